@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+//
+// eduwh: a staged ETL from scraped Chinese education reports into a SQLite star schema.
+// Dependencies point one way down the pipeline:
+//
+//   EduwhCore ← Ingest ← Clean ← Normalize ← Facts ← Warehouse ← Pipeline ← eduwh (CLI)
+//
+// Data files (schema.sql, migrations/, rules/, reports/, data/adcodes.csv) are embedded at
+// build time by the EmbedFiles plugin, so the binary always applies exactly what is in the tree.
+import PackageDescription
+
+let package = Package(
+    name: "eduwh",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "eduwh", targets: ["eduwh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - Build tooling
+        .executableTarget(name: "EmbedFilesTool", path: "Sources/EmbedFilesTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+
+        // MARK: - Pipeline stages
+        .target(name: "EduwhCore"),
+        .target(name: "Ingest", dependencies: ["EduwhCore"]),
+        .target(name: "Clean", dependencies: ["EduwhCore"], plugins: ["EmbedFiles"]),
+        .target(name: "Normalize", dependencies: ["EduwhCore"], plugins: ["EmbedFiles"]),
+        .target(name: "Facts", dependencies: ["EduwhCore", "Normalize"], plugins: ["EmbedFiles"]),
+        .target(
+            name: "Warehouse",
+            dependencies: ["EduwhCore", "Facts", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["EmbedFiles"]),
+        .target(name: "Pipeline", dependencies: ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse"]),
+
+        // MARK: - Command-line tool (parses, calls stages, renders; no stage logic)
+        .executableTarget(
+            name: "eduwh",
+            dependencies: [
+                "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: - Tests (mirror the targets)
+        .target(name: "TestSupport", dependencies: ["EduwhCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "CleanTests", dependencies: ["Clean", "Ingest", "TestSupport"]),
+        .testTarget(
+            name: "NormalizeTests",
+            dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

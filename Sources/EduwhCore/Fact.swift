@@ -1,0 +1,125 @@
+/// Whether a figure reports something done or something planned.
+public enum FactStatus: String, Sendable, Hashable, CaseIterable, Codable {
+    /// 完成, 已, 累计, 共投入 … or plain past narration.
+    case achieved
+    /// 计划, 力争, 将, 预计, 目标, 确保 …
+    case planned
+    /// Nothing in the clause says which.
+    case unknown
+}
+
+/// Where a fact's year or region came from.
+public enum ContextSource: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A mention in the same clause as the quantity.
+    case clause
+    /// A mention elsewhere in the same sentence.
+    case sentence
+    /// The document's reference year / period / region.
+    case document
+    /// Nothing usable: the column stays NULL.
+    case none
+}
+
+/// One quantity mentioned in one sentence of one report, mapped to what it measures:
+/// the Facts stage's output and the grain of `fact_quantity`.
+///
+/// ```swift
+/// // 000 line 28: "为了促使全区教育均衡发展,投入3.48亿元升级改造我区东部地区学校…"
+/// fact.indicator  // "funding_investment"
+/// fact.status     // .achieved
+/// fact.yearFrom   // 2007, fact.yearTo // 2008 (the document's period)
+/// fact.adcode     // "440105000000" (海珠区)
+/// ```
+public struct Fact: Sendable, Hashable {
+    /// 1-based raw line number.
+    public var line: Int
+    /// The sentence the quantity stands in (lineage).
+    public var sentence: String
+    public var quantity: QuantityMention
+    /// Indicator code from the indicator dictionary, or `unknown`.
+    public var indicator: String
+    /// Id of the dictionary entry / signal word that decided the indicator.
+    public var indicatorRule: String
+    public var status: FactStatus
+    /// The cue word that decided the status ("计划", "累计" …), empty when none.
+    public var statusCue: String
+    public var yearFrom: Int?
+    public var yearTo: Int?
+    public var yearSource: ContextSource
+    /// 12-digit adcode of the region the figure is about.
+    public var adcode: String?
+    public var regionSource: ContextSource
+
+    public init(line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,
+                status: FactStatus, statusCue: String, yearFrom: Int?, yearTo: Int?, yearSource: ContextSource,
+                adcode: String?, regionSource: ContextSource) {
+        self.line = line
+        self.sentence = sentence
+        self.quantity = quantity
+        self.indicator = indicator
+        self.indicatorRule = indicatorRule
+        self.status = status
+        self.statusCue = statusCue
+        self.yearFrom = yearFrom
+        self.yearTo = yearTo
+        self.yearSource = yearSource
+        self.adcode = adcode
+        self.regionSource = regionSource
+    }
+}
+
+/// A mention together with the raw line it was found on.
+public struct Located<Mention: Sendable & Hashable>: Sendable, Hashable {
+    /// 1-based raw line number.
+    public var line: Int
+    public var mention: Mention
+
+    public init(line: Int, mention: Mention) {
+        self.line = line
+        self.mention = mention
+    }
+}
+
+/// Document-level attributes the Facts stage derives for `dim_document`.
+public struct DocumentProfile: Sendable, Hashable {
+    /// Kind of report: 述职报告, 工作总结, 工作汇报, 工作要点, 工作计划, 讲话, 督导评估, 其他.
+    public var kind: String
+    /// Speaker or office when the text names one (邓伟强, 区政府).
+    public var speaker: String?
+    /// The year the report speaks from (今年 resolves to it), when the text makes it clear.
+    public var referenceYear: Int?
+    /// First and last year of the period the report covers.
+    public var periodFrom: Int?
+    public var periodTo: Int?
+    /// 12-digit adcode of the region the report is about, when resolved.
+    public var adcode: String?
+
+    public init(kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil, adcode: String? = nil) {
+        self.kind = kind
+        self.speaker = speaker
+        self.referenceYear = referenceYear
+        self.periodFrom = periodFrom
+        self.periodTo = periodTo
+        self.adcode = adcode
+    }
+}
+
+/// Everything the pipeline knows about one logical document: what the Warehouse loads.
+public struct DocumentFacts: Sendable, Hashable {
+    public var document: CleanDocument
+    public var profile: DocumentProfile
+    /// One fact per quantity mention in the document's title and body lines.
+    public var facts: [Fact]
+    /// Year mentions in title, metadata and body lines.
+    public var years: [Located<YearMention>]
+    /// Place mentions in title and body lines.
+    public var places: [Located<PlaceMention>]
+
+    public init(document: CleanDocument, profile: DocumentProfile, facts: [Fact], years: [Located<YearMention>], places: [Located<PlaceMention>]) {
+        self.document = document
+        self.profile = profile
+        self.facts = facts
+        self.years = years
+        self.places = places
+    }
+}

@@ -1,0 +1,71 @@
+/// A file read from the drop folder and decoded to text: the Ingest stage's output.
+///
+/// ```swift
+/// let raw = try Ingestor().read(path: "imports/000_2aee6a9319702955.txt")
+/// raw.encoding   // .utf8
+/// raw.lines[0]   // "履行基础教育职责述职报告"
+/// ```
+public struct RawDocument: Sendable, Hashable {
+    /// Path as given to the loader (relative to the drop folder when loaded from one).
+    public var path: String
+    /// Size of the file in bytes.
+    public var byteCount: Int
+    /// Lower-case hex SHA-256 of the file's bytes: the content identity used by the warehouse.
+    public var sha256: String
+    /// The encoding the bytes were decoded from.
+    public var encoding: TextEncoding
+    /// Whether the file was plain text or HTML (HTML has been reduced to visible text).
+    public var format: SourceFormat
+    /// Decoded text. Line breaks are `\n`; for HTML, one line per block element.
+    public var text: String
+
+    public init(path: String, byteCount: Int, sha256: String, encoding: TextEncoding, format: SourceFormat, text: String) {
+        self.path = path
+        self.byteCount = byteCount
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.format = format
+        self.text = text
+    }
+
+    /// The raw lines, numbered from 1 the way `sed -n Np` counts them (blank lines included).
+    /// `\r\n` and lone `\r` count as one break.
+    public var lines: [String] { RawDocument.splitLines(text) }
+
+    /// Splits text into lines the way the gold files count them.
+    public static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                if previousWasCR { previousWasCR = false; continue }
+                lines.append(current); current = ""
+            case "\r":
+                lines.append(current); current = ""; previousWasCR = true; continue
+            default:
+                current.unicodeScalars.append(scalar)
+            }
+            previousWasCR = false
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+/// Text encodings the Ingest stage recognises.
+public enum TextEncoding: String, Sendable, Hashable, CaseIterable, Codable {
+    case utf8 = "utf-8"
+    case utf8BOM = "utf-8-bom"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    case gb18030 = "gb18030"
+    case big5 = "big5"
+}
+
+/// The kind of file a document came from.
+public enum SourceFormat: String, Sendable, Hashable, Codable {
+    case text
+    case html
+}

@@ -1,0 +1,278 @@
+import EduwhCore
+import Foundation
+import GRDB
+
+/// Counts of what one file's load wrote.
+public struct FileLoadCounts: Sendable, Hashable {
+    public var documents = 0
+    public var quantities = 0
+    public var years = 0
+    /// True when the path was known with other content whose rows this load replaced.
+    public var replaced = false
+
+    public init() {}
+}
+
+/// Totals of one run, written to `etl_run` when it finishes.
+public struct RunCounts: Sendable, Hashable {
+    public var filesSeen = 0
+    public var filesLoaded = 0
+    public var filesReplaced = 0
+    public var filesUnchanged = 0
+    public var filesRejected = 0
+    public var filesPruned = 0
+    public var documents = 0
+    public var quantities = 0
+    public var years = 0
+    public var inputBytes = 0
+
+    public init() {}
+}
+
+/// The stage a rejected file was refused in (`etl_reject.stage`).
+public enum RejectStage: String, Sendable {
+    case ingest, clean, normalize, facts, warehouse
+}
+
+extension Warehouse {
+    // MARK: - Runs
+
+    /// Starts a run: marks runs left `running` by a killed process as `interrupted`, then adds
+    /// a new `etl_run` row and returns its id.
+    public func beginRun(sourceDir: String, shard: String? = nil, version: String) throws -> Int64 {
+        try dbQueue.write { db in
+            try db.execute(sql: "UPDATE etl_run SET status = 'interrupted' WHERE status = 'running'")
+            try db.execute(sql: "INSERT INTO etl_run (started_at, eduwh_version, source_dir, shard) VALUES (?, ?, ?, ?)",
+                           arguments: [Self.timestamp(), version, sourceDir, shard])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Ends a run with its counts and final status.
+    public func finishRun(_ runID: Int64, counts: RunCounts, status: String, elapsedSeconds: Double) throws {
+        try dbQueue.write { db in
+            try db.execute(sql: """
+                UPDATE etl_run SET finished_at = ?, status = ?, files_seen = ?, files_loaded = ?, files_replaced = ?,
+                    files_unchanged = ?, files_rejected = ?, files_pruned = ?, documents_loaded = ?, quantities_loaded = ?,
+                    years_loaded = ?, input_bytes = ?, elapsed_seconds = ?
+                WHERE run_id = ?
+                """, arguments: [Self.timestamp(), status, counts.filesSeen, counts.filesLoaded, counts.filesReplaced,
+                                 counts.filesUnchanged, counts.filesRejected, counts.filesPruned, counts.documents,
+                                 counts.quantities, counts.years, counts.inputBytes, elapsedSeconds, runID])
+        }
+    }
+
+    // MARK: - Files
+
+    /// Content hashes of every path the warehouse knows, and the set of hashes whose documents are loaded.
+    public func knownContent() throws -> (byPath: [String: String], loaded: Set<String>) {
+        try dbQueue.read { db in
+            var byPath: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT source_path, content_sha256 FROM etl_file WHERE content_sha256 IS NOT NULL") {
+                byPath[row[0]] = row[1]
+            }
+            let loaded = Set(try String.fetchAll(db, sql: "SELECT DISTINCT content_sha256 FROM dim_document"))
+            return (byPath, loaded)
+        }
+    }
+
+    /// Records that `path` was seen with content already loaded.
+    public func recordUnchanged(path: String, sha256: String, byteCount: Int, encoding: String?, runID: Int64) throws {
+        try dbQueue.write { db in
+            try upsertFile(db, path: path, sha256: sha256, byteCount: byteCount, encoding: encoding, status: "unchanged", runID: runID)
+        }
+    }
+
+    /// Records a refused file in `etl_reject` (and `etl_file`), without touching its old rows.
+    public func recordReject(path: String, sha256: String?, byteCount: Int?, stage: RejectStage, reason: String, detail: String, runID: Int64) throws {
+        try dbQueue.write { db in
+            try db.execute(sql: "INSERT INTO etl_reject (run_id, source_path, content_sha256, stage, reason, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [runID, path, sha256, stage.rawValue, reason, detail])
+            try upsertFile(db, path: path, sha256: sha256, byteCount: byteCount, encoding: nil, status: "rejected", runID: runID)
+        }
+    }
+
+    /// Loads one processed file in one transaction: either all its rows land or none do. When the
+    /// path was loaded before with other content, that content's rows are replaced.
+    @discardableResult
+    public func load(_ file: ProcessedFile, path: String, runID: Int64) throws -> FileLoadCounts {
+        try dbQueue.write { db in
+            var counts = FileLoadCounts()
+            let previous = try String.fetchOne(db, sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?", arguments: [path])
+            if let previous, previous != file.raw.sha256 {
+                counts.replaced = try deleteContentIfOrphaned(db, sha256: previous, leavingPath: path)
+            }
+            let alreadyLoaded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)", arguments: [file.raw.sha256]) ?? false
+            if !alreadyLoaded {
+                for documentFacts in file.documents {
+                    let written = try insert(db, documentFacts, of: file, path: path, runID: runID)
+                    counts.documents += 1
+                    counts.quantities += written.quantities
+                    counts.years += written.years
+                }
+            }
+            try upsertFile(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount,
+                           encoding: file.raw.encoding.rawValue, status: alreadyLoaded ? "unchanged" : "loaded", runID: runID)
+            return counts
+        }
+    }
+
+    /// Removes the documents of files that are no longer in `presentPaths` (`load --prune`).
+    /// Returns the number of paths pruned.
+    public func prune(keeping presentPaths: Set<String>, runID: Int64) throws -> Int {
+        try dbQueue.write { db in
+            let known = try Row.fetchAll(db, sql: "SELECT source_path, content_sha256 FROM etl_file WHERE status != 'pruned'")
+            var pruned = 0
+            for row in known {
+                let path: String = row[0]
+                guard !presentPaths.contains(path) else { continue }
+                if let sha: String = row[1] {
+                    _ = try deleteContentIfOrphaned(db, sha256: sha, leavingPath: path)
+                }
+                try db.execute(sql: "UPDATE etl_file SET status = 'pruned', last_run_id = ? WHERE source_path = ?", arguments: [runID, path])
+                pruned += 1
+            }
+            return pruned
+        }
+    }
+
+    // MARK: - Writing rows
+
+    /// The stable id of document `index` of a file: 52 bits of its content hash, then the index.
+    public static func documentID(sha256: String, index: Int) -> Int64 {
+        let prefix = Int64(sha256.prefix(13), radix: 16) ?? 0
+        return prefix << 8 | Int64(index & 0xff)
+    }
+
+    private func upsertFile(_ db: Database, path: String, sha256: String?, byteCount: Int?, encoding: String?, status: String, runID: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO etl_file (source_path, content_sha256, byte_count, encoding, status, first_run_id, last_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source_path) DO UPDATE SET
+                content_sha256 = COALESCE(excluded.content_sha256, content_sha256),
+                byte_count = COALESCE(excluded.byte_count, byte_count),
+                encoding = COALESCE(excluded.encoding, encoding),
+                status = excluded.status, last_run_id = excluded.last_run_id
+            """, arguments: [path, sha256, byteCount, encoding, status, runID, runID])
+    }
+
+    /// Deletes the documents of `sha256` unless another live path still has that content.
+    private func deleteContentIfOrphaned(_ db: Database, sha256: String, leavingPath: String) throws -> Bool {
+        let others = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM etl_file WHERE content_sha256 = ? AND source_path != ? AND status IN ('loaded', 'unchanged')
+            """, arguments: [sha256, leavingPath]) ?? 0
+        guard others == 0 else { return false }
+        try db.execute(sql: """
+            DELETE FROM search_paragraph WHERE rowid IN (
+                SELECT paragraph_id FROM doc_paragraph WHERE document_id IN (SELECT document_id FROM dim_document WHERE content_sha256 = ?))
+            """, arguments: [sha256])
+        try db.execute(sql: "DELETE FROM dim_document WHERE content_sha256 = ?", arguments: [sha256])
+        return db.changesCount > 0
+    }
+
+    private func siteID(_ db: Database, _ metadata: SiteMetadata) throws -> Int64? {
+        guard let name = metadata.sourceSite ?? metadata.breadcrumb.first, !name.isEmpty else { return nil }
+        try db.execute(sql: "INSERT INTO dim_site (name) VALUES (?) ON CONFLICT (name) DO NOTHING", arguments: [name])
+        return try Int64.fetchOne(db, sql: "SELECT site_id FROM dim_site WHERE name = ?", arguments: [name])
+    }
+
+    private func insert(_ db: Database, _ facts: DocumentFacts, of file: ProcessedFile, path: String, runID: Int64) throws -> (quantities: Int, years: Int) {
+        let document = facts.document
+        let documentID = Self.documentID(sha256: file.raw.sha256, index: document.index)
+        let metadata = document.metadata
+        let body = document.bodyText
+        let published = metadata.publishedAt
+        try db.execute(sql: """
+            INSERT INTO dim_document (document_id, content_sha256, doc_index, doc_count, source_path, site_id, title, report_kind,
+                speaker, published_date, published_at, author, word_count, breadcrumb, reference_year, period_from_year,
+                period_to_year, region_id, encoding, line_count, noise_line_count, body_char_count, body_text, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                documentID, file.raw.sha256, document.index, file.documents.count, path, try siteID(db, metadata),
+                document.title, facts.profile.kind, facts.profile.speaker, published.map { String($0.prefix(10)) }, published,
+                metadata.author, metadata.wordCount, metadata.breadcrumb.isEmpty ? nil : metadata.breadcrumb.joined(separator: " > "),
+                Self.knownYear(facts.profile.referenceYear), Self.knownYear(facts.profile.periodFrom), Self.knownYear(facts.profile.periodTo),
+                facts.profile.adcode, file.raw.encoding.rawValue, document.lines.count,
+                document.lines.filter { $0.label == .noise }.count, body.count, body, runID,
+            ])
+
+        let lineInsert = try db.cachedStatement(sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) VALUES (?, ?, ?, ?, ?)")
+        let paragraphInsert = try db.cachedStatement(sql: "INSERT INTO doc_paragraph (document_id, line_number, text) VALUES (?, ?, ?)")
+        let searchInsert = try db.cachedStatement(sql: "INSERT INTO search_paragraph (rowid, unigrams, bigrams) VALUES (?, ?, ?)")
+        for line in document.lines {
+            try lineInsert.execute(arguments: [documentID, line.number, line.label.rawValue, line.rule, line.text])
+            guard line.label.isKept else { continue }
+            try paragraphInsert.execute(arguments: [documentID, line.number, line.text])
+            let tokens = SearchTokens(line.text)
+            try searchInsert.execute(arguments: [db.lastInsertedRowID, tokens.unigrams, tokens.bigrams])
+        }
+
+        let unitInsert = try db.cachedStatement(sql: "INSERT INTO dim_unit (unit_id, kind) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING")
+        let factInsert = try db.cachedStatement(sql: """
+            INSERT INTO fact_quantity (document_id, indicator_id, unit_id, region_id, from_year, to_year, value, upper_value,
+                qualifier, status, status_cue, year_source, region_source, surface, sentence, line_number, char_offset,
+                quantity_rule_id, indicator_rule_id, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (document_id, line_number, char_offset) DO NOTHING
+            """)
+        var quantities = 0
+        for fact in facts.facts {
+            let quantity = fact.quantity
+            try unitInsert.execute(arguments: [quantity.unit, Self.unitKind(quantity.unit)])
+            try factInsert.execute(arguments: [
+                documentID, fact.indicator, quantity.unit, fact.adcode, Self.knownYear(fact.yearFrom), Self.knownYear(fact.yearTo),
+                quantity.value, quantity.upperValue, quantity.qualifier.rawValue, fact.status.rawValue, fact.statusCue,
+                fact.yearSource.rawValue, fact.regionSource.rawValue, quantity.surface, fact.sentence, fact.line,
+                quantity.offset, quantity.rule, fact.indicatorRule, runID,
+            ])
+            quantities += db.changesCount
+        }
+
+        let yearInsert = try db.cachedStatement(sql: """
+            INSERT INTO fact_year_mention (document_id, kind, from_year, to_year, surface, line_number, char_offset, rule_id, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, line_number, char_offset) DO NOTHING
+            """)
+        var years = 0
+        for located in facts.years {
+            let year = located.mention
+            try yearInsert.execute(arguments: [documentID, year.kind.rawValue, Self.knownYear(year.from), Self.knownYear(year.to),
+                                               year.surface, located.line, year.offset, year.rule, runID])
+            years += db.changesCount
+        }
+
+        let placeInsert = try db.cachedStatement(sql: """
+            INSERT INTO fact_place_mention (document_id, region_id, status, candidate_region_ids, surface, line_number, char_offset, rule_id, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, line_number, char_offset) DO NOTHING
+            """)
+        for located in facts.places {
+            let place = located.mention
+            try placeInsert.execute(arguments: [documentID, place.status == .resolved ? place.adcode : nil, place.status.rawValue,
+                                                place.candidates.joined(separator: ","), place.surface, located.line, place.offset,
+                                                place.rule, runID])
+        }
+        return (quantities, years)
+    }
+
+    /// Years outside dim_year (1949–2100) are kept out of foreign-key columns.
+    static func knownYear(_ year: Int?) -> Int? {
+        guard let year, (1949...2100).contains(year) else { return nil }
+        return year
+    }
+
+    static func unitKind(_ unit: String) -> String {
+        switch unit {
+        case "yuan": "money"
+        case "percent": "percent"
+        case "m2", "mu", "平方米", "亩": "area"
+        case "年", "月", "周", "天", "日", "学期", "学年", "小时", "分钟", "课时": "time"
+        case "": "other"
+        default: "count"
+        }
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,141 @@
+import EduwhCore
+import Facts
+import Foundation
+import GRDB
+import Normalize
+
+/// The SQLite star schema: opens (creating or migrating) a warehouse file and loads processed
+/// files into it, one transaction per file.
+///
+/// ```swift
+/// let warehouse = try Warehouse(path: "eduwh.sqlite")
+/// let run = try warehouse.beginRun(sourceDir: "imports", version: "0.1.0")
+/// try warehouse.load(processed, path: "a.txt", runID: run)
+/// ```
+public final class Warehouse {
+    /// The schema as embedded at build time: exactly the text of `schema.sql`.
+    public static let schemaSQL: String = EmbeddedFiles.files["schema.sql"] ?? ""
+    /// Numbered migrations (`migrations/NNNN_name.sql`) by the schema version they produce.
+    public static let migrations: [(version: Int, name: String, sql: String)] = EmbeddedFiles.files
+        .compactMap { key, sql -> (Int, String, String)? in
+            guard key.hasPrefix("migrations/"), key.hasSuffix(".sql") else { return nil }
+            let name = String(key.dropFirst("migrations/".count))
+            guard let version = Int(name.prefix { $0.isNumber }) else { return nil }
+            return (version, name, sql)
+        }
+        .sorted { $0.0 < $1.0 }
+    /// The schema version a new warehouse gets from schema.sql.
+    public static var schemaVersion: Int {
+        for line in schemaSQL.split(separator: "\n") where line.hasPrefix("PRAGMA user_version") {
+            if let value = Int(line.filter(\.isNumber)) { return value }
+        }
+        return 0
+    }
+
+    public let path: String
+    public let dbQueue: DatabaseQueue
+
+    /// Opens the warehouse at `path`, creating it from schema.sql when new and applying pending
+    /// migrations. With `readOnly`, the file must exist and is never written.
+    public init(path: String, readOnly: Bool = false) throws(WarehouseError) {
+        self.path = path
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        if !readOnly {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            }
+        }
+        if readOnly, !FileManager.default.fileExists(atPath: path) {
+            throw WarehouseError(path: path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
+        }
+        do {
+            dbQueue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw WarehouseError(path: path, reason: .cannotOpen, detail: "\(error)")
+        }
+        if !readOnly { try migrate() }
+    }
+
+    // MARK: - Schema
+
+    private func migrate() throws(WarehouseError) {
+        do {
+            try dbQueue.writeWithoutTransaction { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version == 0 {
+                    let hasTables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+                    guard hasTables == 0 else {
+                        throw WarehouseError(path: path, reason: .notAWarehouse, detail: "the file has tables but no eduwh schema version; choose another --db")
+                    }
+                    try db.inTransaction {
+                        try db.execute(sql: Self.schemaSQL)
+                        try seedDimensions(db)
+                        return .commit
+                    }
+                } else if version > Self.schemaVersion {
+                    throw WarehouseError(path: path, reason: .newerSchema, detail: "schema version \(version) is newer than this eduwh (\(Self.schemaVersion)); upgrade eduwh")
+                } else {
+                    for migration in Self.migrations where migration.version > version {
+                        try db.inTransaction {
+                            try db.execute(sql: migration.sql)
+                            try db.execute(sql: "PRAGMA user_version = \(migration.version)")
+                            return .commit
+                        }
+                    }
+                    try db.inTransaction {
+                        try seedIndicators(db)
+                        return .commit
+                    }
+                }
+            }
+        } catch let error as WarehouseError {
+            throw error
+        } catch {
+            throw WarehouseError(path: path, reason: .sqlite, detail: "creating the schema failed: \(error)")
+        }
+    }
+
+    private func seedDimensions(_ db: Database) throws {
+        let table = DivisionTable.standard
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO dim_region (region_id, name, level, province_name, city_name, county_name, parent_region_id, longitude, latitude)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        // Parents first, so the foreign key on parent_region_id always resolves.
+        let ordered = table.divisions.sorted { lhs, rhs in
+            let order: [DivisionTable.Division.Level: Int] = [.province: 0, .city: 1, .county: 2]
+            return (order[lhs.level]!, lhs.adcode) < (order[rhs.level]!, rhs.adcode)
+        }
+        for division in ordered {
+            let province = table.division(adcode: division.provinceCode)?.name ?? division.name
+            let parent = table.parent(of: division)
+            let city: String? = switch division.level {
+            case .province: nil
+            case .city: division.name
+            case .county: table.division(adcode: division.cityCode)?.name
+            }
+            try insert.execute(arguments: [
+                division.adcode, division.name, division.level.rawValue, province, city,
+                division.level == .county ? division.name : nil, parent?.adcode, division.longitude, division.latitude,
+            ])
+        }
+        try seedIndicators(db)
+    }
+
+    private func seedIndicators(_ db: Database) throws {
+        let upsert = try db.makeStatement(sql: """
+            INSERT INTO dim_indicator (indicator_id, name_zh, name_en, category, base_unit, is_rate, description)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (indicator_id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
+                category = excluded.category, base_unit = excluded.base_unit, is_rate = excluded.is_rate,
+                description = excluded.description
+            """)
+        for indicator in IndicatorDictionary.standard.indicators {
+            try upsert.execute(arguments: [indicator.code, indicator.nameZh, indicator.nameEn, indicator.category,
+                                           indicator.baseUnit, indicator.isRate ? 1 : 0, indicator.example])
+        }
+    }
+}

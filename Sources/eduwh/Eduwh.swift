@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The `eduwh` command: configuration only; each verb lives in its own file.
+@main
+struct Eduwh: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "eduwh",
+        abstract: "A SQLite data warehouse for scraped Chinese education work reports.",
+        discussion: """
+            Load a folder of scraped reports (.txt, .html; UTF-8, GB18030/GBK, BIG5, UTF-16) into a
+            star schema, then query it with SQL.
+
+              eduwh load imports/                 load the drop folder into eduwh.sqlite
+              eduwh sql "SELECT * FROM v_documents_by_region_year"
+              eduwh clean --explain FILE          how each line of a file was labelled
+              eduwh extract --quantities FILE     the numbers found in a file
+            """,
+        version: version,
+        subcommands: [Load.self, Sql.self, CleanFile.self, Extract.self])
+}
+
+/// `--db PATH`, shared by every command that opens the warehouse.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "Warehouse file (created by load when missing).")
+    var path: String = "eduwh.sqlite"
+}

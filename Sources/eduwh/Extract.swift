@@ -1,0 +1,68 @@
+import ArgumentParser
+import EduwhCore
+import Ingest
+import Pipeline
+
+extension Eduwh {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the quantities, years or places the pipeline finds in a file, as TSV.",
+            discussion: """
+                --quantities  line doc surface value unit qualifier   (title and body lines)
+                --years       line doc surface kind from to           (title, metadata and body lines)
+                --places      line doc surface adcode name status     (title and body lines)
+                Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders (x所,
+                XX万元) have an empty value and qualifier placeholder.
+
+              Examples:
+                eduwh extract --quantities imports/001_771c83aade38c1b7.txt
+                eduwh extract --years --text sentences.txt
+            """)
+
+        enum What: String, EnumerableFlag {
+            case quantities, years, places
+        }
+
+        @Flag(help: "What to extract.")
+        var what: What
+
+        @Flag(help: "Take every line as body text of one document (no cleaning); a line that is only a number is a quantity too.")
+        var text = false
+
+        @Argument(help: "A .txt or .html file.")
+        var file: String
+
+        func run() throws {
+            let raw = try Ingestor().read(path: file)
+            let processed = FilePipeline.standard.process(raw, asText: text)
+            var out: String
+            switch what {
+            case .quantities:
+                out = "line\tdoc\tsurface\tvalue\tunit\tqualifier\n"
+                for doc in processed.documents {
+                    for fact in doc.facts {
+                        let q = fact.quantity
+                        out += "\(fact.line)\t\(doc.document.index)\t\(tsvCell(q.surface))\t\(q.value.map(plainDecimal) ?? "")\t\(q.unit)\t\(q.qualifier.rawValue)\n"
+                    }
+                }
+            case .years:
+                out = "line\tdoc\tsurface\tkind\tfrom\tto\n"
+                for doc in processed.documents {
+                    for located in doc.years {
+                        let y = located.mention
+                        out += "\(located.line)\t\(doc.document.index)\t\(tsvCell(y.surface))\t\(y.kind.rawValue)\t\(y.from.map(String.init) ?? "")\t\(y.to.map(String.init) ?? "")\n"
+                    }
+                }
+            case .places:
+                out = "line\tdoc\tsurface\tadcode\tname\tstatus\n"
+                for doc in processed.documents {
+                    for located in doc.places {
+                        let p = located.mention
+                        out += "\(located.line)\t\(doc.document.index)\t\(tsvCell(p.surface))\t\(p.adcode ?? "")\t\(p.name ?? "")\t\(p.status.rawValue)\n"
+                    }
+                }
+            }
+            print(out, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,364 @@
+-- eduwh warehouse schema (SQLite 3.37+). The single source of truth: the eduwh binary embeds
+-- this file at build time and applies exactly it to a new warehouse; a test fails if they differ.
+-- Later changes come as numbered files in migrations/ (NNNN_what.sql), tracked by PRAGMA user_version.
+--
+-- Layers (table name prefixes):
+--   etl_     operations: one row per load run, per file seen, per file refused.
+--   dim_     dimensions of the star: document, region, year, indicator, unit, site.
+--   fact_    facts at mention grain: one quantity / year / place mentioned in one line of one report.
+--   doc_     the clean text itself: one row per kept line (title or body paragraph).
+--   search_  full-text index over doc_paragraph (FTS5, standard unicode61 tokenizer, see below).
+--   v_       convenience views for ad hoc SQL.
+--
+-- Keys: every table has an explicit primary key named <entity>_id; foreign keys keep the same
+-- name on both sides of a join. Natural keys (adcode, year, indicator code, unit code, content
+-- hash) are used as ids where they exist, so shard warehouses merge without re-keying.
+-- Units live in column names where a column has one fixed unit (_yuan, _m2, _year, _bytes).
+
+PRAGMA foreign_keys = ON;
+
+-- ============================================================================================
+-- Operations
+-- ============================================================================================
+
+-- One row per `eduwh load` run. Grain: run. Written by the Warehouse stage at start and end.
+CREATE TABLE etl_run (
+    run_id              INTEGER PRIMARY KEY,                 -- run number, increasing
+    started_at          TEXT    NOT NULL,                    -- UTC start time, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)
+    finished_at         TEXT,                                -- UTC end time; NULL while running or if killed
+    status              TEXT    NOT NULL DEFAULT 'running'
+                        CHECK (status IN ('running', 'ok', 'partial', 'failed', 'interrupted')),
+                                                             -- ok: all files fine; partial: some rejected; interrupted: killed mid-run (set by the next run)
+    eduwh_version       TEXT    NOT NULL,                    -- version of the eduwh binary that ran
+    source_dir          TEXT    NOT NULL,                    -- drop folder that was loaded
+    shard               TEXT,                                -- K/N when loaded with --shard, else NULL
+    files_seen          INTEGER NOT NULL DEFAULT 0,          -- files found in the drop folder (after shard filter)
+    files_loaded        INTEGER NOT NULL DEFAULT 0,          -- files whose content was new and got loaded
+    files_replaced      INTEGER NOT NULL DEFAULT 0,          -- of files_loaded: a known path whose content changed (old rows replaced)
+    files_unchanged     INTEGER NOT NULL DEFAULT 0,          -- files skipped because their content was already loaded
+    files_rejected      INTEGER NOT NULL DEFAULT 0,          -- files refused (see etl_reject)
+    files_pruned        INTEGER NOT NULL DEFAULT 0,          -- files gone from the folder whose documents --prune removed
+    documents_loaded    INTEGER NOT NULL DEFAULT 0,          -- dim_document rows added
+    quantities_loaded   INTEGER NOT NULL DEFAULT 0,          -- fact_quantity rows added
+    years_loaded        INTEGER NOT NULL DEFAULT 0,          -- fact_year_mention rows added
+    input_bytes         INTEGER NOT NULL DEFAULT 0,          -- bytes read from new or changed files
+    elapsed_seconds     REAL                                 -- wall-clock duration of the run, seconds
+);
+
+-- One row per file path ever seen in a drop folder. Grain: path. Written by the Warehouse stage.
+CREATE TABLE etl_file (
+    etl_file_id         INTEGER PRIMARY KEY,                 -- surrogate key
+    source_path         TEXT    NOT NULL UNIQUE,             -- path relative to the drop folder
+    content_sha256      TEXT,                                -- SHA-256 (hex) of the bytes last seen; NULL if unreadable
+    byte_count          INTEGER,                             -- size in bytes last seen
+    encoding            TEXT,                                -- detected encoding (utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5)
+    status              TEXT    NOT NULL CHECK (status IN ('loaded', 'unchanged', 'rejected', 'pruned')),
+                                                             -- outcome the last time the file was seen
+    first_run_id        INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that first saw the path
+    last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id)   -- run that last saw the path
+);
+CREATE INDEX etl_file_content_sha256 ON etl_file (content_sha256);
+CREATE INDEX etl_file_first_run_id ON etl_file (first_run_id);
+CREATE INDEX etl_file_last_run_id ON etl_file (last_run_id);
+
+-- One row per refusal of a file. Grain: file × run. Written when Ingest (or a later stage) refuses a file.
+CREATE TABLE etl_reject (
+    etl_reject_id       INTEGER PRIMARY KEY,                 -- surrogate key
+    run_id              INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that refused it
+    source_path         TEXT    NOT NULL,                    -- path relative to the drop folder
+    content_sha256      TEXT,                                -- SHA-256 of the bytes, when they could be read
+    stage               TEXT    NOT NULL CHECK (stage IN ('ingest', 'clean', 'normalize', 'facts', 'warehouse')),
+                                                             -- stage that refused the file
+    reason              TEXT    NOT NULL,                    -- machine-readable reason (empty, binary, undecodable, unreadable, too_large, no_text, …)
+    detail              TEXT    NOT NULL                     -- one human-readable line: what was wrong and what to do
+);
+CREATE INDEX etl_reject_run_id ON etl_reject (run_id);
+
+-- ============================================================================================
+-- Dimensions
+-- ============================================================================================
+
+-- Scraping sites documents came from. Grain: site name as the site writes it. From Clean's metadata.
+CREATE TABLE dim_site (
+    site_id             INTEGER PRIMARY KEY,                 -- surrogate key
+    name                TEXT    NOT NULL UNIQUE              -- site name (来源: line or breadcrumb root), or '(unknown)'
+);
+
+-- China's administrative divisions (GB/T 2260), preloaded from data/adcodes.csv. Grain: division.
+CREATE TABLE dim_region (
+    region_id           TEXT    PRIMARY KEY,                 -- 12-digit adcode, e.g. 440105000000 (海珠区)
+    name                TEXT    NOT NULL,                    -- official name (乳源瑶族自治县)
+    level               TEXT    NOT NULL CHECK (level IN ('province', 'city', 'county')),
+                                                             -- province: xx0000…, city: xxxx00…, county: xxxxxx…
+    province_name       TEXT    NOT NULL,                    -- province (or municipality) the division lies in
+    city_name           TEXT,                                -- prefecture-level city, NULL for provinces
+    county_name         TEXT,                                -- county or district, NULL above county level
+    parent_region_id    TEXT    REFERENCES dim_region (region_id),  -- the division one level up, NULL for provinces
+    longitude           REAL,                                -- degrees east
+    latitude            REAL                                 -- degrees north
+);
+CREATE INDEX dim_region_parent_region_id ON dim_region (parent_region_id);
+CREATE INDEX dim_region_name ON dim_region (name);
+
+-- Calendar years 1949–2100 with the Five-Year Plan period each falls in. Grain: year. Preloaded here.
+CREATE TABLE dim_year (
+    year_id             INTEGER PRIMARY KEY,                 -- the year itself, e.g. 2011
+    plan_period         TEXT,                                -- Five-Year Plan (十二五), NULL outside one (1949–52, 1963–65)
+    plan_from_year      INTEGER,                             -- first year of that plan period
+    plan_to_year        INTEGER,                             -- last year of that plan period
+    decade              INTEGER NOT NULL                     -- decade, e.g. 2010
+);
+
+-- What a quantity measures. Grain: indicator. From the Facts stage's indicator dictionary (rules/facts/).
+CREATE TABLE dim_indicator (
+    indicator_id        TEXT    PRIMARY KEY,                 -- code, e.g. funding_investment; 'unknown' when no indicator fits
+    name_zh             TEXT    NOT NULL,                    -- Chinese name (教育投入)
+    name_en             TEXT    NOT NULL,                    -- English name (education investment)
+    category            TEXT    NOT NULL,                    -- funding, facilities, teachers, students, rates, aid, quality, other
+    base_unit           TEXT,                                -- unit its values are in (yuan, m2, percent, 名 …), NULL if any
+    is_rate             INTEGER NOT NULL DEFAULT 0 CHECK (is_rate IN (0, 1)),  -- 1 when values are percentages within 0–100
+    description         TEXT    NOT NULL DEFAULT ''          -- one line on what counts
+);
+
+-- Units quantities are measured in. Grain: canonical unit. Filled as units are seen.
+CREATE TABLE dim_unit (
+    unit_id             TEXT    PRIMARY KEY,                 -- canonical unit: yuan, percent, m2, mu, or a measure word (所, 名, 人次); '' for none
+    kind                TEXT    NOT NULL CHECK (kind IN ('money', 'area', 'percent', 'count', 'time', 'other')),
+                                                             -- what the unit measures
+    description         TEXT    NOT NULL DEFAULT ''          -- e.g. 'Chinese yuan (元); 万元 and 亿元 are folded into the value'
+);
+
+-- One logical report. Grain: report (a scraped file can hold several glued together). From Clean + Facts.
+CREATE TABLE dim_document (
+    document_id         INTEGER PRIMARY KEY,                 -- (first 52 bits of content_sha256) * 256 + doc_index: stable across loads and shards
+    content_sha256      TEXT    NOT NULL,                    -- SHA-256 (hex) of the raw file's bytes
+    doc_index           INTEGER NOT NULL CHECK (doc_index >= 1),  -- 1-based position of the report within its file
+    doc_count           INTEGER NOT NULL,                    -- number of reports the file was split into
+    source_path         TEXT    NOT NULL,                    -- path relative to the drop folder when first loaded
+    site_id             INTEGER REFERENCES dim_site (site_id),  -- site the file was scraped from, NULL if unknown
+    title               TEXT,                                -- the report's title (T line), NULL if it has none
+    report_kind         TEXT    NOT NULL,                    -- 述职报告, 工作总结, 工作汇报, 工作要点, 工作计划, 讲话, 督导评估, 其他
+    speaker             TEXT,                                -- speaker or office named by the text, NULL if none
+    published_date      TEXT,                                -- publish date from site metadata (YYYY-MM-DD), NULL if none
+    published_at        TEXT,                                -- publish time as the site gives it (YYYY-MM-DD HH:MM:SS)
+    author              TEXT,                                -- author from site metadata
+    word_count          INTEGER,                             -- word count the site states (字数)
+    breadcrumb          TEXT,                                -- breadcrumb path, elements joined by ' > '
+    reference_year      INTEGER REFERENCES dim_year (year_id),  -- the year the report speaks from (resolves 今年)
+    period_from_year    INTEGER REFERENCES dim_year (year_id),  -- first year of the period the report covers
+    period_to_year      INTEGER REFERENCES dim_year (year_id),  -- last year of that period
+    region_id           TEXT    REFERENCES dim_region (region_id),  -- region the report is about, NULL if unresolved
+    encoding            TEXT    NOT NULL,                    -- encoding the file was decoded from
+    line_count          INTEGER NOT NULL,                    -- non-blank raw lines belonging to this report
+    noise_line_count    INTEGER NOT NULL,                    -- of those, lines labelled noise (N)
+    body_char_count     INTEGER NOT NULL,                    -- characters of body text
+    body_text           TEXT    NOT NULL,                    -- clean body text, paragraphs separated by newlines
+    run_id              INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that loaded it
+    UNIQUE (content_sha256, doc_index)
+);
+CREATE INDEX dim_document_site_id ON dim_document (site_id);
+CREATE INDEX dim_document_region_id ON dim_document (region_id);
+CREATE INDEX dim_document_reference_year ON dim_document (reference_year);
+CREATE INDEX dim_document_period_from_year ON dim_document (period_from_year);
+CREATE INDEX dim_document_period_to_year ON dim_document (period_to_year);
+CREATE INDEX dim_document_run_id ON dim_document (run_id);
+
+-- ============================================================================================
+-- Facts
+-- ============================================================================================
+
+-- One quantity mentioned in one line of one report. Grain: document × line × character offset.
+-- From Normalize (the number) and Facts (indicator, status, year, region).
+CREATE TABLE fact_quantity (
+    fact_quantity_id    INTEGER PRIMARY KEY,                 -- surrogate key
+    document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report it stands in
+    indicator_id        TEXT    NOT NULL REFERENCES dim_indicator (indicator_id),  -- what it measures ('unknown' if nothing fits)
+    unit_id             TEXT    NOT NULL REFERENCES dim_unit (unit_id),  -- canonical unit of value
+    region_id           TEXT    REFERENCES dim_region (region_id),  -- region it is about; NULL when region_source = 'none'
+    from_year           INTEGER REFERENCES dim_year (year_id),  -- first year it refers to; NULL when year_source = 'none'
+    to_year             INTEGER REFERENCES dim_year (year_id),  -- last year it refers to
+    value               REAL,                                -- value in the unit's base unit (3.48亿元 → 348000000 yuan); NULL for placeholders
+    upper_value         REAL,                                -- upper end of a range (3-5所 → 5), else NULL
+    qualifier           TEXT    NOT NULL CHECK (qualifier IN ('exact', 'approx', 'over', 'under', 'placeholder')),
+                                                             -- exact; approx (约/近/左右); over (余/多/以上); under (不足/以下); placeholder (x/X/**)
+    status              TEXT    NOT NULL CHECK (status IN ('achieved', 'planned', 'unknown')),  -- achieved vs plan/target
+    status_cue          TEXT    NOT NULL DEFAULT '',         -- word that decided status (计划, 累计 …), '' if none
+    year_source         TEXT    NOT NULL CHECK (year_source IN ('clause', 'sentence', 'document', 'none')),  -- where from_year/to_year came from
+    region_source       TEXT    NOT NULL CHECK (region_source IN ('clause', 'sentence', 'document', 'none')),  -- where region_id came from
+    surface             TEXT    NOT NULL,                    -- the mention exactly as written (3.48亿元)
+    sentence            TEXT    NOT NULL,                    -- the sentence it stands in
+    line_number         INTEGER NOT NULL,                    -- 1-based line in the raw file (blank lines counted)
+    char_offset         INTEGER NOT NULL,                    -- 0-based offset of surface in the trimmed line, in code points
+    quantity_rule_id    TEXT    NOT NULL,                    -- Normalize rule that read the number
+    indicator_rule_id   TEXT    NOT NULL,                    -- Facts rule that chose the indicator
+    run_id              INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that loaded it
+    UNIQUE (document_id, line_number, char_offset)
+);
+CREATE INDEX fact_quantity_indicator_id ON fact_quantity (indicator_id);
+CREATE INDEX fact_quantity_unit_id ON fact_quantity (unit_id);
+CREATE INDEX fact_quantity_region_id ON fact_quantity (region_id);
+CREATE INDEX fact_quantity_from_year ON fact_quantity (from_year);
+CREATE INDEX fact_quantity_to_year ON fact_quantity (to_year);
+CREATE INDEX fact_quantity_run_id ON fact_quantity (run_id);
+
+-- One year, date, range, plan period or relative year mentioned in one line. Grain: document × line × offset.
+CREATE TABLE fact_year_mention (
+    fact_year_mention_id INTEGER PRIMARY KEY,                -- surrogate key
+    document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report it stands in
+    kind                TEXT    NOT NULL CHECK (kind IN ('year', 'range', 'date', 'plan_period', 'relative', 'placeholder')),
+                                                             -- year (2011年), range (2007-2008年), date, plan_period (十二五), relative (今年), placeholder (20xx年)
+    from_year           INTEGER REFERENCES dim_year (year_id),  -- first year meant; NULL when unknown
+    to_year             INTEGER REFERENCES dim_year (year_id),  -- last year meant; NULL when unknown
+    surface             TEXT    NOT NULL,                    -- as written
+    line_number         INTEGER NOT NULL,                    -- 1-based raw line
+    char_offset         INTEGER NOT NULL,                    -- 0-based code-point offset in the trimmed line
+    rule_id             TEXT    NOT NULL,                    -- Normalize rule that read it
+    run_id              INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that loaded it
+    UNIQUE (document_id, line_number, char_offset)
+);
+CREATE INDEX fact_year_mention_from_year ON fact_year_mention (from_year);
+CREATE INDEX fact_year_mention_to_year ON fact_year_mention (to_year);
+CREATE INDEX fact_year_mention_run_id ON fact_year_mention (run_id);
+
+-- One place name mentioned in one line. Grain: document × line × offset.
+CREATE TABLE fact_place_mention (
+    fact_place_mention_id INTEGER PRIMARY KEY,               -- surrogate key
+    document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report it stands in
+    region_id           TEXT    REFERENCES dim_region (region_id),  -- division it resolves to; NULL unless status = 'resolved'
+    status              TEXT    NOT NULL CHECK (status IN ('resolved', 'ambiguous', 'placeholder')),  -- ambiguous: several divisions fit
+    candidate_region_ids TEXT   NOT NULL DEFAULT '',         -- every adcode that fits, comma-separated
+    surface             TEXT    NOT NULL,                    -- as written (铁东区, 增城)
+    line_number         INTEGER NOT NULL,                    -- 1-based raw line
+    char_offset         INTEGER NOT NULL,                    -- 0-based code-point offset in the trimmed line
+    rule_id             TEXT    NOT NULL,                    -- Normalize rule that found it
+    run_id              INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that loaded it
+    UNIQUE (document_id, line_number, char_offset)
+);
+CREATE INDEX fact_place_mention_region_id ON fact_place_mention (region_id);
+CREATE INDEX fact_place_mention_run_id ON fact_place_mention (run_id);
+
+-- ============================================================================================
+-- Clean text and search
+-- ============================================================================================
+
+-- Every non-blank raw line of every report with its Clean label. Grain: document × line.
+-- Noise and metadata lines are kept too, so any label can be audited from SQL.
+CREATE TABLE doc_line (
+    document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report the line belongs to
+    line_number         INTEGER NOT NULL,                    -- 1-based raw line
+    label               TEXT    NOT NULL CHECK (label IN ('T', 'M', 'B', 'N')),  -- title, site metadata, body, noise
+    rule_id             TEXT    NOT NULL,                    -- Clean rule that decided the label
+    text                TEXT    NOT NULL,                    -- the line, trimmed
+    PRIMARY KEY (document_id, line_number)
+) WITHOUT ROWID;
+
+-- Clean paragraphs (title and body lines) for full-text search. Grain: paragraph = kept line.
+CREATE TABLE doc_paragraph (
+    paragraph_id        INTEGER PRIMARY KEY,                 -- rowid shared with search_paragraph
+    document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report it belongs to
+    line_number         INTEGER NOT NULL,                    -- 1-based raw line
+    text                TEXT    NOT NULL,                    -- the paragraph as written
+    UNIQUE (document_id, line_number)
+);
+
+-- Full-text index of doc_paragraph (rowid = paragraph_id). FTS5's trigram tokenizer cannot match
+-- one- or two-character words (校, 校舍), and a custom tokenizer would make the file unreadable by
+-- plain sqlite3. So eduwh writes the text pre-split with the standard unicode61 tokenizer:
+--   unigrams: each CJK character as a token, other words whole  (query one character: unigrams:校)
+--   bigrams:  each pair of adjacent CJK characters as a token   (query 2+ characters as a phrase of
+--             overlapping pairs: bigrams:"教育 育经 经费" finds 教育经费)
+-- `eduwh search` builds these queries; plain sqlite3 can run them by hand.
+CREATE VIRTUAL TABLE search_paragraph USING fts5 (
+    unigrams,                                                -- CJK characters and other words, space-separated
+    bigrams,                                                 -- overlapping CJK character pairs and other words, space-separated
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+-- ============================================================================================
+-- Preloaded dimension rows
+-- ============================================================================================
+
+INSERT INTO dim_unit (unit_id, kind, description) VALUES
+    ('yuan',    'money',   'Chinese yuan (元); 万元, 亿元 are folded into the value'),
+    ('percent', 'percent', 'percent (%, ％, 百分之…)'),
+    ('m2',      'area',    'square metres (平方米, 万平方米 folded into the value)'),
+    ('mu',      'area',    'mu (亩), about 666.7 m2'),
+    ('',        'other',   'no unit: a bare number or an N大 group');
+
+INSERT INTO dim_indicator (indicator_id, name_zh, name_en, category, base_unit, is_rate, description) VALUES
+    ('unknown', '未识别', 'unknown', 'other', NULL, 0, 'no indicator of the dictionary fits the clause');
+
+WITH RECURSIVE years (y) AS (SELECT 1949 UNION ALL SELECT y + 1 FROM years WHERE y < 2100),
+plans (name, from_year, to_year) AS (VALUES
+    ('一五', 1953, 1957), ('二五', 1958, 1962), ('三五', 1966, 1970), ('四五', 1971, 1975),
+    ('五五', 1976, 1980), ('六五', 1981, 1985), ('七五', 1986, 1990), ('八五', 1991, 1995),
+    ('九五', 1996, 2000), ('十五', 2001, 2005), ('十一五', 2006, 2010), ('十二五', 2011, 2015),
+    ('十三五', 2016, 2020), ('十四五', 2021, 2025), ('十五五', 2026, 2030), ('十六五', 2031, 2035))
+INSERT INTO dim_year (year_id, plan_period, plan_from_year, plan_to_year, decade)
+SELECT y, name, from_year, to_year, (y / 10) * 10
+FROM years LEFT JOIN plans ON y BETWEEN from_year AND to_year;
+
+-- ============================================================================================
+-- Views for ad hoc SQL
+-- ============================================================================================
+
+-- One row per quantity with its document, region, indicator and unit spelled out.
+CREATE VIEW v_quantity AS
+SELECT
+    q.fact_quantity_id,
+    d.document_id,
+    d.title,
+    d.report_kind,
+    s.name              AS site,
+    d.source_path,
+    r.name              AS region,
+    r.province_name     AS province,
+    q.from_year,
+    q.to_year,
+    i.indicator_id      AS indicator,
+    i.name_zh           AS indicator_zh,
+    i.category,
+    q.value,
+    q.upper_value,
+    q.unit_id           AS unit,
+    q.qualifier,
+    q.status,
+    q.surface,
+    q.sentence,
+    q.line_number,
+    q.char_offset
+FROM fact_quantity q
+JOIN dim_document d USING (document_id)
+JOIN dim_indicator i USING (indicator_id)
+LEFT JOIN dim_site s ON s.site_id = d.site_id
+LEFT JOIN dim_region r ON r.region_id = q.region_id;
+
+-- Education money by region and year: sum of exact, approximate and lower-bound yuan figures.
+CREATE VIEW v_funding_by_region_year AS
+SELECT
+    r.region_id,
+    r.name              AS region,
+    r.province_name     AS province,
+    q.from_year         AS year,
+    q.status,
+    COUNT(*)            AS mentions,
+    SUM(q.value)        AS amount_yuan,                      -- NULL values (placeholders) are skipped
+    SUM(q.qualifier = 'placeholder') AS placeholder_mentions
+FROM fact_quantity q
+JOIN dim_indicator i USING (indicator_id)
+LEFT JOIN dim_region r ON r.region_id = q.region_id
+WHERE i.category = 'funding' AND q.unit_id = 'yuan'
+GROUP BY r.region_id, q.from_year, q.status;
+
+-- Documents per region and reference year (the README's first query).
+CREATE VIEW v_documents_by_region_year AS
+SELECT
+    COALESCE(r.name, '(unresolved)') AS region,
+    d.reference_year    AS year,
+    COUNT(*)            AS documents,
+    SUM(d.body_char_count) AS body_chars
+FROM dim_document d
+LEFT JOIN dim_region r ON r.region_id = d.region_id
+GROUP BY r.name, d.reference_year;
+
+PRAGMA user_version = 1;
