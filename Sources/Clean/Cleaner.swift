@@ -1,49 +1,166 @@
 import EduwhCore
 import Foundation
 
-/// Labels every non-blank line of a raw file and splits it into logical documents: the Clean stage.
+/// Labels every non-blank line of a raw file T/M/B/N and splits the file into logical
+/// documents: the Clean stage.
+///
+/// How a line is decided, in order:
+/// 1. The file's body paragraphs are found first: long lines with sentence punctuation that no
+///    line rule claims. They divide each report into a head (before its first paragraph), a
+///    body and a tail (after its last paragraph).
+/// 2. Split cues (`split-cues.tsv`) find where glued reports start.
+/// 3. In each report, a tail line that closes the speech or signs it stays body; then the line
+///    rules (`rules/clean/*.tsv`, user rules first) are tried, the first that holds decides;
+///    lines after a `rest` rule (paywall, related-articles heading) are noise.
+/// 4. Otherwise the zone decides: titles, speaker lines and headings in the head; body in the
+///    body; short unpunctuated leftovers in the tail are noise. Copies of a title are noise.
 ///
 /// ```swift
 /// let cleaned = Cleaner.standard.clean(raw)
-/// cleaned.lines.first?.label // .title
+/// cleaned.lines.first?.label    // .title
+/// cleaned.documents.count       // 4 for a file with four glued reports
 /// ```
 public struct Cleaner: Sendable {
     /// The cleaner with the rule tables shipped in `rules/clean/`.
     public static let standard = Cleaner()
 
-    public init() {}
+    /// The rules applied.
+    public var rules: CleanRules
+    /// The thresholds applied.
+    public var settings: CleanSettings
+
+    /// A cleaner with the given rules and thresholds.
+    public init(rules: CleanRules = .standard, settings: CleanSettings = CleanSettings()) {
+        self.rules = rules
+        self.settings = settings
+    }
+
+    /// A cleaner with the shipped rules plus every `*.tsv` rule table in `extraRulesDirectory`
+    /// (tried before the shipped ones). A bad table is reported as `file:line: reason`.
+    ///
+    /// ```swift
+    /// let cleaner = try Cleaner(extraRulesDirectory: "site-rules")
+    /// ```
+    public init(extraRulesDirectory: String, settings: CleanSettings = CleanSettings()) throws(RuleTableError) {
+        self.init(rules: try CleanRules.standard.addingTables(inDirectory: extraRulesDirectory), settings: settings)
+    }
 
     /// Labels each non-blank line and groups lines into documents.
     public func clean(_ raw: RawDocument) -> CleanedFile {
-        var labeled: [LabeledLine] = []
-        var sawTitle = false
-        for (index, line) in raw.lines.enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
-            let label: LineLabel
-            let rule: String
-            if text.contains("微信") || text.contains("下载") || text.contains("http") {
-                (label, rule) = (.noise, "noise-keyword")
-            } else if !sawTitle {
-                (label, rule) = (.title, "title-first-line")
-                sawTitle = true
-            } else {
-                (label, rule) = (.body, "body-default")
-            }
-            labeled.append(LabeledLine(number: index + 1, text: text, label: label, rule: rule, document: 1))
+        clean(text: raw.text)
+    }
+
+    /// Labels each non-blank line of decoded text and groups lines into documents.
+    public func clean(text: String) -> CleanedFile {
+        let lines = ScannedLine.scan(text)
+        guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
+
+        // 1. Which lines a rule claims regardless of zone, and which are body paragraphs.
+        let claims: [LineLabel?] = lines.map { line in
+            rules.lineRules.first { $0.matches(line, zone: nil, runLength: { 0 }) }?.label
         }
-        let title = labeled.first { $0.label == .title }?.text
-        return CleanedFile(lines: labeled, documents: [CleanDocument(index: 1, title: title, lines: labeled, metadata: SiteMetadata())])
+        let paragraph = lines.indices.map { i in
+            claims[i] == nil && lines[i].shape.length >= settings.paragraphMinLength
+                && lines[i].shape.punctuation >= settings.paragraphMinPunctuation
+        }
+
+        // 2. Where glued reports start.
+        let splitter = DocumentSplitter(rules: rules, settings: settings)
+        let cues = lines.map(splitter.cuePoints)
+        var starts = splitter.starts(lines: lines, cues: cues, claims: claims, paragraph: paragraph)
+        starts.append(lines.count)
+
+        // 3–4. Label each report's lines.
+        var labeled: [LabeledLine] = []
+        labeled.reserveCapacity(lines.count)
+        var fileTitles: [String] = []
+        for k in 0..<(starts.count - 1) {
+            let segment = starts[k]..<starts[k + 1]
+            var labeler = SegmentLabeler(cleaner: self, lines: lines, segment: segment, paragraph: paragraph, cues: cues, fileTitles: fileTitles)
+            labeled += labeler.label(document: k + 1)
+            fileTitles += labeler.titles
+        }
+        assignNearestDocuments(&labeled)
+        return CleanedFile(lines: labeled, documents: documents(from: labeled))
     }
 
     /// Takes every non-blank line as body text of one document, with no cleaning (`--text`).
     public func uncleaned(_ raw: RawDocument) -> CleanedFile {
-        var labeled: [LabeledLine] = []
-        for (index, line) in raw.lines.enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
-            labeled.append(LabeledLine(number: index + 1, text: text, label: .body, rule: "as-text", document: 1))
+        let labeled = ScannedLine.scan(raw.text).map {
+            LabeledLine(number: $0.number, text: $0.text, label: .body, rule: "as-text", document: 1)
         }
         return CleanedFile(lines: labeled, documents: [CleanDocument(index: 1, title: nil, lines: labeled, metadata: SiteMetadata())])
+    }
+
+    // MARK: - Documents
+
+    /// Renumbers documents by their kept lines; a noise or metadata line outside every
+    /// document's kept lines takes the number of the nearest one.
+    private func assignNearestDocuments(_ labeled: inout [LabeledLine]) {
+        var spans: [(doc: Int, first: Int, last: Int)] = []
+        for line in labeled where line.label.isKept {
+            if let last = spans.last, last.doc == line.document {
+                spans[spans.count - 1].last = line.number
+            } else {
+                spans.append((line.document, line.number, line.number))
+            }
+        }
+        guard !spans.isEmpty else {
+            for i in labeled.indices { labeled[i].document = 1 }
+            return
+        }
+        var renumber: [Int: Int] = [:]
+        for (n, span) in spans.enumerated() where renumber[span.doc] == nil { renumber[span.doc] = n + 1 }
+        for i in labeled.indices {
+            let line = labeled[i]
+            if line.label.isKept, let doc = renumber[line.document] {
+                labeled[i].document = doc
+                continue
+            }
+            if let own = spans.firstIndex(where: { $0.doc == line.document && $0.first <= line.number && line.number <= $0.last }) {
+                labeled[i].document = renumber[spans[own].doc]!
+                continue
+            }
+            // Outside kept lines: the nearest span; ties go to the later one before a
+            // report, the earlier one after it.
+            var best = 0
+            var bestDistance = Int.max
+            for (n, span) in spans.enumerated() {
+                let distance = line.number < span.first ? span.first - line.number : line.number - span.last
+                let sameDoc = span.doc == line.document
+                if distance < bestDistance || (distance == bestDistance && sameDoc) {
+                    best = n
+                    bestDistance = distance
+                }
+            }
+            labeled[i].document = renumber[spans[best].doc]!
+        }
+    }
+
+    private func documents(from labeled: [LabeledLine]) -> [CleanDocument] {
+        let parser = MetadataParser(rules: rules)
+        var byDoc: [Int: [LabeledLine]] = [:]
+        for line in labeled { byDoc[line.document, default: []].append(line) }
+        return byDoc.keys.sorted().map { index in
+            let lines = byDoc[index]!
+            let title = lines.first { $0.label == .title }.map { Self.titleText($0.text) }
+            let metadata = parser.parse(lines.filter { $0.label == .metadata }.map(\.text))
+            return CleanDocument(index: index, title: title, lines: lines, metadata: metadata)
+        }
+    }
+
+    /// A title line without a piece marker in front (`篇1：基础教育工作的述职报告` → the rest).
+    static func titleText(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 3 else { return text }
+        let head = String(String.UnicodeScalarView(scalars.prefix(8)))
+        guard head.hasPrefix("篇") || head.hasPrefix("第") || head.hasPrefix("【") || head.hasPrefix("[") else { return text }
+        if let colon = scalars.prefix(10).firstIndex(where: { $0 == "：" || $0 == ":" || $0 == "】" || $0 == "]" }),
+           colon + 1 < scalars.count {
+            let rest = String(String.UnicodeScalarView(scalars[(colon + 1)...])).trimmingCharacters(in: .whitespaces)
+            let lead = String(String.UnicodeScalarView(scalars[..<colon]))
+            if lead.contains("篇") && !rest.isEmpty { return rest.hasPrefix("：") || rest.hasPrefix(":") ? String(rest.dropFirst()) : rest }
+        }
+        return text
     }
 }

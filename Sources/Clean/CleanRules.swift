@@ -1,0 +1,93 @@
+import EduwhCore
+import Foundation
+
+/// Every rule the Clean stage applies: line rules (what a line is), split cues (where a glued
+/// report starts) and word lists, read from rule tables. A table's kind is told by its header:
+/// a `label` column makes a line rule table, `role` a split-cue table, `words` a lexicon.
+///
+/// ```swift
+/// let rules = try CleanRules.standard.addingTables(inDirectory: "my-rules")
+/// rules.lineRules.first?.id  // a user's rule: user tables are tried before the shipped ones
+/// ```
+public struct CleanRules: Sendable {
+    /// Line rules in the order they are tried (the first that holds decides).
+    public var lineRules: [LineRule]
+    /// Split cues, in table order.
+    public var splitCues: [SplitCue]
+    /// Word lists by id (`surname`, `org-suffix`, `signature-lead`, `meta-button`, `crumb-home`).
+    public var lexicon: [String: [String]]
+
+    /// The rules shipped in `rules/clean/` (embedded at build time).
+    public static let standard: CleanRules = {
+        let tables = EmbeddedFiles.files.keys.sorted().compactMap { path -> RuleTable? in
+            guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), let text = EmbeddedFiles.files[path] else { return nil }
+            do { return try RuleTable(name: path, text: text) } catch { fatalError("shipped rule table is broken: \(error)") }
+        }
+        do { return try CleanRules(tables: tables) } catch { fatalError("shipped rule table is broken: \(error)") }
+    }()
+
+    /// Builds the rules from tables, in the order given.
+    public init(tables: [RuleTable]) throws(RuleTableError) {
+        lineRules = []
+        splitCues = []
+        lexicon = [:]
+        for table in tables { try add(table) }
+    }
+
+    private mutating func add(_ table: RuleTable) throws(RuleTableError) {
+        let headerLine = (table.rows.first?.line ?? 2) - 1
+        if table.columns.contains("label") {
+            try require(["id", "label", "match", "pattern", "example"], in: table, line: headerLine)
+            for row in table.rows { lineRules.append(try LineRule(row: row, table: table.name)) }
+        } else if table.columns.contains("role") {
+            try require(["id", "role", "match", "pattern", "weight", "example"], in: table, line: headerLine)
+            for row in table.rows { splitCues.append(try SplitCue(row: row, table: table.name)) }
+        } else if table.columns.contains("words") {
+            try require(["id", "words"], in: table, line: headerLine)
+            for row in table.rows {
+                let words = row["words"].split(separator: "|").map(String.init).filter { !$0.isEmpty }
+                guard !words.isEmpty else {
+                    throw RuleTableError(file: table.name, line: row.line, reason: "lexicon row has no words (separate them with |)")
+                }
+                lexicon[row["id"], default: []].append(contentsOf: words)
+            }
+        } else {
+            throw RuleTableError(file: table.name, line: headerLine, reason: "not a Clean rule table: the header needs a label (line rules), role (split cues) or words (lexicon) column")
+        }
+    }
+
+    private func require(_ columns: [String], in table: RuleTable, line: Int) throws(RuleTableError) {
+        let missing = columns.filter { !table.columns.contains($0) }
+        if !missing.isEmpty {
+            throw RuleTableError(file: table.name, line: line, reason: "header lacks column(s) \(missing.joined(separator: ", "))")
+        }
+    }
+
+    /// These rules with a user's tables from `directory` added: every `*.tsv` file in it, in
+    /// name order. Their line rules are tried before the ones already here, their split cues
+    /// and words are added. A bad file is reported as `file:line: reason`.
+    public func addingTables(inDirectory directory: String) throws(RuleTableError) -> CleanRules {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw RuleTableError(file: directory, line: 0, reason: "cannot list the rules folder (\(error.localizedDescription))")
+        }
+        var tables: [RuleTable] = []
+        for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw RuleTableError(file: path, line: 0, reason: "cannot read the file as UTF-8 text")
+            }
+            tables.append(try RuleTable(name: path, text: text))
+        }
+        var user = try CleanRules(tables: tables)
+        user.lineRules += lineRules
+        user.splitCues = splitCues + user.splitCues
+        for (id, words) in lexicon { user.lexicon[id, default: []].insert(contentsOf: words, at: 0) }
+        return user
+    }
+
+    /// The words of lexicon list `id` (empty when absent).
+    func words(_ id: String) -> [String] { lexicon[id] ?? [] }
+}

@@ -1,0 +1,117 @@
+/// What a line looks like, measured in one pass over its scalars: the features that rule
+/// conditions (`len<=40`, `latin>=0.5`, `punct=0` …) compare.
+///
+/// ```swift
+/// let shape = LineShape("谢谢大家！")
+/// shape.length        // 5
+/// shape.endsSentence  // true
+/// ```
+public struct LineShape: Sendable, Hashable {
+    /// Characters (Unicode scalars) that are not whitespace.
+    public var length = 0
+    /// CJK ideographs.
+    public var cjk = 0
+    /// Latin letters, ASCII or full-width.
+    public var latin = 0
+    /// Digits, ASCII or full-width.
+    public var digits = 0
+    /// Sentence punctuation: ，。；！？ and ASCII , ; ! (and ? at the end of the line)
+    public var punctuation = 0
+    /// Whether the line ends a sentence (。！？；… possibly inside a closing quote).
+    public var endsSentence = false
+    /// Whitespace-separated words.
+    public var tokens = 0
+    /// Length of the longest whitespace-separated word.
+    public var longestToken = 0
+
+    /// Measures `text` (already trimmed or not: whitespace is not counted).
+    public init(_ text: String) {
+        var tokenLength = 0
+        var questionMarks = 0
+        var last: Unicode.Scalar = " "
+        var beforeLast: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if Self.isSpace(scalar) {
+                if tokenLength > 0 { tokens += 1; longestToken = max(longestToken, tokenLength); tokenLength = 0 }
+                continue
+            }
+            tokenLength += 1
+            length += 1
+            beforeLast = last
+            last = scalar
+            let v = scalar.value
+            switch v {
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF:
+                cjk += 1
+            case 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                latin += 1
+            case 0x30...0x39, 0xFF10...0xFF19:
+                digits += 1
+            case 0xFF0C, 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0x2C, 0x3B, 0x21:
+                punctuation += 1
+            case 0x3F:
+                // An ASCII ? inside Chinese text is mostly a character the decoder could not
+                // map; it counts only where it ends the line.
+                questionMarks += 1
+            default:
+                break
+            }
+        }
+        if tokenLength > 0 { tokens += 1; longestToken = max(longestToken, tokenLength) }
+        if last == "?", questionMarks > 0 { punctuation += 1 }
+        if Self.isSentenceEnd(last) {
+            endsSentence = true
+        } else if "”’」』\"')）".unicodeScalars.contains(last), Self.isSentenceEnd(beforeLast) {
+            endsSentence = true
+        }
+    }
+
+    /// The value a rule condition compares, for `feature`.
+    public func value(of feature: LineFeature) -> Double {
+        switch feature {
+        case .len: Double(length)
+        case .cjk: Double(cjk)
+        case .latin: length == 0 ? 0 : Double(latin) / Double(length)
+        case .digits: length == 0 ? 0 : Double(digits) / Double(length)
+        case .punct: Double(punctuation)
+        case .endpunct: endsSentence ? 1 : 0
+        case .tokens: Double(tokens)
+        case .maxtoken: Double(longestToken)
+        }
+    }
+
+    /// Whitespace as the Clean stage trims it: ASCII blanks, ideographic space, no-break space.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x3000, 0xA0, 0xFEFF, 0x2000...0x200B, 0x202F, 0x205F: true
+        default: false
+        }
+    }
+
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x2026: true
+        default: false
+        }
+    }
+}
+
+/// A measurable feature of a line, named as rule conditions write it (`len`, `latin` …).
+public enum LineFeature: String, Sendable, Hashable, CaseIterable {
+    /// Non-space characters.
+    case len
+    /// CJK ideographs (a count).
+    case cjk
+    /// Share of Latin letters among non-space characters (0–1).
+    case latin
+    /// Share of digits among non-space characters (0–1).
+    case digits
+    /// Sentence punctuation marks (a count).
+    case punct
+    /// 1 when the line ends a sentence, else 0.
+    case endpunct
+    /// Whitespace-separated words (a count).
+    case tokens
+    /// Length of the longest word.
+    case maxtoken
+}

@@ -1,0 +1,105 @@
+import EduwhCore
+import Foundation
+
+/// Reads site metadata (publish time, author, word count, source site, breadcrumb) out of a
+/// report's `M` lines.
+///
+/// ```swift
+/// MetadataParser(rules: .standard).parse(["时间:2024-06-07 15:59:59 作者:老王 字数:7269字"])
+/// // publishedAt "2024-06-07 15:59:59", author "老王", wordCount 7269
+/// ```
+public struct MetadataParser: Sendable {
+    var buttons: [String]
+    var crumbHomes: Set<String>
+
+    /// A parser that strips the buttons and breadcrumb roots listed in `rules`' lexicon.
+    public init(rules: CleanRules) {
+        buttons = rules.words("meta-button").sorted { $0.count > $1.count }
+        crumbHomes = Set(rules.words("crumb-home"))
+    }
+
+    private static let date = try! NSRegularExpression(
+        pattern: #"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"#)
+    private static let field = try! NSRegularExpression(
+        pattern: #"(作者|编辑|责任编辑|发布人|发布者|来源|出处|字数)\s*[:：]\s*([^\s|｜]*)"#)
+    private static let fieldKeys = ["作者", "来源", "出处", "字数", "时间", "日期", "发布", "编辑", "浏览", "阅读", "点击", "更新"]
+    private static let crumbSeparators: Set<Character> = [">", "＞", "»", "›", "→"]
+    private static let crumbLeads = ["当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "您当前的位置", "所在位置", "现在位置", "位置"]
+
+    /// The metadata found in `lines` (the text of a report's `M` lines, in order). The first
+    /// value found for each attribute wins.
+    public func parse(_ lines: [String]) -> SiteMetadata {
+        var metadata = SiteMetadata()
+        for line in lines {
+            let ns = line as NSString
+            let whole = NSRange(location: 0, length: ns.length)
+            if line.contains(where: { Self.crumbSeparators.contains($0) }) {
+                let crumbs = breadcrumb(line)
+                if crumbs.count >= 2, metadata.breadcrumb.isEmpty {
+                    metadata.breadcrumb = crumbs
+                    continue
+                }
+            }
+            if metadata.publishedAt == nil, let m = Self.date.firstMatch(in: line, range: whole) {
+                let part = { (i: Int) -> Int? in
+                    let r = m.range(at: i)
+                    return r.location == NSNotFound ? nil : Int(ns.substring(with: r))
+                }
+                if let y = part(1), let mo = part(2), let d = part(3), (1...12).contains(mo), (1...31).contains(d) {
+                    var value = String(format: "%04d-%02d-%02d", y, mo, d)
+                    if let h = part(4), let mi = part(5), h < 24, mi < 60 {
+                        value += String(format: " %02d:%02d:%02d", h, mi, part(6) ?? 0)
+                    }
+                    metadata.publishedAt = value
+                }
+            }
+            for m in Self.field.matches(in: line, range: whole) {
+                let key = ns.substring(with: m.range(at: 1))
+                let value = cut(ns.substring(with: m.range(at: 2)))
+                guard !value.isEmpty else { continue }
+                switch key {
+                case "字数":
+                    if metadata.wordCount == nil { metadata.wordCount = Int(value.prefix { $0.isASCII && $0.isNumber }) }
+                case "来源", "出处":
+                    if metadata.sourceSite == nil { metadata.sourceSite = value }
+                default:
+                    if metadata.author == nil { metadata.author = value }
+                }
+            }
+        }
+        if metadata.sourceSite == nil, let root = metadata.breadcrumb.first(where: { !crumbHomes.contains($0) }) {
+            metadata.sourceSite = root
+        }
+        return metadata
+    }
+
+    /// Breadcrumb elements of a line (`当前位置: A > B > C` → [A, B, C]).
+    func breadcrumb(_ line: String) -> [String] {
+        var body = Substring(line)
+        for lead in Self.crumbLeads where body.hasPrefix(lead) {
+            body = body.dropFirst(lead.count).drop { $0 == " " || $0 == ":" || $0 == "：" || $0 == "　" }
+            break
+        }
+        return body.split(whereSeparator: { Self.crumbSeparators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// A field value without the next glued field or trailing site buttons
+    /// (`范文大全收藏下载本文` → `范文大全`).
+    func cut(_ raw: String) -> String {
+        var value = raw
+        for key in Self.fieldKeys {
+            if let range = value.range(of: key), range.lowerBound > value.startIndex { value = String(value[..<range.lowerBound]) }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for button in buttons where value.hasSuffix(button) && value.count > button.count {
+                value.removeLast(button.count)
+                changed = true
+            }
+        }
+        return value
+    }
+}

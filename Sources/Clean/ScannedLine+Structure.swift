@@ -1,0 +1,80 @@
+// MARK: - Structural shapes the labelling rules ask about
+
+extension ScannedLine {
+    /// A date and nothing else, possibly in brackets: `(2009年5月13日)`, `二〇一二年三月`.
+    var isDateOnly: Bool {
+        guard shape.length >= 5, shape.length <= 22 else { return false }
+        var sawYearOrMonth = false
+        var sawNumber = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "年", "月": sawYearOrMonth = true
+            case "日", "号", " ", "　", "(", ")", "（", "）", "[", "]", "【", "】", "-", "/", ".", "．": break
+            case "0"..."9", "０"..."９": sawNumber = true
+            case "〇", "○", "零", "Ｏ", "O", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": sawNumber = true
+            default: return false
+            }
+        }
+        return sawYearOrMonth && sawNumber
+    }
+
+    /// A speaker's name alone: 2–3 ideographs led by a common surname (4 with a two-character one).
+    func isPersonName(surnames: [String]) -> Bool {
+        guard shape.cjk == shape.length, (2...4).contains(shape.length) else { return false }
+        for surname in surnames where text.hasPrefix(surname) {
+            let rest = shape.length - surname.count
+            if rest >= 1, rest <= 2 { return true }
+        }
+        return false
+    }
+
+    /// An organisation's signature line: short, no punctuation, ending in an office word.
+    func isOrganisation(suffixes: [String]) -> Bool {
+        guard shape.length >= 3, shape.length <= 24, shape.punctuation == 0, shape.cjk * 2 >= shape.length else { return false }
+        return suffixes.contains { text.hasSuffix($0) }
+    }
+
+    /// A section heading of the report: 一、  (一)  1、  第一 …
+    var isListHeading: Bool {
+        let scalars = Array(text.unicodeScalars.prefix(6))
+        guard !scalars.isEmpty else { return false }
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || ("０"..."９").contains(s) }
+        var i = 0
+        if scalars[0] == "(" || scalars[0] == "（" { i = 1 }
+        if i < scalars.count, scalars[i] == "第" { return scalars.count > i + 1 && numerals.contains(scalars[i + 1]) }
+        var count = 0
+        while i < scalars.count, numerals.contains(scalars[i]) || isDigit(scalars[i]) { i += 1; count += 1 }
+        guard count > 0, count <= 2, i < scalars.count else { return false }
+        return ["、", ".", "．", ")", "）", "是"].contains(scalars[i])
+    }
+
+    /// Starts with a dash, as a subtitle does: ——在全县教育工作会议上的讲话
+    var startsWithDash: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first == "—" || first == "―" || first == "-" || first == "－" || first == "─"
+    }
+
+    /// The text without spaces and punctuation, for comparing title copies.
+    var comparable: String { Self.comparable(text) }
+
+    static func comparable(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if LineShape.isSpace(scalar) { continue }
+            if scalar.properties.generalCategory.isPunctuationLike { continue }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationLike: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import EduwhCore
+
+/// Labels the lines of one report (one segment of a file) once its paragraphs and split cues
+/// are known. Structural rule ids it gives (beside the table rules' ids):
+///
+/// | id | label | line |
+/// |---|---|---|
+/// | `piece-marker` | T | 篇1：…述职报告 (a piece marker heads a report) |
+/// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
+/// | `title-repeat` | N | a copy of a title the report already has |
+/// | `salutation` | B | 尊敬的各位领导： |
+/// | `speaker-name`, `speaker-date` | B | 邓伟强 / (2009年5月13日) under the title |
+/// | `section-heading`, `head-body` | B | other head lines once the titles are over |
+/// | `body-paragraph`, `body-line` | B | lines between the first and last paragraph |
+/// | `closing`, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
+/// | `tail-sentence` | B | a short sentence after the last paragraph |
+/// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
+/// | `after-end-marker` | N | anything after a paywall or related-articles heading |
+struct SegmentLabeler {
+    let cleaner: Cleaner
+    let lines: [ScannedLine]
+    let segment: Range<Int>
+    let paragraph: [Bool]
+    let cues: [DocumentSplitter.CuePoints]
+    let fileTitles: [String]
+    /// Comparable forms of the titles given so far in this report.
+    private(set) var titles: [String] = []
+
+    init(cleaner: Cleaner, lines: [ScannedLine], segment: Range<Int>, paragraph: [Bool], cues: [DocumentSplitter.CuePoints], fileTitles: [String]) {
+        self.cleaner = cleaner
+        self.lines = lines
+        self.segment = segment
+        self.paragraph = paragraph
+        self.cues = cues
+        self.fileTitles = fileTitles
+    }
+
+    private var settings: CleanSettings { cleaner.settings }
+    private var rules: CleanRules { cleaner.rules }
+
+    mutating func label(document: Int) -> [LabeledLine] {
+        let firstParagraph = segment.first { paragraph[$0] }
+        let lastParagraph = segment.last { paragraph[$0] }
+        func zone(_ i: Int) -> LineZone {
+            guard let first = firstParagraph, let last = lastParagraph else { return .head }
+            return i < first ? .head : (i > last ? .tail : .body)
+        }
+        let surnames = rules.words("surname")
+        let orgSuffixes = rules.words("org-suffix")
+        let signatureLeads = rules.words("signature-lead")
+
+        var result: [LabeledLine] = []
+        var cut = false
+        var headBodyBegun = false
+        var titleCount = 0
+        var signatureAnchor = lastParagraph ?? Int.min
+        for i in segment {
+            let line = lines[i]
+            let z = zone(i)
+            var decision: (LineLabel, String)?
+
+            // Closing words and the signature under them stay with the report.
+            if z == .tail, !cut {
+                if let id = cues[i].ids[.closing] {
+                    decision = (.body, id)
+                    signatureAnchor = i
+                } else if i - signatureAnchor <= settings.signatureWindow,
+                          line.isDateOnly || line.isPersonName(surnames: surnames) || line.isOrganisation(suffixes: orgSuffixes)
+                            || (signatureLeads.contains { line.text.hasPrefix($0) } && line.shape.length <= 30) {
+                    decision = (.body, "signature")
+                    signatureAnchor = i
+                }
+            }
+
+            // Line rules.
+            if decision == nil, let rule = firstRule(at: i, zone: z) {
+                decision = (rule.label, rule.id)
+                if rule.scope == .rest, let first = firstParagraph, i > first { cut = true }
+            } else if decision == nil, cut {
+                decision = (.noise, "after-end-marker")
+            }
+
+            // Structure.
+            if decision == nil {
+                switch z {
+                case .head:
+                    if let id = cues[i].ids[.marker] {
+                        decision = (.title, id)
+                        titles.append(line.comparable)
+                        titleCount += 1
+                    } else if let id = cues[i].ids[.salutation] {
+                        decision = (.body, id)
+                        headBodyBegun = true
+                    } else if isTitleCopy(line, loose: false) {
+                        decision = (.noise, "title-repeat")
+                    } else if line.isDateOnly {
+                        decision = (.body, "speaker-date")
+                        headBodyBegun = true
+                    } else if line.isPersonName(surnames: surnames) {
+                        decision = (.body, "speaker-name")
+                        headBodyBegun = true
+                    } else if line.isListHeading {
+                        decision = (.body, "section-heading")
+                        headBodyBegun = true
+                    } else if !headBodyBegun, titleCount < settings.maxTitleLines,
+                              line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence {
+                        decision = (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
+                        titles.append(line.comparable)
+                        titleCount += 1
+                    } else {
+                        decision = (.body, "head-body")
+                        headBodyBegun = true
+                    }
+                case .body:
+                    if !paragraph[i], isTitleCopy(line, loose: true) {
+                        decision = (.noise, "title-repeat")
+                    } else {
+                        decision = (.body, paragraph[i] ? "body-paragraph" : "body-line")
+                    }
+                case .tail:
+                    if isTitleCopy(line, loose: true) {
+                        decision = (.noise, "title-repeat")
+                    } else if line.shape.endsSentence || line.shape.punctuation >= 2 {
+                        decision = (.body, "tail-sentence")
+                    } else {
+                        decision = (.noise, "tail-residue")
+                    }
+                }
+            }
+            let (label, rule) = decision!
+            result.append(LabeledLine(number: line.number, text: line.text, label: label, rule: rule, document: document))
+        }
+        return result
+    }
+
+    /// The first line rule that holds for line `i` in zone `zone`.
+    private func firstRule(at i: Int, zone: LineZone) -> LineRule? {
+        let line = lines[i]
+        for rule in rules.lineRules where rule.matches(line, zone: zone, runLength: { runLength(of: rule, at: i) }) {
+            return rule
+        }
+        return nil
+    }
+
+    /// How many neighbouring lines in a row (within this report, `i` included) satisfy `rule`
+    /// apart from its run condition, each in its own zone.
+    private func runLength(of rule: LineRule, at i: Int) -> Int {
+        let first = segment.first { paragraph[$0] }
+        let last = segment.last { paragraph[$0] }
+        func zone(_ j: Int) -> LineZone {
+            guard let first, let last else { return .head }
+            return j < first ? .head : (j > last ? .tail : .body)
+        }
+        var count = 1
+        var j = i - 1
+        while j >= segment.lowerBound, rule.matchesIgnoringRun(lines[j], zone: zone(j)) { count += 1; j -= 1 }
+        j = i + 1
+        while j < segment.upperBound, rule.matchesIgnoringRun(lines[j], zone: zone(j)) { count += 1; j += 1 }
+        return count
+    }
+
+    /// Whether a line repeats a title this report (or an earlier one) already has: equal, or,
+    /// when `loose`, containing it with little else.
+    private func isTitleCopy(_ line: ScannedLine, loose: Bool) -> Bool {
+        let text = line.comparable
+        guard !text.isEmpty else { return false }
+        for title in titles + fileTitles where !title.isEmpty {
+            if text == title { return true }
+            if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.contains(title) { return true }
+        }
+        return false
+    }
+}

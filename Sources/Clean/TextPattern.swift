@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a rule recognises a line's text: literal alternatives searched as UTF-8 bytes, one
+/// precompiled regular expression, or nothing (the rule's conditions decide alone).
+///
+/// ```swift
+/// let pattern = try TextPattern(match: "contains", pattern: "试读结束|预览结束")
+/// pattern.matches(ScannedLine(number: 1, raw: "……试读结束……"))  // true
+/// ```
+public struct TextPattern: Sendable {
+    /// The ways a pattern can match, as written in a rule table's `match` column.
+    public enum Kind: String, Sendable, CaseIterable {
+        case any, contains, prefix, suffix, exact, regex
+    }
+
+    public let kind: Kind
+    let literals: [[UInt8]]
+    let regex: NSRegularExpression?
+
+    /// Builds a pattern from a rule table's `match` and `pattern` cells.
+    ///
+    /// Throws a one-line reason when the kind is unknown, a literal list is empty or the
+    /// regular expression does not compile.
+    public init(match: String, pattern: String) throws(PatternError) {
+        guard let kind = Kind(rawValue: match) else {
+            throw PatternError(reason: "unknown match '\(match)' (use \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        self.kind = kind
+        switch kind {
+        case .any:
+            literals = []
+            regex = nil
+        case .regex:
+            guard !pattern.isEmpty else { throw PatternError(reason: "empty regex") }
+            do {
+                regex = try NSRegularExpression(pattern: pattern)
+            } catch {
+                throw PatternError(reason: "regex does not compile: \(pattern)")
+            }
+            literals = []
+        case .contains, .prefix, .suffix, .exact:
+            let words = pattern.split(separator: "|").map { Array($0.utf8) }.filter { !$0.isEmpty }
+            guard !words.isEmpty else { throw PatternError(reason: "\(match) needs at least one |-separated literal") }
+            literals = words
+            regex = nil
+        }
+    }
+
+    /// Whether the pattern matches a line.
+    func matches(_ line: ScannedLine) -> Bool {
+        switch kind {
+        case .any:
+            return true
+        case .regex:
+            let text = line.text
+            return regex!.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+        case .contains:
+            return literals.contains { Self.find($0, in: line.bytes) }
+        case .prefix:
+            return literals.contains { line.bytes.count >= $0.count && line.bytes[0..<$0.count].elementsEqual($0) }
+        case .suffix:
+            return literals.contains { line.bytes.count >= $0.count && line.bytes[(line.bytes.count - $0.count)...].elementsEqual($0) }
+        case .exact:
+            return literals.contains { line.bytes == $0 }
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack` (UTF-8 bytes): `memchr` finds the needle's last
+    /// byte (a continuation byte for CJK, so rarely a false lead), `memcmp` checks the rest.
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        let n = needle.count
+        let h = haystack.count
+        guard n > 0, n <= h else { return n == 0 }
+        return haystack.withUnsafeBufferPointer { hp in
+            needle.withUnsafeBufferPointer { np in
+                let base = hp.baseAddress!
+                let lastByte = Int32(np[n - 1])
+                var i = n - 1
+                while i < h {
+                    guard let hit = memchr(base + i, lastByte, h - i) else { return false }
+                    let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + (end - n + 1), np.baseAddress!, n) == 0 { return true }
+                    i = end + 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// Why a rule's pattern could not be built (wrapped into `file:line: reason` by the loader).
+public struct PatternError: Error, Sendable, Hashable {
+    public var reason: String
+}
