@@ -39,10 +39,16 @@ struct DocumentSplitter: Sendable {
         var starts = [0]
         var bodyLines = 0
         var lastParagraph: Int?
+        var sawParagraph = false
         for i in lines.indices {
             let cue = cues[i]
             if cue[.marker] > 0 {
-                if bodyLines > 0, i > starts.last! { starts.append(i) }
+                // A marker starts a new report once the current one has a paragraph; before
+                // that (a page title over 【篇一】) it heads the first report.
+                if sawParagraph, i > starts.last! {
+                    starts.append(i)
+                    sawParagraph = false
+                }
                 bodyLines = 1
                 lastParagraph = nil
                 continue
@@ -57,10 +63,11 @@ struct DocumentSplitter: Sendable {
                     starts.append(backtrack(from: i, after: last, lines: lines, cues: cues, claims: claims))
                     bodyLines = 0
                     lastParagraph = nil
+                    sawParagraph = false
                 }
             }
             bodyLines += 1
-            if paragraph[i] { lastParagraph = i }
+            if paragraph[i] { lastParagraph = i; sawParagraph = true }
         }
         return starts
     }

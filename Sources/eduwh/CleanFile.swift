@@ -13,8 +13,12 @@ extension Eduwh {
                 label T (title), M (site metadata), B (body) or N (noise), and the rule that decided.
                 Without it, prints each logical document: its title, metadata and body text.
 
+                With --rules DIR, every *.tsv rule table in DIR is tried before the shipped rules
+                (see rules/clean/10-navigation.tsv for the format).
+
               Example:
                 eduwh clean --explain imports/000_2aee6a9319702955.txt
+                eduwh clean --explain --rules my-site-rules imports/003_bdf3e9763ffc4651.txt
             """)
 
         @Argument(help: "A .txt or .html file.")
@@ -23,9 +27,14 @@ extension Eduwh {
         @Flag(help: "Print every non-blank line with its label and rule as TSV.")
         var explain = false
 
+        @Option(help: "A folder of extra Clean rule tables (*.tsv), tried before the shipped rules.")
+        var rules: String?
+
         func run() throws {
             let raw = try Ingestor().read(path: file)
-            let cleaned = Cleaner.standard.clean(raw)
+            // A bad table prints as `file:line: reason`.
+            let cleaner = try rules.map { try Cleaner(extraRulesDirectory: $0) } ?? .standard
+            let cleaned = cleaner.clean(raw)
             if explain {
                 var out = "line\tdoc\tlabel\trule\ttext\n"
                 for line in cleaned.lines {
