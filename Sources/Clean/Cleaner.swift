@@ -143,15 +143,19 @@ public struct Cleaner: Sendable {
         for line in labeled { byDoc[line.document, default: []].append(line) }
         return byDoc.keys.sorted().map { index in
             let lines = byDoc[index]!
-            let title = lines.first { $0.label == .title }.map { Self.titleText($0.text) }
+            let title = lines.lazy.filter { $0.label == .title }.compactMap { Self.titleText($0.text) }.first
             let metadata = parser.parse(lines.filter { $0.label == .metadata }.map(\.text))
             return CleanDocument(index: index, title: title, lines: lines, metadata: metadata)
         }
     }
 
-    /// A title line without a piece marker in front (`篇1：基础教育工作的述职报告` → the rest).
-    static func titleText(_ text: String) -> String {
+    /// A title line without a piece marker in front (`篇1：基础教育工作的述职报告` → the rest);
+    /// nil for a marker alone (【篇二】).
+    static func titleText(_ text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
+        if scalars.count <= 8, text.contains("篇"), scalars.allSatisfy({ "【】[]（）()第篇一二三四五六七八九十0123456789０１２３４５６７８９ ：:、.．".unicodeScalars.contains($0) }) {
+            return nil
+        }
         guard scalars.count > 3 else { return text }
         let head = String(String.UnicodeScalarView(scalars.prefix(8)))
         guard head.hasPrefix("篇") || head.hasPrefix("第") || head.hasPrefix("【") || head.hasPrefix("[") else { return text }

@@ -67,7 +67,8 @@ public struct MetadataParser: Sendable {
                 }
             }
         }
-        if metadata.sourceSite == nil, let root = metadata.breadcrumb.first(where: { !crumbHomes.contains($0) }) {
+        // The breadcrumb's root names the site unless it is just 首页.
+        if metadata.sourceSite == nil, let root = metadata.breadcrumb.first, !crumbHomes.contains(root) {
             metadata.sourceSite = root
         }
         return metadata

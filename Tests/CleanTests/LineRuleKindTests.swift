@@ -1,0 +1,98 @@
+import Clean
+import EduwhCore
+import Testing
+
+/// One real-looking case per kind of line the Clean stage tells apart, placed where a site
+/// puts it around a made-up report (see `CleanFixture`).
+@Suite struct LineRuleKindTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var head: [String] = []
+        var middle: [String] = []
+        var tail: [String] = []
+        var target: String
+        var label: LineLabel
+        var rule: String
+        var testDescription: String { "\(rule): \(target)" }
+    }
+
+    static let cases: [Case] = [
+        // navigation
+        Case(head: ["您现在的位置：首页 > 工作总结 > 教育工作总结"], target: "您现在的位置：首页 > 工作总结 > 教育工作总结", label: .metadata, rule: "breadcrumb-here"),
+        Case(head: ["首页 » 范文 » 工作汇报"], target: "首页 » 范文 » 工作汇报", label: .metadata, rule: "breadcrumb-path"),
+        Case(tail: ["上一篇：镇中心小学德育工作总结", "下一篇：幼儿园安全工作汇报"], target: "下一篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
+        Case(tail: ["回到顶部"], target: "回到顶部", label: .noise, rule: "back-to-top"),
+        Case(tail: ["分享到：QQ空间 新浪微博 微信"], target: "分享到：QQ空间 新浪微博 微信", label: .noise, rule: "share-buttons"),
+        Case(tail: ["网友评论(0)"], target: "网友评论(0)", label: .noise, rule: "comment-prompt"),
+        Case(middle: ["- 2 -"], target: "- 2 -", label: .noise, rule: "page-number"),
+        Case(middle: ["第3页 共5页"], target: "第3页 共5页", label: .noise, rule: "page-number"),
+        Case(tail: ["（15）"], target: "（15）", label: .noise, rule: "counter-parenthesized"),
+        Case(head: ["首页 总结 计划 报告 讲话"], target: "首页 总结 计划 报告 讲话", label: .noise, rule: "nav-menu"),
+        Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
+        // site metadata
+        Case(head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata, rule: "meta-fields"),
+        Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
+        // prompts
+        Case(tail: ["下载这篇Word文档"], target: "下载这篇Word文档", label: .noise, rule: "download-prompt"),
+        Case(tail: ["《镇教育办2022年工作汇报.docx》"], target: "《镇教育办2022年工作汇报.docx》", label: .noise, rule: "download-prompt"),
+        Case(middle: ["展开阅读全文"], target: "展开阅读全文", label: .noise, rule: "read-full-text"),
+        Case(tail: ["—— 试读已结束 ——", "全文共3200字，余下部分请登录"], target: "—— 试读已结束 ——", label: .noise, rule: "paywall-marker"),
+        Case(tail: ["—— 试读已结束 ——", "教育工作汇报材料"], target: "教育工作汇报材料", label: .noise, rule: "after-end-marker"),
+        Case(tail: ["猜你喜欢", "镇中心学校工作总结"], target: "猜你喜欢", label: .noise, rule: "related-heading"),
+        // contact ads
+        Case(tail: ["资料代查请加微信：jiaoyu2021"], target: "资料代查请加微信：jiaoyu2021", label: .noise, rule: "contact-number"),
+        Case(tail: ["扫一扫二维码关注我们"], target: "扫一扫二维码关注我们", label: .noise, rule: "contact-ad"),
+        // copyright
+        Case(tail: ["声明：本站文章均来自网络，如有侵权请联系删除。"], target: "声明：本站文章均来自网络，如有侵权请联系删除。", label: .noise, rule: "copyright-notice"),
+        // shapes
+        Case(tail: ["关键词：教育 工作汇报 乡镇"], target: "关键词：教育 工作汇报 乡镇", label: .noise, rule: "tag-line"),
+        Case(middle: ["IMG_2031.JPG"], target: "IMG_2031.JPG", label: .noise, rule: "image-placeholder"),
+        Case(middle: ["[图片]"], target: "[图片]", label: .noise, rule: "image-placeholder"),
+        Case(tail: ["本文链接：https://www.example-fanwen.cn/a/1.html"], target: "本文链接：https://www.example-fanwen.cn/a/1.html", label: .noise, rule: "site-url"),
+        Case(head: ["好范文网"], target: "好范文网", label: .noise, rule: "site-logo"),
+        Case(tail: ["FANWEN ZHIJIA"], target: "FANWEN ZHIJIA", label: .noise, rule: "watermark-latin"),
+        Case(tail: ["2 # 7 %"], target: "2 # 7 %", label: .noise, rule: "letter-soup"),
+        Case(tail: ["镇中心学校2021年工作总结", "乡镇教育办工作汇报材料", "农村学校教育工作计划"], target: "乡镇教育办工作汇报材料", label: .noise, rule: "related-list"),
+        Case(tail: ["教育工作"], target: "教育工作", label: .noise, rule: "tail-residue"),
+        // titles and their copies
+        Case(head: ["——在全镇教育工作会议上的讲话"], target: "——在全镇教育工作会议上的讲话", label: .title, rule: "title-subtitle"),
+        Case(head: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
+        Case(tail: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
+        // body lines a reader wants
+        Case(head: ["各位领导、同志们："], target: "各位领导、同志们：", label: .body, rule: "salutation-line"),
+        Case(head: ["刘建华"], target: "刘建华", label: .body, rule: "speaker-name"),
+        Case(head: ["（二〇二二年十二月二十日）"], target: "（二〇二二年十二月二十日）", label: .body, rule: "speaker-date"),
+        Case(head: ["××镇人民政府"], target: "××镇人民政府", label: .body, rule: "speaker-office"),
+        Case(head: ["一、基本情况"], target: "一、基本情况", label: .body, rule: "section-heading"),
+        Case(middle: ["二、主要做法"], target: "二、主要做法", label: .body, rule: "body-line"),
+        Case(tail: ["谢谢大家！"], target: "谢谢大家！", label: .body, rule: "closing-thanks"),
+        Case(tail: ["谢谢大家！", "汇报人：刘建华", "2022年12月20日"], target: "汇报人：刘建华", label: .body, rule: "signature"),
+        Case(tail: ["××镇教育办公室", "二〇二二年十二月"], target: "二〇二二年十二月", label: .body, rule: "signature"),
+        Case(tail: ["让我们携手共进，再创佳绩！"], target: "让我们携手共进，再创佳绩！", label: .body, rule: "tail-sentence"),
+    ]
+
+    @Test(arguments: cases)
+    func lineIsLabelledByItsRule(_ c: Case) throws {
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: c.head, middle: c.middle, tail: c.tail)))
+        let copies = cleaned.lines.filter { $0.text == c.target }
+        let line = try #require(copies.last)
+        #expect(line.label == c.label)
+        #expect(line.rule == c.rule)
+        // The report itself stays intact around the noise.
+        #expect(cleaned.lines.first?.label == .title)
+        for paragraph in CleanFixture.paragraphs {
+            #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
+        }
+        #expect(cleaned.documents.count == 1)
+    }
+
+    /// Words that ads use, inside a real paragraph, do not make it noise.
+    @Test(arguments: [
+        "学校开通了家校互动微信公众号，及时发布招生、收费等信息，全年推送各类通知240余条，家长满意度达到96%。",
+        "我们严厉打击侵权盗版教辅材料，规范了教辅征订行为，全年清理违规资料1.2万册。",
+        "全面推行网上招生报名，开通咨询电话，接听家长来电3000余次，解答问题准确及时。",
+    ])
+    func adWordsInsideAParagraphStayBody(_ paragraph: String) {
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [paragraph])))
+        #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
+    }
+}

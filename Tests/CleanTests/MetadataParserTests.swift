@@ -1,0 +1,49 @@
+import Clean
+import EduwhCore
+import Testing
+
+/// Site metadata lines become attributes, dates normalised.
+@Suite struct MetadataParserTests {
+    static let parser = MetadataParser(rules: .standard)
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var line: String
+        var published: String
+        var author: String? = nil
+        var words: Int? = nil
+        var source: String? = nil
+        var testDescription: String { line }
+    }
+
+    @Test(arguments: [
+        Case(line: "发布时间：2021-9-2 8:05 作者：佚名 字数：3120", published: "2021-09-02 08:05:00", author: "佚名", words: 3120),
+        Case(line: "2022/11/08 来源：某某文库收藏本文", published: "2022-11-08", source: "某某文库"),
+        Case(line: "日期:2018年5月12日 来源:教育资料网 浏览:356次", published: "2018-05-12", source: "教育资料网"),
+        Case(line: "更新时间 2019.03.22 10:11:09 | 编辑：小李", published: "2019-03-22 10:11:09", author: "小李"),
+    ])
+    func fieldsAreParsed(_ c: Case) {
+        let metadata = Self.parser.parse([c.line])
+        #expect(metadata.publishedAt == c.published)
+        #expect(metadata.author == c.author)
+        #expect(metadata.wordCount == c.words)
+        #expect(metadata.sourceSite == c.source)
+    }
+
+    @Test func breadcrumbGivesPathAndSite() {
+        let metadata = Self.parser.parse(["您的位置：资料分享网 > 工作总结 > 述职报告 > 正文"])
+        #expect(metadata.breadcrumb == ["资料分享网", "工作总结", "述职报告", "正文"])
+        #expect(metadata.sourceSite == "资料分享网")
+        let home = Self.parser.parse(["首页 » 计划总结 » 工作汇报"])
+        #expect(home.breadcrumb == ["首页", "计划总结", "工作汇报"])
+        #expect(home.sourceSite == nil)
+    }
+
+    @Test func documentCarriesItsMetadata() throws {
+        let text = CleanFixture.text(head: ["当前位置：学习资料站 > 工作汇报 > 正文", "时间：2020-06-01 09:00 作者：张老师"])
+        let document = try #require(Cleaner.standard.clean(CleanFixture.raw(text)).documents.first)
+        #expect(document.title == CleanFixture.title)
+        #expect(document.metadata.publishedAt == "2020-06-01 09:00:00")
+        #expect(document.metadata.author == "张老师")
+        #expect(document.metadata.sourceSite == "学习资料站")
+    }
+}
