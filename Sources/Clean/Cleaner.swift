@@ -56,8 +56,9 @@ public struct Cleaner: Sendable {
         guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
 
         // 1. Which lines a rule claims regardless of zone, and which are body paragraphs.
-        let claims: [LineLabel?] = lines.map { line in
-            rules.lineRules.first { $0.matches(line, zone: nil, runLength: { 0 }) }?.label
+        let evaluator = LineEvaluator(lines: lines, rules: rules)
+        let claims: [LineLabel?] = lines.indices.map { i in
+            evaluator.firstRule(at: i, zone: nil, within: i..<i + 1, zoneOf: { _ in .body })?.label
         }
         let paragraph = lines.indices.map { i in
             claims[i] == nil && lines[i].shape.length >= settings.paragraphMinLength
@@ -66,8 +67,7 @@ public struct Cleaner: Sendable {
 
         // 2. Where glued reports start.
         let splitter = DocumentSplitter(rules: rules, settings: settings)
-        let cues = lines.map(splitter.cuePoints)
-        var starts = splitter.starts(lines: lines, cues: cues, claims: claims, paragraph: paragraph)
+        var starts = splitter.starts(evaluator, claims: claims, paragraph: paragraph)
         starts.append(lines.count)
 
         // 3–4. Label each report's lines.
@@ -76,7 +76,7 @@ public struct Cleaner: Sendable {
         var fileTitles: [String] = []
         for k in 0..<(starts.count - 1) {
             let segment = starts[k]..<starts[k + 1]
-            var labeler = SegmentLabeler(cleaner: self, lines: lines, segment: segment, paragraph: paragraph, cues: cues, fileTitles: fileTitles)
+            var labeler = SegmentLabeler(cleaner: self, evaluator: evaluator, segment: segment, paragraph: paragraph, fileTitles: fileTitles)
             labeled += labeler.label(document: k + 1)
             fileTitles += labeler.titles
         }

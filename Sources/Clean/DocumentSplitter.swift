@@ -4,35 +4,18 @@ import EduwhCore
 /// salutations, closing and opening lines, indentation).
 ///
 /// ```swift
-/// let starts = DocumentSplitter(rules: .standard, settings: .init()).starts(lines: lines, claims: claims, paragraph: paragraph)
+/// let starts = DocumentSplitter(rules: .standard, settings: .init()).starts(evaluator, claims: claims, paragraph: paragraph)
 /// starts // [0, 13, 20, 27]: indexes into `lines` where each report begins
 /// ```
 struct DocumentSplitter: Sendable {
     var rules: CleanRules
     var settings: CleanSettings
 
-    /// Per line, the highest weight of each role's matching cues.
-    struct CuePoints {
-        var points: [SplitCue.Role: Int] = [:]
-        var ids: [SplitCue.Role: String] = [:]
-        subscript(role: SplitCue.Role) -> Int { points[role] ?? 0 }
-    }
-
-    func cuePoints(_ line: ScannedLine) -> CuePoints {
-        var result = CuePoints()
-        for cue in rules.splitCues where result.ids[cue.role] == nil || cue.weight > result[cue.role] {
-            if cue.matches(line) {
-                result.points[cue.role] = cue.weight
-                result.ids[cue.role] = cue.id
-            }
-        }
-        return result
-    }
-
     /// Indexes into `lines` where each report begins (the first is always 0).
     /// `claims[i]` is the label a line rule gave line i (nil: none did); `paragraph[i]` says it
     /// is a body paragraph.
-    func starts(lines: [ScannedLine], cues: [CuePoints], claims: [LineLabel?], paragraph: [Bool]) -> [Int] {
+    func starts(_ evaluator: LineEvaluator, claims: [LineLabel?], paragraph: [Bool]) -> [Int] {
+        let lines = evaluator.lines
         guard !lines.isEmpty else { return [] }
         let indentedCount = lines.filter(\.indented).count
         let indentIsRare = Double(indentedCount) <= settings.rareIndentShare * Double(lines.count)
@@ -41,8 +24,7 @@ struct DocumentSplitter: Sendable {
         var lastParagraph: Int?
         var sawParagraph = false
         for i in lines.indices {
-            let cue = cues[i]
-            if cue[.marker] > 0 {
+            if evaluator.points(.marker, at: i) > 0 {
                 // A marker starts a new report once the current one has a paragraph; before
                 // that (a page title over 【篇一】) it heads the first report.
                 if sawParagraph, i > starts.last! {
@@ -55,12 +37,12 @@ struct DocumentSplitter: Sendable {
             }
             if claims[i] != nil { continue }
             if let last = lastParagraph, bodyLines >= settings.minLinesBeforeSplit,
-               paragraph[i] || cue[.salutation] > 0 {
-                var score = cue[.salutation] + cue[.opening] + cues[last][.concluding]
-                score += (last + 1..<i).filter { claims[$0] == nil }.map { cues[$0][.closing] }.max() ?? 0
+               paragraph[i] || evaluator.points(.salutation, at: i) > 0 {
+                var score = evaluator.points(.salutation, at: i) + evaluator.points(.opening, at: i) + evaluator.points(.concluding, at: last)
+                score += (last + 1..<i).filter { claims[$0] == nil }.map { evaluator.points(.closing, at: $0) }.max() ?? 0
                 if indentIsRare, lines[i].indented { score += settings.indentWeight }
                 if score >= settings.splitThreshold {
-                    starts.append(backtrack(from: i, after: last, lines: lines, cues: cues, claims: claims))
+                    starts.append(backtrack(from: i, after: last, evaluator: evaluator, claims: claims))
                     bodyLines = 0
                     lastParagraph = nil
                     sawParagraph = false
@@ -73,14 +55,15 @@ struct DocumentSplitter: Sendable {
     }
 
     /// Moves a report's start back over title-like lines just before it (its own title).
-    private func backtrack(from start: Int, after last: Int, lines: [ScannedLine], cues: [CuePoints], claims: [LineLabel?]) -> Int {
+    private func backtrack(from start: Int, after last: Int, evaluator: LineEvaluator, claims: [LineLabel?]) -> Int {
+        let lines = evaluator.lines
         var begin = start
         var steps = 0
         while steps < settings.splitBacktrackLines, begin - 1 > last {
             let line = lines[begin - 1]
             let claim = claims[begin - 1]
             let titleLike = (claim == nil || claim == .metadata || claim == .title) && line.shape.length <= settings.maxTitleLength && !line.shape.endsSentence
-                && line.shape.punctuation == 0 && !line.isDateOnly && cues[begin - 1][.closing] == 0
+                && line.shape.punctuation == 0 && !line.isDateOnly && evaluator.points(.closing, at: begin - 1) == 0
                 && !line.isPersonName(surnames: rules.words("surname"))
             guard titleLike else { break }
             begin -= 1

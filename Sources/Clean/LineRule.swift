@@ -9,7 +9,7 @@ import EduwhCore
 /// rule.id     // "tag-line"
 /// rule.label  // .noise
 /// ```
-public struct LineRule: Sendable {
+public final class LineRule: Sendable {
     /// What a matching rule covers.
     public enum Scope: String, Sendable {
         /// Only the matching line.
@@ -19,15 +19,15 @@ public struct LineRule: Sendable {
         case rest
     }
 
-    public var id: String
-    public var label: LineLabel
-    public var pattern: TextPattern
-    public var conditions: [RuleCondition]
-    public var scope: Scope
+    public let id: String
+    public let label: LineLabel
+    public let pattern: TextPattern
+    public let conditions: [RuleCondition]
+    public let scope: Scope
     /// One real-looking line the rule matches (the table's `example` cell).
-    public var example: String
+    public let example: String
     /// `file:line` of the row, for messages.
-    public var origin: String
+    public let origin: String
 
     /// Reads one row of a line rule table.
     public init(row: RuleTable.Row, table: String) throws(RuleTableError) {
@@ -38,7 +38,7 @@ public struct LineRule: Sendable {
         }
         self.label = label
         do {
-            pattern = try TextPattern(match: row["match"], pattern: row["pattern"])
+            pattern = try TextPattern(match: row["match"], pattern: row["pattern"], needs: row["needs"])
             conditions = try RuleCondition.parseList(row["when"])
         } catch {
             throw fail(error.reason)
@@ -48,32 +48,34 @@ public struct LineRule: Sendable {
         self.scope = scope
         example = row["example"]
         origin = "\(table):\(row.line)"
+        runNeeded = conditions.lazy.compactMap { if case let .run(n) = $0 { n } else { nil } }.first ?? 0
     }
 
-    /// Whether the rule holds for `line` in `zone` (nil: zone conditions count as met and run
-    /// conditions as unmet, the way the first pass looks for body paragraphs). `runLength` gives, when asked, how many
-    /// neighbouring lines in a row satisfy the rule's other conditions.
-    func matches(_ line: ScannedLine, zone: LineZone?, runLength: () -> Int) -> Bool {
-        var runNeeded = 0
+    /// The run length a `run>=N` condition asks for (0: none).
+    let runNeeded: Int
+
+    /// Whether the feature and zone conditions hold (a nil zone counts as met).
+    func conditionsHold(_ line: ScannedLine, zone: LineZone?) -> Bool {
         for condition in conditions {
             switch condition {
             case let .feature(feature, comparison, bound):
                 if !comparison.holds(line.shape.value(of: feature), bound) { return false }
             case let .zone(zones):
                 if let zone, !zones.contains(zone) { return false }
-            case let .run(count):
-                runNeeded = count
+            case .run:
+                break
             }
         }
-        guard pattern.matches(line) else { return false }
+        return true
+    }
+
+    /// Whether the rule holds for `line` in `zone` (nil: zone conditions count as met and run
+    /// conditions as unmet, the way the first pass looks for body paragraphs). `runLength`
+    /// gives, when asked, how many neighbouring lines in a row satisfy the rule's other conditions.
+    func matches(_ line: ScannedLine, zone: LineZone?, runLength: () -> Int) -> Bool {
+        guard conditionsHold(line, zone: zone), pattern.matches(line) else { return false }
         if runNeeded > 0 { return zone != nil && runLength() >= runNeeded }
         return true
     }
 
-    /// Whether the rule holds for `line` ignoring any run condition (used to measure runs).
-    func matchesIgnoringRun(_ line: ScannedLine, zone: LineZone?) -> Bool {
-        matches(line, zone: zone ?? .body, runLength: { Int.max })
-    }
-
-    var hasRunCondition: Bool { conditions.contains { if case .run = $0 { true } else { false } } }
 }

@@ -5,16 +5,19 @@
 /// lines.map(\.number)  // [1, 3]
 /// lines[1].indented    // true
 /// ```
-public struct ScannedLine: Sendable {
+public final class ScannedLine: Sendable {
     /// 1-based line number in the raw file, counting blank lines (as `sed -n Np` does).
-    public var number: Int
+    public let number: Int
     /// The line trimmed of surrounding whitespace.
-    public var text: String
+    public let text: String
     /// Whether the raw line began with whitespace.
-    public var indented: Bool
+    public let indented: Bool
     /// The shape features of `text`.
-    public var shape: LineShape
+    public let shape: LineShape
     let bytes: [UInt8]
+    /// A 512-bit Bloom filter of the line's adjacent byte pairs: a literal whose last pair is
+    /// absent cannot occur, so most literal searches end without scanning.
+    let pairBloom: PairBloom
 
     /// Scans one raw line (`number` is its 1-based line number).
     public init(number: Int, raw: Substring) {
@@ -25,8 +28,9 @@ public struct ScannedLine: Sendable {
         while start < end, LineShape.isSpace(scalars[start]) { start = scalars.index(after: start) }
         while end > start, LineShape.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         indented = start != scalars.startIndex
-        text = String(String.UnicodeScalarView(scalars[start..<end]))
+        text = String(raw[start..<end])
         bytes = Array(text.utf8)
+        pairBloom = PairBloom(bytes)
         shape = LineShape(text)
     }
 
@@ -62,5 +66,43 @@ public struct ScannedLine: Sendable {
 
     static func isBlank(_ line: Substring) -> Bool {
         line.unicodeScalars.allSatisfy(LineShape.isSpace)
+    }
+}
+
+/// A 512-bit set of hashed adjacent byte pairs of a line (see `ScannedLine.pairBloom`).
+struct PairBloom: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+    init(_ bytes: [UInt8]) {
+        guard bytes.count >= 2 else { return }
+        var w = [UInt64](repeating: 0, count: 8)
+        var previous = bytes[0]
+        for byte in bytes.dropFirst() {
+            let bit = Self.slot(previous, byte)
+            w[bit >> 6] |= 1 << UInt64(bit & 63)
+            previous = byte
+        }
+        words = (w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7])
+    }
+
+    static func slot(_ a: UInt8, _ b: UInt8) -> Int {
+        Int(((UInt32(a) << 8 | UInt32(b)) &* 2_654_435_761) >> 23)
+    }
+
+    /// False when the pair `a b` certainly does not occur.
+    func mayContain(_ a: UInt8, _ b: UInt8) -> Bool {
+        let bit = Self.slot(a, b)
+        let word: UInt64
+        switch bit >> 6 {
+        case 0: word = words.0
+        case 1: word = words.1
+        case 2: word = words.2
+        case 3: word = words.3
+        case 4: word = words.4
+        case 5: word = words.5
+        case 6: word = words.6
+        default: word = words.7
+        }
+        return word & (1 << UInt64(bit & 63)) != 0
     }
 }

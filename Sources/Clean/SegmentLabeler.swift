@@ -18,20 +18,20 @@ import EduwhCore
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
     let cleaner: Cleaner
+    let evaluator: LineEvaluator
     let lines: [ScannedLine]
     let segment: Range<Int>
     let paragraph: [Bool]
-    let cues: [DocumentSplitter.CuePoints]
     let fileTitles: [String]
     /// Comparable forms of the titles given so far in this report.
     private(set) var titles: [String] = []
 
-    init(cleaner: Cleaner, lines: [ScannedLine], segment: Range<Int>, paragraph: [Bool], cues: [DocumentSplitter.CuePoints], fileTitles: [String]) {
+    init(cleaner: Cleaner, evaluator: LineEvaluator, segment: Range<Int>, paragraph: [Bool], fileTitles: [String]) {
         self.cleaner = cleaner
-        self.lines = lines
+        self.evaluator = evaluator
+        self.lines = evaluator.lines
         self.segment = segment
         self.paragraph = paragraph
-        self.cues = cues
         self.fileTitles = fileTitles
     }
 
@@ -61,7 +61,7 @@ struct SegmentLabeler {
 
             // Closing words and the signature under them stay with the report.
             if z == .tail, !cut {
-                if let id = cues[i].ids[.closing] {
+                if let id = evaluator.cue(.closing, at: i)?.id {
                     decision = (.body, id)
                     signatureAnchor = i
                 } else if i - signatureAnchor <= settings.signatureWindow,
@@ -73,7 +73,7 @@ struct SegmentLabeler {
             }
 
             // Line rules.
-            if decision == nil, let rule = firstRule(at: i, zone: z) {
+            if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)
                 if rule.scope == .rest, let first = firstParagraph, i > first { cut = true }
             } else if decision == nil, cut {
@@ -84,11 +84,11 @@ struct SegmentLabeler {
             if decision == nil {
                 switch z {
                 case .head:
-                    if let id = cues[i].ids[.marker] {
+                    if let id = evaluator.cue(.marker, at: i)?.id {
                         decision = (.title, id)
                         titles.append(line.comparable)
                         titleCount += 1
-                    } else if let id = cues[i].ids[.salutation] {
+                    } else if let id = evaluator.cue(.salutation, at: i)?.id {
                         decision = (.body, id)
                         headBodyBegun = true
                     } else if isTitleCopy(line, loose: false) {
@@ -134,32 +134,6 @@ struct SegmentLabeler {
             result.append(LabeledLine(number: line.number, text: line.text, label: label, rule: rule, document: document))
         }
         return result
-    }
-
-    /// The first line rule that holds for line `i` in zone `zone`.
-    private func firstRule(at i: Int, zone: LineZone) -> LineRule? {
-        let line = lines[i]
-        for rule in rules.lineRules where rule.matches(line, zone: zone, runLength: { runLength(of: rule, at: i) }) {
-            return rule
-        }
-        return nil
-    }
-
-    /// How many neighbouring lines in a row (within this report, `i` included) satisfy `rule`
-    /// apart from its run condition, each in its own zone.
-    private func runLength(of rule: LineRule, at i: Int) -> Int {
-        let first = segment.first { paragraph[$0] }
-        let last = segment.last { paragraph[$0] }
-        func zone(_ j: Int) -> LineZone {
-            guard let first, let last else { return .head }
-            return j < first ? .head : (j > last ? .tail : .body)
-        }
-        var count = 1
-        var j = i - 1
-        while j >= segment.lowerBound, rule.matchesIgnoringRun(lines[j], zone: zone(j)) { count += 1; j -= 1 }
-        j = i + 1
-        while j < segment.upperBound, rule.matchesIgnoringRun(lines[j], zone: zone(j)) { count += 1; j += 1 }
-        return count
     }
 
     /// Whether a line repeats a title this report (or an earlier one) already has: equal, or,

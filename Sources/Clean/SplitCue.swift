@@ -7,7 +7,7 @@ import EduwhCore
 /// // id               role        match  pattern                 when     weight example
 /// // salutation-line  salutation  regex  ^尊敬的[^。]{0,40}[:：]$  len<=50  3      尊敬的各位领导：
 /// ```
-public struct SplitCue: Sendable {
+public final class SplitCue: Sendable {
     /// What the cue says about its line.
     public enum Role: String, Sendable, CaseIterable {
         /// A piece marker (篇一, 第二篇): always starts a new report.
@@ -22,13 +22,13 @@ public struct SplitCue: Sendable {
         case concluding
     }
 
-    public var id: String
-    public var role: Role
-    public var pattern: TextPattern
-    public var conditions: [RuleCondition]
+    public let id: String
+    public let role: Role
+    public let pattern: TextPattern
+    public let conditions: [RuleCondition]
     /// Points the cue adds toward `CleanSettings.splitThreshold`.
-    public var weight: Int
-    public var example: String
+    public let weight: Int
+    public let example: String
 
     /// Reads one row of a split-cue table.
     public init(row: RuleTable.Row, table: String) throws(RuleTableError) {
@@ -39,7 +39,7 @@ public struct SplitCue: Sendable {
         }
         self.role = role
         do {
-            pattern = try TextPattern(match: row["match"], pattern: row["pattern"])
+            pattern = try TextPattern(match: row["match"], pattern: row["pattern"], needs: row["needs"])
             conditions = try RuleCondition.parseList(row["when"])
         } catch {
             throw fail(error.reason)
@@ -50,10 +50,14 @@ public struct SplitCue: Sendable {
     }
 
     func matches(_ line: ScannedLine) -> Bool {
+        conditionsHold(line) && pattern.matches(line)
+    }
+
+    func conditionsHold(_ line: ScannedLine) -> Bool {
         for condition in conditions {
             if case let .feature(feature, comparison, bound) = condition,
                !comparison.holds(line.shape.value(of: feature), bound) { return false }
         }
-        return pattern.matches(line)
+        return true
     }
 }

@@ -33,7 +33,7 @@ import Testing
         Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
         // prompts
         Case(tail: ["下载这篇Word文档"], target: "下载这篇Word文档", label: .noise, rule: "download-prompt"),
-        Case(tail: ["《镇教育办2022年工作汇报.docx》"], target: "《镇教育办2022年工作汇报.docx》", label: .noise, rule: "download-prompt"),
+        Case(tail: ["《镇教育办2022年工作汇报.docx》"], target: "《镇教育办2022年工作汇报.docx》", label: .noise, rule: "download-file-name"),
         Case(middle: ["展开阅读全文"], target: "展开阅读全文", label: .noise, rule: "read-full-text"),
         Case(tail: ["—— 试读已结束 ——", "全文共3200字，余下部分请登录"], target: "—— 试读已结束 ——", label: .noise, rule: "paywall-marker"),
         Case(tail: ["—— 试读已结束 ——", "教育工作汇报材料"], target: "教育工作汇报材料", label: .noise, rule: "after-end-marker"),
