@@ -7,8 +7,9 @@
 /// ```
 public struct CleanSettings: Sendable, Hashable {
     /// A line counts as a body paragraph (it anchors the head/body/tail zones) when no line
-    /// rule claims it, it has at least this many non-space characters … Default 30.
-    public var paragraphMinLength = 30
+    /// rule claims it, it has at least this many non-space characters (low enough for text
+    /// hard-wrapped at 25 characters a line) … Default 20.
+    public var paragraphMinLength = 20
     /// … and at least this many sentence punctuation marks (，。；！？). Default 2.
     public var paragraphMinPunctuation = 2
     /// At most this many title lines per report (main title, subtitle, site title). Default 4.

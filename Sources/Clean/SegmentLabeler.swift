@@ -123,7 +123,7 @@ struct SegmentLabeler {
                 case .tail:
                     if isTitleCopy(line, loose: true) {
                         decision = (.noise, "title-repeat")
-                    } else if line.shape.endsSentence || line.shape.punctuation >= 2 {
+                    } else if line.shape.endsSentence || line.shape.punctuation >= 1 {
                         decision = (.body, "tail-sentence")
                     } else {
                         decision = (.noise, "tail-residue")
@@ -141,7 +141,8 @@ struct SegmentLabeler {
     private func isTitleCopy(_ line: ScannedLine, loose: Bool) -> Bool {
         let text = line.comparable
         guard !text.isEmpty else { return false }
-        for title in titles + fileTitles where !title.isEmpty {
+        // In the head only this report's own titles count: glued reports may share a title.
+        for title in (loose ? titles + fileTitles : titles) where !title.isEmpty {
             if text == title { return true }
             if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.contains(title) { return true }
         }
