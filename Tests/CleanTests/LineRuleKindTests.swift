@@ -27,10 +27,13 @@ import Testing
         Case(middle: ["第3页 共5页"], target: "第3页 共5页", label: .noise, rule: "page-number"),
         Case(tail: ["（15）"], target: "（15）", label: .noise, rule: "counter-parenthesized"),
         Case(head: ["首页 总结 计划 报告 讲话"], target: "首页 总结 计划 报告 讲话", label: .noise, rule: "nav-menu"),
+        Case(head: ["首页", "工作总结", "工作计划"], target: "工作计划", label: .noise, rule: "nav-item-run"),
+        Case(head: ["首页 / 工作汇报 / 乡镇教育"], target: "首页 / 工作汇报 / 乡镇教育", label: .metadata, rule: "breadcrumb-path"),
         Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
         // site metadata
         Case(head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata, rule: "meta-fields"),
         Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
+        Case(head: ["文/李晓明"], target: "文/李晓明", label: .metadata, rule: "byline"),
         // prompts
         Case(tail: ["下载这篇Word文档"], target: "下载这篇Word文档", label: .noise, rule: "download-prompt"),
         Case(tail: ["《镇教育办2022年工作汇报.docx》"], target: "《镇教育办2022年工作汇报.docx》", label: .noise, rule: "download-file-name"),
@@ -43,6 +46,7 @@ import Testing
         Case(tail: ["扫一扫二维码关注我们"], target: "扫一扫二维码关注我们", label: .noise, rule: "contact-ad"),
         // copyright
         Case(tail: ["声明：本站文章均来自网络，如有侵权请联系删除。"], target: "声明：本站文章均来自网络，如有侵权请联系删除。", label: .noise, rule: "copyright-notice"),
+        Case(middle: ["（本文由范文站整理，转载请注明出处）"], target: "（本文由范文站整理，转载请注明出处）", label: .noise, rule: "copyright-inline"),
         // shapes
         Case(tail: ["关键词：教育 工作汇报 乡镇"], target: "关键词：教育 工作汇报 乡镇", label: .noise, rule: "tag-line"),
         Case(middle: ["IMG_2031.JPG"], target: "IMG_2031.JPG", label: .noise, rule: "image-placeholder"),
@@ -67,6 +71,7 @@ import Testing
         Case(tail: ["谢谢大家！"], target: "谢谢大家！", label: .body, rule: "closing-thanks"),
         Case(tail: ["谢谢大家！", "汇报人：刘建华", "2022年12月20日"], target: "汇报人：刘建华", label: .body, rule: "signature"),
         Case(tail: ["××镇教育办公室", "二〇二二年十二月"], target: "二〇二二年十二月", label: .body, rule: "signature"),
+        Case(tail: ["附件：全镇中小学校舍改造项目一览表"], target: "附件：全镇中小学校舍改造项目一览表", label: .body, rule: "appendix-line"),
         Case(tail: ["让我们携手共进，再创佳绩！"], target: "让我们携手共进，再创佳绩！", label: .body, rule: "tail-sentence"),
     ]
 
@@ -94,5 +99,19 @@ import Testing
     func adWordsInsideAParagraphStayBody(_ paragraph: String) {
         let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [paragraph])))
         #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
+    }
+
+    /// Text hard-wrapped at about 25 characters a line is body, not a stack of titles.
+    @Test func hardWrappedReportIsBody() {
+        let wrapped = [
+            "镇中心学校2021年工作总结",
+            "2021年，在镇党委、镇政府的领导下，我校紧紧围绕",
+            "立德树人根本任务，深化课堂改革，加强队伍建设，",
+            "各项工作取得了明显成效。全年投入资金320万元，",
+            "改造运动场一个，新建录播教室两间，办学条件",
+            "持续改善，群众满意度进一步提高。",
+        ]
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(wrapped.joined(separator: "\n")))
+        #expect(cleaned.lines.map(\.label) == [.title] + Array(repeating: .body, count: wrapped.count - 1))
     }
 }
