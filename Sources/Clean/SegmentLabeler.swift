@@ -6,6 +6,7 @@ import EduwhCore
 /// | id | label | line |
 /// |---|---|---|
 /// | `piece-marker` | T | 篇1：…述职报告 (a piece marker heads a report) |
+/// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker (a table of contents) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | `salutation` | B | 尊敬的各位领导： |
@@ -49,6 +50,10 @@ struct SegmentLabeler {
         let orgSuffixes = rules.words("org-suffix")
         let signatureLeads = rules.words("signature-lead")
 
+        // Piece markers in the head before the last one are a table of contents.
+        let headEnd = firstParagraph ?? segment.upperBound
+        let lastHeadMarker = (segment.lowerBound..<headEnd).last { evaluator.cue(.marker, at: $0) != nil }
+
         var result: [LabeledLine] = []
         var cut = false
         var headBodyBegun = false
@@ -85,9 +90,13 @@ struct SegmentLabeler {
                 switch z {
                 case .head:
                     if let id = evaluator.cue(.marker, at: i)?.id {
-                        decision = (.title, id)
-                        titles.append(line.comparable)
-                        titleCount += 1
+                        if let last = lastHeadMarker, i < last {
+                            decision = (.noise, "toc-entry")
+                        } else {
+                            decision = (.title, id)
+                            titles.append(line.comparable)
+                            titleCount += 1
+                        }
                     } else if let id = evaluator.cue(.salutation, at: i)?.id {
                         decision = (.body, id)
                         headBodyBegun = true

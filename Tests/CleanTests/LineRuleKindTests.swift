@@ -27,12 +27,15 @@ import Testing
         Case(middle: ["第3页 共5页"], target: "第3页 共5页", label: .noise, rule: "page-number"),
         Case(tail: ["（15）"], target: "（15）", label: .noise, rule: "counter-parenthesized"),
         Case(head: ["首页 总结 计划 报告 讲话"], target: "首页 总结 计划 报告 讲话", label: .noise, rule: "nav-menu"),
+        Case(tail: ["收起"], target: "收起", label: .noise, rule: "button-label"),
+        Case(head: ["会员登录 | 免费注册"], target: "会员登录 | 免费注册", label: .noise, rule: "account-links"),
         Case(head: ["首页", "工作总结", "工作计划"], target: "工作计划", label: .noise, rule: "nav-item-run"),
         Case(head: ["首页 / 工作汇报 / 乡镇教育"], target: "首页 / 工作汇报 / 乡镇教育", label: .metadata, rule: "breadcrumb-path"),
         Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
         // site metadata
         Case(head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata, rule: "meta-fields"),
         Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
+        Case(tail: ["上传于2022-12-21 文档贡献者：乡村教师小王"], target: "上传于2022-12-21 文档贡献者：乡村教师小王", label: .metadata, rule: "meta-uploaded"),
         Case(head: ["文/李晓明"], target: "文/李晓明", label: .metadata, rule: "byline"),
         // prompts
         Case(tail: ["下载这篇Word文档"], target: "下载这篇Word文档", label: .noise, rule: "download-prompt"),
@@ -41,6 +44,7 @@ import Testing
         Case(tail: ["—— 试读已结束 ——", "全文共3200字，余下部分请登录"], target: "—— 试读已结束 ——", label: .noise, rule: "paywall-marker"),
         Case(tail: ["—— 试读已结束 ——", "教育工作汇报材料"], target: "教育工作汇报材料", label: .noise, rule: "after-end-marker"),
         Case(tail: ["猜你喜欢", "镇中心学校工作总结"], target: "猜你喜欢", label: .noise, rule: "related-heading"),
+        Case(head: ["下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！"], target: "下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！", label: .noise, rule: "editor-blurb"),
         // contact ads
         Case(tail: ["资料代查请加微信：jiaoyu2021"], target: "资料代查请加微信：jiaoyu2021", label: .noise, rule: "contact-number"),
         Case(tail: ["扫一扫二维码关注我们"], target: "扫一扫二维码关注我们", label: .noise, rule: "contact-ad"),
@@ -58,6 +62,7 @@ import Testing
         Case(tail: ["镇中心学校2021年工作总结", "乡镇教育办工作汇报材料", "农村学校教育工作计划"], target: "乡镇教育办工作汇报材料", label: .noise, rule: "related-list"),
         Case(tail: ["教育工作"], target: "教育工作", label: .noise, rule: "tail-residue"),
         // titles and their copies
+        Case(head: ["第一篇：镇教育办工作汇报", "第二篇：镇中心校工作总结", "第一篇：镇教育办工作汇报"], target: "第二篇：镇中心校工作总结", label: .noise, rule: "toc-entry"),
         Case(head: ["——在全镇教育工作会议上的讲话"], target: "——在全镇教育工作会议上的讲话", label: .title, rule: "title-subtitle"),
         Case(head: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
         Case(tail: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
