@@ -137,16 +137,25 @@ public struct Cleaner: Sendable {
         }
     }
 
+    /// Groups lines into documents with their titles and metadata. In a file of glued reports,
+    /// a report without metadata lines of its own takes the page's publish time, source site
+    /// and breadcrumb from the first report that has them (not its author or word count).
     private func documents(from labeled: [LabeledLine]) -> [CleanDocument] {
         let parser = MetadataParser(rules: rules)
         var byDoc: [Int: [LabeledLine]] = [:]
         for line in labeled { byDoc[line.document, default: []].append(line) }
-        return byDoc.keys.sorted().map { index in
+        var documents = byDoc.keys.sorted().map { index in
             let lines = byDoc[index]!
             let title = lines.lazy.filter { $0.label == .title }.compactMap { Self.titleText($0.text) }.first
             let metadata = parser.parse(lines.filter { $0.label == .metadata }.map(\.text))
             return CleanDocument(index: index, title: title, lines: lines, metadata: metadata)
         }
+        if documents.count > 1, let page = documents.first(where: { $0.metadata != SiteMetadata() })?.metadata {
+            for k in documents.indices where documents[k].metadata == SiteMetadata() {
+                documents[k].metadata = SiteMetadata(publishedAt: page.publishedAt, sourceSite: page.sourceSite, breadcrumb: page.breadcrumb)
+            }
+        }
+        return documents
     }
 
     /// A title line without a piece marker in front (`篇1：基础教育工作的述职报告` → the rest);

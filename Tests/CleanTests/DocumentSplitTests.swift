@@ -35,6 +35,15 @@ import Testing
         #expect(CleanFixture.line("【篇二】", in: file)?.rule == "piece-marker")
     }
 
+    @Test func gluedReportsShareThePagesMetadata() {
+        let file = Self.cleaned(["当前位置：学习资料站 > 述职报告 > 正文", "德育工作述职报告", "时间：2021-03-05 作者：小王"] + Self.speechA + Self.reportB)
+        #expect(file.documents.count == 2)
+        #expect(file.documents[0].metadata.author == "小王")
+        #expect(file.documents[1].metadata.publishedAt == "2021-03-05")
+        #expect(file.documents[1].metadata.sourceSite == "学习资料站")
+        #expect(file.documents[1].metadata.author == nil)
+    }
+
     @Test func newReportAfterClosingLineSplits() {
         let file = Self.cleaned(Self.speechA + Self.reportB)
         #expect(file.documents.count == 2)
