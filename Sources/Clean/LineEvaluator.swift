@@ -17,6 +17,9 @@ final class LineEvaluator {
     private let cuesByRole: [[Int]]
     /// Per line and role: -2 not yet tried, -1 no cue, else the index of the best cue.
     private var cueHits: [Int32]
+    /// Per rule with a run condition: the length of the run each line is in (0: not known),
+    /// so a long list is measured once, not once per line.
+    private var runLengths: [Int: [Int32]] = [:]
 
     init(lines: [ScannedLine], rules: CleanRules) {
         self.lines = lines
@@ -50,14 +53,24 @@ final class LineEvaluator {
             let rule = rules.lineRules[r]
             if rule.runNeeded == 0 { return rule }
             guard zone != nil else { continue }
-            var count = 1
-            var j = i - 1
-            while j >= segment.lowerBound, holdsIgnoringRun(r, at: j, zone: zoneOf(j)) { count += 1; j -= 1 }
-            j = i + 1
-            while j < segment.upperBound, holdsIgnoringRun(r, at: j, zone: zoneOf(j)) { count += 1; j += 1 }
-            if count >= rule.runNeeded { return rule }
+            if runLength(of: r, at: i, within: segment, zoneOf: zoneOf) >= rule.runNeeded { return rule }
         }
         return nil
+    }
+
+    /// How many neighbouring lines in a row (line `i` included, within `segment`) satisfy rule
+    /// `r` apart from its run condition, each in its own zone.
+    private func runLength(of r: Int, at i: Int, within segment: Range<Int>, zoneOf: (Int) -> LineZone) -> Int {
+        if let known = runLengths[r]?[i], known > 0 { return Int(known) }
+        var first = i
+        while first - 1 >= segment.lowerBound, holdsIgnoringRun(r, at: first - 1, zone: zoneOf(first - 1)) { first -= 1 }
+        var last = i
+        while last + 1 < segment.upperBound, holdsIgnoringRun(r, at: last + 1, zone: zoneOf(last + 1)) { last += 1 }
+        let count = last - first + 1
+        var lengths = runLengths[r] ?? Array(repeating: 0, count: lines.count)
+        for k in first...last { lengths[k] = Int32(count) }
+        runLengths[r] = lengths
+        return count
     }
 
     // MARK: - Split cues
