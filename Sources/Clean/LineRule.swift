@@ -19,10 +19,15 @@ public final class LineRule: Sendable {
         case rest
     }
 
+    /// The rule's id, shown in `--explain` and kept as lineage.
     public let id: String
+    /// The label a matching line gets.
     public let label: LineLabel
+    /// What the line's text must contain or match.
     public let pattern: TextPattern
+    /// Shape, zone and run conditions that must all hold.
     public let conditions: [RuleCondition]
+    /// Whether the rule covers only its line or the rest of the report.
     public let scope: Scope
     /// One real-looking line the rule matches (the table's `example` cell).
     public let example: String

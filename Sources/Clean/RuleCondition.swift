@@ -9,7 +9,16 @@ import Foundation
 public enum RuleCondition: Sendable, Hashable {
     /// How a feature is compared with a number.
     public enum Comparison: String, Sendable, Hashable, CaseIterable {
-        case atMost = "<=", atLeast = ">=", less = "<", greater = ">", equal = "="
+        /// `<=`
+        case atMost = "<="
+        /// `>=`
+        case atLeast = ">="
+        /// `<`
+        case less = "<"
+        /// `>`
+        case greater = ">"
+        /// `=`
+        case equal = "="
 
         func holds(_ value: Double, _ bound: Double) -> Bool {
             switch self {
@@ -22,8 +31,11 @@ public enum RuleCondition: Sendable, Hashable {
         }
     }
 
+    /// A measured feature compared with a number: `len<=40`.
     case feature(LineFeature, Comparison, Double)
+    /// The line lies in one of these zones: `zone=tail`.
     case zone(Set<LineZone>)
+    /// The line is one of at least this many neighbours in a row that match: `run>=3`.
     case run(Int)
 
     /// Parses a `;`-separated list; `-` or an empty cell is no condition.

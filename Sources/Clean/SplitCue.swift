@@ -22,12 +22,17 @@ public final class SplitCue: Sendable {
         case concluding
     }
 
+    /// The cue's id.
     public let id: String
+    /// What the cue says about its line.
     public let role: Role
+    /// What the line's text must contain or match.
     public let pattern: TextPattern
+    /// Shape conditions that must all hold (zone and run conditions do not apply).
     public let conditions: [RuleCondition]
     /// Points the cue adds toward `CleanSettings.splitThreshold`.
     public let weight: Int
+    /// One real-looking line the cue matches.
     public let example: String
 
     /// Reads one row of a split-cue table.

@@ -15,9 +15,21 @@ import Darwin
 public struct TextPattern: Sendable {
     /// The ways a pattern can match, as written in a rule table's `match` column.
     public enum Kind: String, Sendable, CaseIterable {
-        case any, contains, prefix, suffix, exact, regex
+        /// No pattern: the rule's conditions decide alone.
+        case any
+        /// One of the `|`-separated literals occurs in the line.
+        case contains
+        /// The line starts with one of the literals.
+        case prefix
+        /// The line ends with one of the literals.
+        case suffix
+        /// The line is one of the literals.
+        case exact
+        /// The ICU regular expression matches somewhere in the line.
+        case regex
     }
 
+    /// How the pattern matches.
     public let kind: Kind
     let literals: [[UInt8]]
     let regex: NSRegularExpression?
@@ -107,5 +119,6 @@ public struct TextPattern: Sendable {
 
 /// Why a rule's pattern could not be built (wrapped into `file:line: reason` by the loader).
 public struct PatternError: Error, Sendable, Hashable {
+    /// What is wrong, in one line.
     public var reason: String
 }
