@@ -61,7 +61,6 @@ public enum RuleCondition: Sendable, Hashable {
                 for word in value.split(separator: "|") {
                     switch word {
                     case "edge": zones.formUnion([.head, .tail])
-                    case "notbody": zones.formUnion([.head, .tail])
                     default:
                         guard let zone = LineZone(rawValue: String(word)) else {
                             throw PatternError(reason: "unknown zone '\(word)' (use head, body, tail, edge)")

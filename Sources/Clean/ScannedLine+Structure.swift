@@ -1,21 +1,24 @@
 // MARK: - Structural shapes the labelling rules ask about
 
 extension ScannedLine {
-    /// A date and nothing else, possibly in brackets: `(2009年5月13日)`, `二〇一二年三月`.
+    /// A date and nothing else, possibly in brackets: `(2009年5月13日)`, `二〇一二年三月`,
+    /// `2012.3.5`.
     var isDateOnly: Bool {
         guard shape.length >= 5, shape.length <= 22 else { return false }
         var sawYearOrMonth = false
         var sawNumber = false
+        var separators = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "年", "月": sawYearOrMonth = true
-            case "日", "号", " ", "　", "(", ")", "（", "）", "[", "]", "【", "】", "-", "/", ".", "．": break
+            case "-", "/", ".", "．": separators += 1
+            case "日", "号", " ", "　", "(", ")", "（", "）", "[", "]", "【", "】": break
             case "0"..."9", "０"..."９": sawNumber = true
             case "〇", "○", "零", "Ｏ", "O", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": sawNumber = true
             default: return false
             }
         }
-        return sawYearOrMonth && sawNumber
+        return sawNumber && (sawYearOrMonth || (separators == 2 && shape.digits >= 6 && shape.length <= 12))
     }
 
     /// A speaker's name alone: 2–3 ideographs led by a common surname (4 with a two-character one).

@@ -34,6 +34,8 @@ import Testing
         Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
         // site metadata
         Case(head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata, rule: "meta-fields"),
+        Case(head: ["2022年11月08日 09:30"], target: "2022年11月08日 09:30", label: .metadata, rule: "meta-datetime"),
+        Case(head: ["所属栏目：工作汇报"], target: "所属栏目：工作汇报", label: .noise, rule: "category-line"),
         Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
         Case(tail: ["上传于2022-12-21 文档贡献者：乡村教师小王"], target: "上传于2022-12-21 文档贡献者：乡村教师小王", label: .metadata, rule: "meta-uploaded"),
         Case(head: ["文/李晓明"], target: "文/李晓明", label: .metadata, rule: "byline"),
@@ -77,6 +79,7 @@ import Testing
         Case(tail: ["谢谢大家！", "汇报人：刘建华", "2022年12月20日"], target: "汇报人：刘建华", label: .body, rule: "signature"),
         Case(tail: ["××镇教育办公室", "二〇二二年十二月"], target: "二〇二二年十二月", label: .body, rule: "signature"),
         Case(tail: ["附件：全镇中小学校舍改造项目一览表"], target: "附件：全镇中小学校舍改造项目一览表", label: .body, rule: "appendix-line"),
+        Case(tail: ["谢谢大家！", "2022.12.20"], target: "2022.12.20", label: .body, rule: "signature"),
         Case(tail: ["让我们携手共进，再创佳绩！"], target: "让我们携手共进，再创佳绩！", label: .body, rule: "tail-sentence"),
     ]
 
