@@ -77,6 +77,12 @@ struct SegmentLabeler {
                 }
             }
 
+            // A greeting in the head opens the speech whatever else it looks like.
+            if z == .head, !cut, let id = evaluator.cue(.salutation, at: i)?.id {
+                decision = (.body, id)
+                headBodyBegun = true
+            }
+
             // Line rules.
             if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)

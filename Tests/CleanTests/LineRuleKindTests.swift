@@ -29,6 +29,8 @@ import Testing
         Case(head: ["首页 总结 计划 报告 讲话"], target: "首页 总结 计划 报告 讲话", label: .noise, rule: "nav-menu"),
         Case(tail: ["收起"], target: "收起", label: .noise, rule: "button-label"),
         Case(head: ["会员登录 | 免费注册"], target: "会员登录 | 免费注册", label: .noise, rule: "account-links"),
+        Case(head: ["会员账号：", "忘记密码？"], target: "忘记密码？", label: .noise, rule: "account-form"),
+        Case(head: ["友情提示："], target: "友情提示：", label: .noise, rule: "form-label"),
         Case(head: ["首页", "工作总结", "工作计划"], target: "工作计划", label: .noise, rule: "nav-item-run"),
         Case(head: ["首页 / 工作汇报 / 乡镇教育"], target: "首页 / 工作汇报 / 乡镇教育", label: .metadata, rule: "breadcrumb-path"),
         Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
@@ -38,6 +40,7 @@ import Testing
         Case(head: ["所属栏目：工作汇报"], target: "所属栏目：工作汇报", label: .noise, rule: "category-line"),
         Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
         Case(tail: ["上传于2022-12-21 文档贡献者：乡村教师小王"], target: "上传于2022-12-21 文档贡献者：乡村教师小王", label: .metadata, rule: "meta-uploaded"),
+        Case(head: ["文档页数：12页 文件大小：36KB"], target: "文档页数：12页 文件大小：36KB", label: .noise, rule: "doc-info"),
         Case(head: ["文/李晓明"], target: "文/李晓明", label: .metadata, rule: "byline"),
         // prompts
         Case(tail: ["下载这篇Word文档"], target: "下载这篇Word文档", label: .noise, rule: "download-prompt"),
