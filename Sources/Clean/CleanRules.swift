@@ -14,8 +14,13 @@ public struct CleanRules: Sendable {
     public var lineRules: [LineRule]
     /// Split cues, in table order.
     public var splitCues: [SplitCue]
-    /// Word lists by id (`surname`, `org-suffix`, `signature-lead`, `meta-button`, `crumb-home`).
-    public var lexicon: [String: [String]]
+    /// Word lists by id (`surname`, `org-suffix`, `signature-lead`, `meta-button`, `crumb-home`,
+    /// `traditional`).
+    public var lexicon: [String: [String]] {
+        didSet { folding = ScriptFolding(pairs: lexicon["traditional"] ?? []) }
+    }
+    /// Traditional → simplified folding built from the lexicon's `traditional` pairs.
+    public private(set) var folding = ScriptFolding(pairs: [])
 
     /// The rules shipped in `rules/clean/` (embedded at build time).
     public static let standard: CleanRules = {
@@ -32,6 +37,7 @@ public struct CleanRules: Sendable {
         splitCues = []
         lexicon = [:]
         for table in tables { try add(table) }
+        folding = ScriptFolding(pairs: lexicon["traditional"] ?? [])
     }
 
     private mutating func add(_ table: RuleTable) throws(RuleTableError) {

@@ -52,7 +52,7 @@ public struct Cleaner: Sendable {
 
     /// Labels each non-blank line of decoded text and groups lines into documents.
     public func clean(text: String) -> CleanedFile {
-        let lines = ScannedLine.scan(text)
+        let lines = ScannedLine.scan(text, folding: rules.folding)
         guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
 
         // 1. Which lines a rule claims regardless of zone, and which are body paragraphs.

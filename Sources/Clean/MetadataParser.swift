@@ -11,11 +11,13 @@ import Foundation
 public struct MetadataParser: Sendable {
     var buttons: [String]
     var crumbHomes: Set<String>
+    var folding: ScriptFolding
 
     /// A parser that strips the buttons and breadcrumb roots listed in `rules`' lexicon.
     public init(rules: CleanRules) {
         buttons = rules.words("meta-button").sorted { $0.count > $1.count }
         crumbHomes = Set(rules.words("crumb-home"))
+        folding = rules.folding
     }
 
     private static let date = try! NSRegularExpression(
@@ -30,7 +32,9 @@ public struct MetadataParser: Sendable {
     /// value found for each attribute wins.
     public func parse(_ lines: [String]) -> SiteMetadata {
         var metadata = SiteMetadata()
-        for line in lines {
+        for original in lines {
+            // Field names are found in simplified script; values come out simplified too.
+            let line = folding.fold(original)
             let ns = line as NSString
             let whole = NSRange(location: 0, length: ns.length)
             if line.contains(where: { Self.crumbSeparators.contains($0) }) {

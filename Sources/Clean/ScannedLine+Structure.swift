@@ -24,7 +24,7 @@ extension ScannedLine {
     /// A speaker's name alone: 2–3 ideographs led by a common surname (4 with a two-character one).
     func isPersonName(surnames: [String]) -> Bool {
         guard shape.cjk == shape.length, (2...4).contains(shape.length) else { return false }
-        for surname in surnames where text.hasPrefix(surname) {
+        for surname in surnames where matchText.hasPrefix(surname) {
             let rest = shape.length - surname.count
             if rest >= 1, rest <= 2 { return true }
         }
@@ -34,7 +34,7 @@ extension ScannedLine {
     /// An organisation's signature line: short, no punctuation, ending in an office word.
     func isOrganisation(suffixes: [String]) -> Bool {
         guard shape.length >= 3, shape.length <= 24, shape.punctuation == 0, shape.cjk * 2 >= shape.length else { return false }
-        return suffixes.contains { text.hasSuffix($0) }
+        return suffixes.contains { matchText.hasSuffix($0) }
     }
 
     /// A section heading of the report: 一、  (一)  1、  第一 …

@@ -10,6 +10,9 @@ public final class ScannedLine: Sendable {
     public let number: Int
     /// The line trimmed of surrounding whitespace.
     public let text: String
+    /// The text rules are matched against: `text` with traditional characters folded to
+    /// simplified ones (the same string when there are none).
+    public let matchText: String
     /// Whether the raw line began with whitespace.
     public let indented: Bool
     /// The shape features of `text`.
@@ -20,7 +23,7 @@ public final class ScannedLine: Sendable {
     let pairBloom: PairBloom
 
     /// Scans one raw line (`number` is its 1-based line number).
-    public init(number: Int, raw: Substring) {
+    public init(number: Int, raw: Substring, folding: ScriptFolding? = nil) {
         self.number = number
         let scalars = raw.unicodeScalars
         var start = scalars.startIndex
@@ -29,14 +32,15 @@ public final class ScannedLine: Sendable {
         while end > start, LineShape.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         indented = start != scalars.startIndex
         text = String(raw[start..<end])
-        bytes = Array(text.utf8)
+        matchText = folding?.foldedIfChanged(text) ?? text
+        bytes = Array(matchText.utf8)
         pairBloom = PairBloom(bytes)
         shape = LineShape(text)
     }
 
     /// Splits decoded text into lines the way the gold files count them (`\r\n` and a lone
     /// `\r` are one break each) and keeps the non-blank ones.
-    public static func scan(_ text: String) -> [ScannedLine] {
+    public static func scan(_ text: String, folding: ScriptFolding? = nil) -> [ScannedLine] {
         var result: [ScannedLine] = []
         var number = 0
         var lineStart = text.startIndex
@@ -47,7 +51,7 @@ public final class ScannedLine: Sendable {
             if byte == 10 || byte == 13 {
                 number += 1
                 let line = text[lineStart..<iterIndex]
-                if !isBlank(line) { result.append(ScannedLine(number: number, raw: line)) }
+                if !isBlank(line) { result.append(ScannedLine(number: number, raw: line, folding: folding)) }
                 var next = utf8.index(after: iterIndex)
                 if byte == 13, next < utf8.endIndex, utf8[next] == 10 { next = utf8.index(after: next) }
                 iterIndex = next
@@ -59,7 +63,7 @@ public final class ScannedLine: Sendable {
         if lineStart < text.endIndex {
             number += 1
             let line = text[lineStart...]
-            if !isBlank(line) { result.append(ScannedLine(number: number, raw: line)) }
+            if !isBlank(line) { result.append(ScannedLine(number: number, raw: line, folding: folding)) }
         }
         return result
     }

@@ -71,7 +71,7 @@ struct SegmentLabeler {
                     signatureAnchor = i
                 } else if i - signatureAnchor <= settings.signatureWindow,
                           line.isDateOnly || line.isPersonName(surnames: surnames) || line.isOrganisation(suffixes: orgSuffixes)
-                            || (signatureLeads.contains { line.text.hasPrefix($0) } && line.shape.length <= 30) {
+                            || (signatureLeads.contains { line.matchText.hasPrefix($0) } && line.shape.length <= 30) {
                     decision = (.body, "signature")
                     signatureAnchor = i
                 }

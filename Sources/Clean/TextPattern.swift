@@ -74,7 +74,7 @@ public struct TextPattern: Sendable {
         case .any:
             return true
         case .regex:
-            let text = line.text
+            let text = line.matchText
             return regex!.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
         case .contains:
             return literals.contains { Self.find($0, in: line) }

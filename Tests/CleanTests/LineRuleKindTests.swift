@@ -125,4 +125,25 @@ import Testing
         let cleaned = Cleaner.standard.clean(CleanFixture.raw(wrapped.joined(separator: "\n")))
         #expect(cleaned.lines.map(\.label) == [.title] + Array(repeating: .body, count: wrapped.count - 1))
     }
+
+    /// Rules are written in simplified script; a page served in traditional script matches them
+    /// through the lexicon's character pairs, and its text is kept as written.
+    @Test func traditionalScriptPageIsCleaned() throws {
+        let page = [
+            "當前位置：首頁 > 工作總結 > 工作匯報",
+            "鎮教育辦2022年工作匯報",
+            "發佈時間：2022-12-21 來源：某某範文網",
+            "今年以來，我鎮堅持教育優先發展，全年投入教育經費2860萬元，新建教學樓兩幢，辦學條件明顯改善。",
+            "謝謝大家！",
+            "相關推薦",
+            "鄉鎮教育辦工作總結",
+            "點擊下載文檔",
+        ]
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(page.joined(separator: "\n")))
+        #expect(cleaned.lines.map(\.label) == [.metadata, .title, .metadata, .body, .body, .noise, .noise, .noise])
+        #expect(cleaned.lines[1].text == "鎮教育辦2022年工作匯報")
+        let metadata = try #require(cleaned.documents.first?.metadata)
+        #expect(metadata.publishedAt == "2022-12-21")
+        #expect(metadata.breadcrumb.count == 3)
+    }
 }
