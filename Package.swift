@@ -56,7 +56,7 @@ let package = Package(
             dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "TestSupport"]),
+        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

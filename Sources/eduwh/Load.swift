@@ -164,6 +164,9 @@ extension Eduwh {
                 "documents": String(c.documents), "quantities": String(c.quantities), "years": String(c.years),
                 "seconds": String(format: "%.3f", report.elapsedSeconds), "mb_per_s": String(format: "%.2f", mbPerSecond),
                 "checks_failed": String(checkFailures.count),
+                "input_bytes": String(c.inputBytes),
+                "process_cpu_seconds": String(format: "%.3f", report.processingSeconds),
+                "write_seconds": String(format: "%.3f", report.writingSeconds),
             ]))
             if !quiet {
                 print("""
