@@ -345,6 +345,7 @@ LEFT JOIN dim_site s ON s.site_id = d.site_id
 LEFT JOIN dim_region r ON r.region_id = q.region_id;
 
 -- Education money by region and year: sum of exact, approximate and lower-bound yuan figures.
+-- (Views use portable SQL: they are also created in PostgreSQL by `eduwh publish`.)
 CREATE VIEW v_funding_by_region_year AS
 SELECT
     r.region_id,
@@ -354,7 +355,7 @@ SELECT
     q.status,
     COUNT(*)            AS mentions,
     SUM(q.value)        AS amount_yuan,                      -- NULL values (placeholders) are skipped
-    SUM(q.qualifier = 'placeholder') AS placeholder_mentions
+    SUM(CASE WHEN q.qualifier = 'placeholder' THEN 1 ELSE 0 END) AS placeholder_mentions
 FROM fact_quantity q
 JOIN dim_indicator i USING (indicator_id)
 LEFT JOIN dim_region r ON r.region_id = q.region_id
