@@ -28,6 +28,9 @@ public struct DocumentProfiler: Sendable {
     let kindRules: [KindRule]
     let offices: [String]
     let roles: [String]
+    let appointments: [String]
+    /// How far before a role an appointment word (担任) may stand, in scalars.
+    public static let appointmentWindow = 6
 
     public static let standard: DocumentProfiler = {
         do {
@@ -52,16 +55,19 @@ public struct DocumentProfiler: Sendable {
         kindRules = rules
         var offices: [String] = []
         var roles: [String] = []
+        var appointments: [String] = []
         for row in speakers.rows {
             let words = row["words"].split(separator: "|").map(String.init)
             switch row["kind"] {
             case "office": offices += words
             case "role": roles += words
-            default: throw RuleTableError(file: speakers.name, line: row.line, reason: "kind must be office or role")
+            case "appointment": appointments += words
+            default: throw RuleTableError(file: speakers.name, line: row.line, reason: "kind must be office, role or appointment")
             }
         }
         self.offices = offices.sorted { $0.count > $1.count }
         self.roles = roles.sorted { $0.count > $1.count }
+        self.appointments = appointments
     }
 
     /// The profile of `document`, given its year and place mentions.
@@ -98,14 +104,31 @@ public struct DocumentProfiler: Sendable {
     /// A name line right after the title (邓伟强), an office opening the title (区政府关于…), or
     /// a post the report speaks as (县委书记).
     public func speaker(titleLines: [LabeledLine], opening: [LabeledLine], title: String?) -> String? {
-        for line in opening.prefix(2) where isNameLine(line.text) {
+        for line in opening.prefix(3) where isNameLine(line.text) {
             return line.text.filter { !$0.isWhitespace }
         }
         for text in titleLines.map(\.text) + [title ?? ""] {
             if let office = office(in: text) { return office }
         }
-        for text in titleLines.map(\.text) + opening.map(\.text) {
+        for text in titleLines.map(\.text) + [title ?? ""] {
             if let role = roles.first(where: text.contains) { return role }
+        }
+        for line in opening {
+            if let role = appointedRole(in: line.text) { return role }
+        }
+        return nil
+    }
+
+    /// A role named right after an appointment word (担任中共县委书记 → 县委书记).
+    func appointedRole(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        for start in scalars.indices {
+            for role in roles {
+                let word = Array(role.unicodeScalars)
+                guard start + word.count <= scalars.count, Array(scalars[start..<start + word.count]) == word else { continue }
+                let before = String(String.UnicodeScalarView(scalars[max(0, start - Self.appointmentWindow)..<start]))
+                if appointments.contains(where: before.contains) { return role }
+            }
         }
         return nil
     }

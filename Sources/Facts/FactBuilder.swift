@@ -7,7 +7,7 @@ import Normalize
 /// planned or achieved (`StatusCues`), its year (a year in the same clause, else the same
 /// sentence, else the document's period or reference year) and its region (a resolved place in
 /// the same clause, else the sentence, else the document's region; places that merely contain the
-/// document's region, such as its province, do not count).
+/// document's region, such as its province, and places inside 《》 names do not count).
 ///
 /// ```swift
 /// let facts = FactBuilder.standard.build(document)
@@ -56,7 +56,10 @@ public struct FactBuilder: Sendable {
                       profile: DocumentProfile) -> [Fact] {
         let scalars = Array(line.text.unicodeScalars)
         let sentences = Sentence.split(scalars)
+        let quoted = Self.quotedRanges(scalars)
         let regionPlaces = places.filter { place in
+            // A place inside a document's name (《吉林省…标准》) is not what the figure is about.
+            if quoted.contains(where: { $0.contains(place.offset) }) { return false }
             guard let adcode = place.adcode, let region = profile.adcode else { return true }
             return !Self.contains(adcode, region)
         }
@@ -97,6 +100,17 @@ public struct FactBuilder: Sendable {
         if let mention = pick(clause) { return (mention, .clause) }
         if let mention = pick(sentence) { return (mention, .sentence) }
         return nil
+    }
+
+    /// Scalar ranges inside 《…》 (document and plan names).
+    static func quotedRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var open: Int?
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "《" { open = index }
+            if scalar == "》", let start = open { ranges.append(start..<index); open = nil }
+        }
+        return ranges
     }
 
     /// Whether division `outer` contains division `inner` (a province its cities, a city its counties).

@@ -112,3 +112,20 @@ import Testing
         #expect(DocumentProfiler.standard.speaker(titleLines: [titleLine], opening: [openingLine], title: title) == expected)
     }
 }
+
+extension FactBuilderTests {
+    @Test func placeInsideADocumentNameIsNotTheRegion() {
+        let text = "按照《韶关市义务教育规范化学校督导验收方案》,全县16所学校基本达标"
+        let places = [FactsFixtures.place("韶关市", adcode: "440200000000", in: text)]
+        let found = facts(text, [("16所", "所")], places: places, profile: DocumentProfile(kind: "述职报告", adcode: "440232000000"))
+        #expect(found[0].adcode == "440232000000" && found[0].regionSource == .document)
+    }
+
+    @Test func aRoleNeedsTheTitleOrAnAppointmentWord() {
+        let profiler = DocumentProfiler.standard
+        let opening = [FactsFixtures.line("成立了由区政府区长任组长的领导小组", number: 2)]
+        #expect(profiler.speaker(titleLines: [], opening: opening, title: nil) == nil)
+        let appointed = [FactsFixtures.line("任县长以来,我充分发挥县财政主渠道作用", number: 2)]
+        #expect(profiler.speaker(titleLines: [], opening: appointed, title: nil) == "县长")
+    }
+}
