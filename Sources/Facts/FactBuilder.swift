@@ -40,13 +40,14 @@ public struct FactBuilder: Sendable {
         }
         let places = normalizer.places(in: document.lines)
         let profile = profiler.profile(document, referenceYear: reference, years: years, places: places)
+        let yearsByLine = Dictionary(grouping: years, by: \.line)
+        let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         var facts: [Fact] = []
         for line in document.lines where line.label.isKept {
             let quantities = normalizer.quantities(in: line.text)
             guard !quantities.isEmpty else { continue }
-            let lineYears = years.filter { $0.line == line.number }.map(\.mention)
-            let linePlaces = places.filter { $0.line == line.number && $0.mention.status == .resolved }.map(\.mention)
-            facts += self.facts(quantities, line: line, years: lineYears, places: linePlaces, profile: profile)
+            facts += self.facts(quantities, line: line, years: (yearsByLine[line.number] ?? []).map(\.mention),
+                                places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile)
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
     }

@@ -108,7 +108,7 @@ public struct PlaceResolver: Sendable {
                 // Ordinary words (朝阳) and two-character names (兴县 in 科教兴县) need support.
                 required = settings.contextSupport
             } else if form == .stem {
-                let rest = String(String.UnicodeScalarView(scalars[(index + match.length)...]))
+                let rest = String(String.UnicodeScalarView(scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)]))
                 if vocabulary.personWords.contains(where: rest.hasPrefix) {
                     index += match.length
                     continue
@@ -180,22 +180,35 @@ public struct PlaceResolver: Sendable {
             found[index].resolved = found[index].candidates[0]
         }
         for _ in 0..<2 {
+            // Support is counted per distinct division, so a long document costs mentions × divisions.
+            var anchors: [Int: Int] = [:]
+            var pending: [Int: Int] = [:]
+            for item in found where !item.isPlaceholder {
+                if let resolved = item.resolved {
+                    anchors[resolved, default: 0] += 1
+                } else if item.requiredSupport == 0 {
+                    for candidate in item.candidates { pending[candidate, default: 0] += 1 }
+                }
+            }
+            var weights: [Int64: Int] = [:]
             for index in found.indices where !found[index].isPlaceholder && found[index].resolved == nil {
                 let item = found[index]
                 var scores: [Int] = []
                 var best = 0
                 for candidate in item.candidates {
                     var score = 0
-                    for (otherIndex, other) in found.enumerated() where otherIndex != index && !other.isPlaceholder {
-                        if let anchor = other.resolved {
-                            let weight = self.weight(candidate, anchor)
-                            score += weight
-                            best = max(best, weight)
-                        } else if other.requiredSupport == 0, other.candidates.contains(candidate) {
-                            // An undecided official name (铁东区) supports its own bare stem (铁东).
-                            score += 1
-                            best = max(best, 4)
-                        }
+                    for (anchor, count) in anchors {
+                        let key = Int64(candidate) << 32 | Int64(anchor)
+                        let weight = weights[key] ?? self.weight(candidate, anchor)
+                        weights[key] = weight
+                        score += weight * count
+                        if weight > best { best = weight }
+                    }
+                    // An undecided official name (铁东区) supports its own bare stem (铁东), not itself.
+                    let others = (pending[candidate] ?? 0) - (item.requiredSupport == 0 ? 1 : 0)
+                    if others > 0 {
+                        score += others
+                        best = max(best, 4)
                     }
                     scores.append(score)
                 }
