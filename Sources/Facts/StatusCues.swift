@@ -13,7 +13,7 @@ import EduwhCore
 /// StatusCues.standard.status(of: q, inLine: line) // (.planned, "计划")
 /// ```
 public struct StatusCues: Sendable {
-    private enum Kind: Int { case planned, achieved, neutral }
+    private enum Kind: Int { case planned, achieved, neutral, plannedWeak, objectVerb }
 
     private let trie: WordTrie
     /// Cue words right after the quantity are looked for within this many scalars.
@@ -37,7 +37,9 @@ public struct StatusCues: Sendable {
             case "planned": kind = .planned
             case "achieved": kind = .achieved
             case "neutral": kind = .neutral
-            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be planned, achieved or neutral")
+            case "planned-weak": kind = .plannedWeak
+            case "object-verb": kind = .objectVerb
+            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be planned, planned-weak, achieved, neutral or object-verb")
             }
             for word in row["words"].split(separator: "|") { words[String(word)] = [kind.rawValue] }
         }
@@ -62,10 +64,19 @@ public struct StatusCues: Sendable {
         let earlier = cues(scalars, sentence.range.lowerBound..<max(sentence.range.lowerBound, clauseStart))
         let after = cues(scalars, end..<min(max(end, clause.upperBound), end + Self.followingWindow))
         func word(_ match: WordTrie.Match) -> String { String(String.UnicodeScalarView(scalars[match.start..<match.end])) }
-        if let cue = before.last(where: { $0.payload.first == Kind.planned.rawValue }) { return (.planned, word(cue)) }
-        if let cue = earlier.last(where: { $0.payload.first == Kind.planned.rawValue }) { return (.planned, word(cue)) }
+        // A weak plan cue (将) followed by an object verb (从, 纳入) before the quantity marks an object.
+        let objectVerbs = (earlier + before).filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
+        func isPlan(_ match: WordTrie.Match) -> Bool {
+            switch match.payload.first {
+            case Kind.planned.rawValue: return true
+            case Kind.plannedWeak.rawValue: return !objectVerbs.contains { $0 >= match.end && $0 < start }
+            default: return false
+            }
+        }
+        if let cue = before.last(where: isPlan) { return (.planned, word(cue)) }
+        if let cue = earlier.last(where: isPlan) { return (.planned, word(cue)) }
         if let cue = before.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }
-        if let cue = after.first(where: { $0.payload.first != Kind.neutral.rawValue }) {
+        if let cue = after.first(where: { $0.payload.first == Kind.planned.rawValue || $0.payload.first == Kind.achieved.rawValue }) {
             return (cue.payload.first == Kind.planned.rawValue ? .planned : .achieved, word(cue))
         }
         if let cue = earlier.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }

@@ -25,6 +25,8 @@ import Testing
         Case(line: "区政府投资70万元修建了九中通往外面的连接公路", surface: "70万元", status: .achieved, cue: "了"),
         Case(line: "已完成校舍改造面积3.2万平方米", surface: "3.2万平方米", status: .achieved, cue: "完成"),
         Case(line: "全县现有公办幼儿园1所、校办2所", surface: "2所", status: .achieved, cue: "现有"),
+        Case(line: "加快职教资源整合,将联办学校从16个精简到3个,形成了新格局", surface: "16个", status: .unknown, cue: ""),
+        Case(line: "四平烟草意向捐资15万元,将全部用于改善学校办学条件", surface: "15万元", status: .planned, cue: "意向"),
         Case(line: "需要加大投入1000万元", surface: "1000万元", status: .unknown, cue: ""),
         Case(line: "2012年,县商会捐款10万元", surface: "10万元", status: .unknown, cue: ""),
     ])
