@@ -177,25 +177,37 @@ public struct DocumentProfiler: Sendable {
 
     // MARK: - Region
 
-    /// The most salient resolved place: title mentions count 3, opening lines 2, others 1; ties go
-    /// to the more specific division, then the earlier mention.
-    func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>]) -> String? {
+    /// The most salient resolved place: title mentions count 3, opening lines 2, others 1, and a
+    /// division scoring at least 2 also gains the score of the divisions containing it (乳源县 named
+    /// twice in a report that names 广东省 five times is still a report about 乳源县; a city named
+    /// once in passing is not); ties go to the more specific division, then the earlier mention.
+    public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>]) -> String? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
-        var scores: [String: (score: Int, first: Int)] = [:]
+        var own: [String: (score: Int, first: Int)] = [:]
         for (index, located) in places.enumerated() where located.mention.status == .resolved {
             guard let adcode = located.mention.adcode else { continue }
             let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
-            let previous = scores[adcode] ?? (0, index)
-            scores[adcode] = (previous.score + weight, previous.first)
+            let previous = own[adcode] ?? (0, index)
+            own[adcode] = (previous.score + weight, previous.first)
         }
         func specificity(_ adcode: String) -> Int {
             adcode.hasSuffix("0000000000") ? 0 : adcode.hasSuffix("00000000") ? 1 : 2
         }
+        func ancestors(_ adcode: String) -> [String] {
+            switch specificity(adcode) {
+            case 2: return [String(adcode.prefix(4)) + "00000000", String(adcode.prefix(2)) + "0000000000"]
+            case 1: return [String(adcode.prefix(2)) + "0000000000"]
+            default: return []
+            }
+        }
+        let scores = own.map { adcode, value in
+            (adcode: adcode, score: value.score + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0), first: value.first)
+        }
         return scores.max { a, b in
-            if a.value.score != b.value.score { return a.value.score < b.value.score }
-            if specificity(a.key) != specificity(b.key) { return specificity(a.key) < specificity(b.key) }
-            return a.value.first > b.value.first
-        }?.key
+            if a.score != b.score { return a.score < b.score }
+            if specificity(a.adcode) != specificity(b.adcode) { return specificity(a.adcode) < specificity(b.adcode) }
+            return a.first > b.first
+        }?.adcode
     }
 }

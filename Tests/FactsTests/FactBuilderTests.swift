@@ -129,3 +129,17 @@ extension FactBuilderTests {
         #expect(profiler.speaker(titleLines: [], opening: appointed, title: nil) == "县长")
     }
 }
+
+extension DocumentProfilerTests {
+    @Test func regionPrefersTheCountyOverItsOftenNamedProvince() {
+        let title = FactsFixtures.line("基础教育工作的述职报告", number: 1, label: .title)
+        func place(_ line: Int, _ surface: String, _ adcode: String) -> Located<PlaceMention> {
+            Located(line: line, mention: PlaceMention(surface: surface, adcode: adcode, name: surface, status: .resolved, candidates: [adcode], offset: 0, rule: "test"))
+        }
+        let places = [place(9, "乳源县", "440232000000"), place(10, "乳源", "440232000000")]
+            + (11...15).map { place($0, "广东省", "440000000000") }
+        #expect(DocumentProfiler.standard.region(titleLines: [title], opening: [], places: places) == "440232000000")
+        let provinceOnly = (11...15).map { place($0, "广东省", "440000000000") } + [place(16, "韶关市", "440200000000")]
+        #expect(DocumentProfiler.standard.region(titleLines: [title], opening: [], places: provinceOnly) == "440000000000")
+    }
+}
