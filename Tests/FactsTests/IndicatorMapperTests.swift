@@ -106,3 +106,12 @@ extension IndicatorMapperTests {
         #expect(IndicatorMapper.standard.indicator(for: quantity, inLine: line).code == "duration")
     }
 }
+
+extension IndicatorMapperTests {
+    /// Every dictionary row's example holds one of its signal words (the example shows what the row matches).
+    @Test(arguments: IndicatorDictionary.standard.indicators.map { $0.code })
+    func exampleHoldsASignal(_ code: String) throws {
+        let indicator = try #require(IndicatorDictionary.standard.indicator(code: code))
+        #expect(indicator.signals.contains { indicator.example.contains($0) }, "\(code): \(indicator.example)")
+    }
+}

@@ -94,3 +94,24 @@ import Testing
         #expect(Self.resolver.places(in: lines).map(\.mention.surface) == ["海珠区"])
     }
 }
+
+extension PlaceResolverTests {
+    @Test func vocabularyErrorsNameTheFileAndLine() throws {
+        let text = "id\tkind\twords\texample\nx\tsuffix\t省|市\t-\ny\tplanet\t火星\t-\n"
+        let table = try RuleTable(name: "places.tsv", text: text, required: ["id", "kind", "words"])
+        #expect(throws: RuleTableError.self) { try PlaceVocabulary(table: table) }
+        do {
+            _ = try PlaceVocabulary(table: table)
+        } catch {
+            #expect(error.description.hasPrefix("places.tsv:3:"))
+        }
+    }
+
+    @Test(arguments: [("乳源瑶族自治县", "乳源", "自治县"), ("广西壮族自治区", "广西", "壮族自治区"),
+                      ("双江拉祜族佤族布朗族傣族自治县", "双江", "自治县"), ("海珠区", "海珠", "区"), ("香港特别行政区", "香港", "特别行政区")])
+    func stemsDropSuffixAndMinorityNames(_ name: String, _ stem: String, _ suffix: String) throws {
+        let split = try #require(PlaceVocabulary.standard.stem(of: name))
+        #expect(split.stem == stem)
+        #expect(split.suffix == suffix)
+    }
+}
