@@ -15,6 +15,8 @@ import Normalize
 /// ```
 public struct FactBuilder: Sendable {
     public static let standard = FactBuilder()
+    /// Years a fact may carry (the span of `dim_year`); other year mentions are not used for facts.
+    public static let factYears = 1949...2100
 
     public let normalizer: Normalizer
     public let mapper: IndicatorMapper
@@ -70,13 +72,13 @@ public struct FactBuilder: Sendable {
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
             let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence)
             let (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
-            let year = Self.nearest(years.filter { $0.from != nil }, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            let year = Self.nearest(years.filter { $0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false }, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var yearFrom = year?.mention.from, yearTo = year?.mention.to ?? year?.mention.from
             var yearSource = year?.source ?? .none
             if year == nil {
-                if let from = profile.periodFrom, let to = profile.periodTo {
+                if let from = profile.periodFrom, let to = profile.periodTo, Self.factYears.contains(from), Self.factYears.contains(to), from <= to {
                     (yearFrom, yearTo, yearSource) = (from, to, .document)
-                } else if let reference = profile.referenceYear {
+                } else if let reference = profile.referenceYear, Self.factYears.contains(reference) {
                     (yearFrom, yearTo, yearSource) = (reference, reference, .document)
                 }
             }

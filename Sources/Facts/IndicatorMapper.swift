@@ -78,7 +78,7 @@ public struct IndicatorMapper: Sendable {
         for match in signals.matches(in: scalars, range: sentence.range) {
             guard match.end <= start || match.start >= end else { continue }
             if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow, match.end <= clause.upperBound {
-                for index in match.payload where dictionary.indicators[index].accepts(unit: unit) {
+                for index in match.payload where accepts(index, quantity, unit) {
                     let priority = dictionary.indicators[index].priority
                     let distance = match.start - end
                     if bestCounted == nil || priority > bestCounted!.priority || (priority == bestCounted!.priority && distance < bestCounted!.distance) {
@@ -88,7 +88,7 @@ public struct IndicatorMapper: Sendable {
             }
             let distance = match.end <= start ? start - match.end : (match.start - end) * Self.followingPenalty + 1
             let inClause = match.start >= clause.lowerBound && match.end <= clause.upperBound
-            for index in match.payload where dictionary.indicators[index].accepts(unit: unit) {
+            for index in match.payload where accepts(index, quantity, unit) {
                 let priority = dictionary.indicators[index].priority
                 let word = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
                 if inClause {
@@ -113,6 +113,14 @@ public struct IndicatorMapper: Sendable {
             return Choice(code: code, rule: "\(code):\(best.word)@sentence")
         }
         return fallbackChoice(for: quantity)
+    }
+
+    /// Whether indicator `index` can hold `quantity`: the unit fits, and a rate stays within 0–100.
+    private func accepts(_ index: Int, _ quantity: QuantityMention, _ unit: String) -> Bool {
+        let indicator = dictionary.indicators[index]
+        guard indicator.accepts(unit: unit) else { return false }
+        if indicator.isRate, unit == "percent", max(quantity.value ?? 0, quantity.upperValue ?? 0) > 100 { return false }
+        return true
     }
 
     private func fallbackChoice(for quantity: QuantityMention) -> Choice {

@@ -143,3 +143,11 @@ extension DocumentProfilerTests {
         #expect(DocumentProfiler.standard.region(titleLines: [title], opening: [], places: provinceOnly) == "440000000000")
     }
 }
+
+extension FactBuilderTests {
+    @Test func yearsOutsideTheYearDimensionAreNotUsed() {
+        let text = "1900年建校以来,累计培养学生3万名"
+        let found = facts(text, [("3万名", "名")], years: [FactsFixtures.year("1900年", 1900, in: text)])
+        #expect(found[0].yearFrom == nil && found[0].yearSource == .none)
+    }
+}

@@ -115,3 +115,11 @@ extension IndicatorMapperTests {
         #expect(indicator.signals.contains { indicator.example.contains($0) }, "\(code): \(indicator.example)")
     }
 }
+
+extension IndicatorMapperTests {
+    @Test func aRateAbove100IsNoRate() {
+        let line = "高中毛入学率比上年增长120%"
+        let quantity = FactsFixtures.quantity("120%", unit: "percent", in: line, value: 120)
+        #expect(IndicatorMapper.standard.indicator(for: quantity, inLine: line).code == "growth_rate")
+    }
+}
