@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // MARK: - Build tooling
@@ -43,6 +44,7 @@ let package = Package(
             dependencies: [
                 "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // MARK: - Tests (mirror the targets)
@@ -54,7 +56,7 @@ let package = Package(
             dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "TestSupport"]),
+        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
