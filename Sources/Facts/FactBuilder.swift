@@ -5,7 +5,8 @@ import Normalize
 ///
 /// For every quantity in a title or body line: its indicator (`IndicatorMapper`), whether it is
 /// planned or achieved (`StatusCues`), its year (a year in the same clause, else the same
-/// sentence, else the document's period or reference year) and its region (a resolved place in
+/// sentence, else the document's period or reference year; none when the nearest year is blanked
+/// or unresolved, 20xx年) and its region (a resolved place in
 /// the same clause, else the sentence, else the document's region; places that merely contain the
 /// document's region, such as its province, and places inside 《》 names do not count).
 ///
@@ -72,9 +73,12 @@ public struct FactBuilder: Sendable {
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
             let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence)
             let (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
-            let year = Self.nearest(years.filter { $0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false }, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
-            var yearFrom = year?.mention.from, yearTo = year?.mention.to ?? year?.mention.from
-            var yearSource = year?.source ?? .none
+            // The nearest year mention decides; one whose year the text hides or leaves open
+            // (20xx年, 今年 with no reference year) leaves the fact without a year.
+            let usable = years.filter { $0.from == nil || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false) }
+            let year = Self.nearest(usable, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            var yearFrom = year?.mention.from, yearTo = year?.mention.from == nil ? nil : (year?.mention.to ?? year?.mention.from)
+            var yearSource = yearFrom == nil ? .none : (year?.source ?? .none)
             if year == nil {
                 if let from = profile.periodFrom, let to = profile.periodTo, Self.factYears.contains(from), Self.factYears.contains(to), from <= to {
                     (yearFrom, yearTo, yearSource) = (from, to, .document)

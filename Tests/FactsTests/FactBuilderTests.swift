@@ -151,3 +151,13 @@ extension FactBuilderTests {
         #expect(found[0].yearFrom == nil && found[0].yearSource == .none)
     }
 }
+
+extension FactBuilderTests {
+    @Test func aBlankedYearLeavesTheFactWithoutAYear() {
+        let text = "据统计,xx年财政性教育经费为X万元"
+        let profile = DocumentProfile(kind: "述职报告", referenceYear: 2010, periodFrom: 2009, periodTo: 2010)
+        let years = [YearMention(surface: "xx年", kind: .placeholder, from: nil, to: nil, offset: 4, rule: "test")]
+        let found = facts(text, [("X万元", "yuan")], years: years, profile: profile)
+        #expect(found[0].yearFrom == nil && found[0].yearTo == nil && found[0].yearSource == .none)
+    }
+}
