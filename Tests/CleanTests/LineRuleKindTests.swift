@@ -62,6 +62,7 @@ import Testing
         Case(middle: ["[图片]"], target: "[图片]", label: .noise, rule: "image-placeholder"),
         Case(tail: ["本文链接：https://www.example-fanwen.cn/a/1.html"], target: "本文链接：https://www.example-fanwen.cn/a/1.html", label: .noise, rule: "site-url"),
         Case(head: ["好范文网"], target: "好范文网", label: .noise, rule: "site-logo"),
+        Case(middle: ["精品文档 可编辑"], target: "精品文档 可编辑", label: .noise, rule: "doc-watermark"),
         Case(tail: ["FANWEN ZHIJIA"], target: "FANWEN ZHIJIA", label: .noise, rule: "watermark-latin"),
         Case(tail: ["2 # 7 %"], target: "2 # 7 %", label: .noise, rule: "letter-soup"),
         Case(tail: ["镇中心学校2021年工作总结", "乡镇教育办工作汇报材料", "农村学校教育工作计划"], target: "乡镇教育办工作汇报材料", label: .noise, rule: "related-list"),
@@ -71,6 +72,7 @@ import Testing
         Case(head: ["——在全镇教育工作会议上的讲话"], target: "——在全镇教育工作会议上的讲话", label: .title, rule: "title-subtitle"),
         Case(head: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
         Case(tail: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
+        Case(middle: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
         // body lines a reader wants
         Case(head: ["各位领导、同志们："], target: "各位领导、同志们：", label: .body, rule: "salutation-line"),
         Case(head: ["刘建华"], target: "刘建华", label: .body, rule: "speaker-name"),
