@@ -39,116 +39,123 @@ struct SegmentLabeler {
     private var settings: CleanSettings { cleaner.settings }
     private var rules: CleanRules { cleaner.rules }
 
+    /// What the labeller knows while it walks a report's lines in order.
+    private struct WalkState {
+        var cut = false
+        var headBodyBegun = false
+        var titleCount = 0
+        var signatureAnchor: Int
+    }
+
     mutating func label(document: Int) -> [LabeledLine] {
         let firstParagraph = segment.first { paragraph[$0] }
         let lastParagraph = segment.last { paragraph[$0] }
-        func zone(_ i: Int) -> LineZone {
+        let zone = { (i: Int) -> LineZone in
             guard let first = firstParagraph, let last = lastParagraph else { return .head }
             return i < first ? .head : (i > last ? .tail : .body)
         }
-        let surnames = rules.words("surname")
-        let orgSuffixes = rules.words("org-suffix")
-        let signatureLeads = rules.words("signature-lead")
-
         // Piece markers in the head before the last one are a table of contents.
         let headEnd = firstParagraph ?? segment.upperBound
         let lastHeadMarker = (segment.lowerBound..<headEnd).last { evaluator.cue(.marker, at: $0) != nil }
 
+        var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var result: [LabeledLine] = []
-        var cut = false
-        var headBodyBegun = false
-        var titleCount = 0
-        var signatureAnchor = lastParagraph ?? Int.min
         for i in segment {
-            let line = lines[i]
             let z = zone(i)
-            var decision: (LineLabel, String)?
-
-            // Closing words and the signature under them stay with the report.
-            if z == .tail, !cut {
-                if let id = evaluator.cue(.closing, at: i)?.id {
-                    decision = (.body, id)
-                    signatureAnchor = i
-                } else if i - signatureAnchor <= settings.signatureWindow,
-                          line.isDateOnly || line.isPersonName(surnames: surnames) || line.isOrganisation(suffixes: orgSuffixes)
-                            || (signatureLeads.contains { line.matchText.hasPrefix($0) } && line.shape.length <= 30) {
-                    decision = (.body, "signature")
-                    signatureAnchor = i
-                }
-            }
-
-            // A greeting in the head opens the speech whatever else it looks like.
-            if z == .head, !cut, let id = evaluator.cue(.salutation, at: i)?.id {
-                decision = (.body, id)
-                headBodyBegun = true
-            }
-
-            // Line rules.
+            // 1. Greetings, closing words and signatures are decided before the line rules.
+            var decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
+            // 2. Line rules; after a `rest` rule, everything is noise.
             if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)
-                if rule.scope == .rest, let first = firstParagraph, i > first { cut = true }
-            } else if decision == nil, cut {
+                if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
+            } else if decision == nil, state.cut {
                 decision = (.noise, "after-end-marker")
             }
-
-            // Structure.
+            // 3. Structure, by zone.
             if decision == nil {
                 switch z {
-                case .head:
-                    if let id = evaluator.cue(.marker, at: i)?.id {
-                        if let last = lastHeadMarker, i < last {
-                            decision = (.noise, "toc-entry")
-                        } else {
-                            decision = (.title, id)
-                            titles.append(line.comparable)
-                            titleCount += 1
-                        }
-                    } else if let id = evaluator.cue(.salutation, at: i)?.id {
-                        decision = (.body, id)
-                        headBodyBegun = true
-                    } else if isTitleCopy(line, loose: false) {
-                        decision = (.noise, "title-repeat")
-                    } else if line.isDateOnly {
-                        decision = (.body, "speaker-date")
-                        headBodyBegun = true
-                    } else if line.isPersonName(surnames: surnames) {
-                        decision = (.body, "speaker-name")
-                        headBodyBegun = true
-                    } else if titleCount > 0, line.isOrganisation(suffixes: orgSuffixes) {
-                        decision = (.body, "speaker-office")
-                        headBodyBegun = true
-                    } else if line.isListHeading {
-                        decision = (.body, "section-heading")
-                        headBodyBegun = true
-                    } else if !headBodyBegun, titleCount < settings.maxTitleLines,
-                              line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence {
-                        decision = (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
-                        titles.append(line.comparable)
-                        titleCount += 1
-                    } else {
-                        decision = (.body, "head-body")
-                        headBodyBegun = true
-                    }
-                case .body:
-                    if !paragraph[i], isTitleCopy(line, loose: true) {
-                        decision = (.noise, "title-repeat")
-                    } else {
-                        decision = (.body, paragraph[i] ? "body-paragraph" : "body-line")
-                    }
-                case .tail:
-                    if isTitleCopy(line, loose: true) {
-                        decision = (.noise, "title-repeat")
-                    } else if line.shape.endsSentence || line.shape.punctuation >= 1 {
-                        decision = (.body, "tail-sentence")
-                    } else {
-                        decision = (.noise, "tail-residue")
-                    }
+                case .head: decision = headDecision(i, &state, lastHeadMarker: lastHeadMarker)
+                case .body: decision = bodyDecision(i)
+                case .tail: decision = tailDecision(i)
                 }
             }
             let (label, rule) = decision!
-            result.append(LabeledLine(number: line.number, text: line.text, label: label, rule: rule, document: document))
+            result.append(LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
         return result
+    }
+
+    // MARK: - Decisions
+
+    /// A greeting in the head opens the speech whatever else it looks like.
+    private func headProtection(_ i: Int, _ state: inout WalkState) -> (LineLabel, String)? {
+        guard !state.cut, let id = evaluator.cue(.salutation, at: i)?.id else { return nil }
+        state.headBodyBegun = true
+        return (.body, id)
+    }
+
+    /// Closing words, and the signature under the last paragraph or the closing words, stay
+    /// with the report.
+    private func tailProtection(_ i: Int, _ state: inout WalkState) -> (LineLabel, String)? {
+        guard !state.cut else { return nil }
+        let line = lines[i]
+        if let id = evaluator.cue(.closing, at: i)?.id {
+            state.signatureAnchor = i
+            return (.body, id)
+        }
+        guard i - state.signatureAnchor <= settings.signatureWindow else { return nil }
+        let signs = line.isDateOnly || line.isPersonName(surnames: rules.words("surname"))
+            || line.isOrganisation(suffixes: rules.words("org-suffix"))
+            || (line.shape.length <= 30 && rules.words("signature-lead").contains { line.matchText.hasPrefix($0) })
+        guard signs else { return nil }
+        state.signatureAnchor = i
+        return (.body, "signature")
+    }
+
+    /// Head lines: piece markers, title copies, the speaker's name, office and date, section
+    /// headings, then up to `maxTitleLines` titles until the first body line.
+    private mutating func headDecision(_ i: Int, _ state: inout WalkState, lastHeadMarker: Int?) -> (LineLabel, String) {
+        let line = lines[i]
+        if let id = evaluator.cue(.marker, at: i)?.id {
+            if let last = lastHeadMarker, i < last { return (.noise, "toc-entry") }
+            titles.append(line.comparable)
+            state.titleCount += 1
+            return (.title, id)
+        }
+        if isTitleCopy(line, loose: false) { return (.noise, "title-repeat") }
+        let bodyRule: String?
+        if line.isDateOnly {
+            bodyRule = "speaker-date"
+        } else if line.isPersonName(surnames: rules.words("surname")) {
+            bodyRule = "speaker-name"
+        } else if state.titleCount > 0, line.isOrganisation(suffixes: rules.words("org-suffix")) {
+            bodyRule = "speaker-office"
+        } else if line.isListHeading {
+            bodyRule = "section-heading"
+        } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
+                  line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence {
+            titles.append(line.comparable)
+            state.titleCount += 1
+            return (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
+        } else {
+            bodyRule = "head-body"
+        }
+        state.headBodyBegun = true
+        return (.body, bodyRule!)
+    }
+
+    /// Body lines are body, except copies of the title (a page header repeated per page).
+    private func bodyDecision(_ i: Int) -> (LineLabel, String) {
+        if !paragraph[i], isTitleCopy(lines[i], loose: true) { return (.noise, "title-repeat") }
+        return (.body, paragraph[i] ? "body-paragraph" : "body-line")
+    }
+
+    /// Tail lines: a sentence stays, an unpunctuated leftover is noise.
+    private func tailDecision(_ i: Int) -> (LineLabel, String) {
+        let line = lines[i]
+        if isTitleCopy(line, loose: true) { return (.noise, "title-repeat") }
+        if line.shape.endsSentence || line.shape.punctuation >= 1 { return (.body, "tail-sentence") }
+        return (.noise, "tail-residue")
     }
 
     /// Whether a line repeats a title this report (or an earlier one) already has: equal, or,
