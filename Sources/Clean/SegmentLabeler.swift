@@ -1,19 +1,20 @@
 import EduwhCore
 
 /// Labels the lines of one report (one segment of a file) once its paragraphs and split cues
-/// are known. Structural rule ids it gives (beside the table rules' ids):
+/// are known. Beside line rule ids, a line's rule is a split cue's id (`piece-marker`,
+/// `salutation-line`, `closing-thanks` … from `split-cues.tsv`) or one of these structural ids:
 ///
 /// | id | label | line |
 /// |---|---|---|
-/// | `piece-marker` | T | 篇1：…述职报告 (a piece marker heads a report) |
+/// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
 /// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker (a table of contents) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `title-repeat` | N | a copy of a title the report already has |
-/// | `salutation` | B | 尊敬的各位领导： |
+/// | a `salutation` cue's id | B | 尊敬的各位领导： |
 /// | `speaker-name`, `speaker-office`, `speaker-date` | B | 邓伟强 / ××县人民政府 / (2009年5月13日) under the title |
 /// | `section-heading`, `head-body` | B | other head lines once the titles are over |
 /// | `body-paragraph`, `body-line` | B | lines between the first and last paragraph |
-/// | `closing`, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
+/// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
