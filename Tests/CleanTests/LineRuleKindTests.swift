@@ -79,6 +79,7 @@ import Testing
         Case(head: ["（二〇二二年十二月二十日）"], target: "（二〇二二年十二月二十日）", label: .body, rule: "speaker-date"),
         Case(head: ["××镇人民政府"], target: "××镇人民政府", label: .body, rule: "speaker-office"),
         Case(head: ["一、基本情况"], target: "一、基本情况", label: .body, rule: "section-heading"),
+        Case(head: ["一、基本情况", "二、主要做法", "三、存在问题"], target: "二、主要做法", label: .body, rule: "section-heading"),
         Case(middle: ["二、主要做法"], target: "二、主要做法", label: .body, rule: "body-line"),
         Case(tail: ["谢谢大家！"], target: "谢谢大家！", label: .body, rule: "closing-thanks"),
         Case(tail: ["谢谢大家！", "汇报人：刘建华", "2022年12月20日"], target: "汇报人：刘建华", label: .body, rule: "signature"),
@@ -108,6 +109,7 @@ import Testing
         "学校开通了家校互动微信公众号，及时发布招生、收费等信息，全年推送各类通知240余条，家长满意度达到96%。",
         "我们严厉打击侵权盗版教辅材料，规范了教辅征订行为，全年清理违规资料1.2万册。",
         "全面推行网上招生报名，开通咨询电话，接听家长来电3000余次，解答问题准确及时。",
+        "开展打击侵权盗版教辅专项行动，规范了教辅征订行为。",
     ])
     func adWordsInsideAParagraphStayBody(_ paragraph: String) {
         let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [paragraph])))
