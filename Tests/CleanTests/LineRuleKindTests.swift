@@ -26,6 +26,7 @@ import Testing
         Case(middle: ["- 2 -"], target: "- 2 -", label: .noise, rule: "page-number"),
         Case(middle: ["第3页 共5页"], target: "第3页 共5页", label: .noise, rule: "page-number"),
         Case(tail: ["（15）"], target: "（15）", label: .noise, rule: "counter-parenthesized"),
+        Case(tail: ["点赞(3)"], target: "点赞(3)", label: .noise, rule: "counter-labelled"),
         Case(head: ["首页 总结 计划 报告 讲话"], target: "首页 总结 计划 报告 讲话", label: .noise, rule: "nav-menu"),
         Case(tail: ["收起"], target: "收起", label: .noise, rule: "button-label"),
         Case(head: ["会员登录 | 免费注册"], target: "会员登录 | 免费注册", label: .noise, rule: "account-links"),
