@@ -5,8 +5,8 @@ import Foundation
 /// report's `M` lines.
 ///
 /// ```swift
-/// MetadataParser(rules: .standard).parse(["时间:2024-06-07 15:59:59 作者:老王 字数:7269字"])
-/// // publishedAt "2024-06-07 15:59:59", author "老王", wordCount 7269
+/// MetadataParser(rules: .standard).parse(["时间:2021-09-02 08:05:00 作者:佚名 字数:3120字"])
+/// // publishedAt "2021-09-02 08:05:00", author "佚名", wordCount 3120
 /// ```
 public struct MetadataParser: Sendable {
     var buttons: [String]
@@ -91,7 +91,7 @@ public struct MetadataParser: Sendable {
     }
 
     /// A field value without the next glued field or trailing site buttons
-    /// (`范文大全收藏下载本文` → `范文大全`).
+    /// (`某某文库收藏下载本文` → `某某文库`).
     func cut(_ raw: String) -> String {
         var value = raw
         for key in Self.fieldKeys {

@@ -11,7 +11,7 @@ import EduwhCore
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | a `salutation` cue's id | B | 尊敬的各位领导： |
-/// | `speaker-name`, `speaker-office`, `speaker-date` | B | 邓伟强 / ××县人民政府 / (2009年5月13日) under the title |
+/// | `speaker-name`, `speaker-office`, `speaker-date` | B | 刘建华 / ××县人民政府 / (2009年5月13日) under the title |
 /// | `section-heading`, `head-body` | B | other head lines once the titles are over |
 /// | `body-paragraph`, `body-line` | B | lines between the first and last paragraph |
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
