@@ -22,7 +22,9 @@ import Testing
         Case(tail: ["上一篇：镇中心小学德育工作总结", "下一篇：幼儿园安全工作汇报"], target: "下一篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
         Case(tail: ["回到顶部"], target: "回到顶部", label: .noise, rule: "back-to-top"),
         Case(tail: ["分享到：QQ空间 新浪微博 微信"], target: "分享到：QQ空间 新浪微博 微信", label: .noise, rule: "share-buttons"),
-        Case(tail: ["网友评论(0)"], target: "网友评论(0)", label: .noise, rule: "comment-prompt"),
+        Case(tail: ["我要评论"], target: "我要评论", label: .noise, rule: "comment-section"),
+        Case(tail: ["网友评论", "写得很好，很有参考价值！"], target: "写得很好，很有参考价值！", label: .noise, rule: "after-end-marker"),
+        Case(middle: ["已有3条评论"], target: "已有3条评论", label: .noise, rule: "comment-prompt"),
         Case(middle: ["- 2 -"], target: "- 2 -", label: .noise, rule: "page-number"),
         Case(middle: ["第3页 共5页"], target: "第3页 共5页", label: .noise, rule: "page-number"),
         Case(tail: ["（15）"], target: "（15）", label: .noise, rule: "counter-parenthesized"),
@@ -50,6 +52,7 @@ import Testing
         Case(tail: ["—— 试读已结束 ——", "全文共3200字，余下部分请登录"], target: "—— 试读已结束 ——", label: .noise, rule: "paywall-marker"),
         Case(tail: ["—— 试读已结束 ——", "教育工作汇报材料"], target: "教育工作汇报材料", label: .noise, rule: "after-end-marker"),
         Case(tail: ["猜你喜欢", "镇中心学校工作总结"], target: "猜你喜欢", label: .noise, rule: "related-heading"),
+        Case(middle: ["推荐阅读：乡镇学校安全工作总结"], target: "推荐阅读：乡镇学校安全工作总结", label: .noise, rule: "related-inline"),
         Case(head: ["下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！"], target: "下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！", label: .noise, rule: "editor-blurb"),
         // contact ads
         Case(tail: ["资料代查请加微信：jiaoyu2021"], target: "资料代查请加微信：jiaoyu2021", label: .noise, rule: "contact-number"),
