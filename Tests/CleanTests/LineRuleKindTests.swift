@@ -51,6 +51,7 @@ import Testing
         Case(middle: ["展开阅读全文"], target: "展开阅读全文", label: .noise, rule: "read-full-text"),
         Case(tail: ["—— 试读已结束 ——", "全文共3200字，余下部分请登录"], target: "—— 试读已结束 ——", label: .noise, rule: "paywall-marker"),
         Case(tail: ["—— 试读已结束 ——", "教育工作汇报材料"], target: "教育工作汇报材料", label: .noise, rule: "after-end-marker"),
+        Case(middle: ["本文为会员专享内容"], target: "本文为会员专享内容", label: .noise, rule: "paywall-offer"),
         Case(tail: ["猜你喜欢", "镇中心学校工作总结"], target: "猜你喜欢", label: .noise, rule: "related-heading"),
         Case(middle: ["推荐阅读：乡镇学校安全工作总结"], target: "推荐阅读：乡镇学校安全工作总结", label: .noise, rule: "related-inline"),
         Case(head: ["下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！"], target: "下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！", label: .noise, rule: "editor-blurb"),
