@@ -22,10 +22,14 @@ extension ScannedLine {
     }
 
     /// A speaker's name alone: 2–3 ideographs led by a common surname (4 with a two-character one).
+    /// A leading bullet (○杨晓丽) is allowed.
     func isPersonName(surnames: [String]) -> Bool {
-        guard shape.cjk == shape.length, (2...4).contains(shape.length) else { return false }
-        for surname in surnames where matchText.hasPrefix(surname) {
-            let rest = shape.length - surname.count
+        var name = Substring(matchText)
+        while let first = name.unicodeScalars.first, "○●◎·•-—".unicodeScalars.contains(first) { name = name.dropFirst() }
+        let length = name.unicodeScalars.count
+        guard shape.cjk == length, (2...4).contains(length) else { return false }
+        for surname in surnames where name.hasPrefix(surname) {
+            let rest = length - surname.unicodeScalars.count
             if rest >= 1, rest <= 2 { return true }
         }
         return false

@@ -39,6 +39,9 @@ import Testing
         Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
         // site metadata
         Case(head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata, rule: "meta-fields"),
+        Case(head: ["时间:2022-11-08 10:20:31 来源:网友投稿"], target: "时间:2022-11-08 10:20:31 来源:网友投稿", label: .metadata, rule: "meta-fields"),
+        Case(tail: ["如需转载，请注明来源：某某文库"], target: "如需转载，请注明来源：某某文库", label: .noise, rule: "copyright-notice"),
+        Case(head: ["○刘建华"], target: "○刘建华", label: .body, rule: "speaker-name"),
         Case(head: ["2022年11月08日 09:30"], target: "2022年11月08日 09:30", label: .metadata, rule: "meta-datetime"),
         Case(head: ["所属栏目：工作汇报"], target: "所属栏目：工作汇报", label: .noise, rule: "category-line"),
         Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
