@@ -20,6 +20,8 @@ import Testing
         Case(head: ["您现在的位置：首页 > 工作总结 > 教育工作总结"], target: "您现在的位置：首页 > 工作总结 > 教育工作总结", label: .metadata, rule: "breadcrumb-here"),
         Case(head: ["首页 » 范文 » 工作汇报"], target: "首页 » 范文 » 工作汇报", label: .metadata, rule: "breadcrumb-path"),
         Case(tail: ["上一篇：镇中心小学德育工作总结", "下一篇：幼儿园安全工作汇报"], target: "下一篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
+        Case(tail: ["分享 收藏 点赞 在看"], target: "分享 收藏 点赞 在看", label: .noise, rule: "button-row"),
+        Case(head: ["字号：大 中 小"], target: "字号：大 中 小", label: .noise, rule: "share-buttons"),
         Case(tail: ["回到顶部"], target: "回到顶部", label: .noise, rule: "back-to-top"),
         Case(tail: ["分享到：QQ空间 新浪微博 微信"], target: "分享到：QQ空间 新浪微博 微信", label: .noise, rule: "share-buttons"),
         Case(tail: ["我要评论"], target: "我要评论", label: .noise, rule: "comment-section"),
