@@ -15,6 +15,11 @@ import Foundation
 /// 4. Otherwise the zone decides: titles, speaker lines and headings in the head; body in the
 ///    body; short unpunctuated leftovers in the tail are noise. Copies of a title are noise.
 ///
+/// Rules are data (`rules/clean/*.tsv`, format in `10-navigation.tsv`), written in simplified
+/// script; traditional-script pages match them through the lexicon's character folding.
+/// Thresholds are in `CleanSettings`. Users add rule tables without recompiling:
+/// `Cleaner(extraRulesDirectory:)` (`eduwh clean --rules DIR`).
+///
 /// ```swift
 /// let cleaned = Cleaner.standard.clean(raw)
 /// cleaned.lines.first?.label    // .title
