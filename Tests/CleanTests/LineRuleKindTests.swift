@@ -85,6 +85,7 @@ import Testing
         Case(middle: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
         // body lines a reader wants
         Case(head: ["各位领导、同志们："], target: "各位领导、同志们：", label: .body, rule: "salutation-line"),
+        Case(head: ["各村完小、镇直各学校："], target: "各村完小、镇直各学校：", label: .body, rule: "addressee-line"),
         Case(head: ["刘建华"], target: "刘建华", label: .body, rule: "speaker-name"),
         Case(head: ["（二〇二二年十二月二十日）"], target: "（二〇二二年十二月二十日）", label: .body, rule: "speaker-date"),
         Case(head: ["××镇人民政府"], target: "××镇人民政府", label: .body, rule: "speaker-office"),
