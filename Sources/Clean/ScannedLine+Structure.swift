@@ -3,8 +3,14 @@
 extension ScannedLine {
     /// A date and nothing else, possibly in brackets: `(2009年5月13日)`, `二〇一二年三月`,
     /// `2012.3.5`.
-    var isDateOnly: Bool {
-        guard shape.length >= 5, shape.length <= 22 else { return false }
+    var isDateOnly: Bool { dateOnlyForm != nil }
+
+    /// Whether a date-only line is written with 年/月 (`.chinese`) or only digits (`.numeric`).
+    enum DateForm { case chinese, numeric }
+
+    /// The form of a date-only line, or nil when the line is not just a date.
+    var dateOnlyForm: DateForm? {
+        guard shape.length >= 5, shape.length <= 22 else { return nil }
         var sawYearOrMonth = false
         var sawNumber = false
         var separators = 0
@@ -15,10 +21,12 @@ extension ScannedLine {
             case "日", "号", " ", "　", "(", ")", "（", "）", "[", "]", "【", "】": break
             case "0"..."9", "０"..."９": sawNumber = true
             case "〇", "○", "零", "Ｏ", "O", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": sawNumber = true
-            default: return false
+            default: return nil
             }
         }
-        return sawNumber && (sawYearOrMonth || (separators == 2 && shape.digits >= 6 && shape.length <= 12))
+        guard sawNumber else { return nil }
+        if sawYearOrMonth { return .chinese }
+        return separators == 2 && shape.digits >= 6 && shape.length <= 12 ? .numeric : nil
     }
 
     /// A speaker's name alone: 2–3 ideographs led by a common surname (4 with a two-character one).

@@ -46,6 +46,8 @@ struct SegmentLabeler {
         var headBodyBegun = false
         var titleCount = 0
         var signatureAnchor: Int
+        /// Closing words or a signature line came after the last paragraph.
+        var signedBelowBody = false
     }
 
     mutating func label(document: Int) -> [LabeledLine] {
@@ -102,14 +104,20 @@ struct SegmentLabeler {
         let line = lines[i]
         if let id = evaluator.cue(.closing, at: i)?.id {
             state.signatureAnchor = i
+            state.signedBelowBody = true
             return (.body, id)
         }
         guard i - state.signatureAnchor <= settings.signatureWindow else { return nil }
-        let signs = line.isDateOnly || line.isPersonName(surnames: rules.words("surname"))
+        // A digits-only date (2012.3.5) signs only under closing words or a name; right after
+        // the last paragraph it is more often the site's time stamp.
+        let date = line.dateOnlyForm
+        let signs = date == .chinese || (date == .numeric && state.signedBelowBody)
+            || line.isPersonName(surnames: rules.words("surname"))
             || line.isOrganisation(suffixes: rules.words("org-suffix"))
             || (line.shape.length <= 30 && rules.words("signature-lead").contains { line.matchText.hasPrefix($0) })
         guard signs else { return nil }
         state.signatureAnchor = i
+        state.signedBelowBody = true
         return (.body, "signature")
     }
 

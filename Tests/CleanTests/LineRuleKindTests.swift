@@ -97,6 +97,7 @@ import Testing
         Case(tail: ["××镇教育办公室", "二〇二二年十二月"], target: "二〇二二年十二月", label: .body, rule: "signature"),
         Case(tail: ["附件：全镇中小学校舍改造项目一览表"], target: "附件：全镇中小学校舍改造项目一览表", label: .body, rule: "appendix-line"),
         Case(tail: ["谢谢大家！", "2022.12.20"], target: "2022.12.20", label: .body, rule: "signature"),
+        Case(tail: ["2022-12-20"], target: "2022-12-20", label: .metadata, rule: "meta-datetime"),
         Case(tail: ["让我们携手共进，再创佳绩！"], target: "让我们携手共进，再创佳绩！", label: .body, rule: "tail-sentence"),
     ]
 
