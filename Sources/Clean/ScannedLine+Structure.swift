@@ -43,9 +43,11 @@ extension ScannedLine {
         return false
     }
 
-    /// An organisation's signature line: short, no punctuation, ending in an office word.
+    /// An organisation's signature line: short, no punctuation or label colon, ending in an
+    /// office word.
     func isOrganisation(suffixes: [String]) -> Bool {
-        guard shape.length >= 3, shape.length <= 24, shape.punctuation == 0, shape.cjk * 2 >= shape.length else { return false }
+        guard shape.length >= 3, shape.length <= 24, shape.punctuation == 0, shape.cjk * 2 >= shape.length,
+              !text.contains(":"), !text.contains("：") else { return false }
         return suffixes.contains { matchText.hasSuffix($0) }
     }
 

@@ -127,7 +127,7 @@ struct SegmentLabeler {
         let line = lines[i]
         if let id = evaluator.cue(.marker, at: i)?.id {
             if let last = lastHeadMarker, i < last { return (.noise, "toc-entry") }
-            titles.append(line.comparable)
+            titles.append(ScannedLine.comparable(Cleaner.titleText(line.text) ?? line.text))
             state.titleCount += 1
             return (.title, id)
         }

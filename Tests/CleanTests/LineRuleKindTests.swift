@@ -67,6 +67,7 @@ import Testing
         Case(tail: ["声明：本站文章均来自网络，如有侵权请联系删除。"], target: "声明：本站文章均来自网络，如有侵权请联系删除。", label: .noise, rule: "copyright-notice"),
         Case(middle: ["（本文由范文站整理，转载请注明出处）"], target: "（本文由范文站整理，转载请注明出处）", label: .noise, rule: "copyright-inline"),
         // shapes
+        Case(tail: ["标签:工作汇报 乡镇 教育办"], target: "标签:工作汇报 乡镇 教育办", label: .noise, rule: "tag-line"),
         Case(tail: ["关键词：教育 工作汇报 乡镇"], target: "关键词：教育 工作汇报 乡镇", label: .noise, rule: "tag-line"),
         Case(middle: ["IMG_2031.JPG"], target: "IMG_2031.JPG", label: .noise, rule: "image-placeholder"),
         Case(middle: ["[图片]"], target: "[图片]", label: .noise, rule: "image-placeholder"),
