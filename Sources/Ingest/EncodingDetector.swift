@@ -70,15 +70,15 @@ struct EncodingDetector: Sendable {
         }
         let check = UTF8Check(body)
         let allowed = max(1, Int(settings.maxRepairedUTF8Share * Double(check.validMultiByte)))
-        if check.invalidSequences <= allowed && (check.validMultiByte > 0 || !allowLegacyFallback) {
+        if check.damagedSpots <= allowed && (check.validMultiByte >= 10 * check.damagedSpots || !allowLegacyFallback) {
             let text = String(decoding: body, as: UTF8.self)
             return DecodedText(text: text, encoding: encoding, notes: [
-                "replaced \(check.invalidSequences) invalid UTF-8 sequence\(check.invalidSequences == 1 ? "" : "s") with U+FFFD (first at byte \(check.firstInvalidOffset ?? 0))",
+                "replaced \(check.invalidSequences) invalid UTF-8 sequence\(check.invalidSequences == 1 ? "" : "s") in \(check.damagedSpots) damaged spot\(check.damagedSpots == 1 ? "" : "s") with U+FFFD (first at byte \(check.firstInvalidOffset ?? 0))",
             ])
         }
         guard allowLegacyFallback else {
             throw IngestError(path: path, reason: .undecodable,
-                              detail: "marked as UTF-8 but has \(check.invalidSequences) invalid sequences (first at byte \(check.firstInvalidOffset ?? 0))")
+                              detail: "marked as UTF-8 but has invalid sequences (first at byte \(check.firstInvalidOffset ?? 0))")
         }
         return try decodeLegacy(body, path: path, utf8Check: check)
     }
@@ -95,17 +95,23 @@ struct EncodingDetector: Sendable {
     private static let legacyCharsets: [(TextEncoding, String)] = [(.gb18030, "GB18030"), (.big5, "CP950")]
 
     private func decodeLegacy(_ body: ArraySlice<UInt8>, path: String, utf8Check: UTF8Check) throws(IngestError) -> DecodedText {
-        let candidates = Self.legacyCharsets.compactMap { encoding, charset -> Candidate? in
-            guard let decoding = IconvDecoder.decode(body, charset: charset) else { return nil }
-            return Candidate(encoding: encoding, decoding: decoding,
-                             score: ChineseTextScore(text: decoding.text, invalidSequences: decoding.invalidSequences))
-        }.sorted { $0.score.value > $1.score.value }
+        var candidates: [Candidate] = []
+        for (encoding, charset) in Self.legacyCharsets {
+            guard let decoding = IconvDecoder.decode(body, charset: charset) else { continue }
+            let score = ChineseTextScore(text: decoding.text, invalidSequences: decoding.invalidSequences)
+            candidates.append(Candidate(encoding: encoding, decoding: decoding, score: score))
+            if encoding == .gb18030, decoding.invalidSequences == 0, score.nonASCII >= 200, score.value >= settings.decisiveChineseScore,
+               score.isPlausible(minScore: settings.minChineseScore, minFrequentShare: settings.minFrequentShare) {
+                break // unmistakably GB18030: no need to try BIG5
+            }
+        }
+        candidates.sort { $0.score.value > $1.score.value }
         let described = candidates.map { "as \($0.encoding.rawValue): \($0.score.summary)" }.joined(separator: "; ")
-        let notUTF8 = "not UTF-8 (\(utf8Check.invalidSequences) invalid sequences, first at byte \(utf8Check.firstInvalidOffset ?? 0))"
+        let notUTF8 = "not UTF-8 (invalid sequence at byte \(utf8Check.firstInvalidOffset ?? 0))"
         guard let best = candidates.first else {
             throw IngestError(path: path, reason: .undecodable, detail: "\(notUTF8); iconv cannot convert GB18030/BIG5 here")
         }
-        guard best.score.invalidShare <= settings.maxInvalidShare, best.score.value >= settings.minChineseScore else {
+        guard best.score.invalidShare <= settings.maxInvalidShare, best.score.isPlausible(minScore: settings.minChineseScore, minFrequentShare: settings.minFrequentShare) else {
             throw IngestError(path: path, reason: .undecodable, detail: "\(notUTF8), nor GB18030 or BIG5 text (\(described))")
         }
         if candidates.count > 1, best.score.value - candidates[1].score.value < settings.minScoreMargin {
@@ -127,7 +133,7 @@ struct EncodingDetector: Sendable {
             let charset = declared == .gb18030 ? "GB18030" : "CP950"
             guard let decoding = IconvDecoder.decode(bytes[...], charset: charset) else { return nil }
             let score = ChineseTextScore(text: decoding.text, invalidSequences: decoding.invalidSequences)
-            guard score.invalidShare <= settings.maxInvalidShare, score.value >= settings.minChineseScore else { return nil }
+            guard score.invalidShare <= settings.maxInvalidShare, score.isPlausible(minScore: settings.minChineseScore, minFrequentShare: settings.minFrequentShare) else { return nil }
             return DecodedText(text: decoding.text, encoding: declared, notes: Self.repairNotes(decoding))
         case .utf16LE, .utf16BE:
             return nil // UTF-16 is recognised by its byte-order mark or NUL pattern, not by a meta tag
@@ -169,8 +175,9 @@ struct EncodingDetector: Sendable {
         let encoding: TextEncoding
         let (high, low) = oddNUL >= evenNUL ? (oddNUL, evenNUL) : (evenNUL, oddNUL)
         // The high byte of ASCII: at least 1 unit in 200 (Chinese text has line breaks and
-        // digits), and the other parity (nearly) free of NULs.
-        guard high >= max(2, units / 200), low * 50 <= high else { return nil }
+        // digits); the other parity has far fewer (from characters like 一 U+4E00 whose low byte
+        // is 0: seed 002 has 309 against 82). The clean, plausible decoding below is the proof.
+        guard high >= max(2, units / 200), low * 2 <= high else { return nil }
         encoding = oddNUL >= evenNUL ? .utf16LE : .utf16BE
         let charset = encoding == .utf16LE ? "UTF-16LE" : "UTF-16BE"
         guard let decoding = IconvDecoder.decode(bytes[...], charset: charset, unitSize: 2), decoding.invalidSequences == 0 else { return nil }
@@ -181,7 +188,7 @@ struct EncodingDetector: Sendable {
         }
         guard controls == 0 else { return nil }
         let score = ChineseTextScore(text: decoding.text, invalidSequences: 0)
-        if score.han >= 20, score.value < settings.minChineseScore { return nil }
+        guard score.isPlausible(minScore: settings.minChineseScore, minFrequentShare: settings.minFrequentShare) else { return nil }
         var notes = ["UTF-16 \(encoding == .utf16LE ? "little" : "big")-endian without a byte-order mark, recognised by its NUL pattern"]
         notes += Self.repairNotes(decoding)
         return DecodedText(text: decoding.text, encoding: encoding, notes: notes)

@@ -8,24 +8,34 @@
 struct UTF8Check: Sendable, Hashable {
     /// Invalid sequences (each would become one U+FFFD).
     var invalidSequences = 0
+    /// Runs of adjacent invalid sequences: one damaged spot (a byte inserted into a character
+    /// makes up to four invalid sequences in a row).
+    var damagedSpots = 0
     /// Offset of the first invalid sequence.
     var firstInvalidOffset: Int?
     /// Valid characters of two to four bytes.
     var validMultiByte = 0
 
+    /// Scans `bytes`, stopping early once more than 16 sequences are invalid and they outnumber
+    /// 1% of the valid multi-byte characters (clearly not UTF-8: the counts are then lower bounds).
     init(_ bytes: ArraySlice<UInt8>) {
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0
+        var previousWasError = false
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
                 if encoded.count > 1 { validMultiByte += 1 }
                 offset += encoded.count
+                previousWasError = false
             case .error(let length):
                 invalidSequences += 1
+                if !previousWasError { damagedSpots += 1 }
+                previousWasError = true
                 if firstInvalidOffset == nil { firstInvalidOffset = offset }
                 offset += length
+                if invalidSequences > 16, invalidSequences * 100 > validMultiByte { return }
             case .emptyInput:
                 return
             }
