@@ -48,15 +48,37 @@ struct EncodingDetector: Sendable {
 
         // 3. A charset the file declares.
         var notes: [String] = []
-        if let declared {
+        if let declared, census.highCount > 0 {
             if let decoded = decodeDeclared(bytes, as: declared) { return decoded }
             notes.append("the declared charset \(declared.rawValue) does not fit the bytes; detected the encoding instead")
         }
 
         // 4. UTF-8, 5. legacy double-byte encodings.
         var decoded = try decodeUTF8(bytes[...], path: path, encoding: .utf8, allowLegacyFallback: census.highCount > 0)
+        if decoded.encoding == .utf8, decoded.notes.isEmpty, let chinese = chineseReadingOfNarrowUTF8(bytes) { decoded = chinese }
         decoded.notes.insert(contentsOf: notes, at: 0)
         return decoded
+    }
+
+    /// Short GB18030 text can be valid UTF-8 by accident (学校 = D1 A7 D0 A3 reads as "ѧУ").
+    /// When valid UTF-8 has no character from U+0800 up (no CJK at all: only Latin, Greek,
+    /// Cyrillic …) but reads as clean, common Chinese in GB18030 or BIG5 with the Han characters
+    /// mostly side by side, the Chinese reading wins. (A single Chinese character cannot be told
+    /// from an accented letter; such a file stays UTF-8.)
+    private func chineseReadingOfNarrowUTF8(_ bytes: [UInt8]) -> DecodedText? {
+        let hasWideCharacter = bytes.withUnsafeBufferPointer { buffer in buffer.contains { $0 >= 0xE0 } }
+        guard !hasWideCharacter else { return nil }
+        for (encoding, charset) in Self.legacyCharsets {
+            guard let decoding = IconvDecoder.decode(bytes[...], charset: charset), decoding.invalidSequences == 0,
+                  decoding.truncatedTailBytes == 0 else { continue }
+            let score = ChineseTextScore(text: decoding.text, invalidSequences: 0)
+            if Self.hanMostlyInRuns(decoding.text), score.value >= settings.decisiveChineseScore,
+               score.isPlausible(minScore: settings.minChineseScore, minFrequentShare: settings.minFrequentShare) {
+                return DecodedText(text: decoding.text, encoding: encoding,
+                                   notes: ["valid UTF-8 but without any CJK character; read as \(encoding.rawValue), where it is common Chinese"])
+            }
+        }
+        return nil
     }
 
     // MARK: - UTF-8
@@ -81,6 +103,22 @@ struct EncodingDetector: Sendable {
                               detail: "marked as UTF-8 but has invalid sequences (first at byte \(check.firstInvalidOffset ?? 0))")
         }
         return try decodeLegacy(body, path: path, utf8Check: check)
+    }
+
+    /// Whether the text has Han characters and most of them stand next to another one (学校,
+    /// 亿元): accidental readings of Latin text put single characters between letters (caf茅).
+    private static func hanMostlyInRuns(_ text: String) -> Bool {
+        var inRuns = 0, total = 0, run = 0
+        for scalar in text.unicodeScalars {
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                run += 1
+                total += 1
+                if run == 2 { inRuns += 2 } else if run > 2 { inRuns += 1 }
+            } else {
+                run = 0
+            }
+        }
+        return total >= 2 && inRuns * 2 >= total
     }
 
     // MARK: - GB18030 / BIG5

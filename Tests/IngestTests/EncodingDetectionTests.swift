@@ -121,4 +121,29 @@ import TestSupport
         #expect(raw.text == "2009 report\n")
         #expect(raw.encoding == .utf16BE)
     }
+
+    /// Short files give little evidence; the common ones must still come out right.
+    @Test(arguments: ["教育局", "学校", "中文", "校舍", "投入3.48亿元", "Total: 3.48亿元\n", "一、基本情况\n全区共有学校12所。"])
+    func shortGBTextDecodes(text: String) throws {
+        let bytes = try #require(IconvEncoder.encode(text, to: "GB18030"))
+        let raw = try ingestor.decode(bytes: bytes, path: "a.txt")
+        #expect(raw.encoding == .gb18030)
+        #expect(raw.text == text)
+    }
+
+    @Test func gbTextThatIsAlsoValidUTF8IsReadAsChinese() throws {
+        // 学校 in GB18030 is D1 A7 D0 A3, which is valid UTF-8 for "ѧУ".
+        let raw = try ingestor.decode(bytes: [0xD1, 0xA7, 0xD0, 0xA3], path: "a.txt")
+        #expect(raw.text == "学校")
+        #expect(raw.encoding == .gb18030)
+        #expect(raw.notes.count == 1)
+    }
+
+    /// UTF-8 text without CJK (Latin, Cyrillic, Greek) is not "rescued" into Chinese.
+    @Test(arguments: ["Школа и образование: бюджет 12%\n", "Éducation: budget 12 %, écoles rénovées\n", "café crème", "é", "Ω"])
+    func narrowUTF8StaysUTF8(text: String) throws {
+        let raw = try ingestor.decode(bytes: Array(text.utf8), path: "a.txt")
+        #expect(raw.encoding == .utf8)
+        #expect(raw.text == text)
+    }
 }
