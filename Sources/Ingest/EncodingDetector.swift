@@ -24,10 +24,7 @@ struct EncodingDetector: Sendable {
 
     /// Decodes `bytes`; `declared` is an encoding the file names itself (HTML meta charset).
     func decode(_ bytes: [UInt8], path: String, declared: TextEncoding? = nil) throws(IngestError) -> DecodedText {
-        // 1. Byte-order marks.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return try decodeUTF8(bytes[3...], path: path, encoding: .utf8BOM, allowLegacyFallback: false)
-        }
+        // 1. Byte-order marks (a UTF-8 one still gets the binary checks of step 2).
         if bytes.starts(with: [0xFF, 0xFE]) {
             return try decodeUTF16(bytes[2...], encoding: .utf16LE, path: path, how: "with a byte-order mark")
         }
@@ -42,8 +39,12 @@ struct EncodingDetector: Sendable {
             throw IngestError(path: path, reason: .binary, detail: "NUL byte at offset \(nul) (\(census.nulCount) NUL bytes in \(bytes.count)) and not UTF-16 text")
         }
         if Double(census.controlCount) > settings.maxControlByteShare * Double(bytes.count), census.controlCount > 2 {
-            let percent = String(format2: Double(census.controlCount) * 100 / Double(bytes.count))
+            let percent = Self.twoDecimals(Double(census.controlCount) * 100 / Double(bytes.count))
             throw IngestError(path: path, reason: .binary, detail: "\(census.controlCount) control bytes (\(percent)% of the file, first at offset \(census.firstControl ?? 0))")
+        }
+
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try decodeUTF8(bytes[3...], path: path, encoding: .utf8BOM, allowLegacyFallback: false)
         }
 
         // 3. A charset the file declares.
@@ -238,6 +239,13 @@ struct EncodingDetector: Sendable {
         "dropped \(count) byte\(count == 1 ? "" : "s") of an incomplete character at the end (the file was cut mid-character)"
     }
 
+    /// A number with two decimals ("0.37"), without Foundation.
+    private static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
     private static func repairNotes(_ decoding: IconvDecoder.Decoding) -> [String] {
         var notes: [String] = []
         if decoding.invalidSequences > 0 {
@@ -245,14 +253,5 @@ struct EncodingDetector: Sendable {
         }
         if decoding.truncatedTailBytes > 0 { notes.append(tailNote(decoding.truncatedTailBytes)) }
         return notes
-    }
-}
-
-extension String {
-    /// A number with at most two decimals ("0.37"), without Foundation.
-    init(format2 value: Double) {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -49,6 +49,11 @@ import TestSupport
         #expect(error.detail.contains("NUL byte at offset 31"))
     }
 
+    @Test func nulBytesAfterAUTF8ByteOrderMarkMeanBinary() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("教育经费".utf8) + [0, 0, 0, 0]
+        #expect(rejection(bytes)?.reason == .binary)
+    }
+
     @Test func randomBytesAreBinary() throws {
         var generator = SeededGenerator(seed: 42)
         let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
