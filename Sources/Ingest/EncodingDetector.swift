@@ -186,8 +186,8 @@ struct EncodingDetector: Sendable {
         guard let decoding = IconvDecoder.decode(body, charset: charset, unitSize: 2) else {
             throw IngestError(path: path, reason: .undecodable, detail: "iconv cannot convert \(charset) here")
         }
-        let score = ChineseTextScore(text: decoding.text, invalidSequences: decoding.invalidSequences)
-        if score.invalidShare > settings.maxInvalidShare {
+        let invalidShare = Double(decoding.invalidSequences) / Double(max(1, body.count / 2))
+        if invalidShare > settings.maxInvalidShare {
             throw IngestError(path: path, reason: .undecodable,
                               detail: "\(charset) \(how), but \(decoding.invalidSequences) invalid sequences (first at byte \(decoding.firstInvalidOffset ?? 0))")
         }

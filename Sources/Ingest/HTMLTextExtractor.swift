@@ -100,7 +100,11 @@ enum HTMLTextExtractor {
                     }
                     index += 1
                 default:
-                    emit(byte); index += 1
+                    // A run of plain text bytes (all of a Chinese sentence): copied in one go.
+                    var end = index + 1
+                    while end < bytes.count, bytes[end] > 0x20, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
+                    emitRun(index..<end)
+                    index = end
                 }
             }
             endLine(keepEmpty: false)
@@ -116,6 +120,13 @@ enum HTMLTextExtractor {
             }
             output.append(byte)
             lineHasText = true
+        }
+
+        /// Appends `bytes[range]` (plain text, no whitespace) like `emit` does byte by byte.
+        private mutating func emitRun(_ range: Range<Int>) {
+            if inHead { return }
+            emit(bytes[range.lowerBound])
+            output.append(contentsOf: bytes[(range.lowerBound + 1)..<range.upperBound])
         }
 
         /// An entity's bytes: a decoded space is text only inside a line (leading ones are indentation).
