@@ -227,6 +227,10 @@ struct Preparer: Sendable {
         do {
             raw = try ingestor.read(path: full, displayPath: path)
         } catch {
+            // Unreadable files have no content hash: shard them by path, so exactly one shard records them.
+            if let shard = options.shard, !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count) {
+                return nil
+            }
             return PreparedItem(item: .rejected(path: path, sha256: nil, byteCount: nil, stage: .ingest,
                                                 reason: error.reason.rawValue, detail: error.description), bytes: 0)
         }

@@ -49,6 +49,9 @@ extension Eduwh {
         @Option(help: "Worker threads for reading, cleaning and extracting (default: all cores).")
         var workers: Int?
 
+        @Option(help: "Files per transaction (each file in its own savepoint inside it).")
+        var batchSize: Int = 128
+
         @Flag(help: "Skip the data tests at the end of the load.")
         var noCheck = false
 
@@ -65,6 +68,7 @@ extension Eduwh {
             }
             if wait < 0 { throw ValidationError("--wait must be zero or more seconds") }
             if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+            if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
         }
 
         func parseShard(_ text: String) -> (index: Int, count: Int)? {
@@ -117,6 +121,7 @@ extension Eduwh {
             options.prune = prune
             options.shard = shard.flatMap(parseShard)
             if let workers { options.workers = workers }
+            options.batchSize = batchSize
             let total = (try? Loader.listFiles(in: folder).count) ?? 0
             logger.info("start", metadata: fields(["folder": folder, "files": String(total), "version": Eduwh.version]))
             let progress = interactive && !quiet ? ProgressBar(total: total) : nil
@@ -159,6 +164,9 @@ extension Eduwh {
                 "documents": String(c.documents), "quantities": String(c.quantities), "years": String(c.years),
                 "seconds": String(format: "%.3f", report.elapsedSeconds), "mb_per_s": String(format: "%.2f", mbPerSecond),
                 "checks_failed": String(checkFailures.count),
+                "input_bytes": String(c.inputBytes),
+                "process_cpu_seconds": String(format: "%.3f", report.processingSeconds),
+                "write_seconds": String(format: "%.3f", report.writingSeconds),
             ]))
             if !quiet {
                 print("""

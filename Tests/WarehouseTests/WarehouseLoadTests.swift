@@ -11,10 +11,17 @@ import Testing
     struct Sandbox {
         let dir: URL
         var drop: URL { dir.appending(path: "drop") }
-        var db: String { dir.appending(path: "w.sqlite").path }
+        let db: String
+
+        /// Another warehouse file in an existing sandbox folder.
+        init(existing dir: URL, db: String) {
+            self.dir = dir
+            self.db = db
+        }
 
         init() throws {
             dir = FileManager.default.temporaryDirectory.appending(path: "eduwh-wh-\(UUID().uuidString)")
+            db = dir.appending(path: "w.sqlite").path
             try FileManager.default.createDirectory(at: dir.appending(path: "drop"), withIntermediateDirectories: true)
             let imports = WarehouseLoadTests.packageRoot.appending(path: "imports")
             for name in try FileManager.default.contentsOfDirectory(atPath: imports.path) where name.hasSuffix(".txt") {
