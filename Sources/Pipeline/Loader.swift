@@ -8,13 +8,14 @@ import Warehouse
 
 /// What happened to one file during a load, reported in file order as each batch is written.
 public enum FileEvent: Sendable {
-    case loaded(path: String, counts: FileLoadCounts, bytes: Int)
+    /// `notes` say what Ingest repaired (a cut character at the end, a wrong charset meta …).
+    case loaded(path: String, counts: FileLoadCounts, bytes: Int, notes: [String])
     case unchanged(path: String, bytes: Int)
     case rejected(path: String, stage: RejectStage, reason: String, detail: String)
 
     public var path: String {
         switch self {
-        case .loaded(let path, _, _), .unchanged(let path, _), .rejected(let path, _, _, _): path
+        case .loaded(let path, _, _, _), .unchanged(let path, _), .rejected(let path, _, _, _): path
         }
     }
 }
@@ -155,7 +156,7 @@ public struct Loader {
                     counts.quantities += written.quantities
                     counts.years += written.years
                     counts.inputBytes += prepared.bytes
-                    onEvent(.loaded(path: path, counts: written, bytes: prepared.bytes))
+                    onEvent(.loaded(path: path, counts: written, bytes: prepared.bytes, notes: prepared.notes))
                 case .unchanged:
                     counts.filesUnchanged += 1
                     onEvent(.unchanged(path: path, bytes: prepared.bytes))
@@ -189,6 +190,7 @@ public struct Loader {
 struct PreparedItem: Sendable {
     var item: Warehouse.BatchItem
     var bytes: Int
+    var notes: [String] = []
 }
 
 struct PreparedBatch: Sendable {
@@ -245,7 +247,7 @@ struct Preparer: Sendable {
             return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
                                                 reason: "no_text", detail: detail), bytes: raw.byteCount)
         }
-        return PreparedItem(item: .processed(processed, path: path), bytes: raw.byteCount)
+        return PreparedItem(item: .processed(processed, path: path), bytes: raw.byteCount, notes: raw.notes)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Logging
 import Pipeline
 import Warehouse
@@ -49,6 +50,9 @@ extension Eduwh {
         @Option(help: "Worker threads for reading, cleaning and extracting (default: all cores).")
         var workers: Int?
 
+        @Option(help: "Refuse files larger than this many megabytes (recorded in etl_reject as too_large).")
+        var maxFileSize: Int = 64
+
         @Option(help: "Files per transaction (each file in its own savepoint inside it).")
         var batchSize: Int = 128
 
@@ -69,6 +73,7 @@ extension Eduwh {
             if wait < 0 { throw ValidationError("--wait must be zero or more seconds") }
             if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
             if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+            if maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1 (megabytes)") }
         }
 
         func parseShard(_ text: String) -> (index: Int, count: Int)? {
@@ -128,13 +133,19 @@ extension Eduwh {
 
             let report: LoadReport
             do {
-                report = try Loader(warehouse: warehouse, version: Eduwh.version).load(options) { event in
+                let ingestor = Ingestor(settings: IngestSettings(maxFileBytes: maxFileSize << 20))
+                report = try Loader(warehouse: warehouse, ingestor: ingestor, version: Eduwh.version).load(options) { event in
                     switch event {
-                    case .loaded(let path, let counts, let bytes):
+                    case .loaded(let path, let counts, let bytes, let notes):
                         progress?.advance(bytes: bytes)
                         if format == .json || !interactive {
-                            logger.info("loaded", metadata: fields(["path": path, "bytes": String(bytes), "documents": String(counts.documents),
-                                                             "quantities": String(counts.quantities), "replaced": String(counts.replaced)]))
+                            var entry = ["path": path, "bytes": String(bytes), "documents": String(counts.documents),
+                                         "quantities": String(counts.quantities), "replaced": String(counts.replaced)]
+                            if !notes.isEmpty { entry["notes"] = notes.joined(separator: "; ") }
+                            logger.info("loaded", metadata: fields(entry))
+                        } else if !notes.isEmpty {
+                            progress?.clear()
+                            logger.notice("repaired", metadata: fields(["path": path, "notes": notes.joined(separator: "; ")]))
                         }
                     case .unchanged(let path, let bytes):
                         progress?.advance(bytes: bytes)
