@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "CleanTests", dependencies: ["Clean", "Ingest", "TestSupport"]),
         .testTarget(
             name: "NormalizeTests",
-            dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Gold"]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "eduwhTests", dependencies: ["eduwh", "TestSupport"]),

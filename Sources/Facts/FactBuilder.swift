@@ -18,15 +18,16 @@ public struct FactBuilder: Sendable {
 
     /// Builds the facts, year and place mentions of one clean document.
     public func build(_ document: CleanDocument) -> DocumentFacts {
-        let reference = normalizer.referenceYear(of: document)
+        let frame = normalizer.timeFrame(of: document)
+        let reference = frame.referenceYear
         var facts: [Fact] = []
         var years: [Located<YearMention>] = []
         for line in document.lines where line.label != .noise {
-            for year in normalizer.years(in: line.text, referenceYear: reference) {
+            for year in normalizer.years(in: line.text, frame: frame, lineNumber: line.number) {
                 years.append(Located(line: line.number, mention: year))
             }
             guard line.label.isKept else { continue }
-            for quantity in normalizer.quantities(in: line.text) {
+            for quantity in normalizer.quantities(in: line.text, standalone: line.rule == "as-text") {
                 let unitIndicator = quantity.unit == "yuan" ? "funding_investment" : "unknown"
                 facts.append(Fact(line: line.number, sentence: line.text, quantity: quantity, indicator: unitIndicator,
                                   indicatorRule: "unit-only", status: .unknown, statusCue: "",

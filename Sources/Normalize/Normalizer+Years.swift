@@ -1,0 +1,128 @@
+import EduwhCore
+
+extension Normalizer {
+    /// Year mentions in one line; relative years (今年, 去年, 两年来) and dates without a year
+    /// resolve against `referenceYear` when given.
+    ///
+    /// ```swift
+    /// Normalizer.standard.years(in: "今年暑期就能竣工", referenceYear: 2012).first?.from // 2012
+    /// ```
+    public func years(in line: String, referenceYear: Int?) -> [YearMention] {
+        years(in: line, frame: DocumentTimeFrame(referenceYear: referenceYear), lineNumber: nil)
+    }
+
+    /// Year mentions in line `lineNumber` of a document whose time frame is `frame`: relative
+    /// years use the reference year, the reviewed period and the year of the section the line
+    /// stands in (全年 under "2011年工作回顾" is 2011).
+    ///
+    /// ```swift
+    /// let frame = Normalizer.standard.timeFrame(of: document)
+    /// Normalizer.standard.years(in: "两年来,我区共招聘教师374名", frame: frame, lineNumber: 21).first?.from // 2007
+    /// ```
+    public func years(in line: String, frame: DocumentTimeFrame, lineNumber: Int?) -> [YearMention] {
+        var context = LineContext(line)
+        context.markDocumentNumbersAndAddresses()
+        let found = YearScanner(rules: NormalizeRules.standard).scan(&context)
+        return found.map { year in
+            let (from, to) = frame.resolve(year, line: lineNumber)
+            return YearMention(surface: context.line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
+                               offset: year.start, rule: year.rule)
+        }
+    }
+
+    /// The year a document speaks from, when its text makes it clear (see `DocumentTimeFrame`).
+    public func referenceYear(of document: CleanDocument) -> Int? {
+        timeFrame(of: document).referenceYear
+    }
+
+    /// The year or years a document reports on (2007-2008年…述职报告 → 2007...2008), when stated.
+    public func referencePeriod(of document: CleanDocument) -> ClosedRange<Int>? {
+        timeFrame(of: document).reviewPeriod
+    }
+
+    /// Infers the document's time frame from its title and body lines (never from site metadata).
+    public func timeFrame(of document: CleanDocument) -> DocumentTimeFrame {
+        let rules = NormalizeRules.standard
+        let scanner = YearScanner(rules: rules)
+        var dateLineYear: Int? = nil
+        var planYears: [Int] = []
+        var reviewPeriods: [ClosedRange<Int>] = []
+        var explicitYears: [Int] = []
+        var sections: [DocumentTimeFrame.Section] = []
+        for labeled in document.lines where labeled.label.isKept {
+            var context = LineContext(labeled.text)
+            context.markDocumentNumbersAndAddresses()
+            let line = context.line
+            for found in scanner.scan(&context) where found.anchor == nil {
+                guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from, let to = found.to else { continue }
+                if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
+                    dateLineYear = from
+                }
+                switch cue(for: found, in: line, rules: rules) {
+                case .some((.target, _)):
+                    continue
+                case .some((.review, let heading)):
+                    reviewPeriods.append(from...to)
+                    if heading { sections.append(.init(line: labeled.number, year: to)) }
+                case .some((.plan, let heading)):
+                    planYears.append(to)
+                    if heading { sections.append(.init(line: labeled.number, year: to)) }
+                case .none:
+                    break
+                }
+                explicitYears.append(to)
+            }
+        }
+        let review = reviewPeriods.first
+        var reference = dateLineYear ?? planYears.max()
+        if reference == nil {
+            let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
+            reference = latest
+        }
+        return DocumentTimeFrame(referenceYear: reference, reviewPeriod: review, sections: sections)
+    }
+
+    /// A line that is only a date, maybe in brackets: the day a speech was given.
+    private func isDateLine(_ line: ScalarLine, _ found: FoundYear) -> Bool {
+        var rest = 0
+        for k in 0..<line.count where k < found.start || k >= found.end {
+            let v = line[k]
+            if ScalarClass.isSpace(v) || v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 || v == 0x3002 { continue }
+            rest += 1
+        }
+        return rest <= 1
+    }
+
+    /// The time-frame role of an explicit year (target, review or plan), and whether the cue
+    /// stands right after it like a section heading (2011年工作回顾).
+    private func cue(for found: FoundYear, in line: ScalarLine, rules: NormalizeRules) -> (NormalizeRules.CueRole, Bool)? {
+        for cue in rules.yearCues where cue.role == .target {
+            if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) {
+                return (.target, false)
+            }
+        }
+        var clauseEnd = found.end
+        while clauseEnd < line.count, clauseEnd - found.end < 40, !ScalarClass.isClauseBreak(line[clauseEnd]) { clauseEnd += 1 }
+        var clauseStart = found.start
+        while clauseStart > 0, found.start - clauseStart < 12, !ScalarClass.isClauseBreak(line[clauseStart - 1]) { clauseStart -= 1 }
+        for role in [NormalizeRules.CueRole.plan, .review] {
+            for cue in rules.yearCues where cue.role == role {
+                if cue.before {
+                    var k = clauseStart
+                    while k + cue.word.count <= found.start {
+                        if line.matches(cue.word, at: k) { return (role, false) }
+                        k += 1
+                    }
+                } else {
+                    if line.matches(cue.word, at: found.end) { return (role, true) }
+                    var k = found.end
+                    while k + cue.word.count <= clauseEnd {
+                        if line.matches(cue.word, at: k) { return (role, false) }
+                        k += 1
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}
