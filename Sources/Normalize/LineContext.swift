@@ -75,7 +75,7 @@ struct LineContext {
         let n = line.count
         var i = 0
         while i < n {
-            if let candidates = rules.fixedPhrases[line[i]] {
+            if rules.starts(line[i], NormalizeRules.flagFixedPhrase), let candidates = rules.fixedPhrases[line[i]] {
                 var matched = 0
                 for entry in candidates where line.matches(entry.phrase, at: i) {
                     matched = entry.phrase.count

@@ -102,6 +102,21 @@ struct NormalizeRules: Sendable {
     var nameContextsBefore: [NameContextRule] = []
     var nameContextsAfter: [NameContextRule] = []
     var yearCues: [YearCueRule] = []
+    /// Per-scalar flags (BMP only) saying which tables have an entry starting with that scalar,
+    /// so that scanners skip the dictionary lookups for the ~all characters that start nothing.
+    private(set) var firstFlags = [UInt8](repeating: 0, count: 0x10000)
+
+    static let flagRelative: UInt8 = 1
+    static let flagFixedPhrase: UInt8 = 2
+    static let flagPlanPeriod: UInt8 = 4
+    static let flagUnit: UInt8 = 8
+    static let flagMagnitude: UInt8 = 16
+
+    /// True when some table of `flag` has an entry starting with `v`.
+    @inline(__always)
+    func starts(_ v: UInt32, _ flag: UInt8) -> Bool {
+        v < 0x10000 ? firstFlags[Int(v)] & flag != 0 : false
+    }
 
     /// The tables shipped in `rules/normalize/`; a broken table stops the program with `file:line: reason`.
     static let standard: NormalizeRules = {
@@ -208,12 +223,20 @@ struct NormalizeRules: Sendable {
             }
             yearCues.append(YearCueRule(id: row["id"], role: role, before: row["side"] == "before", word: row["word"].scalarValues))
         }
+        func flag(_ keys: some Sequence<UInt32>, _ value: UInt8) {
+            for key in keys where key < 0x10000 { firstFlags[Int(key)] |= value }
+        }
+        flag(relativeByFirst.keys, Self.flagRelative)
+        flag(fixedPhrases.keys, Self.flagFixedPhrase)
+        flag(planPeriods.keys, Self.flagPlanPeriod)
+        flag(units.keys, Self.flagUnit)
+        flag(magnitudes.keys, Self.flagMagnitude)
     }
 
     /// The longest unit standing at `i`.
     @inline(__always)
     func unit(in line: ScalarLine, at i: Int) -> UnitRule? {
-        guard i < line.count, let candidates = units[line[i]] else { return nil }
+        guard i < line.count, starts(line[i], Self.flagUnit), let candidates = units[line[i]] else { return nil }
         for rule in candidates where line.matches(rule.surface, at: i) { return rule }
         return nil
     }
@@ -221,7 +244,7 @@ struct NormalizeRules: Sendable {
     /// The longest magnitude standing at `i`.
     @inline(__always)
     func magnitude(in line: ScalarLine, at i: Int) -> MagnitudeRule? {
-        guard i < line.count, let candidates = magnitudes[line[i]] else { return nil }
+        guard i < line.count, starts(line[i], Self.flagMagnitude), let candidates = magnitudes[line[i]] else { return nil }
         for rule in candidates where line.matches(rule.surface, at: i) { return rule }
         return nil
     }

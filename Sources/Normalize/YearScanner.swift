@@ -276,7 +276,7 @@ struct YearScanner {
     // MARK: - Plan periods
 
     private func planPeriod(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let candidates = rules.planPeriods[line[i]] else { return nil }
+        guard rules.starts(line[i], NormalizeRules.flagPlanPeriod), let candidates = rules.planPeriods[line[i]] else { return nil }
         for rule in candidates where line.matches(rule.surface, at: i) {
             let end = i + rule.surface.count
             let next = line.at(end)
@@ -344,7 +344,7 @@ struct YearScanner {
     }
 
     private func relativeLiteralFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let candidates = rules.relativeByFirst[line[i]] else { return nil }
+        guard rules.starts(line[i], NormalizeRules.flagRelative), let candidates = rules.relativeByFirst[line[i]] else { return nil }
         for rule in candidates {
             guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
