@@ -97,6 +97,7 @@ struct QuantityScanner {
         var qualifier = Qualifier.exact
         var j: Int
         var percentWords = false
+        var leadIncluded = false
 
         if v == 0x767E, line.matches(Self.percentWords, at: i) {
             // 百分之三十五
@@ -150,6 +151,7 @@ struct QuantityScanner {
                 value = r.value
                 j = r.end
                 rule = "q-chinese"
+                if prev == 0x4E0A { qualifier = .over; leadIncluded = true }  // 上百名, 上千人: more than
             } else if let magnitude = rules.magnitude(in: line, at: i), magnitude.factor >= 10_000 {
                 let unitAt = i + magnitude.surface.count
                 guard let unit = rules.unit(in: line, at: unitAt), unit.kind == .money || unit.kind == .area || unit.id == "renci" else { return nil }
@@ -259,7 +261,12 @@ struct QuantityScanner {
         let unitKind = unitRule?.kind
         if unitKind == .block { return nil }
 
-        let isStandalone = standaloneSpan.map { $0.lowerBound == numberStart && $0.upperBound == end } ?? false
+        let isStandalone = standaloneSpan.map { span in
+            guard span.upperBound == end else { return false }
+            if span.lowerBound == numberStart || (leadIncluded && span.lowerBound == numberStart - 1) { return true }
+            // 约三百, 近4万: a qualifier word and a number make the whole line.
+            return rules.qualifiersBefore.contains { $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound) }
+        } ?? false
         // Name contexts before the number: 第一名, 前百名, 学前三年.
         for context in rules.nameContextsBefore where line.matches(context.word, endingAt: numberStart) {
             if context.units.isEmpty || context.units.contains(unitName) { return nil }
@@ -306,6 +313,9 @@ struct QuantityScanner {
             end = j
         }
 
+        if r.chinese, unitKind == .score { return nil }
+        // 数十所, 几百名: vague counts.
+        if r.chinese, prev == 0x6570 || prev == 0x51E0 { return nil }
         if r.chinese, let u = unitRule, !isStandalone {
             let lone = r.loneDigit
             if u.kind == .group {
@@ -361,6 +371,7 @@ struct QuantityScanner {
             }
         }
         if u_isFan(unitRule), prev == Self.fan { start = numberStart - 1 }
+        if leadIncluded { start = numberStart - 1 }
 
         number *= factor * (unitRule?.factor ?? 1)
         if let up = upper { upper = up * factor * (unitRule?.factor ?? 1) }

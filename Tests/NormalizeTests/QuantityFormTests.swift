@@ -175,3 +175,32 @@ struct QuantityFormTests {
         #expect(Normalizer.standard.quantities(in: "这是一百零一个问题的第一", standalone: true).map(\.surface) == ["一百零一个"])
     }
 }
+
+@Suite("Quantities: vague and approximate counts")
+struct VagueQuantityTests {
+    @Test("Vague counts are left out, rough ones keep their qualifier", arguments: [
+        QuantityCase("上百名教师参加了活动", "上百名", 100, "名", .over),
+        QuantityCase("共有骨干教师近千名", "近千名", 1000, "名", .approx),
+        QuantityCase("省级名师十余人", "十余人", 10, "人", .over),
+        QuantityCase("中考总分平均分提高了15.6分", "15.6分", 15.6, "分"),
+    ])
+    func rough(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("数十, 几十 and clock times are not quantities", arguments: [
+        NotQuantityCase("数十所学校参加了活动", "十所"),
+        NotQuantityCase("几十名教师参加了活动", "十名"),
+        NotQuantityCase("会议于上午9时30分开始", "30分"),
+        NotQuantityCase("高看一眼,厚爱一分", "一分"),
+    ])
+    func vague(_ c: NotQuantityCase) {
+        let found = Normalizer.standard.quantities(in: c.sentence)
+        #expect(!found.contains { $0.surface.contains(c.text) }, "found \(found.map(\.surface))")
+    }
+
+    @Test("A qualifier and a number can make a whole standalone line")
+    func standaloneWithQualifier() {
+        let found = Normalizer.standard.quantities(in: "约三百", standalone: true)
+        #expect(found.map(\.surface) == ["约三百"])
+        #expect(found.first?.value == 300 && found.first?.qualifier == .approx)
+    }
+}
