@@ -197,7 +197,14 @@ struct NormalizeRules: Sendable {
                 relativeNumberFirst.append(rule)
             }
         }
-        for key in relativeByFirst.keys { relativeByFirst[key]?.sort { $0.pattern.count > $1.pattern.count } }
+        for key in relativeByFirst.keys {
+            // Longest first; at equal length a literal pattern (过去一年) beats one with N (过去N年).
+            relativeByFirst[key]?.sort {
+                let a = $0.pattern.count * 2 + ($0.pattern.contains(.number) ? 0 : 1)
+                let b = $1.pattern.count * 2 + ($1.pattern.contains(.number) ? 0 : 1)
+                return a > b
+            }
+        }
         relativeNumberFirst.sort { $0.pattern.count > $1.pattern.count }
 
         let planTable = try table("plan-periods.tsv", ["id", "surface", "from", "to", "guard"])

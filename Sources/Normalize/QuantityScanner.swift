@@ -221,6 +221,8 @@ struct QuantityScanner {
             if !sawMagnitude, !percentWords, let m = rules.magnitude(in: line, at: spaced) {
                 // A Chinese numeral already holds its own 万/亿 (十二万); 百/千 after one is part of it.
                 if let r = reading, r.chinese, m.factor < 10_000 { break }
+                // 2千米, 5千克: a unit that starts like a magnitude wins.
+                if let u = rules.unit(in: line, at: spaced), u.surface.count > m.surface.count { break }
                 factor *= m.factor
                 sawMagnitude = true
                 j = spaced + m.surface.count

@@ -87,6 +87,7 @@ struct YearScanner {
             if !ScalarClass.isChineseNumeral(prev) {
                 if let y = chineseYear(line, at: i) { return y }
                 if let y = planPeriod(line, at: i) { return y }
+                if let y = relativeLiteralFirst(line, at: i) { return y }
                 if let y = relativeNumberFirst(line, at: i) { return y }
                 if let y = chineseMonthDate(line, at: i) { return y }
             }
