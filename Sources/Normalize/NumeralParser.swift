@@ -153,7 +153,25 @@ enum NumeralParser {
             }
         }
         if chars == 1, let d = ScalarClass.chineseDigit(line[i]) { loneDigit = d }
-        return Reading(value: value, end: j, chinese: true, length: chars, hasDecimal: false, loneDigit: loneDigit, fuzzy: fuzzy)
+        // 三点五 (3.5), 零点五: a decimal point 点 followed by digits only. 三点意见 is not a decimal.
+        var hasDecimal = false
+        if !fuzzy, total == 0, wanPart == 0, line.at(j) == 0x70B9, let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != 0x4E24 {
+            var fraction = Double(first)
+            var scale = 10.0
+            var k = j + 2
+            while let d = ScalarClass.chineseDigit(line.at(k)), line.at(k) != 0x4E24 {
+                fraction = fraction * 10 + Double(d)
+                scale *= 10
+                k += 1
+            }
+            if !ScalarClass.isChineseNumeral(line.at(k)) || ScalarClass.chineseBigUnit(line.at(k)) != nil {
+                value += fraction / scale
+                j = k
+                hasDecimal = true
+                loneDigit = nil
+            }
+        }
+        return Reading(value: value, end: j, chinese: true, length: chars, hasDecimal: hasDecimal, loneDigit: loneDigit, fuzzy: fuzzy)
     }
 
     /// A year written digit by digit in Chinese (二〇一一 → 2011), four characters.

@@ -146,7 +146,10 @@ struct QuantityScanner {
             rule = "q-chinese"
         } else {
             // 百, 千, 万, 亿 with no digit: 近百所 / 上千名, or a missing number (分别投入万元).
-            if Self.bareMagnitudeLeads.contains(prev), let r = NumeralParser.chinese(line, at: i, allowBareMagnitude: true) {
+            let roughAfter = ScalarClass.chineseBigUnit(v) != nil || ScalarClass.chineseSmallUnit(v) != nil
+                ? (line.at(i + 1) == 0x4F59 || line.at(i + 1) == 0x591A) : false  // 千余名, 百多所
+            if Self.bareMagnitudeLeads.contains(prev) || (roughAfter && prev != 0x6570 && prev != 0x51E0),
+               let r = NumeralParser.chinese(line, at: i, allowBareMagnitude: true) {
                 reading = r
                 value = r.value
                 j = r.end

@@ -204,3 +204,22 @@ struct VagueQuantityTests {
         #expect(found.first?.value == 300 && found.first?.qualifier == .approx)
     }
 }
+
+@Suite("Quantities: more numeral forms")
+struct MoreNumeralFormTests {
+    @Test("Chinese decimals and bare magnitudes with 余/多", arguments: [
+        QuantityCase("全年投入三点五亿元", "三点五亿元", 350_000_000, "yuan"),
+        QuantityCase("辍学率控制在百分之零点五以内", "百分之零点五以内", 0.5, "percent", .under),
+        QuantityCase("共有教师千余名", "千余名", 1000, "名", .over),
+        QuantityCase("新建学校百多所", "百多所", 100, "所", .over),
+        QuantityCase("培训教师万余人次", "万余人次", 10_000, "人次", .over),
+        QuantityCase("资金上亿元", "上亿元", 100_000_000, "yuan", .over),
+        QuantityCase("服务半径2千米", "2千米", 2, "千米"),
+    ])
+    func forms(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("三点意见 is not a decimal")
+    func pointIsNotAlwaysDecimal() {
+        #expect(Normalizer.standard.quantities(in: "提出三点意见,共五项措施").map(\.surface) == ["五项"])
+    }
+}
