@@ -111,6 +111,10 @@ struct NormalizeRules: Sendable {
     static let flagPlanPeriod: UInt8 = 4
     static let flagUnit: UInt8 = 8
     static let flagMagnitude: UInt8 = 16
+    /// A scalar that can start a year mention other than a relative word (digits, numerals, x, 年).
+    static let flagYearStart: UInt8 = 32
+    /// A scalar that can start a quantity (digits, numerals, x, 某, %).
+    static let flagQuantityStart: UInt8 = 64
 
     /// True when some table of `flag` has an entry starting with `v`.
     @inline(__always)
@@ -238,6 +242,11 @@ struct NormalizeRules: Sendable {
         flag(planPeriods.keys, Self.flagPlanPeriod)
         flag(units.keys, Self.flagUnit)
         flag(magnitudes.keys, Self.flagMagnitude)
+        for v in UInt32(0)..<0x10000 {
+            let numeric = ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
+            if numeric || v == 0x5E74 { firstFlags[Int(v)] |= Self.flagYearStart }
+            if numeric || v == 0x67D0 || v == 0x25 || v == 0xFF05 { firstFlags[Int(v)] |= Self.flagQuantityStart }
+        }
     }
 
     /// The longest unit standing at `i`.

@@ -46,8 +46,8 @@ struct QuantityScanner {
         }
         var i = 0
         while i < n {
-            if context.claimed[i] { i += 1; continue }
             let v = line[i]
+            if v >= 0x10000 || rules.firstFlags[Int(v)] & NormalizeRules.flagQuantityStart == 0 || context.claimed[i] { i += 1; continue }
             let prev = line.at(i - 1)
             var startable = false
             if ScalarClass.isArabicDigit(v) {

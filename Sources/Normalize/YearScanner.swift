@@ -56,8 +56,10 @@ struct YearScanner {
         let n = line.count
         var found: [FoundYear] = []
         var i = 0
+        let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative
         while i < n {
-            if context.claimed[i] { i += 1; continue }
+            let v = line[i]
+            if v >= 0x10000 || rules.firstFlags[Int(v)] & triggers == 0 || context.claimed[i] { i += 1; continue }
             if let year = match(line, at: i) {
                 found.append(year)
                 context.claim(year.start..<year.end)
