@@ -302,10 +302,10 @@ struct YearScanner {
 
     /// The N of a pattern at `i`: a small Chinese or Arabic number.
     private func patternNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
-        if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, reading.value >= 1, reading.value <= 50 {
+        if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, !reading.hasDecimal, reading.value >= 1, reading.value <= 20 {
             return (Int(reading.value), reading.end)
         }
-        if let (value, end) = smallNumber(line, at: i, in: 1...50) { return (value, end) }
+        if let (value, end) = smallNumber(line, at: i, in: 1...20) { return (value, end) }
         return nil
     }
 
