@@ -21,6 +21,19 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     public var reviewPeriod: ClosedRange<Int>?
     /// Sections that start with a year heading (一、2011年工作回顾 → 2011 from that line on).
     public var sections: [Section]
+    /// Where the reference year came from.
+    public var referenceSource: ReferenceSource?
+
+    /// What the reference year was read from; it decides whether "两年来" ends with the
+    /// reference year (a year-end summary) or the year before it (a speech early in the new year).
+    public enum ReferenceSource: String, Sendable, Hashable {
+        /// A date line under the title or at the end: (2009年5月13日).
+        case dateLine
+        /// A plan heading: 2012年工作打算.
+        case planHeading
+        /// The reviewed year itself, or the latest year the text mentions.
+        case reviewedOrLatestYear
+    }
 
     /// A run of lines under a year heading.
     public struct Section: Sendable, Hashable {
@@ -34,10 +47,12 @@ public struct DocumentTimeFrame: Sendable, Hashable {
         }
     }
 
-    public init(referenceYear: Int? = nil, reviewPeriod: ClosedRange<Int>? = nil, sections: [Section] = []) {
+    public init(referenceYear: Int? = nil, reviewPeriod: ClosedRange<Int>? = nil, sections: [Section] = [],
+                referenceSource: ReferenceSource? = nil) {
         self.referenceYear = referenceYear
         self.reviewPeriod = reviewPeriod
         self.sections = sections
+        self.referenceSource = referenceSource
     }
 
     /// The year of the section `line` stands in, if any.
@@ -78,6 +93,9 @@ public struct DocumentTimeFrame: Sendable, Hashable {
             let n = max(found.span, 1)
             if let period = reviewPeriod, period.count == n { return (period.lowerBound, period.upperBound) }
             guard let r = referenceYear else { return (nil, nil) }
+            // A summary written in its own year counts that year in; a speech early in the next
+            // year (dated, or planning the new year) counts the years before it.
+            if referenceSource == .reviewedOrLatestYear { return (r - n + 1, r) }
             return (r - n, r - 1)
         case .forward:
             let n = max(found.span, 1)

@@ -74,12 +74,15 @@ extension Normalizer {
             }
         }
         let review = reviewPeriods.first
-        var reference = dateLineYear ?? planYears.max()
-        if reference == nil {
-            let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
-            reference = latest
+        if let year = dateLineYear {
+            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
         }
-        return DocumentTimeFrame(referenceYear: reference, reviewPeriod: review, sections: sections)
+        if let year = planYears.max() {
+            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
+        }
+        let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
+        return DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
+                                 referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
     }
 
     /// A line that is only a date, maybe in brackets: the day a speech was given.
