@@ -288,6 +288,8 @@ struct QuantityScanner {
             if Self.contactWords.contains(where: { word in (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) } }) { return nil }
         }
 
+        // 2010 年: a year the year scanner did not take is still not a duration.
+        if let r = reading, !r.chinese, !r.hasDecimal, r.length == 4, unitRule?.unit == "年", (1900...2099).contains(Int(r.value)) { return nil }
         if placeholder {
             guard let u = unitRule, u.kind != .group, u.unit != "年" else { return nil }
             if ScalarClass.isASCIILetter(line.at(j)) { return nil }

@@ -125,9 +125,15 @@ struct YearScanner {
         return (value, j)
     }
 
+    /// `j` moved past at most one space when `next` follows it (2010 年, 11 月 26 日 in PDF text).
+    private func skipSpace(_ line: ScalarLine, _ j: Int, before next: (UInt32) -> Bool) -> Int {
+        if ScalarClass.isSpace(line.at(j)), next(line.at(j + 1)) { return j + 1 }
+        return j
+    }
+
     private func explicitYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let year = fourDigitYear(line, at: i) else { return nil }
-        var j = i + 4
+        let j = skipSpace(line, i + 4) { $0 == Self.nian }
         let sep = line.at(j)
         // 2024-06-07, 2024/6/7, 2024.6.7
         if sep == 0x2D || sep == 0x2F || sep == 0x2E || sep == 0xFF0D,
@@ -152,7 +158,7 @@ struct YearScanner {
                 if candidate > year { second = candidate; secondEnd = end }
             }
             if let y2 = second, y2 > year, y2 - year <= 30 {
-                var end = secondEnd
+                var end = skipSpace(line, secondEnd) { $0 == Self.nian }
                 if line.at(end) == Self.nian { end += 1 } else if line.matches("学年".scalarValues, at: end) { end += 2 } else if !hasNian { end = -1 }
                 if end > 0 {
                     if line.at(end) == Self.du { end += 1 }
@@ -161,11 +167,15 @@ struct YearScanner {
             }
         }
         if hasNian {
-            k = j + 1
-            // 2009年5月13日, 2009年5月
-            if let (_, monthEnd) = smallNumber(line, at: k, in: 1...12), line.at(monthEnd) == Self.yue {
+            k = skipSpace(line, j + 1) { ScalarClass.isArabicDigit($0) }
+            // 2009年5月13日, 2009年5月, 2010 年 11 月 26 日
+            if let (_, monthDigitsEnd) = smallNumber(line, at: k, in: 1...12),
+               case let monthEnd = skipSpace(line, monthDigitsEnd, before: { $0 == Self.yue }), line.at(monthEnd) == Self.yue {
                 var end = monthEnd + 1
-                if let (_, dayEnd) = smallNumber(line, at: end, in: 1...31), line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao {
+                let dayAt = skipSpace(line, end) { ScalarClass.isArabicDigit($0) }
+                if let (_, dayDigitsEnd) = smallNumber(line, at: dayAt, in: 1...31),
+                   case let dayEnd = skipSpace(line, dayDigitsEnd, before: { $0 == Self.ri || $0 == Self.hao }),
+                   line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao {
                     end = dayEnd + 1
                 }
                 return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-date")

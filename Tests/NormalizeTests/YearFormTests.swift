@@ -103,3 +103,18 @@ struct YearFormTests {
         #expect(y.to == c.to, sourceLocation: sourceLocation)
     }
 }
+
+@Suite("Years in PDF-converted text")
+struct SpacedYearTests {
+    @Test("Spaces between digits and 年/月/日", arguments: [
+        YearCase("2010 年工作总结和 2011 年工作打算", "2010 年", .year, 2010, 2010),
+        YearCase("(2010 年 11 月 26 日)", "2010 年 11 月 26 日", .date, 2010, 2010),
+        YearCase("现将2007-2008 年工作汇报如下", "2007-2008 年", .range, 2007, 2008),
+    ])
+    func spaced(_ c: YearCase) {
+        let found = Normalizer.standard.years(in: c.sentence, referenceYear: nil)
+        let match = found.first { $0.surface == c.surface }
+        #expect(match?.kind == c.kind && match?.from == c.from && match?.to == c.to, "\(found.map(\.surface))")
+        #expect(!Normalizer.standard.quantities(in: c.sentence).contains { $0.unit == "年" })
+    }
+}
