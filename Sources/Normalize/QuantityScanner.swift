@@ -208,6 +208,8 @@ struct QuantityScanner {
         var steps = 0
         while steps < 3 {
             steps += 1
+            // 200 余场: one space may stand before 余/多.
+            if ScalarClass.isSpace(line.at(j)), line.at(j + 1) == 0x4F59 || line.at(j + 1) == 0x591A, reading != nil || placeholder { j += 1 }
             if let q = rules.qualifiersAfterNumber.first(where: { line.matches($0.surface, at: j) }), q.surface != [0x51E0] {
                 if q.surface == [0x591A] || q.surface == [0x4F59] {
                     // 多/余 only counts as "over" when a magnitude or unit follows, or at the end.
@@ -290,6 +292,12 @@ struct QuantityScanner {
 
         // 2010 年: a year the year scanner did not take is still not a duration.
         if let r = reading, !r.chinese, !r.hasDecimal, r.length == 4, unitRule?.unit == "年", (1900...2099).contains(Int(r.value)) { return nil }
+        if placeholder && unitRule == nil && sawMagnitude {
+            // 户籍人口xx万, 财政收入分别为xx亿: a blanked figure with a magnitude and no unit.
+            let mention = QuantityMention(surface: line.text(numberStart..<j), value: nil, unit: "", qualifier: .placeholder,
+                                          offset: numberStart, rule: "q-placeholder:magnitude")
+            return (mention, j)
+        }
         if placeholder {
             guard let u = unitRule, u.kind != .group, u.unit != "年" else { return nil }
             if ScalarClass.isASCIILetter(line.at(j)) { return nil }
@@ -300,8 +308,12 @@ struct QuantityScanner {
         guard let r = reading, var number = value else { return nil }
 
         if unitRule == nil && !percentWords {
+            let bigChinese = r.chinese && (numberStart..<r.end).contains { ScalarClass.chineseBigUnit(line[$0]) != nil }
             if isStandalone {
                 // A line that is only a number.
+            } else if (sawMagnitude && factor >= 10_000) || bigChinese {
+                // 人口78万, 人口七十八万: a magnitude makes it a figure even without a unit.
+                if !r.chinese && ScalarClass.isASCIILetter(prev) { return nil }
             } else if !r.chinese {
                 // A bare figure closing a clause: 万人本28.8。
                 let next = line.at(j)

@@ -223,3 +223,24 @@ struct MoreNumeralFormTests {
         #expect(Normalizer.standard.quantities(in: "提出三点意见,共五项措施").map(\.surface) == ["五项"])
     }
 }
+
+@Suite("Quantities: figures without units, spaced text and traditional characters")
+struct FigureFormTests {
+    @Test("Magnitudes make figures; spaces and traditional characters are read", arguments: [
+        QuantityCase("人口78万,总面积2034平方公里", "78万", 780_000, ""),
+        QuantityCase("人口七十八万,总面积2034平方公里", "七十八万", 780_000, ""),
+        QuantityCase("财政收入分别为xx亿、xx亿", "xx亿", nil, "", .placeholder),
+        QuantityCase("带动各级党组织开展集中学习 200 余场", "200 余场", 200, "场", .over),
+        QuantityCase("新裝備試驗室15個,圖書11800冊", "15個", 15, "个"),
+        QuantityCase("新裝備試驗室15個,圖書11800冊", "11800冊", 11_800, "册"),
+        QuantityCase("投入5300余萬元", "5300余萬元", 53_000_000, "yuan", .over),
+        QuantityCase("撤並了兩所學校", "兩所", 2, "所"),
+    ])
+    func forms(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("Traditional relative years resolve too")
+    func traditionalRelative() {
+        let found = Normalizer.standard.years(in: "兩年來,我縣教育工作取得了明顯成效", referenceYear: 2009)
+        #expect(found.first?.surface == "兩年來" && found.first?.from == 2007 && found.first?.to == 2008)
+    }
+}
