@@ -50,8 +50,50 @@ struct YearScanner {
     /// Words after a two-character plan period that confirm it (“十五”期间).
     private static let planCues: [[UInt32]] = ["期间", "规划", "计划", "时期", "末", "初", "以来", "开局", "发展"].map(\.scalarValues)
 
+    /// Words right after N年 that keep it a duration (三年内, 三年一聘, 两年时间), not a reference
+    /// back to a range.
+    private static let durationFollowers: Set<UInt32> = Set("内来里中间时以后前制级一期多余半度".unicodeScalars.map(\.value))
+    /// Words right before N年 that make it a duration (为期三年, 用三年, 连续三年).
+    private static let durationLeads: Set<UInt32> = Set("期用历续经每近前后满达了这那".unicodeScalars.map(\.value))
+
     /// Finds every year mention of the line, in order, and claims their spans in `context`.
     func scan(_ context: inout LineContext) -> [FoundYear] {
+        var found = scanMentions(&context)
+        if found.contains(where: { $0.kind == .range || ($0.kind == .placeholder && $0.rule == "y-placeholder-range") }) {
+            found = addRangeReferences(found, &context)
+        }
+        return found
+    }
+
+    /// 2002-2004年……三年分别为…, x —x 年……两年农村税费改革资金: a Chinese N年 after a range of
+    /// N years in the same line names those years (a relative mention), not a duration.
+    private func addRangeReferences(_ found: [FoundYear], _ context: inout LineContext) -> [FoundYear] {
+        let line = context.line
+        var out = found
+        guard let range = found.first(where: { $0.kind == .range || $0.rule == "y-placeholder-range" }) else { return found }
+        var i = range.end
+        while i < line.count {
+            let v = line[i]
+            if !context.claimed[i], ScalarClass.chineseDigit(v) != nil, !ScalarClass.isChineseNumeral(line.at(i - 1)),
+               let n = NumeralParser.chinese(line, at: i), n.end < line.count, line[n.end] == Self.nian,
+               !Self.durationLeads.contains(line.at(i - 1)), ScalarClass.isHan(line.at(n.end + 1)),
+               !Self.durationFollowers.contains(line.at(n.end + 1)) {
+                let span = Int(n.value)
+                let fits = range.from.map { from in range.to.map { $0 - from + 1 == span } ?? false } ?? true
+                if fits {
+                    let mention = FoundYear(start: i, end: n.end + 1, kind: .relative, from: range.from, to: range.to, rule: "y-range-reference")
+                    out.append(mention)
+                    context.claim(i..<(n.end + 1))
+                    i = n.end + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    private func scanMentions(_ context: inout LineContext) -> [FoundYear] {
         let line = context.line
         let n = line.count
         var found: [FoundYear] = []

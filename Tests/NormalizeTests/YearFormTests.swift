@@ -118,3 +118,24 @@ struct SpacedYearTests {
         #expect(!Normalizer.standard.quantities(in: c.sentence).contains { $0.unit == "年" })
     }
 }
+
+@Suite("Years named back after a range")
+struct RangeReferenceTests {
+    @Test("N年 after a range of N years in the same line names those years", arguments: [
+        YearCase("2002-2004年的教育经费支出总额分别为13595万元,财政预算内教育经费拨款三年分别为8820万元", "三年", .relative, 2002, 2004),
+        YearCase("x —x 年,区财政经常性收入分别为x亿元。两年农村税费改革上级转移支付资金为x万元", "两年", .relative, nil, nil),
+    ])
+    func reference(_ c: YearCase) {
+        let found = Normalizer.standard.years(in: c.sentence, referenceYear: 2012)
+        let match = found.first { $0.surface == c.surface }
+        #expect(match?.kind == c.kind && match?.from == c.from && match?.to == c.to, "\(found.map(\.surface))")
+        #expect(!Normalizer.standard.quantities(in: c.sentence).contains { $0.surface == c.surface })
+    }
+
+    @Test("Durations after a range stay quantities", arguments: [
+        "2011-2015年,全县用三年时间完成改造", "2011-2015年期间,校长三年一聘", "2011-2013年,力争三年内新建5所学校",
+    ])
+    func durations(_ sentence: String) {
+        #expect(Normalizer.standard.quantities(in: sentence).contains { $0.surface == "三年" })
+    }
+}
