@@ -185,6 +185,11 @@ struct YearScanner {
         }
         let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
         var k = hasNian ? j + 1 : j
+        // 2021.6, 2021/06: a year and a month (a range 2007-2008 is read below).
+        if !hasNian, sep == 0x2E || sep == 0x2F || sep == 0xFF0E, let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12),
+           line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep {
+            return FoundYear(start: i, end: monthEnd, kind: .date, from: year, to: year, rule: "y-year-month")
+        }
         // Ranges: 2007-2008年, 2007至2008年, 2007年至2008年, 2007—2008学年, 2010、2011年
         let rangeSep = line.at(k)
         if ScalarClass.isRangeDash(rangeSep) || rangeSep == Self.zhi || rangeSep == Self.dao || (rangeSep == Self.dun && !hasNian) {

@@ -37,6 +37,7 @@ struct YearFormTests {
         YearCase("二〇一一年五月八日", "二〇一一年五月八日", .date, 2011, 2011),
         YearCase("二〇一二年工作要点", "二〇一二年", .year, 2012, 2012),
         YearCase("2011年度考核", "2011年度", .year, 2011, 2011),
+        YearCase("于2021.6,顺利通过验收", "2021.6", .date, 2021, 2021),
         YearCase("研究全区教育“十二五”规划", "十二五", .planPeriod, 2011, 2015),
         YearCase("“十一五”期间", "十一五", .planPeriod, 2006, 2010),
         YearCase("“十五”期间完成", "十五", .planPeriod, 2001, 2005),
