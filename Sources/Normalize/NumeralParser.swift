@@ -78,7 +78,9 @@ enum NumeralParser {
     static func chinese(_ line: ScalarLine, at i: Int, allowBareMagnitude: Bool = false) -> Reading? {
         guard i < line.count else { return nil }
         let first = line[i]
-        if ScalarClass.chineseDigit(first) == nil {
+        if first == 0x5EFF || first == 0x5345 {
+            // 廿 (20), 卅 (30)
+        } else if ScalarClass.chineseDigit(first) == nil {
             if let u = ScalarClass.chineseSmallUnit(first) {
                 if u != 10 && !allowBareMagnitude { return nil }
             } else if ScalarClass.chineseBigUnit(first) != nil {
@@ -109,6 +111,11 @@ enum NumeralParser {
                 afterUnitDigit = previousWasUnit && digit == nil && d != 0
                 digit = Double(d)
                 previousWasUnit = false
+            } else if (v == 0x5EFF || v == 0x5345), digit == nil, chars == 0 {
+                section += v == 0x5EFF ? 20 : 30   // 廿 = 二十, 卅 = 三十
+                lastUnit = 10
+                previousWasUnit = true
+                afterUnitDigit = false
             } else if let u = ScalarClass.chineseSmallUnit(v) {
                 let multiplier = digit ?? ((u == 10 || allowBareMagnitude || chars > 0) ? 1 : 0)
                 if multiplier == 0 && digit == nil { return nil }
@@ -172,6 +179,18 @@ enum NumeralParser {
             }
         }
         return Reading(value: value, end: j, chinese: true, length: chars, hasDecimal: hasDecimal, loneDigit: loneDigit, fuzzy: fuzzy)
+    }
+
+    /// Chinese digits read one by one (二〇〇八 → 2008) over `range`, or nil when another
+    /// character stands in it.
+    static func chineseDigitString(_ line: ScalarLine, _ range: Range<Int>) -> Double? {
+        guard range.count >= 2 else { return nil }
+        var value = 0.0
+        for k in range {
+            guard let d = ScalarClass.chineseDigit(line[k]), line[k] != 0x4E24 else { return nil }
+            value = value * 10 + Double(d)
+        }
+        return value
     }
 
     /// A year written digit by digit in Chinese (二〇一一 → 2011), four characters.

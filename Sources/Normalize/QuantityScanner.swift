@@ -52,7 +52,7 @@ struct QuantityScanner {
             var startable = false
             if ScalarClass.isArabicDigit(v) {
                 startable = !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E
-            } else if ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE {
+            } else if ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 {
                 startable = !ScalarClass.isChineseNumeral(prev)
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
                 startable = !ScalarClass.isASCIILetter(prev) && !ScalarClass.isPlaceholder(prev) && !ScalarClass.isArabicDigit(prev)
@@ -138,17 +138,25 @@ struct QuantityScanner {
             guard !context.isQuoted(i) else { return nil }
             let mention = QuantityMention(surface: line.text(i..<(i + 1)), value: nil, unit: "percent", qualifier: .placeholder, offset: i, rule: "q-missing-number")
             return (mention, i + 1)
-        } else if ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE {
-            guard let r = NumeralParser.chinese(line, at: i) else { return nil }
-            reading = r
-            value = r.value
-            j = r.end
-            rule = "q-chinese"
+        } else if ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 {
+            if let r = NumeralParser.chinese(line, at: i) {
+                reading = r
+                value = r.value
+                j = r.end
+                rule = "q-chinese"
+            } else if let span = standaloneSpan, span.lowerBound == i, let digits = NumeralParser.chineseDigitString(line, span) {
+                // 二〇〇八 on a line of its own: digits read one by one.
+                let mention = QuantityMention(surface: line.text(span), value: digits, unit: "", qualifier: .exact, offset: i, rule: "q-chinese-digits")
+                return (mention, span.upperBound)
+            } else {
+                return nil
+            }
         } else {
             // 百, 千, 万, 亿 with no digit: 近百所 / 上千名, or a missing number (分别投入万元).
             let roughAfter = ScalarClass.chineseBigUnit(v) != nil || ScalarClass.chineseSmallUnit(v) != nil
                 ? (line.at(i + 1) == 0x4F59 || line.at(i + 1) == 0x591A) : false  // 千余名, 百多所
-            if Self.bareMagnitudeLeads.contains(prev) || (roughAfter && prev != 0x6570 && prev != 0x51E0),
+            let standaloneStart = standaloneSpan?.lowerBound == i
+            if Self.bareMagnitudeLeads.contains(prev) || (roughAfter && prev != 0x6570 && prev != 0x51E0) || standaloneStart,
                let r = NumeralParser.chinese(line, at: i, allowBareMagnitude: true) {
                 reading = r
                 value = r.value
@@ -191,7 +199,7 @@ struct QuantityScanner {
                     // Only a range when a magnitude or unit follows (七至九年级 stops at the unit check).
                     var probe = o.end
                     while ScalarClass.isSpace(line.at(probe)) && probe - o.end < 2 { probe += 1 }
-                    if rules.unit(in: line, at: probe) != nil || rules.magnitude(in: line, at: probe) != nil
+                    if rules.unit(in: line, at: probe) != nil || rules.magnitude(in: line, at: probe) != nil || standaloneSpan?.upperBound == o.end
                         || line.at(o.end) == 0x4F59 || line.at(o.end) == 0x591A {
                         upper = o.value
                         j = o.end
@@ -268,9 +276,10 @@ struct QuantityScanner {
         let unitKind = unitRule?.kind
         if unitKind == .block { return nil }
 
+        let negative = prev == 0x8D1F && reading != nil && (unitName == "percent" || unitName == "")  // 负5%, 负三
         let isStandalone = standaloneSpan.map { span in
             guard span.upperBound == end else { return false }
-            if span.lowerBound == numberStart || (leadIncluded && span.lowerBound == numberStart - 1) { return true }
+            if span.lowerBound == numberStart || ((leadIncluded || negative) && span.lowerBound == numberStart - 1) { return true }
             // 约三百, 近4万: a qualifier word and a number make the whole line.
             return rules.qualifiersBefore.contains { $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound) }
         } ?? false
@@ -391,6 +400,11 @@ struct QuantityScanner {
         }
         if u_isFan(unitRule), prev == Self.fan { start = numberStart - 1 }
         if leadIncluded { start = numberStart - 1 }
+        if negative {
+            start = numberStart - 1
+            number = -number
+            upper = upper.map { -$0 }
+        }
 
         number *= factor * (unitRule?.factor ?? 1)
         if let up = upper { upper = up * factor * (unitRule?.factor ?? 1) }

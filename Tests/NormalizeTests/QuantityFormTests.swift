@@ -165,8 +165,17 @@ struct QuantityFormTests {
         QuantityCase("一万零五", "一万零五", 10_005, ""),
         QuantityCase("12", "12", 12, ""),
         QuantityCase("零", "零", 0, ""),
-        QuantityCase("二〇〇", "二〇〇", nil, ""),
-    ].filter { $0.value != nil })
+        QuantityCase("二〇〇八", "二〇〇八", 2008, ""),
+        QuantityCase("廿", "廿", 20, ""),
+        QuantityCase("百万", "百万", 1_000_000, ""),
+        QuantityCase("负5", "负5", -5, ""),
+        QuantityCase("3-5", "3-5", 3, ""),
+        QuantityCase("三至五", "三至五", 3, ""),
+        QuantityCase("零点五", "零点五", 0.5, ""),
+        QuantityCase("九十九点九", "九十九点九", 99.9, ""),
+        QuantityCase("七千五", "七千五", 7500, ""),
+        QuantityCase("近百", "近百", 100, "", .approx),
+    ])
     func standalone(_ c: QuantityCase) { expectQuantity(c, standalone: true) }
 
     @Test("Standalone mode only applies to whole lines")
