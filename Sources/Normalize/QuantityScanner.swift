@@ -25,6 +25,8 @@ struct QuantityScanner {
     private static let durationCues: [[UInt32]] = ["为期", "用", "历时", "经过", "花", "耗时", "满", "仅", "连续", "长达", "达"].map(\.scalarValues)
     /// Characters that may stand right before a bare 百/千/万 (近百所, 上千名, 逾万人).
     private static let bareMagnitudeLeads: Set<UInt32> = Set("近上逾超约".unicodeScalars.map(\.value))
+    /// Characters that name what a bare number labels (附件1, 图2, 表3): not a quantity.
+    private static let labelLeads: Set<UInt32> = Set("件图表篇章节条款号第组期版卷页".unicodeScalars.map(\.value))
     /// Contact words: a number after them is a phone, QQ or WeChat number.
     private static let contactWords: [[UInt32]] = ["电话", "热线", "手机", "QQ", "qq", "微信", "Tel", "TEL", "tel", "传真", "邮编"].map(\.scalarValues)
     /// Characters that make 近 or 约 part of another word (附近, 节约).
@@ -328,7 +330,7 @@ struct QuantityScanner {
                 let next = line.at(j)
                 guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count else { return nil }
                 // 1、 is a list marker, 篇1: a heading number.
-                guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev), prev != 0x7B2C else { return nil }
+                guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev), !Self.labelLeads.contains(prev) else { return nil }
                 guard r.hasDecimal || r.length <= 6, !(r.length == 4 && !r.hasDecimal && (1900...2099).contains(Int(r.value))) else { return nil }
                 if upper != nil { return nil }
             } else if r.loneDigit == 0 {
@@ -421,12 +423,18 @@ struct QuantityScanner {
     private func placeholderRun(_ line: ScalarLine, at i: Int) -> Int? {
         var j = i
         var marks = 0
-        while j < line.count, j - i < 6 {
+        while j < line.count, j - i < 8 {
             let v = line[j]
-            if ScalarClass.isPlaceholder(v) { marks += 1 } else if !ScalarClass.isArabicDigit(v) || marks > 0 { break }
+            if ScalarClass.isPlaceholder(v) {
+                marks += 1
+            } else if (v == 0x2E || v == 0xFF0E) && marks > 0 && ScalarClass.isPlaceholder(line.at(j + 1)) {
+                // xx.x%: a blanked decimal.
+            } else if !ScalarClass.isArabicDigit(v) || marks > 0 {
+                break
+            }
             j += 1
         }
-        guard marks > 0, marks <= 4, !ScalarClass.isASCIILetter(line.at(j)) else { return nil }
+        guard marks > 0, marks <= 6, !ScalarClass.isASCIILetter(line.at(j)) else { return nil }
         // x.x or 3x5 style arithmetic is not a placeholder.
         if ScalarClass.isArabicDigit(line.at(j)) { return nil }
         return j

@@ -65,10 +65,10 @@ enum ScalarClass {
         chineseDigit(v) != nil || chineseSmallUnit(v) != nil || chineseBigUnit(v) != nil || v == 0x5EFF || v == 0x5345
     }
 
-    /// x X ｘ Ｘ × * ＊: characters a site writes instead of a blanked number.
+    /// x X ｘ Ｘ × * ＊ _ ＿: characters a site or a template writes instead of a blanked number.
     @inline(__always)
     static func isPlaceholder(_ v: UInt32) -> Bool {
-        v == 0x78 || v == 0x58 || v == 0xFF58 || v == 0xFF38 || v == 0xD7 || v == 0x2A || v == 0xFF0A
+        v == 0x78 || v == 0x58 || v == 0xFF58 || v == 0xFF38 || v == 0xD7 || v == 0x2A || v == 0xFF0A || v == 0x5F || v == 0xFF3F
     }
 
     @inline(__always)

@@ -47,6 +47,8 @@ struct NotQuantityTests {
         NotQuantityCase("抓教育就是抓1投入", "1"),
         NotQuantityCase("研发义务教育校车3G传输系统", "3"),
         NotQuantityCase("篇1:基础教育工作的述职报告", "1"),
+        NotQuantityCase("具体安排详见附件1。", "1"),
+        NotQuantityCase("开展5人制足球联赛", "5人"),
     ])
     func notQuantities(_ c: NotQuantityCase) {
         let found = Normalizer.standard.quantities(in: c.sentence)

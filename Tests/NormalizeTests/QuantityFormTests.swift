@@ -137,6 +137,8 @@ struct QuantityFormTests {
         QuantityCase("投资×万元建设运动场", "×万元", nil, "yuan", .placeholder),
         QuantityCase("奖励某万元", "某万元", nil, "yuan", .placeholder),
         QuantityCase("投资x亿元、占地x亩的区一中新校区", "x亩", nil, "mu", .placeholder),
+        QuantityCase("入学率达到xx.x%", "xx.x%", nil, "percent", .placeholder),
+        QuantityCase("全县共有学校__所", "__所", nil, "所", .placeholder),
     ])
     func placeholders(_ c: QuantityCase) { expectQuantity(c) }
 

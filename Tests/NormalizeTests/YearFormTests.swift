@@ -55,6 +55,7 @@ struct YearFormTests {
         YearCase("20xx年至20xx年,全市培训教师", "20xx年至20xx年", .placeholder, nil, nil),
         YearCase("20xx、20xx两年市财政对教育的投入", "20xx、20xx两年", .placeholder, nil, nil),
         YearCase("201x年完成", "201x年", .placeholder, nil, nil),
+        YearCase("20__年工作总结", "20__年", .placeholder, nil, nil),
         YearCase("力争在年前,实现创建教育强县的目标", "年前", .placeholder, nil, nil),
     ])
     func placeholders(_ c: YearCase) { expectYear(c) }
