@@ -102,6 +102,10 @@ struct NormalizeRules: Sendable {
     var nameContextsBefore: [NameContextRule] = []
     var nameContextsAfter: [NameContextRule] = []
     var yearCues: [YearCueRule] = []
+    /// Word lists from `context-words.tsv`, by role (duration-cue, label-lead, contact …).
+    var contextWords: [String: [[UInt32]]] = [:]
+    /// The one-character words of each role, for quick membership tests.
+    var contextChars: [String: Set<UInt32>] = [:]
     /// Per-scalar flags (BMP only) saying which tables have an entry starting with that scalar,
     /// so that scanners skip the dictionary lookups for the ~all characters that start nothing.
     private(set) var firstFlags = [UInt8](repeating: 0, count: 0x10000)
@@ -234,6 +238,13 @@ struct NormalizeRules: Sendable {
             }
             yearCues.append(YearCueRule(id: row["id"], role: role, before: row["side"] == "before", word: row["word"].scalarValues))
         }
+        let wordTable = try table("context-words.tsv", ["id", "role", "word"])
+        for row in wordTable.rows {
+            let word = row["word"].scalarValues
+            guard !word.isEmpty else { continue }
+            contextWords[row["role"], default: []].append(word)
+            if word.count == 1 { contextChars[row["role"], default: []].insert(word[0]) }
+        }
         func flag(_ keys: some Sequence<UInt32>, _ value: UInt8) {
             for key in keys where key < 0x10000 { firstFlags[Int(key)] |= value }
         }
@@ -248,6 +259,12 @@ struct NormalizeRules: Sendable {
             if numeric || v == 0x67D0 || v == 0x25 || v == 0xFF05 { firstFlags[Int(v)] |= Self.flagQuantityStart }
         }
     }
+
+    /// The words of a `context-words.tsv` role.
+    func words(_ role: String) -> [[UInt32]] { contextWords[role] ?? [] }
+
+    /// The one-character words of a `context-words.tsv` role.
+    func chars(_ role: String) -> Set<UInt32> { contextChars[role] ?? [] }
 
     /// The longest unit standing at `i`.
     @inline(__always)

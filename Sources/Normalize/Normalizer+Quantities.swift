@@ -20,9 +20,9 @@ extension Normalizer {
         let rules = NormalizeRules.standard
         var context = LineContext(line)
         context.markDocumentNumbersAndAddresses()
-        _ = YearScanner(rules: rules).scan(&context)
+        _ = YearScanner.standard.scan(&context)
         context.markFixedPhrases(rules: rules)
         context.markQuotes()
-        return QuantityScanner(rules: rules).scan(context, standalone: standalone)
+        return QuantityScanner.standard.scan(context, standalone: standalone)
     }
 }

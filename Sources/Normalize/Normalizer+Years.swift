@@ -22,7 +22,7 @@ extension Normalizer {
     public func years(in line: String, frame: DocumentTimeFrame, lineNumber: Int?) -> [YearMention] {
         var context = LineContext(line)
         context.markDocumentNumbersAndAddresses()
-        let found = YearScanner(rules: NormalizeRules.standard).scan(&context)
+        let found = YearScanner.standard.scan(&context)
         return found.map { year in
             let (from, to) = frame.resolve(year, line: lineNumber)
             return YearMention(surface: context.line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
@@ -43,7 +43,7 @@ extension Normalizer {
     /// Infers the document's time frame from its title and body lines (never from site metadata).
     public func timeFrame(of document: CleanDocument) -> DocumentTimeFrame {
         let rules = NormalizeRules.standard
-        let scanner = YearScanner(rules: rules)
+        let scanner = YearScanner.standard
         var dateLineYear: Int? = nil
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []

@@ -17,22 +17,32 @@ struct QuantityScanner {
     private static let fractionWords = "分之".scalarValues
     private static let yi: UInt32 = 0x4E00     // 一
     private static let er: UInt32 = 0x4E8C     // 二
-    private static let ling: UInt32 = 0x96F6   // 零
     private static let mou: UInt32 = 0x67D0    // 某
     private static let fan: UInt32 = 0x7FFB    // 翻
     private static let mei: UInt32 = 0x6BCF    // 每
-    /// Words right before 一年/一周… that make it a duration (为期一年, 用一年时间).
-    private static let durationCues: [[UInt32]] = ["为期", "用", "历时", "经过", "花", "耗时", "满", "仅", "连续", "长达", "达"].map(\.scalarValues)
-    /// Characters that may stand right before a bare 百/千/万 (近百所, 上千名, 逾万人).
-    private static let bareMagnitudeLeads: Set<UInt32> = Set("近上逾超约".unicodeScalars.map(\.value))
-    /// Characters that name what a bare number labels (附件1, 图2, 表3): not a quantity.
-    private static let labelLeads: Set<UInt32> = Set("件图表篇章节条款号第组期版卷页".unicodeScalars.map(\.value))
-    /// Contact words: a number after them is a phone, QQ or WeChat number.
-    private static let contactWords: [[UInt32]] = ["电话", "热线", "手机", "QQ", "qq", "微信", "Tel", "TEL", "tel", "传真", "邮编"].map(\.scalarValues)
-    /// Characters that make 近 or 约 part of another word (附近, 节约).
-    private static let jinBlockers: Set<UInt32> = Set("附最邻就靠贴亲接将".unicodeScalars.map(\.value))
-    private static let yueBlockers: Set<UInt32> = Set("节制预签契公条相违誓邀简大".unicodeScalars.map(\.value))
-    private static let yueFollowBlockers: Set<UInt32> = Set("束定谈请".unicodeScalars.map(\.value))
+
+    /// The scanner with the shipped rule tables.
+    static let standard = QuantityScanner(rules: .standard)
+
+    /// Word lists from `rules/normalize/context-words.tsv`, read once.
+    private let durationCues: [[UInt32]]
+    private let bareMagnitudeLeads: Set<UInt32>
+    private let labelLeads: Set<UInt32>
+    private let contactWords: [[UInt32]]
+    private let jinBlockers: Set<UInt32>
+    private let yueBlockers: Set<UInt32>
+    private let yueFollowBlockers: Set<UInt32>
+
+    init(rules: NormalizeRules) {
+        self.rules = rules
+        durationCues = rules.words("duration-cue")
+        bareMagnitudeLeads = rules.chars("bare-magnitude-lead")
+        labelLeads = rules.chars("label-lead")
+        contactWords = rules.words("contact")
+        jinBlockers = rules.chars("jin-blocker")
+        yueBlockers = rules.chars("yue-blocker")
+        yueFollowBlockers = rules.chars("yue-follower")
+    }
 
     /// Reads every quantity of the line. With `standalone`, a line that is only a number
     /// (一百零一, 4.78万亿) is a quantity too.
@@ -158,7 +168,7 @@ struct QuantityScanner {
             let roughAfter = ScalarClass.chineseBigUnit(v) != nil || ScalarClass.chineseSmallUnit(v) != nil
                 ? (line.at(i + 1) == 0x4F59 || line.at(i + 1) == 0x591A) : false  // 千余名, 百多所
             let standaloneStart = standaloneSpan?.lowerBound == i
-            if Self.bareMagnitudeLeads.contains(prev) || (roughAfter && prev != 0x6570 && prev != 0x51E0) || standaloneStart,
+            if bareMagnitudeLeads.contains(prev) || (roughAfter && prev != 0x6570 && prev != 0x51E0) || standaloneStart,
                let r = NumeralParser.chinese(line, at: i, allowBareMagnitude: true) {
                 reading = r
                 value = r.value
@@ -274,7 +284,7 @@ struct QuantityScanner {
         // MARK: Decide whether this is a quantity.
 
         guard !context.isQuoted(numberStart) else { return nil }
-        for k in numberStart..<end where context.claimed[k] { _ = k; return nil }
+        if (numberStart..<end).contains(where: { context.claimed[$0] }) { return nil }
         let unitKind = unitRule?.kind
         if unitKind == .block { return nil }
 
@@ -298,7 +308,7 @@ struct QuantityScanner {
             // 3G, MP3, A4: digits glued to Latin letters are names.
             if ScalarClass.isASCIILetter(prev) { return nil }
             if ScalarClass.isASCIILetter(line.at(numberEnd)) && !(unitRule.map { ScalarClass.isASCIILetter($0.surface[0]) } ?? false) { return nil }
-            if Self.contactWords.contains(where: { word in (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) } }) { return nil }
+            if contactWords.contains(where: { word in (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) } }) { return nil }
         }
 
         // 2010 年: a year the year scanner did not take is still not a duration.
@@ -330,7 +340,7 @@ struct QuantityScanner {
                 let next = line.at(j)
                 guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count else { return nil }
                 // 1、 is a list marker, 篇1: a heading number.
-                guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev), !Self.labelLeads.contains(prev) else { return nil }
+                guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev), !labelLeads.contains(prev) else { return nil }
                 guard r.hasDecimal || r.length <= 6, !(r.length == 4 && !r.hasDecimal && (1900...2099).contains(Int(r.value))) else { return nil }
                 if upper != nil { return nil }
             } else if r.loneDigit == 0 {
@@ -355,7 +365,7 @@ struct QuantityScanner {
                 if u.id == "fan" {
                     guard prev == Self.fan else { return nil }
                 } else if u.article {
-                    guard u.kind == .duration, Self.durationCues.contains(where: { line.matches($0, endingAt: numberStart) }) else { return nil }
+                    guard u.kind == .duration, durationCues.contains(where: { line.matches($0, endingAt: numberStart) }) else { return nil }
                 }
                 if prev == Self.mei { return nil }
                 // 一月一汇总, 成熟一所评估一所: paired 一 … 一 is a pattern, not a count.
@@ -378,8 +388,8 @@ struct QuantityScanner {
         if let q = rules.qualifiersBefore.first(where: { line.matches($0.surface, endingAt: numberStart) }) {
             let before = line.at(numberStart - q.surface.count - 1)
             var blocked = false
-            if q.surface == [0x8FD1] && Self.jinBlockers.contains(before) { blocked = true }
-            if q.surface == [0x7EA6] && Self.yueBlockers.contains(before) { blocked = true }
+            if q.surface == [0x8FD1] && jinBlockers.contains(before) { blocked = true }
+            if q.surface == [0x7EA6] && yueBlockers.contains(before) { blocked = true }
             if !blocked {
                 qualifier = q.qualifier
                 start = numberStart - q.surface.count
@@ -393,14 +403,14 @@ struct QuantityScanner {
                 let c = line[k]
                 if ScalarClass.isClauseBreak(c) || ScalarClass.isArabicDigit(c) || ScalarClass.isChineseNumeral(c) { break }
                 if line.matches(clauseRule.surface, at: k),
-                   !Self.yueBlockers.contains(line.at(k - 1)), !Self.yueFollowBlockers.contains(line.at(k + clauseRule.surface.count)) {
+                   !yueBlockers.contains(line.at(k - 1)), !yueFollowBlockers.contains(line.at(k + clauseRule.surface.count)) {
                     qualifier = clauseRule.qualifier
                     break
                 }
                 k -= 1
             }
         }
-        if u_isFan(unitRule), prev == Self.fan { start = numberStart - 1 }
+        if unitRule?.id == "fan", prev == Self.fan { start = numberStart - 1 }  // 翻一番
         if leadIncluded { start = numberStart - 1 }
         if negative {
             start = numberStart - 1
@@ -416,8 +426,6 @@ struct QuantityScanner {
                                       upperValue: upper, offset: start, rule: id)
         return (mention, end)
     }
-
-    private func u_isFan(_ unit: NormalizeRules.UnitRule?) -> Bool { unit?.id == "fan" }
 
     /// End of a placeholder number at `i`: x, X, xx, XX, ×, **, 20xx (digits then x), or nil.
     private func placeholderRun(_ line: ScalarLine, at i: Int) -> Int? {

@@ -47,14 +47,20 @@ struct YearScanner {
 
     /// Month suffixes that make a bare month a date: 中旬, 上旬, 下旬, 初, 底, 末, 份.
     private static let monthSuffixes: [[UInt32]] = ["上旬", "中旬", "下旬", "初", "底", "末", "份"].map(\.scalarValues)
-    /// Words after a two-character plan period that confirm it (“十五”期间).
-    private static let planCues: [[UInt32]] = ["期间", "规划", "计划", "时期", "末", "初", "以来", "开局", "发展"].map(\.scalarValues)
+    /// The scanner with the shipped rule tables.
+    static let standard = YearScanner(rules: .standard)
 
-    /// Words right after N年 that keep it a duration (三年内, 三年一聘, 两年时间), not a reference
-    /// back to a range.
-    private static let durationFollowers: Set<UInt32> = Set("内来里中间时以后前制级一期多余半度".unicodeScalars.map(\.value))
-    /// Words right before N年 that make it a duration (为期三年, 用三年, 连续三年).
-    private static let durationLeads: Set<UInt32> = Set("期用历续经每近前后满达了这那".unicodeScalars.map(\.value))
+    /// Word lists from `rules/normalize/context-words.tsv`, read once.
+    private let planCues: [[UInt32]]
+    private let durationFollowers: Set<UInt32>
+    private let durationLeads: Set<UInt32>
+
+    init(rules: NormalizeRules) {
+        self.rules = rules
+        planCues = rules.words("plan-cue")
+        durationFollowers = rules.chars("range-duration-follower")
+        durationLeads = rules.chars("range-duration-lead")
+    }
 
     /// Finds every year mention of the line, in order, and claims their spans in `context`.
     func scan(_ context: inout LineContext) -> [FoundYear] {
@@ -76,8 +82,8 @@ struct YearScanner {
             let v = line[i]
             if !context.claimed[i], ScalarClass.chineseDigit(v) != nil, !ScalarClass.isChineseNumeral(line.at(i - 1)),
                let n = NumeralParser.chinese(line, at: i), n.end < line.count, line[n.end] == Self.nian,
-               !Self.durationLeads.contains(line.at(i - 1)), ScalarClass.isHan(line.at(n.end + 1)),
-               !Self.durationFollowers.contains(line.at(n.end + 1)) {
+               !durationLeads.contains(line.at(i - 1)), ScalarClass.isHan(line.at(n.end + 1)),
+               !durationFollowers.contains(line.at(n.end + 1)) {
                 let span = Int(n.value)
                 let fits = range.from.map { from in range.to.map { $0 - from + 1 == span } ?? false } ?? true
                 if fits {
@@ -345,7 +351,7 @@ struct YearScanner {
             if rule.needsQuoteOrCue {
                 let prev = line.at(i - 1)
                 let quoted = prev == 0x201C || prev == 0x22 || prev == 0x2018 || prev == 0x300C
-                let cued = Self.planCues.contains { line.matches($0, at: end) } || next == 0x201D
+                let cued = planCues.contains { line.matches($0, at: end) } || next == 0x201D
                 if !(quoted || cued) { continue }
                 // 十五所, 十五人: a number with a unit is not a plan period.
                 if rules.unit(in: line, at: end) != nil { continue }

@@ -58,9 +58,16 @@ struct RuleExampleTests {
         #expect(found.contains { $0.rule == row["id"] && $0.from == Int(row["from"]) && $0.to == Int(row["to"]) }, "\(row["id"]): \(found.map(\.surface))")
     }
 
+    @Test("Context words: a labelled or contact number is not a quantity",
+          arguments: rows("context-words.tsv").filter { $0["role"] == "label-lead" || $0["role"] == "contact" })
+    func contextWord(_ row: RuleTable.Row) {
+        let found = Normalizer.standard.quantities(in: row["example"])
+        #expect(found.isEmpty, "\(row["id"]): \(found.map(\.surface))")
+    }
+
     @Test("Every table parses and every row has an example")
     func tablesParse() {
-        for name in ["units.tsv", "magnitudes.tsv", "qualifiers.tsv", "fixed-phrases.tsv", "relative-years.tsv", "plan-periods.tsv", "name-contexts.tsv", "year-cues.tsv"] {
+        for name in ["units.tsv", "magnitudes.tsv", "qualifiers.tsv", "fixed-phrases.tsv", "relative-years.tsv", "plan-periods.tsv", "name-contexts.tsv", "year-cues.tsv", "context-words.tsv"] {
             let rows = Self.rows(name)
             #expect(!rows.isEmpty, "\(name) did not parse")
             #expect(rows.allSatisfy { !$0["example"].isEmpty }, "\(name) has a row without an example")
