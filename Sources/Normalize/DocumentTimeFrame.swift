@@ -41,12 +41,14 @@ public struct DocumentTimeFrame: Sendable, Hashable {
         public var line: Int
         public var year: Int
 
+        /// A section starting at raw line `line` about `year`.
         public init(line: Int, year: Int) {
             self.line = line
             self.year = year
         }
     }
 
+    /// A frame with the given years; `Normalizer.timeFrame(of:)` infers one from a document.
     public init(referenceYear: Int? = nil, reviewPeriod: ClosedRange<Int>? = nil, sections: [Section] = [],
                 referenceSource: ReferenceSource? = nil) {
         self.referenceYear = referenceYear
