@@ -3,10 +3,6 @@ import Foundation
 
 /// Finds quantities, years and places in text: the Normalize stage.
 ///
-/// Quantities and years are read by hand-written scanners over Unicode scalars
-/// (`QuantityScanner`, `YearScanner`) driven by the rule tables in `rules/normalize/`; relative
-/// years resolve against a `DocumentTimeFrame` inferred from the document's own text.
-///
 /// ```swift
 /// Normalizer.standard.quantities(in: "投入3.48亿元升级改造").first?.value // 348000000
 /// ```
