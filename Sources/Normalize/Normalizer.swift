@@ -12,5 +12,5 @@ public struct Normalizer: Sendable {
     public init() {}
 
     /// Place mentions in a document's lines, resolved with the whole document as context.
-    public func places(in lines: [LabeledLine]) -> [Located<PlaceMention>] { [] }
+    public func places(in lines: [LabeledLine]) -> [Located<PlaceMention>] { PlaceResolver.standard.places(in: lines) }
 }
