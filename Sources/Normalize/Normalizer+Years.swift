@@ -68,7 +68,9 @@ extension Normalizer {
                     planYears.append(to)
                     if heading { sections.append(.init(line: labeled.number, year: to)) }
                 case .none:
-                    break
+                    // A short line with a bare year and no cue (上一篇 2022年11月4日) is more often
+                    // site furniture than report text: it does not vote for the latest year.
+                    if line.count < Self.shortLine { continue }
                 }
                 explicitYears.append(to)
             }
@@ -84,6 +86,9 @@ extension Normalizer {
         return DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
                                  referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
     }
+
+    /// Lines shorter than this (in scalars) do not vote for the latest-year reference.
+    static let shortLine = 16
 
     /// A line that is only a date, maybe in brackets: the day a speech was given.
     private func isDateLine(_ line: ScalarLine, _ found: FoundYear) -> Bool {

@@ -84,6 +84,12 @@ struct TimeFrameTests {
         #expect(years.map(\.from) == [2015, 2014, 2015])
     }
 
+    @Test("A short line with a bare date (leaked site furniture) does not vote for the latest year")
+    func shortLinesDoNotVote() {
+        let doc = document(["区政府关于基础教育工作的汇报", "今年以来,在市教育局的关心帮助下,我区加大财政投入力度。", "上一篇 2022年11月4日"])
+        #expect(Normalizer.standard.referenceYear(of: doc) == nil)
+    }
+
     @Test("Placeholder years and metadata never set the reference year")
     func noYear() {
         var doc = document(["基础教育工作的述职报告", "20xx年,我市顺利通过督导验收;今年秋季投入使用。"])
