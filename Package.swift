@@ -55,8 +55,7 @@ let package = Package(
         .testTarget(name: "CleanTests", dependencies: ["Clean", "Ingest", "TestSupport"]),
         .testTarget(
             name: "NormalizeTests",
-            dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
-            exclude: ["Gold"]),
+            dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "TestSupport"]),

@@ -2,12 +2,13 @@ import EduwhCore
 import Foundation
 import Normalize
 import Testing
+import TestSupport
 
 /// One rule, one id, one test: every row of the Normalize rule tables carries an `example`, and
 /// the example must do what the row says.
 @Suite("Rule tables: every example does what its row says")
 struct RuleExampleTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackagePaths.root
 
     static func rows(_ name: String) -> [RuleTable.Row] {
         let path = root.appendingPathComponent("rules/normalize/\(name)")

@@ -2,18 +2,19 @@ import EduwhCore
 import Foundation
 import Normalize
 import Testing
+import TestSupport
 
 /// Runs Normalize over the five seed files with the gold line labels (so that the Clean stage's
 /// mistakes do not count here) and scores quantities and years the way `tools/score` does:
 /// one-to-one matching on line and overlapping surface, exact when every field agrees.
+/// The gold labels are read from `../shared/gold` beside the package (`PackagePaths.gold`).
 @Suite("Seed files against the gold labels")
 struct SeedGoldTests {
     /// Floors pinned from the measured scores; lowering one must be a deliberate edit.
     static let quantityFloor = 0.97
     static let yearFloor = 0.97
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let gold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Gold")
+    static let gold = PackagePaths.gold
     static let stems = ["000_2aee6a9319702955", "001_771c83aade38c1b7", "002_f1a6d74b7d48969e", "003_bdf3e9763ffc4651", "004_c547eb10244c3aeb"]
 
     struct Score {
@@ -37,7 +38,7 @@ struct SeedGoldTests {
 
     /// The seed file as documents labelled by the gold `lines.tsv`.
     static func documents(_ stem: String) throws -> (raw: [String], docs: [CleanDocument]) {
-        let text = try String(contentsOf: root.appendingPathComponent("imports/\(stem).txt"), encoding: .utf8)
+        let text = try String(contentsOf: PackagePaths.imports.appendingPathComponent("\(stem).txt"), encoding: .utf8)
         let raw = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         var byDoc: [Int: [LabeledLine]] = [:]
         for row in try rows(gold.appendingPathComponent("\(stem).lines.tsv")) {
