@@ -90,15 +90,22 @@ extension Normalizer {
     /// Lines shorter than this (in scalars) do not vote for the latest-year reference.
     static let shortLine = 16
 
-    /// A line that is only a date, maybe in brackets: the day a speech was given.
+    /// A line that is only a date, maybe in brackets ((2009年5月13日)), or a short signature line
+    /// ending with a full date (X县人民政府(2015年5月16日)): the day a speech was given.
     private func isDateLine(_ line: ScalarLine, _ found: FoundYear) -> Bool {
         var rest = 0
+        var after = 0
         for k in 0..<line.count where k < found.start || k >= found.end {
             let v = line[k]
             if ScalarClass.isSpace(v) || v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 || v == 0x3002 { continue }
             rest += 1
+            if k >= found.end { after += 1 }
         }
-        return rest <= 1
+        if rest <= 1 { return true }
+        let fullDate = found.rule == "y-date" || found.rule == "y-chinese-date" || found.rule == "y-iso-date"
+        let lastScalar = line.at(found.end - 1)
+        let hasDay = lastScalar == 0x65E5 || lastScalar == 0x53F7 || found.rule == "y-iso-date"
+        return fullDate && hasDay && after == 0 && rest <= 12
     }
 
     /// The time-frame role of an explicit year (target, review or plan), and whether the cue

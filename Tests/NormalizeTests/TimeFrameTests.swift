@@ -35,6 +35,18 @@ struct TimeFrameTests {
         #expect(years[1].from == 2009)
     }
 
+    @Test("A signature line ending with a full date is the speech date")
+    func signatureDate() {
+        let doc = document([
+            "县级政府2014年履行教育职责工作", "X县人民政府(2015年5月16日)",
+            "根据安排,现将2014年教育督导及教育改革发展有关情况汇报如下。全年新建学校3所,比上年增加1所。",
+        ])
+        let frame = Normalizer.standard.timeFrame(of: doc)
+        #expect(frame.referenceYear == 2015 && frame.referenceSource == .dateLine)
+        #expect(frame.reviewPeriod == 2014...2014)
+        #expect(resolvedYears(doc, line: 3).first { $0.surface == "全年" }?.from == 2014)
+    }
+
     @Test("A review section and a plan section decide 全年 and dates line by line")
     func sections() {
         let doc = document([
