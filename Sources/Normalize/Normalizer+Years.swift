@@ -105,8 +105,16 @@ extension Normalizer {
         let fullDate = found.rule == "y-date" || found.rule == "y-chinese-date" || found.rule == "y-iso-date"
         let lastScalar = line.at(found.end - 1)
         let hasDay = lastScalar == 0x65E5 || lastScalar == 0x53F7 || found.rule == "y-iso-date"
-        return fullDate && hasDay && after == 0 && rest <= 12
+        guard fullDate && hasDay && after == 0 && rest <= 12 else { return false }
+        // The text before the date is a signature: an organisation (…政府, …教育局) or a bracket.
+        var k = found.start - 1
+        while k >= 0, ScalarClass.isSpace(line[k]) { k -= 1 }
+        guard k >= 0 else { return false }
+        return Self.signatureEnds.contains(line[k])
     }
+
+    /// Last characters of a signature before a date: an opening bracket or an organisation suffix.
+    private static let signatureEnds: Set<UInt32> = Set("(（府局委会校院室部处厅办心园组".unicodeScalars.map(\.value))
 
     /// The time-frame role of an explicit year (target, review or plan), and whether the cue
     /// stands right after it like a section heading (2011年工作回顾).
