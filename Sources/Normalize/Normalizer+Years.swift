@@ -110,11 +110,9 @@ extension Normalizer {
         var k = found.start - 1
         while k >= 0, ScalarClass.isSpace(line[k]) { k -= 1 }
         guard k >= 0 else { return false }
-        return Self.signatureEnds.contains(line[k])
+        return NormalizeRules.standard.chars("signature-end").contains(line[k])
     }
 
-    /// Last characters of a signature before a date: an opening bracket or an organisation suffix.
-    private static let signatureEnds: Set<UInt32> = Set("(（府局委会校院室部处厅办心园组".unicodeScalars.map(\.value))
 
     /// The time-frame role of an explicit year (target, review or plan), and whether the cue
     /// stands right after it like a section heading (2011年工作回顾).
