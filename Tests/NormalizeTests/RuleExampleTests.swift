@@ -66,6 +66,13 @@ struct RuleExampleTests {
         #expect(found.isEmpty, "\(row["id"]): \(found.map(\.surface))")
     }
 
+    @Test("Signature ends: the example line dates the speech",
+          arguments: rows("context-words.tsv").filter { $0["role"] == "signature-end" })
+    func signatureEnd(_ row: RuleTable.Row) {
+        let doc = document(["教育工作报告", row["example"], "今年全县新建学校3所。"])
+        #expect(Normalizer.standard.timeFrame(of: doc).referenceSource == .dateLine, "\(row["id"])")
+    }
+
     @Test("Every table parses and every row has an example")
     func tablesParse() {
         for name in ["units.tsv", "magnitudes.tsv", "qualifiers.tsv", "fixed-phrases.tsv", "relative-years.tsv", "plan-periods.tsv", "name-contexts.tsv", "year-cues.tsv", "context-words.tsv"] {
