@@ -75,7 +75,7 @@ struct NormalizeRules: Sendable {
         var units: Set<String>
     }
 
-    enum CueRole: String, Sendable { case review, plan, target }
+    enum CueRole: String, Sendable { case review, plan, target, statistic }
 
     struct YearCueRule: Sendable {
         var id: String

@@ -61,6 +61,8 @@ extension Normalizer {
                 switch cue(for: found, in: line, rules: rules) {
                 case .some((.target, _)):
                     continue
+                case .some((.statistic, _)):
+                    break
                 case .some((.review, let heading)):
                     reviewPeriods.append(from...to)
                     if heading { sections.append(.init(line: labeled.number, year: to)) }
@@ -117,6 +119,9 @@ extension Normalizer {
     /// The time-frame role of an explicit year (target, review or plan), and whether the cue
     /// stands right after it like a section heading (2011年工作回顾).
     private func cue(for found: FoundYear, in line: ScalarLine, rules: NormalizeRules) -> (NormalizeRules.CueRole, Bool)? {
+        for cue in rules.yearCues where cue.role == .statistic {
+            if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) { return nil }
+        }
         for cue in rules.yearCues where cue.role == .target {
             if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) {
                 return (.target, false)

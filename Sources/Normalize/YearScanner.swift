@@ -198,6 +198,13 @@ struct YearScanner {
         }
         // Ranges: 2007-2008年, 2007至2008年, 2007年至2008年, 2007—2008学年, 2010、2011年
         let rangeSep = line.at(k)
+        // 2011/2012学年: a slash joins two consecutive years.
+        if rangeSep == 0x2F, !hasNian, let y2 = fourDigitYear(line, at: k + 1), y2 == year + 1 {
+            var end = k + 5
+            if line.at(end) == Self.nian { end += 1 } else if line.matches("学年".scalarValues, at: end) { end += 2 }
+            if line.at(end) == Self.du { end += 1 }
+            return FoundYear(start: i, end: end, kind: .range, from: year, to: y2, rule: "y-range")
+        }
         if ScalarClass.isRangeDash(rangeSep) || rangeSep == Self.zhi || rangeSep == Self.dao || (rangeSep == Self.dun && !hasNian) {
             var m = k + 1
             while ScalarClass.isSpace(line.at(m)) { m += 1 }

@@ -86,6 +86,12 @@ struct TimeFrameTests {
         #expect(years.last?.from == 2011 && years.last?.to == 2012)
     }
 
+    @Test("A cut-off date of figures (截至2013年底) votes for the latest year; a deadline does not")
+    func cutOff() {
+        let doc = document(["教育工作情况汇报", "2012年新建学校3所。截至2013年底,全县共有学校126所。到2020年,入园率达到90%以上。"])
+        #expect(Normalizer.standard.referenceYear(of: doc) == 2013)
+    }
+
     @Test("A year-end summary speaks from its own year")
     func summary() {
         let doc = document(["2015年教育工作总结", "今年全县共投入教育经费12.6亿元,去年为11.2亿元。全年新建学校3所。"])
