@@ -34,10 +34,11 @@ public struct FactBuilder: Sendable {
 
     /// Builds the profile, facts, year and place mentions of one clean document.
     public func build(_ document: CleanDocument) -> DocumentFacts {
-        let reference = normalizer.referenceYear(of: document)
+        let frame = normalizer.timeFrame(of: document)
+        let reference = frame.referenceYear
         var years: [Located<YearMention>] = []
         for line in document.lines where line.label != .noise {
-            for year in normalizer.years(in: line.text, referenceYear: reference) {
+            for year in normalizer.years(in: line.text, frame: frame, lineNumber: line.number) {
                 years.append(Located(line: line.number, mention: year))
             }
         }
@@ -47,7 +48,7 @@ public struct FactBuilder: Sendable {
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         var facts: [Fact] = []
         for line in document.lines where line.label.isKept {
-            let quantities = normalizer.quantities(in: line.text)
+            let quantities = normalizer.quantities(in: line.text, standalone: line.rule == "as-text")
             guard !quantities.isEmpty else { continue }
             facts += self.facts(quantities, line: line, years: (yearsByLine[line.number] ?? []).map(\.mention),
                                 places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile)

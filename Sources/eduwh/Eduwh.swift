@@ -18,7 +18,7 @@ struct Eduwh: ParsableCommand {
               eduwh extract --quantities FILE     the numbers found in a file
             """,
         version: version,
-        subcommands: [Load.self, Sql.self, CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self])
+        subcommands: [Load.self, Sql.self, CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self, BenchNormalize.self])
 }
 
 /// `--db PATH`, shared by every command that opens the warehouse.

@@ -1,0 +1,108 @@
+import EduwhCore
+
+/// When a document speaks from and what period it reports on, inferred from its own text; used to
+/// resolve relative years (今年, 去年, 两年来, 全年) and dates written without a year (3月8日).
+///
+/// The reference year comes, in order of trust, from a date line under the title or at the end
+/// ((2009年5月13日)), from a plan heading (2012年工作打算), or from the latest explicit year the
+/// text mentions that is not a deadline (在2015年前). The reviewed period comes from review cues
+/// (2011年工作回顾, 2007-2008年…述职报告, 现将本人2007至2008年…). Site metadata (a scraper's
+/// repost date) is never used.
+///
+/// ```swift
+/// let frame = Normalizer.standard.timeFrame(of: document)
+/// frame.referenceYear  // 2009
+/// frame.reviewPeriod   // 2007...2008
+/// ```
+public struct DocumentTimeFrame: Sendable, Hashable {
+    /// The year the document speaks from (今年); nil when its text does not make it clear.
+    public var referenceYear: Int?
+    /// The year or years the document reports on (过去的一年, 两年来), when stated.
+    public var reviewPeriod: ClosedRange<Int>?
+    /// Sections that start with a year heading (一、2011年工作回顾 → 2011 from that line on).
+    public var sections: [Section]
+    /// Where the reference year came from.
+    public var referenceSource: ReferenceSource?
+
+    /// What the reference year was read from; it decides whether "两年来" ends with the
+    /// reference year (a year-end summary) or the year before it (a speech early in the new year).
+    public enum ReferenceSource: String, Sendable, Hashable {
+        /// A date line under the title or at the end: (2009年5月13日).
+        case dateLine
+        /// A plan heading: 2012年工作打算.
+        case planHeading
+        /// The reviewed year itself, or the latest year the text mentions.
+        case reviewedOrLatestYear
+    }
+
+    /// A run of lines under a year heading.
+    public struct Section: Sendable, Hashable {
+        /// 1-based raw line number of the heading.
+        public var line: Int
+        public var year: Int
+
+        /// A section starting at raw line `line` about `year`.
+        public init(line: Int, year: Int) {
+            self.line = line
+            self.year = year
+        }
+    }
+
+    /// A frame with the given years; `Normalizer.timeFrame(of:)` infers one from a document.
+    public init(referenceYear: Int? = nil, reviewPeriod: ClosedRange<Int>? = nil, sections: [Section] = [],
+                referenceSource: ReferenceSource? = nil) {
+        self.referenceYear = referenceYear
+        self.reviewPeriod = reviewPeriod
+        self.sections = sections
+        self.referenceSource = referenceSource
+    }
+
+    /// The year of the section `line` stands in, if any.
+    public func sectionYear(atLine line: Int?) -> Int? {
+        guard let line else { return nil }
+        var year: Int? = nil
+        for section in sections where section.line <= line { year = section.year }
+        return year
+    }
+
+    /// The single reviewed year (过去的一年): the review period when it is one year, else the year
+    /// before the reference year.
+    var reviewYear: Int? {
+        if let period = reviewPeriod, period.lowerBound == period.upperBound { return period.lowerBound }
+        return referenceYear.map { $0 - 1 }
+    }
+
+    /// Resolves a found mention to its years.
+    func resolve(_ found: FoundYear, line: Int?) -> (Int?, Int?) {
+        guard let anchor = found.anchor else { return (found.from, found.to) }
+        if found.needsYear {
+            let year = sectionYear(atLine: line) ?? referenceYear
+            return (year, year)
+        }
+        switch anchor {
+        case .reference:
+            guard let r = referenceYear else { return (nil, nil) }
+            return (r + found.fromOffset, r + found.toOffset)
+        case .review:
+            guard let y = reviewYear else { return (nil, nil) }
+            return (y + found.fromOffset, y + found.toOffset)
+        case .section:
+            guard let y = sectionYear(atLine: line) ?? (reviewPeriod.flatMap { $0.count == 1 ? $0.lowerBound : nil }) ?? referenceYear else {
+                return (nil, nil)
+            }
+            return (y + found.fromOffset, y + found.toOffset)
+        case .back:
+            let n = max(found.span, 1)
+            if let period = reviewPeriod, period.count == n { return (period.lowerBound, period.upperBound) }
+            guard let r = referenceYear else { return (nil, nil) }
+            // A summary written in its own year counts that year in; a speech early in the next
+            // year (dated, or planning the new year) counts the years before it.
+            if referenceSource == .reviewedOrLatestYear { return (r - n + 1, r) }
+            return (r - n, r - 1)
+        case .forward:
+            let n = max(found.span, 1)
+            guard let r = referenceYear else { return (nil, nil) }
+            return (r, r + n - 1)
+        }
+    }
+}

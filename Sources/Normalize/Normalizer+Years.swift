@@ -1,0 +1,154 @@
+import EduwhCore
+
+extension Normalizer {
+    /// Year mentions in one line; relative years (今年, 去年, 两年来) and dates without a year
+    /// resolve against `referenceYear` when given.
+    ///
+    /// ```swift
+    /// Normalizer.standard.years(in: "今年暑期就能竣工", referenceYear: 2012).first?.from // 2012
+    /// ```
+    public func years(in line: String, referenceYear: Int?) -> [YearMention] {
+        years(in: line, frame: DocumentTimeFrame(referenceYear: referenceYear), lineNumber: nil)
+    }
+
+    /// Year mentions in line `lineNumber` of a document whose time frame is `frame`: relative
+    /// years use the reference year, the reviewed period and the year of the section the line
+    /// stands in (全年 under "2011年工作回顾" is 2011).
+    ///
+    /// ```swift
+    /// let frame = Normalizer.standard.timeFrame(of: document)
+    /// Normalizer.standard.years(in: "两年来,我区共招聘教师374名", frame: frame, lineNumber: 21).first?.from // 2007
+    /// ```
+    public func years(in line: String, frame: DocumentTimeFrame, lineNumber: Int?) -> [YearMention] {
+        var context = LineContext(line)
+        context.markDocumentNumbersAndAddresses()
+        let found = YearScanner.standard.scan(&context)
+        return found.map { year in
+            let (from, to) = frame.resolve(year, line: lineNumber)
+            return YearMention(surface: context.line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
+                               offset: year.start, rule: year.rule)
+        }
+    }
+
+    /// The year a document speaks from, when its text makes it clear (see `DocumentTimeFrame`).
+    public func referenceYear(of document: CleanDocument) -> Int? {
+        timeFrame(of: document).referenceYear
+    }
+
+    /// The year or years a document reports on (2007-2008年…述职报告 → 2007...2008), when stated.
+    public func referencePeriod(of document: CleanDocument) -> ClosedRange<Int>? {
+        timeFrame(of: document).reviewPeriod
+    }
+
+    /// Infers the document's time frame from its title and body lines (never from site metadata).
+    public func timeFrame(of document: CleanDocument) -> DocumentTimeFrame {
+        let rules = NormalizeRules.standard
+        let scanner = YearScanner.standard
+        var dateLineYear: Int? = nil
+        var planYears: [Int] = []
+        var reviewPeriods: [ClosedRange<Int>] = []
+        var explicitYears: [Int] = []
+        var sections: [DocumentTimeFrame.Section] = []
+        for labeled in document.lines where labeled.label.isKept {
+            var context = LineContext(labeled.text)
+            context.markDocumentNumbersAndAddresses()
+            let line = context.line
+            for found in scanner.scan(&context) where found.anchor == nil {
+                guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from, let to = found.to else { continue }
+                if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
+                    dateLineYear = from
+                }
+                switch cue(for: found, in: line, rules: rules) {
+                case .some((.target, _)):
+                    continue
+                case .some((.statistic, _)):
+                    break
+                case .some((.review, let heading)):
+                    reviewPeriods.append(from...to)
+                    if heading { sections.append(.init(line: labeled.number, year: to)) }
+                case .some((.plan, let heading)):
+                    planYears.append(to)
+                    if heading { sections.append(.init(line: labeled.number, year: to)) }
+                case .none:
+                    // A short line with a bare year and no cue (上一篇 2022年11月4日) is more often
+                    // site furniture than report text: it does not vote for the latest year.
+                    if line.count < Self.shortLine { continue }
+                }
+                explicitYears.append(to)
+            }
+        }
+        let review = reviewPeriods.first
+        if let year = dateLineYear {
+            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+        }
+        if let year = planYears.max() {
+            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
+        }
+        let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
+        return DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
+                                 referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
+    }
+
+    /// Lines shorter than this (in scalars) do not vote for the latest-year reference.
+    static let shortLine = 16
+
+    /// A line that is only a date, maybe in brackets ((2009年5月13日)), or a short signature line
+    /// ending with a full date (X县人民政府(2015年5月16日)): the day a speech was given.
+    private func isDateLine(_ line: ScalarLine, _ found: FoundYear) -> Bool {
+        var rest = 0
+        var after = 0
+        for k in 0..<line.count where k < found.start || k >= found.end {
+            let v = line[k]
+            if ScalarClass.isSpace(v) || v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 || v == 0x3002 { continue }
+            rest += 1
+            if k >= found.end { after += 1 }
+        }
+        if rest <= 1 { return true }
+        let fullDate = found.rule == "y-date" || found.rule == "y-chinese-date" || found.rule == "y-iso-date"
+        let lastScalar = line.at(found.end - 1)
+        let hasDay = lastScalar == 0x65E5 || lastScalar == 0x53F7 || found.rule == "y-iso-date"
+        guard fullDate && hasDay && after == 0 && rest <= 12 else { return false }
+        // The text before the date is a signature: an organisation (…政府, …教育局) or a bracket.
+        var k = found.start - 1
+        while k >= 0, ScalarClass.isSpace(line[k]) { k -= 1 }
+        guard k >= 0 else { return false }
+        return NormalizeRules.standard.chars("signature-end").contains(line[k])
+    }
+
+
+    /// The time-frame role of an explicit year (target, review or plan), and whether the cue
+    /// stands right after it like a section heading (2011年工作回顾).
+    private func cue(for found: FoundYear, in line: ScalarLine, rules: NormalizeRules) -> (NormalizeRules.CueRole, Bool)? {
+        for cue in rules.yearCues where cue.role == .statistic {
+            if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) { return nil }
+        }
+        for cue in rules.yearCues where cue.role == .target {
+            if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) {
+                return (.target, false)
+            }
+        }
+        var clauseEnd = found.end
+        while clauseEnd < line.count, clauseEnd - found.end < 40, !ScalarClass.isClauseBreak(line[clauseEnd]) { clauseEnd += 1 }
+        var clauseStart = found.start
+        while clauseStart > 0, found.start - clauseStart < 12, !ScalarClass.isClauseBreak(line[clauseStart - 1]) { clauseStart -= 1 }
+        for role in [NormalizeRules.CueRole.plan, .review] {
+            for cue in rules.yearCues where cue.role == role {
+                if cue.before {
+                    var k = clauseStart
+                    while k + cue.word.count <= found.start {
+                        if line.matches(cue.word, at: k) { return (role, false) }
+                        k += 1
+                    }
+                } else {
+                    if line.matches(cue.word, at: found.end) { return (role, true) }
+                    var k = found.end
+                    while k + cue.word.count <= clauseEnd {
+                        if line.matches(cue.word, at: k) { return (role, false) }
+                        k += 1
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,437 @@
+import EduwhCore
+
+/// A year, date, range, plan period or relative year as found in a line, before relative
+/// expressions are resolved against the document's time frame.
+///
+/// ```swift
+/// // "两年来,我区共向全国公开招聘教师374名"
+/// FoundYear(start: 0, end: 3, kind: .relative, anchor: .back, span: 2, rule: "ry-nlai")
+/// ```
+struct FoundYear: Sendable, Hashable {
+    var start: Int
+    var end: Int
+    var kind: YearKind
+    var from: Int?
+    var to: Int?
+    var rule: String
+    /// How a relative expression (or a date without a year) resolves; nil for explicit years.
+    var anchor: NormalizeRules.RelativeAnchor?
+    var fromOffset = 0
+    var toOffset = 0
+    /// N of 两年来 / 近三年 / 今后五年.
+    var span = 0
+    /// A date written without its year (3月8日): takes the section or reference year.
+    var needsYear = false
+}
+
+/// Finds year mentions in one line and claims their spans so that quantities skip them.
+///
+/// ```swift
+/// var context = LineContext("现将本人2007至2008年履行基础教育工作职责的情况简要汇报如下")
+/// YearScanner(rules: .standard).scan(&context).first?.kind // .range
+/// ```
+struct YearScanner {
+    let rules: NormalizeRules
+
+    private static let nian: UInt32 = 0x5E74      // 年
+    private static let yue: UInt32 = 0x6708       // 月
+    private static let ri: UInt32 = 0x65E5        // 日
+    private static let hao: UInt32 = 0x53F7       // 号
+    private static let xue: UInt32 = 0x5B66       // 学
+    private static let du: UInt32 = 0x5EA6        // 度
+    private static let zhi: UInt32 = 0x81F3       // 至
+    private static let dao: UInt32 = 0x5230       // 到
+    private static let dun: UInt32 = 0x3001       // 、
+    private static let ji: UInt32 = 0x7EA7        // 级
+    private static let zhiSystem: UInt32 = 0x5236 // 制
+
+    /// Month suffixes that make a bare month a date: 中旬, 上旬, 下旬, 初, 底, 末, 份.
+    private static let monthSuffixes: [[UInt32]] = ["上旬", "中旬", "下旬", "初", "底", "末", "份"].map(\.scalarValues)
+    /// The scanner with the shipped rule tables.
+    static let standard = YearScanner(rules: .standard)
+
+    /// Word lists from `rules/normalize/context-words.tsv`, read once.
+    private let planCues: [[UInt32]]
+    private let durationFollowers: Set<UInt32>
+    private let durationLeads: Set<UInt32>
+
+    init(rules: NormalizeRules) {
+        self.rules = rules
+        planCues = rules.words("plan-cue")
+        durationFollowers = rules.chars("range-duration-follower")
+        durationLeads = rules.chars("range-duration-lead")
+    }
+
+    /// Finds every year mention of the line, in order, and claims their spans in `context`.
+    func scan(_ context: inout LineContext) -> [FoundYear] {
+        var found = scanMentions(&context)
+        if found.contains(where: { $0.kind == .range || ($0.kind == .placeholder && $0.rule == "y-placeholder-range") }) {
+            found = addRangeReferences(found, &context)
+        }
+        return found
+    }
+
+    /// 2002-2004年……三年分别为…, x —x 年……两年农村税费改革资金: a Chinese N年 after a range of
+    /// N years in the same line names those years (a relative mention), not a duration.
+    private func addRangeReferences(_ found: [FoundYear], _ context: inout LineContext) -> [FoundYear] {
+        let line = context.line
+        var out = found
+        guard let range = found.first(where: { $0.kind == .range || $0.rule == "y-placeholder-range" }) else { return found }
+        var i = range.end
+        while i < line.count {
+            let v = line[i]
+            if !context.claimed[i], ScalarClass.chineseDigit(v) != nil, !ScalarClass.isChineseNumeral(line.at(i - 1)),
+               let n = NumeralParser.chinese(line, at: i), n.end < line.count, line[n.end] == Self.nian,
+               !durationLeads.contains(line.at(i - 1)), ScalarClass.isHan(line.at(n.end + 1)),
+               !durationFollowers.contains(line.at(n.end + 1)) {
+                let span = Int(n.value)
+                let fits = range.from.map { from in range.to.map { $0 - from + 1 == span } ?? false } ?? true
+                if fits {
+                    let mention = FoundYear(start: i, end: n.end + 1, kind: .relative, from: range.from, to: range.to, rule: "y-range-reference")
+                    out.append(mention)
+                    context.claim(i..<(n.end + 1))
+                    i = n.end + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    private func scanMentions(_ context: inout LineContext) -> [FoundYear] {
+        let line = context.line
+        let n = line.count
+        var found: [FoundYear] = []
+        var i = 0
+        let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative
+        while i < n {
+            let v = line[i]
+            if v >= 0x10000 || rules.firstFlags[Int(v)] & triggers == 0 || context.claimed[i] { i += 1; continue }
+            if let year = match(line, at: i) {
+                found.append(year)
+                context.claim(year.start..<year.end)
+                i = year.end
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    private func match(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let v = line[i]
+        let prev = line.at(i - 1)
+        if ScalarClass.isArabicDigit(v) {
+            guard !ScalarClass.isArabicDigit(prev), !ScalarClass.isASCIILetter(prev), prev != 0x2E, prev != 0xFF0E else { return nil }
+            if let y = placeholderYear(line, at: i) { return y }
+            if let y = explicitYear(line, at: i) { return y }
+            if let y = monthDate(line, at: i) { return y }
+            return relativeNumberFirst(line, at: i)
+        }
+        if ScalarClass.isPlaceholder(v) {
+            guard !ScalarClass.isASCIILetter(prev), !ScalarClass.isPlaceholder(prev), !ScalarClass.isArabicDigit(prev) else { return nil }
+            return placeholderYear(line, at: i)
+        }
+        if ScalarClass.isChineseNumeral(v) {
+            if !ScalarClass.isChineseNumeral(prev) {
+                if let y = chineseYear(line, at: i) { return y }
+                if let y = planPeriod(line, at: i) { return y }
+                if let y = relativeLiteralFirst(line, at: i) { return y }
+                if let y = relativeNumberFirst(line, at: i) { return y }
+                if let y = chineseMonthDate(line, at: i) { return y }
+            }
+        }
+        if let y = relativeLiteralFirst(line, at: i) { return y }
+        // 在年前: a year the site blanked out entirely.
+        if v == Self.nian, prev == 0x5728 || prev == 0x4E8E, line.at(i + 1) == 0x524D {
+            return FoundYear(start: i, end: i + 2, kind: .placeholder, rule: "y-missing")
+        }
+        return nil
+    }
+
+    // MARK: - Explicit years
+
+    /// Four digits 1900–2099 at `i` (no digit after).
+    private func fourDigitYear(_ line: ScalarLine, at i: Int) -> Int? {
+        var year = 0
+        for k in 0..<4 {
+            guard let d = ScalarClass.arabicDigit(line.at(i + k)) else { return nil }
+            year = year * 10 + d
+        }
+        guard !ScalarClass.isArabicDigit(line.at(i + 4)), (1900...2099).contains(year) else { return nil }
+        return year
+    }
+
+    /// 1–2 digits at `i` within `range`; returns value and end.
+    private func smallNumber(_ line: ScalarLine, at i: Int, in range: ClosedRange<Int>) -> (Int, Int)? {
+        guard let d0 = ScalarClass.arabicDigit(line.at(i)) else { return nil }
+        var value = d0
+        var j = i + 1
+        if let d1 = ScalarClass.arabicDigit(line.at(j)) { value = value * 10 + d1; j += 1 }
+        guard !ScalarClass.isArabicDigit(line.at(j)), range.contains(value) else { return nil }
+        return (value, j)
+    }
+
+    /// `j` moved past at most one space when `next` follows it (2010 年, 11 月 26 日 in PDF text).
+    private func skipSpace(_ line: ScalarLine, _ j: Int, before next: (UInt32) -> Bool) -> Int {
+        if ScalarClass.isSpace(line.at(j)), next(line.at(j + 1)) { return j + 1 }
+        return j
+    }
+
+    private func explicitYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let year = fourDigitYear(line, at: i) else { return nil }
+        let j = skipSpace(line, i + 4) { $0 == Self.nian }
+        let sep = line.at(j)
+        // 2024-06-07, 2024/6/7, 2024.6.7
+        if sep == 0x2D || sep == 0x2F || sep == 0x2E || sep == 0xFF0D,
+           let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12), line.at(monthEnd) == sep,
+           let (_, dayEnd) = smallNumber(line, at: monthEnd + 1, in: 1...31) {
+            return FoundYear(start: i, end: dayEnd, kind: .date, from: year, to: year, rule: "y-iso-date")
+        }
+        let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
+        var k = hasNian ? j + 1 : j
+        // 2021.6, 2021/06: a year and a month (a range 2007-2008 is read below).
+        if !hasNian, sep == 0x2E || sep == 0x2F || sep == 0xFF0E, let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12),
+           line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep {
+            return FoundYear(start: i, end: monthEnd, kind: .date, from: year, to: year, rule: "y-year-month")
+        }
+        // Ranges: 2007-2008年, 2007至2008年, 2007年至2008年, 2007—2008学年, 2010、2011年
+        let rangeSep = line.at(k)
+        // 2011/2012学年: a slash joins two consecutive years.
+        if rangeSep == 0x2F, !hasNian, let y2 = fourDigitYear(line, at: k + 1), y2 == year + 1 {
+            var end = k + 5
+            if line.at(end) == Self.nian { end += 1 } else if line.matches("学年".scalarValues, at: end) { end += 2 }
+            if line.at(end) == Self.du { end += 1 }
+            return FoundYear(start: i, end: end, kind: .range, from: year, to: y2, rule: "y-range")
+        }
+        if ScalarClass.isRangeDash(rangeSep) || rangeSep == Self.zhi || rangeSep == Self.dao || (rangeSep == Self.dun && !hasNian) {
+            var m = k + 1
+            while ScalarClass.isSpace(line.at(m)) { m += 1 }
+            var second: Int? = nil
+            var secondEnd = m
+            if let y2 = fourDigitYear(line, at: m) {
+                second = y2
+                secondEnd = m + 4
+            } else if let (yy, end) = smallNumber(line, at: m, in: 0...99), end == m + 2, !hasNian {
+                let candidate = (year / 100) * 100 + yy
+                if candidate > year { second = candidate; secondEnd = end }
+            }
+            if let y2 = second, y2 > year, y2 - year <= 30 {
+                var end = skipSpace(line, secondEnd) { $0 == Self.nian }
+                if line.at(end) == Self.nian { end += 1 } else if line.matches("学年".scalarValues, at: end) { end += 2 } else if !hasNian { end = -1 }
+                if end > 0 {
+                    if line.at(end) == Self.du { end += 1 }
+                    return FoundYear(start: i, end: end, kind: .range, from: year, to: y2, rule: "y-range")
+                }
+            }
+        }
+        if hasNian {
+            k = skipSpace(line, j + 1) { ScalarClass.isArabicDigit($0) }
+            // 2009年5月13日, 2009年5月, 2010 年 11 月 26 日
+            if let (_, monthDigitsEnd) = smallNumber(line, at: k, in: 1...12),
+               case let monthEnd = skipSpace(line, monthDigitsEnd, before: { $0 == Self.yue }), line.at(monthEnd) == Self.yue {
+                var end = monthEnd + 1
+                let dayAt = skipSpace(line, end) { ScalarClass.isArabicDigit($0) }
+                if let (_, dayDigitsEnd) = smallNumber(line, at: dayAt, in: 1...31),
+                   case let dayEnd = skipSpace(line, dayDigitsEnd, before: { $0 == Self.ri || $0 == Self.hao }),
+                   line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao {
+                    end = dayEnd + 1
+                }
+                return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-date")
+            }
+            if line.at(k) == Self.du { k += 1 }
+            return FoundYear(start: i, end: k, kind: .year, from: year, to: year, rule: "y-year")
+        }
+        if line.matches("学年".scalarValues, at: j) {
+            return FoundYear(start: i, end: j + 2, kind: .year, from: year, to: year, rule: "y-school-year")
+        }
+        return nil
+    }
+
+    /// 二〇一一年, 二〇一一年五月.
+    private func chineseYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let year = NumeralParser.chineseDigitYear(line, at: i), line.at(i + 4) == Self.nian else { return nil }
+        var end = i + 5
+        if let month = NumeralParser.chinese(line, at: end), month.value >= 1, month.value <= 12, line.at(month.end) == Self.yue {
+            end = month.end + 1
+            if let day = NumeralParser.chinese(line, at: end), day.value >= 1, day.value <= 31,
+               line.at(day.end) == Self.ri || line.at(day.end) == Self.hao {
+                end = day.end + 1
+            }
+            return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-chinese-date")
+        }
+        return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-chinese-year")
+    }
+
+    // MARK: - Dates without a year
+
+    /// 3月8日, 8月20, 4月中旬, 10月末, 4月.
+    private func monthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let (_, monthEnd) = smallNumber(line, at: i, in: 1...12), line.at(monthEnd) == Self.yue else { return nil }
+        var end = monthEnd + 1
+        if let (_, dayEnd) = smallNumber(line, at: end, in: 1...31) {
+            end = dayEnd
+            if line.at(end) == Self.ri || line.at(end) == Self.hao { end += 1 }
+        } else {
+            for suffix in Self.monthSuffixes where line.matches(suffix, at: end) {
+                end += suffix.count
+                break
+            }
+        }
+        return FoundYear(start: i, end: end, kind: .date, rule: "y-month-date", anchor: .section, needsYear: true)
+    }
+
+    /// 五月份, 十二月初, 三月八日 (Chinese numerals need a suffix: 一月一汇总 is not a date).
+    private func chineseMonthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let month = NumeralParser.chinese(line, at: i), month.value >= 1, month.value <= 12, !month.fuzzy,
+              line.at(month.end) == Self.yue else { return nil }
+        var end = month.end + 1
+        if let day = NumeralParser.chinese(line, at: end), day.value >= 1, day.value <= 31,
+           line.at(day.end) == Self.ri || line.at(day.end) == Self.hao {
+            end = day.end + 1
+        } else {
+            var matched = false
+            for suffix in Self.monthSuffixes where line.matches(suffix, at: end) {
+                end += suffix.count
+                matched = true
+                break
+            }
+            if !matched { return nil }
+        }
+        return FoundYear(start: i, end: end, kind: .date, rule: "y-chinese-month-date", anchor: .section, needsYear: true)
+    }
+
+    // MARK: - Placeholders
+
+    /// End of a run of placeholder characters (with leading digits: 20xx, 201x), or nil.
+    private func placeholderRun(_ line: ScalarLine, at i: Int) -> Int? {
+        var j = i
+        var marks = 0
+        while j < line.count, j - i < 4 {
+            let v = line[j]
+            if ScalarClass.isPlaceholder(v) { marks += 1 } else if !ScalarClass.isArabicDigit(v) || marks > 0 { break }
+            j += 1
+        }
+        guard marks > 0, !ScalarClass.isASCIILetter(line.at(j)), !ScalarClass.isArabicDigit(line.at(j)) else { return nil }
+        return j
+    }
+
+    /// 20xx年, xx年, x年, 20xx年至20xx年, x —x 年, 20xx、20xx两年.
+    private func placeholderYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let runEnd = placeholderRun(line, at: i) else { return nil }
+        var j = runEnd
+        while ScalarClass.isSpace(line.at(j)) { j += 1 }
+        let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
+        let afterFirst = hasNian ? j + 1 : runEnd
+        // Joined forms.
+        var k = hasNian ? j + 1 : j
+        while ScalarClass.isSpace(line.at(k)) { k += 1 }
+        let sep = line.at(k)
+        if ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao || (sep == Self.dun && !hasNian) {
+            var m = k + 1
+            while ScalarClass.isSpace(line.at(m)) { m += 1 }
+            if let secondEnd = placeholderRun(line, at: m) {
+                var e = secondEnd
+                while ScalarClass.isSpace(line.at(e)) { e += 1 }
+                if line.at(e) == Self.nian {
+                    return FoundYear(start: i, end: e + 1, kind: .placeholder, rule: "y-placeholder-range")
+                }
+                if let count = NumeralParser.chinese(line, at: e), count.end < line.count, line[count.end] == Self.nian {
+                    return FoundYear(start: i, end: count.end + 1, kind: .placeholder, rule: "y-placeholder-range")
+                }
+            }
+        }
+        guard hasNian else { return nil }
+        return FoundYear(start: i, end: afterFirst, kind: .placeholder, rule: "y-placeholder")
+    }
+
+    // MARK: - Plan periods
+
+    private func planPeriod(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard rules.starts(line[i], NormalizeRules.flagPlanPeriod), let candidates = rules.planPeriods[line[i]] else { return nil }
+        for rule in candidates where line.matches(rule.surface, at: i) {
+            let end = i + rule.surface.count
+            let next = line.at(end)
+            if ScalarClass.isChineseNumeral(next) || ScalarClass.isArabicDigit(next) { continue }
+            if line.matches("普法".scalarValues, at: end) { continue }
+            if rule.needsQuoteOrCue {
+                let prev = line.at(i - 1)
+                let quoted = prev == 0x201C || prev == 0x22 || prev == 0x2018 || prev == 0x300C
+                let cued = planCues.contains { line.matches($0, at: end) } || next == 0x201D
+                if !(quoted || cued) { continue }
+                // 十五所, 十五人: a number with a unit is not a plan period.
+                if rules.unit(in: line, at: end) != nil { continue }
+            }
+            return FoundYear(start: i, end: end, kind: .planPeriod, from: rule.from, to: rule.to, rule: rule.id)
+        }
+        return nil
+    }
+
+    // MARK: - Relative years
+
+    /// The N of a pattern at `i`: a small Chinese or Arabic number.
+    private func patternNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
+        if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, !reading.hasDecimal, reading.value >= 1, reading.value <= 20 {
+            return (Int(reading.value), reading.end)
+        }
+        if let (value, end) = smallNumber(line, at: i, in: 1...20) { return (value, end) }
+        return nil
+    }
+
+    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int) -> (end: Int, n: Int)? {
+        var j = i
+        var n = 0
+        for element in rule.pattern {
+            switch element {
+            case .literal(let v):
+                guard line.at(j) == v else { return nil }
+                j += 1
+            case .number:
+                guard let (value, end) = patternNumber(line, at: j) else { return nil }
+                n = value
+                j = end
+            }
+        }
+        return (j, n)
+    }
+
+    private func relativeFound(_ rule: NormalizeRules.RelativeRule, _ i: Int, _ end: Int, _ n: Int) -> FoundYear {
+        FoundYear(start: i, end: end, kind: .relative, rule: rule.id, anchor: rule.anchor,
+                  fromOffset: rule.from, toOffset: rule.to, span: n)
+    }
+
+    /// Guards shared by relative expressions: 全年级, 以上年龄, 三年内 are not relative years.
+    private func relativeAllowed(_ line: ScalarLine, start i: Int, end: Int) -> Bool {
+        let next = line.at(end)
+        if next == Self.ji || next == 0x8F7B || next == 0x9F84 || next == 0x7EAA { return false }  // 级 轻 龄 纪
+        let prev = line.at(i - 1)
+        let first = line[i]
+        if first == Self.nian || first == 0x6765 || first == 0x524D {  // 年内, 来年, 前年
+            if ScalarClass.isChineseNumeral(prev) || ScalarClass.isArabicDigit(prev) || ScalarClass.isPlaceholder(prev) { return false }
+            if prev == Self.xue || prev == Self.nian || prev == 0x5F53 || prev == 0x5468 || prev == 0x534A || prev == 0x672C { return false }  // 学 年 当 周 半 本
+        }
+        if first == 0x4E0A, prev == 0x4EE5 { return false }  // 以上年…
+        if ScalarClass.isChineseNumeral(first), ScalarClass.isChineseNumeral(prev) { return false }
+        return true
+    }
+
+    private func relativeLiteralFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard rules.starts(line[i], NormalizeRules.flagRelative), let candidates = rules.relativeByFirst[line[i]] else { return nil }
+        for rule in candidates {
+            guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
+            guard relativeAllowed(line, start: i, end: end) else { continue }
+            return relativeFound(rule, i, end, n)
+        }
+        return nil
+    }
+
+    private func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        for rule in rules.relativeNumberFirst {
+            guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
+            guard relativeAllowed(line, start: i, end: end) else { continue }
+            return relativeFound(rule, i, end, n)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import EduwhCore
+import Foundation
+import Normalize
+
+extension Eduwh {
+    /// `eduwh bench-normalize FILE`: how fast the Normalize stage reads Chinese text (hidden).
+    struct BenchNormalize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench-normalize",
+            abstract: "Time quantity and year extraction over a UTF-8 text file repeated to a size; print MB/s.",
+            discussion: """
+                Every non-blank line goes through Normalizer.quantities(in:) and years(in:referenceYear:),
+                one core, no cleaning. Build with -c release before trusting the figure.
+
+              Example:
+                eduwh bench-normalize corpus.txt --megabytes 20
+            """,
+            shouldDisplay: false)
+
+        @Argument(help: "A UTF-8 text file (for example the concatenated imports/).")
+        var file: String
+
+        @Option(help: "Megabytes of text to process (the file is repeated up to this size).")
+        var megabytes: Double = 20
+
+        func validate() throws {
+            guard megabytes > 0 else { throw ValidationError("--megabytes must be positive") }
+        }
+
+        func run() throws {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+            guard !lines.isEmpty else { throw ValidationError("\(file) has no text lines") }
+            let target = Int(megabytes * 1_000_000)
+            var corpus: [String] = []
+            var bytes = 0
+            while bytes < target {
+                for line in lines {
+                    corpus.append(line)
+                    bytes += line.utf8.count + 1
+                }
+            }
+            let normalizer = Normalizer.standard
+            var quantities = 0
+            var years = 0
+            let clock = ContinuousClock()
+            let elapsed = clock.measure {
+                for line in corpus {
+                    quantities += normalizer.quantities(in: line).count
+                    years += normalizer.years(in: line, referenceYear: 2012).count
+                }
+            }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let megabytesDone = Double(bytes) / 1_000_000
+            print(String(format: "%.1f MB in %.2f s: %.1f MB/s (%d lines, %d quantities, %d years)",
+                         megabytesDone, seconds, megabytesDone / seconds, corpus.count, quantities, years))
+        }
+    }
+}
