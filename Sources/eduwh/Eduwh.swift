@@ -18,7 +18,7 @@ struct Eduwh: ParsableCommand {
               eduwh extract --quantities FILE     the numbers found in a file
             """,
         version: version,
-        subcommands: [Load.self, Sql.self, CleanFile.self, Extract.self])
+        subcommands: [Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self, CleanFile.self, Extract.self])
 }
 
 /// `--db PATH`, shared by every command that opens the warehouse.

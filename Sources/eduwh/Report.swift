@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Warehouse
+
+extension Eduwh {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a canned report (funding, schools, teachers, quality …) kept as reports/NAME.sql.",
+            discussion: """
+                Reports are plain SQL files whose header comment gives a title, a description and the
+                parameters they take; --region and --year are passed as :region and :year (an empty or
+                NULL parameter means "all"), so the same file runs in sqlite3, datasette or `eduwh sql
+                --file`. Without a NAME, or with --list, the reports are listed.
+
+              Examples:
+                eduwh report --list
+                eduwh report funding --region 海珠区 --year 2011
+                eduwh report quality-documents --csv > quality.csv
+                eduwh report funding --sql
+
+            \(ExitStatus.helpText)
+            """)
+
+        @Argument(help: "Report to run (see --list).")
+        var name: String?
+
+        @Flag(help: "List the reports with their titles and parameters.")
+        var list = false
+
+        @Flag(help: "Print the report's SQL instead of running it.")
+        var sql = false
+
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let stdout = StandardOutput()
+            defer { stdout.flush() }
+            guard let name, !list else {
+                output.renderer(to: stdout).render(Self.listing())
+                return
+            }
+            guard let report = Warehouse.report(named: name) else {
+                throw NotFoundError(description: "no report named \(name); reports: \(Warehouse.reports.map(\.name).joined(separator: ", "))")
+            }
+            if sql {
+                stdout.write(report.sql.hasSuffix("\n") ? report.sql : report.sql + "\n")
+                return
+            }
+            let warehouse = try Warehouse(path: database.path, readOnly: true)
+            let renderer = output.renderer(to: stdout)
+            let outcome = try warehouse.run(report, parameters: filters.parameters, limit: output.rowLimit(),
+                                            columns: renderer.begin, row: renderer.row)
+            renderer.finish(truncated: outcome.truncated)
+        }
+
+        /// One row per report: name, title, parameters, description.
+        static func listing() -> QueryRows {
+            QueryRows(columns: ["name", "title", "parameters", "description"], rows: Warehouse.reports.map { report in
+                [.text(report.name), .text(report.title),
+                 .text(report.parameters.map(\.name).joined(separator: ", ")), .text(report.description)]
+            })
+        }
+    }
+}

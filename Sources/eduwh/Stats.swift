@@ -1,0 +1,40 @@
+import ArgumentParser
+import Warehouse
+
+extension Eduwh {
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show row counts and sizes per table, placeholder shares and the top indicators.",
+            discussion: """
+                Rows of section, item, count, share, bytes:
+                  rows       one per table: row count and bytes on disk (indexes and FTS5 shadow tables included)
+                  size       database file bytes, free bytes, characters of clean body text
+                  quality    placeholder, unknown-indicator, region-less and year-less quantities and their share
+                  indicator  the indicators with the most quantities and their share
+
+              Examples:
+                eduwh stats
+                eduwh stats --top 20 --json
+
+            \(ExitStatus.helpText)
+            """)
+
+        @Option(help: ArgumentHelp("How many indicators to list.", valueName: "N"))
+        var top = 10
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let warehouse = try Warehouse(path: database.path, readOnly: true)
+            var rows = try warehouse.statistics(topIndicators: top)
+            if let limit = output.rowLimit(), rows.rows.count > limit {
+                rows.rows = Array(rows.rows.prefix(limit))
+                rows.truncated = true
+            }
+            let stdout = StandardOutput()
+            output.renderer(to: stdout).render(rows)
+            stdout.flush()
+        }
+    }
+}

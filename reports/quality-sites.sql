@@ -1,0 +1,34 @@
+-- title: Data quality per site
+-- description: Per scraping site: documents, documents without facts, noise-line share,
+--   quantities, the share of placeholder figures (x所, XX万元) and of quantities no indicator
+--   fits. Sites that blank their figures or wrap reports in noise stand out at the top.
+-- param region: region the documents are about: name or adcode prefix; every region when empty
+-- param year: reference year of the documents (2011); every year when empty
+WITH params AS (
+    SELECT NULLIF(:region, '') AS region, CAST(NULLIF(:year, '') AS INTEGER) AS year
+),
+docs AS (
+    SELECT d.*,
+           (SELECT COUNT(*) FROM fact_quantity q WHERE q.document_id = d.document_id) AS quantities,
+           (SELECT COUNT(*) FROM fact_quantity q WHERE q.document_id = d.document_id AND q.qualifier = 'placeholder') AS placeholders,
+           (SELECT COUNT(*) FROM fact_quantity q WHERE q.document_id = d.document_id AND q.indicator_id = 'unknown') AS unknown_indicator
+    FROM dim_document d
+    LEFT JOIN dim_region r ON r.region_id = d.region_id
+    CROSS JOIN params p
+    WHERE (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.region || '%'
+           OR r.city_name LIKE p.region || '%' OR r.province_name LIKE p.region || '%')
+      AND (p.year IS NULL OR p.year = d.reference_year)
+)
+SELECT
+    COALESCE(s.name, '(unknown)')                                   AS site,
+    COUNT(*)                                                         AS documents,
+    SUM(docs.quantities = 0)                                         AS documents_without_facts,
+    ROUND(1.0 * SUM(docs.noise_line_count) / SUM(docs.line_count), 4) AS noise_line_share,
+    SUM(docs.quantities)                                             AS quantities,
+    SUM(docs.placeholders)                                           AS placeholders,
+    ROUND(1.0 * SUM(docs.placeholders) / SUM(docs.quantities), 4)    AS placeholder_share,
+    ROUND(1.0 * SUM(docs.unknown_indicator) / SUM(docs.quantities), 4) AS unknown_indicator_share
+FROM docs
+LEFT JOIN dim_site s ON s.site_id = docs.site_id
+GROUP BY docs.site_id
+ORDER BY placeholder_share DESC, noise_line_share DESC, site;
