@@ -45,6 +45,7 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .readOnly: text = "SQL error: \(message) (the warehouse is opened read-only; pass --write to modify it)"
         case .missingParameter, .unusedParameter: text = "parameter error: \(message)"
         }
+        guard !sql.isEmpty else { return text }
         let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)
         guard let offset, offset <= sql.count else {
             return text + "\n" + lines.map { "  " + $0 }.joined(separator: "\n")

@@ -67,11 +67,18 @@ public struct SchemaCatalog: Sendable, Hashable {
         } catch {
             throw InvalidSchema(description: "schema.sql cannot be applied: \(error)")
         }
-        // A view column without a comment takes the description of the same-named table column.
+        // A view column without a comment takes the description of the same-named table column
+        // when that name is a table's key (region_id) or occurs in one table only (title).
         var byName: [String: String] = [:]
+        var owners: [String: Int] = [:]
         for table in tables where table.kind != "view" {
-            for column in table.columns where !column.description.isEmpty && byName[column.name] == nil {
-                byName[column.name] = column.description
+            for column in table.columns { owners[column.name, default: 0] += 1 }
+        }
+        for table in tables where table.kind != "view" {
+            for (position, column) in table.columns.enumerated() where !column.description.isEmpty {
+                if position == 0 && column.name.hasSuffix("_id") || owners[column.name] == 1 {
+                    byName[column.name] = column.description
+                }
             }
         }
         for index in tables.indices where tables[index].kind == "view" {
@@ -103,7 +110,8 @@ public struct SchemaCatalog: Sendable, Hashable {
             if let table = current {
                 if line.hasPrefix("--") {
                     if table.kind != "view", let column = lastColumn {
-                        parsed.columns[table.name, default: [:]][column, default: ""] += " " + commentText(line)
+                        let previous = parsed.columns[table.name]?[column] ?? ""
+                        parsed.columns[table.name, default: [:]][column] = previous.isEmpty ? commentText(line) : previous + " " + commentText(line)
                     }
                 } else if let (code, comment) = splitTrailingComment(line), let comment {
                     if let column = columnName(code, inView: table.kind == "view") {

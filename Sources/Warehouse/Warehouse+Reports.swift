@@ -9,7 +9,7 @@ extension Warehouse {
     /// Warehouse.reports.map(\.name) // ["aid", "corpus", "enrolment", "funding", …]
     /// ```
     public static let reports: [CannedReport] = {
-        EmbeddedFiles.files.keys.sorted().compactMap { key -> CannedReport? in
+        EmbeddedFiles.files.keys.compactMap { key -> CannedReport? in
             guard key.hasPrefix("reports/"), key.hasSuffix(".sql") else { return nil }
             let name = String(key.dropFirst("reports/".count).dropLast(".sql".count))
             do {
@@ -17,7 +17,7 @@ extension Warehouse {
             } catch {
                 fatalError("built-in report is invalid: \(error)")
             }
-        }
+        }.sorted { $0.name < $1.name }
     }()
 
     /// The report called `name`, if any.
@@ -38,8 +38,9 @@ extension Warehouse {
                     columns onColumns: ([String]) throws -> Void, row onRow: ([SQLValue]) throws -> Void) throws -> QueryOutcome {
         let used = try parameterNames(of: report.sql)
         if let unused = parameters.keys.sorted().first(where: { !used.contains($0) }) {
-            throw QueryError(reason: .unusedParameter, message: "report \(report.name) takes no \(unused) (it takes: \(used.isEmpty ? "nothing" : used.sorted().joined(separator: ", ")))",
-                             sql: report.sql, resultCode: 0)
+            let takes = used.isEmpty ? "it takes no parameters" : "it takes " + used.sorted().joined(separator: ", ")
+            throw QueryError(reason: .unusedParameter, message: "report \(report.name) has no :\(unused) parameter (\(takes))",
+                             sql: "", resultCode: 0)
         }
         var bound: [String: SQLValue] = [:]
         for name in used { bound[name] = parameters[name] ?? .null }

@@ -90,9 +90,8 @@ final class Renderer {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
         }
         let numeric = numericColumns()
-        func line(_ row: [String], header: Bool = false) -> String {
+        func line(_ row: [String]) -> String {
             let padded = row.enumerated().map { index, cell in
-                // The last column is not padded unless right-aligned (no trailing blanks).
                 DisplayWidth.pad(cell, to: widths[index], right: numeric[index])
             }
             var text = padded.joined(separator: "  ")
@@ -101,7 +100,7 @@ final class Renderer {
         }
         var out = ""
         if headers {
-            out += line(header, header: true)
+            out += line(header)
             out += widths.map { String(repeating: "-", count: max(1, $0)) }.joined(separator: "  ") + "\n"
         }
         for row in cells { out += line(row) }
