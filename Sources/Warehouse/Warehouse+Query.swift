@@ -136,7 +136,10 @@ extension Warehouse {
         }
         let code = error.resultCode.primaryResultCode
         let reason: QueryError.Reason = code == .SQLITE_READONLY ? .readOnly : .sql
-        return QueryError(reason: reason, message: error.message ?? "\(error)", sql: sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? sql : sql,
-                          offset: offset, resultCode: code.rawValue)
+        // Show the statement without the blank lines and indentation that led up to it.
+        let leading = sql.prefix { $0.isWhitespace }.count
+        let statement = String(sql.dropFirst(leading)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return QueryError(reason: reason, message: error.message ?? "\(error)", sql: statement,
+                          offset: offset.flatMap { $0 >= leading ? $0 - leading : nil }, resultCode: code.rawValue)
     }
 }
