@@ -26,7 +26,7 @@ enum ExitStatus: Int32, CaseIterable {
           0  ok
           1  SQL error (the message names the failing statement)
           2  usage error (unknown option, missing argument or query, bad -p parameter)
-          3  the warehouse is missing or cannot be opened (run `eduwh load` or pass --db)
+          3  no warehouse at --db, or it cannot be opened (run `eduwh load` first)
           4  no such report, document or table
         """
 }

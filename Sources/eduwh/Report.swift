@@ -7,16 +7,17 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Run a canned report (funding, schools, teachers, quality …) kept as reports/NAME.sql.",
             discussion: """
-                Reports are plain SQL files whose header comment gives a title, a description and the
-                parameters they take; --region and --year are passed as :region and :year (an empty or
-                NULL parameter means "all"), so the same file runs in sqlite3, datasette or `eduwh sql
-                --file`. Without a NAME, or with --list, the reports are listed.
+            Reports are plain SQL files whose header comment gives a title, a description
+            and the parameters they take; --region and --year are passed as :region and
+            :year (an empty or NULL parameter means "all"), so the same file runs in
+            sqlite3, datasette or `eduwh sql --file`. Without a NAME, or with --list, the
+            reports are listed.
 
-              Examples:
-                eduwh report --list
-                eduwh report funding --region 海珠区 --year 2011
-                eduwh report quality-documents --csv > quality.csv
-                eduwh report funding --sql
+            Examples:
+              eduwh report --list
+              eduwh report funding --region 海珠区 --year 2011
+              eduwh report quality-documents --csv > quality.csv
+              eduwh report funding --sql
 
             \(ExitStatus.helpText)
             """)

@@ -6,14 +6,15 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Show the load history (etl_run), newest first, or the files a load refused.",
             discussion: """
-                One row per `eduwh load`: when, status (ok, partial, failed, interrupted), the files seen,
-                loaded, replaced, unchanged, rejected and pruned, the rows added, and how long it took.
-                With --rejects, one row per refused file (etl_reject) with the stage and the reason.
+            One row per `eduwh load`: when, status (ok, partial, failed, interrupted), the
+            files seen, loaded, replaced, unchanged, rejected and pruned, the rows added,
+            and how long it took. With --rejects, one row per refused file (etl_reject)
+            with the stage and the reason.
 
-              Examples:
-                eduwh runs
-                eduwh runs --limit 1 --json
-                eduwh runs --rejects --run 3
+            Examples:
+              eduwh runs
+              eduwh runs --limit 1 --json
+              eduwh runs --rejects --run 3
 
             \(ExitStatus.helpText)
             """)

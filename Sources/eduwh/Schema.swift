@@ -6,17 +6,19 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Describe the warehouse tables and columns, from the comments of schema.sql.",
             discussion: """
-                Lists every table and view with its purpose and grain, and every column with its type,
-                unit and meaning, as written in schema.sql (the binary embeds the file it creates
-                warehouses from, so no --db is needed). On a terminal tables are shown one by one;
-                with --csv, --tsv, --json … one row per column (table, column, type, description).
+            Lists every table and view with its purpose and grain, and every column with
+            its type, unit and meaning, as written in schema.sql (the binary embeds the
+            file it creates warehouses from, so no --db is needed). On a terminal tables
+            are shown one by one; with --csv, --tsv, --json … one row per column (table,
+            column, type, description).
 
-              Examples:
-                eduwh schema
-                eduwh schema fact_quantity
-                eduwh schema --tables
-                eduwh schema --sql > schema.sql
-                eduwh schema --datasette > metadata.json && datasette eduwh.sqlite -m metadata.json
+            Examples:
+              eduwh schema
+              eduwh schema fact_quantity
+              eduwh schema --tables
+              eduwh schema --sql > schema.sql
+              eduwh schema --datasette > metadata.json
+              datasette eduwh.sqlite -m metadata.json
 
             \(ExitStatus.helpText)
             """)

@@ -6,16 +6,17 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Full-text search of the clean paragraphs, best matches first, with highlighted snippets.",
             discussion: """
-                Finds the title and body paragraphs that contain the text: one character (学), two (校舍,
-                教师) or more (义务教育均衡); words separated by spaces must all occur. Ranking is FTS5
-                bm25; the snippet is a window around the first hit, hits in ANSI bold on a terminal and
-                in [brackets] otherwise (--color always|never to choose). --verbose adds the source file,
-                kind, region, year, score and the whole paragraph.
+            Finds the title and body paragraphs that contain the text: one character (学),
+            two (校舍, 教师) or more (义务教育均衡); words separated by spaces must all occur.
+            Ranking is FTS5 bm25; the snippet is a window around the first hit, hits in
+            ANSI bold on a terminal and in [brackets] otherwise (--color always|never to
+            choose). --verbose adds the source file, kind, region, year, score and the
+            whole paragraph.
 
-              Examples:
-                eduwh search 校舍
-                eduwh search 义务教育均衡 --kind 述职报告 --limit 5
-                eduwh search "教师 培训" --region 海珠区 --year 2011 --json
+            Examples:
+              eduwh search 校舍
+              eduwh search 义务教育均衡 --kind 述职报告 --limit 5
+              eduwh search "教师 培训" --region 海珠区 --year 2011 --json
 
             \(ExitStatus.helpText)
             """)

@@ -8,16 +8,17 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Print a document's clean text with the quantities found in it marked.",
             discussion: """
-                DOC is a document_id (from `eduwh search` or `eduwh sql`), a content SHA-256, or the path of
-                a loaded file (a file holding several glued reports shows each of them). Title and body
-                paragraphs are printed with every quantity [marked] (bold on a terminal) and, under the
-                paragraph, what it was read as: value, unit, indicator, years and status. --all also
-                prints metadata (M) and noise (N) lines; --lines prefixes every line with its raw line
-                number, label and the Clean rule that decided it.
+            DOC is a document_id (from `eduwh search` or `eduwh sql`), a content SHA-256,
+            or the path of a loaded file (a file holding several glued reports shows each
+            of them). Title and body paragraphs are printed with every quantity [marked]
+            (bold on a terminal) and, under the paragraph, what it was read as: value,
+            unit, indicator, years and status. --all also prints metadata (M) and noise
+            (N) lines; --lines prefixes every line with its raw line number, label and the
+            Clean rule that decided it.
 
-              Examples:
-                eduwh show 717068658286536449
-                eduwh show imports/002_f1a6d74b7d48969e.txt --lines --all
+            Examples:
+              eduwh show 717068658286536449
+              eduwh show imports/002_f1a6d74b7d48969e.txt --lines --all
 
             \(ExitStatus.helpText)
             """)

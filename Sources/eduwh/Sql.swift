@@ -7,21 +7,24 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Run SQL against the warehouse (read-only unless --write) and print the rows.",
             discussion: """
-                The query comes from the argument, from --file, or from standard input (when the
-                argument is `-` or absent and input is not a terminal). Several statements separated by
-                `;` run in order; the rows of the last one are printed. Parameters written :name in the
-                SQL are bound from -p name value (never pasted into the SQL); a value that is a plain
-                integer is bound as an integer, anything else as text.
+            The query comes from the argument, from --file, or from standard input (when
+            the argument is `-` or absent and input is not a terminal). Several statements
+            separated by `;` run in order; the rows of the last one are printed.
+            Parameters written :name in the SQL are bound from -p name value (never pasted
+            into the SQL); a value that is a plain integer is bound as an integer,
+            anything else as text.
 
-                The warehouse is opened read-only: a statement that writes fails with exit status 1 and
-                leaves the file untouched. With --write, all statements run in one transaction that is
-                rolled back if any fails. `eduwh schema` lists the tables and columns.
+            The warehouse is opened read-only: a statement that writes fails with exit
+            status 1 and leaves the file untouched. With --write, all statements run in
+            one transaction that is rolled back if any fails. `eduwh schema` lists the
+            tables and columns.
 
-              Examples:
-                eduwh sql "SELECT indicator, count(*) FROM v_quantity GROUP BY 1"
-                eduwh sql "SELECT * FROM v_funding_by_region_year WHERE year = :year" -p year 2011 --csv
-                eduwh sql --file reports/funding.sql -p region 4401 -p year '' --json
-                echo "SELECT count(*) FROM dim_document" | eduwh sql --raw
+            Examples:
+              eduwh sql "SELECT indicator, count(*) FROM v_quantity GROUP BY 1"
+              eduwh sql "SELECT * FROM v_funding_by_region_year WHERE year = :year" \\
+                  -p year 2011 --csv
+              eduwh sql --file reports/funding.sql -p region 4401 -p year '' --json
+              echo "SELECT count(*) FROM dim_document" | eduwh sql --raw
 
             \(ExitStatus.helpText)
             """)

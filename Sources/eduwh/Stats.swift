@@ -6,15 +6,16 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Show row counts and sizes per table, placeholder shares and the top indicators.",
             discussion: """
-                Rows of section, item, count, share, bytes:
-                  rows       one per table: row count and bytes on disk (indexes and FTS5 shadow tables included)
-                  size       database file bytes, free bytes, characters of clean body text
-                  quality    placeholder, unknown-indicator, region-less and year-less quantities and their share
-                  indicator  the indicators with the most quantities and their share
+            Rows of section, item, count, share, bytes:
+              rows       per table: rows, bytes on disk (with indexes, FTS5 shadow tables)
+              size       database bytes, free bytes, characters of clean body text
+              quality    placeholder, unknown-indicator, region-less and year-less
+                         quantities, and their share of all quantities
+              indicator  the indicators with the most quantities, and their share
 
-              Examples:
-                eduwh stats
-                eduwh stats --top 20 --json
+            Examples:
+              eduwh stats
+              eduwh stats --top 20 --json
 
             \(ExitStatus.helpText)
             """)
