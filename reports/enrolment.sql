@@ -9,7 +9,12 @@ WITH params AS (
     SELECT NULLIF(:region, '') AS region, CAST(NULLIF(:year, '') AS INTEGER) AS year
 ),
 selected AS (
-    SELECT q.*, i.name_zh, i.category, i.is_rate, r.name AS region_name, r.province_name
+    SELECT q.*, i.name_zh, i.category, i.is_rate, r.name AS region_name, r.province_name,
+           -- the value of the most recent mention with a value in the same group
+           FIRST_VALUE(q.value) OVER (
+               PARTITION BY q.region_id, q.from_year, q.to_year, q.indicator_id, q.unit_id
+               ORDER BY q.value IS NULL, q.document_id DESC, q.line_number DESC, q.char_offset DESC
+           ) AS latest_value
     FROM fact_quantity q
     JOIN dim_indicator i ON i.indicator_id = q.indicator_id
     LEFT JOIN dim_region r ON r.region_id = q.region_id
@@ -32,10 +37,7 @@ SELECT
     SUM(s.qualifier = 'placeholder')                     AS placeholders,
     MIN(s.value)                                         AS min_value,
     MAX(s.value)                                         AS max_value,
-    (SELECT l.value FROM selected l
-      WHERE l.region_id IS s.region_id AND l.from_year IS s.from_year AND l.to_year IS s.to_year
-        AND l.indicator_id = s.indicator_id AND l.unit_id = s.unit_id AND l.value IS NOT NULL
-      ORDER BY l.document_id DESC, l.line_number DESC, l.char_offset DESC LIMIT 1) AS latest_value,
+    MAX(s.latest_value)                                  AS latest_value,
     CASE WHEN MAX(s.is_rate) = 1 OR s.unit_id = 'percent' THEN NULL ELSE SUM(s.value) END AS total,
     COUNT(DISTINCT s.document_id)                        AS documents
 FROM selected s
