@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Canned reports and the schema catalog")
 struct ReportTests {
-    static let names = ["aid", "corpus", "enrolment", "funding", "quality", "quality-documents", "quality-files",
+    static let names = ["aid", "corpus", "enrolment", "funding", "indicators", "quality", "quality-documents", "quality-files",
                         "quality-sites", "schools", "teachers"]
 
     @Test("every reports/*.sql has a title and a description, and the expected reports exist")
@@ -27,7 +27,7 @@ struct ReportTests {
 
     /// Reports that do not depend on which indicators the Facts stage assigns.
     @Test("reports over documents, files and funding return rows on the seeds",
-          arguments: ["corpus", "quality", "quality-documents", "quality-files", "quality-sites"])
+          arguments: ["corpus", "indicators", "quality", "quality-documents", "quality-files", "quality-sites"])
     func returnsRows(name: String) throws {
         let rows = try QueryTestWarehouse.open().run(try #require(Warehouse.report(named: name)))
         #expect(!rows.rows.isEmpty)
@@ -35,7 +35,7 @@ struct ReportTests {
 
     @Test("a category report counts every fact of its category once", arguments: [
         ("funding", "i.category = 'funding' AND q.unit_id = 'yuan'"), ("schools", "i.category = 'facilities'"),
-        ("teachers", "i.category = 'teachers'"), ("enrolment", "i.category IN ('rates', 'students')"), ("aid", "i.category = 'aid'"),
+        ("teachers", "i.category = 'teachers'"), ("indicators", "1 = 1"), ("enrolment", "i.category IN ('rates', 'students')"), ("aid", "i.category = 'aid'"),
     ])
     func categoryTotals(name: String, condition: String) throws {
         let warehouse = try QueryTestWarehouse.open()

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("eduwh report, search, show, schema, runs, stats")
 struct CommandTests {
-    static let reports = ["aid", "corpus", "enrolment", "funding", "quality", "quality-documents", "quality-files",
+    static let reports = ["aid", "corpus", "enrolment", "funding", "indicators", "quality", "quality-documents", "quality-files",
                           "quality-sites", "schools", "teachers"]
 
     @Test("report --list names every report with its title")
