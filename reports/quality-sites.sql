@@ -7,12 +7,18 @@
 WITH params AS (
     SELECT NULLIF(:region, '') AS region, CAST(NULLIF(:year, '') AS INTEGER) AS year
 ),
+quantities AS (
+    SELECT document_id, COUNT(*) AS quantities, SUM(qualifier = 'placeholder') AS placeholders,
+           SUM(indicator_id = 'unknown') AS unknown_indicator
+    FROM fact_quantity
+    GROUP BY document_id
+),
 docs AS (
-    SELECT d.*,
-           (SELECT COUNT(*) FROM fact_quantity q WHERE q.document_id = d.document_id) AS quantities,
-           (SELECT COUNT(*) FROM fact_quantity q WHERE q.document_id = d.document_id AND q.qualifier = 'placeholder') AS placeholders,
-           (SELECT COUNT(*) FROM fact_quantity q WHERE q.document_id = d.document_id AND q.indicator_id = 'unknown') AS unknown_indicator
+    SELECT d.site_id, d.line_count, d.noise_line_count,
+           COALESCE(f.quantities, 0) AS quantities, COALESCE(f.placeholders, 0) AS placeholders,
+           COALESCE(f.unknown_indicator, 0) AS unknown_indicator
     FROM dim_document d
+    LEFT JOIN quantities f ON f.document_id = d.document_id
     LEFT JOIN dim_region r ON r.region_id = d.region_id
     CROSS JOIN params p
     WHERE (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.region || '%'

@@ -158,14 +158,33 @@ final class Renderer {
 
     // MARK: - Cells
 
+    // Cells are scanned as UTF-8 bytes: the characters that need care are all ASCII, and
+    // Character-by-Character work is several times slower on Chinese text.
+
     static func csvCell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func tsvCell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                bytes.remove(at: index + 1)   // CRLF is one line break, one space
+            }
+            if bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { bytes[index] = 0x20 }
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func tableCell(_ text: String, maxWidth: Int?) -> String {
@@ -185,6 +204,8 @@ final class Renderer {
     }
 
     static func jsonString(_ text: String) -> String {
+        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+        guard needsEscape else { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
