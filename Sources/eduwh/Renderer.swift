@@ -162,7 +162,9 @@ final class Renderer {
     // Character-by-Character work is several times slower on Chinese text.
 
     static func csvCell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        guard text.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }) else {
+            return text
+        }
         var bytes: [UInt8] = [0x22]
         bytes.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
@@ -174,7 +176,9 @@ final class Renderer {
     }
 
     static func tsvCell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        guard text.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x09 || byte == 0x0A || byte == 0x0D }) else {
+            return text
+        }
         var bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {
@@ -204,7 +208,10 @@ final class Renderer {
     }
 
     static func jsonString(_ text: String) -> String {
-        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+        // 0xE2 leads U+2028/U+2029 (and much CJK punctuation, which then takes the slow path).
+        let needsEscape = text.utf8.contains { (byte: UInt8) -> Bool in
+            byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+        }
         guard needsEscape else { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
