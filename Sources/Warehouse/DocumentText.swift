@@ -19,6 +19,20 @@ public struct DocumentText: Sendable, Hashable {
         public var indicatorName: String
         public var fromYear: Int?
         public var toYear: Int?
+
+        public init(offset: Int, surface: String, value: Double?, unit: String, qualifier: String, status: String,
+                    indicator: String, indicatorName: String, fromYear: Int?, toYear: Int?) {
+            self.offset = offset
+            self.surface = surface
+            self.value = value
+            self.unit = unit
+            self.qualifier = qualifier
+            self.status = status
+            self.indicator = indicator
+            self.indicatorName = indicatorName
+            self.fromYear = fromYear
+            self.toYear = toYear
+        }
     }
 
     /// One non-blank raw line.
@@ -30,6 +44,14 @@ public struct DocumentText: Sendable, Hashable {
         public var text: String
         /// Quantities on the line, by offset.
         public var marks: [Mark]
+
+        public init(number: Int, label: String, rule: String, text: String, marks: [Mark]) {
+            self.number = number
+            self.label = label
+            self.rule = rule
+            self.text = text
+            self.marks = marks
+        }
     }
 
     public var documentID: Int64

@@ -173,3 +173,20 @@ struct CommandTests {
         #expect(output.stdout.contains("2  usage error"))
     }
 }
+
+@Suite("Canned report files outside eduwh")
+struct ReportPortabilityTests {
+    @Test("a report runs in the plain sqlite3 shell with parameters left NULL, giving the rows eduwh gives",
+          arguments: ["corpus", "funding", "quality", "quality-files", "indicators"])
+    func sqlite3Shell(name: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        let sql = try String(contentsOf: CommandRunner.root.appendingPathComponent("reports/\(name).sql"), encoding: .utf8)
+        let script = ".parameter init\n.parameter set :region NULL\n.parameter set :year NULL\n.mode tabs\n.headers on\n" + sql
+        let shell = CommandRunner.execute("/usr/bin/sqlite3", ["-readonly", CommandRunner.database], input: script, environment: [:])
+        #expect(shell.status == 0, "\(shell.stderr)")
+        let eduwh = CommandRunner.eduwh(["report", name, "--tsv"])
+        // sqlite3 prints reals with a trailing .0 where eduwh prints plain decimals.
+        let normalized = shell.stdout.replacingOccurrences(of: #"(\d)\.0(\t|\n)"#, with: "$1$2", options: .regularExpression)
+        #expect(normalized == eduwh.stdout)
+    }
+}
