@@ -20,7 +20,7 @@ struct OutputOptions: ParsableArguments {
         static func help(for value: Format) -> ArgumentHelp? {
             switch value {
             case .table: "Aligned columns (default on a terminal); Chinese characters count as two cells."
-            case .csv: "Comma-separated values with a header row, quoted as RFC 4180."
+            case .csv: "Comma-separated values with a header row; cells holding commas, quotes or line breaks are quoted (RFC 4180)."
             case .tsv: "Tab-separated values with a header row (default when output is not a terminal); tabs and line breaks in cells become spaces."
             case .json: "A JSON array of objects, one per row."
             case .jsonl: "One JSON object per line (newline-delimited JSON)."
@@ -43,12 +43,18 @@ struct OutputOptions: ParsableArguments {
             help: ArgumentHelp("With --table, cut cells wider than N terminal cells (0 = never cut).", valueName: "N"))
     var maxWidth: Int = 60
 
-    @Option(help: "Mark highlights with ANSI bold: auto (on a terminal), always or never.")
-    var color: ColorChoice = .auto
-
-    /// When ANSI colours are used.
+    /// When ANSI bold marks highlights (search hits, quantities in `eduwh show`).
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
         case auto, always, never
+
+        /// True for always, and for auto when standard output is a terminal and NO_COLOR is unset.
+        var isOn: Bool {
+            switch self {
+            case .always: true
+            case .never: false
+            case .auto: Terminal.isTerminal(.standardOutput) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            }
+        }
     }
 
     func validate() throws {
@@ -67,17 +73,8 @@ struct OutputOptions: ParsableArguments {
         return limit == 0 ? nil : limit
     }
 
-    /// True when highlights should be ANSI bold rather than [brackets].
-    var usesColor: Bool {
-        switch color {
-        case .always: true
-        case .never: false
-        case .auto: resolvedFormat == .table && Terminal.isTerminal(.standardOutput) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        }
-    }
-
     /// A renderer for these options writing to standard output.
-    func renderer(to output: StandardOutput = StandardOutput()) -> Renderer {
+    func renderer(to output: StandardOutput) -> Renderer {
         Renderer(format: resolvedFormat, headers: !noHeaders, maxWidth: maxWidth == 0 ? nil : maxWidth, write: output.write)
     }
 }

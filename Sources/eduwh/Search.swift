@@ -35,6 +35,9 @@ extension Eduwh {
         @Option(help: ArgumentHelp("Characters shown in a snippet.", valueName: "N"))
         var width = 36
 
+        @Option(help: "Mark hits with ANSI bold: auto (on a terminal, table format), always or never.")
+        var color: OutputOptions.ColorChoice = .auto
+
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -56,7 +59,8 @@ extension Eduwh {
                                             kind: kind, limit: limit.map { $0 + 1 })
             let truncated = limit.map { hits.count > $0 } ?? false
             if let limit { hits = Array(hits.prefix(limit)) }
-            let (open, close) = output.usesColor ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]")
+            let bold = color == .auto ? color.isOn && output.resolvedFormat == .table : color.isOn
+            let (open, close) = bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]")
             var columns = ["rank", "document_id", "line", "title", "snippet"]
             if verbose { columns += ["source_path", "kind", "region", "year", "score", "text"] }
             let rows: [[SQLValue]] = hits.enumerated().map { index, hit in

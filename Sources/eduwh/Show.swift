@@ -50,11 +50,7 @@ extension Eduwh {
             guard !ids.isEmpty else {
                 throw NotFoundError(description: "no document \(document); give a document_id (eduwh search, eduwh report quality-documents) or the path of a loaded file")
             }
-            let bold = switch color {
-            case .always: true
-            case .never: false
-            case .auto: Terminal.isTerminal(.standardOutput) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            }
+            let bold = color.isOn
             let stdout = StandardOutput()
             for (index, id) in ids.enumerated() {
                 guard let text = try warehouse.documentText(id) else { continue }
