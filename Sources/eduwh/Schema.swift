@@ -67,15 +67,19 @@ extension Eduwh {
                 return
             }
             if output.resolvedFormat == .table {
+                // Descriptions are wrapped under themselves rather than cut, so nothing is lost.
                 for (index, entry) in selected.enumerated() {
                     if index > 0 { stdout.write("\n") }
                     stdout.write("\(entry.name) (\(entry.kind))\n")
                     if !entry.description.isEmpty { stdout.write(Self.wrap(entry.description, indent: "  ")) }
-                    let renderer = output.renderer(to: stdout)
-                    renderer.footer = false
-                    renderer.render(QueryRows(columns: ["column", "type", "description"], rows: entry.columns.map {
-                        [.text($0.name), .text($0.type), .text($0.description)]
-                    }))
+                    let nameWidth = max(6, entry.columns.map { DisplayWidth.of($0.name) }.max() ?? 0)
+                    let typeWidth = max(4, entry.columns.map { DisplayWidth.of($0.type) }.max() ?? 0)
+                    let indent = String(repeating: " ", count: 2 + nameWidth + 2 + typeWidth + 2)
+                    for column in entry.columns {
+                        let lead = "  " + DisplayWidth.pad(column.name, to: nameWidth) + "  " + DisplayWidth.pad(column.type, to: typeWidth) + "  "
+                        let wrapped = Self.wrap(column.description, indent: indent)
+                        stdout.write(lead + wrapped.dropFirst(indent.count))
+                    }
                 }
                 return
             }
@@ -84,16 +88,34 @@ extension Eduwh {
             }))
         }
 
-        /// Text wrapped at about 100 terminal cells.
-        static func wrap(_ text: String, indent: String) -> String {
+        /// Text wrapped at 100 terminal cells, every line starting with `indent`; a word wider
+        /// than a line (a run of Chinese) is broken between characters.
+        static func wrap(_ text: String, indent: String, width: Int = 100) -> String {
             var out = ""
             var line = indent
+            var lineWidth = DisplayWidth.of(indent)
+            let start = lineWidth
             for word in text.split(separator: " ") {
-                if DisplayWidth.of(line) + word.count + 1 > 100, line != indent {
+                let wordWidth = DisplayWidth.of(String(word))
+                if lineWidth > start, lineWidth + 1 + wordWidth > width {
                     out += line + "\n"
                     line = indent
+                    lineWidth = start
                 }
-                line += (line == indent ? "" : " ") + word
+                if lineWidth > start {
+                    line += " "
+                    lineWidth += 1
+                }
+                for character in word {
+                    let cells = DisplayWidth.of(String(character))
+                    if lineWidth + cells > width, lineWidth > start {
+                        out += line + "\n"
+                        line = indent
+                        lineWidth = start
+                    }
+                    line.append(character)
+                    lineWidth += cells
+                }
             }
             return out + line + "\n"
         }
