@@ -15,22 +15,31 @@
 public struct CannedReport: Sendable, Hashable {
     /// One `-- param NAME: description` line.
     public struct Parameter: Sendable, Hashable {
+        /// Name written :name in the SQL.
         public var name: String
+        /// What the parameter selects and what empty means.
         public var description: String
     }
 
     /// Header lines that are not `-- key: value` or a continuation of one.
     public struct HeaderError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// `reports/NAME.sql`.
         public var file: String
+        /// 1-based line of the header.
         public var line: Int
+        /// What is wrong and what to write instead.
         public var reason: String
+        /// `file:line: reason`.
         public var description: String { "\(file):\(line): \(reason)" }
     }
 
     /// The file name without `.sql` (`funding`, `quality-sites`).
     public var name: String
+    /// One line naming the report.
     public var title: String
+    /// What the rows are and how to read them.
     public var description: String
+    /// Parameters declared in the header, in order.
     public var parameters: [Parameter]
     /// The whole file, header included.
     public var sql: String

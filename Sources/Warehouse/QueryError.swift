@@ -9,6 +9,7 @@
 /// //                 ^
 /// ```
 public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure it was.
     public enum Reason: String, Sendable, Hashable {
         /// SQLite rejected the statement (syntax, unknown table or column, constraint …).
         case sql
@@ -20,6 +21,7 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case unusedParameter = "unused_parameter"
     }
 
+    /// What kind of failure it was.
     public var reason: Reason
     /// SQLite's message, or what is wrong with the parameters.
     public var message: String
@@ -30,6 +32,7 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// SQLite's primary result code (1 SQLITE_ERROR, 8 SQLITE_READONLY …), 0 for parameter errors.
     public var resultCode: Int32
 
+    /// An error as described by its parts.
     public init(reason: Reason, message: String, sql: String, offset: Int? = nil, resultCode: Int32 = 1) {
         self.reason = reason
         self.message = message
@@ -38,6 +41,7 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         self.resultCode = resultCode
     }
 
+    /// The message, then the statement indented, with a caret under the error position.
     public var description: String {
         var text: String
         switch reason {

@@ -15,5 +15,6 @@ public struct QueryOutcome: Sendable, Hashable {
     /// Rows inserted, updated or deleted by the script.
     public var changes = 0
 
+    /// No columns, no rows, no changes.
     public init() {}
 }

@@ -6,11 +6,14 @@
 /// rows.rows[0][1].text  // "5"
 /// ```
 public struct QueryRows: Sendable, Hashable {
+    /// Column names, in the order of the SELECT.
     public var columns: [String]
+    /// The rows, each with one value per column.
     public var rows: [[SQLValue]]
     /// True when a row limit stopped the query before its last row.
     public var truncated: Bool
 
+    /// Rows as given.
     public init(columns: [String], rows: [[SQLValue]], truncated: Bool = false) {
         self.columns = columns
         self.rows = rows

@@ -14,25 +14,32 @@ import GRDB
 public struct SchemaCatalog: Sendable, Hashable {
     /// One column of a table or view.
     public struct Column: Sendable, Hashable {
+        /// Column name.
         public var name: String
         /// Declared type (TEXT, INTEGER, REAL), "" when none.
         public var type: String
+        /// The trailing comment of its line in schema.sql (unit and meaning).
         public var description: String
     }
 
     /// One table, view or virtual table.
     public struct Table: Sendable, Hashable {
+        /// Table or view name.
         public var name: String
         /// table, view or virtual table
         public var kind: String
+        /// The comment block above its CREATE statement (purpose, grain, source stage).
         public var description: String
+        /// Columns in table order.
         public var columns: [Column]
 
+        /// The column called `name`, if any.
         public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
     }
 
     /// The schema.sql text could not be applied to an empty database.
     public struct InvalidSchema: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What SQLite said.
         public var description: String
     }
 
@@ -46,8 +53,10 @@ public struct SchemaCatalog: Sendable, Hashable {
         do { return try SchemaCatalog(sql: Warehouse.schemaSQL) } catch { fatalError("embedded schema.sql: \(error)") }
     }()
 
+    /// The table or view called `name`, if any.
     public func table(_ name: String) -> Table? { tables.first { $0.name == name } }
 
+    /// Applies `sql` to an in-memory database and reads its comments.
     public init(sql: String) throws(InvalidSchema) {
         let parsed = Self.parseComments(sql)
         var tables: [Table] = []

@@ -4,16 +4,23 @@
 /// hit.snippet(open: "[", close: "]") // "…区财政投入，新建[校舍]4万平方米，改造…"
 /// ```
 public struct SearchHit: Sendable, Hashable {
+    /// doc_paragraph.paragraph_id (the rowid of search_paragraph).
     public var paragraphID: Int64
+    /// dim_document.document_id of the report the paragraph is in.
     public var documentID: Int64
     /// 1-based line of the raw file.
     public var lineNumber: Int
     /// The whole paragraph.
     public var text: String
+    /// The report's title.
     public var title: String?
+    /// Path of the file the report was loaded from.
     public var sourcePath: String
+    /// Kind of report (述职报告, 工作总结 …).
     public var reportKind: String
+    /// Name of the region the report is about, if resolved.
     public var region: String?
+    /// Reference year of the report, if known.
     public var year: Int?
     /// FTS5 bm25 score: lower is a better match.
     public var score: Double

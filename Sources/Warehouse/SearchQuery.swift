@@ -18,7 +18,9 @@
 public struct SearchQuery: Sendable, Hashable {
     /// A query with no letter, digit or CJK character in it.
     public struct EmptyQuery: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The text that was given.
         public var query: String
+        /// One line saying what to give instead.
         public var description: String { "search text `\(query)` has no character to search for; give a word such as 校舍" }
     }
 
@@ -35,9 +37,11 @@ public struct SearchQuery: Sendable, Hashable {
         var usesBigrams: Bool
     }
 
+    /// The query as given.
     public let text: String
     let parts: [Part]
 
+    /// Splits the query into parts; throws when it has nothing to search for.
     public init(_ text: String) throws(EmptyQuery) {
         self.text = text
         var parts: [Part] = []
