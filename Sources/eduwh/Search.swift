@@ -35,6 +35,9 @@ extension Eduwh {
         @Option(help: ArgumentHelp("Characters shown in a snippet.", valueName: "N"))
         var width = 36
 
+        @Flag(help: "Print the SQL and the FTS5 MATCH expression instead of searching (to run in sqlite3).")
+        var sql = false
+
         @Option(help: "Mark hits with ANSI bold: auto (on a terminal, table format), always or never.")
         var color: OutputOptions.ColorChoice = .auto
 
@@ -51,6 +54,19 @@ extension Eduwh {
                 query = try SearchQuery(text.joined(separator: " "))
             } catch {
                 throw ValidationError(error.description)
+            }
+            if sql {
+                func literal(_ text: String?) -> String {
+                    text.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? "NULL"
+                }
+                print("""
+                    .parameter set :match \(literal(query.matchExpression))
+                    .parameter set :region \(literal(filters.parameters["region"].map(\.text)))
+                    .parameter set :year \(filters.year.map(String.init) ?? "NULL")
+                    .parameter set :kind \(literal(kind))
+                    \(Warehouse.searchSQL);
+                    """)
+                return
             }
             let warehouse = try Warehouse(path: database.path, readOnly: true)
             let limit = output.rowLimit(default: 20)

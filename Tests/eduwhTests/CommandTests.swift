@@ -176,6 +176,16 @@ struct CommandTests {
 
 @Suite("Canned report files outside eduwh")
 struct ReportPortabilityTests {
+    @Test("search --sql prints a script the sqlite3 shell runs to the same paragraphs", arguments: ["校舍", "学", "义务教育"])
+    func searchScript(text: String) {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        let script = CommandRunner.run(["search", text, "--sql"]).stdout
+        #expect(script.hasPrefix(".parameter set :match "))
+        let shell = CommandRunner.execute("/usr/bin/sqlite3", ["-readonly", CommandRunner.database], input: script, environment: [:])
+        let ids = shell.stdout.split(separator: "\n").map { $0.split(separator: "|").dropFirst().prefix(2).joined(separator: "\t") }
+        #expect(Set(ids) == CommandTests.containing(text))
+    }
+
     @Test("a report runs in the plain sqlite3 shell with parameters left NULL, giving the rows eduwh gives",
           arguments: ["corpus", "funding", "quality", "quality-files", "indicators"])
     func sqlite3Shell(name: String) throws {
