@@ -7,7 +7,8 @@ WITH params AS (
     SELECT NULLIF(:region, '') AS region, CAST(NULLIF(:year, '') AS INTEGER) AS year
 ),
 quantities AS (
-    SELECT document_id, COUNT(*) AS quantities, SUM(qualifier = 'placeholder') AS placeholders
+    SELECT document_id, COUNT(*) AS quantities,
+           SUM(CASE WHEN qualifier = 'placeholder' THEN 1 ELSE 0 END) AS placeholders
     FROM fact_quantity
     GROUP BY document_id
 )
@@ -31,5 +32,5 @@ WHERE (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.reg
        OR r.city_name LIKE p.region || '%' OR r.province_name LIKE p.region || '%')
   AND (p.year IS NULL OR p.year = d.reference_year
        OR p.year BETWEEN d.period_from_year AND COALESCE(d.period_to_year, d.period_from_year))
-GROUP BY s.name, d.report_kind, d.reference_year, d.region_id
+GROUP BY s.site_id, s.name, d.report_kind, d.reference_year, r.region_id, r.name, r.province_name
 ORDER BY documents DESC, site, kind, year, region;

@@ -34,12 +34,12 @@ SELECT
     s.name_zh                                            AS indicator_zh,
     s.unit_id                                            AS unit,
     COUNT(*)                                             AS mentions,
-    SUM(s.qualifier = 'placeholder')                     AS placeholders,
+    SUM(CASE WHEN s.qualifier = 'placeholder' THEN 1 ELSE 0 END) AS placeholders,
     MIN(s.value)                                         AS min_value,
     MAX(s.value)                                         AS max_value,
     MAX(s.latest_value)                                  AS latest_value,
     CASE WHEN MAX(s.is_rate) = 1 OR s.unit_id = 'percent' THEN NULL ELSE SUM(s.value) END AS total,
     COUNT(DISTINCT s.document_id)                        AS documents
 FROM selected s
-GROUP BY s.region_id, s.from_year, s.to_year, s.indicator_id, s.unit_id
-ORDER BY province IS NULL, province, region, from_year IS NULL, from_year, to_year, category DESC, indicator, unit;
+GROUP BY s.region_id, s.region_name, s.province_name, s.from_year, s.to_year, s.category, s.indicator_id, s.name_zh, s.unit_id
+ORDER BY province, region, from_year, to_year, category DESC, indicator, unit;

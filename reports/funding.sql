@@ -17,9 +17,9 @@ SELECT
     i.name_zh                                            AS indicator_zh,
     q.status                                             AS status,
     COUNT(*)                                             AS mentions,
-    SUM(q.qualifier = 'placeholder')                     AS placeholders,
+    SUM(CASE WHEN q.qualifier = 'placeholder' THEN 1 ELSE 0 END)                     AS placeholders,
     SUM(q.value)                                         AS amount_yuan,
-    ROUND(SUM(q.value) / 10000.0, 2)                     AS amount_wan_yuan,
+    SUM(q.value) / 10000.0                               AS amount_wan_yuan,
     COUNT(DISTINCT q.document_id)                        AS documents
 FROM fact_quantity q
 JOIN dim_indicator i ON i.indicator_id = q.indicator_id
@@ -30,5 +30,5 @@ WHERE i.category = 'funding'
   AND (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.region || '%'
        OR r.city_name LIKE p.region || '%' OR r.province_name LIKE p.region || '%')
   AND (p.year IS NULL OR p.year BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year))
-GROUP BY q.region_id, q.from_year, q.to_year, i.indicator_id, q.status
-ORDER BY province IS NULL, province, region, from_year IS NULL, from_year, to_year, amount_yuan DESC;
+GROUP BY r.region_id, r.name, r.province_name, q.from_year, q.to_year, i.indicator_id, i.name_zh, q.status
+ORDER BY province, region, from_year, to_year, amount_yuan DESC, indicator, status;

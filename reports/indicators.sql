@@ -13,9 +13,9 @@ SELECT
     i.name_zh                                            AS indicator_zh,
     q.unit_id                                            AS unit,
     COUNT(*)                                             AS mentions,
-    SUM(q.qualifier = 'placeholder')                     AS placeholders,
-    SUM(q.status = 'achieved')                           AS achieved,
-    SUM(q.status = 'planned')                            AS planned,
+    SUM(CASE WHEN q.qualifier = 'placeholder' THEN 1 ELSE 0 END)                     AS placeholders,
+    SUM(CASE WHEN q.status = 'achieved' THEN 1 ELSE 0 END)                           AS achieved,
+    SUM(CASE WHEN q.status = 'planned' THEN 1 ELSE 0 END)                            AS planned,
     COUNT(DISTINCT q.document_id)                        AS documents,
     CASE WHEN i.is_rate = 1 OR q.unit_id = 'percent' THEN NULL ELSE SUM(q.value) END AS total,
     MIN(q.value)                                         AS min_value,
@@ -27,5 +27,5 @@ CROSS JOIN params p
 WHERE (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.region || '%'
        OR r.city_name LIKE p.region || '%' OR r.province_name LIKE p.region || '%')
   AND (p.year IS NULL OR p.year BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year))
-GROUP BY i.category, i.indicator_id, q.unit_id
-ORDER BY i.category = 'other', i.category, mentions DESC, indicator, unit;
+GROUP BY i.category, i.indicator_id, i.name_zh, i.is_rate, q.unit_id
+ORDER BY category, mentions DESC, indicator, unit;

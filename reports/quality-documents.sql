@@ -8,8 +8,9 @@ WITH params AS (
     SELECT NULLIF(:region, '') AS region, CAST(NULLIF(:year, '') AS INTEGER) AS year
 ),
 quantities AS (
-    SELECT document_id, COUNT(*) AS quantities, SUM(qualifier = 'placeholder') AS placeholders,
-           SUM(indicator_id = 'unknown') AS unknown_indicator
+    SELECT document_id, COUNT(*) AS quantities,
+           SUM(CASE WHEN qualifier = 'placeholder' THEN 1 ELSE 0 END) AS placeholders,
+           SUM(CASE WHEN indicator_id = 'unknown' THEN 1 ELSE 0 END) AS unknown_indicator
     FROM fact_quantity
     GROUP BY document_id
 )
@@ -21,7 +22,7 @@ SELECT
     d.title                                                          AS title,
     COALESCE(f.quantities, 0)                                        AS quantities,
     COALESCE(f.placeholders, 0)                                      AS placeholders,
-    ROUND(1.0 * f.placeholders / f.quantities, 4)                    AS placeholder_share,
+    1.0 * f.placeholders / NULLIF(f.quantities, 0)                   AS placeholder_share,
     COALESCE(f.unknown_indicator, 0)                                 AS unknown_indicator,
     d.noise_line_count                                               AS noise_lines,
     d.line_count                                                     AS lines,
@@ -35,4 +36,4 @@ CROSS JOIN params p
 WHERE (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.region || '%'
        OR r.city_name LIKE p.region || '%' OR r.province_name LIKE p.region || '%')
   AND (p.year IS NULL OR p.year = d.reference_year)
-ORDER BY COALESCE(f.quantities, 0) > 0, placeholder_share DESC, d.source_path, d.doc_index;
+ORDER BY quantities, placeholder_share DESC, source_path, doc_index;

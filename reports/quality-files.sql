@@ -2,10 +2,10 @@
 -- description: Every file path seen in a drop folder with its status at the last load (loaded,
 --   unchanged, rejected, pruned), encoding, size, the documents it holds, and for rejected
 --   files the stage and reason of the latest refusal. Rejected files come first.
-WITH latest_reject AS (
-    SELECT source_path, stage, reason, detail, MAX(run_id) AS run_id
+WITH rejects AS (
+    SELECT source_path, stage, reason, detail,
+           ROW_NUMBER() OVER (PARTITION BY source_path ORDER BY run_id DESC, etl_reject_id DESC) AS recency
     FROM etl_reject
-    GROUP BY source_path
 ),
 documents AS (
     SELECT content_sha256, COUNT(*) AS documents FROM dim_document GROUP BY content_sha256
@@ -22,5 +22,5 @@ SELECT
     CASE WHEN f.status = 'rejected' THEN j.detail END    AS reject_detail
 FROM etl_file f
 LEFT JOIN documents d ON d.content_sha256 = f.content_sha256
-LEFT JOIN latest_reject j ON j.source_path = f.source_path
-ORDER BY f.status = 'rejected' DESC, f.status, f.source_path;
+LEFT JOIN rejects j ON j.source_path = f.source_path AND j.recency = 1
+ORDER BY reject_stage DESC, status, source_path;

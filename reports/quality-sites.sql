@@ -8,8 +8,9 @@ WITH params AS (
     SELECT NULLIF(:region, '') AS region, CAST(NULLIF(:year, '') AS INTEGER) AS year
 ),
 quantities AS (
-    SELECT document_id, COUNT(*) AS quantities, SUM(qualifier = 'placeholder') AS placeholders,
-           SUM(indicator_id = 'unknown') AS unknown_indicator
+    SELECT document_id, COUNT(*) AS quantities,
+           SUM(CASE WHEN qualifier = 'placeholder' THEN 1 ELSE 0 END) AS placeholders,
+           SUM(CASE WHEN indicator_id = 'unknown' THEN 1 ELSE 0 END) AS unknown_indicator
     FROM fact_quantity
     GROUP BY document_id
 ),
@@ -26,15 +27,15 @@ docs AS (
       AND (p.year IS NULL OR p.year = d.reference_year)
 )
 SELECT
-    COALESCE(s.name, '(unknown)')                                   AS site,
-    COUNT(*)                                                         AS documents,
-    SUM(docs.quantities = 0)                                         AS documents_without_facts,
-    ROUND(1.0 * SUM(docs.noise_line_count) / SUM(docs.line_count), 4) AS noise_line_share,
-    SUM(docs.quantities)                                             AS quantities,
-    SUM(docs.placeholders)                                           AS placeholders,
-    ROUND(1.0 * SUM(docs.placeholders) / SUM(docs.quantities), 4)    AS placeholder_share,
-    ROUND(1.0 * SUM(docs.unknown_indicator) / SUM(docs.quantities), 4) AS unknown_indicator_share
+    COALESCE(s.name, '(unknown)')                                        AS site,
+    COUNT(*)                                                              AS documents,
+    SUM(CASE WHEN docs.quantities = 0 THEN 1 ELSE 0 END)                  AS documents_without_facts,
+    1.0 * SUM(docs.noise_line_count) / NULLIF(SUM(docs.line_count), 0)    AS noise_line_share,
+    SUM(docs.quantities)                                                  AS quantities,
+    SUM(docs.placeholders)                                                AS placeholders,
+    1.0 * SUM(docs.placeholders) / NULLIF(SUM(docs.quantities), 0)        AS placeholder_share,
+    1.0 * SUM(docs.unknown_indicator) / NULLIF(SUM(docs.quantities), 0)   AS unknown_indicator_share
 FROM docs
 LEFT JOIN dim_site s ON s.site_id = docs.site_id
-GROUP BY docs.site_id
+GROUP BY docs.site_id, s.name
 ORDER BY placeholder_share DESC, noise_line_share DESC, site;

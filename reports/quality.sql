@@ -2,34 +2,48 @@
 -- description: One row per check: documents without facts, without a region or a year; noise
 --   lines; placeholder figures (x所, XX万元); quantities no indicator fits; rejected files.
 --   share = count / of_total (NULL when there is nothing to count).
-WITH docs AS (
-    SELECT d.document_id, d.region_id, d.reference_year, d.line_count, d.noise_line_count,
-           (SELECT COUNT(*) FROM fact_quantity q WHERE q.document_id = d.document_id) AS quantities
-    FROM dim_document d
+WITH quantities AS (
+    SELECT document_id, COUNT(*) AS quantities FROM fact_quantity GROUP BY document_id
 ),
-checks (position, measure, count, of_total, note) AS (
-    SELECT 1, 'documents', COUNT(*), NULL, 'reports loaded (one file can hold several)' FROM docs
+docs AS (
+    SELECT d.region_id, d.reference_year, d.line_count, d.noise_line_count, COALESCE(f.quantities, 0) AS quantities
+    FROM dim_document d
+    LEFT JOIN quantities f ON f.document_id = d.document_id
+),
+checks AS (
+    SELECT 1 AS check_order, 'documents' AS measure, COUNT(*) AS count, NULL AS of_total,
+           'reports loaded (one file can hold several)' AS note
+    FROM docs
     UNION ALL
-    SELECT 2, 'documents_without_facts', COALESCE(SUM(quantities = 0), 0), COUNT(*), 'reports with no quantity extracted' FROM docs
+    SELECT 2, 'documents_without_facts', SUM(CASE WHEN quantities = 0 THEN 1 ELSE 0 END), COUNT(*),
+           'reports with no quantity extracted' FROM docs
     UNION ALL
-    SELECT 3, 'documents_without_region', COALESCE(SUM(region_id IS NULL), 0), COUNT(*), 'reports whose region was not resolved' FROM docs
+    SELECT 3, 'documents_without_region', SUM(CASE WHEN region_id IS NULL THEN 1 ELSE 0 END), COUNT(*),
+           'reports whose region was not resolved' FROM docs
     UNION ALL
-    SELECT 4, 'documents_without_year', COALESCE(SUM(reference_year IS NULL), 0), COUNT(*), 'reports whose reference year is unknown' FROM docs
+    SELECT 4, 'documents_without_year', SUM(CASE WHEN reference_year IS NULL THEN 1 ELSE 0 END), COUNT(*),
+           'reports whose reference year is unknown' FROM docs
     UNION ALL
-    SELECT 5, 'noise_lines', COALESCE(SUM(noise_line_count), 0), COALESCE(SUM(line_count), 0), 'raw lines labelled noise (N) by Clean' FROM docs
+    SELECT 5, 'noise_lines', SUM(noise_line_count), SUM(line_count),
+           'raw lines labelled noise (N) by Clean' FROM docs
     UNION ALL
     SELECT 6, 'quantities', COUNT(*), NULL, 'quantity mentions extracted' FROM fact_quantity
     UNION ALL
-    SELECT 7, 'placeholder_quantities', COALESCE(SUM(qualifier = 'placeholder'), 0), COUNT(*), 'figures blanked by the site (x所, XX万元, %)' FROM fact_quantity
+    SELECT 7, 'placeholder_quantities', SUM(CASE WHEN qualifier = 'placeholder' THEN 1 ELSE 0 END), COUNT(*),
+           'figures blanked by the site (x所, XX万元, %)' FROM fact_quantity
     UNION ALL
-    SELECT 8, 'unknown_indicator_quantities', COALESCE(SUM(indicator_id = 'unknown'), 0), COUNT(*), 'quantities no indicator of the dictionary fits' FROM fact_quantity
+    SELECT 8, 'unknown_indicator_quantities', SUM(CASE WHEN indicator_id = 'unknown' THEN 1 ELSE 0 END), COUNT(*),
+           'quantities no indicator of the dictionary fits' FROM fact_quantity
     UNION ALL
-    SELECT 9, 'quantities_without_region', COALESCE(SUM(region_id IS NULL), 0), COUNT(*), 'quantities with no region' FROM fact_quantity
+    SELECT 9, 'quantities_without_region', SUM(CASE WHEN region_id IS NULL THEN 1 ELSE 0 END), COUNT(*),
+           'quantities with no region' FROM fact_quantity
     UNION ALL
-    SELECT 10, 'quantities_without_year', COALESCE(SUM(from_year IS NULL), 0), COUNT(*), 'quantities with no year' FROM fact_quantity
+    SELECT 10, 'quantities_without_year', SUM(CASE WHEN from_year IS NULL THEN 1 ELSE 0 END), COUNT(*),
+           'quantities with no year' FROM fact_quantity
     UNION ALL
-    SELECT 11, 'files_rejected', COALESCE(SUM(status = 'rejected'), 0), COUNT(*), 'files refused at their last load (see report quality-files)' FROM etl_file
+    SELECT 11, 'files_rejected', SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END), COUNT(*),
+           'files refused at their last load (see report quality-files)' FROM etl_file
 )
-SELECT measure, count, of_total, ROUND(1.0 * count / of_total, 4) AS share, note
+SELECT measure, COALESCE(count, 0) AS count, of_total, 1.0 * COALESCE(count, 0) / NULLIF(of_total, 0) AS share, note
 FROM checks
-ORDER BY position;
+ORDER BY check_order;

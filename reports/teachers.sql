@@ -17,7 +17,7 @@ SELECT
     q.unit_id                                            AS unit,
     q.status                                             AS status,
     COUNT(*)                                             AS mentions,
-    SUM(q.qualifier = 'placeholder')                     AS placeholders,
+    SUM(CASE WHEN q.qualifier = 'placeholder' THEN 1 ELSE 0 END)                     AS placeholders,
     CASE WHEN i.is_rate = 1 OR q.unit_id = 'percent' THEN NULL ELSE SUM(q.value) END AS total,
     MIN(q.value)                                         AS min_value,
     MAX(q.value)                                         AS max_value,
@@ -30,5 +30,5 @@ WHERE i.category = 'teachers'
   AND (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.region || '%'
        OR r.city_name LIKE p.region || '%' OR r.province_name LIKE p.region || '%')
   AND (p.year IS NULL OR p.year BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year))
-GROUP BY q.region_id, q.from_year, q.to_year, i.indicator_id, q.unit_id, q.status
-ORDER BY province IS NULL, province, region, from_year IS NULL, from_year, to_year, indicator, unit;
+GROUP BY r.region_id, r.name, r.province_name, q.from_year, q.to_year, i.indicator_id, i.name_zh, i.is_rate, q.unit_id, q.status
+ORDER BY province, region, from_year, to_year, indicator, unit, status;
