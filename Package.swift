@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // MARK: - Build tooling
@@ -36,13 +37,16 @@ let package = Package(
             dependencies: ["EduwhCore", "Facts", .product(name: "GRDB", package: "GRDB.swift")],
             plugins: ["EmbedFiles"]),
         .target(name: "Pipeline", dependencies: ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse"]),
+        // Beyond one machine: PostgreSQL (through psql/COPY) and Parquet/CSV export (through DuckDB).
+        .target(name: "Publish", dependencies: ["EduwhCore", "Warehouse"]),
 
         // MARK: - Command-line tool (parses, calls stages, renders; no stage logic)
         .executableTarget(
             name: "eduwh",
             dependencies: [
-                "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline",
+                "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline", "Publish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // MARK: - Tests (mirror the targets)
@@ -54,7 +58,8 @@ let package = Package(
             dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "TestSupport"]),
+        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,7 +21,15 @@ PRAGMA foreign_keys = ON;
 -- Operations
 -- ============================================================================================
 
--- One row per `eduwh load` run. Grain: run. Written by the Warehouse stage at start and end.
+-- This warehouse's identity. Grain: one row. Written once when the file is created; `eduwh merge`
+-- uses it to recognise runs it has already copied from a shard warehouse.
+CREATE TABLE etl_warehouse (
+    warehouse_id        TEXT    PRIMARY KEY,                 -- random UUID of this warehouse file
+    created_at          TEXT    NOT NULL                     -- UTC creation time, ISO 8601
+);
+
+-- One row per `eduwh load` run (and per shard run copied in by `eduwh merge`). Grain: run.
+-- Written by the Warehouse stage at start and end.
 CREATE TABLE etl_run (
     run_id              INTEGER PRIMARY KEY,                 -- run number, increasing
     started_at          TEXT    NOT NULL,                    -- UTC start time, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)
@@ -42,7 +50,10 @@ CREATE TABLE etl_run (
     quantities_loaded   INTEGER NOT NULL DEFAULT 0,          -- fact_quantity rows added
     years_loaded        INTEGER NOT NULL DEFAULT 0,          -- fact_year_mention rows added
     input_bytes         INTEGER NOT NULL DEFAULT 0,          -- bytes read from new or changed files
-    elapsed_seconds     REAL                                 -- wall-clock duration of the run, seconds
+    elapsed_seconds     REAL,                                -- wall-clock duration of the run, seconds
+    origin_warehouse_id TEXT,                                -- for a run merged in from a shard: the shard's warehouse_id; NULL for local runs
+    origin_run_id       INTEGER,                             -- for a merged run: its run_id in the shard warehouse
+    UNIQUE (origin_warehouse_id, origin_run_id)
 );
 
 -- One row per file path ever seen in a drop folder. Grain: path. Written by the Warehouse stage.
@@ -334,6 +345,7 @@ LEFT JOIN dim_site s ON s.site_id = d.site_id
 LEFT JOIN dim_region r ON r.region_id = q.region_id;
 
 -- Education money by region and year: sum of exact, approximate and lower-bound yuan figures.
+-- (Views use portable SQL: they are also created in PostgreSQL by `eduwh publish`.)
 CREATE VIEW v_funding_by_region_year AS
 SELECT
     r.region_id,
@@ -343,7 +355,7 @@ SELECT
     q.status,
     COUNT(*)            AS mentions,
     SUM(q.value)        AS amount_yuan,                      -- NULL values (placeholders) are skipped
-    SUM(q.qualifier = 'placeholder') AS placeholder_mentions
+    SUM(CASE WHEN q.qualifier = 'placeholder' THEN 1 ELSE 0 END) AS placeholder_mentions
 FROM fact_quantity q
 JOIN dim_indicator i USING (indicator_id)
 LEFT JOIN dim_region r ON r.region_id = q.region_id

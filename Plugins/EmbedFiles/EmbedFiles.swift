@@ -13,7 +13,7 @@ struct EmbedFiles: BuildToolPlugin {
         "Clean": ["rules/clean"],
         "Normalize": ["rules/normalize", "data/adcodes.csv"],
         "Facts": ["rules/facts"],
-        "Warehouse": ["schema.sql", "migrations", "reports"],
+        "Warehouse": ["schema.sql", "migrations", "reports", "rules/warehouse"],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -18,14 +18,19 @@ public struct RawDocument: Sendable, Hashable {
     public var format: SourceFormat
     /// Decoded text. Line breaks are `\n`; for HTML, one line per block element.
     public var text: String
+    /// What Ingest repaired or doubted on the way, one sentence each ("dropped 2 bytes of an
+    /// incomplete character at the end …"); empty for a clean file.
+    public var notes: [String]
 
-    public init(path: String, byteCount: Int, sha256: String, encoding: TextEncoding, format: SourceFormat, text: String) {
+    public init(path: String, byteCount: Int, sha256: String, encoding: TextEncoding, format: SourceFormat, text: String,
+                notes: [String] = []) {
         self.path = path
         self.byteCount = byteCount
         self.sha256 = sha256
         self.encoding = encoding
         self.format = format
         self.text = text
+        self.notes = notes
     }
 
     /// The raw lines, numbered from 1 the way `sed -n Np` counts them (blank lines included).

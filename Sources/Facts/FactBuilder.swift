@@ -3,38 +3,128 @@ import Normalize
 
 /// Maps a document's quantities to indicators, years and regions: the Facts stage.
 ///
+/// For every quantity in a title or body line: its indicator (`IndicatorMapper`), whether it is
+/// planned or achieved (`StatusCues`), its year (a year in the same clause, else the same
+/// sentence, else the document's period or reference year; none when the nearest year is blanked
+/// or unresolved, 20xx年) and its region (a resolved place in
+/// the same clause, else the sentence, else the document's region; places that merely contain the
+/// document's region, such as its province, and places inside 《》 names do not count).
+///
 /// ```swift
 /// let facts = FactBuilder.standard.build(document)
 /// facts.facts.first?.indicator // "funding_investment"
 /// ```
 public struct FactBuilder: Sendable {
     public static let standard = FactBuilder()
+    /// Years a fact may carry (the span of `dim_year`); other year mentions are not used for facts.
+    public static let factYears = 1949...2100
 
     public let normalizer: Normalizer
+    public let mapper: IndicatorMapper
+    public let cues: StatusCues
+    public let profiler: DocumentProfiler
 
-    public init(normalizer: Normalizer = .standard) {
+    public init(normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
+                profiler: DocumentProfiler = .standard) {
         self.normalizer = normalizer
+        self.mapper = mapper
+        self.cues = cues
+        self.profiler = profiler
     }
 
-    /// Builds the facts, year and place mentions of one clean document.
+    /// Builds the profile, facts, year and place mentions of one clean document.
     public func build(_ document: CleanDocument) -> DocumentFacts {
         let reference = normalizer.referenceYear(of: document)
-        var facts: [Fact] = []
         var years: [Located<YearMention>] = []
         for line in document.lines where line.label != .noise {
             for year in normalizer.years(in: line.text, referenceYear: reference) {
                 years.append(Located(line: line.number, mention: year))
             }
-            guard line.label.isKept else { continue }
-            for quantity in normalizer.quantities(in: line.text) {
-                let unitIndicator = quantity.unit == "yuan" ? "funding_investment" : "unknown"
-                facts.append(Fact(line: line.number, sentence: line.text, quantity: quantity, indicator: unitIndicator,
-                                  indicatorRule: "unit-only", status: .unknown, statusCue: "",
-                                  yearFrom: reference, yearTo: reference, yearSource: reference == nil ? .none : .document,
-                                  adcode: nil, regionSource: .none))
-            }
         }
-        return DocumentFacts(document: document, profile: DocumentProfile(kind: "其他", referenceYear: reference),
-                             facts: facts, years: years, places: normalizer.places(in: document.lines))
+        let places = normalizer.places(in: document.lines)
+        let profile = profiler.profile(document, referenceYear: reference, years: years, places: places)
+        let yearsByLine = Dictionary(grouping: years, by: \.line)
+        let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
+        var facts: [Fact] = []
+        for line in document.lines where line.label.isKept {
+            let quantities = normalizer.quantities(in: line.text)
+            guard !quantities.isEmpty else { continue }
+            facts += self.facts(quantities, line: line, years: (yearsByLine[line.number] ?? []).map(\.mention),
+                                places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile)
+        }
+        return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
+    }
+
+    /// The facts of one line's quantities, given the line's year and resolved place mentions.
+    public func facts(_ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
+                      profile: DocumentProfile) -> [Fact] {
+        let scalars = Array(line.text.unicodeScalars)
+        let sentences = Sentence.split(scalars)
+        let quoted = Self.quotedRanges(scalars)
+        let regionPlaces = places.filter { place in
+            // A place inside a document's name (《吉林省…标准》) is not what the figure is about.
+            if quoted.contains(where: { $0.contains(place.offset) }) { return false }
+            guard let adcode = place.adcode, let region = profile.adcode else { return true }
+            return !Self.contains(adcode, region)
+        }
+        return quantities.map { quantity in
+            let sentence = sentences.first { $0.range.contains(quantity.offset) }
+                ?? Sentence(text: line.text, range: 0..<scalars.count, clauses: [0..<scalars.count])
+            let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
+            let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence)
+            let (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
+            // The nearest year mention decides; one whose year the text hides or leaves open
+            // (20xx年, 今年 with no reference year) leaves the fact without a year.
+            let usable = years.filter { $0.from == nil || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false) }
+            let year = Self.nearest(usable, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            var yearFrom = year?.mention.from, yearTo = year?.mention.from == nil ? nil : (year?.mention.to ?? year?.mention.from)
+            var yearSource = yearFrom == nil ? .none : (year?.source ?? .none)
+            if year == nil {
+                if let from = profile.periodFrom, let to = profile.periodTo, Self.factYears.contains(from), Self.factYears.contains(to), from <= to {
+                    (yearFrom, yearTo, yearSource) = (from, to, .document)
+                } else if let reference = profile.referenceYear, Self.factYears.contains(reference) {
+                    (yearFrom, yearTo, yearSource) = (reference, reference, .document)
+                }
+            }
+            let place = Self.nearest(regionPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            var adcode = place?.mention.adcode
+            var regionSource = place?.source ?? .none
+            if place == nil, let region = profile.adcode { (adcode, regionSource) = (region, .document) }
+            return Fact(line: line.number, sentence: sentence.text, quantity: quantity, indicator: choice.code, indicatorRule: choice.rule,
+                        status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource,
+                        adcode: adcode, regionSource: regionSource)
+        }
+    }
+
+    /// The mention nearest to `offset` in the clause (one before it preferred), else in the sentence.
+    static func nearest<Mention>(_ mentions: [Mention], to offset: Int, clause: Range<Int>, sentence: Range<Int>,
+                                 offset position: KeyPath<Mention, Int>) -> (mention: Mention, source: ContextSource)? {
+        func pick(_ range: Range<Int>) -> Mention? {
+            let inside = mentions.filter { range.contains($0[keyPath: position]) }
+            if let before = inside.filter({ $0[keyPath: position] < offset }).max(by: { $0[keyPath: position] < $1[keyPath: position] }) { return before }
+            return inside.filter { $0[keyPath: position] > offset }.min { $0[keyPath: position] < $1[keyPath: position] }
+        }
+        if let mention = pick(clause) { return (mention, .clause) }
+        if let mention = pick(sentence) { return (mention, .sentence) }
+        return nil
+    }
+
+    /// Scalar ranges inside 《…》 (document and plan names).
+    static func quotedRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var open: Int?
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "《" { open = index }
+            if scalar == "》", let start = open { ranges.append(start..<index); open = nil }
+        }
+        return ranges
+    }
+
+    /// Whether division `outer` contains division `inner` (a province its cities, a city its counties).
+    static func contains(_ outer: String, _ inner: String) -> Bool {
+        guard outer != inner, outer.count == 12, inner.count == 12 else { return false }
+        if outer.hasSuffix("0000000000") { return inner.hasPrefix(outer.prefix(2)) }
+        if outer.hasSuffix("00000000") { return inner.hasPrefix(outer.prefix(4)) }
+        return false
     }
 }

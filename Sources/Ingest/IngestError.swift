@@ -21,11 +21,14 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case noText = "no_text"
     }
 
+    /// The file as the user named it (relative to the drop folder during a load).
     public var path: String
+    /// Why the file was refused.
     public var reason: Reason
     /// Human-readable detail (offset of the bad byte, OS error …).
     public var detail: String
 
+    /// An error for `path` with its reason and detail.
     public init(path: String, reason: Reason, detail: String) {
         self.path = path
         self.reason = reason
@@ -43,5 +46,6 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// One line: path, reason, detail and advice.
     public var description: String { "\(path): rejected (\(reason.rawValue)): \(detail) — \(advice)" }
 }

@@ -1,13 +1,25 @@
 import EduwhCore
-import Foundation
 
 /// Reads a file from disk and decodes it into a `RawDocument`: the Ingest stage.
 ///
+/// Detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK, BIG5), rejects
+/// empty, binary, unreadable, oversized, undecodable and textless files with an `IngestError`
+/// naming the reason, reduces `.html`/`.htm` pages to visible text, turns CRLF/CR into LF and
+/// keeps every other character and line as decoded (gold line numbers count raw lines).
+///
 /// ```swift
 /// let raw = try Ingestor().read(path: "imports/000_2aee6a9319702955.txt")
+/// raw.encoding   // .utf8
+/// raw.lines[0]   // "履行基础教育职责述职报告"
 /// ```
 public struct Ingestor: Sendable {
-    public init() {}
+    /// Thresholds: size limit, binary and decoding tolerances.
+    public var settings: IngestSettings
+
+    /// An ingestor with the given thresholds (`IngestSettings.standard` by default).
+    public init(settings: IngestSettings = .standard) {
+        self.settings = settings
+    }
 
     /// File name extensions the loader picks up from a drop folder.
     public static let supportedExtensions: Set<String> = ["txt", "text", "htm", "html"]
@@ -15,30 +27,53 @@ public struct Ingestor: Sendable {
     /// Reads and decodes the file at `path`; `displayPath` is what errors and rows name.
     public func read(path: String, displayPath: String? = nil) throws(IngestError) -> RawDocument {
         let shown = displayPath ?? path
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw IngestError(path: shown, reason: .unreadable, detail: "\(error.localizedDescription)")
-        }
+        let bytes = try FileBytesReader.read(path: path, shownAs: shown, maxBytes: settings.maxFileBytes)
         return try decode(bytes: bytes, path: shown)
     }
 
-    /// Decodes bytes already in memory.
+    /// Decodes bytes already in memory; `path` decides the format (`.html`/`.htm` are HTML) and
+    /// is what errors name.
     public func decode(bytes: [UInt8], path: String) throws(IngestError) -> RawDocument {
         guard !bytes.isEmpty else { throw IngestError(path: path, reason: .empty, detail: "the file has 0 bytes") }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw IngestError(path: path, reason: .binary, detail: "NUL byte at offset \(nul)")
+        guard bytes.count <= settings.maxFileBytes else {
+            throw IngestError(path: path, reason: .tooLarge, detail: "\(bytes.count) bytes, over the limit of \(settings.maxFileBytes) bytes")
         }
-        var body = bytes[...]
-        var encoding = TextEncoding.utf8
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3); encoding = .utf8BOM }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            throw IngestError(path: path, reason: .undecodable, detail: "not valid UTF-8")
+        if let signature = BinarySignature.match(bytes[...]) {
+            throw IngestError(path: path, reason: .binary, detail: "a \(signature.name), not text (recognised by its first bytes)")
         }
-        let lower = path.lowercased()
-        let format: SourceFormat = (lower.hasSuffix(".html") || lower.hasSuffix(".htm")) ? .html : .text
+        let format = Self.format(ofPath: path)
+        let declared = format == .html ? HTMLCharsetSniffer.declaredEncoding(in: bytes.prefix(settings.charsetSniffBytes)) : nil
+        let decoded = try EncodingDetector(settings: settings).decode(bytes, path: path, declared: declared)
+
+        var text = LineBreaks.normalized(decoded.text)
+        if format == .html { text = HTMLTextExtractor.visibleText(of: text) }
+        guard Self.hasVisibleText(text) else {
+            let what = format == .html ? "the page has no visible text outside markup, scripts and styles" : "the file holds only whitespace or invisible characters"
+            throw IngestError(path: path, reason: .noText, detail: "\(what) (decoded as \(decoded.encoding.rawValue))")
+        }
         return RawDocument(path: path, byteCount: bytes.count, sha256: SHA256Digest.hex(of: bytes),
-                           encoding: encoding, format: format, text: text)
+                           encoding: decoded.encoding, format: format, text: text, notes: decoded.notes)
+    }
+
+    /// `.html` for `.html`/`.htm` paths, `.text` otherwise.
+    public static func format(ofPath path: String) -> SourceFormat {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .text
+    }
+
+    /// Whether `text` has a character that shows: not whitespace, a control or a format
+    /// character (zero-width spaces, byte-order marks).
+    static func hasVisibleText(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            if scalar.value > 0x20, scalar.value < 0x7F { return true }
+            if scalar.value < 0xA0 { continue }
+            let properties = scalar.properties
+            if properties.isWhitespace { continue }
+            switch properties.generalCategory {
+            case .format, .control, .unassigned, .surrogate: continue
+            default: return true
+            }
+        }
+        return false
     }
 }

@@ -44,5 +44,5 @@ public struct Normalizer: Sendable {
     public func referenceYear(of document: CleanDocument) -> Int? { nil }
 
     /// Place mentions in a document's lines, resolved with the whole document as context.
-    public func places(in lines: [LabeledLine]) -> [Located<PlaceMention>] { [] }
+    public func places(in lines: [LabeledLine]) -> [Located<PlaceMention>] { PlaceResolver.standard.places(in: lines) }
 }

@@ -1,15 +1,41 @@
 import Clean
+import Dispatch
 import EduwhCore
 import Facts
 import Foundation
 import Ingest
 import Warehouse
 
-/// What happened to one file during a load, reported to the caller as it happens.
+/// What happened to one file during a load, reported in file order as each batch is written.
 public enum FileEvent: Sendable {
-    case loaded(path: String, counts: FileLoadCounts, bytes: Int)
-    case unchanged(path: String)
+    /// `notes` say what Ingest repaired (a cut character at the end, a wrong charset meta …).
+    case loaded(path: String, counts: FileLoadCounts, bytes: Int, notes: [String])
+    case unchanged(path: String, bytes: Int)
     case rejected(path: String, stage: RejectStage, reason: String, detail: String)
+
+    public var path: String {
+        switch self {
+        case .loaded(let path, _, _, _), .unchanged(let path, _), .rejected(let path, _, _, _): path
+        }
+    }
+}
+
+/// How to run a load.
+public struct LoadOptions: Sendable {
+    /// Drop folder, searched recursively.
+    public var folder: String
+    /// Remove documents of files no longer in the folder.
+    public var prune = false
+    /// Load only the files whose content hash falls in shard `index` (1-based) of `count`.
+    public var shard: (index: Int, count: Int)?
+    /// Files processed and written per transaction.
+    public var batchSize = 128
+    /// Worker threads for reading, cleaning and extracting (default: active processors).
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    public init(folder: String) {
+        self.folder = folder
+    }
 }
 
 /// The outcome of a whole load.
@@ -21,13 +47,19 @@ public struct LoadReport: Sendable {
     public var status: String
     /// One line per rejected file: path, reason, detail.
     public var rejects: [String]
+    /// Seconds spent in Ingest…Facts summed over worker threads, and in the single writer.
+    public var processingSeconds: Double
+    public var writingSeconds: Double
 }
 
-/// Loads every supported file under a drop folder into a warehouse: reads, skips content already
-/// loaded, runs the pipeline on the rest, and writes each file in its own transaction.
+/// Loads every supported file under a drop folder into a warehouse.
+///
+/// Files are read, cleaned and turned into facts on all cores, a batch at a time, while the
+/// previous batch is written by one writer: one transaction per batch, one savepoint per file.
+/// Content already loaded is skipped after hashing, before any parsing.
 ///
 /// ```swift
-/// let report = try Loader(warehouse: warehouse).load(folder: "imports")
+/// let report = try Loader(warehouse: warehouse, version: "0.1.0").load(LoadOptions(folder: "imports"))
 /// report.counts.filesLoaded // 5
 /// ```
 public struct Loader {
@@ -43,15 +75,15 @@ public struct Loader {
         self.version = version
     }
 
-    /// Supported files under `folder`, as paths relative to it, sorted.
-    public static func listFiles(in folder: String) throws -> [String] {
+    /// Supported files under `folder`, as paths relative to it, sorted. Hidden files are skipped.
+    public static func listFiles(in folder: String) throws(LoadError) -> [String] {
         let root = URL(fileURLWithPath: folder)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw LoadError.notAFolder(folder)
+            throw .notAFolder(folder)
         }
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            throw LoadError.notAFolder(folder)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else {
+            throw .notAFolder(folder)
         }
         var paths: [String] = []
         let rootPath = root.standardizedFileURL.path
@@ -64,70 +96,189 @@ public struct Loader {
         return paths.sorted()
     }
 
-    /// Loads `folder`; with `prune`, removes documents of files no longer there.
+    /// Whether content with this hash belongs to shard `index` of `count` (1-based).
+    public static func inShard(_ sha256: String, index: Int, count: Int) -> Bool {
+        guard count > 1 else { return true }
+        let prefix = UInt64(sha256.prefix(15), radix: 16) ?? 0
+        return Int(prefix % UInt64(count)) == index - 1
+    }
+
+    /// Loads `folder` (convenience for `load(_:)`).
     public func load(folder: String, prune: Bool = false, onEvent: (FileEvent) -> Void = { _ in }) throws -> LoadReport {
+        var options = LoadOptions(folder: folder)
+        options.prune = prune
+        return try load(options, onEvent: onEvent)
+    }
+
+    /// Runs one load and records it in `etl_run`.
+    public func load(_ options: LoadOptions, onEvent: (FileEvent) -> Void = { _ in }) throws -> LoadReport {
         let start = Date()
-        let paths = try Self.listFiles(in: folder)
-        let runID = try warehouse.beginRun(sourceDir: folder, version: version)
+        let paths = try Self.listFiles(in: options.folder)
+        let shardLabel = options.shard.map { "\($0.index)/\($0.count)" }
+        let runID = try warehouse.beginRun(sourceDir: options.folder, shard: shardLabel, version: version)
         var counts = RunCounts()
         var rejects: [String] = []
-        counts.filesSeen = paths.count
-        let known = try warehouse.knownContent()
-        var loadedContent = known.loaded
-        for path in paths {
-            let full = (folder as NSString).appendingPathComponent(path)
-            let raw: RawDocument
-            do {
-                raw = try ingestor.read(path: full, displayPath: path)
-            } catch {
-                counts.filesRejected += 1
-                rejects.append(error.description)
-                try warehouse.recordReject(path: path, sha256: nil, byteCount: nil, stage: .ingest,
-                                           reason: error.reason.rawValue, detail: error.description, runID: runID)
-                onEvent(.rejected(path: path, stage: .ingest, reason: error.reason.rawValue, detail: error.description))
-                continue
-            }
-            if loadedContent.contains(raw.sha256) {
-                counts.filesUnchanged += 1
-                try warehouse.recordUnchanged(path: path, sha256: raw.sha256, byteCount: raw.byteCount, encoding: raw.encoding.rawValue, runID: runID)
-                onEvent(.unchanged(path: path))
-                continue
-            }
-            let processed = pipeline.process(raw)
-            guard !processed.documents.isEmpty, processed.documents.contains(where: { !$0.document.keptLines.isEmpty }) else {
-                let detail = "\(path): rejected (no_text): every line was labelled noise — check the file, or the clean rules with `eduwh clean --explain`"
-                counts.filesRejected += 1
-                rejects.append(detail)
-                try warehouse.recordReject(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean, reason: "no_text", detail: detail, runID: runID)
-                onEvent(.rejected(path: path, stage: .clean, reason: "no_text", detail: detail))
-                continue
-            }
-            do {
-                let written = try warehouse.load(processed, path: path, runID: runID)
-                counts.filesLoaded += 1
-                counts.filesReplaced += written.replaced ? 1 : 0
-                counts.documents += written.documents
-                counts.quantities += written.quantities
-                counts.years += written.years
-                counts.inputBytes += raw.byteCount
-                loadedContent.insert(raw.sha256)
-                onEvent(.loaded(path: path, counts: written, bytes: raw.byteCount))
-            } catch {
-                let detail = "\(path): rejected (sqlite): \(error)"
-                counts.filesRejected += 1
-                rejects.append(detail)
-                try warehouse.recordReject(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .warehouse, reason: "sqlite", detail: detail, runID: runID)
-                onEvent(.rejected(path: path, stage: .warehouse, reason: "sqlite", detail: detail))
-            }
+        let loaded = try warehouse.knownContent().loaded
+        let state = SharedState(loadedContent: loaded)
+        var presentPaths = Set<String>()
+        var processingSeconds = 0.0
+        var writingSeconds = 0.0
+
+        let batches = stride(from: 0, to: paths.count, by: max(1, options.batchSize)).map {
+            Array(paths[$0..<min($0 + options.batchSize, paths.count)])
         }
-        if prune {
-            counts.filesPruned = try warehouse.prune(keeping: Set(paths), runID: runID)
+        // Pipeline: while batch k is written here, batch k+1 is processed on the workers.
+        let preparer = Preparer(pipeline: pipeline, ingestor: ingestor)
+        var pending: PreparedBatch? = batches.first.map { preparer.prepare($0, options: options, state: state) }
+        for index in batches.indices {
+            guard let current = pending else { break }
+            let group = DispatchGroup()
+            let nextBox = BatchBox()
+            if index + 1 < batches.count {
+                let nextPaths = batches[index + 1]
+                DispatchQueue.global().async(group: group) {
+                    nextBox.batch = preparer.prepare(nextPaths, options: options, state: state)
+                }
+            }
+            processingSeconds += current.cpuSeconds
+            let writeStart = Date()
+            let items = current.items.compactMap { $0 }
+            let outcomes = try warehouse.loadBatch(items.map(\.item), runID: runID)
+            writingSeconds += Date().timeIntervalSince(writeStart)
+            for (prepared, outcome) in zip(items, outcomes) {
+                let path = prepared.item.path
+                presentPaths.insert(path)
+                switch outcome {
+                case .loaded(let written):
+                    counts.filesLoaded += 1
+                    counts.filesReplaced += written.replaced ? 1 : 0
+                    counts.documents += written.documents
+                    counts.quantities += written.quantities
+                    counts.years += written.years
+                    counts.inputBytes += prepared.bytes
+                    onEvent(.loaded(path: path, counts: written, bytes: prepared.bytes, notes: prepared.notes))
+                case .unchanged:
+                    counts.filesUnchanged += 1
+                    onEvent(.unchanged(path: path, bytes: prepared.bytes))
+                case .rejected(let stage, let reason, let detail):
+                    counts.filesRejected += 1
+                    rejects.append(detail)
+                    onEvent(.rejected(path: path, stage: stage, reason: reason, detail: detail))
+                }
+            }
+            counts.filesSeen += items.count
+            // Paths filtered out by --shard still exist: they must not be pruned.
+            for (path, item) in zip(current.paths, current.items) where item == nil { presentPaths.insert(path) }
+            group.wait()
+            pending = nextBox.batch
+        }
+        if options.prune {
+            counts.filesPruned = try warehouse.prune(keeping: presentPaths, runID: runID)
         }
         let elapsed = Date().timeIntervalSince(start)
         let status = counts.filesRejected == 0 ? "ok" : "partial"
         try warehouse.finishRun(runID, counts: counts, status: status, elapsedSeconds: elapsed)
-        return LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: status, rejects: rejects)
+        return LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: status, rejects: rejects,
+                          processingSeconds: processingSeconds, writingSeconds: writingSeconds)
     }
+
+}
+
+// MARK: - Processing a batch on all cores
+
+/// One file made ready for the writer.
+struct PreparedItem: Sendable {
+    var item: Warehouse.BatchItem
+    var bytes: Int
+    var notes: [String] = []
+}
+
+struct PreparedBatch: Sendable {
+    var paths: [String]
+    /// nil where the file belongs to another shard.
+    var items: [PreparedItem?]
+    var cpuSeconds: Double
+}
+
+
+/// Reads, hashes and (for new content) processes files: the part of a load that runs on all cores.
+struct Preparer: Sendable {
+    var pipeline: FilePipeline
+    var ingestor: Ingestor
+
+    /// Reads, hashes and (for new content) processes every file of a batch concurrently.
+    func prepare(_ paths: [String], options: LoadOptions, state: SharedState) -> PreparedBatch {
+        let slots = Slots<PreparedItem?>(count: paths.count)
+        let timing = Slots<Double>(count: paths.count)
+        let workers = max(1, options.workers)
+        DispatchQueue.concurrentPerform(iterations: min(workers, paths.count)) { worker in
+            var index = worker
+            while index < paths.count {
+                let started = DispatchTime.now().uptimeNanoseconds
+                slots[index] = prepareOne(paths[index], options: options, state: state)
+                timing[index] = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                index += workers
+            }
+        }
+        return PreparedBatch(paths: paths, items: slots.values, cpuSeconds: timing.values.reduce(0, +))
+    }
+
+    private func prepareOne(_ path: String, options: LoadOptions, state: SharedState) -> PreparedItem? {
+        let full = (options.folder as NSString).appendingPathComponent(path)
+        let raw: RawDocument
+        do {
+            raw = try ingestor.read(path: full, displayPath: path)
+        } catch {
+            // Unreadable files have no content hash: shard them by path, so exactly one shard records them.
+            if let shard = options.shard, !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count) {
+                return nil
+            }
+            return PreparedItem(item: .rejected(path: path, sha256: nil, byteCount: nil, stage: .ingest,
+                                                reason: error.reason.rawValue, detail: error.description), bytes: 0)
+        }
+        if let shard = options.shard, !Loader.inShard(raw.sha256, index: shard.index, count: shard.count) { return nil }
+        if state.isLoaded(raw.sha256) {
+            return PreparedItem(item: .unchanged(path: path, sha256: raw.sha256, byteCount: raw.byteCount, encoding: raw.encoding.rawValue),
+                                bytes: raw.byteCount)
+        }
+        let processed = pipeline.process(raw)
+        guard processed.documents.contains(where: { !$0.document.keptLines.isEmpty }) else {
+            let detail = "\(path): rejected (no_text): every line was labelled noise — check it with `eduwh clean --explain`"
+            return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
+                                                reason: "no_text", detail: detail), bytes: raw.byteCount)
+        }
+        return PreparedItem(item: .processed(processed, path: path), bytes: raw.byteCount, notes: raw.notes)
+    }
+}
+
+/// Content hashes already in the warehouse when the run started (read-only after creation).
+final class SharedState: Sendable {
+    let loadedContent: Set<String>
+
+    init(loadedContent: Set<String>) {
+        self.loadedContent = loadedContent
+    }
+
+    func isLoaded(_ sha256: String) -> Bool { loadedContent.contains(sha256) }
+}
+
+/// Fixed slots written by exactly one worker each, read after all workers finish.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value {
+        get { storage[index]! }
+        set { storage.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    }
+
+    var values: [Value] { storage.map { $0! } }
+}
+
+/// Hands a prepared batch from the background thread back to the writer (after `group.wait()`).
+final class BatchBox: @unchecked Sendable {
+    var batch: PreparedBatch?
 }
 
 /// A load that could not start.

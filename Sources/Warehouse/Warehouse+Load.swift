@@ -86,34 +86,97 @@ extension Warehouse {
     /// Records a refused file in `etl_reject` (and `etl_file`), without touching its old rows.
     public func recordReject(path: String, sha256: String?, byteCount: Int?, stage: RejectStage, reason: String, detail: String, runID: Int64) throws {
         try dbQueue.write { db in
-            try db.execute(sql: "INSERT INTO etl_reject (run_id, source_path, content_sha256, stage, reason, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [runID, path, sha256, stage.rawValue, reason, detail])
-            try upsertFile(db, path: path, sha256: sha256, byteCount: byteCount, encoding: nil, status: "rejected", runID: runID)
+            try recordRejectRow(db, path: path, sha256: sha256, byteCount: byteCount, stage: stage, reason: reason, detail: detail, runID: runID)
         }
+    }
+
+    private func recordRejectRow(_ db: Database, path: String, sha256: String?, byteCount: Int?, stage: RejectStage, reason: String, detail: String, runID: Int64) throws {
+        try db.execute(sql: "INSERT INTO etl_reject (run_id, source_path, content_sha256, stage, reason, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [runID, path, sha256, stage.rawValue, reason, detail])
+        try upsertFile(db, path: path, sha256: sha256, byteCount: byteCount, encoding: nil, status: "rejected", runID: runID)
     }
 
     /// Loads one processed file in one transaction: either all its rows land or none do. When the
     /// path was loaded before with other content, that content's rows are replaced.
     @discardableResult
     public func load(_ file: ProcessedFile, path: String, runID: Int64) throws -> FileLoadCounts {
-        try dbQueue.write { db in
-            var counts = FileLoadCounts()
-            let previous = try String.fetchOne(db, sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?", arguments: [path])
-            if let previous, previous != file.raw.sha256 {
-                counts.replaced = try deleteContentIfOrphaned(db, sha256: previous, leavingPath: path)
+        try dbQueue.write { db in try loadFile(db, file, path: path, runID: runID) }
+    }
+
+    private func loadFile(_ db: Database, _ file: ProcessedFile, path: String, runID: Int64) throws -> FileLoadCounts {
+        var counts = FileLoadCounts()
+        let previous = try String.fetchOne(db, sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?", arguments: [path])
+        if let previous, previous != file.raw.sha256 {
+            counts.replaced = try deleteContentIfOrphaned(db, sha256: previous, leavingPath: path)
+        }
+        let alreadyLoaded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)", arguments: [file.raw.sha256]) ?? false
+        if !alreadyLoaded {
+            for documentFacts in file.documents {
+                let written = try insert(db, documentFacts, of: file, path: path, runID: runID)
+                counts.documents += 1
+                counts.quantities += written.quantities
+                counts.years += written.years
             }
-            let alreadyLoaded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)", arguments: [file.raw.sha256]) ?? false
-            if !alreadyLoaded {
-                for documentFacts in file.documents {
-                    let written = try insert(db, documentFacts, of: file, path: path, runID: runID)
-                    counts.documents += 1
-                    counts.quantities += written.quantities
-                    counts.years += written.years
+        }
+        try upsertFile(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount,
+                       encoding: file.raw.encoding.rawValue, status: alreadyLoaded ? "unchanged" : "loaded", runID: runID)
+        return counts
+    }
+
+    /// One file's share of a batch write.
+    public enum BatchItem: Sendable {
+        /// New or changed content to load.
+        case processed(ProcessedFile, path: String)
+        /// Content already in the warehouse, seen at `path`.
+        case unchanged(path: String, sha256: String, byteCount: Int, encoding: String)
+        /// A file refused before the warehouse (Ingest, Clean …).
+        case rejected(path: String, sha256: String?, byteCount: Int?, stage: RejectStage, reason: String, detail: String)
+
+        public var path: String {
+            switch self {
+            case .processed(_, let path), .unchanged(let path, _, _, _), .rejected(let path, _, _, _, _, _): path
+            }
+        }
+    }
+
+    /// What a batch write did with one item.
+    public enum BatchOutcome: Sendable {
+        case loaded(FileLoadCounts)
+        case unchanged
+        case rejected(stage: RejectStage, reason: String, detail: String)
+    }
+
+    /// Writes many files in one transaction, each inside its own savepoint: a file whose rows
+    /// fail to insert is rolled back alone and recorded as rejected, the others land. If the
+    /// process dies mid-batch, nothing of the batch is committed and the next load redoes it.
+    public func loadBatch(_ items: [BatchItem], runID: Int64) throws -> [BatchOutcome] {
+        try dbQueue.write { db in
+            var outcomes: [BatchOutcome] = []
+            outcomes.reserveCapacity(items.count)
+            for item in items {
+                switch item {
+                case .processed(let file, let path):
+                    do {
+                        var counts = FileLoadCounts()
+                        try db.inSavepoint {
+                            counts = try loadFile(db, file, path: path, runID: runID)
+                            return .commit
+                        }
+                        outcomes.append(counts.documents == 0 && !counts.replaced ? .unchanged : .loaded(counts))
+                    } catch {
+                        let detail = "\(path): rejected (sqlite): \(error)"
+                        try recordRejectRow(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount, stage: .warehouse, reason: "sqlite", detail: detail, runID: runID)
+                        outcomes.append(.rejected(stage: .warehouse, reason: "sqlite", detail: detail))
+                    }
+                case .unchanged(let path, let sha256, let byteCount, let encoding):
+                    try upsertFile(db, path: path, sha256: sha256, byteCount: byteCount, encoding: encoding, status: "unchanged", runID: runID)
+                    outcomes.append(.unchanged)
+                case .rejected(let path, let sha256, let byteCount, let stage, let reason, let detail):
+                    try recordRejectRow(db, path: path, sha256: sha256, byteCount: byteCount, stage: stage, reason: reason, detail: detail, runID: runID)
+                    outcomes.append(.rejected(stage: stage, reason: reason, detail: detail))
                 }
             }
-            try upsertFile(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount,
-                           encoding: file.raw.encoding.rawValue, status: alreadyLoaded ? "unchanged" : "loaded", runID: runID)
-            return counts
+            return outcomes
         }
     }
 

@@ -72,6 +72,8 @@ public final class Warehouse {
                     }
                     try db.inTransaction {
                         try db.execute(sql: Self.schemaSQL)
+                        try db.execute(sql: "INSERT INTO etl_warehouse (warehouse_id, created_at) VALUES (?, ?)",
+                                       arguments: [UUID().uuidString.lowercased(), Self.timestamp()])
                         try seedDimensions(db)
                         return .commit
                     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Ingest
+import Logging
 import Pipeline
 import Warehouse
 
@@ -8,14 +10,22 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Load every .txt/.html file of a drop folder into the warehouse.",
             discussion: """
-                Each file is loaded in its own transaction: a file is either fully in the warehouse or
-                not at all. Content already loaded (same SHA-256, even under another name) is skipped;
-                a known path whose content changed has its old rows replaced. A file that cannot be
-                read or decoded is recorded in etl_reject with its reason and the rest go on.
+                Files are read, cleaned and turned into facts on all cores and written by one writer,
+                one transaction per batch and one savepoint per file: a file is either fully in the
+                warehouse or not at all, also when the load is killed. Content already loaded (same
+                SHA-256, even under another name) is skipped; a known path whose content changed has
+                its old rows replaced. A file that cannot be read or decoded is recorded in etl_reject
+                with its reason and the rest go on. Data tests (eduwh check) run at the end.
 
-              Example:
+                Only one load runs per warehouse: a second one exits at once with code 75, or waits
+                with --wait. Logs go to stderr (or --log-file), as text on a terminal and as JSON
+                lines (one event per file and a summary) otherwise.
+
+              Examples:
                 eduwh load imports/ --db eduwh.sqlite
-            """)
+                eduwh load /data/drop --db /data/eduwh.sqlite --prune --wait 600 --log-file /var/log/eduwh/load.log
+
+            """ + ExitCodes.table)
 
         @Argument(help: "Drop folder to load (searched recursively).")
         var folder: String = "imports"
@@ -25,27 +35,196 @@ extension Eduwh {
         @Flag(help: "Remove documents whose files are no longer in the folder.")
         var prune = false
 
-        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        @Option(help: ArgumentHelp("Load only shard K of N (by content hash), e.g. 2/4, for several machines sharing one drop folder.", valueName: "K/N"))
+        var shard: String?
+
+        @Option(help: "Wait up to this many seconds for another load to finish instead of exiting with 75.")
+        var wait: Double = 0
+
+        @Option(help: "Append log lines to this file instead of stderr.")
+        var logFile: String?
+
+        @Option(help: "Log format: text or json (default: text on a terminal, json otherwise).")
+        var logFormat: LogFormat?
+
+        @Option(help: "Worker threads for reading, cleaning and extracting (default: all cores).")
+        var workers: Int?
+
+        @Option(help: "Refuse files larger than this many megabytes (recorded in etl_reject as too_large).")
+        var maxFileSize: Int = 64
+
+        @Option(help: "Files per transaction (each file in its own savepoint inside it).")
+        var batchSize: Int = 128
+
+        @Flag(help: "Skip the data tests at the end of the load.")
+        var noCheck = false
+
+        @Flag(name: .shortAndLong, help: "Print no summary (errors and logs only).")
         var quiet = false
 
-        func run() throws {
-            let warehouse = try Warehouse(path: database.path)
-            let loader = Loader(warehouse: warehouse, version: Eduwh.version)
-            let report = try loader.load(folder: folder, prune: prune) { event in
-                if case .rejected(_, _, _, let detail) = event { printError(detail) }
+        enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        func validate() throws {
+            if let shard, parseShard(shard) == nil {
+                throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 1/4; got '\(shard)'")
             }
-            guard !quiet else { return }
+            if wait < 0 { throw ValidationError("--wait must be zero or more seconds") }
+            if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+            if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+            if maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1 (megabytes)") }
+        }
+
+        func parseShard(_ text: String) -> (index: Int, count: Int)? {
+            let parts = text.split(separator: "/")
+            guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
+            return (k, n)
+        }
+
+        func run() throws {
+            do {
+                try load()
+            } catch let failure as CLIFailure {
+                printError("eduwh load: \(failure.message)")
+                throw ExitCode(failure.code)
+            }
+        }
+
+        private func load() throws {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+                throw CLIFailure(code: ExitCodes.ioError, message: "\(folder): no such folder; pass the drop folder that holds the .txt/.html files")
+            }
+            let lock: LoadLock
+            do {
+                lock = try LoadLock.acquire(warehousePath: database.path, waitSeconds: wait)
+            } catch {
+                switch error {
+                case .busy: throw CLIFailure(code: ExitCodes.lockBusy, message: error.description)
+                case .cannotCreate: throw CLIFailure(code: ExitCodes.ioError, message: error.description)
+                }
+            }
+            defer { lock.release() }
+
+            let sink = try LogSink.open(path: logFile)
+            let interactive = logFile == nil && isatty(STDERR_FILENO) == 1
+            let format = logFormat ?? (interactive ? .text : .json)
+            var logger = Logger(label: "eduwh.load") { _ -> any LogHandler in
+                if format == .json { return JSONLinesLogHandler(sink: sink) }
+                return TextLogHandler(sink: sink)
+            }
+            logger[metadataKey: "db"] = .string(database.path)
+
+            let warehouse: Warehouse
+            do {
+                warehouse = try Warehouse(path: database.path)
+            } catch {
+                throw CLIFailure(code: ExitCodes.ioError, message: error.description)
+            }
+            var options = LoadOptions(folder: folder)
+            options.prune = prune
+            options.shard = shard.flatMap(parseShard)
+            if let workers { options.workers = workers }
+            options.batchSize = batchSize
+            let total = (try? Loader.listFiles(in: folder).count) ?? 0
+            logger.info("start", metadata: fields(["folder": folder, "files": String(total), "version": Eduwh.version]))
+            let progress = interactive && !quiet ? ProgressBar(total: total) : nil
+
+            let report: LoadReport
+            do {
+                let ingestor = Ingestor(settings: IngestSettings(maxFileBytes: maxFileSize << 20))
+                report = try Loader(warehouse: warehouse, ingestor: ingestor, version: Eduwh.version).load(options) { event in
+                    switch event {
+                    case .loaded(let path, let counts, let bytes, let notes):
+                        progress?.advance(bytes: bytes)
+                        if format == .json || !interactive {
+                            var entry = ["path": path, "bytes": String(bytes), "documents": String(counts.documents),
+                                         "quantities": String(counts.quantities), "replaced": String(counts.replaced)]
+                            if !notes.isEmpty { entry["notes"] = notes.joined(separator: "; ") }
+                            logger.info("loaded", metadata: fields(entry))
+                        } else if !notes.isEmpty {
+                            progress?.clear()
+                            logger.notice("repaired", metadata: fields(["path": path, "notes": notes.joined(separator: "; ")]))
+                        }
+                    case .unchanged(let path, let bytes):
+                        progress?.advance(bytes: bytes)
+                        if format == .json || !interactive { logger.info("unchanged", metadata: fields(["path": path])) }
+                    case .rejected(let path, let stage, let reason, let detail):
+                        progress?.advance(bytes: 0)
+                        progress?.clear()
+                        logger.warning("rejected", metadata: fields(["path": path, "stage": stage.rawValue, "reason": reason, "detail": detail]))
+                    }
+                }
+            } catch let error as LoadError {
+                throw CLIFailure(code: ExitCodes.ioError, message: error.description)
+            }
+            progress?.clear()
+
+            var checkFailures: [CheckOutcome] = []
+            if !noCheck {
+                checkFailures = try warehouse.runChecks(DataCheck.standard()).filter { !$0.passed }
+            }
             let c = report.counts
-            print("""
-                Loaded \(folder) into \(database.path) (run \(report.runID), \(report.status))
-                  files: \(c.filesSeen) seen, \(c.filesLoaded) loaded (\(c.filesReplaced) replaced), \(c.filesUnchanged) unchanged, \(c.filesRejected) rejected\(prune ? ", \(c.filesPruned) pruned" : "")
-                  rows:  \(c.documents) documents, \(c.quantities) quantities, \(c.years) year mentions
-                  time:  \(String(format: "%.2f", report.elapsedSeconds)) s
-                """)
+            let mbPerSecond = report.elapsedSeconds > 0 ? Double(c.inputBytes) / 1_048_576 / report.elapsedSeconds : 0
+            logger.info("summary", metadata: fields([
+                "run_id": String(report.runID), "status": report.status,
+                "files_seen": String(c.filesSeen), "files_loaded": String(c.filesLoaded),
+                "files_replaced": String(c.filesReplaced), "files_unchanged": String(c.filesUnchanged),
+                "files_rejected": String(c.filesRejected), "files_pruned": String(c.filesPruned),
+                "documents": String(c.documents), "quantities": String(c.quantities), "years": String(c.years),
+                "seconds": String(format: "%.3f", report.elapsedSeconds), "mb_per_s": String(format: "%.2f", mbPerSecond),
+                "checks_failed": String(checkFailures.count),
+                "input_bytes": String(c.inputBytes),
+                "process_cpu_seconds": String(format: "%.3f", report.processingSeconds),
+                "write_seconds": String(format: "%.3f", report.writingSeconds),
+            ]))
+            if !quiet {
+                print("""
+                    Loaded \(folder) into \(database.path) (run \(report.runID), \(report.status))
+                      files: \(c.filesSeen) seen, \(c.filesLoaded) loaded (\(c.filesReplaced) replaced), \(c.filesUnchanged) unchanged, \(c.filesRejected) rejected\(prune ? ", \(c.filesPruned) pruned" : "")
+                      rows:  \(c.documents) documents, \(c.quantities) quantities, \(c.years) year mentions
+                      time:  \(String(format: "%.2f", report.elapsedSeconds)) s (\(String(format: "%.1f", mbPerSecond)) MB/s)
+                      checks: \(noCheck ? "skipped" : checkFailures.isEmpty ? "all passed" : "\(checkFailures.count) failed: " + checkFailures.map(\.check.id).joined(separator: ", "))
+                    """)
+            }
+            if !checkFailures.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
+            if c.filesRejected > 0 { throw ExitCode(ExitCodes.someRejected) }
         }
     }
 }
 
-func printError(_ message: String) {
-    FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+/// A one-line progress bar on stderr: files done/total, MB/s, ETA.
+final class ProgressBar {
+    let total: Int
+    var done = 0
+    var bytes = 0
+    let start = Date()
+    var lastDraw = Date.distantPast
+
+    init(total: Int) { self.total = total }
+
+    func advance(bytes: Int) {
+        done += 1
+        self.bytes += bytes
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) > 0.2 || done == total else { return }
+        lastDraw = now
+        let elapsed = max(0.001, now.timeIntervalSince(start))
+        let rate = Double(self.bytes) / 1_048_576 / elapsed
+        let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandleOutput.stderr("\r[\(bar)] \(done)/\(total) files  \(String(format: "%.1f", rate)) MB/s  ETA \(Int(eta)) s ")
+    }
+
+    func clear() {
+        FileHandleOutput.stderr("\r\u{1B}[K")
+    }
+}
+
+/// Log metadata from plain strings.
+func fields(_ pairs: [String: String]) -> Logger.Metadata {
+    pairs.mapValues { .string($0) }
 }

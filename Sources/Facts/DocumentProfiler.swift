@@ -1,0 +1,213 @@
+import EduwhCore
+import Normalize
+
+/// Derives a document's profile for `dim_document`: kind of report, speaker or office, reference
+/// year and period covered, and region. Kinds and speaker words are data
+/// (`rules/facts/report-kinds.tsv`, `rules/facts/speakers.tsv`).
+///
+/// ```swift
+/// let profile = DocumentProfiler.standard.profile(document, referenceYear: nil, years: years, places: places)
+/// profile.kind    // "述职报告"
+/// profile.speaker // "邓伟强"
+/// ```
+public struct DocumentProfiler: Sendable {
+    /// One row of `report-kinds.tsv`.
+    struct KindRule: Sendable {
+        enum Region: String, Sendable { case title, opening, body }
+        var id: String
+        var kind: String
+        var region: Region
+        var words: [String]
+    }
+
+    /// How many body lines count as the opening of a report.
+    public static let openingLines = 5
+    /// The kind of report when no rule fits.
+    public static let otherKind = "其他"
+
+    let kindRules: [KindRule]
+    let offices: [String]
+    let roles: [String]
+    let appointments: [String]
+    /// How far before a role an appointment word (担任) may stand, in scalars.
+    public static let appointmentWindow = 6
+
+    public static let standard: DocumentProfiler = {
+        do {
+            let kinds = try RuleTable(name: "rules/facts/report-kinds.tsv", text: EmbeddedFiles.files["rules/facts/report-kinds.tsv"] ?? "",
+                                      required: ["id", "kind", "region", "words"])
+            let speakers = try RuleTable(name: "rules/facts/speakers.tsv", text: EmbeddedFiles.files["rules/facts/speakers.tsv"] ?? "",
+                                         required: ["id", "kind", "words"])
+            return try DocumentProfiler(kinds: kinds, speakers: speakers)
+        } catch {
+            fatalError("built-in profile rules are invalid: \(error)")
+        }
+    }()
+
+    public init(kinds: RuleTable, speakers: RuleTable) throws(RuleTableError) {
+        var rules: [KindRule] = []
+        for row in kinds.rows {
+            guard let region = KindRule.Region(rawValue: row["region"]) else {
+                throw RuleTableError(file: kinds.name, line: row.line, reason: "region must be title, opening or body")
+            }
+            rules.append(KindRule(id: row["id"], kind: row["kind"], region: region, words: row["words"].split(separator: "|").map(String.init)))
+        }
+        kindRules = rules
+        var offices: [String] = []
+        var roles: [String] = []
+        var appointments: [String] = []
+        for row in speakers.rows {
+            let words = row["words"].split(separator: "|").map(String.init)
+            switch row["kind"] {
+            case "office": offices += words
+            case "role": roles += words
+            case "appointment": appointments += words
+            default: throw RuleTableError(file: speakers.name, line: row.line, reason: "kind must be office, role or appointment")
+            }
+        }
+        self.offices = offices.sorted { $0.count > $1.count }
+        self.roles = roles.sorted { $0.count > $1.count }
+        self.appointments = appointments
+    }
+
+    /// The profile of `document`, given its year and place mentions.
+    public func profile(_ document: CleanDocument, referenceYear: Int?, years: [Located<YearMention>],
+                        places: [Located<PlaceMention>]) -> DocumentProfile {
+        let titleLines = document.lines.filter { $0.label == .title }
+        let bodyLines = document.bodyLines
+        let opening = Array(bodyLines.prefix(Self.openingLines))
+        let period = self.period(titleLines: titleLines, opening: opening, years: years, referenceYear: referenceYear)
+        return DocumentProfile(kind: kind(title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text), body: bodyLines.map(\.text)),
+                               speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
+                               referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
+                               adcode: region(titleLines: titleLines, opening: opening, places: places))
+    }
+
+    // MARK: - Kind
+
+    /// The kind of report: the first rule whose words occur in its region.
+    public func kind(title: [String], opening: [String], body: [String]) -> String {
+        for rule in kindRules {
+            let texts: [String]
+            switch rule.region {
+            case .title: texts = title
+            case .opening: texts = opening
+            case .body: texts = body
+            }
+            if texts.contains(where: { text in rule.words.contains { text.contains($0) } }) { return rule.kind }
+        }
+        return Self.otherKind
+    }
+
+    // MARK: - Speaker
+
+    /// A name line right after the title (邓伟强), an office opening the title (区政府关于…), or
+    /// a post the report speaks as (县委书记).
+    public func speaker(titleLines: [LabeledLine], opening: [LabeledLine], title: String?) -> String? {
+        for line in opening.prefix(3) where isNameLine(line.text) {
+            return line.text.filter { !$0.isWhitespace }
+        }
+        for text in titleLines.map(\.text) + [title ?? ""] {
+            if let office = office(in: text) { return office }
+        }
+        for text in titleLines.map(\.text) + [title ?? ""] {
+            if let role = roles.first(where: text.contains) { return role }
+        }
+        for line in opening {
+            if let role = appointedRole(in: line.text) { return role }
+        }
+        return nil
+    }
+
+    /// A role named right after an appointment word (担任中共县委书记 → 县委书记).
+    func appointedRole(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        for start in scalars.indices {
+            for role in roles {
+                let word = Array(role.unicodeScalars)
+                guard start + word.count <= scalars.count, Array(scalars[start..<start + word.count]) == word else { continue }
+                let before = String(String.UnicodeScalarView(scalars[max(0, start - Self.appointmentWindow)..<start]))
+                if appointments.contains(where: before.contains) { return role }
+            }
+        }
+        return nil
+    }
+
+    /// 2–4 Chinese characters and nothing else (spaces allowed between them).
+    func isNameLine(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        guard (2...4).contains(scalars.count) else { return false }
+        return scalars.allSatisfy { $0.properties.isIdeographic }
+    }
+
+    /// The title's leading office (区政府, 靖江市教育局) when it ends within the first 12 characters.
+    func office(in title: String) -> String? {
+        let scalars = Array(title.unicodeScalars)
+        var best: Int?
+        for office in offices {
+            let word = Array(office.unicodeScalars)
+            guard word.count <= scalars.count else { continue }
+            for start in 0...(scalars.count - word.count) where start + word.count <= 12 && Array(scalars[start..<start + word.count]) == word {
+                best = max(best ?? 0, start + word.count)
+                break
+            }
+        }
+        guard let end = best else { return nil }
+        let prefix = String(String.UnicodeScalarView(scalars[0..<end]))
+        guard prefix.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
+        return prefix
+    }
+
+    // MARK: - Period
+
+    /// The period the report covers: a range or plan period in the title or opening lines, else a
+    /// year in the title, else the reference year.
+    func period(titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?) -> (from: Int, to: Int)? {
+        let titleNumbers = Set(titleLines.map(\.number))
+        let openingNumbers = Set(opening.prefix(3).map(\.number))
+        let early = years.filter { titleNumbers.contains($0.line) || openingNumbers.contains($0.line) }
+        if let span = early.first(where: { ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil && $0.mention.to != nil }) {
+            return (span.mention.from!, span.mention.to!)
+        }
+        if let year = years.first(where: { titleNumbers.contains($0.line) && $0.mention.kind == .year && $0.mention.from != nil }) {
+            return (year.mention.from!, year.mention.to ?? year.mention.from!)
+        }
+        return referenceYear.map { ($0, $0) }
+    }
+
+    // MARK: - Region
+
+    /// The most salient resolved place: title mentions count 3, opening lines 2, others 1, and a
+    /// division scoring at least 2 also gains the score of the divisions containing it (乳源县 named
+    /// twice in a report that names 广东省 five times is still a report about 乳源县; a city named
+    /// once in passing is not); ties go to the more specific division, then the earlier mention.
+    public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>]) -> String? {
+        let titleNumbers = Set(titleLines.map(\.number))
+        let openingNumbers = Set(opening.map(\.number))
+        var own: [String: (score: Int, first: Int)] = [:]
+        for (index, located) in places.enumerated() where located.mention.status == .resolved {
+            guard let adcode = located.mention.adcode else { continue }
+            let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
+            let previous = own[adcode] ?? (0, index)
+            own[adcode] = (previous.score + weight, previous.first)
+        }
+        func specificity(_ adcode: String) -> Int {
+            adcode.hasSuffix("0000000000") ? 0 : adcode.hasSuffix("00000000") ? 1 : 2
+        }
+        func ancestors(_ adcode: String) -> [String] {
+            switch specificity(adcode) {
+            case 2: return [String(adcode.prefix(4)) + "00000000", String(adcode.prefix(2)) + "0000000000"]
+            case 1: return [String(adcode.prefix(2)) + "0000000000"]
+            default: return []
+            }
+        }
+        let scores = own.map { adcode, value in
+            (adcode: adcode, score: value.score + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0), first: value.first)
+        }
+        return scores.max { a, b in
+            if a.score != b.score { return a.score < b.score }
+            if specificity(a.adcode) != specificity(b.adcode) { return specificity(a.adcode) < specificity(b.adcode) }
+            return a.first > b.first
+        }?.adcode
+    }
+}

@@ -1,0 +1,133 @@
+import EduwhCore
+
+/// Maps one quantity to the indicator it measures, from the signal words around it.
+///
+/// 0. After a general classifier (个, 项, 大 …) the words right after the number name what is
+///    counted (三个基金, 15个重点研究课题): the highest priority among them wins.
+/// 1. Signal words in the quantity's clause whose indicator accepts the quantity's unit: the
+///    highest priority wins, then the nearest word (a word after the quantity counts as farther).
+/// 2. Otherwise the nearest such word earlier in the sentence.
+/// 3. Otherwise the indicator the dictionary names for the unit (所 → schools_count, 台 → equipment).
+/// 4. Otherwise `unknown`.
+///
+/// ```swift
+/// let q = QuantityMention(surface: "374名", value: 374, unit: "名", qualifier: .exact, offset: 14, rule: "t")
+/// IndicatorMapper.standard.indicator(for: q, inLine: "两年来,我区共向全国公开招聘教师374名").code // "teachers_recruited"
+/// ```
+public struct IndicatorMapper: Sendable {
+    /// What decided a quantity's indicator.
+    public struct Choice: Sendable, Hashable {
+        /// Indicator code, or `unknown`.
+        public var code: String
+        /// Lineage: `code:signal` (clause), `code:signal@sentence`, `unit:所`, or `none`.
+        public var rule: String
+    }
+
+    /// Code of the row schema.sql preloads for quantities no indicator fits.
+    public static let unknownCode = "unknown"
+    /// A signal word after the quantity counts this many scalars farther than one before it.
+    public static let followingPenalty = 3
+    /// Units that only count things (三个, 两项, 三大): the noun after them says what is counted.
+    public static let classifierUnits: Set<String> = ["个", "项", "大", "种", "类", "条", "批", "家"]
+    /// How far after a classifier the counted noun's signal word may start, in scalars.
+    public static let countedNounWindow = 12
+
+    public static let standard = IndicatorMapper(dictionary: .standard)
+
+    public let dictionary: IndicatorDictionary
+    private let signals: WordTrie
+    private let fallback: [String: Int]
+
+    public init(dictionary: IndicatorDictionary) {
+        self.dictionary = dictionary
+        var words: [String: [Int]] = [:]
+        var fallback: [String: Int] = [:]
+        for (index, indicator) in dictionary.indicators.enumerated() {
+            for signal in indicator.signals { words[signal, default: []].append(index) }
+            for unit in indicator.fallbackUnits where fallback[unit] == nil { fallback[unit] = index }
+        }
+        signals = WordTrie(words)
+        self.fallback = fallback
+    }
+
+    /// The unit key a quantity is matched by: its unit, or `大` for an N大 group (三大).
+    static func unitKey(_ quantity: QuantityMention) -> String {
+        if quantity.unit.isEmpty, quantity.surface.hasSuffix("大") { return "大" }
+        return quantity.unit
+    }
+
+    /// The indicator of `quantity`, found in `line` (the quantity's offset is in its scalars).
+    public func indicator(for quantity: QuantityMention, inLine line: String) -> Choice {
+        let scalars = Array(line.unicodeScalars)
+        let sentences = Sentence.split(scalars)
+        let sentence = sentences.first { $0.range.contains(quantity.offset) } ?? sentences.last
+        guard let sentence else { return fallbackChoice(for: quantity) }
+        return indicator(for: quantity, scalars: scalars, sentence: sentence)
+    }
+
+    /// The indicator of `quantity` standing in `sentence` of the line `scalars`.
+    public func indicator(for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence) -> Choice {
+        let unit = Self.unitKey(quantity)
+        let start = quantity.offset
+        let end = start + quantity.surface.unicodeScalars.count
+        let clause = sentence.clauses[sentence.clauseIndex(containing: start)]
+        var bestClause: (priority: Int, distance: Int, indicator: Int, word: String)?
+        var bestSentence: (distance: Int, priority: Int, indicator: Int, word: String)?
+        var bestCounted: (priority: Int, distance: Int, indicator: Int, word: String)?
+        let isClassifier = Self.classifierUnits.contains(unit)
+        for match in signals.matches(in: scalars, range: sentence.range) {
+            guard match.end <= start || match.start >= end else { continue }
+            if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow, match.end <= clause.upperBound {
+                for index in match.payload where accepts(index, quantity, unit) {
+                    let priority = dictionary.indicators[index].priority
+                    let distance = match.start - end
+                    if bestCounted == nil || priority > bestCounted!.priority || (priority == bestCounted!.priority && distance < bestCounted!.distance) {
+                        bestCounted = (priority, distance, index, String(String.UnicodeScalarView(scalars[match.start..<match.end])))
+                    }
+                }
+            }
+            let distance = match.end <= start ? start - match.end : (match.start - end) * Self.followingPenalty + 1
+            let inClause = match.start >= clause.lowerBound && match.end <= clause.upperBound
+            for index in match.payload where accepts(index, quantity, unit) {
+                let priority = dictionary.indicators[index].priority
+                let word = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
+                if inClause {
+                    if bestClause == nil || priority > bestClause!.priority || (priority == bestClause!.priority && distance < bestClause!.distance) {
+                        bestClause = (priority, distance, index, word)
+                    }
+                } else if match.end <= start, bestSentence == nil || distance < bestSentence!.distance || (distance == bestSentence!.distance && priority > bestSentence!.priority) {
+                    bestSentence = (distance, priority, index, word)
+                }
+            }
+        }
+        if let best = bestCounted {
+            let code = dictionary.indicators[best.indicator].code
+            return Choice(code: code, rule: "\(code):\(best.word)@counted")
+        }
+        if let best = bestClause {
+            let code = dictionary.indicators[best.indicator].code
+            return Choice(code: code, rule: "\(code):\(best.word)")
+        }
+        if let best = bestSentence {
+            let code = dictionary.indicators[best.indicator].code
+            return Choice(code: code, rule: "\(code):\(best.word)@sentence")
+        }
+        return fallbackChoice(for: quantity)
+    }
+
+    /// Whether indicator `index` can hold `quantity`: the unit fits, and a rate stays within 0–100.
+    private func accepts(_ index: Int, _ quantity: QuantityMention, _ unit: String) -> Bool {
+        let indicator = dictionary.indicators[index]
+        guard indicator.accepts(unit: unit) else { return false }
+        if indicator.isRate, unit == "percent", max(quantity.value ?? 0, quantity.upperValue ?? 0) > 100 { return false }
+        return true
+    }
+
+    private func fallbackChoice(for quantity: QuantityMention) -> Choice {
+        let unit = Self.unitKey(quantity)
+        if let index = fallback[unit] {
+            return Choice(code: dictionary.indicators[index].code, rule: "unit:\(unit)")
+        }
+        return Choice(code: Self.unknownCode, rule: "none")
+    }
+}

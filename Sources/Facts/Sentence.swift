@@ -1,0 +1,89 @@
+/// One sentence of a line, with its clauses, as offsets in Unicode scalars of the line.
+///
+/// Sentences end at 。！？；(and ! ? ;); clauses end at ，：(and , : between non-digits).
+/// 、 joins the items of one clause (桌椅2850套、电脑105台) and does not split it.
+///
+/// ```swift
+/// let sentences = Sentence.split("共接受捐赠桌椅2850套,电脑105台。新增微机400台")
+/// sentences.count              // 2
+/// sentences[0].clauses.count   // 2
+/// ```
+public struct Sentence: Sendable, Hashable {
+    /// The sentence's text, without its closing mark.
+    public var text: String
+    /// Scalar range of the sentence in the line (closing mark excluded).
+    public var range: Range<Int>
+    /// Scalar ranges of its clauses in the line (separators excluded), in order.
+    public var clauses: [Range<Int>]
+
+    public init(text: String, range: Range<Int>, clauses: [Range<Int>]) {
+        self.text = text
+        self.range = range
+        self.clauses = clauses
+    }
+
+    /// Index of the clause holding scalar offset `offset` (the nearest before it when it falls on a separator).
+    public func clauseIndex(containing offset: Int) -> Int {
+        var best = 0
+        for (index, clause) in clauses.enumerated() where clause.lowerBound <= offset { best = index }
+        return best
+    }
+
+    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "；", "!", "?", ";", "…": return true
+        default: return false
+        }
+    }
+
+    private static func isClauseEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "：", "﹐", "﹕": return true
+        default: return false
+        }
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) }
+
+    /// Splits one line into sentences and clauses.
+    public static func split(_ line: String) -> [Sentence] {
+        split(Array(line.unicodeScalars))
+    }
+
+    /// Splits a line given as scalars.
+    public static func split(_ scalars: [Unicode.Scalar]) -> [Sentence] {
+        var sentences: [Sentence] = []
+        var sentenceStart = 0
+        var clauseStart = 0
+        var clauses: [Range<Int>] = []
+        func closeSentence(at end: Int) {
+            if clauseStart < end { clauses.append(clauseStart..<end) }
+            if sentenceStart < end, !clauses.isEmpty {
+                sentences.append(Sentence(text: String(String.UnicodeScalarView(scalars[sentenceStart..<end])),
+                                          range: sentenceStart..<end, clauses: clauses))
+            }
+            clauses = []
+        }
+        for (index, scalar) in scalars.enumerated() {
+            if isSentenceEnd(scalar) {
+                closeSentence(at: index)
+                sentenceStart = index + 1
+                clauseStart = index + 1
+                continue
+            }
+            var clauseEnd = isClauseEnd(scalar)
+            if scalar == "," || scalar == ":" {
+                // 19,432 and 15:30 are numbers, not clause breaks.
+                let before = index > 0 && isDigit(scalars[index - 1])
+                let after = index + 1 < scalars.count && isDigit(scalars[index + 1])
+                clauseEnd = !(before && after)
+            }
+            if clauseEnd {
+                if clauseStart < index { clauses.append(clauseStart..<index) }
+                clauseStart = index + 1
+            }
+        }
+        closeSentence(at: scalars.count)
+        return sentences
+    }
+}

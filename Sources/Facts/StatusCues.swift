@@ -1,0 +1,90 @@
+import EduwhCore
+
+/// Decides whether a figure is planned or achieved from cue words kept as data in
+/// `rules/facts/status-cues.tsv`.
+///
+/// A planned cue before the quantity in its clause or earlier in its sentence wins (计划…, 力争…);
+/// otherwise the nearest achieved cue before it in the clause (累计, 共), then one right after it
+/// in the clause (修建了), then one earlier in the sentence; otherwise `.unknown`.
+///
+/// ```swift
+/// let line = "计划中学招生1440人,小学招生1350人"
+/// let q = QuantityMention(surface: "1350人", value: 1350, unit: "人", qualifier: .exact, offset: 17, rule: "t")
+/// StatusCues.standard.status(of: q, inLine: line) // (.planned, "计划")
+/// ```
+public struct StatusCues: Sendable {
+    private enum Kind: Int { case planned, achieved, neutral, plannedWeak, objectVerb }
+
+    private let trie: WordTrie
+    /// Cue words right after the quantity are looked for within this many scalars.
+    public static let followingWindow = 4
+
+    public static let standard: StatusCues = {
+        do {
+            return try StatusCues(table: RuleTable(name: "rules/facts/status-cues.tsv",
+                                                   text: EmbeddedFiles.files["rules/facts/status-cues.tsv"] ?? "",
+                                                   required: ["id", "status", "words"]))
+        } catch {
+            fatalError("built-in status cues are invalid: \(error)")
+        }
+    }()
+
+    public init(table: RuleTable) throws(RuleTableError) {
+        var words: [String: [Int]] = [:]
+        for row in table.rows {
+            let kind: Kind
+            switch row["status"] {
+            case "planned": kind = .planned
+            case "achieved": kind = .achieved
+            case "neutral": kind = .neutral
+            case "planned-weak": kind = .plannedWeak
+            case "object-verb": kind = .objectVerb
+            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be planned, planned-weak, achieved, neutral or object-verb")
+            }
+            for word in row["words"].split(separator: "|") { words[String(word)] = [kind.rawValue] }
+        }
+        trie = WordTrie(words)
+    }
+
+    /// Status and cue word of `quantity` in `line`.
+    public func status(of quantity: QuantityMention, inLine line: String) -> (FactStatus, String) {
+        let scalars = Array(line.unicodeScalars)
+        let sentences = Sentence.split(scalars)
+        guard let sentence = sentences.first(where: { $0.range.contains(quantity.offset) }) ?? sentences.last else { return (.unknown, "") }
+        return status(of: quantity, scalars: scalars, sentence: sentence)
+    }
+
+    /// Status and cue word of `quantity` standing in `sentence` of the line `scalars`.
+    public func status(of quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence) -> (FactStatus, String) {
+        let start = quantity.offset
+        let end = min(start + quantity.surface.unicodeScalars.count, sentence.range.upperBound)
+        let clause = sentence.clauses[sentence.clauseIndex(containing: start)]
+        let clauseStart = max(clause.lowerBound, sentence.range.lowerBound)
+        let before = cues(scalars, clauseStart..<max(clauseStart, start))
+        let earlier = cues(scalars, sentence.range.lowerBound..<max(sentence.range.lowerBound, clauseStart))
+        let after = cues(scalars, end..<min(max(end, clause.upperBound), end + Self.followingWindow))
+        func word(_ match: WordTrie.Match) -> String { String(String.UnicodeScalarView(scalars[match.start..<match.end])) }
+        // A weak plan cue (将) followed by an object verb (从, 纳入) before the quantity marks an object.
+        let objectVerbs = (earlier + before).filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
+        func isPlan(_ match: WordTrie.Match) -> Bool {
+            switch match.payload.first {
+            case Kind.planned.rawValue: return true
+            case Kind.plannedWeak.rawValue: return !objectVerbs.contains { $0 >= match.end && $0 < start }
+            default: return false
+            }
+        }
+        if let cue = before.last(where: isPlan) { return (.planned, word(cue)) }
+        if let cue = earlier.last(where: isPlan) { return (.planned, word(cue)) }
+        if let cue = before.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }
+        if let cue = after.first(where: { $0.payload.first == Kind.planned.rawValue || $0.payload.first == Kind.achieved.rawValue }) {
+            return (cue.payload.first == Kind.planned.rawValue ? .planned : .achieved, word(cue))
+        }
+        if let cue = earlier.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }
+        return (.unknown, "")
+    }
+
+    private func cues(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [WordTrie.Match] {
+        guard !range.isEmpty, range.upperBound <= scalars.count else { return [] }
+        return trie.matches(in: scalars, range: range)
+    }
+}

@@ -1,0 +1,109 @@
+import EduwhCore
+
+/// Every way a division's name is written (乳源瑶族自治县, 乳源县, 乳源; 增城区, 增城市, 增城), in a
+/// trie over Unicode scalars so a line is scanned once: built once per process.
+///
+/// ```swift
+/// let gazetteer = PlaceGazetteer.standard
+/// let scalars = Array("我县乳源县中小学".unicodeScalars)
+/// gazetteer.longestMatch(in: scalars, at: 2)?.length // 3 (乳源县)
+/// ```
+public struct PlaceGazetteer: Sendable {
+    /// How a name variant relates to the official name; earlier cases are stronger evidence.
+    public enum Form: Int, Sendable, Hashable, Comparable {
+        /// The official name (海珠区, 乳源瑶族自治县).
+        case full = 0
+        /// The stem with a shortened official suffix (乳源县, 延边州).
+        case short = 1
+        /// The stem with another county-level suffix (增城市 for 增城区).
+        case swapped = 2
+        /// The bare stem (海珠, 乳源, 四平, 广东).
+        case stem = 3
+
+        public static func < (lhs: Form, rhs: Form) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// One division a variant may stand for.
+    public struct Candidate: Sendable, Hashable {
+        /// Index into `table.divisions`.
+        public var division: Int
+        public var form: Form
+    }
+
+    public let table: DivisionTable
+    public let vocabulary: PlaceVocabulary
+    /// Candidates per variant, best form only (a variant that is some division's official name
+    /// does not also stand for another division's stem).
+    private let entries: [[Candidate]]
+    private var children: [UInt64: Int32]
+    private var terminals: [Int32: Int32]
+
+    /// The gazetteer of `DivisionTable.standard` with the shipped vocabulary.
+    public static let standard = PlaceGazetteer(table: .standard, vocabulary: .standard)
+
+    public init(table: DivisionTable, vocabulary: PlaceVocabulary) {
+        self.table = table
+        self.vocabulary = vocabulary
+        var variants: [String: [Candidate]] = [:]
+        func add(_ key: String, _ division: Int, _ form: Form) {
+            guard key.unicodeScalars.count >= 2, !vocabulary.isGeneric(key) else { return }
+            variants[key, default: []].append(Candidate(division: division, form: form))
+        }
+        for (index, division) in table.divisions.enumerated() {
+            guard let (stem, suffix) = vocabulary.stem(of: division.name) else { continue }
+            add(division.name, index, .full)
+            // A one-character stem (兴县, 范县) is never written without its official suffix.
+            guard stem.unicodeScalars.count >= 2 else { continue }
+            for short in vocabulary.shortSuffixes[suffix] ?? [] { add(stem + short, index, .short) }
+            if division.level == .county, vocabulary.swapSuffixes.contains(suffix) {
+                for other in vocabulary.swapSuffixes where other != suffix { add(stem + other, index, .swapped) }
+            }
+            add(stem, index, .stem)
+        }
+        var entries: [[Candidate]] = []
+        var children: [UInt64: Int32] = [:]
+        var terminals: [Int32: Int32] = [:]
+        var nodeCount: Int32 = 1
+        for (key, candidates) in variants {
+            let best = candidates.map(\.form).min() ?? .stem
+            var seen = Set<Int>()
+            let kept = candidates.filter { $0.form == best && seen.insert($0.division).inserted }
+            var node: Int32 = 0
+            for scalar in key.unicodeScalars {
+                let edge = UInt64(node) << 21 | UInt64(scalar.value)
+                if let next = children[edge] {
+                    node = next
+                } else {
+                    children[edge] = nodeCount
+                    node = nodeCount
+                    nodeCount += 1
+                }
+            }
+            terminals[node] = Int32(entries.count)
+            entries.append(kept)
+        }
+        self.entries = entries
+        self.children = children
+        self.terminals = terminals
+    }
+
+    /// The longest variant starting at `start`: its length in scalars and its candidates.
+    public func longestMatch(in scalars: [Unicode.Scalar], at start: Int) -> (length: Int, candidates: [Candidate])? {
+        var node: Int32 = 0
+        var best: (Int, Int32)?
+        var index = start
+        while index < scalars.count, let next = children[UInt64(node) << 21 | UInt64(scalars[index].value)] {
+            node = next
+            index += 1
+            if let entry = terminals[node] { best = (index - start, entry) }
+        }
+        return best.map { ($0.0, entries[Int($0.1)]) }
+    }
+
+    /// Candidates of one exact variant (乳源县), empty when it is not a known name.
+    public func candidates(of variant: String) -> [Candidate] {
+        let scalars = Array(variant.unicodeScalars)
+        guard let match = longestMatch(in: scalars, at: 0), match.length == scalars.count else { return [] }
+        return match.candidates
+    }
+}

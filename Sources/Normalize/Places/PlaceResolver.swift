@@ -1,0 +1,284 @@
+import EduwhCore
+
+/// Finds place names in a document's title and body lines and resolves them to divisions of
+/// `data/adcodes.csv`, using the rest of the document as context.
+///
+/// - Official names and short forms (海珠区, 乳源县 for 乳源瑶族自治县, 增城市 for 增城区) are found
+///   on their own.
+/// - A city followed by one of its counties (四平市铁东区) is one mention of the county.
+/// - Bare stems (海珠, 增城, 铁东) are places only when the document names the same division or
+///   its city elsewhere; province and city stems (广东, 四平) stand alone unless they are ordinary
+///   words too (朝阳, 大同: see `needs-context` in `rules/normalize/places.tsv`).
+/// - A name several divisions bear (铁东区: 鞍山 and 四平) is decided by the other places of the
+///   document (四平, 吉林省); when they do not decide, it is `.ambiguous` with every candidate.
+/// - x区, **市, 某县 are `.placeholder`.
+///
+/// ```swift
+/// let lines = [LabeledLine(number: 1, text: "铁东区教育局工作汇报", label: .title, rule: "t", document: 1),
+///              LabeledLine(number: 2, text: "四平市委高度重视", label: .body, rule: "b", document: 1)]
+/// PlaceResolver.standard.places(in: lines).first?.mention.adcode // "220302000000"
+/// ```
+public struct PlaceResolver: Sendable {
+    /// Resolution thresholds, in one place.
+    public struct Settings: Sendable, Hashable {
+        /// Support a bare county stem needs (3: its own division or its city is named elsewhere).
+        public var stemSupport = 3
+        /// Support a bare stem followed by an institution word needs (4: the same division).
+        public var institutionSupport = 4
+        /// Support a `needs-context` name needs.
+        public var contextSupport = 3
+
+        public init() {}
+    }
+
+    public let gazetteer: PlaceGazetteer
+    public let settings: Settings
+
+    /// The resolver over `DivisionTable.standard`.
+    public static let standard = PlaceResolver(gazetteer: .standard)
+
+    public init(gazetteer: PlaceGazetteer, settings: Settings = Settings()) {
+        self.gazetteer = gazetteer
+        self.settings = settings
+    }
+
+    /// A place name found in the scan, before context decides it.
+    struct Found {
+        var line: Int
+        var offset: Int
+        var surface: String
+        /// Division indices.
+        var candidates: [Int]
+        var form: PlaceGazetteer.Form
+        var rule: String
+        var isPlaceholder = false
+        /// Needs this much support from the document to count as a place (0: stands alone).
+        var requiredSupport = 0
+        var resolved: Int?
+        var decidedByContext = false
+        /// A weak mention the document supports enough to keep, even if it stays ambiguous.
+        var supported = false
+    }
+
+    // MARK: - Public API
+
+    /// Place mentions in the title and body lines of one document, each resolved with the whole
+    /// document as context. Metadata and noise lines are skipped.
+    public func places(in lines: [LabeledLine]) -> [Located<PlaceMention>] {
+        var found: [Found] = []
+        for line in lines where line.label.isKept {
+            found += scan(line.text, line: line.number)
+        }
+        decide(&found)
+        return found.compactMap(mention)
+    }
+
+    /// Place mentions in plain text lines (line numbers from 1), all taken as body text.
+    public func places(inText text: String) -> [Located<PlaceMention>] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            LabeledLine(number: $0.offset + 1, text: String($0.element), label: .body, rule: "as-text", document: 1)
+        }
+        return places(in: lines)
+    }
+
+    // MARK: - Scan
+
+    func scan(_ text: String, line: Int) -> [Found] {
+        let scalars = Array(text.unicodeScalars)
+        let vocabulary = gazetteer.vocabulary
+        var found: [Found] = []
+        var index = 0
+        while index < scalars.count {
+            if let placeholder = placeholder(in: scalars, at: index) {
+                found.append(Found(line: line, offset: index, surface: String(String.UnicodeScalarView(scalars[index..<index + placeholder])),
+                                   candidates: [], form: .full, rule: "p-placeholder", isPlaceholder: true))
+                index += placeholder
+                continue
+            }
+            guard let match = gazetteer.longestMatch(in: scalars, at: index) else {
+                index += 1
+                continue
+            }
+            let surface = String(String.UnicodeScalarView(scalars[index..<index + match.length]))
+            let form = match.candidates.first?.form ?? .stem
+            var candidates = match.candidates.map(\.division)
+            var required = 0
+            let divisions = gazetteer.table.divisions
+            if vocabulary.needsContext(surface) || (form == .full && surface.unicodeScalars.count <= 2) {
+                // Ordinary words (朝阳) and two-character names (兴县 in 科教兴县) need support.
+                required = settings.contextSupport
+            } else if form == .stem {
+                let rest = String(String.UnicodeScalarView(scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)]))
+                if vocabulary.personWords.contains(where: rest.hasPrefix) {
+                    index += match.length
+                    continue
+                }
+                let upper = candidates.filter { divisions[$0].level != .county }
+                if upper.isEmpty {
+                    required = vocabulary.institutionWords.contains(where: rest.hasPrefix) ? settings.institutionSupport : settings.stemSupport
+                } else {
+                    candidates = upper
+                }
+            }
+            let rule: String
+            switch form {
+            case .full: rule = "p-full"
+            case .short: rule = "p-short"
+            case .swapped: rule = "p-swapped-suffix"
+            case .stem: rule = "p-stem"
+            }
+            found.append(Found(line: line, offset: index, surface: surface, candidates: reduceToAncestor(candidates),
+                               form: form, rule: rule, requiredSupport: required))
+            index += match.length
+        }
+        return mergeCityCounty(found)
+    }
+
+    /// Length of a placeholder name (x区, **市, 某县) at `index`, or nil.
+    func placeholder(in scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        let vocabulary = gazetteer.vocabulary
+        guard vocabulary.placeholderMarks.contains(scalars[index]) else { return nil }
+        if index > 0 {
+            let previous = scalars[index - 1]
+            if previous.isASCII, previous.properties.isAlphabetic || ("0"..."9").contains(previous) { return nil }
+            if vocabulary.placeholderMarks.contains(previous) { return nil }
+        }
+        var end = index
+        while end < scalars.count, end - index < 4, vocabulary.placeholderMarks.contains(scalars[end]) { end += 1 }
+        guard end < scalars.count, vocabulary.placeholderSuffixes.contains(scalars[end]) else { return nil }
+        return end + 1 - index
+    }
+
+    /// Joins a city (or province) directly followed by one of its divisions: 四平市铁东区.
+    func mergeCityCounty(_ found: [Found]) -> [Found] {
+        var merged: [Found] = []
+        for item in found {
+            if var last = merged.last, !last.isPlaceholder, !item.isPlaceholder,
+               last.offset + last.surface.unicodeScalars.count == item.offset {
+                let inside = item.candidates.filter { child in last.candidates.contains { isAncestor($0, of: child) } }
+                if !inside.isEmpty {
+                    last.surface += item.surface
+                    last.candidates = inside
+                    last.form = .full
+                    last.rule = "p-city-county"
+                    last.requiredSupport = 0
+                    merged[merged.count - 1] = last
+                    continue
+                }
+            }
+            merged.append(item)
+        }
+        return merged
+    }
+
+    // MARK: - Context
+
+    /// Decides every mention: unique ones resolve, ambiguous ones go by the other places of the
+    /// document, weak ones (bare stems, ordinary words) stay only with enough support.
+    func decide(_ found: inout [Found]) {
+        for index in found.indices where found[index].candidates.count == 1 && found[index].requiredSupport == 0 {
+            found[index].resolved = found[index].candidates[0]
+        }
+        for _ in 0..<2 {
+            // Support is counted per distinct division, so a long document costs mentions × divisions.
+            var anchors: [Int: Int] = [:]
+            var pending: [Int: Int] = [:]
+            for item in found where !item.isPlaceholder {
+                if let resolved = item.resolved {
+                    anchors[resolved, default: 0] += 1
+                } else if item.requiredSupport == 0 {
+                    for candidate in item.candidates { pending[candidate, default: 0] += 1 }
+                }
+            }
+            var weights: [Int64: Int] = [:]
+            for index in found.indices where !found[index].isPlaceholder && found[index].resolved == nil {
+                let item = found[index]
+                var scores: [Int] = []
+                var best = 0
+                for candidate in item.candidates {
+                    var score = 0
+                    for (anchor, count) in anchors {
+                        let key = Int64(candidate) << 32 | Int64(anchor)
+                        let weight = weights[key] ?? self.weight(candidate, anchor)
+                        weights[key] = weight
+                        score += weight * count
+                        if weight > best { best = weight }
+                    }
+                    // An undecided official name (铁东区) supports its own bare stem (铁东), not itself.
+                    let others = (pending[candidate] ?? 0) - (item.requiredSupport == 0 ? 1 : 0)
+                    if others > 0 {
+                        score += others
+                        best = max(best, 4)
+                    }
+                    scores.append(score)
+                }
+                guard best >= item.requiredSupport else { continue }
+                found[index].supported = true
+                let top = scores.max() ?? 0
+                let winners = item.candidates.indices.filter { scores[$0] == top }
+                if top > 0, winners.count == 1 {
+                    found[index].resolved = item.candidates[winners[0]]
+                    found[index].decidedByContext = item.candidates.count > 1
+                }
+            }
+        }
+    }
+
+    /// How strongly a mention of `anchor` supports `candidate`: 4 same division, 3 parent or child,
+    /// 2 same city or province ancestor, 1 same province, 0 unrelated.
+    func weight(_ candidate: Int, _ anchor: Int) -> Int {
+        if candidate == anchor { return 4 }
+        let table = gazetteer.table
+        let a = table.divisions[candidate], b = table.divisions[anchor]
+        if let parent = table.parent(of: a), parent.adcode == b.adcode { return 3 }
+        if let parent = table.parent(of: b), parent.adcode == a.adcode { return 3 }
+        if a.provinceCode == b.provinceCode {
+            if a.cityCode == b.cityCode { return 2 }
+            if b.level == .province || a.level == .province { return 2 }
+            return 1
+        }
+        return 0
+    }
+
+    /// Whether division `ancestor` contains division `child`.
+    func isAncestor(_ ancestor: Int, of child: Int) -> Bool {
+        let divisions = gazetteer.table.divisions
+        let a = divisions[ancestor], c = divisions[child]
+        guard a.adcode != c.adcode else { return false }
+        switch a.level {
+        case .province: return c.provinceCode == a.adcode
+        case .city: return c.level == .county && c.cityCode == a.adcode
+        case .county: return false
+        }
+    }
+
+    /// When one candidate contains all the others (吉林: the province and its city), only it.
+    func reduceToAncestor(_ candidates: [Int]) -> [Int] {
+        guard candidates.count > 1 else { return candidates }
+        let divisions = gazetteer.table.divisions
+        for candidate in candidates where candidates.allSatisfy({ $0 == candidate || isAncestor(candidate, of: $0) || divisions[$0].adcode == divisions[candidate].adcode }) {
+            return [candidate]
+        }
+        return candidates
+    }
+
+    // MARK: - Output
+
+    func mention(_ item: Found) -> Located<PlaceMention>? {
+        let divisions = gazetteer.table.divisions
+        if item.isPlaceholder {
+            return Located(line: item.line, mention: PlaceMention(surface: item.surface, adcode: nil, name: nil, status: .placeholder,
+                                                                 candidates: [], offset: item.offset, rule: item.rule))
+        }
+        if let resolved = item.resolved {
+            let division = divisions[resolved]
+            return Located(line: item.line, mention: PlaceMention(surface: item.surface, adcode: division.adcode, name: division.name,
+                                                                 status: .resolved, candidates: item.candidates.map { divisions[$0].adcode },
+                                                                 offset: item.offset, rule: item.decidedByContext ? item.rule + "+context" : item.rule))
+        }
+        guard item.requiredSupport == 0 || item.supported else { return nil }
+        return Located(line: item.line, mention: PlaceMention(surface: item.surface, adcode: nil, name: nil, status: .ambiguous,
+                                                             candidates: item.candidates.map { divisions[$0].adcode },
+                                                             offset: item.offset, rule: item.rule))
+    }
+}

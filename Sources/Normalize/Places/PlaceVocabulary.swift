@@ -1,0 +1,95 @@
+import EduwhCore
+
+/// The word lists place resolution needs besides the division table, kept as data in
+/// `rules/normalize/places.tsv`: official suffixes, minority names, generic words, words that
+/// need context, institution words and placeholder marks.
+///
+/// ```swift
+/// PlaceVocabulary.standard.isGeneric("全区")      // true
+/// PlaceVocabulary.standard.needsContext("朝阳")   // true
+/// ```
+public struct PlaceVocabulary: Sendable {
+    /// Official suffixes, longest first (自治县 before 县).
+    public let suffixes: [String]
+    /// Official suffix → the shorter suffixes it is written as in running text.
+    public let shortSuffixes: [String: [String]]
+    /// Suffixes a county-level name is also written with (市 ↔ 区 ↔ 县).
+    public let swapSuffixes: [String]
+    /// Minority names dropped from the stems of autonomous divisions.
+    public let ethnicNames: [String]
+    /// Words that are never places.
+    public let genericWords: Set<String>
+    /// Names and stems that are places only with support from the document.
+    public let contextWords: Set<String>
+    /// Words after a short name that make it an institution's name.
+    public let institutionWords: [String]
+    /// Words after a bare stem that make it part of a person's name (长春同志).
+    public let personWords: [String]
+    /// Scalars written instead of a name (x, X, *, 某).
+    public let placeholderMarks: Set<Unicode.Scalar>
+    /// Suffixes a placeholder mark must stand before.
+    public let placeholderSuffixes: Set<Unicode.Scalar>
+
+    /// The vocabulary shipped in `rules/normalize/places.tsv`.
+    public static let standard: PlaceVocabulary = {
+        do {
+            return try PlaceVocabulary(table: RuleTable(name: "rules/normalize/places.tsv",
+                                                        text: EmbeddedFiles.files["rules/normalize/places.tsv"] ?? "",
+                                                        required: ["id", "kind", "words"]))
+        } catch {
+            fatalError("built-in place vocabulary is invalid: \(error)")
+        }
+    }()
+
+    /// Reads a vocabulary table; unknown kinds are an error naming the row.
+    public init(table: RuleTable) throws(RuleTableError) {
+        var byKind: [String: [String]] = [:]
+        let kinds: Set<String> = ["suffix", "short-suffix", "swap-suffix", "ethnic", "generic", "needs-context",
+                                  "institution", "person", "placeholder-mark", "placeholder-suffix"]
+        for row in table.rows {
+            guard kinds.contains(row["kind"]) else {
+                throw RuleTableError(file: table.name, line: row.line, reason: "unknown kind \(row["kind"]) (one of \(kinds.sorted().joined(separator: ", ")))")
+            }
+            byKind[row["kind"], default: []] += row["words"].split(separator: "|").map(String.init)
+        }
+        suffixes = (byKind["suffix"] ?? []).sorted { $0.count > $1.count }
+        var shorts: [String: [String]] = [:]
+        for pair in byKind["short-suffix"] ?? [] {
+            let parts = pair.split(separator: ">").map(String.init)
+            if parts.count == 2 { shorts[parts[0], default: []].append(parts[1]) }
+        }
+        shortSuffixes = shorts
+        swapSuffixes = byKind["swap-suffix"] ?? []
+        ethnicNames = (byKind["ethnic"] ?? []).sorted { $0.count > $1.count }
+        genericWords = Set(byKind["generic"] ?? [])
+        contextWords = Set(byKind["needs-context"] ?? [])
+        institutionWords = byKind["institution"] ?? []
+        personWords = byKind["person"] ?? []
+        placeholderMarks = Set((byKind["placeholder-mark"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        placeholderSuffixes = Set((byKind["placeholder-suffix"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+    }
+
+    /// Whether `word` is never a place (全区, 城区).
+    public func isGeneric(_ word: String) -> Bool { genericWords.contains(word) }
+
+    /// Whether `word` is a place only when the document supports it (朝阳, 新城区).
+    public func needsContext(_ word: String) -> Bool { contextWords.contains(word) }
+
+    /// Splits an official name into its stem and suffix (乳源瑶族自治县 → 乳源, 自治县), or nil when
+    /// the name has no known suffix (a township, 海域).
+    public func stem(of name: String) -> (stem: String, suffix: String)? {
+        guard let suffix = suffixes.first(where: { name.hasSuffix($0) && name.count > $0.count }) else { return nil }
+        var stem = String(name.dropLast(suffix.count))
+        // Drop minority names at the end, repeatedly (双江拉祜族佤族布朗族傣族 → 双江).
+        var changed = true
+        while changed {
+            changed = false
+            for ethnic in ethnicNames where stem.hasSuffix(ethnic) && stem.count > ethnic.count {
+                stem = String(stem.dropLast(ethnic.count))
+                changed = true
+                break
+            }
+        }
+        return (stem, suffix)
+    }
+}

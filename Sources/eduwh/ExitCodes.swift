@@ -1,0 +1,45 @@
+import ArgumentParser
+
+/// eduwh's exit codes, documented in `eduwh --help` and the README. Cron scripts rely on them.
+enum ExitCodes {
+    /// Everything went well.
+    static let ok: Int32 = 0
+    /// An unexpected error (a bug, or an error not listed here).
+    static let failure: Int32 = 1
+    /// The load finished but some files were rejected (see etl_reject); the others were loaded.
+    static let someRejected: Int32 = 3
+    /// The load finished but a data test (`eduwh check`) failed.
+    static let checkFailed: Int32 = 4
+    /// Bad command line (ArgumentParser's EX_USAGE).
+    static let usage: Int32 = 64
+    /// A query or input that cannot be processed (bad SQL, unreadable rule file).
+    static let dataError: Int32 = 65
+    /// I/O error: the drop folder or warehouse cannot be read or written.
+    static let ioError: Int32 = 74
+    /// Another load holds the warehouse lock (EX_TEMPFAIL); try again later or use --wait.
+    static let lockBusy: Int32 = 75
+
+    static let table = """
+        EXIT CODES:
+          0   ok
+          1   unexpected error
+          3   load finished, some files rejected (see etl_reject), the rest loaded
+          4   load finished, a data test failed (see eduwh check)
+          64  usage error (bad option or argument)
+          65  bad input: SQL error, invalid rule file
+          74  I/O error: drop folder or warehouse unreadable/unwritable
+          75  another load holds the warehouse lock (try later, or --wait SECONDS)
+        """
+}
+
+/// Prints one line to stderr.
+func printError(_ message: String) {
+    var stream = StandardError()
+    print(message, to: &stream)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleOutput.stderr(string)
+    }
+}

@@ -1,0 +1,39 @@
+import EduwhCore
+import Facts
+import Testing
+
+/// Plan/target versus achievement, with the cue word that decided it.
+@Suite struct StatusCuesTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var line: String
+        var surface: String
+        var status: FactStatus
+        var cue: String
+        var testDescription: String { "\(surface): \(status.rawValue) \(cue)" }
+    }
+
+    @Test(arguments: [
+        Case(line: "计划中学招生1440人,小学招生1350人", surface: "1440人", status: .planned, cue: "计划"),
+        Case(line: "计划中学招生1440人,小学招生1350人", surface: "1350人", status: .planned, cue: "计划"),
+        Case(line: "力争培养30名特优教师,60名学科带头人", surface: "60名", status: .planned, cue: "力争"),
+        Case(line: "五年内将新建12所、改扩建9所幼儿园", surface: "12所", status: .planned, cue: "将"),
+        Case(line: "确保50%的学校通过省、市级首批现代化学校评估验收", surface: "50%", status: .planned, cue: "确保"),
+        Case(line: "今年,我区克服财政压力,拟再招聘120名", surface: "120名", status: .planned, cue: "拟"),
+        Case(line: "预计全年投入资金2.5亿元", surface: "2.5亿元", status: .planned, cue: "预计"),
+        Case(line: "两年来,我区共向全国公开招聘教师374名", surface: "374名", status: .achieved, cue: "共"),
+        Case(line: "教育部门和学校累计筹措各项经费265.2万元", surface: "265.2万元", status: .achieved, cue: "累计"),
+        Case(line: "区政府投资70万元修建了九中通往外面的连接公路", surface: "70万元", status: .achieved, cue: "了"),
+        Case(line: "已完成校舍改造面积3.2万平方米", surface: "3.2万平方米", status: .achieved, cue: "完成"),
+        Case(line: "全县现有公办幼儿园1所、校办2所", surface: "2所", status: .achieved, cue: "现有"),
+        Case(line: "加快职教资源整合,将联办学校从16个精简到3个,形成了新格局", surface: "16个", status: .unknown, cue: ""),
+        Case(line: "四平烟草意向捐资15万元,将全部用于改善学校办学条件", surface: "15万元", status: .planned, cue: "意向"),
+        Case(line: "需要加大投入1000万元", surface: "1000万元", status: .unknown, cue: ""),
+        Case(line: "2012年,县商会捐款10万元", surface: "10万元", status: .unknown, cue: ""),
+    ])
+    func decidesStatus(_ example: Case) {
+        let quantity = FactsFixtures.quantity(example.surface, unit: "", in: example.line, value: 1)
+        let (status, cue) = StatusCues.standard.status(of: quantity, inLine: example.line)
+        #expect(status == example.status)
+        #expect(cue == example.cue)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Pipeline
+import Testing
+@testable import Warehouse
+
+/// Loads of a real drop folder (copies of the bundled `imports/` seeds) into a fresh warehouse.
+@Suite struct WarehouseLoadTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A temp folder holding copies of the seed files, and a warehouse path next to it.
+    struct Sandbox {
+        let dir: URL
+        var drop: URL { dir.appending(path: "drop") }
+        let db: String
+
+        /// Another warehouse file in an existing sandbox folder.
+        init(existing dir: URL, db: String) {
+            self.dir = dir
+            self.db = db
+        }
+
+        init() throws {
+            dir = FileManager.default.temporaryDirectory.appending(path: "eduwh-wh-\(UUID().uuidString)")
+            db = dir.appending(path: "w.sqlite").path
+            try FileManager.default.createDirectory(at: dir.appending(path: "drop"), withIntermediateDirectories: true)
+            let imports = WarehouseLoadTests.packageRoot.appending(path: "imports")
+            for name in try FileManager.default.contentsOfDirectory(atPath: imports.path) where name.hasSuffix(".txt") {
+                try FileManager.default.copyItem(at: imports.appending(path: name), to: dir.appending(path: "drop/\(name)"))
+            }
+        }
+
+        func load(prune: Bool = false) throws -> LoadReport {
+            try Loader(warehouse: Warehouse(path: db), version: "test").load(folder: drop.path, prune: prune)
+        }
+
+        func count(_ sql: String) throws -> Int64 {
+            let rows = try Warehouse(path: db, readOnly: true).query(sql).rows
+            guard case .integer(let value) = rows.first?.first else { return -1 }
+            return value
+        }
+
+        /// Every row of every star table, ordered by natural keys: equal dumps mean equal warehouses.
+        func dump() throws -> String {
+            let warehouse = try Warehouse(path: db, readOnly: true)
+            var out = ""
+            for sql in [
+                "SELECT document_id, content_sha256, doc_index, title, report_kind, body_text, region_id, reference_year FROM dim_document ORDER BY document_id",
+                "SELECT document_id, line_number, char_offset, indicator_id, unit_id, value, qualifier, status, surface FROM fact_quantity ORDER BY 1, 2, 3",
+                "SELECT document_id, line_number, char_offset, kind, from_year, to_year, surface FROM fact_year_mention ORDER BY 1, 2, 3",
+                "SELECT document_id, line_number, label, rule_id, text FROM doc_line ORDER BY 1, 2",
+                "SELECT source_path, content_sha256 FROM etl_file ORDER BY 1",
+            ] {
+                for row in try warehouse.query(sql).rows { out += row.map(\.text).joined(separator: "|") + "\n" }
+            }
+            return out
+        }
+    }
+
+    @Test func schemaFileAndEmbeddedSchemaAreIdentical() throws {
+        let onDisk = try String(contentsOf: Self.packageRoot.appending(path: "schema.sql"), encoding: .utf8)
+        #expect(Warehouse.schemaSQL == onDisk)
+        #expect(Warehouse.schemaVersion >= 1)
+    }
+
+    @Test func migrationFilesAreNumberedAboveTheBaseSchema() throws {
+        for migration in Warehouse.migrations {
+            #expect(migration.version > 1, "\(migration.name) must be numbered above the base schema version 1")
+        }
+    }
+
+    @Test func loadsEverySeedAndRecordsTheRun() throws {
+        let box = try Sandbox()
+        let report = try box.load()
+        #expect(report.counts.filesSeen == 5)
+        #expect(report.counts.filesLoaded == 5)
+        #expect(report.counts.filesRejected == 0)
+        #expect(report.status == "ok")
+        #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 5)
+        #expect(try box.count("SELECT count(*) FROM fact_quantity") == Int64(report.counts.quantities))
+        #expect(try box.count("SELECT count(*) FROM etl_run WHERE status = 'ok' AND files_loaded = 5") == 1)
+        // Every dimension row a fact points at exists (foreign keys are on while loading).
+        #expect(try box.count("SELECT count(*) FROM fact_quantity q LEFT JOIN dim_indicator i USING (indicator_id) WHERE i.indicator_id IS NULL") == 0)
+        #expect(try box.count("SELECT count(*) FROM dim_region") > 3000)
+        #expect(try box.count("SELECT count(*) FROM dim_year WHERE plan_period = '十二五'") == 5)
+    }
+
+    @Test func secondLoadOfTheSameFolderAddsNothing() throws {
+        let box = try Sandbox()
+        _ = try box.load()
+        let before = try box.dump()
+        let second = try box.load()
+        #expect(second.counts.filesLoaded == 0)
+        #expect(second.counts.filesUnchanged == 5)
+        #expect(try box.dump() == before)
+        #expect(try box.count("SELECT count(*) FROM etl_run") == 2)
+    }
+
+    @Test func renamedFileIsUnchanged() throws {
+        let box = try Sandbox()
+        _ = try box.load()
+        let before = try box.count("SELECT count(*) FROM fact_quantity")
+        let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
+        try FileManager.default.moveItem(at: box.drop.appending(path: names[0]), to: box.drop.appending(path: "renamed 改名.txt"))
+        let second = try box.load(prune: true)
+        #expect(second.counts.filesLoaded == 0)
+        #expect(second.counts.filesUnchanged == 5)
+        #expect(try box.count("SELECT count(*) FROM fact_quantity") == before)
+        #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 5)
+    }
+
+    @Test func binaryAndEmptyFilesAreRejectedAndTheRestLoad() throws {
+        let box = try Sandbox()
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01, 0x02]).write(to: box.drop.appending(path: "archive.txt"))
+        try Data().write(to: box.drop.appending(path: "empty.txt"))
+        let report = try box.load()
+        #expect(report.counts.filesLoaded == 5)
+        #expect(report.counts.filesRejected == 2)
+        #expect(report.status == "partial")
+        let rejects = try Warehouse(path: box.db, readOnly: true).query("SELECT source_path, reason FROM etl_reject ORDER BY 1").rows
+        #expect(rejects.map { $0.map(\.text) } == [["archive.txt", "binary"], ["empty.txt", "empty"]])
+        #expect(try box.count("SELECT count(*) FROM dim_document WHERE source_path IN ('archive.txt', 'empty.txt')") == 0)
+    }
+
+    @Test func changedFileReplacesExactlyItsOwnRows() throws {
+        let box = try Sandbox()
+        _ = try box.load()
+        let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
+        let target = box.drop.appending(path: names[1])
+        let otherFacts = try box.count("SELECT count(*) FROM fact_quantity q JOIN dim_document d USING (document_id) WHERE d.source_path != '\(names[1])'")
+        var text = try String(contentsOf: target, encoding: .utf8)
+        text += "\n新增段落:全年新建校舍12000平方米,投入资金3500万元。\n"
+        try text.write(to: target, atomically: true, encoding: .utf8)
+        let report = try box.load()
+        #expect(report.counts.filesLoaded == 1)
+        #expect(report.counts.filesReplaced == 1)
+        #expect(report.counts.filesUnchanged == 4)
+        #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 5)
+        #expect(try box.count("SELECT count(*) FROM fact_quantity q JOIN dim_document d USING (document_id) WHERE d.source_path != '\(names[1])'") == otherFacts)
+        #expect(try box.count("SELECT count(*) FROM fact_quantity WHERE surface = '3500万元' AND value = 35000000") == 1)
+        // The search index follows: no paragraph row without its FTS row and vice versa.
+        #expect(try box.count("SELECT count(*) FROM search_paragraph") == box.count("SELECT count(*) FROM doc_paragraph"))
+    }
+
+    @Test func pruneRemovesDocumentsOfDeletedFiles() throws {
+        let box = try Sandbox()
+        _ = try box.load()
+        let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
+        try FileManager.default.removeItem(at: box.drop.appending(path: names[0]))
+        let kept = try box.load()
+        #expect(kept.counts.filesPruned == 0)
+        #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 5)
+        let pruned = try box.load(prune: true)
+        #expect(pruned.counts.filesPruned == 1)
+        #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 4)
+        #expect(try box.count("SELECT count(*) FROM etl_file WHERE status = 'pruned'") == 1)
+    }
+
+    @Test(arguments: [
+        ("新建校舍4万平方米", "新 建 校 舍 4 万 平 方 米", "新建 建校 校舍 4 万平 平方 方米"),
+        ("学", "学", "学"),
+        ("ＡＢ12元", "ab12 元", "ab12 元"),
+    ])
+    func searchTokensSplitCJKIntoUnigramsAndBigrams(text: String, unigrams: String, bigrams: String) {
+        let tokens = SearchTokens(text)
+        #expect(tokens.unigrams == unigrams)
+        #expect(tokens.bigrams == bigrams)
+    }
+
+    @Test func documentIDIsStableAndCarriesTheIndex() {
+        let sha = "2aee6a9319702955aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        #expect(Warehouse.documentID(sha256: sha, index: 3) & 0xff == 3)
+        #expect(Warehouse.documentID(sha256: sha, index: 1) == Warehouse.documentID(sha256: sha, index: 1))
+        #expect(Warehouse.documentID(sha256: sha, index: 1) != Warehouse.documentID(sha256: "f" + sha.dropFirst(), index: 1))
+    }
+}

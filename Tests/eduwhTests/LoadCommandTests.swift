@@ -1,0 +1,91 @@
+import Foundation
+import Pipeline
+import TestSupport
+import Testing
+import Warehouse
+
+/// `eduwh load` as cron sees it: exit codes, the lock, and kills mid-load.
+@Suite(.serialized) struct LoadCommandTests {
+    /// A temp drop folder with the seeds, optionally each copied `copies` times with a unique last line.
+    static func dropFolder(copies: Int = 1) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "eduwh-cli-\(UUID().uuidString)")
+        let drop = dir.appending(path: "drop")
+        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path) where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: PackagePaths.imports.appending(path: name), encoding: .utf8)
+            for copy in 0..<copies {
+                let variant = copies == 1 ? text : text + "\n第\(copy)份副本:全年投入资金\(copy + 1)万元。\n"
+                try variant.write(to: drop.appending(path: "\(copy)-\(name)"), atomically: true, encoding: .utf8)
+            }
+        }
+        return drop
+    }
+
+    static func rowCount(_ db: String, _ sql: String) throws -> String {
+        try Warehouse(path: db, readOnly: true).query(sql).rows.map { $0.map(\.text).joined(separator: "|") }.joined(separator: "\n")
+    }
+
+    @Test func cleanLoadExitsZeroAndSomeRejectedExitsThree() throws {
+        let drop = try Self.dropFolder()
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        #expect(try HelpTests.run(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]).write(to: drop.appending(path: "logo.html"))
+        let second = try HelpTests.run(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
+        #expect(second.status == 3)
+        // The JSON log names the rejected file and its reason, one event per line.
+        let events = second.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(events.contains { $0["event"] as? String == "rejected" && $0["path"] as? String == "logo.html" })
+        #expect(events.last?["event"] as? String == "summary")
+        #expect(try Self.rowCount(db, "SELECT reason FROM etl_reject WHERE source_path = 'logo.html'") == "binary")
+    }
+
+    @Test func usageAndIOErrorsHaveTheirCodes() throws {
+        #expect(try HelpTests.run(["load", "imports", "--shard", "5/4"]).status == 64)
+        let missing = try HelpTests.run(["load", "/nonexistent/drop", "--db", "/tmp/eduwh-never.sqlite"])
+        #expect(missing.status == 74)
+        #expect(missing.stderr.contains("/nonexistent/drop"))
+    }
+
+    @Test func secondLoadExitsSeventyFiveWhileTheLockIsHeld() throws {
+        let drop = try Self.dropFolder()
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        let lock = try LoadLock.acquire(warehousePath: db, waitSeconds: 0)
+        let started = Date()
+        let busy = try HelpTests.run(["load", drop.path, "--db", db, "--quiet"])
+        #expect(busy.status == 75)
+        #expect(busy.stderr.contains("another load holds"))
+        #expect(Date().timeIntervalSince(started) < 5)
+        lock.release()
+        #expect(try HelpTests.run(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+    }
+
+    @Test func killedLoadResumesToTheSameWarehouse() throws {
+        let drop = try Self.dropFolder(copies: 12)
+        let base = drop.deletingLastPathComponent()
+        let reference = base.appending(path: "reference.sqlite").path
+        let crashed = base.appending(path: "crashed.sqlite").path
+        #expect(try HelpTests.run(["load", drop.path, "--db", reference, "--quiet"]).status == 0)
+
+        guard let binary = PackagePaths.eduwhBinary else { Issue.record("eduwh binary not built"); return }
+        for delay in [0.05, 0.15, 0.3] {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["load", drop.path, "--db", crashed, "--quiet", "--batch-size", "4", "--log-file", base.appending(path: "log").path]
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        #expect(try HelpTests.run(["load", drop.path, "--db", crashed, "--quiet"]).status == 0)
+        let canonical = """
+            SELECT document_id, title, body_text FROM dim_document ORDER BY 1;
+            """
+        for sql in [canonical,
+                    "SELECT document_id, line_number, char_offset, surface, quote(value), indicator_id FROM fact_quantity ORDER BY 1, 2, 3",
+                    "SELECT document_id, line_number, label, text FROM doc_line ORDER BY 1, 2",
+                    "SELECT count(*) FROM search_paragraph"] {
+            #expect(try Self.rowCount(crashed, sql) == Self.rowCount(reference, sql))
+        }
+        #expect(try Self.rowCount(crashed, "SELECT count(*) FROM etl_run WHERE status = 'running'") == "0")
+    }
+}
