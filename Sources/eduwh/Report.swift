@@ -19,7 +19,7 @@ extension Eduwh {
               eduwh report quality-documents --csv > quality.csv
               eduwh report funding --sql
 
-            \(ExitStatus.helpText)
+            \(QueryFailure.helpText)
             """)
 
         @Argument(help: "Report to run (see --list).")
@@ -36,24 +36,26 @@ extension Eduwh {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let stdout = StandardOutput()
-            defer { stdout.flush() }
-            guard let name, !list else {
-                output.renderer(to: stdout).render(Self.listing())
-                return
+            try QueryFailure.reporting {
+                let stdout = StandardOutput()
+                defer { stdout.flush() }
+                guard let name, !list else {
+                    output.renderer(to: stdout).render(Self.listing())
+                    return
+                }
+                guard let report = Warehouse.report(named: name) else {
+                    throw NotFoundError(description: "no report named \(name); reports: \(Warehouse.reports.map(\.name).joined(separator: ", "))")
+                }
+                if sql {
+                    stdout.write(report.sql.hasSuffix("\n") ? report.sql : report.sql + "\n")
+                    return
+                }
+                let warehouse = try Warehouse(path: database.path, readOnly: true)
+                let renderer = output.renderer(to: stdout)
+                let outcome = try warehouse.run(report, parameters: filters.parameters, limit: output.rowLimit(),
+                                                columns: renderer.begin, row: renderer.row)
+                renderer.finish(truncated: outcome.truncated)
             }
-            guard let report = Warehouse.report(named: name) else {
-                throw NotFoundError(description: "no report named \(name); reports: \(Warehouse.reports.map(\.name).joined(separator: ", "))")
-            }
-            if sql {
-                stdout.write(report.sql.hasSuffix("\n") ? report.sql : report.sql + "\n")
-                return
-            }
-            let warehouse = try Warehouse(path: database.path, readOnly: true)
-            let renderer = output.renderer(to: stdout)
-            let outcome = try warehouse.run(report, parameters: filters.parameters, limit: output.rowLimit(),
-                                            columns: renderer.begin, row: renderer.row)
-            renderer.finish(truncated: outcome.truncated)
         }
 
         /// One row per report: name, title, parameters, description.

@@ -16,7 +16,7 @@ extension Eduwh {
               eduwh runs --limit 1 --json
               eduwh runs --rejects --run 3
 
-            \(ExitStatus.helpText)
+            \(QueryFailure.helpText)
             """)
 
         @Flag(help: "List refused files (etl_reject) instead of runs.")
@@ -33,12 +33,14 @@ extension Eduwh {
         }
 
         func run() throws {
-            let warehouse = try Warehouse(path: database.path, readOnly: true)
-            let rows = rejects ? try warehouse.rejects(run: runID, limit: output.rowLimit())
-                               : try warehouse.runs(limit: output.rowLimit())
-            let stdout = StandardOutput()
-            output.renderer(to: stdout).render(rows)
-            stdout.flush()
+            try QueryFailure.reporting {
+                let warehouse = try Warehouse(path: database.path, readOnly: true)
+                let rows = rejects ? try warehouse.rejects(run: runID, limit: output.rowLimit())
+                                   : try warehouse.runs(limit: output.rowLimit())
+                let stdout = StandardOutput()
+                output.renderer(to: stdout).render(rows)
+                stdout.flush()
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ extension Eduwh {
               eduwh schema --datasette > metadata.json
               datasette eduwh.sqlite -m metadata.json
 
-            \(ExitStatus.helpText)
+            \(QueryFailure.helpText)
             """)
 
         @Argument(help: "Only this table or view.")
@@ -48,44 +48,46 @@ extension Eduwh {
         }
 
         func run() throws {
-            let stdout = StandardOutput()
-            defer { stdout.flush() }
-            let catalog = SchemaCatalog.standard
-            if sql { stdout.write(Warehouse.schemaSQL); return }
-            if datasette { stdout.write(catalog.datasetteMetadata(databaseName: databaseName)); return }
-            var selected = catalog.tables
-            if let table {
-                guard let found = catalog.table(table) else {
-                    throw NotFoundError(description: "no table or view named \(table); tables: \(catalog.tables.map(\.name).joined(separator: ", "))")
-                }
-                selected = [found]
-            }
-            if tables {
-                output.renderer(to: stdout).render(QueryRows(columns: ["table", "kind", "columns", "description"], rows: selected.map {
-                    [.text($0.name), .text($0.kind), .integer(Int64($0.columns.count)), .text($0.description)]
-                }))
-                return
-            }
-            if output.resolvedFormat == .table {
-                // Descriptions are wrapped under themselves rather than cut, so nothing is lost.
-                for (index, entry) in selected.enumerated() {
-                    if index > 0 { stdout.write("\n") }
-                    stdout.write("\(entry.name) (\(entry.kind))\n")
-                    if !entry.description.isEmpty { stdout.write(Self.wrap(entry.description, indent: "  ")) }
-                    let nameWidth = max(6, entry.columns.map { DisplayWidth.of($0.name) }.max() ?? 0)
-                    let typeWidth = max(4, entry.columns.map { DisplayWidth.of($0.type) }.max() ?? 0)
-                    let indent = String(repeating: " ", count: 2 + nameWidth + 2 + typeWidth + 2)
-                    for column in entry.columns {
-                        let lead = "  " + DisplayWidth.pad(column.name, to: nameWidth) + "  " + DisplayWidth.pad(column.type, to: typeWidth) + "  "
-                        let wrapped = Self.wrap(column.description, indent: indent)
-                        stdout.write(lead + wrapped.dropFirst(indent.count))
+            try QueryFailure.reporting {
+                let stdout = StandardOutput()
+                defer { stdout.flush() }
+                let catalog = SchemaCatalog.standard
+                if sql { stdout.write(Warehouse.schemaSQL); return }
+                if datasette { stdout.write(catalog.datasetteMetadata(databaseName: databaseName)); return }
+                var selected = catalog.tables
+                if let table {
+                    guard let found = catalog.table(table) else {
+                        throw NotFoundError(description: "no table or view named \(table); tables: \(catalog.tables.map(\.name).joined(separator: ", "))")
                     }
+                    selected = [found]
                 }
-                return
+                if tables {
+                    output.renderer(to: stdout).render(QueryRows(columns: ["table", "kind", "columns", "description"], rows: selected.map {
+                        [.text($0.name), .text($0.kind), .integer(Int64($0.columns.count)), .text($0.description)]
+                    }))
+                    return
+                }
+                if output.resolvedFormat == .table {
+                    // Descriptions are wrapped under themselves rather than cut, so nothing is lost.
+                    for (index, entry) in selected.enumerated() {
+                        if index > 0 { stdout.write("\n") }
+                        stdout.write("\(entry.name) (\(entry.kind))\n")
+                        if !entry.description.isEmpty { stdout.write(Self.wrap(entry.description, indent: "  ")) }
+                        let nameWidth = max(6, entry.columns.map { DisplayWidth.of($0.name) }.max() ?? 0)
+                        let typeWidth = max(4, entry.columns.map { DisplayWidth.of($0.type) }.max() ?? 0)
+                        let indent = String(repeating: " ", count: 2 + nameWidth + 2 + typeWidth + 2)
+                        for column in entry.columns {
+                            let lead = "  " + DisplayWidth.pad(column.name, to: nameWidth) + "  " + DisplayWidth.pad(column.type, to: typeWidth) + "  "
+                            let wrapped = Self.wrap(column.description, indent: indent)
+                            stdout.write(lead + wrapped.dropFirst(indent.count))
+                        }
+                    }
+                    return
+                }
+                output.renderer(to: stdout).render(QueryRows(columns: ["table", "column", "type", "description"], rows: selected.flatMap { entry in
+                    entry.columns.map { [.text(entry.name), .text($0.name), .text($0.type), .text($0.description)] }
+                }))
             }
-            output.renderer(to: stdout).render(QueryRows(columns: ["table", "column", "type", "description"], rows: selected.flatMap { entry in
-                entry.columns.map { [.text(entry.name), .text($0.name), .text($0.type), .text($0.description)] }
-            }))
         }
 
         /// Text wrapped at 100 terminal cells, every line starting with `indent`; a word wider

@@ -20,7 +20,7 @@ extension Eduwh {
               eduwh show 717068658286536449
               eduwh show imports/002_f1a6d74b7d48969e.txt --lines --all
 
-            \(ExitStatus.helpText)
+            \(QueryFailure.helpText)
             """)
 
         @Argument(help: "document_id, content SHA-256 or file path.")
@@ -41,23 +41,25 @@ extension Eduwh {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let warehouse = try Warehouse(path: database.path, readOnly: true)
-            var sha256: String?
-            if FileManager.default.fileExists(atPath: document), let data = FileManager.default.contents(atPath: document) {
-                sha256 = SHA256Digest.hex(of: SHA256Digest.digest(of: data))
+            try QueryFailure.reporting {
+                let warehouse = try Warehouse(path: database.path, readOnly: true)
+                var sha256: String?
+                if FileManager.default.fileExists(atPath: document), let data = FileManager.default.contents(atPath: document) {
+                    sha256 = SHA256Digest.hex(of: SHA256Digest.digest(of: data))
+                }
+                let ids = try warehouse.documentIDs(matching: document, sha256: sha256)
+                guard !ids.isEmpty else {
+                    throw NotFoundError(description: "no document \(document); give a document_id (eduwh search, eduwh report quality-documents) or the path of a loaded file")
+                }
+                let bold = color.isOn
+                let stdout = StandardOutput()
+                for (index, id) in ids.enumerated() {
+                    guard let text = try warehouse.documentText(id) else { continue }
+                    if index > 0 { stdout.write("\n") }
+                    stdout.write(render(text, bold: bold))
+                }
+                stdout.flush()
             }
-            let ids = try warehouse.documentIDs(matching: document, sha256: sha256)
-            guard !ids.isEmpty else {
-                throw NotFoundError(description: "no document \(document); give a document_id (eduwh search, eduwh report quality-documents) or the path of a loaded file")
-            }
-            let bold = color.isOn
-            let stdout = StandardOutput()
-            for (index, id) in ids.enumerated() {
-                guard let text = try warehouse.documentText(id) else { continue }
-                if index > 0 { stdout.write("\n") }
-                stdout.write(render(text, bold: bold))
-            }
-            stdout.flush()
         }
 
         func render(_ document: DocumentText, bold: Bool) -> String {

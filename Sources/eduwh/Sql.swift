@@ -14,8 +14,8 @@ extension Eduwh {
             into the SQL); a value that is a plain integer is bound as an integer,
             anything else as text.
 
-            The warehouse is opened read-only: a statement that writes fails with exit
-            status 1 and leaves the file untouched. With --write, all statements run in
+            The warehouse is opened read-only: a statement that writes fails (exit code
+            65) and leaves the file untouched. With --write, all statements run in
             one transaction that is rolled back if any fails. `eduwh schema` lists the
             tables and columns.
 
@@ -26,7 +26,7 @@ extension Eduwh {
               eduwh sql --file reports/funding.sql -p region 4401 -p year '' --json
               echo "SELECT count(*) FROM dim_document" | eduwh sql --raw
 
-            \(ExitStatus.helpText)
+            \(QueryFailure.helpText)
             """)
 
         @Argument(help: "The SQL to run; `-` or nothing reads it from standard input.")
@@ -77,35 +77,37 @@ extension Eduwh {
         func readSQL() throws -> String {
             if let file {
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationError("--file \(file): cannot read it as UTF-8 text")
+                    throw UsageError("--file \(file): cannot read it as UTF-8 text")
                 }
                 return text
             }
             if let query, query != "-" { return query }
             guard !Terminal.isTerminal(.standardInput) else {
-                throw ValidationError("give a query: eduwh sql \"SELECT …\", --file q.sql, or SQL on standard input")
+                throw UsageError("give a query: eduwh sql \"SELECT …\", --file q.sql, or SQL on standard input")
             }
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return String(decoding: data, as: UTF8.self)
         }
 
         func run() throws {
-            let sql = try readSQL()
-            guard !SQLScript.isBlank(sql) else {
-                throw ValidationError("the query is empty")
-            }
-            if write, !FileManager.default.fileExists(atPath: database.path) {
-                throw WarehouseError(path: database.path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
-            }
-            let warehouse = try Warehouse(path: database.path, readOnly: !write)
-            let stdout = StandardOutput()
-            let renderer = output.renderer(to: stdout)
-            let outcome = try warehouse.execute(sql, parameters: parameters, write: write, limit: output.rowLimit(),
-                                                columns: renderer.begin, row: renderer.row)
-            if !outcome.columns.isEmpty { renderer.finish(truncated: outcome.truncated) }
-            stdout.flush()
-            if write, outcome.columns.isEmpty {
-                printError("\(outcome.changes) row\(outcome.changes == 1 ? "" : "s") changed")
+            try QueryFailure.reporting {
+                let sql = try readSQL()
+                guard !SQLScript.isBlank(sql) else {
+                    throw UsageError("the query is empty")
+                }
+                if write, !FileManager.default.fileExists(atPath: database.path) {
+                    throw WarehouseError(path: database.path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
+                }
+                let warehouse = try Warehouse(path: database.path, readOnly: !write)
+                let stdout = StandardOutput()
+                let renderer = output.renderer(to: stdout)
+                let outcome = try warehouse.execute(sql, parameters: parameters, write: write, limit: output.rowLimit(),
+                                                    columns: renderer.begin, row: renderer.row)
+                if !outcome.columns.isEmpty { renderer.finish(truncated: outcome.truncated) }
+                stdout.flush()
+                if write, outcome.columns.isEmpty {
+                    printError("\(outcome.changes) row\(outcome.changes == 1 ? "" : "s") changed")
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ extension Eduwh {
               eduwh stats
               eduwh stats --top 20 --json
 
-            \(ExitStatus.helpText)
+            \(QueryFailure.helpText)
             """)
 
         @Option(help: ArgumentHelp("How many indicators to list.", valueName: "N"))
@@ -27,15 +27,17 @@ extension Eduwh {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let warehouse = try Warehouse(path: database.path, readOnly: true)
-            var rows = try warehouse.statistics(topIndicators: top)
-            if let limit = output.rowLimit(), rows.rows.count > limit {
-                rows.rows = Array(rows.rows.prefix(limit))
-                rows.truncated = true
+            try QueryFailure.reporting {
+                let warehouse = try Warehouse(path: database.path, readOnly: true)
+                var rows = try warehouse.statistics(topIndicators: top)
+                if let limit = output.rowLimit(), rows.rows.count > limit {
+                    rows.rows = Array(rows.rows.prefix(limit))
+                    rows.truncated = true
+                }
+                let stdout = StandardOutput()
+                output.renderer(to: stdout).render(rows)
+                stdout.flush()
             }
-            let stdout = StandardOutput()
-            output.renderer(to: stdout).render(rows)
-            stdout.flush()
         }
     }
 }

@@ -23,18 +23,18 @@ struct CommandTests {
         #expect(parsed.stdout == "list\n")
     }
 
-    @Test("report filters are passed as :region and :year; an unknown report exits 4")
+    @Test("report filters are passed as :region and :year; an unknown report exits 64")
     func reportFilters() {
         #expect(CommandRunner.eduwh(["report", "corpus", "--year", "1950", "--no-headers"]).stdout == "")
         #expect(CommandRunner.eduwh(["report", "corpus", "--region", "不存在", "--no-headers"]).stdout == "")
         let all = CommandRunner.eduwh(["report", "corpus", "--no-headers"])
         #expect(!all.stdout.isEmpty)
         let unknown = CommandRunner.eduwh(["report", "no-such-report"])
-        #expect(unknown.status == 4)
+        #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("funding"))
         let notTaken = CommandRunner.eduwh(["report", "quality-files", "--year", "2011"])
-        #expect(notTaken.status == 2)
-        #expect(CommandRunner.eduwh(["report", "corpus", "--year", "20111"]).status == 2)
+        #expect(notTaken.status == 64)
+        #expect(CommandRunner.eduwh(["report", "corpus", "--year", "20111"]).status == 64)
     }
 
     @Test("report --sql prints the file as it is in reports/")
@@ -80,7 +80,7 @@ struct CommandTests {
         let verbose = CommandRunner.eduwh(["search", "校舍", "--verbose", "--json"])
         let keys = CommandRunner.python("import json, sys; print(','.join(json.load(sys.stdin)[0].keys()))", input: verbose.stdout)
         #expect(keys.stdout == "rank,document_id,line,title,snippet,source_path,kind,region,year,score,text\n")
-        #expect(CommandRunner.eduwh(["search", "，"]).status == 2)
+        #expect(CommandRunner.eduwh(["search", "，"]).status == 64)
         #expect(CommandRunner.eduwh(["search", "教育", "--limit", "3", "--no-headers"]).stdout.split(separator: "\n").count == 3)
     }
 
@@ -102,7 +102,7 @@ struct CommandTests {
             #expect(byID.stdout.contains("↳ \(surface) = "))
         }
         let missing = CommandRunner.eduwh(["show", "12345"])
-        #expect(missing.status == 4)
+        #expect(missing.status == 64)
     }
 
     @Test("show --all --lines prints every raw line with its label and rule")
@@ -122,9 +122,9 @@ struct CommandTests {
         #expect(tables.contains("fact_quantity") && tables.contains("search_paragraph") && tables.contains("v_quantity"))
         let file = try String(contentsOf: CommandRunner.root.appendingPathComponent("schema.sql"), encoding: .utf8)
         #expect(CommandRunner.run(["schema", "--sql"]).stdout == file)
-        #expect(CommandRunner.run(["schema", "no_table"]).status == 4)
+        #expect(CommandRunner.run(["schema", "no_table"]).status == 64)
         let one = CommandRunner.run(["schema", "etl_run", "--table"])
-        #expect(one.stdout.hasPrefix("etl_run (table)\n  One row per `eduwh load` run."))
+        #expect(one.stdout.hasPrefix("etl_run (table)\n  One row per `eduwh load` run"))
     }
 
     @Test("schema --datasette is JSON with a description for every table")
@@ -151,7 +151,7 @@ struct CommandTests {
             """, input: output.stdout)
         #expect(check.stdout == "1 ok 5 5\n")
         #expect(CommandRunner.eduwh(["runs", "--rejects", "--no-headers"]).stdout == "")
-        #expect(CommandRunner.eduwh(["runs", "--run", "1"]).status == 2)
+        #expect(CommandRunner.eduwh(["runs", "--run", "1"]).status == 64)
     }
 
     @Test("stats counts the rows of every table and sizes the file")
@@ -171,8 +171,9 @@ struct CommandTests {
         let output = CommandRunner.run([command, "--help"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("Example"))
-        #expect(output.stdout.contains("Exit status:"))
-        #expect(output.stdout.contains("2  usage error"))
+        #expect(output.stdout.contains("EXIT CODES:"))
+        #expect(output.stdout.contains("64  usage error"))
+        #expect(output.stdout.contains("65  SQL error"))
     }
 }
 

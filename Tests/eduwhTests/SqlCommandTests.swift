@@ -97,12 +97,12 @@ struct SqlCommandTests {
 
     static func width(_ text: String) -> Int { text.reduce(0) { $0 + cells($1) } }
 
-    @Test("without --write a DELETE is refused with exit 1 and the file stays byte for byte the same")
+    @Test("without --write a DELETE is refused with exit 65 and the file stays byte for byte the same")
     func writeRefused() throws {
         let path = try CommandRunner.copyOfDatabase()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let output = CommandRunner.run(["sql", "DELETE FROM dim_document", "--db", path])
-        #expect(output.status == 1)
+        #expect(output.status == 65)
         #expect(output.stderr.contains("readonly"))
         #expect(output.stderr.contains("--write"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -142,14 +142,14 @@ struct SqlCommandTests {
         #expect(table.stdout.hasSuffix("(2 rows shown; more left off by --limit)\n"))
     }
 
-    @Test("exit status: 1 SQL error, 2 usage, 3 no warehouse", arguments: [
-        (["sql", "SELEC 1"], Int32(1), "near \"SELEC\": syntax error"),
-        (["sql", "SELECT * FROM nope"], 1, "no such table: nope"),
-        (["sql", "SELECT :x"], 2, "pass -p x VALUE"),
-        (["sql", "SELECT 1", "-p", "x", "1"], 2, "-p x was given"),
-        (["sql", "SELECT 1", "--limit", "many"], 2, "--limit"),
-        (["sql", "SELECT 1", "--no-such-option"], 2, "no-such-option"),
-        (["sql"], 2, "the query is empty"),
+    @Test("exit codes: 65 SQL error, 64 usage", arguments: [
+        (["sql", "SELEC 1"], Int32(65), "near \"SELEC\": syntax error"),
+        (["sql", "SELECT * FROM nope"], 65, "no such table: nope"),
+        (["sql", "SELECT :x"], 64, "pass -p x VALUE"),
+        (["sql", "SELECT 1", "-p", "x", "1"], 64, "-p x was given"),
+        (["sql", "SELECT 1", "--limit", "many"], 64, "--limit"),
+        (["sql", "SELECT 1", "--no-such-option"], 64, "no-such-option"),
+        (["sql"], 64, "the query is empty"),
     ])
     func exitStatus(arguments: [String], status: Int32, message: String) {
         let output = CommandRunner.eduwh(arguments)
@@ -157,13 +157,13 @@ struct SqlCommandTests {
         #expect(output.stderr.contains(message))
     }
 
-    @Test("a missing warehouse exits 3 and says how to make one")
+    @Test("a missing warehouse exits 74 and says how to make one")
     func missingWarehouse() {
         let output = CommandRunner.run(["sql", "SELECT 1", "--db", CommandRunner.folder.appendingPathComponent("none.sqlite").path])
-        #expect(output.status == 3)
+        #expect(output.status == 74)
         #expect(output.stderr.contains("eduwh load"))
         let write = CommandRunner.run(["sql", "SELECT 1", "--write", "--db", CommandRunner.folder.appendingPathComponent("none.sqlite").path])
-        #expect(write.status == 3)
+        #expect(write.status == 74)
         #expect(!FileManager.default.fileExists(atPath: CommandRunner.folder.appendingPathComponent("none.sqlite").path))
     }
 }
