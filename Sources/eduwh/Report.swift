@@ -43,7 +43,11 @@ extension Eduwh {
                     output.renderer(to: stdout).render(Self.listing())
                     return
                 }
-                guard let report = Warehouse.report(named: name) else {
+                // `reports/funding.sql` and `funding.sql` name the report `funding`.
+                var key = name
+                if let slash = key.lastIndex(of: "/") { key = String(key[key.index(after: slash)...]) }
+                if key.hasSuffix(".sql") { key.removeLast(4) }
+                guard let report = Warehouse.report(named: key) else {
                     throw NotFoundError(description: "no report named \(name); reports: \(Warehouse.reports.map(\.name).joined(separator: ", "))")
                 }
                 if sql {

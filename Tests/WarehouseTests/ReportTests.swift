@@ -46,6 +46,24 @@ struct ReportTests {
         #expect(rows.rows.isEmpty == (expected == .integer(0)))
     }
 
+    @Test("--region (adcode prefix or name) and --year keep exactly the facts inside", arguments: [
+        (["region": SQLValue.text("44")], "q.region_id LIKE '44%'"),
+        (["region": .text("广东省")], "q.region_id LIKE '44%'"),
+        (["region": .text("广东")], "q.region_id LIKE '44%'"),
+        (["region": .text("海珠")], "r.name LIKE '海珠%'"),
+        (["year": .integer(2011)], "2011 BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year)"),
+        (["region": .text("22"), "year": .integer(2011)], "q.region_id LIKE '22%' AND 2011 BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year)"),
+    ])
+    func filters(parameters: [String: SQLValue], condition: String) throws {
+        let warehouse = try QueryTestWarehouse.open()
+        let rows = try warehouse.run(try #require(Warehouse.report(named: "indicators")), parameters: parameters)
+        let mentions = rows.column("mentions").reduce(Int64(0)) { sum, value in if case .integer(let n) = value { sum + n } else { sum } }
+        let expected = try warehouse.query("""
+            SELECT count(*) FROM fact_quantity q LEFT JOIN dim_region r ON r.region_id = q.region_id WHERE \(condition)
+            """).rows[0][0]
+        #expect(SQLValue.integer(mentions) == expected)
+    }
+
     @Test("corpus counts every document, and the filters narrow it")
     func corpusFilters() throws {
         let warehouse = try QueryTestWarehouse.open()
