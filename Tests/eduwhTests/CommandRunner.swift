@@ -66,7 +66,7 @@ enum CommandRunner {
         let stdout = Pipe()
         // stderr goes to a file so that a chatty child cannot block on a full pipe.
         let errorURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         guard let stderr = try? FileHandle(forWritingTo: errorURL) else { return Output(status: -1, stdout: "", stderr: "no stderr file") }
         process.standardOutput = stdout
         process.standardError = stderr
