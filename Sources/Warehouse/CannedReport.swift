@@ -29,6 +29,14 @@ public struct CannedReport: Sendable, Hashable {
         public var line: Int
         /// What is wrong and what to write instead.
         public var reason: String
+
+        /// An error at `file:line`.
+        public init(file: String, line: Int, reason: String) {
+            self.file = file
+            self.line = line
+            self.reason = reason
+        }
+
         /// `file:line: reason`.
         public var description: String { "\(file):\(line): \(reason)" }
     }
@@ -43,17 +51,20 @@ public struct CannedReport: Sendable, Hashable {
     public var parameters: [Parameter]
     /// The whole file, header included.
     public var sql: String
+    /// Where it came from: `reports/NAME.sql` for the built-in reports, else the file's path.
+    public var file: String
 
     /// Parses the header: `-- title:`, `-- description:` (continued by indented `--   …` lines)
     /// and any number of `-- param NAME: …` lines, up to the first line that is not a comment.
-    public init(name: String, text: String) throws(HeaderError) {
+    public init(name: String, text: String, file: String? = nil) throws(HeaderError) {
         self.name = name
         self.sql = text
         var title = ""
         var description = ""
         var parameters: [Parameter] = []
         var last: String?
-        let file = "reports/\(name).sql"
+        let file = file ?? "reports/\(name).sql"
+        self.file = file
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingTrailingWhitespace
             guard line.hasPrefix("--") else {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Warehouse {
@@ -23,6 +24,23 @@ extension Warehouse {
     /// The report called `name`, if any.
     public static func report(named name: String) -> CannedReport? {
         reports.first { $0.name == name }
+    }
+
+    /// The reports of a folder of `NAME.sql` files written like the built-in ones (an analyst's
+    /// own reports, no rebuild needed), sorted by name.
+    ///
+    /// ```swift
+    /// try Warehouse.reports(inFolder: "my-reports").map(\.name) // ["school-closures"]
+    /// ```
+    public static func reports(inFolder folder: String) throws -> [CannedReport] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".sql") && !$0.hasPrefix(".") }
+        return try names.sorted().map { fileName in
+            let path = (folder as NSString).appendingPathComponent(fileName)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw CannedReport.HeaderError(file: path, line: 0, reason: "cannot read the file as UTF-8 text")
+            }
+            return try CannedReport(name: String(fileName.dropLast(4)), text: text, file: path)
+        }
     }
 
     /// Runs a canned report, streaming its rows. Every parameter the SQL uses is bound: to the

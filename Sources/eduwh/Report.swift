@@ -18,6 +18,7 @@ extension Eduwh {
               eduwh report funding --region 海珠区 --year 2011
               eduwh report quality-documents --csv > quality.csv
               eduwh report funding --sql
+              eduwh report --reports my-reports/ closures --year 2012
 
             \(QueryFailure.helpText)
             """)
@@ -31,6 +32,10 @@ extension Eduwh {
         @Flag(help: "Print the report's SQL instead of running it.")
         var sql = false
 
+        @Option(name: .customLong("reports"),
+                help: ArgumentHelp("Also use the NAME.sql reports of this folder (default: $EDUWH_REPORTS); a report there replaces the built-in one of the same name.", valueName: "folder"))
+        var reportsFolder: String?
+
         @OptionGroup var filters: FilterOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -39,16 +44,17 @@ extension Eduwh {
             try QueryFailure.reporting {
                 let stdout = StandardOutput()
                 defer { stdout.flush() }
+                let reports = try available()
                 guard let name, !list else {
-                    output.renderer(to: stdout).render(Self.listing())
+                    output.renderer(to: stdout).render(Self.listing(reports))
                     return
                 }
                 // `reports/funding.sql` and `funding.sql` name the report `funding`.
                 var key = name
                 if let slash = key.lastIndex(of: "/") { key = String(key[key.index(after: slash)...]) }
                 if key.hasSuffix(".sql") { key.removeLast(4) }
-                guard let report = Warehouse.report(named: key) else {
-                    throw NotFoundError(description: "no report named \(name); reports: \(Warehouse.reports.map(\.name).joined(separator: ", "))")
+                guard let report = reports.first(where: { $0.name == key }) else {
+                    throw NotFoundError(description: "no report named \(name); reports: \(reports.map(\.name).joined(separator: ", "))")
                 }
                 if sql {
                     stdout.write(report.sql.hasSuffix("\n") ? report.sql : report.sql + "\n")
@@ -62,11 +68,28 @@ extension Eduwh {
             }
         }
 
-        /// One row per report: name, title, parameters, description.
-        static func listing() -> QueryRows {
-            QueryRows(columns: ["name", "title", "parameters", "description"], rows: Warehouse.reports.map { report in
+        /// The built-in reports, with those of --reports (or $EDUWH_REPORTS) added or replacing them.
+        func available() throws -> [CannedReport] {
+            guard let folder = reportsFolder ?? ProcessInfo.processInfo.environment["EDUWH_REPORTS"], !folder.isEmpty else {
+                return Warehouse.reports
+            }
+            let local: [CannedReport]
+            do {
+                local = try Warehouse.reports(inFolder: folder)
+            } catch let error as CannedReport.HeaderError {
+                throw UsageError(error.description)
+            } catch {
+                throw UsageError("\(folder): cannot list the reports folder (\(error.localizedDescription))")
+            }
+            let replaced = Set(local.map(\.name))
+            return (Warehouse.reports.filter { !replaced.contains($0.name) } + local).sorted { $0.name < $1.name }
+        }
+
+        /// One row per report: name, title, parameters, description, file.
+        static func listing(_ reports: [CannedReport]) -> QueryRows {
+            QueryRows(columns: ["name", "title", "parameters", "description", "file"], rows: reports.map { report in
                 [.text(report.name), .text(report.title),
-                 .text(report.parameters.map(\.name).joined(separator: ", ")), .text(report.description)]
+                 .text(report.parameters.map(\.name).joined(separator: ", ")), .text(report.description), .text(report.file)]
             })
         }
     }

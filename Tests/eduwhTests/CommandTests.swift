@@ -214,3 +214,38 @@ struct ReportPortabilityTests {
         }
     }
 }
+
+@Suite("An analyst's own reports")
+struct LocalReportTests {
+    static func folder(_ files: [String: String]) throws -> String {
+        let folder = CommandRunner.folder.appendingPathComponent("reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return folder.path
+    }
+
+    @Test("--reports adds a folder's NAME.sql reports, replacing built-in ones of the same name")
+    func addAndReplace() throws {
+        let folder = try Self.folder([
+            "big-funding.sql": "-- title: Biggest amounts\n-- description: The largest yuan figures.\n-- param year: a year\nSELECT surface FROM fact_quantity WHERE unit_id = 'yuan' AND (:year IS NULL OR from_year = :year) ORDER BY value DESC LIMIT 2;\n",
+            "quality.sql": "-- title: My quality\n-- description: Just the document count.\nSELECT count(*) AS documents FROM dim_document;\n",
+        ])
+        let list = CommandRunner.run(["report", "--list", "--reports", folder, "--tsv", "--no-headers"]).stdout
+        let names = list.split(separator: "\n").map { $0.split(separator: "\t")[0] }
+        #expect(names.contains("big-funding") && names.contains("funding"))
+        #expect(names.filter { $0 == "quality" }.count == 1)
+        #expect(CommandRunner.eduwh(["report", "quality", "--reports", folder, "--raw"]).stdout == "5\n")
+        let top = CommandRunner.eduwh(["report", "big-funding", "--reports", folder, "--no-headers"])
+        #expect(top.status == 0)
+        #expect(top.stdout.split(separator: "\n").count == 2)
+        #expect(CommandRunner.eduwh(["report", "big-funding", "--no-headers"]).status == 64)
+    }
+
+    @Test("a report file with a bad header is refused with its path and line")
+    func badHeader() throws {
+        let folder = try Self.folder(["bad.sql": "-- title: ok\n-- owner: me\nSELECT 1;\n"])
+        let output = CommandRunner.run(["report", "--list", "--reports", folder])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("bad.sql:2: unknown header key `owner`"))
+    }
+}
