@@ -32,6 +32,8 @@ public struct SchemaCatalog: Sendable, Hashable {
         public var description: String
         /// Columns in table order.
         public var columns: [Column]
+        /// Columns with a closed set of accepted values (a `CHECK (column IN (…))`), in order.
+        public var facets: [String] = []
 
         /// The column called `name`, if any.
         public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
@@ -70,7 +72,8 @@ public struct SchemaCatalog: Sendable, Hashable {
                         let name: String = row["name"]
                         return Column(name: name, type: row["type"] ?? "", description: parsed.columns[entry.name]?[name] ?? "")
                     }
-                    tables.append(Table(name: entry.name, kind: entry.kind, description: entry.description, columns: columns))
+                    tables.append(Table(name: entry.name, kind: entry.kind, description: entry.description, columns: columns,
+                                        facets: parsed.facets[entry.name] ?? []))
                 }
             }
         } catch {
@@ -105,6 +108,7 @@ public struct SchemaCatalog: Sendable, Hashable {
         var overview = ""
         var order: [(name: String, kind: String, description: String)] = []
         var columns: [String: [String: String]] = [:]
+        var facets: [String: [String]] = [:]
     }
 
     private static func parseComments(_ sql: String) -> Parsed {
@@ -129,6 +133,12 @@ public struct SchemaCatalog: Sendable, Hashable {
                     }
                 } else if table.kind != "view", let column = columnName(line, inView: false) {
                     lastColumn = column
+                }
+                // A column with a closed set of accepted values (CHECK (x IN (…))) is a natural facet.
+                let code = (splitTrailingComment(line)?.0 ?? line).uppercased()
+                if table.kind == "table", !line.hasPrefix("--"), code.contains("CHECK ("), code.contains(" IN ("), let column = lastColumn,
+                   !(parsed.facets[table.name] ?? []).contains(column) {
+                    parsed.facets[table.name, default: []].append(column)
                 }
                 let ends = table.kind == "view" ? line.hasSuffix(";") : (line.hasPrefix(")") && line.hasSuffix(";"))
                 if ends { current = nil; lastColumn = nil }
@@ -202,8 +212,9 @@ public struct SchemaCatalog: Sendable, Hashable {
 
     // MARK: - Datasette
 
-    /// A datasette `metadata.json`: a description for every table and column, and the canned
-    /// reports as canned queries (their :region and :year become form fields).
+    /// A datasette `metadata.json`: a description for every table and column, facets on the
+    /// columns with accepted values, and the canned reports as canned queries (their :region
+    /// and :year become form fields).
     ///
     /// ```
     /// eduwh schema --datasette > metadata.json
@@ -217,6 +228,7 @@ public struct SchemaCatalog: Sendable, Hashable {
                 "columns": Dictionary(uniqueKeysWithValues: table.columns.filter { !$0.description.isEmpty }.map { ($0.name, $0.description) }),
             ]
             if table.kind == "table", table.column("name") != nil { entry["label_column"] = "name" }
+            if !table.facets.isEmpty { entry["facets"] = table.facets }
             if table.name == "dim_document" { entry["label_column"] = "title" }
             tablesJSON[table.name] = entry
         }

@@ -130,6 +130,14 @@ struct ReportTests {
         #expect(SchemaCatalog.standard.table(table)?.column(column)?.description == expected)
     }
 
+    @Test("columns with accepted values (CHECK … IN) are the facets", arguments: [
+        ("fact_quantity", ["qualifier", "status", "year_source", "region_source"]), ("etl_run", ["status"]),
+        ("doc_line", ["label"]), ("dim_document", []),
+    ])
+    func facets(table: String, expected: [String]) {
+        #expect(SchemaCatalog.standard.table(table)?.facets == expected)
+    }
+
     @Test("the datasette metadata is JSON describing every table and offering the reports as queries")
     func datasetteMetadata() throws {
         let json = SchemaCatalog.standard.datasetteMetadata(databaseName: "seeds")
