@@ -18,7 +18,9 @@ struct Eduwh: ParsableCommand {
               eduwh extract --quantities FILE     the numbers found in a file
             """,
         version: version,
-        subcommands: [Load.self, Sql.self, CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self, BenchNormalize.self])
+        subcommands: [Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
+                      CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self,
+                      BenchNormalize.self])
 }
 
 /// `--db PATH`, shared by every command that opens the warehouse.

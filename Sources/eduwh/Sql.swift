@@ -1,28 +1,114 @@
 import ArgumentParser
+import Foundation
 import Warehouse
 
 extension Eduwh {
     struct Sql: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a SQL query against the warehouse and print the result.",
+            abstract: "Run SQL against the warehouse (read-only unless --write) and print the rows.",
             discussion: """
-              Example:
-                eduwh sql "SELECT indicator, count(*) FROM v_quantity GROUP BY 1"
+            The query comes from the argument, from --file, or from standard input (when
+            the argument is `-` or absent and input is not a terminal). Several statements
+            separated by `;` run in order; the rows of the last one are printed.
+            Parameters written :name in the SQL are bound from -p name value (never pasted
+            into the SQL); a value that is a plain integer is bound as an integer,
+            anything else as text.
+
+            The warehouse is opened read-only: a statement that writes fails (exit code
+            65) and leaves the file untouched. With --write, all statements run in
+            one transaction that is rolled back if any fails. `eduwh schema` lists the
+            tables and columns.
+
+            Examples:
+              eduwh sql "SELECT indicator, count(*) FROM v_quantity GROUP BY 1"
+              eduwh sql "SELECT * FROM v_funding_by_region_year WHERE year = :year" \\
+                  -p year 2011 --csv
+              eduwh sql --file reports/funding.sql -p region 4401 -p year '' --json
+              echo "SELECT count(*) FROM dim_document" | eduwh sql --raw
+
+            \(QueryFailure.helpText)
             """)
 
-        @Argument(help: "The SQL query.")
-        var query: String
+        @Argument(help: "The SQL to run; `-` or nothing reads it from standard input.")
+        var query: String?
+
+        @Option(name: [.customShort("f"), .customLong("file")], help: "Read the SQL from this file.")
+        var file: String?
+
+        @Option(name: [.customShort("p"), .customLong("param")], parsing: .upToNextOption,
+                help: ArgumentHelp("Bind :name to value (repeatable: -p year 2011 -p region 海珠区).", valueName: "name value"))
+        var param: [String] = []
+
+        @Flag(help: "Open the warehouse for writing; without it any write is refused.")
+        var write = false
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        /// `-p` takes pairs; an odd last value with no query argument is the query itself
+        /// (`eduwh sql -p year 2011 "SELECT …"`).
+        mutating func validate() throws {
+            if param.count % 2 == 1 {
+                guard query == nil else {
+                    throw ValidationError("-p takes a name and a value: -p year 2011")
+                }
+                query = param.removeLast()
+            }
+            for name in stride(from: 0, to: param.count, by: 2).map({ param[$0] }) {
+                guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
+                      name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+                    throw ValidationError("-p \(name): a parameter name is letters, digits and _ (written :\(name) in the SQL)")
+                }
+            }
+            if file != nil, query != nil, query != "-" {
+                throw ValidationError("give the SQL either as an argument or with --file, not both")
+            }
+        }
+
+        /// Parameters as SQLite values.
+        var parameters: [String: SQLValue] {
+            var values: [String: SQLValue] = [:]
+            for index in stride(from: 0, to: param.count, by: 2) {
+                values[param[index]] = SQLValue(parameter: param[index + 1])
+            }
+            return values
+        }
+
+        func readSQL() throws -> String {
+            if let file {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw UsageError("--file \(file): cannot read it as UTF-8 text")
+                }
+                return text
+            }
+            if let query, query != "-" { return query }
+            guard !Terminal.isTerminal(.standardInput) else {
+                throw UsageError("give a query: eduwh sql \"SELECT …\", --file q.sql, or SQL on standard input")
+            }
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return String(decoding: data, as: UTF8.self)
+        }
 
         func run() throws {
-            let warehouse = try Warehouse(path: database.path, readOnly: true)
-            let result = try warehouse.query(query)
-            var out = result.columns.joined(separator: "\t") + "\n"
-            for row in result.rows {
-                out += row.map { tsvCell($0.text) }.joined(separator: "\t") + "\n"
+            try QueryFailure.reporting {
+                let sql = try readSQL()
+                guard !SQLScript.isBlank(sql) else {
+                    throw UsageError("the query is empty")
+                }
+                if write, !FileManager.default.fileExists(atPath: database.path) {
+                    throw WarehouseError(path: database.path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
+                }
+                let warehouse = try Warehouse(path: database.path, readOnly: !write)
+                let stdout = StandardOutput()
+                let renderer = output.renderer(to: stdout)
+                let outcome = try warehouse.execute(sql, parameters: parameters, write: write, limit: output.rowLimit(),
+                                                    columns: renderer.begin, row: renderer.row)
+                if !outcome.columns.isEmpty { renderer.finish(truncated: outcome.truncated) }
+                stdout.flush()
+                if write, outcome.columns.isEmpty {
+                    printError("\(outcome.changes) row\(outcome.changes == 1 ? "" : "s") changed")
+                }
             }
-            print(out, terminator: "")
         }
     }
 }

@@ -1,0 +1,163 @@
+/// A full-text query over clean paragraphs: the FTS5 MATCH expression for `search_paragraph`
+/// and the exact rule for where a paragraph matches, used to check FTS5's candidates and to
+/// highlight hits.
+///
+/// Each whitespace-separated part must occur in the paragraph (parts are ANDed). A part whose
+/// CJK runs all have two or more characters (校舍, 义务教育均衡, 2011年度) is a phrase of
+/// overlapping character pairs against the `bigrams` column and matches exactly where the text
+/// contains it; a part with a one-character run (学, 4万, 2011年) is a phrase of single
+/// characters against `unigrams`. Letters and digits are compared as whole words, full-width
+/// folded to ASCII and lower-cased.
+///
+/// ```swift
+/// let query = try SearchQuery("校舍")
+/// query.matchExpression              // bigrams : "校舍"
+/// query.hits(in: "新建校舍4万平方米")  // [2..<4]
+/// try SearchQuery("学").matchExpression // unigrams : "学"
+/// ```
+public struct SearchQuery: Sendable, Hashable {
+    /// A query with no letter, digit or CJK character in it.
+    public struct EmptyQuery: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The text that was given.
+        public var query: String
+        /// One line saying what to give instead.
+        public var description: String { "search text `\(query)` has no character to search for; give a word such as 校舍" }
+    }
+
+    /// One token of text: a CJK character or a folded word, with its scalar offsets.
+    struct Token: Sendable, Hashable {
+        var text: String
+        var range: Range<Int>
+        var isCJK: Bool
+    }
+
+    /// One part of the query: its tokens and whether it is matched through bigrams.
+    struct Part: Sendable, Hashable {
+        var tokens: [Token]
+        var usesBigrams: Bool
+    }
+
+    /// The query as given.
+    public let text: String
+    let parts: [Part]
+
+    /// Splits the query into parts; throws when it has nothing to search for.
+    public init(_ text: String) throws(EmptyQuery) {
+        self.text = text
+        var parts: [Part] = []
+        for piece in text.split(whereSeparator: { $0.isWhitespace }) {
+            let tokens = Self.tokens(Array(String(piece).unicodeScalars))
+            guard !tokens.isEmpty else { continue }
+            // Lengths of the CJK runs (adjacent CJK tokens) in the part.
+            var runs: [Int] = []
+            for (index, token) in tokens.enumerated() where token.isCJK {
+                if index > 0, tokens[index - 1].isCJK, tokens[index - 1].range.upperBound == token.range.lowerBound {
+                    runs[runs.count - 1] += 1
+                } else {
+                    runs.append(1)
+                }
+            }
+            parts.append(Part(tokens: tokens, usesBigrams: !runs.isEmpty && runs.allSatisfy { $0 >= 2 } || runs.isEmpty))
+        }
+        guard !parts.isEmpty else { throw EmptyQuery(query: text) }
+        self.parts = parts
+    }
+
+    /// The FTS5 MATCH expression: one quoted phrase per part, ANDed.
+    public var matchExpression: String {
+        parts.map { part in
+            var phrase: [String] = []
+            if part.usesBigrams {
+                var index = 0
+                while index < part.tokens.count {
+                    let token = part.tokens[index]
+                    guard token.isCJK else {
+                        phrase.append(token.text)
+                        index += 1
+                        continue
+                    }
+                    var end = index
+                    while end + 1 < part.tokens.count, part.tokens[end + 1].isCJK,
+                          part.tokens[end].range.upperBound == part.tokens[end + 1].range.lowerBound {
+                        end += 1
+                    }
+                    for pair in index..<end { phrase.append(part.tokens[pair].text + part.tokens[pair + 1].text) }
+                    index = end + 1
+                }
+            } else {
+                phrase = part.tokens.map(\.text)
+            }
+            return "\(part.usesBigrams ? "bigrams" : "unigrams") : \"\(phrase.joined(separator: " "))\""
+        }.joined(separator: " AND ")
+    }
+
+    /// Where the parts occur in `text`, as sorted, non-overlapping ranges of unicode-scalar
+    /// offsets; empty unless every part occurs.
+    public func hits(in text: String) -> [Range<Int>] {
+        let tokens = Self.tokens(Array(text.unicodeScalars))
+        var ranges: [Range<Int>] = []
+        for part in parts {
+            let found = occurrences(of: part, in: tokens)
+            if found.isEmpty { return [] }
+            ranges += found
+        }
+        ranges.sort { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
+    private func occurrences(of part: Part, in tokens: [Token]) -> [Range<Int>] {
+        let count = part.tokens.count
+        guard tokens.count >= count else { return [] }
+        var found: [Range<Int>] = []
+        for start in 0...(tokens.count - count) {
+            var matches = true
+            for offset in 0..<count where tokens[start + offset].text != part.tokens[offset].text {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            if part.usesBigrams {
+                // Characters adjacent in the query must be adjacent in the text.
+                for offset in 1..<count {
+                    let previous = part.tokens[offset - 1], current = part.tokens[offset]
+                    if previous.isCJK, current.isCJK, previous.range.upperBound == current.range.lowerBound,
+                       tokens[start + offset - 1].range.upperBound != tokens[start + offset].range.lowerBound {
+                        matches = false
+                        break
+                    }
+                }
+            }
+            if matches { found.append(tokens[start].range.lowerBound..<tokens[start + count - 1].range.upperBound) }
+        }
+        return found
+    }
+
+    /// CJK characters one by one and runs of letters and digits, folded as `SearchTokens` folds them.
+    static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        var word = ""
+        var wordStart = 0
+        for (index, scalar) in scalars.enumerated() {
+            if SearchTokens.isCJK(scalar) {
+                if !word.isEmpty { tokens.append(Token(text: word, range: wordStart..<index, isCJK: false)); word = "" }
+                tokens.append(Token(text: String(scalar), range: index..<(index + 1), isCJK: true))
+            } else if let folded = SearchTokens.foldedAlphanumeric(scalar) {
+                if word.isEmpty { wordStart = index }
+                word.unicodeScalars.append(folded)
+            } else if !word.isEmpty {
+                tokens.append(Token(text: word, range: wordStart..<index, isCJK: false))
+                word = ""
+            }
+        }
+        if !word.isEmpty { tokens.append(Token(text: word, range: wordStart..<scalars.count, isCJK: false)) }
+        return tokens
+    }
+}

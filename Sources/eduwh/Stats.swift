@@ -1,0 +1,43 @@
+import ArgumentParser
+import Warehouse
+
+extension Eduwh {
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show row counts and sizes per table, placeholder shares and the top indicators.",
+            discussion: """
+            Rows of section, item, count, share, bytes:
+              rows       per table: rows, bytes on disk (with indexes, FTS5 shadow tables)
+              size       database bytes, free bytes, characters of clean body text
+              quality    placeholder, unknown-indicator, region-less and year-less
+                         quantities, and their share of all quantities
+              indicator  the indicators with the most quantities, and their share
+
+            Examples:
+              eduwh stats
+              eduwh stats --top 20 --json
+
+            \(QueryFailure.helpText)
+            """)
+
+        @Option(help: ArgumentHelp("How many indicators to list.", valueName: "N"))
+        var top = 10
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try QueryFailure.reporting {
+                let warehouse = try Warehouse(path: database.path, readOnly: true)
+                var rows = try warehouse.statistics(topIndicators: top)
+                if let limit = output.rowLimit(), rows.rows.count > limit {
+                    rows.rows = Array(rows.rows.prefix(limit))
+                    rows.truncated = true
+                }
+                let stdout = StandardOutput()
+                output.renderer(to: stdout).render(rows)
+                stdout.flush()
+            }
+        }
+    }
+}
