@@ -360,7 +360,7 @@ FROM fact_quantity q
 JOIN dim_indicator i USING (indicator_id)
 LEFT JOIN dim_region r ON r.region_id = q.region_id
 WHERE i.category = 'funding' AND q.unit_id = 'yuan'
-GROUP BY r.region_id, q.from_year, q.status;
+GROUP BY r.region_id, r.name, r.province_name, q.from_year, q.status;
 
 -- Documents per region and reference year (the README's first query).
 CREATE VIEW v_documents_by_region_year AS

@@ -8,6 +8,14 @@ import Warehouse
 enum QueryTestWarehouse {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Documents the Loader reported writing (counted by the loader, not read back through SQL).
+    static var documentCount: Int {
+        _ = path
+        return loadedDocuments
+    }
+
+    nonisolated(unsafe) private static var loadedDocuments = 0
+
     static let path: String = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eduwh-query-tests-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -15,7 +23,7 @@ enum QueryTestWarehouse {
         try? FileManager.default.removeItem(atPath: path)
         do {
             let warehouse = try Warehouse(path: path)
-            _ = try Loader(warehouse: warehouse, version: "test").load(folder: root.appendingPathComponent("imports").path)
+            loadedDocuments = try Loader(warehouse: warehouse, version: "test").load(folder: root.appendingPathComponent("imports").path).counts.documents
         } catch {
             fatalError("cannot load imports/ into \(path): \(error)")
         }

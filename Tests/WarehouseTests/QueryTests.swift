@@ -22,7 +22,7 @@ struct QueryTests {
         let hostile = "'; DROP TABLE dim_document; --"
         let rows = try warehouse.query("SELECT :x AS x, typeof(:x) AS type", parameters: ["x": .text(hostile)])
         #expect(rows.rows == [[.text(hostile), .text("text")]])
-        #expect(try warehouse.query("SELECT count(*) FROM dim_document").rows == [[.integer(5)]])
+        #expect(try warehouse.query("SELECT count(*) FROM dim_document").rows == [[.integer(Int64(QueryTestWarehouse.documentCount))]])
     }
 
     @Test("a year parameter compares with INTEGER columns and expressions")
@@ -59,7 +59,7 @@ struct QueryTests {
         let error = #expect(throws: QueryError.self) { try warehouse.query("DELETE FROM dim_document") }
         #expect(error?.reason == .readOnly)
         #expect(error?.description.contains("--write") == true)
-        #expect(try warehouse.query("SELECT count(*) FROM dim_document").rows == [[.integer(5)]])
+        #expect(try warehouse.query("SELECT count(*) FROM dim_document").rows == [[.integer(Int64(QueryTestWarehouse.documentCount))]])
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -91,8 +91,8 @@ struct QueryTests {
         let rows = try warehouse.query("SELECT region_id FROM dim_region ORDER BY region_id", limit: 3)
         #expect(rows.rows.count == 3)
         #expect(rows.truncated)
-        let all = try warehouse.query("SELECT document_id FROM dim_document", limit: 5)
-        #expect(all.rows.count == 5)
+        let all = try warehouse.query("SELECT document_id FROM dim_document", limit: QueryTestWarehouse.documentCount)
+        #expect(all.rows.count == QueryTestWarehouse.documentCount)
         #expect(!all.truncated)
     }
 

@@ -73,9 +73,9 @@ struct ReportTests {
                 if case .integer(let n) = value { sum + n } else { sum }
             }
         }
-        #expect(try documents([:]) == 5)
+        #expect(try documents([:]) == QueryTestWarehouse.documentCount)
         #expect(try documents(["year": .integer(1950)]) == 0)
-        #expect(try documents(["region": .text("")]) == 5)  // empty means all, as datasette sends it
+        #expect(try documents(["region": .text("")]) == QueryTestWarehouse.documentCount)  // empty means all, as datasette sends it
         #expect(try documents(["region": .text("不存在的地方")]) == 0)
         let guangdong = try warehouse.query("SELECT count(*) FROM dim_document WHERE region_id LIKE '44%'").rows[0][0]
         #expect(SQLValue.integer(try documents(["region": .text("44")])) == guangdong)

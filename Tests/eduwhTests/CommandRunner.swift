@@ -36,6 +36,13 @@ enum CommandRunner {
         return path
     }()
 
+    /// Documents in the loaded warehouse, read by Python's sqlite3 module (not by the code under test).
+    static let documentCount: Int = {
+        let output = execute("/usr/bin/env", ["python3", "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM dim_document').fetchone()[0])", database], input: nil, environment: [:])
+        guard let count = Int(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else { fatalError("python3 could not read \(database): \(output.stderr)") }
+        return count
+    }()
+
     /// A private copy of the loaded warehouse.
     static func copyOfDatabase() throws -> String {
         let target = folder.appendingPathComponent("copy-\(UUID().uuidString).sqlite").path
