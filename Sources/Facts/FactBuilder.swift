@@ -68,16 +68,21 @@ public struct FactBuilder: Sendable {
             guard let adcode = place.adcode, let region = profile.adcode else { return true }
             return !Self.contains(adcode, region)
         }
+        // The nearest year mention decides; one whose year the text hides or leaves open
+        // (20xx年, 今年 with no reference year) leaves the fact without a year.
+        let usable = years.filter { $0.from == nil || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false) }
+        // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
+        let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
+        let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         return quantities.map { quantity in
-            let sentence = sentences.first { $0.range.contains(quantity.offset) }
+            let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
+            let sentence = sentenceIndex.map { sentences[$0] }
                 ?? Sentence(text: line.text, range: 0..<scalars.count, clauses: [0..<scalars.count])
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
             let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence)
             let (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
-            // The nearest year mention decides; one whose year the text hides or leaves open
-            // (20xx年, 今年 with no reference year) leaves the fact without a year.
-            let usable = years.filter { $0.from == nil || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false) }
-            let year = Self.nearest(usable, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            let candidates = sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? [])
+            let year = Self.nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var yearFrom = year?.mention.from, yearTo = year?.mention.from == nil ? nil : (year?.mention.to ?? year?.mention.from)
             var yearSource = yearFrom == nil ? .none : (year?.source ?? .none)
             if year == nil {
@@ -87,7 +92,8 @@ public struct FactBuilder: Sendable {
                     (yearFrom, yearTo, yearSource) = (reference, reference, .document)
                 }
             }
-            let place = Self.nearest(regionPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
+            let place = Self.nearest(nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var adcode = place?.mention.adcode
             var regionSource = place?.source ?? .none
             if place == nil, let region = profile.adcode { (adcode, regionSource) = (region, .document) }

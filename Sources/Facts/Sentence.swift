@@ -2,6 +2,8 @@
 ///
 /// Sentences end at 。！？；(and ! ? ;); clauses end at ，：(and , : between non-digits).
 /// 、 joins the items of one clause (桌椅2850套、电脑105台) and does not split it.
+/// A run-on sentence longer than `maxScalars` (scraped pages that lost their punctuation) is cut
+/// at a clause break, or hard at the limit, so the context a fact looks at stays bounded.
 ///
 /// ```swift
 /// let sentences = Sentence.split("共接受捐赠桌椅2850套,电脑105台。新增微机400台")
@@ -22,11 +24,30 @@ public struct Sentence: Sendable, Hashable {
         self.clauses = clauses
     }
 
+    /// Longest sentence kept whole, in scalars.
+    public static let maxScalars = 400
+
     /// Index of the clause holding scalar offset `offset` (the nearest before it when it falls on a separator).
     public func clauseIndex(containing offset: Int) -> Int {
-        var best = 0
-        for (index, clause) in clauses.enumerated() where clause.lowerBound <= offset { best = index }
+        // Clauses are in order: binary search for the last one starting at or before offset.
+        var low = 0, high = clauses.count - 1, best = 0
+        while low <= high {
+            let mid = (low + high) / 2
+            if clauses[mid].lowerBound <= offset { best = mid; low = mid + 1 } else { high = mid - 1 }
+        }
         return best
+    }
+
+    /// Index of the sentence whose range holds `offset` in sentences sorted by position, if any.
+    public static func index(of offset: Int, in sentences: [Sentence]) -> Int? {
+        var low = 0, high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let range = sentences[mid].range
+            if range.contains(offset) { return mid }
+            if offset < range.lowerBound { high = mid - 1 } else { low = mid + 1 }
+        }
+        return nil
     }
 
     private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
@@ -65,6 +86,22 @@ public struct Sentence: Sendable, Hashable {
             clauses = []
         }
         for (index, scalar) in scalars.enumerated() {
+            if index - sentenceStart >= maxScalars {
+                // Run-on text: end the sentence at its last clause break, or right here.
+                if let last = clauses.last, last.upperBound > sentenceStart {
+                    let cut = last.upperBound
+                    let kept = clauses
+                    clauses = []
+                    sentences.append(Sentence(text: String(String.UnicodeScalarView(scalars[sentenceStart..<cut])),
+                                              range: sentenceStart..<cut, clauses: kept))
+                    sentenceStart = cut + 1 <= index ? cut + 1 : index
+                    if clauseStart < sentenceStart { clauseStart = sentenceStart }
+                } else {
+                    closeSentence(at: index)
+                    sentenceStart = index
+                    clauseStart = index
+                }
+            }
             if isSentenceEnd(scalar) {
                 closeSentence(at: index)
                 sentenceStart = index + 1

@@ -105,11 +105,11 @@ extension Warehouse {
 
     private func loadFile(_ db: Database, _ file: ProcessedFile, path: String, runID: Int64) throws -> FileLoadCounts {
         var counts = FileLoadCounts()
-        let previous = try String.fetchOne(db, sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?", arguments: [path])
+        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?"), arguments: [path])
         if let previous, previous != file.raw.sha256 {
             counts.replaced = try deleteContentIfOrphaned(db, sha256: previous, leavingPath: path)
         }
-        let alreadyLoaded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)", arguments: [file.raw.sha256]) ?? false
+        let alreadyLoaded = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)"), arguments: [file.raw.sha256]) ?? false
         if !alreadyLoaded {
             for documentFacts in file.documents {
                 let written = try insert(db, documentFacts, of: file, path: path, runID: runID)
@@ -208,7 +208,8 @@ extension Warehouse {
     }
 
     private func upsertFile(_ db: Database, path: String, sha256: String?, byteCount: Int?, encoding: String?, status: String, runID: Int64) throws {
-        try db.execute(sql: """
+        // A cached statement: preparing this upsert through GRDB each time cost ~2.5 ms per file.
+        try db.cachedStatement(sql: """
             INSERT INTO etl_file (source_path, content_sha256, byte_count, encoding, status, first_run_id, last_run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source_path) DO UPDATE SET
@@ -216,7 +217,7 @@ extension Warehouse {
                 byte_count = COALESCE(excluded.byte_count, byte_count),
                 encoding = COALESCE(excluded.encoding, encoding),
                 status = excluded.status, last_run_id = excluded.last_run_id
-            """, arguments: [path, sha256, byteCount, encoding, status, runID, runID])
+            """).execute(arguments: [path, sha256, byteCount, encoding, status, runID, runID])
     }
 
     /// Deletes the documents of `sha256` unless another live path still has that content.
@@ -235,8 +236,8 @@ extension Warehouse {
 
     private func siteID(_ db: Database, _ metadata: SiteMetadata) throws -> Int64? {
         guard let name = metadata.sourceSite ?? metadata.breadcrumb.first, !name.isEmpty else { return nil }
-        try db.execute(sql: "INSERT INTO dim_site (name) VALUES (?) ON CONFLICT (name) DO NOTHING", arguments: [name])
-        return try Int64.fetchOne(db, sql: "SELECT site_id FROM dim_site WHERE name = ?", arguments: [name])
+        try db.cachedStatement(sql: "INSERT INTO dim_site (name) VALUES (?) ON CONFLICT (name) DO NOTHING").execute(arguments: [name])
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT site_id FROM dim_site WHERE name = ?"), arguments: [name])
     }
 
     private func insert(_ db: Database, _ facts: DocumentFacts, of file: ProcessedFile, path: String, runID: Int64) throws -> (quantities: Int, years: Int) {
@@ -245,12 +246,12 @@ extension Warehouse {
         let metadata = document.metadata
         let body = document.bodyText
         let published = metadata.publishedAt
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO dim_document (document_id, content_sha256, doc_index, doc_count, source_path, site_id, title, report_kind,
                 speaker, published_date, published_at, author, word_count, breadcrumb, reference_year, period_from_year,
                 period_to_year, region_id, encoding, line_count, noise_line_count, body_char_count, body_text, run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 documentID, file.raw.sha256, document.index, file.documents.count, path, try siteID(db, metadata),
                 document.title, facts.profile.kind, facts.profile.speaker, published.map { String($0.prefix(10)) }, published,
                 metadata.author, metadata.wordCount, metadata.breadcrumb.isEmpty ? nil : metadata.breadcrumb.joined(separator: " > "),

@@ -20,7 +20,7 @@ struct Eduwh: ParsableCommand {
         version: version,
         subcommands: [Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
                       CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self,
-                      BenchNormalize.self])
+                      BenchNormalize.self, BenchQuery.self])
 }
 
 /// `--db PATH`, shared by every command that opens the warehouse.
