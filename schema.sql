@@ -278,10 +278,15 @@ CREATE TABLE doc_paragraph (
 --   unigrams: each CJK character as a token, other words whole  (query one character: unigrams:校)
 --   bigrams:  each pair of adjacent CJK characters as a token   (query 2+ characters as a phrase of
 --             overlapping pairs: bigrams:"教育 育经 经费" finds 教育经费)
--- `eduwh search` builds these queries; plain sqlite3 can run them by hand.
+-- The table is contentless (content=''): it stores only the index, the text lives in doc_paragraph,
+-- which keeps it to about a third of the size. `eduwh search` builds the queries and the snippets;
+-- plain sqlite3 can run them by hand:
+--   SELECT p.text FROM search_paragraph JOIN doc_paragraph p ON p.paragraph_id = search_paragraph.rowid
+--   WHERE search_paragraph MATCH 'bigrams : "校舍"' ORDER BY bm25(search_paragraph);
 CREATE VIRTUAL TABLE search_paragraph USING fts5 (
     unigrams,                                                -- CJK characters and other words, space-separated
     bigrams,                                                 -- overlapping CJK character pairs and other words, space-separated
+    content = '',
     tokenize = 'unicode61 remove_diacritics 0'
 );
 

@@ -247,7 +247,8 @@ struct Preparer: Sendable {
             return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
                                                 reason: "no_text", detail: detail), bytes: raw.byteCount)
         }
-        return PreparedItem(item: .processed(processed, path: path), bytes: raw.byteCount, notes: raw.notes)
+        return PreparedItem(item: .processed(processed, path: path, searchTokens: Warehouse.searchTokens(for: processed)),
+                            bytes: raw.byteCount, notes: raw.notes)
     }
 }
 

@@ -100,11 +100,19 @@ extension Warehouse {
     /// path was loaded before with other content, that content's rows are replaced.
     @discardableResult
     public func load(_ file: ProcessedFile, path: String, runID: Int64) throws -> FileLoadCounts {
-        try dbQueue.write { db in try loadFile(db, file, path: path, runID: runID) }
+        try dbQueue.write { db in
+            let (counts, paragraphs) = try loadFile(db, file, path: path, runID: runID, tokens: nil)
+            try indexParagraphs(db, paragraphs)
+            return counts
+        }
     }
 
-    private func loadFile(_ db: Database, _ file: ProcessedFile, path: String, runID: Int64) throws -> FileLoadCounts {
+    /// Writes one file's rows (not yet its search index rows, which it returns).
+    private func loadFile(_ db: Database, _ file: ProcessedFile, path: String, runID: Int64,
+                          tokens: [SearchTokens]?) throws -> (FileLoadCounts, [(Int64, SearchTokens)]) {
         var counts = FileLoadCounts()
+        var paragraphs: [(Int64, SearchTokens)] = []
+        var tokenIterator = tokens?.makeIterator()
         let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?"), arguments: [path])
         if let previous, previous != file.raw.sha256 {
             counts.replaced = try deleteContentIfOrphaned(db, sha256: previous, leavingPath: path)
@@ -112,7 +120,7 @@ extension Warehouse {
         let alreadyLoaded = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)"), arguments: [file.raw.sha256]) ?? false
         if !alreadyLoaded {
             for documentFacts in file.documents {
-                let written = try insert(db, documentFacts, of: file, path: path, runID: runID)
+                let written = try insert(db, documentFacts, of: file, path: path, runID: runID, tokens: &tokenIterator, paragraphs: &paragraphs)
                 counts.documents += 1
                 counts.quantities += written.quantities
                 counts.years += written.years
@@ -120,13 +128,14 @@ extension Warehouse {
         }
         try upsertFile(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount,
                        encoding: file.raw.encoding.rawValue, status: alreadyLoaded ? "unchanged" : "loaded", runID: runID)
-        return counts
+        return (counts, paragraphs)
     }
 
     /// One file's share of a batch write.
     public enum BatchItem: Sendable {
-        /// New or changed content to load.
-        case processed(ProcessedFile, path: String)
+        /// New or changed content to load; `searchTokens` are the kept lines' FTS tokens in order
+        /// (documents, then their title/body lines), computed off the writer thread when given.
+        case processed(ProcessedFile, path: String, searchTokens: [SearchTokens]? = nil)
         /// Content already in the warehouse, seen at `path`.
         case unchanged(path: String, sha256: String, byteCount: Int, encoding: String)
         /// A file refused before the warehouse (Ingest, Clean …).
@@ -134,7 +143,7 @@ extension Warehouse {
 
         public var path: String {
             switch self {
-            case .processed(_, let path), .unchanged(let path, _, _, _), .rejected(let path, _, _, _, _, _): path
+            case .processed(_, let path, _), .unchanged(let path, _, _, _), .rejected(let path, _, _, _, _, _): path
             }
         }
     }
@@ -146,22 +155,32 @@ extension Warehouse {
         case rejected(stage: RejectStage, reason: String, detail: String)
     }
 
+    /// The FTS tokens of a file's kept lines, in the order the warehouse writes its paragraphs.
+    /// Pure: the loader computes them on worker threads.
+    public static func searchTokens(for file: ProcessedFile) -> [SearchTokens] {
+        file.documents.flatMap { $0.document.lines.filter { $0.label.isKept }.map { SearchTokens($0.text) } }
+    }
+
     /// Writes many files in one transaction, each inside its own savepoint: a file whose rows
     /// fail to insert is rolled back alone and recorded as rejected, the others land. If the
     /// process dies mid-batch, nothing of the batch is committed and the next load redoes it.
+    /// The search index rows are written after the savepoints, so FTS5 flushes once per batch.
     public func loadBatch(_ items: [BatchItem], runID: Int64) throws -> [BatchOutcome] {
         try dbQueue.write { db in
             var outcomes: [BatchOutcome] = []
             outcomes.reserveCapacity(items.count)
+            var pendingIndex: [(Int64, SearchTokens)] = []
             for item in items {
                 switch item {
-                case .processed(let file, let path):
+                case .processed(let file, let path, let tokens):
                     do {
                         var counts = FileLoadCounts()
+                        var paragraphs: [(Int64, SearchTokens)] = []
                         try db.inSavepoint {
-                            counts = try loadFile(db, file, path: path, runID: runID)
+                            (counts, paragraphs) = try loadFile(db, file, path: path, runID: runID, tokens: tokens)
                             return .commit
                         }
+                        pendingIndex += paragraphs
                         outcomes.append(counts.documents == 0 && !counts.replaced ? .unchanged : .loaded(counts))
                     } catch {
                         let detail = "\(path): rejected (sqlite): \(error)"
@@ -176,7 +195,17 @@ extension Warehouse {
                     outcomes.append(.rejected(stage: stage, reason: reason, detail: detail))
                 }
             }
+            try indexParagraphs(db, pendingIndex)
             return outcomes
+        }
+    }
+
+    /// Adds paragraphs to the contentless FTS index.
+    func indexParagraphs(_ db: Database, _ rows: [(Int64, SearchTokens)]) throws {
+        guard !rows.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT INTO search_paragraph (rowid, unigrams, bigrams) VALUES (?, ?, ?)")
+        for (paragraphID, tokens) in rows {
+            try insert.execute(arguments: [paragraphID, tokens.unigrams, tokens.bigrams])
         }
     }
 
@@ -226,10 +255,16 @@ extension Warehouse {
             SELECT count(*) FROM etl_file WHERE content_sha256 = ? AND source_path != ? AND status IN ('loaded', 'unchanged')
             """, arguments: [sha256, leavingPath]) ?? 0
         guard others == 0 else { return false }
-        try db.execute(sql: """
-            DELETE FROM search_paragraph WHERE rowid IN (
-                SELECT paragraph_id FROM doc_paragraph WHERE document_id IN (SELECT document_id FROM dim_document WHERE content_sha256 = ?))
+        // A contentless FTS5 table forgets a row only when told the tokens it indexed.
+        let old = try Row.fetchAll(db, sql: """
+            SELECT paragraph_id, text FROM doc_paragraph
+            WHERE document_id IN (SELECT document_id FROM dim_document WHERE content_sha256 = ?)
             """, arguments: [sha256])
+        let forget = try db.cachedStatement(sql: "INSERT INTO search_paragraph (search_paragraph, rowid, unigrams, bigrams) VALUES ('delete', ?, ?, ?)")
+        for row in old {
+            let tokens = SearchTokens(row["text"] as String)
+            try forget.execute(arguments: [row["paragraph_id"] as Int64, tokens.unigrams, tokens.bigrams])
+        }
         try db.execute(sql: "DELETE FROM dim_document WHERE content_sha256 = ?", arguments: [sha256])
         return db.changesCount > 0
     }
@@ -240,7 +275,8 @@ extension Warehouse {
         return try Int64.fetchOne(db.cachedStatement(sql: "SELECT site_id FROM dim_site WHERE name = ?"), arguments: [name])
     }
 
-    private func insert(_ db: Database, _ facts: DocumentFacts, of file: ProcessedFile, path: String, runID: Int64) throws -> (quantities: Int, years: Int) {
+    private func insert(_ db: Database, _ facts: DocumentFacts, of file: ProcessedFile, path: String, runID: Int64,
+                        tokens: inout IndexingIterator<[SearchTokens]>?, paragraphs: inout [(Int64, SearchTokens)]) throws -> (quantities: Int, years: Int) {
         let document = facts.document
         let documentID = Self.documentID(sha256: file.raw.sha256, index: document.index)
         let metadata = document.metadata
@@ -262,13 +298,11 @@ extension Warehouse {
 
         let lineInsert = try db.cachedStatement(sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) VALUES (?, ?, ?, ?, ?)")
         let paragraphInsert = try db.cachedStatement(sql: "INSERT INTO doc_paragraph (document_id, line_number, text) VALUES (?, ?, ?)")
-        let searchInsert = try db.cachedStatement(sql: "INSERT INTO search_paragraph (rowid, unigrams, bigrams) VALUES (?, ?, ?)")
         for line in document.lines {
             try lineInsert.execute(arguments: [documentID, line.number, line.label.rawValue, line.rule, line.text])
             guard line.label.isKept else { continue }
             try paragraphInsert.execute(arguments: [documentID, line.number, line.text])
-            let tokens = SearchTokens(line.text)
-            try searchInsert.execute(arguments: [db.lastInsertedRowID, tokens.unigrams, tokens.bigrams])
+            paragraphs.append((db.lastInsertedRowID, tokens?.next() ?? SearchTokens(line.text)))
         }
 
         let unitInsert = try db.cachedStatement(sql: "INSERT INTO dim_unit (unit_id, kind) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING")

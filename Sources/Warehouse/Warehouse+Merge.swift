@@ -107,14 +107,11 @@ extension Warehouse {
                     SELECT document_id, line_number, text FROM shard.doc_paragraph
                     WHERE document_id IN (SELECT document_id FROM new_document) ORDER BY document_id, line_number
                     """)
-                try db.execute(sql: """
-                    INSERT INTO main.search_paragraph (rowid, unigrams, bigrams)
-                    SELECT p.paragraph_id, s.unigrams, s.bigrams
-                    FROM main.doc_paragraph p
-                    JOIN shard.doc_paragraph sp ON sp.document_id = p.document_id AND sp.line_number = p.line_number
-                    JOIN shard.search_paragraph s ON s.rowid = sp.paragraph_id
-                    WHERE p.document_id IN (SELECT document_id FROM new_document)
+                // The index is contentless: tokens are recomputed from the merged paragraphs' text.
+                let merged = try Row.fetchAll(db, sql: """
+                    SELECT paragraph_id, text FROM main.doc_paragraph WHERE document_id IN (SELECT document_id FROM new_document)
                     """)
+                try indexParagraphs(db, merged.map { ($0["paragraph_id"] as Int64, SearchTokens($0["text"] as String)) })
                 try db.execute(sql: """
                     INSERT INTO main.fact_quantity (document_id, indicator_id, unit_id, region_id, from_year, to_year, value, upper_value,
                         qualifier, status, status_cue, year_source, region_source, surface, sentence, line_number, char_offset,
