@@ -1,3 +1,4 @@
+import EduwhCore
 /// A canned report: one `reports/NAME.sql` file whose header comment gives its title,
 /// description and parameters. The SQL is plain SQLite: run it with sqlite3 (`.param set`),
 /// datasette or `eduwh sql --file`, and parameters left empty or NULL mean "all".
@@ -21,25 +22,9 @@ public struct CannedReport: Sendable, Hashable {
         public var description: String
     }
 
-    /// Header lines that are not `-- key: value` or a continuation of one.
-    public struct HeaderError: Error, Sendable, Hashable, CustomStringConvertible {
-        /// `reports/NAME.sql`.
-        public var file: String
-        /// 1-based line of the header.
-        public var line: Int
-        /// What is wrong and what to write instead.
-        public var reason: String
-
-        /// An error at `file:line`.
-        public init(file: String, line: Int, reason: String) {
-            self.file = file
-            self.line = line
-            self.reason = reason
-        }
-
-        /// `file:line: reason`.
-        public var description: String { "\(file):\(line): \(reason)" }
-    }
+    /// Header lines that are not `-- key: value` or a continuation of one: reported as
+    /// `file:line: reason`, like every other rule or data file eduwh reads.
+    public typealias HeaderError = RuleTableError
 
     /// The file name without `.sql` (`funding`, `quality-sites`).
     public var name: String

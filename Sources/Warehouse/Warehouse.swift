@@ -45,7 +45,7 @@ public final class Warehouse {
         config.busyMode = .timeout(10)
         if !readOnly {
             config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
             }
         }
         if readOnly, !FileManager.default.fileExists(atPath: path) {

@@ -110,9 +110,8 @@ extension Eduwh {
             let sink = try LogSink.open(path: logFile)
             let interactive = logFile == nil && isatty(STDERR_FILENO) == 1
             let format = logFormat ?? (interactive ? .text : .json)
-            var logger = Logger(label: "eduwh.load") { _ -> any LogHandler in
-                if format == .json { return JSONLinesLogHandler(sink: sink) }
-                return TextLogHandler(sink: sink)
+            var logger = Logger(label: "eduwh.load") { _ in
+                LineLogHandler(sink: sink, format: format == .json ? .json : .text)
             }
             logger[metadataKey: "db"] = .string(database.path)
 

@@ -34,9 +34,13 @@ final class LogSink: @unchecked Sendable {
     }
 }
 
-/// One JSON object per line: `{"ts":…,"level":…,"event":…, metadata…}`.
-struct JSONLinesLogHandler: LogHandler {
+/// Writes load events as lines: one JSON object per line (`{"ts":…,"level":…,"event":…, metadata…}`)
+/// for machines, or `2026-11-23T10:00:00Z warning: rejected path=… reason=…` for people.
+struct LineLogHandler: LogHandler {
+    enum Format { case json, text }
+
     let sink: LogSink
+    let format: Format
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
     var metadataProvider: Logger.MetadataProvider?
@@ -47,12 +51,18 @@ struct JSONLinesLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var object: [String: Any] = ["ts": ISO8601DateFormatter().string(from: Date()), "level": event.level.rawValue, "event": event.message.description]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
-            object[key] = Self.json(value)
+        let all = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 })
+        let timestamp = ISO8601DateFormatter().string(from: Date())
+        switch format {
+        case .json:
+            var object: [String: Any] = ["ts": timestamp, "level": event.level.rawValue, "event": event.message.description]
+            for (key, value) in all { object[key] = Self.json(value) }
+            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+            sink.write(String(decoding: data, as: UTF8.self))
+        case .text:
+            let fields = all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " ")
+            sink.write("\(timestamp) \(event.level.rawValue): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-        sink.write(String(decoding: data, as: UTF8.self))
     }
 
     static func json(_ value: Logger.MetadataValue) -> Any {
@@ -65,25 +75,6 @@ struct JSONLinesLogHandler: LogHandler {
         case .array(let values): return values.map(json)
         case .dictionary(let dictionary): return dictionary.mapValues(json)
         }
-    }
-}
-
-/// Human-readable lines: `2026-11-23T10:00:00Z load: rejected path=… reason=…`.
-struct TextLogHandler: LogHandler {
-    let sink: LogSink
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
-    var metadataProvider: Logger.MetadataProvider?
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let all = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 })
-        let fields = all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " ")
-        sink.write("\(ISO8601DateFormatter().string(from: Date())) \(event.level.rawValue): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
     }
 }
 

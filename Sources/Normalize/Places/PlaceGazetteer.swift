@@ -35,8 +35,8 @@ public struct PlaceGazetteer: Sendable {
     /// Candidates per variant, best form only (a variant that is some division's official name
     /// does not also stand for another division's stem).
     private let entries: [[Candidate]]
-    private var children: [UInt64: Int32]
-    private var terminals: [Int32: Int32]
+    /// Name variants; each word's payload is its index in `entries`.
+    private let trie: WordTrie
 
     /// The gazetteer of `DivisionTable.standard` with the shipped vocabulary.
     public static let standard = PlaceGazetteer(table: .standard, vocabulary: .standard)
@@ -61,43 +61,21 @@ public struct PlaceGazetteer: Sendable {
             add(stem, index, .stem)
         }
         var entries: [[Candidate]] = []
-        var children: [UInt64: Int32] = [:]
-        var terminals: [Int32: Int32] = [:]
-        var nodeCount: Int32 = 1
+        var words: [String: [Int]] = [:]
         for (key, candidates) in variants {
             let best = candidates.map(\.form).min() ?? .stem
             var seen = Set<Int>()
             let kept = candidates.filter { $0.form == best && seen.insert($0.division).inserted }
-            var node: Int32 = 0
-            for scalar in key.unicodeScalars {
-                let edge = UInt64(node) << 21 | UInt64(scalar.value)
-                if let next = children[edge] {
-                    node = next
-                } else {
-                    children[edge] = nodeCount
-                    node = nodeCount
-                    nodeCount += 1
-                }
-            }
-            terminals[node] = Int32(entries.count)
+            words[key] = [entries.count]
             entries.append(kept)
         }
         self.entries = entries
-        self.children = children
-        self.terminals = terminals
+        self.trie = WordTrie(words)
     }
 
     /// The longest variant starting at `start`: its length in scalars and its candidates.
     public func longestMatch(in scalars: [Unicode.Scalar], at start: Int) -> (length: Int, candidates: [Candidate])? {
-        var node: Int32 = 0
-        var best: (Int, Int32)?
-        var index = start
-        while index < scalars.count, let next = children[UInt64(node) << 21 | UInt64(scalars[index].value)] {
-            node = next
-            index += 1
-            if let entry = terminals[node] { best = (index - start, entry) }
-        }
-        return best.map { ($0.0, entries[Int($0.1)]) }
+        trie.longest(in: scalars, at: start).map { ($0.length, entries[$0.payload[0]]) }
     }
 
     /// Candidates of one exact variant (乳源县), empty when it is not a known name.

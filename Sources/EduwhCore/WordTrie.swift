@@ -1,23 +1,24 @@
 /// A trie of words over Unicode scalars for longest-match scans of short texts; each word carries
-/// payload numbers (indices into the caller's tables). Built once per dictionary.
+/// payload numbers (indices into the caller's tables). Built once per dictionary; used by the
+/// Facts stage's signal words and the Normalize stage's place-name gazetteer.
 ///
 /// ```swift
 /// let trie = WordTrie(["投入": [0], "投入使用": [1]])
 /// trie.matches(in: Array("已投入使用".unicodeScalars)).map(\.length) // [4]
 /// ```
-struct WordTrie: Sendable {
+public struct WordTrie: Sendable {
     /// A word found in a text: where it starts, how long it is (scalars), and its payload.
-    struct Match: Sendable, Hashable {
-        var start: Int
-        var length: Int
-        var payload: [Int]
-        var end: Int { start + length }
+    public struct Match: Sendable, Hashable {
+        public var start: Int
+        public var length: Int
+        public var payload: [Int]
+        public var end: Int { start + length }
     }
 
     private var children: [UInt64: Int32] = [:]
     private var terminals: [Int32: [Int]] = [:]
 
-    init(_ words: [String: [Int]]) {
+    public init(_ words: [String: [Int]]) {
         var nodeCount: Int32 = 1
         for (word, payload) in words where !word.isEmpty {
             var node: Int32 = 0
@@ -36,7 +37,7 @@ struct WordTrie: Sendable {
     }
 
     /// The longest word starting at `start`, if any.
-    func longest(in scalars: [Unicode.Scalar], at start: Int, end limit: Int? = nil) -> Match? {
+    public func longest(in scalars: [Unicode.Scalar], at start: Int, end limit: Int? = nil) -> Match? {
         let end = limit ?? scalars.count
         var node: Int32 = 0
         var best: Match?
@@ -50,7 +51,7 @@ struct WordTrie: Sendable {
     }
 
     /// Non-overlapping longest matches, left to right, within `range` (the whole text by default).
-    func matches(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [Match] {
+    public func matches(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [Match] {
         let range = range ?? 0..<scalars.count
         var found: [Match] = []
         var index = range.lowerBound
