@@ -3,6 +3,9 @@ import Dispatch
 import EduwhCore
 import Facts
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Ingest
 import Warehouse
 
@@ -32,6 +35,8 @@ public struct LoadOptions: Sendable {
     public var batchSize = 128
     /// Worker threads for reading, cleaning and extracting (default: active processors).
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Read and hash every file, even those whose size and modification time match the last load.
+    public var rehash = false
 
     public init(folder: String) {
         self.folder = folder
@@ -118,8 +123,8 @@ public struct Loader {
         let runID = try warehouse.beginRun(sourceDir: options.folder, shard: shardLabel, version: version)
         var counts = RunCounts()
         var rejects: [String] = []
-        let loaded = try warehouse.knownContent().loaded
-        let state = SharedState(loadedContent: loaded)
+        let known = try warehouse.knownContent()
+        let state = SharedState(loadedContent: known.loaded, knownFiles: options.rehash ? [:] : known.byPath)
         var presentPaths = Set<String>()
         var processingSeconds = 0.0
         var writingSeconds = 0.0
@@ -143,7 +148,9 @@ public struct Loader {
             processingSeconds += current.cpuSeconds
             let writeStart = Date()
             let items = current.items.compactMap { $0 }
-            let outcomes = try warehouse.loadBatch(items.map(\.item), runID: runID)
+            var modified: [String: Int64] = [:]
+            for prepared in items { if let time = prepared.modified { modified[prepared.item.path] = time } }
+            let outcomes = try warehouse.loadBatch(items.map(\.item), runID: runID, modified: modified)
             writingSeconds += Date().timeIntervalSince(writeStart)
             for (prepared, outcome) in zip(items, outcomes) {
                 let path = prepared.item.path
@@ -191,6 +198,8 @@ struct PreparedItem: Sendable {
     var item: Warehouse.BatchItem
     var bytes: Int
     var notes: [String] = []
+    /// The file's modification time (ns since 1970), remembered in etl_file.
+    var modified: Int64?
 }
 
 struct PreparedBatch: Sendable {
@@ -225,6 +234,27 @@ struct Preparer: Sendable {
 
     private func prepareOne(_ path: String, options: LoadOptions, state: SharedState) -> PreparedItem? {
         let full = (options.folder as NSString).appendingPathComponent(path)
+        let stamp = Self.sizeAndModification(full)
+        // Same path, size and mtime as when its content was loaded: unchanged, without reading it.
+        if let stamp, let known = state.knownFiles[path], known.byteCount == stamp.size, known.modifiedNanoseconds == stamp.modified {
+            if let shard = options.shard, !Loader.inShard(known.sha256, index: shard.index, count: shard.count) { return nil }
+            return PreparedItem(item: .unchanged(path: path, sha256: known.sha256, byteCount: known.byteCount, encoding: known.encoding),
+                                bytes: known.byteCount, modified: stamp.modified)
+        }
+        guard var item = prepareRead(path, full: full, options: options, state: state) else { return nil }
+        item.modified = stamp?.modified
+        return item
+    }
+
+    /// Size and modification time (ns) of a file, following links; nil when it cannot be stat'ed.
+    static func sizeAndModification(_ path: String) -> (size: Int, modified: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return (Int(info.st_size), modified)
+    }
+
+    private func prepareRead(_ path: String, full: String, options: LoadOptions, state: SharedState) -> PreparedItem? {
         let raw: RawDocument
         do {
             raw = try ingestor.read(path: full, displayPath: path)
@@ -255,9 +285,12 @@ struct Preparer: Sendable {
 /// Content hashes already in the warehouse when the run started (read-only after creation).
 final class SharedState: Sendable {
     let loadedContent: Set<String>
+    /// What the warehouse remembers of each loaded path (size, mtime, hash).
+    let knownFiles: [String: Warehouse.KnownFile]
 
-    init(loadedContent: Set<String>) {
+    init(loadedContent: Set<String>, knownFiles: [String: Warehouse.KnownFile]) {
         self.loadedContent = loadedContent
+        self.knownFiles = knownFiles
     }
 
     func isLoaded(_ sha256: String) -> Bool { loadedContent.contains(sha256) }

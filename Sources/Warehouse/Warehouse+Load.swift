@@ -64,14 +64,28 @@ extension Warehouse {
 
     // MARK: - Files
 
-    /// Content hashes of every path the warehouse knows, and the set of hashes whose documents are loaded.
-    public func knownContent() throws -> (byPath: [String: String], loaded: Set<String>) {
+    /// What the warehouse remembers of a file path: its content hash, size, encoding and mtime.
+    public struct KnownFile: Sendable, Hashable {
+        public var sha256: String
+        public var byteCount: Int
+        public var encoding: String
+        public var modifiedNanoseconds: Int64
+    }
+
+    /// Every path whose content is loaded (with what was seen of the file), and the set of content
+    /// hashes whose documents are loaded.
+    public func knownContent() throws -> (byPath: [String: KnownFile], loaded: Set<String>) {
         try dbQueue.read { db in
-            var byPath: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT source_path, content_sha256 FROM etl_file WHERE content_sha256 IS NOT NULL") {
-                byPath[row[0]] = row[1]
-            }
             let loaded = Set(try String.fetchAll(db, sql: "SELECT DISTINCT content_sha256 FROM dim_document"))
+            var byPath: [String: KnownFile] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT source_path, content_sha256, byte_count, encoding, modified_ns FROM etl_file
+                WHERE status IN ('loaded', 'unchanged') AND content_sha256 IS NOT NULL AND modified_ns IS NOT NULL
+                """) {
+                let sha: String = row[1]
+                guard loaded.contains(sha) else { continue }
+                byPath[row[0]] = KnownFile(sha256: sha, byteCount: row[2], encoding: row[3] ?? "", modifiedNanoseconds: row[4])
+            }
             return (byPath, loaded)
         }
     }
@@ -165,8 +179,11 @@ extension Warehouse {
     /// fail to insert is rolled back alone and recorded as rejected, the others land. If the
     /// process dies mid-batch, nothing of the batch is committed and the next load redoes it.
     /// The search index rows are written after the savepoints, so FTS5 flushes once per batch.
-    public func loadBatch(_ items: [BatchItem], runID: Int64) throws -> [BatchOutcome] {
+    /// `modified` gives each path's modification time (ns) to remember in `etl_file`.
+    public func loadBatch(_ items: [BatchItem], runID: Int64, modified: [String: Int64] = [:]) throws -> [BatchOutcome] {
         try dbQueue.write { db in
+            fileTimes = modified
+            defer { fileTimes = [:] }
             var outcomes: [BatchOutcome] = []
             outcomes.reserveCapacity(items.count)
             var pendingIndex: [(Int64, SearchTokens)] = []
@@ -237,16 +254,18 @@ extension Warehouse {
     }
 
     private func upsertFile(_ db: Database, path: String, sha256: String?, byteCount: Int?, encoding: String?, status: String, runID: Int64) throws {
+        let modified = status == "rejected" ? nil : fileTimes[path]
         // A cached statement: preparing this upsert through GRDB each time cost ~2.5 ms per file.
         try db.cachedStatement(sql: """
-            INSERT INTO etl_file (source_path, content_sha256, byte_count, encoding, status, first_run_id, last_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO etl_file (source_path, content_sha256, byte_count, encoding, modified_ns, status, first_run_id, last_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source_path) DO UPDATE SET
                 content_sha256 = COALESCE(excluded.content_sha256, content_sha256),
                 byte_count = COALESCE(excluded.byte_count, byte_count),
                 encoding = COALESCE(excluded.encoding, encoding),
+                modified_ns = excluded.modified_ns,
                 status = excluded.status, last_run_id = excluded.last_run_id
-            """).execute(arguments: [path, sha256, byteCount, encoding, status, runID, runID])
+            """).execute(arguments: [path, sha256, byteCount, encoding, modified, status, runID, runID])
     }
 
     /// Deletes the documents of `sha256` unless another live path still has that content.

@@ -34,6 +34,8 @@ public final class Warehouse {
 
     public let path: String
     public let dbQueue: DatabaseQueue
+    /// Modification times of the batch being written (set by `loadBatch`, read by its upserts).
+    var fileTimes: [String: Int64] = [:]
 
     /// Opens the warehouse at `path`, creating it from schema.sql when new and applying pending
     /// migrations. With `readOnly`, the file must exist and is never written.

@@ -56,7 +56,10 @@ extension Eduwh {
         @Option(help: "Files per transaction (each file in its own savepoint inside it).")
         var batchSize: Int = 128
 
-        @Flag(help: "Skip the data tests at the end of the load.")
+        @Flag(help: "Read and hash every file, even those whose size and modification time match the last load.")
+        var rehash = false
+
+        @Flag(help: "Skip the data tests at the end of the load (they are skipped anyway when nothing changed).")
         var noCheck = false
 
         @Flag(name: .shortAndLong, help: "Print no summary (errors and logs only).")
@@ -126,6 +129,7 @@ extension Eduwh {
             options.shard = shard.flatMap(parseShard)
             if let workers { options.workers = workers }
             options.batchSize = batchSize
+            options.rehash = rehash
             let total = (try? Loader.listFiles(in: folder).count) ?? 0
             logger.info("start", metadata: fields(["folder": folder, "files": String(total), "version": Eduwh.version]))
             let progress = interactive && !quiet ? ProgressBar(total: total) : nil
@@ -161,7 +165,8 @@ extension Eduwh {
             progress?.clear()
 
             var checkFailures: [CheckOutcome] = []
-            if !noCheck {
+            let changed = report.counts.filesLoaded + report.counts.filesPruned > 0
+            if !noCheck, changed {
                 checkFailures = try warehouse.runChecks(DataCheck.standard()).filter { !$0.passed }
             }
             let c = report.counts
@@ -184,7 +189,7 @@ extension Eduwh {
                       files: \(c.filesSeen) seen, \(c.filesLoaded) loaded (\(c.filesReplaced) replaced), \(c.filesUnchanged) unchanged, \(c.filesRejected) rejected\(prune ? ", \(c.filesPruned) pruned" : "")
                       rows:  \(c.documents) documents, \(c.quantities) quantities, \(c.years) year mentions
                       time:  \(String(format: "%.2f", report.elapsedSeconds)) s (\(String(format: "%.1f", mbPerSecond)) MB/s)
-                      checks: \(noCheck ? "skipped" : checkFailures.isEmpty ? "all passed" : "\(checkFailures.count) failed: " + checkFailures.map(\.check.id).joined(separator: ", "))
+                      checks: \(noCheck ? "skipped" : !changed ? "skipped (nothing changed)" : checkFailures.isEmpty ? "all passed" : "\(checkFailures.count) failed: " + checkFailures.map(\.check.id).joined(separator: ", "))
                     """)
             }
             if !checkFailures.isEmpty { throw ExitCode(ExitCodes.checkFailed) }

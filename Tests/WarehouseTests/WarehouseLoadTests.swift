@@ -141,6 +141,37 @@ import Testing
         #expect(try box.count("SELECT count(*) FROM search_paragraph") == box.count("SELECT count(*) FROM doc_paragraph"))
     }
 
+    /// A reload trusts size + modification time and does not re-read such files; --rehash does.
+    @Test func reloadSkipsFilesWhoseSizeAndMtimeMatchUnlessRehashing() throws {
+        let box = try Sandbox()
+        _ = try box.load()
+        let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
+        let target = box.drop.appending(path: names[0])
+        let stamp = box.dir.appending(path: "stamp")
+        try Data().write(to: stamp)
+        func touch(_ args: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/touch")
+            process.arguments = args
+            try process.run()
+            process.waitUntilExit()
+        }
+        try touch(["-r", target.path, stamp.path])              // remember the exact mtime
+        var bytes = try Data(contentsOf: target)
+        bytes[bytes.count - 2] = bytes[bytes.count - 2] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+        try bytes.write(to: target)                              // same size, other content
+        try touch(["-r", stamp.path, target.path])              // and the old mtime back
+        #expect(try box.count("SELECT count(*) FROM etl_file WHERE modified_ns IS NULL") == 0)
+
+        let trusting = try box.load()
+        #expect(trusting.counts.filesUnchanged == 5 && trusting.counts.filesLoaded == 0)
+
+        var options = LoadOptions(folder: box.drop.path)
+        options.rehash = true
+        let rehashed = try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options)
+        #expect(rehashed.counts.filesLoaded == 1 && rehashed.counts.filesReplaced == 1)
+    }
+
     @Test func pruneRemovesDocumentsOfDeletedFiles() throws {
         let box = try Sandbox()
         _ = try box.load()
