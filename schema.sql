@@ -63,11 +63,11 @@ CREATE TABLE etl_file (
     content_sha256      TEXT,                                -- SHA-256 (hex) of the bytes last seen; NULL if unreadable
     byte_count          INTEGER,                             -- size in bytes last seen
     encoding            TEXT,                                -- detected encoding (utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5)
-    modified_ns         INTEGER,                             -- file modification time last seen, ns since 1970; with byte_count it lets a reload skip re-reading unchanged files (load --rehash reads them all)
     status              TEXT    NOT NULL CHECK (status IN ('loaded', 'unchanged', 'rejected', 'pruned')),
                                                              -- outcome the last time the file was seen
     first_run_id        INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that first saw the path
-    last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id)   -- run that last saw the path
+    last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that last saw the path
+    modified_ns         INTEGER                              -- file modification time last seen, ns since 1970; with byte_count it lets a reload skip re-reading unchanged files (load --rehash reads them all). Added in schema version 2
 );
 CREATE INDEX etl_file_content_sha256 ON etl_file (content_sha256);
 CREATE INDEX etl_file_first_run_id ON etl_file (first_run_id);
@@ -379,4 +379,4 @@ FROM dim_document d
 LEFT JOIN dim_region r ON r.region_id = d.region_id
 GROUP BY r.name, d.reference_year;
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Pipeline
 import Testing
 @testable import Warehouse
@@ -62,10 +63,34 @@ import Testing
         #expect(Warehouse.schemaVersion >= 1)
     }
 
-    @Test func migrationFilesAreNumberedAboveTheBaseSchema() throws {
+    @Test func migrationsLeadUpToTheVersionOfSchemaSQL() throws {
+        #expect(!Warehouse.migrations.isEmpty)
         for migration in Warehouse.migrations {
-            #expect(migration.version > 1, "\(migration.name) must be numbered above the base schema version 1")
+            #expect(migration.version > 1 && migration.version <= Warehouse.schemaVersion,
+                    "\(migration.name): schema.sql (version \(Warehouse.schemaVersion)) must already contain every migration")
         }
+    }
+
+    /// A version-1 warehouse (schema.sql before migration 0002) is migrated on open and ends with
+    /// the same columns as a warehouse created from today's schema.sql.
+    @Test func versionOneWarehouseIsMigrated() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "eduwh-mig-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let old = dir.appending(path: "v1.sqlite").path
+        let v1 = Warehouse.schemaSQL
+            .replacingOccurrences(of: "run that last saw the path\n    modified_ns ", with: "run that last saw the path\n    -- modified_ns ")
+            .replacingOccurrences(of: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that last saw the path",
+                                  with: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id)   -- run that last saw the path")
+            .replacingOccurrences(of: "PRAGMA user_version = \(Warehouse.schemaVersion);", with: "PRAGMA user_version = 1;")
+        try DatabaseQueue(path: old).writeWithoutTransaction { db in try db.execute(sql: v1) }
+        let before = try DatabaseQueue(path: old).read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('etl_file')") }
+        #expect(!before.contains("modified_ns"))
+
+        let migrated = try Warehouse(path: old)
+        let fresh = try Warehouse(path: dir.appending(path: "new.sqlite").path)
+        let columns = "SELECT group_concat(name, ',') FROM pragma_table_info('etl_file')"
+        #expect(try migrated.query(columns).rows == fresh.query(columns).rows)
+        #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
     }
 
     @Test func loadsEverySeedAndRecordsTheRun() throws {
