@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 
 /// Writes strings to stderr or an appended log file without buffering surprises.
@@ -52,29 +55,58 @@ struct LineLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let all = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 })
-        let timestamp = ISO8601DateFormatter().string(from: Date())
+        let timestamp = Self.timestamp()
         switch format {
         case .json:
-            var object: [String: Any] = ["ts": timestamp, "level": event.level.rawValue, "event": event.message.description]
-            for (key, value) in all { object[key] = Self.json(value) }
-            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-            sink.write(String(decoding: data, as: UTF8.self))
+            var fields: [(String, String)] = [("ts", Self.quoted(timestamp)), ("level", Self.quoted(event.level.rawValue)),
+                                              ("event", Self.quoted(event.message.description))]
+            for (key, value) in all { fields.append((key, Self.json(value))) }
+            fields.sort { $0.0 < $1.0 }
+            sink.write("{" + fields.map { Self.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}")
         case .text:
             let fields = all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " ")
             sink.write("\(timestamp) \(event.level.rawValue): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
         }
     }
 
-    static func json(_ value: Logger.MetadataValue) -> Any {
+    /// UTC `YYYY-MM-DDTHH:MM:SSZ` without a DateFormatter (one per event cost more than the load itself).
+    static func timestamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
+    /// A JSON value: metadata strings that are integers or decimals become numbers, the rest strings.
+    static func json(_ value: Logger.MetadataValue) -> String {
         switch value {
         case .string(let text):
-            if let int = Int(text) { return int }
-            if let double = Double(text), text.contains(".") { return double }
-            return text
-        case .stringConvertible(let convertible): return convertible.description
-        case .array(let values): return values.map(json)
-        case .dictionary(let dictionary): return dictionary.mapValues(json)
+            if Int(text) != nil { return text }
+            if text.contains("."), let double = Double(text), double.isFinite { return text }
+            return quoted(text)
+        case .stringConvertible(let convertible): return quoted(convertible.description)
+        case .array(let values): return "[" + values.map(json).joined(separator: ",") + "]"
+        case .dictionary(let dictionary):
+            return "{" + dictionary.keys.sorted().map { quoted($0) + ":" + json(dictionary[$0]!) }.joined(separator: ",") + "}"
         }
+    }
+
+    /// A JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }
 
