@@ -1,32 +1,30 @@
 -- title: Schools built and school-building area
 -- description: Facilities (indicators of category facilities) per region, year, indicator, unit
 --   and status: schools (所), buildings, floor area (m2, mu), equipment. total sums every mention
---   with a value, in the unit shown; placeholders (x所) are counted but have no value.
+--   with a value, in the unit shown (percentages are never summed); placeholders (x所) are
+--   counted but have no value.
 -- param region: region name (海珠区, 广州, 广东省) or adcode prefix (4401); every region when empty
 -- param year: a year the figure is for (2011); every year when empty
 WITH params AS (
     SELECT NULLIF(:region, '') AS region, CAST(NULLIF(:year, '') AS INTEGER) AS year
 )
 SELECT
-    COALESCE(r.name, '(unresolved)')                    AS region,
-    r.province_name                                      AS province,
-    q.from_year                                          AS from_year,
-    q.to_year                                            AS to_year,
-    i.indicator_id                                       AS indicator,
-    i.name_zh                                            AS indicator_zh,
-    q.unit_id                                            AS unit,
-    q.status                                             AS status,
-    COUNT(*)                                             AS mentions,
-    SUM(CASE WHEN q.qualifier = 'placeholder' THEN 1 ELSE 0 END)                     AS placeholders,
-    SUM(q.value)                                         AS total,
-    COUNT(DISTINCT q.document_id)                        AS documents
-FROM fact_quantity q
-JOIN dim_indicator i ON i.indicator_id = q.indicator_id
-LEFT JOIN dim_region r ON r.region_id = q.region_id
+    v.region,
+    v.province,
+    v.from_year,
+    v.to_year,
+    v.indicator,
+    v.indicator_zh,
+    v.unit,
+    v.status,
+    v.mentions,
+    v.placeholders,
+    v.total,
+    v.documents
+FROM v_indicator_by_region_year v
 CROSS JOIN params p
-WHERE i.category = 'facilities'
-  AND (p.region IS NULL OR r.region_id LIKE p.region || '%' OR r.name LIKE p.region || '%'
-       OR r.city_name LIKE p.region || '%' OR r.province_name LIKE p.region || '%')
-  AND (p.year IS NULL OR p.year BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year))
-GROUP BY r.region_id, r.name, r.province_name, q.from_year, q.to_year, i.indicator_id, i.name_zh, q.unit_id, q.status
-ORDER BY province, region, from_year, to_year, indicator, unit, status;
+WHERE v.category = 'facilities'
+  AND (p.region IS NULL OR v.region_id LIKE p.region || '%' OR v.region LIKE p.region || '%'
+       OR v.city LIKE p.region || '%' OR v.province LIKE p.region || '%')
+  AND (p.year IS NULL OR p.year BETWEEN v.from_year AND COALESCE(v.to_year, v.from_year))
+ORDER BY v.province, v.region, v.from_year, v.to_year, v.indicator, v.unit, v.status;

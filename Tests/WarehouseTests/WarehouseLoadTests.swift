@@ -71,8 +71,8 @@ import Testing
         }
     }
 
-    /// A version-1 warehouse (schema.sql before migration 0002) is migrated on open and ends with
-    /// the same columns as a warehouse created from today's schema.sql.
+    /// A version-1 warehouse (schema.sql before migrations 0002 and 0003) is migrated on open and
+    /// ends with the same columns and views as a warehouse created from today's schema.sql.
     @Test func versionOneWarehouseIsMigrated() throws {
         let dir = FileManager.default.temporaryDirectory.appending(path: "eduwh-mig-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -82,7 +82,10 @@ import Testing
             .replacingOccurrences(of: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that last saw the path",
                                   with: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id)   -- run that last saw the path")
             .replacingOccurrences(of: "PRAGMA user_version = \(Warehouse.schemaVersion);", with: "PRAGMA user_version = 1;")
-        try DatabaseQueue(path: old).writeWithoutTransaction { db in try db.execute(sql: v1) }
+        try DatabaseQueue(path: old).writeWithoutTransaction { db in
+            try db.execute(sql: v1)
+            try db.execute(sql: "DROP VIEW v_indicator_by_region_year")   // added by migration 0003
+        }
         let before = try DatabaseQueue(path: old).read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('etl_file')") }
         #expect(!before.contains("modified_ns"))
 
@@ -90,6 +93,8 @@ import Testing
         let fresh = try Warehouse(path: dir.appending(path: "new.sqlite").path)
         let columns = "SELECT group_concat(name, ',') FROM pragma_table_info('etl_file')"
         #expect(try migrated.query(columns).rows == fresh.query(columns).rows)
+        let views = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name)"
+        #expect(try migrated.query(views).rows == fresh.query(views).rows)
         #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
     }
 
