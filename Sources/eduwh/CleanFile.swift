@@ -27,13 +27,12 @@ extension Eduwh {
         @Flag(help: "Print every non-blank line with its label and rule as TSV.")
         var explain = false
 
-        @Option(help: "A folder of extra Clean rule tables (*.tsv), tried before the shipped rules.")
-        var rules: String?
+        @OptionGroup var rules: RulesOptions
 
         func run() throws {
             let raw = try Ingestor().read(path: file)
             // A bad table prints as `file:line: reason`.
-            let cleaner = try rules.map { try Cleaner(extraRulesDirectory: $0) } ?? .standard
+            let cleaner = try rules.cleaner()
             let cleaned = cleaner.clean(raw)
             if explain {
                 var out = "line\tdoc\tlabel\trule\ttext\n"

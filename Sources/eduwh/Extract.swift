@@ -32,9 +32,11 @@ extension Eduwh {
         @Argument(help: "A .txt or .html file.")
         var file: String
 
+        @OptionGroup var rules: RulesOptions
+
         func run() throws {
             let raw = try Ingestor().read(path: file)
-            let processed = FilePipeline.standard.process(raw, asText: text)
+            let processed = FilePipeline(cleaner: try rules.cleaner()).process(raw, asText: text)
             var out: String
             switch what {
             case .quantities:

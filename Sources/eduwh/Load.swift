@@ -32,6 +32,8 @@ extension Eduwh {
 
         @OptionGroup var database: DatabaseOptions
 
+        @OptionGroup var rules: RulesOptions
+
         @Flag(help: "Remove documents whose files are no longer in the folder.")
         var prune = false
 
@@ -137,7 +139,8 @@ extension Eduwh {
             let report: LoadReport
             do {
                 let ingestor = Ingestor(settings: IngestSettings(maxFileBytes: maxFileSize << 20))
-                report = try Loader(warehouse: warehouse, ingestor: ingestor, version: Eduwh.version).load(options) { event in
+                let pipeline = FilePipeline(cleaner: try rules.cleaner())
+                report = try Loader(warehouse: warehouse, pipeline: pipeline, ingestor: ingestor, version: Eduwh.version).load(options) { event in
                     switch event {
                     case .loaded(let path, let counts, let bytes, let notes):
                         progress?.advance(bytes: bytes)

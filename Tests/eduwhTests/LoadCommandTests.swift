@@ -39,6 +39,32 @@ import Warehouse
         #expect(try Self.rowCount(db, "SELECT reason FROM etl_reject WHERE source_path = 'logo.html'") == "binary")
     }
 
+    /// A site-specific rule table added with --rules changes a load without recompiling; a bad one
+    /// stops the load with `file:line: reason` and exit 65 before anything is written.
+    @Test func extraRulesFolderReachesTheLoad() throws {
+        let drop = try Self.dropFolder()
+        let base = drop.deletingLastPathComponent()
+        let rules = base.appending(path: "rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try """
+            id\tlabel\tmatch\tpattern\tneeds\twhen\tscope\texample
+            local-speaker-line\tN\texact\t邓伟强\t-\t-\tline\t邓伟强
+
+            """.write(to: rules.appending(path: "site.tsv"), atomically: true, encoding: .utf8)
+        let db = base.appending(path: "w.sqlite").path
+        #expect(try HelpTests.run(["load", drop.path, "--db", db, "--quiet", "--rules", rules.path]).status == 0)
+        #expect(try Self.rowCount(db, "SELECT label || ' ' || rule_id FROM doc_line WHERE text = '邓伟强'") == "N local-speaker-line")
+
+        try "id\tlabel\n".write(to: rules.appending(path: "site.tsv"), atomically: true, encoding: .utf8)
+        let bad = try HelpTests.run(["load", drop.path, "--db", base.appending(path: "w2.sqlite").path, "--quiet", "--rules", rules.path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("site.tsv:"))
+        let second = base.appending(path: "w2.sqlite").path
+        if FileManager.default.fileExists(atPath: second) {
+            #expect(try Self.rowCount(second, "SELECT count(*) FROM dim_document") == "0")
+        }
+    }
+
     @Test func usageAndIOErrorsHaveTheirCodes() throws {
         #expect(try HelpTests.run(["load", "imports", "--shard", "5/4"]).status == 64)
         let missing = try HelpTests.run(["load", "/nonexistent/drop", "--db", "/tmp/eduwh-never.sqlite"])
