@@ -9,14 +9,16 @@ struct Eduwh: ParsableCommand {
         commandName: "eduwh",
         abstract: "A SQLite data warehouse for scraped Chinese education work reports.",
         discussion: """
-            Load a folder of scraped reports (.txt, .html; UTF-8, GB18030/GBK, BIG5, UTF-16) into a
-            star schema, then query it with SQL.
+            Load a folder of scraped reports (.txt, .html; UTF-8, GB18030/GBK, BIG5, UTF-16) into a star schema, then query it with SQL.
 
-              eduwh load imports/                 load the drop folder into eduwh.sqlite
-              eduwh sql "SELECT * FROM v_documents_by_region_year"
-              eduwh clean --explain FILE          how each line of a file was labelled
-              eduwh extract --quantities FILE     the numbers found in a file
-            """,
+              eduwh load imports/               load a drop folder into eduwh.sqlite
+              eduwh sql "SELECT * FROM v_quantity LIMIT 5"
+              eduwh report --list               canned reports
+              eduwh search 校舍                 full-text search
+              eduwh clean --explain FILE        how each line was labelled
+              eduwh extract --quantities FILE   the numbers found in a file
+
+            """ + ExitCodes.table,
         version: version,
         subcommands: [Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
                       CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self,
