@@ -58,7 +58,16 @@ public final class Warehouse {
         } catch {
             throw WarehouseError(path: path, reason: .cannotOpen, detail: "\(error)")
         }
-        if !readOnly { try migrate() }
+        if readOnly {
+            // Read-only commands never write, so an older file is not upgraded here: say how.
+            let version = (try? dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) ?? nil
+            if let version, version > 0, version < Self.schemaVersion {
+                throw WarehouseError(path: path, reason: .olderSchema,
+                                     detail: "schema version \(version) is older than this eduwh's (\(Self.schemaVersion)); run `eduwh load` once on it (loads upgrade the schema first), then query again")
+            }
+        } else {
+            try migrate()
+        }
     }
 
     // MARK: - Schema

@@ -9,6 +9,7 @@ public struct WarehouseError: Error, Sendable, Hashable, CustomStringConvertible
         case cannotOpen = "cannot_open"
         case notAWarehouse = "not_a_warehouse"
         case newerSchema = "newer_schema"
+        case olderSchema = "older_schema"
         case sqlite
         case locked
     }

@@ -88,6 +88,10 @@ import Testing
         }
         let before = try DatabaseQueue(path: old).read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('etl_file')") }
         #expect(!before.contains("modified_ns"))
+        // Read-only commands do not upgrade: they say how.
+        #expect { try Warehouse(path: old, readOnly: true) } throws: { error in
+            (error as? WarehouseError)?.reason == .olderSchema && "\(error)".contains("eduwh load")
+        }
 
         let migrated = try Warehouse(path: old)
         let fresh = try Warehouse(path: dir.appending(path: "new.sqlite").path)
