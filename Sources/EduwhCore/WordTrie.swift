@@ -15,39 +15,82 @@ public struct WordTrie: Sendable {
         public var end: Int { start + length }
     }
 
-    private var children: [UInt64: Int32] = [:]
-    private var terminals: [Int32: [Int]] = [:]
+    /// Edges (parent node << 21 | scalar) → child node, in an open-addressing table: the scans
+    /// look up one edge per scalar of every line, and Swift's `Dictionary` (SipHash) made the
+    /// place gazetteer a tenth of a load's CPU.
+    private var edgeKeys: [UInt64]
+    private var edgeNodes: [Int32]
+    private var mask: Int
+    /// Payload of each node, empty for inner nodes.
+    private var terminals: [[Int]] = [[]]
+    private var isTerminal: [Bool] = [false]
+
+    private static let emptyKey = UInt64.max
 
     public init(_ words: [String: [Int]]) {
+        let edgeCount = words.keys.reduce(0) { $0 + $1.unicodeScalars.count }
+        var capacity = 16
+        while capacity < edgeCount * 2 { capacity <<= 1 }
+        edgeKeys = Array(repeating: Self.emptyKey, count: capacity)
+        edgeNodes = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
         var nodeCount: Int32 = 1
-        for (word, payload) in words where !word.isEmpty {
+        for (word, payload) in words.sorted(by: { $0.key < $1.key }) where !word.isEmpty {
             var node: Int32 = 0
             for scalar in word.unicodeScalars {
                 let edge = UInt64(node) << 21 | UInt64(scalar.value)
-                if let next = children[edge] {
+                if let next = child(edge) {
                     node = next
                 } else {
-                    children[edge] = nodeCount
+                    insert(edge, nodeCount)
+                    terminals.append([])
+                    isTerminal.append(false)
                     node = nodeCount
                     nodeCount += 1
                 }
             }
-            terminals[node, default: []] += payload
+            terminals[Int(node)] += payload
+            isTerminal[Int(node)] = true
         }
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    @inline(__always)
+    private func child(_ key: UInt64) -> Int32? {
+        var index = slot(key)
+        while true {
+            let found = edgeKeys[index]
+            if found == key { return edgeNodes[index] }
+            if found == Self.emptyKey { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func insert(_ key: UInt64, _ node: Int32) {
+        var index = slot(key)
+        while edgeKeys[index] != Self.emptyKey { index = (index + 1) & mask }
+        edgeKeys[index] = key
+        edgeNodes[index] = node
     }
 
     /// The longest word starting at `start`, if any.
     public func longest(in scalars: [Unicode.Scalar], at start: Int, end limit: Int? = nil) -> Match? {
         let end = limit ?? scalars.count
         var node: Int32 = 0
-        var best: Match?
+        var bestEnd = -1
+        var bestNode: Int32 = 0
         var index = start
-        while index < end, let next = children[UInt64(node) << 21 | UInt64(scalars[index].value)] {
+        while index < end, let next = child(UInt64(node) << 21 | UInt64(scalars[index].value)) {
             node = next
             index += 1
-            if let payload = terminals[node] { best = Match(start: start, length: index - start, payload: payload) }
+            if isTerminal[Int(node)] { bestEnd = index; bestNode = node }
         }
-        return best
+        guard bestEnd >= 0 else { return nil }
+        return Match(start: start, length: bestEnd - start, payload: terminals[Int(bestNode)])
     }
 
     /// Non-overlapping longest matches, left to right, within `range` (the whole text by default).

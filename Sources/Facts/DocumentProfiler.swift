@@ -29,6 +29,9 @@ public struct DocumentProfiler: Sendable {
     let offices: [String]
     let roles: [String]
     let appointments: [String]
+    /// `offices` and `roles` as scalars, computed once (the scans below run on every report).
+    let officeScalars: [[Unicode.Scalar]]
+    let roleScalars: [[Unicode.Scalar]]
     /// How far before a role an appointment word (担任) may stand, in scalars.
     public static let appointmentWindow = 6
 
@@ -68,6 +71,8 @@ public struct DocumentProfiler: Sendable {
         self.offices = offices.sorted { $0.count > $1.count }
         self.roles = roles.sorted { $0.count > $1.count }
         self.appointments = appointments
+        officeScalars = self.offices.map { Array($0.unicodeScalars) }
+        roleScalars = self.roles.map { Array($0.unicodeScalars) }
     }
 
     /// The profile of `document`, given its year and place mentions.
@@ -94,7 +99,7 @@ public struct DocumentProfiler: Sendable {
             case .opening: texts = opening
             case .body: texts = body
             }
-            if texts.contains(where: { text in rule.words.contains { text.contains($0) } }) { return rule.kind }
+            if texts.contains(where: { text in rule.words.contains { text.includes($0) } }) { return rule.kind }
         }
         return Self.otherKind
     }
@@ -111,7 +116,7 @@ public struct DocumentProfiler: Sendable {
             if let office = office(in: text) { return office }
         }
         for text in titleLines.map(\.text) + [title ?? ""] {
-            if let role = roles.first(where: text.contains) { return role }
+            if let role = roles.first(where: { text.includes($0) }) { return role }
         }
         for line in opening {
             if let role = appointedRole(in: line.text) { return role }
@@ -123,11 +128,11 @@ public struct DocumentProfiler: Sendable {
     func appointedRole(in text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         for start in scalars.indices {
-            for role in roles {
-                let word = Array(role.unicodeScalars)
-                guard start + word.count <= scalars.count, Array(scalars[start..<start + word.count]) == word else { continue }
+            for (index, word) in roleScalars.enumerated() {
+                guard start + word.count <= scalars.count, scalars[start] == word[0],
+                      scalars[start..<start + word.count].elementsEqual(word) else { continue }
                 let before = String(String.UnicodeScalarView(scalars[max(0, start - Self.appointmentWindow)..<start]))
-                if appointments.contains(where: before.contains) { return role }
+                if appointments.contains(where: { before.includes($0) }) { return roles[index] }
             }
         }
         return nil
@@ -144,10 +149,9 @@ public struct DocumentProfiler: Sendable {
     func office(in title: String) -> String? {
         let scalars = Array(title.unicodeScalars)
         var best: Int?
-        for office in offices {
-            let word = Array(office.unicodeScalars)
+        for word in officeScalars {
             guard word.count <= scalars.count else { continue }
-            for start in 0...(scalars.count - word.count) where start + word.count <= 12 && Array(scalars[start..<start + word.count]) == word {
+            for start in 0...(scalars.count - word.count) where start + word.count <= 12 && scalars[start..<start + word.count].elementsEqual(word) {
                 best = max(best ?? 0, start + word.count)
                 break
             }

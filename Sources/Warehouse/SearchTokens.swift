@@ -11,41 +11,50 @@ public struct SearchTokens: Sendable, Hashable {
     public var bigrams: String
 
     public init(_ text: String) {
-        var unigrams: [String] = []
-        var bigrams: [String] = []
-        var run: [Unicode.Scalar] = []   // current run of CJK characters
-        var word = ""                     // current run of other letters and digits
+        // Built straight into two UTF-8 buffers: this runs on every kept line of every load.
+        var unigrams: [UInt8] = []
+        var bigrams: [UInt8] = []
+        unigrams.reserveCapacity(text.utf8.count * 4 / 3 + 8)
+        bigrams.reserveCapacity(text.utf8.count * 2 + 8)
+        var previous: Unicode.Scalar?   // last CJK character of the current run
+        var runLength = 0
+        var word: [UInt8] = []           // current run of other letters and digits
 
+        func separate(_ buffer: inout [UInt8]) {
+            if !buffer.isEmpty { buffer.append(0x20) }
+        }
+        func append(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {
+            UTF8.encode(scalar) { buffer.append($0) }
+        }
         func flushRun() {
-            guard !run.isEmpty else { return }
-            for scalar in run { unigrams.append(String(scalar)) }
-            if run.count == 1 {
-                bigrams.append(String(run[0]))
-            } else {
-                for i in 0..<(run.count - 1) {
-                    var pair = String(run[i]); pair.unicodeScalars.append(run[i + 1])
-                    bigrams.append(pair)
-                }
-            }
-            run.removeAll(keepingCapacity: true)
+            if runLength == 1, let previous { separate(&bigrams); append(previous, to: &bigrams) }
+            runLength = 0
+            previous = nil
         }
         func flushWord() {
             guard !word.isEmpty else { return }
-            unigrams.append(word); bigrams.append(word)
-            word = ""
+            separate(&unigrams); unigrams += word
+            separate(&bigrams); bigrams += word
+            word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             if Self.isCJK(scalar) {
-                flushWord(); run.append(scalar)
+                flushWord()
+                separate(&unigrams); append(scalar, to: &unigrams)
+                if let previous {
+                    separate(&bigrams); append(previous, to: &bigrams); append(scalar, to: &bigrams)
+                }
+                previous = scalar
+                runLength += 1
             } else if let folded = Self.foldedAlphanumeric(scalar) {
-                flushRun(); word.unicodeScalars.append(folded)
+                flushRun(); word.append(UInt8(truncatingIfNeeded: folded.value))
             } else {
                 flushRun(); flushWord()
             }
         }
         flushRun(); flushWord()
-        self.unigrams = unigrams.joined(separator: " ")
-        self.bigrams = bigrams.joined(separator: " ")
+        self.unigrams = String(decoding: unigrams, as: UTF8.self)
+        self.bigrams = String(decoding: bigrams, as: UTF8.self)
     }
 
     /// The FTS5 MATCH expression for a user's query: single characters against `unigrams`,
