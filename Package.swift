@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "Facts", dependencies: ["EduwhCore", "Normalize"], plugins: ["EmbedFiles"]),
         .target(
             name: "Warehouse",
-            dependencies: ["EduwhCore", "Facts", .product(name: "GRDB", package: "GRDB.swift")],
+            // GRDBSQLite (GRDB's own module map of the system libsqlite3) for sqlite3_bind_* in the load's hot inserts.
+            dependencies: ["EduwhCore", "Facts", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             plugins: ["EmbedFiles"]),
         .target(name: "Pipeline", dependencies: ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse"]),
         // Beyond one machine: PostgreSQL (through psql/COPY) and Parquet/CSV export (through DuckDB).

@@ -275,18 +275,19 @@ CREATE TABLE doc_paragraph (
 
 -- Full-text index of doc_paragraph (rowid = paragraph_id). FTS5's trigram tokenizer cannot match
 -- one- or two-character words (校, 校舍), and a custom tokenizer would make the file unreadable by
--- plain sqlite3. So eduwh writes the text pre-split with the standard unicode61 tokenizer:
---   unigrams: each CJK character as a token, other words whole  (query one character: unigrams:校)
---   bigrams:  each pair of adjacent CJK characters as a token   (query 2+ characters as a phrase of
---             overlapping pairs: bigrams:"教育 育经 经费" finds 教育经费)
--- The table is contentless (content=''): it stores only the index, the text lives in doc_paragraph,
--- which keeps it to about a third of the size. `eduwh search` builds the queries and the snippets;
--- plain sqlite3 can run them by hand:
+-- plain sqlite3. So eduwh writes the text pre-split for the standard unicode61 tokenizer, in one
+-- column `grams`: for each run of CJK characters its overlapping pairs, then the run's last
+-- character alone (新建校舍 → 新建 建校 校舍 舍); letters and digits as whole lower-cased words.
+-- Query a word of 2+ characters as a phrase of its pairs (教育 + 育经 + 经费 finds 教育经费), one
+-- character as a prefix (校* finds 校舍 and a run ending in 校). Schema version 4 replaced the
+-- two columns unigrams/bigrams of earlier versions (a third fewer tokens, a faster load).
+-- The table is contentless (content=''): it stores only the index, the text lives in doc_paragraph.
+-- `eduwh search` builds the queries and the snippets (`eduwh search --sql` prints them); plain
+-- sqlite3 can run them by hand:
 --   SELECT p.text FROM search_paragraph JOIN doc_paragraph p ON p.paragraph_id = search_paragraph.rowid
---   WHERE search_paragraph MATCH 'bigrams : "校舍"' ORDER BY bm25(search_paragraph);
+--   WHERE search_paragraph MATCH '校舍' ORDER BY bm25(search_paragraph);
 CREATE VIRTUAL TABLE search_paragraph USING fts5 (
-    unigrams,                                                -- CJK characters and other words, space-separated
-    bigrams,                                                 -- overlapping CJK character pairs and other words, space-separated
+    grams,                                                   -- CJK character pairs, each run's last character, other words; space-separated
     content = '',
     tokenize = 'unicode61 remove_diacritics 0'
 );
@@ -406,4 +407,4 @@ LEFT JOIN dim_region r ON r.region_id = q.region_id
 GROUP BY r.region_id, r.name, r.province_name, r.city_name, q.from_year, q.to_year, i.category, i.indicator_id, i.name_zh,
          i.is_rate, q.unit_id, q.status;
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

@@ -2,18 +2,20 @@
 /// and the exact rule for where a paragraph matches, used to check FTS5's candidates and to
 /// highlight hits.
 ///
-/// Each whitespace-separated part must occur in the paragraph (parts are ANDed). A part whose
-/// CJK runs all have two or more characters (校舍, 义务教育均衡, 2011年度) is a phrase of
-/// overlapping character pairs against the `bigrams` column and matches exactly where the text
-/// contains it; a part with a one-character run (学, 4万, 2011年) is a phrase of single
-/// characters against `unigrams`. Letters and digits are compared as whole words, full-width
-/// folded to ASCII and lower-cased.
+/// Each whitespace-separated part must occur in the paragraph (parts are ANDed); characters
+/// adjacent in the part must be adjacent in the text. A part is one FTS5 phrase (barewords joined
+/// by +) over the `grams`
+/// column, tokenized the way `SearchTokens` tokenizes paragraphs: overlapping pairs for a run of
+/// CJK characters (plus the run's last character when more of the part follows it), a single
+/// character alone, words whole. A part ending in a single character (学, 4万, 2011年) ends in a
+/// prefix token, so 年 also finds the pair 年度. Letters and digits are compared as whole words,
+/// full-width folded to ASCII and lower-cased.
 ///
 /// ```swift
 /// let query = try SearchQuery("校舍")
-/// query.matchExpression              // bigrams : "校舍"
+/// query.matchExpression              // 校舍
 /// query.hits(in: "新建校舍4万平方米")  // [2..<4]
-/// try SearchQuery("学").matchExpression // unigrams : "学"
+/// try SearchQuery("2011年").matchExpression // 2011 + 年*
 /// ```
 public struct SearchQuery: Sendable, Hashable {
     /// A query with no letter, digit or CJK character in it.
@@ -31,10 +33,9 @@ public struct SearchQuery: Sendable, Hashable {
         var isCJK: Bool
     }
 
-    /// One part of the query: its tokens and whether it is matched through bigrams.
+    /// One part of the query: its tokens, in order.
     struct Part: Sendable, Hashable {
         var tokens: [Token]
-        var usesBigrams: Bool
     }
 
     /// The query as given.
@@ -48,46 +49,45 @@ public struct SearchQuery: Sendable, Hashable {
         for piece in text.split(whereSeparator: { $0.isWhitespace }) {
             let tokens = Self.tokens(Array(String(piece).unicodeScalars))
             guard !tokens.isEmpty else { continue }
-            // Lengths of the CJK runs (adjacent CJK tokens) in the part.
-            var runs: [Int] = []
-            for (index, token) in tokens.enumerated() where token.isCJK {
-                if index > 0, tokens[index - 1].isCJK, tokens[index - 1].range.upperBound == token.range.lowerBound {
-                    runs[runs.count - 1] += 1
-                } else {
-                    runs.append(1)
-                }
-            }
-            parts.append(Part(tokens: tokens, usesBigrams: !runs.isEmpty && runs.allSatisfy { $0 >= 2 } || runs.isEmpty))
+            parts.append(Part(tokens: tokens))
         }
         guard !parts.isEmpty else { throw EmptyQuery(query: text) }
         self.parts = parts
     }
 
-    /// The FTS5 MATCH expression: one quoted phrase per part, ANDed.
+    /// The FTS5 MATCH expression: one phrase per part, ANDed.
     public var matchExpression: String {
         parts.map { part in
             var phrase: [String] = []
-            if part.usesBigrams {
-                var index = 0
-                while index < part.tokens.count {
-                    let token = part.tokens[index]
-                    guard token.isCJK else {
-                        phrase.append(token.text)
-                        index += 1
-                        continue
-                    }
-                    var end = index
-                    while end + 1 < part.tokens.count, part.tokens[end + 1].isCJK,
-                          part.tokens[end].range.upperBound == part.tokens[end + 1].range.lowerBound {
-                        end += 1
-                    }
-                    for pair in index..<end { phrase.append(part.tokens[pair].text + part.tokens[pair + 1].text) }
-                    index = end + 1
+            var prefix = false
+            var index = 0
+            let tokens = part.tokens
+            while index < tokens.count {
+                let token = tokens[index]
+                guard token.isCJK else {
+                    phrase.append(token.text)
+                    index += 1
+                    continue
                 }
-            } else {
-                phrase = part.tokens.map(\.text)
+                var end = index
+                while end + 1 < tokens.count, tokens[end + 1].isCJK, tokens[end].range.upperBound == tokens[end + 1].range.lowerBound {
+                    end += 1
+                }
+                let endsPart = end == tokens.count - 1
+                if end == index {
+                    // One character: in the text it is a pair's first half or its run's last character.
+                    phrase.append(token.text)
+                    prefix = endsPart
+                } else {
+                    for pair in index..<end { phrase.append(tokens[pair].text + tokens[pair + 1].text) }
+                    // Followed by more of the part, the run ends here in the text too: its lone last character.
+                    if !endsPart { phrase.append(tokens[end].text) }
+                }
+                index = end + 1
             }
-            return "\(part.usesBigrams ? "bigrams" : "unigrams") : \"\(phrase.joined(separator: " "))\""
+            // Barewords joined by + (an FTS5 phrase) need no quotes: the sqlite3 shell's
+            // `.parameter set` would turn a "quoted" phrase into separate terms.
+            return phrase.joined(separator: " + ") + (prefix ? "*" : "")
         }.joined(separator: " AND ")
     }
 
@@ -124,15 +124,13 @@ public struct SearchQuery: Sendable, Hashable {
                 break
             }
             guard matches else { continue }
-            if part.usesBigrams {
-                // Characters adjacent in the query must be adjacent in the text.
-                for offset in 1..<count {
-                    let previous = part.tokens[offset - 1], current = part.tokens[offset]
-                    if previous.isCJK, current.isCJK, previous.range.upperBound == current.range.lowerBound,
-                       tokens[start + offset - 1].range.upperBound != tokens[start + offset].range.lowerBound {
-                        matches = false
-                        break
-                    }
+            // Characters adjacent in the query must be adjacent in the text.
+            for offset in 1..<count {
+                let previous = part.tokens[offset - 1], current = part.tokens[offset]
+                if previous.isCJK, current.isCJK, previous.range.upperBound == current.range.lowerBound,
+                   tokens[start + offset - 1].range.upperBound != tokens[start + offset].range.lowerBound {
+                    matches = false
+                    break
                 }
             }
             if matches { found.append(tokens[start].range.lowerBound..<tokens[start + count - 1].range.upperBound) }

@@ -1,51 +1,48 @@
-/// The two token columns of `search_paragraph`: text pre-split so FTS5's standard unicode61
-/// tokenizer indexes single CJK characters and CJK character pairs.
+/// The token column of `search_paragraph`: text pre-split so FTS5's standard unicode61 tokenizer
+/// indexes CJK character pairs. Each run of CJK characters gives its overlapping pairs and then
+/// its last character alone (a one-character run gives just that character); letters and digits
+/// give whole, lower-cased words.
+///
+/// A run of n characters costs n tokens, where one column of single characters plus one of pairs
+/// cost 2n − 1, and FTS5's tokenizing of these strings was the largest single cost of a load.
+/// Every query still finds its text (`SearchQuery.matchExpression`): a character is either
+/// followed by another in its run (a pair starting with it, found by prefix) or ends the run
+/// (the lone last character).
 ///
 /// ```swift
-/// let tokens = SearchTokens("新建校舍4万平方米")
-/// tokens.unigrams // "新 建 校 舍 4 万 平 方 米"
-/// tokens.bigrams  // "新建 建校 校舍 4 万平 平方 方米"
+/// SearchTokens("新建校舍4万平方米").grams // "新建 建校 校舍 舍 4 万平 平方 方米 米"
+/// SearchTokens("学").grams              // "学"
 /// ```
 public struct SearchTokens: Sendable, Hashable {
-    public var unigrams: String
-    public var bigrams: String
+    public var grams: String
 
     public init(_ text: String) {
-        // Built straight into two UTF-8 buffers: this runs on every kept line of every load.
-        var unigrams: [UInt8] = []
-        var bigrams: [UInt8] = []
-        unigrams.reserveCapacity(text.utf8.count * 4 / 3 + 8)
-        bigrams.reserveCapacity(text.utf8.count * 2 + 8)
+        // Built straight into a UTF-8 buffer: this runs on every kept line of every load.
+        var grams: [UInt8] = []
+        grams.reserveCapacity(text.utf8.count * 2 + 8)
         var previous: Unicode.Scalar?   // last CJK character of the current run
-        var runLength = 0
         var word: [UInt8] = []           // current run of other letters and digits
 
-        func separate(_ buffer: inout [UInt8]) {
-            if !buffer.isEmpty { buffer.append(0x20) }
+        func separate() {
+            if !grams.isEmpty { grams.append(0x20) }
         }
-        func append(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {
-            UTF8.encode(scalar) { buffer.append($0) }
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { grams.append($0) }
         }
         func flushRun() {
-            if runLength == 1, let previous { separate(&bigrams); append(previous, to: &bigrams) }
-            runLength = 0
+            if let previous { separate(); append(previous) }
             previous = nil
         }
         func flushWord() {
             guard !word.isEmpty else { return }
-            separate(&unigrams); unigrams += word
-            separate(&bigrams); bigrams += word
+            separate(); grams += word
             word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             if Self.isCJK(scalar) {
                 flushWord()
-                separate(&unigrams); append(scalar, to: &unigrams)
-                if let previous {
-                    separate(&bigrams); append(previous, to: &bigrams); append(scalar, to: &bigrams)
-                }
+                if let previous { separate(); append(previous); append(scalar) }
                 previous = scalar
-                runLength += 1
             } else if let folded = Self.foldedAlphanumeric(scalar) {
                 flushRun(); word.append(UInt8(truncatingIfNeeded: folded.value))
             } else {
@@ -53,26 +50,7 @@ public struct SearchTokens: Sendable, Hashable {
             }
         }
         flushRun(); flushWord()
-        self.unigrams = String(decoding: unigrams, as: UTF8.self)
-        self.bigrams = String(decoding: bigrams, as: UTF8.self)
-    }
-
-    /// The FTS5 MATCH expression for a user's query: single characters against `unigrams`,
-    /// longer CJK runs as phrases of overlapping pairs against `bigrams`, other words as terms.
-    /// Terms are ANDed.
-    public static func matchExpression(for query: String) -> String {
-        var clauses: [String] = []
-        for part in query.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }) {
-            let tokens = SearchTokens(String(part))
-            let pieces = tokens.bigrams.split(separator: " ")
-            guard !pieces.isEmpty else { continue }
-            if pieces.count == 1, pieces[0].unicodeScalars.count == 1, isCJK(pieces[0].unicodeScalars.first!) {
-                clauses.append("unigrams : \"\(pieces[0])\"")
-            } else {
-                clauses.append("bigrams : \"\(pieces.joined(separator: " "))\"")
-            }
-        }
-        return clauses.joined(separator: " AND ")
+        self.grams = String(decoding: grams, as: UTF8.self)
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {

@@ -220,9 +220,22 @@ extension Warehouse {
     /// Adds paragraphs to the contentless FTS index.
     func indexParagraphs(_ db: Database, _ rows: [(Int64, SearchTokens)]) throws {
         guard !rows.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT INTO search_paragraph (rowid, unigrams, bigrams) VALUES (?, ?, ?)")
+        let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
         for (paragraphID, tokens) in rows {
-            try insert.execute(arguments: [paragraphID, tokens.unigrams, tokens.bigrams])
+            insert.bind(1, paragraphID)
+            insert.bind(2, tokens.grams)
+            try insert.run()
+        }
+    }
+
+    /// Re-indexes every paragraph into an empty `search_paragraph` (after migration 4 recreated it).
+    static func rebuildSearchIndex(_ db: Database) throws {
+        let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT paragraph_id, text FROM doc_paragraph ORDER BY paragraph_id")
+        while let row = try rows.next() {
+            insert.bind(1, row[0] as Int64)
+            insert.bind(2, SearchTokens(row[1] as String).grams)
+            try insert.run()
         }
     }
 
@@ -279,10 +292,9 @@ extension Warehouse {
             SELECT paragraph_id, text FROM doc_paragraph
             WHERE document_id IN (SELECT document_id FROM dim_document WHERE content_sha256 = ?)
             """, arguments: [sha256])
-        let forget = try db.cachedStatement(sql: "INSERT INTO search_paragraph (search_paragraph, rowid, unigrams, bigrams) VALUES ('delete', ?, ?, ?)")
+        let forget = try db.cachedStatement(sql: "INSERT INTO search_paragraph (search_paragraph, rowid, grams) VALUES ('delete', ?, ?)")
         for row in old {
-            let tokens = SearchTokens(row["text"] as String)
-            try forget.execute(arguments: [row["paragraph_id"] as Int64, tokens.unigrams, tokens.bigrams])
+            try forget.execute(arguments: [row["paragraph_id"] as Int64, SearchTokens(row["text"] as String).grams])
         }
         try db.execute(sql: "DELETE FROM dim_document WHERE content_sha256 = ?", arguments: [sha256])
         return db.changesCount > 0
@@ -315,17 +327,31 @@ extension Warehouse {
                 document.lines.filter { $0.label == .noise }.count, body.count, body, runID,
             ])
 
-        let lineInsert = try db.cachedStatement(sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) VALUES (?, ?, ?, ?, ?)")
-        let paragraphInsert = try db.cachedStatement(sql: "INSERT INTO doc_paragraph (document_id, line_number, text) VALUES (?, ?, ?)")
+        // Per-row inserts bind values straight into SQLite (RowWriter): they are most of the writer's calls.
+        let lineInsert = try RowWriter(db, sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) VALUES (?, ?, ?, ?, ?)")
+        let paragraphInsert = try RowWriter(db, sql: "INSERT INTO doc_paragraph (document_id, line_number, text) VALUES (?, ?, ?)")
         for line in document.lines {
-            try lineInsert.execute(arguments: [documentID, line.number, line.label.rawValue, line.rule, line.text])
+            lineInsert.bind(1, documentID)
+            lineInsert.bind(2, line.number)
+            lineInsert.bind(3, line.label.rawValue)
+            lineInsert.bind(4, line.rule)
+            lineInsert.bind(5, line.text)
+            try lineInsert.run()
             guard line.label.isKept else { continue }
-            try paragraphInsert.execute(arguments: [documentID, line.number, line.text])
+            paragraphInsert.bind(1, documentID)
+            paragraphInsert.bind(2, line.number)
+            paragraphInsert.bind(3, line.text)
+            try paragraphInsert.run()
             paragraphs.append((db.lastInsertedRowID, tokens?.next() ?? SearchTokens(line.text)))
         }
 
+        // Each distinct unit once per report, inside its savepoint (a rolled-back file takes its units along).
         let unitInsert = try db.cachedStatement(sql: "INSERT INTO dim_unit (unit_id, kind) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING")
-        let factInsert = try db.cachedStatement(sql: """
+        var units = Set<String>()
+        for fact in facts.facts where units.insert(fact.quantity.unit).inserted {
+            try unitInsert.execute(arguments: [fact.quantity.unit, Self.unitKind(fact.quantity.unit)])
+        }
+        let factInsert = try RowWriter(db, sql: """
             INSERT INTO fact_quantity (document_id, indicator_id, unit_id, region_id, from_year, to_year, value, upper_value,
                 qualifier, status, status_cue, year_source, region_source, surface, sentence, line_number, char_offset,
                 quantity_rule_id, indicator_rule_id, run_id)
@@ -335,37 +361,64 @@ extension Warehouse {
         var quantities = 0
         for fact in facts.facts {
             let quantity = fact.quantity
-            try unitInsert.execute(arguments: [quantity.unit, Self.unitKind(quantity.unit)])
-            try factInsert.execute(arguments: [
-                documentID, fact.indicator, quantity.unit, fact.adcode, Self.knownYear(fact.yearFrom), Self.knownYear(fact.yearTo),
-                quantity.value, quantity.upperValue, quantity.qualifier.rawValue, fact.status.rawValue, fact.statusCue,
-                fact.yearSource.rawValue, fact.regionSource.rawValue, quantity.surface, fact.sentence, fact.line,
-                quantity.offset, quantity.rule, fact.indicatorRule, runID,
-            ])
-            quantities += db.changesCount
+            factInsert.bind(1, documentID)
+            factInsert.bind(2, fact.indicator)
+            factInsert.bind(3, quantity.unit)
+            factInsert.bind(4, fact.adcode)
+            factInsert.bind(5, Self.knownYear(fact.yearFrom))
+            factInsert.bind(6, Self.knownYear(fact.yearTo))
+            factInsert.bind(7, quantity.value)
+            factInsert.bind(8, quantity.upperValue)
+            factInsert.bind(9, quantity.qualifier.rawValue)
+            factInsert.bind(10, fact.status.rawValue)
+            factInsert.bind(11, fact.statusCue)
+            factInsert.bind(12, fact.yearSource.rawValue)
+            factInsert.bind(13, fact.regionSource.rawValue)
+            factInsert.bind(14, quantity.surface)
+            factInsert.bind(15, fact.sentence)
+            factInsert.bind(16, fact.line)
+            factInsert.bind(17, quantity.offset)
+            factInsert.bind(18, quantity.rule)
+            factInsert.bind(19, fact.indicatorRule)
+            factInsert.bind(20, runID)
+            quantities += try factInsert.run()
         }
 
-        let yearInsert = try db.cachedStatement(sql: """
+        let yearInsert = try RowWriter(db, sql: """
             INSERT INTO fact_year_mention (document_id, kind, from_year, to_year, surface, line_number, char_offset, rule_id, run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, line_number, char_offset) DO NOTHING
             """)
         var years = 0
         for located in facts.years {
             let year = located.mention
-            try yearInsert.execute(arguments: [documentID, year.kind.rawValue, Self.knownYear(year.from), Self.knownYear(year.to),
-                                               year.surface, located.line, year.offset, year.rule, runID])
-            years += db.changesCount
+            yearInsert.bind(1, documentID)
+            yearInsert.bind(2, year.kind.rawValue)
+            yearInsert.bind(3, Self.knownYear(year.from))
+            yearInsert.bind(4, Self.knownYear(year.to))
+            yearInsert.bind(5, year.surface)
+            yearInsert.bind(6, located.line)
+            yearInsert.bind(7, year.offset)
+            yearInsert.bind(8, year.rule)
+            yearInsert.bind(9, runID)
+            years += try yearInsert.run()
         }
 
-        let placeInsert = try db.cachedStatement(sql: """
+        let placeInsert = try RowWriter(db, sql: """
             INSERT INTO fact_place_mention (document_id, region_id, status, candidate_region_ids, surface, line_number, char_offset, rule_id, run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, line_number, char_offset) DO NOTHING
             """)
         for located in facts.places {
             let place = located.mention
-            try placeInsert.execute(arguments: [documentID, place.status == .resolved ? place.adcode : nil, place.status.rawValue,
-                                                place.candidates.joined(separator: ","), place.surface, located.line, place.offset,
-                                                place.rule, runID])
+            placeInsert.bind(1, documentID)
+            placeInsert.bind(2, place.status == .resolved ? place.adcode : nil)
+            placeInsert.bind(3, place.status.rawValue)
+            placeInsert.bind(4, place.candidates.joined(separator: ","))
+            placeInsert.bind(5, place.surface)
+            placeInsert.bind(6, located.line)
+            placeInsert.bind(7, place.offset)
+            placeInsert.bind(8, place.rule)
+            placeInsert.bind(9, runID)
+            try placeInsert.run()
         }
         return (quantities, years)
     }

@@ -122,7 +122,7 @@ struct ReportTests {
     @Test("column comments: trailing, continued on comment-only lines, and for views", arguments: [
         ("dim_region", "region_id", "12-digit adcode, e.g. 440105000000 (海珠区)"),
         ("etl_run", "status", "ok: all files fine; partial: some rejected; interrupted: killed mid-run (set by the next run)"),
-        ("search_paragraph", "bigrams", "overlapping CJK character pairs and other words, space-separated"),
+        ("search_paragraph", "grams", "CJK character pairs, each run's last character, other words; space-separated"),
         ("v_funding_by_region_year", "amount_yuan", "NULL values (placeholders) are skipped"),
         ("v_quantity", "title", "the report's title (T line), NULL if it has none"),
     ])
