@@ -55,6 +55,8 @@ public struct LoadReport: Sendable {
     /// Seconds spent in Ingest…Facts summed over worker threads, and in the single writer.
     public var processingSeconds: Double
     public var writingSeconds: Double
+    /// Of `writingSeconds`, the time spent executing `fact_quantity` inserts.
+    public var factWritingSeconds: Double
 }
 
 /// Loads every supported file under a drop folder into a warehouse.
@@ -128,6 +130,7 @@ public struct Loader {
         var presentPaths = Set<String>()
         var processingSeconds = 0.0
         var writingSeconds = 0.0
+        var factWritingSeconds = 0.0
 
         let batches = stride(from: 0, to: paths.count, by: max(1, options.batchSize)).map {
             Array(paths[$0..<min($0 + options.batchSize, paths.count)])
@@ -162,6 +165,7 @@ public struct Loader {
                     counts.documents += written.documents
                     counts.quantities += written.quantities
                     counts.years += written.years
+                    factWritingSeconds += written.factSeconds
                     counts.inputBytes += prepared.bytes
                     onEvent(.loaded(path: path, counts: written, bytes: prepared.bytes, notes: prepared.notes))
                 case .unchanged:
@@ -186,7 +190,7 @@ public struct Loader {
         let status = counts.filesRejected == 0 ? "ok" : "partial"
         try warehouse.finishRun(runID, counts: counts, status: status, elapsedSeconds: elapsed)
         return LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: status, rejects: rejects,
-                          processingSeconds: processingSeconds, writingSeconds: writingSeconds)
+                          processingSeconds: processingSeconds, writingSeconds: writingSeconds, factWritingSeconds: factWritingSeconds)
     }
 
 }

@@ -1,4 +1,5 @@
 import EduwhCore
+import Dispatch
 import Foundation
 import GRDB
 
@@ -9,6 +10,8 @@ public struct FileLoadCounts: Sendable, Hashable {
     public var years = 0
     /// True when the path was known with other content whose rows this load replaced.
     public var replaced = false
+    /// Seconds spent executing the `fact_quantity` inserts (for `scripts/bench`'s fact insertion rate).
+    public var factSeconds = 0.0
 
     public init() {}
 }
@@ -138,6 +141,7 @@ extension Warehouse {
                 counts.documents += 1
                 counts.quantities += written.quantities
                 counts.years += written.years
+                counts.factSeconds += written.factSeconds
             }
         }
         try upsertFile(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount,
@@ -307,7 +311,7 @@ extension Warehouse {
     }
 
     private func insert(_ db: Database, _ facts: DocumentFacts, of file: ProcessedFile, path: String, runID: Int64,
-                        tokens: inout IndexingIterator<[SearchTokens]>?, paragraphs: inout [(Int64, SearchTokens)]) throws -> (quantities: Int, years: Int) {
+                        tokens: inout IndexingIterator<[SearchTokens]>?, paragraphs: inout [(Int64, SearchTokens)]) throws -> (quantities: Int, years: Int, factSeconds: Double) {
         let document = facts.document
         let documentID = Self.documentID(sha256: file.raw.sha256, index: document.index)
         let metadata = document.metadata
@@ -359,6 +363,7 @@ extension Warehouse {
             ON CONFLICT (document_id, line_number, char_offset) DO NOTHING
             """)
         var quantities = 0
+        let factStart = DispatchTime.now().uptimeNanoseconds
         for fact in facts.facts {
             let quantity = fact.quantity
             factInsert.bind(1, documentID)
@@ -383,6 +388,7 @@ extension Warehouse {
             factInsert.bind(20, runID)
             quantities += try factInsert.run()
         }
+        let factSeconds = Double(DispatchTime.now().uptimeNanoseconds - factStart) / 1e9
 
         let yearInsert = try RowWriter(db, sql: """
             INSERT INTO fact_year_mention (document_id, kind, from_year, to_year, surface, line_number, char_offset, rule_id, run_id)
@@ -420,7 +426,7 @@ extension Warehouse {
             placeInsert.bind(9, runID)
             try placeInsert.run()
         }
-        return (quantities, years)
+        return (quantities, years, factSeconds)
     }
 
     /// Years outside dim_year (1949–2100) are kept out of foreign-key columns.

@@ -185,6 +185,7 @@ extension Eduwh {
                 "input_bytes": String(c.inputBytes),
                 "process_cpu_seconds": String(format: "%.3f", report.processingSeconds),
                 "write_seconds": String(format: "%.3f", report.writingSeconds),
+                "fact_write_seconds": String(format: "%.3f", report.factWritingSeconds),
             ]))
             if !quiet {
                 print("""
