@@ -6,21 +6,18 @@ import GRDBSQLite
 ///
 /// GRDB's `execute(arguments:)` boxes every value in a `StatementArguments` array and checks it
 /// against the statement; over the ~100 rows a report writes that was a large share of the single
-/// writer's time. Statements come from GRDB's cache, so they are prepared once per connection and
-/// errors are GRDB's `DatabaseError`.
+/// writer's time. Values pass as a parameter pack, so nothing is boxed or allocated per row.
+/// Statements come from GRDB's cache, so they are prepared once per connection and errors are
+/// GRDB's `DatabaseError`.
 ///
 /// ```swift
 /// let insert = try RowWriter(db, sql: "INSERT INTO dim_site (name) VALUES (?)")
-/// insert.bind(1, "范文先生网")
-/// try insert.run()   // 1 row changed
+/// try insert.run("范文先生网")   // 1 row changed
 /// ```
 struct RowWriter {
     let statement: Statement
     let database: Database
     private let handle: OpaquePointer
-
-    /// SQLite copies bound text before `bind` returns (Swift strings may move).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     init(_ db: Database, sql: String) throws {
         statement = try db.cachedStatement(sql: sql)
@@ -28,34 +25,16 @@ struct RowWriter {
         handle = statement.sqliteStatement
     }
 
-    func bind(_ index: Int32, _ value: Int64?) {
-        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
-    }
-
-    func bind(_ index: Int32, _ value: Int?) {
-        bind(index, value.map(Int64.init))
-    }
-
-    func bind(_ index: Int32, _ value: Double?) {
-        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
-    }
-
-    func bind(_ index: Int32, _ value: String?) {
-        guard var value else { sqlite3_bind_null(handle, index); return }
-        value.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { text in
-                if let base = text.baseAddress {
-                    sqlite3_bind_text(handle, index, base, Int32(text.count), Self.transient)
-                } else {
-                    sqlite3_bind_text(handle, index, "", 0, Self.transient)
-                }
-            }
-        }
-    }
-
-    /// Steps the statement once and resets it; returns the number of rows it changed.
+    /// Binds `values` to the statement's parameters 1, 2, … in order, steps it once and resets
+    /// it; returns the number of rows it changed.
     @discardableResult
-    func run() throws -> Int {
+    func run<each Value: RowBindable>(_ values: repeat each Value) throws -> Int {
+        var index: Int32 = 0
+        func bind(_ value: some RowBindable) {
+            index += 1
+            value.bind(to: handle, at: index)
+        }
+        repeat bind(each values)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(database.sqliteConnection))
@@ -64,5 +43,46 @@ struct RowWriter {
         }
         sqlite3_reset(handle)
         return Int(sqlite3_changes(database.sqliteConnection))
+    }
+}
+
+/// A value `RowWriter` binds to a statement parameter (1-based `index`).
+protocol RowBindable {
+    func bind(to statement: OpaquePointer, at index: Int32)
+}
+
+extension Int64: RowBindable {
+    func bind(to statement: OpaquePointer, at index: Int32) { sqlite3_bind_int64(statement, index, self) }
+}
+
+extension Int: RowBindable {
+    func bind(to statement: OpaquePointer, at index: Int32) { sqlite3_bind_int64(statement, index, Int64(self)) }
+}
+
+extension Double: RowBindable {
+    func bind(to statement: OpaquePointer, at index: Int32) { sqlite3_bind_double(statement, index, self) }
+}
+
+extension String: RowBindable {
+    /// SQLite copies the text before `bind` returns (Swift strings may move).
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    func bind(to statement: OpaquePointer, at index: Int32) {
+        var text = self
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)
+                } else {
+                    sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                }
+            }
+        }
+    }
+}
+
+extension Optional: RowBindable where Wrapped: RowBindable {
+    func bind(to statement: OpaquePointer, at index: Int32) {
+        if let value = self { value.bind(to: statement, at: index) } else { sqlite3_bind_null(statement, index) }
     }
 }

@@ -226,9 +226,7 @@ extension Warehouse {
         guard !rows.isEmpty else { return }
         let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
         for (paragraphID, tokens) in rows {
-            insert.bind(1, paragraphID)
-            insert.bind(2, tokens.grams)
-            try insert.run()
+            try insert.run(paragraphID, tokens.grams)
         }
     }
 
@@ -237,9 +235,7 @@ extension Warehouse {
         let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
         let rows = try Row.fetchCursor(db, sql: "SELECT paragraph_id, text FROM doc_paragraph ORDER BY paragraph_id")
         while let row = try rows.next() {
-            insert.bind(1, row[0] as Int64)
-            insert.bind(2, SearchTokens(row[1] as String).grams)
-            try insert.run()
+            try insert.run(row[0] as Int64, SearchTokens(row[1] as String).grams)
         }
     }
 
@@ -335,17 +331,9 @@ extension Warehouse {
         let lineInsert = try RowWriter(db, sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) VALUES (?, ?, ?, ?, ?)")
         let paragraphInsert = try RowWriter(db, sql: "INSERT INTO doc_paragraph (document_id, line_number, text) VALUES (?, ?, ?)")
         for line in document.lines {
-            lineInsert.bind(1, documentID)
-            lineInsert.bind(2, line.number)
-            lineInsert.bind(3, line.label.rawValue)
-            lineInsert.bind(4, line.rule)
-            lineInsert.bind(5, line.text)
-            try lineInsert.run()
+            try lineInsert.run(documentID, line.number, line.label.rawValue, line.rule, line.text)
             guard line.label.isKept else { continue }
-            paragraphInsert.bind(1, documentID)
-            paragraphInsert.bind(2, line.number)
-            paragraphInsert.bind(3, line.text)
-            try paragraphInsert.run()
+            try paragraphInsert.run(documentID, line.number, line.text)
             paragraphs.append((db.lastInsertedRowID, tokens?.next() ?? SearchTokens(line.text)))
         }
 
@@ -366,27 +354,12 @@ extension Warehouse {
         let factStart = DispatchTime.now().uptimeNanoseconds
         for fact in facts.facts {
             let quantity = fact.quantity
-            factInsert.bind(1, documentID)
-            factInsert.bind(2, fact.indicator)
-            factInsert.bind(3, quantity.unit)
-            factInsert.bind(4, fact.adcode)
-            factInsert.bind(5, Self.knownYear(fact.yearFrom))
-            factInsert.bind(6, Self.knownYear(fact.yearTo))
-            factInsert.bind(7, quantity.value)
-            factInsert.bind(8, quantity.upperValue)
-            factInsert.bind(9, quantity.qualifier.rawValue)
-            factInsert.bind(10, fact.status.rawValue)
-            factInsert.bind(11, fact.statusCue)
-            factInsert.bind(12, fact.yearSource.rawValue)
-            factInsert.bind(13, fact.regionSource.rawValue)
-            factInsert.bind(14, quantity.surface)
-            factInsert.bind(15, fact.sentence)
-            factInsert.bind(16, fact.line)
-            factInsert.bind(17, quantity.offset)
-            factInsert.bind(18, quantity.rule)
-            factInsert.bind(19, fact.indicatorRule)
-            factInsert.bind(20, runID)
-            quantities += try factInsert.run()
+            quantities += try factInsert.run(
+                documentID, fact.indicator, quantity.unit, fact.adcode, Self.knownYear(fact.yearFrom), Self.knownYear(fact.yearTo),
+                quantity.value, quantity.upperValue, quantity.qualifier.rawValue, fact.status.rawValue, fact.statusCue,
+                fact.yearSource.rawValue, fact.regionSource.rawValue, quantity.surface, fact.sentence, fact.line, quantity.offset,
+                quantity.rule, fact.indicatorRule, runID
+            )
         }
         let factSeconds = Double(DispatchTime.now().uptimeNanoseconds - factStart) / 1e9
 
@@ -397,16 +370,10 @@ extension Warehouse {
         var years = 0
         for located in facts.years {
             let year = located.mention
-            yearInsert.bind(1, documentID)
-            yearInsert.bind(2, year.kind.rawValue)
-            yearInsert.bind(3, Self.knownYear(year.from))
-            yearInsert.bind(4, Self.knownYear(year.to))
-            yearInsert.bind(5, year.surface)
-            yearInsert.bind(6, located.line)
-            yearInsert.bind(7, year.offset)
-            yearInsert.bind(8, year.rule)
-            yearInsert.bind(9, runID)
-            years += try yearInsert.run()
+            years += try yearInsert.run(
+                documentID, year.kind.rawValue, Self.knownYear(year.from), Self.knownYear(year.to), year.surface, located.line,
+                year.offset, year.rule, runID
+            )
         }
 
         let placeInsert = try RowWriter(db, sql: """
@@ -415,16 +382,10 @@ extension Warehouse {
             """)
         for located in facts.places {
             let place = located.mention
-            placeInsert.bind(1, documentID)
-            placeInsert.bind(2, place.status == .resolved ? place.adcode : nil)
-            placeInsert.bind(3, place.status.rawValue)
-            placeInsert.bind(4, place.candidates.joined(separator: ","))
-            placeInsert.bind(5, place.surface)
-            placeInsert.bind(6, located.line)
-            placeInsert.bind(7, place.offset)
-            placeInsert.bind(8, place.rule)
-            placeInsert.bind(9, runID)
-            try placeInsert.run()
+            try placeInsert.run(
+                documentID, place.status == .resolved ? place.adcode : nil, place.status.rawValue, place.candidates.joined(separator: ","),
+                place.surface, located.line, place.offset, place.rule, runID
+            )
         }
         return (quantities, years, factSeconds)
     }
