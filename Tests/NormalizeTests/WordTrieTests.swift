@@ -1,0 +1,68 @@
+import EduwhCore
+import Foundation
+import Testing
+import TestSupport
+
+/// The word trie and the byte-wise substring test against plain reference implementations, on
+/// the gazetteer's real names and the bundled reports' real text.
+@Suite struct WordTrieTests {
+    /// Every division name and its name minus the last character (海珠区, 海珠), with its row numbers.
+    static let words: [String: [Int]] = {
+        let table = (try? String(contentsOf: PackagePaths.root.appending(path: "data/adcodes.csv"), encoding: .utf8)) ?? ""
+        var words: [String: [Int]] = [:]
+        for (row, line) in table.split(whereSeparator: \.isNewline).dropFirst().enumerated() {
+            let name = String(line.split(separator: ",")[1])
+            words[name, default: []].append(row)
+            if name.count > 2 { words[String(name.dropLast()), default: []].append(row) }
+        }
+        return words
+    }()
+
+    static let reports: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(at: PackagePaths.imports, includingPropertiesForKeys: nil)) ?? []
+        return files.sorted { $0.path < $1.path }.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+    }()
+
+    @Test("longest match equals the longest dictionary word starting at each position of every report")
+    func longestMatchesTheReference() {
+        #expect(Self.words.count > 3000)
+        #expect(Self.reports.count == 5)
+        let trie = WordTrie(Self.words)
+        let longestWord = Self.words.keys.map { $0.unicodeScalars.count }.max() ?? 0
+        var found = 0
+        for report in Self.reports {
+            let scalars = Array(report.unicodeScalars)
+            for start in scalars.indices {
+                var expected: (length: Int, payload: [Int])?
+                for length in stride(from: min(longestWord, scalars.count - start), through: 1, by: -1) {
+                    let word = String(String.UnicodeScalarView(scalars[start..<start + length]))
+                    if let payload = Self.words[word] { expected = (length, payload); break }
+                }
+                let match = trie.longest(in: scalars, at: start)
+                #expect(match?.length == expected?.length && match?.payload == expected?.payload, "at \(start): \(String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 6)])))")
+                if match != nil { found += 1 }
+            }
+        }
+        #expect(found > 50)
+    }
+
+    @Test("includes agrees with Foundation's contains on every line and on pieces of it")
+    func includesMatchesFoundation() {
+        var checked = 0
+        for report in Self.reports {
+            let lines = report.split(whereSeparator: \.isNewline).map(String.init)
+            for (index, line) in lines.enumerated() where !line.isEmpty {
+                let characters = Array(line)
+                let piece = String(characters[characters.count / 3..<min(characters.count, characters.count / 3 + 4)])
+                let other = lines[(index + 7) % lines.count]
+                let otherPiece = String(Array(other).prefix(3))
+                for needle in [piece, otherPiece, line, "", "没有这句话的报告"] {
+                    #expect(line.includes(needle) == (needle.isEmpty || line.contains(needle)), "\(needle) in \(line.prefix(20))")
+                    checked += 1
+                }
+                #expect(line[...].includes(piece))
+            }
+        }
+        #expect(checked > 500)
+    }
+}
