@@ -92,21 +92,9 @@ struct LineLogHandler: LogHandler {
         }
     }
 
-    /// A JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
+    /// A JSON string literal: the same escaping as `--json` output (`Renderer.jsonString`).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        Renderer.jsonString(text)
     }
 }
 

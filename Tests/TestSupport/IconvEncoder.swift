@@ -14,36 +14,23 @@ public enum IconvEncoder {
     /// `text` in `charset`; characters the charset cannot represent are dropped (like `iconv -c`).
     /// Returns nil when iconv does not know the charset.
     public static func encode(_ text: String, to charset: String) -> [UInt8]? {
-        let converter = iconv_open(charset, "UTF-8")
-        guard let converter, Int(bitPattern: converter) != -1 else { return nil }
-        defer { iconv_close(converter) }
-        var input = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
-        var written = 0
-        input.withUnsafeMutableBytes { inBuffer in
-            output.withUnsafeMutableBytes { outBuffer in
-                var inPointer = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outPointer = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                while inLeft > 0 {
-                    if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
-                    guard errno == EILSEQ, let pointer = inPointer else { break }
-                    // Skip the whole UTF-8 character that has no mapping.
-                    var skip = 1
-                    while skip < inLeft, UInt8(bitPattern: pointer[skip]) & 0xC0 == 0x80 { skip += 1 }
-                    inPointer = pointer + skip
-                    inLeft -= skip
-                }
-                written = outBuffer.count - outLeft
-            }
+        // An unmappable input is a whole UTF-8 character: skip its continuation bytes too.
+        convert(Array(text.utf8), from: "UTF-8", to: charset) { pointer, left in
+            var skip = 1
+            while skip < left, UInt8(bitPattern: pointer[skip]) & 0xC0 == 0x80 { skip += 1 }
+            return skip
         }
-        return Array(output[..<written])
     }
 
     /// Decodes `bytes` from `charset` with iconv, dropping what does not convert (like `iconv -c`).
     public static func decode(_ bytes: [UInt8], from charset: String) -> String? {
-        let converter = iconv_open("UTF-8", charset)
+        convert(bytes, from: charset, to: "UTF-8") { _, _ in 1 }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Runs iconv over `bytes`; at an input it cannot convert, `skip` says how many bytes to drop.
+    private static func convert(_ bytes: [UInt8], from source: String, to target: String,
+                                skip: (UnsafeMutablePointer<CChar>, Int) -> Int) -> [UInt8]? {
+        let converter = iconv_open(target, source)
         guard let converter, Int(bitPattern: converter) != -1 else { return nil }
         defer { iconv_close(converter) }
         var input = bytes
@@ -58,12 +45,13 @@ public enum IconvEncoder {
                 while inLeft > 0 {
                     if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
                     guard errno == EILSEQ, let pointer = inPointer else { break }
-                    inPointer = pointer + 1
-                    inLeft -= 1
+                    let width = skip(pointer, inLeft)
+                    inPointer = pointer + width
+                    inLeft -= width
                 }
                 written = outBuffer.count - outLeft
             }
         }
-        return String(decoding: output[..<written], as: UTF8.self)
+        return Array(output[..<written])
     }
 }
