@@ -7,6 +7,7 @@ import Foundation
 import Glibc
 #endif
 import Ingest
+import Synchronization
 import Warehouse
 
 /// What happened to one file during a load, reported in file order as each batch is written.
@@ -33,6 +34,8 @@ public struct LoadOptions: Sendable {
     public var shard: (index: Int, count: Int)?
     /// Files processed and written per transaction.
     public var batchSize = 128
+    /// Batches prepared ahead of the writer (each holds its files' rows in memory until written).
+    public var prefetch = 2
     /// Worker threads for reading, cleaning and extracting (default: active processors).
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Read and hash every file, even those whose size and modification time match the last load.
@@ -61,8 +64,9 @@ public struct LoadReport: Sendable {
 
 /// Loads every supported file under a drop folder into a warehouse.
 ///
-/// Files are read, cleaned and turned into facts on all cores, a batch at a time, while the
-/// previous batch is written by one writer: one transaction per batch, one savepoint per file.
+/// Files are read, cleaned and turned into facts on all cores, a batch at a time and up to two
+/// batches ahead, while one writer writes the batches in order: one transaction per batch, one
+/// savepoint per file.
 /// Content already loaded is skipped after hashing, before any parsing.
 ///
 /// ```swift
@@ -135,19 +139,24 @@ public struct Loader {
         let batches = stride(from: 0, to: paths.count, by: max(1, options.batchSize)).map {
             Array(paths[$0..<min($0 + options.batchSize, paths.count)])
         }
-        // Pipeline: while batch k is written here, batch k+1 is processed on the workers.
+        // Pipeline: a producer thread prepares batches on the workers, up to `prefetch` ahead of
+        // the writer, which writes them here in file order. The workers never wait for a write to
+        // end unless they are that far ahead, so both cores stay busy; memory stays bounded.
+        let feed = BatchFeed(prefetch: max(1, options.prefetch))
         let preparer = Preparer(pipeline: pipeline, ingestor: ingestor)
-        var pending: PreparedBatch? = batches.first.map { preparer.prepare($0, options: options, state: state) }
-        for index in batches.indices {
-            guard let current = pending else { break }
-            let group = DispatchGroup()
-            let nextBox = BatchBox()
-            if index + 1 < batches.count {
-                let nextPaths = batches[index + 1]
-                DispatchQueue.global().async(group: group) {
-                    nextBox.batch = preparer.prepare(nextPaths, options: options, state: state)
-                }
+        let producer = DispatchGroup()
+        DispatchQueue.global().async(group: producer) {
+            for (index, paths) in batches.enumerated() {
+                guard feed.waitForRoom() else { return }
+                feed.put(preparer.prepare(paths, options: options, state: state), at: index)
             }
+        }
+        defer {
+            feed.cancel()
+            producer.wait()
+        }
+        for index in batches.indices {
+            let current = feed.take(index)
             processingSeconds += current.cpuSeconds
             let writeStart = Date()
             let items = current.items.compactMap { $0 }
@@ -180,8 +189,6 @@ public struct Loader {
             counts.filesSeen += items.count
             // Paths filtered out by --shard still exist: they must not be pruned.
             for (path, item) in zip(current.paths, current.items) where item == nil { presentPaths.insert(path) }
-            group.wait()
-            pending = nextBox.batch
         }
         if options.prune {
             counts.filesPruned = try warehouse.prune(keeping: presentPaths, runID: runID)
@@ -224,13 +231,16 @@ struct Preparer: Sendable {
         let slots = Slots<PreparedItem?>(count: paths.count)
         let timing = Slots<Double>(count: paths.count)
         let workers = max(1, options.workers)
-        DispatchQueue.concurrentPerform(iterations: min(workers, paths.count)) { worker in
-            var index = worker
-            while index < paths.count {
+        // Each worker takes the next file when it is done with one: sizes vary 100-fold, so a
+        // fixed share per worker left one idle while the other finished a big file.
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, paths.count)) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < paths.count else { break }
                 let started = DispatchTime.now().uptimeNanoseconds
                 slots[index] = prepareOne(paths[index], options: options, state: state)
                 timing[index] = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                index += workers
             }
         }
         return PreparedBatch(paths: paths, items: slots.values, cpuSeconds: timing.values.reduce(0, +))
@@ -314,9 +324,50 @@ final class Slots<Value>: @unchecked Sendable {
     var values: [Value] { storage.map { $0! } }
 }
 
-/// Hands a prepared batch from the background thread back to the writer (after `group.wait()`).
-final class BatchBox: @unchecked Sendable {
-    var batch: PreparedBatch?
+/// Prepared batches handed from the producer thread to the writer, in order, at most `prefetch`
+/// of them waiting at a time.
+final class BatchFeed: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [Int: PreparedBatch] = [:]
+    private var cancelled = false
+    private let room: DispatchSemaphore
+
+    init(prefetch: Int) {
+        room = DispatchSemaphore(value: prefetch)
+    }
+
+    /// Blocks the producer until fewer than `prefetch` batches wait; false once the load stopped.
+    func waitForRoom() -> Bool {
+        room.wait()
+        condition.lock()
+        defer { condition.unlock() }
+        return !cancelled
+    }
+
+    func put(_ batch: PreparedBatch, at index: Int) {
+        condition.lock()
+        ready[index] = batch
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks the writer until batch `index` is prepared, and makes room for the next one.
+    func take(_ index: Int) -> PreparedBatch {
+        condition.lock()
+        while ready[index] == nil { condition.wait() }
+        let batch = ready.removeValue(forKey: index)!
+        condition.unlock()
+        room.signal()
+        return batch
+    }
+
+    /// Stops the producer after the batch it is preparing (the writer failed or finished).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.unlock()
+        room.signal()
+    }
 }
 
 /// A load that could not start.

@@ -69,7 +69,7 @@ extension String: RowBindable {
 
     func bind(to statement: OpaquePointer, at index: Int32) {
         var text = self
-        text.withUTF8 { bytes in
+        _ = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress {
                     sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)

@@ -93,12 +93,17 @@ public final class Warehouse {
                 } else if version > Self.schemaVersion {
                     throw WarehouseError(path: path, reason: .newerSchema, detail: "schema version \(version) is newer than this eduwh (\(Self.schemaVersion)); upgrade eduwh")
                 } else {
-                    for migration in Self.migrations where migration.version > version {
+                    // All pending migrations in one transaction: a file is either upgraded or untouched.
+                    let pending = Self.migrations.filter { $0.version > version }
+                    if let last = pending.last {
                         try db.inTransaction {
-                            try db.execute(sql: migration.sql)
-                            // Version 4 recreated the contentless search index: its rows come from Swift.
-                            if migration.version == 4 { try Self.rebuildSearchIndex(db) }
-                            try db.execute(sql: "PRAGMA user_version = \(migration.version)")
+                            for migration in pending { try db.execute(sql: migration.sql) }
+                            // A migration that recreates the contentless search index (4, 5) leaves it
+                            // empty: its rows come from Swift, written once after the last of them.
+                            if pending.contains(where: { $0.sql.contains("CREATE VIRTUAL TABLE search_paragraph") }) {
+                                try Self.rebuildSearchIndex(db)
+                            }
+                            try db.execute(sql: "PRAGMA user_version = \(last.version)")
                             return .commit
                         }
                     }

@@ -22,7 +22,7 @@ final class LogSink: @unchecked Sendable {
     static func open(path: String?) throws -> LogSink {
         guard let path else { return LogSink(handle: .standardError) }
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw CLIFailure(code: ExitCodes.ioError, message: "\(path): cannot open the log file for appending; check the folder exists and is writable")

@@ -102,9 +102,9 @@ import Testing
         #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
     }
 
-    /// A version-3 warehouse (search index in two columns, unigrams and bigrams) gets the one-column
-    /// index of version 4 on open, rebuilt from its paragraphs: search finds exactly what it finds
-    /// in a fresh load.
+    /// A version-3 warehouse (search index in two unicode61 columns, unigrams and bigrams) gets the
+    /// one-column ascii-tokenized index of versions 4 and 5 on open, rebuilt once from its
+    /// paragraphs: search finds exactly what `instr` finds.
     @Test func versionThreeSearchIndexIsRebuilt() throws {
         let box = try Sandbox()
         _ = try box.load()
@@ -119,7 +119,12 @@ import Testing
         let migrated = try Warehouse(path: box.db)
         #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
         #expect(try box.count("SELECT count(*) FROM search_paragraph_docsize") == paragraphs)
-        for word in ["校舍", "学", "义务教育"] {
+        // The same index definition and FTS5 settings as a fresh warehouse's schema.sql.
+        let definition = try migrated.query("SELECT sql FROM sqlite_master WHERE name = 'search_paragraph'").rows[0][0]
+        guard case .text(let sql) = definition else { Issue.record("no search_paragraph"); return }
+        #expect(sql.contains("tokenize = 'ascii'"))
+        #expect(try box.count("SELECT v FROM search_paragraph_config WHERE k = 'hashsize'") == 33_554_432)
+        for word in ["校舍", "学", "义务教育", "2011年"] {
             let expected = try migrated.query("SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]).rows[0][0]
             #expect(SQLValue.integer(Int64(try migrated.search(try SearchQuery(word), limit: nil).count)) == expected, "\(word)")
         }
