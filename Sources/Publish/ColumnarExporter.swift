@@ -76,7 +76,7 @@ public struct ColumnarExporter {
         for table in Warehouse.portableTables {
             let columns = try warehouse.columns(of: table)
             let csvURL = csvFolder.appending(path: "\(table).csv")
-            fm.createFile(atPath: csvURL.path, contents: nil)
+            _ = fm.createFile(atPath: csvURL.path, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: csvURL.path) else {
                 throw PublishError.io(path: csvURL.path, message: "cannot write")
             }

@@ -70,7 +70,7 @@ public struct PostgresPublisher {
         }
 
         let scriptURL = FileManager.default.temporaryDirectory.appending(path: "eduwh-publish-\(UUID().uuidString).sql")
-        FileManager.default.createFile(atPath: scriptURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: scriptURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: scriptURL) }
         guard let script = FileHandle(forWritingAtPath: scriptURL.path) else {
             throw PublishError.io(path: scriptURL.path, message: "cannot write the publish script")

@@ -139,13 +139,14 @@ extension Warehouse {
                     ORDER BY p.document_id, p.line_number, p.char_offset
                     """)
                 // Files: a path lives in one shard; a shard's newer verdict wins over an older one here.
+                // The modification time comes along, so the next load skips unchanged files unread.
                 try db.execute(sql: """
-                    INSERT INTO main.etl_file (source_path, content_sha256, byte_count, encoding, status, first_run_id, last_run_id)
-                    SELECT f.source_path, f.content_sha256, f.byte_count, f.encoding, f.status, rf.run_id, rl.run_id
+                    INSERT INTO main.etl_file (source_path, content_sha256, byte_count, encoding, modified_ns, status, first_run_id, last_run_id)
+                    SELECT f.source_path, f.content_sha256, f.byte_count, f.encoding, f.modified_ns, f.status, rf.run_id, rl.run_id
                     FROM shard.etl_file f JOIN run_map rf ON rf.shard_run_id = f.first_run_id JOIN run_map rl ON rl.shard_run_id = f.last_run_id
                     WHERE true
                     ON CONFLICT (source_path) DO UPDATE SET content_sha256 = excluded.content_sha256, byte_count = excluded.byte_count,
-                        encoding = excluded.encoding, status = excluded.status, last_run_id = excluded.last_run_id
+                        encoding = excluded.encoding, modified_ns = excluded.modified_ns, status = excluded.status, last_run_id = excluded.last_run_id
                     WHERE excluded.last_run_id > main.etl_file.last_run_id
                     """)
                 counts.files = db.changesCount
