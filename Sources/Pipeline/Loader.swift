@@ -31,9 +31,13 @@ public struct LoadOptions: Sendable {
     public var prune = false
     /// Load only the files whose content hash falls in shard `index` (1-based) of `count`.
     public var shard: (index: Int, count: Int)?
-    /// Files processed and written per transaction.
-    public var batchSize = 128
-    /// Batches prepared ahead of the writer (each holds its files' rows in memory until written).
+    /// Files written per transaction (each file in its own savepoint inside it). Larger
+    /// transactions rewrite the warehouse's shared index pages less often; a killed load redoes
+    /// at most this many files.
+    public var batchSize = 512
+    /// Files processed together and handed to the writer at once (memory grows with it).
+    public var chunkSize = 128
+    /// Chunks prepared ahead of the writer (each holds its files' rows in memory until written).
     public var prefetch = 2
     /// Worker threads for reading, cleaning and extracting (default: active processors).
     public var workers = ProcessInfo.processInfo.activeProcessorCount
@@ -135,8 +139,10 @@ public struct Loader {
         var writingSeconds = 0.0
         var factWritingSeconds = 0.0
 
-        let batches = stride(from: 0, to: paths.count, by: max(1, options.batchSize)).map {
-            Array(paths[$0..<min($0 + options.batchSize, paths.count)])
+        // Files are processed in chunks of up to `chunkSize` and committed every `batchSize` files.
+        let chunk = max(1, min(options.chunkSize, options.batchSize))
+        let batches = stride(from: 0, to: paths.count, by: chunk).map {
+            Array(paths[$0..<min($0 + chunk, paths.count)])
         }
         // Pipeline: a producer thread prepares batches on the workers, up to `prefetch` ahead of
         // the writer, which writes them here in file order. The workers never wait for a write to
@@ -154,17 +160,10 @@ public struct Loader {
             feed.cancel()
             producer.wait()
         }
-        for index in batches.indices {
-            let current = feed.take(index)
-            processingSeconds += current.cpuSeconds
-            let writeStart = Date()
-            let items = current.items.compactMap { $0 }
-            var modified: [String: Int64] = [:]
-            for prepared in items { if let time = prepared.modified { modified[prepared.item.path] = time } }
-            let outcomes = try warehouse.loadBatch(items.map(\.item), runID: runID, modified: modified)
-            writingSeconds += Date().timeIntervalSince(writeStart)
-            for (prepared, outcome) in zip(items, outcomes) {
-                let path = prepared.item.path
+        // Outcomes are reported (events, counts) only once their transaction is committed.
+        var uncommitted: [(path: String, bytes: Int, notes: [String], outcome: Warehouse.BatchOutcome)] = []
+        func report() {
+            for (path, bytes, notes, outcome) in uncommitted {
                 presentPaths.insert(path)
                 switch outcome {
                 case .loaded(let written):
@@ -174,20 +173,45 @@ public struct Loader {
                     counts.quantities += written.quantities
                     counts.years += written.years
                     factWritingSeconds += written.factSeconds
-                    counts.inputBytes += prepared.bytes
-                    onEvent(.loaded(path: path, counts: written, bytes: prepared.bytes, notes: prepared.notes))
+                    counts.inputBytes += bytes
+                    onEvent(.loaded(path: path, counts: written, bytes: bytes, notes: notes))
                 case .unchanged:
                     counts.filesUnchanged += 1
-                    onEvent(.unchanged(path: path, bytes: prepared.bytes))
+                    onEvent(.unchanged(path: path, bytes: bytes))
                 case .rejected(let stage, let reason, let detail):
                     counts.filesRejected += 1
                     rejects.append(detail)
                     onEvent(.rejected(path: path, stage: stage, reason: reason, detail: detail))
                 }
             }
-            counts.filesSeen += items.count
-            // Paths filtered out by --shard still exist: they must not be pruned.
-            for (path, item) in zip(current.paths, current.items) where item == nil { presentPaths.insert(path) }
+            counts.filesSeen += uncommitted.count
+            uncommitted.removeAll(keepingCapacity: true)
+        }
+        try warehouse.bulkWrite { writer in
+            var filesSinceCommit = 0
+            for index in batches.indices {
+                let current = feed.take(index)
+                processingSeconds += current.cpuSeconds
+                let writeStart = Date()
+                let items = current.items.compactMap { $0 }
+                var modified: [String: Int64] = [:]
+                for prepared in items { if let time = prepared.modified { modified[prepared.item.path] = time } }
+                let outcomes = try writer.write(items.map(\.item), runID: runID, modified: modified)
+                for (prepared, outcome) in zip(items, outcomes) {
+                    uncommitted.append((prepared.item.path, prepared.bytes, prepared.notes, outcome))
+                }
+                // Paths filtered out by --shard still exist: they must not be pruned.
+                for (path, item) in zip(current.paths, current.items) where item == nil { presentPaths.insert(path) }
+                filesSinceCommit += current.paths.count
+                if filesSinceCommit >= options.batchSize || index == batches.count - 1 {
+                    try writer.commit()
+                    filesSinceCommit = 0
+                    writingSeconds += Date().timeIntervalSince(writeStart)
+                    report()
+                } else {
+                    writingSeconds += Date().timeIntervalSince(writeStart)
+                }
+            }
         }
         if options.prune {
             counts.filesPruned = try warehouse.prune(keeping: presentPaths, runID: runID)

@@ -55,8 +55,8 @@ extension Eduwh {
         @Option(help: "Refuse files larger than this many megabytes (recorded in etl_reject as too_large).")
         var maxFileSize: Int = 64
 
-        @Option(help: "Files per transaction (each file in its own savepoint inside it).")
-        var batchSize: Int = 128
+        @Option(help: "Files per transaction, each file in its own savepoint inside it (a killed load redoes at most this many).")
+        var batchSize: Int = 512
 
         @Flag(help: "Read and hash every file, even those whose size and modification time match the last load.")
         var rehash = false
