@@ -37,10 +37,12 @@ let package = Package(
         .target(name: "Clean", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Normalize", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Facts", dependencies: ["EduwhCore", "Normalize"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
+        // sqlite3_config (variadic, so not callable from Swift): multi-thread mode, no memory statistics.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "Warehouse",
             // GRDBSQLite (GRDB's own module map of the system libsqlite3) for sqlite3_bind_* in the load's hot inserts.
-            dependencies: ["EduwhCore", "Facts", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: ["EduwhCore", "Facts", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Pipeline", dependencies: ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse"], swiftSettings: releaseSpeed),
         // Beyond one machine: PostgreSQL (through psql/COPY) and Parquet/CSV export (through DuckDB).
