@@ -130,6 +130,38 @@ import Testing
         }
     }
 
+    /// A file whose rows SQLite refuses mid-insert (here a trigger refuses one of its lines) is
+    /// rejected alone with nothing of it left behind; the other files of the same transaction
+    /// land exactly as in a load without it, search index included.
+    @Test func aFileSQLiteRefusesIsRejectedAloneWithNoRowsLeft() throws {
+        let box = try Sandbox()
+        let seed = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()[0]
+        let text = try String(contentsOf: box.drop.appending(path: seed), encoding: .utf8)
+        try (text + "\n本校今年新建教学楼一栋，面积5000平方米（测试标记ZQX9）。\n")
+            .write(to: box.drop.appending(path: "zz-refused.txt"), atomically: true, encoding: .utf8)
+        _ = try Warehouse(path: box.db)
+        try DatabaseQueue(path: box.db).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse_marked_line BEFORE INSERT ON doc_line WHEN instr(NEW.text, 'ZQX9') > 0
+                BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END
+                """)
+        }
+        let report = try box.load()
+        #expect(report.counts.filesLoaded == 5)
+        #expect(report.counts.filesRejected == 1)
+        #expect(try box.count("SELECT count(*) FROM etl_reject WHERE source_path = 'zz-refused.txt' AND reason = 'sqlite' AND detail LIKE '%refused by the test trigger%'") == 1)
+        #expect(try box.count("SELECT count(*) FROM dim_document WHERE source_path = 'zz-refused.txt'") == 0)
+        #expect(try box.count("SELECT count(*) FROM doc_line WHERE instr(text, 'ZQX9') > 0") == 0)
+
+        let clean = try Sandbox()
+        _ = try clean.load()
+        for table in ["dim_document", "doc_line", "doc_paragraph", "fact_quantity", "fact_year_mention", "fact_place_mention", "search_paragraph_docsize"] {
+            #expect(try box.count("SELECT count(*) FROM \(table)") == clean.count("SELECT count(*) FROM \(table)"), "\(table)")
+        }
+        let search = try Warehouse(path: box.db, readOnly: true).search(try SearchQuery("教学楼"), limit: nil).count
+        #expect(search == (try Warehouse(path: clean.db, readOnly: true).search(try SearchQuery("教学楼"), limit: nil).count))
+    }
+
     @Test func loadsEverySeedAndRecordsTheRun() throws {
         let box = try Sandbox()
         let report = try box.load()
