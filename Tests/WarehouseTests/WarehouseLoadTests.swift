@@ -102,9 +102,10 @@ import Testing
         #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
     }
 
-    /// A version-3 warehouse (search index in two unicode61 columns, unigrams and bigrams) gets the
-    /// one-column ascii-tokenized index of versions 4 and 5 on open, rebuilt once from its
-    /// paragraphs: search finds exactly what `instr` finds.
+    /// A version-3 warehouse (search index in two unicode61 columns, unigrams and bigrams; the
+    /// fact indexes version 6 dropped) gets the one-column ascii-tokenized index of versions 4
+    /// and 5 on open, rebuilt once from its paragraphs, and the index set of a fresh file: search
+    /// finds exactly what `instr` finds.
     @Test func versionThreeSearchIndexIsRebuilt() throws {
         let box = try Sandbox()
         _ = try box.load()
@@ -113,10 +114,19 @@ import Testing
             try db.execute(sql: """
                 DROP TABLE search_paragraph;
                 CREATE VIRTUAL TABLE search_paragraph USING fts5 (unigrams, bigrams, content = '', tokenize = 'unicode61 remove_diacritics 0');
+                CREATE INDEX fact_quantity_to_year ON fact_quantity (to_year);
+                CREATE INDEX fact_quantity_run_id ON fact_quantity (run_id);
+                CREATE INDEX fact_year_mention_to_year ON fact_year_mention (to_year);
+                CREATE INDEX fact_year_mention_run_id ON fact_year_mention (run_id);
+                CREATE INDEX fact_place_mention_run_id ON fact_place_mention (run_id);
                 PRAGMA user_version = 3;
                 """)
         }
         let migrated = try Warehouse(path: box.db)
+        // Version 6 dropped the five indexes a version-3 file still has: the same set as a fresh file.
+        let fresh = try Warehouse(path: box.dir.appending(path: "fresh.sqlite").path)
+        let indexes = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)"
+        #expect(try migrated.query(indexes).rows == fresh.query(indexes).rows)
         #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
         #expect(try box.count("SELECT count(*) FROM search_paragraph_docsize") == paragraphs)
         // The same index definition and FTS5 settings as a fresh warehouse's schema.sql.
