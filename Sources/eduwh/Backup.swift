@@ -6,8 +6,8 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Copy the warehouse to a new file with SQLite's online backup.",
             discussion: """
-                Safe while the warehouse is being read (and while a load runs: the copy is a
-                consistent snapshot). The destination must not exist.
+                Safe while the warehouse is being read (and while a load runs: the copy is
+                a consistent snapshot). The destination must not exist.
 
               Example:
                 eduwh backup backups/eduwh-$(date +%F).sqlite --db eduwh.sqlite

@@ -10,8 +10,9 @@ extension Eduwh {
             commandName: "bench-normalize",
             abstract: "Time quantity and year extraction over a UTF-8 text file repeated to a size; print MB/s.",
             discussion: """
-                Every non-blank line goes through Normalizer.quantities(in:) and years(in:referenceYear:),
-                one core, no cleaning. Build with -c release before trusting the figure.
+                Every non-blank line goes through Normalizer.quantities(in:) and
+                years(in:referenceYear:), one core, no cleaning. Build with -c release
+                before trusting the figure.
 
               Example:
                 eduwh bench-normalize corpus.txt --megabytes 20

@@ -6,11 +6,11 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Run the warehouse's data tests and print each with pass/fail.",
             discussion: """
-                The tests are data (rules/warehouse/checks.tsv, embedded at build time), in the spirit
-                of dbt's column tests: keys not null, foreign keys resolve, placeholders have NULL
-                values and only they do, rates within 0–100, years within 1949–2100, every document
-                has body text, no duplicate facts. They also run at the end of every load.
-                Exits 4 when a test fails.
+                The tests are data (rules/warehouse/checks.tsv, embedded at build time), in
+                the spirit of dbt's column tests: keys not null, foreign keys resolve,
+                placeholders have NULL values and only they do, rates within 0–100, years
+                within 1949–2100, every document has body text, no duplicate facts. They
+                also run at the end of every load. Exits 4 when a test fails.
 
               Example:
                 eduwh check --db eduwh.sqlite

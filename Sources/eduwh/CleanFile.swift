@@ -9,12 +9,13 @@ extension Eduwh {
             commandName: "clean",
             abstract: "Show how the Clean stage labels a file's lines, or print its clean documents.",
             discussion: """
-                With --explain, prints TSV `line doc label rule text` for every non-blank raw line:
-                label T (title), M (site metadata), B (body) or N (noise), and the rule that decided.
-                Without it, prints each logical document: its title, metadata and body text.
+                With --explain, prints TSV `line doc label rule text` for every non-blank
+                raw line: label T (title), M (site metadata), B (body) or N (noise), and
+                the rule that decided. Without it, prints each logical document: its title,
+                metadata and body text.
 
-                With --rules DIR, every *.tsv rule table in DIR is tried before the shipped rules
-                (see rules/clean/10-navigation.tsv for the format).
+                With --rules DIR, every *.tsv rule table in DIR is tried before the shipped
+                rules (see rules/clean/10-navigation.tsv for the format).
 
               Example:
                 eduwh clean --explain imports/000_2aee6a9319702955.txt

@@ -9,7 +9,8 @@ struct Eduwh: ParsableCommand {
         commandName: "eduwh",
         abstract: "A SQLite data warehouse for scraped Chinese education work reports.",
         discussion: """
-            Load a folder of scraped reports (.txt, .html; UTF-8, GB18030/GBK, BIG5, UTF-16) into a star schema, then query it with SQL.
+            Load a folder of scraped reports (.txt, .html; UTF-8, GB18030/GBK, BIG5,
+            UTF-16) into a star schema, then query it with SQL.
 
               eduwh load imports/               load a drop folder into eduwh.sqlite
               eduwh sql "SELECT * FROM v_quantity LIMIT 5"

@@ -9,10 +9,11 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Export the star schema as Parquet (for DuckDB, Spark, ClickHouse) or CSV.",
             discussion: """
-                Writes one dataset per table and a manifest.json with row counts, column types and
-                the descriptions from schema.sql. With --format parquet, fact tables are partitioned
-                by year, Hive-style (fact_quantity/year=2011/…); Parquet is written by DuckDB
-                (pip install duckdb). --format csv needs nothing extra.
+                Writes one dataset per table and a manifest.json with row counts, column
+                types and the descriptions from schema.sql. With --format parquet, fact
+                tables are partitioned by year, Hive-style (fact_quantity/year=2011/…);
+                Parquet is written by DuckDB (pip install duckdb). --format csv needs
+                nothing extra.
 
               Examples:
                 eduwh export --format parquet export/ --db eduwh.sqlite

@@ -11,8 +11,8 @@ extension Eduwh {
                 --quantities  line doc surface value unit qualifier   (title and body lines)
                 --years       line doc surface kind from to           (title, metadata and body lines)
                 --places      line doc surface adcode name status     (title and body lines)
-                Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders (x所,
-                XX万元) have an empty value and qualifier placeholder.
+                Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders
+                (x所, XX万元) have an empty value and qualifier placeholder.
 
               Examples:
                 eduwh extract --quantities imports/001_771c83aade38c1b7.txt

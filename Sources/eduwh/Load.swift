@@ -10,20 +10,24 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Load every .txt/.html file of a drop folder into the warehouse.",
             discussion: """
-                Files are read, cleaned and turned into facts on all cores and written by one writer,
-                one transaction per batch and one savepoint per file: a file is either fully in the
-                warehouse or not at all, also when the load is killed. Content already loaded (same
-                SHA-256, even under another name) is skipped; a known path whose content changed has
-                its old rows replaced. A file that cannot be read or decoded is recorded in etl_reject
-                with its reason and the rest go on. Data tests (eduwh check) run at the end.
+                Files are read, cleaned and turned into facts on all cores and written by
+                one writer, one transaction per --batch-size files (512): a file is either
+                fully in the warehouse or not at all, also when the load is killed, and a
+                file whose rows SQLite refuses is rejected alone. The worker threads run at
+                nice 10, so the writer, which every file waits on, keeps a core. Content
+                already loaded (same SHA-256, even under another name) is skipped; a known
+                path whose content changed has its old rows replaced. A file that cannot be
+                read or decoded is recorded in etl_reject with its reason and the rest go
+                on. Data tests (eduwh check) run at the end.
 
-                Only one load runs per warehouse: a second one exits at once with code 75, or waits
-                with --wait. Logs go to stderr (or --log-file), as text on a terminal and as JSON
-                lines (one event per file and a summary) otherwise.
+                Only one load runs per warehouse: a second one exits at once with code 75,
+                or waits with --wait. Logs go to stderr (or --log-file), as text on a
+                terminal and as JSON lines (one event per file and a summary) otherwise.
 
               Examples:
                 eduwh load imports/ --db eduwh.sqlite
-                eduwh load /data/drop --db /data/eduwh.sqlite --prune --wait 600 --log-file /var/log/eduwh/load.log
+                eduwh load /data/drop --db /data/eduwh.sqlite --prune --wait 600 \\
+                  --log-file /var/log/eduwh/load.log
 
             """ + ExitCodes.table)
 

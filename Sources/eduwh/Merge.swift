@@ -7,11 +7,12 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Combine shard warehouses (from `load --shard K/N`) into one warehouse.",
             discussion: """
-                Each shard is copied in its own transaction. Merging is idempotent: a shard merged
-                twice adds nothing. Dimension rows are reconciled by natural key, document ids derive
-                from content hashes so they never clash, and each shard's etl_run history is copied
-                (etl_run.origin_warehouse_id / origin_run_id say where a run came from). The merged
-                warehouse answers every report as a one-machine load of the same files does.
+                Each shard is copied in its own transaction. Merging is idempotent: a shard
+                merged twice adds nothing. Dimension rows are reconciled by natural key,
+                document ids derive from content hashes so they never clash, and each
+                shard's etl_run history is copied (etl_run.origin_warehouse_id /
+                origin_run_id say where a run came from). The merged warehouse answers
+                every report as a one-machine load of the same files does.
 
               Example:
                 eduwh load /data/drop --shard 1/2 --db shard-1.sqlite     # on machine 1

@@ -8,11 +8,12 @@ extension Eduwh {
             commandName: "publish",
             abstract: "Publish the star schema into a PostgreSQL database for a team.",
             discussion: """
-                Uses psql and COPY (apt-get install -y postgresql-client). The first publish creates
-                the tables from schema.sql (translated: INTEGER → BIGINT, REAL → DOUBLE PRECISION;
-                the FTS5 index stays in SQLite). Later publishes are incremental: only documents added
-                or removed since the last publish are copied or deleted, small tables are upserted,
-                and an unchanged warehouse writes nothing. Each publish is one transaction.
+                Uses psql and COPY (apt-get install -y postgresql-client). The first
+                publish creates the tables from schema.sql (translated: INTEGER → BIGINT,
+                REAL → DOUBLE PRECISION; the FTS5 index stays in SQLite). Later publishes
+                are incremental: only documents added or removed since the last publish are
+                copied or deleted, small tables are upserted, and an unchanged warehouse
+                writes nothing. Each publish is one transaction.
 
               Example:
                 eduwh publish --postgres postgresql://analyst@db.example/eduwh --db eduwh.sqlite
