@@ -172,6 +172,39 @@ import Testing
         #expect(search == (try Warehouse(path: clean.db, readOnly: true).search(try SearchQuery("教学楼"), limit: nil).count))
     }
 
+    /// When the warehouse itself fails mid-load (a trigger stands in for a full disk), the load
+    /// stops with that error instead of hanging on the threads preparing files ahead; what was
+    /// committed before stays, the failed transaction leaves nothing, events were sent only for
+    /// committed files, and the next load finishes the job: equal to one clean load.
+    @Test(.timeLimit(.minutes(1))) func aFailingWarehouseStopsTheLoadAndTheNextOneFinishesIt() throws {
+        let box = try Sandbox()
+        try Data().write(to: box.drop.appending(path: "zz-empty.txt"))   // rejected: writes etl_reject
+        _ = try Warehouse(path: box.db)
+        try DatabaseQueue(path: box.db).write { db in
+            try db.execute(sql: "CREATE TRIGGER full_disk BEFORE INSERT ON etl_reject BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")
+        }
+        var options = LoadOptions(folder: box.drop.path)
+        options.batchSize = 4   // files 1–4 in the first transaction, 5 and zz-empty in the second
+        options.chunkSize = 2
+        var events: [String] = []
+        #expect { _ = try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options) { events.append($0.path) } } throws: { error in
+            "\(error)".contains("disk full (simulated)")
+        }
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).filter { $0.hasPrefix("00") }.sorted()
+        #expect(events == Array(seeds.prefix(4)))
+        #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 4)
+        #expect(try box.count("SELECT count(*) FROM etl_file") == 4)
+        #expect(try box.count("SELECT count(*) FROM dim_document WHERE source_path = '\(seeds[4])'") == 0)
+
+        try DatabaseQueue(path: box.db).write { db in try db.execute(sql: "DROP TRIGGER full_disk") }
+        let report = try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options)
+        #expect(report.counts.filesLoaded == 1 && report.counts.filesUnchanged == 4 && report.counts.filesRejected == 1)
+        let clean = try Sandbox()
+        try Data().write(to: clean.drop.appending(path: "zz-empty.txt"))
+        _ = try clean.load()
+        #expect(try box.dump() == clean.dump())
+    }
+
     @Test func loadsEverySeedAndRecordsTheRun() throws {
         let box = try Sandbox()
         let report = try box.load()
