@@ -45,6 +45,21 @@ struct TimeFrameTests {
         #expect(frame.referenceYear == 2015 && frame.referenceSource == .dateLine)
         #expect(frame.reviewPeriod == 2014...2014)
         #expect(resolvedYears(doc, line: 3).first { $0.surface == "全年" }?.from == 2014)
+        // 比上年 compares 2014 with the year before it, not with the year the speech was given in.
+        #expect(resolvedYears(doc, line: 3).first { $0.surface == "上年" }?.from == 2013)
+    }
+
+    @Test("In a report given in January on the past year, 去年 is that year and 上年 the one before")
+    func previousYearWordsInAReviewGivenTheNextYear() {
+        let doc = document([
+            "2019年度县教育局局长述职报告", "(2020年1月10日)",
+            "全年共投入教育经费2.35亿元,比上年增长12.6%。去年我县新建学校5所。",
+        ])
+        let frame = Normalizer.standard.timeFrame(of: doc)
+        #expect(frame.referenceYear == 2020 && frame.reviewPeriod == 2019...2019)
+        let years = resolvedYears(doc, line: 3)
+        #expect(years.map(\.surface) == ["全年", "上年", "去年"])
+        #expect(years.map(\.from) == [2019, 2018, 2019])
     }
 
     @Test("A review section and a plan section decide 全年 and dates line by line")
