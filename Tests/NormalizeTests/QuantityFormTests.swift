@@ -93,6 +93,8 @@ struct QuantityFormTests {
         QuantityCase("培训1.2万余人", "1.2万余人", 12_000, "人", .over),
         QuantityCase("投入100余万元", "100余万元", 1_000_000, "yuan", .over),
         QuantityCase("入学率达到百分之九十五", "百分之九十五", 95, "percent"),
+        QuantityCase("中央资金占五成以上", "五成以上", 50, "percent", .over),
+        QuantityCase("约八成学生参加", "约八成", 80, "percent", .approx),
         QuantityCase("三分之一的学校", "三分之一", 1.0 / 3.0, ""),
         QuantityCase("每校配备3-5名心理教师", "3-5名", 3, "名"),
         QuantityCase("每年新建三至五所学校", "三至五所", 3, "所"),
@@ -179,6 +181,11 @@ struct QuantityFormTests {
         QuantityCase("近百", "近百", 100, "", .approx),
     ])
     func standalone(_ c: QuantityCase) { expectQuantity(c, standalone: true) }
+
+    @Test("成 after a number is tenths (八成 = 80%), but not in the idiom 一成不变")
+    func tenths() {
+        #expect(Normalizer.standard.quantities(in: "这种做法一成不变", standalone: false).isEmpty)
+    }
 
     @Test("Standalone mode only applies to whole lines")
     func standaloneNeedsWholeLine() {
