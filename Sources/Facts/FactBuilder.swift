@@ -47,10 +47,26 @@ public struct FactBuilder: Sendable {
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         var facts: [Fact] = []
+        // The column years of the table being read (from its header row), for its number cells.
+        var columnYears: [Int]?
         for line in document.lines where line.label.isKept {
             let quantities = normalizer.quantities(in: line.text, standalone: line.rule == "as-text")
+            var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
+            if let header = normalizer.tableColumnYears(in: line.text) {
+                columnYears = header
+            } else if !quantities.isEmpty, quantities.allSatisfy(Normalizer.isTableCell) {
+                // Cell i of a row stands under header year i: as if that year were written beside it.
+                if let columns = columnYears, columns.count == quantities.count {
+                    lineYears += zip(quantities, columns).map { cell, year in
+                        // Just before the cell, so the nearest-year rule (a year before the figure first) picks it.
+                        YearMention(surface: String(year), kind: .year, from: year, to: year, offset: max(0, cell.offset - 1), rule: "table-column")
+                    }
+                }
+            } else {
+                columnYears = nil
+            }
             guard !quantities.isEmpty else { continue }
-            facts += self.facts(quantities, line: line, years: (yearsByLine[line.number] ?? []).map(\.mention),
+            facts += self.facts(quantities, line: line, years: lineYears,
                                 places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile)
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)

@@ -18,11 +18,25 @@ extension Normalizer {
     /// ```
     public func quantities(in line: String, standalone: Bool) -> [QuantityMention] {
         let rules = NormalizeRules.standard
+        // A flattened table row (在校学生（人） 48210 50136): its number cells, unit from the label.
+        if let cells = TableRow.quantities(in: line, rules: rules) { return cells }
         var context = LineContext(line)
         context.markDocumentNumbersAndAddresses()
         _ = YearScanner.standard.scan(&context)
         context.markFixedPhrases(rules: rules)
         context.markQuotes()
         return QuantityScanner.standard.scan(context, standalone: standalone)
+    }
+
+    /// The years a table's header row gives its columns (`项目 2020年 2021年` → [2020, 2021]), or
+    /// nil when the line is not such a row. Facts gives each number cell of the rows below
+    /// (`TableRow`) its column's year.
+    public func tableColumnYears(in line: String) -> [Int]? {
+        TableRow.headerYears(in: line)
+    }
+
+    /// Whether a quantity is a number cell of a flattened table row.
+    public static func isTableCell(_ quantity: QuantityMention) -> Bool {
+        quantity.rule == TableRow.rule
     }
 }

@@ -70,6 +70,11 @@ extension Normalizer {
                     planYears.append(to)
                     if heading { sections.append(.init(line: labeled.number, year: to)) }
                 case .none:
+                    // A numbered heading that opens with a year (一、2021年主要工作) starts a section
+                    // about that year, whatever words follow.
+                    if Self.isNumberedHeading(line, yearAt: found.start) {
+                        sections.append(.init(line: labeled.number, year: to))
+                    }
                     // A short line with a bare year and no cue (上一篇 2022年11月4日) is more often
                     // site furniture than report text: it does not vote for the latest year.
                     if line.count < Self.shortLine { continue }
@@ -87,6 +92,32 @@ extension Normalizer {
         let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
         return DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
                                  referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
+    }
+
+    /// True when the line is short and `start` follows nothing but an ordinal marker: 一、 (二)
+    /// （三） 1、 2. 第四、 — the shape of a section heading (一、2021年主要工作).
+    static func isNumberedHeading(_ line: ScalarLine, yearAt start: Int) -> Bool {
+        guard line.count <= 24, start >= 2 else { return false }
+        let chineseDigits: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
+        func isDigit(_ v: UInt32) -> Bool { chineseDigits.contains(v) || (0x30...0x39).contains(v) }
+        var i = 0
+        while i < start, line[i] == 0x20 || line[i] == 0x3000 { i += 1 }
+        let open: Set<UInt32> = [0x28, 0xFF08], close: Set<UInt32> = [0x29, 0xFF09], stop: Set<UInt32> = [0x3001, 0x2E, 0xFF0E]
+        if i < start, open.contains(line[i]) {
+            i += 1
+            let digitsStart = i
+            while i < start, isDigit(line[i]) { i += 1 }
+            guard i > digitsStart, i < start, close.contains(line[i]) else { return false }
+            i += 1
+        } else {
+            if i < start, line[i] == 0x7B2C { i += 1 }   // 第
+            let digitsStart = i
+            while i < start, isDigit(line[i]) { i += 1 }
+            guard i > digitsStart, i < start, stop.contains(line[i]) else { return false }
+            i += 1
+        }
+        while i < start, line[i] == 0x20 || line[i] == 0x3000 { i += 1 }
+        return i == start
     }
 
     /// Lines shorter than this (in scalars) do not vote for the latest-year reference.

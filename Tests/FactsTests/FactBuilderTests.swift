@@ -54,6 +54,25 @@ import Testing
         #expect(found[0].status == .achieved)
     }
 
+    /// A flattened table: each figure takes its row's indicator and unit and its column's year.
+    @Test func tableCellsTakeTheirColumnsYear() throws {
+        let lines = [
+            FactsFixtures.line("2021年区教育局工作总结", number: 1, label: .title),
+            FactsFixtures.line("项目 2020年 2021年", number: 2),
+            FactsFixtures.line("在校学生（人） 48210 50136", number: 3),
+            FactsFixtures.line("专任教师（人） 3120 3285", number: 4),
+            FactsFixtures.line("全年招聘教师165名。", number: 5),
+        ]
+        let built = Self.builder.build(CleanDocument(index: 1, title: lines[0].text, lines: lines, metadata: SiteMetadata()))
+        let cells = built.facts.filter { $0.line == 3 || $0.line == 4 }
+        #expect(cells.map(\.quantity.value) == [48210, 50136, 3120, 3285])
+        #expect(cells.map(\.yearFrom) == [2020, 2021, 2020, 2021])
+        #expect(cells.map(\.indicator) == ["students_enrolled", "students_enrolled", "teachers_count", "teachers_count"])
+        #expect(cells.allSatisfy { $0.quantity.unit == "人" })
+        // The table ends with it: prose after it takes its years from the text as before.
+        #expect(built.facts.first { $0.line == 5 }?.yearFrom == 2021)
+    }
+
     @Test func buildsProfileAndFactsOfADocument() throws {
         let lines = [
             FactsFixtures.line("推进教育均衡发展 办人民满意的教育", number: 1, label: .title),

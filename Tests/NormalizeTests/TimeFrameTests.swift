@@ -49,6 +49,21 @@ struct TimeFrameTests {
         #expect(resolvedYears(doc, line: 3).first { $0.surface == "上年" }?.from == 2013)
     }
 
+    @Test("A numbered heading that opens with a year starts that year's section, cue word or not")
+    func numberedHeadings() {
+        let doc = document([
+            "2021年区教育局工作总结和2022年工作计划",
+            "一、2021年主要工作",
+            "全年招聘教师165名,培训教师1.1万人次。",
+            "二、2022年工作计划",
+            "全年计划新建中小学3所。",
+        ])
+        let frame = Normalizer.standard.timeFrame(of: doc)
+        #expect(frame.sections.filter { $0.line > 1 }.map(\.year) == [2021, 2022])
+        #expect(resolvedYears(doc, line: 3).first { $0.surface == "全年" }?.from == 2021)
+        #expect(resolvedYears(doc, line: 5).first { $0.surface == "全年" }?.from == 2022)
+    }
+
     @Test("In a report given in January on the past year, 去年 is that year and 上年 the one before")
     func previousYearWordsInAReviewGivenTheNextYear() {
         let doc = document([
