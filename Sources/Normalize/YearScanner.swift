@@ -196,7 +196,11 @@ struct YearScanner {
            line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep {
             return FoundYear(start: i, end: monthEnd, kind: .date, from: year, to: year, rule: "y-year-month")
         }
-        // Ranges: 2007-2008年, 2007至2008年, 2007年至2008年, 2007—2008学年, 2010、2011年
+        // Ranges: 2007-2008年, 2007至2008年, 2007年至2008年, 2018年度至2019年度, 2007—2008学年, 2010、2011年
+        if hasNian, line.at(k) == Self.du, case let after = line.at(k + 1),
+           ScalarClass.isRangeDash(after) || after == Self.zhi || after == Self.dao {
+            k += 1
+        }
         let rangeSep = line.at(k)
         // 2011/2012学年: a slash joins two consecutive years.
         if rangeSep == 0x2F, !hasNian, let y2 = fourDigitYear(line, at: k + 1), y2 == year + 1 {
