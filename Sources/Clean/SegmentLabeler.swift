@@ -16,6 +16,7 @@ import EduwhCore
 /// | `body-paragraph`, `body-line` | B | lines between the first and last paragraph |
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
+/// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
@@ -61,6 +62,8 @@ struct SegmentLabeler {
         let headEnd = firstParagraph ?? segment.upperBound
         let lastHeadMarker = (segment.lowerBound..<headEnd).last { evaluator.cue(.marker, at: $0) != nil }
 
+        let sidebarItems = sidebarListItems(headEnd: headEnd, zoneOf: zone)
+
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var result: [LabeledLine] = []
         for i in segment {
@@ -73,6 +76,8 @@ struct SegmentLabeler {
                 if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
             } else if decision == nil, state.cut {
                 decision = (.noise, "after-end-marker")
+            } else if decision == nil, sidebarItems.contains(i) {
+                decision = (.noise, "related-list")
             }
             // 3. Structure, by zone.
             if decision == nil {
@@ -86,6 +91,32 @@ struct SegmentLabeler {
             result.append(LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
         return result
+    }
+
+    /// A related-articles or sidebar heading in the head (热门文章, 最新更新: flattened HTML often
+    /// puts the sidebar before the report) heads a list of other reports' titles, which look just
+    /// like this report's title. Of the title-shaped lines after the first such heading, only the
+    /// last one (with the line before it when the last is a ——subtitle) is this report's title,
+    /// the one right above its body; the others are the list.
+    private func sidebarListItems(headEnd: Int, zoneOf zone: (Int) -> LineZone) -> Set<Int> {
+        let head = segment.lowerBound..<headEnd
+        let isRelatedHeading = { (i: Int) -> Bool in
+            guard let id = evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone)?.id else { return false }
+            return id == "related-heading" || id == "related-inline"
+        }
+        guard let heading = head.first(where: isRelatedHeading) else { return [] }
+        var candidates: [Int] = []
+        for i in (heading + 1)..<headEnd {
+            let line = lines[i]
+            if evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone) != nil { continue }
+            if evaluator.cue(.marker, at: i) != nil || evaluator.cue(.salutation, at: i) != nil { break }
+            guard line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
+                  !line.isPersonName(surnames: rules.words("surname")), !line.isListHeading else { continue }
+            candidates.append(i)
+        }
+        guard candidates.count >= 2 else { return [] }
+        let keep = lines[candidates[candidates.count - 1]].startsWithDash && candidates.count >= 3 ? 2 : 1
+        return Set(candidates.dropLast(keep))
     }
 
     // MARK: - Decisions
@@ -102,6 +133,8 @@ struct SegmentLabeler {
     private func tailProtection(_ i: Int, _ state: inout WalkState) -> (LineLabel, String)? {
         guard !state.cut else { return nil }
         let line = lines[i]
+        // A table closing the report (its figures) is not a list of links, however short its rows.
+        if line.isTableRow { return (.body, "table-row") }
         if let id = evaluator.cue(.closing, at: i)?.id {
             state.signatureAnchor = i
             state.signedBelowBody = true

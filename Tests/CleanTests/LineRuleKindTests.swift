@@ -100,6 +100,8 @@ import Testing
         Case(tail: ["谢谢大家！", "2022.12.20"], target: "2022.12.20", label: .body, rule: "signature"),
         Case(tail: ["2022-12-20"], target: "2022-12-20", label: .metadata, rule: "meta-datetime"),
         Case(tail: ["让我们携手共进，再创佳绩！"], target: "让我们携手共进，再创佳绩！", label: .body, rule: "tail-sentence"),
+        Case(tail: ["项目 2021年 2022年", "在校学生（人） 2310 2386", "专任教师（人） 168 175"], target: "专任教师（人） 168 175", label: .body, rule: "table-row"),
+        Case(tail: ["您可能感兴趣的文章"], target: "您可能感兴趣的文章", label: .noise, rule: "related-heading"),
     ]
 
     @Test(arguments: cases)
@@ -115,6 +117,32 @@ import Testing
             #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
         }
         #expect(cleaned.documents.count == 1)
+    }
+
+    /// A related-articles heading between paragraphs (related snippets that look like
+    /// paragraphs follow it) ends the report: it and everything after it is noise.
+    @Test func bareRelatedHeadingInTheBodyEndsTheReport() {
+        let snippet = "学校工作报告范文：过去的一年，学校全体教职工团结协作，开拓进取，圆满完成了各项工作任务……"
+        let text = ([CleanFixture.title] + CleanFixture.paragraphs + ["您可能感兴趣的文章", snippet, snippet + "。"]).joined(separator: "\n\n") + "\n"
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(text))
+        #expect(CleanFixture.line("您可能感兴趣的文章", in: cleaned)?.rule == "related-heading-bare")
+        #expect(CleanFixture.line(snippet, in: cleaned)?.label == .noise)
+        for paragraph in CleanFixture.paragraphs {
+            #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
+        }
+    }
+
+    /// A sidebar flattened before the report (热门文章 and its list of other reports' titles):
+    /// the list is noise, and the report's title is the title-shaped line right above its body.
+    @Test func sidebarListBeforeTheTitleIsNoise() {
+        let sidebar = ["热门文章", "小学语文教学工作总结", "班主任工作计划范文", "幼儿园安全工作总结", "最新更新", "教师个人述职报告"]
+        let text = (sidebar + [CleanFixture.title] + CleanFixture.paragraphs).joined(separator: "\n\n") + "\n"
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(text))
+        for item in ["小学语文教学工作总结", "班主任工作计划范文", "幼儿园安全工作总结", "教师个人述职报告"] {
+            #expect(CleanFixture.line(item, in: cleaned)?.label == .noise, "\(item)")
+        }
+        #expect(CleanFixture.line(CleanFixture.title, in: cleaned)?.label == .title)
+        #expect(cleaned.documents.first?.title == CleanFixture.title)
     }
 
     /// Words that ads use, inside a real paragraph, do not make it noise.
