@@ -97,7 +97,11 @@ public struct FactBuilder: Sendable {
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
             let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence)
             let (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
-            let candidates = sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? [])
+            // The base of a comparison is not the year of the change that follows it: in
+            // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
+            // (16021.6万元 itself, right after 2010年的, stays 2010's).
+            let candidates = (sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? []))
+                .filter { !Self.isComparisonBase($0, before: quantity.offset, in: scalars) }
             let year = Self.nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var yearFrom = year?.mention.from, yearTo = year?.mention.from == nil ? nil : (year?.mention.to ?? year?.mention.from)
             var yearSource = yearFrom == nil ? .none : (year?.source ?? .none)
@@ -118,6 +122,18 @@ public struct FactBuilder: Sendable {
                         adcode: adcode, regionSource: regionSource)
         }
     }
+
+    /// Whether `year` follows 比, 较 or 同 (比上年, 较2018年) and a word of change (增长, 增加,
+    /// 提高, 下降 …) stands between it and the figure at `offset`.
+    static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else { return false }
+        let end = year.offset + year.surface.unicodeScalars.count
+        guard end < offset, offset <= scalars.count else { return false }
+        let between = String(String.UnicodeScalarView(scalars[end..<offset]))
+        return changeWords.contains { between.contains($0) }
+    }
+
+    static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
 
     /// The mention nearest to `offset` in the clause (one before it preferred), else in the sentence.
     static func nearest<Mention>(_ mentions: [Mention], to offset: Int, clause: Range<Int>, sentence: Range<Int>,

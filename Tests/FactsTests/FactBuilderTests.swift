@@ -20,8 +20,18 @@ import Testing
         let profile = DocumentProfile(kind: "工作汇报", referenceYear: 2012, periodFrom: 2011, periodTo: 2012)
         let found = facts(text, [("19432.9万元", "yuan"), ("21.29%", "percent"), ("300万元", "yuan")], years: years, profile: profile)
         #expect(found[0].yearFrom == 2011 && found[0].yearSource == .clause)
-        #expect(found[1].yearFrom == 2010 && found[1].yearSource == .clause)
+        // 21.29% is 2011's growth over 2010 (the base of the comparison), so 2011, from the sentence.
+        #expect(found[1].yearFrom == 2011 && found[1].yearSource == .sentence)
         #expect(found[2].yearFrom == 2011 && found[2].yearTo == 2012 && found[2].yearSource == .document)
+    }
+
+    @Test func theBaseOfAComparisonIsNotTheYearOfTheChange() {
+        let text = "2019年共投入教育经费2.35亿元,比上年增长12.6%,比2017年的1.9亿元多0.45亿元"
+        let years = [FactsFixtures.year("2019年", 2019, in: text),
+                     YearMention(surface: "上年", kind: .relative, from: 2018, to: 2018, offset: Array(text.unicodeScalars).firstIndex(of: "上")!, rule: "ry-shangnian"),
+                     FactsFixtures.year("2017年", 2017, in: text)]
+        let found = facts(text, [("2.35亿元", "yuan"), ("12.6%", "percent"), ("1.9亿元", "yuan"), ("0.45亿元", "yuan")], years: years)
+        #expect(found.map(\.yearFrom) == [2019, 2019, 2017, 2019])
     }
 
     @Test func yearFromSentenceWhenClauseHasNone() {
