@@ -8,23 +8,35 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Print the quantities, years or places the pipeline finds in a file, as TSV.",
             discussion: """
-                --quantities  line doc surface value unit qualifier   (title and body lines)
-                --years       line doc surface kind from to           (title, metadata and body lines)
-                --places      line doc surface adcode name status     (title and body lines)
+                Prints TSV with a header row; the columns depend on what is extracted:
+                  --quantities  line doc surface value unit qualifier (the default;
+                                title and body lines)
+                  --years       line doc surface kind from to (title, metadata and
+                                body lines)
+                  --places      line doc surface adcode name status (title and body)
                 Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders
-                (x所, XX万元) have an empty value and qualifier placeholder.
+                (x所, XX万元) have an empty value and qualifier placeholder. A flattened
+                table row (在校学生（人） 48210 50136) gives one quantity per number cell.
 
               Examples:
-                eduwh extract --quantities imports/001_771c83aade38c1b7.txt
+                eduwh extract imports/001_771c83aade38c1b7.txt
+                eduwh extract --places imports/001_771c83aade38c1b7.txt
                 eduwh extract --years --text sentences.txt
             """)
 
         enum What: String, EnumerableFlag {
             case quantities, years, places
+
+            static func help(for value: What) -> ArgumentHelp? {
+                switch value {
+                case .quantities: "Numbers with their value, unit and qualifier."
+                case .years: "Years, dates, ranges, plan periods and relative years, resolved."
+                case .places: "Place names resolved to administrative divisions (adcodes)."
+                }
+            }
         }
 
-        @Flag(help: "What to extract.")
-        var what: What
+        @Flag var what: What = .quantities
 
         @Flag(help: "Take every line as body text of one document (no cleaning); a line that is only a number is a quantity too.")
         var text = false

@@ -19,7 +19,8 @@ enum QueryFailure {
           64  usage error: bad option or argument, unknown report, document or table, a
               :name parameter without -p name value
           65  SQL error (the message shows the failing statement and where)
-          74  the warehouse is missing or unreadable (run `eduwh load` first, or pass --db)
+          74  the warehouse is missing or unreadable (run `eduwh load` first, or
+              pass --db)
         """
 
     /// Runs `body`, turning query, warehouse and lookup errors into their exit codes.
