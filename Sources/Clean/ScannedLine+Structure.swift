@@ -43,6 +43,23 @@ extension ScannedLine {
         return false
     }
 
+    /// A speaker's line of office and name: a short line whose last space-separated word is a
+    /// name (王某某, 刘建华) and whose words before it end in an office title (县教育局局长　王某某,
+    /// 校长 李华). Placeholder names (某某, ××, XX) count as names.
+    func isOfficeAndName(surnames: [String], titles: [String]) -> Bool {
+        let words = text.unicodeScalars.split { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.map { String(String.UnicodeScalarView($0)) }
+        guard words.count >= 2, words.count <= 3, shape.length <= 24, shape.punctuation == 0,
+              let name = words.last, let office = words.dropLast().last,
+              titles.contains(where: { office.hasSuffix($0) }) else { return false }
+        let length = name.count
+        guard (2...4).contains(length), name.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || "×xX*＊".unicodeScalars.contains($0) }) else { return false }
+        return surnames.contains { surname in
+            guard name.hasPrefix(surname) else { return false }
+            let rest = length - surname.count
+            return rest >= 1 && rest <= 2
+        }
+    }
+
     /// An organisation's signature line: short, no punctuation or label colon, ending in an
     /// office word.
     func isOrganisation(suffixes: [String]) -> Bool {
@@ -51,7 +68,6 @@ extension ScannedLine {
         return suffixes.contains { matchText.hasSuffix($0) }
     }
 
-    /// A section heading of the report: 一、  (一)  1、  第一 …
     /// A flattened table row: a label cell with Chinese in it, then two or more cells that are
     /// each a number (48210, 1,250.5, 86.5%) or a year (2020年, 2021年度): `在校学生（人） 48210
     /// 50136`, `项目 2020年 2021年`. Such rows are report content wherever they stand.
@@ -68,6 +84,7 @@ extension ScannedLine {
         }
     }
 
+    /// A section heading of the report: 一、  (一)  1、  第一 …
     var isListHeading: Bool {
         let scalars = Array(text.unicodeScalars.prefix(6))
         guard !scalars.isEmpty else { return false }

@@ -168,7 +168,8 @@ struct SegmentLabeler {
         let bodyRule: String?
         if line.isDateOnly {
             bodyRule = "speaker-date"
-        } else if line.isPersonName(surnames: rules.words("surname")) {
+        } else if line.isPersonName(surnames: rules.words("surname"))
+                    || line.isOfficeAndName(surnames: rules.words("surname"), titles: rules.words("role-title")) {
             bodyRule = "speaker-name"
         } else if state.titleCount > 0, line.isOrganisation(suffixes: rules.words("org-suffix")) {
             bodyRule = "speaker-office"

@@ -109,8 +109,9 @@ public struct DocumentProfiler: Sendable {
     /// A name line right after the title (邓伟强), an office opening the title (区政府关于…), or
     /// a post the report speaks as (县委书记).
     public func speaker(titleLines: [LabeledLine], opening: [LabeledLine], title: String?) -> String? {
-        for line in opening.prefix(3) where isNameLine(line.text) {
-            return line.text.filter { !$0.isWhitespace }
+        for line in opening.prefix(3) {
+            if let name = nameAfterRole(line.text) { return name }
+            if isNameLine(line.text) { return line.text.filter { !$0.isWhitespace } }
         }
         for text in titleLines.map(\.text) + [title ?? ""] {
             if let office = office(in: text) { return office }
@@ -136,6 +137,15 @@ public struct DocumentProfiler: Sendable {
             }
         }
         return nil
+    }
+
+    /// The name in a line of office and name (县教育局局长　王某某 → 王某某): two or three
+    /// space-separated words, the last a name, the one before it ending in a role word.
+    func nameAfterRole(_ text: String) -> String? {
+        let words = text.split { $0.isWhitespace }.map(String.init)
+        guard (2...3).contains(words.count), let name = words.last, isNameLine(name),
+              let office = words.dropLast().last, roles.contains(where: { office.hasSuffix($0) }) else { return nil }
+        return name
     }
 
     /// 2–4 Chinese characters and nothing else (spaces allowed between them).

@@ -102,6 +102,8 @@ import Testing
         Case(tail: ["让我们携手共进，再创佳绩！"], target: "让我们携手共进，再创佳绩！", label: .body, rule: "tail-sentence"),
         Case(tail: ["项目 2021年 2022年", "在校学生（人） 2310 2386", "专任教师（人） 168 175"], target: "专任教师（人） 168 175", label: .body, rule: "table-row"),
         Case(tail: ["您可能感兴趣的文章"], target: "您可能感兴趣的文章", label: .noise, rule: "related-heading"),
+        Case(head: ["县教育局局长　王某某"], target: "县教育局局长　王某某", label: .body, rule: "speaker-name"),
+        Case(head: ["校长 李华"], target: "校长 李华", label: .body, rule: "speaker-name"),
     ]
 
     @Test(arguments: cases)

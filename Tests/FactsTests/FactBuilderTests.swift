@@ -134,6 +134,8 @@ import Testing
         ("靖江市教育局年度工作报告", "", "靖江市教育局"),
         ("履行基础教育职责述职报告", "邓 伟 强", "邓伟强"),
         ("履行基础教育职责述职报告", "本人于4月担任中共县委书记。", "县委书记"),
+        ("关于2022年度教育工作的报告", "县教育局局长　王某某", "王某某"),
+        ("学校年度工作报告", "校长 李华", "李华"),
     ])
     func speaker(_ title: String, _ opening: String, _ expected: String) {
         let titleLine = FactsFixtures.line(title, number: 1, label: .title)
@@ -154,6 +156,8 @@ extension FactBuilderTests {
         let profiler = DocumentProfiler.standard
         let opening = [FactsFixtures.line("成立了由区政府区长任组长的领导小组", number: 2)]
         #expect(profiler.speaker(titleLines: [], opening: opening, title: nil) == nil)
+        // A greeting is two words too, but 同志们 is no role: no speaker from it.
+        #expect(profiler.speaker(titleLines: [], opening: [FactsFixtures.line("同志们 大家好", number: 2)], title: nil) == nil)
         let appointed = [FactsFixtures.line("任县长以来,我充分发挥县财政主渠道作用", number: 2)]
         #expect(profiler.speaker(titleLines: [], opening: appointed, title: nil) == "县长")
     }
