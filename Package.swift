@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "TestSupport"]),
-        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport"]),
+        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,6 +40,15 @@ public final class Warehouse {
 
     /// Opens the warehouse at `path`, creating it from schema.sql when new and applying pending
     /// migrations. With `readOnly`, the file must exist and is never written.
+    /// The schema version of an existing warehouse file (PRAGMA user_version), read without
+    /// migrating it; nil when there is no readable file at `path`.
+    public static func schemaVersion(ofFileAt path: String) -> Int? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var config = Configuration()
+        config.readonly = true
+        return try? DatabaseQueue(path: path, configuration: config).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+    }
+
     /// Process-wide SQLite settings, applied once before the first connection: multi-thread mode
     /// (GRDB gives each connection to one thread at a time, so SQLite's per-call connection mutex
     /// only cost time) and no global allocation statistics (a process-wide mutex per malloc).

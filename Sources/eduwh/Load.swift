@@ -124,6 +124,14 @@ extension Eduwh {
             }
             logger[metadataKey: "db"] = .string(database.path)
 
+            // Opening migrates an older file first; say so, since rebuilding a large search
+            // index (versions before 5) takes a while before the first file is read.
+            if let version = Warehouse.schemaVersion(ofFileAt: database.path), version > 0, version < Warehouse.schemaVersion {
+                logger.notice("upgrading", metadata: fields([
+                    "from_version": String(version), "to_version": String(Warehouse.schemaVersion),
+                    "note": version < 5 ? "the search index is rebuilt from doc_paragraph (about 10 s per 360,000 paragraphs)" : "schema changes only",
+                ]))
+            }
             let warehouse: Warehouse
             do {
                 warehouse = try Warehouse(path: database.path)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Pipeline
 import TestSupport
 import Testing
@@ -37,6 +38,25 @@ import Warehouse
         #expect(events.contains { $0["event"] as? String == "rejected" && $0["path"] as? String == "logo.html" })
         #expect(events.last?["event"] as? String == "summary")
         #expect(try Self.rowCount(db, "SELECT reason FROM etl_reject WHERE source_path = 'logo.html'") == "binary")
+    }
+
+    /// A load on a warehouse of an older schema says it upgrades it (a version-4 search index is
+    /// rebuilt first, which takes a while on a big file) and then loads as usual.
+    @Test func loadOnAnOlderWarehouseSaysItUpgrades() throws {
+        let drop = try Self.dropFolder()
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        #expect(try HelpTests.run(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+        try DatabaseQueue(path: db).writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 4") }
+        let upgraded = try HelpTests.run(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
+        #expect(upgraded.status == 0)
+        let events = upgraded.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let notice = try #require(events.first)
+        #expect(notice["event"] as? String == "upgrading")
+        #expect(notice["from_version"] as? Int == 4 && notice["to_version"] as? Int == Warehouse.schemaVersion)
+        #expect(Warehouse.schemaVersion(ofFileAt: db) == Warehouse.schemaVersion)
+        // Already current: no notice.
+        let again = try HelpTests.run(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
+        #expect(!again.stderr.contains("\"upgrading\""))
     }
 
     /// A site-specific rule table added with --rules changes a load without recompiling; a bad one
