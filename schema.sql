@@ -195,7 +195,7 @@ CREATE TABLE fact_quantity (
                                                              -- exact; approx (约/近/左右); over (余/多/以上); under (不足/以下); placeholder (x/X/**)
     status              TEXT    NOT NULL CHECK (status IN ('achieved', 'planned', 'unknown')),  -- achieved vs plan/target
     status_cue          TEXT    NOT NULL DEFAULT '',         -- word that decided status (计划, 累计 …), '' if none
-    year_source         TEXT    NOT NULL CHECK (year_source IN ('clause', 'sentence', 'document', 'none')),  -- where from_year/to_year came from
+    year_source         TEXT    NOT NULL CHECK (year_source IN ('clause', 'sentence', 'document', 'none')),  -- where from_year/to_year came from; a table cell's column header (项目 2020年 2021年) counts as its clause
     region_source       TEXT    NOT NULL CHECK (region_source IN ('clause', 'sentence', 'document', 'none')),  -- where region_id came from
     surface             TEXT    NOT NULL,                    -- the mention exactly as written (3.48亿元)
     sentence            TEXT    NOT NULL,                    -- the sentence it stands in
