@@ -325,7 +325,7 @@ struct Preparer: Sendable {
             return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
                                                 reason: "no_text", detail: detail), bytes: raw.byteCount)
         }
-        return PreparedItem(item: .processed(processed, path: path, searchTokens: Warehouse.searchTokens(for: processed)),
+        return PreparedItem(item: .processed(processed, path: path, precomputed: Warehouse.Precomputed(processed)),
                             bytes: raw.byteCount, notes: raw.notes)
     }
 }

@@ -203,6 +203,14 @@ import Testing
         try Data().write(to: clean.drop.appending(path: "zz-empty.txt"))
         _ = try clean.load()
         #expect(try box.dump() == clean.dump())
+        // The search index holds every paragraph of every chunk and transaction, none twice: it
+        // is written at each commit, after the files' savepoints.
+        let warehouse = try Warehouse(path: box.db, readOnly: true)
+        #expect(try box.count("SELECT count(*) FROM search_paragraph_docsize") == box.count("SELECT count(*) FROM doc_paragraph"))
+        for word in ["校舍", "教育", "2011年"] {
+            let expected = try warehouse.query("SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]).rows[0][0]
+            #expect(SQLValue.integer(Int64(try warehouse.search(try SearchQuery(word), limit: nil).count)) == expected, "\(word)")
+        }
     }
 
     @Test func loadsEverySeedAndRecordsTheRun() throws {
