@@ -265,6 +265,7 @@ struct YearScanner {
             }
             return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-chinese-date")
         }
+        if line.at(end) == Self.du { end += 1 }   // 二〇二一年度, like 2021年度
         return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-chinese-year")
     }
 
