@@ -1,3 +1,5 @@
+import EduwhCore
+
 // MARK: - Structural shapes the labelling rules ask about
 
 extension ScannedLine {
@@ -68,21 +70,9 @@ extension ScannedLine {
         return suffixes.contains { matchText.hasSuffix($0) }
     }
 
-    /// A flattened table row: a label cell with Chinese in it, then two or more cells that are
-    /// each a number (48210, 1,250.5, 86.5%) or a year (2020年, 2021年度): `在校学生（人） 48210
-    /// 50136`, `项目 2020年 2021年`. Such rows are report content wherever they stand.
-    var isTableRow: Bool {
-        guard let last = text.unicodeScalars.last, ("0"..."9").contains(last) || last == "%" || last == "％" || last == "年" || last == "度" else { return false }
-        let cells = text.unicodeScalars.split { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{00A0}" }
-        guard cells.count >= 3, cells[0].contains(where: { (0x4E00...0x9FFF).contains($0.value) }),
-              !cells[0].contains(where: { ("0"..."9").contains($0) }) else { return false }
-        return cells.dropFirst().allSatisfy { cell in
-            var body = Substring(String(String.UnicodeScalarView(cell)))
-            for suffix in ["年度", "年", "%", "％"] where body.hasSuffix(suffix) { body = body.dropLast(suffix.count); break }
-            guard let first = body.unicodeScalars.first, ("0"..."9").contains(first) else { return false }
-            return body.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "," || $0 == "." }
-        }
-    }
+    /// A flattened table row (`在校学生（人） 48210 50136`, `项目 2020年 2021年`, see `TableCells`):
+    /// report content wherever it stands.
+    var isTableRow: Bool { TableCells(text) != nil }
 
     /// A section heading of the report: 一、  (一)  1、  第一 …
     var isListHeading: Bool {

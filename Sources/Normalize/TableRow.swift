@@ -1,10 +1,8 @@
 import EduwhCore
 
-/// A flattened table row: a label cell, then two or more cells that are only numbers.
-///
-/// HTML tables reach the pipeline one row per line with their cells separated by spaces
-/// (`在校学生（人） 48210 50136`), and plain-text pages copy them the same way. The numbers stand
-/// without a measure word, so the prose scanner would skip them; here each number cell is a
+/// Quantities of a flattened table row (`TableCells`) whose cells are all numbers
+/// (`在校学生（人） 48210 50136`). The numbers stand without a measure word, so the prose
+/// scanner would skip them; here each number cell is a
 /// quantity whose unit comes from the label's parenthesis (（人）, (万元), （%）) when it has one,
 /// else from a `%` in the cell, else none. A header row of years (`项目 2020年 2021年`, or
 /// `年份 2019 2020`) is not a row of quantities.
@@ -18,36 +16,14 @@ enum TableRow {
 
     /// The row's number cells as quantities, or nil when the line is not a table row.
     static func quantities(in line: String, rules: NormalizeRules) -> [QuantityMention]? {
-        // Cheap test first: this runs on every line, and prose ends in punctuation or words.
-        guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "%" || last == "％" else { return nil }
-        let scalars = Array(line.unicodeScalars)
-        var cells: [(start: Int, end: Int)] = []
-        var start: Int?
-        for (i, scalar) in scalars.enumerated() {
-            if isSeparator(scalar) {
-                if let s = start { cells.append((s, i)); start = nil }
-            } else if start == nil {
-                start = i
-            }
-        }
-        if let s = start { cells.append((s, scalars.count)) }
-        guard cells.count >= 3 else { return nil }
-
-        let label = scalars[cells[0].start..<cells[0].end]
-        guard label.contains(where: isCJK), !label.contains(where: { ("0"..."9").contains($0) }) else { return nil }
-        var numbers: [(start: Int, end: Int, value: Double, percent: Bool)] = []
-        for cell in cells.dropFirst() {
-            guard let (value, percent) = number(scalars[cell.start..<cell.end]) else { return nil }
-            numbers.append((cell.start, cell.end, value, percent))
-        }
-        // A row of years is a header (年份 2019 2020 2021), not figures.
-        if numbers.allSatisfy({ !$0.percent && $0.value == $0.value.rounded() && (1900...2100).contains($0.value) }) { return nil }
-
-        let (unit, factor) = labelUnit(label, rules: rules)
-        return numbers.map { cell in
+        guard let row = TableCells(line), row.cells.allSatisfy({ $0.number != nil }),
+              // A row of years is a header (年份 2019 2020 2021), not figures.
+              !row.cells.allSatisfy({ $0.year != nil }) else { return nil }
+        let (unit, factor) = labelUnit(row.scalars[row.label], rules: rules)
+        return row.cells.map { cell in
             QuantityMention(
-                surface: String(String.UnicodeScalarView(scalars[cell.start..<cell.end])),
-                value: cell.percent ? cell.value : cell.value * factor,
+                surface: row.text(cell.start..<cell.end),
+                value: cell.percent ? cell.number : cell.number.map { $0 * factor },
                 unit: cell.percent ? "percent" : unit,
                 qualifier: .exact, offset: cell.start, rule: rule)
         }
@@ -56,47 +32,9 @@ enum TableRow {
     /// The column years of a table's header row (`项目 2020年 2021年`, `年份 2019 2020 2021`,
     /// `指标 2020年度 2021年度`): a label cell, then two or more cells that are each one year.
     static func headerYears(in line: String) -> [Int]? {
-        guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "年" || last == "度" else { return nil }
-        let cells = line.unicodeScalars.split(whereSeparator: isSeparator)
-        guard cells.count >= 3, cells[0].contains(where: isCJK) else { return nil }
-        var years: [Int] = []
-        for cell in cells.dropFirst() {
-            var digits = String.UnicodeScalarView(cell)
-            for suffix in ["年度", "年"] where String(digits).hasSuffix(suffix) {
-                digits = String.UnicodeScalarView(String(digits).dropLast(suffix.count).unicodeScalars)
-                break
-            }
-            guard digits.count == 4, let year = Int(String(digits)), (1900...2100).contains(year) else { return nil }
-            years.append(year)
-        }
-        return years
-    }
-
-    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}"
-    }
-
-    private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-    }
-
-    /// `48210`, `1,250.5`, `86.5%`: digits with optional thousands commas, decimals and a percent sign.
-    private static func number(_ cell: ArraySlice<Unicode.Scalar>) -> (Double, Bool)? {
-        var body = cell
-        var percent = false
-        if let last = body.last, last == "%" || last == "％" { percent = true; body = body.dropLast() }
-        guard let first = body.first, ("0"..."9").contains(first) else { return nil }
-        var text = ""
-        var seenDot = false
-        for scalar in body {
-            switch scalar {
-            case "0"..."9": text.unicodeScalars.append(scalar)
-            case ",": continue
-            case "." where !seenDot: seenDot = true; text.unicodeScalars.append(scalar)
-            default: return nil
-            }
-        }
-        return Double(text).map { ($0, percent) }
+        guard let row = TableCells(line) else { return nil }
+        let years = row.cells.compactMap(\.year)
+        return years.count == row.cells.count ? years : nil
     }
 
     /// The unit named in the label's trailing parenthesis: （人） → 人, (万元) → yuan × 10,000.
