@@ -210,6 +210,8 @@ CREATE TABLE fact_quantity (
 -- run_id here and in the mention tables: queries filter on from_year, a run holds most rows, and
 -- each index was another B-tree every fact insert updates (a load 7% faster without the five).
 -- A query that needs one can have it back: CREATE INDEX fact_quantity_run_id ON fact_quantity (run_id);
+-- The first load into an empty warehouse (bulk mode) drops these and the mention tables' indexes
+-- and builds them once at its end; a writable open recreates any that a killed load left missing.
 CREATE INDEX fact_quantity_indicator_id ON fact_quantity (indicator_id);
 CREATE INDEX fact_quantity_unit_id ON fact_quantity (unit_id);
 CREATE INDEX fact_quantity_region_id ON fact_quantity (region_id);

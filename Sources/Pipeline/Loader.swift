@@ -43,6 +43,9 @@ public struct LoadOptions: Sendable {
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Read and hash every file, even those whose size and modification time match the last load.
     public var rehash = false
+    /// Bulk mode (fact indexes built at the end, a rollback journal during the load; see
+    /// `Warehouse.bulkWrite`). nil: when the warehouse holds no documents yet.
+    public var bulk: Bool?
 
     public init(folder: String) {
         self.folder = folder
@@ -63,6 +66,8 @@ public struct LoadReport: Sendable {
     public var writingSeconds: Double
     /// Of `writingSeconds`, the time spent executing `fact_quantity` inserts.
     public var factWritingSeconds: Double
+    /// Whether the load ran in bulk mode (into an empty warehouse; indexes built at the end).
+    public var bulk = false
 }
 
 /// Loads every supported file under a drop folder into a warehouse.
@@ -187,7 +192,10 @@ public struct Loader {
             counts.filesSeen += uncommitted.count
             uncommitted.removeAll(keepingCapacity: true)
         }
-        try warehouse.bulkWrite { writer in
+        // A first load writes the whole warehouse: build its fact indexes once, at the end.
+        let bulk = options.bulk ?? (known.loaded.isEmpty && !paths.isEmpty)
+        var lastCommit = Date()
+        try warehouse.bulkWrite(bulk: bulk) { writer in
             var filesSinceCommit = 0
             for index in batches.indices {
                 let current = feed.take(index)
@@ -207,12 +215,15 @@ public struct Loader {
                     try writer.commit()
                     filesSinceCommit = 0
                     writingSeconds += Date().timeIntervalSince(writeStart)
+                    lastCommit = Date()
                     report()
                 } else {
                     writingSeconds += Date().timeIntervalSince(writeStart)
                 }
             }
         }
+        // Building the deferred indexes after the last commit is the writer's work too.
+        if bulk { writingSeconds += Date().timeIntervalSince(lastCommit) }
         if options.prune {
             counts.filesPruned = try warehouse.prune(keeping: presentPaths, runID: runID)
         }
@@ -220,7 +231,8 @@ public struct Loader {
         let status = counts.filesRejected == 0 ? "ok" : "partial"
         try warehouse.finishRun(runID, counts: counts, status: status, elapsedSeconds: elapsed)
         return LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: status, rejects: rejects,
-                          processingSeconds: processingSeconds, writingSeconds: writingSeconds, factWritingSeconds: factWritingSeconds)
+                          processingSeconds: processingSeconds, writingSeconds: writingSeconds, factWritingSeconds: factWritingSeconds,
+                          bulk: bulk)
     }
 
 }

@@ -218,14 +218,31 @@ extension Warehouse {
     /// copies every page a savepoint changes first into that journal, and as a temporary file
     /// that was 2.5 of every 3 bytes a load wrote (27 GB of write calls for a 1.2 GB warehouse).
     /// A savepoint is released after its file, so the journal holds one file's pages at most.
-    public func bulkWrite<T>(_ body: (BulkWriter) throws -> T) throws -> T {
+    ///
+    /// With `bulk`, meant for a load into an empty warehouse, the fact tables' secondary indexes
+    /// are built at the end and the load writes through a rollback journal (see
+    /// Warehouse+BulkLoad.swift); the end runs also when `body` throws.
+    public func bulkWrite<T>(bulk: Bool = false, _ body: (BulkWriter) throws -> T) throws -> T {
         try dbQueue.writeWithoutTransaction { db in
+            let bulkState = bulk ? try beginBulkLoad(db) : nil
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            defer {
-                if db.isInsideTransaction { try? db.rollback() }
-                try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+            var result: Result<T, Error>
+            do {
+                result = .success(try body(BulkWriter(warehouse: self, db: db)))
+            } catch {
+                result = .failure(error)
             }
-            return try body(BulkWriter(warehouse: self, db: db))
+            if db.isInsideTransaction { try? db.rollback() }
+            try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+            if let bulkState {
+                do {
+                    try endBulkLoad(db, bulkState)
+                } catch {
+                    // The load's own error matters more; a missing index is rebuilt at the next open.
+                    if case .success = result { result = .failure(error) }
+                }
+            }
+            return try result.get()
         }
     }
 

@@ -35,6 +35,9 @@ public final class Warehouse {
 
     public let path: String
     public let dbQueue: DatabaseQueue
+    /// Indexes of schema.sql this open found missing and recreated: left behind by a bulk load
+    /// that was killed before it built them (Warehouse+BulkLoad.swift). Empty almost always.
+    public private(set) var restoredIndexes: [String] = []
     /// Modification times of the batch being written (set by `loadBatch`, read by its upserts).
     var fileTimes: [String: Int64] = [:]
 
@@ -129,6 +132,7 @@ public final class Warehouse {
                     }
                     try db.inTransaction {
                         try seedIndicators(db)
+                        restoredIndexes = try restoreMissingIndexes(db)
                         return .commit
                     }
                 }

@@ -129,9 +129,14 @@ import Warehouse
         for sql in [canonical,
                     "SELECT document_id, line_number, char_offset, surface, quote(value), indicator_id FROM fact_quantity ORDER BY 1, 2, 3",
                     "SELECT document_id, line_number, label, text FROM doc_line ORDER BY 1, 2",
-                    "SELECT count(*) FROM search_paragraph"] {
+                    "SELECT count(*) FROM search_paragraph",
+                    // The first load runs in bulk mode (fact indexes built at its end): whatever
+                    // a kill left missing, the next load built.
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name",
+                    "PRAGMA journal_mode"] {
             #expect(try Self.rowCount(crashed, sql) == Self.rowCount(reference, sql))
         }
+        #expect(try Self.rowCount(crashed, "PRAGMA integrity_check") == "ok")
         #expect(try Self.rowCount(crashed, "SELECT count(*) FROM etl_run WHERE status = 'running'") == "0")
     }
 }
