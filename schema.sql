@@ -6,8 +6,8 @@
 --   etl_     operations: one row per load run, per file seen, per file refused.
 --   dim_     dimensions of the star: document, region, year, indicator, unit, site.
 --   fact_    facts at mention grain: one quantity / year / place mentioned in one line of one report.
---   doc_     the clean text itself: one row per kept line (title or body paragraph).
---   search_  full-text index over doc_paragraph (FTS5, standard unicode61 tokenizer, see below).
+--   doc_     the text itself: one row per raw line with its label; doc_paragraph views the kept ones.
+--   search_  full-text index over doc_paragraph (FTS5 over pre-split character pairs, see below).
 --   v_       convenience views for ad hoc SQL.
 --
 -- Keys: every table has an explicit primary key named <entity>_id; foreign keys keep the same
@@ -255,24 +255,29 @@ CREATE INDEX fact_place_mention_region_id ON fact_place_mention (region_id);
 -- ============================================================================================
 
 -- Every non-blank raw line of every report with its Clean label. Grain: document × line.
--- Noise and metadata lines are kept too, so any label can be audited from SQL.
+-- Noise and metadata lines are kept too, so any label can be audited from SQL. The text of a
+-- report is stored here only: doc_paragraph is a view of its kept lines, and a kept line's
+-- line_id is the rowid of its entry in search_paragraph. (Before schema version 7 the kept lines
+-- were copied into a doc_paragraph table: a sixth of the file and of a load's time.)
 CREATE TABLE doc_line (
+    line_id             INTEGER PRIMARY KEY,                 -- surrogate key; for a kept line also its paragraph_id and search_paragraph rowid
     document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report the line belongs to
     line_number         INTEGER NOT NULL,                    -- 1-based raw line
     label               TEXT    NOT NULL CHECK (label IN ('T', 'M', 'B', 'N')),  -- title, site metadata, body, noise
     rule_id             TEXT    NOT NULL,                    -- Clean rule that decided the label
     text                TEXT    NOT NULL,                    -- the line, trimmed
-    PRIMARY KEY (document_id, line_number)
-) WITHOUT ROWID;
-
--- Clean paragraphs (title and body lines) for full-text search. Grain: paragraph = kept line.
-CREATE TABLE doc_paragraph (
-    paragraph_id        INTEGER PRIMARY KEY,                 -- rowid shared with search_paragraph
-    document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report it belongs to
-    line_number         INTEGER NOT NULL,                    -- 1-based raw line
-    text                TEXT    NOT NULL,                    -- the paragraph as written
     UNIQUE (document_id, line_number)
 );
+
+-- Clean paragraphs (title and body lines) for full-text search. Grain: paragraph = kept line.
+CREATE VIEW doc_paragraph AS
+SELECT
+    line_id             AS paragraph_id,                     -- rowid shared with search_paragraph (doc_line.line_id)
+    document_id,                                             -- report it belongs to
+    line_number,                                             -- 1-based raw line
+    text                                                     -- the paragraph as written
+FROM doc_line
+WHERE label IN ('T', 'B');
 
 -- Full-text index of doc_paragraph (rowid = paragraph_id). FTS5's trigram tokenizer cannot match
 -- one- or two-character words (校, 校舍), and a custom tokenizer would make the file unreadable by
@@ -286,7 +291,7 @@ CREATE TABLE doc_paragraph (
 -- two columns unigrams/bigrams of earlier versions (a third fewer tokens, a faster load);
 -- version 5 switched unicode61 for ascii and raised FTS5's buffer of pending terms ('hashsize',
 -- default 1 MB) to 32 MB, so a load's batch goes to disk as one segment instead of several.
--- The table is contentless (content=''): it stores only the index, the text lives in doc_paragraph.
+-- The table is contentless (content=''): it stores only the index, the text lives in doc_line.
 -- `eduwh search` builds the queries and the snippets (`eduwh search --sql` prints them); plain
 -- sqlite3 can run them by hand:
 --   SELECT p.text FROM search_paragraph JOIN doc_paragraph p ON p.paragraph_id = search_paragraph.rowid
@@ -413,4 +418,4 @@ LEFT JOIN dim_region r ON r.region_id = q.region_id
 GROUP BY r.region_id, r.name, r.province_name, r.city_name, q.from_year, q.to_year, i.category, i.indicator_id, i.name_zh,
          i.is_rate, q.unit_id, q.status;
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

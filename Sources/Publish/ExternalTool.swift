@@ -69,12 +69,18 @@ public enum PublishError: Error, CustomStringConvertible {
     case missingTool(name: String, install: String)
     case tool(name: String, message: String)
     case io(path: String, message: String)
+    /// The target database's tables were created by another eduwh schema version.
+    case schemaDrift(table: String, target: [String], warehouse: [String])
 
     public var description: String {
         switch self {
         case .missingTool(let name, let install): "\(name) not found; install it: \(install)"
         case .tool(let name, let message): "\(name) failed: \(message)"
         case .io(let path, let message): "\(path): \(message)"
+        case .schemaDrift(let table, let target, let warehouse):
+            "PostgreSQL's \(table) has columns (\(target.joined(separator: ", "))) but this warehouse's has (\(warehouse.joined(separator: ", "))): "
+                + "the PostgreSQL schema was made by another eduwh version. Publish into a new database, or empty this one "
+                + "(psql -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public') and publish again."
         }
     }
 }

@@ -32,7 +32,8 @@ public struct PostgresPublisher {
     }
 
     /// Tables whose rows hang off a document (deleted with it by ON DELETE CASCADE).
-    static let documentTables = ["fact_quantity", "fact_year_mention", "fact_place_mention", "doc_line", "doc_paragraph"]
+    /// doc_paragraph is a view of doc_line (schema version 7), there as here.
+    static let documentTables = ["fact_quantity", "fact_year_mention", "fact_place_mention", "doc_line"]
     /// Small tables upserted by primary key on every publish that writes.
     static let upsertTables = ["etl_run", "dim_site", "dim_indicator", "dim_unit"]
     /// Tables replaced whole (nothing references them).
@@ -57,6 +58,7 @@ public struct PostgresPublisher {
         var pgDocs = Set<Int64>()
         var lastFingerprint = ""
         if exists {
+            try checkColumns(psql: psql, base: base)
             pgDocs = Set(try psql.run(base + ["-At", "-c", "SELECT document_id FROM dim_document"]).split(separator: "\n").compactMap { Int64($0) })
             lastFingerprint = try psql.run(base + ["-At", "-c", "SELECT fingerprint FROM etl_publish ORDER BY publish_id DESC LIMIT 1"])
                 .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -128,6 +130,27 @@ public struct PostgresPublisher {
         report.wroteAnything = true
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// Refuses to publish into tables of another schema version (a COPY would fail halfway
+    /// through the script, or worse, load columns into the wrong place): every table publish
+    /// writes must have the same columns, in order, there as here.
+    private func checkColumns(psql: ExternalTool, base: [String]) throws {
+        let tables = Self.documentTables + Self.upsertTables + Self.replaceTables + Self.staticTables + ["dim_document"]
+        let listed = try psql.run(base + ["-At", "-F", "\t", "-c", """
+            SELECT table_name, string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns
+            WHERE table_schema = 'public' GROUP BY table_name
+            """])
+        var target: [String: [String]] = [:]
+        for line in listed.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { target[String(parts[0])] = parts[1].split(separator: ",").map(String.init) }
+        }
+        for table in tables {
+            let here = try warehouse.columns(of: table).map(\.name)
+            let there = target[table] ?? []
+            if here != there { throw PublishError.schemaDrift(table: table, target: there, warehouse: here) }
+        }
     }
 
     /// Emits `COPY target (columns) FROM STDIN CSV HEADER` followed by the rows of `table`.

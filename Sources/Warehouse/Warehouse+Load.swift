@@ -422,12 +422,11 @@ extension Warehouse {
             ])
 
         // Per-row inserts bind values straight into SQLite (RowWriter): they are most of the writer's calls.
+        // A kept line's line_id is its paragraph_id (doc_paragraph is a view) and its search rowid.
         let lineInsert = try RowWriter(db, sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) VALUES (?, ?, ?, ?, ?)")
-        let paragraphInsert = try RowWriter(db, sql: "INSERT INTO doc_paragraph (document_id, line_number, text) VALUES (?, ?, ?)")
         for line in document.lines {
             try lineInsert.run(documentID, line.number, line.label.rawValue, line.rule, line.text)
             guard line.label.isKept else { continue }
-            try paragraphInsert.run(documentID, line.number, line.text)
             paragraphs.append((db.lastInsertedRowID, tokens?.next() ?? SearchTokens(line.text)))
         }
 

@@ -101,10 +101,10 @@ extension Warehouse {
                     ORDER BY d.document_id
                     """)
                 counts.documents = db.changesCount
-                try db.execute(sql: "INSERT INTO main.doc_line SELECT * FROM shard.doc_line WHERE document_id IN (SELECT document_id FROM new_document)")
+                // Lines get new line_ids here (doc_paragraph is a view of them: its ids follow).
                 try db.execute(sql: """
-                    INSERT INTO main.doc_paragraph (document_id, line_number, text)
-                    SELECT document_id, line_number, text FROM shard.doc_paragraph
+                    INSERT INTO main.doc_line (document_id, line_number, label, rule_id, text)
+                    SELECT document_id, line_number, label, rule_id, text FROM shard.doc_line
                     WHERE document_id IN (SELECT document_id FROM new_document) ORDER BY document_id, line_number
                     """)
                 // The index is contentless: tokens are recomputed from the merged paragraphs' text.

@@ -9,6 +9,11 @@ import Warehouse
         let postgres = PostgresSchema.tableColumns(in: PostgresSchema.current)
         #expect(!sqlite.isEmpty)
         for table in Warehouse.portableTables {
+            // A view (doc_paragraph, over doc_line) passes through as the same view.
+            if Warehouse.schemaSQL.contains("CREATE VIEW \(table) AS") {
+                #expect(PostgresSchema.current.contains("CREATE VIEW \(table) AS"), "\(table) view missing from the PostgreSQL DDL")
+                continue
+            }
             #expect(sqlite[table] != nil, "\(table) missing from schema.sql")
             #expect(postgres[table] == sqlite[table], "\(table) columns differ")
         }

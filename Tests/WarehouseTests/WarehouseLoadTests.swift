@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Pipeline
 import Testing
+import TestSupport
 @testable import Warehouse
 
 /// Loads of a real drop folder (copies of the bundled `imports/` seeds) into a fresh warehouse.
@@ -71,6 +72,35 @@ import Testing
         }
     }
 
+    /// A version-6 warehouse (kept lines copied into a doc_paragraph table) gets version 7's text
+    /// tables: the same lines, paragraphs and search results, and the schema of a fresh file.
+    @Test func versionSixTextTablesBecomeOneTableAndAView() throws {
+        let box = try Sandbox()
+        _ = try box.load()
+        let fresh = try box.dump()
+        let paragraphs = "SELECT document_id, line_number, text FROM doc_paragraph ORDER BY 1, 2"
+        let before = try Warehouse(path: box.db, readOnly: true).query(paragraphs).rows
+        try DatabaseQueue(path: box.db).writeWithoutTransaction { db in
+            try db.execute(sql: OlderSchemas.textTablesToVersion6)
+            try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        #expect(try DatabaseQueue(path: box.db).read { db in
+            try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'doc_paragraph'")
+        } == "table")
+        let migrated = try Warehouse(path: box.db)
+        #expect(try box.dump() == fresh)
+        #expect(try migrated.query(paragraphs).rows == before)
+        #expect(before.count > 100)
+        let shape = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('doc_line', 'doc_paragraph') ORDER BY name"
+        let other = try Warehouse(path: box.dir.appending(path: "fresh.sqlite").path)
+        #expect(try migrated.query(shape).rows.map { $0.prefix(2) } == other.query(shape).rows.map { $0.prefix(2) })
+        #expect(try box.count("SELECT count(*) FROM search_paragraph_docsize") == Int64(before.count))
+        for word in ["校舍", "学", "义务教育", "2011年"] {
+            let expected = try migrated.query("SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]).rows[0][0]
+            #expect(SQLValue.integer(Int64(try migrated.search(try SearchQuery(word), limit: nil).count)) == expected, "\(word)")
+        }
+    }
+
     /// A version-1 warehouse (schema.sql before migrations 0002 and 0003) is migrated on open and
     /// ends with the same columns and views as a warehouse created from today's schema.sql.
     @Test func versionOneWarehouseIsMigrated() throws {
@@ -85,6 +115,7 @@ import Testing
         try DatabaseQueue(path: old).writeWithoutTransaction { db in
             try db.execute(sql: v1)
             try db.execute(sql: "DROP VIEW v_indicator_by_region_year")   // added by migration 0003
+            try db.execute(sql: OlderSchemas.textTablesToVersion6)                    // changed by migration 0007
         }
         let before = try DatabaseQueue(path: old).read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('etl_file')") }
         #expect(!before.contains("modified_ns"))
@@ -121,6 +152,7 @@ import Testing
                 CREATE INDEX fact_place_mention_run_id ON fact_place_mention (run_id);
                 PRAGMA user_version = 3;
                 """)
+            try db.execute(sql: OlderSchemas.textTablesToVersion6)
         }
         let migrated = try Warehouse(path: box.db)
         // Version 6 dropped the five indexes a version-3 file still has: the same set as a fresh file.

@@ -46,7 +46,10 @@ import Warehouse
         let drop = try Self.dropFolder()
         let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
         #expect(try HelpTests.run(["load", drop.path, "--db", db, "--quiet"]).status == 0)
-        try DatabaseQueue(path: db).writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 4") }
+        try DatabaseQueue(path: db).writeWithoutTransaction { db in
+            try db.execute(sql: OlderSchemas.textTablesToVersion6)   // what migration 0007 changes
+            try db.execute(sql: "PRAGMA user_version = 4")
+        }
         let upgraded = try HelpTests.run(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
         #expect(upgraded.status == 0)
         let events = upgraded.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
