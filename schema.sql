@@ -14,6 +14,10 @@
 -- name on both sides of a join. Natural keys (adcode, year, indicator code, unit code, content
 -- hash) are used as ids where they exist, so shard warehouses merge without re-keying.
 -- Units live in column names where a column has one fixed unit (_yuan, _m2, _year, _bytes).
+-- A column with a closed set of values has a CHECK listing them. In the tables written once per
+-- row of a report (fact_*, doc_line) the list is spelled as OR-ed comparisons, not IN (…): SQLite
+-- evaluates a CHECK's IN list by building a temporary b-tree of its values on every insert,
+-- about 1 µs per check and row (migration 0008).
 
 PRAGMA foreign_keys = ON;
 
@@ -191,12 +195,12 @@ CREATE TABLE fact_quantity (
     to_year             INTEGER REFERENCES dim_year (year_id),  -- last year it refers to
     value               REAL,                                -- value in the unit's base unit (3.48亿元 → 348000000 yuan); NULL for placeholders
     upper_value         REAL,                                -- upper end of a range (3-5所 → 5), else NULL
-    qualifier           TEXT    NOT NULL CHECK (qualifier IN ('exact', 'approx', 'over', 'under', 'placeholder')),
+    qualifier           TEXT    NOT NULL CHECK (qualifier = 'exact' OR qualifier = 'approx' OR qualifier = 'over' OR qualifier = 'under' OR qualifier = 'placeholder'),
                                                              -- exact; approx (约/近/左右); over (余/多/以上); under (不足/以下); placeholder (x/X/**)
-    status              TEXT    NOT NULL CHECK (status IN ('achieved', 'planned', 'unknown')),  -- achieved vs plan/target
+    status              TEXT    NOT NULL CHECK (status = 'achieved' OR status = 'planned' OR status = 'unknown'),  -- achieved vs plan/target
     status_cue          TEXT    NOT NULL DEFAULT '',         -- word that decided status (计划, 累计 …), '' if none
-    year_source         TEXT    NOT NULL CHECK (year_source IN ('clause', 'sentence', 'document', 'none')),  -- where from_year/to_year came from; a table cell's column header (项目 2020年 2021年) counts as its clause
-    region_source       TEXT    NOT NULL CHECK (region_source IN ('clause', 'sentence', 'document', 'none')),  -- where region_id came from
+    year_source         TEXT    NOT NULL CHECK (year_source = 'clause' OR year_source = 'sentence' OR year_source = 'document' OR year_source = 'none'),  -- where from_year/to_year came from; a table cell's column header (项目 2020年 2021年) counts as its clause
+    region_source       TEXT    NOT NULL CHECK (region_source = 'clause' OR region_source = 'sentence' OR region_source = 'document' OR region_source = 'none'),  -- where region_id came from
     surface             TEXT    NOT NULL,                    -- the mention exactly as written (3.48亿元)
     sentence            TEXT    NOT NULL,                    -- the sentence it stands in
     line_number         INTEGER NOT NULL,                    -- 1-based line in the raw file (blank lines counted)
@@ -221,7 +225,7 @@ CREATE INDEX fact_quantity_from_year ON fact_quantity (from_year);
 CREATE TABLE fact_year_mention (
     fact_year_mention_id INTEGER PRIMARY KEY,                -- surrogate key
     document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report it stands in
-    kind                TEXT    NOT NULL CHECK (kind IN ('year', 'range', 'date', 'plan_period', 'relative', 'placeholder')),
+    kind                TEXT    NOT NULL CHECK (kind = 'year' OR kind = 'range' OR kind = 'date' OR kind = 'plan_period' OR kind = 'relative' OR kind = 'placeholder'),
                                                              -- year (2011年), range (2007-2008年), date, plan_period (十二五), relative (今年), placeholder (20xx年)
     from_year           INTEGER REFERENCES dim_year (year_id),  -- first year meant; NULL when unknown
     to_year             INTEGER REFERENCES dim_year (year_id),  -- last year meant; NULL when unknown
@@ -239,7 +243,7 @@ CREATE TABLE fact_place_mention (
     fact_place_mention_id INTEGER PRIMARY KEY,               -- surrogate key
     document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report it stands in
     region_id           TEXT    REFERENCES dim_region (region_id),  -- division it resolves to; NULL unless status = 'resolved'
-    status              TEXT    NOT NULL CHECK (status IN ('resolved', 'ambiguous', 'placeholder')),  -- ambiguous: several divisions fit
+    status              TEXT    NOT NULL CHECK (status = 'resolved' OR status = 'ambiguous' OR status = 'placeholder'),  -- ambiguous: several divisions fit
     candidate_region_ids TEXT   NOT NULL DEFAULT '',         -- every adcode that fits, comma-separated
     surface             TEXT    NOT NULL,                    -- as written (铁东区, 增城)
     line_number         INTEGER NOT NULL,                    -- 1-based raw line
@@ -263,7 +267,7 @@ CREATE TABLE doc_line (
     line_id             INTEGER PRIMARY KEY,                 -- surrogate key; for a kept line also its paragraph_id and search_paragraph rowid
     document_id         INTEGER NOT NULL REFERENCES dim_document (document_id) ON DELETE CASCADE,  -- report the line belongs to
     line_number         INTEGER NOT NULL,                    -- 1-based raw line
-    label               TEXT    NOT NULL CHECK (label IN ('T', 'M', 'B', 'N')),  -- title, site metadata, body, noise
+    label               TEXT    NOT NULL CHECK (label = 'T' OR label = 'M' OR label = 'B' OR label = 'N'),  -- title, site metadata, body, noise
     rule_id             TEXT    NOT NULL,                    -- Clean rule that decided the label
     text                TEXT    NOT NULL,                    -- the line, trimmed
     UNIQUE (document_id, line_number)
@@ -418,4 +422,4 @@ LEFT JOIN dim_region r ON r.region_id = q.region_id
 GROUP BY r.region_id, r.name, r.province_name, r.city_name, q.from_year, q.to_year, i.category, i.indicator_id, i.name_zh,
          i.is_rate, q.unit_id, q.status;
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;

@@ -32,7 +32,8 @@ public struct SchemaCatalog: Sendable, Hashable {
         public var description: String
         /// Columns in table order.
         public var columns: [Column]
-        /// Columns with a closed set of accepted values (a `CHECK (column IN (…))`), in order.
+        /// Columns with a closed set of accepted values (a `CHECK (column IN (…))` or its OR-ed
+        /// form `CHECK (column = 'a' OR column = 'b' …)`), in order.
         public var facets: [String] = []
 
         /// The column called `name`, if any.
@@ -134,9 +135,10 @@ public struct SchemaCatalog: Sendable, Hashable {
                 } else if table.kind != "view", let column = columnName(line, inView: false) {
                     lastColumn = column
                 }
-                // A column with a closed set of accepted values (CHECK (x IN (…))) is a natural facet.
+                // A column with a closed set of accepted values (CHECK (x IN (…)), or x = 'a' OR
+                // x = 'b' … in the tables written per row) is a natural facet.
                 let code = (splitTrailingComment(line)?.0 ?? line).uppercased()
-                if table.kind == "table", !line.hasPrefix("--"), code.contains("CHECK ("), code.contains(" IN ("), let column = lastColumn,
+                if table.kind == "table", !line.hasPrefix("--"), code.contains("CHECK ("), code.contains(" IN (") || code.contains(" OR "), let column = lastColumn,
                    !(parsed.facets[table.name] ?? []).contains(column) {
                     parsed.facets[table.name, default: []].append(column)
                 }

@@ -126,6 +126,12 @@ public final class Warehouse {
                             if pending.contains(where: { $0.sql.contains("CREATE VIRTUAL TABLE search_paragraph") }) {
                                 try Self.rebuildSearchIndex(db)
                             }
+                            // A migration that edits sqlite_master in place (0008) must bump the
+                            // schema cookie, so every connection re-reads the schema.
+                            if pending.contains(where: { $0.sql.contains("PRAGMA writable_schema = ON") }) {
+                                let cookie = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+                                try db.execute(sql: "PRAGMA schema_version = \(cookie + 1)")
+                            }
                             try db.execute(sql: "PRAGMA user_version = \(last.version)")
                             return .commit
                         }

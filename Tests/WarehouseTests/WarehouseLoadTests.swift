@@ -101,6 +101,50 @@ import TestSupport
         }
     }
 
+    /// The tables written once per row check their closed value sets without SQLite building a
+    /// temporary b-tree per insert (an IN list in a CHECK does: OpenEphemeral); a version-7 file,
+    /// whose CHECKs still use IN lists, gets the same table definitions as a fresh one, and the
+    /// constraints still refuse a value outside the set.
+    @Test func perRowTablesCheckTheirValuesWithoutATemporaryBTree() throws {
+        let box = try Sandbox()
+        _ = try box.load()
+        let tables = ["fact_quantity", "fact_year_mention", "fact_place_mention", "doc_line"]
+        let definitions = "SELECT name, sql FROM sqlite_master WHERE name IN ('\(tables.joined(separator: "', '"))') ORDER BY name"
+        let fresh = try DatabaseQueue(path: box.db).read { db in try Row.fetchAll(db, sql: definitions) }
+        // Back to version 7: migration 0008's replacements, reversed.
+        let migration = try #require(Warehouse.migrations.first { $0.version == 8 }?.sql)
+        let pattern = /replace\(sql, ('(?:[^']|'')*'), ('(?:[^']|'')*')\)/
+        let reversed = migration.replacing(pattern) { "replace(sql, \($0.output.2), \($0.output.1))" }
+        #expect(reversed != migration)
+        try DatabaseQueue(path: box.db).writeWithoutTransaction { db in
+            try db.execute(sql: reversed)
+            try db.execute(sql: "PRAGMA schema_version = \(try Int.fetchOne(db, sql: "PRAGMA schema_version")! + 1); PRAGMA user_version = 7")
+        }
+        let inserts = [
+            "INSERT INTO fact_quantity (document_id, indicator_id, unit_id, qualifier, status, year_source, region_source, surface, sentence, line_number, char_offset, quantity_rule_id, indicator_rule_id, run_id) VALUES (1, 'unknown', '', 'exact', 'achieved', 'none', 'none', '', '', 1, 0, '', '', 1)",
+            "INSERT INTO fact_year_mention (document_id, kind, surface, line_number, char_offset, rule_id, run_id) VALUES (1, 'year', '', 1, 0, '', 1)",
+            "INSERT INTO fact_place_mention (document_id, status, surface, line_number, char_offset, rule_id, run_id) VALUES (1, 'resolved', '', 1, 0, '', 1)",
+            "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) VALUES (1, 1, 'B', '', '')",
+        ]
+        func ephemeralTables() throws -> Int {
+            try DatabaseQueue(path: box.db).read { db in
+                try inserts.reduce(0) { count, sql in
+                    count + (try Row.fetchAll(db, sql: "EXPLAIN " + sql).filter { ($0["opcode"] as String) == "OpenEphemeral" }.count)
+                }
+            }
+        }
+        #expect(try ephemeralTables() == 7)   // 4 on fact_quantity, one on each other table
+        _ = try Warehouse(path: box.db)
+        #expect(try ephemeralTables() == 0)
+        #expect(try DatabaseQueue(path: box.db).read { db in try Row.fetchAll(db, sql: definitions) } == fresh)
+        #expect(try DatabaseQueue(path: box.db).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(throws: DatabaseError.self) {
+            try DatabaseQueue(path: box.db).write { db in
+                try db.execute(sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) SELECT document_id, 9999, 'X', '', '' FROM dim_document LIMIT 1")
+            }
+        }
+    }
+
     /// A version-1 warehouse (schema.sql before migrations 0002 and 0003) is migrated on open and
     /// ends with the same columns and views as a warehouse created from today's schema.sql.
     @Test func versionOneWarehouseIsMigrated() throws {
