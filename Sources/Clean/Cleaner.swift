@@ -171,12 +171,12 @@ public struct Cleaner: Sendable {
             return nil
         }
         guard scalars.count > 3 else { return text }
-        let head = String(String.UnicodeScalarView(scalars.prefix(8)))
+        let head = String(scalars: scalars.prefix(8))
         guard head.hasPrefix("篇") || head.hasPrefix("第") || head.hasPrefix("【") || head.hasPrefix("[") else { return text }
         if let colon = scalars.prefix(10).firstIndex(where: { $0 == "：" || $0 == ":" || $0 == "】" || $0 == "]" }),
            colon + 1 < scalars.count {
-            let rest = String(String.UnicodeScalarView(scalars[(colon + 1)...])).trimmingCharacters(in: .whitespaces)
-            let lead = String(String.UnicodeScalarView(scalars[..<colon]))
+            let rest = String(scalars: scalars[(colon + 1)...]).trimmingCharacters(in: .whitespaces)
+            let lead = String(scalars: scalars[..<colon])
             if lead.contains("篇") && !rest.isEmpty { return rest.hasPrefix("：") || rest.hasPrefix(":") ? String(rest.dropFirst()) : rest }
         }
         return text

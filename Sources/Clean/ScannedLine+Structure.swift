@@ -49,7 +49,7 @@ extension ScannedLine {
     /// name (王某某, 刘建华) and whose words before it end in an office title (县教育局局长　王某某,
     /// 校长 李华). Placeholder names (某某, ××, XX) count as names.
     func isOfficeAndName(surnames: [String], titles: [String]) -> Bool {
-        let words = text.unicodeScalars.split { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.map { String(String.UnicodeScalarView($0)) }
+        let words = text.unicodeScalars.split { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.map { String(scalars: $0) }
         guard words.count >= 2, words.count <= 3, shape.length <= 24, shape.punctuation == 0,
               let name = words.last, let office = words.dropLast().last,
               titles.contains(where: { office.hasSuffix($0) }) else { return false }

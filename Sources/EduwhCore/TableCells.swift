@@ -59,7 +59,7 @@ public struct TableCells: Sendable {
 
     /// The text of a code-point range of the line.
     public func text(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range]))
+        String(scalars: scalars[range])
     }
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {

@@ -132,7 +132,7 @@ public struct DocumentProfiler: Sendable {
             for (index, word) in roleScalars.enumerated() {
                 guard start + word.count <= scalars.count, scalars[start] == word[0],
                       scalars[start..<start + word.count].elementsEqual(word) else { continue }
-                let before = String(String.UnicodeScalarView(scalars[max(0, start - Self.appointmentWindow)..<start]))
+                let before = String(scalars: scalars[max(0, start - Self.appointmentWindow)..<start])
                 if appointments.contains(where: { before.includes($0) }) { return roles[index] }
             }
         }
@@ -167,7 +167,7 @@ public struct DocumentProfiler: Sendable {
             }
         }
         guard let end = best else { return nil }
-        let prefix = String(String.UnicodeScalarView(scalars[0..<end]))
+        let prefix = String(scalars: scalars[0..<end])
         guard prefix.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { return nil }
         return prefix
     }

@@ -129,7 +129,7 @@ public struct FactBuilder: Sendable {
         guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else { return false }
         let end = year.offset + year.surface.unicodeScalars.count
         guard end < offset, offset <= scalars.count else { return false }
-        let between = String(String.UnicodeScalarView(scalars[end..<offset]))
+        let between = String(scalars: scalars[end..<offset])
         return changeWords.contains { between.contains($0) }
     }
 

@@ -82,7 +82,7 @@ public struct IndicatorMapper: Sendable {
                     let priority = dictionary.indicators[index].priority
                     let distance = match.start - end
                     if bestCounted == nil || priority > bestCounted!.priority || (priority == bestCounted!.priority && distance < bestCounted!.distance) {
-                        bestCounted = (priority, distance, index, String(String.UnicodeScalarView(scalars[match.start..<match.end])))
+                        bestCounted = (priority, distance, index, String(scalars: scalars[match.start..<match.end]))
                     }
                 }
             }
@@ -90,7 +90,7 @@ public struct IndicatorMapper: Sendable {
             let inClause = match.start >= clause.lowerBound && match.end <= clause.upperBound
             for index in match.payload where accepts(index, quantity, unit) {
                 let priority = dictionary.indicators[index].priority
-                let word = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
+                let word = String(scalars: scalars[match.start..<match.end])
                 if inClause {
                     if bestClause == nil || priority > bestClause!.priority || (priority == bestClause!.priority && distance < bestClause!.distance) {
                         bestClause = (priority, distance, index, word)

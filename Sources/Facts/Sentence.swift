@@ -1,3 +1,5 @@
+import EduwhCore
+
 /// One sentence of a line, with its clauses, as offsets in Unicode scalars of the line.
 ///
 /// Sentences end at 。！？；(and ! ? ;); clauses end at ，：(and , : between non-digits).
@@ -80,7 +82,7 @@ public struct Sentence: Sendable, Hashable {
         func closeSentence(at end: Int) {
             if clauseStart < end { clauses.append(clauseStart..<end) }
             if sentenceStart < end, !clauses.isEmpty {
-                sentences.append(Sentence(text: String(String.UnicodeScalarView(scalars[sentenceStart..<end])),
+                sentences.append(Sentence(text: String(scalars: scalars[sentenceStart..<end]),
                                           range: sentenceStart..<end, clauses: clauses))
             }
             clauses = []
@@ -92,7 +94,7 @@ public struct Sentence: Sendable, Hashable {
                     let cut = last.upperBound
                     let kept = clauses
                     clauses = []
-                    sentences.append(Sentence(text: String(String.UnicodeScalarView(scalars[sentenceStart..<cut])),
+                    sentences.append(Sentence(text: String(scalars: scalars[sentenceStart..<cut]),
                                               range: sentenceStart..<cut, clauses: kept))
                     sentenceStart = cut + 1 <= index ? cut + 1 : index
                     if clauseStart < sentenceStart { clauseStart = sentenceStart }

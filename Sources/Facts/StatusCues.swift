@@ -63,7 +63,7 @@ public struct StatusCues: Sendable {
         let before = cues(scalars, clauseStart..<max(clauseStart, start))
         let earlier = cues(scalars, sentence.range.lowerBound..<max(sentence.range.lowerBound, clauseStart))
         let after = cues(scalars, end..<min(max(end, clause.upperBound), end + Self.followingWindow))
-        func word(_ match: WordTrie.Match) -> String { String(String.UnicodeScalarView(scalars[match.start..<match.end])) }
+        func word(_ match: WordTrie.Match) -> String { String(scalars: scalars[match.start..<match.end]) }
         // A weak plan cue (将) followed by an object verb (从, 纳入) before the quantity marks an object.
         let objectVerbs = (earlier + before).filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
         func isPlan(_ match: WordTrie.Match) -> Bool {

@@ -41,7 +41,7 @@ enum TableRow {
     private static func labelUnit(_ label: ArraySlice<Unicode.Scalar>, rules: NormalizeRules) -> (String, Double) {
         guard let close = label.last, close == "）" || close == ")",
               let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }), open < label.endIndex - 1 else { return ("", 1) }
-        let inside = String(String.UnicodeScalarView(label[(open + 1)..<(label.endIndex - 1)]))
+        let inside = String(scalars: label[(open + 1)..<(label.endIndex - 1)])
         if inside == "%" || inside == "％" { return ("percent", 1) }
         let scalarLine = ScalarLine(inside)
         var at = 0

@@ -1,3 +1,5 @@
+import EduwhCore
+
 /// One clean paragraph that matched a search, with where it stands and where the hits are.
 ///
 /// ```swift
@@ -32,7 +34,7 @@ public struct SearchHit: Sendable, Hashable {
     public func snippet(before: Int = 10, width: Int = 36, open: String = "[", close: String = "]") -> String {
         let scalars = Array(text.unicodeScalars)
         guard let first = hits.first else {
-            return String(String.UnicodeScalarView(scalars.prefix(width))) + (scalars.count > width ? "…" : "")
+            return String(scalars: scalars.prefix(width)) + (scalars.count > width ? "…" : "")
         }
         var start = max(0, first.lowerBound - before)
         var end = min(scalars.count, max(start + width, first.upperBound))
@@ -44,11 +46,11 @@ public struct SearchHit: Sendable, Hashable {
         var position = start
         for hit in hits where hit.lowerBound < end && hit.upperBound > start {
             let lower = max(hit.lowerBound, start), upper = min(hit.upperBound, end)
-            out += String(String.UnicodeScalarView(scalars[position..<lower]))
-            out += open + String(String.UnicodeScalarView(scalars[lower..<upper])) + close
+            out += String(scalars: scalars[position..<lower])
+            out += open + String(scalars: scalars[lower..<upper]) + close
             position = upper
         }
-        out += String(String.UnicodeScalarView(scalars[position..<end]))
+        out += String(scalars: scalars[position..<end])
         if end < scalars.count { out += "…" }
         return out
     }

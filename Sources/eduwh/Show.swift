@@ -103,11 +103,11 @@ extension Eduwh {
                     start = (position...(scalars.count - surface.count)).first { Array(scalars[$0..<($0 + surface.count)]) == surface }
                 }
                 guard let start, start >= position else { continue }
-                out += String(String.UnicodeScalarView(scalars[position..<start]))
+                out += String(scalars: scalars[position..<start])
                 out += open + mark.surface + close
                 position = start + surface.count
             }
-            out += String(String.UnicodeScalarView(scalars[position...]))
+            out += String(scalars: scalars[position...])
             return out
         }
 

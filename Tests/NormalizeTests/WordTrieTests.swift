@@ -65,4 +65,34 @@ import TestSupport
         }
         #expect(checked > 500)
     }
+
+    @Test("String(scalars:) equals the standard library's conversion for every slice start of every report")
+    func scalarStringMatchesTheStandardLibrary() {
+        var checked = 0
+        for report in Self.reports + ["", "a", "𠀀𪚥 emoji 👩‍🏫 é"] {
+            let scalars = Array(report.unicodeScalars)
+            for start in stride(from: 0, through: scalars.count, by: 7) {
+                for length in [0, 1, 2, 5, 40, 400] where start + length <= scalars.count {
+                    let slice = scalars[start..<start + length]
+                    #expect(String(scalars: slice) == String(String.UnicodeScalarView(slice)))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 5000)
+    }
+
+    @Test("ScalarSet answers like Set<Unicode.Scalar> for every scalar of the reports and for astral ones")
+    func scalarSetMatchesSet() {
+        let members: [Unicode.Scalar] = ["x", "X", "×", "某", "＊", "\u{0}", "\u{FFFF}", "\u{20000}", "\u{10FFFF}"]
+        let bitmap = ScalarSet(members)
+        let reference = Set(members)
+        var probes = Set(Self.reports.joined().unicodeScalars)
+        probes.formUnion(members)
+        probes.formUnion(["\u{20001}", "\u{FFFE}", "Y"])
+        for scalar in probes {
+            #expect(bitmap.contains(scalar) == reference.contains(scalar), "\(scalar.value)")
+        }
+        #expect(probes.count > 1000)
+    }
 }

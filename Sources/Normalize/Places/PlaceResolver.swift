@@ -90,7 +90,7 @@ public struct PlaceResolver: Sendable {
         var index = 0
         while index < scalars.count {
             if let placeholder = placeholder(in: scalars, at: index) {
-                found.append(Found(line: line, offset: index, surface: String(String.UnicodeScalarView(scalars[index..<index + placeholder])),
+                found.append(Found(line: line, offset: index, surface: String(scalars: scalars[index..<index + placeholder]),
                                    candidates: [], form: .full, rule: "p-placeholder", isPlaceholder: true))
                 index += placeholder
                 continue
@@ -99,7 +99,7 @@ public struct PlaceResolver: Sendable {
                 index += 1
                 continue
             }
-            let surface = String(String.UnicodeScalarView(scalars[index..<index + match.length]))
+            let surface = String(scalars: scalars[index..<index + match.length])
             let form = match.candidates.first?.form ?? .stem
             var candidates = match.candidates.map(\.division)
             var required = 0
@@ -108,7 +108,7 @@ public struct PlaceResolver: Sendable {
                 // Ordinary words (朝阳) and two-character names (兴县 in 科教兴县) need support.
                 required = settings.contextSupport
             } else if form == .stem {
-                let rest = String(String.UnicodeScalarView(scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)]))
+                let rest = String(scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)])
                 if vocabulary.personWords.contains(where: rest.hasPrefix) {
                     index += match.length
                     continue

@@ -26,9 +26,9 @@ public struct PlaceVocabulary: Sendable {
     /// Words after a bare stem that make it part of a person's name (长春同志).
     public let personWords: [String]
     /// Scalars written instead of a name (x, X, *, 某).
-    public let placeholderMarks: Set<Unicode.Scalar>
+    public let placeholderMarks: ScalarSet
     /// Suffixes a placeholder mark must stand before.
-    public let placeholderSuffixes: Set<Unicode.Scalar>
+    public let placeholderSuffixes: ScalarSet
 
     /// The vocabulary shipped in `rules/normalize/places.tsv`.
     public static let standard: PlaceVocabulary = {
@@ -65,8 +65,8 @@ public struct PlaceVocabulary: Sendable {
         contextWords = Set(byKind["needs-context"] ?? [])
         institutionWords = byKind["institution"] ?? []
         personWords = byKind["person"] ?? []
-        placeholderMarks = Set((byKind["placeholder-mark"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
-        placeholderSuffixes = Set((byKind["placeholder-suffix"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        placeholderMarks = ScalarSet((byKind["placeholder-mark"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        placeholderSuffixes = ScalarSet((byKind["placeholder-suffix"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
     }
 
     /// Whether `word` is never a place (全区, 城区).
