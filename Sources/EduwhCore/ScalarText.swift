@@ -25,6 +25,29 @@ extension String {
     }
 }
 
+extension String {
+    /// The number of characters (`count`, grapheme clusters), without Unicode's cluster rules
+    /// when no scalar of the text can join another: ASCII but CR, Latin-1, CJK ideographs and
+    /// punctuation, fullwidth forms. Other text falls back to `count`. Counting a report's body
+    /// with `count` was 2% of a load's processing.
+    ///
+    /// ```swift
+    /// "全县投入3.48亿元".characterCount   // 10
+    /// ```
+    public var characterCount: Int {
+        var scalars = 0
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x0D: return count                              // CR LF is one character
+            case 0..<0x300, 0x2E80..<0x302A, 0x3030..<0x3099, 0x309B..<0xA000, 0xFF01..<0xFF61:
+                scalars += 1
+            default: return count                                // may combine: ask the standard library
+            }
+        }
+        return scalars
+    }
+}
+
 /// A set of Unicode scalars with a bitmap for the Basic Multilingual Plane: membership is one
 /// load and a mask, where `Set<Unicode.Scalar>` hashes the scalar (the place scanner asks at
 /// every character of every line whether it is a placeholder mark).

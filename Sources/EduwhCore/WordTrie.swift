@@ -21,6 +21,9 @@ public struct WordTrie: Sendable {
     private var edgeKeys: [UInt64]
     private var edgeNodes: [Int32]
     private var mask: Int
+    /// The first scalars of the words: most positions of a text start no word, and one bit
+    /// says so without probing the edge table.
+    private var starts: ScalarSet
     /// Payload of each node, empty for inner nodes.
     private var terminals: [[Int]] = [[]]
     private var isTerminal: [Bool] = [false]
@@ -34,6 +37,7 @@ public struct WordTrie: Sendable {
         edgeKeys = Array(repeating: Self.emptyKey, count: capacity)
         edgeNodes = Array(repeating: 0, count: capacity)
         mask = capacity - 1
+        starts = ScalarSet(words.keys.compactMap(\.unicodeScalars.first))
         var nodeCount: Int32 = 1
         for (word, payload) in words.sorted(by: { $0.key < $1.key }) where !word.isEmpty {
             var node: Int32 = 0
@@ -80,6 +84,7 @@ public struct WordTrie: Sendable {
     /// The longest word starting at `start`, if any.
     public func longest(in scalars: [Unicode.Scalar], at start: Int, end limit: Int? = nil) -> Match? {
         let end = limit ?? scalars.count
+        guard start < end, starts.contains(scalars[start]) else { return nil }
         var node: Int32 = 0
         var bestEnd = -1
         var bestNode: Int32 = 0

@@ -137,7 +137,7 @@ extension Warehouse {
         let alreadyLoaded = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)"), arguments: [file.raw.sha256]) ?? false
         if !alreadyLoaded {
             for (index, documentFacts) in file.documents.enumerated() {
-                let body = precomputed?.bodies[index] ?? { let text = documentFacts.document.bodyText; return (text, text.count) }()
+                let body = precomputed?.bodies[index] ?? { let text = documentFacts.document.bodyText; return (text, text.characterCount) }()
                 let written = try insert(db, documentFacts, body: body, of: file, path: path, runID: runID, tokens: &tokenIterator, paragraphs: &paragraphs)
                 counts.documents += 1
                 counts.quantities += written.quantities
@@ -193,7 +193,7 @@ extension Warehouse {
             searchTokens = Warehouse.searchTokens(for: file)
             bodies = file.documents.map { facts in
                 let text = facts.document.bodyText
-                return (text, text.count)
+                return (text, text.characterCount)
             }
         }
     }

@@ -82,6 +82,16 @@ import TestSupport
         #expect(checked > 5000)
     }
 
+    @Test("characterCount equals count on every line of the reports and on text that combines")
+    func characterCountMatchesCount() {
+        var texts = Self.reports.flatMap { $0.split(separator: "\n").map(String.init) } + Self.reports
+        texts += ["", "a\r\nb", "e\u{301}", "ぱ", "は\u{309A}", "한국어", "👩‍🏫 教师", "字\u{FE0F}", "〇二〇", "ｶﾞ", "中\u{302A}"]
+        for text in texts {
+            #expect(text.characterCount == text.count, "\(text.prefix(20))")
+        }
+        #expect(texts.count > 100)
+    }
+
     @Test("ScalarSet answers like Set<Unicode.Scalar> for every scalar of the reports and for astral ones")
     func scalarSetMatchesSet() {
         let members: [Unicode.Scalar] = ["x", "X", "×", "某", "＊", "\u{0}", "\u{FFFF}", "\u{20000}", "\u{10FFFF}"]
