@@ -23,7 +23,7 @@ public struct MetadataParser: Sendable {
     private static let date = try! NSRegularExpression(
         pattern: #"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"#)
     private static let field = try! NSRegularExpression(
-        pattern: #"(作者|编辑|责任编辑|发布人|发布者|来源|出处|字数)\s*[:：]\s*([^\s|｜]*)"#)
+        pattern: #"(作者|编辑|责任编辑|发布人|发布者|发布机构|来源|信息来源|出处|字数)\s*[:：]\s*([^\s|｜]*)"#)
     private static let fieldKeys = ["作者", "来源", "出处", "字数", "时间", "日期", "发布", "编辑", "浏览", "阅读", "点击", "更新"]
     private static let crumbSeparators: Set<Character> = [">", "＞", "»", "›", "→"]
     private static let crumbLeads = ["当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "您当前的位置", "所在位置", "现在位置", "位置"]
@@ -64,7 +64,7 @@ public struct MetadataParser: Sendable {
                 switch key {
                 case "字数":
                     if metadata.wordCount == nil { metadata.wordCount = Int(value.prefix { $0.isASCII && $0.isNumber }) }
-                case "来源", "出处":
+                case "来源", "信息来源", "出处":
                     if metadata.sourceSite == nil { metadata.sourceSite = value }
                 default:
                     if metadata.author == nil { metadata.author = value }

@@ -49,6 +49,12 @@ extension Normalizer {
         var reviewPeriods: [ClosedRange<Int>] = []
         var explicitYears: [Int] = []
         var sections: [DocumentTimeFrame.Section] = []
+        // A line opens at most one section, its first: a title that names the year reviewed and
+        // the year planned (2021年工作总结和2022年工作计划) is followed by the review, and the
+        // plan part gets a section of its own where it starts (二、2022年工作计划).
+        func openSection(at line: Int, year: Int) {
+            if sections.last?.line != line { sections.append(.init(line: line, year: year)) }
+        }
         for labeled in document.lines where labeled.label.isKept {
             var context = LineContext(labeled.text)
             context.markDocumentNumbersAndAddresses()
@@ -65,15 +71,15 @@ extension Normalizer {
                     break
                 case .some((.review, let heading)):
                     reviewPeriods.append(from...to)
-                    if heading { sections.append(.init(line: labeled.number, year: to)) }
+                    if heading { openSection(at: labeled.number, year: to) }
                 case .some((.plan, let heading)):
                     planYears.append(to)
-                    if heading { sections.append(.init(line: labeled.number, year: to)) }
+                    if heading { openSection(at: labeled.number, year: to) }
                 case .none:
                     // A numbered heading that opens with a year (一、2021年主要工作) starts a section
                     // about that year, whatever words follow.
                     if Self.isNumberedHeading(line, yearAt: found.start) {
-                        sections.append(.init(line: labeled.number, year: to))
+                        openSection(at: labeled.number, year: to)
                     }
                     // A short line with a bare year and no cue (上一篇 2022年11月4日) is more often
                     // site furniture than report text: it does not vote for the latest year.
@@ -162,6 +168,13 @@ extension Normalizer {
         while clauseEnd < line.count, clauseEnd - found.end < 40, !ScalarClass.isClauseBreak(line[clauseEnd]) { clauseEnd += 1 }
         var clauseStart = found.start
         while clauseStart > 0, found.start - clauseStart < 12, !ScalarClass.isClauseBreak(line[clauseStart - 1]) { clauseStart -= 1 }
+        // A cue right after the year names it, whatever comes later in the clause: in
+        // 2021年工作总结和2022年工作计划 the first year is reviewed, not planned.
+        for role in [NormalizeRules.CueRole.plan, .review] {
+            for cue in rules.yearCues where cue.role == role && !cue.before && line.matches(cue.word, at: found.end) {
+                return (role, true)
+            }
+        }
         for role in [NormalizeRules.CueRole.plan, .review] {
             for cue in rules.yearCues where cue.role == role {
                 if cue.before {

@@ -64,6 +64,22 @@ struct TimeFrameTests {
         #expect(resolvedYears(doc, line: 5).first { $0.surface == "全年" }?.from == 2022)
     }
 
+    @Test("A title naming the year reviewed and the year planned frames the body as the review until the plan starts")
+    func titleWithReviewAndPlan() {
+        let doc = document([
+            "某市教育局2021年工作总结和2022年工作计划",
+            "2021年，全市教育系统坚持立德树人根本任务。",
+            "（三）教师队伍建设。全年招聘教师856名。",
+            "二、2022年工作计划",
+            "全年计划新建中小学8所。",
+        ])
+        let frame = Normalizer.standard.timeFrame(of: doc)
+        #expect(frame.referenceYear == 2022 && frame.referenceSource == .planHeading)
+        #expect(frame.sections.map(\.year) == [2021, 2022])
+        #expect(resolvedYears(doc, line: 3).first { $0.surface == "全年" }?.from == 2021)
+        #expect(resolvedYears(doc, line: 5).first { $0.surface == "全年" }?.from == 2022)
+    }
+
     @Test("In a report given in January on the past year, 去年 is that year and 上年 the one before")
     func previousYearWordsInAReviewGivenTheNextYear() {
         let doc = document([
