@@ -14,6 +14,7 @@ struct QuantityScanner {
     let rules: NormalizeRules
 
     private static let percentWords = "百分之".scalarValues
+    private static let permilleWords = "千分之".scalarValues
     private static let fractionWords = "分之".scalarValues
     private static let yi: UInt32 = 0x4E00     // 一
     private static let er: UInt32 = 0x4E8C     // 二
@@ -108,18 +109,24 @@ struct QuantityScanner {
         var rule = "q"
         var qualifier = Qualifier.exact
         var j: Int
+        // A rate written in words (百分之三十五, 千分之三): its unit comes from the words.
         var percentWords = false
+        var wordsUnit = "percent"
         var leadIncluded = false
 
-        if v == 0x767E, line.matches(Self.percentWords, at: i) {
-            // 百分之三十五
+        if (v == 0x767E && line.matches(Self.percentWords, at: i)) || (v == 0x5343 && line.matches(Self.permilleWords, at: i)) {
             let numberAt = i + Self.percentWords.count
             guard let r = NumeralParser.chinese(line, at: numberAt, allowBareMagnitude: true) ?? NumeralParser.arabic(line, at: numberAt) else { return nil }
             reading = r
             value = r.value
             j = r.end
             percentWords = true
-            rule = "q-percent-words"
+            if v == 0x5343 {
+                wordsUnit = "‰"   // as the ‰ sign is written (units.tsv: permille)
+                rule = "q-permille-words"
+            } else {
+                rule = "q-percent-words"
+            }
         } else if ScalarClass.isArabicDigit(v) {
             if let end = placeholderRun(line, at: i) {
                 placeholder = true
@@ -271,7 +278,7 @@ struct QuantityScanner {
         }
         var end = unitRule != nil ? afterNumber : j
         let unitName: String
-        if percentWords { unitName = "percent" } else { unitName = unitRule?.unit ?? "" }
+        if percentWords { unitName = wordsUnit } else { unitName = unitRule?.unit ?? "" }
 
         // After-unit qualifiers: 70%以上, 1000人左右, 不超过 … (before).
         if unitRule != nil || percentWords {

@@ -253,15 +253,21 @@ struct YearScanner {
         return nil
     }
 
-    /// 二〇一一年, 二〇一一年五月.
+    /// 二〇一一年, 二〇一一年五月, 二〇二〇年9月1日 (the month and day in either kind of digits).
     private func chineseYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let year = NumeralParser.chineseDigitYear(line, at: i), line.at(i + 4) == Self.nian else { return nil }
         var end = i + 5
-        if let month = NumeralParser.chinese(line, at: end), month.value >= 1, month.value <= 12, line.at(month.end) == Self.yue {
-            end = month.end + 1
-            if let day = NumeralParser.chinese(line, at: end), day.value >= 1, day.value <= 31,
-               line.at(day.end) == Self.ri || line.at(day.end) == Self.hao {
-                end = day.end + 1
+        /// The end of a number in `range` at `k`, written 五 or 5.
+        func number(at k: Int, in range: ClosedRange<Int>) -> Int? {
+            if let reading = NumeralParser.chinese(line, at: k), reading.value >= Double(range.lowerBound), reading.value <= Double(range.upperBound) {
+                return reading.end
+            }
+            return smallNumber(line, at: k, in: range)?.1
+        }
+        if let monthEnd = number(at: end, in: 1...12), line.at(monthEnd) == Self.yue {
+            end = monthEnd + 1
+            if let dayEnd = number(at: end, in: 1...31), line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao {
+                end = dayEnd + 1
             }
             return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-chinese-date")
         }

@@ -230,6 +230,8 @@ struct MoreNumeralFormTests {
     @Test("Chinese decimals and bare magnitudes with 余/多", arguments: [
         QuantityCase("全年投入三点五亿元", "三点五亿元", 350_000_000, "yuan"),
         QuantityCase("辍学率控制在百分之零点五以内", "百分之零点五以内", 0.5, "percent", .under),
+        QuantityCase("辍学率控制在千分之三以内", "千分之三以内", 3, "‰", .under),
+        QuantityCase("近视率下降千分之2.5", "千分之2.5", 2.5, "‰"),
         QuantityCase("共有教师千余名", "千余名", 1000, "名", .over),
         QuantityCase("新建学校百多所", "百多所", 100, "所", .over),
         QuantityCase("培训教师万余人次", "万余人次", 10_000, "人次", .over),
