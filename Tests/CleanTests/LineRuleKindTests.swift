@@ -69,6 +69,8 @@ import Testing
         // shapes
         Case(tail: ["标签:工作汇报 乡镇 教育办"], target: "标签:工作汇报 乡镇 教育办", label: .noise, rule: "tag-line"),
         Case(tail: ["关键词：教育 工作汇报 乡镇"], target: "关键词：教育 工作汇报 乡镇", label: .noise, rule: "tag-line"),
+        Case(head: ["请输入关键词 搜索"], target: "请输入关键词 搜索", label: .noise, rule: "search-box"),
+        Case(head: ["站内搜索："], target: "站内搜索：", label: .noise, rule: "search-box"),
         Case(middle: ["IMG_2031.JPG"], target: "IMG_2031.JPG", label: .noise, rule: "image-placeholder"),
         Case(middle: ["[图片]"], target: "[图片]", label: .noise, rule: "image-placeholder"),
         Case(tail: ["本文链接：https://www.example-fanwen.cn/a/1.html"], target: "本文链接：https://www.example-fanwen.cn/a/1.html", label: .noise, rule: "site-url"),

@@ -80,6 +80,19 @@ struct TimeFrameTests {
         #expect(resolvedYears(doc, line: 5).first { $0.surface == "全年" }?.from == 2022)
     }
 
+    @Test("A year's 工作汇报 dated in its own December: 一年来 is that year")
+    func workReportDatedInItsYear() {
+        let doc = document([
+            "乡镇中心学校2019年度工作汇报",
+            "2019年，我校各项工作稳步推进。现将一年来的工作汇报如下：",
+            "2019年12月18日",
+        ])
+        let frame = Normalizer.standard.timeFrame(of: doc)
+        #expect(frame.reviewPeriod == 2019...2019)
+        let year = resolvedYears(doc, line: 2).first { $0.surface == "一年来" }
+        #expect(year?.from == 2019 && year?.to == 2019)
+    }
+
     @Test("In a report given in January on the past year, 去年 is that year and 上年 the one before")
     func previousYearWordsInAReviewGivenTheNextYear() {
         let doc = document([
