@@ -160,9 +160,10 @@ enum NumeralParser {
             }
         }
         if chars == 1, let d = ScalarClass.chineseDigit(line[i]) { loneDigit = d }
-        // 三点五 (3.5), 零点五: a decimal point 点 followed by digits only. 三点意见 is not a decimal.
+        // 三点五 (3.5), 零点五: a decimal point 点 (點 in traditional script) followed by digits
+        // only. 三点意见 is not a decimal.
         var hasDecimal = false
-        if !fuzzy, total == 0, wanPart == 0, line.at(j) == 0x70B9, let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != 0x4E24 {
+        if !fuzzy, total == 0, wanPart == 0, line.at(j) == 0x70B9 || line.at(j) == 0x9EDE, let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != 0x4E24 {
             var fraction = Double(first)
             var scale = 10.0
             var k = j + 2

@@ -231,6 +231,7 @@ struct MoreNumeralFormTests {
         QuantityCase("全年投入三点五亿元", "三点五亿元", 350_000_000, "yuan"),
         QuantityCase("辍学率控制在百分之零点五以内", "百分之零点五以内", 0.5, "percent", .under),
         QuantityCase("辍学率控制在千分之三以内", "千分之三以内", 3, "‰", .under),
+        QuantityCase("學生近視率下降百分之三點五", "百分之三點五", 3.5, "percent"),
         QuantityCase("近视率下降千分之2.5", "千分之2.5", 2.5, "‰"),
         QuantityCase("共有教师千余名", "千余名", 1000, "名", .over),
         QuantityCase("新建学校百多所", "百多所", 100, "所", .over),
