@@ -35,6 +35,19 @@ import Testing
         #expect(CleanFixture.line("【篇二】", in: file)?.rule == "piece-marker")
     }
 
+    /// 范文一： is a piece marker like 【篇一】, not a form label: the piece's title line.
+    @Test func modelEssayMarkersSplitAndAreTitles() {
+        let file = Self.cleaned(["教师个人述职报告范文两篇", "范文一："] + Self.speechA + ["范文二："] + Self.reportB)
+        #expect(file.documents.count == 2)
+        for (marker, document) in [("范文一：", 1), ("范文二：", 2)] {
+            let line = CleanFixture.line(marker, in: file)
+            #expect(line?.document == document && line?.label == .title && line?.rule == "piece-marker", "\(marker)")
+        }
+        // A short label that is no piece marker stays a form label.
+        let other = Self.cleaned(["温馨提示："] + Self.speechA)
+        #expect(CleanFixture.line("温馨提示：", in: other)?.rule == "form-label")
+    }
+
     @Test func gluedReportsShareThePagesMetadata() {
         let file = Self.cleaned(["当前位置：学习资料站 > 述职报告 > 正文", "德育工作述职报告", "时间：2021-03-05 作者：小王"] + Self.speechA + Self.reportB)
         #expect(file.documents.count == 2)
