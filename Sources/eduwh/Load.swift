@@ -23,7 +23,9 @@ extension Eduwh {
                 The first load into an empty warehouse runs in bulk mode: the fact tables'
                 indexes are built once at the end and the file is written through a
                 rollback journal instead of the WAL (10% faster). If it is killed, the
-                next load rebuilds the missing indexes before it starts.
+                next load rebuilds the missing indexes before it starts. While it
+                commits, readers of the new file wait (up to their busy timeout); use
+                --no-bulk to query the warehouse while its first load runs.
 
                 Only one load runs per warehouse: a second one exits at once with code 75,
                 or waits with --wait. Logs go to stderr (or --log-file), as text on a
@@ -69,6 +71,9 @@ extension Eduwh {
 
         @Flag(help: "Read and hash every file, even those whose size and modification time match the last load.")
         var rehash = false
+
+        @Flag(help: "Never use bulk mode: keep the WAL during a first load, so readers are never blocked (slower).")
+        var noBulk = false
 
         @Flag(help: "Skip the data tests at the end of the load (they are skipped anyway when nothing changed).")
         var noCheck = false
@@ -157,6 +162,7 @@ extension Eduwh {
             if let workers { options.workers = workers }
             options.batchSize = batchSize
             options.rehash = rehash
+            if noBulk { options.bulk = false }
             let total = (try? Loader.listFiles(in: folder).count) ?? 0
             logger.info("start", metadata: fields(["folder": folder, "files": String(total), "version": Eduwh.version]))
             let progress = interactive && !quiet ? ProgressBar(total: total) : nil

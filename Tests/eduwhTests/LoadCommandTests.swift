@@ -40,6 +40,22 @@ import Warehouse
         #expect(try Self.rowCount(db, "SELECT reason FROM etl_reject WHERE source_path = 'logo.html'") == "binary")
     }
 
+    /// The first load into an empty warehouse runs in bulk mode unless --no-bulk; either way the
+    /// warehouse ends in WAL mode with every index of schema.sql.
+    @Test func firstLoadIsBulkUnlessNoBulk() throws {
+        let drop = try Self.dropFolder()
+        for (flags, bulk) in [([String](), "true"), (["--no-bulk"], "false")] {
+            let db = drop.deletingLastPathComponent().appending(path: "w\(flags.count).sqlite").path
+            let run = try HelpTests.run(["load", drop.path, "--db", db, "--log-format", "json"] + flags)
+            #expect(run.status == 0)
+            let summary = run.stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                .first { $0["event"] as? String == "summary" }
+            #expect(summary?["bulk"] as? String == bulk, "\(flags)")
+            #expect(try Self.rowCount(db, "PRAGMA journal_mode") == "wal")
+            #expect(try Self.rowCount(db, "SELECT count(*) FROM sqlite_master WHERE name = 'fact_quantity_indicator_id'") == "1")
+        }
+    }
+
     /// A load on a warehouse of an older schema says it upgrades it (a version-4 search index is
     /// rebuilt first, which takes a while on a big file) and then loads as usual.
     @Test func loadOnAnOlderWarehouseSaysItUpgrades() throws {
