@@ -244,8 +244,11 @@ struct YearScanner {
                 }
                 return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-date")
             }
-            if line.at(k) == Self.du { k += 1 }
-            return FoundYear(start: i, end: k, kind: .year, from: year, to: year, rule: "y-year")
+            // No month after it: the year ends at 年 (or 年度), not at the space looked past
+            // for a month (表头 2020年 2021年).
+            var end = j + 1
+            if line.at(end) == Self.du { end += 1 }
+            return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-year")
         }
         if line.matches("学年".scalarValues, at: j) {
             return FoundYear(start: i, end: j + 2, kind: .year, from: year, to: year, rule: "y-school-year")

@@ -63,5 +63,10 @@ import Testing
         let wechat = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: ["点击上方蓝字关注我们", byline])))
         #expect(CleanFixture.line(byline, in: wechat)?.label == .metadata)
         #expect(wechat.documents.first?.metadata.publishedAt == "2021-03-05 08:30:00")
+        // An office and an ISO date under the title: the publishing byline.
+        let office = "区教育局 2022-03-15"
+        let bulletin = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: [office])))
+        #expect(CleanFixture.line(office, in: bulletin)?.label == .metadata)
+        #expect(bulletin.documents.first?.metadata.publishedAt == "2022-03-15")
     }
 }

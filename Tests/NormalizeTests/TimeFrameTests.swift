@@ -93,6 +93,18 @@ struct TimeFrameTests {
         #expect(year?.from == 2019 && year?.to == 2019)
     }
 
+    @Test("A statistical bulletin reports on its year: 上年 is the year before it, even when dated the next year")
+    func statisticalBulletin() {
+        let doc = document([
+            "2021年全区教育事业发展统计公报",
+            "区教育局 2022-03-15",
+            "2021年，全区共有各级各类学校156所，比上年增加4所。",
+        ])
+        let frame = Normalizer.standard.timeFrame(of: doc)
+        #expect(frame.reviewPeriod == 2021...2021)
+        #expect(resolvedYears(doc, line: 3).first { $0.surface == "上年" }?.from == 2020)
+    }
+
     @Test("In a report given in January on the past year, 去年 is that year and 上年 the one before")
     func previousYearWordsInAReviewGivenTheNextYear() {
         let doc = document([
