@@ -11,14 +11,15 @@ extension Eduwh {
             abstract: "Load every .txt/.html file of a drop folder into the warehouse.",
             discussion: """
                 Files are read, cleaned and turned into facts on all cores and written by
-                one writer, one transaction per --batch-size files (512): a file is either
-                fully in the warehouse or not at all, also when the load is killed, and a
-                file whose rows SQLite refuses is rejected alone. The worker threads run at
-                nice 10, so the writer, which every file waits on, keeps a core. Content
-                already loaded (same SHA-256, even under another name) is skipped; a known
-                path whose content changed has its old rows replaced. A file that cannot be
-                read or decoded is recorded in etl_reject with its reason and the rest go
-                on. Data tests (eduwh check) run at the end.
+                one writer, one transaction per --batch-size files written (512): a file
+                is either fully in the warehouse or not at all, also when the load is
+                killed, and a file whose rows SQLite refuses is rejected alone. The
+                worker threads run at nice 10, so the writer, which every file waits on,
+                keeps a core. Content already loaded (same SHA-256, even under another
+                name) is skipped; a known path whose content changed has its old rows
+                replaced. A file that cannot be read or decoded is recorded in etl_reject
+                with its reason and the rest go on. Data tests (eduwh check) run at the
+                end.
 
                 The first load into an empty warehouse runs in bulk mode: the fact tables'
                 indexes are built once at the end and the file is written through a
@@ -66,7 +67,7 @@ extension Eduwh {
         @Option(help: "Refuse files larger than this many megabytes (recorded in etl_reject as too_large).")
         var maxFileSize: Int = 64
 
-        @Option(help: "Files per transaction, each file in its own savepoint inside it (a killed load redoes at most this many).")
+        @Option(help: "Files written per transaction, each in its own savepoint (a killed load redoes at most this many); unchanged files count 1/64.")
         var batchSize: Int = 512
 
         @Flag(help: "Read and hash every file, even those whose size and modification time match the last load.")
@@ -218,6 +219,7 @@ extension Eduwh {
                 "write_seconds": String(format: "%.3f", report.writingSeconds),
                 "fact_write_seconds": String(format: "%.3f", report.factWritingSeconds),
                 "bulk": String(report.bulk),
+                "transactions": String(report.transactions),
             ]))
             if !quiet {
                 print("""

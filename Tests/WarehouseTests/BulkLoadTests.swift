@@ -58,6 +58,20 @@ import Testing
         #expect(try Self.indexes(box.db) == Self.indexes(fresh.db))
     }
 
+    /// A transaction holds `batchSize` files written; unchanged files count a 64th, so a nightly
+    /// load with one changed file among many commits once instead of once per batch seen.
+    @Test func transactionsCountFilesWrittenNotFilesSeen() throws {
+        let box = try Sandbox()
+        let first = try Self.load(box, bulk: nil)          // batchSize 2, 5 new files
+        #expect(first.counts.filesLoaded == 5 && first.transactions == 3)
+        let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
+        let changed = box.drop.appending(path: names[2])
+        try (try String(contentsOf: changed, encoding: .utf8) + "\n新增校舍1200平方米。\n").write(to: changed, atomically: true, encoding: .utf8)
+        let second = try Self.load(box, bulk: nil)
+        #expect(second.counts.filesLoaded == 1 && second.counts.filesUnchanged == 4)
+        #expect(second.transactions == 1)
+    }
+
     /// A bulk load killed between dropping its indexes and building them (simulated by starting
     /// bulk mode and never ending it) leaves them missing; the next writable open builds them.
     @Test func indexesABulkLoadNeverBuiltAreRestoredAtTheNextOpen() throws {
