@@ -4,7 +4,7 @@ import EduwhCore
 
 extension ScannedLine {
     /// A date and nothing else, possibly in brackets: `(2009年5月13日)`, `二〇一二年三月`,
-    /// `2012.3.5`.
+    /// `2012.3.5`, `20XX年7月X日`.
     var isDateOnly: Bool { dateOnlyForm != nil }
 
     /// Whether a date-only line is written with 年/月 (`.chinese`) or only digits (`.numeric`).
@@ -23,6 +23,8 @@ extension ScannedLine {
             case "日", "号", " ", "　", "(", ")", "（", "）", "[", "]", "【", "】": break
             case "0"..."9", "０"..."９": sawNumber = true
             case "〇", "○", "零", "Ｏ", "O", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": sawNumber = true
+            // A template's blanked digits (20XX年7月X日, **年**月) stand for a date too.
+            case "X", "x", "Ｘ", "ｘ", "×", "*", "＊": sawNumber = true
             default: return nil
             }
         }

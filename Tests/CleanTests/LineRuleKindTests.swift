@@ -98,6 +98,7 @@ import Testing
         Case(tail: ["谢谢大家！"], target: "谢谢大家！", label: .body, rule: "closing-thanks"),
         Case(tail: ["谢谢大家！", "汇报人：刘建华", "2022年12月20日"], target: "汇报人：刘建华", label: .body, rule: "signature"),
         Case(tail: ["××镇教育办公室", "二〇二二年十二月"], target: "二〇二二年十二月", label: .body, rule: "signature"),
+        Case(tail: ["XX县教育局", "20XX年7月X日"], target: "20XX年7月X日", label: .body, rule: "signature"),
         Case(tail: ["附件：全镇中小学校舍改造项目一览表"], target: "附件：全镇中小学校舍改造项目一览表", label: .body, rule: "appendix-line"),
         Case(tail: ["谢谢大家！", "2022.12.20"], target: "2022.12.20", label: .body, rule: "signature"),
         Case(tail: ["2022-12-20"], target: "2022-12-20", label: .metadata, rule: "meta-datetime"),
