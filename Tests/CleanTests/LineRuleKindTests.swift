@@ -70,6 +70,8 @@ import Testing
         Case(tail: ["标签:工作汇报 乡镇 教育办"], target: "标签:工作汇报 乡镇 教育办", label: .noise, rule: "tag-line"),
         Case(tail: ["关键词：教育 工作汇报 乡镇"], target: "关键词：教育 工作汇报 乡镇", label: .noise, rule: "tag-line"),
         Case(head: ["请输入关键词 搜索"], target: "请输入关键词 搜索", label: .noise, rule: "search-box"),
+        Case(head: ["发布者：admin | 分类：述职报告 | 浏览：86次"], target: "发布者：admin | 分类：述职报告 | 浏览：86次", label: .metadata, rule: "meta-fields"),
+        Case(tail: ["如果觉得这篇文章对你有帮助，请分享给朋友！"], target: "如果觉得这篇文章对你有帮助，请分享给朋友！", label: .noise, rule: "share-prompt"),
         Case(head: ["站内搜索："], target: "站内搜索：", label: .noise, rule: "search-box"),
         Case(middle: ["IMG_2031.JPG"], target: "IMG_2031.JPG", label: .noise, rule: "image-placeholder"),
         Case(middle: ["[图片]"], target: "[图片]", label: .noise, rule: "image-placeholder"),
