@@ -102,7 +102,12 @@ public struct FactBuilder: Sendable {
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
             let candidates = (sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? []))
                 .filter { !Self.isComparisonBase($0, before: quantity.offset, in: scalars) }
-            let year = Self.nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            var year = Self.nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            if year == nil, let topic = Self.paragraphYear(usable, before: sentence.range.lowerBound, in: scalars) {
+                // A sentence with no year of its own, in a paragraph that opened with one
+                // (2022年，全市…。…上线率达到68.7%): that year, counted as its sentence's.
+                year = (topic, .sentence)
+            }
             var yearFrom = year?.mention.from, yearTo = year?.mention.from == nil ? nil : (year?.mention.to ?? year?.mention.from)
             var yearSource = yearFrom == nil ? .none : (year?.source ?? .none)
             if year == nil {
@@ -123,10 +128,23 @@ public struct FactBuilder: Sendable {
         }
     }
 
-    /// Whether `year` follows 比, 较 or 同 (比上年, 较2018年) and a word of change (增长, 增加,
-    /// 提高, 下降 …) stands between it and the figure at `offset`.
+    /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…),
+    /// if a sentence of the line opened with a year and a comma.
+    static func paragraphYear(_ years: [YearMention], before start: Int, in scalars: [Unicode.Scalar]) -> YearMention? {
+        years.last { year in
+            let end = year.offset + year.surface.unicodeScalars.count
+            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start, end < scalars.count else { return false }
+            let opens = year.offset == 0 || ["。", "！", "？", "；"].contains(scalars[year.offset - 1])
+            return opens && (scalars[end] == "，" || scalars[end] == ",")
+        }
+    }
+
+    /// Whether `year` is the base of a comparison (比上年, 较2018年, 同…): for a figure before it
+    /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
+    /// 提高, 下降 …) stands between them.
     static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
         guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else { return false }
+        if year.offset > offset { return true }
         let end = year.offset + year.surface.unicodeScalars.count
         guard end < offset, offset <= scalars.count else { return false }
         let between = String(scalars: scalars[end..<offset])

@@ -72,11 +72,13 @@ public struct DocumentTimeFrame: Sendable, Hashable {
         return referenceYear.map { $0 - 1 }
     }
 
-    /// Resolves a found mention to its years.
-    func resolve(_ found: FoundYear, line: Int?) -> (Int?, Int?) {
+    /// Resolves a found mention to its years. `sentenceYear` is the year a sentence before it in
+    /// its paragraph opens with (2022年，全市…。…较上年提高): a section-anchored word (上年,
+    /// 全年) or a date without a year after it counts from it.
+    func resolve(_ found: FoundYear, line: Int?, sentenceYear: Int? = nil) -> (Int?, Int?) {
         guard let anchor = found.anchor else { return (found.from, found.to) }
         if found.needsYear {
-            let year = sectionYear(atLine: line) ?? referenceYear
+            let year = sentenceYear ?? sectionYear(atLine: line) ?? referenceYear
             return (year, year)
         }
         switch anchor {
@@ -87,7 +89,7 @@ public struct DocumentTimeFrame: Sendable, Hashable {
             guard let y = reviewYear else { return (nil, nil) }
             return (y + found.fromOffset, y + found.toOffset)
         case .section:
-            guard let y = sectionYear(atLine: line) ?? (reviewPeriod.flatMap { $0.count == 1 ? $0.lowerBound : nil }) ?? referenceYear else {
+            guard let y = sentenceYear ?? sectionYear(atLine: line) ?? (reviewPeriod.flatMap { $0.count == 1 ? $0.lowerBound : nil }) ?? referenceYear else {
                 return (nil, nil)
             }
             return (y + found.fromOffset, y + found.toOffset)

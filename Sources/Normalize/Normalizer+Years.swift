@@ -23,10 +23,27 @@ extension Normalizer {
         var context = LineContext(line)
         context.markDocumentNumbersAndAddresses()
         let found = YearScanner.standard.scan(&context)
+        let line = context.line
+        // A sentence that opens with a year and a comma (2022年，全市…) gives the year the rest
+        // of the paragraph speaks of, until another such sentence: its 上年 is the year before.
+        var topicYear: Int? = nil
         return found.map { year in
-            let (from, to) = frame.resolve(year, line: lineNumber)
-            return YearMention(surface: context.line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
+            if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
+               year.start == 0 || Self.endsSentence(line[year.start - 1]),
+               line.at(year.end) == 0xFF0C || line.at(year.end) == 0x2C {
+                topicYear = y
+            }
+            let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: topicYear)
+            return YearMention(surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
                                offset: year.start, rule: year.rule)
+        }
+    }
+
+    /// 。！？； and their ASCII forms.
+    static func endsSentence(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true
+        default: false
         }
     }
 

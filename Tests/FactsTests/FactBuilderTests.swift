@@ -34,6 +34,20 @@ import Testing
         #expect(found.map(\.yearFrom) == [2019, 2019, 2017, 2019])
     }
 
+    /// A paragraph that opens with a year (2022年，…) gives it to a later sentence that names
+    /// none; a comparison base after a figure (68.7%，较上年提高) is never the figure's year.
+    @Test func aParagraphsOpeningYearCoversItsLaterSentences() {
+        let text = "一、肯定成绩。2022年，全市新增学位9000多个。全市高考本科上线率达到68.7%，较上年提高2.1个百分点。"
+        let years = [FactsFixtures.year("2022年", 2022, in: text), FactsFixtures.year("上年", 2021, in: text)]
+        let profile = DocumentProfile(kind: "讲话", referenceYear: 2023)
+        let found = facts(text, [("9000多个", "个"), ("68.7%", "percent"), ("2.1个百分点", "percent")], years: years, profile: profile)
+        #expect(found.map(\.yearFrom) == [2022, 2022, 2022])
+        #expect(found.map(\.yearSource) == [.sentence, .sentence, .sentence])
+        // Without the opening year, the document's year.
+        let plain = "全市高考本科上线率达到68.7%。"
+        #expect(facts(plain, [("68.7%", "percent")], profile: profile).first?.yearFrom == 2023)
+    }
+
     @Test func yearFromSentenceWhenClauseHasNone() {
         let text = "2011年由国家、省投入60%,区里投入40%"
         let found = facts(text, [("40%", "percent")], years: [FactsFixtures.year("2011年", 2011, in: text)])

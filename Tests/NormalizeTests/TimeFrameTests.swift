@@ -105,6 +105,19 @@ struct TimeFrameTests {
         #expect(resolvedYears(doc, line: 3).first { $0.surface == "上年" }?.from == 2020)
     }
 
+    @Test("A paragraph that opens with a year speaks of it: its 上年 is the year before that one")
+    func paragraphOpeningWithAYear() {
+        let doc = document([
+            "教育局长在2023年春季开学工作会议上的讲话",
+            "一、肯定成绩。2022年，全市新增学位9000多个。全市高考本科上线率达到68.7%，较上年提高2.1个百分点。",
+            "全市高考本科上线率达到68.7%，较上年提高2.1个百分点。",
+        ])
+        #expect(Normalizer.standard.timeFrame(of: doc).referenceYear == 2023)
+        #expect(resolvedYears(doc, line: 2).first { $0.surface == "上年" }?.from == 2021)
+        // Without the opening year the speech's own year counts: 上年 is 2022.
+        #expect(resolvedYears(doc, line: 3).first { $0.surface == "上年" }?.from == 2022)
+    }
+
     @Test("In a report given in January on the past year, 去年 is that year and 上年 the one before")
     func previousYearWordsInAReviewGivenTheNextYear() {
         let doc = document([
