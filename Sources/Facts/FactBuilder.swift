@@ -96,7 +96,7 @@ public struct FactBuilder: Sendable {
                 ?? Sentence(text: line.text, range: 0..<scalars.count, clauses: [0..<scalars.count])
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
             let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence)
-            let (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
+            var (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
@@ -117,6 +117,13 @@ public struct FactBuilder: Sendable {
                     (yearFrom, yearTo, yearSource) = (reference, reference, .document)
                 }
             }
+            // A plan (工作要点, 工作计划) states targets: its figures for its own year or later are
+            // planned whatever verb they carry (新增学位2700个, 达到95%以上); a figure of an
+            // earlier year (2023年…) stays what its words say.
+            if Self.planKinds.contains(profile.kind), status != .planned,
+               let reference = profile.referenceYear, (yearFrom ?? reference) >= reference {
+                (status, cue) = (.planned, profile.kind)
+            }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let place = Self.nearest(nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var adcode = place?.mention.adcode
@@ -127,6 +134,9 @@ public struct FactBuilder: Sendable {
                         adcode: adcode, regionSource: regionSource)
         }
     }
+
+    /// Report kinds that state plans rather than results (rules/facts/report-kinds.tsv).
+    static let planKinds: Set<String> = ["工作要点", "工作计划"]
 
     /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…),
     /// if a sentence of the line opened with a year and a comma.

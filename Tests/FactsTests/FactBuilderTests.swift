@@ -48,6 +48,21 @@ import Testing
         #expect(facts(plain, [("68.7%", "percent")], profile: profile).first?.yearFrom == 2023)
     }
 
+    /// A plan's figures for its own year are planned whatever verb they carry; a figure of an
+    /// earlier year in it keeps the status its words give.
+    @Test func aPlansFiguresArePlanned() {
+        let plan = DocumentProfile(kind: "工作要点", referenceYear: 2024)
+        let target = facts("新增学位2700个，毛入园率达到95%以上。", [("2700个", "个"), ("95%以上", "percent")], profile: plan)
+        #expect(target.map(\.status) == [.planned, .planned])
+        #expect(target.map(\.statusCue) == ["工作要点", "工作要点"])
+        let past = "2023年完成新建学校5所。"
+        let review = facts(past, [("5所", "所")], years: [FactsFixtures.year("2023年", 2023, in: past)], profile: plan)
+        #expect(review.first?.status == .achieved && review.first?.yearFrom == 2023)
+        // The same words in a summary are results.
+        let summary = facts("新增学位2700个。", [("2700个", "个")], profile: DocumentProfile(kind: "工作总结", referenceYear: 2024))
+        #expect(summary.first?.status != .planned)
+    }
+
     @Test func yearFromSentenceWhenClauseHasNone() {
         let text = "2011年由国家、省投入60%,区里投入40%"
         let found = facts(text, [("40%", "percent")], years: [FactsFixtures.year("2011年", 2011, in: text)])
