@@ -230,6 +230,7 @@ struct QuantityScanner {
 
         // 余/多 and magnitudes: 5000余, 30多亿, 1.2万余, 十多万.
         var factor = 1.0
+        var addend = 0.0
         var sawMagnitude = false
         if reading?.fuzzy == true { qualifier = .over }
         var steps = 0
@@ -258,6 +259,13 @@ struct QuantityScanner {
                 factor *= m.factor
                 sawMagnitude = true
                 j = spaced + m.surface.count
+                // 1亿2千万元, 3亿5000万元, 2万5千人: a smaller magnitude right after adds to it.
+                if m.factor >= 10_000, !placeholder, let r2 = NumeralParser.arabic(line, at: j) ?? NumeralParser.chinese(line, at: j),
+                   !r2.chinese || r2.value < 10, let m2 = rules.magnitude(in: line, at: r2.end), m2.factor < m.factor,
+                   r2.value * m2.factor < m.factor {
+                    addend = r2.value * m2.factor
+                    j = r2.end + m2.surface.count
+                }
                 continue
             }
             break
@@ -425,7 +433,7 @@ struct QuantityScanner {
             upper = upper.map { -$0 }
         }
 
-        number *= factor * (unitRule?.factor ?? 1)
+        number = (number * factor + (number < 0 ? -addend : addend)) * (unitRule?.factor ?? 1)
         if let up = upper { upper = up * factor * (unitRule?.factor ?? 1) }
         if unitKind == .group { number = Double(r.loneDigit ?? 0) }
         let id = unitRule.map { "\(rule):\($0.id)" } ?? (percentWords ? rule : "\(rule):bare")
