@@ -303,7 +303,10 @@ struct QuantityScanner {
         let unitKind = unitRule?.kind
         if unitKind == .block { return nil }
 
-        let negative = prev == 0x8D1F && reading != nil && (unitName == "percent" || unitName == "")  // 负5%, 负三
+        // 负5%, 负三; and a minus sign right after a word of change, not between two numbers
+        // (增长-2.3%, but 5-6%).
+        let minusSign = (prev == 0x2D || prev == 0x2212 || prev == 0xFF0D) && ScalarClass.isHan(line.at(numberStart - 2))
+        let negative = (prev == 0x8D1F || (minusSign && unitName == "percent")) && reading != nil && (unitName == "percent" || unitName == "")
         let isStandalone = standaloneSpan.map { span in
             guard span.upperBound == end else { return false }
             if span.lowerBound == numberStart || ((leadIncluded || negative) && span.lowerBound == numberStart - 1) { return true }

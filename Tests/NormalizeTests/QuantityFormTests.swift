@@ -232,6 +232,7 @@ struct MoreNumeralFormTests {
         QuantityCase("辍学率控制在百分之零点五以内", "百分之零点五以内", 0.5, "percent", .under),
         QuantityCase("辍学率控制在千分之三以内", "千分之三以内", 3, "‰", .under),
         QuantityCase("投入1亿2千万元改造校舍", "1亿2千万元", 120_000_000, "yuan"),
+        QuantityCase("比上年增长-2.3%", "-2.3%", -2.3, "percent"),
         QuantityCase("总投资3亿5000万元", "3亿5000万元", 350_000_000, "yuan"),
         QuantityCase("受益学生2万5千人", "2万5千人", 25_000, "人"),
         QuantityCase("學生近視率下降百分之三點五", "百分之三點五", 3.5, "percent"),

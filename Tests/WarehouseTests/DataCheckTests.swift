@@ -38,6 +38,18 @@ import Testing
             "quantity_indicator_exists": 1, "quantity_to_year_exists": 1, "quantity_year_order": 1,
             "quantity_value_not_negative": 1, "quantity_placeholder_has_no_value": 1, "search_index_in_sync": 1,
         ])
+        // A negative rate (增长-2.3%) is no broken row: only counts, money and areas must not be.
+        try DatabaseQueue(path: box.db).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: """
+                INSERT INTO fact_quantity (document_id, indicator_id, unit_id, region_id, from_year, to_year, value, qualifier, status,
+                    year_source, region_source, surface, sentence, line_number, char_offset, quantity_rule_id, indicator_rule_id, run_id)
+                SELECT document_id, 'unknown', 'percent', NULL, NULL, NULL, -2.3, 'exact', 'achieved', 'none', 'none', '-2.3%', '增长-2.3%', 9004, 0, 'q', 'i', 1
+                FROM dim_document LIMIT 1
+                """)
+        }
+        let again = try Warehouse(path: box.db).runChecks(checks)
+        #expect(again.first { $0.check.id == "quantity_value_not_negative" }?.failingRows == 1)
         // The shared scans count what each test's own query counts.
         let warehouse = try Warehouse(path: box.db, readOnly: true)
         for outcome in outcomes {
