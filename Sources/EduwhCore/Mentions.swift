@@ -78,6 +78,19 @@ public struct YearMention: Sendable, Hashable {
         self.offset = offset
         self.rule = rule
     }
+
+    /// Whether the year written at scalars `start..<end` of a line opens a sentence and is
+    /// followed by a comma (2022年，全市…): the year the rest of its paragraph speaks of.
+    /// `scalarAt` gives the line's scalar values (0 outside it). Normalize resolves 上年 and
+    /// 全年 after it from that year; Facts gives it to later sentences naming no year.
+    public static func opensParagraph(start: Int, end: Int, scalarAt: (Int) -> UInt32) -> Bool {
+        let before = scalarAt(start - 1), after = scalarAt(end)
+        let sentenceStart: Bool = switch before {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true   // 。！？； ! ? ;
+        default: start == 0
+        }
+        return sentenceStart && (after == 0xFF0C || after == 0x2C)   // ， ,
+    }
 }
 
 /// Whether a place name could be tied to one administrative division.

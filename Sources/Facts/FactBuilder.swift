@@ -143,9 +143,8 @@ public struct FactBuilder: Sendable {
     static func paragraphYear(_ years: [YearMention], before start: Int, in scalars: [Unicode.Scalar]) -> YearMention? {
         years.last { year in
             let end = year.offset + year.surface.unicodeScalars.count
-            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start, end < scalars.count else { return false }
-            let opens = year.offset == 0 || ["。", "！", "？", "；"].contains(scalars[year.offset - 1])
-            return opens && (scalars[end] == "，" || scalars[end] == ",")
+            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start else { return false }
+            return YearMention.opensParagraph(start: year.offset, end: end) { $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0 }
         }
     }
 

@@ -29,21 +29,12 @@ extension Normalizer {
         var topicYear: Int? = nil
         return found.map { year in
             if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
-               year.start == 0 || Self.endsSentence(line[year.start - 1]),
-               line.at(year.end) == 0xFF0C || line.at(year.end) == 0x2C {
+               YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at) {
                 topicYear = y
             }
             let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: topicYear)
             return YearMention(surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
                                offset: year.start, rule: year.rule)
-        }
-    }
-
-    /// 。！？； and their ASCII forms.
-    static func endsSentence(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true
-        default: false
         }
     }
 
