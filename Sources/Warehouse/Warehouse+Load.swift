@@ -225,15 +225,33 @@ extension Warehouse {
     public func bulkWrite<T>(bulk: Bool = false, _ body: (BulkWriter) throws -> T) throws -> T {
         try dbQueue.writeWithoutTransaction { db in
             let bulkState = bulk ? try beginBulkLoad(db) : nil
+            // In bulk mode the search index is built beside the load (SearchIndexBuilder); when
+            // its side file cannot be made, the index is written in the load's transactions.
+            let searchBuilder = bulk ? try? SearchIndexBuilder(warehousePath: path, settingsFrom: db) : nil
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             var result: Result<T, Error>
             do {
-                result = .success(try body(BulkWriter(warehouse: self, db: db)))
+                result = .success(try body(BulkWriter(warehouse: self, db: db, searchBuilder: searchBuilder)))
             } catch {
                 result = .failure(error)
             }
             if db.isInsideTransaction { try? db.rollback() }
             try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+            if let searchBuilder {
+                do {
+                    try searchBuilder.finish(intoWarehouseAt: path)
+                } catch {
+                    // The side index failed: index the committed paragraphs here instead.
+                    do {
+                        try db.inTransaction {
+                            _ = try restoreSearchIndex(db)
+                            return .commit
+                        }
+                    } catch {
+                        if case .success = result { result = .failure(error) }
+                    }
+                }
+            }
             if let bulkState {
                 do {
                     try endBulkLoad(db, bulkState)
@@ -255,12 +273,15 @@ extension Warehouse {
     public final class BulkWriter {
         let warehouse: Warehouse
         let db: Database
+        /// Bulk mode's index thread; nil: the index is written in the load's transactions.
+        let searchBuilder: SearchIndexBuilder?
         /// Paragraphs written since the last commit, with their tokens, waiting for the index.
         private var pendingIndex: [(Int64, SearchTokens)] = []
 
-        init(warehouse: Warehouse, db: Database) {
+        init(warehouse: Warehouse, db: Database, searchBuilder: SearchIndexBuilder? = nil) {
             self.warehouse = warehouse
             self.db = db
+            self.searchBuilder = searchBuilder
         }
 
         /// Writes a batch, each file inside its own savepoint. Opens a transaction if none is.
@@ -275,9 +296,15 @@ extension Warehouse {
         /// (a no-op without an open transaction).
         public func commit() throws {
             guard db.isInsideTransaction else { return }
-            try warehouse.indexParagraphs(db, pendingIndex)
+            if let searchBuilder {
+                // Only committed paragraphs go to the side index.
+                try db.commit()
+                searchBuilder.add(pendingIndex)
+            } else {
+                try warehouse.indexParagraphs(db, pendingIndex)
+                try db.commit()
+            }
             pendingIndex.removeAll(keepingCapacity: true)
-            try db.commit()
         }
     }
 
@@ -323,6 +350,26 @@ extension Warehouse {
         for (paragraphID, tokens) in rows {
             try insert.run(paragraphID, tokens.grams)
         }
+    }
+
+    /// Indexes the paragraphs after the last one the search index holds: a bulk load that died
+    /// before copying its side index in (`SearchIndexBuilder`) leaves its paragraphs unindexed.
+    /// Every other write indexes a file's paragraphs in the transaction that writes them, so
+    /// the index otherwise holds every paragraph and this costs two lookups. Returns the number
+    /// of paragraphs indexed.
+    func restoreSearchIndex(_ db: Database) throws -> Int {
+        let indexed = try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_paragraph_docsize") ?? 0
+        let last = try Int64.fetchOne(db, sql: "SELECT line_id FROM doc_line WHERE label IN ('T', 'B') ORDER BY line_id DESC LIMIT 1") ?? 0
+        guard last > indexed else { return 0 }
+        let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT line_id, text FROM doc_line WHERE line_id > ? AND label IN ('T', 'B') ORDER BY line_id",
+                                       arguments: [indexed])
+        var count = 0
+        while let row = try rows.next() {
+            try insert.run(row[0] as Int64, SearchTokens(row[1] as String).grams)
+            count += 1
+        }
+        return count
     }
 
     /// Re-indexes every paragraph into an empty `search_paragraph` (after migration 4 recreated it).

@@ -38,6 +38,9 @@ public final class Warehouse {
     /// Indexes of schema.sql this open found missing and recreated: left behind by a bulk load
     /// that was killed before it built them (Warehouse+BulkLoad.swift). Empty almost always.
     public private(set) var restoredIndexes: [String] = []
+    /// Paragraphs the search index lacked at this open and now holds (a bulk load killed before
+    /// its index was copied in; see `SearchIndexBuilder`). 0 almost always.
+    public private(set) var restoredSearchParagraphs = 0
     /// Modification times of the batch being written (set by `loadBatch`, read by its upserts).
     var fileTimes: [String: Int64] = [:]
 
@@ -139,6 +142,7 @@ public final class Warehouse {
                     try db.inTransaction {
                         try seedIndicators(db)
                         restoredIndexes = try restoreMissingIndexes(db)
+                        restoredSearchParagraphs = try restoreSearchIndex(db)
                         return .commit
                     }
                 }

@@ -157,6 +157,12 @@ extension Eduwh {
                     "note": "a bulk load that was stopped before its end had not built them yet",
                 ]))
             }
+            if warehouse.restoredSearchParagraphs > 0 {
+                logger.notice("search index restored", metadata: fields([
+                    "paragraphs": "\(warehouse.restoredSearchParagraphs)",
+                    "note": "a bulk load that was stopped before its end had not copied its search index in yet",
+                ]))
+            }
             var options = LoadOptions(folder: folder)
             options.prune = prune
             options.shard = shard.flatMap(parseShard)

@@ -28,12 +28,35 @@ import Testing
         return try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options)
     }
 
+    /// What the search index finds for a few words, as (document, line) pairs, and how many
+    /// paragraphs it holds.
+    static func searchResults(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            var results = [try String(Int.fetchOne(db, sql: "SELECT count(*) FROM search_paragraph_docsize") ?? -1)]
+            for word in ["教育", "校舍", "义务教育", "学", "学校"] {
+                let match = try SearchQuery(word).matchExpression
+                let hits = try String.fetchAll(db, sql: """
+                    SELECT l.document_id || ':' || l.line_number FROM search_paragraph s JOIN doc_line l ON l.line_id = s.rowid
+                    WHERE search_paragraph MATCH ? ORDER BY l.document_id, l.line_number
+                    """, arguments: [match])
+                results.append("\(word): \(hits.joined(separator: " "))")
+            }
+            return results
+        }
+    }
+
     @Test func bulkLoadLeavesTheSameWarehouseAsARowByRowLoad() throws {
         let bulk = try Sandbox()
         let rowByRow = try Sandbox()
         #expect(try Self.load(bulk, bulk: true).bulk)
         #expect(try !Self.load(rowByRow, bulk: false).bulk)
         #expect(try bulk.dump() == rowByRow.dump())
+        // The search index built beside the load and copied in finds what the in-line one does.
+        let found = try Self.searchResults(bulk.db)
+        #expect(found == (try Self.searchResults(rowByRow.db)))
+        #expect(found.first == String(try bulk.count("SELECT count(*) FROM doc_paragraph")))
+        #expect(found.dropFirst().allSatisfy { $0.count > 12 }, "\(found)")
+        #expect(!FileManager.default.fileExists(atPath: bulk.db + ".search-build"))
         #expect(try bulk.count("SELECT count(*) FROM fact_quantity") > 100)
         #expect(try Self.indexes(bulk.db) == Self.indexes(rowByRow.db))
         #expect(try Self.journalMode(bulk.db) == "wal")
@@ -90,6 +113,24 @@ import Testing
         #expect(try Self.indexes(box.db) == complete)
         #expect(try Self.journalMode(box.db) == "wal")
         #expect(try Warehouse(path: box.db).restoredIndexes.isEmpty)
+    }
+
+    /// A bulk load killed before it copied its search index in (simulated by emptying the index
+    /// of a loaded warehouse) leaves paragraphs unindexed; the next writable open indexes them.
+    @Test func searchRowsABulkLoadNeverCopiedAreRestoredAtTheNextOpen() throws {
+        let box = try Sandbox()
+        _ = try Self.load(box, bulk: false)
+        let complete = try Self.searchResults(box.db)
+        let paragraphs = try box.count("SELECT count(*) FROM doc_paragraph")
+        try DatabaseQueue(path: box.db).write { db in
+            try db.execute(sql: "INSERT INTO search_paragraph (search_paragraph) VALUES ('delete-all')")
+        }
+        #expect(try Self.searchResults(box.db) != complete)
+
+        let reopened = try Warehouse(path: box.db)
+        #expect(Int64(reopened.restoredSearchParagraphs) == paragraphs)
+        #expect(try Self.searchResults(box.db) == complete)
+        #expect(try Warehouse(path: box.db).restoredSearchParagraphs == 0)
     }
 
     /// The parsed list is schema.sql's whole index set: exactly what a new file has.

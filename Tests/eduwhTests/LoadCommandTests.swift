@@ -149,6 +149,10 @@ import Warehouse
                     "SELECT document_id, line_number, char_offset, surface, quote(value), indicator_id FROM fact_quantity ORDER BY 1, 2, 3",
                     "SELECT document_id, line_number, label, text FROM doc_line ORDER BY 1, 2",
                     "SELECT count(*) FROM search_paragraph",
+                    // A kill before a bulk load copied its search index in leaves paragraphs
+                    // unindexed: the next load indexed them.
+                    "SELECT count(*) FROM search_paragraph_docsize",
+                    "SELECT group_concat(rowid) FROM search_paragraph WHERE search_paragraph MATCH '教育'",
                     // The first load runs in bulk mode (fact indexes built at its end): whatever
                     // a kill left missing, the next load built.
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name",
