@@ -24,6 +24,12 @@ public struct WordTrie: Sendable {
     /// The first scalars of the words: most positions of a text start no word, and one bit
     /// says so without probing the edge table.
     private var starts: ScalarSet
+    /// The first two scalars of the words of two or more scalars, hashed into a bitmap (false
+    /// positives only): where the first scalar starts a word but the pair starts none, only a
+    /// one-scalar word can match, and most positions end here without probing the edge table.
+    private var pairs: [UInt64]
+    /// The one-scalar words.
+    private var singles: ScalarSet
     /// Payload of each node, empty for inner nodes.
     private var terminals: [[Int]] = [[]]
     private var isTerminal: [Bool] = [false]
@@ -38,6 +44,14 @@ public struct WordTrie: Sendable {
         edgeNodes = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         starts = ScalarSet(words.keys.compactMap(\.unicodeScalars.first))
+        singles = ScalarSet(words.keys.filter { $0.unicodeScalars.count == 1 }.compactMap(\.unicodeScalars.first))
+        pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+        for word in words.keys {
+            let scalars = Array(word.unicodeScalars)
+            guard scalars.count >= 2 else { continue }
+            let bit = Self.pairBit(scalars[0], scalars[1])
+            pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         var nodeCount: Int32 = 1
         for (word, payload) in words.sorted(by: { $0.key < $1.key }) where !word.isEmpty {
             var node: Int32 = 0
@@ -56,6 +70,21 @@ public struct WordTrie: Sendable {
             terminals[Int(node)] += payload
             isTerminal[Int(node)] = true
         }
+    }
+
+    /// Size of the pair bitmap: 2^19 bits (64 KiB), a few percent of it set for the gazetteer.
+    private static let pairBits = 1 << 19
+
+    @inline(__always)
+    private static func pairBit(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+        let key = UInt64(first.value) << 21 | UInt64(second.value)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 45) & (pairBits - 1)
+    }
+
+    @inline(__always)
+    private func mayStartPair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        let bit = Self.pairBit(first, second)
+        return pairs.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
     }
 
     @inline(__always)
@@ -85,6 +114,11 @@ public struct WordTrie: Sendable {
     public func longest(in scalars: [Unicode.Scalar], at start: Int, end limit: Int? = nil) -> Match? {
         let end = limit ?? scalars.count
         guard start < end, starts.contains(scalars[start]) else { return nil }
+        if start + 1 >= end || !mayStartPair(scalars[start], scalars[start + 1]) {
+            // No word of two or more scalars starts here: at most a one-scalar word.
+            guard singles.contains(scalars[start]), let node = child(UInt64(scalars[start].value)), isTerminal[Int(node)] else { return nil }
+            return Match(start: start, length: 1, payload: terminals[Int(node)])
+        }
         var node: Int32 = 0
         var bestEnd = -1
         var bestNode: Int32 = 0
