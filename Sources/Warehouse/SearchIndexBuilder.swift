@@ -30,7 +30,7 @@ final class SearchIndexBuilder: @unchecked Sendable {
 
     /// At most this many commits' rows wait for the index thread; the writer waits beyond it,
     /// so memory does not grow when the index falls behind.
-    static let maxPending = 2
+    static let maxPending = 1
 
     /// The shadow tables FTS5 keeps a contentless index in (`_config` stays the warehouse's).
     static let shadowTables = ["search_paragraph_data", "search_paragraph_idx", "search_paragraph_docsize"]
@@ -45,7 +45,7 @@ final class SearchIndexBuilder: @unchecked Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // A scratch file: nothing in it is needed after a crash, so no journal and no syncs.
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { side in
