@@ -90,12 +90,21 @@ public struct FactBuilder: Sendable {
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
         let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
+        // Signal words per sentence, found once for all the quantities standing in it.
+        var signalsBySentence: [Int: [WordTrie.Match]] = [:]
         return quantities.map { quantity in
             let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
             let sentence = sentenceIndex.map { sentences[$0] }
                 ?? Sentence(text: line.text, range: 0..<scalars.count, clauses: [0..<scalars.count])
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
-            let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence)
+            let signals: [WordTrie.Match]
+            if let known = signalsBySentence[sentenceIndex ?? -1] {
+                signals = known
+            } else {
+                signals = mapper.signalMatches(in: scalars, sentence: sentence)
+                signalsBySentence[sentenceIndex ?? -1] = signals
+            }
+            let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence, signals: signals)
             var (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's

@@ -37,6 +37,11 @@ public struct IndicatorMapper: Sendable {
     public let dictionary: IndicatorDictionary
     private let signals: WordTrie
     private let fallback: [String: Int]
+    /// Per indicator (by index): priority, rate flag and units, read for every candidate of
+    /// every quantity without copying the whole `Indicator` (its strings and arrays).
+    private let priorities: [Int]
+    private let rates: [Bool]
+    private let units: [Set<String>]
 
     public init(dictionary: IndicatorDictionary) {
         self.dictionary = dictionary
@@ -48,6 +53,15 @@ public struct IndicatorMapper: Sendable {
         }
         signals = WordTrie(words)
         self.fallback = fallback
+        priorities = dictionary.indicators.map(\.priority)
+        rates = dictionary.indicators.map(\.isRate)
+        units = dictionary.indicators.map(\.units)
+    }
+
+    /// The signal words in `sentence` of the line `scalars`, for `indicator(for:scalars:sentence:signals:)`
+    /// when several quantities stand in one sentence.
+    public func signalMatches(in scalars: [Unicode.Scalar], sentence: Sentence) -> [WordTrie.Match] {
+        signals.matches(in: scalars, range: sentence.range)
     }
 
     /// The unit key a quantity is matched by: its unit, or `大` for an N大 group (三大).
@@ -65,61 +79,57 @@ public struct IndicatorMapper: Sendable {
         return indicator(for: quantity, scalars: scalars, sentence: sentence)
     }
 
-    /// The indicator of `quantity` standing in `sentence` of the line `scalars`.
-    public func indicator(for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence) -> Choice {
+    /// The indicator of `quantity` standing in `sentence` of the line `scalars`; `signals` are
+    /// the sentence's `signalMatches`, when the caller has them already.
+    public func indicator(for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
+                          signals found: [WordTrie.Match]? = nil) -> Choice {
         let unit = Self.unitKey(quantity)
         let start = quantity.offset
         let end = start + quantity.surface.unicodeScalars.count
         let clause = sentence.clauses[sentence.clauseIndex(containing: start)]
-        var bestClause: (priority: Int, distance: Int, indicator: Int, word: String)?
-        var bestSentence: (distance: Int, priority: Int, indicator: Int, word: String)?
-        var bestCounted: (priority: Int, distance: Int, indicator: Int, word: String)?
+        // Candidates keep their word's range; only the chosen one becomes a string.
+        var bestClause: (priority: Int, distance: Int, indicator: Int, word: Range<Int>)?
+        var bestSentence: (distance: Int, priority: Int, indicator: Int, word: Range<Int>)?
+        var bestCounted: (priority: Int, distance: Int, indicator: Int, word: Range<Int>)?
         let isClassifier = Self.classifierUnits.contains(unit)
-        for match in signals.matches(in: scalars, range: sentence.range) {
+        for match in found ?? signalMatches(in: scalars, sentence: sentence) {
             guard match.end <= start || match.start >= end else { continue }
             if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow, match.end <= clause.upperBound {
                 for index in match.payload where accepts(index, quantity, unit) {
-                    let priority = dictionary.indicators[index].priority
+                    let priority = priorities[index]
                     let distance = match.start - end
                     if bestCounted == nil || priority > bestCounted!.priority || (priority == bestCounted!.priority && distance < bestCounted!.distance) {
-                        bestCounted = (priority, distance, index, String(scalars: scalars[match.start..<match.end]))
+                        bestCounted = (priority, distance, index, match.start..<match.end)
                     }
                 }
             }
             let distance = match.end <= start ? start - match.end : (match.start - end) * Self.followingPenalty + 1
             let inClause = match.start >= clause.lowerBound && match.end <= clause.upperBound
             for index in match.payload where accepts(index, quantity, unit) {
-                let priority = dictionary.indicators[index].priority
-                let word = String(scalars: scalars[match.start..<match.end])
+                let priority = priorities[index]
                 if inClause {
                     if bestClause == nil || priority > bestClause!.priority || (priority == bestClause!.priority && distance < bestClause!.distance) {
-                        bestClause = (priority, distance, index, word)
+                        bestClause = (priority, distance, index, match.start..<match.end)
                     }
                 } else if match.end <= start, bestSentence == nil || distance < bestSentence!.distance || (distance == bestSentence!.distance && priority > bestSentence!.priority) {
-                    bestSentence = (distance, priority, index, word)
+                    bestSentence = (distance, priority, index, match.start..<match.end)
                 }
             }
         }
-        if let best = bestCounted {
-            let code = dictionary.indicators[best.indicator].code
-            return Choice(code: code, rule: "\(code):\(best.word)@counted")
+        func choice(_ indicator: Int, _ word: Range<Int>, _ suffix: String) -> Choice {
+            let code = dictionary.indicators[indicator].code
+            return Choice(code: code, rule: "\(code):\(String(scalars: scalars[word]))\(suffix)")
         }
-        if let best = bestClause {
-            let code = dictionary.indicators[best.indicator].code
-            return Choice(code: code, rule: "\(code):\(best.word)")
-        }
-        if let best = bestSentence {
-            let code = dictionary.indicators[best.indicator].code
-            return Choice(code: code, rule: "\(code):\(best.word)@sentence")
-        }
+        if let best = bestCounted { return choice(best.indicator, best.word, "@counted") }
+        if let best = bestClause { return choice(best.indicator, best.word, "") }
+        if let best = bestSentence { return choice(best.indicator, best.word, "@sentence") }
         return fallbackChoice(for: quantity)
     }
 
     /// Whether indicator `index` can hold `quantity`: the unit fits, and a rate stays within 0–100.
     private func accepts(_ index: Int, _ quantity: QuantityMention, _ unit: String) -> Bool {
-        let indicator = dictionary.indicators[index]
-        guard indicator.accepts(unit: unit) else { return false }
-        if indicator.isRate, unit == "percent", max(quantity.value ?? 0, quantity.upperValue ?? 0) > 100 { return false }
+        guard units[index].contains(unit) else { return false }
+        if rates[index], unit == "percent", max(quantity.value ?? 0, quantity.upperValue ?? 0) > 100 { return false }
         return true
     }
 
