@@ -26,11 +26,15 @@ final class SearchIndexBuilder: @unchecked Sendable {
     private var pending: [[(Int64, SearchTokens)]] = []
     private var closed = false
     private var running = true
+    /// Whether the thread is indexing a commit's rows.
+    private var busy = false
     private var failure: Error?
 
-    /// At most this many commits' rows wait for the index thread; the writer waits beyond it,
-    /// so memory does not grow when the index falls behind.
-    static let maxPending = 1
+    /// At most this many commits' rows are queued or being indexed; the writer waits beyond
+    /// it, so memory does not grow when the index falls behind. The index takes about half the
+    /// writer's time per commit, so one is enough to keep it busy, and each commit's tokens
+    /// (~8 MB per 512 files) held in memory add to the load's peak.
+    static let maxInFlight = 1
 
     /// The shadow tables FTS5 keeps a contentless index in (`_config` stays the warehouse's).
     static let shadowTables = ["search_paragraph_data", "search_paragraph_idx", "search_paragraph_docsize"]
@@ -66,7 +70,7 @@ final class SearchIndexBuilder: @unchecked Sendable {
     func add(_ rows: [(Int64, SearchTokens)]) {
         guard !rows.isEmpty else { return }
         condition.lock()
-        while pending.count >= Self.maxPending && running { condition.wait() }
+        while pending.count + (busy ? 1 : 0) >= Self.maxInFlight && running { condition.wait() }
         if running { pending.append(rows) }
         condition.signal()
         condition.unlock()
@@ -83,7 +87,7 @@ final class SearchIndexBuilder: @unchecked Sendable {
                 return
             }
             let rows = pending.removeFirst()
-            condition.broadcast()
+            busy = true
             condition.unlock()
             do {
                 try queue.inTransaction { db in
@@ -91,10 +95,15 @@ final class SearchIndexBuilder: @unchecked Sendable {
                     for (paragraphID, tokens) in rows { try insert.run(paragraphID, tokens.grams) }
                     return .commit
                 }
+                condition.lock()
+                busy = false
+                condition.broadcast()
+                condition.unlock()
             } catch {
                 condition.lock()
                 failure = error
                 running = false
+                busy = false
                 pending.removeAll()
                 condition.broadcast()
                 condition.unlock()
