@@ -22,10 +22,12 @@ extension Eduwh {
                 end.
 
                 The first load into an empty warehouse runs in bulk mode: the fact tables'
-                indexes are built once at the end and the file is written through a
-                rollback journal instead of the WAL (10% faster). If it is killed, the
-                next load rebuilds the missing indexes before it starts. While it
-                commits, readers of the new file wait (up to their busy timeout); use
+                indexes are built once at the end, the file is written through a
+                rollback journal instead of the WAL, and the search index is built on a
+                thread of its own in DB.search-build and copied in at the end. If it is
+                killed, the next load rebuilds the missing indexes and search entries
+                before it starts. While it commits, readers of the new file wait (up to
+                their busy timeout), and search finds nothing until its end; use
                 --no-bulk to query the warehouse while its first load runs.
 
                 Only one load runs per warehouse: a second one exits at once with code 75,
