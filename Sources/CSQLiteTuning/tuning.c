@@ -1,4 +1,8 @@
 #include <sqlite3.h>
+#include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include "CSQLiteTuning.h"
 
 int eduwh_sqlite_tune(void) {
@@ -9,4 +13,10 @@ int eduwh_sqlite_tune(void) {
     if (rc != SQLITE_OK) return rc;
     // No global memory statistics: they take a process-wide mutex on every allocation.
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+void eduwh_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }

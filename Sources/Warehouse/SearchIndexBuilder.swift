@@ -66,50 +66,54 @@ final class SearchIndexBuilder: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues the rows of one committed transaction; waits while `maxPending` are queued.
+    /// Queues the rows of one committed transaction; waits while `maxInFlight` are queued or
+    /// being indexed.
     func add(_ rows: [(Int64, SearchTokens)]) {
         guard !rows.isEmpty else { return }
         condition.lock()
         while pending.count + (busy ? 1 : 0) >= Self.maxInFlight && running { condition.wait() }
         if running { pending.append(rows) }
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
     }
 
+    /// The next commit's rows, waiting for them; nil once `finish` closed the queue and it is empty.
+    private func next() -> [(Int64, SearchTokens)]? {
+        condition.lock()
+        defer { condition.unlock() }
+        busy = false
+        condition.broadcast()
+        while pending.isEmpty && !closed { condition.wait() }
+        guard !pending.isEmpty else { return nil }
+        busy = true
+        return pending.removeFirst()
+    }
+
     private func run() {
-        while true {
-            condition.lock()
-            while pending.isEmpty && !closed { condition.wait() }
-            guard !pending.isEmpty else {
-                running = false
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let rows = pending.removeFirst()
-            busy = true
-            condition.unlock()
-            do {
-                try queue.inTransaction { db in
-                    let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
-                    for (paragraphID, tokens) in rows { try insert.run(paragraphID, tokens.grams) }
-                    return .commit
+        do {
+            // The thread keeps the side connection for the whole load.
+            try queue.writeWithoutTransaction { db in
+                let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
+                // One commit per warehouse commit: FTS5 flushes its term hash at each, and
+                // holding two commits' terms (fewer segments to merge) cost 25 MB of peak
+                // memory at 10,000 files against 10 MB at 1,000, for no time measured.
+                while let rows = next() {
+                    try db.inTransaction {
+                        for (paragraphID, tokens) in rows { try insert.run(paragraphID, tokens.grams) }
+                        return .commit
+                    }
                 }
-                condition.lock()
-                busy = false
-                condition.broadcast()
-                condition.unlock()
-            } catch {
-                condition.lock()
-                failure = error
-                running = false
-                busy = false
-                pending.removeAll()
-                condition.broadcast()
-                condition.unlock()
-                return
             }
+            condition.lock()
+        } catch {
+            condition.lock()
+            failure = error
+            pending.removeAll()
         }
+        running = false
+        busy = false
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Waits for the queued rows, then copies the index into the warehouse at `warehousePath`

@@ -46,7 +46,7 @@ extension Warehouse {
         return missing.map(\.name)
     }
 
-    /// What `beginBulkLoad` changed, for `endBulkLoad` to undo.
+    /// What `beginBulkLoad` changed, for `buildDeferredIndexes` and `restoreJournal` to undo.
     struct BulkLoadState {
         var droppedIndexes: [String] = []
         var journalSwitched = false
@@ -70,9 +70,9 @@ extension Warehouse {
         return state
     }
 
-    /// Builds the deferred indexes and goes back to WAL. Runs after the load's last commit or
-    /// rollback, also when the load failed.
-    func endBulkLoad(_ db: Database, _ state: BulkLoadState) throws {
+    /// Builds the indexes `beginBulkLoad` dropped. Runs after the load's last commit or
+    /// rollback, also when the load failed; `restoreJournal` follows it.
+    func buildDeferredIndexes(_ db: Database, _ state: BulkLoadState) throws {
         if !state.droppedIndexes.isEmpty {
             // The sorter that builds an index spills to temporary files, not to memory: with
             // temp_store = MEMORY it held a whole index's keys (+20 MB of RSS at 10,000 files).
@@ -85,6 +85,10 @@ extension Warehouse {
                 return .commit
             }
         }
+    }
+
+    /// Goes back to the WAL (no other connection may have the file open).
+    func restoreJournal(_ db: Database, _ state: BulkLoadState) throws {
         if state.journalSwitched {
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

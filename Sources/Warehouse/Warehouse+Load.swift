@@ -2,6 +2,7 @@ import EduwhCore
 import Dispatch
 import Foundation
 import GRDB
+import CSQLiteTuning
 
 /// Counts of what one file's load wrote.
 public struct FileLoadCounts: Sendable, Hashable {
@@ -237,6 +238,15 @@ extension Warehouse {
             }
             if db.isInsideTransaction { try? db.rollback() }
             try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+            // The indexes are built while the search index thread indexes the last commit.
+            if let bulkState {
+                do {
+                    try buildDeferredIndexes(db, bulkState)
+                } catch {
+                    // The load's own error matters more; a missing index is rebuilt at the next open.
+                    if case .success = result { result = .failure(error) }
+                }
+            }
             if let searchBuilder {
                 do {
                     try searchBuilder.finish(intoWarehouseAt: path)
@@ -254,9 +264,8 @@ extension Warehouse {
             }
             if let bulkState {
                 do {
-                    try endBulkLoad(db, bulkState)
+                    try restoreJournal(db, bulkState)
                 } catch {
-                    // The load's own error matters more; a missing index is rebuilt at the next open.
                     if case .success = result { result = .failure(error) }
                 }
             }
@@ -305,6 +314,7 @@ extension Warehouse {
                 try db.commit()
             }
             pendingIndex.removeAll(keepingCapacity: true)
+            eduwh_release_free_memory()
         }
     }
 

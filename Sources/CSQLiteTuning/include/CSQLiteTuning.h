@@ -6,4 +6,8 @@
 /// otherwise the SQLite result code of the first refusal (SQLITE_MISUSE once SQLite started).
 int eduwh_sqlite_tune(void);
 
+/// Returns the C heap's free memory to the system (glibc's malloc_trim); a no-op elsewhere.
+/// A long load frees most of what each transaction allocated, but glibc keeps it mapped.
+void eduwh_release_free_memory(void);
+
 #endif
