@@ -39,7 +39,11 @@ extension String {
         for scalar in unicodeScalars {
             switch scalar.value {
             case 0x0D: return count                              // CR LF is one character
-            case 0..<0x300, 0x2E80..<0x302A, 0x3030..<0x3099, 0x309B..<0xA000, 0xFF01..<0xFF61:
+            // Latin before the combining marks, CJK and its punctuation, general punctuation
+            // (—…“”), letterlike and number forms to dingbats (Ⅱ ① ■ ★), CJK compatibility and
+            // small forms, full-width forms: no scalar here joins its neighbour.
+            case 0..<0x300, 0x2010..<0x2028, 0x2030..<0x205F, 0x2100..<0x2800, 0x2E80..<0x302A, 0x3030..<0x3099,
+                 0x309B..<0xA000, 0xFE30..<0xFE70, 0xFF01..<0xFF61:
                 scalars += 1
             default: return count                                // may combine: ask the standard library
             }

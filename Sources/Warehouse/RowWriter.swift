@@ -65,16 +65,33 @@ extension Double: RowBindable {
 
 extension String: RowBindable {
     /// SQLite copies the text before `bind` returns (Swift strings may move).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    static let transientDestructor = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     func bind(to statement: OpaquePointer, at index: Int32) {
         var text = self
         _ = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress {
-                    sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)
+                    sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transientDestructor)
                 } else {
-                    sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                    sqlite3_bind_text(statement, index, "", 0, Self.transientDestructor)
+                }
+            }
+        }
+    }
+}
+
+/// Text already in UTF-8 (search tokens), bound without making a `String` of it.
+struct UTF8Text: RowBindable {
+    let bytes: [UInt8]
+
+    func bind(to statement: OpaquePointer, at index: Int32) {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(statement, index, base, Int32(chars.count), String.transientDestructor)
+                } else {
+                    sqlite3_bind_text(statement, index, "", 0, String.transientDestructor)
                 }
             }
         }

@@ -99,7 +99,7 @@ final class SearchIndexBuilder: @unchecked Sendable {
                 // memory at 10,000 files against 10 MB at 1,000, for no time measured.
                 while let rows = next() {
                     try db.inTransaction {
-                        for (paragraphID, tokens) in rows { try insert.run(paragraphID, tokens.grams) }
+                        for (paragraphID, tokens) in rows { try insert.run(paragraphID, UTF8Text(bytes: tokens.utf8)) }
                         return .commit
                     }
                 }

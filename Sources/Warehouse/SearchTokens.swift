@@ -14,7 +14,11 @@
 /// SearchTokens("学").grams              // "学"
 /// ```
 public struct SearchTokens: Sendable, Hashable {
-    public var grams: String
+    /// The tokens as UTF-8 bytes, which is how the load binds them (a `String` would validate
+    /// them again on every kept line).
+    public var utf8: [UInt8]
+    /// The tokens, space-separated.
+    public var grams: String { String(decoding: utf8, as: UTF8.self) }
 
     public init(_ text: String) {
         // Built straight into a UTF-8 buffer: this runs on every kept line of every load.
@@ -50,7 +54,7 @@ public struct SearchTokens: Sendable, Hashable {
             }
         }
         flushRun(); flushWord()
-        self.grams = String(decoding: grams, as: UTF8.self)
+        self.utf8 = grams
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {

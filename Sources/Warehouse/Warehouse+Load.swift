@@ -358,7 +358,7 @@ extension Warehouse {
         guard !rows.isEmpty else { return }
         let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
         for (paragraphID, tokens) in rows {
-            try insert.run(paragraphID, tokens.grams)
+            try insert.run(paragraphID, UTF8Text(bytes: tokens.utf8))
         }
     }
 
@@ -376,7 +376,7 @@ extension Warehouse {
                                        arguments: [indexed])
         var count = 0
         while let row = try rows.next() {
-            try insert.run(row[0] as Int64, SearchTokens(row[1] as String).grams)
+            try insert.run(row[0] as Int64, UTF8Text(bytes: SearchTokens(row[1] as String).utf8))
             count += 1
         }
         return count
@@ -387,7 +387,7 @@ extension Warehouse {
         let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
         let rows = try Row.fetchCursor(db, sql: "SELECT paragraph_id, text FROM doc_paragraph ORDER BY paragraph_id")
         while let row = try rows.next() {
-            try insert.run(row[0] as Int64, SearchTokens(row[1] as String).grams)
+            try insert.run(row[0] as Int64, UTF8Text(bytes: SearchTokens(row[1] as String).utf8))
         }
     }
 

@@ -85,7 +85,8 @@ import TestSupport
     @Test("characterCount equals count on every line of the reports and on text that combines")
     func characterCountMatchesCount() {
         var texts = Self.reports.flatMap { $0.split(separator: "\n").map(String.init) } + Self.reports
-        texts += ["", "a\r\nb", "e\u{301}", "ぱ", "は\u{309A}", "한국어", "👩‍🏫 教师", "字\u{FE0F}", "〇二〇", "ｶﾞ", "中\u{302A}"]
+        texts += ["", "a\r\nb", "e\u{301}", "ぱ", "は\u{309A}", "한국어", "👩‍🏫 教师", "字\u{FE0F}", "〇二〇", "ｶﾞ", "中\u{302A}",
+                  "“教育”——共计…①②Ⅱ■★※‰", "☺\u{FE0F}", "✌\u{1F3FD}", "⌚\u{200D}⏰", "︰﹏", "→\u{20D7}"]
         for text in texts {
             #expect(text.characterCount == text.count, "\(text.prefix(20))")
         }
