@@ -91,3 +91,15 @@ public struct ScalarSet: Sendable, Hashable {
     @usableFromInline
     func containsAstral(_ scalar: Unicode.Scalar) -> Bool { astral.contains(scalar) }
 }
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property (PropList.txt) by value, without the property lookup of
+    /// `properties.isWhitespace` (asked for every scalar of some per-line tests).
+    @inlinable
+    public var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}

@@ -142,6 +142,8 @@ public struct DocumentProfiler: Sendable {
     /// The name in a line of office and name (县教育局局长　王某某 → 王某某): two or three
     /// space-separated words, the last a name, the one before it ending in a role word.
     func nameAfterRole(_ text: String) -> String? {
+        // Two or three words need a space between them: most lines have none.
+        guard text.unicodeScalars.contains(where: \.isWhiteSpace) else { return nil }
         let words = text.split { $0.isWhitespace }.map(String.init)
         guard (2...3).contains(words.count), let name = words.last, isNameLine(name),
               let office = words.dropLast().last, roles.contains(where: { office.hasSuffix($0) }) else { return nil }
@@ -150,9 +152,13 @@ public struct DocumentProfiler: Sendable {
 
     /// 2–4 Chinese characters and nothing else (spaces allowed between them).
     func isNameLine(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
-        guard (2...4).contains(scalars.count) else { return false }
-        return scalars.allSatisfy { $0.properties.isIdeographic }
+        var count = 0
+        for scalar in text.unicodeScalars where !scalar.isWhiteSpace {
+            count += 1
+            // Stops at the fifth character or the first that is not a Chinese one.
+            guard count <= 4, scalar.properties.isIdeographic else { return false }
+        }
+        return count >= 2
     }
 
     /// The title's leading office (区政府, 靖江市教育局) when it ends within the first 12 characters.

@@ -93,6 +93,17 @@ import TestSupport
         #expect(texts.count > 100)
     }
 
+    @Test("isWhiteSpace agrees with the standard library's property for every scalar")
+    func whiteSpaceMatchesProperty() {
+        var spaces = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isWhiteSpace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            if scalar.isWhiteSpace { spaces += 1 }
+        }
+        #expect(spaces == 25)
+    }
+
     @Test("ScalarSet answers like Set<Unicode.Scalar> for every scalar of the reports and for astral ones")
     func scalarSetMatchesSet() {
         let members: [Unicode.Scalar] = ["x", "X", "×", "某", "＊", "\u{0}", "\u{FFFF}", "\u{20000}", "\u{10FFFF}"]
