@@ -36,8 +36,10 @@ public struct LoadOptions: Sendable {
     /// Larger transactions rewrite the warehouse's shared index pages less often; a killed load
     /// redoes at most this many files.
     public var batchSize = 512
-    /// Files processed together and handed to the writer at once (memory grows with it).
-    public var chunkSize = 128
+    /// Files processed together and handed to the writer at once (memory grows with it). 64
+    /// rather than 128: the same speed, and 10–15 MB less peak memory at 10,000 files, where
+    /// two full chunks waiting for the writer made the peak vary by 30 MB from run to run.
+    public var chunkSize = 64
     /// Chunks prepared ahead of the writer (each holds its files' rows in memory until written).
     public var prefetch = 2
     /// Worker threads for reading, cleaning and extracting (default: active processors).
