@@ -120,7 +120,7 @@ extension Warehouse {
     public func load(_ file: ProcessedFile, path: String, runID: Int64) throws -> FileLoadCounts {
         try dbQueue.write { db in
             let (counts, paragraphs) = try loadFile(db, file, path: path, runID: runID, precomputed: nil)
-            try indexParagraphs(db, paragraphs)
+            try Self.indexParagraphs(db, paragraphs)
             return counts
         }
     }
@@ -254,7 +254,7 @@ extension Warehouse {
                     // The side index failed: index the committed paragraphs here instead.
                     do {
                         try db.inTransaction {
-                            _ = try restoreSearchIndex(db)
+                            _ = try Self.restoreSearchIndex(db)
                             return .commit
                         }
                     } catch {
@@ -310,7 +310,7 @@ extension Warehouse {
                 try db.commit()
                 searchBuilder.add(pendingIndex)
             } else {
-                try warehouse.indexParagraphs(db, pendingIndex)
+                try Warehouse.indexParagraphs(db, pendingIndex)
                 try db.commit()
             }
             pendingIndex.removeAll(keepingCapacity: true)
@@ -353,25 +353,29 @@ extension Warehouse {
         return (outcomes, pendingIndex)
     }
 
-    /// Adds paragraphs to the contentless FTS index.
-    func indexParagraphs(_ db: Database, _ rows: [(Int64, SearchTokens)]) throws {
+    /// The statement that adds one paragraph (rowid = its line_id) to the contentless FTS index.
+    static let searchInsertSQL = "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)"
+
+    /// Adds paragraphs to the contentless FTS index (the warehouse's, or bulk mode's side file).
+    static func indexParagraphs(_ db: Database, _ rows: [(Int64, SearchTokens)]) throws {
         guard !rows.isEmpty else { return }
-        let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
+        let insert = try RowWriter(db, sql: searchInsertSQL)
         for (paragraphID, tokens) in rows {
             try insert.run(paragraphID, UTF8Text(bytes: tokens.utf8))
         }
     }
 
     /// Indexes the paragraphs after the last one the search index holds: a bulk load that died
-    /// before copying its side index in (`SearchIndexBuilder`) leaves its paragraphs unindexed.
+    /// before copying its side index in (`SearchIndexBuilder`) leaves its paragraphs unindexed,
+    /// and a migration that recreates the index (4, 5) leaves it empty, so every paragraph.
     /// Every other write indexes a file's paragraphs in the transaction that writes them, so
     /// the index otherwise holds every paragraph and this costs two lookups. Returns the number
     /// of paragraphs indexed.
-    func restoreSearchIndex(_ db: Database) throws -> Int {
+    static func restoreSearchIndex(_ db: Database) throws -> Int {
         let indexed = try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_paragraph_docsize") ?? 0
         let last = try Int64.fetchOne(db, sql: "SELECT line_id FROM doc_line WHERE label IN ('T', 'B') ORDER BY line_id DESC LIMIT 1") ?? 0
         guard last > indexed else { return 0 }
-        let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
+        let insert = try RowWriter(db, sql: searchInsertSQL)
         let rows = try Row.fetchCursor(db, sql: "SELECT line_id, text FROM doc_line WHERE line_id > ? AND label IN ('T', 'B') ORDER BY line_id",
                                        arguments: [indexed])
         var count = 0
@@ -380,15 +384,6 @@ extension Warehouse {
             count += 1
         }
         return count
-    }
-
-    /// Re-indexes every paragraph into an empty `search_paragraph` (after migration 4 recreated it).
-    static func rebuildSearchIndex(_ db: Database) throws {
-        let insert = try RowWriter(db, sql: "INSERT INTO search_paragraph (rowid, grams) VALUES (?, ?)")
-        let rows = try Row.fetchCursor(db, sql: "SELECT paragraph_id, text FROM doc_paragraph ORDER BY paragraph_id")
-        while let row = try rows.next() {
-            try insert.run(row[0] as Int64, UTF8Text(bytes: SearchTokens(row[1] as String).utf8))
-        }
     }
 
     /// Removes the documents of files that are no longer in `presentPaths` (`load --prune`).

@@ -111,7 +111,7 @@ extension Warehouse {
                 let merged = try Row.fetchAll(db, sql: """
                     SELECT paragraph_id, text FROM main.doc_paragraph WHERE document_id IN (SELECT document_id FROM new_document)
                     """)
-                try indexParagraphs(db, merged.map { ($0["paragraph_id"] as Int64, SearchTokens($0["text"] as String)) })
+                try Self.indexParagraphs(db, merged.map { ($0["paragraph_id"] as Int64, SearchTokens($0["text"] as String)) })
                 try db.execute(sql: """
                     INSERT INTO main.fact_quantity (document_id, indicator_id, unit_id, region_id, from_year, to_year, value, upper_value,
                         qualifier, status, status_cue, year_source, region_source, surface, sentence, line_number, char_offset,

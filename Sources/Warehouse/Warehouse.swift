@@ -127,7 +127,7 @@ public final class Warehouse {
                             // A migration that recreates the contentless search index (4, 5) leaves it
                             // empty: its rows come from Swift, written once after the last of them.
                             if pending.contains(where: { $0.sql.contains("CREATE VIRTUAL TABLE search_paragraph") }) {
-                                try Self.rebuildSearchIndex(db)
+                                _ = try Self.restoreSearchIndex(db)
                             }
                             // A migration that edits sqlite_master in place (0008) must bump the
                             // schema cookie, so every connection re-reads the schema.
@@ -142,7 +142,7 @@ public final class Warehouse {
                     try db.inTransaction {
                         try seedIndicators(db)
                         restoredIndexes = try restoreMissingIndexes(db)
-                        restoredSearchParagraphs = try restoreSearchIndex(db)
+                        restoredSearchParagraphs = try Self.restoreSearchIndex(db)
                         return .commit
                     }
                 }
