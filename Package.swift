@@ -32,7 +32,9 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
 
         // MARK: - Pipeline stages
-        .target(name: "EduwhCore", swiftSettings: releaseSpeed),
+        // SHA-256's block function in C, with the CPU's SHA extensions when present (every file is hashed).
+        .target(name: "CSHA256"),
+        .target(name: "EduwhCore", dependencies: ["CSHA256"], swiftSettings: releaseSpeed),
         .target(name: "Ingest", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed),
         .target(name: "Clean", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Normalize", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
