@@ -51,6 +51,11 @@ import Testing
         }
         let again = try Warehouse(path: box.db, readOnly: true).runChecks(checks)
         #expect(again.first { $0.check.id == "quantity_value_not_negative" }?.failingRows == 1)
+        // Spread over several connections or run on one, the tests find the same rows, in order.
+        for connections in [1, 3] {
+            let spread = try Warehouse(path: box.db, readOnly: true).runChecks(checks, connections: connections)
+            #expect(spread == again, "\(connections) connections")
+        }
         // The shared scans count what each test's own query counts.
         let warehouse = try Warehouse(path: box.db, readOnly: true)
         for outcome in outcomes {
