@@ -18,8 +18,8 @@ public final class ScannedLine: Sendable {
     /// The shape features of `text`.
     public let shape: LineShape
     let bytes: [UInt8]
-    /// A 512-bit Bloom filter of the line's adjacent byte pairs: a literal whose last pair is
-    /// absent cannot occur, so most literal searches end without scanning.
+    /// A Bloom filter of the line's adjacent byte pairs: a literal with a pair it lacks cannot
+    /// occur, so most literal searches end without scanning.
     let pairBloom: PairBloom
 
     /// Scans one raw line (`number` is its 1-based line number).
@@ -73,40 +73,44 @@ public final class ScannedLine: Sendable {
     }
 }
 
-/// A 512-bit set of hashed adjacent byte pairs of a line (see `ScannedLine.pairBloom`).
+/// A 2048-bit set of hashed adjacent byte pairs: of a line (see `ScannedLine.pairBloom`), or
+/// of a literal, as the bits the line must have for the literal to occur in it.
+///
+/// A literal is looked for only when all its pairs may occur. With only its last pair asked, a
+/// long body paragraph (900 bytes) filled a 512-bit set so far that most literals passed, and
+/// the search behind it (memchr for a continuation byte, then memcmp) ran on nearly every line.
 struct PairBloom: Sendable {
-    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    static let wordCount = 32
+    private var words: [UInt64]
 
     init(_ bytes: [UInt8]) {
-        guard bytes.count >= 2 else { return }
-        var w = [UInt64](repeating: 0, count: 8)
-        var previous = bytes[0]
-        for byte in bytes.dropFirst() {
-            let bit = Self.slot(previous, byte)
-            w[bit >> 6] |= 1 << UInt64(bit & 63)
-            previous = byte
+        var w = [UInt64](repeating: 0, count: Self.wordCount)
+        if bytes.count >= 2 {
+            var previous = bytes[0]
+            for byte in bytes.dropFirst() {
+                let bit = Self.slot(previous, byte)
+                w[bit >> 6] |= 1 << UInt64(bit & 63)
+                previous = byte
+            }
         }
-        words = (w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7])
+        words = w
     }
 
     static func slot(_ a: UInt8, _ b: UInt8) -> Int {
-        Int(((UInt32(a) << 8 | UInt32(b)) &* 2_654_435_761) >> 23)
+        Int(((UInt32(a) << 8 | UInt32(b)) &* 2_654_435_761) >> 21)
     }
 
-    /// False when the pair `a b` certainly does not occur.
-    func mayContain(_ a: UInt8, _ b: UInt8) -> Bool {
-        let bit = Self.slot(a, b)
-        let word: UInt64
-        switch bit >> 6 {
-        case 0: word = words.0
-        case 1: word = words.1
-        case 2: word = words.2
-        case 3: word = words.3
-        case 4: word = words.4
-        case 5: word = words.5
-        case 6: word = words.6
-        default: word = words.7
+    /// The literal's pairs as (word, bits) for `mayContain`: at most one entry per pair.
+    static func requirement(of literal: [UInt8]) -> [(word: Int, bits: UInt64)] {
+        let set = PairBloom(literal)
+        return set.words.indices.compactMap { set.words[$0] == 0 ? nil : ($0, set.words[$0]) }
+    }
+
+    /// False when some pair of the literal whose `requirement` this is certainly does not occur.
+    func mayContain(_ requirement: [(word: Int, bits: UInt64)]) -> Bool {
+        words.withUnsafeBufferPointer { w in
+            for (word, bits) in requirement where w[word] & bits != bits { return false }
+            return true
         }
-        return word & (1 << UInt64(bit & 63)) != 0
     }
 }

@@ -31,18 +31,29 @@ public struct TextPattern: Sendable {
 
     /// How the pattern matches.
     public let kind: Kind
-    let literals: [[UInt8]]
+    let literals: [Literal]
     let regex: NSRegularExpression?
     /// Literals of which one must occur before the pattern is tried (the `needs` cell): a
     /// cheap filter that spares a regular expression most lines.
-    let needs: [[UInt8]]
+    let needs: [Literal]
+
+    /// A literal's UTF-8 bytes and the pair-filter bits a line needs for it to occur.
+    struct Literal: Sendable {
+        let bytes: [UInt8]
+        let pairs: [(word: Int, bits: UInt64)]
+
+        init(_ text: Substring) {
+            bytes = Array(text.utf8)
+            pairs = PairBloom.requirement(of: bytes)
+        }
+    }
 
     /// Builds a pattern from a rule table's `match` and `pattern` cells.
     ///
     /// Throws a one-line reason when the kind is unknown, a literal list is empty or the
     /// regular expression does not compile.
     public init(match: String, pattern: String, needs: String = "") throws(PatternError) {
-        self.needs = needs.split(separator: "|").map { Array($0.utf8) }.filter { !$0.isEmpty }
+        self.needs = needs.split(separator: "|").map(Literal.init)
         guard let kind = Kind(rawValue: match) else {
             throw PatternError(reason: "unknown match '\(match)' (use \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -60,7 +71,7 @@ public struct TextPattern: Sendable {
             }
             literals = []
         case .contains, .prefix, .suffix, .exact:
-            let words = pattern.split(separator: "|").map { Array($0.utf8) }.filter { !$0.isEmpty }
+            let words = pattern.split(separator: "|").map(Literal.init)
             guard !words.isEmpty else { throw PatternError(reason: "\(match) needs at least one |-separated literal") }
             literals = words
             regex = nil
@@ -79,19 +90,19 @@ public struct TextPattern: Sendable {
         case .contains:
             return literals.contains { Self.find($0, in: line) }
         case .prefix:
-            return literals.contains { line.bytes.count >= $0.count && line.bytes[0..<$0.count].elementsEqual($0) }
+            return literals.contains { line.bytes.count >= $0.bytes.count && line.bytes[0..<$0.bytes.count].elementsEqual($0.bytes) }
         case .suffix:
-            return literals.contains { line.bytes.count >= $0.count && line.bytes[(line.bytes.count - $0.count)...].elementsEqual($0) }
+            return literals.contains {
+                line.bytes.count >= $0.bytes.count && line.bytes[(line.bytes.count - $0.bytes.count)...].elementsEqual($0.bytes)
+            }
         case .exact:
-            return literals.contains { line.bytes == $0 }
+            return literals.contains { line.bytes == $0.bytes }
         }
     }
 
     /// Whether `needle` occurs in a line, asking its pair filter first.
-    static func find(_ needle: [UInt8], in line: ScannedLine) -> Bool {
-        let n = needle.count
-        if n >= 2, !line.pairBloom.mayContain(needle[n - 2], needle[n - 1]) { return false }
-        return find(needle, in: line.bytes)
+    static func find(_ needle: Literal, in line: ScannedLine) -> Bool {
+        line.pairBloom.mayContain(needle.pairs) && find(needle.bytes, in: line.bytes)
     }
 
     /// Whether `needle` occurs in `haystack` (UTF-8 bytes): `memchr` finds the needle's last
