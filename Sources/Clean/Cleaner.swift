@@ -166,7 +166,7 @@ public struct Cleaner: Sendable {
     /// A title line without a piece marker in front (`篇1：基础教育工作的述职报告` → the rest);
     /// nil for a marker alone (【篇二】).
     static func titleText(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         if scalars.count <= 8, text.contains("篇"), scalars.allSatisfy({ "【】[]（）()第篇一二三四五六七八九十0123456789０１２３４５６７８９ ：:、.．".unicodeScalars.contains($0) }) {
             return nil
         }

@@ -32,7 +32,7 @@ public struct TableCells: Sendable {
         // Cheap test first: this runs on every line, and prose ends in punctuation or words.
         guard let last = line.unicodeScalars.last,
               ("0"..."9").contains(last) || last == "%" || last == "％" || last == "年" || last == "度" else { return nil }
-        let scalars = Array(line.unicodeScalars)
+        let scalars = line.scalarArray
         var ranges: [Range<Int>] = []
         var start: Int?
         for (i, scalar) in scalars.enumerated() {

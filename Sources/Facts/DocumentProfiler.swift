@@ -127,7 +127,7 @@ public struct DocumentProfiler: Sendable {
 
     /// A role named right after an appointment word (担任中共县委书记 → 县委书记).
     func appointedRole(in text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         for start in scalars.indices {
             for (index, word) in roleScalars.enumerated() {
                 guard start + word.count <= scalars.count, scalars[start] == word[0],
@@ -163,7 +163,7 @@ public struct DocumentProfiler: Sendable {
 
     /// The title's leading office (区政府, 靖江市教育局) when it ends within the first 12 characters.
     func office(in title: String) -> String? {
-        let scalars = Array(title.unicodeScalars)
+        let scalars = title.scalarArray
         var best: Int?
         for word in officeScalars {
             guard word.count <= scalars.count else { continue }

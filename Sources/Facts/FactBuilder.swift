@@ -75,7 +75,7 @@ public struct FactBuilder: Sendable {
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
     public func facts(_ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
                       profile: DocumentProfile) -> [Fact] {
-        let scalars = Array(line.text.unicodeScalars)
+        let scalars = line.text.scalarArray
         let sentences = Sentence.split(scalars)
         let quoted = Self.quotedRanges(scalars)
         let regionPlaces = places.filter { place in

@@ -83,7 +83,7 @@ public struct IndicatorMapper: Sendable {
 
     /// The indicator of `quantity`, found in `line` (the quantity's offset is in its scalars).
     public func indicator(for quantity: QuantityMention, inLine line: String) -> Choice {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = line.scalarArray
         let sentences = Sentence.split(scalars)
         let sentence = sentences.first { $0.range.contains(quantity.offset) } ?? sentences.last
         guard let sentence else { return fallbackChoice(for: quantity) }

@@ -70,7 +70,7 @@ public struct Sentence: Sendable, Hashable {
 
     /// Splits one line into sentences and clauses.
     public static func split(_ line: String) -> [Sentence] {
-        split(Array(line.unicodeScalars))
+        split(line.scalarArray)
     }
 
     /// Splits a line given as scalars.

@@ -48,7 +48,7 @@ public struct StatusCues: Sendable {
 
     /// Status and cue word of `quantity` in `line`.
     public func status(of quantity: QuantityMention, inLine line: String) -> (FactStatus, String) {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = line.scalarArray
         let sentences = Sentence.split(scalars)
         guard let sentence = sentences.first(where: { $0.range.contains(quantity.offset) }) ?? sentences.last else { return (.unknown, "") }
         return status(of: quantity, scalars: scalars, sentence: sentence)

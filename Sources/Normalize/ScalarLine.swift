@@ -4,10 +4,7 @@ struct ScalarLine {
     var count: Int { s.count }
 
     init(_ text: String) {
-        var values: [UInt32] = []
-        values.reserveCapacity(text.utf8.count / 2)
-        for scalar in text.unicodeScalars { values.append(scalar.value) }
-        s = values
+        s = text.scalarValues
     }
 
     @inline(__always)
@@ -43,7 +40,3 @@ struct ScalarLine {
     }
 }
 
-extension String {
-    /// The scalar values of a short literal (rule words).
-    var scalarValues: [UInt32] { unicodeScalars.map(\.value) }
-}

@@ -32,7 +32,7 @@ public struct SearchHit: Sendable, Hashable {
     /// A window of `text` around the first hit: `before` characters ahead of it, `width`
     /// characters in all, every hit inside wrapped in `open`/`close`, "…" where text was cut.
     public func snippet(before: Int = 10, width: Int = 36, open: String = "[", close: String = "]") -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         guard let first = hits.first else {
             return String(scalars: scalars.prefix(width)) + (scalars.count > width ? "…" : "")
         }

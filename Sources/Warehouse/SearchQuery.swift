@@ -94,7 +94,7 @@ public struct SearchQuery: Sendable, Hashable {
     /// Where the parts occur in `text`, as sorted, non-overlapping ranges of unicode-scalar
     /// offsets; empty unless every part occurs.
     public func hits(in text: String) -> [Range<Int>] {
-        let tokens = Self.tokens(Array(text.unicodeScalars))
+        let tokens = Self.tokens(text.scalarArray)
         var ranges: [Range<Int>] = []
         for part in parts {
             let found = occurrences(of: part, in: tokens)

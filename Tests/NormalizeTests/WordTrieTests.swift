@@ -82,6 +82,27 @@ import TestSupport
         #expect(checked > 5000)
     }
 
+    @Test("scalarArray and scalarValues equal the standard library's scalars for every line and piece of the reports")
+    func scalarDecodingMatchesTheStandardLibrary() {
+        var texts = Self.reports + Self.reports.flatMap { $0.split(separator: "\n").map(String.init) }
+        // 1- to 4-byte UTF-8 (ASCII, é, CJK, astral and emoji), a lone combining mark, an NUL.
+        texts += ["", "a", "é", "\u{0}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "𠀀𪚥 emoji 👩‍🏫 é", "e\u{301}"]
+        // Pieces cut at every seventh character: substrings as well as whole strings.
+        for report in Self.reports.prefix(2) {
+            var index = report.startIndex
+            while index < report.endIndex {
+                let end = report.index(index, offsetBy: 40, limitedBy: report.endIndex) ?? report.endIndex
+                texts.append(String(report[index..<end]))
+                index = report.index(index, offsetBy: 7, limitedBy: report.endIndex) ?? report.endIndex
+            }
+        }
+        for text in texts {
+            #expect(text.scalarArray == Array(text.unicodeScalars), "\(text.prefix(20))")
+            #expect(text.scalarValues == text.unicodeScalars.map(\.value), "\(text.prefix(20))")
+        }
+        #expect(texts.count > 500)
+    }
+
     @Test("characterCount equals count on every line of the reports and on text that combines")
     func characterCountMatchesCount() {
         var texts = Self.reports.flatMap { $0.split(separator: "\n").map(String.init) } + Self.reports

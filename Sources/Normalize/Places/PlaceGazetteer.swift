@@ -80,7 +80,7 @@ public struct PlaceGazetteer: Sendable {
 
     /// Candidates of one exact variant (乳源县), empty when it is not a known name.
     public func candidates(of variant: String) -> [Candidate] {
-        let scalars = Array(variant.unicodeScalars)
+        let scalars = variant.scalarArray
         guard let match = longestMatch(in: scalars, at: 0), match.length == scalars.count else { return [] }
         return match.candidates
     }

@@ -84,7 +84,7 @@ public struct PlaceResolver: Sendable {
     // MARK: - Scan
 
     func scan(_ text: String, line: Int) -> [Found] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         let vocabulary = gazetteer.vocabulary
         var found: [Found] = []
         var index = 0
