@@ -72,8 +72,10 @@ public struct WordTrie: Sendable {
         }
     }
 
-    /// Size of the pair bitmap: 2^19 bits (64 KiB), a few percent of it set for the gazetteer.
-    private static let pairBits = 1 << 19
+    /// Size of the pair bitmap: 2^17 bits (16 KiB), so it stays in the L1 cache beside the
+    /// text; the place scan stalled on it at 64 KiB (trie 3.0–3.3% → 2.6–2.7% of a load's
+    /// samples; 8 KiB was no faster). A few more false positives only cost an edge probe.
+    private static let pairBits = 1 << 17
 
     @inline(__always)
     private static func pairBit(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
