@@ -34,11 +34,14 @@ public struct FactBuilder: Sendable {
 
     /// Builds the profile, facts, year and place mentions of one clean document.
     public func build(_ document: CleanDocument) -> DocumentFacts {
-        let frame = normalizer.timeFrame(of: document)
+        // Each line's years are read once, for the time frame, the year mentions and the quantities.
+        let scanned = document.lines.map { $0.label != .noise ? normalizer.yearScan(of: $0.text) : nil }
+        let frame = normalizer.timeFrame(of: document, scanned: scanned)
         let reference = frame.referenceYear
         var years: [Located<YearMention>] = []
-        for line in document.lines where line.label != .noise {
-            for year in normalizer.years(in: line.text, frame: frame, lineNumber: line.number) {
+        for (line, reading) in zip(document.lines, scanned) {
+            guard let reading else { continue }
+            for year in normalizer.years(in: reading, frame: frame, lineNumber: line.number) {
                 years.append(Located(line: line.number, mention: year))
             }
         }
@@ -49,8 +52,8 @@ public struct FactBuilder: Sendable {
         var facts: [Fact] = []
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?
-        for line in document.lines where line.label.isKept {
-            let quantities = normalizer.quantities(in: line.text, standalone: line.rule == "as-text")
+        for (line, reading) in zip(document.lines, scanned) where line.label.isKept {
+            let quantities = reading.map { normalizer.quantities(in: $0, standalone: line.rule == "as-text") } ?? []
             var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
             if let header = normalizer.tableColumnYears(in: line.text) {
                 columnYears = header

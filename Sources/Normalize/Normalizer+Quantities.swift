@@ -20,9 +20,19 @@ extension Normalizer {
         let rules = NormalizeRules.standard
         // A flattened table row (在校学生（人） 48210 50136): its number cells, unit from the label.
         if let cells = TableRow.quantities(in: line, rules: rules) { return cells }
-        var context = LineContext(line)
-        context.markDocumentNumbersAndAddresses()
-        _ = YearScanner.standard.scan(&context)
+        return quantities(afterTableCheck: yearScan(of: line), standalone: standalone)
+    }
+
+    /// Quantity mentions of a line already read by `yearScan(of:)` (see `quantities(in:standalone:)`).
+    public func quantities(in scanned: YearScannedLine, standalone: Bool) -> [QuantityMention] {
+        if let cells = TableRow.quantities(in: scanned.text, rules: NormalizeRules.standard) { return cells }
+        return quantities(afterTableCheck: scanned, standalone: standalone)
+    }
+
+    private func quantities(afterTableCheck scanned: YearScannedLine, standalone: Bool) -> [QuantityMention] {
+        let rules = NormalizeRules.standard
+        // The years and document numbers are claimed: numbers in them are no quantities.
+        var context = scanned.context
         context.markFixedPhrases(rules: rules)
         context.markQuotes()
         return QuantityScanner.standard.scan(context, standalone: standalone)

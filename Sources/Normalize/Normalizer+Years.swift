@@ -20,10 +20,22 @@ extension Normalizer {
     /// Normalizer.standard.years(in: "两年来,我区共招聘教师374名", frame: frame, lineNumber: 21).first?.from // 2007
     /// ```
     public func years(in line: String, frame: DocumentTimeFrame, lineNumber: Int?) -> [YearMention] {
+        years(in: yearScan(of: line), frame: frame, lineNumber: lineNumber)
+    }
+
+    /// Reads a line's document numbers and years once (`YearScannedLine`): a document's time
+    /// frame, year mentions and quantities all start from this reading.
+    public func yearScan(of line: String) -> YearScannedLine {
         var context = LineContext(line)
         context.markDocumentNumbersAndAddresses()
         let found = YearScanner.standard.scan(&context)
-        let line = context.line
+        return YearScannedLine(text: line, context: context, found: found)
+    }
+
+    /// Year mentions of a line already read by `yearScan(of:)` (see `years(in:frame:lineNumber:)`).
+    public func years(in scanned: YearScannedLine, frame: DocumentTimeFrame, lineNumber: Int?) -> [YearMention] {
+        let found = scanned.found
+        let line = scanned.context.line
         // A sentence that opens with a year and a comma (2022年，全市…) gives the year the rest
         // of the paragraph speaks of, until another such sentence: its 上年 is the year before.
         var topicYear: Int? = nil
@@ -50,8 +62,13 @@ extension Normalizer {
 
     /// Infers the document's time frame from its title and body lines (never from site metadata).
     public func timeFrame(of document: CleanDocument) -> DocumentTimeFrame {
+        timeFrame(of: document, scanned: document.lines.map { $0.label.isKept ? yearScan(of: $0.text) : nil })
+    }
+
+    /// The time frame of a document whose lines were read by `yearScan(of:)`: `scanned` is
+    /// parallel to `document.lines`, with a reading for every title and body line.
+    public func timeFrame(of document: CleanDocument, scanned: [YearScannedLine?]) -> DocumentTimeFrame {
         let rules = NormalizeRules.standard
-        let scanner = YearScanner.standard
         var dateLineYear: Int? = nil
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []
@@ -63,11 +80,10 @@ extension Normalizer {
         func openSection(at line: Int, year: Int) {
             if sections.last?.line != line { sections.append(.init(line: line, year: year)) }
         }
-        for labeled in document.lines where labeled.label.isKept {
-            var context = LineContext(labeled.text)
-            context.markDocumentNumbersAndAddresses()
-            let line = context.line
-            for found in scanner.scan(&context) where found.anchor == nil {
+        for (index, labeled) in document.lines.enumerated() where labeled.label.isKept {
+            let reading = scanned[index] ?? yearScan(of: labeled.text)
+            let line = reading.context.line
+            for found in reading.found where found.anchor == nil {
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from, let to = found.to else { continue }
                 if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
                     dateLineYear = from
@@ -203,4 +219,16 @@ extension Normalizer {
         }
         return nil
     }
+}
+
+/// One line whose document numbers (〔2011〕3号), web addresses and years have been read: the
+/// first step of a line's time frame, year mentions and quantities alike, done once per line
+/// (`Normalizer.yearScan(of:)`) instead of once for each of them.
+public struct YearScannedLine: Sendable {
+    /// The line's text.
+    public let text: String
+    /// The line with those spans claimed.
+    let context: LineContext
+    /// The years read, in line order.
+    let found: [FoundYear]
 }
