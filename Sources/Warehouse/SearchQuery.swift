@@ -144,12 +144,12 @@ public struct SearchQuery: Sendable, Hashable {
         var word = ""
         var wordStart = 0
         for (index, scalar) in scalars.enumerated() {
-            if SearchTokens.isCJK(scalar) {
+            if SearchTokens.isCJK(scalar.value) {
                 if !word.isEmpty { tokens.append(Token(text: word, range: wordStart..<index, isCJK: false)); word = "" }
                 tokens.append(Token(text: String(scalar), range: index..<(index + 1), isCJK: true))
-            } else if let folded = SearchTokens.foldedAlphanumeric(scalar) {
+            } else if let folded = SearchTokens.foldedAlphanumeric(scalar.value) {
                 if word.isEmpty { wordStart = index }
-                word.unicodeScalars.append(folded)
+                word.unicodeScalars.append(Unicode.Scalar(folded))
             } else if !word.isEmpty {
                 tokens.append(Token(text: word, range: wordStart..<index, isCJK: false))
                 word = ""

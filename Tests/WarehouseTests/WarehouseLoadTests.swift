@@ -419,6 +419,45 @@ import TestSupport
         #expect(SearchTokens(text).grams == grams)
     }
 
+    /// The tokens, built from UTF-8 bytes for speed, equal those of a plain scalar-by-scalar
+    /// reading on every line of the bundled reports and on mixed and astral text.
+    @Test func searchTokensMatchAScalarByScalarReading() throws {
+        func reference(_ text: String) -> String {
+            var tokens: [String] = []
+            var previous: Unicode.Scalar?
+            var word = ""
+            for scalar in text.unicodeScalars {
+                if SearchTokens.isCJK(scalar.value) {
+                    if !word.isEmpty { tokens.append(word); word = "" }
+                    if let previous { tokens.append(String(previous) + String(scalar)) }
+                    previous = scalar
+                } else if let folded = SearchTokens.foldedAlphanumeric(scalar.value) {
+                    if let last = previous { tokens.append(String(last)); previous = nil }
+                    word.unicodeScalars.append(Unicode.Scalar(folded))
+                } else {
+                    if let last = previous { tokens.append(String(last)); previous = nil }
+                    if !word.isEmpty { tokens.append(word); word = "" }
+                }
+            }
+            if let previous { tokens.append(String(previous)) }
+            if !word.isEmpty { tokens.append(word) }
+            return tokens.joined(separator: " ")
+        }
+        // Also the densest outputs for the buffer the tokens are built in: long CJK runs of 3- and
+        // 4-byte characters, one-letter words, and everything alternating.
+        var lines: [String] = ["", " ", "a", "〇", "𠀀𪚥学校", "é校Ｚ9ｚ—ab 校", "2021年GDP增长6.5%", "ＡＢ１２元，共计ｘ所",
+                               String(repeating: "教育", count: 300), String(repeating: "𠀀𪚥", count: 300),
+                               String(repeating: "a,", count: 300), String(repeating: "校a", count: 300), String(repeating: "𠀀a", count: 300)]
+        for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path).sorted() {
+            let text = try String(contentsOf: PackagePaths.imports.appending(path: name), encoding: .utf8)
+            lines += text.split(whereSeparator: \.isNewline).map(String.init)
+        }
+        for line in lines {
+            #expect(SearchTokens(line).grams == reference(line), "\(line.prefix(20))")
+        }
+        #expect(lines.count > 150)
+    }
+
     @Test func documentIDIsStableAndCarriesTheIndex() {
         let sha = "2aee6a9319702955aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
         #expect(Warehouse.documentID(sha256: sha, index: 3) & 0xff == 3)
