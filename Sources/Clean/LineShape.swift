@@ -23,6 +23,8 @@ public struct LineShape: Sendable, Hashable {
     public var tokens = 0
     /// Length of the longest whitespace-separated word.
     public var longestToken = 0
+    /// Vertical bars, ASCII or full-width (| ｜): the separators of a piped navigation bar.
+    public var pipes = 0
 
     /// Measures `text` (already trimmed or not: whitespace is not counted).
     public init(_ text: String) {
@@ -49,6 +51,8 @@ public struct LineShape: Sendable, Hashable {
                 digits += 1
             case 0xFF0C, 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0x2C, 0x3B, 0x21:
                 punctuation += 1
+            case 0x7C, 0xFF5C:
+                pipes += 1
             case 0x3F:
                 // An ASCII ? inside Chinese text is mostly a character the decoder could not
                 // map; it counts only where it ends the line.
@@ -77,6 +81,7 @@ public struct LineShape: Sendable, Hashable {
         case .endpunct: endsSentence ? 1 : 0
         case .tokens: Double(tokens)
         case .maxtoken: Double(longestToken)
+        case .pipes: Double(pipes)
         }
     }
 
@@ -114,4 +119,6 @@ public enum LineFeature: String, Sendable, Hashable, CaseIterable {
     case tokens
     /// Length of the longest word.
     case maxtoken
+    /// Vertical bars, | or ｜ (a count).
+    case pipes
 }

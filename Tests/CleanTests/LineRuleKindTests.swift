@@ -20,6 +20,7 @@ import Testing
         Case(head: ["您现在的位置：首页 > 工作总结 > 教育工作总结"], target: "您现在的位置：首页 > 工作总结 > 教育工作总结", label: .metadata, rule: "breadcrumb-here"),
         Case(head: ["首页 » 范文 » 工作汇报"], target: "首页 » 范文 » 工作汇报", label: .metadata, rule: "breadcrumb-path"),
         Case(tail: ["上一篇：镇中心小学德育工作总结", "下一篇：幼儿园安全工作汇报"], target: "下一篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
+        Case(tail: ["前一篇：镇中心小学德育工作总结", "上篇：幼儿园安全工作汇报"], target: "上篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
         Case(tail: ["分享 收藏 点赞 在看"], target: "分享 收藏 点赞 在看", label: .noise, rule: "button-row"),
         Case(head: ["字号：大 中 小"], target: "字号：大 中 小", label: .noise, rule: "share-buttons"),
         Case(tail: ["回到顶部"], target: "回到顶部", label: .noise, rule: "back-to-top"),
@@ -29,6 +30,7 @@ import Testing
         Case(middle: ["已有3条评论"], target: "已有3条评论", label: .noise, rule: "comment-prompt"),
         Case(middle: ["- 2 -"], target: "- 2 -", label: .noise, rule: "page-number"),
         Case(middle: ["第3页 共5页"], target: "第3页 共5页", label: .noise, rule: "page-number"),
+        Case(middle: ["第２页"], target: "第２页", label: .noise, rule: "page-number"),   // full-width digit: still digits>0
         Case(tail: ["（15）"], target: "（15）", label: .noise, rule: "counter-parenthesized"),
         Case(tail: ["点赞(3)"], target: "点赞(3)", label: .noise, rule: "counter-labelled"),
         Case(head: ["首页 总结 计划 报告 讲话"], target: "首页 总结 计划 报告 讲话", label: .noise, rule: "nav-menu"),
@@ -39,6 +41,7 @@ import Testing
         Case(head: ["首页", "工作总结", "工作计划"], target: "工作计划", label: .noise, rule: "nav-item-run"),
         Case(head: ["首页 / 工作汇报 / 乡镇教育"], target: "首页 / 工作汇报 / 乡镇教育", label: .metadata, rule: "breadcrumb-path"),
         Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
+        Case(head: ["首页｜范文大全｜工作总结"], target: "首页｜范文大全｜工作总结", label: .noise, rule: "nav-pipes"),   // full-width bars count as pipes
         // site metadata
         Case(head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata, rule: "meta-fields"),
         Case(head: ["时间:2022-11-08 10:20:31 来源:网友投稿"], target: "时间:2022-11-08 10:20:31 来源:网友投稿", label: .metadata, rule: "meta-fields"),
