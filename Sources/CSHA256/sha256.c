@@ -94,7 +94,8 @@ static int detectHardware(void) {
     return ssse3 && sse41 && sha;
 }
 
-int eduwh_sha256_uses_hardware(void) {
+/// 1 when the CPU has the SHA extensions (asked once).
+static int usesHardware(void) {
     static int known = -1;   // every thread that finds it unset computes the same answer
     int value = __atomic_load_n(&known, __ATOMIC_RELAXED);
     if (value < 0) {
@@ -105,12 +106,10 @@ int eduwh_sha256_uses_hardware(void) {
 }
 
 void eduwh_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
-    if (eduwh_sha256_uses_hardware()) sha256_blocks_shani(state, data, blocks);
+    if (usesHardware()) sha256_blocks_shani(state, data, blocks);
     else eduwh_sha256_blocks_portable(state, data, blocks);
 }
 #else
-int eduwh_sha256_uses_hardware(void) { return 0; }
-
 void eduwh_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
     eduwh_sha256_blocks_portable(state, data, blocks);
 }

@@ -10,12 +10,9 @@ import CSHA256
 /// ```
 public enum SHA256Digest {
     /// Which block function runs: the CPU's SHA extensions, or portable C.
-    public enum Implementation: Sendable, CaseIterable {
+    public enum Implementation: Sendable {
         case automatic, portable
     }
-
-    /// Whether `automatic` uses the CPU's SHA extensions on this machine.
-    public static var usesHardware: Bool { eduwh_sha256_uses_hardware() != 0 }
 
     /// The 32-byte digest.
     public static func digest<Bytes: Collection>(of bytes: Bytes, using implementation: Implementation = .automatic) -> [UInt8]

@@ -17,20 +17,14 @@ extension Normalizer {
     /// Normalizer.standard.quantities(in: "一百零一", standalone: true).first?.value // 101
     /// ```
     public func quantities(in line: String, standalone: Bool) -> [QuantityMention] {
-        let rules = NormalizeRules.standard
-        // A flattened table row (在校学生（人） 48210 50136): its number cells, unit from the label.
-        if let cells = TableRow.quantities(in: line, rules: rules) { return cells }
-        return quantities(afterTableCheck: yearScan(of: line), standalone: standalone)
+        quantities(in: yearScan(of: line), standalone: standalone)
     }
 
     /// Quantity mentions of a line already read by `yearScan(of:)` (see `quantities(in:standalone:)`).
     public func quantities(in scanned: YearScannedLine, standalone: Bool) -> [QuantityMention] {
-        if let cells = TableRow.quantities(in: scanned.text, rules: NormalizeRules.standard) { return cells }
-        return quantities(afterTableCheck: scanned, standalone: standalone)
-    }
-
-    private func quantities(afterTableCheck scanned: YearScannedLine, standalone: Bool) -> [QuantityMention] {
         let rules = NormalizeRules.standard
+        // A flattened table row (在校学生（人） 48210 50136): its number cells, unit from the label.
+        if let cells = TableRow.quantities(in: scanned.text, rules: rules) { return cells }
         // The years and document numbers are claimed: numbers in them are no quantities.
         var context = scanned.context
         context.markFixedPhrases(rules: rules)

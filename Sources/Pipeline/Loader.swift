@@ -373,33 +373,6 @@ final class SharedState: Sendable {
     func isLoaded(_ sha256: String) -> Bool { loadedContent.contains(sha256) }
 }
 
-/// Fixed slots written by exactly one worker each, read after all workers finish.
-final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value {
-        get { storage[index]! }
-        set { storage.withUnsafeMutableBufferPointer { $0[index] = newValue } }
-    }
-
-    var values: [Value] { storage.map { $0! } }
-}
-
-/// Hands out 0, 1, 2 … to concurrent workers (a lock taken once per file; `Atomic` needs macOS 15).
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value - 1
-    }
-}
-
 /// Prepared batches handed from the producer thread to the writer, in order, at most `prefetch`
 /// of them waiting at a time.
 final class BatchFeed: @unchecked Sendable {

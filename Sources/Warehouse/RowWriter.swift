@@ -86,7 +86,7 @@ struct UTF8Text: RowBindable {
     let bytes: [UInt8]
 
     func bind(to statement: OpaquePointer, at index: Int32) {
-        bytes.withUnsafeBufferPointer { buffer in
+        _ = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress {
                     sqlite3_bind_text(statement, index, base, Int32(chars.count), String.transientDestructor)

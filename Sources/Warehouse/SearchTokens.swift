@@ -1,3 +1,5 @@
+import EduwhCore
+
 /// The token column of `search_paragraph`: text pre-split so FTS5's standard unicode61 tokenizer
 /// indexes CJK character pairs. Each run of CJK characters gives its overlapping pairs and then
 /// its last character alone (a one-character run gives just that character); letters and digits
@@ -40,20 +42,7 @@ public struct SearchTokens: Sendable, Hashable {
                 var i = 0
                 let n = bytes.count
                 while i < n {
-                    // Decode one scalar (a String holds valid UTF-8).
-                    let b0 = UInt32(bytes[i])
-                    let width: Int
-                    let value: UInt32
-                    if b0 < 0x80 {
-                        width = 1; value = b0
-                    } else if b0 < 0xE0 {
-                        width = 2; value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    } else if b0 < 0xF0 {
-                        width = 3; value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    } else {
-                        width = 4
-                        value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    }
+                    let (value, width) = UTF8Scalar.decode(bytes, at: i)
                     let current = i..<(i + width)
                     i += width
                     if Self.isCJK(value) {

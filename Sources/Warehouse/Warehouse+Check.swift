@@ -167,48 +167,22 @@ extension Warehouse {
         }
         defer { for reader in readers { try? reader.close() } }
         let queues = [dbQueue] + readers
-        let results = CheckResults(count: jobs.count)
+        let next = Counter()
+        let results = Slots<[CheckOutcome]?>(count: jobs.count)
+        let failures = Slots<Error?>(count: queues.count)
         DispatchQueue.concurrentPerform(iterations: queues.count) { lane in
             do {
                 try queues[lane].read { db in
-                    while let next = results.claim() { results.store(run(jobs[next], db), at: next) }
+                    while case let job = next.take(), job < jobs.count { results[job] = run(jobs[job], db) }
                 }
+                failures[lane] = nil
             } catch {
-                results.error = error
+                failures[lane] = error
             }
         }
         // A connection that could not read leaves its jobs to the others; fail only if some
         // job was left undone.
-        if let error = results.error, !results.allClaimed { throw error }
+        if let error = failures.values.lazy.compactMap({ $0 }).first, next.take() < jobs.count { throw error }
         return results.values
-    }
-}
-
-/// Jobs handed out to `runJobs`' connections, and what they found.
-private final class CheckResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextJob = 0
-    private var stored: [[CheckOutcome]?]
-    private var firstError: Error?
-
-    init(count: Int) { stored = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.withLock {
-            guard nextJob < stored.count else { return nil }
-            defer { nextJob += 1 }
-            return nextJob
-        }
-    }
-
-    func store(_ value: [CheckOutcome]?, at index: Int) { lock.withLock { stored[index] = value } }
-
-    var values: [[CheckOutcome]?] { lock.withLock { stored } }
-
-    var allClaimed: Bool { lock.withLock { nextJob >= stored.count } }
-
-    var error: Error? {
-        get { lock.withLock { firstError } }
-        set { lock.withLock { if firstError == nil { firstError = newValue } } }
     }
 }

@@ -12,7 +12,4 @@ void eduwh_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 /// The portable C version alone, so tests can compare it with the hardware one.
 void eduwh_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);
 
-/// 1 when `eduwh_sha256_blocks` uses the CPU's SHA extensions.
-int eduwh_sha256_uses_hardware(void);
-
 #endif
