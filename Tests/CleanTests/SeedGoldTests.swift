@@ -12,7 +12,7 @@ import TestSupport
     static let labelFloor = 0.98
     static let noiseF1Floor = 0.98
 
-    static var seeds: URL { PackagePaths.root.deletingLastPathComponent().appending(path: "shared/corpus/seeds") }
+    static var seeds: URL { PackagePaths.seeds }
 
     static var seedNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []

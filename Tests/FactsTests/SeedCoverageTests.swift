@@ -14,7 +14,7 @@ import TestSupport
     /// Pinned floor for the quantities the pipeline's own extractor finds in the seeds' body lines.
     static let pipelineCoverageFloor = 0.85
 
-    static let seeds = PackagePaths.root.deletingLastPathComponent().appending(path: "shared/corpus/seeds")
+    static let seeds = PackagePaths.seeds
 
     static func seedFiles() -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []

@@ -7,7 +7,7 @@ import TestSupport
 /// Runs Normalize over the five seed files with the gold line labels (so that the Clean stage's
 /// mistakes do not count here) and scores quantities and years the way `tools/score` does:
 /// one-to-one matching on line and overlapping surface, exact when every field agrees.
-/// The gold labels are read from `../shared/gold` beside the package (`PackagePaths.gold`).
+/// The gold labels are read from `corpus/seeds/gold` in the repository (`PackagePaths.gold`).
 @Suite("Seed files against the gold labels")
 struct SeedGoldTests {
     /// Floors pinned from the measured scores; lowering one must be a deliberate edit.

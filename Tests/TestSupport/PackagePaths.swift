@@ -15,8 +15,14 @@ public enum PackagePaths {
     /// `imports/`: the five seed files shipped as the sample drop folder.
     public static var imports: URL { root.appending(path: "imports") }
 
-    /// `../shared/gold`: the gold labels of the seeds, when the shared folder is beside the clone.
-    public static var gold: URL { root.deletingLastPathComponent().appending(path: "shared/gold") }
+    /// `corpus/seeds/gold`: the hand-written gold labels of the five seeds (format in corpus/FORMAT.md).
+    public static var gold: URL { root.appending(path: "corpus/seeds/gold") }
+
+    /// The seed files the gold labels describe: the sample drop folder `imports/`.
+    public static var seeds: URL { imports }
+
+    /// `corpus/field`: real pages from many sites, with gold labels in `corpus/field/gold`.
+    public static var fieldCorpus: URL { root.appending(path: "corpus/field") }
 
     /// The built `eduwh` binary next to the test bundle (debug or release, whichever scratch path runs the tests).
     public static var eduwhBinary: URL? {
