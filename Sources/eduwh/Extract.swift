@@ -92,20 +92,6 @@ extension Eduwh {
                         out += "\n"
                     }
                 }
-            case .facts:
-                out = "line\tdoc\tsurface\tvalue\tunit\tqualifier\tindicator\tfrom\tto\tregion\tstatus"
-                out += explain ? "\tindicator_rule\tstatus_cue\tyear_source\tregion_source\n" : "\n"
-                for doc in processed.documents {
-                    for fact in doc.facts {
-                        let q = fact.quantity
-                        out += "\(fact.line)\t\(doc.document.index)\t\(tsvCell(q.surface))\t\(q.value.map(plainDecimal) ?? "")\t\(q.unit)\t\(q.qualifier.rawValue)"
-                        out += "\t\(fact.indicator)\t\(fact.yearFrom.map(String.init) ?? "")\t\(fact.yearTo.map(String.init) ?? "")\t\(fact.adcode ?? "")\t\(fact.status.rawValue)"
-                        if explain {
-                            out += "\t\(tsvCell(fact.indicatorRule))\t\(tsvCell(fact.statusCue))\t\(fact.yearSource.rawValue)\t\(fact.regionSource.rawValue)"
-                        }
-                        out += "\n"
-                    }
-                }
             case .places:
                 out = "line\tdoc\tsurface\tadcode\tname\tstatus\n"
                 for doc in processed.documents {
