@@ -199,7 +199,7 @@ CREATE TABLE fact_quantity (
                                                              -- exact; approx (约/近/左右); over (余/多/以上); under (不足/以下); placeholder (x/X/**)
     status              TEXT    NOT NULL CHECK (status = 'achieved' OR status = 'planned' OR status = 'unknown'),  -- achieved vs plan/target
     status_cue          TEXT    NOT NULL DEFAULT '',         -- word that decided status (计划, 累计 …), '' if none
-    year_source         TEXT    NOT NULL CHECK (year_source = 'clause' OR year_source = 'sentence' OR year_source = 'document' OR year_source = 'none'),  -- where from_year/to_year came from; a table cell's column header (项目 2020年 2021年) counts as its clause, a paragraph's opening year (2022年，…) as the sentence of a later sentence naming none
+    year_source         TEXT    NOT NULL CHECK (year_source = 'clause' OR year_source = 'sentence' OR year_source = 'section' OR year_source = 'document' OR year_source = 'none'),  -- where from_year/to_year came from (section: the heading above it, 一、2011年工作回顾); a table cell's column header (项目 2020年 2021年) counts as its clause, a paragraph's opening year (2022年，…) as the sentence of a later sentence naming none
     region_source       TEXT    NOT NULL CHECK (region_source = 'clause' OR region_source = 'sentence' OR region_source = 'document' OR region_source = 'none'),  -- where region_id came from
     surface             TEXT    NOT NULL,                    -- the mention exactly as written (3.48亿元)
     sentence            TEXT    NOT NULL,                    -- the sentence it stands in
@@ -422,4 +422,4 @@ LEFT JOIN dim_region r ON r.region_id = q.region_id
 GROUP BY r.region_id, r.name, r.province_name, r.city_name, q.from_year, q.to_year, i.category, i.indicator_id, i.name_zh,
          i.is_rate, q.unit_id, q.status;
 
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;

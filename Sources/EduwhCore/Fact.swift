@@ -4,7 +4,7 @@ public enum FactStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case achieved
     /// 计划, 力争, 将, 预计, 目标, 确保 …
     case planned
-    /// Nothing in the clause says which.
+    /// Nothing in the clause, its section or the kind of report says which.
     case unknown
 }
 
@@ -14,6 +14,8 @@ public enum ContextSource: String, Sendable, Hashable, CaseIterable, Codable {
     case clause
     /// A mention elsewhere in the same sentence.
     case sentence
+    /// The heading of the section the quantity stands in (一、2011年工作回顾).
+    case section
     /// The document's reference year / period / region.
     case document
     /// Nothing usable: the column stays NULL.

@@ -23,13 +23,15 @@ public struct FactBuilder: Sendable {
     public let mapper: IndicatorMapper
     public let cues: StatusCues
     public let profiler: DocumentProfiler
+    public let sections: SectionScope
 
     public init(normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
-                profiler: DocumentProfiler = .standard) {
+                profiler: DocumentProfiler = .standard, sections: SectionScope = .standard) {
         self.normalizer = normalizer
         self.mapper = mapper
         self.cues = cues
         self.profiler = profiler
+        self.sections = sections
     }
 
     /// Builds the profile, facts, year and place mentions of one clean document.
@@ -49,10 +51,11 @@ public struct FactBuilder: Sendable {
         let profile = profiler.profile(document, referenceYear: reference, years: years, places: places)
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
+        let scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
         var facts: [Fact] = []
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?
-        for (line, reading) in zip(document.lines, scanned) where line.label.isKept {
+        for (index, (line, reading)) in zip(document.lines, scanned).enumerated() where line.label.isKept {
             let quantities = reading.map { normalizer.quantities(in: $0, standalone: line.rule == "as-text") } ?? []
             var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
             if let header = normalizer.tableColumnYears(in: line.text) {
@@ -70,14 +73,14 @@ public struct FactBuilder: Sendable {
             }
             guard !quantities.isEmpty else { continue }
             facts += self.facts(quantities, line: line, years: lineYears,
-                                places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile)
+                                places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile, scope: scopes[index])
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
     }
 
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
     public func facts(_ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
-                      profile: DocumentProfile) -> [Fact] {
+                      profile: DocumentProfile, scope: SectionScope.State = .init()) -> [Fact] {
         let scalars = line.text.scalarArray
         let sentences = Sentence.split(scalars)
         let quoted = Self.quotedRanges(scalars)
@@ -122,7 +125,10 @@ public struct FactBuilder: Sendable {
             }
             var yearFrom = year?.mention.from, yearTo = year?.mention.from == nil ? nil : (year?.mention.to ?? year?.mention.from)
             var yearSource = yearFrom == nil ? .none : (year?.source ?? .none)
-            if year == nil {
+            if year == nil, let span = scope.year, Self.factYears.contains(span.lowerBound), Self.factYears.contains(span.upperBound) {
+                // The heading above the figure names its year (一、2011年工作回顾).
+                (yearFrom, yearTo, yearSource) = (span.lowerBound, span.upperBound, .section)
+            } else if year == nil {
                 if let from = profile.periodFrom, let to = profile.periodTo, Self.factYears.contains(from), Self.factYears.contains(to), from <= to {
                     (yearFrom, yearTo, yearSource) = (from, to, .document)
                 } else if let reference = profile.referenceYear, Self.factYears.contains(reference) {
@@ -135,6 +141,19 @@ public struct FactBuilder: Sendable {
             if Self.planKinds.contains(profile.kind), status != .planned,
                let reference = profile.referenceYear, (yearFrom ?? reference) >= reference {
                 (status, cue) = (.planned, profile.kind)
+            }
+            if status == .unknown, let sectionStatus = scope.status {
+                // The section says what its figures are (一、2011年工作回顾 / 二、2012年工作思路).
+                (status, cue) = (sectionStatus, scope.cue ?? "section")
+            } else if scope.status == .planned, status == .achieved, !Self.pastCues.contains(cue),
+                      (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min) {
+                // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
+                // an earlier year keeps a figure achieved.
+                (status, cue) = (.planned, scope.cue ?? "section")
+            } else if status == .unknown, Self.reviewKinds.contains(profile.kind) {
+                // A summary, debriefing or report narrates what was done: its figures are results
+                // unless a word or a section says otherwise.
+                (status, cue) = (.achieved, "kind:" + profile.kind)
             }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let place = Self.nearest(nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
@@ -149,6 +168,13 @@ public struct FactBuilder: Sendable {
 
     /// Report kinds that state plans rather than results (rules/facts/report-kinds.tsv).
     static let planKinds: Set<String> = ["工作要点", "工作计划"]
+
+    /// Report kinds that narrate results: a figure with no word of its own is achieved.
+    static let reviewKinds: Set<String> = ["述职报告", "工作总结", "工作汇报", "督导评估", "讲话"]
+
+    /// Status cues that keep a figure achieved even in a plan section.
+    static let pastCues: Set<String> = ["已", "已经", "累计", "累积", "共有", "现有", "实有", "过去", "去年", "上年", "以来",
+                                        "近年来", "两年来", "近两年", "先后", "荣获", "获"]
 
     /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…),
     /// if a sentence of the line opened with a year and a comma.

@@ -1,0 +1,158 @@
+import EduwhCore
+
+/// The sections of a report and what their headings say about the figures under them: a year
+/// (一、2011年工作回顾 → 2011) and a status (回顾 → achieved, 打算 → planned), from
+/// `rules/facts/section-cues.tsv`.
+///
+/// A heading is recognised by its shape, not its words: a line (or the start of a line, up to its
+/// first space, colon or full stop, as in flattened pages: 一、2011年工作回顾 过去的一年…) that opens
+/// with an ordinal marker (一、 （二） 第三部分 1.), or a short line with no sentence end. A
+/// top-level heading (一、 第一部分) replaces the scope; a second-level heading ((一) 1.) narrows it
+/// only when it names a year or a cue of its own.
+///
+/// ```swift
+/// let scope = SectionScope.standard
+/// scope.heading(in: "二、2012年工作思路")?.status  // .planned
+/// ```
+public struct SectionScope: Sendable {
+    /// What a heading says.
+    public struct Heading: Sendable, Hashable {
+        /// The heading's text (the line, or the line's leading heading part).
+        public var text: String
+        /// 1 for 一、 and 第一部分, 2 for (一) and 1. and unnumbered short lines.
+        public var level: Int
+        /// achieved / planned when a cue word says so; nil otherwise (or for a `none` cue).
+        public var status: FactStatus?
+        /// The cue's rule id, or nil.
+        public var rule: String?
+        /// The word that decided the status.
+        public var cue: String?
+    }
+
+    /// The scope in force at one line.
+    public struct State: Sendable, Hashable {
+        public var year: ClosedRange<Int>?
+        public var status: FactStatus?
+        /// The heading word behind `status` ("section:打算").
+        public var cue: String?
+
+        public init(year: ClosedRange<Int>? = nil, status: FactStatus? = nil, cue: String? = nil) {
+            self.year = year
+            self.status = status
+            self.cue = cue
+        }
+    }
+
+    private let words: [(word: String, status: FactStatus?, rule: String)]
+    /// Longest heading read from the start of a long line, in scalars.
+    public static let maxHeading = 30
+
+    public static let standard: SectionScope = {
+        do {
+            return try SectionScope(table: RuleTable(name: "rules/facts/section-cues.tsv",
+                                                     text: EmbeddedFiles.files["rules/facts/section-cues.tsv"] ?? "",
+                                                     required: ["id", "status", "words"]))
+        } catch {
+            fatalError("built-in section cues are invalid: \(error)")
+        }
+    }()
+
+    public init(table: RuleTable) throws(RuleTableError) {
+        var words: [(String, FactStatus?, String)] = []
+        for row in table.rows {
+            let status: FactStatus?
+            switch row["status"] {
+            case "achieved": status = .achieved
+            case "planned": status = .planned
+            case "none": status = nil
+            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be achieved, planned or none")
+            }
+            for word in row["words"].split(separator: "|") { words.append((String(word), status, row["id"])) }
+        }
+        self.words = words
+    }
+
+    /// The heading at the start of `line`, if the line has one.
+    public func heading(in line: String) -> Heading? {
+        let scalars = Array(line.unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
+        let (level, markerEnd) = Self.ordinal(scalars)
+        var end = scalars.count
+        if level == 0 {
+            // An unnumbered heading: a short line that does not end a sentence.
+            guard scalars.count <= 20, let last = scalars.last, !"。；;，,！!？?：:".unicodeScalars.contains(last) else { return nil }
+        } else {
+            // Up to the first space, colon or full stop after the marker: the rest is the section's text.
+            if let stop = scalars[markerEnd...].firstIndex(where: { " \u{3000}。：:；;".unicodeScalars.contains($0) }) { end = stop }
+            guard end - markerEnd <= Self.maxHeading else { return nil }
+        }
+        let text = String(String.UnicodeScalarView(scalars[0..<end]))
+        // The first cue word in the heading decides; a heading naming both a review and a plan
+        // (2010年工作总结和2011年工作打算) says neither.
+        let found = words.filter { text.contains($0.word) }
+        let statuses = Set(found.map { $0.status.map { $0.rawValue } ?? "none" })
+        guard level > 0 || !found.isEmpty else { return nil }
+        var heading = Heading(text: text, level: max(level, level == 0 ? 2 : level), status: nil, rule: nil, cue: nil)
+        if statuses.count == 1, let first = found.first {
+            heading.status = first.status
+            heading.rule = first.rule
+            heading.cue = first.word
+        }
+        return heading
+    }
+
+    /// The ordinal marker a line opens with: (level, index after the marker); level 0 when none.
+    static func ordinal(_ s: [Unicode.Scalar]) -> (Int, Int) {
+        let digits = "一二三四五六七八九十".unicodeScalars
+        func isDigit(_ c: Unicode.Scalar) -> Bool { digits.contains(c) || ("0"..."9").contains(c) }
+        var i = 0
+        if i < s.count, s[i] == "(" || s[i] == "（" {
+            i += 1
+            let start = i
+            while i < s.count, isDigit(s[i]) { i += 1 }
+            guard i > start, i < s.count, s[i] == ")" || s[i] == "）" else { return (0, 0) }
+            return (2, i + 1)
+        }
+        let first = i < s.count && s[i] == "第"
+        if first { i += 1 }
+        let start = i
+        var chinese = true
+        while i < s.count, isDigit(s[i]) { chinese = chinese && digits.contains(s[i]); i += 1 }
+        guard i > start, i < s.count else { return (0, 0) }
+        if first, s[i] == "部" || s[i] == "章" || s[i] == "篇" { return (1, min(s.count, i + 2)) }
+        guard s[i] == "、" || s[i] == "." || s[i] == "．" else { return (0, 0) }
+        // 1.2 is a decimal or a section number, not a marker.
+        if s[i] == ".", i + 1 < s.count, ("0"..."9").contains(s[i + 1]) { return (0, 0) }
+        return (chinese ? 1 : 2, i + 1)
+    }
+
+    /// The scope in force at each of `lines` (kept lines only; others get the running scope),
+    /// given each line's year mentions.
+    public func states(_ lines: [LabeledLine], years: [Int: [YearMention]]) -> [State] {
+        var top = State(), sub: State? = nil
+        var result: [State] = []
+        result.reserveCapacity(lines.count)
+        for line in lines {
+            if line.label.isKept, let heading = heading(in: line.text) {
+                let headingLength = heading.text.unicodeScalars.count
+                let year = (years[line.number] ?? []).first { mention in
+                    mention.offset < headingLength && mention.from != nil && mention.to != nil
+                        && (mention.kind == .year || mention.kind == .range || mention.kind == .planPeriod)
+                }
+                let range = year.flatMap { y in y.from.flatMap { from in y.to.map { from...max(from, $0) } } }
+                let state = State(year: range, status: heading.status, cue: heading.cue.map { "section:" + $0 })
+                if heading.level == 1 {
+                    top = state
+                    sub = nil
+                } else if range != nil || heading.status != nil || heading.rule != nil {
+                    sub = State(year: range ?? top.year, status: heading.rule != nil ? heading.status : top.status,
+                                cue: heading.rule != nil ? state.cue : top.cue)
+                } else {
+                    sub = nil
+                }
+            }
+            result.append(sub ?? top)
+        }
+        return result
+    }
+}
