@@ -135,6 +135,14 @@ public struct FactBuilder: Sendable {
                     (yearFrom, yearTo, yearSource) = (reference, reference, .document)
                 }
             }
+            // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
+            // report's year over N years, unless the clause or sentence names a year of its own.
+            if yearSource != .clause, yearSource != .sentence,
+               let years = Self.planDuration(in: scalars, sentence: sentence.range, before: quantity.offset + quantity.surface.unicodeScalars.count),
+               let base = scope.year.map({ $0.count == 1 ? $0.lowerBound : $0.upperBound }) ?? profile.referenceYear,
+               Self.factYears.contains(base + years - 1) {
+                (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
+            }
             // A plan (工作要点, 工作计划) states targets: its figures for its own year or later are
             // planned whatever verb they carry (新增学位2700个, 达到95%以上); a figure of an
             // earlier year (2023年…) stays what its words say.
@@ -168,6 +176,27 @@ public struct FactBuilder: Sendable {
 
     /// Report kinds that state plans rather than results (rules/facts/report-kinds.tsv).
     static let planKinds: Set<String> = ["工作要点", "工作计划"]
+
+    /// The N of a plan duration in the sentence before `end`: N年内, 用N年(时间), 今后N年, 未来N年
+    /// (N from 2 to 10, in digits or Chinese); nil when there is none.
+    static func planDuration(in scalars: [Unicode.Scalar], sentence: Range<Int>, before end: Int) -> Int? {
+        let upper = min(end, sentence.upperBound, scalars.count)
+        guard upper - sentence.lowerBound >= 3 else { return nil }
+        let numerals: [Unicode.Scalar: Int] = ["两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                                               "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9]
+        var found: Int?
+        var i = sentence.lowerBound
+        while i + 1 < upper {
+            if scalars[i + 1] == "年", let n = numerals[scalars[i]], i == sentence.lowerBound || !("0"..."9").contains(scalars[i - 1]) {
+                let after = i + 2 < scalars.count ? scalars[i + 2] : " "
+                let before = i > 0 ? scalars[i - 1] : " "
+                let before2 = i > 1 ? String(scalars[(i - 2)..<i].map(Character.init)) : ""
+                if after == "内" || before == "用" || before2 == "今后" || before2 == "未来" || before2 == "再用" { found = n }
+            }
+            i += 1
+        }
+        return found
+    }
 
     /// Report kinds that narrate results: a figure with no word of its own is achieved.
     static let reviewKinds: Set<String> = ["述职报告", "工作总结", "工作汇报", "督导评估", "讲话"]

@@ -3,9 +3,9 @@ import EduwhCore
 /// Decides whether a figure is planned or achieved from cue words kept as data in
 /// `rules/facts/status-cues.tsv`.
 ///
-/// A planned cue before the quantity in its clause or earlier in its sentence wins (计划…, 力争…);
-/// otherwise the nearest achieved cue before it in the clause (累计, 共), then one right after it
-/// in the clause (修建了), then one earlier in the sentence; otherwise `.unknown`.
+/// The quantity's clause decides first: a planned cue before the quantity in it (计划…, 力争…), else
+/// an achieved one (累计, 共), else one right after it (修建了); then the earlier clauses of its
+/// sentence, planned before achieved; otherwise `.unknown`.
 ///
 /// ```swift
 /// let line = "计划中学招生1440人,小学招生1350人"
@@ -73,12 +73,13 @@ public struct StatusCues: Sendable {
             default: return false
             }
         }
+        // The quantity's own clause speaks first (各校积极争取…，共接受捐赠桌椅2850套: 共, not 争取).
         if let cue = before.last(where: isPlan) { return (.planned, word(cue)) }
-        if let cue = earlier.last(where: isPlan) { return (.planned, word(cue)) }
         if let cue = before.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }
         if let cue = after.first(where: { $0.payload.first == Kind.planned.rawValue || $0.payload.first == Kind.achieved.rawValue }) {
             return (cue.payload.first == Kind.planned.rawValue ? .planned : .achieved, word(cue))
         }
+        if let cue = earlier.last(where: isPlan) { return (.planned, word(cue)) }
         if let cue = earlier.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }
         return (.unknown, "")
     }
