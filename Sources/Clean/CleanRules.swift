@@ -44,7 +44,9 @@ public struct CleanRules: Sendable {
         let headerLine = (table.rows.first?.line ?? 2) - 1
         if table.columns.contains("label") {
             try require(["id", "label", "match", "pattern", "example"], in: table, line: headerLine)
-            for row in table.rows { lineRules.append(try LineRule(row: row, table: table.name)) }
+            for row in table.rows where !Self.isHeldOut(row, of: table) {
+                lineRules.append(try LineRule(row: row, table: table.name))
+            }
         } else if table.columns.contains("role") {
             try require(["id", "role", "match", "pattern", "weight", "example"], in: table, line: headerLine)
             for row in table.rows { splitCues.append(try SplitCue(row: row, table: table.name)) }
@@ -92,6 +94,18 @@ public struct CleanRules: Sendable {
         user.splitCues = splitCues + user.splitCues
         for (id, words) in lexicon { user.lexicon[id, default: []].insert(contentsOf: words, at: 0) }
         return user
+    }
+
+    /// The site whose rules are switched off for leave-one-site-out evaluation
+    /// (`EDUWH_HOLDOUT_SITE`, set by scripts/field-eval): a rule written from that site's pages
+    /// alone must not score that site.
+    static let holdoutSite = ProcessInfo.processInfo.environment["EDUWH_HOLDOUT_SITE"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Whether a rule row names only the held-out site in its optional `sites` column.
+    static func isHeldOut(_ row: RuleTable.Row, of table: RuleTable) -> Bool {
+        guard let site = holdoutSite, table.columns.contains("sites") else { return false }
+        let sites = row["sites"].split(separator: "|").map(String.init)
+        return !sites.isEmpty && sites.allSatisfy { $0 == site }
     }
 
     /// The words of lexicon list `id` (empty when absent).
