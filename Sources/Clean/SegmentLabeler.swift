@@ -17,6 +17,8 @@ import EduwhCore
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
+/// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
+/// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
@@ -63,6 +65,7 @@ struct SegmentLabeler {
         let lastHeadMarker = (segment.lowerBound..<headEnd).last { evaluator.cue(.marker, at: $0) != nil }
 
         let sidebarItems = sidebarListItems(headEnd: headEnd, zoneOf: zone)
+        let chrome = headChrome(headEnd: headEnd, zoneOf: zone)
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var result: [LabeledLine] = []
@@ -78,6 +81,8 @@ struct SegmentLabeler {
                 decision = (.noise, "after-end-marker")
             } else if decision == nil, sidebarItems.contains(i) {
                 decision = (.noise, "related-list")
+            } else if decision == nil, chrome.contains(i) {
+                decision = (.noise, "head-chrome")
             }
             // 3. Structure, by zone.
             if decision == nil {
@@ -117,6 +122,33 @@ struct SegmentLabeler {
         guard candidates.count >= 2 else { return [] }
         let keep = lines[candidates[candidates.count - 1]].startsWithDash && candidates.count >= 3 ? 2 : 1
         return Set(candidates.dropLast(keep))
+    }
+
+    /// Title-shaped head lines that name no report: a site's name, slogan or button (忒有料,
+    /// VIP专免, 侵权投诉) above the report's own title. A line counts as such when it holds no
+    /// `title-word` (总结, 讲话, 教育, 局 …) and no digit, and stands above the first title-shaped
+    /// head line that has one.
+    private func headChrome(headEnd: Int, zoneOf zone: (Int) -> LineZone) -> Set<Int> {
+        let words = rules.words("title-word")
+        guard !words.isEmpty else { return [] }
+        var shaped: [(index: Int, titled: Bool)] = []
+        for i in segment.lowerBound..<headEnd {
+            let line = lines[i]
+            if evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone) != nil { continue }
+            if evaluator.cue(.marker, at: i) != nil || evaluator.cue(.salutation, at: i) != nil { break }
+            guard line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
+                  !line.isListHeading, !line.isPersonName(surnames: rules.words("surname")) else { continue }
+            shaped.append((i, words.contains { line.matchText.contains($0) }))
+        }
+        // Only the lines above the first titled one: a site's furniture tops the page. A line
+        // with a figure (2021年以来, 投入2.78亿元) is text, and a slogan over a ——subtitle
+        // (乘势而上 奋力崛起 / ——在…会议上的讲话) is the title itself.
+        guard let firstTitled = shaped.firstIndex(where: \.titled) else { return [] }
+        return Set(shaped[..<firstTitled].filter { candidate in
+            let line = lines[candidate.index]
+            let next = candidate.index + 1 < lines.count ? lines[candidate.index + 1] : nil
+            return line.shape.digits == 0 && next?.startsWithDash != true
+        }.map(\.index))
     }
 
     // MARK: - Decisions
@@ -198,6 +230,9 @@ struct SegmentLabeler {
         let line = lines[i]
         if isTitleCopy(line, loose: true) { return (.noise, "title-repeat") }
         if line.shape.endsSentence || line.shape.punctuation >= 1 { return (.body, "tail-sentence") }
+        // A page cut off right after a heading (二、建设目标, 一是弘扬) ends in that heading: it is
+        // the report's, not a leftover of the site.
+        if line.isListHeading, line.shape.length <= settings.maxTitleLength { return (.body, "tail-heading") }
         return (.noise, "tail-residue")
     }
 
