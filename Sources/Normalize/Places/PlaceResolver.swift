@@ -104,7 +104,11 @@ public struct PlaceResolver: Sendable {
             var candidates = match.candidates.map(\.division)
             var required = 0
             let divisions = gazetteer.table.divisions
-            if vocabulary.needsContext(surface) || (form == .full && surface.unicodeScalars.count <= 2) {
+            if form == .full, surface.unicodeScalars.count == 2, !vocabulary.needsContext(surface),
+               Self.governmentWords.contains(where: String(scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 6)]).hasPrefix) {
+                // A two-character county named with its government (成县县委, 南县教育局) is that county.
+                required = 0
+            } else if vocabulary.needsContext(surface) || (form == .full && surface.unicodeScalars.count <= 2) {
                 // Ordinary words (朝阳) and two-character names (兴县 in 科教兴县) need support.
                 required = settings.contextSupport
             } else if form == .stem {
@@ -133,6 +137,10 @@ public struct PlaceResolver: Sendable {
         }
         return mergeCityCounty(found)
     }
+
+    /// Words after a county's name that make it the county's government or bureau speaking.
+    static let governmentWords = ["县委", "县政府", "县人民政府", "县人大", "县教育", "县财政", "委", "政府", "人民政府", "教育局", "教体局",
+                                  "教育体育局", "财政局", "人大", "政协", "校安办", "教研室"]
 
     /// Length of a placeholder name (x区, **市, 某县) at `index`, or nil.
     func placeholder(in scalars: [Unicode.Scalar], at index: Int) -> Int? {
