@@ -19,21 +19,21 @@
 /// ```
 enum NumeralGrammar {
     /// The parse tree of a numeral.
-    indirect enum Tree: Equatable, CustomStringConvertible {
+    enum Tree: Equatable, CustomStringConvertible {
         /// A written number: a Chinese digit or an Arabic run (3, 2000, 3.48).
         case atom(Double)
         /// A coefficient times a place below 万 (三千, 十 with no coefficient).
-        case place(Tree?, Double)
+        indirect case place(Tree?, Double)
         /// Everything before a big unit, times it ((三千五百)万).
-        case big(Tree, Double)
+        indirect case big(Tree, Double)
         /// Terms added up.
-        case sum([Tree])
+        indirect case sum([Tree])
         /// A digit after a place standing for the next place down (两万五: 5 × 1000).
         case colloquial(Double, Double)
         /// 零: a gap.
         case zero
         /// An integer part and a decimal fraction (三点五).
-        case decimal(Tree, Double)
+        indirect case decimal(Tree, Double)
 
         var value: Double {
             switch self {
@@ -93,8 +93,8 @@ enum NumeralGrammar {
         var hasBig: Bool
         /// An Arabic atom was read.
         var hasArabic: Bool
-        /// Built only when asked for (tests, `--explain`).
-        var tree: Tree
+        /// Built only when asked for (tests).
+        var tree: Tree?
     }
 
     private static let dian: UInt32 = 0x70B9       // 点
@@ -318,13 +318,13 @@ enum NumeralGrammar {
             }
         }
         if tokens == 1, !hasArabic, let d = digit(line[i]) { loneDigit = d }
-        var tree: Tree = .atom(0)
+        var tree: Tree? = nil
         if buildTree {
             let all = totalTree + sectionTree
             tree = all.count == 1 ? all[0] : .sum(all)
         }
         // 三点五, 零点五, 十二点五万: 点 and digits (两 is no decimal digit); 三点意见 is no decimal.
-        if !fuzzy, !hasArabic, lastBig == 0, line.at(j) == dian || line.at(j) == dianTrad,
+        if !fuzzy, !hasArabic, line.at(j) == dian || line.at(j) == dianTrad,
            let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang {
             var fraction = Double(first)
             var scale = 10.0
@@ -335,9 +335,10 @@ enum NumeralGrammar {
                 k += 1
             }
             let next = line.at(k)
-            if !ScalarClass.isChineseNumeral(next) || ScalarClass.chineseBigUnit(next) != nil {
+            // A big unit may follow only a decimal of a number below 万 (十二点五万, not 一万点五万).
+            if !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && lastBig == 0) {
                 value += fraction / scale
-                if buildTree { tree = .decimal(tree, fraction / scale) }
+                if buildTree, let t = tree { tree = .decimal(t, fraction / scale) }
                 j = k
                 hasDecimal = true
                 loneDigit = nil

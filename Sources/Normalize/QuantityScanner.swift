@@ -142,6 +142,8 @@ struct QuantityScanner {
         var percentWords = false
         var wordsUnit = "percent"
         var leadIncluded = false
+        // An Arabic number read whole by the grammar holds its own 万/亿 (2千5百万).
+        var mixedBig = false
 
         if (v == 0x767E && line.matches(Self.percentWords, at: i)) || (v == 0x5343 && line.matches(Self.permilleWords, at: i)) {
             let numberAt = i + Self.percentWords.count
@@ -162,7 +164,16 @@ struct QuantityScanner {
                 j = end
                 rule = "q-placeholder"
             } else {
-                guard let r = NumeralParser.arabic(line, at: i) else { return nil }
+                guard var r = NumeralParser.arabic(line, at: i) else { return nil }
+                // 2千5百万, 1百零1亿, 3千零40: Arabic digits with Chinese places, read whole by the grammar.
+                let after = line.at(r.end)
+                if ScalarClass.chineseSmallUnit(after) != nil, let g = NumeralGrammar.parse(line, at: i, arabic: true), g.tokens >= 3, g.end > r.end + 1,
+                   !(i..<g.end).contains(where: { context.claimed[$0] }), tailEnds(line, at: g.end, standaloneSpan: standaloneSpan),
+                   rules.unit(in: line, at: r.end) == nil {
+                    r.value = g.value
+                    r.end = g.end
+                    mixedBig = g.hasBig
+                }
                 reading = r
                 value = r.value
                 j = r.end
@@ -403,7 +414,7 @@ struct QuantityScanner {
             let bigChinese = r.chinese && (numberStart..<r.end).contains { ScalarClass.chineseBigUnit(line[$0]) != nil }
             if isStandalone {
                 // A line that is only a number.
-            } else if (sawMagnitude && factor >= 10_000) || bigChinese {
+            } else if (sawMagnitude && factor >= 10_000) || bigChinese || mixedBig {
                 // 人口78万, 人口七十八万: a magnitude makes it a figure even without a unit.
                 if !r.chinese && ScalarClass.isASCIILetter(prev) { return nil }
             } else if !r.chinese {

@@ -51,7 +51,7 @@ struct YearScanner {
 
     /// Characters besides numerals that can start a year mention: 民 (民国十年), 农 (农历), 正 (正月),
     /// 腊 (腊月), 阴 陰 (阴历).
-    static let extraStarts: Set<UInt32> = [0x6C11, 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2]
+    static let extraStarts: Set<UInt32> = [0x6C11, 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8]
 
     /// Month suffixes that make a bare month a date: 中旬, 上旬, 下旬, 初, 底, 末, 份.
     private static let monthSuffixes: [[UInt32]] = ["上旬", "中旬", "下旬", "初", "底", "末", "份"].map(\.scalarValues)
@@ -182,8 +182,14 @@ struct YearScanner {
             if let y = monthDate(line, at: i) { return y }
             return relativeNumberFirst(line, at: i)
         }
-        if v == 0x6C11, let y = rocYear(line, at: i) { return y }
-        if Self.extraStarts.contains(v), let y = lunarDate(line, at: i) { return y }
+        switch v {
+        case 0x6C11:   // 民
+            if let y = rocYear(line, at: i) { return y }
+        case 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8:   // 农 正 腊 阴 陰 農 臘
+            if let y = lunarDate(line, at: i) { return y }
+        default:
+            break
+        }
         if ScalarClass.isPlaceholder(v) {
             guard !ScalarClass.isASCIILetter(prev), !ScalarClass.isPlaceholder(prev), !ScalarClass.isArabicDigit(prev) else { return nil }
             return placeholderYear(line, at: i)
@@ -219,6 +225,12 @@ struct YearScanner {
         return year
     }
 
+    /// Money, percent and area units: after 1900.01 they make it a number, not a year and month.
+    private func isMeasure(_ unit: NormalizeRules.UnitRule?) -> Bool {
+        guard let unit else { return false }
+        return unit.kind == .money || unit.kind == .percent || unit.kind == .area
+    }
+
     /// 1–2 digits at `i` within `range`; returns value and end.
     private func smallNumber(_ line: ScalarLine, at i: Int, in range: ClosedRange<Int>) -> (Int, Int)? {
         guard let d0 = ScalarClass.arabicDigit(line.at(i)) else { return nil }
@@ -249,7 +261,8 @@ struct YearScanner {
         var k = hasNian ? j + 1 : j
         // 2021.6, 2021/06: a year and a month (a range 2007-2008 is read below).
         if !hasNian, sep == 0x2E || sep == 0x2F || sep == 0xFF0E, let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12),
-           line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep {
+           line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep,
+           rules.magnitude(in: line, at: monthEnd) == nil, !isMeasure(rules.unit(in: line, at: monthEnd)) {   // 1900.01万元 is money
             return FoundYear(start: i, end: monthEnd, kind: .date, from: year, to: year, rule: "y-year-month")
         }
         // Ranges: 2007-2008年, 2007至2008年, 2007年至2008年, 2018年度至2019年度, 2007—2008学年, 2010、2011年
