@@ -41,7 +41,7 @@ enum NumeralParser {
             if sep == 0x2C || sep == 0xFF0C, separators == 0 ? group <= 3 : group == 3,
                ScalarClass.isArabicDigit(line.at(j + 1)), ScalarClass.isArabicDigit(line.at(j + 2)),
                ScalarClass.isArabicDigit(line.at(j + 3)), !ScalarClass.isArabicDigit(line.at(j + 4)),
-               sep == 0x2C || fullWidth || isGroupedEnd(line, j + 4) {
+               sep == 0x2C || fullWidth || separators > 0 || isGroupedEnd(line, j + 4) {
                 j += 1
                 group = 0
                 separators += 1

@@ -263,6 +263,14 @@ struct QuantityScanner {
                         upper = o.value
                         j = o.end
                         rule += "-range"
+                        // 一百二十到一百五十万元, 七千到九千亿元, 两到三万: the lower end takes the 万/亿
+                        // that closes the upper end when it has none of its own.
+                        if r.chinese, !(i..<r.end).contains(where: { ScalarClass.chineseBigUnit(line[$0]) != nil }),
+                           let big = ScalarClass.chineseBigUnit(line.at(o.end - 1)) {
+                            var scale = big
+                            if let before = ScalarClass.chineseBigUnit(line.at(o.end - 2)) { scale *= before }   // 万亿
+                            if r.value * scale < o.value { value = r.value * scale }
+                        }
                     }
                 }
             }
