@@ -350,7 +350,7 @@ enum NumeralGrammar {
 
     /// The rest of a mixed number after a magnitude of `factor` (6万|2000, 2万|3千5百, 3千|零40,
     /// 200万|五千, 1亿|2千万): its value (below `factor`) and end, or nil.
-    static func tail(_ line: ScalarLine, at j: Int, below factor: Double) -> (value: Double, end: Int)? {
+    static func tail(_ line: ScalarLine, at j: Int, below factor: Double) -> (value: Double, end: Int, colloquial: Bool)? {
         var k = j
         var zero = false
         if line.at(k) == 0x96F6 || line.at(k) == 0x3007 { k += 1; zero = true }
@@ -360,11 +360,11 @@ enum NumeralGrammar {
         // A lone digit right after the magnitude stands for the next place down (2万5 = 25000, 1千2 = 1200).
         if !zero, p.tokens == 1, !p.hasDecimal, p.value < 10, factor >= 100 {
             if ScalarClass.isArabicDigit(v) && line.at(p.end) == 0x2E { return nil }
-            return (p.value * factor / 10, p.end)
+            return (p.value * factor / 10, p.end, true)
         }
         guard p.value < factor else { return nil }
         // An Arabic tail needs a place of its own or a 零, or more than one digit below 万 (6万2000).
         if !p.hasPlace && !zero && p.tokens == 1 && ScalarClass.isArabicDigit(v) && p.value * 10 < factor / 10 && factor < 10_000 { return nil }
-        return (p.value, p.end)
+        return (p.value, p.end, false)
     }
 }

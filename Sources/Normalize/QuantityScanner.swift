@@ -310,7 +310,8 @@ struct QuantityScanner {
                 // 1亿2千万元, 3亿5000万元, 2万5千人: a smaller magnitude right after adds to it.
                 // 6万2000, 2万3千5百, 3千零40, 200万五千, 2万5: the rest of a mixed number (NumeralGrammar.tail).
                 if !placeholder, let tail = NumeralGrammar.tail(line, at: j, below: m.factor),
-                   !(j..<tail.end).contains(where: { context.claimed[$0] }), tailEnds(line, at: tail.end, standaloneSpan: standaloneSpan) {
+                   !(j..<tail.end).contains(where: { context.claimed[$0] }), tailEnds(line, at: tail.end, standaloneSpan: standaloneSpan),
+                   !tail.colloquial || colloquialTailEnds(line, at: tail.end) {
                     addend = tail.value
                     j = tail.end
                 }
@@ -552,6 +553,16 @@ struct QuantityScanner {
         if ScalarClass.isClauseBreak(v) || ScalarClass.isSpace(v) || v == 0x4F59 || v == 0x591A || v == 0x5DE6 { return true }
         if ScalarClass.isHan(v) { return rules.unit(in: line, at: k) != nil || rules.magnitude(in: line, at: k) != nil }
         return !ScalarClass.isArabicDigit(v) && !ScalarClass.isASCIILetter(v)
+    }
+
+    /// A lone digit after a magnitude (2万5) stands for the next place down only before a clause
+    /// break, the end, 余/多 or a money, area or percent unit: in 5万一次性 the 一 is a word's.
+    private func colloquialTailEnds(_ line: ScalarLine, at k: Int) -> Bool {
+        let v = line.at(k)
+        guard ScalarClass.isHan(v) else { return true }
+        if v == 0x4F59 || v == 0x591A || v == 0x5DE6 { return true }
+        guard let u = rules.unit(in: line, at: k) else { return false }
+        return u.kind == .money || u.kind == .area || u.kind == .percent || u.id == "renci" || u.id == "ren"
     }
 
     /// End of a placeholder number at `i`: x, X, xx, XX, ×, **, 20xx (digits then x), or nil.
