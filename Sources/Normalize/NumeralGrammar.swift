@@ -15,25 +15,25 @@
 ///
 /// ```swift
 /// NumeralGrammar.parse(ScalarLine("两万零三十"), at: 0)?.value  // 20030
-/// NumeralGrammar.parse(ScalarLine("2万3千5百"), at: 0, arabic: true)?.tree.description // "(2)万 + (3)千 + (5)百"
+/// NumeralGrammar.parseTree(ScalarLine("2万3千5百"), at: 0, arabic: true)?.1.description // "(2)万 + (3)千 + (5)百"
 /// ```
 enum NumeralGrammar {
     /// The parse tree of a numeral.
-    enum Tree: Equatable, CustomStringConvertible {
+    indirect enum Tree: Equatable, CustomStringConvertible {
         /// A written number: a Chinese digit or an Arabic run (3, 2000, 3.48).
         case atom(Double)
         /// A coefficient times a place below 万 (三千, 十 with no coefficient).
-        indirect case place(Tree?, Double)
+        case place(Tree?, Double)
         /// Everything before a big unit, times it ((三千五百)万).
-        indirect case big(Tree, Double)
+        case big(Tree, Double)
         /// Terms added up.
-        indirect case sum([Tree])
+        case sum([Tree])
         /// A digit after a place standing for the next place down (两万五: 5 × 1000).
         case colloquial(Double, Double)
         /// 零: a gap.
         case zero
         /// An integer part and a decimal fraction (三点五).
-        indirect case decimal(Tree, Double)
+        case decimal(Tree, Double)
 
         var value: Double {
             switch self {
@@ -93,8 +93,21 @@ enum NumeralGrammar {
         var hasBig: Bool
         /// An Arabic atom was read.
         var hasArabic: Bool
-        /// Built only when asked for (tests).
-        var tree: Tree?
+    }
+
+    /// The tree under construction; nil on the hot path so that parsing allocates nothing.
+    final class TreeBuilder {
+        var total: [Tree] = []
+        var section: [Tree] = []
+        var pending: Tree? = nil
+        var result: Tree? = nil
+    }
+
+    /// Parses a numeral at `i` and returns its parse tree too (tests and explanations).
+    static func parseTree(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false) -> (Parse, Tree)? {
+        let builder = TreeBuilder()
+        guard let p = parse(line, at: i, arabic: arabic, bareStart: bareStart, builder: builder), let t = builder.result else { return nil }
+        return (p, t)
     }
 
     private static let dian: UInt32 = 0x70B9       // 点
@@ -104,15 +117,14 @@ enum NumeralGrammar {
     /// Value of an atom character that is a digit (0–9), including 俩/倆 (两).
     @inline(__always)
     static func digit(_ v: UInt32) -> Int? {
-        if let d = ScalarClass.chineseDigit(v) { return d }
         if v == 0x4FE9 || v == 0x5006 { return 2 }   // 俩 倆
-        return nil
+        return ScalarClass.chineseDigit(v)
     }
 
     /// A character a numeral can start with without a lead (digits, 俩, 十, 拾, 廿, 卅, 卌).
     @inline(__always)
     static func startsNumeral(_ v: UInt32) -> Bool {
-        digit(v) != nil || v == 0x5341 || v == 0x62FE || tens(v) != nil
+        ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 || v == 0x534C || v == 0x4FE9 || v == 0x5006
     }
 
     /// 廿 卅 卌: twenty, thirty, forty.
@@ -129,7 +141,7 @@ enum NumeralGrammar {
     /// Parses a numeral at `i`. A numeral starts with a digit, 十 or 廿/卅/卌; with
     /// `bareStart` also with 百, 千, 万 or 亿 (近百所, 万五); with `arabic` Arabic digit runs are
     /// atoms too (6万2000). Returns nil when the characters there break the grammar (一二, 三百四千).
-    static func parse(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false, buildTree: Bool = false) -> Parse? {
+    static func parse(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false, builder: TreeBuilder? = nil) -> Parse? {
         guard i < line.count else { return nil }
         var j = i
         var total = 0.0          // completed big groups
@@ -149,10 +161,6 @@ enum NumeralGrammar {
         var hasArabic = false
         var hasDecimal = false
         var loneDigit: Int? = nil
-        // Tree pieces (only with buildTree).
-        var totalTree: [Tree] = []
-        var sectionTree: [Tree] = []
-        var pendingTree: Tree? = nil
 
         while j < line.count {
             let v = line[j]
@@ -165,11 +173,11 @@ enum NumeralGrammar {
                     if tokens == 0 {
                         pending = 0
                         pendingIsDigit = true
-                        if buildTree { pendingTree = .atom(0) }
+                        builder?.pending = .atom(0)
                     } else {
                         if previousWasZero { return nil }
                         previousWasZero = true
-                        if buildTree { sectionTree.append(.zero) }
+                        builder?.section.append(.zero)
                     }
                     previousWasUnit = false
                     j += 1
@@ -180,7 +188,7 @@ enum NumeralGrammar {
                 pending = Double(d)
                 pendingIsDigit = true
                 pendingAfterUnit = previousWasUnit
-                if buildTree { pendingTree = .atom(Double(d)) }
+                builder?.pending = .atom(Double(d))
                 previousWasUnit = false
                 previousWasZero = false
                 j += 1
@@ -192,7 +200,7 @@ enum NumeralGrammar {
                 pending = a.value
                 pendingIsDigit = a.length == 1 && !a.hasDecimal
                 pendingAfterUnit = previousWasUnit
-                if buildTree { pendingTree = .atom(a.value) }
+                builder?.pending = .atom(a.value)
                 hasArabic = true
                 if a.hasDecimal { hasDecimal = true }
                 previousWasUnit = false
@@ -203,7 +211,7 @@ enum NumeralGrammar {
             }
             if let t = tens(v), pending == nil, lastPlace == 0 || lastPlace > 10 {
                 section += t
-                if buildTree { sectionTree.append(.place(.atom(t / 10), 10)) }
+                builder?.section.append(.place(.atom(t / 10), 10))
                 lastPlace = 10
                 lastUnit = 10
                 hasPlace = true
@@ -229,9 +237,9 @@ enum NumeralGrammar {
                     break                       // 万千: stop before it
                 }
                 section += coefficient * p
-                if buildTree { sectionTree.append(.place(pendingTree ?? (pending == nil ? nil : .atom(coefficient)), p)) }
+                if let b = builder { b.section.append(.place(b.pending ?? (pending == nil ? nil : .atom(coefficient)), p)) }
                 pending = nil
-                pendingTree = nil
+                builder?.pending = nil
                 lastPlace = p
                 lastUnit = p
                 hasPlace = true
@@ -248,11 +256,11 @@ enum NumeralGrammar {
                         guard bareStart else { return nil }
                         // 万五, 万元 with nothing before: one 万.
                         total = u
-                        if buildTree { totalTree = [.big(.atom(1), u)] }
+                        builder?.total = [.big(.atom(1), u)]
                     } else if u >= lastBig && lastBig > 0 && previousWasUnit {
                         // 两万万 = 2×10^8, 十万亿 = 10^13
                         total *= u
-                        if buildTree { totalTree = [.big(.sum(totalTree), u)] }
+                        if let b = builder { b.total = [.big(.sum(b.total), u)] }
                     } else {
                         break
                     }
@@ -260,18 +268,18 @@ enum NumeralGrammar {
                     if pending == 0 && section == 0 { return nil }
                     if lastBig == 0 || u < lastBig {
                         total += here * u
-                        if buildTree {
-                            var terms = sectionTree
-                            if let p = pendingTree { terms.append(p) }
-                            totalTree.append(.big(.sum(terms), u))
+                        if let b = builder {
+                            var terms = b.section
+                            if let p = b.pending { terms.append(p) }
+                            b.total.append(.big(.sum(terms), u))
                         }
                     } else if u > lastBig {
                         // 三万五千亿: the whole number before it, times 亿.
                         total = (total + here) * u
-                        if buildTree {
-                            var terms = totalTree + sectionTree
-                            if let p = pendingTree { terms.append(p) }
-                            totalTree = [.big(.sum(terms), u)]
+                        if let b = builder {
+                            var terms = b.total + b.section
+                            if let p = b.pending { terms.append(p) }
+                            b.total = [.big(.sum(terms), u)]
                         }
                     } else {
                         break   // 三万四万: two numbers
@@ -279,8 +287,8 @@ enum NumeralGrammar {
                 }
                 section = 0
                 pending = nil
-                pendingTree = nil
-                sectionTree = []
+                builder?.pending = nil
+                builder?.section = []
                 lastPlace = 0
                 lastUnit = u
                 lastBig = u
@@ -304,24 +312,23 @@ enum NumeralGrammar {
         if previousWasZero && pending == nil {
             j -= 1
             tokens -= 1
-            if buildTree, case .zero? = sectionTree.last { sectionTree.removeLast() }
+            if let b = builder, case .zero? = b.section.last { b.section.removeLast() }
             guard tokens > 0 else { return nil }
         }
         var value = total + section
         if let p = pending {
             if pendingAfterUnit && pendingIsDigit && lastUnit >= 100 {
                 value += p * lastUnit / 10      // 两万五 = 25000, 三百五 = 350
-                if buildTree { sectionTree.append(.colloquial(p, lastUnit / 10)) }
+                builder?.section.append(.colloquial(p, lastUnit / 10))
             } else {
                 value += p
-                if buildTree, let t = pendingTree { sectionTree.append(t) }
+                if let b = builder, let t = b.pending { b.section.append(t) }
             }
         }
         if tokens == 1, !hasArabic, let d = digit(line[i]) { loneDigit = d }
-        var tree: Tree? = nil
-        if buildTree {
-            let all = totalTree + sectionTree
-            tree = all.count == 1 ? all[0] : .sum(all)
+        if let b = builder {
+            let all = b.total + b.section
+            b.result = all.count == 1 ? all[0] : .sum(all)
         }
         // 三点五, 零点五, 十二点五万: 点 and digits (两 is no decimal digit); 三点意见 is no decimal.
         if !fuzzy, !hasArabic, line.at(j) == dian || line.at(j) == dianTrad,
@@ -338,14 +345,14 @@ enum NumeralGrammar {
             // A big unit may follow only a decimal of a number below 万 (十二点五万, not 一万点五万).
             if !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && lastBig == 0) {
                 value += fraction / scale
-                if buildTree, let t = tree { tree = .decimal(t, fraction / scale) }
+                if let b = builder, let t = b.result { b.result = .decimal(t, fraction / scale) }
                 j = k
                 hasDecimal = true
                 loneDigit = nil
             }
         }
         return Parse(value: value, end: j, tokens: tokens, loneDigit: loneDigit, fuzzy: fuzzy, hasDecimal: hasDecimal,
-                     hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic, tree: tree)
+                     hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic)
     }
 
     /// The rest of a mixed number after a magnitude of `factor` (6万|2000, 2万|3千5百, 3千|零40,

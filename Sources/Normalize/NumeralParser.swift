@@ -37,11 +37,10 @@ enum NumeralParser {
             // Thousands separator: `,` (or `，` before a unit) followed by exactly three digits.
             let sep = line.at(j)
             // Full-width digits take the full-width comma as their separator (１２，３４０).
-            let fullWidth = line.at(j - 1) >= 0xFF10 && line.at(j + 1) >= 0xFF10
             if sep == 0x2C || sep == 0xFF0C, separators == 0 ? group <= 3 : group == 3,
                ScalarClass.isArabicDigit(line.at(j + 1)), ScalarClass.isArabicDigit(line.at(j + 2)),
                ScalarClass.isArabicDigit(line.at(j + 3)), !ScalarClass.isArabicDigit(line.at(j + 4)),
-               sep == 0x2C || fullWidth || separators > 0 || isGroupedEnd(line, j + 4) {
+               sep == 0x2C || (line.at(j - 1) >= 0xFF10 && line.at(j + 1) >= 0xFF10) || separators > 0 || isGroupedEnd(line, j + 4) {
                 j += 1
                 group = 0
                 separators += 1

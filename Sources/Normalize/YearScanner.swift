@@ -22,10 +22,14 @@ struct FoundYear: Sendable, Hashable {
     var span = 0
     /// A date written without its year (3月8日): takes the section or reference year.
     var needsYear = false
-    /// A year written with two digits (05年, 八五年): the century comes from the document's year
-    /// (`DocumentTimeFrame.century`); `to` may hold a second two-digit year (06-08年).
-    var yearOfCentury: Int? = nil
-    var toYearOfCentury: Int? = nil
+    /// A year written with two digits (05年, 八五年): `fromOffset` and `toOffset` hold the digits and
+    /// the century comes from the document's year (`DocumentTimeFrame.century`). A flag rather than
+    /// fields of its own keeps the struct small: it is returned by value on the scanner's hot path.
+    var twoDigit = false
+
+    /// The two digits of a two-digit year, or nil.
+    var yearOfCentury: Int? { twoDigit ? fromOffset : nil }
+    var toYearOfCentury: Int? { twoDigit && toOffset != fromOffset ? toOffset : nil }
 }
 
 /// Finds year mentions in one line and claims their spans so that quantities skip them.
@@ -110,7 +114,7 @@ struct YearScanner {
                 merged.kind = y2 > y1 ? .range : (last.kind == .date || year.kind == .date ? .date : .year)
             } else if let c2 = year.yearOfCentury, let c1 = last.yearOfCentury {
                 guard c2 > c1 else { out.append(year); continue }
-                merged.toYearOfCentury = c2
+                merged.toOffset = c2
                 merged.kind = .range
             } else {
                 out.append(year)
@@ -451,7 +455,7 @@ struct YearScanner {
         let prev = line.at(i - 1)
         if prev == 0x7B2C || prev == 0x8FD1 || prev == 0x5F53 { return nil }   // 第 近 当
         if let end = monthDay(line, at: skipSpace(line, j + 1) { !ScalarClass.isSpace($0) }), line.at(j + 1) != 0x6765 {
-            return FoundYear(start: i, end: end, kind: .date, rule: "y-two-digit-date", yearOfCentury: yy)
+            return FoundYear(start: i, end: end, kind: .date, rule: "y-two-digit-date", fromOffset: yy, toOffset: yy, twoDigit: true)
         }
         let after = j + 1
         let cue = Self.twoDigitCues.contains { line.matches($0, at: after) }
@@ -459,7 +463,7 @@ struct YearScanner {
         guard cue || (d0 == 0 && line.at(after) != 0x6765 && line.at(after) != 0x591A) || (since && yy > 20) else { return nil }
         var end = after
         if line.at(end) == Self.du { end += 1 }
-        return FoundYear(start: i, end: end, kind: .year, rule: "y-two-digit-year", yearOfCentury: yy)
+        return FoundYear(start: i, end: end, kind: .year, rule: "y-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
     }
 
     /// 八五年, 零九年, 九零年9月十号: two Chinese digits and 年. Two digits in a row (三四年, 五六年)
@@ -470,7 +474,7 @@ struct YearScanner {
               line.at(i + 2) == Self.nian, !ScalarClass.isChineseNumeral(line.at(i - 1)) else { return nil }
         let yy = d0 * 10 + d1
         if let end = monthDay(line, at: i + 3) {
-            return FoundYear(start: i, end: end, kind: .date, rule: "y-chinese-two-digit-date", yearOfCentury: yy)
+            return FoundYear(start: i, end: end, kind: .date, rule: "y-chinese-two-digit-date", fromOffset: yy, toOffset: yy, twoDigit: true)
         }
         if d1 == d0 + 1 { return nil }
         let next = line.at(i + 3)
@@ -478,7 +482,7 @@ struct YearScanner {
         if blockers.contains(next) { return nil }
         var end = i + 3
         if line.at(end) == Self.du { end += 1 }
-        return FoundYear(start: i, end: end, kind: .year, rule: "y-chinese-two-digit-year", yearOfCentury: yy)
+        return FoundYear(start: i, end: end, kind: .year, rule: "y-chinese-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
     }
 
     /// 民国十年 (1921), 民國38年: years of the Republic of China, counted from 1912.

@@ -92,7 +92,7 @@ private func close(_ a: Double?, _ b: Double) -> Bool {
 @Suite("Numeral grammar: parse trees")
 struct NumeralGrammarTreeTests {
     private func tree(_ text: String, arabic: Bool = false, bare: Bool = false) -> String? {
-        NumeralGrammar.parse(ScalarLine(text), at: 0, arabic: arabic, bareStart: bare, buildTree: true).flatMap { $0.tree?.description }
+        NumeralGrammar.parseTree(ScalarLine(text), at: 0, arabic: arabic, bareStart: bare)?.1.description
     }
 
     private func value(_ text: String, arabic: Bool = false, bare: Bool = false) -> Double? {
@@ -117,9 +117,9 @@ struct NumeralGrammarTreeTests {
 
     @Test("A tree's value is the parse's value", arguments: ["一千零五十", "两万零三十", "一亿三千万", "十万亿", "两万万", "三千零一万零一", "廿五", "卅", "卌二", "一百五"])
     func treeValue(_ text: String) {
-        let p = NumeralGrammar.parse(ScalarLine(text), at: 0, buildTree: true)
-        #expect(p != nil)
-        if let p, let t = p.tree { #expect(close(t.value, p.value), "\(t) = \(t.value) ≠ \(p.value)") }
+        let parsed = NumeralGrammar.parseTree(ScalarLine(text), at: 0)
+        #expect(parsed != nil)
+        if let (p, t) = parsed { #expect(close(t.value, p.value), "\(t) = \(t.value) ≠ \(p.value)") }
     }
 
     @Test("What is not one cardinal is refused", arguments: ["一二", "三五百", "零十", "二〇〇八"])
