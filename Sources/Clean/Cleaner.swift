@@ -52,12 +52,34 @@ public struct Cleaner: Sendable {
 
     /// Labels each non-blank line and groups lines into documents.
     public func clean(_ raw: RawDocument) -> CleanedFile {
-        clean(text: raw.text)
+        clean(text: raw.text, outsideArticle: raw.outsideArticle)
     }
 
+    /// Rule id of lines Ingest found outside an HTML page's article (`RawDocument.outsideArticle`).
+    public static let outsideArticleRule = "html-outside-article"
+
     /// Labels each non-blank line of decoded text and groups lines into documents.
-    public func clean(text: String) -> CleanedFile {
-        let lines = ScannedLine.scan(text, folding: rules.folding)
+    ///
+    /// Lines in `outsideArticle` (an HTML page's menus, sidebars, related lists, footers) take no
+    /// part in the labelling: they are noise (`html-outside-article`), except site metadata lines
+    /// above the article (breadcrumb, publish time), which stay metadata.
+    public func clean(text: String, outsideArticle: Set<Int> = []) -> CleanedFile {
+        var lines = ScannedLine.scan(text, folding: rules.folding)
+        var outside: [LabeledLine] = []
+        if !outsideArticle.isEmpty, lines.contains(where: { !outsideArticle.contains($0.number) }) {
+            let firstInside = lines.first { !outsideArticle.contains($0.number) }!.number
+            let outsideLines = lines.filter { outsideArticle.contains($0.number) }
+            lines.removeAll { outsideArticle.contains($0.number) }
+            let evaluator = LineEvaluator(lines: outsideLines, rules: rules)
+            outside = outsideLines.indices.map { i in
+                let line = outsideLines[i]
+                if line.number < firstInside, let rule = evaluator.firstRule(at: i, zone: nil, within: i..<i + 1, zoneOf: { _ in .body }),
+                   rule.label == .metadata {
+                    return LabeledLine(number: line.number, text: line.text, label: .metadata, rule: rule.id, document: 0)
+                }
+                return LabeledLine(number: line.number, text: line.text, label: .noise, rule: Self.outsideArticleRule, document: 0)
+            }
+        }
         guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
 
         // 1. Which lines a rule claims regardless of zone, and which are body paragraphs.
@@ -85,6 +107,7 @@ public struct Cleaner: Sendable {
             labeled += labeler.label(document: k + 1)
             fileTitles += labeler.titles
         }
+        if !outside.isEmpty { labeled = (labeled + outside).sorted { $0.number < $1.number } }
         assignNearestDocuments(&labeled)
         return CleanedFile(lines: labeled, documents: documents(from: labeled))
     }
