@@ -58,6 +58,17 @@ public struct Cleaner: Sendable {
     /// Rule id of lines Ingest found outside an HTML page's article (`RawDocument.outsideArticle`).
     public static let outsideArticleRule = "html-outside-article"
 
+    /// Rule id of an HTML article's paragraph kept because it opens with a news dateline.
+    public static let articleDatelineRule = "html-article-dateline"
+
+    /// Whether `text` opens with a news dateline: a source of up to 8 characters ending in 讯
+    /// (本站讯, 本报讯, 新华网讯) followed by a space or a colon.
+    static func opensWithDateline(_ text: String) -> Bool {
+        let head = Array(text.unicodeScalars.prefix(11))
+        guard let mark = head.firstIndex(of: "讯"), mark >= 1, mark + 1 < head.count else { return false }
+        return " 　：:".unicodeScalars.contains(head[mark + 1]) || head[mark + 1] == "\u{A0}"
+    }
+
     /// Labels each non-blank line of decoded text and groups lines into documents.
     ///
     /// Lines in `outsideArticle` (an HTML page's menus, sidebars, related lists, footers) take no
@@ -107,7 +118,18 @@ public struct Cleaner: Sendable {
             labeled += labeler.label(document: k + 1)
             fileTitles += labeler.titles
         }
-        if !outside.isEmpty { labeled = (labeled + outside).sorted { $0.number < $1.number } }
+        if !outside.isEmpty {
+            // In an HTML article, a paragraph opening with a news dateline (本站讯 …) is the
+            // article's first paragraph, whatever a rule about the site (本站) says.
+            let byNumber = Dictionary(uniqueKeysWithValues: lines.map { ($0.number, $0) })
+            for k in labeled.indices where labeled[k].label == .noise && Self.opensWithDateline(labeled[k].text) {
+                if let shape = byNumber[labeled[k].number]?.shape, shape.length >= settings.paragraphMinLength, shape.punctuation >= settings.paragraphMinPunctuation {
+                    labeled[k].label = .body
+                    labeled[k].rule = Self.articleDatelineRule
+                }
+            }
+            labeled = (labeled + outside).sorted { $0.number < $1.number }
+        }
         assignNearestDocuments(&labeled)
         return CleanedFile(lines: labeled, documents: documents(from: labeled))
     }
