@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A page's DOM reduced to what the article finder measures: its visible elements (tag,
 /// class/id hint, parent) and its visible lines (one per block, as `HTMLTextExtractor` cuts
@@ -26,6 +29,8 @@ struct HTMLBlockTree {
         /// Whether its class/id names a kind of boilerplate that never belongs in an article
         /// (comments, share bars, related articles, tags), whatever else it names.
         var boilerplate: Bool
+        /// Whether it is a block element (ends a line), `br` aside.
+        var isBlock: Bool
         /// Visible characters (whitespace not counted) in the subtree, in links, and sentence
         /// punctuation marks; links counted.
         var characters = 0
@@ -115,24 +120,41 @@ struct HTMLBlockTree {
             }
         }
 
+        /// Tag names and class/id hints by libxml2's interned name pointer / attribute text:
+        /// pages repeat a few dozen of each thousands of times.
+        var tagNames: [UnsafePointer<xmlChar>: String] = [:]
+        var hints: [String: (Int8, Bool)] = [:]
+
+        private mutating func tagName(_ name: UnsafePointer<xmlChar>?) -> String {
+            guard let name else { return "" }
+            if let known = tagNames[name] { return known }
+            let tag = String(cString: name).lowercased()
+            tagNames[name] = tag
+            return tag
+        }
+
         private mutating func visitElement(_ node: xmlNodePtr, parent: Int, depth: Int, inLink: Bool) {
-            let tag = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            let tag = tagName(node.pointee.name)
             var classAndID = ""
             var style = ""
             var hidden = false
             var property = ""
             var content = ""
+            let isMeta = tag == "meta"
             var attribute = node.pointee.properties
             while let current = attribute {
-                let name = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                let value = Self.value(of: current)
-                switch name {
-                case "class", "id": classAndID += " " + value.lowercased()
-                case "style": style = value.lowercased()
-                case "hidden": hidden = true
-                case "property", "name": property = value.lowercased()
-                case "content": content = value
-                default: break
+                if let name = current.pointee.name {
+                    if strcasecmp(name, "class") == 0 || strcasecmp(name, "id") == 0 {
+                        classAndID += " " + Self.value(of: current).lowercased()
+                    } else if strcasecmp(name, "style") == 0 {
+                        style = Self.value(of: current).lowercased()
+                    } else if strcasecmp(name, "hidden") == 0 {
+                        hidden = true
+                    } else if isMeta, strcasecmp(name, "property") == 0 || strcasecmp(name, "name") == 0 {
+                        property = Self.value(of: current).lowercased()
+                    } else if isMeta, strcasecmp(name, "content") == 0 {
+                        content = Self.value(of: current)
+                    }
                 }
                 attribute = current.pointee.next
             }
@@ -156,8 +178,13 @@ struct HTMLBlockTree {
             let isBlock = HTMLBlockTree.blockElements.contains(tag)
             if isBlock { endLine() }
             let index = elements.count
-            let (hint, boilerplate) = Self.hint(tag: tag, classAndID: classAndID)
-            elements.append(Element(tag: tag, parent: parent, depth: depth, hint: hint, boilerplate: boilerplate))
+            let key = tag + "|" + classAndID
+            let (hint, boilerplate): (Int8, Bool)
+            if let known = hints[key] { (hint, boilerplate) = known } else {
+                (hint, boilerplate) = Self.hint(tag: tag, classAndID: classAndID)
+                hints[key] = (hint, boilerplate)
+            }
+            elements.append(Element(tag: tag, parent: parent, depth: depth, hint: hint, boilerplate: boilerplate, isBlock: isBlock && tag != "br"))
             let link = inLink || tag == "a"
             if tag == "a" { elements[index].links = 1 }
             var child = node.pointee.children
@@ -180,7 +207,7 @@ struct HTMLBlockTree {
 
         private func nearestBlock(_ index: Int) -> Int {
             var cursor = index
-            while cursor >= 0, !HTMLBlockTree.blockElements.contains(elements[cursor].tag) || elements[cursor].tag == "br" {
+            while cursor >= 0, !elements[cursor].isBlock {
                 cursor = elements[cursor].parent
             }
             return cursor >= 0 ? cursor : index
