@@ -24,14 +24,16 @@ public struct FactBuilder: Sendable {
     public let cues: StatusCues
     public let profiler: DocumentProfiler
     public let sections: SectionScope
+    public let governors: Governors
 
     public init(normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
-                profiler: DocumentProfiler = .standard, sections: SectionScope = .standard) {
+                profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard) {
         self.normalizer = normalizer
         self.mapper = mapper
         self.cues = cues
         self.profiler = profiler
         self.sections = sections
+        self.governors = governors
     }
 
     /// Builds the profile, facts, year and place mentions of one clean document.
@@ -110,7 +112,10 @@ public struct FactBuilder: Sendable {
                 signals = mapper.signalMatches(in: scalars, sentence: sentence)
                 signalsBySentence[sentenceIndex ?? -1] = signals
             }
-            let choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence, signals: signals)
+            var choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence, signals: signals)
+            if let governed = governors.governed(choice.code, at: quantity.offset, in: scalars, sentence: sentence.range) {
+                choice = governed
+            }
             var (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's

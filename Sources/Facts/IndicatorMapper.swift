@@ -21,6 +21,11 @@ public struct IndicatorMapper: Sendable {
         public var code: String
         /// Lineage: `code:signal` (clause), `code:signal@sentence`, `unit:所`, or `none`.
         public var rule: String
+
+        public init(code: String, rule: String) {
+            self.code = code
+            self.rule = rule
+        }
     }
 
     /// Code of the row schema.sql preloads for quantities no indicator fits.
