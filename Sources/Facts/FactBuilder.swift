@@ -100,6 +100,8 @@ public struct FactBuilder: Sendable {
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         // Signal words per sentence, found once for all the quantities standing in it.
         var signalsBySentence: [Int: [WordTrie.Match]] = [:]
+        // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
+        var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
         return quantities.map { quantity in
             let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
             let sentence = sentenceIndex.map { sentences[$0] }
@@ -116,6 +118,13 @@ public struct FactBuilder: Sendable {
             if let governed = governors.governed(choice.code, at: quantity.offset, in: scalars, sentence: sentence.range) {
                 choice = governed
             }
+            if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit, !quantity.unit.isEmpty,
+               before.choice.code != IndicatorMapper.unknownCode, quantity.unit != "percent",
+               Self.isComparison(before: quantity.offset, in: scalars, after: sentence.range.lowerBound) {
+                // 生均公用经费1200元，比上年的1100元增加100元: the base and the change measure what the figure does.
+                choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
+            }
+            previous = (sentenceIndex, quantity.unit, choice)
             var (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
@@ -228,6 +237,18 @@ public struct FactBuilder: Sendable {
         guard end < offset, offset <= scalars.count else { return false }
         let between = String(scalars: scalars[end..<offset])
         return changeWords.contains { between.contains($0) }
+    }
+
+    /// Whether the words right before `offset` make the figure a comparison with the figure before
+    /// it: 比上年的, 较去年, 比2010年增加, 同比增长 (at most a few words back, within the sentence).
+    static func isComparison(before offset: Int, in scalars: [Unicode.Scalar], after start: Int) -> Bool {
+        let from = max(start, offset - 12)
+        guard from < offset, offset <= scalars.count else { return false }
+        let text = String(scalars: scalars[from..<offset])
+        guard let mark = text.lastIndex(where: { $0 == "比" || $0 == "较" }) else { return false }
+        let tail = text[text.index(after: mark)...]
+        // Nothing but a year, 上年/去年/同期, 的 and a word of change between the mark and the figure.
+        return tail.count <= 10 && !tail.contains("，") && !tail.contains(",") && !tail.contains("、")
     }
 
     static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
