@@ -201,11 +201,17 @@ public struct DocumentProfiler: Sendable {
     /// division scoring at least 2 also gains the score of the divisions containing it (乳源县 named
     /// twice in a report that names 广东省 five times is still a report about 乳源县; a city named
     /// once in passing is not); ties go to the more specific division, then the earlier mention.
+    /// None when the best scores under `minimumRegionScore`.
+    /// The score a place needs to be the report's region (one mention in the opening, or two in the body).
+    static let minimumRegionScore = 2
+
     public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>]) -> String? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
-        for (index, located) in places.enumerated() where located.mention.status == .resolved {
+        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
+        let listLines = Set(Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
+        for (index, located) in places.enumerated() where located.mention.status == .resolved && !listLines.contains(located.line) {
             guard let adcode = located.mention.adcode else { continue }
             let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
             let previous = own[adcode] ?? (0, index)
@@ -224,10 +230,15 @@ public struct DocumentProfiler: Sendable {
         let scores = own.map { adcode, value in
             (adcode: adcode, score: value.score + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0), first: value.first)
         }
-        return scores.max { a, b in
+        let best = scores.max { a, b in
             if a.score != b.score { return a.score < b.score }
             if specificity(a.adcode) != specificity(b.adcode) { return specificity(a.adcode) < specificity(b.adcode) }
             return a.first > b.first
-        }?.adcode
+        }
+        // A place named once in the body, in passing (one of seven provinces a national report
+        // lists), is not what the report is about: the report's region is named in its title or
+        // opening, or more than once.
+        guard let best, best.score >= Self.minimumRegionScore else { return nil }
+        return best.adcode
     }
 }
