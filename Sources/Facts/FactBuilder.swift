@@ -167,7 +167,9 @@ public struct FactBuilder: Sendable {
             if status == .unknown, let sectionStatus = scope.status {
                 // The section says what its figures are (一、2011年工作回顾 / 二、2012年工作思路).
                 (status, cue) = (sectionStatus, scope.cue ?? "section")
-            } else if scope.status == .planned, status == .achieved, !Self.pastCues.contains(cue),
+            } else if scope.status == .planned, status == .achieved,
+                      case let said = String(scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
+                      !Self.pastCues.contains(where: { said.contains($0) }),
                       (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min) {
                 // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
                 // an earlier year keeps a figure achieved.

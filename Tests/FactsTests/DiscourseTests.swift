@@ -1,0 +1,110 @@
+import EduwhCore
+import Facts
+import Testing
+
+/// What the report's structure says about its figures: sections and their headings, the kind of
+/// report, plan durations, governing verbs and comparisons. Sentences are our own, written in the
+/// style of the field corpus.
+@Suite struct DiscourseTests {
+    static let builder = FactBuilder.standard
+
+    func facts(_ text: String, _ quantities: [(String, String)], years: [YearMention] = [],
+               profile: DocumentProfile = DocumentProfile(kind: "其他"), scope: SectionScope.State = .init()) -> [Fact] {
+        let mentions = quantities.map { FactsFixtures.quantity($0.0, unit: $0.1, in: text, value: 1) }
+        return Self.builder.facts(mentions, line: FactsFixtures.line(text), years: years, places: [], profile: profile, scope: scope)
+    }
+
+    @Test(arguments: [
+        ("一、2011年工作回顾", 1, FactStatus.achieved, "回顾"),
+        ("二、2012年工作思路", 1, .planned, "思路"),
+        ("（三）存在的问题", 2, nil, "问题"),
+        ("三、下一步工作打算", 1, .planned, "打算"),
+        ("一、主要措施及成效", 1, .achieved, "成效"),
+        ("一、2010年工作总结和2011年工作打算", 1, nil, nil),
+    ] as [(String, Int, FactStatus?, String?)])
+    func headingsSayWhatTheirFiguresAre(_ text: String, _ level: Int, _ status: FactStatus?, _ cue: String?) throws {
+        let heading = try #require(SectionScope.standard.heading(in: text))
+        #expect(heading.level == level)
+        #expect(heading.status == status)
+        #expect(heading.cue == cue)
+    }
+
+    /// A flattened page keeps its heading at the start of a long line.
+    @Test func aHeadingAtTheStartOfALongLine() throws {
+        let heading = try #require(SectionScope.standard.heading(in: "一、2011年工作回顾 过去的一年，在市委、市政府的正确领导下，我们新建学校3所。"))
+        #expect(heading.text == "一、2011年工作回顾")
+        #expect(heading.status == .achieved)
+        #expect(SectionScope.standard.heading(in: "全年新建学校3所，改扩建5所，完成投资2.3亿元。") == nil)
+    }
+
+    @Test func sectionsScopeYearAndStatus() {
+        let lines = [
+            LabeledLine(number: 1, text: "县教育局2012年工作报告", label: .title, rule: "t", document: 1),
+            LabeledLine(number: 2, text: "一、2011年工作回顾", label: .body, rule: "b", document: 1),
+            LabeledLine(number: 3, text: "新建学校3所。", label: .body, rule: "b", document: 1),
+            LabeledLine(number: 4, text: "二、2012年工作打算", label: .body, rule: "b", document: 1),
+            LabeledLine(number: 5, text: "新建学校5所。", label: .body, rule: "b", document: 1),
+        ]
+        let years: [Int: [YearMention]] = [
+            2: [FactsFixtures.year("2011年", 2011, in: lines[1].text)],
+            4: [FactsFixtures.year("2012年", 2012, in: lines[3].text)],
+        ]
+        let states = SectionScope.standard.states(lines, years: years)
+        #expect(states[2].year == 2011...2011 && states[2].status == .achieved)
+        #expect(states[4].year == 2012...2012 && states[4].status == .planned)
+        // The title is not a heading: nothing is in force on it.
+        #expect(states[0].year == nil && states[0].status == nil)
+        let profile = DocumentProfile(kind: "工作汇报", referenceYear: 2012)
+        let review = facts("新建学校3所。", [("3所", "所")], profile: profile, scope: states[2])
+        #expect(review.first?.yearFrom == 2011 && review.first?.yearSource == .section && review.first?.status == .achieved)
+        let plan = facts("新建学校5所。", [("5所", "所")], profile: profile, scope: states[4])
+        #expect(plan.first?.yearFrom == 2012 && plan.first?.status == .planned)
+        // In a plan section 达到 states a target; 已 keeps a figure achieved.
+        let target = facts("入园率达到95%，已建成幼儿园2所。", [("95%", "percent"), ("2所", "所")], profile: profile, scope: states[4])
+        #expect(target.map(\.status) == [.planned, .achieved])
+    }
+
+    /// A report that is not a plan narrates results; a plan states targets; the clause's own
+    /// words speak first, and its own clause before earlier ones.
+    @Test func statusFromKindAndClause() {
+        let summary = DocumentProfile(kind: "工作总结", referenceYear: 2015)
+        #expect(facts("全县有中小学56所。", [("56所", "所")], profile: summary).first?.status == .achieved)
+        #expect(facts("全县有中小学56所。", [("56所", "所")], profile: DocumentProfile(kind: "其他")).first?.status == .achieved)
+        #expect(facts("下一步计划新建学校2所。", [("2所", "所")], profile: summary).first?.status == .planned)
+        let mixed = facts("各校积极争取社会力量支持，共接受捐赠电脑105台。", [("105台", "台")], profile: summary)
+        #expect(mixed.first?.status == .achieved && mixed.first?.statusCue == "共")
+    }
+
+    /// 三年内, 用五年时间, 今后五年: a target over N years from the section's or the report's year.
+    @Test func planDurationsSpanTheirYears() {
+        let profile = DocumentProfile(kind: "讲话", referenceYear: 2012)
+        let three = facts("力争三年内培养骨干教师800名。", [("800名", "名")], profile: profile)
+        #expect(three.first?.yearFrom == 2012 && three.first?.yearTo == 2014 && three.first?.status == .planned)
+        let five = facts("用五年时间新建幼儿园12所。", [("12所", "所")], profile: profile, scope: .init(year: 2011...2011))
+        #expect(five.first?.yearFrom == 2011 && five.first?.yearTo == 2015)
+        // A year of the clause's own wins.
+        let own = facts("三年内，2013年新建幼儿园4所。", [("4所", "所")], years: [FactsFixtures.year("2013年", 2013, in: "三年内，2013年新建幼儿园4所。")], profile: profile)
+        #expect(own.first?.yearFrom == 2013 && own.first?.yearTo == 2013)
+    }
+
+    /// The verb, not the noun next to the number, says what is counted.
+    @Test func governingVerbs() {
+        let built = facts("将改造建设城区初中4所，城区小学8所。", [("4所", "所"), ("8所", "所")])
+        #expect(built.map(\.indicator) == ["schools_built", "schools_built"])
+        let sample = facts("共随机抽查学校260所，其中小学171所。", [("260所", "所"), ("171所", "所")])
+        #expect(sample.map(\.indicator) == ["unknown", "unknown"])
+        // A word of having between the verb and the figure: the schools there are.
+        let stock = facts("近年新建了一批学校，全县现有小学30所。", [("30所", "所")])
+        #expect(stock.first?.indicator == "schools_count")
+        let standard = facts("建成合格学校28所。", [("28所", "所")])
+        #expect(standard.first?.indicator == "schools_standard_share")
+    }
+
+    /// The base of a comparison measures what the figure before it measures.
+    @Test func comparisonsInheritTheIndicator() {
+        let text = "小学生均公用经费达到650元，比上年的600元增加50元。"
+        let found = facts(text, [("650元", "yuan"), ("600元", "yuan"), ("50元", "yuan")])
+        #expect(found.map(\.indicator) == ["funding_per_student", "funding_per_student", "funding_per_student"])
+        #expect(found[1].indicatorRule.hasSuffix("@compared"))
+    }
+}
