@@ -89,6 +89,8 @@ public struct FactBuilder: Sendable {
         let regionPlaces = places.filter { place in
             // A place inside a document's name (《吉林省…标准》) is not what the figure is about.
             if quoted.contains(where: { $0.contains(place.offset) }) { return false }
+            // Nor a place in an organisation's name (四平河南商会) or a trip's destination (赴杭州学习).
+            if Self.isNameOrDestination(place, in: scalars) { return false }
             guard let adcode = place.adcode, let region = profile.adcode else { return true }
             return !Self.contains(adcode, region)
         }
@@ -267,6 +269,21 @@ public struct FactBuilder: Sendable {
         if let mention = pick(sentence) { return (mention, .sentence) }
         return nil
     }
+
+    /// Whether a place names an organisation (四平河南商会, 河南大学) or a destination (赴杭州学习,
+    /// 前往上海考察) rather than the region a figure is about.
+    static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        let end = place.offset + place.surface.unicodeScalars.count
+        // The organisation word may follow a second place (四平河南商会).
+        let after = end < scalars.count ? String(scalars: scalars[end..<min(scalars.count, end + 5)]) : ""
+        if organisationWords.contains(where: after.hasPrefix) { return true }
+        if after.unicodeScalars.count >= 4, organisationWords.contains(where: { after.dropFirst(2).hasPrefix($0) }) { return true }
+        let before = place.offset > 0 ? String(scalars: scalars[max(0, place.offset - 2)..<place.offset]) : ""
+        return destinationWords.contains(where: before.hasSuffix)
+    }
+
+    static let organisationWords = ["商会", "同乡会", "公司", "集团", "银行", "企业", "大学", "学院", "协会", "基金会", "日报", "电视台"]
+    static let destinationWords = ["赴", "前往", "远赴", "奔赴", "到访"]
 
     /// Scalar ranges inside 《…》 (document and plan names).
     static func quotedRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {

@@ -65,11 +65,13 @@ public struct StatusCues: Sendable {
         let after = cues(scalars, end..<min(max(end, clause.upperBound), end + Self.followingWindow))
         func word(_ match: WordTrie.Match) -> String { String(scalars: scalars[match.start..<match.end]) }
         // A weak plan cue (将) followed by an object verb (从, 纳入) before the quantity marks an object.
-        let objectVerbs = (earlier + before).filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
+        // The object verb may also follow the figure in its clause (将15所村小改为教学点).
+        let rest = cues(scalars, end..<max(end, clause.upperBound))
+        let objectVerbs = (earlier + before + rest).filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
         func isPlan(_ match: WordTrie.Match) -> Bool {
             switch match.payload.first {
             case Kind.planned.rawValue: return true
-            case Kind.plannedWeak.rawValue: return !objectVerbs.contains { $0 >= match.end && $0 < start }
+            case Kind.plannedWeak.rawValue: return !objectVerbs.contains { $0 >= match.end && $0 < max(start, clause.upperBound) }
             default: return false
             }
         }

@@ -108,3 +108,44 @@ import Testing
         #expect(found[1].indicatorRule.hasSuffix("@compared"))
     }
 }
+
+/// The error kinds the facts issue lists, each with a sentence of our own.
+@Suite struct FactErrorKindTests {
+    func facts(_ text: String, _ quantities: [(String, String)], places: [PlaceMention] = [],
+               profile: DocumentProfile = DocumentProfile(kind: "工作总结", referenceYear: 2015)) -> [Fact] {
+        let mentions = quantities.map { FactsFixtures.quantity($0.0, unit: $0.1, in: text, value: 1) }
+        return FactBuilder.standard.facts(mentions, line: FactsFixtures.line(text), years: [], places: places, profile: profile)
+    }
+
+    @Test func jiangAsObjectMarkerIsNotFuture() {
+        #expect(facts("将15所村小改为教学点。", [("15所", "所")]).first?.status == .achieved)
+        #expect(facts("并将评估结果公示，将3所学校纳入名校集团。", [("3所", "所")]).first?.status == .achieved)
+        #expect(facts("明年将新建学校3所。", [("3所", "所")]).first?.status == .planned)
+    }
+
+    @Test func aPlanWordInsideAMeasuresNameIsNoPlan() {
+        #expect(facts("全县人均预期寿命达到78岁。", [("78岁", "岁")]).first?.status == .achieved)
+    }
+
+    @Test func donorsAndDestinationsAreNotTheRegion() {
+        let donor = "四平河南商会捐款10万元。"
+        let henan = FactsFixtures.place("河南", adcode: "410000000000", in: donor)
+        let siping = FactsFixtures.place("四平", adcode: "220300000000", in: donor)
+        let region = DocumentProfile(kind: "工作总结", referenceYear: 2012, adcode: "220303000000")
+        #expect(facts(donor, [("10万元", "yuan")], places: [siping, henan], profile: region).first?.adcode == "220303000000")
+        let trip = "组织校长30名赴杭州学习。"
+        let hangzhou = FactsFixtures.place("杭州", adcode: "330100000000", in: trip)
+        #expect(facts(trip, [("30名", "名")], places: [hangzhou], profile: region).first?.adcode == "220303000000")
+        // A place the figure is about still counts.
+        let own = "杭州市新建学校12所。"
+        #expect(facts(own, [("12所", "所")], places: [FactsFixtures.place("杭州市", adcode: "330100000000", in: own)], profile: region).first?.adcode == "330100000000")
+    }
+
+    @Test func whatIsCountedNotTheNearestKeyword() {
+        #expect(facts("新建教学楼2栋。", [("2栋", "栋")]).first?.indicator == "construction_projects")
+        #expect(facts("加固D级危房5幢。", [("5幢", "幢")]).first?.indicator == "dilapidated_buildings")
+        #expect(facts("为企业培训务工人员500人。", [("500人", "人")]).first?.indicator == "unknown")
+        #expect(facts("全年培训教师500人次。", [("500人次", "人次")]).first?.indicator == "teachers_trained")
+        #expect(facts("走访毕业生300名。", [("300名", "名")]).first?.indicator == "unknown")
+    }
+}
