@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "Warehouse",
             // GRDBSQLite (GRDB's own module map of the system libsqlite3) for sqlite3_bind_* in the load's hot inserts.
-            dependencies: ["EduwhCore", "Facts", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: ["EduwhCore", "Normalize", "Facts", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Pipeline", dependencies: ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse"], swiftSettings: releaseSpeed),
         // Beyond one machine: PostgreSQL (through psql/COPY) and Parquet/CSV export (through DuckDB).
@@ -69,7 +69,7 @@ let package = Package(
             name: "NormalizeTests",
             dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
-        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "Facts", "Normalize", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "TestSupport"]),
         .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

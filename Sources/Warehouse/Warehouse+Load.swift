@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import GRDB
 import CSQLiteTuning
+import Normalize
 
 /// Counts of what one file's load wrote.
 public struct FileLoadCounts: Sendable, Hashable {
@@ -541,16 +542,8 @@ extension Warehouse {
         return year
     }
 
-    static func unitKind(_ unit: String) -> String {
-        switch unit {
-        case "yuan": "money"
-        case "percent": "percent"
-        case "m2", "mu", "平方米", "亩": "area"
-        case "年", "月", "周", "天", "日", "学期", "学年", "小时", "分钟", "课时": "time"
-        case "": "other"
-        default: "count"
-        }
-    }
+    /// `dim_unit.kind` of a unit: from the unit table's `kind` column (`UnitKinds`), the one source.
+    static func unitKind(_ unit: String) -> String { UnitKinds.warehouseKind(of: unit) }
 
     static func timestamp(_ date: Date = Date()) -> String {
         let formatter = ISO8601DateFormatter()

@@ -191,7 +191,22 @@ public final class Warehouse {
             """)
         for indicator in IndicatorDictionary.standard.indicators {
             try upsert.execute(arguments: [indicator.code, indicator.nameZh, indicator.nameEn, indicator.category,
-                                           indicator.baseUnit, indicator.isRate ? 1 : 0, indicator.example])
+                                           indicator.baseUnit, indicator.isRate ? 1 : 0, Self.description(of: indicator)])
         }
+        // Units already in the warehouse take their kind from the unit table (older versions filed
+        // 公顷, 美元, ‰, 学时 as counts): a few dozen rows, checked on every writable open.
+        let fixKind = try db.makeStatement(sql: "UPDATE dim_unit SET kind = ? WHERE unit_id = ? AND kind <> ?")
+        for unit in try String.fetchAll(db, sql: "SELECT unit_id FROM dim_unit") {
+            let kind = UnitKinds.warehouseKind(of: unit)
+            try fixKind.execute(arguments: [kind, unit, kind])
+        }
+    }
+
+    /// `dim_indicator.description`: what the indicator counts, in which units, and one example
+    /// sentence, all from rules/facts/indicators.tsv.
+    static func description(of indicator: Indicator) -> String {
+        let units = indicator.units.sorted().map { $0.isEmpty ? "no unit" : $0 }.joined(separator: ", ")
+        return "\(indicator.nameEn) (\(indicator.nameZh)), \(indicator.category); values in \(units)"
+            + (indicator.isRate ? " (a rate, 0-100)" : "") + (indicator.example.isEmpty ? "" : "; e.g. \(indicator.example)")
     }
 }
