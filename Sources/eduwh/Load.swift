@@ -44,7 +44,7 @@ extension Eduwh {
         @Argument(help: "Drop folder to load (searched recursively).")
         var folder: String = "imports"
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: LoadDatabaseOptions
 
         @OptionGroup var rules: RulesOptions
 

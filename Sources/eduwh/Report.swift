@@ -20,6 +20,9 @@ extension Eduwh {
               eduwh report funding --sql
               eduwh report --reports my-reports/ closures --year 2012
 
+            A --region or --year that matches nothing in the warehouse is named in a
+            notice on stderr (the report then has no rows).
+
             \(QueryFailure.helpText)
             """)
 
@@ -46,7 +49,10 @@ extension Eduwh {
                 defer { stdout.flush() }
                 let reports = try available()
                 guard let name, !list else {
-                    output.renderer(to: stdout).render(Self.listing(reports))
+                    // Descriptions carry the reports' units and caveats: never cut them.
+                    let renderer = output.renderer(to: stdout)
+                    renderer.maxWidth = nil
+                    renderer.render(Self.listing(reports))
                     return
                 }
                 // `reports/funding.sql` and `funding.sql` name the report `funding`.
@@ -61,6 +67,7 @@ extension Eduwh {
                     return
                 }
                 let warehouse = try Warehouse(path: database.path, readOnly: true)
+                filters.noticeUnmatched(in: warehouse)
                 let renderer = output.renderer(to: stdout)
                 let outcome = try warehouse.run(report, parameters: filters.parameters, limit: output.rowLimit(),
                                                 columns: renderer.begin, row: renderer.row)
