@@ -24,11 +24,23 @@ enum ExitCodes {
     /// ```swift
     /// ExitCodes.section([(ok, "ok"), (usage, "usage error: bad option or argument")])
     /// ```
+    /// Meanings are wrapped to fit 78 columns, continued under themselves.
     static func section(_ codes: [(code: Int32, meaning: String)]) -> String {
         var text = "EXIT CODES:\n"
         for (code, meaning) in codes {
             let number = String(code)
-            text += "  " + number + String(repeating: " ", count: max(1, 4 - number.count)) + meaning + "\n"
+            var line = "  " + number + String(repeating: " ", count: max(1, 4 - number.count))
+            var lineHasWord = false
+            for word in meaning.split(whereSeparator: \.isWhitespace) {
+                if lineHasWord, line.count + 1 + word.count > 78 {
+                    text += line + "\n"
+                    line = "      "
+                    lineHasWord = false
+                }
+                line += (lineHasWord ? " " : "") + word
+                lineHasWord = true
+            }
+            text += line + "\n"
         }
         return String(text.dropLast())
     }
