@@ -49,10 +49,19 @@ extension Eduwh {
                 defer { stdout.flush() }
                 let reports = try available()
                 guard let name, !list else {
-                    // Descriptions carry the reports' units and caveats: never cut them.
-                    let renderer = output.renderer(to: stdout)
-                    renderer.maxWidth = nil
-                    renderer.render(Self.listing(reports))
+                    // Descriptions carry the reports' units and caveats: never cut them. On a
+                    // terminal each report is a heading with its description wrapped under it.
+                    if output.resolvedFormat == .table {
+                        for (index, report) in reports.enumerated() {
+                            if index > 0 { stdout.write("\n") }
+                            let parameters = report.parameters.isEmpty ? "no parameters" : "--" + report.parameters.map(\.name).joined(separator: " --")
+                            stdout.write("\(report.name): \(report.title) (\(parameters); \(report.file))\n")
+                            stdout.write(Schema.wrap(report.description, indent: "  "))
+                        }
+                        stdout.write("(\(reports.count) reports; --tsv, --json … for one row per report)\n")
+                        return
+                    }
+                    output.renderer(to: stdout).render(Self.listing(reports))
                     return
                 }
                 // `reports/funding.sql` and `funding.sql` name the report `funding`.
