@@ -391,7 +391,7 @@ SELECT
     i.name_zh           AS indicator_zh,                     -- its Chinese name
     q.status,
     COUNT(*)            AS mentions,                         -- facts in this row, placeholders included
-    SUM(q.value)        AS amount_yuan,                      -- yuan; NULL values (placeholders) are skipped
+    SUM(q.value)        AS amount_yuan,                      -- NULL values (placeholders) are skipped
     SUM(CASE WHEN q.qualifier = 'placeholder' THEN 1 ELSE 0 END) AS placeholder_mentions,  -- figures blanked by the site (X万元)
     COUNT(DISTINCT q.document_id) AS documents               -- documents the mentions come from
 FROM fact_quantity q

@@ -111,13 +111,16 @@ import TestSupport
         let tables = ["fact_quantity", "fact_year_mention", "fact_place_mention", "doc_line"]
         let definitions = "SELECT name, sql FROM sqlite_master WHERE name IN ('\(tables.joined(separator: "', '"))') ORDER BY name"
         let fresh = try DatabaseQueue(path: box.db).read { db in try Row.fetchAll(db, sql: definitions) }
-        // Back to version 7: migration 0008's replacements, reversed.
-        let migration = try #require(Warehouse.migrations.first { $0.version == 8 }?.sql)
+        // Back to version 7: the in-place replacements of migrations 0009 and 0008, reversed, newest first.
         let pattern = /replace\(sql, ('(?:[^']|'')*'), ('(?:[^']|'')*')\)/
-        let reversed = migration.replacing(pattern) { "replace(sql, \($0.output.2), \($0.output.1))" }
-        #expect(reversed != migration)
+        let reversals = try [9, 8].map { version in
+            let migration = try #require(Warehouse.migrations.first { $0.version == version }?.sql)
+            let reversed = migration.replacing(pattern) { "replace(sql, \($0.output.2), \($0.output.1))" }
+            #expect(reversed != migration)
+            return reversed
+        }
         try DatabaseQueue(path: box.db).writeWithoutTransaction { db in
-            try db.execute(sql: reversed)
+            for reversed in reversals { try db.execute(sql: reversed) }
             try db.execute(sql: "PRAGMA schema_version = \(try Int.fetchOne(db, sql: "PRAGMA schema_version")! + 1); PRAGMA user_version = 7")
         }
         let inserts = [
