@@ -16,7 +16,8 @@ extension Eduwh {
 
               Example:
                 eduwh bench-query --db eduwh.sqlite --repeat 50 --sample 100
-            """,
+
+            """ + ExitCodes.section(ExitCodes.readCodes),
             shouldDisplay: false)
 
         @OptionGroup var database: DatabaseOptions
@@ -34,6 +35,10 @@ extension Eduwh {
         var sample: Int = 0
 
         func run() throws {
+            try QueryFailure.reporting { try time() }
+        }
+
+        private func time() throws {
             let warehouse = try Warehouse(path: database.path, readOnly: true)
             var cases: [(String, () throws -> Int)] = []
             if let canned = Warehouse.report(named: report) {

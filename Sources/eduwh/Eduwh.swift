@@ -47,7 +47,14 @@ struct Eduwh: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            exit(withError: error)
+            // Help, --version and ExitCode go as ArgumentParser prints them; a bad option or
+            // argument is one `eduwh: …` line (and the usage) like every other failure.
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "eduwh: " + message.dropFirst("Error: ".count) }
+            printError(message)
+            Foundation.exit(code.rawValue)
         }
     }
 

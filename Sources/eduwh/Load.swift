@@ -108,7 +108,7 @@ extension Eduwh {
             do {
                 try load()
             } catch let failure as CLIFailure {
-                printError("eduwh load: \(failure.message)")
+                printError("eduwh: \(failure.message)")
                 throw ExitCode(failure.code)
             }
         }
