@@ -30,7 +30,9 @@ struct Eduwh: ParsableCommand {
     /// is a usage error (64) that suggests the nearest command names.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let word = arguments.first, !word.hasPrefix("-"), word != "help" {
+        // `eduwh lod` and `eduwh help lod` alike.
+        let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+        if let word = named, !word.hasPrefix("-"), word != "help" {
             let names = configuration.subcommands.map { $0._commandName }
             if !names.contains(word) {
                 let near = names.filter { !$0.hasPrefix("bench") }

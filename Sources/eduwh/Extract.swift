@@ -7,7 +7,7 @@ import Warehouse
 extension Eduwh {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the quantities, years or places the pipeline finds in a file, as TSV.",
+            abstract: "Print the quantities, years, places or facts the pipeline finds in a file (TSV by default).",
             discussion: """
                 Prints TSV with a header row; the columns depend on what is extracted:
                   --quantities  line doc surface value unit qualifier (the default;
