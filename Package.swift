@@ -35,7 +35,9 @@ let package = Package(
         // SHA-256's block function in C, with the CPU's SHA extensions when present (every file is hashed).
         .target(name: "CSHA256"),
         .target(name: "EduwhCore", dependencies: ["CSHA256"], swiftSettings: releaseSpeed),
-        .target(name: "Ingest", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed),
+        // libxml2's HTML parser (system library, `libxml2-dev`): the DOM the article finder reads.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "Ingest", dependencies: ["EduwhCore", "CLibXML2"], swiftSettings: releaseSpeed),
         .target(name: "Clean", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Normalize", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Facts", dependencies: ["EduwhCore", "Normalize"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),

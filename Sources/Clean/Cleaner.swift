@@ -52,12 +52,45 @@ public struct Cleaner: Sendable {
 
     /// Labels each non-blank line and groups lines into documents.
     public func clean(_ raw: RawDocument) -> CleanedFile {
-        clean(text: raw.text)
+        clean(text: raw.text, outsideArticle: raw.outsideArticle)
+    }
+
+    /// Rule id of lines Ingest found outside an HTML page's article (`RawDocument.outsideArticle`).
+    public static let outsideArticleRule = "html-outside-article"
+
+    /// Rule id of an HTML article's paragraph kept because it opens with a news dateline.
+    public static let articleDatelineRule = "html-article-dateline"
+
+    /// Whether `text` opens with a news dateline: a source of up to 8 characters ending in 讯
+    /// (本站讯, 本报讯, 新华网讯) followed by a space or a colon.
+    static func opensWithDateline(_ text: String) -> Bool {
+        let head = Array(text.unicodeScalars.prefix(11))
+        guard let mark = head.firstIndex(of: "讯"), mark >= 1, mark + 1 < head.count else { return false }
+        return " 　：:".unicodeScalars.contains(head[mark + 1]) || head[mark + 1] == "\u{A0}"
     }
 
     /// Labels each non-blank line of decoded text and groups lines into documents.
-    public func clean(text: String) -> CleanedFile {
-        let lines = ScannedLine.scan(text, folding: rules.folding)
+    ///
+    /// Lines in `outsideArticle` (an HTML page's menus, sidebars, related lists, footers) take no
+    /// part in the labelling: they are noise (`html-outside-article`), except site metadata lines
+    /// above the article (breadcrumb, publish time), which stay metadata.
+    public func clean(text: String, outsideArticle: Set<Int> = []) -> CleanedFile {
+        var lines = ScannedLine.scan(text, folding: rules.folding)
+        var outside: [LabeledLine] = []
+        if !outsideArticle.isEmpty, lines.contains(where: { !outsideArticle.contains($0.number) }) {
+            let firstInside = lines.first { !outsideArticle.contains($0.number) }!.number
+            let outsideLines = lines.filter { outsideArticle.contains($0.number) }
+            lines.removeAll { outsideArticle.contains($0.number) }
+            let evaluator = LineEvaluator(lines: outsideLines, rules: rules)
+            outside = outsideLines.indices.map { i in
+                let line = outsideLines[i]
+                if line.number < firstInside, let rule = evaluator.firstRule(at: i, zone: nil, within: i..<i + 1, zoneOf: { _ in .body }),
+                   rule.label == .metadata {
+                    return LabeledLine(number: line.number, text: line.text, label: .metadata, rule: rule.id, document: 0)
+                }
+                return LabeledLine(number: line.number, text: line.text, label: .noise, rule: Self.outsideArticleRule, document: 0)
+            }
+        }
         guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
 
         // 1. Which lines a rule claims regardless of zone, and which are body paragraphs.
@@ -84,6 +117,18 @@ public struct Cleaner: Sendable {
             var labeler = SegmentLabeler(cleaner: self, evaluator: evaluator, segment: segment, paragraph: paragraph, fileTitles: fileTitles)
             labeled += labeler.label(document: k + 1)
             fileTitles += labeler.titles
+        }
+        if !outside.isEmpty {
+            // In an HTML article, a paragraph opening with a news dateline (本站讯 …) is the
+            // article's first paragraph, whatever a rule about the site (本站) says.
+            let byNumber = Dictionary(uniqueKeysWithValues: lines.map { ($0.number, $0) })
+            for k in labeled.indices where labeled[k].label == .noise && Self.opensWithDateline(labeled[k].text) {
+                if let shape = byNumber[labeled[k].number]?.shape, shape.length >= settings.paragraphMinLength, shape.punctuation >= settings.paragraphMinPunctuation {
+                    labeled[k].label = .body
+                    labeled[k].rule = Self.articleDatelineRule
+                }
+            }
+            labeled = (labeled + outside).sorted { $0.number < $1.number }
         }
         assignNearestDocuments(&labeled)
         return CleanedFile(lines: labeled, documents: documents(from: labeled))

@@ -29,6 +29,8 @@ public struct ScriptFolding: Sendable {
 
     /// The simplified form of `text`, or nil when nothing in it folds.
     public func foldedIfChanged(_ text: String) -> String? {
+        // Pinyin glosses a site writes after characters (當(dāng)前位置, 30個(gè)) are not text.
+        if text.utf8.contains(0x28), let plain = Self.withoutPinyinGlosses(text) { return foldedIfChanged(plain) ?? plain }
         guard !isEmpty else { return nil }
         var changed = false
         for scalar in text.unicodeScalars where scalar.value >= Self.base && scalar.value < Self.end {
@@ -45,6 +47,40 @@ public struct ScriptFolding: Sendable {
             }
         }
         return String(out)
+    }
+
+    /// `text` without pinyin glosses: `(` one to seven lower-case Latin letters, at least one
+    /// with a tone mark or all of them pinyin-shaped, `)` right after a Han character
+    /// (當(dāng)前位置 → 當前位置); nil when there are none.
+    static func withoutPinyinGlosses(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var removed = false
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "(", i > 0, isHan(scalars[i - 1]) {
+                var j = i + 1
+                var toned = false
+                while j < scalars.count, j - i <= 8, isPinyinLetter(scalars[j]) {
+                    if scalars[j].value > 0x7F { toned = true }
+                    j += 1
+                }
+                if j < scalars.count, scalars[j] == ")", j > i + 1, toned {
+                    removed = true
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return removed ? String(out) : nil
+    }
+
+    private static func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) }
+
+    private static func isPinyinLetter(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars.contains(s)
     }
 
     /// The simplified form of `text`.

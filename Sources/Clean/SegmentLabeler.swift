@@ -7,7 +7,7 @@ import EduwhCore
 /// | id | label | line |
 /// |---|---|---|
 /// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
-/// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker (a table of contents) |
+/// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line (a table of contents) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | a `salutation` cue's id | B | 尊敬的各位领导： |
@@ -51,6 +51,8 @@ struct SegmentLabeler {
         var signatureAnchor: Int
         /// Closing words or a signature line came after the last paragraph.
         var signedBelowBody = false
+        /// The lines since a 目录 line have all been entries of a table of contents.
+        var inContents = false
     }
 
     mutating func label(document: Int) -> [LabeledLine] {
@@ -74,7 +76,10 @@ struct SegmentLabeler {
             // 1. Greetings, closing words and signatures are decided before the line rules.
             var decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
             // 2. Line rules; after a `rest` rule, everything is noise.
-            if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
+            if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
+                // The headings listed under a 目录 line in the head are its table of contents.
+                decision = (.noise, "toc-entry")
+            } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)
                 if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
             } else if decision == nil, state.cut {
@@ -93,6 +98,7 @@ struct SegmentLabeler {
                 }
             }
             let (label, rule) = decision!
+            state.inContents = rule == "toc-heading" || (state.inContents && rule == "toc-entry")
             result.append(LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
         return result

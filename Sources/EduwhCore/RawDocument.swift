@@ -21,9 +21,13 @@ public struct RawDocument: Sendable, Hashable {
     /// What Ingest repaired or doubted on the way, one sentence each ("dropped 2 bytes of an
     /// incomplete character at the end …"); empty for a clean file.
     public var notes: [String]
+    /// For HTML: the numbers (1-based, as `lines` counts them) of the lines Ingest found outside
+    /// the page's article (menus, sidebars, related lists, comments, footers). Clean labels them
+    /// noise with rule `html-outside-article`. Empty for text files and when no article was found.
+    public var outsideArticle: Set<Int>
 
     public init(path: String, byteCount: Int, sha256: String, encoding: TextEncoding, format: SourceFormat, text: String,
-                notes: [String] = []) {
+                notes: [String] = [], outsideArticle: Set<Int> = []) {
         self.path = path
         self.byteCount = byteCount
         self.sha256 = sha256
@@ -31,6 +35,7 @@ public struct RawDocument: Sendable, Hashable {
         self.format = format
         self.text = text
         self.notes = notes
+        self.outsideArticle = outsideArticle
     }
 
     /// The raw lines, numbered from 1 the way `sed -n Np` counts them (blank lines included).

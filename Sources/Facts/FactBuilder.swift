@@ -158,9 +158,10 @@ public struct FactBuilder: Sendable {
                 // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
                 // an earlier year keeps a figure achieved.
                 (status, cue) = (.planned, scope.cue ?? "section")
-            } else if status == .unknown, Self.reviewKinds.contains(profile.kind) {
-                // A summary, debriefing or report narrates what was done: its figures are results
-                // unless a word or a section says otherwise.
+            } else if status == .unknown, !Self.planKinds.contains(profile.kind) {
+                // A report that is not a plan (a summary, debriefing, speech, news item) narrates
+                // what was done or what is: its figures are results unless a word or a section
+                // says otherwise (the field corpus: 0.52 -> 0.64 of statuses right).
                 (status, cue) = (.achieved, "kind:" + profile.kind)
             }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
@@ -197,9 +198,6 @@ public struct FactBuilder: Sendable {
         }
         return found
     }
-
-    /// Report kinds that narrate results: a figure with no word of its own is achieved.
-    static let reviewKinds: Set<String> = ["述职报告", "工作总结", "工作汇报", "督导评估", "讲话"]
 
     /// Status cues that keep a figure achieved even in a plan section.
     static let pastCues: Set<String> = ["已", "已经", "累计", "累积", "共有", "现有", "实有", "过去", "去年", "上年", "以来",

@@ -126,14 +126,14 @@ public struct SectionScope: Sendable {
         return (chinese ? 1 : 2, i + 1)
     }
 
-    /// The scope in force at each of `lines` (kept lines only; others get the running scope),
-    /// given each line's year mentions.
+    /// The scope in force at each of `lines`, given each line's year mentions. Only body lines
+    /// open sections: a title (任务分解…推进项目建设) names the report, not a part of it.
     public func states(_ lines: [LabeledLine], years: [Int: [YearMention]]) -> [State] {
         var top = State(), sub: State? = nil
         var result: [State] = []
         result.reserveCapacity(lines.count)
         for line in lines {
-            if line.label.isKept, let heading = heading(in: line.text) {
+            if line.label == .body, let heading = heading(in: line.text) {
                 let headingLength = heading.text.unicodeScalars.count
                 let year = (years[line.number] ?? []).first { mention in
                     mention.offset < headingLength && mention.from != nil && mention.to != nil

@@ -4,7 +4,8 @@ import EduwhCore
 ///
 /// Detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK, BIG5), rejects
 /// empty, binary, unreadable, oversized, undecodable and textless files with an `IngestError`
-/// naming the reason, reduces `.html`/`.htm` pages to visible text, turns CRLF/CR into LF and
+/// naming the reason, reduces `.html`/`.htm` pages to visible text (and finds which of its lines
+/// are the article, `HTMLArticleFinder`), turns CRLF/CR into LF and
 /// keeps every other character and line as decoded (gold line numbers count raw lines).
 ///
 /// ```swift
@@ -46,13 +47,19 @@ public struct Ingestor: Sendable {
         let decoded = try EncodingDetector(settings: settings).decode(bytes, path: path, declared: declared)
 
         var text = LineBreaks.normalized(decoded.text)
-        if format == .html { text = HTMLTextExtractor.visibleText(of: text) }
+        var outsideArticle: Set<Int> = []
+        if format == .html {
+            let page = text
+            text = HTMLTextExtractor.visibleText(of: page)
+            outsideArticle = HTMLArticleFinder(settings: settings.article).linesOutsideArticle(html: page, visibleText: text)
+        }
         guard Self.hasVisibleText(text) else {
             let what = format == .html ? "the page has no visible text outside markup, scripts and styles" : "the file holds only whitespace or invisible characters"
             throw IngestError(path: path, reason: .noText, detail: "\(what) (decoded as \(decoded.encoding.rawValue))")
         }
         return RawDocument(path: path, byteCount: bytes.count, sha256: SHA256Digest.hex(of: bytes),
-                           encoding: decoded.encoding, format: format, text: text, notes: decoded.notes)
+                           encoding: decoded.encoding, format: format, text: text, notes: decoded.notes,
+                           outsideArticle: outsideArticle)
     }
 
     /// `.html` for `.html`/`.htm` paths, `.text` otherwise.

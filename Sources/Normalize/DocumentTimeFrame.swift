@@ -72,10 +72,32 @@ public struct DocumentTimeFrame: Sendable, Hashable {
         return referenceYear.map { $0 - 1 }
     }
 
+    /// The full year of a year written with two digits (05年, 八五年): the one nearest the
+    /// document's own year and at most 20 years after it (in a 2012 report 98年 is 1998 and 15年
+    /// is 2015); with no reference year, 00–40 are 2000–2040 and 41–99 are 1941–1999. Never the
+    /// current date.
+    func century(of yy: Int, notBefore: Int? = nil) -> Int {
+        var year: Int
+        if let r = referenceYear {
+            year = (r / 100) * 100 + yy
+            if year > r + 20 { year -= 100 }
+            if year < r - 80 { year += 100 }
+        } else {
+            year = yy <= 40 ? 2000 + yy : 1900 + yy
+        }
+        if let floor = notBefore, year < floor { year += 100 }
+        return year
+    }
+
     /// Resolves a found mention to its years. `sentenceYear` is the year a sentence before it in
     /// its paragraph opens with (2022年，全市…。…较上年提高): a section-anchored word (上年,
     /// 全年) or a date without a year after it counts from it.
     func resolve(_ found: FoundYear, line: Int?, sentenceYear: Int? = nil) -> (Int?, Int?) {
+        if let yy = found.yearOfCentury {
+            let from = century(of: yy)
+            let to = found.toYearOfCentury.map { century(of: $0, notBefore: from) } ?? from
+            return (from, to)
+        }
         guard let anchor = found.anchor else { return (found.from, found.to) }
         if found.needsYear {
             let year = sentenceYear ?? sectionYear(atLine: line) ?? referenceYear

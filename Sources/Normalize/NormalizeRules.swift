@@ -255,8 +255,8 @@ struct NormalizeRules: Sendable {
         flag(magnitudes.keys, Self.flagMagnitude)
         for v in UInt32(0)..<0x10000 {
             let numeric = ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
-            if numeric || v == 0x5E74 { firstFlags[Int(v)] |= Self.flagYearStart }
-            if numeric || v == 0x67D0 || v == 0x25 || v == 0xFF05 { firstFlags[Int(v)] |= Self.flagQuantityStart }
+            if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) { firstFlags[Int(v)] |= Self.flagYearStart }
+            if numeric || v == 0x67D0 || v == 0x25 || v == 0xFF05 || v == 0x4FE9 || v == 0x5006 { firstFlags[Int(v)] |= Self.flagQuantityStart }
         }
     }
 

@@ -39,16 +39,36 @@ extension Normalizer {
         // A sentence that opens with a year and a comma (2022年，全市…) gives the year the rest
         // of the paragraph speaks of, until another such sentence: its 上年 is the year before.
         var topicYear: Int? = nil
+        // An explicit year earlier in the same sentence (2012年全县…，比上年增长) is the year its 上年
+        // and 全年 count from; a deadline (到2015年) is not.
+        var clauseYear: Int? = nil
+        var clauseYearEnd = 0
         return found.map { year in
             if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
                YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at) {
                 topicYear = y
             }
-            let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: topicYear)
+            if clauseYear != nil, (clauseYearEnd..<year.start).contains(where: { Self.isSentenceEnd(line[$0]) }) { clauseYear = nil }
+            var sentenceYear = topicYear
+            if year.anchor == .section, !year.needsYear, let y = clauseYear { sentenceYear = y }
+            if year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
+               !Self.deadlineLeads.contains(line.at(year.start - 1)) {
+                clauseYear = y
+                clauseYearEnd = year.end
+            }
+            let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: sentenceYear)
             return YearMention(surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
                                offset: year.start, rule: year.rule)
         }
     }
+
+    /// 。！？；: the end of a sentence.
+    static func isSentenceEnd(_ v: UInt32) -> Bool {
+        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B || v == 0x21 || v == 0x3F || v == 0x3B
+    }
+
+    /// 到 至 前 (到2015年): a year after these is a deadline, not the year a sentence speaks of.
+    static let deadlineLeads: Set<UInt32> = [0x5230, 0x81F3, 0x524D, 0x4E89, 0x4E8E]
 
     /// The year a document speaks from, when its text makes it clear (see `DocumentTimeFrame`).
     public func referenceYear(of document: CleanDocument) -> Int? {

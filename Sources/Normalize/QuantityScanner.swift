@@ -57,6 +57,8 @@ struct QuantityScanner {
             while lineStart < n, ScalarClass.isSpace(line[lineStart]) { lineStart += 1 }
             while lineEnd > lineStart, ScalarClass.isSpace(line[lineEnd - 1]) || line[lineEnd - 1] == 0x3002 { lineEnd -= 1 }
         }
+        // 一百二十，三百四十五，两千零八点五: a line that is a list of numbers reads each as a line of its own.
+        let pieces = standalone ? Self.numberListPieces(line, lineStart..<lineEnd) : nil
         var i = 0
         while i < n {
             let v = line[i]
@@ -65,7 +67,7 @@ struct QuantityScanner {
             var startable = false
             if ScalarClass.isArabicDigit(v) {
                 startable = !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E
-            } else if ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 {
+            } else if NumeralGrammar.startsNumeral(v) {
                 startable = !ScalarClass.isChineseNumeral(prev)
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
                 startable = !ScalarClass.isASCIILetter(prev) && !ScalarClass.isPlaceholder(prev) && !ScalarClass.isArabicDigit(prev)
@@ -75,7 +77,7 @@ struct QuantityScanner {
                 startable = !ScalarClass.isChineseNumeral(prev)
             }
             if startable {
-                let whole = standalone ? (lineStart..<lineEnd) : nil
+                let whole = standalone ? (pieces?.first { $0.contains(i) } ?? (lineStart..<lineEnd)) : nil
                 if let (mention, end) = candidate(context, at: i, standaloneSpan: whole) {
                     out.append(mention)
                     i = max(end, i + 1)
@@ -96,6 +98,33 @@ struct QuantityScanner {
         return out
     }
 
+    /// The pieces of a line that is only numbers separated by 、，,；; (two or more), or nil.
+    static func numberListPieces(_ line: ScalarLine, _ span: Range<Int>) -> [Range<Int>]? {
+        var pieces: [Range<Int>] = []
+        var start = span.lowerBound
+        var sawSeparator = false
+        for k in span {
+            let v = line[k]
+            if v == 0x3001 || v == 0xFF0C || v == 0x2C || v == 0xFF1B || v == 0x3B {
+                if k > start { pieces.append(start..<k) } else { return nil }
+                start = k + 1
+                sawSeparator = true
+                if v == 0x2C || v == 0xFF0C, ScalarClass.isArabicDigit(line.at(k - 1)), ScalarClass.isArabicDigit(line.at(k + 1)) { return nil }
+            } else if !(ScalarClass.isChineseNumeral(v) || ScalarClass.isArabicDigit(v) || v == 0x70B9 || v == 0x9EDE || v == 0x2E
+                        || v == 0x4FE9 || v == 0x5006 || ScalarClass.isSpace(v)) {
+                return nil
+            }
+        }
+        guard sawSeparator, start < span.upperBound else { return nil }
+        pieces.append(start..<span.upperBound)
+        return pieces.map { piece in
+            var a = piece.lowerBound, b = piece.upperBound
+            while a < b, ScalarClass.isSpace(line[a]) { a += 1 }
+            while b > a, ScalarClass.isSpace(line[b - 1]) { b -= 1 }
+            return a..<b
+        }
+    }
+
     // MARK: - One candidate
 
     private func candidate(_ context: LineContext, at i: Int, standaloneSpan: Range<Int>?) -> (QuantityMention, Int)? {
@@ -113,6 +142,8 @@ struct QuantityScanner {
         var percentWords = false
         var wordsUnit = "percent"
         var leadIncluded = false
+        // An Arabic number read whole by the grammar holds its own 万/亿 (2千5百万).
+        var mixedBig = false
 
         if (v == 0x767E && line.matches(Self.percentWords, at: i)) || (v == 0x5343 && line.matches(Self.permilleWords, at: i)) {
             let numberAt = i + Self.percentWords.count
@@ -133,7 +164,16 @@ struct QuantityScanner {
                 j = end
                 rule = "q-placeholder"
             } else {
-                guard let r = NumeralParser.arabic(line, at: i) else { return nil }
+                guard var r = NumeralParser.arabic(line, at: i) else { return nil }
+                // 2千5百万, 1百零1亿, 3千零40: Arabic digits with Chinese places, read whole by the grammar.
+                let after = line.at(r.end)
+                if ScalarClass.chineseSmallUnit(after) != nil, let g = NumeralGrammar.parse(line, at: i, arabic: true), g.tokens >= 3, g.end > r.end + 1,
+                   !(i..<g.end).contains(where: { context.claimed[$0] }), tailEnds(line, at: g.end, standaloneSpan: standaloneSpan),
+                   rules.unit(in: line, at: r.end) == nil {
+                    r.value = g.value
+                    r.end = g.end
+                    mixedBig = g.hasBig
+                }
                 reading = r
                 value = r.value
                 j = r.end
@@ -157,7 +197,7 @@ struct QuantityScanner {
             guard !context.isQuoted(i) else { return nil }
             let mention = QuantityMention(surface: line.text(i..<(i + 1)), value: nil, unit: "percent", qualifier: .placeholder, offset: i, rule: "q-missing-number")
             return (mention, i + 1)
-        } else if ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 {
+        } else if NumeralGrammar.startsNumeral(v) {
             if let r = NumeralParser.chinese(line, at: i) {
                 reading = r
                 value = r.value
@@ -223,6 +263,14 @@ struct QuantityScanner {
                         upper = o.value
                         j = o.end
                         rule += "-range"
+                        // 一百二十到一百五十万元, 七千到九千亿元, 两到三万: the lower end takes the 万/亿
+                        // that closes the upper end when it has none of its own.
+                        if r.chinese, !(i..<r.end).contains(where: { ScalarClass.chineseBigUnit(line[$0]) != nil }),
+                           let big = ScalarClass.chineseBigUnit(line.at(o.end - 1)) {
+                            var scale = big
+                            if let before = ScalarClass.chineseBigUnit(line.at(o.end - 2)) { scale *= before }   // 万亿
+                            if r.value * scale < o.value { value = r.value * scale }
+                        }
                     }
                 }
             }
@@ -260,11 +308,12 @@ struct QuantityScanner {
                 sawMagnitude = true
                 j = spaced + m.surface.count
                 // 1亿2千万元, 3亿5000万元, 2万5千人: a smaller magnitude right after adds to it.
-                if m.factor >= 10_000, !placeholder, let r2 = NumeralParser.arabic(line, at: j) ?? NumeralParser.chinese(line, at: j),
-                   !r2.chinese || r2.value < 10, let m2 = rules.magnitude(in: line, at: r2.end), m2.factor < m.factor,
-                   r2.value * m2.factor < m.factor {
-                    addend = r2.value * m2.factor
-                    j = r2.end + m2.surface.count
+                // 6万2000, 2万3千5百, 3千零40, 200万五千, 2万5: the rest of a mixed number (NumeralGrammar.tail).
+                if !placeholder, let tail = NumeralGrammar.tail(line, at: j, below: m.factor),
+                   !(j..<tail.end).contains(where: { context.claimed[$0] }), tailEnds(line, at: tail.end, standaloneSpan: standaloneSpan),
+                   !tail.colloquial || colloquialTailEnds(line, at: tail.end) {
+                    addend = tail.value
+                    j = tail.end
                 }
                 continue
             }
@@ -284,9 +333,33 @@ struct QuantityScanner {
                 afterNumber = k + u.surface.count
             }
         }
+        // 贰拾叁元肆角伍分, 八块五毛, 45元6角7分: 角/毛 and 分 after 元 or 块 are tenths and hundredths.
+        var cents = 0.0
+        var unitOverride: String? = nil
+        if let u = unitRule, !placeholder, u.unit == "yuan" || u.id == "kuai" || u.id == "kuai-trad",
+           let (extra, chainEnd) = moneyChain(line, at: afterNumber), chainEnd > afterNumber {
+            cents = extra
+            afterNumber = chainEnd
+            unitOverride = "yuan"
+        } else if let u = unitRule, u.unit == "yuan", line.at(afterNumber) == 0x6574 {
+            afterNumber += 1   // 伍仟圆整
+        }
+        // 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half.
+        var half = 0.0
+        if let u = unitRule, !placeholder, unitOverride == nil, line.at(afterNumber) == 0x534A,
+           u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money {
+            if u.id == "ge", let next = rules.unit(in: line, at: afterNumber + 1), next.kind == .duration {
+                unitRule = next          // 一个半小时 = 1.5 小时
+                afterNumber += 1 + next.surface.count
+                half = 0.5
+            } else if !ScalarClass.isHan(line.at(afterNumber + 1)) || (u.id != "ge" && rules.unit(in: line, at: afterNumber + 1) == nil) {
+                afterNumber += 1
+                half = 0.5
+            }
+        }
         var end = unitRule != nil ? afterNumber : j
         let unitName: String
-        if percentWords { unitName = wordsUnit } else { unitName = unitRule?.unit ?? "" }
+        if percentWords { unitName = wordsUnit } else { unitName = unitOverride ?? unitRule?.unit ?? "" }
 
         // After-unit qualifiers: 70%以上, 1000人左右, 不超过 … (before).
         if unitRule != nil || percentWords {
@@ -350,7 +423,7 @@ struct QuantityScanner {
             let bigChinese = r.chinese && (numberStart..<r.end).contains { ScalarClass.chineseBigUnit(line[$0]) != nil }
             if isStandalone {
                 // A line that is only a number.
-            } else if (sawMagnitude && factor >= 10_000) || bigChinese {
+            } else if (sawMagnitude && factor >= 10_000) || bigChinese || mixedBig {
                 // 人口78万, 人口七十八万: a magnitude makes it a figure even without a unit.
                 if !r.chinese && ScalarClass.isASCIILetter(prev) { return nil }
             } else if !r.chinese {
@@ -436,13 +509,60 @@ struct QuantityScanner {
             upper = upper.map { -$0 }
         }
 
-        number = (number * factor + (number < 0 ? -addend : addend)) * (unitRule?.factor ?? 1)
+        number = (number * factor + (number < 0 ? -addend : addend) + half) * (unitRule?.factor ?? 1) + cents
         if let up = upper { upper = up * factor * (unitRule?.factor ?? 1) }
         if unitKind == .group { number = Double(r.loneDigit ?? 0) }
         let id = unitRule.map { "\(rule):\($0.id)" } ?? (percentWords ? rule : "\(rule):bare")
         let mention = QuantityMention(surface: line.text(start..<end), value: number, unit: unitName, qualifier: qualifier,
                                       upperValue: upper, offset: start, rule: id)
         return (mention, end)
+    }
+
+    /// 角/毛 and 分 after 元 or 块 (贰拾叁元|肆角伍分, 八块|五毛, 一百三十五块|六角七分钱): their value
+    /// in yuan and the end, with 钱 or 整 after them.
+    private func moneyChain(_ line: ScalarLine, at k: Int) -> (Double, Int)? {
+        func digitAt(_ i: Int) -> (Double, Int)? {
+            if let d = NumeralGrammar.digit(line.at(i)) { return (Double(d), i + 1) }
+            if let d = ScalarClass.arabicDigit(line.at(i)), !ScalarClass.isArabicDigit(line.at(i + 1)) { return (Double(d), i + 1) }
+            return nil
+        }
+        var i = k
+        var value = 0.0
+        var parts = 0
+        if let (d, e) = digitAt(i), line.at(e) == 0x89D2 || line.at(e) == 0x6BDB {   // 角 毛
+            value += d / 10
+            i = e + 1
+            parts += 1
+        }
+        if let (d, e) = digitAt(i), line.at(e) == 0x5206, line.at(e + 1) != 0x4E4B, line.at(e + 1) != 0x949F {   // 分, not 分之 / 分钟
+            guard parts > 0 || line.at(k - 1) == 0x5143 || line.at(k - 1) == 0x5706 else { return parts > 0 ? (value, i) : nil }
+            value += d / 100
+            i = e + 1
+            parts += 1
+        }
+        guard parts > 0 else { return nil }
+        if line.at(i) == 0x94B1 || line.at(i) == 0x6574 { i += 1 }   // 钱 整
+        return (value, i)
+    }
+
+    /// What may follow the rest of a mixed number: a unit, a magnitude, 余/多, a clause break, a
+    /// space or the end (5万一次性 is 5万 and 一次性, not 51000).
+    private func tailEnds(_ line: ScalarLine, at k: Int, standaloneSpan: Range<Int>?) -> Bool {
+        let v = line.at(k)
+        if k >= line.count || standaloneSpan?.upperBound == k { return true }
+        if ScalarClass.isClauseBreak(v) || ScalarClass.isSpace(v) || v == 0x4F59 || v == 0x591A || v == 0x5DE6 { return true }
+        if ScalarClass.isHan(v) { return rules.unit(in: line, at: k) != nil || rules.magnitude(in: line, at: k) != nil }
+        return !ScalarClass.isArabicDigit(v) && !ScalarClass.isASCIILetter(v)
+    }
+
+    /// A lone digit after a magnitude (2万5) stands for the next place down only before a clause
+    /// break, the end, 余/多 or a money, area or percent unit: in 5万一次性 the 一 is a word's.
+    private func colloquialTailEnds(_ line: ScalarLine, at k: Int) -> Bool {
+        let v = line.at(k)
+        guard ScalarClass.isHan(v) else { return true }
+        if v == 0x4F59 || v == 0x591A || v == 0x5DE6 { return true }
+        guard let u = rules.unit(in: line, at: k) else { return false }
+        return u.kind == .money || u.kind == .area || u.kind == .percent || u.id == "renci" || u.id == "ren"
     }
 
     /// End of a placeholder number at `i`: x, X, xx, XX, ×, **, 20xx (digits then x), or nil.

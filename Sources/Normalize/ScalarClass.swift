@@ -62,7 +62,7 @@ enum ScalarClass {
     /// Any character that can be part of a Chinese numeral.
     @inline(__always)
     static func isChineseNumeral(_ v: UInt32) -> Bool {
-        chineseDigit(v) != nil || chineseSmallUnit(v) != nil || chineseBigUnit(v) != nil || v == 0x5EFF || v == 0x5345
+        chineseDigit(v) != nil || chineseSmallUnit(v) != nil || chineseBigUnit(v) != nil || v == 0x5EFF || v == 0x5345 || v == 0x534C
     }
 
     /// x X ｘ Ｘ × * ＊ _ ＿: characters a site or a template writes instead of a blanked number.

@@ -104,7 +104,14 @@ public struct PlaceResolver: Sendable {
             var candidates = match.candidates.map(\.division)
             var required = 0
             let divisions = gazetteer.table.divisions
-            if vocabulary.needsContext(surface) || (form == .full && surface.unicodeScalars.count <= 2) {
+            if form == .full, surface.unicodeScalars.count == 2, !vocabulary.needsContext(surface),
+               case let rest = String(scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 6)]),
+               Self.countyBodies.contains(where: rest.hasPrefix)
+                || (!(index > 0 && Self.isHan(scalars[index - 1])) && Self.governmentWords.contains(where: rest.hasPrefix)) {
+                // A two-character county named with its government is that county: 成县县委 always,
+                // —南县校安办 when no character before it could make a word with its first (形成县委).
+                required = 0
+            } else if vocabulary.needsContext(surface) || (form == .full && surface.unicodeScalars.count <= 2) {
                 // Ordinary words (朝阳) and two-character names (兴县 in 科教兴县) need support.
                 required = settings.contextSupport
             } else if form == .stem {
@@ -133,6 +140,13 @@ public struct PlaceResolver: Sendable {
         }
         return mergeCityCounty(found)
     }
+
+    /// Words after a county's name that make it the county's government or bureau speaking.
+    static let governmentWords = ["人民政府", "教育局", "教体局", "教育体育局", "财政局", "校安办", "教研室"]
+    /// The county's own bodies written with its suffix doubled (成县县委): no word ends in 县县.
+    static let countyBodies = ["县委", "县政府", "县人民政府", "县人大", "县教育", "县财政"]
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) }
 
     /// Length of a placeholder name (x区, **市, 某县) at `index`, or nil.
     func placeholder(in scalars: [Unicode.Scalar], at index: Int) -> Int? {

@@ -1,0 +1,377 @@
+/// The grammar of a Chinese cardinal numeral, read as sections:
+///
+/// ```text
+/// numeral  := section (big section)* tail?          big := 万 | 亿 | 万万 (= 亿)
+/// section  := term (零? term)*                      term := atom? place | atom
+/// place    := 十 | 百 | 千  (拾 佰 仟)                  atom := 一…九 两 俩 | 壹…玖 | 0-9+ (Arabic, mixed writing)
+/// tail     := digit right after a place (两万五 = 25000, 三百五 = 350, 万五 = 15000)
+/// decimal  := 点 digit+ (三点五, 百分之五十点五), before a big unit too (十二点五万)
+/// ```
+///
+/// 廿 卅 卌 stand for 二十 三十 四十. A big unit multiplies everything before it when it is at
+/// least as big as the last one (十万亿 = 10^13, 两万万 = 2×10^8) and only its own section when
+/// it is smaller (一亿三千万). 零 marks a gap and makes the following atom exact (一千零五 = 1005,
+/// 3千零40 = 3040). Arabic atoms mix with Chinese places (6万2000, 2万3千5百, 200万五千).
+///
+/// ```swift
+/// NumeralGrammar.parse(ScalarLine("两万零三十"), at: 0)?.value  // 20030
+/// NumeralGrammar.parseTree(ScalarLine("2万3千5百"), at: 0, arabic: true)?.1.description // "(2)万 + (3)千 + (5)百"
+/// ```
+enum NumeralGrammar {
+    /// The parse tree of a numeral.
+    indirect enum Tree: Equatable, CustomStringConvertible {
+        /// A written number: a Chinese digit or an Arabic run (3, 2000, 3.48).
+        case atom(Double)
+        /// A coefficient times a place below 万 (三千, 十 with no coefficient).
+        case place(Tree?, Double)
+        /// Everything before a big unit, times it ((三千五百)万).
+        case big(Tree, Double)
+        /// Terms added up.
+        case sum([Tree])
+        /// A digit after a place standing for the next place down (两万五: 5 × 1000).
+        case colloquial(Double, Double)
+        /// 零: a gap.
+        case zero
+        /// An integer part and a decimal fraction (三点五).
+        case decimal(Tree, Double)
+
+        var value: Double {
+            switch self {
+            case .atom(let v): return v
+            case .place(let c, let p): return (c?.value ?? 1) * p
+            case .big(let t, let u): return (t.value == 0 ? 1 : t.value) * u
+            case .sum(let ts): return ts.reduce(0) { $0 + $1.value }
+            case .colloquial(let d, let p): return d * p
+            case .zero: return 0
+            case .decimal(let t, let f): return t.value + f
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .atom(let v): return NumeralGrammar.short(v)
+            case .place(let c, let p): return "(\(c.map(\.description) ?? ""))\(NumeralGrammar.placeName(p))"
+            case .big(let t, let u): return "[\(t.description)]\(NumeralGrammar.placeName(u))"
+            case .sum(let ts): return ts.map(\.description).joined(separator: " + ")
+            case .colloquial(let d, let p): return "\(NumeralGrammar.short(d))~\(NumeralGrammar.placeName(p))"
+            case .zero: return "零"
+            case .decimal(let t, let f): return "\(t.description) . \(NumeralGrammar.short(f))"
+            }
+        }
+    }
+
+    static func short(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    static func placeName(_ p: Double) -> String {
+        switch p {
+        case 10: return "十"
+        case 100: return "百"
+        case 1000: return "千"
+        case 10_000: return "万"
+        case 100_000_000: return "亿"
+        default: return "×" + short(p)
+        }
+    }
+
+    /// A numeral read from a line.
+    struct Parse {
+        var value: Double
+        /// Index just past the numeral.
+        var end: Int
+        /// Characters read (Arabic runs count as one).
+        var tokens: Int
+        /// The numeral is one Chinese digit (一, 两 …).
+        var loneDigit: Int?
+        /// 十几: ends with 几.
+        var fuzzy: Bool
+        var hasDecimal: Bool
+        /// A place or big unit was read (十, 千, 万 …).
+        var hasPlace: Bool
+        /// A big unit (万, 亿) was read.
+        var hasBig: Bool
+        /// An Arabic atom was read.
+        var hasArabic: Bool
+    }
+
+    /// The tree under construction; nil on the hot path so that parsing allocates nothing.
+    final class TreeBuilder {
+        var total: [Tree] = []
+        var section: [Tree] = []
+        var pending: Tree? = nil
+        var result: Tree? = nil
+    }
+
+    /// Parses a numeral at `i` and returns its parse tree too (tests and explanations).
+    static func parseTree(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false) -> (Parse, Tree)? {
+        let builder = TreeBuilder()
+        guard let p = parse(line, at: i, arabic: arabic, bareStart: bareStart, builder: builder), let t = builder.result else { return nil }
+        return (p, t)
+    }
+
+    private static let dian: UInt32 = 0x70B9       // 点
+    private static let dianTrad: UInt32 = 0x9EDE   // 點
+    private static let liang: UInt32 = 0x4E24      // 两
+
+    /// Value of an atom character that is a digit (0–9), including 俩/倆 (两).
+    @inline(__always)
+    static func digit(_ v: UInt32) -> Int? {
+        if v == 0x4FE9 || v == 0x5006 { return 2 }   // 俩 倆
+        return ScalarClass.chineseDigit(v)
+    }
+
+    /// A character a numeral can start with without a lead (digits, 俩, 十, 拾, 廿, 卅, 卌).
+    @inline(__always)
+    static func startsNumeral(_ v: UInt32) -> Bool {
+        ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 || v == 0x534C || v == 0x4FE9 || v == 0x5006
+    }
+
+    /// 廿 卅 卌: twenty, thirty, forty.
+    @inline(__always)
+    static func tens(_ v: UInt32) -> Double? {
+        switch v {
+        case 0x5EFF: return 20
+        case 0x5345: return 30
+        case 0x534C: return 40
+        default: return nil
+        }
+    }
+
+    /// Parses a numeral at `i`. A numeral starts with a digit, 十 or 廿/卅/卌; with
+    /// `bareStart` also with 百, 千, 万 or 亿 (近百所, 万五); with `arabic` Arabic digit runs are
+    /// atoms too (6万2000). Returns nil when the characters there break the grammar (一二, 三百四千).
+    static func parse(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false, builder: TreeBuilder? = nil) -> Parse? {
+        guard i < line.count else { return nil }
+        var j = i
+        var total = 0.0          // completed big groups
+        var lastBig = 0.0
+        var section = 0.0        // below the current big unit
+        var lastPlace = 0.0      // last place in this section (for order checks)
+        var lastUnit = 0.0       // last place or big unit read
+        var pending: Double? = nil
+        var pendingIsDigit = false   // pending is a single digit (Chinese, or one Arabic digit)
+        var pendingAfterUnit = false // pending follows a unit directly (no 零)
+        var previousWasUnit = false
+        var previousWasZero = false
+        var tokens = 0
+        var fuzzy = false
+        var hasPlace = false
+        var hasBig = false
+        var hasArabic = false
+        var hasDecimal = false
+        var loneDigit: Int? = nil
+
+        while j < line.count {
+            let v = line[j]
+            if let d = digit(v) {
+                if d == 0 {
+                    // 零 (or 〇) between terms: a gap. A leading 零 is the number zero (零点五, 零).
+                    if pending != nil {
+                        return nil   // 一〇, 二〇〇八: digits read one by one, not a cardinal
+                    }
+                    if tokens == 0 {
+                        pending = 0
+                        pendingIsDigit = true
+                        builder?.pending = .atom(0)
+                    } else {
+                        if previousWasZero { return nil }
+                        previousWasZero = true
+                        builder?.section.append(.zero)
+                    }
+                    previousWasUnit = false
+                    j += 1
+                    tokens += 1
+                    continue
+                }
+                if pending != nil { return nil }   // 一二, 三五百: not one cardinal
+                pending = Double(d)
+                pendingIsDigit = true
+                pendingAfterUnit = previousWasUnit
+                builder?.pending = .atom(Double(d))
+                previousWasUnit = false
+                previousWasZero = false
+                j += 1
+                tokens += 1
+                continue
+            }
+            if arabic, ScalarClass.isArabicDigit(v), pending == nil, tokens == 0 || previousWasUnit || previousWasZero,
+               let a = NumeralParser.arabic(line, at: j) {
+                pending = a.value
+                pendingIsDigit = a.length == 1 && !a.hasDecimal
+                pendingAfterUnit = previousWasUnit
+                builder?.pending = .atom(a.value)
+                hasArabic = true
+                if a.hasDecimal { hasDecimal = true }
+                previousWasUnit = false
+                previousWasZero = false
+                j = a.end
+                tokens += 1
+                continue
+            }
+            if let t = tens(v), pending == nil, lastPlace == 0 || lastPlace > 10 {
+                section += t
+                builder?.section.append(.place(.atom(t / 10), 10))
+                lastPlace = 10
+                lastUnit = 10
+                hasPlace = true
+                previousWasUnit = true
+                previousWasZero = false
+                j += 1
+                tokens += 1
+                continue
+            }
+            if let p = ScalarClass.chineseSmallUnit(v) {
+                // Places fall within a section: 三千五百, not 三百四千.
+                if lastPlace != 0 && p >= lastPlace { break }
+                var coefficient: Double
+                if let c = pending {
+                    if c == 0 { return nil }    // 零十
+                    coefficient = c
+                } else if tokens == 0 {
+                    guard p == 10 || bareStart else { return nil }
+                    coefficient = 1
+                } else if p == 10 && previousWasZero {
+                    coefficient = 1             // 一百零十 (rare) = 110
+                } else {
+                    break                       // 万千: stop before it
+                }
+                section += coefficient * p
+                if let b = builder { b.section.append(.place(b.pending ?? (pending == nil ? nil : .atom(coefficient)), p)) }
+                pending = nil
+                builder?.pending = nil
+                lastPlace = p
+                lastUnit = p
+                hasPlace = true
+                previousWasUnit = true
+                previousWasZero = false
+                j += 1
+                tokens += 1
+                continue
+            }
+            if let u = ScalarClass.chineseBigUnit(v) {
+                let here = section + (pending ?? 0)
+                if here == 0 && pending == nil && section == 0 {
+                    if tokens == 0 {
+                        guard bareStart else { return nil }
+                        // 万五, 万元 with nothing before: one 万.
+                        total = u
+                        builder?.total = [.big(.atom(1), u)]
+                    } else if u >= lastBig && lastBig > 0 && previousWasUnit {
+                        // 两万万 = 2×10^8, 十万亿 = 10^13
+                        total *= u
+                        if let b = builder { b.total = [.big(.sum(b.total), u)] }
+                    } else {
+                        break
+                    }
+                } else {
+                    if pending == 0 && section == 0 { return nil }
+                    if lastBig == 0 || u < lastBig {
+                        total += here * u
+                        if let b = builder {
+                            var terms = b.section
+                            if let p = b.pending { terms.append(p) }
+                            b.total.append(.big(.sum(terms), u))
+                        }
+                    } else if u > lastBig {
+                        // 三万五千亿: the whole number before it, times 亿.
+                        total = (total + here) * u
+                        if let b = builder {
+                            var terms = b.total + b.section
+                            if let p = b.pending { terms.append(p) }
+                            b.total = [.big(.sum(terms), u)]
+                        }
+                    } else {
+                        break   // 三万四万: two numbers
+                    }
+                }
+                section = 0
+                pending = nil
+                builder?.pending = nil
+                builder?.section = []
+                lastPlace = 0
+                lastUnit = u
+                lastBig = u
+                hasPlace = true
+                hasBig = true
+                previousWasUnit = true
+                previousWasZero = false
+                j += 1
+                tokens += 1
+                continue
+            }
+            if v == 0x51E0, lastUnit == 10, pending == nil, previousWasUnit, !hasDecimal {   // 十几
+                fuzzy = true
+                j += 1
+                tokens += 1
+            }
+            break
+        }
+        guard tokens > 0 else { return nil }
+        // A trailing 零 belongs to the text after it (一百零 is not a numeral end): give it back.
+        if previousWasZero && pending == nil {
+            j -= 1
+            tokens -= 1
+            if let b = builder, case .zero? = b.section.last { b.section.removeLast() }
+            guard tokens > 0 else { return nil }
+        }
+        var value = total + section
+        if let p = pending {
+            if pendingAfterUnit && pendingIsDigit && lastUnit >= 100 {
+                value += p * lastUnit / 10      // 两万五 = 25000, 三百五 = 350
+                builder?.section.append(.colloquial(p, lastUnit / 10))
+            } else {
+                value += p
+                if let b = builder, let t = b.pending { b.section.append(t) }
+            }
+        }
+        if tokens == 1, !hasArabic, let d = digit(line[i]) { loneDigit = d }
+        if let b = builder {
+            let all = b.total + b.section
+            b.result = all.count == 1 ? all[0] : .sum(all)
+        }
+        // 三点五, 零点五, 十二点五万: 点 and digits (两 is no decimal digit); 三点意见 is no decimal.
+        if !fuzzy, !hasArabic, line.at(j) == dian || line.at(j) == dianTrad,
+           let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang {
+            var fraction = Double(first)
+            var scale = 10.0
+            var k = j + 2
+            while let d = ScalarClass.chineseDigit(line.at(k)), line.at(k) != liang {
+                fraction = fraction * 10 + Double(d)
+                scale *= 10
+                k += 1
+            }
+            let next = line.at(k)
+            // A big unit may follow only a decimal of a number below 万 (十二点五万, not 一万点五万).
+            if !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && lastBig == 0) {
+                value += fraction / scale
+                if let b = builder, let t = b.result { b.result = .decimal(t, fraction / scale) }
+                j = k
+                hasDecimal = true
+                loneDigit = nil
+            }
+        }
+        return Parse(value: value, end: j, tokens: tokens, loneDigit: loneDigit, fuzzy: fuzzy, hasDecimal: hasDecimal,
+                     hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic)
+    }
+
+    /// The rest of a mixed number after a magnitude of `factor` (6万|2000, 2万|3千5百, 3千|零40,
+    /// 200万|五千, 1亿|2千万): its value (below `factor`) and end, or nil.
+    static func tail(_ line: ScalarLine, at j: Int, below factor: Double) -> (value: Double, end: Int, colloquial: Bool)? {
+        var k = j
+        var zero = false
+        if line.at(k) == 0x96F6 || line.at(k) == 0x3007 { k += 1; zero = true }
+        let v = line.at(k)
+        guard digit(v) != nil || ScalarClass.isArabicDigit(v) else { return nil }
+        guard let p = parse(line, at: k, arabic: true), p.value > 0, !p.fuzzy else { return nil }
+        // A lone digit right after the magnitude stands for the next place down (2万5 = 25000, 1千2 = 1200).
+        if !zero, p.tokens == 1, !p.hasDecimal, p.value < 10, factor >= 100 {
+            if ScalarClass.isArabicDigit(v) && line.at(p.end) == 0x2E { return nil }
+            return (p.value * factor / 10, p.end, true)
+        }
+        guard p.value < factor else { return nil }
+        // An Arabic tail needs a place of its own or a 零, or more than one digit below 万 (6万2000).
+        if !p.hasPlace && !zero && p.tokens == 1 && ScalarClass.isArabicDigit(v) && p.value * 10 < factor / 10 && factor < 10_000 { return nil }
+        return (p.value, p.end, false)
+    }
+}
