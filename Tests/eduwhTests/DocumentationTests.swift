@@ -287,11 +287,22 @@ struct DocumentationTests {
         let output = Docs.shell(example.command, in: folder)
         #expect(output.status == 0, "\(example.testDescription): \(output.stderr)")
         let count = "SELECT count(*) FROM read_parquet('export/fact_quantity/*/*.parquet', hive_partitioning = true)"
-        let read = Docs.shell(Docs.duckDBPython ? "python3 -c \"import duckdb; print(duckdb.sql(\\\"\(count)\\\").fetchone()[0])\""
+        let read = Docs.shell(Docs.duckDBPython ? "python3 -c \"import duckdb; print(duckdb.connect().execute(\\\"\(count)\\\").fetchall()[0][0])\""
                                                 : "duckdb -noheader -csv -c \"\(count)\"", in: folder)
         let stored = Docs.shell("eduwh sql --raw 'SELECT count(*) FROM fact_quantity'", in: folder)
         #expect(read.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
                 "\(read.stderr)")
+        // The DuckDB SQL block of the same document, run as written over the export.
+        let text = try String(contentsOf: Docs.root.appendingPathComponent(example.file), encoding: .utf8)
+        let block = try #require(text.components(separatedBy: "```sql\n").dropFirst()
+            .map { $0.components(separatedBy: "```")[0] }.first { $0.contains("read_parquet") })
+        try block.write(to: folder.appendingPathComponent("duck.sql"), atomically: true, encoding: .utf8)
+        let script = Docs.duckDBPython
+            ? "python3 -c \"import duckdb; con = duckdb.connect(); rows = [con.execute(s).fetchall() for s in open('duck.sql').read().split(';') if s.strip()][-1]; print(len(rows))\""
+            : "duckdb -noheader -csv -c '.read duck.sql' | wc -l"
+        let rows = Docs.shell(script, in: folder)
+        #expect(rows.status == 0 && (Int(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0,
+                "\(example.file)'s DuckDB block: \(rows.stdout)\(rows.stderr)")
     }
 }
 
