@@ -15,7 +15,7 @@ extension Eduwh {
                 before trusting the figure.
 
               Example:
-                eduwh bench-normalize corpus.txt --megabytes 20
+                eduwh bench-normalize corpus.txt --megabytes 2
 
             """ + ExitCodes.section([
                 (ExitCodes.ok, "ok"),

@@ -15,7 +15,7 @@ extension Eduwh {
               a warm-up pass: the latency of a query mix rather than of one word.
 
               Example:
-                eduwh bench-query --db eduwh.sqlite --repeat 50 --sample 100
+                eduwh bench-query --db eduwh.sqlite --repeat 5 --sample 10
 
             """ + ExitCodes.section(ExitCodes.readCodes),
             shouldDisplay: false)

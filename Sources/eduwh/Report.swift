@@ -15,7 +15,7 @@ extension Eduwh {
 
             Examples:
               eduwh report --list
-              eduwh report funding --region 海珠区 --year 2011
+              eduwh report funding --region 海珠区 --year 2008
               eduwh report quality-documents --csv > quality.csv
               eduwh report funding --sql
               eduwh report --reports my-reports/ closures --year 2012

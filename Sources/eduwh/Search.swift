@@ -15,8 +15,8 @@ extension Eduwh {
 
             Examples:
               eduwh search 校舍
-              eduwh search 义务教育均衡 --kind 述职报告 --limit 5
-              eduwh search "教师 培训" --region 海珠区 --year 2011 --json
+              eduwh search 义务教育 --kind 述职报告 --limit 5
+              eduwh search "教师 培训" --region 海珠区 --year 2009 --json
 
             A --region, --year or --kind that matches nothing in the warehouse is named
             in a notice on stderr (the search then finds nothing).

@@ -201,26 +201,18 @@ struct DocumentationTests {
             }
         }
         let output = Docs.shell(example.command, in: folder)
-        if let shown = example.shownOutput, shown.first?.hasPrefix("eduwh: ") == true {
-            // A documented failure: it must fail, with the message shown.
-            #expect(output.status != 0, "\(example.testDescription) should fail as documented")
-            #expect(output.stderr.hasPrefix(shown[0]), "\(example.testDescription): \(output.stderr)")
-            return
+        Docs.expectUseful(output, of: example, in: folder)
+    }
+
+    @Test("every example in a command's --help runs (in order, in one folder) and prints something",
+          arguments: Docs.commands.filter { $0 != "publish" && $0 != "export" })
+    func helpExamplesRun(command: String) throws {
+        let examples = Docs.helpExamples(command).filter { !$0.needsPostgres && !$0.needsDuckDB }
+        #expect(!examples.isEmpty, "eduwh \(command) --help shows no example")
+        let folder = try Docs.helpSandbox()
+        for example in examples {
+            Docs.expectUseful(Docs.shell(Docs.localPaths(example.command), in: folder), of: example, in: folder)
         }
-        #expect(output.status == 0, "\(example.testDescription) exited \(output.status): \(output.stderr)")
-        if let target = example.command.components(separatedBy: " > ").dropFirst().first?.split(separator: " ").first {
-            let written = (try? Data(contentsOf: folder.appendingPathComponent(String(target)))) ?? Data()
-            #expect(!written.isEmpty, "\(example.testDescription) wrote nothing to \(target)")
-        } else {
-            // Something beyond a header row: at least one row (one line for --raw, --json, --jsonl).
-            let words = example.command.split(separator: " ")
-            let lines = output.stdout.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let oneLineEnough = words.contains("--raw") || words.contains("--json") || words.contains("--jsonl")
-            #expect(lines.count >= (oneLineEnough ? 1 : 2) && output.stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "[]",
-                    "\(example.testDescription) printed no rows: \(output.stdout)\(output.stderr)")
-        }
-        // A filter that matches nothing would be an example that teaches nothing.
-        #expect(!output.stderr.contains("notice:"), "\(example.testDescription): \(output.stderr)")
     }
 
     @Test("the output shown under each `$ eduwh …` is what the command prints", arguments: Docs.markdownFiles)
@@ -261,7 +253,7 @@ struct DocumentationTests {
     // Skipped (and reported so) without PostgreSQL: apt-get install -y postgresql.
     @Test("documented publish examples run against a throw-away PostgreSQL",
           .enabled(if: Docs.postgresInstalled, "no PostgreSQL server (apt-get install -y postgresql)"),
-          arguments: Docs.all.filter(\.needsPostgres))
+          arguments: (Docs.all + Docs.commands.flatMap(Docs.helpExamples)).filter(\.needsPostgres))
     func postgresExampleRuns(example: Docs.Example) throws {
         let started = CommandRunner.execute(Docs.root.appendingPathComponent("scripts/pg-throwaway").path, ["start"], input: nil, environment: [:])
         let url = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -281,7 +273,7 @@ struct DocumentationTests {
     // Skipped (and reported so) without DuckDB: pip install duckdb (or the duckdb CLI).
     @Test("documented Parquet export runs, and DuckDB reads it back as docs/scale.md shows",
           .enabled(if: Docs.duckDBInstalled, "DuckDB not installed (pip install duckdb, or the duckdb CLI on PATH)"),
-          arguments: Docs.all.filter(\.needsDuckDB))
+          arguments: (Docs.all + Docs.commands.flatMap(Docs.helpExamples)).filter(\.needsDuckDB))
     func parquetExampleRuns(example: Docs.Example) throws {
         let folder = try Docs.sandbox()
         let output = Docs.shell(example.command, in: folder)
@@ -292,8 +284,8 @@ struct DocumentationTests {
         let stored = Docs.shell("eduwh sql --raw 'SELECT count(*) FROM fact_quantity'", in: folder)
         #expect(read.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
                 "\(read.stderr)")
-        // The DuckDB SQL block of the same document, run as written over the export.
-        let text = try String(contentsOf: Docs.root.appendingPathComponent(example.file), encoding: .utf8)
+        // The DuckDB SQL block of docs/scale.md, run as written over the export.
+        let text = try String(contentsOf: Docs.root.appendingPathComponent("docs/scale.md"), encoding: .utf8)
         let block = try #require(text.components(separatedBy: "```sql\n").dropFirst()
             .map { $0.components(separatedBy: "```")[0] }.first { $0.contains("read_parquet") })
         try block.write(to: folder.appendingPathComponent("duck.sql"), atomically: true, encoding: .utf8)
@@ -302,11 +294,67 @@ struct DocumentationTests {
             : "duckdb -noheader -csv -c '.read duck.sql' | wc -l"
         let rows = Docs.shell(script, in: folder)
         #expect(rows.status == 0 && (Int(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0,
-                "\(example.file)'s DuckDB block: \(rows.stdout)\(rows.stderr)")
+                "docs/scale.md's DuckDB block: \(rows.stdout)\(rows.stderr)")
     }
 }
 
 extension Docs {
+    /// The `eduwh …` lines under "Example:" / "Examples:" in `eduwh COMMAND --help`, read 300
+    /// columns wide so that ArgumentParser does not wrap them.
+    static func helpExamples(_ command: String) -> [Example] {
+        let help = CommandRunner.run([command, "--help"], environment: ["COLUMNS": "300"]).stdout
+        var examples: [Example] = []
+        var inExamples = false
+        let lines = help.components(separatedBy: "\n")
+        var index = 0
+        while index < lines.count {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            defer { index += 1 }
+            if trimmed == "Example:" || trimmed == "Examples:" { inExamples = true; continue }
+            if trimmed.isEmpty { inExamples = false; continue }
+            guard inExamples, trimmed.hasPrefix("eduwh ") || trimmed.contains("| eduwh ") else { continue }
+            var line = trimmed
+            while line.hasSuffix("\\"), index + 1 < lines.count {
+                index += 1
+                line = String(line.dropLast()) + " " + lines[index].trimmingCharacters(in: .whitespaces)
+            }
+            examples.append(Example(file: "eduwh \(command) --help", line: index + 1, command: line, shownOutput: nil))
+        }
+        return examples
+    }
+
+    /// The help's production paths, inside the example folder.
+    static func localPaths(_ command: String) -> String {
+        command.replacingOccurrences(of: "/var/log/eduwh/", with: "log/").replacingOccurrences(of: "/data/", with: "data/")
+    }
+
+    /// `sandbox()` with what the help examples name: a drop folder data/drop, log/ and backups/
+    /// folders, a folder of extra Clean rules, a folder of own reports, and plain text files.
+    static func helpSandbox() throws -> URL {
+        let folder = try sandbox()
+        let manager = FileManager.default
+        for name in ["data", "log", "backups", "my-site-rules", "my-reports"] {
+            try manager.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try manager.createSymbolicLink(at: folder.appendingPathComponent("data/drop"), withDestinationURL: root.appendingPathComponent("imports"))
+        try """
+            id\tlabel\tmatch\tpattern\tneeds\twhen\tscope\texample
+            my-site-banner\tN\tprefix\t欢迎访问本站\t-\tlen<=40\tline\t欢迎访问本站，收藏本页
+            """.write(to: folder.appendingPathComponent("my-site-rules/90-my-site.tsv"), atomically: true, encoding: .utf8)
+        try """
+            -- title: Closures
+            -- description: Schools closed or merged, per region and year (an analyst's own report).
+            -- param year: a year the figures are for; every year when empty
+            SELECT COALESCE(region, '(unresolved)') AS region, from_year, to_year, indicator, surface
+            FROM v_quantity WHERE (NULLIF(:year, '') IS NULL OR :year BETWEEN from_year AND COALESCE(to_year, from_year))
+            ORDER BY region, from_year, surface;
+            """.write(to: folder.appendingPathComponent("my-reports/closures.sql"), atomically: true, encoding: .utf8)
+        let sentences = "2011年全区投入教育经费3.48亿元，新建校舍14幢。\n今年计划招聘教师250名。\n十二五期间完成2007-2008年规划。\n"
+        try sentences.write(to: folder.appendingPathComponent("sentences.txt"), atomically: true, encoding: .utf8)
+        try String(repeating: sentences, count: 200).write(to: folder.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
     static let duckDBPython = CommandRunner.execute("/usr/bin/env", ["python3", "-c", "import duckdb"], input: nil, environment: [:]).status == 0
     static let duckDBInstalled = duckDBPython
         || CommandRunner.execute("/bin/sh", ["-c", "command -v duckdb"], input: nil, environment: [:]).status == 0
@@ -314,4 +362,37 @@ extension Docs {
         && ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).contains {
             FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
         }
+}
+
+extension Docs {
+    /// Exit 0, no notice, and something printed: at least one row (one line for --raw, --json,
+    /// --jsonl), or a non-empty file for `> file`. A documented failure (output shown starting
+    /// `eduwh: `) must fail with that message instead.
+    static func expectUseful(_ output: CommandRunner.Output, of example: Example, in folder: URL) {
+        if let shown = example.shownOutput, shown.first?.hasPrefix("eduwh: ") == true {
+            // A documented failure: it must fail, with the message shown.
+            #expect(output.status != 0, "\(example.testDescription) should fail as documented")
+            #expect(output.stderr.hasPrefix(shown[0]), "\(example.testDescription): \(output.stderr)")
+            return
+        }
+        #expect(output.status == 0, "\(example.testDescription) exited \(output.status): \(output.stderr)")
+        // Listing refused files prints only a header when nothing was refused, as here.
+        if example.command.contains("--rejects") { return }
+        if let target = example.command.components(separatedBy: " > ").dropFirst().first?.split(separator: " ").first {
+            let written = (try? Data(contentsOf: folder.appendingPathComponent(String(target)))) ?? Data()
+            #expect(!written.isEmpty, "\(example.testDescription) wrote nothing to \(target)")
+        } else {
+            // Something beyond a header row: at least one row (one line for --raw, --json, --jsonl).
+            let words = example.command.split(separator: " ")
+            let lines = output.stdout.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            // Commands that print rows print a header first; the others (load, backup, merge …) a line or more.
+            let verb = words.firstIndex { $0 == "eduwh" || $0 == "$eduwh" }.flatMap { words.indices.contains($0 + 1) ? String(words[$0 + 1]) : nil } ?? ""
+            let printsRows = ["sql", "report", "search", "runs", "stats", "schema", "check", "show", "clean", "extract"].contains(verb)
+            let oneLineEnough = !printsRows || words.contains("--raw") || words.contains("--json") || words.contains("--jsonl")
+            #expect(lines.count >= (oneLineEnough ? 1 : 2) && output.stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "[]",
+                    "\(example.testDescription) printed no rows: \(output.stdout)\(output.stderr)")
+        }
+        // A filter that matches nothing would be an example that teaches nothing.
+        #expect(!output.stderr.contains("notice:"), "\(example.testDescription): \(output.stderr)")
+    }
 }
