@@ -1,8 +1,12 @@
 -- title: Funding by region and year
--- description: Education money (indicators of category funding, in yuan) per region, year,
---   indicator and status (achieved, planned). amount_yuan sums every mention with a value;
---   placeholders (X万元) are counted but have no value. The same money mentioned twice, or a
---   total and its parts, are both summed: compare mentions and documents before quoting a total.
+-- description: Education money (indicators of category funding, unit yuan; 万元 and 亿元
+--   converted) per region, from/to years, indicator and status (achieved, planned, unknown): one
+--   indicator per row, never budgets added to loans or donations. A figure for 2007-2008 keeps
+--   both years, and --year 2008 finds it; figures with no year have empty years and are left out
+--   by --year. amount_yuan sums every mention with a value; placeholders (X万元) are counted but
+--   have no value. The same money mentioned twice, or a total and its parts, are both summed:
+--   compare mentions and documents before quoting a total; funding_per_student is yuan per
+--   student, so its sum means little.
 -- param region: region name (海珠区, 广州, 广东省) or adcode prefix (4401); every region when empty
 -- param year: a year the money is for (2011); every year when empty
 WITH params AS (

@@ -43,7 +43,7 @@ for i in $(seq 1 "$kills"); do
         verdict=DIFFERENT
     fi
     interrupted=$(sqlite3 "$work/crashed.sqlite" "SELECT count(*) FROM etl_run WHERE status = 'interrupted'")
-    checks=$("$bin" check --db "$work/crashed.sqlite" | tail -n 1)
+    checks=$("$bin" check --db "$work/crashed.sqlite" 2>&1 >/dev/null | tail -n 1)   # the summary is on stderr
     printf 'kill %2d at %4d ms: %-14s files committed: %4s/%s  after resume: dump %s, interrupted runs %s, checks: %s\n' \
         "$i" "$delay_ms" "$state" "$committed" "$files" "$verdict" "$interrupted" "$checks"
 done

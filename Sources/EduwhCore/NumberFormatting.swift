@@ -5,9 +5,16 @@ import Foundation
 ///
 /// ```swift
 /// plainDecimal(288259.99999999997) // "288260"
+/// plainDecimal(1e20)               // "1e+20" (beyond 1e15 digits are printed as stored)
 /// ```
 public func plainDecimal(_ value: Double) -> String {
     guard value.isFinite else { return "" }
+    // Past 1e15 a double has no decimals left to clean up, and scaling by 1e9 would change its
+    // digits (1e20 printed as 99999999999999983616): print it exactly as stored instead.
+    if abs(value) >= 1e15 {
+        if value == value.rounded(), abs(value) < 9.0e15 { return String(Int64(value)) }
+        return "\(value)"   // the shortest text that reads back as this double: 1e+20
+    }
     // Round to 9 significant decimals to undo binary noise from unit scaling.
     let scale = 1_000_000_000.0
     let rounded = (value * scale).rounded() / scale

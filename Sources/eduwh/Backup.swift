@@ -11,7 +11,13 @@ extension Eduwh {
 
               Example:
                 eduwh backup backups/eduwh-$(date +%F).sqlite --db eduwh.sqlite
-            """)
+
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.usage, "usage error (bad option or argument)"),
+                (ExitCodes.ioError, "the warehouse is missing or unreadable, or the backup cannot be written (or exists)"),
+            ]))
 
         @Argument(help: "The backup file to create.")
         var destination: String
@@ -22,7 +28,7 @@ extension Eduwh {
             do {
                 try Warehouse(path: database.path, readOnly: true).backup(to: destination)
             } catch {
-                printError("eduwh backup: \(error)")
+                printError("eduwh: \(error)")
                 throw ExitCode(ExitCodes.ioError)
             }
             print("backed up \(database.path) to \(destination)")

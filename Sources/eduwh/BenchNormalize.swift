@@ -15,8 +15,14 @@ extension Eduwh {
                 before trusting the figure.
 
               Example:
-                eduwh bench-normalize corpus.txt --megabytes 20
-            """,
+                eduwh bench-normalize corpus.txt --megabytes 2
+
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.usage, "usage error (bad option or argument, or a file with no text lines)"),
+                (ExitCodes.ioError, "the file cannot be read as UTF-8 text"),
+            ]),
             shouldDisplay: false)
 
         @Argument(help: "A UTF-8 text file (for example the concatenated imports/).")
@@ -30,7 +36,10 @@ extension Eduwh {
         }
 
         func run() throws {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                printError("eduwh: \(file): cannot read it as UTF-8 text")
+                throw ExitCode(ExitCodes.ioError)
+            }
             let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
             guard !lines.isEmpty else { throw ValidationError("\(file) has no text lines") }
             let target = Int(megabytes * 1_000_000)

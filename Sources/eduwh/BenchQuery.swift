@@ -15,8 +15,9 @@ extension Eduwh {
               a warm-up pass: the latency of a query mix rather than of one word.
 
               Example:
-                eduwh bench-query --db eduwh.sqlite --repeat 50 --sample 100
-            """,
+                eduwh bench-query --db eduwh.sqlite --repeat 5 --sample 10
+
+            """ + ExitCodes.section(ExitCodes.readCodes),
             shouldDisplay: false)
 
         @OptionGroup var database: DatabaseOptions
@@ -34,6 +35,10 @@ extension Eduwh {
         var sample: Int = 0
 
         func run() throws {
+            try QueryFailure.reporting { try time() }
+        }
+
+        private func time() throws {
             let warehouse = try Warehouse(path: database.path, readOnly: true)
             var cases: [(String, () throws -> Int)] = []
             if let canned = Warehouse.report(named: report) {

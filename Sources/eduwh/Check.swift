@@ -10,25 +10,46 @@ extension Eduwh {
                 the spirit of dbt's column tests: keys not null, foreign keys resolve,
                 placeholders have NULL values and only they do, rates within 0–100, years
                 within 1949–2100, every document has body text, no duplicate facts. They
-                also run at the end of every load. Exits 4 when a test fails.
+                also run at the end of every load. Prints one row per test (result, test,
+                failing_rows, description) in any output format; the count of passed and
+                failed tests goes to stderr.
 
-              Example:
+              Examples:
                 eduwh check --db eduwh.sqlite
-            """)
+                eduwh check --json
+
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok: every data test passed"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.checkFailed, "a data test failed (its row says FAIL or ERROR)"),
+                (ExitCodes.usage, "usage error (bad option or argument)"),
+                (ExitCodes.ioError, "the warehouse is missing or unreadable (run `eduwh load` first, or pass --db)"),
+            ]))
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let warehouse = try Warehouse(path: database.path, readOnly: true)
-            let outcomes = try warehouse.runChecks(DataCheck.standard())
-            var out = "result\ttest\tfailing_rows\tdescription\n"
-            for outcome in outcomes {
-                let result = outcome.error != nil ? "ERROR" : outcome.passed ? "pass" : "FAIL"
-                out += "\(result)\t\(outcome.check.id)\t\(outcome.failingRows)\t\(outcome.error ?? outcome.check.description)\n"
+            var failed = 0
+            try QueryFailure.reporting {
+                let warehouse = try Warehouse(path: database.path, readOnly: true)
+                let outcomes = try warehouse.runChecks(DataCheck.standard())
+                let rows: [[SQLValue]] = outcomes.map { outcome in
+                    let result = outcome.error != nil ? "ERROR" : outcome.passed ? "pass" : "FAIL"
+                    return [.text(result), .text(outcome.check.id), .integer(Int64(outcome.failingRows)),
+                            .text(outcome.error ?? outcome.check.description)]
+                }
+                failed = outcomes.filter { !$0.passed }.count
+                var result = QueryRows(columns: ["result", "test", "failing_rows", "description"], rows: rows)
+                if let limit = output.rowLimit(), result.rows.count > limit {
+                    result.rows = Array(result.rows.prefix(limit))
+                    result.truncated = true
+                }
+                let stdout = StandardOutput()
+                output.renderer(to: stdout).render(result)
+                stdout.flush()
+                printError("\(outcomes.count - failed) passed, \(failed) failed")
             }
-            let failed = outcomes.filter { !$0.passed }.count
-            out += "\(outcomes.count - failed) passed, \(failed) failed\n"
-            print(out, terminator: "")
             if failed > 0 { throw ExitCode(ExitCodes.checkFailed) }
         }
     }

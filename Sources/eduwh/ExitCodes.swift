@@ -19,6 +19,49 @@ enum ExitCodes {
     /// Another load holds the warehouse lock (EX_TEMPFAIL); try again later or use --wait.
     static let lockBusy: Int32 = 75
 
+    /// An EXIT CODES help section listing only `codes`, each with what it means for this command.
+    ///
+    /// ```swift
+    /// ExitCodes.section([(ok, "ok"), (usage, "usage error: bad option or argument")])
+    /// ```
+    /// Meanings are wrapped to fit 78 columns, continued under themselves.
+    static func section(_ codes: [(code: Int32, meaning: String)]) -> String {
+        var text = "EXIT CODES:\n"
+        for (code, meaning) in codes {
+            let number = String(code)
+            var line = "  " + number + String(repeating: " ", count: max(1, 4 - number.count))
+            var lineHasWord = false
+            for word in meaning.split(whereSeparator: \.isWhitespace) {
+                if lineHasWord, line.count + 1 + word.count > 78 {
+                    text += line + "\n"
+                    line = "      "
+                    lineHasWord = false
+                }
+                line += (lineHasWord ? " " : "") + word
+                lineHasWord = true
+            }
+            text += line + "\n"
+        }
+        return String(text.dropLast())
+    }
+
+    /// The failures every command that opens the warehouse to read shares.
+    static let readCodes: [(code: Int32, meaning: String)] = [
+        (ok, "ok"),
+        (failure, "unexpected error"),
+        (usage, "usage error (bad option or argument)"),
+        (ioError, "the warehouse is missing or unreadable (run `eduwh load` first, or pass --db)"),
+    ]
+
+    /// The EXIT CODES section of the commands that read one file (clean, extract).
+    static let fileCodes = section([
+        (ok, "ok"),
+        (failure, "unexpected error"),
+        (usage, "usage error (bad option or argument)"),
+        (dataError, "the file is empty, binary or undecodable, or a --rules table is invalid"),
+        (ioError, "the file cannot be read"),
+    ])
+
     static let table = """
         EXIT CODES:
           0   ok

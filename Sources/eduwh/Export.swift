@@ -18,7 +18,13 @@ extension Eduwh {
               Examples:
                 eduwh export --format parquet export/ --db eduwh.sqlite
                 duckdb -c "SELECT year, count(*) FROM read_parquet('export/fact_quantity/*/*.parquet', hive_partitioning = true) GROUP BY 1"
-            """)
+
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.usage, "usage error (bad option or argument)"),
+                (ExitCodes.ioError, "the warehouse is missing or unreadable, the folder cannot be written, or DuckDB (for Parquet) is missing or failed"),
+            ]))
 
         @Option(help: "parquet or csv.")
         var format: ExportFormat = .parquet
@@ -29,16 +35,18 @@ extension Eduwh {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let warehouse = try Warehouse(path: database.path, readOnly: true)
-            do {
-                let manifest = try ColumnarExporter(warehouse: warehouse, descriptions: Self.descriptions()).export(format: format, to: folder)
-                for table in manifest.tables {
-                    print("\(table.name)\t\(table.rows) rows\t\(table.path)")
+            try QueryFailure.reporting {
+                let warehouse = try Warehouse(path: database.path, readOnly: true)
+                do {
+                    let manifest = try ColumnarExporter(warehouse: warehouse, descriptions: Self.descriptions()).export(format: format, to: folder)
+                    for table in manifest.tables {
+                        print("\(table.name)\t\(table.rows) rows\t\(table.path)")
+                    }
+                    print("wrote \(folder)/manifest.json")
+                } catch let error as PublishError {
+                    printError("eduwh: \(error)")
+                    throw ExitCode(ExitCodes.ioError)
                 }
-                print("wrote \(folder)/manifest.json")
-            } catch let error as PublishError {
-                printError("eduwh export: \(error)")
-                throw ExitCode(ExitCodes.ioError)
             }
         }
 

@@ -2,11 +2,12 @@ import ArgumentParser
 import EduwhCore
 import Ingest
 import Pipeline
+import Warehouse
 
 extension Eduwh {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the quantities, years or places the pipeline finds in a file, as TSV.",
+            abstract: "Print the quantities, years, places or facts the pipeline finds in a file (TSV by default).",
             discussion: """
                 Prints TSV with a header row; the columns depend on what is extracted:
                   --quantities  line doc surface value unit qualifier (the default;
@@ -29,7 +30,13 @@ extension Eduwh {
                 eduwh extract --places imports/001_771c83aade38c1b7.txt
                 eduwh extract --facts --explain imports/004_c547eb10244c3aeb.txt
                 eduwh extract --years --text sentences.txt
-            """)
+                eduwh extract --facts --json imports/004_c547eb10244c3aeb.txt
+
+              Output: TSV unless an output flag (--json, --jsonl, --csv, --table,
+              --markdown, --raw) is given; with one, values are numbers and missing
+              fields null.
+
+            """ + ExitCodes.fileCodes)
 
         enum What: String, EnumerableFlag {
             case quantities, years, places, facts
@@ -57,51 +64,75 @@ extension Eduwh {
 
         @OptionGroup var rules: RulesOptions
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
+            try QueryFailure.reporting { try extract() }
+        }
+
+        private func extract() throws {
             let raw = try Ingestor().read(path: file)
             let processed = FilePipeline(cleaner: try rules.cleaner()).process(raw, asText: text)
-            var out: String
+            // Values as text, exactly as the TSV has always printed them (plain decimals); JSON
+            // and the other formats get numbers as numbers.
+            func number(_ value: Double?) -> SQLValue {
+                guard let value else { return output.formatGiven ? .null : .text("") }
+                return output.formatGiven ? .real(value) : .text(plainDecimal(value))
+            }
+            func year(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? (output.formatGiven ? .null : .text("")) }
+            func cell(_ value: String?) -> SQLValue { value.map { .text(tsvCell($0)) } ?? (output.formatGiven ? .null : .text("")) }
+            var columns: [String]
+            var rows: [[SQLValue]] = []
             switch what {
             case .quantities:
-                out = "line\tdoc\tsurface\tvalue\tunit\tqualifier\n"
+                columns = ["line", "doc", "surface", "value", "unit", "qualifier"]
                 for doc in processed.documents {
                     for fact in doc.facts {
                         let q = fact.quantity
-                        out += "\(fact.line)\t\(doc.document.index)\t\(tsvCell(q.surface))\t\(q.value.map(plainDecimal) ?? "")\t\(q.unit)\t\(q.qualifier.rawValue)\n"
+                        rows.append([.integer(Int64(fact.line)), .integer(Int64(doc.document.index)), cell(q.surface), number(q.value),
+                                     .text(q.unit), .text(q.qualifier.rawValue)])
                     }
                 }
             case .years:
-                out = "line\tdoc\tsurface\tkind\tfrom\tto\n"
+                columns = ["line", "doc", "surface", "kind", "from", "to"]
                 for doc in processed.documents {
                     for located in doc.years {
                         let y = located.mention
-                        out += "\(located.line)\t\(doc.document.index)\t\(tsvCell(y.surface))\t\(y.kind.rawValue)\t\(y.from.map(String.init) ?? "")\t\(y.to.map(String.init) ?? "")\n"
+                        rows.append([.integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(y.surface),
+                                     .text(y.kind.rawValue), year(y.from), year(y.to)])
                     }
                 }
             case .facts:
-                out = "line\tdoc\tsurface\tvalue\tunit\tqualifier\tindicator\tfrom\tto\tregion\tstatus"
-                out += explain ? "\tindicator_rule\tstatus_cue\tyear_source\tregion_source\n" : "\n"
+                columns = ["line", "doc", "surface", "value", "unit", "qualifier", "indicator", "from", "to", "region", "status"]
+                if explain { columns += ["indicator_rule", "status_cue", "year_source", "region_source"] }
                 for doc in processed.documents {
                     for fact in doc.facts {
                         let q = fact.quantity
-                        out += "\(fact.line)\t\(doc.document.index)\t\(tsvCell(q.surface))\t\(q.value.map(plainDecimal) ?? "")\t\(q.unit)\t\(q.qualifier.rawValue)"
-                        out += "\t\(fact.indicator)\t\(fact.yearFrom.map(String.init) ?? "")\t\(fact.yearTo.map(String.init) ?? "")\t\(fact.adcode ?? "")\t\(fact.status.rawValue)"
+                        var row: [SQLValue] = [.integer(Int64(fact.line)), .integer(Int64(doc.document.index)), cell(q.surface),
+                                               number(q.value), .text(q.unit), .text(q.qualifier.rawValue),
+                                               .text(fact.indicator), year(fact.yearFrom), year(fact.yearTo), cell(fact.adcode),
+                                               .text(fact.status.rawValue)]
                         if explain {
-                            out += "\t\(tsvCell(fact.indicatorRule))\t\(tsvCell(fact.statusCue))\t\(fact.yearSource.rawValue)\t\(fact.regionSource.rawValue)"
+                            row += [cell(fact.indicatorRule), cell(fact.statusCue), .text(fact.yearSource.rawValue),
+                                    .text(fact.regionSource.rawValue)]
                         }
-                        out += "\n"
+                        rows.append(row)
                     }
                 }
             case .places:
-                out = "line\tdoc\tsurface\tadcode\tname\tstatus\n"
+                columns = ["line", "doc", "surface", "adcode", "name", "status"]
                 for doc in processed.documents {
                     for located in doc.places {
                         let p = located.mention
-                        out += "\(located.line)\t\(doc.document.index)\t\(tsvCell(p.surface))\t\(p.adcode ?? "")\t\(p.name ?? "")\t\(p.status.rawValue)\n"
+                        rows.append([.integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(p.surface),
+                                     cell(p.adcode), cell(p.name), .text(p.status.rawValue)])
                     }
                 }
             }
-            print(out, terminator: "")
+            // TSV by default, whatever stdout is: the scorer and scripts read these columns.
+            let stdout = StandardOutput()
+            output.renderer(to: stdout, defaultFormat: .tsv).render(output.limited(QueryRows(columns: columns, rows: rows)))
+            stdout.flush()
         }
     }
 }

@@ -44,7 +44,7 @@ extension Eduwh {
         @Argument(help: "Drop folder to load (searched recursively).")
         var folder: String = "imports"
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: LoadDatabaseOptions
 
         @OptionGroup var rules: RulesOptions
 
@@ -108,7 +108,7 @@ extension Eduwh {
             do {
                 try load()
             } catch let failure as CLIFailure {
-                printError("eduwh load: \(failure.message)")
+                printError("eduwh: \(failure.message)")
                 throw ExitCode(failure.code)
             }
         }

@@ -18,7 +18,15 @@ extension Eduwh {
                 eduwh load /data/drop --shard 1/2 --db shard-1.sqlite     # on machine 1
                 eduwh load /data/drop --shard 2/2 --db shard-2.sqlite     # on machine 2
                 eduwh merge shard-1.sqlite shard-2.sqlite --into eduwh.sqlite
-            """)
+
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.checkFailed, "merged, but a data test failed (see eduwh check)"),
+                (ExitCodes.usage, "usage error (bad option or argument)"),
+                (ExitCodes.ioError, "a shard or the target is missing, unreadable or unwritable"),
+                (ExitCodes.lockBusy, "a load holds the target's lock (try later, or --wait SECONDS)"),
+            ]))
 
         @Argument(help: "Shard warehouse files to merge.")
         var shards: [String]
@@ -38,7 +46,7 @@ extension Eduwh {
             do {
                 lock = try LoadLock.acquire(warehousePath: into, waitSeconds: wait)
             } catch {
-                printError("eduwh merge: \(error)")
+                printError("eduwh: \(error)")
                 throw ExitCode(ExitCodes.lockBusy)
             }
             defer { lock.release() }
@@ -48,13 +56,13 @@ extension Eduwh {
                     let counts = try target.merge(shardPath: shard)
                     print("merged \(shard): \(counts.runs) runs, \(counts.documents) documents, \(counts.quantities) quantities, \(counts.files) files, \(counts.rejects) rejects")
                 } catch {
-                    printError("eduwh merge: \(shard): \(error)")
+                    printError("eduwh: \(shard): \(error)")
                     throw ExitCode(ExitCodes.ioError)
                 }
             }
             let failed = try target.runChecks(DataCheck.standard()).filter { !$0.passed }
             if !failed.isEmpty {
-                printError("eduwh merge: data tests failed after merging: \(failed.map(\.check.id).joined(separator: ", "))")
+                printError("eduwh: data tests failed after merging: \(failed.map(\.check.id).joined(separator: ", "))")
                 throw ExitCode(ExitCodes.checkFailed)
             }
         }

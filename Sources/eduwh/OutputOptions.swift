@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Warehouse
 
 /// Output flags shared by every command that prints rows: one format flag, a row limit, and
 /// table tuning. Every such command hands its rows to one `Renderer`.
@@ -73,9 +74,20 @@ struct OutputOptions: ParsableArguments {
         return limit == 0 ? nil : limit
     }
 
-    /// A renderer for these options writing to standard output.
-    func renderer(to output: StandardOutput) -> Renderer {
-        Renderer(format: resolvedFormat, headers: !noHeaders, maxWidth: maxWidth == 0 ? nil : maxWidth, write: output.write)
+    /// A renderer for these options writing to standard output; `defaultFormat` replaces the
+    /// terminal-dependent default (clean and extract print TSV unless told otherwise).
+    func renderer(to output: StandardOutput, defaultFormat: Format? = nil) -> Renderer {
+        Renderer(format: format ?? defaultFormat ?? resolvedFormat, headers: !noHeaders,
+                 maxWidth: maxWidth == 0 ? nil : maxWidth, write: output.write)
+    }
+
+    /// Whether a format flag (--table, --csv, --json …) was given.
+    var formatGiven: Bool { format != nil }
+
+    /// `rows` cut to --limit (when given), marked truncated if that left rows off.
+    func limited(_ rows: QueryRows) -> QueryRows {
+        guard let limit = rowLimit(), rows.rows.count > limit else { return rows }
+        return QueryRows(columns: rows.columns, rows: Array(rows.rows.prefix(limit)), truncated: true)
     }
 }
 

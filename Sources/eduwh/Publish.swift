@@ -18,7 +18,13 @@ extension Eduwh {
               Example:
                 eduwh publish --postgres postgresql://analyst@db.example/eduwh --db eduwh.sqlite
                 eduwh publish --postgres "host=/var/run/postgresql dbname=eduwh"
-            """)
+
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok (also when there was nothing to publish)"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.usage, "usage error (bad option or argument)"),
+                (ExitCodes.ioError, "the warehouse is missing or unreadable, or psql or PostgreSQL failed"),
+            ]))
 
         @Option(help: "libpq connection URL or string of the target database.")
         var postgres: String
@@ -26,6 +32,10 @@ extension Eduwh {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
+            try QueryFailure.reporting { try publish() }
+        }
+
+        private func publish() throws {
             let warehouse = try Warehouse(path: database.path, readOnly: true)
             do {
                 let report = try PostgresPublisher(warehouse: warehouse, url: postgres).publish()
@@ -35,7 +45,7 @@ extension Eduwh {
                     print("nothing to publish: PostgreSQL already has this warehouse's content")
                 }
             } catch let error as PublishError {
-                printError("eduwh publish: \(error)")
+                printError("eduwh: \(error)")
                 throw ExitCode(ExitCodes.ioError)
             }
         }

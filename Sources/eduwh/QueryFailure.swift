@@ -1,7 +1,9 @@
 import ArgumentParser
+import Ingest
 import Warehouse
 
-/// How the query commands (sql, report, search, show, schema, runs, stats) fail: an expected
+/// How the commands that read the warehouse (sql, report, search, show, schema, runs, stats,
+/// check, backup, export, publish) and the file commands (clean, extract) fail: an expected
 /// failure is printed as one line (plus the failing statement for SQL) and exits with the
 /// project's `ExitCodes`.
 ///
@@ -11,17 +13,14 @@ import Warehouse
 /// eduwh sql "SELECT 1" --db none.sqlite    # 74
 /// ```
 enum QueryFailure {
-    /// The EXIT CODES section of the query commands' help.
-    static let helpText = """
-        EXIT CODES:
-          0   ok
-          1   unexpected error
-          64  usage error: bad option or argument, unknown report, document or table, a
-              :name parameter without -p name value
-          65  SQL error (the message shows the failing statement and where)
-          74  the warehouse is missing or unreadable (run `eduwh load` first, or
-              pass --db)
-        """
+    /// The EXIT CODES section of the commands that run SQL (sql, report): every code they return.
+    static let helpText = ExitCodes.section([
+        (ExitCodes.ok, "ok"),
+        (ExitCodes.failure, "unexpected error"),
+        (ExitCodes.usage, "usage error: bad option or argument, unknown report, a :name\n      parameter without -p name value"),
+        (ExitCodes.dataError, "SQL error (the message shows the failing statement and where)"),
+        (ExitCodes.ioError, "the warehouse is missing or unreadable (run `eduwh load` first, or\n      pass --db)"),
+    ])
 
     /// Runs `body`, turning query, warehouse and lookup errors into their exit codes.
     static func reporting(_ body: () throws -> Void) throws {
@@ -40,6 +39,10 @@ enum QueryFailure {
         } catch let error as UsageError {
             printError("eduwh: \(error)")
             throw ExitCode(ExitCodes.usage)
+        } catch let error as IngestError {
+            // A file named on the command line: unreadable is an I/O error, the rest bad input.
+            printError("eduwh: \(error)")
+            throw ExitCode(error.reason == .unreadable ? ExitCodes.ioError : ExitCodes.dataError)
         }
     }
 }

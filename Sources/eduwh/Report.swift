@@ -15,10 +15,13 @@ extension Eduwh {
 
             Examples:
               eduwh report --list
-              eduwh report funding --region 海珠区 --year 2011
+              eduwh report funding --region 海珠区 --year 2008
               eduwh report quality-documents --csv > quality.csv
               eduwh report funding --sql
               eduwh report --reports my-reports/ closures --year 2012
+
+            A --region or --year that matches nothing in the warehouse is named in a
+            notice on stderr (the report then has no rows).
 
             \(QueryFailure.helpText)
             """)
@@ -46,6 +49,18 @@ extension Eduwh {
                 defer { stdout.flush() }
                 let reports = try available()
                 guard let name, !list else {
+                    // Descriptions carry the reports' units and caveats: never cut them. On a
+                    // terminal each report is a heading with its description wrapped under it.
+                    if output.resolvedFormat == .table {
+                        for (index, report) in reports.enumerated() {
+                            if index > 0 { stdout.write("\n") }
+                            let parameters = report.parameters.isEmpty ? "no parameters" : "--" + report.parameters.map(\.name).joined(separator: " --")
+                            stdout.write("\(report.name): \(report.title) (\(parameters); \(report.file))\n")
+                            stdout.write(Schema.wrap(report.description, indent: "  "))
+                        }
+                        stdout.write("(\(reports.count) reports; --tsv, --json … for one row per report)\n")
+                        return
+                    }
                     output.renderer(to: stdout).render(Self.listing(reports))
                     return
                 }
@@ -61,6 +76,7 @@ extension Eduwh {
                     return
                 }
                 let warehouse = try Warehouse(path: database.path, readOnly: true)
+                filters.noticeUnmatched(in: warehouse)
                 let renderer = output.renderer(to: stdout)
                 let outcome = try warehouse.run(report, parameters: filters.parameters, limit: output.rowLimit(),
                                                 columns: renderer.begin, row: renderer.row)

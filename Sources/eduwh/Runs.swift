@@ -16,8 +16,7 @@ extension Eduwh {
               eduwh runs --limit 1 --json
               eduwh runs --rejects --run 3
 
-            \(QueryFailure.helpText)
-            """)
+            """ + ExitCodes.section(ExitCodes.readCodes))
 
         @Flag(help: "List refused files (etl_reject) instead of runs.")
         var rejects = false

@@ -20,8 +20,11 @@ extension Eduwh {
               eduwh schema --datasette > metadata.json
               datasette eduwh.sqlite -m metadata.json
 
-            \(QueryFailure.helpText)
-            """)
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.usage, "usage error: bad option or argument, or no such table"),
+            ]))
 
         @Argument(help: "Only this table or view.")
         var table: String?

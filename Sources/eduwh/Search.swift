@@ -15,11 +15,18 @@ extension Eduwh {
 
             Examples:
               eduwh search 校舍
-              eduwh search 义务教育均衡 --kind 述职报告 --limit 5
-              eduwh search "教师 培训" --region 海珠区 --year 2011 --json
+              eduwh search 义务教育 --kind 述职报告 --limit 5
+              eduwh search "教师 培训" --region 海珠区 --year 2009 --json
 
-            \(QueryFailure.helpText)
-            """)
+            A --region, --year or --kind that matches nothing in the warehouse is named
+            in a notice on stderr (the search then finds nothing).
+
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok (also when nothing matches)"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.usage, "usage error: bad option or argument, or an empty search"),
+                (ExitCodes.ioError, "the warehouse is missing or unreadable (run `eduwh load` first, or\n      pass --db)"),
+            ]))
 
         @Argument(help: "Text to find (words separated by spaces must all occur).")
         var text: [String]
@@ -70,6 +77,7 @@ extension Eduwh {
                     return
                 }
                 let warehouse = try Warehouse(path: database.path, readOnly: true)
+                filters.noticeUnmatched(in: warehouse, kind: kind)
                 let limit = output.rowLimit(default: 20)
                 // One more than asked for tells whether the limit cut matches off.
                 var hits = try warehouse.search(query, region: filters.parameters["region"].map(\.text), year: filters.year,

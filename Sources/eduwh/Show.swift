@@ -16,12 +16,22 @@ extension Eduwh {
             (N) lines; --lines prefixes every line with its raw line number, label and the
             Clean rule that decided it.
 
+            With an output flag (--json, --jsonl, --csv, --tsv, --table, --markdown,
+            --raw) the same lines are printed as rows instead: document_id, line, label,
+            rule, text and quantities (each described as under the paragraph, joined
+            by "; ").
+
             Examples:
               eduwh show 717068658286536449
               eduwh show imports/002_f1a6d74b7d48969e.txt --lines --all
+              eduwh show imports/004_c547eb10244c3aeb.txt --json
 
-            \(QueryFailure.helpText)
-            """)
+            """ + ExitCodes.section([
+                (ExitCodes.ok, "ok"),
+                (ExitCodes.failure, "unexpected error"),
+                (ExitCodes.usage, "usage error: bad option or argument, or no such document"),
+                (ExitCodes.ioError, "the warehouse is missing or unreadable (run `eduwh load` first, or\n      pass --db)"),
+            ]))
 
         @Argument(help: "document_id, content SHA-256 or file path.")
         var document: String
@@ -39,6 +49,7 @@ extension Eduwh {
         var color: OutputOptions.ColorChoice = .auto
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             try QueryFailure.reporting {
@@ -53,6 +64,20 @@ extension Eduwh {
                 }
                 let bold = color.isOn
                 let stdout = StandardOutput()
+                if output.formatGiven {
+                    var rows: [[SQLValue]] = []
+                    for id in ids {
+                        guard let text = try warehouse.documentText(id) else { continue }
+                        for line in text.lines where all || line.label == "T" || line.label == "B" {
+                            rows.append([.integer(text.documentID), .integer(Int64(line.number)), .text(line.label), .text(line.rule),
+                                         .text(line.text), .text(noFacts ? "" : line.marks.map(Self.describe).joined(separator: "; "))])
+                        }
+                    }
+                    output.renderer(to: stdout).render(output.limited(QueryRows(
+                        columns: ["document_id", "line", "label", "rule", "text", "quantities"], rows: rows)))
+                    stdout.flush()
+                    return
+                }
                 for (index, id) in ids.enumerated() {
                     guard let text = try warehouse.documentText(id) else { continue }
                     if index > 0 { stdout.write("\n") }

@@ -21,8 +21,7 @@ extension Eduwh {
 
             Examples:
               eduwh sql "SELECT indicator, count(*) FROM v_quantity GROUP BY 1"
-              eduwh sql "SELECT * FROM v_funding_by_region_year WHERE year = :year" \\
-                  -p year 2011 --csv
+              eduwh sql "SELECT * FROM v_funding_by_region_year WHERE :year BETWEEN from_year AND to_year" -p year 2011 --csv
               eduwh sql --file reports/funding.sql -p region 4401 -p year '' --json
               echo "SELECT count(*) FROM dim_document" | eduwh sql --raw
 

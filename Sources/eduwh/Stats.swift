@@ -17,8 +17,7 @@ extension Eduwh {
               eduwh stats
               eduwh stats --top 20 --json
 
-            \(QueryFailure.helpText)
-            """)
+            """ + ExitCodes.section(ExitCodes.readCodes))
 
         @Option(help: ArgumentHelp("How many indicators to list.", valueName: "N"))
         var top = 10

@@ -65,9 +65,11 @@ enum CommandRunner {
         execute("/usr/bin/env", ["python3", "-c", script], input: input, environment: [:])
     }
 
-    static func execute(_ executable: String, _ arguments: [String], input: String?, environment: [String: String]) -> Output {
+    static func execute(_ executable: String, _ arguments: [String], input: String?, environment: [String: String],
+                        directory: URL? = nil) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let stdout = Pipe()
