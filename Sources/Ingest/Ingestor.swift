@@ -31,6 +31,15 @@ public struct Ingestor: Sendable {
         return try decode(bytes: bytes, path: shown)
     }
 
+    /// Reads the file at `fileSystemPath` (raw bytes: a name need not be UTF-8) and decodes it;
+    /// `displayPath` is what errors and rows name. Without `followingLinks`, a path whose last
+    /// component is a symbolic link is refused (the drop folder's policy decided on links before).
+    public func read(fileSystemPath: [UInt8], displayPath: String, followingLinks: Bool = true) throws(IngestError) -> RawDocument {
+        let bytes = try FileBytesReader.read(path: fileSystemPath, shownAs: displayPath, maxBytes: settings.maxFileBytes,
+                                             followingLinks: followingLinks)
+        return try decode(bytes: bytes, path: displayPath)
+    }
+
     /// Decodes bytes already in memory; `path` decides the format (`.html`/`.htm` are HTML) and
     /// is what errors name.
     public func decode(bytes: [UInt8], path: String) throws(IngestError) -> RawDocument {

@@ -338,6 +338,8 @@ extension Warehouse {
                     pendingIndex += paragraphs
                     outcomes.append(counts.documents == 0 && !counts.replaced ? .unchanged : .loaded(counts))
                 } catch {
+                    // A full disk, an I/O error or a lock is not this file's fault: stop the load.
+                    if Self.isEnvironmental(error) { throw error }
                     let detail = "\(path): rejected (sqlite): \(error)"
                     try recordRejectRow(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount, stage: .warehouse, reason: "sqlite", detail: detail, runID: runID)
                     outcomes.append(.rejected(stage: .warehouse, reason: "sqlite", detail: detail))
@@ -384,6 +386,15 @@ extension Warehouse {
             count += 1
         }
         return count
+    }
+
+    /// How many known files (`etl_file` rows not yet pruned) a prune keeping `presentPaths`
+    /// would remove, and how many there are: the loader refuses a prune of too large a share.
+    public func pruneCandidates(keeping presentPaths: Set<String>) throws -> (candidates: Int, live: Int) {
+        try dbQueue.read { db in
+            let known = try String.fetchAll(db, sql: "SELECT source_path FROM etl_file WHERE status != 'pruned'")
+            return (known.reduce(0) { $0 + (presentPaths.contains($1) ? 0 : 1) }, known.count)
+        }
     }
 
     /// Removes the documents of files that are no longer in `presentPaths` (`load --prune`).

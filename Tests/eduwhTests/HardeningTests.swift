@@ -1,0 +1,245 @@
+import Foundation
+import GRDB
+import Pipeline
+import TestSupport
+import Testing
+import Warehouse
+
+/// Issue #20: what an operator's machine or an attacker's input does to a load or a query.
+/// Every case ends with its documented exit code, never a signal; tests that need root (tmpfs
+/// mounts, another user's permissions) are skipped with the reason when it is missing.
+@Suite(.serialized) struct HardeningTests {
+    static let isRoot = getuid() == 0
+
+    /// Whether this machine lets the tests mount a tmpfs (root in a container that allows it).
+    static let canMountTmpfs: Bool = {
+        guard isRoot else { return false }
+        let probe = FileManager.default.temporaryDirectory.appending(path: "eduwh-mount-probe-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard shell("mount -t tmpfs -o size=1m tmpfs '\(probe)'").status == 0 else { return false }
+        _ = shell("umount '\(probe)'")
+        return true
+    }()
+
+    /// Whether `setpriv` can run eduwh as the unprivileged user nobody.
+    static let canDropPrivileges = isRoot && shell("command -v setpriv").status == 0
+
+    @discardableResult
+    static func shell(_ command: String) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Runs eduwh (optionally as nobody); a signal shows as 128 + its number, like a shell.
+    static func eduwh(_ arguments: [String], asNobody: Bool = false) throws -> (status: Int32, stdout: String, stderr: String) {
+        guard let binary = PackagePaths.eduwhBinary else { throw HelpTests.CLIError.binaryMissing }
+        let process = Process()
+        if asNobody {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
+        // stderr goes to a file: a load's JSON log fills a pipe that nobody reads yet.
+        let out = Pipe()
+        let errorPath = FileManager.default.temporaryDirectory.appending(path: "eduwh-stderr-\(UUID().uuidString)").path
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try err.close()
+        let stderr = FileManager.default.contents(atPath: errorPath) ?? Data()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return (status, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// JSON log lines of a load's stderr, each parsed (a line that is not JSON fails the test).
+    static func events(_ stderr: String) -> [[String: Any]] {
+        stderr.split(separator: "\n").map { line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object != nil, "not a JSON line: \(line)")
+            return object ?? [:]
+        }
+    }
+
+    static func count(_ db: String, _ sql: String) throws -> Int {
+        let queue = try DatabaseQueue(path: db)
+        return try queue.read { try Int.fetchOne($0, sql: sql) ?? -1 }
+    }
+
+    // MARK: - 1, 7: a full disk stops the load with 74 and a summary; nothing is "rejected"
+
+    @Test(.enabled(if: canMountTmpfs, "needs root and tmpfs mounts to fill a real disk"))
+    func fullDiskExits74WithSummaryAndWarehouseStillLoads() throws {
+        let drop = try LoadCommandTests.dropFolder(copies: 60)
+        let mount = drop.deletingLastPathComponent().appending(path: "disk").path
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        #expect(Self.shell("mount -t tmpfs -o size=1m tmpfs '\(mount)'").status == 0)
+        defer { Self.shell("umount '\(mount)'") }
+        let db = mount + "/w.sqlite"
+        let full = try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
+        #expect(full.status == 74, "\(full.stderr.suffix(400))")
+        let events = Self.events(full.stderr)
+        #expect(!events.contains { $0["event"] as? String == "rejected" }, "a full disk is not a file's fault")
+        let summary = events.last { $0["event"] as? String == "summary" }
+        #expect(summary?["status"] as? String == "failed")
+        #expect(summary?["exit_code"] as? Int == 74)
+        // More room: the same warehouse takes the whole load.
+        #expect(Self.shell("mount -o remount,size=64m '\(mount)'").status == 0)
+        let again = try Self.eduwh(["load", drop.path, "--db", db, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr.suffix(400))")
+        #expect(try Self.count(db, "SELECT count(*) FROM etl_file WHERE status = 'loaded'") == 300)
+    }
+
+    @Test func fullDatabaseInjectedStopsTheLoaderWithoutRejectingFiles() throws {
+        // The same fault without a mount: SQLite's page limit answers SQLITE_FULL like a full disk.
+        let drop = try LoadCommandTests.dropFolder(copies: 20)
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        let warehouse = try Warehouse(path: db)
+        let pages = try warehouse.dbQueue.read { try Int.fetchOne($0, sql: "PRAGMA page_count") ?? 0 }
+        try warehouse.dbQueue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA max_page_count = \(pages + 30)") }
+        var options = LoadOptions(folder: drop.path)
+        options.batchSize = 8
+        var rejected = 0
+        #expect {
+            _ = try Loader(warehouse: warehouse, version: "test").load(options) { event in
+                if case .rejected = event { rejected += 1 }
+            }
+        } throws: { error in
+            guard let failure = error as? LoadFailure else { return false }
+            return failure.isEnvironmental && failure.report.status == "failed"
+        }
+        #expect(rejected == 0)
+        #expect(try Self.count(db, "SELECT count(*) FROM etl_reject") == 0)
+        #expect(try Self.count(db, "SELECT count(*) FROM etl_run WHERE status = 'failed'") == 1)
+        // Committed files are whole: every loaded file has its documents.
+        #expect(try Self.count(db, "SELECT count(*) FROM etl_file f WHERE status = 'loaded' AND NOT EXISTS (SELECT 1 FROM dim_document d WHERE d.content_sha256 = f.content_sha256)") == 0)
+        let reopened = try Loader(warehouse: Warehouse(path: db), version: "test").load(options)
+        #expect(reopened.counts.filesRejected == 0)
+    }
+
+    // MARK: - 1, 6: a reader holding a transaction as the first load begins
+
+    @Test func readerHoldingATransactionDoesNotStopTheFirstLoad() throws {
+        let drop = try LoadCommandTests.dropFolder(copies: 3)
+        let empty = drop.deletingLastPathComponent().appending(path: "empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        #expect(try Self.eduwh(["load", empty.path, "--db", db, "--quiet"]).status == 0)
+        // A reader in the middle of a read transaction, for the whole load.
+        let reader = try DatabaseQueue(path: db)
+        let load = try reader.read { connection -> (status: Int32, stdout: String, stderr: String) in
+            _ = try Int.fetchOne(connection, sql: "SELECT count(*) FROM dim_document")
+            return try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
+        }
+        #expect(load.status == 0, "\(load.stderr.suffix(400))")
+        #expect(try Self.count(db, "SELECT count(*) FROM etl_file WHERE status = 'loaded'") == 15)
+    }
+
+    // MARK: - Lock file that cannot be opened
+
+    @Test func lockFileThatCannotBeOpenedExits74WithSummary() throws {
+        let drop = try LoadCommandTests.dropFolder()
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        try FileManager.default.createDirectory(atPath: db + ".lock", withIntermediateDirectories: true)
+        let load = try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
+        #expect(load.status == 74)
+        #expect(Self.events(load.stderr).last?["event"] as? String == "summary")
+    }
+
+    // MARK: - 3: symbolic links that leave the drop folder
+
+    @Test func symlinkOutsideTheDropFolderIsRejectedNotRead() throws {
+        let drop = try LoadCommandTests.dropFolder()
+        let outside = drop.deletingLastPathComponent().appending(path: "secret.txt")
+        try "机密文件:教育局内部资料,全年投入资金9999万元。".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: drop.appending(path: "x.txt").path, withDestinationPath: outside.path)
+        // A link inside the folder to a file inside it is fine.
+        try FileManager.default.createSymbolicLink(atPath: drop.appending(path: "alias.txt").path, withDestinationPath: "0-000_2aee6a9319702955.txt")
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        let load = try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
+        #expect(load.status == 3)
+        let rejected = Self.events(load.stderr).filter { $0["event"] as? String == "rejected" }
+        #expect(rejected.map { $0["path"] as? String } == ["x.txt"])
+        #expect(rejected.first?["reason"] as? String == "outside_drop_folder")
+        #expect(try Self.count(db, "SELECT count(*) FROM dim_document WHERE body_text LIKE '%机密%'") == 0)
+        // Only with the explicit flag.
+        let followed = try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--follow-symlinks"])
+        #expect(followed.status == 0, "\(followed.stderr)")
+        #expect(try Self.count(db, "SELECT count(*) FROM dim_document WHERE body_text LIKE '%机密%'") == 1)
+    }
+
+    // MARK: - 4: an unreadable or empty drop folder never prunes the warehouse
+
+    @Test(.enabled(if: canDropPrivileges, "needs root and setpriv to run eduwh as a user the folder shuts out"))
+    func unreadableSubfolderExits74AndPrunesNothing() throws {
+        let drop = try LoadCommandTests.dropFolder()
+        let base = drop.deletingLastPathComponent()
+        let sub = drop.appending(path: "sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: drop.appending(path: "0-000_2aee6a9319702955.txt"), to: sub.appending(path: "a.txt"))
+        let db = base.appending(path: "w.sqlite").path
+        #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+        Self.shell("chmod 777 '\(base.path)' '\(drop.path)'; chmod 666 '\(db)'*; chmod -R a+r '\(drop.path)'; chmod 000 '\(sub.path)'")
+        defer { chmod(sub.path, 0o755) }
+        for arguments in [["--prune"], ["--prune", "--force-prune"]] {
+            let load = try Self.eduwh(["load", drop.path, "--db", db, "--quiet"] + arguments, asNobody: true)
+            #expect(load.status == 74, "\(load.stderr)")
+            #expect(load.stderr.contains("sub"))
+        }
+        chmod(drop.path, 0o000)
+        let top = try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--prune", "--force-prune"], asNobody: true)
+        chmod(drop.path, 0o777)
+        #expect(top.status == 74, "\(top.stderr)")
+        #expect(try Self.count(db, "SELECT count(*) FROM dim_document") == 8)
+    }
+
+    @Test func emptyDropFolderWithPruneDeletesNothingUnlessForced() throws {
+        let drop = try LoadCommandTests.dropFolder()
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+        let unmounted = drop.deletingLastPathComponent().appending(path: "unmounted")
+        try FileManager.default.createDirectory(at: unmounted, withIntermediateDirectories: true)
+        let refused = try Self.eduwh(["load", unmounted.path, "--db", db, "--quiet", "--prune"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("--prune refused"))
+        #expect(try Self.count(db, "SELECT count(*) FROM dim_document") == 8)
+        // One file of five gone is 20%: allowed with a larger --prune-max.
+        try FileManager.default.removeItem(at: drop.appending(path: "0-000_2aee6a9319702955.txt"))
+        #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--prune"]).status == 65)
+        #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--prune", "--prune-max", "25"]).status == 0)
+        #expect(try Self.count(db, "SELECT count(*) FROM dim_document") == 7)
+        #expect(try Self.eduwh(["load", unmounted.path, "--db", db, "--quiet", "--prune", "--force-prune"]).status == 0)
+        #expect(try Self.count(db, "SELECT count(*) FROM dim_document") == 0)
+    }
+
+    // MARK: - 5: the lock follows the warehouse's real path
+
+    @Test func lockIsKeyedByTheRealPath() throws {
+        let drop = try LoadCommandTests.dropFolder()
+        let base = drop.deletingLastPathComponent()
+        let db = base.appending(path: "w.sqlite").path
+        let link = base.appending(path: "link.sqlite").path
+        #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "w.sqlite")
+        let held = try LoadLock.acquire(warehousePath: db, waitSeconds: 0)
+        defer { held.release() }
+        let second = try Self.eduwh(["load", drop.path, "--db", link, "--quiet"])
+        #expect(second.status == 75, "\(second.stderr)")
+        #expect(LoadLock.realPath(of: link) == LoadLock.realPath(of: db))
+    }
+}
