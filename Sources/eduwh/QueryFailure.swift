@@ -1,4 +1,5 @@
 import ArgumentParser
+import GRDB
 import Warehouse
 
 /// How the query commands (sql, report, search, show, schema, runs, stats) fail: an expected
@@ -18,9 +19,10 @@ enum QueryFailure {
           1   unexpected error
           64  usage error: bad option or argument, unknown report, document or table, a
               :name parameter without -p name value
-          65  SQL error (the message shows the failing statement and where)
-          74  the warehouse is missing or unreadable (run `eduwh load` first, or
-              pass --db)
+          65  SQL error (the message shows the failing statement and where), a refused
+              function (fts3_tokenizer, load_extension, ATTACH), or --timeout reached
+          74  the warehouse is missing, unreadable or incomplete (run `eduwh load`
+              first, or pass --db)
         """
 
     /// Runs `body`, turning query, warehouse and lookup errors into their exit codes.
@@ -31,6 +33,10 @@ enum QueryFailure {
             printError("eduwh: \(error)")
             let usage = error.reason == .missingParameter || error.reason == .unusedParameter
             throw ExitCode(usage ? ExitCodes.usage : ExitCodes.dataError)
+        } catch let error as DatabaseError {
+            // An SQLite error outside a statement the user wrote (opening, reading the schema).
+            printError("eduwh: \(error)")
+            throw ExitCode(Warehouse.isEnvironmental(error) ? ExitCodes.ioError : ExitCodes.dataError)
         } catch let error as WarehouseError {
             printError("eduwh: \(error)")
             throw ExitCode(ExitCodes.ioError)

@@ -242,4 +242,138 @@ import Warehouse
         #expect(second.status == 75, "\(second.stderr)")
         #expect(LoadLock.realPath(of: link) == LoadLock.realPath(of: db))
     }
+
+    // MARK: - 2: queries cannot reach dangerous functions; 8: time and length limits
+
+    static func loadedCopy() throws -> String {
+        let drop = try LoadCommandTests.dropFolder()
+        let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
+        let load = try eduwh(["load", drop.path, "--db", db, "--quiet"])
+        #expect(load.status == 0, "\(load.stderr)")
+        return db
+    }
+
+    @Test(arguments: [
+        "SELECT hex(fts3_tokenizer('simple'))",
+        "SELECT fts3_tokenizer('evil', x'4141414141414141')",
+        "SELECT fts3_tokenizer('evil', :p)",
+        "SELECT load_extension('/tmp/evil.so')",
+        "ATTACH DATABASE '/etc/passwd' AS x; SELECT 1",
+        "PRAGMA writable_schema = ON",
+    ])
+    func dangerousSQLIsRefusedWithoutCrash(sql: String) throws {
+        let db = try Self.loadedCopy()
+        let parameters = sql.contains(":p") ? ["-p", "p", "AAAAAAAA"] : []
+        for write in [false, true] {
+            let run = try Self.eduwh(["sql", sql, "--db", db] + parameters + (write ? ["--write"] : []))
+            #expect(run.status == 65, "\(sql) --write \(write): \(run.status) \(run.stderr)")
+            #expect(!run.stdout.contains("0x"), "no address printed")
+        }
+        // The tokenizer was never registered: a table using it cannot be made.
+        let table = try Self.eduwh(["sql", "CREATE VIRTUAL TABLE temp.t USING fts3(tokenize=evil); SELECT 1", "--db", db])
+        #expect(table.status == 65)
+    }
+
+    @Test func aLongQueryIsStoppedByItsTimeout() throws {
+        let db = try Self.loadedCopy()
+        let run = try Self.eduwh(["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+                                  "--db", db, "--timeout", "0.5"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("time limit"))
+    }
+
+    @Test func aThousandCharacterSearchIsRefusedAtOnce() throws {
+        let db = try Self.loadedCopy()
+        let run = try Self.eduwh(["search", String(repeating: "教育", count: 500), "--db", db])
+        #expect(run.status == 64)
+        let longest = try Self.eduwh(["search", String(repeating: "教育", count: SearchQuery.maxLength / 2), "--db", db])
+        #expect(longest.status == 0, "\(longest.stderr)")
+    }
+
+    // MARK: - 13: read-only media
+
+    @Test(.enabled(if: canMountTmpfs, "needs root and tmpfs mounts to make read-only media"))
+    func warehouseOnReadOnlyMediaCanBeQueried() throws {
+        let drop = try LoadCommandTests.dropFolder()
+        let mount = drop.deletingLastPathComponent().appending(path: "media").path
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        #expect(Self.shell("mount -t tmpfs -o size=16m tmpfs '\(mount)'").status == 0)
+        defer { Self.shell("umount '\(mount)'") }
+        let db = mount + "/w.sqlite"
+        #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+        #expect(Self.shell("mount -o remount,ro '\(mount)'").status == 0)
+        let sql = try Self.eduwh(["sql", "SELECT count(*) FROM dim_document", "--db", db, "--raw"])
+        #expect(sql.status == 0, "\(sql.stderr)")
+        #expect(sql.stdout == "8\n")
+        #expect(try Self.eduwh(["search", "校舍", "--db", db]).status == 0)
+        let check = try Self.eduwh(["check", "--db", db])
+        #expect(check.status == 0, "\(check.stdout.suffix(300)) \(check.stderr)")
+    }
+
+    // MARK: - 15: an incomplete warehouse says so
+
+    @Test func queriesOnAnIncompleteWarehouseSaySo() throws {
+        let db = try Self.loadedCopy()
+        // What a bulk load killed before its end leaves: no search index rows, a missing index.
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            for table in ["search_paragraph_data", "search_paragraph_idx", "search_paragraph_docsize"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try db.execute(sql: "INSERT INTO search_paragraph_data VALUES (1, X'')")
+            try db.execute(sql: "INSERT INTO search_paragraph_data VALUES (10, X'0000000000')")
+        }
+        try queue.close()
+        let search = try Self.eduwh(["search", "校舍", "--db", db])
+        #expect(search.status == 74)
+        #expect(search.stderr.contains("incomplete"))
+        let sql = try Self.eduwh(["sql", "SELECT count(*) FROM dim_document", "--db", db, "--raw"])
+        #expect(sql.status == 0)
+        #expect(sql.stderr.contains("warning") && sql.stderr.contains("incomplete"))
+        #expect(try Self.eduwh(["check", "--db", db]).status == 4)
+        // The next load completes it.
+        let drop = URL(fileURLWithPath: db).deletingLastPathComponent().appending(path: "drop")
+        #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet"]).status == 0)
+        #expect(try Self.eduwh(["search", "校舍", "--db", db]).status == 0)
+        #expect(try Self.eduwh(["check", "--db", db]).status == 0)
+    }
+
+    // MARK: - 16: integrity check, foreign files untouched
+
+    @Test func checkFindsCorruptPages() throws {
+        let db = try Self.loadedCopy()
+        #expect(try Self.eduwh(["check", "--db", db]).status == 0)
+        let handle = try #require(FileHandle(forUpdatingAtPath: db))
+        let size = try handle.seekToEnd()
+        // Garble the middle of the file (whole pages of table b-trees), not its header.
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 40_000))
+        try handle.close()
+        let check = try Self.eduwh(["check", "--db", db])
+        #expect(check.status == 4 || check.status == 74, "\(check.status) \(check.stderr)")
+        #expect(check.status < 128)
+        #expect(check.stdout.contains("FAIL\tintegrity_quick_check") || check.status == 74)
+    }
+
+    @Test func foreignFilesAreRefusedByteForByte() throws {
+        let folder = try TemporaryFolder()
+        let drop = try LoadCommandTests.dropFolder()
+        // Another program's database in DELETE journal mode, and a file that is not SQLite.
+        let other = folder.path + "/other.sqlite"
+        let queue = try DatabaseQueue(path: other)
+        try queue.write { try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('mine')") }
+        try queue.close()
+        let versioned = folder.path + "/versioned.sqlite"
+        let second = try DatabaseQueue(path: versioned)
+        try second.write { try $0.execute(sql: "PRAGMA user_version = 3") }
+        try second.close()
+        let text = try folder.write("notes.sqlite", text: "not a database at all\n")
+        for path in [other, versioned, text] {
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let load = try Self.eduwh(["load", drop.path, "--db", path, "--quiet"])
+            #expect(load.status == 74, "\(path): \(load.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(path) changed")
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
 }
