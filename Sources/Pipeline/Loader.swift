@@ -405,8 +405,19 @@ struct Preparer: Sendable {
             return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
                                                 reason: "no_text", detail: detail), bytes: raw.byteCount)
         }
-        return PreparedItem(item: .processed(processed, path: path, precomputed: Warehouse.Precomputed(processed)),
-                            bytes: raw.byteCount, notes: raw.notes)
+        let precomputed = Warehouse.Precomputed(processed)
+        // Every report must keep body text (the data test document_has_body): a file cut to a
+        // title, such as 4 bytes ending mid-character, is refused here, or it would fail the
+        // data tests of this load and of every later one.
+        for (index, facts) in processed.documents.enumerated()
+        where precomputed.bodies[index].characters == 0 || !facts.document.lines.contains(where: { $0.label == .body }) {
+            let which = processed.documents.count == 1 ? "the file" : "report \(index + 1) of \(processed.documents.count)"
+            let detail = "\(path): rejected (no_body): \(which) has no body text after cleaning (only a title or noise) — check it with `eduwh clean --explain`"
+            return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
+                                                reason: "no_body", detail: detail), bytes: raw.byteCount)
+        }
+        return PreparedItem(item: .processed(processed, path: path, precomputed: precomputed),
+                            bytes: raw.byteCount, notes: processed.raw.notes)
     }
 }
 

@@ -419,9 +419,17 @@ extension Warehouse {
     // MARK: - Writing rows
 
     /// The stable id of document `index` of a file: 52 bits of its content hash, then the index.
+    /// Past 255 reports in one file the index no longer fits its byte (`index & 0xff` made report
+    /// 257 collide with report 1 and refused the whole file): such a report's id is 52 bits of
+    /// the SHA-256 of "hash/index", then 0xff.
     public static func documentID(sha256: String, index: Int) -> Int64 {
-        let prefix = Int64(sha256.prefix(13), radix: 16) ?? 0
-        return prefix << 8 | Int64(index & 0xff)
+        guard index > 0xff else {
+            let prefix = Int64(sha256.prefix(13), radix: 16) ?? 0
+            return prefix << 8 | Int64(index)
+        }
+        let spread = SHA256Digest.hex(of: Array("\(sha256)/\(index)".utf8))
+        let prefix = Int64(spread.prefix(13), radix: 16) ?? 0
+        return prefix << 8 | 0xff
     }
 
     private func upsertFile(_ db: Database, path: String, sha256: String?, byteCount: Int?, encoding: String?, status: String, runID: Int64) throws {

@@ -376,4 +376,78 @@ import Warehouse
             #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         }
     }
+
+    // MARK: - 9, 10, 12 and a file with no body: one bad file never fails the data tests
+
+    static func seed(_ name: String) throws -> String {
+        try String(contentsOf: PackagePaths.imports.appending(path: name), encoding: .utf8)
+    }
+
+    @Test func implausibleNumbersAreDroppedWithAReason() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
+        try folder.write("drop/big.txt", text: Self.seed("000_2aee6a9319702955.txt")
+            + "\n全年投入资金" + String(repeating: "9", count: 5000) + "万元,新建校舍" + String(repeating: "1", count: 400) + "平方米。\n")
+        let db = folder.path + "/w.sqlite"
+        let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
+        #expect(load.status == 0, "\(load.stderr.suffix(500))")
+        let loaded = Self.events(load.stderr).first { $0["event"] as? String == "loaded" }
+        #expect((loaded?["notes"] as? String)?.contains("quantity dropped") == true)
+        #expect(try Self.count(db, "SELECT count(*) FROM fact_quantity WHERE value > 1e15 OR value IS NULL AND qualifier != 'placeholder'") == 0)
+        #expect(try Self.eduwh(["check", "--db", db]).status == 0)
+    }
+
+    @Test func fileWithMoreThan256GluedReportsLoads() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
+        // The seed with four glued reports, 80 times over: 320 reports in one file.
+        try folder.write("drop/glued.txt", text: Array(repeating: Self.seed("002_f1a6d74b7d48969e.txt"), count: 80).joined(separator: "\n"))
+        let db = folder.path + "/w.sqlite"
+        let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet"])
+        #expect(load.status == 0, "\(load.stderr.suffix(500))")
+        let reports = try Self.count(db, "SELECT count(*) FROM dim_document")
+        #expect(reports > 256)
+        #expect(try Self.count(db, "SELECT count(DISTINCT doc_index) FROM dim_document") == reports)
+        let ids = Set((1...1000).map { Warehouse.documentID(sha256: String(repeating: "ab", count: 32), index: $0) })
+        #expect(ids.count == 1000)
+        #expect(Warehouse.documentID(sha256: String(repeating: "ab", count: 32), index: 3) == 0xababababababa << 8 | 3)
+    }
+
+    @Test func fileCutToATitleIsRejectedAsNoBody() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
+        try folder.write("drop/cut.txt", bytes: Array(Array("教育".utf8).prefix(4)))
+        try folder.write("drop/good.txt", text: Self.seed("001_771c83aade38c1b7.txt"))
+        let db = folder.path + "/w.sqlite"
+        let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
+        #expect(load.status == 3)
+        let rejected = Self.events(load.stderr).first { $0["event"] as? String == "rejected" }
+        #expect(rejected?["reason"] as? String == "no_body")
+        // A later load that changes something passes its data tests.
+        try folder.write("drop/more.txt", text: Self.seed("003_bdf3e9763ffc4651.txt"))
+        #expect(try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet"]).status == 3)
+        #expect(try Self.eduwh(["check", "--db", db]).status == 0)
+    }
+
+    @Test func nonUTF8FileNamesAreLoaded() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
+        // 中文 in GBK bytes: not UTF-8.
+        let name = Array((folder.path + "/drop/gbk").utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array(".txt".utf8)
+        let bytes = Array(try Self.seed("000_2aee6a9319702955.txt").utf8)
+        let descriptor = (name + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+        close(descriptor)
+        let db = folder.path + "/w.sqlite"
+        let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet"])
+        #expect(load.status == 0, "\(load.stderr)")
+        let paths = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "SELECT source_path FROM etl_file") }
+        #expect(paths == ["gbk\\xD6\\xD0\\xCE\\xC4.txt"])
+        // Seen again unchanged, under the same printable path.
+        let again = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
+        #expect(Self.events(again.stderr).contains { $0["event"] as? String == "unchanged" })
+    }
 }
