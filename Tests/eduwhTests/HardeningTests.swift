@@ -450,4 +450,35 @@ import Warehouse
         let again = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
         #expect(Self.events(again.stderr).contains { $0["event"] as? String == "unchanged" })
     }
+
+    // MARK: - 11: the nightly log is JSON, line by line
+
+    @Test func nightlyLogIsJSONLineByLine() throws {
+        guard let binary = PackagePaths.eduwhBinary else { throw HelpTests.CLIError.binaryMissing }
+        let folder = try TemporaryFolder()
+        let drop = folder.path + "/dr\"op\\x"
+        try FileManager.default.createDirectory(atPath: drop, withIntermediateDirectories: true)
+        try folder.write("dr\"op\\x/a.txt", text: Self.seed("000_2aee6a9319702955.txt"))
+        let script = PackagePaths.root.appending(path: "scripts/nightly-load.sh").path
+        func nightly(_ arguments: [String], backups: Bool = false) -> Int32 {
+            let quoted = ([script] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            return Self.shell("EDUWH_BIN='\(binary.path)' EDUWH_KEEP_BACKUPS=\(backups ? 2 : 0) \(quoted) 2>/dev/null").status
+        }
+        let db = folder.path + "/w\"b.sqlite"
+        let logs = folder.path + "/logs"
+        #expect(nightly([drop, db, logs], backups: true) == 0)
+        #expect(nightly([drop, db, logs], backups: true) == 0)
+        #expect(nightly([drop, db, logs, "--bogus"]) == 64)
+        #expect(nightly([folder.path + "/missing", db, logs]) == 74)
+        #expect(nightly(["only-two", "arguments"]) == 64)
+        #expect(nightly([drop, db, "/proc/no-such-log-folder"]) == 74)
+        let lines = try String(contentsOfFile: logs + "/eduwh-load.log", encoding: .utf8).split(separator: "\n")
+        let events = Self.events(lines.joined(separator: "\n"))
+        #expect(events.count == lines.count)
+        let exits = events.filter { $0["event"] as? String == "nightly_exit" }
+        #expect(exits.compactMap { $0["exit_code"] as? Int } == [0, 0, 64, 74])
+        #expect(exits.first?["drop"] as? String == drop)
+        #expect(events.contains { $0["event"] as? String == "backup" && $0["exit_code"] as? Int == 0 })
+        #expect(events.contains { $0["event"] as? String == "eduwh_stderr" })
+    }
 }
