@@ -192,7 +192,8 @@ final class Renderer {
     }
 
     static func tableCell(_ text: String, maxWidth: Int?) -> String {
-        let flat = tsvCell(text)
+        // A table is what a terminal shows: no control character reaches it raw.
+        let flat = TerminalText.visible(tsvCell(text))
         guard let maxWidth else { return flat }
         return DisplayWidth.truncate(flat, to: maxWidth)
     }

@@ -481,4 +481,28 @@ import Warehouse
         #expect(events.contains { $0["event"] as? String == "backup" && $0["exit_code"] as? Int == 0 })
         #expect(events.contains { $0["event"] as? String == "eduwh_stderr" })
     }
+
+    // MARK: - 14: escape sequences in scraped text never reach the terminal raw
+
+    @Test func controlCharactersAreShownNotSentToTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
+        var lines = try Self.seed("000_2aee6a9319702955.txt").components(separatedBy: "\n")
+        lines.insert("全面改善校舍条件\u{1B}]0;owned\u{07}\u{1B}[2J\u{9B}31m红色文本。", at: 5)
+        try folder.write("drop/esc.txt", text: lines.joined(separator: "\n"))
+        let db = folder.path + "/w.sqlite"
+        #expect(try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet"]).status == 0)
+        let outputs = [
+            try Self.eduwh(["show", "esc.txt", "--db", db, "--color", "always"]).stdout,
+            try Self.eduwh(["search", "改善校舍", "--db", db, "--table", "--color", "always"]).stdout,
+            try Self.eduwh(["sql", "SELECT text FROM doc_line WHERE text LIKE '%改善校舍%'", "--db", db, "--table"]).stdout,
+        ]
+        for output in outputs {
+            #expect(output.contains("␛]0;owned␇"), "\(output)")
+            #expect(!output.unicodeScalars.contains { $0 == "\u{07}" || $0 == "\u{9B}" })
+            // Only eduwh's own bold marks are escape sequences.
+            let escapes = output.components(separatedBy: "\u{1B}").dropFirst()
+            #expect(escapes.allSatisfy { $0.hasPrefix("[1m") || $0.hasPrefix("[0m") })
+        }
+    }
 }
