@@ -44,6 +44,10 @@ public struct IngestSettings: Sendable, Hashable {
     /// Bytes at the start of an HTML file searched for `<meta charset>`. Default 4096.
     public var charsetSniffBytes: Int
 
+    /// Lines longer than this many UTF-8 bytes (about 20,000 Chinese characters) are broken,
+    /// after a sentence end where possible (`LongLines`), with a note.
+    public var maxLineBytes = 60_000
+
     /// Settings with the documented defaults, or the values given.
     public init(maxFileBytes: Int = 64 << 20, maxControlByteShare: Double = 0.01, maxRepairedUTF8Share: Double = 0.001,
                 maxInvalidShare: Double = 0.005, minChineseScore: Double = 0.5, minFrequentShare: Double = 0.35, minScoreMargin: Double = 0.2,

@@ -56,12 +56,18 @@ public struct Ingestor: Sendable {
 
         var text = LineBreaks.normalized(decoded.text)
         if format == .html { text = HTMLTextExtractor.visibleText(of: text) }
+        var notes = decoded.notes
+        let (split, breaks) = LongLines.split(text, maxBytes: settings.maxLineBytes)
+        if breaks > 0 {
+            text = split
+            notes.append("\(breaks) line break\(breaks == 1 ? "" : "s") added to lines over \(settings.maxLineBytes) bytes (later line numbers shift)")
+        }
         guard Self.hasVisibleText(text) else {
             let what = format == .html ? "the page has no visible text outside markup, scripts and styles" : "the file holds only whitespace or invisible characters"
             throw IngestError(path: path, reason: .noText, detail: "\(what) (decoded as \(decoded.encoding.rawValue))")
         }
         return RawDocument(path: path, byteCount: bytes.count, sha256: SHA256Digest.hex(of: bytes),
-                           encoding: decoded.encoding, format: format, text: text, notes: decoded.notes)
+                           encoding: decoded.encoding, format: format, text: text, notes: notes)
     }
 
     /// `.html` for `.html`/`.htm` paths, `.text` otherwise.

@@ -71,6 +71,7 @@ public enum DropFolder {
                 guard Ingestor.supportedExtensions.contains(fileExtension(of: name)) else { continue }
                 var entry = DropEntry(path: printable(relative), fileSystemPath: full)
                 if kind == S_IFLNK {
+                    errno = 0
                     if let target = realPath(full) {
                         if isInside(target, realRoot) || followSymlinks {
                             entry.fileSystemPath = target
@@ -79,7 +80,12 @@ public enum DropFolder {
                                              "\(entry.path): rejected (outside_drop_folder): a symbolic link to \(printable(target)), outside the drop folder; move the file into the folder, or pass --follow-symlinks to load it")
                         }
                     }
-                    // A link that resolves nowhere (dangling, a loop) is left to Ingest, which says which.
+                    else {
+                        let code = errno
+                        let what = code == ELOOP ? "a loop of symbolic links" : code == ENOENT ? "a symbolic link that points nowhere"
+                            : "a symbolic link that cannot be resolved (\(String(cString: strerror(code))))"
+                        entry.refusal = ("unreadable", "\(entry.path): rejected (unreadable): \(what)")
+                    }
                 }
                 entries.append(entry)
             }

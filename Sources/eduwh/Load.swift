@@ -27,20 +27,22 @@ extension Eduwh {
                 thread of its own in DB.search-build and copied in at the end. If it is
                 killed, the next load rebuilds the missing indexes and search entries
                 before it starts. While it commits, readers of the new file wait (up to
-                their busy timeout), and search finds nothing until its end; use
+                their busy timeout), and search exits 74 (incomplete) until its end; use
                 --no-bulk to query the warehouse while its first load runs.
 
                 Only one load runs per warehouse (keyed by its real path, links resolved):
-                a second one exits at once with code 75, or waits with --wait.
+                a second one exits at once with code 75, or waits with --wait. Logs go to
+                stderr (or --log-file), as text on a terminal and as JSON lines (one event
+                per file and a summary) otherwise.
 
                 Drop-folder policy: only files inside the folder are read; a symbolic link
                 to a file outside it is rejected (outside_drop_folder) unless
-                --follow-symlinks. A folder or subfolder that cannot be read stops the load
-                with 74 (never taken for empty). --prune removes at most --prune-max percent
-                of the warehouse's files (default 10); a larger prune is skipped with exit 65
-                unless --force-prune. A full disk or an I/O error stops the load with 74 and a
-                summary: committed files stay loaded, the rest is rolled back. Logs go to stderr (or --log-file), as text on a
-                terminal and as JSON lines (one event per file and a summary) otherwise.
+                --follow-symlinks. A folder or subfolder that cannot be read stops the
+                load with 74 (never taken for empty). --prune removes at most
+                --prune-max percent of the warehouse's files (default 10); a larger prune
+                is skipped with exit 65 unless --force-prune. A full disk or an I/O error
+                stops the load with 74 and a summary line: committed files stay loaded,
+                the rest is rolled back.
 
               Examples:
                 eduwh load imports/ --db eduwh.sqlite
