@@ -317,11 +317,8 @@ import Warehouse
         // What a bulk load killed before its end leaves: no search index rows, a missing index.
         let queue = try DatabaseQueue(path: db)
         try queue.write { db in
-            for table in ["search_paragraph_data", "search_paragraph_idx", "search_paragraph_docsize"] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
-            try db.execute(sql: "INSERT INTO search_paragraph_data VALUES (1, X'')")
-            try db.execute(sql: "INSERT INTO search_paragraph_data VALUES (10, X'0000000000')")
+            try db.execute(sql: "INSERT INTO search_paragraph (search_paragraph) VALUES ('delete-all')")
+            try db.execute(sql: "DROP INDEX fact_quantity_unit_id")
         }
         try queue.close()
         let search = try Self.eduwh(["search", "校舍", "--db", db])
