@@ -385,7 +385,7 @@ struct Preparer: Sendable {
         do {
             // The entry's last component is never followed again: a file swapped for a link
             // after the folder was read is refused, not read through the link.
-            raw = try ingestor.read(fileSystemPath: full, displayPath: path, followingLinks: false)
+            raw = ingestor.breakingLongLines(try ingestor.read(fileSystemPath: full, displayPath: path, followingLinks: false))
         } catch {
             // Unreadable files have no content hash: shard them by path, so exactly one shard records them.
             if let shard = options.shard, !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count) {

@@ -502,4 +502,19 @@ import Warehouse
             #expect(escapes.allSatisfy { $0.hasPrefix("[1m") || $0.hasPrefix("[0m") })
         }
     }
+
+    // MARK: - 16: a huge single line is broken before Clean
+
+    @Test func aLoadBreaksAHugeSingleLine() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
+        let text = try Self.seed("001_771c83aade38c1b7.txt").replacingOccurrences(of: "\n", with: "")
+        try folder.write("drop/line.txt", text: String(repeating: text, count: 20))   // ~300 KB, one line
+        let db = folder.path + "/w.sqlite"
+        let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
+        #expect(load.status == 0, "\(load.stderr.suffix(300))")
+        let loaded = Self.events(load.stderr).first { $0["event"] as? String == "loaded" }
+        #expect((loaded?["notes"] as? String)?.contains("line break") == true)
+        #expect(try Self.count(db, "SELECT max(length(CAST(text AS BLOB))) FROM doc_line") <= 60_000)
+    }
 }
