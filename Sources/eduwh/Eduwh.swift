@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `eduwh` command: configuration only; each verb lives in its own file.
 @main
@@ -24,6 +27,13 @@ struct Eduwh: ParsableCommand {
         subcommands: [Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
                       CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self,
                       BenchNormalize.self, BenchQuery.self])
+
+    /// Ignores SIGPIPE, so a reader that goes away (`eduwh sql … | head`) makes a write fail
+    /// with EPIPE, which `StandardOutput` turns into a quiet exit, instead of killing the process.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        Self.main(nil)
+    }
 }
 
 /// `--db PATH`, shared by every command that opens the warehouse.

@@ -7,7 +7,8 @@ import Logging
 /// Writes strings to stderr or an appended log file without buffering surprises.
 enum FileHandleOutput {
     static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        // A failed write to stderr has nowhere to be reported: it must not trap.
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
 

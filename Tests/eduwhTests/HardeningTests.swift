@@ -517,4 +517,21 @@ import Warehouse
         #expect((loaded?["notes"] as? String)?.contains("line break") == true)
         #expect(try Self.count(db, "SELECT max(length(CAST(text AS BLOB))) FROM doc_line") <= 60_000)
     }
+
+    // MARK: - Output to a full disk or a closed pipe
+
+    @Test(.enabled(if: canMountTmpfs, "needs root and tmpfs mounts to fill a real disk"))
+    func outputToAFullDiskExits74AndAClosedPipeExitsQuietly() throws {
+        let db = try Self.loadedCopy()
+        let mount = URL(fileURLWithPath: db).deletingLastPathComponent().appending(path: "out").path
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        #expect(Self.shell("mount -t tmpfs -o size=64k tmpfs '\(mount)'").status == 0)
+        defer { Self.shell("umount '\(mount)'") }
+        guard let binary = PackagePaths.eduwhBinary?.path else { throw HelpTests.CLIError.binaryMissing }
+        let full = Self.shell("'\(binary)' sql 'SELECT * FROM doc_line' --db '\(db)' --tsv > '\(mount)/out.tsv'")
+        #expect(full.status == 74, "\(full.output.suffix(300))")
+        #expect(full.output.contains("cannot write the output"))
+        let status = Self.shell("bash -c \"'\(binary)' sql 'SELECT * FROM doc_line' --db '\(db)' --tsv | head -1 > /dev/null; exit \\${PIPESTATUS[0]}\"")
+        #expect(status.status == 0, "\(status.output)")
+    }
 }
