@@ -399,7 +399,10 @@ struct Preparer: Sendable {
             return PreparedItem(item: .unchanged(path: path, sha256: raw.sha256, byteCount: raw.byteCount, encoding: raw.encoding.rawValue),
                                 bytes: raw.byteCount)
         }
-        let processed = pipeline.process(raw)
+        var processed = pipeline.process(raw)
+        // The writer needs the file's hash, size and encoding, not its decoded text: a file
+        // waiting for the writer holds one copy of its text less.
+        processed.raw.text = ""
         guard processed.documents.contains(where: { !$0.document.keptLines.isEmpty }) else {
             let detail = "\(path): rejected (no_text): every line was labelled noise — check it with `eduwh clean --explain`"
             return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
