@@ -57,6 +57,8 @@ let package = Package(
             name: "eduwh",
             dependencies: [
                 "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline", "Publish",
+                // GRDB for its error type only (QueryFailure maps SQLite result codes to exit codes).
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

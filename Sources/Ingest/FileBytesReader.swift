@@ -25,9 +25,22 @@ enum FileBytesReader {
 
     /// The file's bytes; throws `unreadable`, `tooLarge` or `empty`.
     static func read(path: String, shownAs shown: String, maxBytes: Int) throws(IngestError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        try read(path: Array(path.utf8), shownAs: shown, maxBytes: maxBytes, followingLinks: true)
+    }
+
+    /// The bytes of the file at a raw path (any bytes but NUL); without `followingLinks`, a
+    /// symbolic link as last component is refused.
+    static func read(path: [UInt8], shownAs shown: String, maxBytes: Int, followingLinks: Bool) throws(IngestError) -> [UInt8] {
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW)
+        let descriptor = (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, flags) }
+        }
         guard descriptor >= 0 else {
-            throw IngestError(path: shown, reason: .unreadable, detail: openFailure(errno))
+            let code = errno
+            if code == ELOOP, !followingLinks {
+                throw IngestError(path: shown, reason: .unreadable, detail: "it became a symbolic link after the drop folder was read; load again")
+            }
+            throw IngestError(path: shown, reason: .unreadable, detail: openFailure(code))
         }
         defer { close(descriptor) }
 

@@ -46,6 +46,9 @@ public struct IngestSettings: Sendable, Hashable {
 
     /// Thresholds of the HTML article finder.
     public var article = HTMLArticleSettings()
+    /// Lines longer than this many UTF-8 bytes (about 20,000 Chinese characters) are broken,
+    /// after a sentence end where possible (`LongLines`), with a note.
+    public var maxLineBytes = 60_000
 
     /// Settings with the documented defaults, or the values given.
     public init(maxFileBytes: Int = 64 << 20, maxControlByteShare: Double = 0.01, maxRepairedUTF8Share: Double = 0.001,

@@ -32,6 +32,15 @@ public struct Ingestor: Sendable {
         return try decode(bytes: bytes, path: shown)
     }
 
+    /// Reads the file at `fileSystemPath` (raw bytes: a name need not be UTF-8) and decodes it;
+    /// `displayPath` is what errors and rows name. Without `followingLinks`, a path whose last
+    /// component is a symbolic link is refused (the drop folder's policy decided on links before).
+    public func read(fileSystemPath: [UInt8], displayPath: String, followingLinks: Bool = true) throws(IngestError) -> RawDocument {
+        let bytes = try FileBytesReader.read(path: fileSystemPath, shownAs: displayPath, maxBytes: settings.maxFileBytes,
+                                             followingLinks: followingLinks)
+        return try decode(bytes: bytes, path: displayPath)
+    }
+
     /// Decodes bytes already in memory; `path` decides the format (`.html`/`.htm` are HTML) and
     /// is what errors name.
     public func decode(bytes: [UInt8], path: String) throws(IngestError) -> RawDocument {
@@ -60,6 +69,24 @@ public struct Ingestor: Sendable {
         return RawDocument(path: path, byteCount: bytes.count, sha256: SHA256Digest.hex(of: bytes),
                            encoding: decoded.encoding, format: format, text: text, notes: decoded.notes,
                            outsideArticle: outsideArticle)
+    }
+
+    /// `raw` with its lines over `settings.maxLineBytes` broken after a sentence end
+    /// (`LongLines`) and a note saying so; `raw` itself when no line is that long. The loader
+    /// applies it before Clean, which works line by line (a 20 MB line took 137 s to load).
+    ///
+    /// ```swift
+    /// let raw = Ingestor().breakingLongLines(try Ingestor().read(path: "one-line.txt"))
+    /// ```
+    public func breakingLongLines(_ raw: RawDocument) -> RawDocument {
+        let (text, breaks) = LongLines.split(raw.text, maxBytes: settings.maxLineBytes)
+        guard breaks > 0 else { return raw }
+        var broken = raw
+        broken.text = text
+        // The article finder numbered the lines before the breaks: its choice no longer fits them.
+        broken.outsideArticle = []
+        broken.notes.append("\(breaks) line break\(breaks == 1 ? "" : "s") added to lines over \(settings.maxLineBytes) bytes (later line numbers shift)")
+        return broken
     }
 
     /// `.html` for `.html`/`.htm` paths, `.text` otherwise.

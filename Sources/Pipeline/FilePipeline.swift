@@ -25,6 +25,33 @@ public struct FilePipeline: Sendable {
     /// document's facts.
     public func process(_ raw: RawDocument, asText: Bool = false) -> ProcessedFile {
         let cleaned = asText ? cleaner.uncleaned(raw) : cleaner.clean(raw)
-        return ProcessedFile(raw: raw, documents: cleaned.documents.map { factBuilder.build($0) })
+        var file = ProcessedFile(raw: raw, documents: cleaned.documents.map { factBuilder.build($0) })
+        file.raw.notes += Self.dropImplausibleQuantities(&file)
+        return file
+    }
+
+    /// The largest value a quantity may have, in its base unit (yuan, m², persons …): China's
+    /// whole GDP is about 1.3e14 yuan, so anything past 1e15 is a misread, not a figure.
+    public static let maxQuantityValue = 1e15
+
+    /// Removes quantities whose value (or upper value) is not a finite number within
+    /// ±`maxQuantityValue`: a 5,000-digit number read as Inf failed the data tests of every later
+    /// load. Returns one note per removed quantity, with its line and the reason.
+    static func dropImplausibleQuantities(_ file: inout ProcessedFile) -> [String] {
+        var notes: [String] = []
+        for index in file.documents.indices {
+            file.documents[index].facts.removeAll { fact in
+                let quantity = fact.quantity
+                for value in [quantity.value, quantity.upperValue].compactMap({ $0 }) {
+                    let reason: String? = !value.isFinite ? "does not fit a double"
+                        : abs(value) > maxQuantityValue ? "is over \(Int(maxQuantityValue)) in its base unit" : nil
+                    guard let reason else { continue }
+                    notes.append("quantity dropped (line \(fact.line)): '\(quantity.surface.prefix(24))\(quantity.surface.count > 24 ? "…" : "")' \(reason)")
+                    return true
+                }
+                return false
+            }
+        }
+        return notes
     }
 }

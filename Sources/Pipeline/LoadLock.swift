@@ -24,8 +24,11 @@ public final class LoadLock {
     }
 
     /// Takes the lock, waiting up to `waitSeconds` (0: fail at once) for another holder.
+    ///
+    /// The lock file sits beside the warehouse's real path (links resolved), so two loads that
+    /// name one warehouse through different paths (a symbolic link, `..`) take the same lock.
     public static func acquire(warehousePath: String, waitSeconds: Double) throws(LoadLockError) -> LoadLock {
-        let path = warehousePath + ".lock"
+        let path = realPath(of: warehousePath) + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(waitSeconds)
@@ -46,6 +49,23 @@ public final class LoadLock {
         let note = "pid \(getpid()) since \(ISO8601DateFormatter().string(from: Date()))\n"
         _ = note.withCString { write(fd, $0, strlen($0)) }
         return LoadLock(path: path, descriptor: fd)
+    }
+
+    /// `path` with every symbolic link resolved: the file's own real path when it exists, else
+    /// its folder's real path and its name, else `path` as given.
+    public static func realPath(of path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        if let resolved = realpath(folder, nil) {
+            defer { free(resolved) }
+            let base = String(cString: resolved)
+            return (base.hasSuffix("/") ? base : base + "/") + url.lastPathComponent
+        }
+        return path
     }
 
     /// Releases the lock (also released when the process exits).

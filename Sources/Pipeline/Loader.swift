@@ -49,6 +49,12 @@ public struct LoadOptions: Sendable {
     /// Bulk mode (fact indexes built at the end, a rollback journal during the load; see
     /// `Warehouse.bulkWrite`). nil: when the warehouse holds no documents yet.
     public var bulk: Bool?
+    /// Follow symbolic links to files outside the drop folder (refused by default; see `DropFolder`).
+    public var followSymlinks = false
+    /// With `prune`: the largest share (0…1) of the warehouse's files a prune may remove; a
+    /// prune that would remove more is skipped and reported (`LoadReport.pruneRefused`), so an
+    /// unmounted or half-copied drop folder does not empty the warehouse. nil: no limit.
+    public var pruneMaxShare: Double?
 
     public init(folder: String) {
         self.folder = folder
@@ -73,6 +79,25 @@ public struct LoadReport: Sendable {
     public var bulk = false
     /// Transactions committed (see `LoadOptions.batchSize`).
     public var transactions = 0
+    /// Set when `--prune` was skipped: it would have removed `paths` of `of` files, more than
+    /// `LoadOptions.pruneMaxShare`.
+    public var pruneRefused: (paths: Int, of: Int)?
+}
+
+/// A load that stopped part-way (a full disk, an I/O error, a damaged warehouse): what it had
+/// committed, and why it stopped. Every committed file is fully loaded; the rest is rolled back
+/// and the run is marked `failed` when the warehouse still takes the write.
+public struct LoadFailure: Error, CustomStringConvertible {
+    /// The counts of the files committed before the failure; `status` is `failed`.
+    public var report: LoadReport
+    public var error: any Error
+    /// A fault of the machine or the warehouse file (`Warehouse.isEnvironmental`), not a bug.
+    public var isEnvironmental: Bool { Warehouse.isEnvironmental(error) }
+
+    public var description: String {
+        "the load stopped after \(report.counts.filesSeen) files: \(error)"
+            + (isEnvironmental ? "; the files committed before it are loaded, the rest is rolled back: free space or fix the warehouse's disk, then load again" : "")
+    }
 }
 
 /// Loads every supported file under a drop folder into a warehouse.
@@ -99,25 +124,10 @@ public struct Loader {
         self.version = version
     }
 
-    /// Supported files under `folder`, as paths relative to it, sorted. Hidden files are skipped.
+    /// Supported files under `folder`, as paths relative to it, sorted. Hidden files are
+    /// skipped; an unreadable folder or subfolder throws (see `DropFolder.scan`).
     public static func listFiles(in folder: String) throws(LoadError) -> [String] {
-        let root = URL(fileURLWithPath: folder)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw .notAFolder(folder)
-        }
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else {
-            throw .notAFolder(folder)
-        }
-        var paths: [String] = []
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in walker {
-            guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()) else { continue }
-            var relative = url.standardizedFileURL.path
-            if relative.hasPrefix(rootPath + "/") { relative.removeFirst(rootPath.count + 1) }
-            paths.append(relative)
-        }
-        return paths.sorted()
+        try DropFolder.scan(folder).map(\.path)
     }
 
     /// Whether content with this hash belongs to shard `index` of `count` (1-based).
@@ -137,10 +147,29 @@ public struct Loader {
     /// Runs one load and records it in `etl_run`.
     public func load(_ options: LoadOptions, onEvent: (FileEvent) -> Void = { _ in }) throws -> LoadReport {
         let start = Date()
-        let paths = try Self.listFiles(in: options.folder)
+        let entries = try DropFolder.scan(options.folder, followSymlinks: options.followSymlinks)
         let shardLabel = options.shard.map { "\($0.index)/\($0.count)" }
         let runID = try warehouse.beginRun(sourceDir: options.folder, shard: shardLabel, version: version)
         var counts = RunCounts()
+        var transactions = 0
+        var bulk = false
+        do {
+            return try load(options, entries: entries, runID: runID, start: start, counts: &counts, transactions: &transactions,
+                            bulk: &bulk, onEvent: onEvent)
+        } catch {
+            // Stopped part-way: what was committed stays; say so in etl_run if the disk allows.
+            let elapsed = Date().timeIntervalSince(start)
+            try? warehouse.finishRun(runID, counts: counts, status: "failed", elapsedSeconds: elapsed)
+            let report = LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: "failed", rejects: [],
+                                    processingSeconds: 0, writingSeconds: 0, factWritingSeconds: 0, bulk: bulk,
+                                    transactions: transactions)
+            throw LoadFailure(report: report, error: error)
+        }
+    }
+
+    private func load(_ options: LoadOptions, entries: [DropEntry], runID: Int64, start: Date, counts: inout RunCounts,
+                      transactions: inout Int, bulk: inout Bool, onEvent: (FileEvent) -> Void) throws -> LoadReport {
+        let paths = entries.map(\.path)
         var rejects: [String] = []
         let known = try warehouse.knownContent()
         let state = SharedState(loadedContent: known.loaded, knownFiles: options.rehash ? [:] : known.byPath)
@@ -151,8 +180,8 @@ public struct Loader {
 
         // Files are processed in chunks of up to `chunkSize` and committed every `batchSize` files.
         let chunk = max(1, min(options.chunkSize, options.batchSize))
-        let batches = stride(from: 0, to: paths.count, by: chunk).map {
-            Array(paths[$0..<min($0 + chunk, paths.count)])
+        let batches = stride(from: 0, to: entries.count, by: chunk).map {
+            Array(entries[$0..<min($0 + chunk, entries.count)])
         }
         // Pipeline: a producer thread prepares batches on the workers, up to `prefetch` ahead of
         // the writer, which writes them here in file order. The workers never wait for a write to
@@ -198,9 +227,8 @@ public struct Loader {
             uncommitted.removeAll(keepingCapacity: true)
         }
         // A first load writes the whole warehouse: build its fact indexes once, at the end.
-        let bulk = options.bulk ?? (known.loaded.isEmpty && !paths.isEmpty)
+        bulk = options.bulk ?? (known.loaded.isEmpty && !paths.isEmpty)
         var lastCommit = Date()
-        var transactions = 0
         try warehouse.bulkWrite(bulk: bulk) { writer in
             // A transaction ends after `batchSize` files written (new or changed content), or
             // after 64 times as many seen: unchanged files cost a row each, and a nightly
@@ -241,15 +269,23 @@ public struct Loader {
         }
         // Building the deferred indexes after the last commit is the writer's work too.
         if bulk { writingSeconds += Date().timeIntervalSince(lastCommit) }
+        var pruneRefused: (paths: Int, of: Int)?
         if options.prune {
-            counts.filesPruned = try warehouse.prune(keeping: presentPaths, runID: runID)
+            let (candidates, live) = try warehouse.pruneCandidates(keeping: presentPaths)
+            if let share = options.pruneMaxShare, candidates > 0, Double(candidates) > share * Double(live) {
+                pruneRefused = (candidates, live)
+            } else {
+                counts.filesPruned = try warehouse.prune(keeping: presentPaths, runID: runID)
+            }
         }
         let elapsed = Date().timeIntervalSince(start)
         let status = counts.filesRejected == 0 ? "ok" : "partial"
         try warehouse.finishRun(runID, counts: counts, status: status, elapsedSeconds: elapsed)
-        return LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: status, rejects: rejects,
-                          processingSeconds: processingSeconds, writingSeconds: writingSeconds, factWritingSeconds: factWritingSeconds,
-                          bulk: bulk, transactions: transactions)
+        var report = LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: status, rejects: rejects,
+                                processingSeconds: processingSeconds, writingSeconds: writingSeconds, factWritingSeconds: factWritingSeconds,
+                                bulk: bulk, transactions: transactions)
+        report.pruneRefused = pruneRefused
+        return report
     }
 
 }
@@ -279,7 +315,8 @@ struct Preparer: Sendable {
     var ingestor: Ingestor
 
     /// Reads, hashes and (for new content) processes every file of a batch concurrently.
-    func prepare(_ paths: [String], options: LoadOptions, state: SharedState) -> PreparedBatch {
+    func prepare(_ entries: [DropEntry], options: LoadOptions, state: SharedState) -> PreparedBatch {
+        let paths = entries.map(\.path)
         let slots = Slots<PreparedItem?>(count: paths.count)
         let timing = Slots<Double>(count: paths.count)
         let workers = max(1, options.workers)
@@ -292,7 +329,7 @@ struct Preparer: Sendable {
                 let index = next.take()
                 guard index < paths.count else { break }
                 let started = DispatchTime.now().uptimeNanoseconds
-                slots[index] = prepareOne(paths[index], options: options, state: state)
+                slots[index] = prepareOne(entries[index], options: options, state: state)
                 timing[index] = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             }
         }
@@ -309,8 +346,17 @@ struct Preparer: Sendable {
         #endif
     }
 
-    private func prepareOne(_ path: String, options: LoadOptions, state: SharedState) -> PreparedItem? {
-        let full = (options.folder as NSString).appendingPathComponent(path)
+    private func prepareOne(_ entry: DropEntry, options: LoadOptions, state: SharedState) -> PreparedItem? {
+        let path = entry.path
+        if let refusal = entry.refusal {
+            // Refused unread: no content hash, so sharded by path like an unreadable file.
+            if let shard = options.shard, !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count) {
+                return nil
+            }
+            return PreparedItem(item: .rejected(path: path, sha256: nil, byteCount: nil, stage: .ingest,
+                                                reason: refusal.reason, detail: refusal.detail), bytes: 0)
+        }
+        let full = entry.fileSystemPath
         let stamp = Self.sizeAndModification(full)
         // Same path, size and mtime as when its content was loaded: unchanged, without reading it.
         if let stamp, let known = state.knownFiles[path], known.byteCount == stamp.size, known.modifiedNanoseconds == stamp.modified {
@@ -324,17 +370,22 @@ struct Preparer: Sendable {
     }
 
     /// Size and modification time (ns) of a file, following links; nil when it cannot be stat'ed.
-    static func sizeAndModification(_ path: String) -> (size: Int, modified: Int64)? {
+    static func sizeAndModification(_ path: [UInt8]) -> (size: Int, modified: Int64)? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        let result = (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) }
+        }
+        guard result == 0 else { return nil }
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         return (Int(info.st_size), modified)
     }
 
-    private func prepareRead(_ path: String, full: String, options: LoadOptions, state: SharedState) -> PreparedItem? {
+    private func prepareRead(_ path: String, full: [UInt8], options: LoadOptions, state: SharedState) -> PreparedItem? {
         let raw: RawDocument
         do {
-            raw = try ingestor.read(path: full, displayPath: path)
+            // The entry's last component is never followed again: a file swapped for a link
+            // after the folder was read is refused, not read through the link.
+            raw = ingestor.breakingLongLines(try ingestor.read(fileSystemPath: full, displayPath: path, followingLinks: false))
         } catch {
             // Unreadable files have no content hash: shard them by path, so exactly one shard records them.
             if let shard = options.shard, !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count) {
@@ -348,14 +399,28 @@ struct Preparer: Sendable {
             return PreparedItem(item: .unchanged(path: path, sha256: raw.sha256, byteCount: raw.byteCount, encoding: raw.encoding.rawValue),
                                 bytes: raw.byteCount)
         }
-        let processed = pipeline.process(raw)
+        var processed = pipeline.process(raw)
+        // The writer needs the file's hash, size and encoding, not its decoded text: a file
+        // waiting for the writer holds one copy of its text less.
+        processed.raw.text = ""
         guard processed.documents.contains(where: { !$0.document.keptLines.isEmpty }) else {
             let detail = "\(path): rejected (no_text): every line was labelled noise — check it with `eduwh clean --explain`"
             return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
                                                 reason: "no_text", detail: detail), bytes: raw.byteCount)
         }
-        return PreparedItem(item: .processed(processed, path: path, precomputed: Warehouse.Precomputed(processed)),
-                            bytes: raw.byteCount, notes: raw.notes)
+        let precomputed = Warehouse.Precomputed(processed)
+        // Every report must keep body text (the data test document_has_body): a file cut to a
+        // title, such as 4 bytes ending mid-character, is refused here, or it would fail the
+        // data tests of this load and of every later one.
+        for (index, facts) in processed.documents.enumerated()
+        where precomputed.bodies[index].characters == 0 || !facts.document.lines.contains(where: { $0.label == .body }) {
+            let which = processed.documents.count == 1 ? "the file" : "report \(index + 1) of \(processed.documents.count)"
+            let detail = "\(path): rejected (no_body): \(which) has no body text after cleaning (only a title or noise) — check it with `eduwh clean --explain`"
+            return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
+                                                reason: "no_body", detail: detail), bytes: raw.byteCount)
+        }
+        return PreparedItem(item: .processed(processed, path: path, precomputed: precomputed),
+                            bytes: raw.byteCount, notes: processed.raw.notes)
     }
 }
 
@@ -375,22 +440,30 @@ final class SharedState: Sendable {
 
 /// Prepared batches handed from the producer thread to the writer, in order, at most `prefetch`
 /// of them waiting at a time.
+///
+/// One condition guards everything, room included: a `DispatchSemaphore` counted the room
+/// before, and libdispatch traps (SIGILL) when a semaphore is freed with a lower count than it
+/// started with, which is what a writer that failed mid-load (a full disk, a busy lock) left
+/// behind: the crash replaced the load's exit code and summary.
 final class BatchFeed: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Int: PreparedBatch] = [:]
     private var cancelled = false
-    private let room: DispatchSemaphore
+    /// Batches the producer may still put before the writer takes one.
+    private var room: Int
 
     init(prefetch: Int) {
-        room = DispatchSemaphore(value: prefetch)
+        room = prefetch
     }
 
     /// Blocks the producer until fewer than `prefetch` batches wait; false once the load stopped.
     func waitForRoom() -> Bool {
-        room.wait()
         condition.lock()
         defer { condition.unlock() }
-        return !cancelled
+        while room <= 0 && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        room -= 1
+        return true
     }
 
     func put(_ batch: PreparedBatch, at index: Int) {
@@ -405,8 +478,9 @@ final class BatchFeed: @unchecked Sendable {
         condition.lock()
         while ready[index] == nil { condition.wait() }
         let batch = ready.removeValue(forKey: index)!
+        room += 1
+        condition.broadcast()
         condition.unlock()
-        room.signal()
         return batch
     }
 
@@ -414,18 +488,23 @@ final class BatchFeed: @unchecked Sendable {
     func cancel() {
         condition.lock()
         cancelled = true
+        ready.removeAll()
+        condition.broadcast()
         condition.unlock()
-        room.signal()
     }
 }
 
 /// A load that could not start.
 public enum LoadError: Error, CustomStringConvertible {
     case notAFolder(String)
+    /// The folder or one of its subfolders cannot be listed: never taken for an empty folder.
+    case unreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .notAFolder(let path): "\(path): not a folder; pass the drop folder that holds the .txt/.html files"
+        case .unreadable(let path, let reason):
+            "\(path): cannot read this folder (\(reason)); nothing was loaded or pruned: fix its permissions or mount, then load again"
         }
     }
 }

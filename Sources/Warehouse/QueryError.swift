@@ -19,6 +19,11 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case missingParameter = "missing_parameter"
         /// A parameter was given that no statement uses.
         case unusedParameter = "unused_parameter"
+        /// The query ran past its time limit (`Warehouse.queryTimeout`) and was stopped.
+        case timeout
+        /// The query asked for something a query may not do (fts3_tokenizer, load_extension,
+        /// ATTACH, writable_schema): refused by the connection's authorizer.
+        case notAuthorized = "not_authorized"
     }
 
     /// What kind of failure it was.
@@ -48,6 +53,8 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .sql: text = "SQL error: \(message)"
         case .readOnly: text = "SQL error: \(message) (the warehouse is opened read-only; pass --write to modify it)"
         case .missingParameter, .unusedParameter: text = "parameter error: \(message)"
+        case .timeout: text = "query stopped: \(message)"
+        case .notAuthorized: text = "SQL refused: \(message) (functions that reach past SQL, ATTACH and schema editing are not allowed in queries)"
         }
         guard !sql.isEmpty else { return text }
         let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)

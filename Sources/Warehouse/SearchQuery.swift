@@ -38,6 +38,10 @@ public struct SearchQuery: Sendable, Hashable {
         var tokens: [Token]
     }
 
+    /// The longest query text `eduwh search` takes, in characters: FTS5's work grows with the
+    /// square of a phrase's length (教育 ×500 took 51 s), and a search is a few words.
+    public static let maxLength = 100
+
     /// The query as given.
     public let text: String
     let parts: [Part]

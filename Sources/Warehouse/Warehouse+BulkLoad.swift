@@ -55,7 +55,9 @@ extension Warehouse {
     /// Switches to the rollback journal and drops the deferred indexes (outside any transaction).
     func beginBulkLoad(_ db: Database) throws -> BulkLoadState {
         var state = BulkLoadState()
-        let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        // Leaving WAL needs the file to itself: with a reader on it, SQLite answers SQLITE_BUSY
+        // (a first load died with exit 1 on "database is locked"); the load then stays in WAL.
+        let mode = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) ?? nil
         if mode?.lowercased() == "delete" {
             state.journalSwitched = true
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -90,7 +92,19 @@ extension Warehouse {
     /// Goes back to the WAL (no other connection may have the file open).
     func restoreJournal(_ db: Database, _ state: BulkLoadState) throws {
         if state.journalSwitched {
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // A reader that opened the file in the meantime makes the switch busy for a moment;
+            // if it stays busy the file keeps its rollback journal until the next writable open,
+            // which sets WAL again: the load's rows are committed either way.
+            for attempt in 0..<20 {
+                do {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    break
+                } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 19 {
+                    usleep(50_000)
+                } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY {
+                    break
+                }
+            }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
     }

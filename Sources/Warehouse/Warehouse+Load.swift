@@ -339,6 +339,8 @@ extension Warehouse {
                     pendingIndex += paragraphs
                     outcomes.append(counts.documents == 0 && !counts.replaced ? .unchanged : .loaded(counts))
                 } catch {
+                    // A full disk, an I/O error or a lock is not this file's fault: stop the load.
+                    if Self.isEnvironmental(error) { throw error }
                     let detail = "\(path): rejected (sqlite): \(error)"
                     try recordRejectRow(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount, stage: .warehouse, reason: "sqlite", detail: detail, runID: runID)
                     outcomes.append(.rejected(stage: .warehouse, reason: "sqlite", detail: detail))
@@ -387,6 +389,15 @@ extension Warehouse {
         return count
     }
 
+    /// How many known files (`etl_file` rows not yet pruned) a prune keeping `presentPaths`
+    /// would remove, and how many there are: the loader refuses a prune of too large a share.
+    public func pruneCandidates(keeping presentPaths: Set<String>) throws -> (candidates: Int, live: Int) {
+        try dbQueue.read { db in
+            let known = try String.fetchAll(db, sql: "SELECT source_path FROM etl_file WHERE status != 'pruned'")
+            return (known.reduce(0) { $0 + (presentPaths.contains($1) ? 0 : 1) }, known.count)
+        }
+    }
+
     /// Removes the documents of files that are no longer in `presentPaths` (`load --prune`).
     /// Returns the number of paths pruned.
     public func prune(keeping presentPaths: Set<String>, runID: Int64) throws -> Int {
@@ -409,9 +420,17 @@ extension Warehouse {
     // MARK: - Writing rows
 
     /// The stable id of document `index` of a file: 52 bits of its content hash, then the index.
+    /// Past 255 reports in one file the index no longer fits its byte (`index & 0xff` made report
+    /// 257 collide with report 1 and refused the whole file): such a report's id is 52 bits of
+    /// the SHA-256 of "hash/index", then 0xff.
     public static func documentID(sha256: String, index: Int) -> Int64 {
-        let prefix = Int64(sha256.prefix(13), radix: 16) ?? 0
-        return prefix << 8 | Int64(index & 0xff)
+        guard index > 0xff else {
+            let prefix = Int64(sha256.prefix(13), radix: 16) ?? 0
+            return prefix << 8 | Int64(index)
+        }
+        let spread = SHA256Digest.hex(of: Array("\(sha256)/\(index)".utf8))
+        let prefix = Int64(spread.prefix(13), radix: 16) ?? 0
+        return prefix << 8 | 0xff
     }
 
     private func upsertFile(_ db: Database, path: String, sha256: String?, byteCount: Int?, encoding: String?, status: String, runID: Int64) throws {

@@ -65,6 +65,8 @@ extension Warehouse {
             }
             return outcome
         }
+        startQueryDeadline()
+        defer { clearQueryDeadline() }
         return write ? try dbQueue.write(body) : try dbQueue.read(body)
     }
 
@@ -125,6 +127,9 @@ extension Warehouse {
         }
     }
 
+    /// What a query stopped by its time limit says.
+    static let timeoutMessage = "it ran longer than its time limit and was stopped; narrow it, or pass a larger --timeout"
+
     static func queryError(_ error: DatabaseError, _ db: Database, _ sql: String, prepared: Bool) -> QueryError {
         var offset: Int?
         if !prepared, let connection = db.sqliteConnection {
@@ -135,11 +140,17 @@ extension Warehouse {
             }
         }
         let code = error.resultCode.primaryResultCode
-        let reason: QueryError.Reason = code == .SQLITE_READONLY ? .readOnly : .sql
+        let reason: QueryError.Reason = switch code {
+        case .SQLITE_READONLY: .readOnly
+        case .SQLITE_INTERRUPT: .timeout
+        case .SQLITE_AUTH: .notAuthorized
+        default: .sql
+        }
         // Show the statement without the blank lines and indentation that led up to it.
         let leading = sql.prefix { $0.isWhitespace }.count
         let statement = String(sql.dropFirst(leading)).trimmingCharacters(in: .whitespacesAndNewlines)
-        return QueryError(reason: reason, message: error.message ?? "\(error)", sql: statement,
+        let message = reason == .timeout ? Self.timeoutMessage : error.message ?? "\(error)"
+        return QueryError(reason: reason, message: message, sql: statement,
                           offset: offset.flatMap { $0 >= leading ? $0 - leading : nil }, resultCode: code.rawValue)
     }
 }

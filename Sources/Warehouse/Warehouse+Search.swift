@@ -46,6 +46,14 @@ extension Warehouse {
     /// ```
     public func search(_ query: SearchQuery, region: String? = nil, year: Int? = nil, kind: String? = nil,
                        limit: Int? = 20) throws -> [SearchHit] {
+        do {
+            return try withQueryDeadline { try search(query, region: region, year: year, kind: kind, limit: limit, in: dbQueue) }
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_INTERRUPT {
+            throw QueryError(reason: .timeout, message: Self.timeoutMessage, sql: "", resultCode: error.resultCode.rawValue)
+        }
+    }
+
+    private func search(_ query: SearchQuery, region: String?, year: Int?, kind: String?, limit: Int?, in dbQueue: DatabaseQueue) throws -> [SearchHit] {
         try dbQueue.read { db in
             guard region == nil, year == nil, kind == nil, let limit else {
                 return try hits(db, sql: Self.searchSQL, arguments: ["match": query.matchExpression, "region": region, "year": year, "kind": kind],

@@ -43,6 +43,14 @@ public final class Warehouse {
     public private(set) var restoredSearchParagraphs = 0
     /// Modification times of the batch being written (set by `loadBatch`, read by its upserts).
     var fileTimes: [String: Int64] = [:]
+    /// True when a read-only open fell back to `immutable=1` (the file's folder cannot be
+    /// written, as on read-only media, so SQLite could not make its WAL index beside it).
+    public private(set) var isImmutableOpen = false
+    /// Seconds each query of `execute` and `search` may run before SQLite stops it
+    /// (SQLITE_INTERRUPT, `QueryError.Reason.timeout`); nil or 0: no limit. Read-only opens only.
+    public var queryTimeout: Double?
+    /// The running query's deadline, read by the connection's progress handler.
+    let deadline = QueryDeadline()
 
     /// Opens the warehouse at `path`, creating it from schema.sql when new and applying pending
     /// migrations. With `readOnly`, the file must exist and is never written.
@@ -67,6 +75,9 @@ public final class Warehouse {
     public init(path: String, readOnly: Bool = false) throws(WarehouseError) {
         _ = Self.sqliteTuning
         self.path = path
+        // A file that is not an eduwh warehouse is refused before a writable open could touch
+        // it (switching it to WAL, as the open's first pragmas would).
+        if !readOnly { try Self.refuseForeignFile(at: path) }
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -78,11 +89,27 @@ public final class Warehouse {
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
             }
         }
+        if readOnly {
+            // Queries typed by users: no dangerous functions, a time limit (Warehouse+Guard.swift).
+            let deadline = self.deadline
+            config.prepareDatabase { db in
+                try Self.guardQueryConnection(db, deadline: deadline)
+            }
+        }
         if readOnly, !FileManager.default.fileExists(atPath: path) {
             throw WarehouseError(path: path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
         }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError where readOnly && Self.isReadOnlyMediaError(error) {
+            // Read-only media: SQLite cannot create the WAL index (-shm) beside the file. An
+            // immutable open reads the file as it is, with no locks and no side files.
+            do {
+                dbQueue = try DatabaseQueue(path: Self.immutableURI(path), configuration: config)
+                isImmutableOpen = true
+            } catch {
+                throw WarehouseError(path: path, reason: .cannotOpen, detail: "\(error)")
+            }
         } catch {
             throw WarehouseError(path: path, reason: .cannotOpen, detail: "\(error)")
         }

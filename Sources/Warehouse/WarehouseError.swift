@@ -12,6 +12,8 @@ public struct WarehouseError: Error, Sendable, Hashable, CustomStringConvertible
         case olderSchema = "older_schema"
         case sqlite
         case locked
+        /// A first load was stopped before its end: the search index or indexes are missing.
+        case incomplete
     }
 
     public var path: String
@@ -24,5 +26,5 @@ public struct WarehouseError: Error, Sendable, Hashable, CustomStringConvertible
         self.detail = detail
     }
 
-    public var description: String { "\(path): \(detail)" }
+    public var description: String { detail.hasPrefix(path + ":") ? detail : "\(path): \(detail)" }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `eduwh` command: configuration only; each verb lives in its own file.
 @main
@@ -28,7 +31,10 @@ struct Eduwh: ParsableCommand {
 
     /// Parses and runs the command line; a first word that names no subcommand (`eduwh lod`)
     /// is a usage error (64) that suggests the nearest command names.
+    /// SIGPIPE is ignored, so a reader that goes away (`eduwh sql … | head`) makes a write fail
+    /// with EPIPE, which `StandardOutput` turns into a quiet exit, instead of killing the process.
     static func main() {
+        signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         // `eduwh lod` and `eduwh help lod` alike.
         let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first

@@ -69,8 +69,10 @@ enum ExitCodes {
           3   load finished, some files rejected (see etl_reject), the rest loaded
           4   load finished, a data test failed (see eduwh check)
           64  usage error (bad option or argument)
-          65  bad input: SQL error, invalid rule file
-          74  I/O error: drop folder or warehouse unreadable/unwritable
+          65  bad input: SQL error, invalid rule file, --prune refused (see
+              --prune-max)
+          74  I/O error: drop folder or warehouse unreadable/unwritable, disk full,
+              not a warehouse
           75  another load holds the warehouse lock (try later, or --wait SECONDS)
         """
 }

@@ -27,12 +27,22 @@ extension Eduwh {
                 thread of its own in DB.search-build and copied in at the end. If it is
                 killed, the next load rebuilds the missing indexes and search entries
                 before it starts. While it commits, readers of the new file wait (up to
-                their busy timeout), and search finds nothing until its end; use
+                their busy timeout), and search exits 74 (incomplete) until its end; use
                 --no-bulk to query the warehouse while its first load runs.
 
-                Only one load runs per warehouse: a second one exits at once with code 75,
-                or waits with --wait. Logs go to stderr (or --log-file), as text on a
-                terminal and as JSON lines (one event per file and a summary) otherwise.
+                Only one load runs per warehouse (keyed by its real path, links resolved):
+                a second one exits at once with code 75, or waits with --wait. Logs go to
+                stderr (or --log-file), as text on a terminal and as JSON lines (one event
+                per file and a summary) otherwise.
+
+                Drop-folder policy: only files inside the folder are read; a symbolic link
+                to a file outside it is rejected (outside_drop_folder) unless
+                --follow-symlinks. A folder or subfolder that cannot be read stops the
+                load with 74 (never taken for empty). --prune removes at most
+                --prune-max percent of the warehouse's files (default 10); a larger prune
+                is skipped with exit 65 unless --force-prune. A full disk or an I/O error
+                stops the load with 74 and a summary line: committed files stay loaded,
+                the rest is rolled back.
 
               Examples:
                 eduwh load imports/ --db eduwh.sqlite
@@ -50,6 +60,15 @@ extension Eduwh {
 
         @Flag(help: "Remove documents whose files are no longer in the folder.")
         var prune = false
+
+        @Option(help: ArgumentHelp("With --prune: remove at most this percentage of the warehouse's files; a larger prune is skipped (exit 65).", valueName: "PERCENT"))
+        var pruneMax: Double = 10
+
+        @Flag(help: "With --prune: prune however many files are gone (an empty or unmounted drop folder empties the warehouse).")
+        var forcePrune = false
+
+        @Flag(help: "Follow symbolic links to files outside the drop folder (refused by default).")
+        var followSymlinks = false
 
         @Option(help: ArgumentHelp("Load only shard K of N (by content hash), e.g. 2/4, for several machines sharing one drop folder.", valueName: "K/N"))
         var shard: String?
@@ -96,6 +115,7 @@ extension Eduwh {
             if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
             if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
             if maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1 (megabytes)") }
+            if !(0...100).contains(pruneMax) { throw ValidationError("--prune-max must be a percentage from 0 to 100") }
         }
 
         func parseShard(_ text: String) -> (index: Int, count: Int)? {
@@ -108,27 +128,14 @@ extension Eduwh {
             do {
                 try load()
             } catch let failure as CLIFailure {
-                printError("eduwh: \(failure.message)")
+                // JSON lines on stderr stay pure JSON: the summary line already holds the error.
+                let jsonOnStderr = logFile == nil && (logFormat ?? (isatty(STDERR_FILENO) == 1 ? .text : .json)) == .json
+                if !jsonOnStderr { printError("eduwh: \(failure.message)") }
                 throw ExitCode(failure.code)
             }
         }
 
         private func load() throws {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-                throw CLIFailure(code: ExitCodes.ioError, message: "\(folder): no such folder; pass the drop folder that holds the .txt/.html files")
-            }
-            let lock: LoadLock
-            do {
-                lock = try LoadLock.acquire(warehousePath: database.path, waitSeconds: wait)
-            } catch {
-                switch error {
-                case .busy: throw CLIFailure(code: ExitCodes.lockBusy, message: error.description)
-                case .cannotCreate: throw CLIFailure(code: ExitCodes.ioError, message: error.description)
-                }
-            }
-            defer { lock.release() }
-
             let sink = try LogSink.open(path: logFile)
             let interactive = logFile == nil && isatty(STDERR_FILENO) == 1
             let format = logFormat ?? (interactive ? .text : .json)
@@ -136,6 +143,26 @@ extension Eduwh {
                 LineLogHandler(sink: sink, format: format == .json ? .json : .text)
             }
             logger[metadataKey: "db"] = .string(database.path)
+            // Every way out ends with one summary line, also when no file was read.
+            func stop(_ code: Int32, _ message: String, report: LoadReport? = nil) -> CLIFailure {
+                logSummary(logger, report: report, status: code == ExitCodes.lockBusy ? "busy" : "failed", error: message, exitCode: code)
+                return CLIFailure(code: code, message: message)
+            }
+
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+                throw stop(ExitCodes.ioError, "\(folder): no such folder; pass the drop folder that holds the .txt/.html files")
+            }
+            let lock: LoadLock
+            do {
+                lock = try LoadLock.acquire(warehousePath: database.path, waitSeconds: wait)
+            } catch {
+                switch error {
+                case .busy: throw stop(ExitCodes.lockBusy, error.description)
+                case .cannotCreate: throw stop(ExitCodes.ioError, error.description)
+                }
+            }
+            defer { lock.release() }
 
             // Opening migrates an older file first; say so, since rebuilding a large search
             // index (versions before 5) takes a while before the first file is read.
@@ -151,7 +178,7 @@ extension Eduwh {
             do {
                 warehouse = try Warehouse(path: database.path)
             } catch {
-                throw CLIFailure(code: ExitCodes.ioError, message: error.description)
+                throw stop(ExitCodes.ioError, error.description)
             }
             if !warehouse.restoredIndexes.isEmpty {
                 logger.notice("indexes restored", metadata: fields([
@@ -172,7 +199,14 @@ extension Eduwh {
             options.batchSize = batchSize
             options.rehash = rehash
             if noBulk { options.bulk = false }
-            let total = (try? Loader.listFiles(in: folder).count) ?? 0
+            options.followSymlinks = followSymlinks
+            if prune, !forcePrune { options.pruneMaxShare = pruneMax / 100 }
+            let total: Int
+            do {
+                total = try DropFolder.scan(folder, followSymlinks: followSymlinks).count
+            } catch {
+                throw stop(ExitCodes.ioError, error.description)
+            }
             logger.info("start", metadata: fields(["folder": folder, "files": String(total), "version": Eduwh.version]))
             let progress = interactive && !quiet ? ProgressBar(total: total) : nil
 
@@ -203,7 +237,16 @@ extension Eduwh {
                     }
                 }
             } catch let error as LoadError {
-                throw CLIFailure(code: ExitCodes.ioError, message: error.description)
+                progress?.clear()
+                throw stop(ExitCodes.ioError, error.description)
+            } catch let failure as LoadFailure {
+                progress?.clear()
+                throw stop(failure.isEnvironmental ? ExitCodes.ioError : ExitCodes.failure, failure.description, report: failure.report)
+            } catch let exit as ExitCode {
+                throw exit   // a bad --rules folder, already reported
+            } catch {
+                progress?.clear()
+                throw stop(Warehouse.isEnvironmental(error) ? ExitCodes.ioError : ExitCodes.failure, "\(error)")
             }
             progress?.clear()
 
@@ -238,10 +281,30 @@ extension Eduwh {
                       checks: \(noCheck ? "skipped" : !changed ? "skipped (nothing changed)" : checkFailures.isEmpty ? "all passed" : "\(checkFailures.count) failed: " + checkFailures.map(\.check.id).joined(separator: ", "))
                     """)
             }
+            if let refused = report.pruneRefused {
+                let message = "--prune refused: it would remove \(refused.paths) of \(refused.of) files (over --prune-max \(String(format: "%g", pruneMax))%); nothing was pruned. If the drop folder really lost them, pass --force-prune or a larger --prune-max"
+                logger.error("prune_refused", metadata: fields(["paths": String(refused.paths), "of": String(refused.of), "exit_code": String(ExitCodes.dataError), "error": message]))
+                throw CLIFailure(code: ExitCodes.dataError, message: message)
+            }
             if !checkFailures.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
             if c.filesRejected > 0 { throw ExitCode(ExitCodes.someRejected) }
         }
     }
+}
+
+/// The summary line of a load that stopped before its end (status `failed` or `busy`), with
+/// the error and the exit code, so a log always ends its run with one summary.
+func logSummary(_ logger: Logger, report: LoadReport?, status: String, error: String, exitCode: Int32) {
+    var entry = ["status": status, "error": error, "exit_code": String(exitCode)]
+    if let report {
+        let c = report.counts
+        entry.merge([
+            "run_id": String(report.runID), "files_seen": String(c.filesSeen), "files_loaded": String(c.filesLoaded),
+            "files_unchanged": String(c.filesUnchanged), "files_rejected": String(c.filesRejected),
+            "documents": String(c.documents), "seconds": String(format: "%.3f", report.elapsedSeconds),
+        ]) { $1 }
+    }
+    logger.error("summary", metadata: fields(entry))
 }
 
 /// A one-line progress bar on stderr: files done/total, MB/s, ETA.

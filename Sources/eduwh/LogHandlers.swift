@@ -7,7 +7,8 @@ import Logging
 /// Writes strings to stderr or an appended log file without buffering surprises.
 enum FileHandleOutput {
     static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        // A failed write to stderr has nowhere to be reported: it must not trap.
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
 
@@ -33,7 +34,13 @@ final class LogSink: @unchecked Sendable {
 
     func write(_ line: String) {
         lock.lock(); defer { lock.unlock() }
-        handle.write(Data((line + "\n").utf8))
+        // write(_:) traps on a failed write (a full disk under the log): a log line that
+        // cannot be written goes to stderr instead, and the load's exit code still says why.
+        do {
+            try handle.write(contentsOf: Data((line + "\n").utf8))
+        } catch {
+            if handle !== FileHandle.standardError { try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import GRDB
 import Warehouse
 
 /// How the commands that read the warehouse (sql, report, search, show, schema, runs, stats,
@@ -18,8 +19,8 @@ enum QueryFailure {
         (ExitCodes.ok, "ok"),
         (ExitCodes.failure, "unexpected error"),
         (ExitCodes.usage, "usage error: bad option or argument, unknown report, a :name\n      parameter without -p name value"),
-        (ExitCodes.dataError, "SQL error (the message shows the failing statement and where)"),
-        (ExitCodes.ioError, "the warehouse is missing or unreadable (run `eduwh load` first, or\n      pass --db)"),
+        (ExitCodes.dataError, "SQL error (the message shows the failing statement and where), a\n      refused function (fts3_tokenizer, load_extension, ATTACH), or --timeout\n      reached"),
+        (ExitCodes.ioError, "the warehouse is missing, unreadable or incomplete (run `eduwh load`\n      first, or pass --db)"),
     ])
 
     /// Runs `body`, turning query, warehouse and lookup errors into their exit codes.
@@ -30,6 +31,10 @@ enum QueryFailure {
             printError("eduwh: \(error)")
             let usage = error.reason == .missingParameter || error.reason == .unusedParameter
             throw ExitCode(usage ? ExitCodes.usage : ExitCodes.dataError)
+        } catch let error as DatabaseError {
+            // An SQLite error outside a statement the user wrote (opening, reading the schema).
+            printError("eduwh: \(error)")
+            throw ExitCode(Warehouse.isEnvironmental(error) ? ExitCodes.ioError : ExitCodes.dataError)
         } catch let error as WarehouseError {
             printError("eduwh: \(error)")
             throw ExitCode(ExitCodes.ioError)

@@ -192,7 +192,8 @@ final class Renderer {
     }
 
     static func tableCell(_ text: String, maxWidth: Int?) -> String {
-        let flat = tsvCell(text)
+        // A table is what a terminal shows: no control character reaches it raw.
+        let flat = TerminalText.visible(tsvCell(text))
         guard let maxWidth else { return flat }
         return DisplayWidth.truncate(flat, to: maxWidth)
     }
@@ -245,7 +246,21 @@ final class StandardOutput {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
-        buffer = ""
+        defer { buffer = "" }
+        // write(_:) traps on a failed write (SIGILL on a full disk): fail with an exit code.
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(buffer.utf8))
+        } catch {
+            Self.writeFailed(error)
+        }
+    }
+
+    /// Ends the process after standard output failed: quietly with 0 when its reader went
+    /// away (`eduwh sql … | head`, EPIPE once SIGPIPE is ignored), else with 74 and the reason.
+    static func writeFailed(_ error: any Error) -> Never {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if underlying?.domain == NSPOSIXErrorDomain, underlying?.code == Int(EPIPE) { exit(ExitCodes.ok) }
+        printError("eduwh: cannot write the output: \(underlying?.localizedDescription ?? error.localizedDescription)")
+        exit(ExitCodes.ioError)
     }
 }

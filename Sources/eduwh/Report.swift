@@ -39,6 +39,9 @@ extension Eduwh {
                 help: ArgumentHelp("Also use the NAME.sql reports of this folder (default: $EDUWH_REPORTS); a report there replaces the built-in one of the same name.", valueName: "folder"))
         var reportsFolder: String?
 
+        @Option(help: ArgumentHelp("Stop a report that runs longer than this many seconds (0: no limit).", valueName: "SECONDS"))
+        var timeout: Double = 60
+
         @OptionGroup var filters: FilterOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -76,6 +79,7 @@ extension Eduwh {
                     return
                 }
                 let warehouse = try Warehouse(path: database.path, readOnly: true)
+                warehouse.queryTimeout = timeout
                 filters.noticeUnmatched(in: warehouse)
                 let renderer = output.renderer(to: stdout)
                 let outcome = try warehouse.run(report, parameters: filters.parameters, limit: output.rowLimit(),

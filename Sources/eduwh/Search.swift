@@ -13,6 +13,11 @@ extension Eduwh {
             choose). --verbose adds the source file, kind, region, year, score and the
             whole paragraph.
 
+            A query is at most \(SearchQuery.maxLength) characters (exit 64 beyond) and runs
+            at most --timeout seconds (default 5; exit 65 beyond). On a warehouse whose
+            first load was stopped before its end, search says what is missing and exits
+            74 instead of answering from a partial index.
+
             Examples:
               eduwh search 校舍
               eduwh search 义务教育 --kind 述职报告 --limit 5
@@ -48,18 +53,26 @@ extension Eduwh {
         @Option(help: "Mark hits with ANSI bold: auto (on a terminal, table format), always or never.")
         var color: OutputOptions.ColorChoice = .auto
 
+        @Option(help: ArgumentHelp("Stop a search that runs longer than this many seconds (0: no limit).", valueName: "SECONDS"))
+        var timeout: Double = 5
+
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             if width < 4 { throw ValidationError("--width must be at least 4") }
+            if timeout < 0 { throw ValidationError("--timeout must be zero or more seconds") }
         }
 
         func run() throws {
             try QueryFailure.reporting {
                 let query: SearchQuery
+                let joined = text.joined(separator: " ")
+                guard joined.count <= SearchQuery.maxLength else {
+                    throw UsageError("the search text has \(joined.count) characters; give at most \(SearchQuery.maxLength) (a few words find every paragraph that holds them)")
+                }
                 do {
-                    query = try SearchQuery(text.joined(separator: " "))
+                    query = try SearchQuery(joined)
                 } catch let error as SearchQuery.EmptyQuery {
                     throw UsageError(error.description)
                 }
@@ -77,6 +90,10 @@ extension Eduwh {
                     return
                 }
                 let warehouse = try Warehouse(path: database.path, readOnly: true)
+                warehouse.queryTimeout = timeout
+                if let gap = warehouse.incompleteness() {
+                    throw WarehouseError(path: database.path, reason: .incomplete, detail: gap)
+                }
                 filters.noticeUnmatched(in: warehouse, kind: kind)
                 let limit = output.rowLimit(default: 20)
                 // One more than asked for tells whether the limit cut matches off.

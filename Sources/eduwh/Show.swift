@@ -81,7 +81,7 @@ extension Eduwh {
                 for (index, id) in ids.enumerated() {
                     guard let text = try warehouse.documentText(id) else { continue }
                     if index > 0 { stdout.write("\n") }
-                    stdout.write(render(text, bold: bold))
+                    stdout.write(TerminalText.visible(render(text, bold: bold)))
                 }
                 stdout.flush()
             }

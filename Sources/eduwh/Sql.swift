@@ -19,6 +19,12 @@ extension Eduwh {
             one transaction that is rolled back if any fails. `eduwh schema` lists the
             tables and columns.
 
+            Queries cannot reach past SQL: fts3_tokenizer(), load_extension(), ATTACH
+            and writable_schema are refused by SQLite's authorizer (exit 65), and a query
+            that runs longer than --timeout seconds (default 60) is stopped (exit 65). A
+            warehouse on read-only media is opened immutable. When a first load was
+            stopped before its end, a warning on stderr says what the warehouse lacks.
+
             Examples:
               eduwh sql "SELECT indicator, count(*) FROM v_quantity GROUP BY 1"
               eduwh sql "SELECT * FROM v_funding_by_region_year WHERE :year BETWEEN from_year AND to_year" -p year 2011 --csv
@@ -41,6 +47,9 @@ extension Eduwh {
         @Flag(help: "Open the warehouse for writing; without it any write is refused.")
         var write = false
 
+        @Option(help: ArgumentHelp("Stop a query that runs longer than this many seconds (0: no limit).", valueName: "SECONDS"))
+        var timeout: Double = 60
+
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -59,6 +68,7 @@ extension Eduwh {
                     throw ValidationError("-p \(name): a parameter name is letters, digits and _ (written :\(name) in the SQL)")
                 }
             }
+            if timeout < 0 { throw ValidationError("--timeout must be zero or more seconds") }
             if file != nil, query != nil, query != "-" {
                 throw ValidationError("give the SQL either as an argument or with --file, not both")
             }
@@ -98,6 +108,9 @@ extension Eduwh {
                     throw WarehouseError(path: database.path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
                 }
                 let warehouse = try Warehouse(path: database.path, readOnly: !write)
+                if write { try warehouse.guardQueries() }
+                warehouse.queryTimeout = timeout
+                if let gap = warehouse.incompleteness() { printError("eduwh: warning: \(gap)") }
                 let stdout = StandardOutput()
                 let renderer = output.renderer(to: stdout)
                 let outcome = try warehouse.execute(sql, parameters: parameters, write: write, limit: output.rowLimit(),
