@@ -11,10 +11,10 @@ extension Eduwh {
                 placeholders have NULL values and only they do, rates within 0–100, years
                 within 1949–2100, every document has body text, no duplicate facts. They
                 also run at the end of every load. Before them, PRAGMA quick_check reads
-                every page of the file (integrity_quick_check) and the warehouse is checked
-                for what a stopped first load leaves missing (warehouse_complete). Prints one
-                row per test (result, test, failing_rows, description) in any output format;
-                the count of passed and failed tests goes to stderr.
+                every page of the file (integrity_quick_check) and the warehouse is
+                checked for what a stopped first load leaves missing (warehouse_complete).
+                Prints one row per test (result, test, failing_rows, description) in any
+                output format; the count of passed and failed tests goes to stderr.
 
               Examples:
                 eduwh check --db eduwh.sqlite
