@@ -66,7 +66,7 @@ struct QuantityScanner {
             let prev = line.at(i - 1)
             var startable = false
             if ScalarClass.isArabicDigit(v) {
-                startable = !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E
+                startable = !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E && !isSpacedTail(line, at: i)
             } else if NumeralGrammar.startsNumeral(v) {
                 startable = !ScalarClass.isChineseNumeral(prev)
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
@@ -165,6 +165,8 @@ struct QuantityScanner {
                 rule = "q-placeholder"
             } else {
                 guard var r = NumeralParser.arabic(line, at: i) else { return nil }
+                // 2 056所, 14. 38亿元, 76. 9%: a number broken by a space in PDF text.
+                if let joined = spacedNumber(line, r, at: i) { r = joined }
                 // 2千5百万, 1百零1亿, 3千零40: Arabic digits with Chinese places, read whole by the grammar.
                 let after = line.at(r.end)
                 if ScalarClass.chineseSmallUnit(after) != nil, let g = NumeralGrammar.parse(line, at: i, arabic: true), g.tokens >= 3, g.end > r.end + 1,
@@ -516,6 +518,68 @@ struct QuantityScanner {
         let mention = QuantityMention(surface: line.text(start..<end), value: number, unit: unitName, qualifier: qualifier,
                                       upperValue: upper, offset: start, rule: id)
         return (mention, end)
+    }
+
+    /// A space inside a number, as PDF text extraction leaves it: `2 056所` (a group of 1–3 digits,
+    /// one space, exactly three digits) and `14. 38亿元` (a decimal point, one space, digits) read as
+    /// one number when a unit or magnitude closes it. Returns the joined reading, or nil.
+    private func spacedNumber(_ line: ScalarLine, _ r: NumeralParser.Reading, at i: Int) -> NumeralParser.Reading? {
+        guard !r.hasDecimal, r.end - i == r.length else { return nil }
+        let e = r.end
+        if line.at(e) == 0x2E, Self.isPDFSpace(line.at(e + 1)), ScalarClass.isArabicDigit(line.at(e + 2)), r.length <= 6 {
+            var k = e + 2
+            var fraction = 0.0
+            var scale = 1.0
+            while let d = ScalarClass.arabicDigit(line.at(k)) { fraction = fraction * 10 + Double(d); scale *= 10; k += 1 }
+            guard line.at(k) != 0x2E, closesSpacedNumber(line, at: k) else { return nil }
+            var joined = r
+            joined.value = (r.value * scale + fraction) / scale
+            joined.end = k
+            joined.hasDecimal = true
+            return joined
+        }
+        guard r.length <= 3 else { return nil }
+        var k = e
+        var value = r.value
+        var groups = 0
+        while Self.isPDFSpace(line.at(k)), ScalarClass.isArabicDigit(line.at(k + 1)), ScalarClass.isArabicDigit(line.at(k + 2)),
+              ScalarClass.isArabicDigit(line.at(k + 3)), !ScalarClass.isArabicDigit(line.at(k + 4)) {
+            for m in 1...3 { value = value * 10 + Double(ScalarClass.arabicDigit(line[k + m])!) }
+            k += 4
+            groups += 1
+        }
+        guard groups > 0, line.at(k) != 0x2E || !ScalarClass.isArabicDigit(line.at(k + 1)), closesSpacedNumber(line, at: k) else { return nil }
+        var joined = r
+        joined.value = value
+        joined.end = k
+        joined.length = r.length + 3 * groups
+        return joined
+    }
+
+    /// The start of the three digits of `2 056所` or the fraction of `14. 38亿元`: never a number of its own.
+    private func isSpacedTail(_ line: ScalarLine, at i: Int) -> Bool {
+        guard Self.isPDFSpace(line.at(i - 1)) else { return false }
+        let before = line.at(i - 2)
+        if before == 0x2E { return ScalarClass.isArabicDigit(line.at(i - 3)) }
+        guard ScalarClass.isArabicDigit(before) else { return false }
+        var k = i
+        while ScalarClass.isArabicDigit(line.at(k)) { k += 1 }
+        var lead = i - 2
+        while ScalarClass.isArabicDigit(line.at(lead)) { lead -= 1 }
+        return k - i == 3 && i - 2 - lead <= 3 && closesSpacedNumber(line, at: k)
+    }
+
+    @inline(__always)
+    private static func isPDFSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 }
+
+    /// A unit, a magnitude or 余/多 (after at most one space) closes a number read across a space.
+    private func closesSpacedNumber(_ line: ScalarLine, at k: Int) -> Bool {
+        var m = k
+        if Self.isPDFSpace(line.at(m)) { m += 1 }
+        let v = line.at(m)
+        if v == 0x4F59 || v == 0x591A { return true }
+        guard let u = rules.unit(in: line, at: m) else { return rules.magnitude(in: line, at: m) != nil }
+        return u.kind != .block
     }
 
     /// 角/毛 and 分 after 元 or 块 (贰拾叁元|肆角伍分, 八块|五毛, 一百三十五块|六角七分钱): their value

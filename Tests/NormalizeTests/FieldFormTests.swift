@@ -1,0 +1,45 @@
+import EduwhCore
+import Normalize
+import Testing
+
+/// Forms seen on real pages of many sites (the field corpus), written here as sentences of our own.
+@Suite("Quantities: forms of real pages (PDF spacing, traditional script, glosses)")
+struct FieldFormTests {
+    @Test("A space inside a number (PDF text) joins it when a unit or magnitude closes it", arguments: [
+        QuantityCase("全年拨付维修经费23. 45亿元,保障了开学", "23. 45亿元", 2_345_000_000, "yuan"),
+        QuantityCase("已改造校舍3 128所,面积同比增长", "3 128所", 3128, "所"),
+        QuantityCase("入学率提高到88. 4%左右", "88. 4%左右", 88.4, "percent", .approx),
+        QuantityCase("合格学校累计达到2 405所,占总数一半", "2 405所", 2405, "所"),
+        QuantityCase("共捐款 1 250 300元", "1 250 300元", 1_250_300, "yuan"),
+        QuantityCase("新增学位4 200余个", "4 200余个", 4200, "个", .over),
+    ])
+    func pdfSpacing(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("The tail of a spaced number is never a number of its own", arguments: [
+        "已改造校舍3 128所", "入学率提高到88. 4%", "维修经费23. 45亿元",
+    ])
+    func noSpacedTail(_ sentence: String) {
+        let values = Normalizer.standard.quantities(in: sentence).compactMap(\.value)
+        #expect(!values.contains(128) && !values.contains(4) && !values.contains(4_500_000_000), "\(values)")
+    }
+
+    @Test("Numbers that only stand near a space stay apart", arguments: ["1. 2011年全县新建学校", "表头 2019 2020 2021"])
+    func noFalseJoin(_ sentence: String) {
+        #expect(Normalizer.standard.quantities(in: sentence).isEmpty)
+    }
+
+    @Test("Classes and kindergartens are counted (班, 园), with a space before the measure word", arguments: [
+        QuantityCase("全镇共有8 班学生参加", "8 班", 8, "班"),
+        QuantityCase("初中部总计 1,206 班。", "1,206 班", 1206, "班"),
+        QuantityCase("附设幼儿班 27 班、特教班 5 班", "27 班", 27, "班"),
+        QuantityCase("新设公办幼儿园十七园、四十一班", "十七园", 17, "园"),
+        QuantityCase("新设公办幼儿园十七园、四十一班", "四十一班", 41, "班"),
+        QuantityCase("合格率为 97 %", "97 %", 97, "percent"),
+    ])
+    func classes(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("班主任, 班子 and 园区 after a number are no counts", arguments: ["二年级5班主任张老师", "配齐4班子成员", "新建2园区"])
+    func classNames(_ sentence: String) {
+        #expect(Normalizer.standard.quantities(in: sentence).isEmpty, "\(Normalizer.standard.quantities(in: sentence).map(\.surface))")
+    }
+}
