@@ -309,6 +309,8 @@ struct QuantityScanner {
                 factor *= m.factor
                 sawMagnitude = true
                 j = spaced + m.surface.count
+                // 5萬(wàn)名: a pinyin gloss a site put after the magnitude.
+                if let g = Self.glossEnd(line, at: j) { j = g }
                 // 1亿2千万元, 3亿5000万元, 2万5千人: a smaller magnitude right after adds to it.
                 // 6万2000, 2万3千5百, 3千零40, 200万五千, 2万5: the rest of a mixed number (NumeralGrammar.tail).
                 if !placeholder, let tail = NumeralGrammar.tail(line, at: j, below: m.factor),
@@ -330,6 +332,7 @@ struct QuantityScanner {
         } else {
             var k = j
             while ScalarClass.isSpace(line.at(k)) && k - j < 2 { k += 1 }
+            if let g = Self.glossEnd(line, at: k), rules.unit(in: line, at: g) != nil { k = g }
             if let u = rules.unit(in: line, at: k) {
                 unitRule = u
                 afterNumber = k + u.surface.count
@@ -338,7 +341,7 @@ struct QuantityScanner {
         // 贰拾叁元肆角伍分, 八块五毛, 45元6角7分: 角/毛 and 分 after 元 or 块 are tenths and hundredths.
         var cents = 0.0
         var unitOverride: String? = nil
-        if let u = unitRule, !placeholder, u.unit == "yuan" || u.id == "kuai" || u.id == "kuai-trad",
+        if let u = unitRule, !placeholder, u.unit == "yuan" || u.id == "kuai",
            let (extra, chainEnd) = moneyChain(line, at: afterNumber), chainEnd > afterNumber {
             cents = extra
             afterNumber = chainEnd
@@ -580,6 +583,22 @@ struct QuantityScanner {
         if v == 0x4F59 || v == 0x591A { return true }
         guard let u = rules.unit(in: line, at: m) else { return rules.magnitude(in: line, at: m) != nil }
         return u.kind != .block
+    }
+
+    /// The end of a pinyin gloss at `k` (`(wàn)`, `（yì）`: Latin letters, tone marks included, in
+    /// brackets), which some sites insert after characters; nil when none stands there.
+    static func glossEnd(_ line: ScalarLine, at k: Int) -> Int? {
+        let open = line.at(k)
+        guard open == 0x28 || open == 0xFF08 else { return nil }
+        var m = k + 1
+        while m - k <= 8 {
+            let v = line.at(m)
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F) { m += 1; continue }
+            break
+        }
+        let close = line.at(m)
+        guard m > k + 1, close == 0x29 || close == 0xFF09 else { return nil }
+        return m + 1
     }
 
     /// 角/毛 and 分 after 元 or 块 (贰拾叁元|肆角伍分, 八块|五毛, 一百三十五块|六角七分钱): their value

@@ -42,4 +42,31 @@ struct FieldFormTests {
     func classNames(_ sentence: String) {
         #expect(Normalizer.standard.quantities(in: sentence).isEmpty, "\(Normalizer.standard.quantities(in: sentence).map(\.surface))")
     }
+
+    @Test("Traditional script matches like simplified; the surface stays the raw text", arguments: [
+        QuantityCase("新建校舍約2.6萬平方米", "約2.6萬平方米", 26_000, "m2", .approx),
+        QuantityCase("達標率超過85%", "超過85%", 85, "percent", .over),
+        QuantityCase("重點推進兩項改革", "兩項", 2, "项"),
+        QuantityCase("新增計算機教室12個", "12個", 12, "个"),
+        QuantityCase("投入資金3.2億元", "3.2億元", 320_000_000, "yuan"),
+        QuantityCase("培訓教師3000餘人次", "3000餘人次", 3000, "人次", .over),
+        QuantityCase("辦學規模擴大了一倍,佔地120畝", "120畝", 120, "mu"),
+    ])
+    func traditional(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("Traditional year words: 一年來 is relative, 學年 and 農曆 read as in simplified")
+    func traditionalYears() {
+        let found = Normalizer.standard.years(in: "一年來,全縣新建學校5所", referenceYear: 2015)
+        #expect(found.first?.surface == "一年來" && found.first?.kind == .relative && found.first?.from == 2015)
+        let ranged = Normalizer.standard.years(in: "2009-2010學年度招生", referenceYear: nil)
+        #expect(ranged.first?.surface == "2009-2010學年度" && ranged.first?.kind == .range)
+        #expect(Normalizer.standard.years(in: "農曆正月十五開學", referenceYear: 2012).first?.surface == "農曆正月十五")
+    }
+
+    @Test("A pinyin gloss after a character keeps the unit and qualifier (surface raw)", arguments: [
+        QuantityCase("每年培養教師1.2萬(wàn)人以上", "1.2萬(wàn)人以上", 12_000, "人", .over),
+        QuantityCase("招收學生3萬(wàn)名", "3萬(wàn)名", 30_000, "名"),
+        QuantityCase("新增學位2萬（wàn）個", "2萬（wàn）個", 20_000, "个"),
+    ])
+    func glosses(_ c: QuantityCase) { expectQuantity(c) }
 }
