@@ -87,6 +87,11 @@ struct QuantityScanner {
                 var j = i + 1
                 if ScalarClass.isArabicDigit(v) {
                     while j < n, ScalarClass.isArabicDigit(line[j]) || line[j] == 0x2E { j += 1 }
+                    // 3—6岁: a range that is no quantity is skipped whole, not read from its upper end.
+                    if j + 1 < n, ScalarClass.isRangeDash(line[j]), ScalarClass.isArabicDigit(line[j + 1]) {
+                        j += 1
+                        while j < n, ScalarClass.isArabicDigit(line[j]) || line[j] == 0x2E { j += 1 }
+                    }
                 } else if ScalarClass.isChineseNumeral(v) {
                     while j < n, ScalarClass.isChineseNumeral(line[j]) { j += 1 }
                 }
@@ -415,8 +420,13 @@ struct QuantityScanner {
                                           offset: numberStart, rule: "q-placeholder:magnitude")
             return (mention, j)
         }
+        // 3—6岁, 3-6周岁: a range of ages names a group of people, it measures nothing.
+        if upper != nil, unitRule?.id == "sui" || unitRule?.id == "zhousui" { return nil }
+        // 016年 (a year whose first digit was lost), 05个: a leading zero makes no count.
+        if let r = reading, !r.chinese, !r.hasDecimal, r.length > 1, line[numberStart] == 0x30 || line[numberStart] == 0xFF10 { return nil }
         if placeholder {
-            guard let u = unitRule, u.kind != .group, u.unit != "年" else { return nil }
+            // _分以上考生: a blanked score is a threshold, not a figure.
+            guard let u = unitRule, u.kind != .group, u.kind != .score, u.unit != "年" else { return nil }
             if ScalarClass.isASCIILetter(line.at(j)) { return nil }
             let mention = QuantityMention(surface: line.text(numberStart..<end), value: nil, unit: u.unit, qualifier: .placeholder,
                                           offset: numberStart, rule: "q-placeholder:\(u.id)")

@@ -111,7 +111,8 @@ struct YearScanner {
             } else if let y2 = year.to, let y1 = last.from {
                 guard y2 >= y1, y2 - y1 <= 30 else { out.append(year); continue }
                 merged.to = y2
-                merged.kind = y2 > y1 ? .range : (last.kind == .date || year.kind == .date ? .date : .year)
+                // 2024年-2024年: a period written as a range stays a range even within one year.
+                merged.kind = y2 > y1 || (last.kind == .year && year.kind == .year) ? .range : (last.kind == .date || year.kind == .date ? .date : .year)
             } else if let c2 = year.yearOfCentury, let c1 = last.yearOfCentury {
                 guard c2 > c1 else { out.append(year); continue }
                 merged.toOffset = c2
@@ -279,9 +280,20 @@ struct YearScanner {
             var spaced = k
             while ScalarClass.isSpace(line.at(spaced)) && spaced - k < 2 { spaced += 1 }
             let v = line.at(spaced)
-            if spaced > k, ScalarClass.isRangeDash(v) || v == Self.zhi || v == Self.dao { k = spaced }
+            if spaced > k, ScalarClass.isRangeDash(v) || v == Self.zhi || v == Self.dao || (!hasNian && Self.isAnd(v)) { k = spaced }
         }
         let rangeSep = line.at(k)
+        // 2011和2012年, 2011 和2012 年: two consecutive years joined by 和/与/及 and closed by one 年.
+        if !hasNian, Self.isAnd(rangeSep) {
+            var m = k + 1
+            while ScalarClass.isSpace(line.at(m)) && m - k < 3 { m += 1 }
+            if let y2 = fourDigitYear(line, at: m), y2 == year + 1 {
+                let end = skipSpace(line, m + 4) { $0 == Self.nian }
+                if line.at(end) == Self.nian {
+                    return FoundYear(start: i, end: end + 1, kind: .range, from: year, to: y2, rule: "y-range")
+                }
+            }
+        }
         // 2011/2012学年: a slash joins two consecutive years.
         if rangeSep == 0x2F, !hasNian, let y2 = fourDigitYear(line, at: k + 1), y2 == year + 1 {
             var end = k + 5
@@ -340,6 +352,10 @@ struct YearScanner {
         }
         return nil
     }
+
+    /// 和 与 及: words that join two years.
+    @inline(__always)
+    private static func isAnd(_ v: UInt32) -> Bool { v == 0x548C || v == 0x4E0E || v == 0x53CA }
 
     /// 二〇一一年, 二〇一一年五月, 二〇二〇年9月1日 (the month and day in either kind of digits).
     private func chineseYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
@@ -403,6 +419,8 @@ struct YearScanner {
         } else if v == 0x6B63 || v == 0x814A || v == 0x51AC || v == 0x81D8 {   // 正 腊 冬 臘
             monthEnd = m + 1
             lunar = true
+        } else if v == 0x5143, line.at(m + 1) == Self.yue {   // 元月: January
+            monthEnd = m + 1
         } else if let r = NumeralParser.chinese(line, at: m), r.value >= 1, r.value <= 12, !r.fuzzy, !r.hasDecimal, r.value == r.value.rounded() {
             monthEnd = r.end
         }
@@ -450,6 +468,7 @@ struct YearScanner {
         guard let d0 = ScalarClass.arabicDigit(line.at(i)), let d1 = ScalarClass.arabicDigit(line.at(i + 1)),
               !ScalarClass.isArabicDigit(line.at(i + 2)) else { return nil }
         let yy = d0 * 10 + d1
+        if line.at(i + 2) == Self.dun, let list = twoDigitYearList(line, at: i, first: yy) { return list }
         let j = skipSpace(line, i + 2) { $0 == Self.nian }
         guard line.at(j) == Self.nian, line.at(j + 1) != Self.ji, line.at(j + 1) != Self.zhiSystem else { return nil }
         let prev = line.at(i - 1)
@@ -464,6 +483,21 @@ struct YearScanner {
         var end = after
         if line.at(end) == Self.du { end += 1 }
         return FoundYear(start: i, end: end, kind: .year, rule: "y-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
+    }
+
+    /// 07、08、09年: consecutive two-digit years listed with 、 and closed by 年 are one range.
+    private func twoDigitYearList(_ line: ScalarLine, at i: Int, first: Int) -> FoundYear? {
+        var k = i + 2
+        var last = first
+        while line.at(k) == Self.dun, let a = ScalarClass.arabicDigit(line.at(k + 1)), let b = ScalarClass.arabicDigit(line.at(k + 2)),
+              !ScalarClass.isArabicDigit(line.at(k + 3)), a * 10 + b == last + 1 {
+            last = a * 10 + b
+            k += 3
+        }
+        guard last > first, line.at(k) == Self.nian, line.at(k + 1) != Self.ji, line.at(k + 1) != Self.zhiSystem else { return nil }
+        var end = k + 1
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .range, rule: "y-two-digit-list", fromOffset: first, toOffset: last, twoDigit: true)
     }
 
     /// 八五年, 零九年, 九零年9月十号: two Chinese digits and 年. Two digits in a row (三四年, 五六年)
@@ -652,7 +686,15 @@ struct YearScanner {
         for rule in candidates {
             guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
-            return relativeFound(rule, i, end, n)
+            var found = relativeFound(rule, i, end, n)
+            // 今年3月1日, 去年8月: one year with its month is one date, resolved like the year.
+            if rule.anchor == .reference, rule.from == rule.to, line.at(end - 1) == Self.nian,
+               !rule.pattern.contains(.number),
+               let dateEnd = monthDay(line, at: end) {
+                found.end = dateEnd
+                found.kind = .date
+            }
+            return found
         }
         return nil
     }

@@ -69,4 +69,55 @@ struct FieldFormTests {
         QuantityCase("新增學位2萬（wàn）個", "2萬（wàn）個", 20_000, "个"),
     ])
     func glosses(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("Area units fold into m2; percentage points keep their own unit", arguments: [
+        QuantityCase("全县总面积2150平方公里", "2150平方公里", 2_150_000_000, "m2"),
+        QuantityCase("辖区面积88.5平方公里", "88.5平方公里", 88_500_000, "m2"),
+        QuantityCase("新校区占地15公顷", "15公顷", 150_000, "m2"),
+        QuantityCase("新建食堂600平米", "600平米", 600, "m2"),
+        QuantityCase("比上年提高4.2个百分点", "4.2个百分点", 4.2, "百分点"),
+        QuantityCase("比_年提高_个百分点", "_个百分点", nil, "百分点", .placeholder),
+    ])
+    func areasAndPoints(_ c: QuantityCase) { expectQuantity(c) }
+
+    @Test("Ages of a group, blanked score thresholds, session numbers and lost year digits are no quantities", arguments: [
+        "推进3—6岁学前教育一体化", "全市4-5周岁儿童入园", "招收七岁儿童", "全区_分以上考生有_人",
+        "学习贯彻市委八届五次全会精神", "县政协十届二次会议召开", "区七届人大三次会议", "?。?019年10月8日",
+        "於10月5日上午9時45分舉行",
+    ])
+    func notQuantities(_ sentence: String) {
+        let found = Normalizer.standard.quantities(in: sentence)
+        #expect(found.isEmpty, "\(found.map(\.surface))")
+    }
+
+    @Test("Meetings counted outside a session number stay quantities")
+    func meetingCounts() {
+        expectQuantity(QuantityCase("全年召开专题会议四次", "四次", 4, "次"))
+    }
+
+    /// One expected year mention: surface, kind, from, to.
+    static func expectYear(_ sentence: String, _ surface: String, _ kind: YearKind, _ from: Int?, _ to: Int?, reference: Int? = 2012,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        let found = Normalizer.standard.years(in: sentence, referenceYear: reference)
+        let match = found.first { $0.surface == surface }
+        #expect(match != nil, "no \(surface) in \(found.map(\.surface))", sourceLocation: sourceLocation)
+        #expect(match?.kind == kind && match?.from == from && match?.to == to,
+                "\(String(describing: match))", sourceLocation: sourceLocation)
+    }
+
+    @Test("Year forms of real pages")
+    func yearForms() {
+        Self.expectYear("明年5月10日前完成验收", "明年5月10日", .date, 2013, 2013)
+        Self.expectYear("去年9月,全县启动", "去年9月", .date, 2011, 2011)
+        Self.expectYear("今年元月起执行", "今年元月", .date, 2012, 2012)
+        Self.expectYear("在04、05、06年连续三年", "04、05、06年", .range, 2004, 2006)
+        Self.expectYear("2015和2016年,全县新建", "2015和2016年", .range, 2015, 2016)
+        Self.expectYear("2009 与2010 年招生", "2009 与2010 年", .range, 2009, 2010)
+        Self.expectYear("二0一三年元月十日", "二0一三年元月十日", .date, 2013, 2013)
+        Self.expectYear("二00九年工作总结", "二00九年", .year, 2009, 2009)
+        Self.expectYear("2021年-2021年工作计划", "2021年-2021年", .range, 2021, 2021)
+        // Two years joined by 和 that are not consecutive stay two years.
+        let apart = Normalizer.standard.years(in: "2010和2015年分别建成", referenceYear: nil)
+        #expect(!apart.contains { $0.kind == .range }, "\(apart.map(\.surface))")
+    }
 }
