@@ -16,24 +16,74 @@ struct ScalarLine {
     let s: [UInt32]
     /// The raw scalars when folding changed any; nil when `s` is the raw text.
     let raw: [UInt32]?
+    /// Which kinds of marks the line holds (`hasBracket`, `hasLatinURLStart`, `hasQuote`), so that
+    /// passes looking for them skip the lines that have none.
+    let features: UInt8
     var count: Int { s.count }
 
+    /// [ 〔 【 ［ ( （ 〖: a document number may open here.
+    static let hasBracket: UInt8 = 1
+    /// h w H W: a web address may start here.
+    static let hasLatinURLStart: UInt8 = 2
+    /// “ ” 「 」 『 』 ‘ ’ " 《 》 〈 〉: quotations and book titles.
+    static let hasQuote: UInt8 = 4
+
     init(_ text: String) {
-        var scalars = text.scalarValues
+        // One pass over the UTF-8: decode, fold and note the marks (the line used to be decoded,
+        // counted and folded in three passes).
+        var text = text
+        var features: UInt8 = 0
+        var folded = false
         let fold = TraditionalFold.table
-        var changed = false
-        var original: [UInt32]? = nil
-        for k in scalars.indices {
-            let v = scalars[k]
-            guard v >= 0x4E00, v < 0x10000 else { continue }
-            let f = fold[Int(v)]
-            if f != 0 {
-                if !changed { original = scalars; changed = true }
-                scalars[k] = UInt32(f)
+        let bits = TraditionalFold.bits
+        s = text.withUTF8 { bytes in
+            [UInt32](unsafeUninitializedCapacity: bytes.count) { values, initialized in
+                var i = 0
+                var j = 0
+                let n = bytes.count
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                        switch v {
+                        case 0x5B, 0x28: features |= Self.hasBracket
+                        case 0x68, 0x77, 0x48, 0x57: features |= Self.hasLatinURLStart
+                        case 0x22: features |= Self.hasQuote
+                        default: break
+                        }
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                        if v >= 0x4E00 && v < 0xA000 {
+                            if bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+                                v = UInt32(fold[Int(v)])
+                                folded = true
+                            }
+                        } else {
+                            switch v {
+                            case 0x3014, 0x3010, 0xFF3B, 0xFF08, 0x3016: features |= Self.hasBracket
+                            case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x300A, 0x300B, 0x3008, 0x3009:
+                                features |= Self.hasQuote
+                            default: break
+                            }
+                        }
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    values[j] = v
+                    j += 1
+                }
+                initialized = j
             }
         }
-        s = scalars
-        raw = original
+        raw = folded ? text.scalarValues : nil
+        self.features = features
     }
 
     @inline(__always)
@@ -90,5 +140,12 @@ enum TraditionalFold {
             fatalError("\(error)")
         }
         return table
+    }()
+
+    /// One bit per BMP scalar: set when `table` folds it (8 KB, where the table is 128 KB).
+    static let bits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 where table[v] != 0 { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        return bits
     }()
 }

@@ -644,7 +644,7 @@ struct YearScanner {
         return nil
     }
 
-    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int) -> (end: Int, n: Int)? {
+    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int, number: (Int, Int)? = nil) -> (end: Int, n: Int)? {
         var j = i
         var n = 0
         for element in rule.pattern {
@@ -653,6 +653,11 @@ struct YearScanner {
                 guard line.at(j) == v else { return nil }
                 j += 1
             case .number:
+                if j == i, let (value, end) = number {
+                    n = value
+                    j = end
+                    continue
+                }
                 guard let (value, end) = patternNumber(line, at: j) else { return nil }
                 n = value
                 j = end
@@ -700,8 +705,10 @@ struct YearScanner {
     }
 
     private func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // Every pattern here starts with N: read the number once, then its words.
+        guard let (n0, numberEnd) = patternNumber(line, at: i), rules.starts(line.at(numberEnd), NormalizeRules.flagRelativeRest) else { return nil }
         for rule in rules.relativeNumberFirst {
-            guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
+            guard let (end, n) = matchPattern(rule, line, at: i, number: (n0, numberEnd)) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
             return relativeFound(rule, i, end, n)
         }
