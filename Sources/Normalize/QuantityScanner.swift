@@ -397,7 +397,9 @@ struct QuantityScanner {
             return rules.qualifiersBefore.contains { $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound) }
         } ?? false
         // Name contexts before the number: 第一名, 前百名, 学前三年.
-        for context in rules.nameContextsBefore where line.matches(context.word, endingAt: numberStart) {
+        // 第 2 期: one space may stand between the word and the number.
+        let contextEnd = ScalarClass.isSpace(prev) ? numberStart - 1 : numberStart
+        for context in rules.nameContextsBefore where line.matches(context.word, endingAt: numberStart) || line.matches(context.word, endingAt: contextEnd) {
             if context.units.isEmpty || context.units.contains(unitName) { return nil }
         }
         if let u = unitRule {

@@ -587,6 +587,8 @@ struct YearScanner {
         guard let runEnd = placeholderRun(line, at: i) else { return nil }
         var j = runEnd
         while ScalarClass.isSpace(line.at(j)) { j += 1 }
+        // XX学年度: the school year of a blanked year.
+        if line.at(j) == Self.xue, line.at(j + 1) == Self.nian { j += 1 }
         let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
         let afterFirst = hasNian ? j + 1 : runEnd
         // Joined forms.
@@ -595,11 +597,14 @@ struct YearScanner {
         let sep = line.at(k)
         if ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao || (sep == Self.dun && !hasNian) {
             var m = k + 1
+            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }   // XX——XX
             while ScalarClass.isSpace(line.at(m)) { m += 1 }
             if let secondEnd = placeholderRun(line, at: m) {
                 var e = secondEnd
                 while ScalarClass.isSpace(line.at(e)) { e += 1 }
+                if line.at(e) == Self.xue, line.at(e + 1) == Self.nian { e += 1 }
                 if line.at(e) == Self.nian {
+                    if line.at(e + 1) == Self.du { e += 1 }
                     return FoundYear(start: i, end: e + 1, kind: .placeholder, rule: "y-placeholder-range")
                 }
                 if let count = NumeralParser.chinese(line, at: e), count.end < line.count, line[count.end] == Self.nian {
@@ -608,7 +613,7 @@ struct YearScanner {
             }
         }
         guard hasNian else { return nil }
-        return FoundYear(start: i, end: afterFirst, kind: .placeholder, rule: "y-placeholder")
+        return FoundYear(start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder, rule: "y-placeholder")
     }
 
     // MARK: - Plan periods
