@@ -160,7 +160,7 @@ struct YearScanner {
         let n = line.count
         var found: [FoundYear] = []
         var i = 0
-        let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative
+        let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative | NormalizeRules.flagPlanPeriod
         while i < n {
             let v = line[i]
             if v >= 0x10000 || rules.firstFlags[Int(v)] & triggers == 0 || context.claimed[i] { i += 1; continue }
@@ -209,6 +209,8 @@ struct YearScanner {
                 if let y = chineseMonthDate(line, at: i) { return y }
             }
         }
+        // 第十三个五年: a plan period named in full.
+        if v == 0x7B2C, let y = planPeriod(line, at: i) { return y }
         if let y = relativeLiteralFirst(line, at: i) { return y }
         // 在年前: a year the site blanked out entirely.
         if v == Self.nian, prev == 0x5728 || prev == 0x4E8E, line.at(i + 1) == 0x524D {
@@ -687,6 +689,7 @@ struct YearScanner {
             if prev == Self.xue || prev == Self.nian || prev == 0x5F53 || prev == 0x5468 || prev == 0x534A || prev == 0x672C { return false }  // 学 年 当 周 半 本
         }
         if first == 0x4E0A, prev == 0x4EE5 { return false }  // 以上年…
+        if first == 0x4E0A || first == 0x4E0B, prev == Self.nian { return false }  // 2012年上半年: part of the year before it
         if ScalarClass.isChineseNumeral(first), ScalarClass.isChineseNumeral(prev) { return false }
         return true
     }

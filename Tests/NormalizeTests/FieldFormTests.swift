@@ -136,4 +136,16 @@ struct FieldFormTests {
         Self.expectYear("20XX-20XX学年度", "20XX-20XX学年度", .placeholder, nil, nil)
         #expect(Normalizer.standard.quantities(in: "学校连续四年获评先进").isEmpty)
     }
+
+    @Test("Plan periods named in full, and 年初/年底/上半年 as relative years")
+    func planPeriodsAndYearParts() {
+        Self.expectYear("全县教育事业第十二个五年规划", "第十二个五年", .planPeriod, 2011, 2015)
+        Self.expectYear("按照年初确定的思路", "年初", .relative, 2012, 2012)
+        Self.expectYear("截至年底,全县建成", "年底", .relative, 2012, 2012)
+        Self.expectYear("下半年将启动建设", "下半年", .relative, 2012, 2012)
+        // 2012年上半年 is the year 2012; its half is no second mention.
+        let found = Normalizer.standard.years(in: "2011年上半年全县新建学校", referenceYear: 2012)
+        #expect(found.map(\.surface) == ["2011年"], "\(found.map(\.surface))")
+        #expect(Normalizer.standard.years(in: "去年年底完成", referenceYear: 2012).map(\.surface) == ["去年"])
+    }
 }
