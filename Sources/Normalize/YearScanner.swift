@@ -206,8 +206,11 @@ struct YearScanner {
                 if let y = planPeriod(line, at: i) { return y }
                 if let y = relativeLiteralFirst(line, at: i) { return y }
                 if let y = relativeNumberFirst(line, at: i) { return y }
-                if let y = chineseMonthDate(line, at: i) { return y }
+                // A month needs 月 within the next three characters (十二月): skip the parse otherwise.
+                if line.at(i + 1) == Self.yue || line.at(i + 2) == Self.yue || line.at(i + 3) == Self.yue,
+                   let y = chineseMonthDate(line, at: i) { return y }
             }
+            return nil   // relative words starting with a numeral were tried above
         }
         // 第十三个五年: a plan period named in full.
         if v == 0x7B2C, let y = planPeriod(line, at: i) { return y }
