@@ -32,6 +32,7 @@ struct LineContext {
 
     /// Claims document numbers (〔2011〕3号, [2005]18) and web addresses.
     mutating func markDocumentNumbersAndAddresses() {
+        guard line.features & (ScalarLine.hasBracket | ScalarLine.hasLatinURLStart) != 0 else { return }
         let s = line.s
         let n = s.count
         var i = 0
@@ -93,6 +94,7 @@ struct LineContext {
 
     /// Marks short quotations and book titles.
     mutating func markQuotes() {
+        guard line.features & ScalarLine.hasQuote != 0 else { return }
         let s = line.s
         let n = s.count
         var open: Int? = nil

@@ -119,6 +119,8 @@ struct NormalizeRules: Sendable {
     static let flagYearStart: UInt8 = 32
     /// A scalar that can start a quantity (digits, numerals, x, 某, %).
     static let flagQuantityStart: UInt8 = 64
+    /// A scalar that follows N in a relative pattern that starts with N (N年来: 年).
+    static let flagRelativeRest: UInt8 = 128
 
     /// True when some table of `flag` has an entry starting with `v`.
     @inline(__always)
@@ -253,6 +255,10 @@ struct NormalizeRules: Sendable {
         flag(planPeriods.keys, Self.flagPlanPeriod)
         flag(units.keys, Self.flagUnit)
         flag(magnitudes.keys, Self.flagMagnitude)
+        flag(relativeNumberFirst.compactMap { rule in
+            guard rule.pattern.count > 1, case .literal(let v) = rule.pattern[1] else { return nil }
+            return v
+        }, Self.flagRelativeRest)
         for v in UInt32(0)..<0x10000 {
             let numeric = ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
             if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) { firstFlags[Int(v)] |= Self.flagYearStart }

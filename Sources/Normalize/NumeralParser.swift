@@ -102,11 +102,16 @@ enum NumeralParser {
     static func chineseDigitYear(_ line: ScalarLine, at i: Int) -> Int? {
         guard i + 4 <= line.count else { return nil }
         var year = 0
+        var chinese = 0
         for k in 0..<4 {
             let v = line[i + k]
+            // 二0一一: a zero may be written with an Arabic 0 among Chinese digits.
+            if k > 0, v == 0x30 || v == 0xFF10 { year *= 10; continue }
             guard let d = ScalarClass.chineseDigit(v), v != 0x4E24, v != 0x5169 else { return nil }
             year = year * 10 + d
+            chinese += 1
         }
+        guard chinese >= 2 else { return nil }
         guard (1900...2099).contains(year) else { return nil }
         if ScalarClass.isChineseNumeral(line.at(i + 4)) { return nil }
         return year

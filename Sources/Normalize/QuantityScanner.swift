@@ -66,7 +66,7 @@ struct QuantityScanner {
             let prev = line.at(i - 1)
             var startable = false
             if ScalarClass.isArabicDigit(v) {
-                startable = !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E
+                startable = !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E && !isSpacedTail(line, at: i)
             } else if NumeralGrammar.startsNumeral(v) {
                 startable = !ScalarClass.isChineseNumeral(prev)
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
@@ -87,6 +87,11 @@ struct QuantityScanner {
                 var j = i + 1
                 if ScalarClass.isArabicDigit(v) {
                     while j < n, ScalarClass.isArabicDigit(line[j]) || line[j] == 0x2E { j += 1 }
+                    // 3—6岁: a range that is no quantity is skipped whole, not read from its upper end.
+                    if j + 1 < n, ScalarClass.isRangeDash(line[j]), ScalarClass.isArabicDigit(line[j + 1]) {
+                        j += 1
+                        while j < n, ScalarClass.isArabicDigit(line[j]) || line[j] == 0x2E { j += 1 }
+                    }
                 } else if ScalarClass.isChineseNumeral(v) {
                     while j < n, ScalarClass.isChineseNumeral(line[j]) { j += 1 }
                 }
@@ -165,6 +170,8 @@ struct QuantityScanner {
                 rule = "q-placeholder"
             } else {
                 guard var r = NumeralParser.arabic(line, at: i) else { return nil }
+                // 2 056所, 14. 38亿元, 76. 9%: a number broken by a space in PDF text.
+                if let joined = spacedNumber(line, r, at: i) { r = joined }
                 // 2千5百万, 1百零1亿, 3千零40: Arabic digits with Chinese places, read whole by the grammar.
                 let after = line.at(r.end)
                 if ScalarClass.chineseSmallUnit(after) != nil, let g = NumeralGrammar.parse(line, at: i, arabic: true), g.tokens >= 3, g.end > r.end + 1,
@@ -307,6 +314,8 @@ struct QuantityScanner {
                 factor *= m.factor
                 sawMagnitude = true
                 j = spaced + m.surface.count
+                // 5萬(wàn)名: a pinyin gloss a site put after the magnitude.
+                if let g = Self.glossEnd(line, at: j) { j = g }
                 // 1亿2千万元, 3亿5000万元, 2万5千人: a smaller magnitude right after adds to it.
                 // 6万2000, 2万3千5百, 3千零40, 200万五千, 2万5: the rest of a mixed number (NumeralGrammar.tail).
                 if !placeholder, let tail = NumeralGrammar.tail(line, at: j, below: m.factor),
@@ -328,6 +337,7 @@ struct QuantityScanner {
         } else {
             var k = j
             while ScalarClass.isSpace(line.at(k)) && k - j < 2 { k += 1 }
+            if let g = Self.glossEnd(line, at: k), rules.unit(in: line, at: g) != nil { k = g }
             if let u = rules.unit(in: line, at: k) {
                 unitRule = u
                 afterNumber = k + u.surface.count
@@ -336,7 +346,7 @@ struct QuantityScanner {
         // 贰拾叁元肆角伍分, 八块五毛, 45元6角7分: 角/毛 and 分 after 元 or 块 are tenths and hundredths.
         var cents = 0.0
         var unitOverride: String? = nil
-        if let u = unitRule, !placeholder, u.unit == "yuan" || u.id == "kuai" || u.id == "kuai-trad",
+        if let u = unitRule, !placeholder, u.unit == "yuan" || u.id == "kuai",
            let (extra, chainEnd) = moneyChain(line, at: afterNumber), chainEnd > afterNumber {
             cents = extra
             afterNumber = chainEnd
@@ -387,7 +397,9 @@ struct QuantityScanner {
             return rules.qualifiersBefore.contains { $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound) }
         } ?? false
         // Name contexts before the number: 第一名, 前百名, 学前三年.
-        for context in rules.nameContextsBefore where line.matches(context.word, endingAt: numberStart) {
+        // 第 2 期: one space may stand between the word and the number.
+        let contextEnd = ScalarClass.isSpace(prev) ? numberStart - 1 : numberStart
+        for context in rules.nameContextsBefore where line.matches(context.word, endingAt: numberStart) || line.matches(context.word, endingAt: contextEnd) {
             if context.units.isEmpty || context.units.contains(unitName) { return nil }
         }
         if let u = unitRule {
@@ -410,8 +422,13 @@ struct QuantityScanner {
                                           offset: numberStart, rule: "q-placeholder:magnitude")
             return (mention, j)
         }
+        // 3—6岁, 3-6周岁: a range of ages names a group of people, it measures nothing.
+        if upper != nil, unitRule?.id == "sui" || unitRule?.id == "zhousui" { return nil }
+        // 016年 (a year whose first digit was lost), 05个: a leading zero makes no count.
+        if let r = reading, !r.chinese, !r.hasDecimal, r.length > 1, line[numberStart] == 0x30 || line[numberStart] == 0xFF10 { return nil }
         if placeholder {
-            guard let u = unitRule, u.kind != .group, u.unit != "年" else { return nil }
+            // _分以上考生: a blanked score is a threshold, not a figure.
+            guard let u = unitRule, u.kind != .group, u.kind != .score, u.unit != "年" else { return nil }
             if ScalarClass.isASCIILetter(line.at(j)) { return nil }
             let mention = QuantityMention(surface: line.text(numberStart..<end), value: nil, unit: u.unit, qualifier: .placeholder,
                                           offset: numberStart, rule: "q-placeholder:\(u.id)")
@@ -516,6 +533,84 @@ struct QuantityScanner {
         let mention = QuantityMention(surface: line.text(start..<end), value: number, unit: unitName, qualifier: qualifier,
                                       upperValue: upper, offset: start, rule: id)
         return (mention, end)
+    }
+
+    /// A space inside a number, as PDF text extraction leaves it: `2 056所` (a group of 1–3 digits,
+    /// one space, exactly three digits) and `14. 38亿元` (a decimal point, one space, digits) read as
+    /// one number when a unit or magnitude closes it. Returns the joined reading, or nil.
+    private func spacedNumber(_ line: ScalarLine, _ r: NumeralParser.Reading, at i: Int) -> NumeralParser.Reading? {
+        guard !r.hasDecimal, r.end - i == r.length else { return nil }
+        let e = r.end
+        if line.at(e) == 0x2E, Self.isPDFSpace(line.at(e + 1)), ScalarClass.isArabicDigit(line.at(e + 2)), r.length <= 6 {
+            var k = e + 2
+            var fraction = 0.0
+            var scale = 1.0
+            while let d = ScalarClass.arabicDigit(line.at(k)) { fraction = fraction * 10 + Double(d); scale *= 10; k += 1 }
+            guard line.at(k) != 0x2E, closesSpacedNumber(line, at: k) else { return nil }
+            var joined = r
+            joined.value = (r.value * scale + fraction) / scale
+            joined.end = k
+            joined.hasDecimal = true
+            return joined
+        }
+        guard r.length <= 3 else { return nil }
+        var k = e
+        var value = r.value
+        var groups = 0
+        while Self.isPDFSpace(line.at(k)), ScalarClass.isArabicDigit(line.at(k + 1)), ScalarClass.isArabicDigit(line.at(k + 2)),
+              ScalarClass.isArabicDigit(line.at(k + 3)), !ScalarClass.isArabicDigit(line.at(k + 4)) {
+            for m in 1...3 { value = value * 10 + Double(ScalarClass.arabicDigit(line[k + m])!) }
+            k += 4
+            groups += 1
+        }
+        guard groups > 0, line.at(k) != 0x2E || !ScalarClass.isArabicDigit(line.at(k + 1)), closesSpacedNumber(line, at: k) else { return nil }
+        var joined = r
+        joined.value = value
+        joined.end = k
+        joined.length = r.length + 3 * groups
+        return joined
+    }
+
+    /// The start of the three digits of `2 056所` or the fraction of `14. 38亿元`: never a number of its own.
+    private func isSpacedTail(_ line: ScalarLine, at i: Int) -> Bool {
+        guard Self.isPDFSpace(line.at(i - 1)) else { return false }
+        let before = line.at(i - 2)
+        if before == 0x2E { return ScalarClass.isArabicDigit(line.at(i - 3)) }
+        guard ScalarClass.isArabicDigit(before) else { return false }
+        var k = i
+        while ScalarClass.isArabicDigit(line.at(k)) { k += 1 }
+        var lead = i - 2
+        while ScalarClass.isArabicDigit(line.at(lead)) { lead -= 1 }
+        return k - i == 3 && i - 2 - lead <= 3 && closesSpacedNumber(line, at: k)
+    }
+
+    @inline(__always)
+    private static func isPDFSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 }
+
+    /// A unit, a magnitude or 余/多 (after at most one space) closes a number read across a space.
+    private func closesSpacedNumber(_ line: ScalarLine, at k: Int) -> Bool {
+        var m = k
+        if Self.isPDFSpace(line.at(m)) { m += 1 }
+        let v = line.at(m)
+        if v == 0x4F59 || v == 0x591A { return true }
+        guard let u = rules.unit(in: line, at: m) else { return rules.magnitude(in: line, at: m) != nil }
+        return u.kind != .block
+    }
+
+    /// The end of a pinyin gloss at `k` (`(wàn)`, `（yì）`: Latin letters, tone marks included, in
+    /// brackets), which some sites insert after characters; nil when none stands there.
+    static func glossEnd(_ line: ScalarLine, at k: Int) -> Int? {
+        let open = line.at(k)
+        guard open == 0x28 || open == 0xFF08 else { return nil }
+        var m = k + 1
+        while m - k <= 8 {
+            let v = line.at(m)
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F) { m += 1; continue }
+            break
+        }
+        let close = line.at(m)
+        guard m > k + 1, close == 0x29 || close == 0xFF09 else { return nil }
+        return m + 1
     }
 
     /// 角/毛 and 分 after 元 or 块 (贰拾叁元|肆角伍分, 八块|五毛, 一百三十五块|六角七分钱): their value

@@ -1,10 +1,89 @@
+import EduwhCore
+
 /// A line as an array of scalar values, with helpers to compare words and cut surfaces.
+///
+/// Traditional characters are folded to simplified ones one for one (`rules/normalize/traditional.tsv`)
+/// so that every rule matches in simplified script; offsets stay those of the raw text and
+/// surfaces (`text(_:)`) are cut from the raw text.
+///
+/// ```swift
+/// let line = ScalarLine("約4.1萬平方米")
+/// line.text(0..<2)   // "約4"
+/// line[4] == 0x4E07  // true (萬 reads as 万)
+/// ```
 struct ScalarLine {
+    /// The scalars as matched (traditional characters folded).
     let s: [UInt32]
+    /// The raw scalars when folding changed any; nil when `s` is the raw text.
+    let raw: [UInt32]?
+    /// Which kinds of marks the line holds (`hasBracket`, `hasLatinURLStart`, `hasQuote`), so that
+    /// passes looking for them skip the lines that have none.
+    let features: UInt8
     var count: Int { s.count }
 
+    /// [ 〔 【 ［ ( （ 〖: a document number may open here.
+    static let hasBracket: UInt8 = 1
+    /// h w H W: a web address may start here.
+    static let hasLatinURLStart: UInt8 = 2
+    /// “ ” 「 」 『 』 ‘ ’ " 《 》 〈 〉: quotations and book titles.
+    static let hasQuote: UInt8 = 4
+
     init(_ text: String) {
-        s = text.scalarValues
+        // One pass over the UTF-8: decode, fold and note the marks (the line used to be decoded,
+        // counted and folded in three passes).
+        var text = text
+        var features: UInt8 = 0
+        var folded = false
+        let fold = TraditionalFold.table
+        let bits = TraditionalFold.bits
+        s = text.withUTF8 { bytes in
+            [UInt32](unsafeUninitializedCapacity: bytes.count) { values, initialized in
+                var i = 0
+                var j = 0
+                let n = bytes.count
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                        switch v {
+                        case 0x5B, 0x28: features |= Self.hasBracket
+                        case 0x68, 0x77, 0x48, 0x57: features |= Self.hasLatinURLStart
+                        case 0x22: features |= Self.hasQuote
+                        default: break
+                        }
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                        if v >= 0x4E00 && v < 0xA000 {
+                            if bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+                                v = UInt32(fold[Int(v)])
+                                folded = true
+                            }
+                        } else {
+                            switch v {
+                            case 0x3014, 0x3010, 0xFF3B, 0xFF08, 0x3016: features |= Self.hasBracket
+                            case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x300A, 0x300B, 0x3008, 0x3009:
+                                features |= Self.hasQuote
+                            default: break
+                            }
+                        }
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    values[j] = v
+                    j += 1
+                }
+                initialized = j
+            }
+        }
+        raw = folded ? text.scalarValues : nil
+        self.features = features
     }
 
     @inline(__always)
@@ -32,11 +111,41 @@ struct ScalarLine {
         matches(word, at: i - word.count)
     }
 
-    /// The text of scalars `range`.
+    /// The raw text of scalars `range`.
     func text(_ range: Range<Int>) -> String {
+        let source = raw ?? s
         var view = String.UnicodeScalarView()
-        for k in range { if let u = Unicode.Scalar(s[k]) { view.append(u) } }
+        for k in range { if let u = Unicode.Scalar(source[k]) { view.append(u) } }
         return String(view)
     }
 }
 
+/// The traditional → simplified fold of `rules/normalize/traditional.tsv`, as a table indexed by
+/// scalar (BMP; 0 = no fold).
+enum TraditionalFold {
+    static let table: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x10000)
+        let path = "rules/normalize/traditional.tsv"
+        guard let text = EmbeddedFiles.files[path] else { fatalError("\(path): missing rule table") }
+        do {
+            let rules = try RuleTable(name: path, text: text, required: ["traditional", "simplified"])
+            for row in rules.rows {
+                let t = row["traditional"].unicodeScalars, s = row["simplified"].unicodeScalars
+                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000, b < 0x10000 else {
+                    throw RuleTableError(file: path, line: row.line, reason: "a pair is one BMP character each")
+                }
+                table[Int(a)] = UInt16(b)
+            }
+        } catch {
+            fatalError("\(error)")
+        }
+        return table
+    }()
+
+    /// One bit per BMP scalar: set when `table` folds it (8 KB, where the table is 128 KB).
+    static let bits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 where table[v] != 0 { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        return bits
+    }()
+}

@@ -111,7 +111,8 @@ struct YearScanner {
             } else if let y2 = year.to, let y1 = last.from {
                 guard y2 >= y1, y2 - y1 <= 30 else { out.append(year); continue }
                 merged.to = y2
-                merged.kind = y2 > y1 ? .range : (last.kind == .date || year.kind == .date ? .date : .year)
+                // 2024年-2024年: a period written as a range stays a range even within one year.
+                merged.kind = y2 > y1 || (last.kind == .year && year.kind == .year) ? .range : (last.kind == .date || year.kind == .date ? .date : .year)
             } else if let c2 = year.yearOfCentury, let c1 = last.yearOfCentury {
                 guard c2 > c1 else { out.append(year); continue }
                 merged.toOffset = c2
@@ -159,7 +160,7 @@ struct YearScanner {
         let n = line.count
         var found: [FoundYear] = []
         var i = 0
-        let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative
+        let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative | NormalizeRules.flagPlanPeriod
         while i < n {
             let v = line[i]
             if v >= 0x10000 || rules.firstFlags[Int(v)] & triggers == 0 || context.claimed[i] { i += 1; continue }
@@ -205,9 +206,14 @@ struct YearScanner {
                 if let y = planPeriod(line, at: i) { return y }
                 if let y = relativeLiteralFirst(line, at: i) { return y }
                 if let y = relativeNumberFirst(line, at: i) { return y }
-                if let y = chineseMonthDate(line, at: i) { return y }
+                // A month needs 月 within the next three characters (十二月): skip the parse otherwise.
+                if line.at(i + 1) == Self.yue || line.at(i + 2) == Self.yue || line.at(i + 3) == Self.yue,
+                   let y = chineseMonthDate(line, at: i) { return y }
             }
+            return nil   // relative words starting with a numeral were tried above
         }
+        // 第十三个五年: a plan period named in full.
+        if v == 0x7B2C, let y = planPeriod(line, at: i) { return y }
         if let y = relativeLiteralFirst(line, at: i) { return y }
         // 在年前: a year the site blanked out entirely.
         if v == Self.nian, prev == 0x5728 || prev == 0x4E8E, line.at(i + 1) == 0x524D {
@@ -279,9 +285,20 @@ struct YearScanner {
             var spaced = k
             while ScalarClass.isSpace(line.at(spaced)) && spaced - k < 2 { spaced += 1 }
             let v = line.at(spaced)
-            if spaced > k, ScalarClass.isRangeDash(v) || v == Self.zhi || v == Self.dao { k = spaced }
+            if spaced > k, ScalarClass.isRangeDash(v) || v == Self.zhi || v == Self.dao || (!hasNian && Self.isAnd(v)) { k = spaced }
         }
         let rangeSep = line.at(k)
+        // 2011和2012年, 2011 和2012 年: two consecutive years joined by 和/与/及 and closed by one 年.
+        if !hasNian, Self.isAnd(rangeSep) {
+            var m = k + 1
+            while ScalarClass.isSpace(line.at(m)) && m - k < 3 { m += 1 }
+            if let y2 = fourDigitYear(line, at: m), y2 == year + 1 {
+                let end = skipSpace(line, m + 4) { $0 == Self.nian }
+                if line.at(end) == Self.nian {
+                    return FoundYear(start: i, end: end + 1, kind: .range, from: year, to: y2, rule: "y-range")
+                }
+            }
+        }
         // 2011/2012学年: a slash joins two consecutive years.
         if rangeSep == 0x2F, !hasNian, let y2 = fourDigitYear(line, at: k + 1), y2 == year + 1 {
             var end = k + 5
@@ -340,6 +357,10 @@ struct YearScanner {
         }
         return nil
     }
+
+    /// 和 与 及: words that join two years.
+    @inline(__always)
+    private static func isAnd(_ v: UInt32) -> Bool { v == 0x548C || v == 0x4E0E || v == 0x53CA }
 
     /// 二〇一一年, 二〇一一年五月, 二〇二〇年9月1日 (the month and day in either kind of digits).
     private func chineseYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
@@ -403,6 +424,8 @@ struct YearScanner {
         } else if v == 0x6B63 || v == 0x814A || v == 0x51AC || v == 0x81D8 {   // 正 腊 冬 臘
             monthEnd = m + 1
             lunar = true
+        } else if v == 0x5143, line.at(m + 1) == Self.yue {   // 元月: January
+            monthEnd = m + 1
         } else if let r = NumeralParser.chinese(line, at: m), r.value >= 1, r.value <= 12, !r.fuzzy, !r.hasDecimal, r.value == r.value.rounded() {
             monthEnd = r.end
         }
@@ -450,6 +473,7 @@ struct YearScanner {
         guard let d0 = ScalarClass.arabicDigit(line.at(i)), let d1 = ScalarClass.arabicDigit(line.at(i + 1)),
               !ScalarClass.isArabicDigit(line.at(i + 2)) else { return nil }
         let yy = d0 * 10 + d1
+        if line.at(i + 2) == Self.dun, let list = twoDigitYearList(line, at: i, first: yy) { return list }
         let j = skipSpace(line, i + 2) { $0 == Self.nian }
         guard line.at(j) == Self.nian, line.at(j + 1) != Self.ji, line.at(j + 1) != Self.zhiSystem else { return nil }
         let prev = line.at(i - 1)
@@ -464,6 +488,21 @@ struct YearScanner {
         var end = after
         if line.at(end) == Self.du { end += 1 }
         return FoundYear(start: i, end: end, kind: .year, rule: "y-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
+    }
+
+    /// 07、08、09年: consecutive two-digit years listed with 、 and closed by 年 are one range.
+    private func twoDigitYearList(_ line: ScalarLine, at i: Int, first: Int) -> FoundYear? {
+        var k = i + 2
+        var last = first
+        while line.at(k) == Self.dun, let a = ScalarClass.arabicDigit(line.at(k + 1)), let b = ScalarClass.arabicDigit(line.at(k + 2)),
+              !ScalarClass.isArabicDigit(line.at(k + 3)), a * 10 + b == last + 1 {
+            last = a * 10 + b
+            k += 3
+        }
+        guard last > first, line.at(k) == Self.nian, line.at(k + 1) != Self.ji, line.at(k + 1) != Self.zhiSystem else { return nil }
+        var end = k + 1
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .range, rule: "y-two-digit-list", fromOffset: first, toOffset: last, twoDigit: true)
     }
 
     /// 八五年, 零九年, 九零年9月十号: two Chinese digits and 年. Two digits in a row (三四年, 五六年)
@@ -553,6 +592,8 @@ struct YearScanner {
         guard let runEnd = placeholderRun(line, at: i) else { return nil }
         var j = runEnd
         while ScalarClass.isSpace(line.at(j)) { j += 1 }
+        // XX学年度: the school year of a blanked year.
+        if line.at(j) == Self.xue, line.at(j + 1) == Self.nian { j += 1 }
         let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
         let afterFirst = hasNian ? j + 1 : runEnd
         // Joined forms.
@@ -561,11 +602,14 @@ struct YearScanner {
         let sep = line.at(k)
         if ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao || (sep == Self.dun && !hasNian) {
             var m = k + 1
+            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }   // XX——XX
             while ScalarClass.isSpace(line.at(m)) { m += 1 }
             if let secondEnd = placeholderRun(line, at: m) {
                 var e = secondEnd
                 while ScalarClass.isSpace(line.at(e)) { e += 1 }
+                if line.at(e) == Self.xue, line.at(e + 1) == Self.nian { e += 1 }
                 if line.at(e) == Self.nian {
+                    if line.at(e + 1) == Self.du { e += 1 }
                     return FoundYear(start: i, end: e + 1, kind: .placeholder, rule: "y-placeholder-range")
                 }
                 if let count = NumeralParser.chinese(line, at: e), count.end < line.count, line[count.end] == Self.nian {
@@ -574,7 +618,7 @@ struct YearScanner {
             }
         }
         guard hasNian else { return nil }
-        return FoundYear(start: i, end: afterFirst, kind: .placeholder, rule: "y-placeholder")
+        return FoundYear(start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder, rule: "y-placeholder")
     }
 
     // MARK: - Plan periods
@@ -610,7 +654,7 @@ struct YearScanner {
         return nil
     }
 
-    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int) -> (end: Int, n: Int)? {
+    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int, number: (Int, Int)? = nil) -> (end: Int, n: Int)? {
         var j = i
         var n = 0
         for element in rule.pattern {
@@ -619,6 +663,11 @@ struct YearScanner {
                 guard line.at(j) == v else { return nil }
                 j += 1
             case .number:
+                if j == i, let (value, end) = number {
+                    n = value
+                    j = end
+                    continue
+                }
                 guard let (value, end) = patternNumber(line, at: j) else { return nil }
                 n = value
                 j = end
@@ -643,6 +692,7 @@ struct YearScanner {
             if prev == Self.xue || prev == Self.nian || prev == 0x5F53 || prev == 0x5468 || prev == 0x534A || prev == 0x672C { return false }  // 学 年 当 周 半 本
         }
         if first == 0x4E0A, prev == 0x4EE5 { return false }  // 以上年…
+        if first == 0x4E0A || first == 0x4E0B, prev == Self.nian { return false }  // 2012年上半年: part of the year before it
         if ScalarClass.isChineseNumeral(first), ScalarClass.isChineseNumeral(prev) { return false }
         return true
     }
@@ -652,14 +702,24 @@ struct YearScanner {
         for rule in candidates {
             guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
-            return relativeFound(rule, i, end, n)
+            var found = relativeFound(rule, i, end, n)
+            // 今年3月1日, 去年8月: one year with its month is one date, resolved like the year.
+            if rule.anchor == .reference, rule.from == rule.to, line.at(end - 1) == Self.nian,
+               !rule.pattern.contains(.number),
+               let dateEnd = monthDay(line, at: end) {
+                found.end = dateEnd
+                found.kind = .date
+            }
+            return found
         }
         return nil
     }
 
     private func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // Every pattern here starts with N: read the number once, then its words.
+        guard let (n0, numberEnd) = patternNumber(line, at: i), rules.starts(line.at(numberEnd), NormalizeRules.flagRelativeRest) else { return nil }
         for rule in rules.relativeNumberFirst {
-            guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
+            guard let (end, n) = matchPattern(rule, line, at: i, number: (n0, numberEnd)) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
             return relativeFound(rule, i, end, n)
         }

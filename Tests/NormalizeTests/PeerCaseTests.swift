@@ -179,7 +179,7 @@ struct JioNLPTimeCases {
         Case("2017年五月至2018年四月", .range, 2017, 2018), Case("从2008年——2018年", .range, 2008, 2018), Case("从2001年起至今", .year, 2001, 2001),
         Case("1985到89年9月", .range, 1985, 1989), Case("2019年4月12-19日", .date, 2019, 2019),
         Case("2020至2025年前", .range, 2020, 2025), Case("二零一二年农历正月十五", .date, 2012, 2012), Case("农历二〇二一年六月", .date, 2021, 2021),
-        Case("二零四九年十月一号以前", .date, 2049, 2049), Case("去年3月3号", .relative, 1965, 1965, reference: 1966),
+        Case("二零四九年十月一号以前", .date, 2049, 2049), Case("去年3月3号", .date, 1965, 1965, reference: 1966),
         Case("上一年", .relative, 2020, 2020, reference: 2021), Case("五月廿二", .date, 2022, 2022, reference: 2022),
         Case("腊月初十", .date, 2022, 2022, reference: 2022), Case("12月30号", .date, 1837, 1837, reference: 1837),
         Case("九七年一季度", .year, 1997, 1997, reference: 1999), Case("07年第三季度", .year, 2007, 2007, reference: 2008),

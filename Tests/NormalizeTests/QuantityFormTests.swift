@@ -52,7 +52,7 @@ struct QuantityFormTests {
         QuantityCase("设计班型中学24个班,小学30个班", "24个班", 24, "班"),
         QuantityCase("为期3个月的专项整治", "3个月", 3, "月"),
         QuantityCase("打造市民15分钟学习圈", "15分钟", 15, "分钟"),
-        QuantityCase("提高了3个百分点", "3个百分点", 3, "percent"),
+        QuantityCase("提高了3个百分点", "3个百分点", 3, "百分点"),
     ])
     func arabic(_ c: QuantityCase) { expectQuantity(c) }
 
