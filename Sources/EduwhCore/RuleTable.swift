@@ -103,3 +103,22 @@ extension Substring {
         return String(slice)
     }
 }
+
+extension RuleTable {
+    /// Builds a value from a rule table shipped in the binary (`files` is the target's
+    /// `EmbeddedFiles.files`). A broken shipped table is a defect of the build, not of the
+    /// input, so it stops the program with the table's `file:line: reason`.
+    ///
+    /// ```swift
+    /// static let standard = RuleTable.shipped("rules/facts/status-cues.tsv", in: EmbeddedFiles.files,
+    ///                                         required: ["id", "status", "words"], StatusCues.init(table:))
+    /// ```
+    public static func shipped<Value>(_ path: String, in files: [String: String], required: [String],
+                                      _ make: (RuleTable) throws -> Value) -> Value {
+        do {
+            return try make(RuleTable(name: path, text: files[path] ?? "", required: required))
+        } catch {
+            fatalError("shipped rule table \(path) is invalid: \(error)")
+        }
+    }
+}

@@ -18,14 +18,8 @@ public struct Governors: Sendable {
 
     let rows: [Row]
 
-    public static let standard: Governors = {
-        do {
-            return try Governors(table: RuleTable(name: "rules/facts/governors.tsv", text: EmbeddedFiles.files["rules/facts/governors.tsv"] ?? "",
-                                                  required: ["id", "from", "to", "words", "stop"]))
-        } catch {
-            fatalError("built-in governors are invalid: \(error)")
-        }
-    }()
+    public static let standard = RuleTable.shipped("rules/facts/governors.tsv", in: EmbeddedFiles.files,
+                                                    required: ["id", "from", "to", "words", "stop"], Governors.init(table:))
 
     public init(table: RuleTable) throws(RuleTableError) {
         rows = table.rows.map { row in

@@ -31,15 +31,9 @@ public struct Indicator: Sendable, Hashable {
 public struct IndicatorDictionary: Sendable {
     public let indicators: [Indicator]
 
-    public static let standard: IndicatorDictionary = {
-        do {
-            return try IndicatorDictionary(table: RuleTable(name: "rules/facts/indicators.tsv",
-                                                            text: EmbeddedFiles.files["rules/facts/indicators.tsv"] ?? "",
-                                                            required: ["id", "name_zh", "name_en", "category", "base_unit", "is_rate", "signals"]))
-        } catch {
-            fatalError("built-in indicator dictionary is invalid: \(error)")
-        }
-    }()
+    public static let standard = RuleTable.shipped("rules/facts/indicators.tsv", in: EmbeddedFiles.files,
+                                                    required: ["id", "name_zh", "name_en", "category", "base_unit", "is_rate", "signals"],
+                                                    IndicatorDictionary.init(table:))
 
     /// Reads the table; `units`, `fallback` and `priority` are optional columns (default: the
     /// base unit, none, 1).

@@ -47,15 +47,8 @@ public struct SectionScope: Sendable {
     /// Longest heading read from the start of a long line, in scalars.
     public static let maxHeading = 30
 
-    public static let standard: SectionScope = {
-        do {
-            return try SectionScope(table: RuleTable(name: "rules/facts/section-cues.tsv",
-                                                     text: EmbeddedFiles.files["rules/facts/section-cues.tsv"] ?? "",
-                                                     required: ["id", "status", "words"]))
-        } catch {
-            fatalError("built-in section cues are invalid: \(error)")
-        }
-    }()
+    public static let standard = RuleTable.shipped("rules/facts/section-cues.tsv", in: EmbeddedFiles.files,
+                                                    required: ["id", "status", "words"], SectionScope.init(table:))
 
     public init(table: RuleTable) throws(RuleTableError) {
         var words: [(String, FactStatus?, String)] = []

@@ -19,15 +19,8 @@ public struct StatusCues: Sendable {
     /// Cue words right after the quantity are looked for within this many scalars.
     public static let followingWindow = 4
 
-    public static let standard: StatusCues = {
-        do {
-            return try StatusCues(table: RuleTable(name: "rules/facts/status-cues.tsv",
-                                                   text: EmbeddedFiles.files["rules/facts/status-cues.tsv"] ?? "",
-                                                   required: ["id", "status", "words"]))
-        } catch {
-            fatalError("built-in status cues are invalid: \(error)")
-        }
-    }()
+    public static let standard = RuleTable.shipped("rules/facts/status-cues.tsv", in: EmbeddedFiles.files,
+                                                    required: ["id", "status", "words"], StatusCues.init(table:))
 
     public init(table: RuleTable) throws(RuleTableError) {
         var words: [String: [Int]] = [:]

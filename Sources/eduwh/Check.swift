@@ -58,14 +58,7 @@ extension Eduwh {
                     failed += outcomes.filter { !$0.passed }.count
                 }
                 let total = rows.count
-                var result = QueryRows(columns: ["result", "test", "failing_rows", "description"], rows: rows)
-                if let limit = output.rowLimit(), result.rows.count > limit {
-                    result.rows = Array(result.rows.prefix(limit))
-                    result.truncated = true
-                }
-                let stdout = StandardOutput()
-                output.renderer(to: stdout).render(result)
-                stdout.flush()
+                output.print(QueryRows(columns: ["result", "test", "failing_rows", "description"], rows: rows))
                 printError("\(total - failed) passed, \(failed) failed"
                            + (damage.isEmpty ? "" : " (the file is damaged: restore a backup, or load the drop folder into a new warehouse)"))
             }

@@ -84,6 +84,13 @@ struct OutputOptions: ParsableArguments {
     /// Whether a format flag (--table, --csv, --json …) was given.
     var formatGiven: Bool { format != nil }
 
+    /// Prints `rows`, cut to --limit, in the chosen format on standard output.
+    func print(_ rows: QueryRows) {
+        let stdout = StandardOutput()
+        renderer(to: stdout).render(limited(rows))
+        stdout.flush()
+    }
+
     /// `rows` cut to --limit (when given), marked truncated if that left rows off.
     func limited(_ rows: QueryRows) -> QueryRows {
         guard let limit = rowLimit(), rows.rows.count > limit else { return rows }

@@ -28,14 +28,7 @@ extension Eduwh {
         func run() throws {
             try QueryFailure.reporting {
                 let warehouse = try Warehouse(path: database.path, readOnly: true)
-                var rows = try warehouse.statistics(topIndicators: top)
-                if let limit = output.rowLimit(), rows.rows.count > limit {
-                    rows.rows = Array(rows.rows.prefix(limit))
-                    rows.truncated = true
-                }
-                let stdout = StandardOutput()
-                output.renderer(to: stdout).render(rows)
-                stdout.flush()
+                output.print(try warehouse.statistics(topIndicators: top))
             }
         }
     }

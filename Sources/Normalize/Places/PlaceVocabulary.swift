@@ -31,15 +31,8 @@ public struct PlaceVocabulary: Sendable {
     public let placeholderSuffixes: ScalarSet
 
     /// The vocabulary shipped in `rules/normalize/places.tsv`.
-    public static let standard: PlaceVocabulary = {
-        do {
-            return try PlaceVocabulary(table: RuleTable(name: "rules/normalize/places.tsv",
-                                                        text: EmbeddedFiles.files["rules/normalize/places.tsv"] ?? "",
-                                                        required: ["id", "kind", "words"]))
-        } catch {
-            fatalError("built-in place vocabulary is invalid: \(error)")
-        }
-    }()
+    public static let standard = RuleTable.shipped("rules/normalize/places.tsv", in: EmbeddedFiles.files,
+                                                    required: ["id", "kind", "words"], PlaceVocabulary.init(table:))
 
     /// Reads a vocabulary table; unknown kinds are an error naming the row.
     public init(table: RuleTable) throws(RuleTableError) {
