@@ -125,8 +125,14 @@ public struct SectionScope: Sendable {
         var top = State(), sub: State? = nil
         var result: [State] = []
         result.reserveCapacity(lines.count)
+        // An unnumbered short line is a heading only where a sentence ended before it: in text
+        // broken one clause per line (PDF, 总体思路 in the middle of a sentence) it is not.
+        var afterSentenceEnd = true
         for line in lines {
-            if line.label == .body, let heading = heading(in: line.text) {
+            let ends = line.text.unicodeScalars.last.map { "。！？；：:!?;".unicodeScalars.contains($0) } ?? false
+            defer { if line.label.isKept { afterSentenceEnd = ends || line.label == .title || Self.ordinal(Array(line.text.unicodeScalars)).0 > 0 } }
+            if line.label == .body, let heading = heading(in: line.text),
+               Self.ordinal(Array(line.text.unicodeScalars)).0 > 0 || afterSentenceEnd {
                 let headingLength = heading.text.unicodeScalars.count
                 let year = (years[line.number] ?? []).first { mention in
                     mention.offset < headingLength && mention.from != nil && mention.to != nil
