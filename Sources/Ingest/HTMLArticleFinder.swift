@@ -52,7 +52,7 @@ struct HTMLArticleFinder {
             let value = 1 + Double(line.punctuation) + min(Double(line.characters) / 100, 3)
             var container = line.owner
             let owner = elements[line.owner]
-            if HTMLBlockTree.paragraphElements.contains(owner.tag) || owner.firstLine == owner.lastLine {
+            if owner.isParagraphElement || owner.firstLine == owner.lastLine {
                 container = owner.parent
             }
             var level = 0
@@ -203,7 +203,7 @@ struct HTMLArticleFinder {
                 guard owner.tag == "h1" else { continue }
                 candidate = 1 - distance
             } else {
-                let pairs = Self.bigrams(line.compact)
+                let pairs = Self.bigrams(tree.compact(line))
                 guard !pairs.isEmpty else { continue }
                 let agreement = references.map { reference in Double(pairs.filter { reference.contains($0) }.count) / Double(pairs.count) }.max() ?? 0
                 guard agreement >= settings.minTitleAgreement else { continue }
@@ -215,7 +215,7 @@ struct HTMLArticleFinder {
     }
 
     /// The set of adjacent character pairs of UTF-8 text (as scalar values).
-    static func bigrams(_ bytes: [UInt8]) -> Set<UInt64> {
+    static func bigrams(_ bytes: some Collection<UInt8>) -> Set<UInt64> {
         let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
         guard scalars.count >= 2 else { return scalars.isEmpty ? [] : [UInt64(scalars[0].value)] }
         var pairs = Set<UInt64>()
