@@ -155,65 +155,90 @@ struct HTMLBlockTree {
 
     /// `hint(tag:classAndID:)` for an all-ASCII, already lower-cased class/id text, on its
     /// bytes: in ASCII, letters and digits are the only `isLetter`/`isNumber` characters and
-    /// string comparison is byte comparison, so the result is the same.
+    /// string comparison is byte comparison, so the result is the same. Each word of the three
+    /// lists is tried once (`hintPatterns`), and the lists it belongs to are marked together.
     static func asciiHint(classAndID text: UnsafeBufferPointer<UInt8>) -> (Int8, Bool) {
         guard text.count > 0 else { return (0, false) }
-        // Words: runs of [a-z0-9].
-        var words: [Range<Int>] = []
-        var start = -1
-        for i in 0..<text.count {
-            let byte = text[i]
-            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            if isWordByte { if start < 0 { start = i } } else if start >= 0 { words.append(start..<i); start = -1 }
-        }
-        if start >= 0 { words.append(start..<text.count) }
-        func occurs(_ w: [UInt8], in range: Range<Int>) -> Bool {
-            guard range.count >= w.count else { return false }
-            var s = range.lowerBound
-            while s + w.count <= range.upperBound {
-                var k = 0
-                while k < w.count, text[s + k] == w[k] { k += 1 }
-                if k == w.count { return true }
-                s += 1
-            }
-            return false
-        }
-        func matches(_ list: [AsciiWord]) -> Bool {
-            for w in list {
-                if w.underscore {
-                    if occurs(w.bytes, in: 0..<text.count) { return true }
-                    continue
+        var found: UInt8 = 0
+        hintPatternBytes.withUnsafeBufferPointer { patternBytes in
+            hintPatterns.withUnsafeBufferPointer { patterns in
+                /// Whether pattern `p` occurs in `text` at `start`.
+                @inline(__always) func matches(_ p: HintPattern, at start: Int) -> Bool {
+                    var k = 0
+                    while k < p.count, text[start + k] == patternBytes[p.start + k] { k += 1 }
+                    return k == p.count
                 }
-                for word in words {
-                    if word.count == w.bytes.count, occurs(w.bytes, in: word) { return true }
-                    if w.prefixMatches, word.count >= w.bytes.count, occurs(w.bytes, in: word.lowerBound..<(word.lowerBound + w.bytes.count)) { return true }
-                    if w.bytes.count >= 6, occurs(w.bytes, in: word) { return true }
+                @inline(__always) func occurs(_ p: HintPattern, in range: Range<Int>) -> Bool {
+                    guard range.count >= p.count else { return false }
+                    let first = patternBytes[p.start]
+                    var s = range.lowerBound
+                    while s + p.count <= range.upperBound {
+                        if text[s] == first, matches(p, at: s) { return true }
+                        s += 1
+                    }
+                    return false
+                }
+                // Words with "_" are searched in the whole text.
+                if text.contains(UInt8(ascii: "_")) {
+                    for p in patterns where p.underscore && found & p.lists != p.lists {
+                        if occurs(p, in: 0..<text.count) { found |= p.lists }
+                    }
+                }
+                // The others against each word (a run of [a-z0-9]): equal, a prefix, or inside.
+                var i = 0
+                while i < text.count, found != 7 {
+                    while i < text.count, !isWordByte(text[i]) { i += 1 }
+                    let start = i
+                    while i < text.count, isWordByte(text[i]) { i += 1 }
+                    let length = i - start
+                    guard length > 0 else { break }
+                    for p in patterns where !p.underscore && p.count <= length && found & p.lists != p.lists {
+                        if p.count == length || p.prefix {
+                            if matches(p, at: start) { found |= p.lists; continue }
+                        }
+                        if p.count >= 6, p.count < length, occurs(p, in: start..<i) { found |= p.lists }
+                    }
                 }
             }
-            return false
         }
-        let content = matches(asciiContentWords)
-        let noise = matches(asciiNoiseWords)
-        let boilerplate = matches(asciiBoilerplateWords)
+        let content = found & 1 != 0, noise = found & 2 != 0, boilerplate = found & 4 != 0
         return (content == noise ? 0 : content ? 1 : -1, boilerplate)
     }
 
-    /// A class/id word as bytes; non-ASCII words ("正文", two characters) can match no ASCII word.
-    struct AsciiWord {
-        var bytes: [UInt8]
+    @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// One ASCII word of the class/id lists: its bytes in `hintPatternBytes`, how it matches
+    /// (`_` words anywhere in the text; words of 4 letters or more, and "nav", as a word's
+    /// prefix; words of 6 or more inside a word; any as a whole word), and its lists (1 content,
+    /// 2 noise, 4 boilerplate). Non-ASCII words ("正文", two characters) match no ASCII word.
+    struct HintPattern {
+        var start: Int
+        var count: Int
         var underscore: Bool
-        var prefixMatches: Bool
+        var prefix: Bool
+        var lists: UInt8
     }
 
-    static func asciiWords(_ list: [String]) -> [AsciiWord] {
-        list.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { w in
-            AsciiWord(bytes: Array(w.utf8), underscore: w.contains("_"), prefixMatches: w.count >= 4 || w == "nav")
+    static let (hintPatterns, hintPatternBytes): ([HintPattern], [UInt8]) = {
+        var order: [String] = []
+        var lists: [String: UInt8] = [:]
+        for (list, bit) in [(contentWords, UInt8(1)), (noiseWords, 2), (boilerplateWords, 4)] {
+            for w in list where w.utf8.allSatisfy({ $0 < 0x80 }) {
+                if lists[w] == nil { order.append(w) }
+                lists[w, default: 0] |= bit
+            }
         }
-    }
-
-    static let asciiContentWords = asciiWords(contentWords)
-    static let asciiNoiseWords = asciiWords(noiseWords)
-    static let asciiBoilerplateWords = asciiWords(boilerplateWords)
+        var patterns: [HintPattern] = []
+        var bytes: [UInt8] = []
+        for w in order {
+            patterns.append(HintPattern(start: bytes.count, count: w.utf8.count, underscore: w.contains("_"),
+                                        prefix: w.count >= 4 || w == "nav", lists: lists[w]!))
+            bytes += Array(w.utf8)
+        }
+        return (patterns, bytes)
+    }()
 
     // MARK: - Builder (libxml2's SAX callbacks)
 

@@ -119,8 +119,6 @@ enum HTMLTextExtractor {
         var preDepth = 0
         /// Inside `<head>`: text there is never shown.
         var inHead = false
-        /// Reused buffer for a start tag's attributes without whitespace.
-        var scratch: [UInt8] = []
 
         enum PendingSpace { case none, space, lineBreak }
 
@@ -290,17 +288,29 @@ enum HTMLTextExtractor {
             if rawText { index = bytes.count }
         }
 
-        /// Whether a start tag's attributes hide the element.
-        private mutating func isHidden(_ attributes: ArraySlice<UInt8>) -> Bool {
+        /// Whether a start tag's attributes hide the element: `display:none` or
+        /// `visibility:hidden` in any case with whitespace anywhere, or a bare `hidden`.
+        private func isHidden(_ attributes: ArraySlice<UInt8>) -> Bool {
             guard !attributes.isEmpty else { return false }
-            // All three marks (display:none, visibility:hidden, hidden) hold a "d".
-            guard attributes.contains(where: { $0 | 0x20 == UInt8(ascii: "d") }) else { return false }
-            scratch.removeAll(keepingCapacity: true)
+            // One pass over the bytes without whitespace, lower-cased: each pattern's first byte
+            // occurs in it only once, so after a mismatch a match can only restart at that byte.
+            var display = 0, visibility = 0
             for byte in attributes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-                scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower == Self.displayNone[display] {
+                    display += 1
+                    if display == Self.displayNone.count { return true }
+                } else {
+                    display = lower == Self.displayNone[0] ? 1 : 0
+                }
+                if lower == Self.visibilityHidden[visibility] {
+                    visibility += 1
+                    if visibility == Self.visibilityHidden.count { return true }
+                } else {
+                    visibility = lower == Self.visibilityHidden[0] ? 1 : 0
+                }
             }
-            return Self.contains(scratch, Self.displayNone) || Self.contains(scratch, Self.visibilityHidden)
-                || Self.hasBareHiddenAttribute(attributes)
+            return Self.hasBareHiddenAttribute(attributes)
         }
 
         private static let displayNone = Array("display:none".utf8)
@@ -325,17 +335,6 @@ enum HTMLTextExtractor {
                     if after == end || isSpace(attributes[after]) || attributes[after] == 0x3D || attributes[after] == 0x2F { return true }
                 }
                 index += 1
-            }
-            return false
-        }
-
-        private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-            guard haystack.count >= needle.count else { return false }
-            let first = needle[0]
-            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                var k = 1
-                while k < needle.count, haystack[start + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
             }
             return false
         }
