@@ -122,4 +122,19 @@ import TestSupport
             #expect(fast == expected, "\(classAndID)")
         }
     }
+
+    /// Title candidates' character pairs, decoded by hand, are `bigrams`' (also on broken UTF-8).
+    @Test func sortedBigramsAreTheBigrams() {
+        var random = SeededGenerator(seed: 5)
+        let alphabet: [[UInt8]] = ["区", "教", "育", "局", "a", "1", "：", "𠀀", "é"].map { Array($0.utf8) } + [[0xE5], [0x80], [0xF4, 0x90, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF]]
+        var pairs: [UInt64] = []
+        var scalars: [UInt32] = []
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(random.next() % 12) { bytes += alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            HTMLArticleFinder.sortedBigrams(bytes[...], into: &pairs, scalars: &scalars)
+            #expect(pairs == HTMLArticleFinder.bigrams(bytes).sorted(), "\(bytes)")
+        }
+    }
 }
+
