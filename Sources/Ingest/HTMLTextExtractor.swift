@@ -74,13 +74,20 @@ enum HTMLTextExtractor {
         var low: UInt64 = 0
         var high: UInt64 = 0
 
-        init?<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        init?(_ bytes: ArraySlice<UInt8>) {
             guard bytes.count <= 16 else { return nil }
             var shift: UInt64 = 0
-            for (i, byte) in bytes.enumerated() {
-                let value = UInt64(byte | 0x20)
-                if i < 8 { low |= value << shift } else { high |= value << (shift - 64) }
+            var i = bytes.startIndex
+            while i < bytes.endIndex, shift < 64 {
+                low |= UInt64(bytes[i] | 0x20) << shift
                 shift += 8
+                i += 1
+            }
+            shift = 0
+            while i < bytes.endIndex {
+                high |= UInt64(bytes[i] | 0x20) << shift
+                shift += 8
+                i += 1
             }
         }
     }
@@ -89,7 +96,7 @@ enum HTMLTextExtractor {
     static let tagKinds: [PackedName: TagKind] = {
         var kinds: [PackedName: TagKind] = [:]
         func add(_ names: Set<String>, _ kind: TagKind) {
-            for name in names { kinds[PackedName(Array(name.utf8))!, default: []].insert(kind) }
+            for name in names { kinds[PackedName(Array(name.utf8)[...])!, default: []].insert(kind) }
         }
         add(blockElements, .block)
         add(hiddenContentElements, .hiddenContent)
@@ -297,6 +304,8 @@ enum HTMLTextExtractor {
             var display = 0, visibility = 0
             for byte in attributes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                // Neither pattern started: only their first bytes matter.
+                if display == 0, visibility == 0, lower != UInt8(ascii: "d"), lower != UInt8(ascii: "v") { continue }
                 if lower == Self.displayNone[display] {
                     display += 1
                     if display == Self.displayNone.count { return true }
