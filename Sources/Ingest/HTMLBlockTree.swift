@@ -299,6 +299,9 @@ struct HTMLBlockTree {
         var titleText: [UInt8] = []
 
         var tags: [UnsafePointer<xmlChar>: TagInfo] = [:]
+        /// The tag looked up last (runs of li, p, td repeat it).
+        var lastTagName: UnsafePointer<xmlChar>?
+        var lastTagInfo: TagInfo?
         var hints: [[UInt8]: (Int8, Bool)] = [:]
         var hintKey: [UInt8] = []
 
@@ -340,7 +343,12 @@ struct HTMLBlockTree {
 
         func tagInfo(_ name: UnsafePointer<xmlChar>?) -> TagInfo {
             let key = name ?? UnsafePointer(bitPattern: 1)!
-            if let known = tags[key] { return known }
+            if key == lastTagName, let last = lastTagInfo { return last }
+            if let known = tags[key] {
+                lastTagName = key
+                lastTagInfo = known
+                return known
+            }
             let tag = name.map { String(decoding: Self.localName(Array(UnsafeBufferPointer(start: $0, count: strlen($0)))), as: UTF8.self).lowercased() } ?? ""
             let info = TagInfo(tag: tag, id: UInt16(truncatingIfNeeded: tags.count), isBlock: HTMLBlockTree.blockElements.contains(tag),
                                isParagraphElement: HTMLBlockTree.paragraphElements.contains(tag),
@@ -409,6 +417,11 @@ struct HTMLBlockTree {
             if var cursor = attributes {
                 while let attributeName = cursor.pointee {
                     let value = cursor.advanced(by: 1).pointee
+                    // The names read below start with c, i, s, h, p or n (in either case).
+                    switch attributeName.pointee | 0x20 {
+                    case UInt8(ascii: "c"), UInt8(ascii: "i"), UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "p"), UInt8(ascii: "n"): break
+                    default: cursor += 2; continue
+                    }
                     if strcasecmp(attributeName, "class") == 0 || strcasecmp(attributeName, "id") == 0 {
                         hasClassOrID = true
                         hintKey.append(0)
