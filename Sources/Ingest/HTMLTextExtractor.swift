@@ -57,6 +57,63 @@ enum HTMLTextExtractor {
     /// Table cells: separated by a space.
     static let cellElements: Set<String> = ["td", "th"]
 
+    /// What the scanner needs to know of a tag name.
+    struct TagKind: OptionSet {
+        let rawValue: UInt8
+        static let block = TagKind(rawValue: 1)
+        static let hiddenContent = TagKind(rawValue: 2)
+        static let headElement = TagKind(rawValue: 4)
+        static let void = TagKind(rawValue: 8)
+        static let cell = TagKind(rawValue: 16)
+        static let head = TagKind(rawValue: 32)
+        static let pre = TagKind(rawValue: 64)
+    }
+
+    /// A tag name of at most 16 bytes, each byte `| 0x20` (ASCII letters lower-cased), packed.
+    struct PackedName: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init?(_ bytes: ArraySlice<UInt8>) {
+            guard bytes.count <= 16 else { return nil }
+            var shift: UInt64 = 0
+            var i = bytes.startIndex
+            while i < bytes.endIndex, shift < 64 {
+                low |= UInt64(bytes[i] | 0x20) << shift
+                shift += 8
+                i += 1
+            }
+            shift = 0
+            while i < bytes.endIndex {
+                high |= UInt64(bytes[i] | 0x20) << shift
+                shift += 8
+                i += 1
+            }
+        }
+    }
+
+    /// The kinds of the names in the element tables; any other name has none.
+    static let tagKinds: [PackedName: TagKind] = {
+        var kinds: [PackedName: TagKind] = [:]
+        func add(_ names: Set<String>, _ kind: TagKind) {
+            for name in names { kinds[PackedName(Array(name.utf8)[...])!, default: []].insert(kind) }
+        }
+        add(blockElements, .block)
+        add(hiddenContentElements, .hiddenContent)
+        add(headElements, .headElement)
+        add(voidElements, .void)
+        add(cellElements, .cell)
+        add(["head"], .head)
+        add(["pre"], .pre)
+        return kinds
+    }()
+
+    /// The kind of a tag name as written (its bytes `| 0x20` are compared with the tables').
+    static func kind(ofName name: ArraySlice<UInt8>) -> TagKind {
+        guard let packed = PackedName(name) else { return [] }
+        return tagKinds[packed] ?? []
+    }
+
     // MARK: - Scanner
 
     private struct Scanner {
@@ -176,29 +233,32 @@ enum HTMLTextExtractor {
             let nameStart = cursor
             while cursor < bytes.count, isNameByte(bytes[cursor]) { cursor += 1 }
             guard cursor > nameStart, isLetter(bytes[nameStart]) else { return false }
-            let name = String(decoding: bytes[nameStart..<cursor].map { $0 | 0x20 }, as: UTF8.self)
+            let nameEnd = cursor
+            let kind = HTMLTextExtractor.kind(ofName: bytes[nameStart..<nameEnd])
             let attributesStart = cursor
             guard let end = tagEnd(from: cursor) else { return false }
             index = end + 1
 
             if closing {
-                if name == "head" { inHead = false }
-                if name == "pre", preDepth > 0 { preDepth -= 1 }
-                if HTMLTextExtractor.blockElements.contains(name) { endLine(keepEmpty: false) }
+                if kind.contains(.head) { inHead = false }
+                if kind.contains(.pre), preDepth > 0 { preDepth -= 1 }
+                if kind.contains(.block) { endLine(keepEmpty: false) }
                 return true
             }
-            if name == "head" { inHead = true; return true }
-            if inHead, !HTMLTextExtractor.headElements.contains(name) { inHead = false }
+            if kind.contains(.head) { inHead = true; return true }
+            if inHead, !kind.contains(.headElement) { inHead = false }
             let attributes = bytes[attributesStart..<end]
-            if HTMLTextExtractor.hiddenContentElements.contains(name) || (!HTMLTextExtractor.voidElements.contains(name) && isHidden(attributes)) {
-                if attributes.last != UInt8(ascii: "/") { skipContent(of: name) }
-                if HTMLTextExtractor.blockElements.contains(name) { endLine(keepEmpty: false) }
+            if kind.contains(.hiddenContent) || (!kind.contains(.void) && isHidden(attributes)) {
+                if attributes.last != UInt8(ascii: "/") {
+                    skipContent(of: String(decoding: bytes[nameStart..<nameEnd].map { $0 | 0x20 }, as: UTF8.self))
+                }
+                if kind.contains(.block) { endLine(keepEmpty: false) }
                 return true
             }
-            if HTMLTextExtractor.blockElements.contains(name) {
+            if kind.contains(.block) {
                 endLine(keepEmpty: false)
-                if name == "pre" { preDepth += 1 }
-            } else if HTMLTextExtractor.cellElements.contains(name), lineHasText {
+                if kind.contains(.pre) { preDepth += 1 }
+            } else if kind.contains(.cell), lineHasText {
                 pendingSpace = .space
             }
             return true
@@ -235,42 +295,55 @@ enum HTMLTextExtractor {
             if rawText { index = bytes.count }
         }
 
-        /// Whether a start tag's attributes hide the element.
+        /// Whether a start tag's attributes hide the element: `display:none` or
+        /// `visibility:hidden` in any case with whitespace anywhere, or a bare `hidden`.
         private func isHidden(_ attributes: ArraySlice<UInt8>) -> Bool {
             guard !attributes.isEmpty else { return false }
-            var compact: [UInt8] = []
-            compact.reserveCapacity(attributes.count)
+            // One pass over the bytes without whitespace, lower-cased: each pattern's first byte
+            // occurs in it only once, so after a mismatch a match can only restart at that byte.
+            var display = 0, visibility = 0
             for byte in attributes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-                compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                // Neither pattern started: only their first bytes matter.
+                if display == 0, visibility == 0, lower != UInt8(ascii: "d"), lower != UInt8(ascii: "v") { continue }
+                if lower == Self.displayNone[display] {
+                    display += 1
+                    if display == Self.displayNone.count { return true }
+                } else {
+                    display = lower == Self.displayNone[0] ? 1 : 0
+                }
+                if lower == Self.visibilityHidden[visibility] {
+                    visibility += 1
+                    if visibility == Self.visibilityHidden.count { return true }
+                } else {
+                    visibility = lower == Self.visibilityHidden[0] ? 1 : 0
+                }
             }
-            return Self.contains(compact, "display:none") || Self.contains(compact, "visibility:hidden")
-                || Self.hasBareHiddenAttribute(attributes)
+            return Self.hasBareHiddenAttribute(attributes)
         }
+
+        private static let displayNone = Array("display:none".utf8)
+        private static let visibilityHidden = Array("visibility:hidden".utf8)
 
         private static func hasBareHiddenAttribute(_ attributes: ArraySlice<UInt8>) -> Bool {
             // `hidden` as an attribute name: preceded by whitespace, followed by whitespace, `=`, `/` or the end.
-            let lower = attributes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            let word = Array("hidden".utf8)
-            var index = 0
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            let word: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x68, 0x69, 0x64, 0x64, 0x65, 0x6E)   // "hidden"
+            let start = attributes.startIndex, end = attributes.endIndex
+            var index = start
             var quote: UInt8 = 0
-            while index < lower.count {
-                let byte = lower[index]
+            while index < end {
+                let byte = lower(attributes[index])
                 if quote != 0 { if byte == quote { quote = 0 }; index += 1; continue }
                 if byte == 0x22 || byte == 0x27 { quote = byte; index += 1; continue }
-                if index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(lower[index - 1]), lower[index...].starts(with: word) {
-                    let after = index + word.count
-                    if after == lower.count || [0x20, 0x09, 0x0A, 0x0D, 0x3D, 0x2F].contains(lower[after]) { return true }
+                if index > start, isSpace(attributes[index - 1]), byte == word.0, index + 6 <= end,
+                   lower(attributes[index + 1]) == word.1, lower(attributes[index + 2]) == word.2, lower(attributes[index + 3]) == word.3,
+                   lower(attributes[index + 4]) == word.4, lower(attributes[index + 5]) == word.5 {
+                    let after = index + 6
+                    if after == end || isSpace(attributes[after]) || attributes[after] == 0x3D || attributes[after] == 0x2F { return true }
                 }
                 index += 1
-            }
-            return false
-        }
-
-        private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-            let needle = Array(needle.utf8)
-            guard haystack.count >= needle.count else { return false }
-            for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
-                return true
             }
             return false
         }

@@ -1,5 +1,5 @@
 import EduwhCore
-import Ingest
+@testable import Ingest
 import Testing
 import TestSupport
 
@@ -83,4 +83,47 @@ import TestSupport
         let page = "<p>第一段\r\n续</p>\r\n<p>第二段</p>\r\n"
         #expect(try text(of: page) == "第一段续\n第二段")
     }
+
+    /// Hiding attributes as first written: the attributes lower-cased without whitespace hold
+    /// `display:none` or `visibility:hidden`, or `hidden` stands as an attribute name.
+    static func hiddenAsFirstWritten(_ attributes: [UInt8]) -> Bool {
+        let compact = attributes.filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func contains(_ needle: String) -> Bool {
+            let needle = Array(needle.utf8)
+            guard compact.count >= needle.count else { return false }
+            return (0...(compact.count - needle.count)).contains { compact[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        if contains("display:none") || contains("visibility:hidden") { return true }
+        let lower = attributes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var quote: UInt8 = 0
+        for index in lower.indices {
+            let byte = lower[index]
+            if quote != 0 { if byte == quote { quote = 0 }; continue }
+            if byte == 0x22 || byte == 0x27 { quote = byte; continue }
+            if index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(lower[index - 1]), lower[index...].starts(with: Array("hidden".utf8)) {
+                let after = index + 6
+                if after == lower.count || [0x20, 0x09, 0x0A, 0x0D, 0x3D, 0x2F].contains(lower[after]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The one-pass hiding check agrees with the first one on random attribute soup.
+    @Test func hidingAttributesAsFirstWritten() throws {
+        var random = SeededGenerator(seed: 3)
+        let pieces = ["display", "DISPLAY", "dis", "play", ":", "none", "NoNe", "nonе", " ", "\t", "\n", "d", "dd", "v", "visibility", "visi", "bility",
+                      "hidden", "HIDDEN", "hid", "den", "=", "\"", "'", "/", "style=", "class=", " hidden", "x", ";", "displaydisplay:none", "vvisibility:hidden"]
+        for _ in 0..<3000 {
+            var attributes = " "
+            for _ in 0..<(1 + Int(random.next() % 8)) { attributes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            attributes = attributes.replacingOccurrences(of: ">", with: "").replacingOccurrences(of: "<", with: "")
+            if attributes.hasSuffix("/") { attributes += "x" }   // a self-closing tag hides nothing to skip
+            let html = "<div\(attributes)>甲</div>"
+            // A quote left open makes the tag run on (then "<" is text): only tags that ended are compared.
+            let text = HTMLTextExtractor.visibleText(of: html)
+            guard text == "" || text == "甲" else { continue }
+            #expect((text == "") == Self.hiddenAsFirstWritten(Array(attributes.utf8)), "\(attributes)")
+        }
+    }
 }
+
