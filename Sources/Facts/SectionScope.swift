@@ -44,6 +44,8 @@ public struct SectionScope: Sendable {
     }
 
     private let words: [(word: String, status: FactStatus?, rule: String)]
+    /// The cue words, each with its index in `words`.
+    private let trie: WordTrie
     /// Longest heading read from the start of a long line, in scalars.
     public static let maxHeading = 30
 
@@ -63,29 +65,43 @@ public struct SectionScope: Sendable {
             for word in row["words"].split(separator: "|") { words.append((String(word), status, row["id"])) }
         }
         self.words = words
+        var indexes: [String: [Int]] = [:]
+        for (index, entry) in words.enumerated() where indexes[entry.0] == nil { indexes[entry.0] = [index] }
+        trie = WordTrie(indexes)
     }
 
     /// The heading at the start of `line`, if the line has one.
     public func heading(in line: String) -> Heading? {
-        let scalars = Array(line.unicodeScalars)
-        guard !scalars.isEmpty else { return nil }
+        heading(lineScalars: Array(line.unicodeScalars.prefix(Self.maxHeading + 8)), lineLength: line.unicodeScalars.count)
+    }
+
+    /// The heading in a line's first scalars (`lineLength` is the whole line's length): the
+    /// shape is checked first, so most lines cost a few comparisons.
+    func heading(lineScalars scalars: [Unicode.Scalar], lineLength: Int) -> Heading? {
+        guard let first = scalars.first else { return nil }
         let (level, markerEnd) = Self.ordinal(scalars)
         var end = scalars.count
         if level == 0 {
             // An unnumbered heading: a short line that does not end a sentence.
-            guard scalars.count <= 20, let last = scalars.last, !"。；;，,！!？?：:".unicodeScalars.contains(last) else { return nil }
+            guard lineLength <= 20, let last = scalars.last, !"。；;，,！!？?：:".unicodeScalars.contains(last) else { return nil }
+            _ = first
         } else {
             // Up to the first space, colon or full stop after the marker: the rest is the section's text.
-            if let stop = scalars[markerEnd...].firstIndex(where: { " \u{3000}。：:；;".unicodeScalars.contains($0) }) { end = stop }
+            if let stop = scalars[markerEnd...].firstIndex(where: { " \u{3000}。：:；;".unicodeScalars.contains($0) }) {
+                end = stop
+            } else if lineLength > scalars.count {
+                return nil   // no stop within the heading's reach: a numbered paragraph, not a heading
+            }
             guard end - markerEnd <= Self.maxHeading else { return nil }
         }
-        let text = String(String.UnicodeScalarView(scalars[0..<end]))
+        let part = Array(scalars[0..<end])
         // The first cue word in the heading decides; a heading naming both a review and a plan
         // (2010年工作总结和2011年工作打算) says neither.
-        let found = words.filter { text.contains($0.word) }
+        let found = trie.matches(in: part).map { match in words[match.payload[0]] }
         let statuses = Set(found.map { $0.status.map { $0.rawValue } ?? "none" })
         guard level > 0 || !found.isEmpty else { return nil }
-        var heading = Heading(text: text, level: max(level, level == 0 ? 2 : level), status: nil, rule: nil, cue: nil)
+        var heading = Heading(text: String(String.UnicodeScalarView(part)), level: max(level, level == 0 ? 2 : level),
+                              status: nil, rule: nil, cue: nil)
         if statuses.count == 1, let first = found.first {
             heading.status = first.status
             heading.rule = first.rule
@@ -129,10 +145,12 @@ public struct SectionScope: Sendable {
         // broken one clause per line (PDF, 总体思路 in the middle of a sentence) it is not.
         var afterSentenceEnd = true
         for line in lines {
+            let head = Array(line.text.unicodeScalars.prefix(Self.maxHeading + 8))
+            let numbered = Self.ordinal(head).0 > 0
             let ends = line.text.unicodeScalars.last.map { "。！？；：:!?;".unicodeScalars.contains($0) } ?? false
-            defer { if line.label.isKept { afterSentenceEnd = ends || line.label == .title || Self.ordinal(Array(line.text.unicodeScalars)).0 > 0 } }
-            if line.label == .body, let heading = heading(in: line.text),
-               Self.ordinal(Array(line.text.unicodeScalars)).0 > 0 || afterSentenceEnd {
+            defer { if line.label.isKept { afterSentenceEnd = ends || line.label == .title || numbered } }
+            if line.label == .body, numbered || afterSentenceEnd,
+               let heading = heading(lineScalars: head, lineLength: line.text.unicodeScalars.count) {
                 let headingLength = heading.text.unicodeScalars.count
                 let year = (years[line.number] ?? []).first { mention in
                     mention.offset < headingLength && mention.from != nil && mention.to != nil
