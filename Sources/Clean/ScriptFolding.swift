@@ -30,7 +30,7 @@ public struct ScriptFolding: Sendable {
     /// The simplified form of `text`, or nil when nothing in it folds.
     public func foldedIfChanged(_ text: String) -> String? {
         // Pinyin glosses a site writes after characters (當(dāng)前位置, 30個(gè)) are not text.
-        if text.utf8.contains(0x28), let plain = Self.withoutPinyinGlosses(text) { return foldedIfChanged(plain) ?? plain }
+        if Self.mayHavePinyinGloss(text), let plain = Self.withoutPinyinGlosses(text) { return foldedIfChanged(plain) ?? plain }
         guard !isEmpty else { return nil }
         var changed = false
         for scalar in text.unicodeScalars where scalar.value >= Self.base && scalar.value < Self.end {
@@ -75,6 +75,18 @@ public struct ScriptFolding: Sendable {
             i += 1
         }
         return removed ? String(out) : nil
+    }
+
+    /// Whether `text` has a `(` followed by a Latin lower-case letter or a toned vowel (UTF-8 lead
+    /// byte C3–C7): a cheap byte test that spares the scalar pass on the many lines whose
+    /// brackets hold Chinese or digits.
+    static func mayHavePinyinGloss(_ text: String) -> Bool {
+        var previousIsParen = false
+        for byte in text.utf8 {
+            if previousIsParen, (0x61...0x7A).contains(byte) || (0xC3...0xC7).contains(byte) { return true }
+            previousIsParen = byte == 0x28
+        }
+        return false
     }
 
     private static func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) }
