@@ -102,6 +102,7 @@ public struct FactBuilder: Sendable {
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         // Signal words per sentence, found once for all the quantities standing in it.
         var signalsBySentence: [Int: [WordTrie.Match]] = [:]
+        var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
         return quantities.map { quantity in
@@ -153,8 +154,16 @@ public struct FactBuilder: Sendable {
             }
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
             // report's year over N years, unless the clause or sentence names a year of its own.
+            let durations: [(end: Int, years: Int)]
+            if let known = durationsBySentence[sentenceIndex ?? -1] {
+                durations = known
+            } else {
+                durations = Self.planDurations(in: scalars, sentence: sentence.range)
+                durationsBySentence[sentenceIndex ?? -1] = durations
+            }
+            let quantityEnd = quantity.offset + quantity.surface.unicodeScalars.count
             if yearSource != .clause, yearSource != .sentence,
-               let years = Self.planDuration(in: scalars, sentence: sentence.range, before: quantity.offset + quantity.surface.unicodeScalars.count),
+               let years = durations.last(where: { $0.end <= quantityEnd })?.years,
                let base = scope.year.map({ $0.count == 1 ? $0.lowerBound : $0.upperBound }) ?? profile.referenceYear,
                Self.factYears.contains(base + years - 1) {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
@@ -196,25 +205,41 @@ public struct FactBuilder: Sendable {
     /// Report kinds that state plans rather than results (rules/facts/report-kinds.tsv).
     static let planKinds: Set<String> = ["工作要点", "工作计划"]
 
-    /// The N of a plan duration in the sentence before `end`: N年内, 用N年(时间), 今后N年, 未来N年
-    /// (N from 2 to 10, in digits or Chinese); nil when there is none.
-    static func planDuration(in scalars: [Unicode.Scalar], sentence: Range<Int>, before end: Int) -> Int? {
-        let upper = min(end, sentence.upperBound, scalars.count)
-        guard upper - sentence.lowerBound >= 3 else { return nil }
-        let numerals: [Unicode.Scalar: Int] = ["两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-                                               "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9]
-        var found: Int?
-        var i = sentence.lowerBound
-        while i + 1 < upper {
-            if scalars[i + 1] == "年", let n = numerals[scalars[i]], i == sentence.lowerBound || !("0"..."9").contains(scalars[i - 1]) {
-                let after = i + 2 < scalars.count ? scalars[i + 2] : " "
-                let before = i > 0 ? scalars[i - 1] : " "
-                let before2 = i > 1 ? String(scalars[(i - 2)..<i].map(Character.init)) : ""
-                if after == "内" || before == "用" || before2 == "今后" || before2 == "未来" || before2 == "再用" { found = n }
+    /// The plan durations of a sentence, in order: where each ends and its N (N年内, 用N年(时间),
+    /// 今后N年, 未来N年, 再用N年; N from 2 to 10, in digits or Chinese). Found once per sentence:
+    /// only a 年 starts the look around it.
+    static func planDurations(in scalars: [Unicode.Scalar], sentence: Range<Int>) -> [(end: Int, years: Int)] {
+        var found: [(end: Int, years: Int)] = []
+        let upper = min(sentence.upperBound, scalars.count)
+        var j = sentence.lowerBound + 1
+        while j < upper {
+            defer { j += 1 }
+            guard scalars[j] == "年", let n = durationNumber(scalars[j - 1]) else { continue }
+            let i = j - 1
+            if i > sentence.lowerBound, ("0"..."9").contains(scalars[i - 1]) { continue }
+            let after = j + 1 < scalars.count ? scalars[j + 1] : " "
+            let before = i > 0 ? scalars[i - 1] : " "
+            let before2: (Unicode.Scalar, Unicode.Scalar) = i > 1 ? (scalars[i - 2], scalars[i - 1]) : (" ", " ")
+            if after == "内" || before == "用" || before2 == ("今", "后") || before2 == ("未", "来") || before2 == ("再", "用") {
+                found.append((j + 1, n))
             }
-            i += 1
         }
         return found
+    }
+
+    private static func durationNumber(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "两", "二", "2": 2
+        case "三", "3": 3
+        case "四", "4": 4
+        case "五", "5": 5
+        case "六", "6": 6
+        case "七", "7": 7
+        case "八", "8": 8
+        case "九", "9": 9
+        case "十": 10
+        default: nil
+        }
     }
 
     /// Status cues that keep a figure achieved even in a plan section.
@@ -248,11 +273,9 @@ public struct FactBuilder: Sendable {
     static func isComparison(before offset: Int, in scalars: [Unicode.Scalar], after start: Int) -> Bool {
         let from = max(start, offset - 12)
         guard from < offset, offset <= scalars.count else { return false }
-        let text = String(scalars: scalars[from..<offset])
-        guard let mark = text.lastIndex(where: { $0 == "比" || $0 == "较" }) else { return false }
-        let tail = text[text.index(after: mark)...]
+        guard let mark = (from..<offset).last(where: { scalars[$0] == "比" || scalars[$0] == "较" }) else { return false }
         // Nothing but a year, 上年/去年/同期, 的 and a word of change between the mark and the figure.
-        return tail.count <= 10 && !tail.contains("，") && !tail.contains(",") && !tail.contains("、")
+        return offset - mark - 1 <= 10 && !scalars[(mark + 1)..<offset].contains { $0 == "，" || $0 == "," || $0 == "、" }
     }
 
     static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
