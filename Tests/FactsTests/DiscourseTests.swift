@@ -18,7 +18,7 @@ import Testing
         ("一、2011年工作回顾", 1, FactStatus.achieved, "回顾"),
         ("二、2012年工作思路", 1, .planned, "思路"),
         ("（三）存在的问题", 2, nil, "问题"),
-        ("三、下一步工作打算", 1, .planned, "打算"),
+        ("三、下一步工作打算", 1, .planned, "下一步"),
         ("一、主要措施及成效", 1, .achieved, "成效"),
         ("一、2010年工作总结和2011年工作打算", 1, nil, nil),
     ] as [(String, Int, FactStatus?, String?)])
