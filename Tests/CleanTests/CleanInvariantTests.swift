@@ -1,21 +1,11 @@
 import Clean
 import EduwhCore
 import Testing
+import TestSupport
 
 /// Whatever the text, Clean labels every non-blank line exactly once, in order, and its
 /// documents partition the lines: checked on seeded random mixes of report and noise lines.
 @Suite struct CleanInvariantTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed by seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let pieces = CleanFixture.paragraphs + DocumentSplitTests.speechA + DocumentSplitTests.reportB + [
         "", "   ", "\u{3000}", "篇二：学校工作汇报", "相关推荐", "扫码关注", "(0)", "WENBEN COM", "上一篇：教学工作总结",
@@ -25,7 +15,7 @@ import Testing
 
     @Test(arguments: 0..<60)
     func everyLineIsLabelledOnceAndDocumentsPartitionTheFile(seed: Int) {
-        var random = SplitMix(state: UInt64(seed) &* 7919)
+        var random = SeededGenerator(seed: UInt64(seed) &* 7919)
         let count = Int.random(in: 0...40, using: &random)
         let separators = ["\n", "\r\n", "\r", "\n\n"]
         let text = (0..<count).map { _ in Self.pieces.randomElement(using: &random)! }
