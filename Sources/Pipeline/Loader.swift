@@ -59,33 +59,24 @@ public struct Loader {
         let entries = try DropFolder.scan(options.folder, followSymlinks: options.followSymlinks)
         let shardLabel = options.shard.map { "\($0.index)/\($0.count)" }
         let runID = try warehouse.beginRun(sourceDir: options.folder, shard: shardLabel, version: version)
-        var counts = RunCounts()
-        var transactions = 0
-        var bulk = false
+        var progress = LoadProgress()
         do {
-            return try load(options, entries: entries, runID: runID, start: start, counts: &counts, transactions: &transactions,
-                            bulk: &bulk, onEvent: onEvent)
+            return try load(options, entries: entries, runID: runID, start: start, progress: &progress, onEvent: onEvent)
         } catch {
             // Stopped part-way: what was committed stays; say so in etl_run if the disk allows.
             let elapsed = Date().timeIntervalSince(start)
-            try? warehouse.finishRun(runID, counts: counts, status: "failed", elapsedSeconds: elapsed)
-            let report = LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: "failed", rejects: [],
-                                    processingSeconds: 0, writingSeconds: 0, factWritingSeconds: 0, bulk: bulk,
-                                    transactions: transactions)
+            try? warehouse.finishRun(runID, counts: progress.counts, status: "failed", elapsedSeconds: elapsed)
+            let report = LoadReport(runID: runID, counts: progress.counts, elapsedSeconds: elapsed, status: "failed", rejects: [],
+                                    processingSeconds: 0, writingSeconds: 0, factWritingSeconds: 0, bulk: progress.bulk,
+                                    transactions: progress.transactions)
             throw LoadFailure(report: report, error: error)
         }
     }
 
-    private func load(_ options: LoadOptions, entries: [DropEntry], runID: Int64, start: Date, counts: inout RunCounts,
-                      transactions: inout Int, bulk: inout Bool, onEvent: (FileEvent) -> Void) throws -> LoadReport {
-        let paths = entries.map(\.path)
-        var rejects: [String] = []
+    private func load(_ options: LoadOptions, entries: [DropEntry], runID: Int64, start: Date, progress: inout LoadProgress,
+                      onEvent: (FileEvent) -> Void) throws -> LoadReport {
         let known = try warehouse.knownContent()
         let state = SharedState(loadedContent: known.loaded, knownFiles: options.rehash ? [:] : known.byPath)
-        var presentPaths = Set<String>()
-        var processingSeconds = 0.0
-        var writingSeconds = 0.0
-        var factWritingSeconds = 0.0
 
         // Files are processed in chunks of up to `chunkSize` and committed every `batchSize` files.
         let chunk = max(1, min(options.chunkSize, options.batchSize))
@@ -108,93 +99,119 @@ public struct Loader {
             feed.cancel()
             producer.wait()
         }
-        // Outcomes are reported (events, counts) only once their transaction is committed.
-        var uncommitted: [(path: String, bytes: Int, notes: [String], outcome: Warehouse.BatchOutcome)] = []
-        func report() {
-            for (path, bytes, notes, outcome) in uncommitted {
-                presentPaths.insert(path)
-                switch outcome {
-                case .loaded(let written):
-                    counts.filesLoaded += 1
-                    counts.filesReplaced += written.replaced ? 1 : 0
-                    counts.documents += written.documents
-                    counts.quantities += written.quantities
-                    counts.years += written.years
-                    factWritingSeconds += written.factSeconds
-                    counts.inputBytes += bytes
-                    onEvent(.loaded(path: path, counts: written, bytes: bytes, notes: notes))
-                case .unchanged:
-                    counts.filesUnchanged += 1
-                    onEvent(.unchanged(path: path, bytes: bytes))
-                case .rejected(let stage, let reason, let detail):
-                    counts.filesRejected += 1
-                    rejects.append(detail)
-                    onEvent(.rejected(path: path, stage: stage, reason: reason, detail: detail))
-                }
-            }
-            counts.filesSeen += uncommitted.count
-            uncommitted.removeAll(keepingCapacity: true)
-        }
         // A first load writes the whole warehouse: build its fact indexes once, at the end.
-        bulk = options.bulk ?? (known.loaded.isEmpty && !paths.isEmpty)
+        progress.bulk = options.bulk ?? (known.loaded.isEmpty && !entries.isEmpty)
+        let lastCommit = try write(batches.count, from: feed, options: options, runID: runID, progress: &progress, onEvent: onEvent)
+        // Building the deferred indexes after the last commit is the writer's work too.
+        if progress.bulk { progress.writingSeconds += Date().timeIntervalSince(lastCommit) }
+        return try finish(options, runID: runID, start: start, progress: &progress)
+    }
+
+    /// The writer: takes the prepared batches in file order and writes them, committing after
+    /// `batchSize` files written; returns when the last commit ended.
+    private func write(_ batchCount: Int, from feed: BatchFeed, options: LoadOptions, runID: Int64, progress: inout LoadProgress,
+                       onEvent: (FileEvent) -> Void) throws -> Date {
         var lastCommit = Date()
-        try warehouse.bulkWrite(bulk: bulk) { writer in
+        try warehouse.bulkWrite(bulk: progress.bulk) { writer in
             // A transaction ends after `batchSize` files written (new or changed content), or
             // after 64 times as many seen: unchanged files cost a row each, and a nightly
             // load with 1% changed files committed every 512 files seen, rewriting the same index
             // pages 20 times per 10,000 files (46k page writes to replace 100 files).
             var filesSinceCommit = 0
             var writtenSinceCommit = 0
-            for index in batches.indices {
+            for index in 0..<batchCount {
                 let current = feed.take(index)
-                processingSeconds += current.cpuSeconds
+                progress.processingSeconds += current.cpuSeconds
                 let writeStart = Date()
                 let items = current.items.compactMap { $0 }
                 var modified: [String: Int64] = [:]
                 for prepared in items { if let time = prepared.modified { modified[prepared.item.path] = time } }
                 let outcomes = try writer.write(items.map(\.item), runID: runID, modified: modified)
                 for (prepared, outcome) in zip(items, outcomes) {
-                    uncommitted.append((prepared.item.path, prepared.bytes, prepared.notes, outcome))
+                    progress.uncommitted.append((prepared.item.path, prepared.bytes, prepared.notes, outcome))
                 }
                 // Paths filtered out by --shard still exist: they must not be pruned.
-                for (path, item) in zip(current.paths, current.items) where item == nil { presentPaths.insert(path) }
+                for (path, item) in zip(current.paths, current.items) where item == nil { progress.presentPaths.insert(path) }
                 filesSinceCommit += current.paths.count
                 writtenSinceCommit += items.reduce(0) { count, prepared in
                     if case .processed = prepared.item { return count + 1 }
                     return count
                 }
-                if writtenSinceCommit >= options.batchSize || filesSinceCommit >= options.batchSize * 64 || index == batches.count - 1 {
+                if writtenSinceCommit >= options.batchSize || filesSinceCommit >= options.batchSize * 64 || index == batchCount - 1 {
                     try writer.commit()
-                    transactions += 1
+                    progress.transactions += 1
                     filesSinceCommit = 0
                     writtenSinceCommit = 0
-                    writingSeconds += Date().timeIntervalSince(writeStart)
+                    progress.writingSeconds += Date().timeIntervalSince(writeStart)
                     lastCommit = Date()
-                    report()
+                    progress.reportCommitted(onEvent)
                 } else {
-                    writingSeconds += Date().timeIntervalSince(writeStart)
+                    progress.writingSeconds += Date().timeIntervalSince(writeStart)
                 }
             }
         }
-        // Building the deferred indexes after the last commit is the writer's work too.
-        if bulk { writingSeconds += Date().timeIntervalSince(lastCommit) }
+        return lastCommit
+    }
+
+    /// Prunes (unless refused as too large a share) and records the run's end.
+    private func finish(_ options: LoadOptions, runID: Int64, start: Date, progress: inout LoadProgress) throws -> LoadReport {
         var pruneRefused: (paths: Int, of: Int)?
         if options.prune {
-            let (candidates, live) = try warehouse.pruneCandidates(keeping: presentPaths)
+            let (candidates, live) = try warehouse.pruneCandidates(keeping: progress.presentPaths)
             if let share = options.pruneMaxShare, candidates > 0, Double(candidates) > share * Double(live) {
                 pruneRefused = (candidates, live)
             } else {
-                counts.filesPruned = try warehouse.prune(keeping: presentPaths, runID: runID)
+                progress.counts.filesPruned = try warehouse.prune(keeping: progress.presentPaths, runID: runID)
             }
         }
         let elapsed = Date().timeIntervalSince(start)
-        let status = counts.filesRejected == 0 ? "ok" : "partial"
-        try warehouse.finishRun(runID, counts: counts, status: status, elapsedSeconds: elapsed)
-        var report = LoadReport(runID: runID, counts: counts, elapsedSeconds: elapsed, status: status, rejects: rejects,
-                                processingSeconds: processingSeconds, writingSeconds: writingSeconds, factWritingSeconds: factWritingSeconds,
-                                bulk: bulk, transactions: transactions)
+        let status = progress.counts.filesRejected == 0 ? "ok" : "partial"
+        try warehouse.finishRun(runID, counts: progress.counts, status: status, elapsedSeconds: elapsed)
+        var report = LoadReport(runID: runID, counts: progress.counts, elapsedSeconds: elapsed, status: status, rejects: progress.rejects,
+                                processingSeconds: progress.processingSeconds, writingSeconds: progress.writingSeconds,
+                                factWritingSeconds: progress.factWritingSeconds, bulk: progress.bulk, transactions: progress.transactions)
         report.pruneRefused = pruneRefused
         return report
     }
+}
 
+/// What a load has done so far: its counts, rejects, the paths it saw and where its time went.
+struct LoadProgress {
+    var counts = RunCounts()
+    var transactions = 0
+    var bulk = false
+    var rejects: [String] = []
+    var presentPaths = Set<String>()
+    var processingSeconds = 0.0
+    var writingSeconds = 0.0
+    var factWritingSeconds = 0.0
+    /// Outcomes written in the open transaction: reported (events, counts) only once it is committed.
+    var uncommitted: [(path: String, bytes: Int, notes: [String], outcome: Warehouse.BatchOutcome)] = []
+
+    /// Counts the committed outcomes and sends their events, in file order.
+    mutating func reportCommitted(_ onEvent: (FileEvent) -> Void) {
+        for (path, bytes, notes, outcome) in uncommitted {
+            presentPaths.insert(path)
+            switch outcome {
+            case .loaded(let written):
+                counts.filesLoaded += 1
+                counts.filesReplaced += written.replaced ? 1 : 0
+                counts.documents += written.documents
+                counts.quantities += written.quantities
+                counts.years += written.years
+                factWritingSeconds += written.factSeconds
+                counts.inputBytes += bytes
+                onEvent(.loaded(path: path, counts: written, bytes: bytes, notes: notes))
+            case .unchanged:
+                counts.filesUnchanged += 1
+                onEvent(.unchanged(path: path, bytes: bytes))
+            case .rejected(let stage, let reason, let detail):
+                counts.filesRejected += 1
+                rejects.append(detail)
+                onEvent(.rejected(path: path, stage: stage, reason: reason, detail: detail))
+            }
+        }
+        counts.filesSeen += uncommitted.count
+        uncommitted.removeAll(keepingCapacity: true)
+    }
 }
