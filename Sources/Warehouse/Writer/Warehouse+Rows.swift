@@ -97,13 +97,8 @@ extension Warehouse {
         for fact in facts.facts where units.insert(fact.quantity.unit).inserted {
             try unitInsert.execute(arguments: [fact.quantity.unit, Self.unitKind(fact.quantity.unit)])
         }
-        let factInsert = try RowWriter(db, sql: """
-            INSERT INTO fact_quantity (document_id, indicator_id, unit_id, region_id, from_year, to_year, value, upper_value,
-                qualifier, status, status_cue, year_source, region_source, surface, sentence, line_number, char_offset,
-                quantity_rule_id, indicator_rule_id, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (document_id, line_number, char_offset) DO NOTHING
-            """)
+        // Values in the order of `Warehouse.factQuantityColumns`.
+        let factInsert = try RowWriter(db, sql: Self.factQuantityInsertSQL)
         var quantities = 0
         let factStart = DispatchTime.now().uptimeNanoseconds
         for fact in facts.facts {
@@ -144,9 +139,9 @@ extension Warehouse {
         return (quantities, years, factSeconds)
     }
 
-    /// Years outside dim_year (1949–2100) are kept out of foreign-key columns.
+    /// Years outside dim_year (`YearSpan.known`, 1949–2100) are kept out of foreign-key columns.
     static func knownYear(_ year: Int?) -> Int? {
-        guard let year, (1949...2100).contains(year) else { return nil }
+        guard let year, YearSpan.known.contains(year) else { return nil }
         return year
     }
 
