@@ -137,7 +137,7 @@ public struct Cleaner: Sendable {
     /// Takes every non-blank line as body text of one document, with no cleaning (`--text`).
     public func uncleaned(_ raw: RawDocument) -> CleanedFile {
         let labeled = ScannedLine.scan(raw.text).map {
-            LabeledLine(number: $0.number, text: $0.text, label: .body, rule: "as-text", document: 1)
+            LabeledLine(number: $0.number, text: $0.text, label: .body, rule: LabeledLine.asTextRule, document: 1)
         }
         return CleanedFile(lines: labeled, documents: [CleanDocument(index: 1, title: nil, lines: labeled, metadata: SiteMetadata())])
     }

@@ -80,7 +80,7 @@ extension Eduwh {
                 return output.formatGiven ? .real(value) : .text(plainDecimal(value))
             }
             func year(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? (output.formatGiven ? .null : .text("")) }
-            func cell(_ value: String?) -> SQLValue { value.map { .text(tsvCell($0)) } ?? (output.formatGiven ? .null : .text("")) }
+            func cell(_ value: String?) -> SQLValue { value.map { .text(Renderer.tsvCell($0)) } ?? (output.formatGiven ? .null : .text("")) }
             var columns: [String]
             var rows: [[SQLValue]] = []
             switch what {

@@ -175,6 +175,8 @@ final class Renderer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A TSV cell: each tab and line break (CRLF counts as one) becomes one space. The one
+    /// definition: `clean` and `extract` use it for their columns too.
     static func tsvCell(_ text: String) -> String {
         guard text.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x09 || byte == 0x0A || byte == 0x0D }) else {
             return text

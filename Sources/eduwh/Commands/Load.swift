@@ -143,26 +143,34 @@ extension Eduwh {
                 LineLogHandler(sink: sink, format: format == .json ? .json : .text)
             }
             logger[metadataKey: "db"] = .string(database.path)
-            // Every way out ends with one summary line, also when no file was read.
-            func stop(_ code: Int32, _ message: String, report: LoadReport? = nil) -> CLIFailure {
-                logSummary(logger, report: report, status: code == ExitCodes.lockBusy ? "busy" : "failed", error: message, exitCode: code)
-                return CLIFailure(code: code, message: message)
-            }
+            let (lock, warehouse) = try openWarehouse(logger)
+            defer { lock.release() }
+            let report = try runLoader(into: warehouse, logger: logger, format: format, interactive: interactive)
+            try finish(report, warehouse: warehouse, logger: logger)
+        }
 
+        /// Every way out ends with one summary line, also when no file was read.
+        private func stop(_ logger: Logger, _ code: Int32, _ message: String, report: LoadReport? = nil) -> CLIFailure {
+            logSummary(logger, report: report, status: code == ExitCodes.lockBusy ? "busy" : "failed", error: message, exitCode: code)
+            return CLIFailure(code: code, message: message)
+        }
+
+        /// Checks the drop folder, takes the warehouse's load lock and opens (migrates, repairs)
+        /// the warehouse, saying what an open upgraded or restored.
+        private func openWarehouse(_ logger: Logger) throws -> (LoadLock, Warehouse) {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-                throw stop(ExitCodes.ioError, "\(folder): no such folder; pass the drop folder that holds the .txt/.html files")
+                throw stop(logger, ExitCodes.ioError, "\(folder): no such folder; pass the drop folder that holds the .txt/.html files")
             }
             let lock: LoadLock
             do {
                 lock = try LoadLock.acquire(warehousePath: database.path, waitSeconds: wait)
             } catch {
                 switch error {
-                case .busy: throw stop(ExitCodes.lockBusy, error.description)
-                case .cannotCreate: throw stop(ExitCodes.ioError, error.description)
+                case .busy: throw stop(logger, ExitCodes.lockBusy, error.description)
+                case .cannotCreate: throw stop(logger, ExitCodes.ioError, error.description)
                 }
             }
-            defer { lock.release() }
 
             // Opening migrates an older file first; say so, since rebuilding a large search
             // index (versions before 5) takes a while before the first file is read.
@@ -178,7 +186,7 @@ extension Eduwh {
             do {
                 warehouse = try Warehouse(path: database.path)
             } catch {
-                throw stop(ExitCodes.ioError, error.description)
+                throw stop(logger, ExitCodes.ioError, error.description)
             }
             if !warehouse.restoredIndexes.isEmpty {
                 logger.notice("indexes restored", metadata: fields([
@@ -192,6 +200,11 @@ extension Eduwh {
                     "note": "a bulk load that was stopped before its end had not copied its search index in yet",
                 ]))
             }
+            return (lock, warehouse)
+        }
+
+        /// This command's options as the loader's.
+        private var loadOptions: LoadOptions {
             var options = LoadOptions(folder: folder)
             options.prune = prune
             options.shard = shard.flatMap(parseShard)
@@ -201,11 +214,17 @@ extension Eduwh {
             if noBulk { options.bulk = false }
             options.followSymlinks = followSymlinks
             if prune, !forcePrune { options.pruneMaxShare = pruneMax / 100 }
+            return options
+        }
+
+        /// Runs the load, logging each file's outcome and advancing the progress bar.
+        private func runLoader(into warehouse: Warehouse, logger: Logger, format: LogFormat, interactive: Bool) throws -> LoadReport {
+            let options = loadOptions
             let total: Int
             do {
                 total = try DropFolder.scan(folder, followSymlinks: followSymlinks).count
             } catch {
-                throw stop(ExitCodes.ioError, error.description)
+                throw stop(logger, ExitCodes.ioError, error.description)
             }
             logger.info("start", metadata: fields(["folder": folder, "files": String(total), "version": Eduwh.version]))
             let progress = interactive && !quiet ? ProgressBar(total: total) : nil
@@ -238,18 +257,23 @@ extension Eduwh {
                 }
             } catch let error as LoadError {
                 progress?.clear()
-                throw stop(ExitCodes.ioError, error.description)
+                throw stop(logger, ExitCodes.ioError, error.description)
             } catch let failure as LoadFailure {
                 progress?.clear()
-                throw stop(failure.isEnvironmental ? ExitCodes.ioError : ExitCodes.failure, failure.description, report: failure.report)
+                throw stop(logger, failure.isEnvironmental ? ExitCodes.ioError : ExitCodes.failure, failure.description, report: failure.report)
             } catch let exit as ExitCode {
                 throw exit   // a bad --rules folder, already reported
             } catch {
                 progress?.clear()
-                throw stop(Warehouse.isEnvironmental(error) ? ExitCodes.ioError : ExitCodes.failure, "\(error)")
+                throw stop(logger, Warehouse.isEnvironmental(error) ? ExitCodes.ioError : ExitCodes.failure, "\(error)")
             }
             progress?.clear()
+            return report
+        }
 
+        /// Runs the data tests when the load changed something, logs and prints the summary, and
+        /// exits with the code the outcome calls for.
+        private func finish(_ report: LoadReport, warehouse: Warehouse, logger: Logger) throws {
             var checkFailures: [CheckOutcome] = []
             let changed = report.counts.filesLoaded + report.counts.filesPruned > 0
             if !noCheck, changed {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EduwhCore
 import Warehouse
 
 /// `--region` and `--year`, shared by the commands that narrow rows to a place and a year.
@@ -15,8 +16,8 @@ struct FilterOptions: ParsableArguments {
     var year: Int?
 
     func validate() throws {
-        if let year, !(1949...2100).contains(year) {
-            throw ValidationError("--year \(year): give a year between 1949 and 2100")
+        if let year, !YearSpan.known.contains(year) {
+            throw ValidationError("--year \(year): give a year between \(YearSpan.known.lowerBound) and \(YearSpan.known.upperBound)")
         }
         if let region, region.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--region is empty; give a name (海珠区) or an adcode prefix (4401)")

@@ -52,7 +52,7 @@ extension Eduwh {
                 // TSV by default, whatever stdout is: scripts and scorers read these columns.
                 let rows = QueryRows(columns: ["line", "doc", "label", "rule", "text"], rows: cleaned.lines.map { line in
                     [.integer(Int64(line.number)), .integer(Int64(line.document)), .text(line.label.rawValue),
-                     .text(line.rule), .text(tsvCell(line.text))]
+                     .text(line.rule), .text(Renderer.tsvCell(line.text))]
                 })
                 let stdout = StandardOutput()
                 output.renderer(to: stdout, defaultFormat: .tsv).render(output.limited(rows))
@@ -87,9 +87,4 @@ extension Eduwh {
             }
         }
     }
-}
-
-/// A TSV cell: tabs and line breaks become single spaces.
-func tsvCell(_ text: String) -> String {
-    String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
 }

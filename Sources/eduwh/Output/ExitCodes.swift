@@ -62,19 +62,21 @@ enum ExitCodes {
         (ioError, "the file cannot be read"),
     ])
 
-    static let table = """
-        EXIT CODES:
-          0   ok
-          1   unexpected error
-          3   load finished, some files rejected (see etl_reject), the rest loaded
-          4   load finished, a data test failed (see eduwh check)
-          64  usage error (bad option or argument)
-          65  bad input: SQL error, invalid rule file, --prune refused (see
-              --prune-max)
-          74  I/O error: drop folder or warehouse unreadable/unwritable, disk full,
-              not a warehouse
-          75  another load holds the warehouse lock (try later, or --wait SECONDS)
-        """
+    /// Every exit code with what it means: the one list `eduwh --help` and `eduwh help load`
+    /// print (README's "Exit codes" table says the same, checked by `HelpTests`).
+    static let all: [(code: Int32, meaning: String)] = [
+        (ok, "ok"),
+        (failure, "unexpected error"),
+        (someRejected, "load finished, some files rejected (see etl_reject), the rest loaded"),
+        (checkFailed, "load finished, a data test failed (see eduwh check)"),
+        (usage, "usage error (bad option or argument)"),
+        (dataError, "bad input: SQL error, invalid rule file, --prune refused (see --prune-max)"),
+        (ioError, "I/O error: drop folder or warehouse unreadable/unwritable, disk full, not a warehouse"),
+        (lockBusy, "another load holds the warehouse lock (try later, or --wait SECONDS)"),
+    ]
+
+    /// The EXIT CODES section of every code.
+    static let table = section(all)
 }
 
 /// Prints one line to stderr.
