@@ -28,7 +28,7 @@ struct HTMLArticleFinder {
     /// The 1-based numbers of `visibleText`'s lines that lie outside the article; empty when
     /// the page has no article the finder trusts (then Clean decides alone, as for text).
     func linesOutsideArticle(html: String, visibleText: String) -> Set<Int> {
-        let tree = HTMLBlockTree(html: html)
+        let tree = HTMLBlockTree(html: HTMLPageRoot.rooted(html))
         guard let article = articleLines(in: tree) else { return [] }
         let inside = Self.align(tree: tree, article: article, visibleText: visibleText)
         guard inside.contains(true) else { return [] }
