@@ -5,9 +5,9 @@ extension HTMLBlockTree {
     /// Class/id words naming the article's container (matched inside the lower-cased class and id).
     static let contentWords = ["content", "article", "正文", "detail", "trs_editor", "entry", "story", "neirong", "wenzhang", "zhengwen", "main", "post", "text", "txt", "news_con", "newscon", "con_box", "conbox", "body"]
     /// Class/id words naming boilerplate.
-    static let noiseWords = ["nav", "menu", "foot", "header", "comment", "share", "relate", "recommend", "sidebar", "side", "breadcrumb", "crumb", "position", "location", "login", "copyright", "advert", "banner", "hot", "rank", "tag", "tags", "keyword", "link", "links", "friend", "toolbar", "tool", "print", "page", "bottom", "top", "marquee", "scroll", "ticker", "roll", "xgwz", "xgxw", "tuijian", "more", "list", "weixin", "qrcode", "search", "logo", "ad"]
+    static let noiseWords = ["nav", "menu", "foot", "header", "comment", "share", "relate", "recommend", "sidebar", "side", "breadcrumb", "crumb", "position", "location", "login", "copyright", "advert", "banner", "hot", "rank", "tag", "tags", "keyword", "link", "links", "friend", "toolbar", "tool", "print", "page", "bottom", "top", "marquee", "scroll", "ticker", "roll", "xgwz", "xgxw", "tuijian", "more", "list", "weixin", "qrcode", "search", "logo", "ad", "player"]
     /// Class/id words naming boilerplate that is never article text, even inside the article's container.
-    static let boilerplateWords = ["comment", "share", "relate", "recommend", "tag", "tags", "keyword", "xgwz", "xgxw", "tuijian", "toolbar", "qrcode", "weixin", "print", "copyright", "pinglun", "hot", "rank", "ticker", "marquee"]
+    static let boilerplateWords = ["comment", "share", "relate", "recommend", "tag", "tags", "keyword", "xgwz", "xgxw", "tuijian", "toolbar", "qrcode", "weixin", "print", "copyright", "pinglun", "hot", "rank", "ticker", "marquee", "player"]
 
     // MARK: - Class/id hints
 
