@@ -55,6 +55,7 @@ struct HTMLArticleFinder {
         var article = linesInside(roots, tree: tree)
         guard let first = article.firstIndex(of: true), let last = article.lastIndex(of: true) else { return nil }
         dropRepeatedLead(&article, tree: tree)
+        Self.dropImageCredits(&article, tree: tree)
 
         // The title, and what lies between it and the container.
         if let title = titleLine(in: tree, before: last, articleStart: first, boilerplate: boilerplateChain), title < first {
@@ -191,6 +192,30 @@ struct HTMLArticleFinder {
         }) else { return }
         if lines.indices.contains(where: { $0 > lead && article[$0] && lines[$0].key == lines[lead].key }) {
             article[lead] = false
+        }
+    }
+
+    /// Photo credits under images (故宫博物院供图, 图片来源：视觉中国, ◎ 图：@某某微博截图, …记者 某某 摄):
+    /// a line of at most 120 characters right after an image, whose last 24 characters name
+    /// where the picture comes from, is not article text. Captions that describe the picture
+    /// without a credit stay.
+    static func dropImageCredits(_ article: inout [Bool], tree: HTMLBlockTree) {
+        for (i, line) in tree.lines.enumerated() where article[i] && line.followsImage && line.characters <= 120 {
+            if namesImageCredit(tree.compact(line)) { article[i] = false }
+        }
+    }
+
+    static let imageCreditMarks = ["供图", "图片来源", "图源", "截图", "图：", "图:", "图/", "摄）", "摄)"].map { Array($0.utf8) }
+    static let photographed = Array("摄".utf8)
+
+    /// Whether a caption's text (without whitespace) ends in a credit: 摄 at its end, or one of
+    /// `imageCreditMarks` in its last 24 characters.
+    static func namesImageCredit(_ text: ArraySlice<UInt8>) -> Bool {
+        if text.count >= photographed.count, text.suffix(photographed.count).elementsEqual(photographed) { return true }
+        let tail = Array(text.suffix(24 * 3))
+        return imageCreditMarks.contains { mark in
+            guard tail.count >= mark.count else { return false }
+            return (0...(tail.count - mark.count)).contains { start in tail[start..<(start + mark.count)].elementsEqual(mark) }
         }
     }
 

@@ -65,6 +65,8 @@ struct HTMLBlockTree {
         /// The line's text without whitespace (for title matching): `compactText[compactStart..<compactEnd]`.
         var compactStart = 0
         var compactEnd = 0
+        /// Whether a visible image comes between the previous line and this one (a caption's place).
+        var followsImage = false
     }
 
     private(set) var elements: [Element] = []

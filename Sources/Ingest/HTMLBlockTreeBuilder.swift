@@ -43,6 +43,7 @@ extension HTMLBlockTree {
         var isTitle: Bool
         var isMeta: Bool
         var isLink: Bool
+        var isImage: Bool
         var fixedHint: (Int8, Bool)?
     }
 
@@ -56,6 +57,8 @@ extension HTMLBlockTree {
         var titleReferences: [[UInt8]] = []
         var line = Line(owner: -1)
         var hasLine = false
+        /// Whether a visible `<img>` came after the last line began (the next line follows an image).
+        var imageSinceLine = false
 
         var stack: [Frame] = []
         /// Whether the document has a first child node yet, and the frame of that node when it
@@ -121,7 +124,7 @@ extension HTMLBlockTree {
             let info = TagInfo(tag: tag, id: UInt16(truncatingIfNeeded: tags.count), isBlock: HTMLBlockTree.blockElements.contains(tag),
                                isParagraphElement: HTMLBlockTree.paragraphElements.contains(tag),
                                skipped: HTMLBlockTree.skippedElements.contains(tag), isHead: tag == "head", isTitle: tag == "title",
-                               isMeta: tag == "meta", isLink: tag == "a", fixedHint: HTMLBlockTree.tagHint(tag))
+                               isMeta: tag == "meta", isLink: tag == "a", isImage: tag == "img", fixedHint: HTMLBlockTree.tagHint(tag))
             tags[key] = info
             return info
         }
@@ -234,6 +237,7 @@ extension HTMLBlockTree {
                                     isBlock: isBlock, isParagraphElement: info.isParagraphElement))
             blockAncestor.append(isBlock ? index : parent >= 0 ? blockAncestor[parent] : -1)
             if info.isLink { elements[index].links = 1 }
+            if info.isImage { imageSinceLine = true }
             return Frame(kind: .element, index: index, depth: depth, link: inLink || info.isLink, isBlock: info.isBlock, firstInDocument: false)
         }
 
@@ -393,6 +397,8 @@ extension HTMLBlockTree {
             }
             if !hasLine {
                 line = Line(owner: owner, compactStart: compactCount)
+                line.followsImage = imageSinceLine
+                imageSinceLine = false
                 hasLine = true
             }
             line.key = key
