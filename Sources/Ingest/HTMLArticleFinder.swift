@@ -25,15 +25,49 @@
 struct HTMLArticleFinder {
     var settings = HTMLArticleSettings()
 
+    /// Why a line is not the article's; `inside` when it is. Each reason is the rule
+    /// `clean --explain` names for the line.
+    enum Decision: UInt8, Sendable {
+        case inside
+        /// Outside the article's block(s): menus, sidebars, feeds, footers.
+        case outsideBlock
+        /// Inside the article's block, in a block named as boilerplate (share bar, tags,
+        /// related articles, comments, player controls) or a list of links.
+        case boilerplateBlock
+        /// Inside the article's block, a line that is mostly link text (上一篇：…).
+        case linkLine
+        /// A lead or summary box repeating the article's first paragraph.
+        case repeatedLead
+        /// A photo credit under an image.
+        case imageCredit
+
+        /// The rule id Clean gives lines of this kind.
+        var rule: String {
+            switch self {
+            case .inside: ""
+            case .outsideBlock: "html-outside-article"
+            case .boilerplateBlock: "html-boilerplate-block"
+            case .linkLine: "html-link-line"
+            case .repeatedLead: "html-repeated-lead"
+            case .imageCredit: "html-image-credit"
+            }
+        }
+    }
+
     /// The 1-based numbers of `visibleText`'s lines that lie outside the article; empty when
     /// the page has no article the finder trusts (then Clean decides alone, as for text).
     func linesOutsideArticle(html: String, visibleText: String) -> Set<Int> {
+        Set(outsideLines(html: html, visibleText: visibleText).keys)
+    }
+
+    /// `linesOutsideArticle` with the reason each line is outside.
+    func outsideLines(html: String, visibleText: String) -> [Int: Decision] {
         let tree = HTMLBlockTree(html: HTMLPageRoot.rooted(html))
-        guard let article = articleLines(in: tree) else { return [] }
-        let inside = Self.align(tree: tree, article: article, visibleText: visibleText)
-        guard inside.contains(true) else { return [] }
-        var outside = Set<Int>()
-        for (i, isInside) in inside.enumerated() where !isInside { outside.insert(i + 1) }
+        guard let article = articleDecisions(in: tree) else { return [:] }
+        let decisions = Self.align(tree: tree, article: article, visibleText: visibleText)
+        guard decisions.contains(.inside) else { return [:] }
+        var outside: [Int: Decision] = [:]
+        for (i, decision) in decisions.enumerated() where decision != .inside { outside[i + 1] = decision }
         return outside
     }
 
@@ -41,6 +75,12 @@ struct HTMLArticleFinder {
 
     /// For each of the tree's lines, whether it belongs to the article; nil when there is none.
     func articleLines(in tree: HTMLBlockTree) -> [Bool]? {
+        articleDecisions(in: tree)?.map { $0 == .inside }
+    }
+
+    /// For each of the tree's lines, `inside` or why it is not the article's; nil when the page
+    /// has no article.
+    func articleDecisions(in tree: HTMLBlockTree) -> [Decision]? {
         let elements = tree.elements
         let lines = tree.lines
         guard !elements.isEmpty, !lines.isEmpty else { return nil }
@@ -53,16 +93,16 @@ struct HTMLArticleFinder {
 
         let roots = articleRoots(best, finals: finals, elements: elements)
         var article = linesInside(roots, tree: tree)
-        guard let first = article.firstIndex(of: true), let last = article.lastIndex(of: true) else { return nil }
+        guard let first = article.firstIndex(of: .inside), let last = article.lastIndex(of: .inside) else { return nil }
         dropRepeatedLead(&article, tree: tree)
         Self.dropImageCredits(&article, tree: tree)
 
         // The title, and what lies between it and the container.
         if let title = titleLine(in: tree, before: last, articleStart: first, boilerplate: boilerplateChain), title < first {
-            article[title] = true
+            article[title] = .inside
             if first - title <= settings.maxLinesBetweenTitleAndArticle {
                 for i in (title + 1)..<first where !boilerplateChain[lines[i].owner] && !isLinkLine(lines[i]) {
-                    article[i] = true
+                    article[i] = .inside
                 }
             }
         }
@@ -167,7 +207,7 @@ struct HTMLArticleFinder {
     }
 
     /// The lines inside the roots, without the boilerplate blocks and link lists among them.
-    func linesInside(_ roots: Set<Int>, tree: HTMLBlockTree) -> [Bool] {
+    func linesInside(_ roots: Set<Int>, tree: HTMLBlockTree) -> [Decision] {
         let elements = tree.elements
         var inside = [Bool](repeating: false, count: elements.count)
         var dropped = [Bool](repeating: false, count: elements.count)
@@ -178,20 +218,22 @@ struct HTMLArticleFinder {
             inside[e] = true
             dropped[e] = dropped[up] || isBoilerplateInside(elements[e])
         }
-        return tree.lines.map { inside[$0.owner] && !dropped[$0.owner] && !isLinkLine($0) }
+        return tree.lines.map { line in
+            !inside[line.owner] ? .outsideBlock : dropped[line.owner] ? .boilerplateBlock : isLinkLine(line) ? .linkLine : .inside
+        }
     }
 
     /// The article's first paragraph when its text comes again later in the article: a lead or
     /// summary box (导读, 摘要) above the text repeating its opening paragraph. Only the first:
     /// lines repeated inside the text (two list entries with the same note) are the article's.
-    func dropRepeatedLead(_ article: inout [Bool], tree: HTMLBlockTree) {
+    func dropRepeatedLead(_ article: inout [Decision], tree: HTMLBlockTree) {
         let lines = tree.lines
         let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
         guard let lead = lines.indices.first(where: {
-            article[$0] && isParagraph(lines[$0]) && !headings.contains(tree.elements[lines[$0].owner].tag)
+            article[$0] == .inside && isParagraph(lines[$0]) && !headings.contains(tree.elements[lines[$0].owner].tag)
         }) else { return }
-        if lines.indices.contains(where: { $0 > lead && article[$0] && lines[$0].key == lines[lead].key }) {
-            article[lead] = false
+        if lines.indices.contains(where: { $0 > lead && article[$0] == .inside && lines[$0].key == lines[lead].key }) {
+            article[lead] = .repeatedLead
         }
     }
 
@@ -199,9 +241,9 @@ struct HTMLArticleFinder {
     /// a line of at most 120 characters right after an image, whose last 24 characters name
     /// where the picture comes from, is not article text. Captions that describe the picture
     /// without a credit stay.
-    static func dropImageCredits(_ article: inout [Bool], tree: HTMLBlockTree) {
-        for (i, line) in tree.lines.enumerated() where article[i] && line.followsImage && line.characters <= 120 {
-            if namesImageCredit(tree.compact(line)) { article[i] = false }
+    static func dropImageCredits(_ article: inout [Decision], tree: HTMLBlockTree) {
+        for (i, line) in tree.lines.enumerated() where article[i] == .inside && line.followsImage && line.characters <= 120 {
+            if namesImageCredit(tree.compact(line)) { article[i] = .imageCredit }
         }
     }
 

@@ -1,13 +1,13 @@
 /// Matching the DOM's lines to the visible text's: the article finder decides on libxml2's lines,
 /// Clean numbers the extractor's.
 extension HTMLArticleFinder {
-    /// For each line of `visibleText`, whether it is in the article: the DOM line with the same
-    /// characters (searched a little ahead, in order) decides; a line with no match takes the
-    /// decision of its neighbours (inside only when both are).
-    static func align(tree: HTMLBlockTree, article: [Bool], visibleText: String) -> [Bool] {
+    /// For each line of `visibleText`, the decision on it: the DOM line with the same
+    /// characters (searched a little ahead, in order) decides; a line with no match is inside
+    /// when its neighbours both are, else outside the article's block.
+    static func align(tree: HTMLBlockTree, article: [Decision], visibleText: String) -> [Decision] {
         let keys = lineKeys(visibleText)
         let window = 64
-        var decided = [Bool?](repeating: nil, count: keys.count)
+        var decided = [Decision?](repeating: nil, count: keys.count)
         var cursor = 0
         for (i, key) in keys.enumerated() {
             var k = cursor
@@ -19,18 +19,18 @@ extension HTMLArticleFinder {
             }
         }
         // The next decided line after each line, from the end.
-        var nextDecided = [Bool?](repeating: nil, count: keys.count)
+        var nextInside = [Bool?](repeating: nil, count: keys.count)
         var following: Bool?
         for i in keys.indices.reversed() {
-            nextDecided[i] = following
-            if let value = decided[i] { following = value }
+            nextInside[i] = following
+            if let value = decided[i] { following = value == .inside }
         }
-        var result = [Bool](repeating: false, count: keys.count)
+        var result = [Decision](repeating: .outsideBlock, count: keys.count)
         var previous: Bool?
         for i in keys.indices {
-            if let value = decided[i] { result[i] = value; previous = value; continue }
-            let next = nextDecided[i]
-            result[i] = (previous ?? false) && (next ?? previous ?? false)
+            if let value = decided[i] { result[i] = value; previous = value == .inside; continue }
+            let next = nextInside[i]
+            result[i] = (previous ?? false) && (next ?? previous ?? false) ? .inside : .outsideBlock
         }
         return result
     }
