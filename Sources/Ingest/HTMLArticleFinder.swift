@@ -223,17 +223,20 @@ struct HTMLArticleFinder {
         }
     }
 
-    /// The article's first paragraph when its text comes again later in the article: a lead or
-    /// summary box (导读, 摘要) above the text repeating its opening paragraph. Only the first:
-    /// lines repeated inside the text (two list entries with the same note) are the article's.
+    /// A lead or summary box (导读, 摘要) above the text, repeating its opening paragraph: one of
+    /// the article's first three paragraphs (headings and lines like 发布时间 before it are
+    /// counted) whose text comes again later in the article. Only there: lines repeated inside
+    /// the text (two list entries with the same note) are the article's.
     func dropRepeatedLead(_ article: inout [Decision], tree: HTMLBlockTree) {
         let lines = tree.lines
         let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-        guard let lead = lines.indices.first(where: {
-            article[$0] == .inside && isParagraph(lines[$0]) && !headings.contains(tree.elements[lines[$0].owner].tag)
-        }) else { return }
-        if lines.indices.contains(where: { $0 > lead && article[$0] == .inside && lines[$0].key == lines[lead].key }) {
+        let decided = article
+        let opening = lines.indices.lazy.filter {
+            decided[$0] == .inside && isParagraph(lines[$0]) && !headings.contains(tree.elements[lines[$0].owner].tag)
+        }.prefix(3)
+        for lead in opening where lines.indices.contains(where: { $0 > lead && decided[$0] == .inside && lines[$0].key == lines[lead].key }) {
             article[lead] = .repeatedLead
+            return
         }
     }
 
