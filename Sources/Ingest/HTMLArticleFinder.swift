@@ -8,15 +8,22 @@
 ///    container and, divided by 2, 6, 9, 12, to the containers above it.
 /// 2. A container's score gains or loses 25 when its class/id names content (`content`,
 ///    `article`, `正文`, `TRS_Editor`) or boilerplate (`nav`, `footer`, `comment`, `share`,
-///    `related`), and is multiplied by the share of its text outside links. The best container
-///    is the article; when three other containers score near it, their common ancestor is.
+///    `related`, `player`), and is multiplied by the share of its text outside links. The best
+///    container outside blocks named as boilerplate is the article (a long recommended article
+///    or comment thread under a short article does not win); when three other containers
+///    score near it, their common ancestor is.
 /// 3. Siblings of the article container that score a fifth of it, or hold plain paragraphs,
-///    join it; inside it, boilerplate blocks (by class/id) and link lists are left out.
+///    join it; inside it, boilerplate blocks (by class/id) and link lists are left out, and so
+///    are a summary box repeating the first paragraph and photo credits right after an image.
 /// 4. The title is the heading line that best agrees with `<title>` / `og:title` (shared
 ///    character pairs), an `<h1>` preferred; lines between it and the container (subtitle,
 ///    date, source) belong to the article.
 /// 5. The DOM's lines are matched to `HTMLTextExtractor`'s lines by their characters, so the
-///    line numbers Clean and `clean --explain` count stay those of the visible text.
+///    line numbers Clean and `clean --explain` count stay those of the visible text; each line
+///    left out carries its reason (`Decision`), the rule `clean --explain` shows.
+///
+/// A page saved without its `<html>` element (starting at `<head>`) is given one first
+/// (`HTMLPageRoot`): libxml2 would otherwise hang its body under the head's first `<script>`.
 ///
 /// ```swift
 /// let outside = HTMLArticleFinder().linesOutsideArticle(html: page, visibleText: HTMLTextExtractor.visibleText(of: page))
