@@ -9,8 +9,9 @@
 /// 2. A container's score gains or loses 25 when its class/id names content (`content`,
 ///    `article`, `正文`, `TRS_Editor`) or boilerplate (`nav`, `footer`, `comment`, `share`,
 ///    `related`, `player`), and is multiplied by the share of its text outside links. The best
-///    container outside blocks named as boilerplate is the article (a long recommended article
-///    or comment thread under a short article does not win); when three other containers
+///    container is the article, but not one inside a block named as boilerplate that does not
+///    hold the page's headline (a long recommended article or comment thread under a short
+///    article does not win; a print area around the article may); when three other containers
 ///    score near it, their common ancestor is.
 /// 3. Siblings of the article container that score a fifth of it, or hold plain paragraphs,
 ///    join it; inside it, boilerplate blocks (by class/id) and link lists are left out, and so
@@ -93,9 +94,14 @@ struct HTMLArticleFinder {
         guard !elements.isEmpty, !lines.isEmpty else { return nil }
         let boilerplateChain = Self.boilerplateChains(elements)
         let (finals, scored) = containerScores(tree)
-        guard var best = bestContainer(finals: finals, scored: scored, boilerplateChain: boilerplateChain, elements: elements)
-        else { return nil }
-        best = spanningAncestor(of: best, finals: finals, scored: scored, boilerplateChain: boilerplateChain, elements: elements)
+        let none = [Bool](repeating: false, count: elements.count)
+        guard var best = bestContainer(finals: finals, scored: scored, setAside: none, elements: elements) else { return nil }
+        var aside = none
+        if elements[best].parent >= 0, boilerplateChain[elements[best].parent] {
+            aside = setAside(tree)
+            best = bestContainer(finals: finals, scored: scored, setAside: aside, elements: elements) ?? best
+        }
+        best = spanningAncestor(of: best, finals: finals, scored: scored, setAside: aside, elements: elements)
         guard elements[best].characters >= settings.minArticleCharacters else { return nil }
 
         let roots = articleRoots(best, finals: finals, elements: elements)
@@ -105,10 +111,12 @@ struct HTMLArticleFinder {
         Self.dropImageCredits(&article, tree: tree)
 
         // The title, and what lies between it and the container.
-        if let title = titleLine(in: tree, before: last, articleStart: first, boilerplate: boilerplateChain), title < first {
+        // Blocks named as boilerplate around the article (a print area) do not hide its title.
+        let around = Self.boilerplateChains(elements, ignoringAncestorsOf: best)
+        if let title = titleLine(in: tree, before: last, articleStart: first, boilerplate: around), title < first {
             article[title] = .inside
             if first - title <= settings.maxLinesBetweenTitleAndArticle {
-                for i in (title + 1)..<first where !boilerplateChain[lines[i].owner] && !isLinkLine(lines[i]) {
+                for i in (title + 1)..<first where !around[lines[i].owner] && !isLinkLine(lines[i]) {
                     article[i] = .inside
                 }
             }
@@ -118,11 +126,18 @@ struct HTMLArticleFinder {
 
     /// Per element, whether it or an ancestor is named as boilerplate (comments, share bars,
     /// related or recommended articles, tags).
-    static func boilerplateChains(_ elements: [HTMLBlockTree.Element]) -> [Bool] {
+    /// With `ignoringAncestorsOf`, the blocks around that element (a print area around the
+    /// article) do not count.
+    static func boilerplateChains(_ elements: [HTMLBlockTree.Element], ignoringAncestorsOf inner: Int? = nil) -> [Bool] {
+        var ignored = Set<Int>()
+        if let inner {
+            var up = elements[inner].parent
+            while up >= 0 { ignored.insert(up); up = elements[up].parent }
+        }
         var chain = [Bool](repeating: false, count: elements.count)
         for e in elements.indices {
             let up = elements[e].parent
-            chain[e] = elements[e].boilerplate || (up >= 0 && chain[up])
+            chain[e] = (elements[e].boilerplate && !ignored.contains(e)) || (up >= 0 && chain[up])
         }
         return chain
     }
@@ -160,29 +175,38 @@ struct HTMLArticleFinder {
         return (finals, scored)
     }
 
-    /// The best-scoring container. A container inside a block named as boilerplate (a
-    /// recommended article under the article, a comment thread) is not the article when any
-    /// container outside such blocks scores.
-    func bestContainer(finals: [Double], scored: [Bool], boilerplateChain: [Bool],
-                       elements: [HTMLBlockTree.Element]) -> Int? {
-        func best(outsideBoilerplate: Bool) -> Int? {
-            var best = -1
-            for e in elements.indices where scored[e] && finals[e] > 0 {
-                if outsideBoilerplate, elements[e].parent >= 0, boilerplateChain[elements[e].parent] { continue }
-                if best < 0 || finals[e] > finals[best] { best = e }
-            }
-            return best >= 0 ? best : nil
+    /// The best-scoring container among those not set aside.
+    func bestContainer(finals: [Double], scored: [Bool], setAside: [Bool], elements: [HTMLBlockTree.Element]) -> Int? {
+        var best = -1
+        for e in elements.indices where scored[e] && finals[e] > 0 && !setAside[e] {
+            if best < 0 || finals[e] > finals[best] { best = e }
         }
-        return best(outsideBoilerplate: true) ?? best(outsideBoilerplate: false)
+        return best >= 0 ? best : nil
     }
 
-    /// When three other containers (outside boilerplate blocks) score near the best one, the
-    /// article spans them: their common ancestor.
-    func spanningAncestor(of best: Int, finals: [Double], scored: [Bool], boilerplateChain: [Bool],
+    /// Per element, whether it lies inside a block named as boilerplate that does not hold the
+    /// page's headline (the line agreeing best with `<title>`): a recommended article or a
+    /// comment thread under the article, not a print area or share wrapper around the article
+    /// itself. Nothing is set aside on a page without a headline.
+    func setAside(_ tree: HTMLBlockTree) -> [Bool] {
+        let elements = tree.elements
+        var aside = [Bool](repeating: false, count: elements.count)
+        guard let headline = titleLine(in: tree, before: tree.lines.count - 1, articleStart: 0, boilerplate: aside) else { return aside }
+        for e in elements.indices {
+            let up = elements[e].parent
+            guard up >= 0 else { continue }
+            let holdsHeadline = elements[up].firstLine <= headline && headline <= elements[up].lastLine
+            aside[e] = aside[up] || (elements[up].boilerplate && !holdsHeadline)
+        }
+        return aside
+    }
+
+    /// When three other containers (not set aside) score near the best one, the article spans
+    /// them: their common ancestor.
+    func spanningAncestor(of best: Int, finals: [Double], scored: [Bool], setAside: [Bool],
                           elements: [HTMLBlockTree.Element]) -> Int {
         let alternatives = elements.indices.filter { e in
-            e != best && scored[e] && finals[e] >= finals[best] * settings.alternativeShare
-                && !(elements[e].parent >= 0 && boilerplateChain[elements[e].parent])
+            e != best && scored[e] && finals[e] >= finals[best] * settings.alternativeShare && !setAside[e]
                 && !isAncestor(best, of: e, in: elements) && !isAncestor(e, of: best, in: elements)
         }
         guard alternatives.count >= 3 else { return best }

@@ -132,6 +132,19 @@ import TestSupport
         #expect(!kept(raw).contains { $0.contains("推荐文章") })
     }
 
+    /// A block named like boilerplate that holds the headline (a print area around the whole
+    /// article) is the article's, not set aside: the footer's sentence does not win.
+    @Test func printAreaAroundTheArticleIsTheArticle() throws {
+        let page = Self.page().replacingOccurrences(of: "<div class=\"article\">", with: "<div id=\"printArea\" class=\"print-box\"><div class=\"article\">")
+            .replacingOccurrences(of: "<div class=\"related\">", with: "</div><div class=\"related\">")
+            .replacingOccurrences(of: "<div class=\"footer\">版权所有 某区教育局 ICP备12345678号</div>",
+                                  with: "<div class=\"footer\"><p>主办单位：某区教育局，地址：某区某路1号，联系电话：0000-1234567，欢迎来信来电。</p></div>")
+        let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
+        #expect(kept(raw).first == "区教育局2012年工作总结")
+        #expect(kept(raw).suffix(3) == ArraySlice(Self.paragraphs))
+        #expect(!kept(raw).contains { $0.contains("主办单位") })
+    }
+
     /// A summary box repeating the first paragraph, photo credits under images and a tag list
     /// inside the article's block are left out and named; a caption that only describes the
     /// picture stays.
