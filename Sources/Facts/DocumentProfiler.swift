@@ -76,12 +76,16 @@ public struct DocumentProfiler: Sendable {
     }
 
     /// The profile of `document`, given its year and place mentions.
+    /// `frame` (when given) says how far the reference year can be trusted: a year that is only
+    /// the latest one the text mentions is not the period the report covers.
     public func profile(_ document: CleanDocument, referenceYear: Int?, years: [Located<YearMention>],
-                        places: [Located<PlaceMention>]) -> DocumentProfile {
+                        places: [Located<PlaceMention>], frame: DocumentTimeFrame? = nil) -> DocumentProfile {
         let titleLines = document.lines.filter { $0.label == .title }
         let bodyLines = document.bodyLines
         let opening = Array(bodyLines.prefix(Self.openingLines))
-        let period = self.period(titleLines: titleLines, opening: opening, years: years, referenceYear: referenceYear)
+        let textNumbers = Set((titleLines + bodyLines).map(\.number))
+        let period = self.period(titleLines: titleLines, opening: opening, years: years.filter { textNumbers.contains($0.line) },
+                                 referenceYear: referenceYear, frame: frame)
         return DocumentProfile(kind: kind(title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text), body: bodyLines.map(\.text)),
                                speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
                                referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
@@ -181,18 +185,58 @@ public struct DocumentProfiler: Sendable {
     // MARK: - Period
 
     /// The period the report covers: a range or plan period in the title or opening lines, else a
-    /// year in the title, else the reference year.
-    func period(titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?) -> (from: Int, to: Int)? {
+    /// year in the title (not one inside a document's name, 根据《2022年…方案》), else a year of
+    /// account in the opening (就2021年度履行教育职责情况…自查), else the reviewed period, else the
+    /// reference year when a date line or plan heading states it. None when the only year is the
+    /// latest one the text happens to mention: a guess is worse than no year.
+    func period(titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?,
+                frame: DocumentTimeFrame? = nil) -> (from: Int, to: Int)? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.prefix(3).map(\.number))
         let early = years.filter { titleNumbers.contains($0.line) || openingNumbers.contains($0.line) }
         if let span = early.first(where: { ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil && $0.mention.to != nil }) {
             return (span.mention.from!, span.mention.to!)
         }
-        if let year = years.first(where: { titleNumbers.contains($0.line) && $0.mention.kind == .year && $0.mention.from != nil }) {
+        let texts = Dictionary((titleLines + opening).map { ($0.number, $0.text.scalarArray) }, uniquingKeysWith: { a, _ in a })
+        let titleYear = years.first { located in
+            guard titleNumbers.contains(located.line), located.mention.kind == .year, located.mention.from != nil else { return false }
+            return !Self.isInsideName(located.mention.offset, in: texts[located.line] ?? [])
+        }
+        if let year = titleYear { return (year.mention.from!, year.mention.to ?? year.mention.from!) }
+        if let year = early.first(where: { located in
+            guard located.mention.kind == .year, located.mention.from != nil, let text = texts[located.line] else { return false }
+            let end = located.mention.offset + located.mention.surface.unicodeScalars.count
+            let account = located.mention.surface.hasSuffix("年度") || (end < text.count && text[end - 1] == "年" && text[end] == "度")
+            return account && !Self.isInsideName(located.mention.offset, in: text)
+        }) {
             return (year.mention.from!, year.mention.to ?? year.mention.from!)
         }
-        return referenceYear.map { ($0, $0) }
+        guard let frame else { return referenceYear.map { ($0, $0) } }
+        if let review = frame.reviewPeriod { return (review.lowerBound, review.upperBound) }
+        guard let reference = referenceYear else { return nil }
+        if frame.referenceSource == .dateLine || frame.referenceSource == .planHeading { return (reference, reference) }
+        // Only the latest year named: the report's own when it speaks of 今年/全年 (words that count
+        // from the year it speaks in), or names no other year, at least twice.
+        if years.contains(where: { $0.mention.kind == .relative && Self.currentYearWords.contains(where: $0.mention.surface.contains) }) {
+            return (reference, reference)
+        }
+        let named = years.filter { ($0.mention.kind == .year || $0.mention.kind == .date) && $0.mention.from != nil }
+        if named.count >= 2, named.allSatisfy({ $0.mention.from == reference && $0.mention.to == reference }) {
+            return (reference, reference)
+        }
+        return nil
+    }
+
+    /// Relative years that count from the year a report speaks in.
+    static let currentYearWords = ["今年", "本年", "全年", "年内", "上半年", "下半年"]
+
+    /// Whether `offset` stands inside 《…》, or after a 《 the line does not close (a name that
+    /// runs on to the next line).
+    static func isInsideName(_ offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard offset <= scalars.count else { return false }
+        let before = scalars[..<offset]
+        guard let open = before.lastIndex(of: "《") else { return false }
+        return !before[open...].contains("》")
     }
 
     // MARK: - Region

@@ -50,7 +50,7 @@ public struct FactBuilder: Sendable {
             }
         }
         let places = normalizer.places(in: document.lines)
-        let profile = profiler.profile(document, referenceYear: reference, years: years, places: places)
+        let profile = profiler.profile(document, referenceYear: reference, years: years, places: places, frame: frame)
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         let scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
@@ -146,10 +146,9 @@ public struct FactBuilder: Sendable {
                 // The heading above the figure names its year (一、2011年工作回顾).
                 (yearFrom, yearTo, yearSource) = (span.lowerBound, span.upperBound, .section)
             } else if year == nil {
+                // The period the report states it covers; none when its text does not say.
                 if let from = profile.periodFrom, let to = profile.periodTo, Self.factYears.contains(from), Self.factYears.contains(to), from <= to {
                     (yearFrom, yearTo, yearSource) = (from, to, .document)
-                } else if let reference = profile.referenceYear, Self.factYears.contains(reference) {
-                    (yearFrom, yearTo, yearSource) = (reference, reference, .document)
                 }
             }
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
