@@ -89,7 +89,7 @@ public struct DocumentProfiler: Sendable {
         return DocumentProfile(kind: kind(title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text), body: bodyLines.map(\.text)),
                                speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
                                referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
-                               adcode: region(titleLines: titleLines, opening: opening, places: places))
+                               adcode: region(titleLines: titleLines, opening: opening, places: places, lines: document.lines))
     }
 
     // MARK: - Kind
@@ -227,6 +227,16 @@ public struct DocumentProfiler: Sendable {
         return nil
     }
 
+    /// Whether a place names who gave an honour (被评为湖北省“…先进单位”, 荣获全国…奖): the giver,
+    /// not the region the report is about.
+    static func isHonour(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        guard place.offset <= scalars.count else { return false }
+        let before = String(scalars: scalars[max(0, place.offset - 3)..<place.offset])
+        return honourWords.contains(where: before.hasSuffix)
+    }
+
+    static let honourWords = ["评为", "荣获", "授予", "命名为", "评定为", "获得"]
+
     /// Relative years that count from the year a report speaks in.
     static let currentYearWords = ["今年", "本年", "全年", "年内", "上半年", "下半年"]
 
@@ -249,10 +259,20 @@ public struct DocumentProfiler: Sendable {
     /// The score a place needs to be the report's region (one mention in the opening, or two in the body).
     static let minimumRegionScore = 2
 
-    public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>]) -> String? {
+    /// With `lines`, a place that names an organisation, a destination, an honour's giver or a
+    /// place left out (四平河南商会, 赴杭州学习, 被评为湖北省…先进单位, 不含厦门市) does not vote; a
+    /// document's name does (《乳源县中小学校长管理暂行办法》 is the county's own).
+    public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
+                       lines: [LabeledLine] = []) -> String? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
+        var texts: [Int: [Unicode.Scalar]] = [:]
+        for line in lines where places.contains(where: { $0.line == line.number }) { texts[line.number] = line.text.scalarArray }
+        let places = places.filter { located in
+            guard let scalars = texts[located.line] else { return true }
+            return !FactBuilder.isNameOrDestination(located.mention, in: scalars) && !Self.isHonour(located.mention, in: scalars)
+        }
         // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
         let listLines = Set(Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
         for (index, located) in places.enumerated() where located.mention.status == .resolved && !listLines.contains(located.line) {

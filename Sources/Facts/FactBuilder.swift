@@ -292,17 +292,20 @@ public struct FactBuilder: Sendable {
         return nil
     }
 
-    /// Whether a place names an organisation (四平河南商会, 河南大学) or a destination (赴杭州学习,
-    /// 前往上海考察) rather than the region a figure is about.
+    /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
+    /// 前往上海考察) or a place left out (不含厦门市) rather than the region a figure is about.
     static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         let end = place.offset + place.surface.unicodeScalars.count
         // The organisation word may follow a second place (四平河南商会).
         let after = end < scalars.count ? String(scalars: scalars[end..<min(scalars.count, end + 5)]) : ""
         if organisationWords.contains(where: after.hasPrefix) { return true }
         if after.unicodeScalars.count >= 4, organisationWords.contains(where: { after.dropFirst(2).hasPrefix($0) }) { return true }
-        let before = place.offset > 0 ? String(scalars: scalars[max(0, place.offset - 2)..<place.offset]) : ""
-        return destinationWords.contains(where: before.hasSuffix)
+        let before = place.offset > 0 ? String(scalars: scalars[max(0, place.offset - 3)..<min(place.offset, scalars.count)]) : ""
+        return destinationWords.contains(where: before.hasSuffix) || exceptWords.contains(where: before.hasSuffix)
     }
+
+    /// Words that set a place apart from what is counted (全省中小学(不含厦门市)).
+    static let exceptWords = ["不含", "不包括", "除", "除了"]
 
     static let organisationWords = ["商会", "同乡会", "公司", "集团", "银行", "企业", "大学", "学院", "协会", "基金会", "日报", "电视台"]
     static let destinationWords = ["赴", "前往", "远赴", "奔赴", "到访"]
