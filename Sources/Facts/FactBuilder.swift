@@ -245,13 +245,18 @@ public struct FactBuilder: Sendable {
     static let pastCues: Set<String> = ["已", "已经", "累计", "累积", "共有", "现有", "实有", "过去", "去年", "上年", "以来",
                                         "近年来", "两年来", "近两年", "先后", "荣获", "获"]
 
-    /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…),
-    /// if a sentence of the line opened with a year and a comma.
+    /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…;
+    /// 2011年由国家、省投入60%…。教育部门…累积筹措…): a year that opens a sentence is its topic,
+    /// and the topic of the sentences after it that name none.
     static func paragraphYear(_ years: [YearMention], before start: Int, in scalars: [Unicode.Scalar]) -> YearMention? {
         years.last { year in
             let end = year.offset + year.surface.unicodeScalars.count
-            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start else { return false }
-            return YearMention.opensParagraph(start: year.offset, end: end) { $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0 }
+            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start, end < scalars.count else { return false }
+            let opens = YearMention.opensParagraph(start: year.offset, end: end) { $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0 }
+            if opens { return true }
+            // Opening a sentence (not a deadline: 到2015年, 在2015年前), followed by its words.
+            let before = year.offset > 0 ? scalars[year.offset - 1] : "。"
+            return ["。", "！", "？", "；"].contains(before) && scalars[end].properties.isIdeographic && scalars[end] != "前"
         }
     }
 
