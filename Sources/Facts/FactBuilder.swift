@@ -128,7 +128,6 @@ public struct FactBuilder: Sendable {
                 choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
             }
             previous = (sentenceIndex, quantity.unit, choice)
-            var (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
@@ -167,29 +166,8 @@ public struct FactBuilder: Sendable {
                Self.factYears.contains(base + years - 1) {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
-            // A plan (工作要点, 工作计划) states targets: its figures for its own year or later are
-            // planned whatever verb they carry (新增学位2700个, 达到95%以上); a figure of an
-            // earlier year (2023年…) stays what its words say.
-            if Self.planKinds.contains(profile.kind), status != .planned,
-               let reference = profile.referenceYear, (yearFrom ?? reference) >= reference {
-                (status, cue) = (.planned, profile.kind)
-            }
-            if status == .unknown, let sectionStatus = scope.status {
-                // The section says what its figures are (一、2011年工作回顾 / 二、2012年工作思路).
-                (status, cue) = (sectionStatus, scope.cue ?? "section")
-            } else if scope.status == .planned, status == .achieved,
-                      case let said = String(scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
-                      !Self.pastCues.contains(where: { said.contains($0) }),
-                      (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min) {
-                // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
-                // an earlier year keeps a figure achieved.
-                (status, cue) = (.planned, scope.cue ?? "section")
-            } else if status == .unknown, !Self.planKinds.contains(profile.kind) {
-                // A report that is not a plan (a summary, debriefing, speech, news item) narrates
-                // what was done or what is: its figures are results unless a word or a section
-                // says otherwise (the field corpus: 0.52 -> 0.64 of statuses right).
-                (status, cue) = (.achieved, "kind:" + profile.kind)
-            }
+            let (status, cue) = Self.settledStatus(cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
+                                                   clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let place = Self.nearest(nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var adcode = place?.mention.adcode
@@ -199,6 +177,40 @@ public struct FactBuilder: Sendable {
                         status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource,
                         adcode: adcode, regionSource: regionSource)
         }
+    }
+
+    /// The status the words gave (`words`), settled by the report's kind and the section: a plan's
+    /// figures for its own year or later are planned; a figure with no word of its own takes its
+    /// section's status, in a plan section 实现/达到 state targets, and a report that is no plan
+    /// narrates results.
+    static func settledStatus(_ words: (FactStatus, String), of quantity: QuantityMention, clause: Range<Int>,
+                              scalars: [Unicode.Scalar], year yearFrom: Int?, profile: DocumentProfile,
+                              scope: SectionScope.State) -> (FactStatus, String) {
+        var (status, cue) = words
+        // A plan (工作要点, 工作计划) states targets: its figures for its own year or later are
+        // planned whatever verb they carry (新增学位2700个, 达到95%以上); a figure of an
+        // earlier year (2023年…) stays what its words say.
+        if Self.planKinds.contains(profile.kind), status != .planned,
+           let reference = profile.referenceYear, (yearFrom ?? reference) >= reference {
+            (status, cue) = (.planned, profile.kind)
+        }
+        if status == .unknown, let sectionStatus = scope.status {
+            // The section says what its figures are (一、2011年工作回顾 / 二、2012年工作思路).
+            (status, cue) = (sectionStatus, scope.cue ?? "section")
+        } else if scope.status == .planned, status == .achieved,
+                  case let said = String(scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
+                  !Self.pastCues.contains(where: { said.contains($0) }),
+                  (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min) {
+            // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
+            // an earlier year keeps a figure achieved.
+            (status, cue) = (.planned, scope.cue ?? "section")
+        } else if status == .unknown, !Self.planKinds.contains(profile.kind) {
+            // A report that is not a plan (a summary, debriefing, speech, news item) narrates
+            // what was done or what is: its figures are results unless a word or a section
+            // says otherwise (the field corpus: 0.52 -> 0.64 of statuses right).
+            (status, cue) = (.achieved, "kind:" + profile.kind)
+        }
+        return (status, cue)
     }
 
     /// Report kinds that state plans rather than results (rules/facts/report-kinds.tsv).
