@@ -57,6 +57,8 @@ public struct FactBuilder: Sendable {
         var facts: [Fact] = []
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?
+        // The start of a sentence the previous body line left open (no 。！？； at its end).
+        var open: OpenSentence?
         for (index, (line, reading)) in zip(document.lines, scanned).enumerated() where line.label.isKept {
             let quantities = reading.map { normalizer.quantities(in: $0, standalone: line.rule == "as-text") } ?? []
             var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
@@ -73,11 +75,59 @@ public struct FactBuilder: Sendable {
             } else {
                 columnYears = nil
             }
+            let linePlaces = (placesByLine[line.number] ?? []).map(\.mention)
+            defer { open = line.label == .body ? Self.openSentence(of: line, years: lineYears, places: linePlaces) : nil }
             guard !quantities.isEmpty else { continue }
-            facts += self.facts(quantities, line: line, years: lineYears,
-                                places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile, scope: scopes[index])
+            if let head = open, line.label == .body {
+                // The line goes on with a sentence the line before it left open (…比上年 / 的xxx元增长):
+                // its figures are read with that sentence's start in front of them.
+                facts += self.facts(quantities, continuing: head, line: line, years: lineYears, places: linePlaces,
+                                    profile: profile, scope: scopes[index])
+            } else {
+                facts += self.facts(quantities, line: line, years: lineYears, places: linePlaces, profile: profile, scope: scopes[index])
+            }
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
+    }
+
+    /// The unfinished last sentence of a body line, with its year and place mentions (offsets
+    /// counted from the fragment's start).
+    struct OpenSentence {
+        var text: [Unicode.Scalar]
+        var years: [YearMention]
+        var places: [PlaceMention]
+    }
+
+    /// Longest open fragment carried to the next line, in scalars.
+    static let openSentenceLimit = 160
+
+    /// The fragment after the line's last sentence end, when the line does not end one.
+    static func openSentence(of line: LabeledLine, years: [YearMention], places: [PlaceMention]) -> OpenSentence? {
+        let scalars = line.text.scalarArray
+        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }), !sentenceEnds.contains(scalars[last]) else { return nil }
+        let start = max(scalars[...last].lastIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? 0, last + 1 - openSentenceLimit)
+        func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
+            mentions.filter { $0[keyPath: offset] >= start }.map { var m = $0; m[keyPath: offset] -= start; return m }
+        }
+        return OpenSentence(text: Array(scalars[start...last]), years: shifted(years, \.offset), places: shifted(places, \.offset))
+    }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "：", ":"]
+
+    /// The facts of a line that goes on with `head`, a sentence the line before it left open: read
+    /// as one text, the quantities keep their own line's offsets.
+    func facts(_ quantities: [QuantityMention], continuing head: OpenSentence, line: LabeledLine, years: [YearMention],
+               places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State) -> [Fact] {
+        let shift = head.text.count
+        var joined = line
+        joined.text = String(scalars: head.text) + line.text
+        func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
+            mentions.map { var m = $0; m[keyPath: offset] += shift; return m }
+        }
+        var found = facts(shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
+                          places: head.places + shifted(places, \.offset), profile: profile, scope: scope)
+        for index in found.indices { found[index].quantity.offset -= shift }
+        return found
     }
 
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
