@@ -76,9 +76,14 @@ public struct FactBuilder: Sendable {
                 columnYears = nil
             }
             let linePlaces = (placesByLine[line.number] ?? []).map(\.mention)
-            defer { open = line.label == .body ? Self.openSentence(of: line, years: lineYears, places: linePlaces) : nil }
+            let tableRow = columnYears != nil
+            defer {
+                // Table rows and headings (一、基本情况) leave no sentence open.
+                open = line.label == .body && !tableRow ? Self.openSentence(of: line, years: lineYears, places: linePlaces) : nil
+                if open != nil, sections.heading(in: line.text) != nil { open = nil }
+            }
             guard !quantities.isEmpty else { continue }
-            if let head = open, line.label == .body {
+            if let head = open, line.label == .body, !tableRow {
                 // The line goes on with a sentence the line before it left open (…比上年 / 的xxx元增长):
                 // its figures are read with that sentence's start in front of them.
                 facts += self.facts(quantities, continuing: head, line: line, years: lineYears, places: linePlaces,
@@ -98,13 +103,17 @@ public struct FactBuilder: Sendable {
         var places: [PlaceMention]
     }
 
+    /// Shortest line that may leave a sentence open, in scalars.
+    static let openLineMinimum = 16
     /// Longest open fragment carried to the next line, in scalars.
     static let openSentenceLimit = 160
 
     /// The fragment after the line's last sentence end, when the line does not end one.
     static func openSentence(of line: LabeledLine, years: [YearMention], places: [PlaceMention]) -> OpenSentence? {
         let scalars = line.text.scalarArray
-        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }), !sentenceEnds.contains(scalars[last]) else { return nil }
+        // A wrapped paragraph's line is long; a short one without a stop is a heading or a label.
+        guard scalars.count >= openLineMinimum, let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }),
+              !sentenceEnds.contains(scalars[last]) else { return nil }
         let start = max(scalars[...last].lastIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? 0, last + 1 - openSentenceLimit)
         func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
             mentions.filter { $0[keyPath: offset] >= start }.map { var m = $0; m[keyPath: offset] -= start; return m }

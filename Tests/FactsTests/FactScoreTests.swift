@@ -20,8 +20,9 @@ import TestSupport
 
     /// Seeds: indicator 0.825, year 0.928, region 0.966, status 0.894 (issue 24's bar: 0.95 each).
     static let seedFloors = (indicator: 0.82, year: 0.92, region: 0.96, status: 0.89)
-    /// Field corpus: indicator 0.639, year 0.656, region 0.697, status 0.695 (bar on unseen sites: 0.85).
-    static let fieldFloors = (indicator: 0.63, year: 0.65, region: 0.69, status: 0.69)
+    /// Field corpus, pooled over its facts: indicator 0.704, year 0.585, region 0.799, status 0.771
+    /// (scripts/field-eval weighs each site by its lines instead, so its pooled row differs).
+    static let fieldFloors = (indicator: 0.70, year: 0.58, region: 0.79, status: 0.77)
 
     /// Scores the `.txt` files of `folder` that have a facts gold in `gold`.
     static func score(_ folder: URL, gold: URL) throws -> Scores {

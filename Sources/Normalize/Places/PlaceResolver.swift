@@ -149,18 +149,23 @@ public struct PlaceResolver: Sendable {
         return mergeCityCounty(found)
     }
 
-    /// Whether an institution word (小学, 中学, 商会 …) follows `end` within a few name characters
-    /// (保障房小学), with no punctuation, digit or space between.
+    /// Whether an institution word follows `end` (增城中学, 河南商会), or a school word within a few
+    /// name characters (黄山保障房小学), with no punctuation, digit or space between.
     static func opensName(_ scalars: [Unicode.Scalar], after end: Int, words: [String]) -> Bool {
+        let next = String(scalars: scalars[min(end, scalars.count)..<min(scalars.count, end + 4)])
+        if words.contains(where: next.hasPrefix) { return true }
         var start = end
         while start < min(scalars.count, end + Self.nameWindow) {
             let rest = String(scalars: scalars[start..<min(scalars.count, start + 4)])
-            if words.contains(where: rest.hasPrefix) { return true }
+            if schoolWords.contains(where: rest.hasPrefix) { return true }
             guard isHan(scalars[start]) else { return false }
             start += 1
         }
         return false
     }
+
+    /// The words that end a school's name, however many name characters stand before them.
+    static let schoolWords = ["小学", "中学", "学校", "幼儿园", "初中", "高中", "职中", "中专"]
 
     /// How many characters may stand between a stem and the institution word of its name.
     static let nameWindow = 4
