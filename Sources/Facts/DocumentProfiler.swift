@@ -268,7 +268,8 @@ public struct DocumentProfiler: Sendable {
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
         var texts: [Int: [Unicode.Scalar]] = [:]
-        for line in lines where places.contains(where: { $0.line == line.number }) { texts[line.number] = line.text.scalarArray }
+        let placeLines = Set(places.map(\.line))
+        for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.scalarArray }
         let places = places.filter { located in
             guard let scalars = texts[located.line] else { return true }
             return !FactBuilder.isNameOrDestination(located.mention, in: scalars) && !Self.isHonour(located.mention, in: scalars)

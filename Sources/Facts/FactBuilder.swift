@@ -110,10 +110,11 @@ public struct FactBuilder: Sendable {
 
     /// The fragment after the line's last sentence end, when the line does not end one.
     static func openSentence(of line: LabeledLine, years: [YearMention], places: [PlaceMention]) -> OpenSentence? {
+        // Most lines end a sentence: they are let go before their scalars are read.
+        guard let end = line.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !sentenceEnds.contains(end) else { return nil }
         let scalars = line.text.scalarArray
         // A wrapped paragraph's line is long; a short one without a stop is a heading or a label.
-        guard scalars.count >= openLineMinimum, let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }),
-              !sentenceEnds.contains(scalars[last]) else { return nil }
+        guard scalars.count >= openLineMinimum, let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
         let start = max(scalars[...last].lastIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? 0, last + 1 - openSentenceLimit)
         func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
             mentions.filter { $0[keyPath: offset] >= start }.map { var m = $0; m[keyPath: offset] -= start; return m }

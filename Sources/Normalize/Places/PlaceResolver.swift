@@ -173,9 +173,10 @@ public struct PlaceResolver: Sendable {
     /// The scalars folded to simplified script, one for one (the general fold of Normalize plus
     /// the division-name characters of `rules/normalize/places-script.tsv`).
     static func folded(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let table = foldTable
         var out = scalars
         for (index, scalar) in scalars.enumerated() where scalar.value >= 0x3400 && scalar.value < 0x10000 {
-            let target = foldTable[Int(scalar.value)]
+            let target = table[Int(scalar.value)]
             if target != 0, let folded = Unicode.Scalar(UInt32(target)) { out[index] = folded }
         }
         return out
