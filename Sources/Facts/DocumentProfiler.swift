@@ -304,6 +304,37 @@ public struct DocumentProfiler: Sendable {
         // lists), is not what the report is about: the report's region is named in its title or
         // opening, or more than once.
         guard let best, best.score >= Self.minimumRegionScore else { return nil }
+        // A report that speaks as a county (我县, 全县) whose county is not named (blanked: **县) is
+        // not its province's: its figures would be filed under the province.
+        if let level = Self.speakingLevel(lines), level > specificity(best.adcode),
+           !(level == 2 && Self.autonomousRegions.contains(String(best.adcode.prefix(2))) && specificity(best.adcode) == 0) {
+            return nil
+        }
         return best.adcode
+    }
+
+    /// Provinces that are autonomous regions: their own 全区 is the province.
+    static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]
+
+    /// The level a report speaks as, from its most frequent 我/全/本 + 省/市/县/区 (0 province, 1
+    /// city, 2 county or district), when it uses them at least twice.
+    static func speakingLevel(_ lines: [LabeledLine]) -> Int? {
+        var counts = [0, 0, 0]
+        for line in lines where line.label.isKept {
+            var previous: Unicode.Scalar = " "
+            for scalar in line.text.unicodeScalars {
+                if previous == "我" || previous == "全" || previous == "本" {
+                    switch scalar {
+                    case "省": counts[0] += 1
+                    case "市": counts[1] += 1
+                    case "县", "区": counts[2] += 1
+                    default: break
+                    }
+                }
+                previous = scalar
+            }
+        }
+        guard let top = counts.max(), top >= 2, let level = counts.lastIndex(of: top) else { return nil }
+        return level
     }
 }
