@@ -308,7 +308,9 @@ public struct DocumentProfiler: Sendable {
         // not its province's: its figures would be filed under the province.
         if let level = Self.speakingLevel(lines), level > specificity(best.adcode),
            !(level == 2 && Self.autonomousRegions.contains(String(best.adcode.prefix(2))) && specificity(best.adcode) == 0) {
-            return nil
+            // The division of that level the report names most, if it names one often enough.
+            let own = scores.filter { specificity($0.adcode) == level && $0.score >= Self.minimumRegionScore }
+            return own.max { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }?.adcode
         }
         return best.adcode
     }
