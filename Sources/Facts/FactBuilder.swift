@@ -79,7 +79,7 @@ public struct FactBuilder: Sendable {
             let tableRow = columnYears != nil
             defer {
                 // Table rows and headings (一、基本情况) leave no sentence open.
-                open = line.label == .body && !tableRow ? Self.openSentence(of: line, years: lineYears, places: linePlaces) : nil
+                open = line.label == .body && !tableRow ? Self.openSentence(of: line, quantities: quantities, years: lineYears, places: linePlaces) : nil
                 if open != nil, sections.heading(in: line.text) != nil { open = nil }
             }
             guard !quantities.isEmpty else { continue }
@@ -99,6 +99,7 @@ public struct FactBuilder: Sendable {
     /// counted from the fragment's start).
     struct OpenSentence {
         var text: [Unicode.Scalar]
+        var quantities: [QuantityMention]
         var years: [YearMention]
         var places: [PlaceMention]
     }
@@ -109,7 +110,8 @@ public struct FactBuilder: Sendable {
     static let openSentenceLimit = 160
 
     /// The fragment after the line's last sentence end, when the line does not end one.
-    static func openSentence(of line: LabeledLine, years: [YearMention], places: [PlaceMention]) -> OpenSentence? {
+    static func openSentence(of line: LabeledLine, quantities: [QuantityMention], years: [YearMention],
+                             places: [PlaceMention]) -> OpenSentence? {
         // Most lines end a sentence: they are let go before their scalars are read.
         guard let end = line.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !sentenceEnds.contains(end) else { return nil }
         let scalars = line.text.scalarArray
@@ -119,13 +121,15 @@ public struct FactBuilder: Sendable {
         func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
             mentions.filter { $0[keyPath: offset] >= start }.map { var m = $0; m[keyPath: offset] -= start; return m }
         }
-        return OpenSentence(text: Array(scalars[start...last]), years: shifted(years, \.offset), places: shifted(places, \.offset))
+        return OpenSentence(text: Array(scalars[start...last]), quantities: shifted(quantities, \.offset),
+                            years: shifted(years, \.offset), places: shifted(places, \.offset))
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "：", ":"]
 
     /// The facts of a line that goes on with `head`, a sentence the line before it left open: read
-    /// as one text, the quantities keep their own line's offsets.
+    /// as one text (the head's figures only as context: 比上年 / 的1200元 compares with the figure
+    /// before it), the quantities keep their own line's offsets.
     func facts(_ quantities: [QuantityMention], continuing head: OpenSentence, line: LabeledLine, years: [YearMention],
                places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State) -> [Fact] {
         let shift = head.text.count
@@ -134,8 +138,9 @@ public struct FactBuilder: Sendable {
         func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
             mentions.map { var m = $0; m[keyPath: offset] += shift; return m }
         }
-        var found = facts(shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
+        var found = facts(head.quantities + shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
                           places: head.places + shifted(places, \.offset), profile: profile, scope: scope)
+        found.removeFirst(head.quantities.count)
         for index in found.indices { found[index].quantity.offset -= shift }
         return found
     }

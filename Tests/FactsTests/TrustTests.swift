@@ -87,3 +87,42 @@ import Testing
         #expect(counted[0].yearFrom == nil)
     }
 }
+
+extension TrustTests {
+    /// A figure with no cue of its own takes the nearest cue before it in its sentence, plan or past.
+    @Test(arguments: [
+        ("各校积极争取社会力量捐资助学,共接受捐赠桌椅2850套,电脑105台", "105台", FactStatus.achieved),
+        ("自正式启动教育三年攻坚以来,区委区政府投资3亿元,新建5所中小学", "5所", .achieved),
+        ("全县共有学校30所,下一步计划新建幼儿园,再建4所", "4所", .planned),
+    ])
+    func theNearestCueInTheSentenceDecides(_ text: String, _ surface: String, _ status: FactStatus) {
+        let mentions = [FactsFixtures.quantity(surface, unit: "", in: text, value: 1)]
+        let found = FactBuilder.standard.facts(mentions, line: FactsFixtures.line(text), years: [], places: [],
+                                               profile: DocumentProfile(kind: "其他"))
+        #expect(found[0].status == status)
+    }
+
+    /// A report that speaks as a county whose name is blanked is not its province's.
+    @Test func aBlankedCountyIsNotFiledUnderItsProvince() {
+        let built = FactBuilder.standard.build(Self.document(title: ["县委书记履行教育职责述职报告"], body: [
+            "我县是文化之乡,全县共有中小学56所。",
+            "我县教师人均月工资3000元,符合广东省关于教师工资福利待遇的规定。",
+            "广东省教育厅对我县工作给予肯定。",
+        ]))
+        #expect(built.profile.adcode == nil)
+        #expect(built.facts.allSatisfy { $0.adcode == nil || $0.regionSource != .document })
+    }
+
+    /// A sentence broken over two lines is read whole: the figure at the start of the second line
+    /// is the base of the comparison the first line began (…比上年 / 的1200元).
+    @Test func aSentenceBrokenOverTwoLinesIsReadWhole() throws {
+        let built = FactBuilder.standard.build(Self.document(title: ["县教育局工作总结"], body: [
+            "2021年全县学校生均预算内教育事业费支出情况是:普通小学生均支出为1300元,比上年",
+            "的1200元增长8.3%。",
+        ]))
+        let base = try Self.fact("1200元", in: built)
+        let current = try Self.fact("1300元", in: built)
+        #expect(base.indicator == current.indicator && base.indicator != "unknown")
+        #expect(base.quantity.offset == 1, "the quantity keeps its own line's offset")
+    }
+}
