@@ -230,12 +230,11 @@ public struct DocumentProfiler: Sendable {
     /// Whether a place names who gave an honour (被评为湖北省“…先进单位”, 荣获全国…奖): the giver,
     /// not the region the report is about.
     static func isHonour(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
-        guard place.offset <= scalars.count else { return false }
-        let before = String(scalars: scalars[max(0, place.offset - 3)..<place.offset])
-        return honourWords.contains(where: before.hasSuffix)
+        honourScalars.contains { FactBuilder.ends($0, at: place.offset, in: scalars) }
     }
 
     static let honourWords = ["评为", "荣获", "授予", "命名为", "评定为", "获得"]
+    static let honourScalars = honourWords.map { Array($0.unicodeScalars) }
 
     /// Relative years that count from the year a report speaks in.
     static let currentYearWords = ["今年", "本年", "全年", "年内", "上半年", "下半年"]

@@ -379,12 +379,23 @@ public struct FactBuilder: Sendable {
     static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         let end = place.offset + place.surface.unicodeScalars.count
         // The organisation word may follow a second place (四平河南商会).
-        let after = end < scalars.count ? String(scalars: scalars[end..<min(scalars.count, end + 5)]) : ""
-        if organisationWords.contains(where: after.hasPrefix) { return true }
-        if after.unicodeScalars.count >= 4, organisationWords.contains(where: { after.dropFirst(2).hasPrefix($0) }) { return true }
-        let before = place.offset > 0 ? String(scalars: scalars[max(0, place.offset - 3)..<min(place.offset, scalars.count)]) : ""
-        return destinationWords.contains(where: before.hasSuffix) || exceptWords.contains(where: before.hasSuffix)
+        if organisationScalars.contains(where: { starts($0, at: end, in: scalars) || starts($0, at: end + 2, in: scalars) }) { return true }
+        return (destinationScalars + exceptScalars).contains { ends($0, at: place.offset, in: scalars) }
     }
+
+    /// Whether `word` stands in `scalars` from `start` / up to `end` (no String is built: this runs
+    /// for every place of every report).
+    static func starts(_ word: [Unicode.Scalar], at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        start >= 0 && start + word.count <= scalars.count && scalars[start..<start + word.count].elementsEqual(word)
+    }
+
+    static func ends(_ word: [Unicode.Scalar], at end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        starts(word, at: end - word.count, in: scalars)
+    }
+
+    static let organisationScalars = organisationWords.map { Array($0.unicodeScalars) }
+    static let destinationScalars = destinationWords.map { Array($0.unicodeScalars) }
+    static let exceptScalars = exceptWords.map { Array($0.unicodeScalars) }
 
     /// Words that set a place apart from what is counted (全省中小学(不含厦门市)).
     static let exceptWords = ["不含", "不包括", "除", "除了"]
