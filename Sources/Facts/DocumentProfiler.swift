@@ -76,16 +76,20 @@ public struct DocumentProfiler: Sendable {
     }
 
     /// The profile of `document`, given its year and place mentions.
+    /// `frame` (when given) says how far the reference year can be trusted: a year that is only
+    /// the latest one the text mentions is not the period the report covers.
     public func profile(_ document: CleanDocument, referenceYear: Int?, years: [Located<YearMention>],
-                        places: [Located<PlaceMention>]) -> DocumentProfile {
+                        places: [Located<PlaceMention>], frame: DocumentTimeFrame? = nil) -> DocumentProfile {
         let titleLines = document.lines.filter { $0.label == .title }
         let bodyLines = document.bodyLines
         let opening = Array(bodyLines.prefix(Self.openingLines))
-        let period = self.period(titleLines: titleLines, opening: opening, years: years, referenceYear: referenceYear)
+        let textNumbers = Set((titleLines + bodyLines).map(\.number))
+        let period = self.period(titleLines: titleLines, opening: opening, years: years.filter { textNumbers.contains($0.line) },
+                                 referenceYear: referenceYear, frame: frame)
         return DocumentProfile(kind: kind(title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text), body: bodyLines.map(\.text)),
                                speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
                                referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
-                               adcode: region(titleLines: titleLines, opening: opening, places: places))
+                               adcode: region(titleLines: titleLines, opening: opening, places: places, lines: document.lines))
     }
 
     // MARK: - Kind
@@ -181,18 +185,67 @@ public struct DocumentProfiler: Sendable {
     // MARK: - Period
 
     /// The period the report covers: a range or plan period in the title or opening lines, else a
-    /// year in the title, else the reference year.
-    func period(titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?) -> (from: Int, to: Int)? {
+    /// year in the title (not one inside a document's name, 根据《2022年…方案》), else a year of
+    /// account in the opening (就2021年度履行教育职责情况…自查), else the reviewed period, else the
+    /// reference year when a date line or plan heading states it. None when the only year is the
+    /// latest one the text happens to mention: a guess is worse than no year.
+    func period(titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?,
+                frame: DocumentTimeFrame? = nil) -> (from: Int, to: Int)? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.prefix(3).map(\.number))
         let early = years.filter { titleNumbers.contains($0.line) || openingNumbers.contains($0.line) }
         if let span = early.first(where: { ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil && $0.mention.to != nil }) {
             return (span.mention.from!, span.mention.to!)
         }
-        if let year = years.first(where: { titleNumbers.contains($0.line) && $0.mention.kind == .year && $0.mention.from != nil }) {
+        let texts = Dictionary((titleLines + opening).map { ($0.number, $0.text.scalarArray) }, uniquingKeysWith: { a, _ in a })
+        let titleYear = years.first { located in
+            guard titleNumbers.contains(located.line), located.mention.kind == .year, located.mention.from != nil else { return false }
+            return !Self.isInsideName(located.mention.offset, in: texts[located.line] ?? [])
+        }
+        if let year = titleYear { return (year.mention.from!, year.mention.to ?? year.mention.from!) }
+        if let year = early.first(where: { located in
+            guard located.mention.kind == .year, located.mention.from != nil, let text = texts[located.line] else { return false }
+            let end = located.mention.offset + located.mention.surface.unicodeScalars.count
+            let account = located.mention.surface.hasSuffix("年度") || (end < text.count && text[end - 1] == "年" && text[end] == "度")
+            return account && !Self.isInsideName(located.mention.offset, in: text)
+        }) {
             return (year.mention.from!, year.mention.to ?? year.mention.from!)
         }
-        return referenceYear.map { ($0, $0) }
+        guard let frame else { return referenceYear.map { ($0, $0) } }
+        if let review = frame.reviewPeriod { return (review.lowerBound, review.upperBound) }
+        guard let reference = referenceYear else { return nil }
+        if frame.referenceSource == .dateLine || frame.referenceSource == .planHeading { return (reference, reference) }
+        // Only the latest year named: the report's own when it speaks of 今年/全年 (words that count
+        // from the year it speaks in), or names no other year, at least twice.
+        if years.contains(where: { $0.mention.kind == .relative && Self.currentYearWords.contains(where: $0.mention.surface.contains) }) {
+            return (reference, reference)
+        }
+        let named = years.filter { ($0.mention.kind == .year || $0.mention.kind == .date) && $0.mention.from != nil }
+        if named.count >= 2, named.allSatisfy({ $0.mention.from == reference && $0.mention.to == reference }) {
+            return (reference, reference)
+        }
+        return nil
+    }
+
+    /// Whether a place names who gave an honour (被评为湖北省“…先进单位”, 荣获全国…奖): the giver,
+    /// not the region the report is about.
+    static func isHonour(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        honourScalars.contains { FactBuilder.ends($0, at: place.offset, in: scalars) }
+    }
+
+    static let honourWords = ["评为", "荣获", "授予", "命名为", "评定为", "获得"]
+    static let honourScalars = honourWords.map { Array($0.unicodeScalars) }
+
+    /// Relative years that count from the year a report speaks in.
+    static let currentYearWords = ["今年", "本年", "全年", "年内", "上半年", "下半年"]
+
+    /// Whether `offset` stands inside 《…》, or after a 《 the line does not close (a name that
+    /// runs on to the next line).
+    static func isInsideName(_ offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard offset <= scalars.count else { return false }
+        let before = scalars[..<offset]
+        guard let open = before.lastIndex(of: "《") else { return false }
+        return !before[open...].contains("》")
     }
 
     // MARK: - Region
@@ -205,10 +258,21 @@ public struct DocumentProfiler: Sendable {
     /// The score a place needs to be the report's region (one mention in the opening, or two in the body).
     static let minimumRegionScore = 2
 
-    public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>]) -> String? {
+    /// With `lines`, a place that names an organisation, a destination, an honour's giver or a
+    /// place left out (四平河南商会, 赴杭州学习, 被评为湖北省…先进单位, 不含厦门市) does not vote; a
+    /// document's name does (《乳源县中小学校长管理暂行办法》 is the county's own).
+    public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
+                       lines: [LabeledLine] = []) -> String? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
+        var texts: [Int: [Unicode.Scalar]] = [:]
+        let placeLines = Set(places.map(\.line))
+        for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.scalarArray }
+        let places = places.filter { located in
+            guard let scalars = texts[located.line] else { return true }
+            return !FactBuilder.isNameOrDestination(located.mention, in: scalars) && !Self.isHonour(located.mention, in: scalars)
+        }
         // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
         let listLines = Set(Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
         for (index, located) in places.enumerated() where located.mention.status == .resolved && !listLines.contains(located.line) {
@@ -239,6 +303,39 @@ public struct DocumentProfiler: Sendable {
         // lists), is not what the report is about: the report's region is named in its title or
         // opening, or more than once.
         guard let best, best.score >= Self.minimumRegionScore else { return nil }
+        // A report that speaks as a county (我县, 全县) whose county is not named (blanked: **县) is
+        // not its province's: its figures would be filed under the province.
+        if let level = Self.speakingLevel(lines), level > specificity(best.adcode),
+           !(level == 2 && Self.autonomousRegions.contains(String(best.adcode.prefix(2))) && specificity(best.adcode) == 0) {
+            // The division of that level the report names most, if it names one often enough.
+            let own = scores.filter { specificity($0.adcode) == level && $0.score >= Self.minimumRegionScore }
+            return own.max { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }?.adcode
+        }
         return best.adcode
+    }
+
+    /// Provinces that are autonomous regions: their own 全区 is the province.
+    static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]
+
+    /// The level a report speaks as, from its most frequent 我/全/本 + 省/市/县/区 (0 province, 1
+    /// city, 2 county or district), when it uses them at least twice.
+    static func speakingLevel(_ lines: [LabeledLine]) -> Int? {
+        var counts = [0, 0, 0]
+        for line in lines where line.label.isKept {
+            var previous: Unicode.Scalar = " "
+            for scalar in line.text.unicodeScalars {
+                if previous == "我" || previous == "全" || previous == "本" {
+                    switch scalar {
+                    case "省": counts[0] += 1
+                    case "市": counts[1] += 1
+                    case "县", "区": counts[2] += 1
+                    default: break
+                    }
+                }
+                previous = scalar
+            }
+        }
+        guard let top = counts.max(), top >= 2, let level = counts.lastIndex(of: top) else { return nil }
+        return level
     }
 }

@@ -50,13 +50,15 @@ public struct FactBuilder: Sendable {
             }
         }
         let places = normalizer.places(in: document.lines)
-        let profile = profiler.profile(document, referenceYear: reference, years: years, places: places)
+        let profile = profiler.profile(document, referenceYear: reference, years: years, places: places, frame: frame)
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         let scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
         var facts: [Fact] = []
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?
+        // The start of a sentence the previous body line left open (no 。！？； at its end).
+        var open: OpenSentence?
         for (index, (line, reading)) in zip(document.lines, scanned).enumerated() where line.label.isKept {
             let quantities = reading.map { normalizer.quantities(in: $0, standalone: line.rule == LabeledLine.asTextRule) } ?? []
             var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
@@ -73,11 +75,74 @@ public struct FactBuilder: Sendable {
             } else {
                 columnYears = nil
             }
+            let linePlaces = (placesByLine[line.number] ?? []).map(\.mention)
+            let tableRow = columnYears != nil
+            defer {
+                // Table rows and headings (一、基本情况) leave no sentence open.
+                open = line.label == .body && !tableRow ? Self.openSentence(of: line, quantities: quantities, years: lineYears, places: linePlaces) : nil
+                if open != nil, sections.heading(in: line.text) != nil { open = nil }
+            }
             guard !quantities.isEmpty else { continue }
-            facts += self.facts(quantities, line: line, years: lineYears,
-                                places: (placesByLine[line.number] ?? []).map(\.mention), profile: profile, scope: scopes[index])
+            if let head = open, line.label == .body, !tableRow {
+                // The line goes on with a sentence the line before it left open (…比上年 / 的xxx元增长):
+                // its figures are read with that sentence's start in front of them.
+                facts += self.facts(quantities, continuing: head, line: line, years: lineYears, places: linePlaces,
+                                    profile: profile, scope: scopes[index])
+            } else {
+                facts += self.facts(quantities, line: line, years: lineYears, places: linePlaces, profile: profile, scope: scopes[index])
+            }
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
+    }
+
+    /// The unfinished last sentence of a body line, with its year and place mentions (offsets
+    /// counted from the fragment's start).
+    struct OpenSentence {
+        var text: [Unicode.Scalar]
+        var quantities: [QuantityMention]
+        var years: [YearMention]
+        var places: [PlaceMention]
+    }
+
+    /// Shortest line that may leave a sentence open, in scalars.
+    static let openLineMinimum = 16
+    /// Longest open fragment carried to the next line, in scalars.
+    static let openSentenceLimit = 160
+
+    /// The fragment after the line's last sentence end, when the line does not end one.
+    static func openSentence(of line: LabeledLine, quantities: [QuantityMention], years: [YearMention],
+                             places: [PlaceMention]) -> OpenSentence? {
+        // Most lines end a sentence: they are let go before their scalars are read.
+        guard let end = line.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !sentenceEnds.contains(end) else { return nil }
+        let scalars = line.text.scalarArray
+        // A wrapped paragraph's line is long; a short one without a stop is a heading or a label.
+        guard scalars.count >= openLineMinimum, let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        let start = max(scalars[...last].lastIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? 0, last + 1 - openSentenceLimit)
+        func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
+            mentions.filter { $0[keyPath: offset] >= start }.map { var m = $0; m[keyPath: offset] -= start; return m }
+        }
+        return OpenSentence(text: Array(scalars[start...last]), quantities: shifted(quantities, \.offset),
+                            years: shifted(years, \.offset), places: shifted(places, \.offset))
+    }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "：", ":"]
+
+    /// The facts of a line that goes on with `head`, a sentence the line before it left open: read
+    /// as one text (the head's figures only as context: 比上年 / 的1200元 compares with the figure
+    /// before it), the quantities keep their own line's offsets.
+    func facts(_ quantities: [QuantityMention], continuing head: OpenSentence, line: LabeledLine, years: [YearMention],
+               places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State) -> [Fact] {
+        let shift = head.text.count
+        var joined = line
+        joined.text = String(scalars: head.text) + line.text
+        func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
+            mentions.map { var m = $0; m[keyPath: offset] += shift; return m }
+        }
+        var found = facts(head.quantities + shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
+                          places: head.places + shifted(places, \.offset), profile: profile, scope: scope)
+        found.removeFirst(head.quantities.count)
+        for index in found.indices { found[index].quantity.offset -= shift }
+        return found
     }
 
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
@@ -128,7 +193,6 @@ public struct FactBuilder: Sendable {
                 choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
             }
             previous = (sentenceIndex, quantity.unit, choice)
-            var (status, cue) = cues.status(of: quantity, scalars: scalars, sentence: sentence)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
@@ -146,10 +210,9 @@ public struct FactBuilder: Sendable {
                 // The heading above the figure names its year (一、2011年工作回顾).
                 (yearFrom, yearTo, yearSource) = (span.lowerBound, span.upperBound, .section)
             } else if year == nil {
+                // The period the report states it covers; none when its text does not say.
                 if let from = profile.periodFrom, let to = profile.periodTo, Self.factYears.contains(from), Self.factYears.contains(to), from <= to {
                     (yearFrom, yearTo, yearSource) = (from, to, .document)
-                } else if let reference = profile.referenceYear, Self.factYears.contains(reference) {
-                    (yearFrom, yearTo, yearSource) = (reference, reference, .document)
                 }
             }
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
@@ -168,29 +231,8 @@ public struct FactBuilder: Sendable {
                Self.factYears.contains(base + years - 1) {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
-            // A plan (工作要点, 工作计划) states targets: its figures for its own year or later are
-            // planned whatever verb they carry (新增学位2700个, 达到95%以上); a figure of an
-            // earlier year (2023年…) stays what its words say.
-            if Self.planKinds.contains(profile.kind), status != .planned,
-               let reference = profile.referenceYear, (yearFrom ?? reference) >= reference {
-                (status, cue) = (.planned, profile.kind)
-            }
-            if status == .unknown, let sectionStatus = scope.status {
-                // The section says what its figures are (一、2011年工作回顾 / 二、2012年工作思路).
-                (status, cue) = (sectionStatus, scope.cue ?? "section")
-            } else if scope.status == .planned, status == .achieved,
-                      case let said = String(scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
-                      !Self.pastCues.contains(where: { said.contains($0) }),
-                      (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min) {
-                // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
-                // an earlier year keeps a figure achieved.
-                (status, cue) = (.planned, scope.cue ?? "section")
-            } else if status == .unknown, !Self.planKinds.contains(profile.kind) {
-                // A report that is not a plan (a summary, debriefing, speech, news item) narrates
-                // what was done or what is: its figures are results unless a word or a section
-                // says otherwise (the field corpus: 0.52 -> 0.64 of statuses right).
-                (status, cue) = (.achieved, "kind:" + profile.kind)
-            }
+            let (status, cue) = Self.settledStatus(cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
+                                                   clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let place = Self.nearest(nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var adcode = place?.mention.adcode
@@ -200,6 +242,40 @@ public struct FactBuilder: Sendable {
                         status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource,
                         adcode: adcode, regionSource: regionSource)
         }
+    }
+
+    /// The status the words gave (`words`), settled by the report's kind and the section: a plan's
+    /// figures for its own year or later are planned; a figure with no word of its own takes its
+    /// section's status, in a plan section 实现/达到 state targets, and a report that is no plan
+    /// narrates results.
+    static func settledStatus(_ words: (FactStatus, String), of quantity: QuantityMention, clause: Range<Int>,
+                              scalars: [Unicode.Scalar], year yearFrom: Int?, profile: DocumentProfile,
+                              scope: SectionScope.State) -> (FactStatus, String) {
+        var (status, cue) = words
+        // A plan (工作要点, 工作计划) states targets: its figures for its own year or later are
+        // planned whatever verb they carry (新增学位2700个, 达到95%以上); a figure of an
+        // earlier year (2023年…) stays what its words say.
+        if Self.planKinds.contains(profile.kind), status != .planned,
+           let reference = profile.referenceYear, (yearFrom ?? reference) >= reference {
+            (status, cue) = (.planned, profile.kind)
+        }
+        if status == .unknown, let sectionStatus = scope.status {
+            // The section says what its figures are (一、2011年工作回顾 / 二、2012年工作思路).
+            (status, cue) = (sectionStatus, scope.cue ?? "section")
+        } else if scope.status == .planned, status == .achieved,
+                  case let said = String(scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
+                  !Self.pastCues.contains(where: { said.contains($0) }),
+                  (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min) {
+            // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
+            // an earlier year keeps a figure achieved.
+            (status, cue) = (.planned, scope.cue ?? "section")
+        } else if status == .unknown, !Self.planKinds.contains(profile.kind) {
+            // A report that is not a plan (a summary, debriefing, speech, news item) narrates
+            // what was done or what is: its figures are results unless a word or a section
+            // says otherwise (the field corpus: 0.52 -> 0.64 of statuses right).
+            (status, cue) = (.achieved, "kind:" + profile.kind)
+        }
+        return (status, cue)
     }
 
     /// Report kinds that state plans rather than results (rules/facts/report-kinds.tsv).
@@ -246,13 +322,18 @@ public struct FactBuilder: Sendable {
     static let pastCues: Set<String> = ["已", "已经", "累计", "累积", "共有", "现有", "实有", "过去", "去年", "上年", "以来",
                                         "近年来", "两年来", "近两年", "先后", "荣获", "获"]
 
-    /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…),
-    /// if a sentence of the line opened with a year and a comma.
+    /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…;
+    /// 2011年由国家、省投入60%…。教育部门…累积筹措…): a year that opens a sentence is its topic,
+    /// and the topic of the sentences after it that name none.
     static func paragraphYear(_ years: [YearMention], before start: Int, in scalars: [Unicode.Scalar]) -> YearMention? {
         years.last { year in
             let end = year.offset + year.surface.unicodeScalars.count
-            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start else { return false }
-            return YearMention.opensParagraph(start: year.offset, end: end) { $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0 }
+            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start, end < scalars.count else { return false }
+            let opens = YearMention.opensParagraph(start: year.offset, end: end) { $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0 }
+            if opens { return true }
+            // Opening a sentence (not a deadline: 到2015年, 在2015年前), followed by its words.
+            let before = year.offset > 0 ? scalars[year.offset - 1] : "。"
+            return ["。", "！", "？", "；"].contains(before) && scalars[end].properties.isIdeographic && scalars[end] != "前"
         }
     }
 
@@ -293,17 +374,31 @@ public struct FactBuilder: Sendable {
         return nil
     }
 
-    /// Whether a place names an organisation (四平河南商会, 河南大学) or a destination (赴杭州学习,
-    /// 前往上海考察) rather than the region a figure is about.
+    /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
+    /// 前往上海考察) or a place left out (不含厦门市) rather than the region a figure is about.
     static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         let end = place.offset + place.surface.unicodeScalars.count
         // The organisation word may follow a second place (四平河南商会).
-        let after = end < scalars.count ? String(scalars: scalars[end..<min(scalars.count, end + 5)]) : ""
-        if organisationWords.contains(where: after.hasPrefix) { return true }
-        if after.unicodeScalars.count >= 4, organisationWords.contains(where: { after.dropFirst(2).hasPrefix($0) }) { return true }
-        let before = place.offset > 0 ? String(scalars: scalars[max(0, place.offset - 2)..<place.offset]) : ""
-        return destinationWords.contains(where: before.hasSuffix)
+        if organisationScalars.contains(where: { starts($0, at: end, in: scalars) || starts($0, at: end + 2, in: scalars) }) { return true }
+        return (destinationScalars + exceptScalars).contains { ends($0, at: place.offset, in: scalars) }
     }
+
+    /// Whether `word` stands in `scalars` from `start` / up to `end` (no String is built: this runs
+    /// for every place of every report).
+    static func starts(_ word: [Unicode.Scalar], at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        start >= 0 && start + word.count <= scalars.count && scalars[start..<start + word.count].elementsEqual(word)
+    }
+
+    static func ends(_ word: [Unicode.Scalar], at end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        starts(word, at: end - word.count, in: scalars)
+    }
+
+    static let organisationScalars = organisationWords.map { Array($0.unicodeScalars) }
+    static let destinationScalars = destinationWords.map { Array($0.unicodeScalars) }
+    static let exceptScalars = exceptWords.map { Array($0.unicodeScalars) }
+
+    /// Words that set a place apart from what is counted (全省中小学(不含厦门市)).
+    static let exceptWords = ["不含", "不包括", "除", "除了"]
 
     static let organisationWords = ["商会", "同乡会", "公司", "集团", "银行", "企业", "大学", "学院", "协会", "基金会", "日报", "电视台"]
     static let destinationWords = ["赴", "前往", "远赴", "奔赴", "到访"]

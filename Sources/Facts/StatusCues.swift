@@ -74,8 +74,11 @@ public struct StatusCues: Sendable {
         if let cue = after.first(where: { $0.payload.first == Kind.planned.rawValue || $0.payload.first == Kind.achieved.rawValue }) {
             return (cue.payload.first == Kind.planned.rawValue ? .planned : .achieved, word(cue))
         }
-        if let cue = earlier.last(where: isPlan) { return (.planned, word(cue)) }
-        if let cue = earlier.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }
+        // Else the nearest cue earlier in the sentence: 各校积极争取…，共接受捐赠…，电脑105台 is 共's;
+        // 正式启动…以来，…新建×所 is 以来's.
+        if let cue = earlier.last(where: { isPlan($0) || $0.payload.first == Kind.achieved.rawValue }) {
+            return (isPlan(cue) ? .planned : .achieved, word(cue))
+        }
         return (.unknown, "")
     }
 

@@ -43,9 +43,11 @@ import Testing
         let found = facts(text, [("9000多个", "个"), ("68.7%", "percent"), ("2.1个百分点", "percent")], years: years, profile: profile)
         #expect(found.map(\.yearFrom) == [2022, 2022, 2022])
         #expect(found.map(\.yearSource) == [.sentence, .sentence, .sentence])
-        // Without the opening year, the document's year.
+        // Without the opening year, the year the document states it covers; none when it states none.
         let plain = "全市高考本科上线率达到68.7%。"
-        #expect(facts(plain, [("68.7%", "percent")], profile: profile).first?.yearFrom == 2023)
+        let stated = DocumentProfile(kind: "讲话", referenceYear: 2023, periodFrom: 2023, periodTo: 2023)
+        #expect(facts(plain, [("68.7%", "percent")], profile: stated).first?.yearFrom == 2023)
+        #expect(facts(plain, [("68.7%", "percent")], profile: profile).first?.yearFrom == nil)
     }
 
     /// A plan's figures for its own year are planned whatever verb they carry; a figure of an

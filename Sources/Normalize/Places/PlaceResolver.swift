@@ -84,13 +84,15 @@ public struct PlaceResolver: Sendable {
     // MARK: - Scan
 
     func scan(_ text: String, line: Int) -> [Found] {
-        let scalars = text.scalarArray
+        // Names are matched on the text folded to simplified script (花蓮縣 reads as 花莲县); surfaces stay raw.
+        let raw = text.scalarArray
+        let scalars = Self.folded(raw)
         let vocabulary = gazetteer.vocabulary
         var found: [Found] = []
         var index = 0
         while index < scalars.count {
             if let placeholder = placeholder(in: scalars, at: index) {
-                found.append(Found(line: line, offset: index, surface: String(scalars: scalars[index..<index + placeholder]),
+                found.append(Found(line: line, offset: index, surface: String(scalars: raw[index..<index + placeholder]),
                                    candidates: [], form: .full, rule: "p-placeholder", isPlaceholder: true))
                 index += placeholder
                 continue
@@ -100,6 +102,7 @@ public struct PlaceResolver: Sendable {
                 continue
             }
             let surface = String(scalars: scalars[index..<index + match.length])
+            let rawSurface = String(scalars: raw[index..<index + match.length])
             let form = match.candidates.first?.form ?? .stem
             var candidates = match.candidates.map(\.division)
             var required = 0
@@ -125,6 +128,11 @@ public struct PlaceResolver: Sendable {
                     required = vocabulary.institutionWords.contains(where: rest.hasPrefix) ? settings.institutionSupport : settings.stemSupport
                 } else {
                     candidates = upper
+                    // A city's or province's bare stem opening a school's name (黄山保障房小学, 南平中学,
+                    // 河南商会) names the school, not the region: only when the document names that place.
+                    if Self.opensName(scalars, after: index + match.length, words: vocabulary.institutionWords) {
+                        required = settings.institutionSupport
+                    }
                 }
             }
             let rule: String
@@ -134,12 +142,59 @@ public struct PlaceResolver: Sendable {
             case .swapped: rule = "p-swapped-suffix"
             case .stem: rule = "p-stem"
             }
-            found.append(Found(line: line, offset: index, surface: surface, candidates: reduceToAncestor(candidates),
+            found.append(Found(line: line, offset: index, surface: rawSurface, candidates: reduceToAncestor(candidates),
                                form: form, rule: rule, requiredSupport: required))
             index += match.length
         }
         return mergeCityCounty(found)
     }
+
+    /// Whether an institution word follows `end` (增城中学, 河南商会), or a school word within a few
+    /// name characters (黄山保障房小学), with no punctuation, digit or space between.
+    static func opensName(_ scalars: [Unicode.Scalar], after end: Int, words: [String]) -> Bool {
+        let next = String(scalars: scalars[min(end, scalars.count)..<min(scalars.count, end + 4)])
+        if words.contains(where: next.hasPrefix) { return true }
+        var start = end
+        while start < min(scalars.count, end + Self.nameWindow) {
+            let rest = String(scalars: scalars[start..<min(scalars.count, start + 4)])
+            if schoolWords.contains(where: rest.hasPrefix) { return true }
+            guard isHan(scalars[start]) else { return false }
+            start += 1
+        }
+        return false
+    }
+
+    /// The words that end a school's name, however many name characters stand before them.
+    static let schoolWords = ["小学", "中学", "学校", "幼儿园", "初中", "高中", "职中", "中专"]
+
+    /// How many characters may stand between a stem and the institution word of its name.
+    static let nameWindow = 4
+
+    /// The scalars folded to simplified script, one for one (the general fold of Normalize plus
+    /// the division-name characters of `rules/normalize/places-script.tsv`).
+    static func folded(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let table = foldTable
+        var out = scalars
+        for (index, scalar) in scalars.enumerated() where scalar.value >= 0x3400 && scalar.value < 0x10000 {
+            let target = table[Int(scalar.value)]
+            if target != 0, let folded = Unicode.Scalar(UInt32(target)) { out[index] = folded }
+        }
+        return out
+    }
+
+    static let foldTable: [UInt16] = {
+        var table = TraditionalFold.table
+        RuleTable.shipped("rules/normalize/places-script.tsv", in: EmbeddedFiles.files, required: ["traditional", "simplified"]) { rules in
+            for row in rules.rows {
+                let t = row["traditional"].unicodeScalars, s = row["simplified"].unicodeScalars
+                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000, b < 0x10000 else {
+                    throw RuleTableError(file: rules.name, line: row.line, reason: "a pair is one BMP character each")
+                }
+                if table[Int(a)] == 0 { table[Int(a)] = UInt16(b) }
+            }
+        }
+        return table
+    }()
 
     /// Words after a county's name that make it the county's government or bureau speaking.
     static let governmentWords = ["人民政府", "教育局", "教体局", "教育体育局", "财政局", "校安办", "教研室"]
