@@ -42,7 +42,7 @@ struct NormalizeRules: Sendable {
     }
 
     enum RelativeAnchor: String, Sendable {
-        case reference, review, section, back, forward
+        case reference, review, section, back, forward, ago
     }
 
     /// One element of a relative-year pattern: a literal scalar or the number N.
@@ -292,7 +292,10 @@ struct NormalizeRules: Sendable {
         for v in UInt32(0)..<0x10000 {
             let numeric = ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
             if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) { firstFlags[Int(v)] |= Self.flagYearStart }
-            if numeric || v == 0x67D0 || v == 0x25 || v == 0xFF05 || v == 0x4FE9 || v == 0x5006 { firstFlags[Int(v)] |= Self.flagQuantityStart }
+            let blank = v == 0x28 || v == 0xFF08   // () 个: a blanked figure of a form
+            if numeric || blank || v == 0x67D0 || v == 0x25 || v == 0xFF05 || v == 0x4FE9 || v == 0x5006 {
+                firstFlags[Int(v)] |= Self.flagQuantityStart
+            }
         }
         self.firstFlags = firstFlags
     }

@@ -94,6 +94,7 @@ extension Normalizer {
         var reviewPeriods: [ClosedRange<Int>] = []
         var explicitYears: [Int] = []
         var sections: [DocumentTimeFrame.Section] = []
+        var rocEra = false
         // A line opens at most one section, its first: a title that names the year reviewed and
         // the year planned (2021年工作总结和2022年工作计划) is followed by the review, and the
         // plan part gets a section of its own where it starts (二、2022年工作计划).
@@ -104,6 +105,7 @@ extension Normalizer {
             let reading = scanned[index] ?? yearScan(of: labeled.text)
             let line = reading.context.line
             for found in reading.found where found.anchor == nil {
+                if found.rule.hasPrefix("y-roc") { rocEra = true }
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from, let to = found.to else { continue }
                 if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
                     dateLineYear = from
@@ -122,7 +124,9 @@ extension Normalizer {
                 case .none:
                     // A numbered heading that opens with a year (一、2021年主要工作) starts a section
                     // about that year, whatever words follow.
-                    if Self.isNumberedHeading(line, yearAt: found.start) {
+                    // So does a line that opens with a year and ends with a colon (2021 年全县…情况是:):
+                    // the lines after it list that year's figures.
+                    if Self.isNumberedHeading(line, yearAt: found.start) || Self.isLeadIn(line, yearAt: found.start) {
                         openSection(at: labeled.number, year: to)
                     }
                     // A short line with a bare year and no cue (上一篇 2022年11月4日) is more often
@@ -133,15 +137,29 @@ extension Normalizer {
             }
         }
         let review = reviewPeriods.first
+        var frame: DocumentTimeFrame
         if let year = dateLineYear {
-            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+            frame = DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+        } else if let year = planYears.max() {
+            frame = DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
+        } else {
+            let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
+            frame = DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
+                                      referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
         }
-        if let year = planYears.max() {
-            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
-        }
-        let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
-        return DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
-                                 referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
+        frame.rocEra = rocEra
+        return frame
+    }
+
+    /// True when the year opens the line (after spaces) and the line ends with a colon: the line
+    /// introduces figures of that year (2021 年全县学校生均预算内教育事业费支出情况是:).
+    static func isLeadIn(_ line: ScalarLine, yearAt start: Int) -> Bool {
+        var i = 0
+        while i < start, ScalarClass.isSpace(line[i]) { i += 1 }
+        guard i == start else { return false }
+        var last = line.count - 1
+        while last > start, ScalarClass.isSpace(line[last]) { last -= 1 }
+        return line.at(last) == 0x3A || line.at(last) == 0xFF1A
     }
 
     /// True when the line is short and `start` follows nothing but an ordinal marker: 一、 (二)

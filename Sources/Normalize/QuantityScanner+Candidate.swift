@@ -135,6 +135,15 @@ extension QuantityScanner {
             }
             return .stop(nil)
         }
+        if v == 0x28 || v == 0xFF08 {
+            // ()个, ()平方米, 入学率(): a form's blank where the figure goes.
+            let close = line.at(i + 1)
+            guard close == 0x29 || close == 0xFF09 else { return .stop(nil) }
+            d.placeholder = true
+            d.j = i + 2
+            d.rule = "q-blank"
+            return .next
+        }
         return readBareMagnitude(context, &d)
     }
 

@@ -40,6 +40,8 @@ extension QuantityScanner {
                 if name.units.contains(u.unit) { return .stop(nil) }
             }
         }
+        // 三点意见: 点 counts the points of a speech; 下午三点 is a clock time.
+        if d.unitRule?.id == "dian-point", !pointNouns.contains(where: { line.matches($0, at: d.afterNumber) }) { return .stop(nil) }
         if let r = d.reading, !r.chinese {
             // 3G, MP3, A4: digits glued to Latin letters are names.
             if ScalarClass.isASCIILetter(prev) { return .stop(nil) }
@@ -73,11 +75,21 @@ extension QuantityScanner {
             return .stop(nil)
         }
         if d.placeholder {
+            let blank = d.rule == "q-blank"
+            if blank && d.unitRule == nil && !d.sawMagnitude {
+                // 入学率(), 占总数的(): a blank after a rate word, closing its clause.
+                let next = line.at(d.j)
+                guard blankLeads.contains(where: { line.matches($0, endingAt: numberStart) }),
+                      ScalarClass.isClauseBreak(next) || d.j >= line.count else { return .stop(nil) }
+                let mention = QuantityMention(surface: line.text(numberStart..<d.j), value: nil, unit: "", qualifier: .placeholder,
+                                              offset: numberStart, rule: "q-blank:bare")
+                return .stop((mention, d.j))
+            }
             // _分以上考生: a blanked score is a threshold, not a figure.
             guard let u = d.unitRule, u.kind != .group, u.kind != .score, u.unit != "年" else { return .stop(nil) }
             if ScalarClass.isASCIILetter(line.at(d.j)) { return .stop(nil) }
             let mention = QuantityMention(surface: line.text(numberStart..<d.end), value: nil, unit: u.unit, qualifier: .placeholder,
-                                          offset: numberStart, rule: "q-placeholder:\(u.id)")
+                                          offset: numberStart, rule: "\(blank ? "q-blank" : "q-placeholder"):\(u.id)")
             return .stop((mention, d.end))
         }
         return .next
@@ -98,8 +110,12 @@ extension QuantityScanner {
             // A bare figure closing a clause: 万人本28.8。
             let next = line.at(j)
             guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count else { return .stop(nil) }
-            // 1、 is a list marker, 篇1: a heading number.
-            guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev), !labelLeads.contains(prev) else { return .stop(nil) }
+            // 1、 is a list marker, 篇1: a heading number; 工作总结1 at the end of a line numbers a report.
+            if j >= line.count, !r.hasDecimal, r.length <= 2 { return .stop(nil) }
+            let bracketed = isBracketedFigure(line, r, d)
+            guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev) || bracketed, !labelLeads.contains(prev) else {
+                return .stop(nil)
+            }
             guard r.hasDecimal || r.length <= 6, !(r.length == 4 && !r.hasDecimal && (1900...2099).contains(Int(r.value))) else {
                 return .stop(nil)
             }
@@ -133,14 +149,21 @@ extension QuantityScanner {
             if u.id == "fan" {
                 guard prev == Self.fan else { return .stop(nil) }
             } else if u.article {
-                guard u.kind == .duration, durationCues.contains(where: { line.matches($0, endingAt: numberStart) }) else { return .stop(nil) }
+                let duration = u.kind == .duration && durationCues.contains(where: { line.matches($0, endingAt: numberStart) })
+                // 新建一个配餐中心, 进行了一次演习: a verb of making or doing counts (新建了一批 stays vague).
+                let counted = u.kind == .count && !vagueMeasures.contains(u.surface) && isCountLead(line, numberStart)
+                guard duration || counted else { return .stop(nil) }
             }
+            // 最大的一所, 没有一所: "a" or "not a single".
+            if articleLeads.contains(where: { line.matches($0, endingAt: numberStart) }) { return .stop(nil) }
             if prev == Self.mei { return .stop(nil) }
             // 一月一汇总, 成熟一所评估一所: paired 一 … 一 is a pattern, not a count.
             if line.at(d.afterNumber) == Self.yi { return .stop(nil) }
+            // 教学楼一栋,办公楼一栋 is a list of counts: a clause break stands between the two.
             let pair = Array(line.s[numberStart..<d.afterNumber])
-            for k in max(0, numberStart - 4 - pair.count)...(d.afterNumber + 3) where k != numberStart {
-                if line.matches(pair, at: k) { return .stop(nil) }
+            for k in max(0, numberStart - 4 - pair.count)...(d.afterNumber + 3) where k != numberStart && line.matches(pair, at: k) {
+                let between = k < numberStart ? (k + pair.count)..<numberStart : d.afterNumber..<max(d.afterNumber, k)
+                if !between.contains(where: { ScalarClass.isClauseBreak(line.at($0)) }) { return .stop(nil) }
             }
         }
         if lone == 2, line[numberStart] == Self.er, u.kind == .count || u.kind == .duration || u.kind == .tier {
@@ -150,5 +173,24 @@ extension QuantityScanner {
         let probeEnd = min(line.count, d.afterNumber + 2)
         if context.isQuotedName(line.s[numberStart..<probeEnd]) && probeEnd - d.afterNumber == 2 { return .stop(nil) }
         return .next
+    }
+
+    /// A verb of making or doing before 一+measure word, maybe with 了 (新建一个, 撤并了一个, 进行了一次),
+    /// or 每周/每月 before 一次: 一 counts.
+    func isCountLead(_ line: ScalarLine, _ numberStart: Int) -> Bool {
+        if line.at(numberStart - 2) == Self.mei { return true }
+        let verbEnd = line.at(numberStart - 1) == 0x4E86 ? numberStart - 1 : numberStart   // 了
+        return countVerbs.contains { line.matches($0, endingAt: verbEnd) }
+    }
+
+    /// (51.97), 升入职业高中(中专)(38.81): a figure in brackets after a word, closing its clause,
+    /// as forms print filled-in blanks (ten or more, or a decimal: (1) is a list marker).
+    func isBracketedFigure(_ line: ScalarLine, _ r: NumeralParser.Reading, _ d: Draft) -> Bool {
+        let open = d.prev
+        guard open == 0x28 || open == 0xFF08, r.hasDecimal || r.value >= 10 else { return false }
+        let close = line.at(d.j)
+        guard close == 0x29 || close == 0xFF09, ScalarClass.isClauseBreak(line.at(d.j + 1)) else { return false }
+        let before = line.at(d.start - 2)
+        return ScalarClass.isHan(before) || before == 0x29 || before == 0xFF09
     }
 }

@@ -33,6 +33,11 @@ struct QuantityScanner {
     let jinBlockers: Set<UInt32>
     let yueBlockers: Set<UInt32>
     let yueFollowBlockers: Set<UInt32>
+    let countVerbs: [[UInt32]]
+    let articleLeads: [[UInt32]]
+    let pointNouns: [[UInt32]]
+    let blankLeads: [[UInt32]]
+    let vagueMeasures: Set<[UInt32]>
 
     init(rules: NormalizeRules) {
         self.rules = rules
@@ -43,6 +48,11 @@ struct QuantityScanner {
         jinBlockers = rules.chars("jin-blocker")
         yueBlockers = rules.chars("yue-blocker")
         yueFollowBlockers = rules.chars("yue-follower")
+        countVerbs = rules.words("count-verb")
+        articleLeads = rules.words("article-lead")
+        pointNouns = rules.words("point-noun")
+        blankLeads = rules.words("blank-lead")
+        vagueMeasures = Set(rules.words("vague-measure"))
     }
 
     /// Reads every quantity of the line. With `standalone`, a line that is only a number
@@ -71,7 +81,7 @@ struct QuantityScanner {
                 startable = !ScalarClass.isChineseNumeral(prev)
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
                 startable = !ScalarClass.isASCIILetter(prev) && !ScalarClass.isPlaceholder(prev) && !ScalarClass.isArabicDigit(prev)
-            } else if v == 0x25 || v == 0xFF05 {
+            } else if v == 0x25 || v == 0xFF05 || v == 0x28 || v == 0xFF08 {
                 startable = true
             } else if ScalarClass.chineseBigUnit(v) != nil || ScalarClass.chineseSmallUnit(v) != nil {
                 startable = !ScalarClass.isChineseNumeral(prev)

@@ -7,7 +7,9 @@ extension YearScanner {
 
     /// 3月8日, 8月20, 4月中旬, 10月末, 4月.
     func monthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let (_, monthEnd) = smallNumber(line, at: i, in: 1...12), line.at(monthEnd) == Self.yue else { return nil }
+        guard let (_, digitsEnd) = smallNumber(line, at: i, in: 1...12) else { return nil }
+        let monthEnd = skipSpace(line, digitsEnd) { $0 == Self.yue }   // 9 月底
+        guard line.at(monthEnd) == Self.yue else { return nil }
         var end = monthEnd + 1
         if let (_, dayEnd) = smallNumber(line, at: end, in: 1...31) {
             end = dayEnd
@@ -152,6 +154,78 @@ extension YearScanner {
         var end = i + 3
         if line.at(end) == Self.du { end += 1 }
         return FoundYear(start: i, end: end, kind: .year, rule: "y-chinese-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
+    }
+
+    /// 99 學年度, 九十九學年度, 一0一學年度: a school year of the Republic of China (Taiwan), N + 1911.
+    /// Only 50–150 (a mainland school year is written in full: 2010学年度).
+    func rocSchoolYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        var n = 0
+        var k = i
+        if let r = NumeralParser.chinese(line, at: i), r.value >= 50, r.value <= 150, !r.fuzzy, !r.hasDecimal, r.end - i > 1,
+           line.at(r.end) != 0x5343 {
+            n = Int(r.value)
+            k = r.end
+        } else {
+            // Digits one by one, Arabic, Chinese or both (一0一).
+            while k - i < 3, let d = ScalarClass.arabicDigit(line.at(k)) ?? ScalarClass.chineseDigit(line.at(k)), line.at(k) != 0x4E24 {
+                n = n * 10 + d
+                k += 1
+            }
+            guard k - i >= 2, (50...150).contains(n), !ScalarClass.isArabicDigit(line.at(k)), !ScalarClass.isChineseNumeral(line.at(k)) else {
+                return nil
+            }
+        }
+        k = skipSpace(line, k) { $0 == Self.xue || $0 == 0x5B78 }
+        guard line.at(k) == Self.xue || line.at(k) == 0x5B78, line.at(k + 1) == Self.nian else { return nil }
+        var end = k + 2
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .year, from: 1911 + n, to: 1911 + n, rule: "y-roc-school-year")
+    }
+
+    /// 20162020年: a range whose dash the site lost (two years in a row, the second later, then 年).
+    func gluedRange(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        func digits(_ at: Int) -> Int? {
+            var year = 0
+            for k in 0..<4 {
+                guard let d = ScalarClass.arabicDigit(line.at(at + k)) else { return nil }
+                year = year * 10 + d
+            }
+            return (1900...2099).contains(year) ? year : nil
+        }
+        guard let first = digits(i), let second = digits(i + 4), second > first, second - first <= 30,
+              !ScalarClass.isArabicDigit(line.at(i + 8)) else { return nil }
+        let k = skipSpace(line, i + 8) { $0 == Self.nian }
+        guard line.at(k) == Self.nian else { return nil }
+        return FoundYear(start: i, end: k + 1, kind: .range, from: first, to: second, rule: "y-glued-range")
+    }
+
+    /// A year without 年: 2018 as a whole line, 2022 opening a title (2022副区长在…发言), 《2022 opening
+    /// a document's name. A unit, a magnitude, a digit or a decimal point after it makes it a number.
+    func bareYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year) else { return nil }
+        let next = line.at(i + 4)
+        guard !ScalarClass.isArabicDigit(next), next != 0x2E, next != 0xFF0E, next != 0x25, next != 0xFF05,
+              rules.unit(in: line, at: i + 4) == nil, rules.magnitude(in: line, at: i + 4) == nil else { return nil }
+        var lead = i
+        while lead > 0, ScalarClass.isSpace(line[lead - 1]) { lead -= 1 }
+        var tail = i + 4
+        while tail < line.count, ScalarClass.isSpace(line[tail]) { tail += 1 }
+        let wholeLine = lead == 0 && tail >= line.count
+        let opensTitle = lead == 0 && ScalarClass.isHan(next)
+        let opensName = line.at(i - 1) == 0x300A   // 《
+        guard wholeLine || opensTitle || opensName else { return nil }
+        return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
+    }
+
+    /// 某年, 某年某月, 某年某月某日: a year a template leaves unnamed.
+    func someYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard line.at(i + 1) == Self.nian, line.at(i + 2) != Self.ji, line.at(i + 2) != Self.zhiSystem else { return nil }
+        var end = i + 2
+        if line.at(end) == 0x67D0, line.at(end + 1) == Self.yue {
+            end += 2
+            if line.at(end) == 0x67D0, line.at(end + 1) == Self.ri || line.at(end + 1) == Self.hao { end += 2 }
+        }
+        return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-some-year")
     }
 
     /// 民国十年 (1921), 民國38年: years of the Republic of China, counted from 1912.

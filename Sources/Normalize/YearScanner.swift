@@ -54,8 +54,8 @@ struct YearScanner {
     static let zhiSystem: UInt32 = 0x5236 // 制
 
     /// Characters besides numerals that can start a year mention: 民 (民国十年), 农 (农历), 正 (正月),
-    /// 腊 (腊月), 阴 陰 (阴历).
-    static let extraStarts: Set<UInt32> = [0x6C11, 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8]
+    /// 腊 (腊月), 阴 陰 (阴历), 某 (某年某月).
+    static let extraStarts: Set<UInt32> = [0x6C11, 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8, 0x67D0]
 
     /// Month suffixes that make a bare month a date: 中旬, 上旬, 下旬, 初, 底, 末, 份.
     static let monthSuffixes: [[UInt32]] = ["上旬", "中旬", "下旬", "初", "底", "末", "份"].map(\.scalarValues)
@@ -182,10 +182,13 @@ struct YearScanner {
             guard !ScalarClass.isArabicDigit(prev), !ScalarClass.isASCIILetter(prev), prev != 0x2E, prev != 0xFF0E else { return nil }
             if let y = placeholderYear(line, at: i) { return y }
             if let y = explicitYear(line, at: i) { return y }
+            if let y = gluedRange(line, at: i) { return y }
             if let y = slashDate(line, at: i) { return y }
+            if let y = rocSchoolYear(line, at: i) { return y }
             if let y = twoDigitYear(line, at: i) { return y }
             if let y = monthDate(line, at: i) { return y }
-            return relativeNumberFirst(line, at: i)
+            if let y = relativeNumberFirst(line, at: i) { return y }
+            return bareYear(line, at: i)
         }
         switch v {
         case 0x6C11:   // 民
@@ -202,6 +205,7 @@ struct YearScanner {
         if ScalarClass.isChineseNumeral(v) {
             if !ScalarClass.isChineseNumeral(prev) {
                 if let y = chineseYear(line, at: i) { return y }
+                if let y = rocSchoolYear(line, at: i) { return y }
                 if let y = chineseTwoDigitYear(line, at: i) { return y }
                 if let y = planPeriod(line, at: i) { return y }
                 if let y = relativeLiteralFirst(line, at: i) { return y }
@@ -215,10 +219,14 @@ struct YearScanner {
         // 第十三个五年: a plan period named in full.
         if v == 0x7B2C, let y = planPeriod(line, at: i) { return y }
         if let y = relativeLiteralFirst(line, at: i) { return y }
-        // 在年前: a year the site blanked out entirely.
+        // 在年前: a year the site blanked out entirely; 规划(年): a period blanked out.
         if v == Self.nian, prev == 0x5728 || prev == 0x4E8E, line.at(i + 1) == 0x524D {
             return FoundYear(start: i, end: i + 2, kind: .placeholder, rule: "y-missing")
         }
+        if v == Self.nian, prev == 0x28 || prev == 0xFF08, line.at(i + 1) == 0x29 || line.at(i + 1) == 0xFF09 {
+            return FoundYear(start: i - 1, end: i + 2, kind: .placeholder, rule: "y-missing-bracketed")
+        }
+        if v == 0x67D0, let y = someYear(line, at: i) { return y }
         return nil
     }
 
