@@ -43,6 +43,15 @@ extension Normalizer {
         // and 全年 count from; a deadline (到2015年) is not.
         var clauseYear: Int? = nil
         var clauseYearEnd = 0
+        // 2022年教育局年度工作总结范本_年,…按照年初: a site's page title gives no year to the sentence.
+        var siteTitle: Bool? = nil
+        func isSiteTitle() -> Bool {
+            if let known = siteTitle { return known }
+            let words = NormalizeRules.standard.words("site-title")
+            let answer = words.contains { word in (0..<line.count).contains { line.matches(word, at: $0) } }
+            siteTitle = answer
+            return answer
+        }
         return found.map { year in
             if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
                YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at) {
@@ -52,7 +61,7 @@ extension Normalizer {
             var sentenceYear = topicYear
             if year.anchor == .section, !year.needsYear, let y = clauseYear { sentenceYear = y }
             if year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
-               !Self.deadlineLeads.contains(line.at(year.start - 1)) {
+               !Self.deadlineLeads.contains(line.at(year.start - 1)), !isSiteTitle() {
                 clauseYear = y
                 clauseYearEnd = year.end
             }
@@ -89,6 +98,7 @@ extension Normalizer {
     /// parallel to `document.lines`, with a reading for every title and body line.
     public func timeFrame(of document: CleanDocument, scanned: [YearScannedLine?]) -> DocumentTimeFrame {
         let rules = NormalizeRules.standard
+        let siteTitleWords = rules.words("site-title")
         var dateLineYear: Int? = nil
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []
@@ -104,8 +114,12 @@ extension Normalizer {
         for (index, labeled) in document.lines.enumerated() where labeled.label.isKept {
             let reading = scanned[index] ?? yearScan(of: labeled.text)
             let line = reading.context.line
+            // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
+            let siteTitle = reading.found.contains { $0.anchor == nil } && siteTitleWords.contains { word in (0..<line.count).contains { line.matches(word, at: $0) } }
             for found in reading.found where found.anchor == nil {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
+                // 2022副区长在…发言: a year glued before a title is a site's label too.
+                if siteTitle || found.rule == "y-bare-year" { continue }
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from, let to = found.to else { continue }
                 if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
                     dateLineYear = from

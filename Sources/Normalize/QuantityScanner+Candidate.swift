@@ -35,6 +35,8 @@ extension QuantityScanner {
         var factor = 1.0
         var addend = 0.0
         var sawMagnitude = false
+        /// 15k, 30w: the magnitude is a Latin letter.
+        var latinMagnitude = false
         var unitRule: NormalizeRules.UnitRule? = nil
         var afterNumber = 0
         var cents = 0.0
@@ -274,6 +276,10 @@ extension QuantityScanner {
             var spaced = d.j
             while ScalarClass.isSpace(line.at(spaced)) && spaced - d.j < 2 { spaced += 1 }
             guard !d.sawMagnitude, !d.percentWords, let m = rules.magnitude(in: line, at: spaced) else { break }
+            // 15k, 30w: a Latin magnitude glued to Arabic digits, not the start of a word (5km, 3wifi).
+            let latin = ScalarClass.isASCIILetter(m.surface[0])
+            if latin, spaced != d.j || d.reading?.chinese != false || ScalarClass.isASCIILetter(line.at(spaced + m.surface.count)) { break }
+            d.latinMagnitude = latin
             // A Chinese numeral already holds its own 万/亿 (十二万); 百/千 after one is part of it.
             if let r = d.reading, r.chinese, m.factor < 10_000 { break }
             // 2千米, 5千克: a unit that starts like a magnitude wins.
@@ -285,6 +291,7 @@ extension QuantityScanner {
             if let g = Self.glossEnd(line, at: d.j) { d.j = g }
             // 1亿2千万元, 3亿5000万元, 2万5千人: a smaller magnitude right after adds to it.
             // 6万2000, 2万3千5百, 3千零40, 200万五千, 2万5: the rest of a mixed number (NumeralGrammar.tail).
+            if !d.placeholder, readMagnitudeRange(line, m, &d) { continue }
             if !d.placeholder, let tail = NumeralGrammar.tail(line, at: d.j, below: m.factor),
                !(d.j..<tail.end).contains(where: { context.claimed[$0] }), tailEnds(line, at: tail.end, standaloneSpan: d.standaloneSpan),
                !tail.colloquial || colloquialTailEnds(line, at: tail.end) {
@@ -292,6 +299,19 @@ extension QuantityScanner {
                 d.j = tail.end
             }
         }
+    }
+
+    /// 1万-5万元, 3千～5千元: a range whose ends both carry the magnitude just read (Arabic digits;
+    /// a Chinese lower end holds its own 万 and is read as a range before).
+    private func readMagnitudeRange(_ line: ScalarLine, _ m: NormalizeRules.MagnitudeRule, _ d: inout Draft) -> Bool {
+        guard d.upper == nil, let r = d.reading, !r.chinese else { return false }
+        let sep = line.at(d.j)
+        guard ScalarClass.isRangeDash(sep) || sep == 0x81F3 || sep == 0x5230, let o = NumeralParser.arabic(line, at: d.j + 1),
+              let m2 = rules.magnitude(in: line, at: o.end), m2.surface == m.surface, o.value > r.value else { return false }
+        d.upper = o.value
+        d.j = o.end + m2.surface.count
+        d.rule += "-range"
+        return true
     }
 
     // MARK: - The unit
@@ -323,7 +343,8 @@ extension QuantityScanner {
         d.end = d.unitRule != nil ? d.afterNumber : j
         d.unitName = d.percentWords ? d.wordsUnit : (d.unitOverride ?? d.unitRule?.unit ?? "")
         // After-unit qualifiers: 70%以上, 1000人左右, 不超过 … (before).
-        if d.unitRule != nil || d.percentWords, let q = rules.qualifiersAfterUnit.first(where: { line.matches($0.surface, at: d.end) }) {
+        if d.unitRule != nil || d.percentWords || d.sawMagnitude,
+           let q = rules.qualifiersAfterUnit.first(where: { line.matches($0.surface, at: d.end) }) {
             d.qualifier = q.qualifier
             d.end += q.surface.count
         }

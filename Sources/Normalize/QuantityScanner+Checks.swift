@@ -45,7 +45,8 @@ extension QuantityScanner {
         if let r = d.reading, !r.chinese {
             // 3G, MP3, A4: digits glued to Latin letters are names.
             if ScalarClass.isASCIILetter(prev) { return .stop(nil) }
-            if ScalarClass.isASCIILetter(line.at(d.numberEnd)) && !(d.unitRule.map { ScalarClass.isASCIILetter($0.surface[0]) } ?? false) {
+            if ScalarClass.isASCIILetter(line.at(d.numberEnd)) && !d.latinMagnitude
+                && !(d.unitRule.map { ScalarClass.isASCIILetter($0.surface[0]) } ?? false) {
                 return .stop(nil)
             }
             if contactWords.contains(where: { word in (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) } }) {

@@ -51,8 +51,13 @@ extension YearScanner {
         if line.at(m) == Self.run { m += 1; lunar = true }
         var monthEnd: Int? = nil
         let v = line.at(m)
-        if let (_, e) = smallNumber(line, at: m, in: 1...12) {
+        if let (first, e) = smallNumber(line, at: m, in: 1...12) {
             monthEnd = skipSpace(line, e) { $0 == Self.yue }
+            // 1－9月份: a range of months.
+            if ScalarClass.isRangeDash(line.at(e)), let (last, e2) = smallNumber(line, at: e + 1, in: 1...12), last > first,
+               line.at(e2) == Self.yue {
+                monthEnd = e2
+            }
         } else if v == 0x6B63 || v == 0x814A || v == 0x51AC || v == 0x81D8 {   // 正 腊 冬 臘
             monthEnd = m + 1
             lunar = true
@@ -228,6 +233,46 @@ extension YearScanner {
         return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-some-year")
     }
 
+    /// 18世纪, 二十世纪八十年代, 上世纪80年代, 80年代: a century or a decade as a range of years. A
+    /// decade alone is of the 1900s (30年代 to 90年代); 上世纪 is the 1900s.
+    func centuryOrDecade(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        func number(_ k: Int) -> (Int, Int)? {
+            if let r = NumeralParser.chinese(line, at: k), !r.fuzzy, !r.hasDecimal { return (Int(r.value), r.end) }
+            return smallNumber(line, at: k, in: 1...99)
+        }
+        var century: Int? = nil
+        var k = i
+        if line.at(i) == 0x4E0A, line.at(i + 1) == 0x4E16, line.at(i + 2) == 0x7EAA {   // 上世纪
+            century = 20
+            k = i + 3
+        } else if let (n, e) = number(i), (1...21).contains(n), line.at(e) == 0x4E16, line.at(e + 1) == 0x7EAA {   // 世纪
+            century = n
+            k = e + 2
+        }
+        if let (decade, e) = number(k), decade % 10 == 0, decade <= 90, line.at(e) == Self.nian, line.at(e + 1) == 0x4EE3 {   // 年代
+            guard century != nil || decade >= 30 else { return nil }
+            let base = ((century ?? 20) - 1) * 100 + decade
+            return FoundYear(start: i, end: e + 2, kind: .range, from: base, to: base + 9, rule: "y-decade")
+        }
+        guard let c = century else { return nil }
+        return FoundYear(start: i, end: k, kind: .range, from: (c - 1) * 100, to: (c - 1) * 100 + 99, rule: "y-century")
+    }
+
+    /// 总结了年教育工作, 对年工作作出安排, 在区委…年,: a year the site blanked out, 年 alone after a
+    /// particle or a break and before 工作/教育 or a comma.
+    func blankedYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let prev = line.at(i - 1)
+        let leads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]   // 了 对 、 ， , space 在 于
+        guard i == 0 || leads.contains(prev) else { return nil }
+        let next = line.at(i + 1)
+        let work = line.matches(Self.gongzuo, at: i + 1) || line.matches(Self.jiaoyuGongzuo, at: i + 1)
+        guard work || ((next == 0xFF0C || next == 0x2C) && (i == 0 || ScalarClass.isSpace(prev))) else { return nil }
+        return FoundYear(start: i, end: i + 1, kind: .placeholder, rule: "y-blanked-year")
+    }
+
+    private static let gongzuo = "工作".scalarValues
+    private static let jiaoyuGongzuo = "教育工作".scalarValues
+
     /// 民国十年 (1921), 民國38年: years of the Republic of China, counted from 1912.
     func rocYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard line.at(i + 1) == 0x56FD || line.at(i + 1) == 0x570B else { return nil }
@@ -282,7 +327,9 @@ extension YearScanner {
     private func placeholderRun(_ line: ScalarLine, at i: Int) -> Int? {
         var j = i
         var marks = 0
-        while j < line.count, j - i < 4 {
+        // ____年___月___日: a form's blank may be long.
+        let limit = line.at(i) == 0x5F ? 20 : 4
+        while j < line.count, j - i < limit {
             let v = line[j]
             if ScalarClass.isPlaceholder(v) { marks += 1 } else if !ScalarClass.isArabicDigit(v) || marks > 0 { break }
             j += 1
@@ -322,6 +369,12 @@ extension YearScanner {
             }
         }
         guard hasNian else { return nil }
+        // 年___月___日: blanked month and day after it.
+        if let monthRun = placeholderRun(line, at: afterFirst), line.at(monthRun) == Self.yue {
+            var end = monthRun + 1
+            if let dayRun = placeholderRun(line, at: end), line.at(dayRun) == Self.ri || line.at(dayRun) == Self.hao { end = dayRun + 1 }
+            return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-placeholder-date")
+        }
         return FoundYear(start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder, rule: "y-placeholder")
     }
 

@@ -186,6 +186,7 @@ struct YearScanner {
             if let y = slashDate(line, at: i) { return y }
             if let y = rocSchoolYear(line, at: i) { return y }
             if let y = twoDigitYear(line, at: i) { return y }
+            if let y = centuryOrDecade(line, at: i) { return y }
             if let y = monthDate(line, at: i) { return y }
             if let y = relativeNumberFirst(line, at: i) { return y }
             return bareYear(line, at: i)
@@ -206,6 +207,7 @@ struct YearScanner {
             if !ScalarClass.isChineseNumeral(prev) {
                 if let y = chineseYear(line, at: i) { return y }
                 if let y = rocSchoolYear(line, at: i) { return y }
+                if let y = centuryOrDecade(line, at: i) { return y }
                 if let y = chineseTwoDigitYear(line, at: i) { return y }
                 if let y = planPeriod(line, at: i) { return y }
                 if let y = relativeLiteralFirst(line, at: i) { return y }
@@ -218,6 +220,7 @@ struct YearScanner {
         }
         // 第十三个五年: a plan period named in full.
         if v == 0x7B2C, let y = planPeriod(line, at: i) { return y }
+        if v == 0x4E0A, let y = centuryOrDecade(line, at: i) { return y }   // 上世纪80年代
         if let y = relativeLiteralFirst(line, at: i) { return y }
         // 在年前: a year the site blanked out entirely; 规划(年): a period blanked out.
         if v == Self.nian, prev == 0x5728 || prev == 0x4E8E, line.at(i + 1) == 0x524D {
@@ -227,6 +230,7 @@ struct YearScanner {
             return FoundYear(start: i - 1, end: i + 2, kind: .placeholder, rule: "y-missing-bracketed")
         }
         if v == 0x67D0, let y = someYear(line, at: i) { return y }
+        if v == Self.nian, let y = blankedYear(line, at: i) { return y }
         return nil
     }
 
