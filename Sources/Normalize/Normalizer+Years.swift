@@ -47,8 +47,7 @@ extension Normalizer {
         var siteTitle: Bool? = nil
         func isSiteTitle() -> Bool {
             if let known = siteTitle { return known }
-            let words = NormalizeRules.standard.words("site-title")
-            let answer = words.contains { word in (0..<line.count).contains { line.matches(word, at: $0) } }
+            let answer = Self.isSiteTitle(line)
             siteTitle = answer
             return answer
         }
@@ -59,9 +58,9 @@ extension Normalizer {
             }
             if clauseYear != nil, (clauseYearEnd..<year.start).contains(where: { Self.isSentenceEnd(line[$0]) }) { clauseYear = nil }
             var sentenceYear = topicYear
-            if year.anchor == .section, !year.needsYear, let y = clauseYear { sentenceYear = y }
+            if year.anchor == .section, !year.needsYear, let y = clauseYear, !isSiteTitle() { sentenceYear = y }
             if year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
-               !Self.deadlineLeads.contains(line.at(year.start - 1)), !isSiteTitle() {
+               !Self.deadlineLeads.contains(line.at(year.start - 1)) {
                 clauseYear = y
                 clauseYearEnd = year.end
             }
@@ -69,6 +68,18 @@ extension Normalizer {
             return YearMention(surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
                                offset: year.start, rule: year.rule)
         }
+    }
+
+    /// Words that make a line a site's page title (context-words.tsv, site-title), and their first scalars.
+    private static let siteTitleWords = NormalizeRules.standard.words("site-title")
+    private static let siteTitleFirsts = siteTitleWords.map { $0[0] }   // a handful: an array beats hashing
+
+    /// The line is a site's page title: 2022年教育局年度工作总结范本, …(通用5篇).
+    static func isSiteTitle(_ line: ScalarLine) -> Bool {
+        for k in 0..<line.count where siteTitleFirsts.contains(line[k]) {
+            if siteTitleWords.contains(where: { line.matches($0, at: k) }) { return true }
+        }
+        return false
     }
 
     /// 。！？；: the end of a sentence.
@@ -98,7 +109,6 @@ extension Normalizer {
     /// parallel to `document.lines`, with a reading for every title and body line.
     public func timeFrame(of document: CleanDocument, scanned: [YearScannedLine?]) -> DocumentTimeFrame {
         let rules = NormalizeRules.standard
-        let siteTitleWords = rules.words("site-title")
         var dateLineYear: Int? = nil
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []
@@ -115,7 +125,7 @@ extension Normalizer {
             let reading = scanned[index] ?? yearScan(of: labeled.text)
             let line = reading.context.line
             // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
-            let siteTitle = reading.found.contains { $0.anchor == nil } && siteTitleWords.contains { word in (0..<line.count).contains { line.matches(word, at: $0) } }
+            let siteTitle = reading.found.contains { $0.anchor == nil } && Self.isSiteTitle(line)
             for found in reading.found where found.anchor == nil {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.

@@ -216,6 +216,7 @@ enum NumeralGrammar {
             return .stop
         }
 
+        @inline(__always)
         private mutating func markUnit() {
             previousWasUnit = true
             previousWasZero = false
@@ -224,6 +225,7 @@ enum NumeralGrammar {
         }
 
         /// A Chinese digit; 零 (or 〇) between terms is a gap, a leading 零 the number zero (零点五, 零).
+        @inline(__always)
         private mutating func readDigit(_ d: Int) -> TokenStep {
             if d == 0 {
                 if pending != nil {
@@ -256,6 +258,7 @@ enum NumeralGrammar {
         }
 
         /// An Arabic run as an atom (6万2000).
+        @inline(__always)
         private mutating func readArabic(_ a: NumeralParser.Reading) {
             pending = a.value
             pendingIsDigit = a.length == 1 && !a.hasDecimal
@@ -270,6 +273,7 @@ enum NumeralGrammar {
         }
 
         /// 十 百 千: places fall within a section (三千五百, not 三百四千).
+        @inline(__always)
         private mutating func readPlace(_ p: Double) -> TokenStep {
             if lastPlace != 0 && p >= lastPlace { return .stop }
             var coefficient: Double
@@ -296,6 +300,7 @@ enum NumeralGrammar {
         }
 
         /// 万 亿: multiplies its own section, or everything before it when it is at least as big as the last.
+        @inline(__always)
         private mutating func readBig(_ u: Double) -> TokenStep {
             let here = section + (pending ?? 0)
             if here == 0 && pending == nil && section == 0 {
@@ -347,6 +352,7 @@ enum NumeralGrammar {
 
         /// The value once no character continues the numeral: a trailing 零 given back, a colloquial
         /// tail (两万五), a decimal with 点.
+        @inline(__always)
         mutating func finish(_ line: ScalarLine, start i: Int) -> Parse? {
             guard tokens > 0 else { return nil }
             // A trailing 零 belongs to the text after it (一百零 is not a numeral end): give it back.
@@ -386,6 +392,7 @@ enum NumeralGrammar {
 
     /// 三点五, 零点五, 十二点五万: 点 and digits (两 is no decimal digit); 三点意见 is no decimal. A big
     /// unit may follow only the decimal of a number below 万 (`bigAllowed`: 十二点五万, not 一万点五万).
+    @inline(__always)
     static func decimal(_ line: ScalarLine, at j: Int, below bigAllowed: Bool) -> (Double, Int)? {
         guard line.at(j) == dian || line.at(j) == dianTrad,
               let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang else { return nil }

@@ -164,6 +164,8 @@ extension YearScanner {
     /// 99 學年度, 九十九學年度, 一0一學年度: a school year of the Republic of China (Taiwan), N + 1911.
     /// Only 50–150 (a mainland school year is written in full: 2010学年度).
     func rocSchoolYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // 学/學 within the next six characters, or no school year here.
+        guard (i + 2...i + 6).contains(where: { line.at($0) == Self.xue || line.at($0) == 0x5B78 }) else { return nil }
         var n = 0
         var k = i
         if let r = NumeralParser.chinese(line, at: i), r.value >= 50, r.value <= 150, !r.fuzzy, !r.hasDecimal, r.end - i > 1,
@@ -236,6 +238,8 @@ extension YearScanner {
     /// 18世纪, 二十世纪八十年代, 上世纪80年代, 80年代: a century or a decade as a range of years. A
     /// decade alone is of the 1900s (30年代 to 90年代); 上世纪 is the 1900s.
     func centuryOrDecade(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // 世 or 代 within the next seven characters, or no century or decade here.
+        guard (i + 1...i + 7).contains(where: { line.at($0) == 0x4E16 || line.at($0) == 0x4EE3 }) else { return nil }
         func number(_ k: Int) -> (Int, Int)? {
             if let r = NumeralParser.chinese(line, at: k), !r.fuzzy, !r.hasDecimal { return (Int(r.value), r.end) }
             return smallNumber(line, at: k, in: 1...99)
