@@ -189,6 +189,17 @@ extension YearScanner {
         return FoundYear(start: i, end: end, kind: .year, from: 1911 + n, to: 1911 + n, rule: "y-roc-school-year")
     }
 
+    /// (?016年11月26日): a date whose year lost its first digit to a mangled character; 0NN年 with a
+    /// month after it is 20NN (no count or year is written with a leading 0).
+    func lostDigitDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard line.at(i) == 0x30, let a = ScalarClass.arabicDigit(line.at(i + 1)), let b = ScalarClass.arabicDigit(line.at(i + 2)),
+              !ScalarClass.isArabicDigit(line.at(i + 3)), line.at(i + 3) == Self.nian, a <= 4,
+              let (_, monthEnd) = smallNumber(line, at: i + 4, in: 1...12), line.at(monthEnd) == Self.yue,
+              let end = monthDay(line, at: i + 4) else { return nil }
+        let year = 2000 + a * 10 + b
+        return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-lost-digit-date")
+    }
+
     /// 20162020年: a range whose dash the site lost (two years in a row, the second later, then 年).
     func gluedRange(_ line: ScalarLine, at i: Int) -> FoundYear? {
         func digits(_ at: Int) -> Int? {

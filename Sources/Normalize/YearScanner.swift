@@ -185,6 +185,7 @@ struct YearScanner {
             if let y = gluedRange(line, at: i) { return y }
             if let y = slashDate(line, at: i) { return y }
             if let y = rocSchoolYear(line, at: i) { return y }
+            if let y = lostDigitDate(line, at: i) { return y }
             if let y = twoDigitYear(line, at: i) { return y }
             if let y = centuryOrDecade(line, at: i) { return y }
             if let y = monthDate(line, at: i) { return y }

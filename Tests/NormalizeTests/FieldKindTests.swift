@@ -111,6 +111,10 @@ struct FieldYearKindTests {
         #expect(years("教师:_____________年___月___日").first?.surface == "_____________年___月___日")
         #expect(years("刚才,同志总结了年教育工作,对年教育工作作出了安排。").map(\.kind) == [.placeholder, .placeholder])
         #expect(years("对年轻教师进行培训,完成了年度目标").isEmpty)
+        // fa02_darksurfintel_com: (?016年11月26日), the 2 lost to a mangled character.
+        let lost = years("?。?016年11月26日)").first
+        #expect(lost?.surface == "016年11月26日" && lost?.kind == .date && lost?.from == 2016)
+        #expect(years("编号016年").isEmpty)
     }
 
     /// fa05_eastchinadaily_com, fb01_ggfwb_com, fb12_wenku_docs_qq_com, fc01_ebaifen_cc, fb15_m_nepao_com.
