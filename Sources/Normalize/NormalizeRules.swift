@@ -96,6 +96,10 @@ struct NormalizeRules: Sendable {
     var fixedPhrases: [UInt32: [(id: String, phrase: [UInt32])]] = [:]
     /// Relative patterns starting with a literal, by that scalar, longest first.
     var relativeByFirst: [UInt32: [RelativeRule]] = [:]
+    /// `relativeByFirst` indexed by scalar (BMP): slot 0 is none, else an index into `relativeLists`.
+    /// Frequent characters start relative words (这一年, 同年, 半年来): a lookup without hashing.
+    private(set) var relativeSlots = [UInt16](repeating: 0, count: 0x10000)
+    private(set) var relativeLists: [[RelativeRule]] = [[]]
     /// Relative patterns starting with N.
     var relativeNumberFirst: [RelativeRule] = []
     var planPeriods: [UInt32: [PlanPeriodRule]] = [:]
@@ -241,6 +245,10 @@ struct NormalizeRules: Sendable {
             }
         }
         relativeNumberFirst.sort { $0.pattern.count > $1.pattern.count }
+        for (key, list) in relativeByFirst where key < 0x10000 {
+            relativeSlots[Int(key)] = UInt16(relativeLists.count)
+            relativeLists.append(list)
+        }
 
         let planTable = try table("plan-periods.tsv", ["id", "surface", "from", "to", "guard"])
         for row in planTable.rows {
@@ -298,6 +306,14 @@ struct NormalizeRules: Sendable {
             }
         }
         self.firstFlags = firstFlags
+    }
+
+    /// The relative patterns starting with `v`, longest first, or nil.
+    @inline(__always)
+    func relativeRules(startingWith v: UInt32) -> [RelativeRule]? {
+        guard v < 0x10000 else { return relativeByFirst[v] }
+        let slot = Int(relativeSlots[Int(v)])
+        return slot == 0 ? nil : relativeLists[slot]
     }
 
     /// The words of a `context-words.tsv` role.

@@ -470,7 +470,7 @@ extension YearScanner {
     }
 
     func relativeLiteralFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard rules.starts(line[i], NormalizeRules.flagRelative), let candidates = rules.relativeByFirst[line[i]] else { return nil }
+        guard rules.starts(line[i], NormalizeRules.flagRelative), let candidates = rules.relativeRules(startingWith: line[i]) else { return nil }
         for rule in candidates {
             guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
