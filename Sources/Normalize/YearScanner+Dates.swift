@@ -217,8 +217,10 @@ extension YearScanner {
         return FoundYear(start: i, end: k + 1, kind: .range, from: first, to: second, rule: "y-glued-range")
     }
 
-    /// A year without 年: 2018 as a whole line, 2022 opening a title (2022副区长在…发言), 《2022 opening
-    /// a document's name. A unit, a magnitude, a digit or a decimal point after it makes it a number.
+    /// A year without 年: 2018 as a whole line, 《2022 opening a document's name. A unit, a magnitude, a
+    /// digit or a decimal point after it makes it a number. A year glued before a title (2022副区长在…发言,
+    /// 2024校长年度工作总结报告500字优选) is left alone: it is most often a site's label, and a title's year
+    /// becomes the document's period downstream.
     func bareYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year) else { return nil }
         let next = line.at(i + 4)
@@ -229,9 +231,8 @@ extension YearScanner {
         var tail = i + 4
         while tail < line.count, ScalarClass.isSpace(line[tail]) { tail += 1 }
         let wholeLine = lead == 0 && tail >= line.count
-        let opensTitle = lead == 0 && ScalarClass.isHan(next)
         let opensName = line.at(i - 1) == 0x300A   // 《
-        guard wholeLine || opensTitle || opensName else { return nil }
+        guard wholeLine || opensName else { return nil }
         return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
     }
 
