@@ -23,6 +23,9 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     public var sections: [Section]
     /// Where the reference year came from.
     public var referenceSource: ReferenceSource?
+    /// The document counts years of the Republic of China (民國99年, 99學年度): its two-digit
+    /// years (99年9月1日) are ROC years too (2010), not 1999.
+    public var rocEra = false
 
     /// What the reference year was read from; it decides whether "两年来" ends with the
     /// reference year (a year-end summary) or the year before it (a speech early in the new year).
@@ -77,6 +80,7 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     /// is 2015); with no reference year, 00–40 are 2000–2040 and 41–99 are 1941–1999. Never the
     /// current date.
     func century(of yy: Int, notBefore: Int? = nil) -> Int {
+        if rocEra { return 1911 + yy }
         var year: Int
         if let r = referenceYear {
             year = (r / 100) * 100 + yy
@@ -123,6 +127,11 @@ public struct DocumentTimeFrame: Sendable, Hashable {
             // year (dated, or planning the new year) counts the years before it.
             if referenceSource == .reviewedOrLatestYear { return (r - n + 1, r) }
             return (r - n, r - 1)
+        case .ago:
+            // 三年前: N years before the reference year.
+            guard let r = referenceYear else { return (nil, nil) }
+            let n = max(found.span, 1)
+            return (r - n, r - n)
         case .forward:
             let n = max(found.span, 1)
             guard let r = referenceYear else { return (nil, nil) }

@@ -42,7 +42,7 @@ struct NormalizeRules: Sendable {
     }
 
     enum RelativeAnchor: String, Sendable {
-        case reference, review, section, back, forward
+        case reference, review, section, back, forward, ago
     }
 
     /// One element of a relative-year pattern: a literal scalar or the number N.
@@ -96,6 +96,10 @@ struct NormalizeRules: Sendable {
     var fixedPhrases: [UInt32: [(id: String, phrase: [UInt32])]] = [:]
     /// Relative patterns starting with a literal, by that scalar, longest first.
     var relativeByFirst: [UInt32: [RelativeRule]] = [:]
+    /// `relativeByFirst` indexed by scalar (BMP): slot 0 is none, else an index into `relativeLists`.
+    /// Frequent characters start relative words (这一年, 同年, 半年来): a lookup without hashing.
+    private(set) var relativeSlots = [UInt16](repeating: 0, count: 0x10000)
+    private(set) var relativeLists: [[RelativeRule]] = [[]]
     /// Relative patterns starting with N.
     var relativeNumberFirst: [RelativeRule] = []
     var planPeriods: [UInt32: [PlanPeriodRule]] = [:]
@@ -138,18 +142,34 @@ struct NormalizeRules: Sendable {
     }()
 
     init(files: [String: String]) throws(RuleTableError) {
+        try loadQuantityTables(files)
+        try loadYearTables(files)
+        setFirstFlags()
+    }
+
+    /// The table `rules/normalize/NAME` with its required columns.
+    private static func table(_ name: String, _ required: [String], in files: [String: String]) throws(RuleTableError) -> RuleTable {
+        let path = "rules/normalize/\(name)"
+        guard let text = files[path] else { throw RuleTableError(file: path, line: 0, reason: "missing rule table") }
+        return try RuleTable(name: path, text: text, required: required)
+    }
+
+    /// A number column of a row, or an error naming the row.
+    private static func number(_ row: RuleTable.Row, _ column: String, in table: RuleTable) throws(RuleTableError) -> Double {
+        guard let value = Double(row[column]) else {
+            throw RuleTableError(file: table.name, line: row.line, reason: "\(column) '\(row[column])' is not a number")
+        }
+        return value
+    }
+
+    /// units, magnitudes, qualifiers and fixed phrases.
+    private mutating func loadQuantityTables(_ files: [String: String]) throws(RuleTableError) {
         func table(_ name: String, _ required: [String]) throws(RuleTableError) -> RuleTable {
-            let path = "rules/normalize/\(name)"
-            guard let text = files[path] else { throw RuleTableError(file: path, line: 0, reason: "missing rule table") }
-            return try RuleTable(name: path, text: text, required: required)
+            try Self.table(name, required, in: files)
         }
         func number(_ row: RuleTable.Row, _ column: String, in table: RuleTable) throws(RuleTableError) -> Double {
-            guard let value = Double(row[column]) else {
-                throw RuleTableError(file: table.name, line: row.line, reason: "\(column) '\(row[column])' is not a number")
-            }
-            return value
+            try Self.number(row, column, in: table)
         }
-
         let unitTable = try table("units.tsv", ["id", "surface", "unit", "factor", "kind", "article"])
         for row in unitTable.rows {
             guard let kind = UnitKind(rawValue: row["kind"]) else {
@@ -192,7 +212,16 @@ struct NormalizeRules: Sendable {
             fixedPhrases[phrase[0], default: []].append((row["id"], phrase))
         }
         for key in fixedPhrases.keys { fixedPhrases[key]?.sort { $0.phrase.count > $1.phrase.count } }
+    }
 
+    /// relative years, plan periods, name contexts, year cues and context words.
+    private mutating func loadYearTables(_ files: [String: String]) throws(RuleTableError) {
+        func table(_ name: String, _ required: [String]) throws(RuleTableError) -> RuleTable {
+            try Self.table(name, required, in: files)
+        }
+        func number(_ row: RuleTable.Row, _ column: String, in table: RuleTable) throws(RuleTableError) -> Double {
+            try Self.number(row, column, in: table)
+        }
         let relativeTable = try table("relative-years.tsv", ["id", "pattern", "anchor", "from", "to"])
         for row in relativeTable.rows {
             guard let anchor = RelativeAnchor(rawValue: row["anchor"]) else {
@@ -216,6 +245,10 @@ struct NormalizeRules: Sendable {
             }
         }
         relativeNumberFirst.sort { $0.pattern.count > $1.pattern.count }
+        for (key, list) in relativeByFirst where key < 0x10000 {
+            relativeSlots[Int(key)] = UInt16(relativeLists.count)
+            relativeLists.append(list)
+        }
 
         let planTable = try table("plan-periods.tsv", ["id", "surface", "from", "to", "guard"])
         for row in planTable.rows {
@@ -247,6 +280,11 @@ struct NormalizeRules: Sendable {
             contextWords[row["role"], default: []].append(word)
             if word.count == 1 { contextChars[row["role"], default: []].insert(word[0]) }
         }
+    }
+
+    /// Marks which scalars start an entry of each table.
+    private mutating func setFirstFlags() {
+        var firstFlags = self.firstFlags
         func flag(_ keys: some Sequence<UInt32>, _ value: UInt8) {
             for key in keys where key < 0x10000 { firstFlags[Int(key)] |= value }
         }
@@ -262,8 +300,20 @@ struct NormalizeRules: Sendable {
         for v in UInt32(0)..<0x10000 {
             let numeric = ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
             if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) { firstFlags[Int(v)] |= Self.flagYearStart }
-            if numeric || v == 0x67D0 || v == 0x25 || v == 0xFF05 || v == 0x4FE9 || v == 0x5006 { firstFlags[Int(v)] |= Self.flagQuantityStart }
+            let blank = v == 0x28 || v == 0xFF08   // () 个: a blanked figure of a form
+            if numeric || blank || v == 0x67D0 || v == 0x25 || v == 0xFF05 || v == 0x4FE9 || v == 0x5006 {
+                firstFlags[Int(v)] |= Self.flagQuantityStart
+            }
         }
+        self.firstFlags = firstFlags
+    }
+
+    /// The relative patterns starting with `v`, longest first, or nil.
+    @inline(__always)
+    func relativeRules(startingWith v: UInt32) -> [RelativeRule]? {
+        guard v < 0x10000 else { return relativeByFirst[v] }
+        let slot = Int(relativeSlots[Int(v)])
+        return slot == 0 ? nil : relativeLists[slot]
     }
 
     /// The words of a `context-words.tsv` role.

@@ -43,6 +43,14 @@ extension Normalizer {
         // and 全年 count from; a deadline (到2015年) is not.
         var clauseYear: Int? = nil
         var clauseYearEnd = 0
+        // 2022年教育局年度工作总结范本_年,…按照年初: a site's page title gives no year to the sentence.
+        var siteTitle: Bool? = nil
+        func isSiteTitle() -> Bool {
+            if let known = siteTitle { return known }
+            let answer = Self.isSiteTitle(line)
+            siteTitle = answer
+            return answer
+        }
         return found.map { year in
             if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
                YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at) {
@@ -50,7 +58,7 @@ extension Normalizer {
             }
             if clauseYear != nil, (clauseYearEnd..<year.start).contains(where: { Self.isSentenceEnd(line[$0]) }) { clauseYear = nil }
             var sentenceYear = topicYear
-            if year.anchor == .section, !year.needsYear, let y = clauseYear { sentenceYear = y }
+            if year.anchor == .section, !year.needsYear, let y = clauseYear, !isSiteTitle() { sentenceYear = y }
             if year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
                !Self.deadlineLeads.contains(line.at(year.start - 1)) {
                 clauseYear = y
@@ -60,6 +68,18 @@ extension Normalizer {
             return YearMention(surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
                                offset: year.start, rule: year.rule)
         }
+    }
+
+    /// Words that make a line a site's page title (context-words.tsv, site-title), and their first scalars.
+    private static let siteTitleWords = NormalizeRules.standard.words("site-title")
+    private static let siteTitleFirsts = siteTitleWords.map { $0[0] }   // a handful: an array beats hashing
+
+    /// The line is a site's page title: 2022年教育局年度工作总结范本, …(通用5篇).
+    static func isSiteTitle(_ line: ScalarLine) -> Bool {
+        for k in 0..<line.count where siteTitleFirsts.contains(line[k]) {
+            if siteTitleWords.contains(where: { line.matches($0, at: k) }) { return true }
+        }
+        return false
     }
 
     /// 。！？；: the end of a sentence.
@@ -94,6 +114,7 @@ extension Normalizer {
         var reviewPeriods: [ClosedRange<Int>] = []
         var explicitYears: [Int] = []
         var sections: [DocumentTimeFrame.Section] = []
+        var rocEra = false
         // A line opens at most one section, its first: a title that names the year reviewed and
         // the year planned (2021年工作总结和2022年工作计划) is followed by the review, and the
         // plan part gets a section of its own where it starts (二、2022年工作计划).
@@ -103,7 +124,12 @@ extension Normalizer {
         for (index, labeled) in document.lines.enumerated() where labeled.label.isKept {
             let reading = scanned[index] ?? yearScan(of: labeled.text)
             let line = reading.context.line
+            // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
+            let siteTitle = reading.found.contains { $0.anchor == nil } && Self.isSiteTitle(line)
             for found in reading.found where found.anchor == nil {
+                if found.rule.hasPrefix("y-roc") { rocEra = true }
+                // 2022副区长在…发言: a year glued before a title is a site's label too.
+                if siteTitle || found.rule == "y-bare-year" { continue }
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from, let to = found.to else { continue }
                 if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
                     dateLineYear = from
@@ -122,7 +148,9 @@ extension Normalizer {
                 case .none:
                     // A numbered heading that opens with a year (一、2021年主要工作) starts a section
                     // about that year, whatever words follow.
-                    if Self.isNumberedHeading(line, yearAt: found.start) {
+                    // So does a line that opens with a year and ends with a colon (2021 年全县…情况是:):
+                    // the lines after it list that year's figures.
+                    if Self.isNumberedHeading(line, yearAt: found.start) || Self.isLeadIn(line, yearAt: found.start) {
                         openSection(at: labeled.number, year: to)
                     }
                     // A short line with a bare year and no cue (上一篇 2022年11月4日) is more often
@@ -133,15 +161,29 @@ extension Normalizer {
             }
         }
         let review = reviewPeriods.first
+        var frame: DocumentTimeFrame
         if let year = dateLineYear {
-            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+            frame = DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+        } else if let year = planYears.max() {
+            frame = DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
+        } else {
+            let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
+            frame = DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
+                                      referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
         }
-        if let year = planYears.max() {
-            return DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
-        }
-        let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
-        return DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
-                                 referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
+        frame.rocEra = rocEra
+        return frame
+    }
+
+    /// True when the year opens the line (after spaces) and the line ends with a colon: the line
+    /// introduces figures of that year (2021 年全县学校生均预算内教育事业费支出情况是:).
+    static func isLeadIn(_ line: ScalarLine, yearAt start: Int) -> Bool {
+        var i = 0
+        while i < start, ScalarClass.isSpace(line[i]) { i += 1 }
+        guard i == start else { return false }
+        var last = line.count - 1
+        while last > start, ScalarClass.isSpace(line[last]) { last -= 1 }
+        return line.at(last) == 0x3A || line.at(last) == 0xFF1A
     }
 
     /// True when the line is short and `start` follows nothing but an ordinal marker: 一、 (二)

@@ -143,7 +143,26 @@ enum NumeralGrammar {
     /// atoms too (6万2000). Returns nil when the characters there break the grammar (一二, 三百四千).
     static func parse(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false, builder: TreeBuilder? = nil) -> Parse? {
         guard i < line.count else { return nil }
-        var j = i
+        var state = ParseState(j: i, arabic: arabic, bareStart: bareStart, builder: builder)
+        reading: while state.j < line.count {
+            switch state.read(line) {
+            case .consumed: continue
+            case .stop: break reading
+            case .fail: return nil
+            }
+        }
+        return state.finish(line, start: i)
+    }
+
+    /// What reading one character did to the numeral.
+    enum TokenStep { case consumed, stop, fail }
+
+    /// The numeral read so far: completed big groups, the open section and a pending atom.
+    struct ParseState {
+        var j: Int
+        let arabic: Bool
+        let bareStart: Bool
+        let builder: TreeBuilder?
         var total = 0.0          // completed big groups
         var lastBig = 0.0
         var section = 0.0        // below the current big unit
@@ -160,199 +179,234 @@ enum NumeralGrammar {
         var hasBig = false
         var hasArabic = false
         var hasDecimal = false
-        var loneDigit: Int? = nil
 
-        while j < line.count {
+        init(j: Int, arabic: Bool, bareStart: Bool, builder: TreeBuilder?) {
+            self.j = j
+            self.arabic = arabic
+            self.bareStart = bareStart
+            self.builder = builder
+        }
+
+        /// Reads the character at `j`.
+        @inline(__always)
+        mutating func read(_ line: ScalarLine) -> TokenStep {
             let v = line[j]
-            if let d = digit(v) {
-                if d == 0 {
-                    // 零 (or 〇) between terms: a gap. A leading 零 is the number zero (零点五, 零).
-                    if pending != nil {
-                        return nil   // 一〇, 二〇〇八: digits read one by one, not a cardinal
-                    }
-                    if tokens == 0 {
-                        pending = 0
-                        pendingIsDigit = true
-                        builder?.pending = .atom(0)
-                    } else {
-                        if previousWasZero { return nil }
-                        previousWasZero = true
-                        builder?.section.append(.zero)
-                    }
-                    previousWasUnit = false
-                    j += 1
-                    tokens += 1
-                    continue
-                }
-                if pending != nil { return nil }   // 一二, 三五百: not one cardinal
-                pending = Double(d)
-                pendingIsDigit = true
-                pendingAfterUnit = previousWasUnit
-                builder?.pending = .atom(Double(d))
-                previousWasUnit = false
-                previousWasZero = false
-                j += 1
-                tokens += 1
-                continue
-            }
+            if let d = NumeralGrammar.digit(v) { return readDigit(d) }
             if arabic, ScalarClass.isArabicDigit(v), pending == nil, tokens == 0 || previousWasUnit || previousWasZero,
                let a = NumeralParser.arabic(line, at: j) {
-                pending = a.value
-                pendingIsDigit = a.length == 1 && !a.hasDecimal
-                pendingAfterUnit = previousWasUnit
-                builder?.pending = .atom(a.value)
-                hasArabic = true
-                if a.hasDecimal { hasDecimal = true }
-                previousWasUnit = false
-                previousWasZero = false
-                j = a.end
-                tokens += 1
-                continue
+                readArabic(a)
+                return .consumed
             }
-            if let t = tens(v), pending == nil, lastPlace == 0 || lastPlace > 10 {
+            if let t = NumeralGrammar.tens(v), pending == nil, lastPlace == 0 || lastPlace > 10 {
                 section += t
                 builder?.section.append(.place(.atom(t / 10), 10))
                 lastPlace = 10
                 lastUnit = 10
                 hasPlace = true
-                previousWasUnit = true
-                previousWasZero = false
-                j += 1
-                tokens += 1
-                continue
+                markUnit()
+                return .consumed
             }
-            if let p = ScalarClass.chineseSmallUnit(v) {
-                // Places fall within a section: 三千五百, not 三百四千.
-                if lastPlace != 0 && p >= lastPlace { break }
-                var coefficient: Double
-                if let c = pending {
-                    if c == 0 { return nil }    // 零十
-                    coefficient = c
-                } else if tokens == 0 {
-                    guard p == 10 || bareStart else { return nil }
-                    coefficient = 1
-                } else if p == 10 && previousWasZero {
-                    coefficient = 1             // 一百零十 (rare) = 110
-                } else {
-                    break                       // 万千: stop before it
-                }
-                section += coefficient * p
-                if let b = builder { b.section.append(.place(b.pending ?? (pending == nil ? nil : .atom(coefficient)), p)) }
-                pending = nil
-                builder?.pending = nil
-                lastPlace = p
-                lastUnit = p
-                hasPlace = true
-                previousWasUnit = true
-                previousWasZero = false
-                j += 1
-                tokens += 1
-                continue
-            }
-            if let u = ScalarClass.chineseBigUnit(v) {
-                let here = section + (pending ?? 0)
-                if here == 0 && pending == nil && section == 0 {
-                    if tokens == 0 {
-                        guard bareStart else { return nil }
-                        // 万五, 万元 with nothing before: one 万.
-                        total = u
-                        builder?.total = [.big(.atom(1), u)]
-                    } else if u >= lastBig && lastBig > 0 && previousWasUnit {
-                        // 两万万 = 2×10^8, 十万亿 = 10^13
-                        total *= u
-                        if let b = builder { b.total = [.big(.sum(b.total), u)] }
-                    } else {
-                        break
-                    }
-                } else {
-                    if pending == 0 && section == 0 { return nil }
-                    if lastBig == 0 || u < lastBig {
-                        total += here * u
-                        if let b = builder {
-                            var terms = b.section
-                            if let p = b.pending { terms.append(p) }
-                            b.total.append(.big(.sum(terms), u))
-                        }
-                    } else if u > lastBig {
-                        // 三万五千亿: the whole number before it, times 亿.
-                        total = (total + here) * u
-                        if let b = builder {
-                            var terms = b.total + b.section
-                            if let p = b.pending { terms.append(p) }
-                            b.total = [.big(.sum(terms), u)]
-                        }
-                    } else {
-                        break   // 三万四万: two numbers
-                    }
-                }
-                section = 0
-                pending = nil
-                builder?.pending = nil
-                builder?.section = []
-                lastPlace = 0
-                lastUnit = u
-                lastBig = u
-                hasPlace = true
-                hasBig = true
-                previousWasUnit = true
-                previousWasZero = false
-                j += 1
-                tokens += 1
-                continue
-            }
+            if let p = ScalarClass.chineseSmallUnit(v) { return readPlace(p) }
+            if let u = ScalarClass.chineseBigUnit(v) { return readBig(u) }
             if v == 0x51E0, lastUnit == 10, pending == nil, previousWasUnit, !hasDecimal {   // 十几
                 fuzzy = true
                 j += 1
                 tokens += 1
             }
-            break
+            return .stop
         }
-        guard tokens > 0 else { return nil }
-        // A trailing 零 belongs to the text after it (一百零 is not a numeral end): give it back.
-        if previousWasZero && pending == nil {
-            j -= 1
-            tokens -= 1
-            if let b = builder, case .zero? = b.section.last { b.section.removeLast() }
-            guard tokens > 0 else { return nil }
+
+        @inline(__always)
+        private mutating func markUnit() {
+            previousWasUnit = true
+            previousWasZero = false
+            j += 1
+            tokens += 1
         }
-        var value = total + section
-        if let p = pending {
-            if pendingAfterUnit && pendingIsDigit && lastUnit >= 100 {
-                value += p * lastUnit / 10      // 两万五 = 25000, 三百五 = 350
-                builder?.section.append(.colloquial(p, lastUnit / 10))
+
+        /// A Chinese digit; 零 (or 〇) between terms is a gap, a leading 零 the number zero (零点五, 零).
+        @inline(__always)
+        private mutating func readDigit(_ d: Int) -> TokenStep {
+            if d == 0 {
+                if pending != nil {
+                    return .fail   // 一〇, 二〇〇八: digits read one by one, not a cardinal
+                }
+                if tokens == 0 {
+                    pending = 0
+                    pendingIsDigit = true
+                    builder?.pending = .atom(0)
+                } else {
+                    if previousWasZero { return .fail }
+                    previousWasZero = true
+                    builder?.section.append(.zero)
+                }
+                previousWasUnit = false
+                j += 1
+                tokens += 1
+                return .consumed
+            }
+            if pending != nil { return .fail }   // 一二, 三五百: not one cardinal
+            pending = Double(d)
+            pendingIsDigit = true
+            pendingAfterUnit = previousWasUnit
+            builder?.pending = .atom(Double(d))
+            previousWasUnit = false
+            previousWasZero = false
+            j += 1
+            tokens += 1
+            return .consumed
+        }
+
+        /// An Arabic run as an atom (6万2000).
+        @inline(__always)
+        private mutating func readArabic(_ a: NumeralParser.Reading) {
+            pending = a.value
+            pendingIsDigit = a.length == 1 && !a.hasDecimal
+            pendingAfterUnit = previousWasUnit
+            builder?.pending = .atom(a.value)
+            hasArabic = true
+            if a.hasDecimal { hasDecimal = true }
+            previousWasUnit = false
+            previousWasZero = false
+            j = a.end
+            tokens += 1
+        }
+
+        /// 十 百 千: places fall within a section (三千五百, not 三百四千).
+        @inline(__always)
+        private mutating func readPlace(_ p: Double) -> TokenStep {
+            if lastPlace != 0 && p >= lastPlace { return .stop }
+            var coefficient: Double
+            if let c = pending {
+                if c == 0 { return .fail }    // 零十
+                coefficient = c
+            } else if tokens == 0 {
+                guard p == 10 || bareStart else { return .fail }
+                coefficient = 1
+            } else if p == 10 && previousWasZero {
+                coefficient = 1             // 一百零十 (rare) = 110
             } else {
-                value += p
-                if let b = builder, let t = b.pending { b.section.append(t) }
+                return .stop                // 万千: stop before it
             }
+            section += coefficient * p
+            if let b = builder { b.section.append(.place(b.pending ?? (pending == nil ? nil : .atom(coefficient)), p)) }
+            pending = nil
+            builder?.pending = nil
+            lastPlace = p
+            lastUnit = p
+            hasPlace = true
+            markUnit()
+            return .consumed
         }
-        if tokens == 1, !hasArabic, let d = digit(line[i]) { loneDigit = d }
-        if let b = builder {
-            let all = b.total + b.section
-            b.result = all.count == 1 ? all[0] : .sum(all)
-        }
-        // 三点五, 零点五, 十二点五万: 点 and digits (两 is no decimal digit); 三点意见 is no decimal.
-        if !fuzzy, !hasArabic, line.at(j) == dian || line.at(j) == dianTrad,
-           let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang {
-            var fraction = Double(first)
-            var scale = 10.0
-            var k = j + 2
-            while let d = ScalarClass.chineseDigit(line.at(k)), line.at(k) != liang {
-                fraction = fraction * 10 + Double(d)
-                scale *= 10
-                k += 1
+
+        /// 万 亿: multiplies its own section, or everything before it when it is at least as big as the last.
+        @inline(__always)
+        private mutating func readBig(_ u: Double) -> TokenStep {
+            let here = section + (pending ?? 0)
+            if here == 0 && pending == nil && section == 0 {
+                if tokens == 0 {
+                    guard bareStart else { return .fail }
+                    // 万五, 万元 with nothing before: one 万.
+                    total = u
+                    builder?.total = [.big(.atom(1), u)]
+                } else if u >= lastBig && lastBig > 0 && previousWasUnit {
+                    // 两万万 = 2×10^8, 十万亿 = 10^13
+                    total *= u
+                    if let b = builder { b.total = [.big(.sum(b.total), u)] }
+                } else {
+                    return .stop
+                }
+            } else {
+                if pending == 0 && section == 0 { return .fail }
+                if lastBig == 0 || u < lastBig {
+                    total += here * u
+                    if let b = builder {
+                        var terms = b.section
+                        if let p = b.pending { terms.append(p) }
+                        b.total.append(.big(.sum(terms), u))
+                    }
+                } else if u > lastBig {
+                    // 三万五千亿: the whole number before it, times 亿.
+                    total = (total + here) * u
+                    if let b = builder {
+                        var terms = b.total + b.section
+                        if let p = b.pending { terms.append(p) }
+                        b.total = [.big(.sum(terms), u)]
+                    }
+                } else {
+                    return .stop   // 三万四万: two numbers
+                }
             }
-            let next = line.at(k)
-            // A big unit may follow only a decimal of a number below 万 (十二点五万, not 一万点五万).
-            if !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && lastBig == 0) {
-                value += fraction / scale
-                if let b = builder, let t = b.result { b.result = .decimal(t, fraction / scale) }
-                j = k
+            section = 0
+            pending = nil
+            builder?.pending = nil
+            builder?.section = []
+            lastPlace = 0
+            lastUnit = u
+            lastBig = u
+            hasPlace = true
+            hasBig = true
+            markUnit()
+            return .consumed
+        }
+
+        /// The value once no character continues the numeral: a trailing 零 given back, a colloquial
+        /// tail (两万五), a decimal with 点.
+        @inline(__always)
+        mutating func finish(_ line: ScalarLine, start i: Int) -> Parse? {
+            guard tokens > 0 else { return nil }
+            // A trailing 零 belongs to the text after it (一百零 is not a numeral end): give it back.
+            if previousWasZero && pending == nil {
+                j -= 1
+                tokens -= 1
+                if let b = builder, case .zero? = b.section.last { b.section.removeLast() }
+                guard tokens > 0 else { return nil }
+            }
+            var value = total + section
+            if let p = pending {
+                if pendingAfterUnit && pendingIsDigit && lastUnit >= 100 {
+                    value += p * lastUnit / 10      // 两万五 = 25000, 三百五 = 350
+                    builder?.section.append(.colloquial(p, lastUnit / 10))
+                } else {
+                    value += p
+                    if let b = builder, let t = b.pending { b.section.append(t) }
+                }
+            }
+            var loneDigit: Int? = nil
+            if tokens == 1, !hasArabic, let d = NumeralGrammar.digit(line[i]) { loneDigit = d }
+            if let b = builder {
+                let all = b.total + b.section
+                b.result = all.count == 1 ? all[0] : .sum(all)
+            }
+            if !fuzzy, !hasArabic, let (fraction, end) = NumeralGrammar.decimal(line, at: j, below: lastBig == 0) {
+                value += fraction
+                if let b = builder, let t = b.result { b.result = .decimal(t, fraction) }
+                j = end
                 hasDecimal = true
                 loneDigit = nil
             }
+            return Parse(value: value, end: j, tokens: tokens, loneDigit: loneDigit, fuzzy: fuzzy, hasDecimal: hasDecimal,
+                         hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic)
         }
-        return Parse(value: value, end: j, tokens: tokens, loneDigit: loneDigit, fuzzy: fuzzy, hasDecimal: hasDecimal,
-                     hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic)
+    }
+
+    /// 三点五, 零点五, 十二点五万: 点 and digits (两 is no decimal digit); 三点意见 is no decimal. A big
+    /// unit may follow only the decimal of a number below 万 (`bigAllowed`: 十二点五万, not 一万点五万).
+    @inline(__always)
+    static func decimal(_ line: ScalarLine, at j: Int, below bigAllowed: Bool) -> (Double, Int)? {
+        guard line.at(j) == dian || line.at(j) == dianTrad,
+              let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang else { return nil }
+        var fraction = Double(first)
+        var scale = 10.0
+        var k = j + 2
+        while let d = ScalarClass.chineseDigit(line.at(k)), line.at(k) != liang {
+            fraction = fraction * 10 + Double(d)
+            scale *= 10
+            k += 1
+        }
+        let next = line.at(k)
+        guard !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && bigAllowed) else { return nil }
+        return (fraction / scale, k)
     }
 
     /// The rest of a mixed number after a magnitude of `factor` (6万|2000, 2万|3千5百, 3千|零40,

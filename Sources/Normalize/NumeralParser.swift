@@ -91,9 +91,20 @@ enum NumeralParser {
     static func chineseDigitString(_ line: ScalarLine, _ range: Range<Int>) -> Double? {
         guard range.count >= 2 else { return nil }
         var value = 0.0
+        var scale: Double? = nil   // after 点: 一七二零点一 = 1720.1
         for k in range {
-            guard let d = ScalarClass.chineseDigit(line[k]), line[k] != 0x4E24 else { return nil }
-            value = value * 10 + Double(d)
+            let v = line[k]
+            if (v == 0x70B9 || v == 0x9EDE), scale == nil, k > range.lowerBound, k + 1 < range.upperBound {
+                scale = 1
+                continue
+            }
+            guard let d = ScalarClass.chineseDigit(v), v != 0x4E24 else { return nil }
+            if let s = scale {
+                scale = s / 10
+                value += Double(d) * s / 10
+            } else {
+                value = value * 10 + Double(d)
+            }
         }
         return value
     }

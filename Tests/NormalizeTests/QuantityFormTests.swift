@@ -245,9 +245,15 @@ struct MoreNumeralFormTests {
     ])
     func forms(_ c: QuantityCase) { expectQuantity(c) }
 
-    @Test("三点意见 is not a decimal")
+    /// 三点意见 counts points, as the field gold labels it (fb03_www_wm114_cn, fd09_m_docduoduo_com:
+    /// 三点 = 3 点); a clock time (下午三点) is no quantity.
+    @Test("三点意见 is not a decimal: 点 counts the points of a speech, not the hours of a clock")
     func pointIsNotAlwaysDecimal() {
-        #expect(Normalizer.standard.quantities(in: "提出三点意见,共五项措施").map(\.surface) == ["五项"])
+        let q = Normalizer.standard.quantities(in: "提出三点意见,共五项措施")
+        #expect(q.map(\.surface) == ["三点", "五项"])
+        #expect(q.first?.value == 3 && q.first?.unit == "点")
+        #expect(Normalizer.standard.quantities(in: "下午三点召开全体教师会议").isEmpty)
+        #expect(Normalizer.standard.quantities(in: "我讲三 点意见").first?.value == 3)
     }
 }
 

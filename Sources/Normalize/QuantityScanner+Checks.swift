@@ -1,0 +1,197 @@
+import EduwhCore
+
+/// The checks that say whether a number read with its unit is a quantity at all (the phases
+/// between reading a candidate and building its mention; see `QuantityScanner.candidate`).
+extension QuantityScanner {
+    /// Quotes, claimed spans, block units, sign, name contexts (第一名, 学前三年), names glued to
+    /// Latin letters (3G, MP3) and contact numbers.
+    func vetContext(_ context: LineContext, _ d: inout Draft) -> Step {
+        let line = context.line
+        let numberStart = d.start
+        let prev = d.prev
+        guard !context.isQuoted(numberStart) else { return .stop(nil) }
+        if (numberStart..<d.end).contains(where: { context.claimed[$0] }) { return .stop(nil) }
+        if d.unitRule?.kind == .block { return .stop(nil) }
+
+        // 负5%, 负三; and a minus sign right after a word of change, not between two numbers
+        // (增长-2.3%, but 5-6%).
+        let unitName = d.unitName
+        let minusSign = (prev == 0x2D || prev == 0x2212 || prev == 0xFF0D) && ScalarClass.isHan(line.at(numberStart - 2))
+        d.negative = (prev == 0x8D1F || (minusSign && unitName == "percent")) && d.reading != nil && (unitName == "percent" || unitName == "")
+        let end = d.end
+        let leadOrSign = d.leadIncluded || d.negative
+        d.isStandalone = d.standaloneSpan.map { span in
+            guard span.upperBound == end else { return false }
+            if span.lowerBound == numberStart || (leadOrSign && span.lowerBound == numberStart - 1) { return true }
+            // 约三百, 近4万: a qualifier word and a number make the whole line.
+            return rules.qualifiersBefore.contains {
+                $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound)
+            }
+        } ?? false
+        // Name contexts before the number: 第一名, 前百名, 学前三年.
+        // 第 2 期: one space may stand between the word and the number.
+        let contextEnd = ScalarClass.isSpace(prev) ? numberStart - 1 : numberStart
+        for name in rules.nameContextsBefore
+        where line.matches(name.word, endingAt: numberStart) || line.matches(name.word, endingAt: contextEnd) {
+            if name.units.isEmpty || name.units.contains(unitName) { return .stop(nil) }
+        }
+        if let u = d.unitRule {
+            for name in rules.nameContextsAfter where line.matches(name.word, at: d.afterNumber) {
+                if name.units.contains(u.unit) { return .stop(nil) }
+            }
+        }
+        // 三点意见: 点 counts the points of a speech; 下午三点 is a clock time.
+        if d.unitRule?.id == "dian-point", !pointNouns.contains(where: { line.matches($0, at: d.afterNumber) }) { return .stop(nil) }
+        if let r = d.reading, !r.chinese {
+            // 3G, MP3, A4: digits glued to Latin letters are names.
+            if ScalarClass.isASCIILetter(prev) { return .stop(nil) }
+            if ScalarClass.isASCIILetter(line.at(d.numberEnd)) && !d.latinMagnitude
+                && !(d.unitRule.map { ScalarClass.isASCIILetter($0.surface[0]) } ?? false) {
+                return .stop(nil)
+            }
+            if contactWords.contains(where: { word in (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) } }) {
+                return .stop(nil)
+            }
+        }
+        return .next
+    }
+
+    /// Years the year scanner left, blanked figures, age ranges, leading zeros.
+    func vetForm(_ line: ScalarLine, _ d: Draft) -> Step {
+        let numberStart = d.start
+        // 2010 年: a year the year scanner did not take is still not a duration.
+        if let r = d.reading, !r.chinese, !r.hasDecimal, r.length == 4, d.unitRule?.unit == "年", (1900...2099).contains(Int(r.value)) {
+            return .stop(nil)
+        }
+        if d.placeholder && d.unitRule == nil && d.sawMagnitude {
+            // 户籍人口xx万, 财政收入分别为xx亿: a blanked figure with a magnitude and no unit.
+            let mention = QuantityMention(surface: line.text(numberStart..<d.j), value: nil, unit: "", qualifier: .placeholder,
+                                          offset: numberStart, rule: "q-placeholder:magnitude")
+            return .stop((mention, d.j))
+        }
+        // 3—6岁, 3-6周岁: a range of ages names a group of people, it measures nothing.
+        if d.upper != nil, d.unitRule?.id == "sui" || d.unitRule?.id == "zhousui" { return .stop(nil) }
+        // 016年 (a year whose first digit was lost), 05个: a leading zero makes no count.
+        if let r = d.reading, !r.chinese, !r.hasDecimal, r.length > 1, line[numberStart] == 0x30 || line[numberStart] == 0xFF10 {
+            return .stop(nil)
+        }
+        if d.placeholder {
+            let blank = d.rule == "q-blank"
+            if blank && d.unitRule == nil && !d.sawMagnitude {
+                // 入学率(), 占总数的(): a blank after a rate word, closing its clause.
+                let next = line.at(d.j)
+                guard blankLeads.contains(where: { line.matches($0, endingAt: numberStart) }),
+                      ScalarClass.isClauseBreak(next) || d.j >= line.count else { return .stop(nil) }
+                let mention = QuantityMention(surface: line.text(numberStart..<d.j), value: nil, unit: "", qualifier: .placeholder,
+                                              offset: numberStart, rule: "q-blank:bare")
+                return .stop((mention, d.j))
+            }
+            // _分以上考生: a blanked score is a threshold, not a figure.
+            guard let u = d.unitRule, u.kind != .group, u.kind != .score, u.unit != "年" else { return .stop(nil) }
+            if ScalarClass.isASCIILetter(line.at(d.j)) { return .stop(nil) }
+            let mention = QuantityMention(surface: line.text(numberStart..<d.end), value: nil, unit: u.unit, qualifier: .placeholder,
+                                          offset: numberStart, rule: "\(blank ? "q-blank" : "q-placeholder"):\(u.id)")
+            return .stop((mention, d.end))
+        }
+        return .next
+    }
+
+    /// A number with no unit counts only as a whole line, with a 万/亿, or closing a clause (万人本28.8。).
+    func vetBare(_ line: ScalarLine, _ r: NumeralParser.Reading, _ d: inout Draft) -> Step {
+        guard d.unitRule == nil && !d.percentWords else { return .next }
+        let prev = d.prev
+        let j = d.j
+        let bigChinese = r.chinese && (d.start..<r.end).contains { ScalarClass.chineseBigUnit(line[$0]) != nil }
+        if d.isStandalone {
+            // A line that is only a number.
+        } else if (d.sawMagnitude && d.factor >= 10_000) || bigChinese || d.mixedBig {
+            // 人口78万, 人口七十八万: a magnitude makes it a figure even without a unit.
+            if !r.chinese && ScalarClass.isASCIILetter(prev) { return .stop(nil) }
+        } else if !r.chinese {
+            // A bare figure closing a clause: 万人本28.8。
+            let next = line.at(j)
+            guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count else { return .stop(nil) }
+            // 1、 is a list marker, 篇1: a heading number; 工作总结1 at the end of a line numbers a report.
+            if j >= line.count, !r.hasDecimal, r.length <= 2 { return .stop(nil) }
+            let bracketed = isBracketedFigure(line, r, d)
+            guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev) || bracketed, !labelLeads.contains(prev) else {
+                return .stop(nil)
+            }
+            guard r.hasDecimal || r.length <= 6, !(r.length == 4 && !r.hasDecimal && (1900...2099).contains(Int(r.value))) else {
+                return .stop(nil)
+            }
+            if d.upper != nil { return .stop(nil) }
+        } else if r.loneDigit == 0 {
+            // 调出数量为零。
+            let next = line.at(j)
+            guard ScalarClass.isClauseBreak(next) || j >= line.count else { return .stop(nil) }
+        } else {
+            return .stop(nil)
+        }
+        d.end = j
+        return .next
+    }
+
+    /// Chinese numerals: scores, vague counts (数十所), 一 as an article or a pattern, ordinals (二期),
+    /// quoted names.
+    func vetChinese(_ context: LineContext, _ r: NumeralParser.Reading, _ d: Draft) -> Step {
+        let line = context.line
+        let numberStart = d.start
+        let prev = d.prev
+        if r.chinese, d.unitRule?.kind == .score { return .stop(nil) }
+        // 数十所, 几百名: vague counts.
+        if r.chinese, prev == 0x6570 || prev == 0x51E0 { return .stop(nil) }
+        guard r.chinese, let u = d.unitRule, !d.isStandalone else { return .next }
+        let lone = r.loneDigit
+        if u.kind == .group {
+            guard let digit = lone, digit >= 2 else { return .stop(nil) }
+        }
+        if lone == 1 {
+            if u.id == "fan" {
+                guard prev == Self.fan else { return .stop(nil) }
+            } else if u.article {
+                let duration = u.kind == .duration && durationCues.contains(where: { line.matches($0, endingAt: numberStart) })
+                // 新建一个配餐中心, 进行了一次演习: a verb of making or doing counts (新建了一批 stays vague).
+                let counted = u.kind == .count && !vagueMeasures.contains(u.surface) && isCountLead(line, numberStart)
+                guard duration || counted else { return .stop(nil) }
+            }
+            // 最大的一所, 没有一所: "a" or "not a single".
+            if articleLeads.contains(where: { line.matches($0, endingAt: numberStart) }) { return .stop(nil) }
+            if prev == Self.mei { return .stop(nil) }
+            // 一月一汇总, 成熟一所评估一所: paired 一 … 一 is a pattern, not a count.
+            if line.at(d.afterNumber) == Self.yi { return .stop(nil) }
+            // 教学楼一栋,办公楼一栋 is a list of counts: a clause break stands between the two.
+            let pair = Array(line.s[numberStart..<d.afterNumber])
+            for k in max(0, numberStart - 4 - pair.count)...(d.afterNumber + 3) where k != numberStart && line.matches(pair, at: k) {
+                let between = k < numberStart ? (k + pair.count)..<numberStart : d.afterNumber..<max(d.afterNumber, k)
+                if !between.contains(where: { ScalarClass.isClauseBreak(line.at($0)) }) { return .stop(nil) }
+            }
+        }
+        if lone == 2, line[numberStart] == Self.er, u.kind == .count || u.kind == .duration || u.kind == .tier {
+            return .stop(nil)  // 二期, 二中: ordinals
+        }
+        // A name the line quotes elsewhere (“三个坚持” … 三个坚持:).
+        let probeEnd = min(line.count, d.afterNumber + 2)
+        if context.isQuotedName(line.s[numberStart..<probeEnd]) && probeEnd - d.afterNumber == 2 { return .stop(nil) }
+        return .next
+    }
+
+    /// A verb of making or doing before 一+measure word, maybe with 了 (新建一个, 撤并了一个, 进行了一次),
+    /// or 每周/每月 before 一次: 一 counts.
+    func isCountLead(_ line: ScalarLine, _ numberStart: Int) -> Bool {
+        if line.at(numberStart - 2) == Self.mei { return true }
+        let verbEnd = line.at(numberStart - 1) == 0x4E86 ? numberStart - 1 : numberStart   // 了
+        return countVerbs.contains { line.matches($0, endingAt: verbEnd) }
+    }
+
+    /// (51.97), 升入职业高中(中专)(38.81): a figure in brackets after a word, closing its clause,
+    /// as forms print filled-in blanks (ten or more, or a decimal: (1) is a list marker).
+    func isBracketedFigure(_ line: ScalarLine, _ r: NumeralParser.Reading, _ d: Draft) -> Bool {
+        let open = d.prev
+        guard open == 0x28 || open == 0xFF08, r.hasDecimal || r.value >= 10 else { return false }
+        let close = line.at(d.j)
+        guard close == 0x29 || close == 0xFF09, ScalarClass.isClauseBreak(line.at(d.j + 1)) else { return false }
+        let before = line.at(d.start - 2)
+        return ScalarClass.isHan(before) || before == 0x29 || before == 0xFF09
+    }
+}

@@ -1,0 +1,501 @@
+import EduwhCore
+
+/// Dates without a year, months and days, two-digit, ROC and lunar years, placeholders, plan
+/// periods and relative years: the forms `YearScanner.match` tries after explicit years.
+extension YearScanner {
+    // MARK: - Dates without a year
+
+    /// 3月8日, 8月20, 4月中旬, 10月末, 4月.
+    func monthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let (_, digitsEnd) = smallNumber(line, at: i, in: 1...12) else { return nil }
+        let monthEnd = skipSpace(line, digitsEnd) { $0 == Self.yue }   // 9 月底
+        guard line.at(monthEnd) == Self.yue else { return nil }
+        var end = monthEnd + 1
+        if let (_, dayEnd) = smallNumber(line, at: end, in: 1...31) {
+            end = dayEnd
+            if line.at(end) == Self.ri || line.at(end) == Self.hao { end += 1 }
+        } else {
+            for suffix in Self.monthSuffixes where line.matches(suffix, at: end) {
+                end += suffix.count
+                break
+            }
+        }
+        return FoundYear(start: i, end: end, kind: .date, rule: "y-month-date", anchor: .section, needsYear: true)
+    }
+
+    /// 五月份, 十二月初, 三月八日 (Chinese numerals need a day or suffix: 一月一汇总 is not a date).
+    func chineseMonthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let month = NumeralParser.chinese(line, at: i), month.value >= 1, month.value <= 12, !month.fuzzy,
+              line.at(month.end) == Self.yue, let end = monthDay(line, at: i), end > month.end + 1 else { return nil }
+        return FoundYear(start: i, end: end, kind: .date, rule: "y-chinese-month-date", anchor: .section, needsYear: true)
+    }
+
+    // MARK: - Months and days
+
+    private static let chu: UInt32 = 0x521D       // 初
+    private static let haoTrad: UInt32 = 0x865F   // 號
+    private static let run: UInt32 = 0x95F0       // 闰
+    private static let lunarMarks: [[UInt32]] = ["农历", "農曆", "阴历", "陰曆"].map(\.scalarValues)
+
+    /// The length of a lunar-calendar mark (农历, 阴历) at `k`, or 0.
+    private func lunarMark(_ line: ScalarLine, at k: Int) -> Int {
+        for mark in Self.lunarMarks where line.matches(mark, at: k) { return mark.count }
+        return 0
+    }
+
+    /// A month and maybe a day at `k`, in any writing: 5月, 五月, 5月4号, 三月二十號, 八月初三,
+    /// 正月十五, 腊月初十, 闰四月, 农历六月, 4月中旬, 五月份. Returns the end, or nil.
+    func monthDay(_ line: ScalarLine, at k: Int) -> Int? {
+        var m = k + lunarMark(line, at: k)
+        var lunar = m > k
+        if line.at(m) == Self.run { m += 1; lunar = true }
+        var monthEnd: Int? = nil
+        let v = line.at(m)
+        if let (first, e) = smallNumber(line, at: m, in: 1...12) {
+            monthEnd = skipSpace(line, e) { $0 == Self.yue }
+            // 1－9月份: a range of months.
+            if ScalarClass.isRangeDash(line.at(e)), let (last, e2) = smallNumber(line, at: e + 1, in: 1...12), last > first,
+               line.at(e2) == Self.yue {
+                monthEnd = e2
+            }
+        } else if v == 0x6B63 || v == 0x814A || v == 0x51AC || v == 0x81D8 {   // 正 腊 冬 臘
+            monthEnd = m + 1
+            lunar = true
+        } else if v == 0x5143, line.at(m + 1) == Self.yue {   // 元月: January
+            monthEnd = m + 1
+        } else if let r = NumeralParser.chinese(line, at: m), r.value >= 1, r.value <= 12, !r.fuzzy, !r.hasDecimal, r.value == r.value.rounded() {
+            monthEnd = r.end
+        }
+        guard let me = monthEnd, line.at(me) == Self.yue else { return nil }
+        let end = me + 1
+        let dayAt = skipSpace(line, end) { ScalarClass.isArabicDigit($0) }
+        if let (_, dayDigitsEnd) = smallNumber(line, at: dayAt, in: 1...31) {
+            let dayEnd = skipSpace(line, dayDigitsEnd) { $0 == Self.ri || $0 == Self.hao || $0 == Self.haoTrad }
+            let suffix = line.at(dayEnd)
+            if suffix == Self.ri || suffix == Self.hao || suffix == Self.haoTrad { return dayEnd + 1 }
+            return lunar ? dayDigitsEnd : end
+        }
+        // 初三 (the first ten days of a lunar month)
+        if line.at(end) == Self.chu, let d = NumeralParser.chinese(line, at: end + 1), d.value >= 1, d.value <= 10, !d.fuzzy {
+            return d.end
+        }
+        if let d = NumeralParser.chinese(line, at: end), d.value >= 1, d.value <= 31, !d.fuzzy, !d.hasDecimal, d.value == d.value.rounded() {
+            let suffix = line.at(d.end)
+            if suffix == Self.ri || suffix == Self.hao || suffix == Self.haoTrad { return d.end + 1 }
+            // 正月十五, 五月廿二: a lunar day needs no 日; a unit after it (五月十五个) makes it no day.
+            let tensStart = NumeralGrammar.tens(line.at(end)) != nil
+            if (lunar || tensStart) && rules.unit(in: line, at: d.end) == nil { return d.end }
+            return end
+        }
+        for suffix in Self.monthSuffixes where line.matches(suffix, at: end) { return end + suffix.count }
+        return end
+    }
+
+    /// 12/25/2010, 25/12/2010, 25.12.2010: a day and a month before a four-digit year.
+    func slashDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let (_, aEnd) = smallNumber(line, at: i, in: 1...31) else { return nil }
+        let sep = line.at(aEnd)
+        guard sep == 0x2F || sep == 0x2E || sep == 0x2D, let (_, bEnd) = smallNumber(line, at: aEnd + 1, in: 1...31), line.at(bEnd) == sep,
+              let year = fourDigitYear(line, at: bEnd + 1) else { return nil }
+        return FoundYear(start: i, end: bEnd + 5, kind: .date, from: year, to: year, rule: "y-slash-date")
+    }
+
+    /// Words after N年 that make a two-digit number a year (19年底, 06年以来, 98年度).
+    private static let twoDigitCues: [[UInt32]] = ["底", "初", "末", "度", "上半年", "下半年", "春", "秋", "夏", "冬", "伊始"].map(\.scalarValues)
+    private static let twoDigitSinceCues: [[UInt32]] = ["以来", "起", "至今", "开始", "后", "前", "时"].map(\.scalarValues)
+
+    /// 05年6月1日, 98年4月, 06年以来, 19年底: a year written with two Arabic digits. It needs a
+    /// month, a leading zero or a year word after it (工作15年 is a duration).
+    func twoDigitYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let d0 = ScalarClass.arabicDigit(line.at(i)), let d1 = ScalarClass.arabicDigit(line.at(i + 1)),
+              !ScalarClass.isArabicDigit(line.at(i + 2)) else { return nil }
+        let yy = d0 * 10 + d1
+        if line.at(i + 2) == Self.dun, let list = twoDigitYearList(line, at: i, first: yy) { return list }
+        let j = skipSpace(line, i + 2) { $0 == Self.nian }
+        guard line.at(j) == Self.nian, line.at(j + 1) != Self.ji, line.at(j + 1) != Self.zhiSystem else { return nil }
+        let prev = line.at(i - 1)
+        if prev == 0x7B2C || prev == 0x8FD1 || prev == 0x5F53 { return nil }   // 第 近 当
+        if let end = monthDay(line, at: skipSpace(line, j + 1) { !ScalarClass.isSpace($0) }), line.at(j + 1) != 0x6765 {
+            return FoundYear(start: i, end: end, kind: .date, rule: "y-two-digit-date", fromOffset: yy, toOffset: yy, twoDigit: true)
+        }
+        let after = j + 1
+        let cue = Self.twoDigitCues.contains { line.matches($0, at: after) }
+        let since = Self.twoDigitSinceCues.contains { line.matches($0, at: after) }
+        guard cue || (d0 == 0 && line.at(after) != 0x6765 && line.at(after) != 0x591A) || (since && yy > 20) else { return nil }
+        var end = after
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .year, rule: "y-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
+    }
+
+    /// 07、08、09年: consecutive two-digit years listed with 、 and closed by 年 are one range.
+    private func twoDigitYearList(_ line: ScalarLine, at i: Int, first: Int) -> FoundYear? {
+        var k = i + 2
+        var last = first
+        while line.at(k) == Self.dun, let a = ScalarClass.arabicDigit(line.at(k + 1)), let b = ScalarClass.arabicDigit(line.at(k + 2)),
+              !ScalarClass.isArabicDigit(line.at(k + 3)), a * 10 + b == last + 1 {
+            last = a * 10 + b
+            k += 3
+        }
+        guard last > first, line.at(k) == Self.nian, line.at(k + 1) != Self.ji, line.at(k + 1) != Self.zhiSystem else { return nil }
+        var end = k + 1
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .range, rule: "y-two-digit-list", fromOffset: first, toOffset: last, twoDigit: true)
+    }
+
+    /// 八五年, 零九年, 九零年9月十号: two Chinese digits and 年. Two digits in a row (三四年, 五六年)
+    /// are an estimate of years, not a year, unless a month follows.
+    func chineseTwoDigitYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let a = line.at(i), b = line.at(i + 1)
+        guard let d0 = ScalarClass.chineseDigit(a), let d1 = ScalarClass.chineseDigit(b), a != 0x4E24, b != 0x4E24, a != 0x5169, b != 0x5169,
+              line.at(i + 2) == Self.nian, !ScalarClass.isChineseNumeral(line.at(i - 1)) else { return nil }
+        let yy = d0 * 10 + d1
+        if let end = monthDay(line, at: i + 3) {
+            return FoundYear(start: i, end: end, kind: .date, rule: "y-chinese-two-digit-date", fromOffset: yy, toOffset: yy, twoDigit: true)
+        }
+        if d1 == d0 + 1 { return nil }
+        let next = line.at(i + 3)
+        let blockers: Set<UInt32> = [Self.ji, Self.zhiSystem, 0x6765, 0x5185, 0x591A, 0x95F4, 0x91CC, 0x540E, 0x5DE6, 0x534A, 0x7EAA, 0x8F7B, 0x9F84]
+        if blockers.contains(next) { return nil }
+        var end = i + 3
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .year, rule: "y-chinese-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
+    }
+
+    /// 99 學年度, 九十九學年度, 一0一學年度: a school year of the Republic of China (Taiwan), N + 1911.
+    /// Only 50–150 (a mainland school year is written in full: 2010学年度).
+    func rocSchoolYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // 学/學 within the next six characters, or no school year here.
+        guard (i + 2...i + 6).contains(where: { line.at($0) == Self.xue || line.at($0) == 0x5B78 }) else { return nil }
+        var n = 0
+        var k = i
+        if let r = NumeralParser.chinese(line, at: i), r.value >= 50, r.value <= 150, !r.fuzzy, !r.hasDecimal, r.end - i > 1,
+           line.at(r.end) != 0x5343 {
+            n = Int(r.value)
+            k = r.end
+        } else {
+            // Digits one by one, Arabic, Chinese or both (一0一).
+            while k - i < 3, let d = ScalarClass.arabicDigit(line.at(k)) ?? ScalarClass.chineseDigit(line.at(k)), line.at(k) != 0x4E24 {
+                n = n * 10 + d
+                k += 1
+            }
+            guard k - i >= 2, (50...150).contains(n), !ScalarClass.isArabicDigit(line.at(k)), !ScalarClass.isChineseNumeral(line.at(k)) else {
+                return nil
+            }
+        }
+        k = skipSpace(line, k) { $0 == Self.xue || $0 == 0x5B78 }
+        guard line.at(k) == Self.xue || line.at(k) == 0x5B78, line.at(k + 1) == Self.nian else { return nil }
+        var end = k + 2
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .year, from: 1911 + n, to: 1911 + n, rule: "y-roc-school-year")
+    }
+
+    /// (?016年11月26日): a date whose year lost its first digit to a mangled character; 0NN年 with a
+    /// month after it is 20NN (no count or year is written with a leading 0).
+    func lostDigitDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard line.at(i) == 0x30, let a = ScalarClass.arabicDigit(line.at(i + 1)), let b = ScalarClass.arabicDigit(line.at(i + 2)),
+              !ScalarClass.isArabicDigit(line.at(i + 3)), line.at(i + 3) == Self.nian, a <= 4,
+              let (_, monthEnd) = smallNumber(line, at: i + 4, in: 1...12), line.at(monthEnd) == Self.yue,
+              let end = monthDay(line, at: i + 4) else { return nil }
+        let year = 2000 + a * 10 + b
+        return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-lost-digit-date")
+    }
+
+    /// 20162020年: a range whose dash the site lost (two years in a row, the second later, then 年).
+    func gluedRange(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        func digits(_ at: Int) -> Int? {
+            var year = 0
+            for k in 0..<4 {
+                guard let d = ScalarClass.arabicDigit(line.at(at + k)) else { return nil }
+                year = year * 10 + d
+            }
+            return (1900...2099).contains(year) ? year : nil
+        }
+        guard let first = digits(i), let second = digits(i + 4), second > first, second - first <= 30,
+              !ScalarClass.isArabicDigit(line.at(i + 8)) else { return nil }
+        let k = skipSpace(line, i + 8) { $0 == Self.nian }
+        guard line.at(k) == Self.nian else { return nil }
+        return FoundYear(start: i, end: k + 1, kind: .range, from: first, to: second, rule: "y-glued-range")
+    }
+
+    /// A year without 年: 2018 as a whole line, 《2022 opening a document's name. A unit, a magnitude, a
+    /// digit or a decimal point after it makes it a number. A year glued before a title (2022副区长在…发言,
+    /// 2024校长年度工作总结报告500字优选) is left alone: it is most often a site's label, and a title's year
+    /// becomes the document's period downstream.
+    func bareYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year) else { return nil }
+        let next = line.at(i + 4)
+        guard !ScalarClass.isArabicDigit(next), next != 0x2E, next != 0xFF0E, next != 0x25, next != 0xFF05,
+              rules.unit(in: line, at: i + 4) == nil, rules.magnitude(in: line, at: i + 4) == nil else { return nil }
+        var lead = i
+        while lead > 0, ScalarClass.isSpace(line[lead - 1]) { lead -= 1 }
+        var tail = i + 4
+        while tail < line.count, ScalarClass.isSpace(line[tail]) { tail += 1 }
+        let wholeLine = lead == 0 && tail >= line.count
+        let opensName = line.at(i - 1) == 0x300A   // 《
+        guard wholeLine || opensName else { return nil }
+        return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
+    }
+
+    /// 某年, 某年某月, 某年某月某日: a year a template leaves unnamed.
+    func someYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard line.at(i + 1) == Self.nian, line.at(i + 2) != Self.ji, line.at(i + 2) != Self.zhiSystem else { return nil }
+        var end = i + 2
+        if line.at(end) == 0x67D0, line.at(end + 1) == Self.yue {
+            end += 2
+            if line.at(end) == 0x67D0, line.at(end + 1) == Self.ri || line.at(end + 1) == Self.hao { end += 2 }
+        }
+        return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-some-year")
+    }
+
+    /// 18世纪, 二十世纪八十年代, 上世纪80年代, 80年代: a century or a decade as a range of years. A
+    /// decade alone is of the 1900s (30年代 to 90年代); 上世纪 is the 1900s.
+    func centuryOrDecade(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // 世 or 代 within the next seven characters, or no century or decade here.
+        guard (i + 1...i + 7).contains(where: { line.at($0) == 0x4E16 || line.at($0) == 0x4EE3 }) else { return nil }
+        func number(_ k: Int) -> (Int, Int)? {
+            if let r = NumeralParser.chinese(line, at: k), !r.fuzzy, !r.hasDecimal { return (Int(r.value), r.end) }
+            return smallNumber(line, at: k, in: 1...99)
+        }
+        var century: Int? = nil
+        var k = i
+        if line.at(i) == 0x4E0A, line.at(i + 1) == 0x4E16, line.at(i + 2) == 0x7EAA {   // 上世纪
+            century = 20
+            k = i + 3
+        } else if let (n, e) = number(i), (1...21).contains(n), line.at(e) == 0x4E16, line.at(e + 1) == 0x7EAA {   // 世纪
+            century = n
+            k = e + 2
+        }
+        if let (decade, e) = number(k), decade % 10 == 0, decade <= 90, line.at(e) == Self.nian, line.at(e + 1) == 0x4EE3 {   // 年代
+            guard century != nil || decade >= 30 else { return nil }
+            let base = ((century ?? 20) - 1) * 100 + decade
+            return FoundYear(start: i, end: e + 2, kind: .range, from: base, to: base + 9, rule: "y-decade")
+        }
+        guard let c = century else { return nil }
+        return FoundYear(start: i, end: k, kind: .range, from: (c - 1) * 100, to: (c - 1) * 100 + 99, rule: "y-century")
+    }
+
+    /// 总结了年教育工作, 对年工作作出安排, 在区委…年,: a year the site blanked out, 年 alone after a
+    /// particle or a break and before 工作/教育 or a comma.
+    func blankedYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let prev = line.at(i - 1)
+        let leads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]   // 了 对 、 ， , space 在 于
+        guard i == 0 || leads.contains(prev) else { return nil }
+        let next = line.at(i + 1)
+        let work = line.matches(Self.gongzuo, at: i + 1) || line.matches(Self.jiaoyuGongzuo, at: i + 1)
+        guard work || ((next == 0xFF0C || next == 0x2C) && (i == 0 || ScalarClass.isSpace(prev))) else { return nil }
+        return FoundYear(start: i, end: i + 1, kind: .placeholder, rule: "y-blanked-year")
+    }
+
+    private static let gongzuo = "工作".scalarValues
+    private static let jiaoyuGongzuo = "教育工作".scalarValues
+
+    /// 民国十年 (1921), 民國38年: years of the Republic of China, counted from 1912.
+    func rocYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard line.at(i + 1) == 0x56FD || line.at(i + 1) == 0x570B else { return nil }
+        let k = i + 2
+        var n = 0
+        var numberEnd = k
+        if let r = NumeralParser.chinese(line, at: k), r.value >= 1, r.value <= 150, !r.fuzzy, !r.hasDecimal {
+            n = Int(r.value)
+            numberEnd = r.end
+        } else if k < line.count, ScalarClass.isArabicDigit(line[k]) {
+            var e = k
+            while let d = ScalarClass.arabicDigit(line.at(e)), e - k < 3 { n = n * 10 + d; e += 1 }
+            guard (1...150).contains(n), !ScalarClass.isArabicDigit(line.at(e)) else { return nil }
+            numberEnd = e
+        } else if line.at(k) == 0x5143 {   // 元年
+            n = 1
+            numberEnd = k + 1
+        } else {
+            return nil
+        }
+        guard line.at(numberEnd) == Self.nian else { return nil }
+        let year = 1911 + n
+        if let end = monthDay(line, at: numberEnd + 1) {
+            return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-roc-date")
+        }
+        return FoundYear(start: i, end: numberEnd + 1, kind: .year, from: year, to: year, rule: "y-roc-year")
+    }
+
+    /// 农历二〇二一年六月, 农历正月十五, 正月十五, 腊月初十: lunar dates (the year as written).
+    func lunarDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let mark = lunarMark(line, at: i)
+        if mark > 0 {
+            if let year = NumeralParser.chineseDigitYear(line, at: i + mark), line.at(i + mark + 4) == Self.nian {
+                let end = monthDay(line, at: i + mark + 5) ?? (i + mark + 5)
+                return FoundYear(start: i, end: end, kind: end > i + mark + 5 ? .date : .year, from: year, to: year, rule: "y-lunar-date")
+            }
+            if let year = fourDigitYear(line, at: i + mark), line.at(i + mark + 4) == Self.nian {
+                let end = monthDay(line, at: i + mark + 5) ?? (i + mark + 5)
+                return FoundYear(start: i, end: end, kind: end > i + mark + 5 ? .date : .year, from: year, to: year, rule: "y-lunar-date")
+            }
+        }
+        let v = line.at(i + mark)
+        guard mark > 0 || v == 0x6B63 || v == 0x814A || v == 0x81D8 else { return nil }
+        guard let end = monthDay(line, at: i) else { return nil }
+        // 正月 alone is a month; 正 needs 月 right after it (正在, 正式 are no dates).
+        return FoundYear(start: i, end: end, kind: .date, rule: "y-lunar-month-date", anchor: .section, needsYear: true)
+    }
+
+    // MARK: - Placeholders
+
+    /// End of a run of placeholder characters (with leading digits: 20xx, 201x), or nil.
+    private func placeholderRun(_ line: ScalarLine, at i: Int) -> Int? {
+        var j = i
+        var marks = 0
+        // ____年___月___日: a form's blank may be long.
+        let limit = line.at(i) == 0x5F ? 20 : 4
+        while j < line.count, j - i < limit {
+            let v = line[j]
+            if ScalarClass.isPlaceholder(v) { marks += 1 } else if !ScalarClass.isArabicDigit(v) || marks > 0 { break }
+            j += 1
+        }
+        guard marks > 0, !ScalarClass.isASCIILetter(line.at(j)), !ScalarClass.isArabicDigit(line.at(j)) else { return nil }
+        return j
+    }
+
+    /// 20xx年, xx年, x年, 20xx年至20xx年, x —x 年, 20xx、20xx两年.
+    func placeholderYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let runEnd = placeholderRun(line, at: i) else { return nil }
+        var j = runEnd
+        while ScalarClass.isSpace(line.at(j)) { j += 1 }
+        // XX学年度: the school year of a blanked year.
+        if line.at(j) == Self.xue, line.at(j + 1) == Self.nian { j += 1 }
+        let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
+        let afterFirst = hasNian ? j + 1 : runEnd
+        // Joined forms.
+        var k = hasNian ? j + 1 : j
+        while ScalarClass.isSpace(line.at(k)) { k += 1 }
+        let sep = line.at(k)
+        if ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao || (sep == Self.dun && !hasNian) {
+            var m = k + 1
+            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }   // XX——XX
+            while ScalarClass.isSpace(line.at(m)) { m += 1 }
+            if let secondEnd = placeholderRun(line, at: m) {
+                var e = secondEnd
+                while ScalarClass.isSpace(line.at(e)) { e += 1 }
+                if line.at(e) == Self.xue, line.at(e + 1) == Self.nian { e += 1 }
+                if line.at(e) == Self.nian {
+                    if line.at(e + 1) == Self.du { e += 1 }
+                    return FoundYear(start: i, end: e + 1, kind: .placeholder, rule: "y-placeholder-range")
+                }
+                if let count = NumeralParser.chinese(line, at: e), count.end < line.count, line[count.end] == Self.nian {
+                    return FoundYear(start: i, end: count.end + 1, kind: .placeholder, rule: "y-placeholder-range")
+                }
+            }
+        }
+        guard hasNian else { return nil }
+        // 年___月___日: blanked month and day after it.
+        if let monthRun = placeholderRun(line, at: afterFirst), line.at(monthRun) == Self.yue {
+            var end = monthRun + 1
+            if let dayRun = placeholderRun(line, at: end), line.at(dayRun) == Self.ri || line.at(dayRun) == Self.hao { end = dayRun + 1 }
+            return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-placeholder-date")
+        }
+        return FoundYear(start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder, rule: "y-placeholder")
+    }
+
+    // MARK: - Plan periods
+
+    func planPeriod(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard rules.starts(line[i], NormalizeRules.flagPlanPeriod), let candidates = rules.planPeriods[line[i]] else { return nil }
+        for rule in candidates where line.matches(rule.surface, at: i) {
+            let end = i + rule.surface.count
+            let next = line.at(end)
+            if ScalarClass.isChineseNumeral(next) || ScalarClass.isArabicDigit(next) { continue }
+            if line.matches("普法".scalarValues, at: end) { continue }
+            if rule.needsQuoteOrCue {
+                let prev = line.at(i - 1)
+                let quoted = prev == 0x201C || prev == 0x22 || prev == 0x2018 || prev == 0x300C
+                let cued = planCues.contains { line.matches($0, at: end) } || next == 0x201D
+                if !(quoted || cued) { continue }
+                // 十五所, 十五人: a number with a unit is not a plan period.
+                if rules.unit(in: line, at: end) != nil { continue }
+            }
+            return FoundYear(start: i, end: end, kind: .planPeriod, from: rule.from, to: rule.to, rule: rule.id)
+        }
+        return nil
+    }
+
+    // MARK: - Relative years
+
+    /// The N of a pattern at `i`: a small Chinese or Arabic number.
+    private func patternNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
+        if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, !reading.hasDecimal, reading.value >= 1, reading.value <= 20 {
+            return (Int(reading.value), reading.end)
+        }
+        if let (value, end) = smallNumber(line, at: i, in: 1...20) { return (value, end) }
+        return nil
+    }
+
+    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int, number: (Int, Int)? = nil) -> (end: Int, n: Int)? {
+        var j = i
+        var n = 0
+        for element in rule.pattern {
+            switch element {
+            case .literal(let v):
+                guard line.at(j) == v else { return nil }
+                j += 1
+            case .number:
+                if j == i, let (value, end) = number {
+                    n = value
+                    j = end
+                    continue
+                }
+                guard let (value, end) = patternNumber(line, at: j) else { return nil }
+                n = value
+                j = end
+            }
+        }
+        return (j, n)
+    }
+
+    private func relativeFound(_ rule: NormalizeRules.RelativeRule, _ i: Int, _ end: Int, _ n: Int) -> FoundYear {
+        FoundYear(start: i, end: end, kind: .relative, rule: rule.id, anchor: rule.anchor,
+                  fromOffset: rule.from, toOffset: rule.to, span: n)
+    }
+
+    /// Guards shared by relative expressions: 全年级, 以上年龄, 三年内 are not relative years.
+    private func relativeAllowed(_ line: ScalarLine, start i: Int, end: Int) -> Bool {
+        let next = line.at(end)
+        if next == Self.ji || next == 0x8F7B || next == 0x9F84 || next == 0x7EAA { return false }  // 级 轻 龄 纪
+        let prev = line.at(i - 1)
+        let first = line[i]
+        if first == Self.nian || first == 0x6765 || first == 0x524D {  // 年内, 来年, 前年
+            if ScalarClass.isChineseNumeral(prev) || ScalarClass.isArabicDigit(prev) || ScalarClass.isPlaceholder(prev) { return false }
+            if prev == Self.xue || prev == Self.nian || prev == 0x5F53 || prev == 0x5468 || prev == 0x534A || prev == 0x672C { return false }  // 学 年 当 周 半 本
+        }
+        if first == 0x4E0A, prev == 0x4EE5 { return false }  // 以上年…
+        if first == 0x4E0A || first == 0x4E0B, prev == Self.nian { return false }  // 2012年上半年: part of the year before it
+        if ScalarClass.isChineseNumeral(first), ScalarClass.isChineseNumeral(prev) { return false }
+        return true
+    }
+
+    func relativeLiteralFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard rules.starts(line[i], NormalizeRules.flagRelative), let candidates = rules.relativeRules(startingWith: line[i]) else { return nil }
+        for rule in candidates {
+            guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
+            guard relativeAllowed(line, start: i, end: end) else { continue }
+            var found = relativeFound(rule, i, end, n)
+            // 今年3月1日, 去年8月: one year with its month is one date, resolved like the year.
+            if rule.anchor == .reference, rule.from == rule.to, line.at(end - 1) == Self.nian,
+               !rule.pattern.contains(.number),
+               let dateEnd = monthDay(line, at: end) {
+                found.end = dateEnd
+                found.kind = .date
+            }
+            return found
+        }
+        return nil
+    }
+
+    func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // Every pattern here starts with N: read the number once, then its words.
+        guard let (n0, numberEnd) = patternNumber(line, at: i), rules.starts(line.at(numberEnd), NormalizeRules.flagRelativeRest) else { return nil }
+        for rule in rules.relativeNumberFirst {
+            guard let (end, n) = matchPattern(rule, line, at: i, number: (n0, numberEnd)) else { continue }
+            guard relativeAllowed(line, start: i, end: end) else { continue }
+            return relativeFound(rule, i, end, n)
+        }
+        return nil
+    }
+}
