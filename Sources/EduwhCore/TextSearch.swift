@@ -37,7 +37,9 @@ public enum ByteSearch {
 
     /// `firstIndex(of:in:from:)` with the needle's UTF-8 bytes.
     @inlinable
-    public static func firstIndex(of needle: String, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    public static func firstIndex(
+        of needle: String, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0
+    ) -> Int? {
         var needle = needle
         return needle.withUTF8 { firstIndex(of: $0, in: haystack, from: start) }
     }
@@ -45,7 +47,9 @@ public enum ByteSearch {
     /// `firstIndex(of:in:from:)` on arrays.
     @inlinable
     public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
-        haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: h, from: start) } }
+        haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { firstIndex(of: $0, in: h, from: start) }
+        }
     }
 
     /// `firstIndex(of:in:from:)` with the needle's UTF-8 bytes, on an array.

@@ -15,6 +15,10 @@ import TestSupport
         return nil
     }
 
+    private func bytes(_ count: Int, from alphabet: [UInt8], using random: inout SeededGenerator) -> [UInt8] {
+        (0..<count).map { _ in alphabet.randomElement(using: &random)! }
+    }
+
     @Test func agreesWithANaiveSearchOnRandomBytes() {
         var random = SeededGenerator(seed: 23)
         // A small alphabet makes partial matches (same first byte, different rest) frequent;
@@ -22,17 +26,20 @@ import TestSupport
         let alphabet: [UInt8] = [0x00, 0x2D, 0x3E, 0x61, 0x62, 0xE5, 0xFF]
         var found = 0
         for _ in 0..<4000 {
-            let haystack = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
-            var needle = (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let haystack = bytes(Int.random(in: 0...40, using: &random), from: alphabet, using: &random)
+            var needle = bytes(Int.random(in: 0...4, using: &random), from: alphabet, using: &random)
             if !haystack.isEmpty, Bool.random(using: &random) {
                 // A needle cut from the haystack, so that hits are common too.
                 let from = Int.random(in: 0..<haystack.count, using: &random)
-                needle = Array(haystack[from..<min(haystack.count, from + Int.random(in: 1...5, using: &random))])
+                let to = min(haystack.count, from + Int.random(in: 1...5, using: &random))
+                needle = Array(haystack[from..<to])
             }
             let start = Int.random(in: -2...(haystack.count + 2), using: &random)
             let expected = naive(needle, haystack, from: start)
             if expected != nil { found += 1 }
-            #expect(ByteSearch.firstIndex(of: needle, in: haystack, from: start) == expected, "\(needle) in \(haystack) from \(start)")
+            #expect(
+                ByteSearch.firstIndex(of: needle, in: haystack, from: start) == expected,
+                "\(needle) in \(haystack) from \(start)")
         }
         #expect(found > 1000)  // the property was checked on hits as well as misses
     }
