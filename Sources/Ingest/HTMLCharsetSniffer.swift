@@ -13,9 +13,9 @@ enum HTMLCharsetSniffer {
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         let meta = Array("<meta".utf8), charset = Array("charset".utf8)
         var index = 0
-        while let start = find(meta, in: lower, from: index) {
+        while let start = ByteSearch.firstIndex(of: meta, in: lower, from: index) {
             let end = lower[start...].firstIndex(of: UInt8(ascii: ">")) ?? lower.endIndex
-            if let key = find(charset, in: lower, from: start), key < end {
+            if let key = ByteSearch.firstIndex(of: charset, in: lower, from: start), key < end {
                 var cursor = key + charset.count
                 while cursor < end, [0x20, 0x09, 0x0A, 0x0D, 0x3D, 0x22, 0x27].contains(lower[cursor]) { cursor += 1 } // spaces = " '
                 var name = ""
@@ -42,13 +42,4 @@ enum HTMLCharsetSniffer {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = start
-        while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
-    }
 }

@@ -1,3 +1,5 @@
+import EduwhCore
+
 /// Pages saved without their `<html>` element: the markup of `document.documentElement`'s
 /// inside (`<head>…</head><body>…</body>`), as scrapers that store `innerHTML` save them, or
 /// pages whose first tag is a `<script>`, `<style>`, `<title>` or `<meta>`.
@@ -32,12 +34,12 @@ enum HTMLPageRoot {
                 if next == UInt8(ascii: "!") {
                     // A comment is skipped; a DOCTYPE (or anything else declared) roots the page.
                     guard i + 3 < count, bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") else { return false }
-                    guard let end = find(bytes, "-->", from: i + 4) else { return false }
+                    guard let end = ByteSearch.firstIndex(of: "-->", in: bytes, from: i + 4) else { return false }
                     i = end + 3
                     continue
                 }
                 if next == UInt8(ascii: "?") {
-                    guard let end = find(bytes, ">", from: i + 2) else { return false }
+                    guard let end = ByteSearch.firstIndex(of: ">", in: bytes, from: i + 2) else { return false }
                     i = end + 1
                     continue
                 }
@@ -62,16 +64,4 @@ enum HTMLPageRoot {
         return k >= bytes.count || !(isLetter(bytes[k]) || (bytes[k] >= 0x30 && bytes[k] <= 0x39))
     }
 
-    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard bytes.count >= pattern.count, start <= bytes.count - pattern.count else { return nil }
-        var s = start
-        while s <= bytes.count - pattern.count {
-            var k = 0
-            while k < pattern.count, bytes[s + k] == pattern[k] { k += 1 }
-            if k == pattern.count { return s }
-            s += 1
-        }
-        return nil
-    }
 }

@@ -1,3 +1,5 @@
+import EduwhCore
+
 /// Reduces an HTML page to its visible text, one line per block element.
 ///
 /// A careful single-pass scanner over the UTF-8 bytes (tags and entities are ASCII, so a cut at a
@@ -370,13 +372,7 @@ enum HTMLTextExtractor {
         }
 
         private func find(_ needle: String, from start: Int) -> Int? {
-            let needle = Array(needle.utf8)
-            var cursor = start
-            while cursor + needle.count <= bytes.count {
-                if bytes[cursor] == needle[0], bytes[cursor..<cursor + needle.count].elementsEqual(needle) { return cursor }
-                cursor += 1
-            }
-            return nil
+            ByteSearch.firstIndex(of: needle, in: bytes, from: start)
         }
 
         private func starts(with prefix: String, at position: Int) -> Bool {
