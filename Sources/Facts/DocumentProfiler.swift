@@ -131,7 +131,7 @@ public struct DocumentProfiler: Sendable {
 
     /// A role named right after an appointment word (担任中共县委书记 → 县委书记).
     func appointedRole(in text: String) -> String? {
-        let scalars = text.scalarArray
+        let scalars = text.simplifiedScalars
         for start in scalars.indices {
             for (index, word) in roleScalars.enumerated() {
                 guard start + word.count <= scalars.count, scalars[start] == word[0],
@@ -167,7 +167,7 @@ public struct DocumentProfiler: Sendable {
 
     /// The title's leading office (区政府, 靖江市教育局) when it ends within the first 12 characters.
     func office(in title: String) -> String? {
-        let scalars = title.scalarArray
+        let scalars = title.simplifiedScalars
         var best: Int?
         for word in officeScalars {
             guard word.count <= scalars.count else { continue }
@@ -197,7 +197,7 @@ public struct DocumentProfiler: Sendable {
         if let span = early.first(where: { ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil && $0.mention.to != nil }) {
             return (span.mention.from!, span.mention.to!)
         }
-        let texts = Dictionary((titleLines + opening).map { ($0.number, $0.text.scalarArray) }, uniquingKeysWith: { a, _ in a })
+        let texts = Dictionary((titleLines + opening).map { ($0.number, $0.text.simplifiedScalars) }, uniquingKeysWith: { a, _ in a })
         let titleYear = years.first { located in
             guard titleNumbers.contains(located.line), located.mention.kind == .year, located.mention.from != nil else { return false }
             return !Self.isInsideName(located.mention.offset, in: texts[located.line] ?? [])
@@ -268,7 +268,7 @@ public struct DocumentProfiler: Sendable {
         var own: [String: (score: Int, first: Int)] = [:]
         var texts: [Int: [Unicode.Scalar]] = [:]
         let placeLines = Set(places.map(\.line))
-        for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.scalarArray }
+        for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
         let places = places.filter { located in
             guard let scalars = texts[located.line] else { return true }
             return !FactBuilder.isNameOrDestination(located.mention, in: scalars) && !Self.isHonour(located.mention, in: scalars)

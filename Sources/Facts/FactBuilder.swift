@@ -114,7 +114,7 @@ public struct FactBuilder: Sendable {
                              places: [PlaceMention]) -> OpenSentence? {
         // Most lines end a sentence: they are let go before their scalars are read.
         guard let end = line.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !sentenceEnds.contains(end) else { return nil }
-        let scalars = line.text.scalarArray
+        let scalars = line.text.simplifiedScalars
         // A wrapped paragraph's line is long; a short one without a stop is a heading or a label.
         guard scalars.count >= openLineMinimum, let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
         let start = max(scalars[...last].lastIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? 0, last + 1 - openSentenceLimit)
@@ -148,7 +148,7 @@ public struct FactBuilder: Sendable {
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
     public func facts(_ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
                       profile: DocumentProfile, scope: SectionScope.State = .init()) -> [Fact] {
-        let scalars = line.text.scalarArray
+        let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars)
         let quoted = Self.quotedRanges(scalars)
         let regionPlaces = places.filter { place in

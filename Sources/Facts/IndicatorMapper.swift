@@ -1,4 +1,5 @@
 import EduwhCore
+import Normalize
 
 /// Maps one quantity to the indicator it measures, from the signal words around it.
 ///
@@ -88,7 +89,7 @@ public struct IndicatorMapper: Sendable {
 
     /// The indicator of `quantity`, found in `line` (the quantity's offset is in its scalars).
     public func indicator(for quantity: QuantityMention, inLine line: String) -> Choice {
-        let scalars = line.scalarArray
+        let scalars = line.simplifiedScalars
         let sentences = Sentence.split(scalars)
         let sentence = sentences.first { $0.range.contains(quantity.offset) } ?? sentences.last
         guard let sentence else { return fallbackChoice(for: quantity) }

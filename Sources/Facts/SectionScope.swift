@@ -1,4 +1,5 @@
 import EduwhCore
+import Normalize
 
 /// The sections of a report and what their headings say about the figures under them: a year
 /// (一、2011年工作回顾 → 2011) and a status (回顾 → achieved, 打算 → planned), from
@@ -72,7 +73,7 @@ public struct SectionScope: Sendable {
 
     /// The heading at the start of `line`, if the line has one.
     public func heading(in line: String) -> Heading? {
-        heading(lineScalars: Array(line.unicodeScalars.prefix(Self.maxHeading + 8)), lineLength: line.unicodeScalars.count)
+        heading(lineScalars: Array(line.simplifiedScalars.prefix(Self.maxHeading + 8)), lineLength: line.unicodeScalars.count)
     }
 
     /// The heading in a line's first scalars (`lineLength` is the whole line's length): the
@@ -145,7 +146,7 @@ public struct SectionScope: Sendable {
         // broken one clause per line (PDF, 总体思路 in the middle of a sentence) it is not.
         var afterSentenceEnd = true
         for line in lines {
-            let head = Array(line.text.unicodeScalars.prefix(Self.maxHeading + 8))
+            let head = Array(line.text.simplifiedScalars.prefix(Self.maxHeading + 8))
             let numbered = Self.ordinal(head).0 > 0
             let ends = line.text.unicodeScalars.last.map { "。！？；：:!?;".unicodeScalars.contains($0) } ?? false
             defer { if line.label.isKept { afterSentenceEnd = ends || line.label == .title || numbered } }

@@ -1,4 +1,5 @@
 import EduwhCore
+import Normalize
 
 /// Decides whether a figure is planned or achieved from cue words kept as data in
 /// `rules/facts/status-cues.tsv`.
@@ -41,7 +42,7 @@ public struct StatusCues: Sendable {
 
     /// Status and cue word of `quantity` in `line`.
     public func status(of quantity: QuantityMention, inLine line: String) -> (FactStatus, String) {
-        let scalars = line.scalarArray
+        let scalars = line.simplifiedScalars
         let sentences = Sentence.split(scalars)
         guard let sentence = sentences.first(where: { $0.range.contains(quantity.offset) }) ?? sentences.last else { return (.unknown, "") }
         return status(of: quantity, scalars: scalars, sentence: sentence)

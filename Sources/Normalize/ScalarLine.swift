@@ -149,3 +149,25 @@ enum TraditionalFold {
         return bits
     }()
 }
+
+extension String {
+    /// The text's scalars with traditional characters folded to simplified ones, one for one
+    /// (`rules/normalize/traditional.tsv`): offsets are those of the raw text, so a cue word,
+    /// heading or indicator keyword written in simplified script matches a page served in
+    /// traditional script (預計 reads as 预计, 學校 as 学校).
+    ///
+    /// ```swift
+    /// "預計3年".simplifiedScalars == "预计3年".scalarArray   // true
+    /// ```
+    public var simplifiedScalars: [Unicode.Scalar] {
+        var scalars = scalarArray
+        let bits = TraditionalFold.bits
+        for index in scalars.indices {
+            let value = scalars[index].value
+            guard value >= 0x3400, value < 0x10000, bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0,
+                  let folded = Unicode.Scalar(UInt32(TraditionalFold.table[Int(value)])) else { continue }
+            scalars[index] = folded
+        }
+        return scalars
+    }
+}
