@@ -125,4 +125,24 @@ extension TrustTests {
         #expect(base.indicator == current.indicator && base.indicator != "unknown")
         #expect(base.quantity.offset == 1, "the quantity keeps its own line's offset")
     }
+
+    /// A report served in traditional script reads as the same report in simplified script: its
+    /// plan cues, section headings and indicator keywords match (預計 = 预计, 學校 = 学校), and
+    /// every fact has the status and indicator its simplified twin has.
+    @Test(arguments: [
+        ("預計3年投入經費2億元，新建學校5所。", "预计3年投入经费2亿元，新建学校5所。"),
+        ("二、明年工作計劃", "二、明年工作计划"),
+        ("全縣共有中小學56所，在校學生3.2萬人。", "全县共有中小学56所，在校学生3.2万人。"),
+    ])
+    func traditionalScriptReadsAsSimplified(_ traditional: String, _ simplified: String) throws {
+        let body = ["今年全县教育工作取得新进展。", traditional, "今年计划新建学校2所。"]
+        let twin = ["今年全县教育工作取得新进展。", simplified, "今年计划新建学校2所。"]
+        let a = FactBuilder.standard.build(Self.document(title: ["教育局工作汇报"], body: body)).facts
+        let b = FactBuilder.standard.build(Self.document(title: ["教育局工作汇报"], body: twin)).facts
+        #expect(a.count == b.count && !a.isEmpty)
+        for (x, y) in zip(a, b) {
+            #expect(x.indicator == y.indicator && x.status == y.status, "\(x.quantity.surface) vs \(y.quantity.surface)")
+        }
+        #expect(a.contains { $0.status == .planned })
+    }
 }
