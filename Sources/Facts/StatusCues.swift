@@ -14,7 +14,7 @@ import Normalize
 /// StatusCues.standard.status(of: q, inLine: line) // (.planned, "计划")
 /// ```
 public struct StatusCues: Sendable {
-    private enum Kind: Int { case planned, achieved, neutral, plannedWeak, objectVerb }
+    private enum Kind: Int { case planned, achieved, neutral, plannedWeak, objectVerb, achievedWeak }
 
     private let trie: WordTrie
     /// Cue words right after the quantity are looked for within this many scalars.
@@ -33,7 +33,8 @@ public struct StatusCues: Sendable {
             case "neutral": kind = .neutral
             case "planned-weak": kind = .plannedWeak
             case "object-verb": kind = .objectVerb
-            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be planned, planned-weak, achieved, neutral or object-verb")
+            case "achieved-weak": kind = .achievedWeak
+            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be planned, planned-weak, achieved, achieved-weak, neutral or object-verb")
             }
             for word in row["words"].split(separator: "|") { words[String(word)] = [kind.rawValue] }
         }
@@ -69,17 +70,27 @@ public struct StatusCues: Sendable {
             default: return false
             }
         }
+        func isDone(_ match: WordTrie.Match) -> Bool {
+            match.payload.first == Kind.achieved.rawValue || match.payload.first == Kind.achievedWeak.rawValue
+        }
+        // The nearest cue earlier in the sentence: 各校积极争取…，共接受捐赠…，电脑105台 is 共's;
+        // 正式启动…以来，…新建×所 is 以来's.
+        let earlierCue = earlier.last(where: { isPlan($0) || isDone($0) })
         // The quantity's own clause speaks first (各校积极争取…，共接受捐赠桌椅2850套: 共, not 争取).
         if let cue = before.last(where: isPlan) { return (.planned, word(cue)) }
-        if let cue = before.last(where: { $0.payload.first == Kind.achieved.rawValue }) { return (.achieved, word(cue)) }
-        if let cue = after.first(where: { $0.payload.first == Kind.planned.rawValue || $0.payload.first == Kind.achieved.rawValue }) {
+        if !before.contains(where: { $0.payload.first == Kind.achieved.rawValue }),
+           let weak = before.last(where: { $0.payload.first == Kind.achievedWeak.rawValue }) {
+            // A word of change or attainment (新增, 达到, 完成) says what the clause's subject does,
+            // not when: in a sentence a plan word opened (未来三年将新增6660个…，新增4200个…) it
+            // goes on with the plan.
+            if let cue = earlierCue, isPlan(cue) { return (.planned, word(cue)) }
+            return (.achieved, word(weak))
+        }
+        if let cue = before.last(where: isDone) { return (.achieved, word(cue)) }
+        if let cue = after.first(where: { $0.payload.first == Kind.planned.rawValue || isDone($0) }) {
             return (cue.payload.first == Kind.planned.rawValue ? .planned : .achieved, word(cue))
         }
-        // Else the nearest cue earlier in the sentence: 各校积极争取…，共接受捐赠…，电脑105台 is 共's;
-        // 正式启动…以来，…新建×所 is 以来's.
-        if let cue = earlier.last(where: { isPlan($0) || $0.payload.first == Kind.achieved.rawValue }) {
-            return (isPlan(cue) ? .planned : .achieved, word(cue))
-        }
+        if let cue = earlierCue { return (isPlan(cue) ? .planned : .achieved, word(cue)) }
         return (.unknown, "")
     }
 
