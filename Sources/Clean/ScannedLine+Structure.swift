@@ -38,6 +38,12 @@ extension ScannedLine {
     func isPersonName(surnames: [String]) -> Bool {
         var name = Substring(matchText)
         while let first = name.unicodeScalars.first, "○●◎·•-—".unicodeScalars.contains(first) { name = name.dropFirst() }
+        // A two-character name is often padded to the width of three (吴　忠, 王 强).
+        if name.unicodeScalars.contains(where: LineShape.isSpace) {
+            let compact = String(String.UnicodeScalarView(name.unicodeScalars.filter { !LineShape.isSpace($0) }))
+            guard compact.unicodeScalars.count == 2 else { return false }
+            name = Substring(compact)
+        }
         let length = name.unicodeScalars.count
         guard shape.cjk == length, (2...4).contains(length) else { return false }
         for surname in surnames where name.hasPrefix(surname) {

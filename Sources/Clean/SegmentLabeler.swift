@@ -7,7 +7,9 @@ import EduwhCore
 /// | id | label | line |
 /// |---|---|---|
 /// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
-/// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line (a table of contents) |
+/// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line, or head headings the body repeats (a table of contents) and the line naming them |
+/// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
+/// | `repeated-opening` | N | a first paragraph that a paragraph just below repeats from its start (a teaser) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | a `salutation` cue's id | B | 尊敬的各位领导： |
@@ -68,6 +70,9 @@ struct SegmentLabeler {
 
         let sidebarItems = sidebarListItems(headEnd: headEnd, zoneOf: zone)
         let chrome = headChrome(headEnd: headEnd, zoneOf: zone)
+        let contents = contentsEntries(headEnd: headEnd)
+        let captions = collectionCaptions(headEnd: headEnd)
+        let teaser = repeatedOpening(firstParagraph: firstParagraph)
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var result: [LabeledLine] = []
@@ -88,6 +93,12 @@ struct SegmentLabeler {
                 decision = (.noise, "related-list")
             } else if decision == nil, chrome.contains(i) {
                 decision = (.noise, "head-chrome")
+            } else if decision == nil, contents.contains(i) {
+                decision = (.noise, "toc-entry")
+            } else if decision == nil, captions.contains(i) {
+                decision = (.noise, "collection-caption")
+            } else if decision == nil, i == teaser {
+                decision = (.noise, "repeated-opening")
             }
             // 3. Structure, by zone.
             if decision == nil {
@@ -202,7 +213,9 @@ struct SegmentLabeler {
             state.titleCount += 1
             return (.title, id)
         }
-        if isTitleCopy(line, loose: false) { return (.noise, "title-repeat") }
+        // A ——subtitle restating a title above (——在…会议上的讲话 under 在…会议上的讲话) is the
+        // speech's own subtitle, not a copy.
+        if !line.startsWithDash, isTitleCopy(line, loose: false) { return (.noise, "title-repeat") }
         let bodyRule: String?
         if line.isDateOnly {
             bodyRule = "speaker-date"

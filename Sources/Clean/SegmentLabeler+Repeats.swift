@@ -1,0 +1,100 @@
+import EduwhCore
+
+// MARK: - Lines a report's own later lines expose as copies
+
+extension SegmentLabeler {
+    /// A table of contents in the head: a run of section headings (一、… (三)…) listed before
+    /// the body that come again, as the body's own headings, after it. A run is the contents list
+    /// when two of its headings recur later, or when it has three or more and its first recurs
+    /// (a page cut off after its first section); the line right above it goes with it when it
+    /// names it (目录, 提纲, or a short label ending in ：or …).
+    func contentsEntries(headEnd: Int) -> Set<Int> {
+        guard headEnd < segment.upperBound else { return [] }
+        let isHeading = { (i: Int) in self.lines[i].isListHeading && self.lines[i].shape.length <= self.cleaner.settings.maxTitleLength }
+        var runs: [Range<Int>] = []
+        var i = segment.lowerBound
+        while i < headEnd {
+            guard isHeading(i) else { i += 1; continue }
+            var j = i
+            while j < headEnd, isHeading(j) { j += 1 }
+            if j - i >= 2 { runs.append(i..<j) }
+            i = j
+        }
+        guard !runs.isEmpty else { return [] }
+        let later = (headEnd..<segment.upperBound).filter { lines[$0].isListHeading }.map { lines[$0].comparable }
+        let recurs = { (i: Int) -> Bool in
+            let own = self.lines[i].comparable
+            return own.count >= 4 && later.contains { $0 == own || ($0.hasPrefix(own) && own.count >= 8) }
+        }
+        var entries = Set<Int>()
+        for run in runs {
+            let recurring = run.filter(recurs).count
+            guard recurring >= 2 || (run.count >= 3 && recurs(run.lowerBound)) else { continue }
+            entries.formUnion(run)
+            if run.lowerBound - 1 >= segment.lowerBound, namesContents(lines[run.lowerBound - 1]) {
+                entries.insert(run.lowerBound - 1)
+            }
+        }
+        return entries
+    }
+
+    /// A short label over a table of contents: 目录, 提纲, or a few words ending in ：or an ellipsis.
+    private func namesContents(_ line: ScannedLine) -> Bool {
+        guard line.shape.length <= 16, line.shape.punctuation == 0, !line.isListHeading else { return false }
+        if line.matchText.contains("目录") || line.matchText.contains("提纲") { return true }
+        guard let last = line.text.unicodeScalars.last else { return false }
+        return last == "：" || last == ":" || last == "…"
+    }
+
+    /// The report's first paragraph when it is a teaser of the body: a document site's summary
+    /// or a news page's lead that a paragraph a few lines below repeats from its start (the same
+    /// first 24 characters, spaces and punctuation aside). The later copy is the report's text.
+    func repeatedOpening(firstParagraph: Int?) -> Int? {
+        guard let first = firstParagraph else { return nil }
+        let key = Self.opening(of: lines[first])
+        guard key.count == Self.openingLength else { return nil }
+        for j in (first + 1)..<min(segment.upperBound, first + 6) where paragraph[j] {
+            if Self.opening(of: lines[j]) == key { return first }
+        }
+        return nil
+    }
+
+    static let openingLength = 24
+
+    private static func opening(of line: ScannedLine) -> [Unicode.Scalar] {
+        Array(line.comparable.unicodeScalars.prefix(openingLength))
+    }
+
+    /// Head lines that title a collection rather than this report: the same words come again a
+    /// few lines below as a piece of the collection (校安工程总结 above 第一篇：校安工程总结,
+    /// 年终工作总结 above 年终工作总结1). The piece's line is the report's title.
+    func collectionCaptions(headEnd: Int) -> Set<Int> {
+        var result = Set<Int>()
+        let head = segment.lowerBound..<headEnd
+        for i in head where lines[i].shape.length <= cleaner.settings.maxTitleLength && !lines[i].shape.endsSentence {
+            let own = lines[i].comparable
+            guard own.unicodeScalars.count >= 4, evaluator.cue(.marker, at: i) == nil else { continue }
+            for j in (i + 1)..<min(headEnd, i + 10) where pieceTitle(j) == own {
+                result.insert(i)
+                break
+            }
+        }
+        return result
+    }
+
+    /// The comparable title of a piece of a collection: a marked piece (第一篇：…, 篇2 …) without
+    /// its marker, or a title ending in a piece number of one or two digits without it.
+    private func pieceTitle(_ j: Int) -> String? {
+        let line = lines[j]
+        guard line.shape.length <= cleaner.settings.maxTitleLength, !line.shape.endsSentence else { return nil }
+        if evaluator.cue(.marker, at: j) != nil {
+            guard let title = Cleaner.titleText(line.text), title != line.text else { return nil }
+            return ScannedLine.comparable(title)
+        }
+        var scalars = Array(line.comparable.unicodeScalars)
+        var digits = 0
+        while let last = scalars.last, ("0"..."9").contains(last) { scalars.removeLast(); digits += 1 }
+        guard (1...2).contains(digits), let before = scalars.last, before.properties.isIdeographic else { return nil }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
