@@ -78,6 +78,17 @@ extension ScannedLine {
         return suffixes.contains { matchText.hasSuffix($0) }
     }
 
+    /// A short `label: value` line: a label of 2–6 ideographs or digits (发布部门, 文号, 第2版), a
+    /// colon, and a value of at most 30 characters with no sentence punctuation.
+    var isFieldAndValue: Bool {
+        guard shape.length <= 40, shape.punctuation == 0, !shape.endsSentence else { return false }
+        let scalars = Array(text.unicodeScalars)
+        guard let colon = scalars.prefix(8).firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2,
+              scalars[..<colon].allSatisfy({ $0.properties.isIdeographic || ("0"..."9").contains($0) }) else { return false }
+        let value = scalars[(colon + 1)...].filter { !LineShape.isSpace($0) }
+        return !value.isEmpty && value.count <= 30
+    }
+
     /// A flattened table row (`在校学生（人） 48210 50136`, `项目 2020年 2021年`, see `TableCells`):
     /// report content wherever it stands.
     var isTableRow: Bool { TableCells(text) != nil }

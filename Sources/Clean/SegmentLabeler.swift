@@ -20,6 +20,7 @@ import EduwhCore
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
+/// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府) |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
@@ -209,6 +210,8 @@ struct SegmentLabeler {
         let line = lines[i]
         if let id = evaluator.cue(.marker, at: i)?.id {
             if let last = lastHeadMarker, i < last { return (.noise, "toc-entry") }
+            // A bare marker (篇1) names nothing: the report's title is the line above or below.
+            if Cleaner.titleText(line.text) == nil { return (.noise, id) }
             titles.append(ScannedLine.comparable(Cleaner.titleText(line.text) ?? line.text))
             state.titleCount += 1
             return (.title, id)
@@ -216,6 +219,9 @@ struct SegmentLabeler {
         // A ——subtitle restating a title above (——在…会议上的讲话 under 在…会议上的讲话) is the
         // speech's own subtitle, not a copy.
         if !line.startsWithDash, isTitleCopy(line, loose: false) { return (.noise, "title-repeat") }
+        // Above the title, a short `label: value` line is the page's record of the document
+        // (发布部门: 贵港市政府, 文号：…), not its title.
+        if state.titleCount == 0, line.isFieldAndValue { return (.metadata, "head-field") }
         let bodyRule: String?
         if line.isDateOnly {
             bodyRule = "speaker-date"
