@@ -46,6 +46,24 @@ extension SegmentLabeler {
         return last == "：" || last == ":" || last == "…"
     }
 
+    /// The report's first paragraph when it is a site's banner: it stands alone above four or
+    /// more short lines with no punctuation (counters, a menu, the title and its date), none of
+    /// them a signature (an office, a date alone: a notice signed under its first paragraph), and
+    /// two or more paragraphs follow them, where the report's text begins.
+    func bannerParagraph() -> Int? {
+        guard let first = segment.first(where: { paragraph[$0] }) else { return nil }
+        var next = first + 1
+        while next < segment.upperBound, !paragraph[next] {
+            let line = lines[next]
+            guard line.shape.length <= 20, line.shape.punctuation == 0, !line.shape.endsSentence, !line.isListHeading,
+                  !line.isDateOnly, !line.isOrganisation(suffixes: cleaner.rules.words("org-suffix")),
+                  evaluator.cue(.salutation, at: next) == nil else { return nil }
+            next += 1
+        }
+        guard next - first - 1 >= 4, (next..<segment.upperBound).filter({ paragraph[$0] }).count >= 2 else { return nil }
+        return first
+    }
+
     /// The report's first paragraph when it is a teaser of the body: a document site's summary
     /// or a news page's lead that a paragraph a few lines below repeats from its start (the same
     /// first 24 characters, spaces and punctuation aside). The later copy is the report's text.

@@ -20,7 +20,8 @@ import EduwhCore
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
-/// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府) |
+/// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
+/// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
@@ -59,7 +60,8 @@ struct SegmentLabeler {
     }
 
     mutating func label(document: Int) -> [LabeledLine] {
-        let firstParagraph = segment.first { paragraph[$0] }
+        let banner = bannerParagraph()
+        let firstParagraph = segment.first { paragraph[$0] && $0 != banner }
         let lastParagraph = segment.last { paragraph[$0] }
         let zone = { (i: Int) -> LineZone in
             guard let first = firstParagraph, let last = lastParagraph else { return .head }
@@ -98,6 +100,8 @@ struct SegmentLabeler {
                 decision = (.noise, "toc-entry")
             } else if decision == nil, captions.contains(i) {
                 decision = (.noise, "collection-caption")
+            } else if decision == nil, i == banner {
+                decision = (.noise, "banner-paragraph")
             } else if decision == nil, i == teaser {
                 decision = (.noise, "repeated-opening")
             }
@@ -221,7 +225,7 @@ struct SegmentLabeler {
         if !line.startsWithDash, isTitleCopy(line, loose: false) { return (.noise, "title-repeat") }
         // Above the title, a short `label: value` line is the page's record of the document
         // (发布部门: 贵港市政府, 文号：…), not its title.
-        if state.titleCount == 0, line.isFieldAndValue { return (.metadata, "head-field") }
+        if line.isFieldAndValue, state.titleCount == 0 || line.shape.digits >= 6 { return (.metadata, "head-field") }
         let bodyRule: String?
         if line.isDateOnly {
             bodyRule = "speaker-date"
