@@ -55,6 +55,12 @@ extension SegmentLabeler {
         var next = first + 1
         while next < segment.upperBound, !paragraph[next] {
             let line = lines[next]
+            // Lines a rule already claims (a breadcrumb, a site's blurb) are chrome too.
+            if let rule = evaluator.firstRule(at: next, zone: nil, within: next..<next + 1, zoneOf: { _ in .head }),
+               rule.label == .noise || rule.label == .metadata {
+                next += 1
+                continue
+            }
             guard line.shape.length <= 20, line.shape.punctuation == 0, !line.shape.endsSentence, !line.isListHeading,
                   !line.isDateOnly, !line.isOrganisation(suffixes: cleaner.rules.words("org-suffix")),
                   evaluator.cue(.salutation, at: next) == nil else { return nil }
@@ -83,21 +89,34 @@ extension SegmentLabeler {
         Array(line.comparable.unicodeScalars.prefix(openingLength))
     }
 
-    /// Head lines that title a collection rather than this report: the same words come again a
-    /// few lines below as a piece of the collection (校安工程总结 above 第一篇：校安工程总结,
-    /// 年终工作总结 above 年终工作总结1). The piece's line is the report's title.
+    /// Head lines that caption the page rather than title this report: the same words come again
+    /// a few lines below as a piece of the collection (校安工程总结 above 第一篇：校安工程总结,
+    /// 年终工作总结 above 年终工作总结1) or in the document's own fuller form (`restates`). The
+    /// later line is the report's title.
     func collectionCaptions(headEnd: Int) -> Set<Int> {
         var result = Set<Int>()
         let head = segment.lowerBound..<headEnd
         for i in head where lines[i].shape.length <= cleaner.settings.maxTitleLength && !lines[i].shape.endsSentence {
             let own = lines[i].comparable
             guard own.unicodeScalars.count >= 4, evaluator.cue(.marker, at: i) == nil else { continue }
-            for j in (i + 1)..<min(headEnd, i + 10) where pieceTitle(j) == own {
+            for j in (i + 1)..<min(headEnd, i + 10) where pieceTitle(j) == own || restates(own, at: j, from: i) {
                 result.insert(i)
                 break
             }
         }
         return result
+    }
+
+    /// Whether head line `j` is the document's own fuller form of title `own` (line `i`): the same
+    /// words with the quotes and brackets a site's caption drops (扬州市教育事业“十二五”发展规划(讨论稿)
+    /// under 扬州市教育事业十二五发展规划讨论稿), or with the words a caption cut from its front
+    /// (xx县人民政府履行… under 政府履行…). A ——subtitle is no such form.
+    private func restates(_ own: String, at j: Int, from i: Int) -> Bool {
+        let line = lines[j]
+        guard line.shape.length <= cleaner.settings.maxTitleLength, !line.shape.endsSentence, !line.startsWithDash,
+              line.shape.length > lines[i].shape.length, !line.isListHeading else { return false }
+        let other = line.comparable
+        return other == own || (other.hasSuffix(own) && own.unicodeScalars.count >= 8)
     }
 
     /// The comparable title of a piece of a collection: a marked piece (第一篇：…, 篇2 …) without
