@@ -22,6 +22,7 @@ import EduwhCore
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
 /// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
+/// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
@@ -238,6 +239,7 @@ struct SegmentLabeler {
             bodyRule = "section-heading"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
                   line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence {
+            if isCategoryCrumb(line) { return (.noise, "category-crumb") }
             titles.append(line.comparable)
             state.titleCount += 1
             return (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
@@ -263,6 +265,19 @@ struct SegmentLabeler {
         // the report's, not a leftover of the site.
         if line.isListHeading, line.shape.length <= settings.maxTitleLength { return (.body, "tail-heading") }
         return (.noise, "tail-residue")
+    }
+
+    /// A site's category under the report's title: shorter than the title, with no figure, and
+    /// ending in the title's last four or more characters, its kind of document (部门工作总结 under
+    /// 镇教育2011年工作总结).
+    private func isCategoryCrumb(_ line: ScannedLine) -> Bool {
+        guard let title = titles.first, !line.startsWithDash, line.shape.digits == 0 else { return false }
+        let own = Array(line.comparable.unicodeScalars)
+        let theirs = Array(title.unicodeScalars)
+        guard own.count >= 4, own.count < theirs.count else { return false }
+        var shared = 0
+        while shared < own.count, own[own.count - 1 - shared] == theirs[theirs.count - 1 - shared] { shared += 1 }
+        return shared >= 4 && shared < own.count
     }
 
     /// Whether a line repeats a title this report (or an earlier one) already has: equal, or,
