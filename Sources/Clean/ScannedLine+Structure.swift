@@ -1,4 +1,5 @@
 import EduwhCore
+import Foundation
 
 // MARK: - Structural shapes the labelling rules ask about
 
@@ -87,6 +88,34 @@ extension ScannedLine {
               scalars[..<colon].allSatisfy({ $0.properties.isIdeographic || ("0"..."9").contains($0) }) else { return false }
         let value = scalars[(colon + 1)...].filter { !LineShape.isSpace($0) }
         return !value.isEmpty && value.count <= 30
+    }
+
+    /// A document number alone: 瓯教〔2013〕16 号, 贵政办[2011]284号.
+    var isDocumentNumber: Bool {
+        guard shape.length <= 24, shape.punctuation == 0 else { return false }
+        return matchText.range(of: #"^[\p{Han}]{1,10}\s*[〔\[【(（]\s*(19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号$"#,
+                               options: .regularExpression) != nil
+    }
+
+    /// A notice's addressees: 各县、市、区人民政府，市直各单位： (各 … and a colon at the end).
+    var isAddressee: Bool {
+        guard shape.length <= 80, !shape.endsSentence, text.hasPrefix("各"), let last = text.unicodeScalars.last else { return false }
+        return last == ":" || last == "："
+    }
+
+    /// Whether a 《 or “ is left open, or a 》 or ” closes one the line did not open.
+    var hasUnbalancedQuote: Bool {
+        var book = 0, quote = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "《": book += 1
+            case "》": book -= 1; if book < 0 { return true }
+            case "“": quote += 1
+            case "”": quote -= 1; if quote < 0 { return true }
+            default: break
+            }
+        }
+        return book != 0 || quote != 0
     }
 
     /// A flattened table row (`在校学生（人） 48210 50136`, `项目 2020年 2021年`, see `TableCells`):

@@ -134,4 +134,24 @@ extension SegmentLabeler {
         guard (1...2).contains(digits), let before = scalars.last, before.properties.isIdeographic else { return nil }
         return String(String.UnicodeScalarView(scalars))
     }
+
+    /// Whether head line `i` is a piece of a sentence hard-wrapped over lines (PDF text): it ends
+    /// in a comma or 、, or it leaves a 《 or “ open (or closes one it did not open) and the lines
+    /// right under it reach a comma or a sentence's end within three lines. A title wrapped over
+    /// lines ends in neither.
+    func isWrappedProse(_ i: Int) -> Bool {
+        if Self.endsInClauseBreak(lines[i]) { return true }
+        guard lines[i].hasUnbalancedQuote else { return false }
+        var k = i
+        while k + 1 < min(segment.upperBound, i + 4), lines[k + 1].number == lines[k].number + 1 {
+            k += 1
+            if Self.endsInClauseBreak(lines[k]) || lines[k].shape.endsSentence { return true }
+        }
+        return false
+    }
+
+    private static func endsInClauseBreak(_ line: ScannedLine) -> Bool {
+        guard let last = line.text.unicodeScalars.last else { return false }
+        return last == "，" || last == "," || last == "、"
+    }
 }

@@ -23,6 +23,7 @@ import EduwhCore
 /// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
+/// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
@@ -237,8 +238,13 @@ struct SegmentLabeler {
             bodyRule = "speaker-office"
         } else if line.isListHeading {
             bodyRule = "section-heading"
+        } else if line.isDocumentNumber {
+            // 瓯教〔2013〕16 号 belongs to the notice, above or below its title.
+            return (.body, "doc-number")
+        } else if line.isAddressee {
+            bodyRule = "addressee"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
-                  line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence {
+                  line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !isWrappedProse(i) {
             if isCategoryCrumb(line) { return (.noise, "category-crumb") }
             titles.append(line.comparable)
             state.titleCount += 1
