@@ -24,6 +24,7 @@ import EduwhCore
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
 /// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
+/// | `head-slogan` | N | a short exclamation above every title (轻松学习从此开始!) |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
@@ -249,6 +250,11 @@ struct SegmentLabeler {
             titles.append(line.comparable)
             state.titleCount += 1
             return (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
+        } else if state.titleCount == 0, line.shape.length < settings.paragraphMinLength, line.shape.punctuation <= 1,
+                  line.text.unicodeScalars.contains(where: { $0 == "!" || $0 == "！" }) {
+            // Above every title, a short exclamation (轻松学习从此开始!) is a site's slogan, and the
+            // report's title may still follow.
+            return (.noise, "head-slogan")
         } else {
             bodyRule = "head-body"
         }
