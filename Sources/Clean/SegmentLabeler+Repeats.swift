@@ -154,4 +154,24 @@ extension SegmentLabeler {
         guard let last = line.text.unicodeScalars.last else { return false }
         return last == "，" || last == "," || last == "、"
     }
+
+    /// Whether a collection's title (line `i`: 幼儿园工作总结(精选15篇), 中学督导汇报材料范文) has a
+    /// piece below it in the head: a piece marker (第一篇：, 篇1), or a title-shaped line holding the
+    /// collection's words without the count (幼儿园工作总结1, 中学督导汇报材料).
+    func collectionHasPiece(_ i: Int, headEnd: Int) -> Bool {
+        var scalars = Array(lines[i].text.unicodeScalars)
+        if let open = scalars.lastIndex(where: { $0 == "(" || $0 == "（" }), open >= 4 { scalars.removeSubrange(open...) }
+        var base = ScannedLine.comparable(String(String.UnicodeScalarView(scalars)))
+        for suffix in ["范文大全", "范文精选", "范文"] where base.hasSuffix(suffix) && base.count > suffix.count + 3 {
+            base.removeLast(suffix.count)
+            break
+        }
+        let end = max(headEnd, min(segment.upperBound, i + 12))
+        for j in (i + 1)..<end {
+            if evaluator.cue(.marker, at: j) != nil { return true }
+            if j < headEnd, base.count >= 4, lines[j].shape.length <= cleaner.settings.maxTitleLength,
+               lines[j].comparable.contains(base) { return true }
+        }
+        return false
+    }
 }

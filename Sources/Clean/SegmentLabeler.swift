@@ -25,6 +25,7 @@ import EduwhCore
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
 /// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
 /// | `head-slogan` | N | a short exclamation above every title (轻松学习从此开始!) |
+/// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
@@ -92,6 +93,12 @@ struct SegmentLabeler {
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)
+                if rule.id == "collection-title", z == .head, state.titleCount == 0, !collectionHasPiece(i, headEnd: headEnd) {
+                    // A collection's title with no piece of it below is the only title the page has.
+                    titles.append(lines[i].comparable)
+                    state.titleCount += 1
+                    decision = (.title, "collection-title-only")
+                }
                 if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
             } else if decision == nil, state.cut {
                 decision = (.noise, "after-end-marker")
