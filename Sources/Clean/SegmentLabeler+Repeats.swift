@@ -94,14 +94,24 @@ extension SegmentLabeler {
     /// 年终工作总结 above 年终工作总结1) or in the document's own fuller form (`restates`). The
     /// later line is the report's title.
     func collectionCaptions(headEnd: Int) -> Set<Int> {
-        var result = Set<Int>()
         let head = segment.lowerBound..<headEnd
-        for i in head where lines[i].shape.length <= cleaner.settings.maxTitleLength && !lines[i].shape.endsSentence {
-            let own = lines[i].comparable
-            guard own.unicodeScalars.count >= 4, evaluator.cue(.marker, at: i) == nil else { continue }
-            for j in (i + 1)..<min(headEnd, i + 10) where pieceTitle(j) == own || restates(own, at: j, from: i) {
-                result.insert(i)
-                break
+        let maxLength = cleaner.settings.maxTitleLength
+        // Each title-shaped head line's comparable form and piece title, measured once.
+        var comparable: [Int: String] = [:]
+        var piece: [Int: String] = [:]
+        for i in head where lines[i].shape.length <= maxLength && !lines[i].shape.endsSentence {
+            comparable[i] = lines[i].comparable
+            piece[i] = pieceTitle(i)
+        }
+        var result = Set<Int>()
+        for i in head {
+            guard let own = comparable[i], own.unicodeScalars.count >= 4, evaluator.cue(.marker, at: i) == nil else { continue }
+            for j in (i + 1)..<min(headEnd, i + 10) {
+                guard let other = comparable[j] else { continue }
+                if piece[j] == own || restates(own, as: other, at: j, from: i) {
+                    result.insert(i)
+                    break
+                }
             }
         }
         return result
@@ -111,11 +121,9 @@ extension SegmentLabeler {
     /// words with the quotes and brackets a site's caption drops (扬州市教育事业“十二五”发展规划(讨论稿)
     /// under 扬州市教育事业十二五发展规划讨论稿), or with the words a caption cut from its front
     /// (xx县人民政府履行… under 政府履行…). A ——subtitle is no such form.
-    private func restates(_ own: String, at j: Int, from i: Int) -> Bool {
+    private func restates(_ own: String, as other: String, at j: Int, from i: Int) -> Bool {
         let line = lines[j]
-        guard line.shape.length <= cleaner.settings.maxTitleLength, !line.shape.endsSentence, !line.startsWithDash,
-              line.shape.length > lines[i].shape.length, !line.isListHeading else { return false }
-        let other = line.comparable
+        guard !line.startsWithDash, line.shape.length > lines[i].shape.length, !line.isListHeading else { return false }
         return other == own || (other.hasSuffix(own) && own.unicodeScalars.count >= 8)
     }
 
@@ -123,7 +131,6 @@ extension SegmentLabeler {
     /// its marker, or a title ending in a piece number of one or two digits without it.
     private func pieceTitle(_ j: Int) -> String? {
         let line = lines[j]
-        guard line.shape.length <= cleaner.settings.maxTitleLength, !line.shape.endsSentence else { return nil }
         if evaluator.cue(.marker, at: j) != nil {
             guard let title = Cleaner.titleText(line.text), title != line.text else { return nil }
             return ScannedLine.comparable(title)
