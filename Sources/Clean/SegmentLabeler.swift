@@ -93,8 +93,10 @@ struct SegmentLabeler {
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)
-                if rule.id == "collection-title", z == .head, state.titleCount == 0, !collectionHasPiece(i, headEnd: headEnd) {
-                    // A collection's title with no piece of it below is the only title the page has.
+                if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarItems.isEmpty,
+                   !collectionHasPiece(i, headEnd: headEnd) {
+                    // A collection's title with no piece of it below is the only title the page
+                    // has (not in a sidebar's list of other reports).
                     titles.append(lines[i].comparable)
                     state.titleCount += 1
                     decision = (.title, "collection-title-only")
