@@ -1,9 +1,10 @@
 // swift-tools-version: 6.1
 //
 // eduwh: a staged ETL from scraped Chinese education reports into a SQLite star schema.
-// Dependencies point one way down the pipeline:
-//
-//   EduwhCore ← Ingest ← Clean ← Normalize ← Facts ← Warehouse ← Pipeline ← eduwh (CLI)
+// Dependencies point one way down the pipeline (Ingest → Clean → Normalize → Facts → Warehouse,
+// driven by Pipeline, called by the eduwh CLI); every stage depends on EduwhCore's value types.
+// Each target declares exactly what its files import: the graph as it is, drawn in
+// docs/architecture.md and checked against both by DependencyGraphTests.
 //
 // Data files (schema.sql, migrations/, rules/, reports/, data/adcodes.csv) are embedded at
 // build time by the EmbedFiles plugin, so the binary always applies exactly what is in the tree.
@@ -56,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "eduwh",
             dependencies: [
-                "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline", "Publish",
+                "EduwhCore", "Ingest", "Clean", "Normalize", "Warehouse", "Pipeline", "Publish",
                 // GRDB for its error type only (QueryFailure maps SQLite result codes to exit codes).
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,14 +65,14 @@ let package = Package(
             ]),
 
         // MARK: - Tests (mirror the targets)
-        .target(name: "TestSupport", dependencies: ["EduwhCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
-        .testTarget(name: "CleanTests", dependencies: ["Clean", "Ingest", "TestSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "EduwhCore", "CLibXML2", "TestSupport"]),
+        .testTarget(name: "CleanTests", dependencies: ["Clean", "Ingest", "EduwhCore", "TestSupport"]),
         .testTarget(
             name: "NormalizeTests",
-            dependencies: ["Normalize", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "TestSupport"]),
-        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "Facts", "Normalize", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Normalize", "EduwhCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "EduwhCore", "TestSupport"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "Facts", "Normalize", "Ingest", "EduwhCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "TestSupport"]),
         .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

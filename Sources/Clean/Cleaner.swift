@@ -52,7 +52,7 @@ public struct Cleaner: Sendable {
 
     /// Labels each non-blank line and groups lines into documents.
     public func clean(_ raw: RawDocument) -> CleanedFile {
-        clean(text: raw.text, outsideArticle: raw.outsideArticle)
+        clean(text: raw.text, outsideArticle: raw.outsideArticle, outsideArticleRules: raw.outsideArticleRules)
     }
 
     /// Rule id of lines Ingest found outside an HTML page's article (`RawDocument.outsideArticle`).
@@ -73,8 +73,9 @@ public struct Cleaner: Sendable {
     ///
     /// Lines in `outsideArticle` (an HTML page's menus, sidebars, related lists, footers) take no
     /// part in the labelling: they are noise (`html-outside-article`), except site metadata lines
-    /// above the article (breadcrumb, publish time), which stay metadata.
-    public func clean(text: String, outsideArticle: Set<Int> = []) -> CleanedFile {
+    /// above the article (breadcrumb, publish time), which stay metadata. `outsideArticleRules`
+    /// names a more particular rule for some of them (`RawDocument.outsideArticleRules`).
+    public func clean(text: String, outsideArticle: Set<Int> = [], outsideArticleRules: [Int: String] = [:]) -> CleanedFile {
         var lines = ScannedLine.scan(text, folding: rules.folding)
         var outside: [LabeledLine] = []
         if !outsideArticle.isEmpty, lines.contains(where: { !outsideArticle.contains($0.number) }) {
@@ -88,7 +89,8 @@ public struct Cleaner: Sendable {
                    rule.label == .metadata {
                     return LabeledLine(number: line.number, text: line.text, label: .metadata, rule: rule.id, document: 0)
                 }
-                return LabeledLine(number: line.number, text: line.text, label: .noise, rule: Self.outsideArticleRule, document: 0)
+                return LabeledLine(number: line.number, text: line.text, label: .noise,
+                                   rule: outsideArticleRules[line.number] ?? Self.outsideArticleRule, document: 0)
             }
         }
         guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
@@ -137,7 +139,7 @@ public struct Cleaner: Sendable {
     /// Takes every non-blank line as body text of one document, with no cleaning (`--text`).
     public func uncleaned(_ raw: RawDocument) -> CleanedFile {
         let labeled = ScannedLine.scan(raw.text).map {
-            LabeledLine(number: $0.number, text: $0.text, label: .body, rule: "as-text", document: 1)
+            LabeledLine(number: $0.number, text: $0.text, label: .body, rule: LabeledLine.asTextRule, document: 1)
         }
         return CleanedFile(lines: labeled, documents: [CleanDocument(index: 1, title: nil, lines: labeled, metadata: SiteMetadata())])
     }

@@ -34,6 +34,10 @@ public struct LabeledLine: Sendable, Hashable {
     /// 1-based index of the logical document within the file.
     public var document: Int
 
+    /// The rule id of a line read as plain text, without cleaning (`clean --as-text`, a place
+    /// or number read from a single line): Facts reads such a line's numbers as standalone.
+    public static let asTextRule = "as-text"
+
     public init(number: Int, text: String, label: LineLabel, rule: String, document: Int) {
         self.number = number
         self.text = text

@@ -25,9 +25,13 @@ public struct RawDocument: Sendable, Hashable {
     /// the page's article (menus, sidebars, related lists, comments, footers). Clean labels them
     /// noise with rule `html-outside-article`. Empty for text files and when no article was found.
     public var outsideArticle: Set<Int>
+    /// For lines of `outsideArticle` left out for a more particular reason than lying outside
+    /// the article's block, the rule naming it (`html-boilerplate-block`, `html-link-line`,
+    /// `html-repeated-lead`, `html-image-credit`); Clean labels them with it.
+    public var outsideArticleRules: [Int: String]
 
     public init(path: String, byteCount: Int, sha256: String, encoding: TextEncoding, format: SourceFormat, text: String,
-                notes: [String] = [], outsideArticle: Set<Int> = []) {
+                notes: [String] = [], outsideArticle: Set<Int> = [], outsideArticleRules: [Int: String] = [:]) {
         self.path = path
         self.byteCount = byteCount
         self.sha256 = sha256
@@ -36,6 +40,7 @@ public struct RawDocument: Sendable, Hashable {
         self.text = text
         self.notes = notes
         self.outsideArticle = outsideArticle
+        self.outsideArticleRules = outsideArticleRules
     }
 
     /// The raw lines, numbered from 1 the way `sed -n Np` counts them (blank lines included).

@@ -17,7 +17,7 @@ import Normalize
 public struct FactBuilder: Sendable {
     public static let standard = FactBuilder()
     /// Years a fact may carry (the span of `dim_year`); other year mentions are not used for facts.
-    public static let factYears = 1949...2100
+    public static let factYears = YearSpan.known
 
     public let normalizer: Normalizer
     public let mapper: IndicatorMapper
@@ -58,7 +58,7 @@ public struct FactBuilder: Sendable {
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?
         for (index, (line, reading)) in zip(document.lines, scanned).enumerated() where line.label.isKept {
-            let quantities = reading.map { normalizer.quantities(in: $0, standalone: line.rule == "as-text") } ?? []
+            let quantities = reading.map { normalizer.quantities(in: $0, standalone: line.rule == LabeledLine.asTextRule) } ?? []
             var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
             if let header = normalizer.tableColumnYears(in: line.text) {
                 columnYears = header

@@ -8,15 +8,23 @@
 ///    container and, divided by 2, 6, 9, 12, to the containers above it.
 /// 2. A container's score gains or loses 25 when its class/id names content (`content`,
 ///    `article`, `正文`, `TRS_Editor`) or boilerplate (`nav`, `footer`, `comment`, `share`,
-///    `related`), and is multiplied by the share of its text outside links. The best container
-///    is the article; when three other containers score near it, their common ancestor is.
+///    `related`, `player`), and is multiplied by the share of its text outside links. The best
+///    container is the article, but not one inside a block named as boilerplate that does not
+///    hold the page's headline (a long recommended article or comment thread under a short
+///    article does not win; a print area around the article may); when three other containers
+///    score near it, their common ancestor is.
 /// 3. Siblings of the article container that score a fifth of it, or hold plain paragraphs,
-///    join it; inside it, boilerplate blocks (by class/id) and link lists are left out.
+///    join it; inside it, boilerplate blocks (by class/id) and link lists are left out, and so
+///    are a summary box repeating the first paragraph and photo credits right after an image.
 /// 4. The title is the heading line that best agrees with `<title>` / `og:title` (shared
 ///    character pairs), an `<h1>` preferred; lines between it and the container (subtitle,
 ///    date, source) belong to the article.
 /// 5. The DOM's lines are matched to `HTMLTextExtractor`'s lines by their characters, so the
-///    line numbers Clean and `clean --explain` count stay those of the visible text.
+///    line numbers Clean and `clean --explain` count stay those of the visible text; each line
+///    left out carries its reason (`Decision`), the rule `clean --explain` shows.
+///
+/// A page saved without its `<html>` element (starting at `<head>`) is given one first
+/// (`HTMLPageRoot`): libxml2 would otherwise hang its body under the head's first `<script>`.
 ///
 /// ```swift
 /// let outside = HTMLArticleFinder().linesOutsideArticle(html: page, visibleText: HTMLTextExtractor.visibleText(of: page))
@@ -25,15 +33,49 @@
 struct HTMLArticleFinder {
     var settings = HTMLArticleSettings()
 
+    /// Why a line is not the article's; `inside` when it is. Each reason is the rule
+    /// `clean --explain` names for the line.
+    enum Decision: UInt8, Sendable {
+        case inside
+        /// Outside the article's block(s): menus, sidebars, feeds, footers.
+        case outsideBlock
+        /// Inside the article's block, in a block named as boilerplate (share bar, tags,
+        /// related articles, comments, player controls) or a list of links.
+        case boilerplateBlock
+        /// Inside the article's block, a line that is mostly link text (上一篇：…).
+        case linkLine
+        /// A lead or summary box repeating the article's first paragraph.
+        case repeatedLead
+        /// A photo credit under an image.
+        case imageCredit
+
+        /// The rule id Clean gives lines of this kind.
+        var rule: String {
+            switch self {
+            case .inside: ""
+            case .outsideBlock: "html-outside-article"
+            case .boilerplateBlock: "html-boilerplate-block"
+            case .linkLine: "html-link-line"
+            case .repeatedLead: "html-repeated-lead"
+            case .imageCredit: "html-image-credit"
+            }
+        }
+    }
+
     /// The 1-based numbers of `visibleText`'s lines that lie outside the article; empty when
     /// the page has no article the finder trusts (then Clean decides alone, as for text).
     func linesOutsideArticle(html: String, visibleText: String) -> Set<Int> {
-        let tree = HTMLBlockTree(html: html)
-        guard let article = articleLines(in: tree) else { return [] }
-        let inside = Self.align(tree: tree, article: article, visibleText: visibleText)
-        guard inside.contains(true) else { return [] }
-        var outside = Set<Int>()
-        for (i, isInside) in inside.enumerated() where !isInside { outside.insert(i + 1) }
+        Set(outsideLines(html: html, visibleText: visibleText).keys)
+    }
+
+    /// `linesOutsideArticle` with the reason each line is outside.
+    func outsideLines(html: String, visibleText: String) -> [Int: Decision] {
+        let tree = HTMLBlockTree(html: HTMLPageRoot.rooted(html))
+        guard let article = articleDecisions(in: tree) else { return [:] }
+        let decisions = Self.align(tree: tree, article: article, visibleText: visibleText)
+        guard decisions.contains(.inside) else { return [:] }
+        var outside: [Int: Decision] = [:]
+        for (i, decision) in decisions.enumerated() where decision != .inside { outside[i + 1] = decision }
         return outside
     }
 
@@ -41,14 +83,73 @@ struct HTMLArticleFinder {
 
     /// For each of the tree's lines, whether it belongs to the article; nil when there is none.
     func articleLines(in tree: HTMLBlockTree) -> [Bool]? {
+        articleDecisions(in: tree)?.map { $0 == .inside }
+    }
+
+    /// For each of the tree's lines, `inside` or why it is not the article's; nil when the page
+    /// has no article.
+    func articleDecisions(in tree: HTMLBlockTree) -> [Decision]? {
         let elements = tree.elements
         let lines = tree.lines
         guard !elements.isEmpty, !lines.isEmpty else { return nil }
+        let boilerplateChain = Self.boilerplateChains(elements)
+        let (finals, scored) = containerScores(tree)
+        let none = [Bool](repeating: false, count: elements.count)
+        guard var best = bestContainer(finals: finals, scored: scored, setAside: none, elements: elements) else { return nil }
+        var aside = none
+        if elements[best].parent >= 0, boilerplateChain[elements[best].parent] {
+            aside = setAside(tree)
+            best = bestContainer(finals: finals, scored: scored, setAside: aside, elements: elements) ?? best
+        }
+        best = spanningAncestor(of: best, finals: finals, scored: scored, setAside: aside, elements: elements)
+        guard elements[best].characters >= settings.minArticleCharacters else { return nil }
 
-        // 1. Paragraph scores flow to containers.
+        let roots = articleRoots(best, finals: finals, elements: elements)
+        var article = linesInside(roots, tree: tree)
+        guard let first = article.firstIndex(of: .inside), let last = article.lastIndex(of: .inside) else { return nil }
+        dropRepeatedLead(&article, tree: tree)
+        Self.dropImageCredits(&article, tree: tree)
+
+        // The title, and what lies between it and the container.
+        // Blocks named as boilerplate around the article (a print area) do not hide its title.
+        let around = Self.boilerplateChains(elements, ignoringAncestorsOf: best)
+        if let title = titleLine(in: tree, before: last, articleStart: first, boilerplate: around), title < first {
+            article[title] = .inside
+            if first - title <= settings.maxLinesBetweenTitleAndArticle {
+                for i in (title + 1)..<first where !around[lines[i].owner] && !isLinkLine(lines[i]) {
+                    article[i] = .inside
+                }
+            }
+        }
+        return article
+    }
+
+    /// Per element, whether it or an ancestor is named as boilerplate (comments, share bars,
+    /// related or recommended articles, tags).
+    /// With `ignoringAncestorsOf`, the blocks around that element (a print area around the
+    /// article) do not count.
+    static func boilerplateChains(_ elements: [HTMLBlockTree.Element], ignoringAncestorsOf inner: Int? = nil) -> [Bool] {
+        var ignored = Set<Int>()
+        if let inner {
+            var up = elements[inner].parent
+            while up >= 0 { ignored.insert(up); up = elements[up].parent }
+        }
+        var chain = [Bool](repeating: false, count: elements.count)
+        for e in elements.indices {
+            let up = elements[e].parent
+            chain[e] = (elements[e].boilerplate && !ignored.contains(e)) || (up >= 0 && chain[up])
+        }
+        return chain
+    }
+
+    /// 1–2: every paragraph's score flows to its container and the containers above it; each
+    /// container's final score adds its class/id and tag weights and is scaled by its text
+    /// outside links. Also whether each element received any paragraph's score.
+    func containerScores(_ tree: HTMLBlockTree) -> (finals: [Double], scored: [Bool]) {
+        let elements = tree.elements
         var score = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
-        for line in lines where isParagraph(line) {
+        for line in tree.lines where isParagraph(line) {
             let value = 1 + Double(line.punctuation) + min(Double(line.characters) / 100, 3)
             var container = line.owner
             let owner = elements[line.owner]
@@ -64,77 +165,134 @@ struct HTMLArticleFinder {
                 level += 1
             }
         }
-
-        // 2. Class/id, tag and link density.
-        func final(_ e: Int) -> Double {
-            guard scored[e] else { return 0 }
+        var finals = [Double](repeating: 0, count: elements.count)
+        for e in elements.indices where scored[e] {
             let element = elements[e]
             var total = score[e] + settings.classWeight * Double(element.hint) + Self.tagWeight(element.tag)
             if element.boilerplate { total -= settings.classWeight }
-            return max(0, total) * (1 - linkShare(element))
+            finals[e] = max(0, total) * (1 - linkShare(element))
         }
-        var finals = [Double](repeating: 0, count: elements.count)
+        return (finals, scored)
+    }
+
+    /// The best-scoring container among those not set aside.
+    func bestContainer(finals: [Double], scored: [Bool], setAside: [Bool], elements: [HTMLBlockTree.Element]) -> Int? {
         var best = -1
-        for e in elements.indices where scored[e] {
-            finals[e] = final(e)
+        for e in elements.indices where scored[e] && finals[e] > 0 && !setAside[e] {
             if best < 0 || finals[e] > finals[best] { best = e }
         }
-        guard best >= 0, finals[best] > 0 else { return nil }
+        return best >= 0 ? best : nil
+    }
 
-        // Three near-equal candidates elsewhere: the article spans them; take their common ancestor.
-        let alternatives = elements.indices.filter { $0 != best && scored[$0] && finals[$0] >= finals[best] * settings.alternativeShare && !isAncestor(best, of: $0, in: elements) && !isAncestor($0, of: best, in: elements) }
-        if alternatives.count >= 3 {
-            var ancestor = elements[best].parent
-            while ancestor >= 0, elements[ancestor].tag != "body" {
-                if alternatives.filter({ isAncestor(ancestor, of: $0, in: elements) }).count >= 3 { best = ancestor; break }
-                ancestor = elements[ancestor].parent
-            }
+    /// Per element, whether it lies inside a block named as boilerplate that does not hold the
+    /// page's headline (the line agreeing best with `<title>`): a recommended article or a
+    /// comment thread under the article, not a print area or share wrapper around the article
+    /// itself. Nothing is set aside on a page without a headline.
+    func setAside(_ tree: HTMLBlockTree) -> [Bool] {
+        let elements = tree.elements
+        var aside = [Bool](repeating: false, count: elements.count)
+        guard let headline = titleLine(in: tree, before: tree.lines.count - 1, articleStart: 0, boilerplate: aside) else { return aside }
+        for e in elements.indices {
+            let up = elements[e].parent
+            guard up >= 0 else { continue }
+            let holdsHeadline = elements[up].firstLine <= headline && headline <= elements[up].lastLine
+            aside[e] = aside[up] || (elements[up].boilerplate && !holdsHeadline)
         }
-        guard elements[best].characters >= settings.minArticleCharacters else { return nil }
+        return aside
+    }
 
-        // 3. Siblings that belong with it.
+    /// When three other containers (not set aside) score near the best one, the article spans
+    /// them: their common ancestor.
+    func spanningAncestor(of best: Int, finals: [Double], scored: [Bool], setAside: [Bool],
+                          elements: [HTMLBlockTree.Element]) -> Int {
+        let alternatives = elements.indices.filter { e in
+            e != best && scored[e] && finals[e] >= finals[best] * settings.alternativeShare && !setAside[e]
+                && !isAncestor(best, of: e, in: elements) && !isAncestor(e, of: best, in: elements)
+        }
+        guard alternatives.count >= 3 else { return best }
+        var ancestor = elements[best].parent
+        while ancestor >= 0, elements[ancestor].tag != "body" {
+            if alternatives.filter({ isAncestor(ancestor, of: $0, in: elements) }).count >= 3 { return ancestor }
+            ancestor = elements[ancestor].parent
+        }
+        return best
+    }
+
+    /// 3: the container and its siblings that score a fifth of it or hold plain paragraphs.
+    func articleRoots(_ best: Int, finals: [Double], elements: [HTMLBlockTree.Element]) -> Set<Int> {
         var roots: Set<Int> = [best]
         let parent = elements[best].parent
-        if parent >= 0 {
-            let threshold = max(10, finals[best] * settings.siblingShare)
-            for s in (parent + 1)..<elements.count where elements[s].parent == parent && s != best {
-                let sibling = elements[s]
-                guard sibling.characters > 0, sibling.hint >= 0, !sibling.boilerplate else { continue }
-                let share = linkShare(sibling)
-                if finals[s] >= threshold
-                    || (sibling.characters > 80 && share < 0.25)
-                    || (sibling.characters >= 10 && share == 0 && sibling.punctuation > 0) {
-                    roots.insert(s)
-                }
+        guard parent >= 0 else { return roots }
+        let threshold = max(10, finals[best] * settings.siblingShare)
+        for s in (parent + 1)..<elements.count where elements[s].parent == parent && s != best {
+            let sibling = elements[s]
+            guard sibling.characters > 0, sibling.hint >= 0, !sibling.boilerplate else { continue }
+            let share = linkShare(sibling)
+            if finals[s] >= threshold
+                || (sibling.characters > 80 && share < 0.25)
+                || (sibling.characters >= 10 && share == 0 && sibling.punctuation > 0) {
+                roots.insert(s)
             }
         }
+        return roots
+    }
 
-        // Elements inside the article, and the boilerplate among them.
+    /// The lines inside the roots, without the boilerplate blocks and link lists among them.
+    func linesInside(_ roots: Set<Int>, tree: HTMLBlockTree) -> [Decision] {
+        let elements = tree.elements
         var inside = [Bool](repeating: false, count: elements.count)
         var dropped = [Bool](repeating: false, count: elements.count)
-        var boilerplateChain = [Bool](repeating: false, count: elements.count)
         for e in elements.indices {
-            let element = elements[e]
-            let up = element.parent
-            boilerplateChain[e] = element.boilerplate || (up >= 0 && boilerplateChain[up])
+            let up = elements[e].parent
             if roots.contains(e) { inside[e] = true; continue }
             guard up >= 0, inside[up] else { continue }
             inside[e] = true
-            dropped[e] = dropped[up] || isBoilerplateInside(element)
+            dropped[e] = dropped[up] || isBoilerplateInside(elements[e])
         }
-        var article = lines.map { inside[$0.owner] && !dropped[$0.owner] && !isLinkLine($0) }
-        guard let first = article.firstIndex(of: true), let last = article.lastIndex(of: true) else { return nil }
+        return tree.lines.map { line in
+            !inside[line.owner] ? .outsideBlock : dropped[line.owner] ? .boilerplateBlock : isLinkLine(line) ? .linkLine : .inside
+        }
+    }
 
-        // 4. The title, and what lies between it and the container.
-        if let title = titleLine(in: tree, before: last, articleStart: first, boilerplate: boilerplateChain), title < first {
-            article[title] = true
-            if first - title <= settings.maxLinesBetweenTitleAndArticle {
-                for i in (title + 1)..<first where !boilerplateChain[lines[i].owner] && !isLinkLine(lines[i]) {
-                    article[i] = true
-                }
-            }
+    /// A lead or summary box (导读, 摘要) above the text, repeating its opening paragraph: one of
+    /// the article's first three paragraphs (headings and lines like 发布时间 before it are
+    /// counted) whose text comes again later in the article. Only there: lines repeated inside
+    /// the text (two list entries with the same note) are the article's.
+    func dropRepeatedLead(_ article: inout [Decision], tree: HTMLBlockTree) {
+        let lines = tree.lines
+        let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+        let decided = article
+        let opening = lines.indices.lazy.filter {
+            decided[$0] == .inside && isParagraph(lines[$0]) && !headings.contains(tree.elements[lines[$0].owner].tag)
+        }.prefix(3)
+        for lead in opening where lines.indices.contains(where: { $0 > lead && decided[$0] == .inside && lines[$0].key == lines[lead].key }) {
+            article[lead] = .repeatedLead
+            return
         }
-        return article
+    }
+
+    /// Photo credits under images (故宫博物院供图, 图片来源：视觉中国, ◎ 图：@某某微博截图, …记者 某某 摄):
+    /// a line of at most 120 characters right after an image, whose last 24 characters name
+    /// where the picture comes from, is not article text. Captions that describe the picture
+    /// without a credit stay.
+    static func dropImageCredits(_ article: inout [Decision], tree: HTMLBlockTree) {
+        for (i, line) in tree.lines.enumerated() where article[i] == .inside && line.followsImage && line.characters <= 120 {
+            if namesImageCredit(tree.compact(line)) { article[i] = .imageCredit }
+        }
+    }
+
+    static let imageCreditMarks = ["供图", "图片来源", "图源", "截图", "图：", "图:", "图/", "摄）", "摄)"].map { Array($0.utf8) }
+    static let photographed = Array("摄".utf8)
+
+    /// Whether a caption's text (without whitespace) ends in a credit: 摄 at its end, or one of
+    /// `imageCreditMarks` in its last 24 characters.
+    static func namesImageCredit(_ text: ArraySlice<UInt8>) -> Bool {
+        if text.count >= photographed.count, text.suffix(photographed.count).elementsEqual(photographed) { return true }
+        let tail = Array(text.suffix(24 * 3))
+        return imageCreditMarks.contains { mark in
+            guard tail.count >= mark.count else { return false }
+            return (0...(tail.count - mark.count)).contains { start in tail[start..<(start + mark.count)].elementsEqual(mark) }
+        }
     }
 
     private func isParagraph(_ line: HTMLBlockTree.Line) -> Bool {
@@ -177,157 +335,5 @@ struct HTMLArticleFinder {
             cursor = elements[cursor].parent
         }
         return false
-    }
-
-    // MARK: - Title
-
-    /// The line that is the article's headline: the heading-like line before the article's
-    /// end that best agrees with the page's `<title>` / `og:title`; without those, the last
-    /// `<h1>` before the article.
-    func titleLine(in tree: HTMLBlockTree, before end: Int, articleStart: Int, boilerplate: [Bool]) -> Int? {
-        let lines = tree.lines
-        let elements = tree.elements
-        let references = tree.titleReferences.map(Self.bigrams)
-        var pairs: [UInt64] = []
-        var scalars: [UInt32] = []
-        var best: Int?
-        var bestScore = 0.0
-        for i in 0...end {
-            let line = lines[i]
-            guard line.characters >= 4, line.characters <= 100, !boilerplate[line.owner] else { continue }
-            let owner = elements[line.owner]
-            let heading = ["h1", "h2", "h3"].contains(owner.tag)
-            guard heading || line.linkCharacters * 2 <= line.characters else { continue }
-            let weight = owner.tag == "h1" ? 1.0 : heading ? 0.95 : 0.85
-            let distance = Double(abs(articleStart - i)) * 0.002
-            let candidate: Double
-            if references.isEmpty {
-                guard owner.tag == "h1" else { continue }
-                candidate = 1 - distance
-            } else {
-                Self.sortedBigrams(tree.compact(line), into: &pairs, scalars: &scalars)
-                guard !pairs.isEmpty else { continue }
-                let agreement = references.map { reference in Double(pairs.count { reference.contains($0) }) / Double(pairs.count) }.max() ?? 0
-                guard agreement >= settings.minTitleAgreement else { continue }
-                candidate = agreement * weight - distance
-            }
-            if candidate > bestScore { bestScore = candidate; best = i }
-        }
-        return best
-    }
-
-    /// The set of adjacent character pairs of UTF-8 text (as scalar values).
-    static func bigrams(_ bytes: some Collection<UInt8>) -> Set<UInt64> {
-        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
-        guard scalars.count >= 2 else { return scalars.isEmpty ? [] : [UInt64(scalars[0].value)] }
-        var pairs = Set<UInt64>()
-        for k in 0..<(scalars.count - 1) { pairs.insert(UInt64(scalars[k].value) << 32 | UInt64(scalars[k + 1].value)) }
-        return pairs
-    }
-
-    /// The elements of `bigrams(bytes)`, sorted, in reused buffers.
-    static func sortedBigrams(_ bytes: ArraySlice<UInt8>, into pairs: inout [UInt64], scalars: inout [UInt32]) {
-        pairs.removeAll(keepingCapacity: true)
-        if !decodeUTF8(bytes, into: &scalars) {
-            scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
-        }
-        guard scalars.count >= 2 else {
-            if let only = scalars.first { pairs.append(UInt64(only)) }
-            return
-        }
-        for k in 0..<(scalars.count - 1) { pairs.append(UInt64(scalars[k]) << 32 | UInt64(scalars[k + 1])) }
-        pairs.sort()
-        var kept = 1
-        for k in 1..<pairs.count where pairs[k] != pairs[kept - 1] {
-            pairs[kept] = pairs[k]
-            kept += 1
-        }
-        pairs.removeLast(pairs.count - kept)
-    }
-
-    /// The scalar values of well-formed UTF-8; false (and nothing to use) when it is not.
-    static func decodeUTF8(_ bytes: ArraySlice<UInt8>, into scalars: inout [UInt32]) -> Bool {
-        scalars.removeAll(keepingCapacity: true)
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
-            guard k < end, bytes[k] >= low, bytes[k] <= high else { return nil }
-            return UInt32(bytes[k] & 0x3F)
-        }
-        while i < end {
-            let lead = bytes[i]
-            if lead < 0x80 { scalars.append(UInt32(lead)); i += 1; continue }
-            if lead >= 0xC2, lead <= 0xDF, let b = continuation(i + 1) {
-                scalars.append(UInt32(lead & 0x1F) << 6 | b); i += 2; continue
-            }
-            if lead >= 0xE0, lead <= 0xEF,
-               let b = continuation(i + 1, lead == 0xE0 ? 0xA0 : 0x80, lead == 0xED ? 0x9F : 0xBF), let c = continuation(i + 2) {
-                scalars.append(UInt32(lead & 0x0F) << 12 | b << 6 | c); i += 3; continue
-            }
-            if lead >= 0xF0, lead <= 0xF4,
-               let b = continuation(i + 1, lead == 0xF0 ? 0x90 : 0x80, lead == 0xF4 ? 0x8F : 0xBF), let c = continuation(i + 2), let d = continuation(i + 3) {
-                scalars.append(UInt32(lead & 0x07) << 18 | b << 12 | c << 6 | d); i += 4; continue
-            }
-            return false
-        }
-        return true
-    }
-
-    // MARK: - Matching the DOM's lines to the visible text's
-
-    /// For each line of `visibleText`, whether it is in the article: the DOM line with the same
-    /// characters (searched a little ahead, in order) decides; a line with no match takes the
-    /// decision of its neighbours (inside only when both are).
-    static func align(tree: HTMLBlockTree, article: [Bool], visibleText: String) -> [Bool] {
-        let keys = lineKeys(visibleText)
-        let window = 64
-        var decided = [Bool?](repeating: nil, count: keys.count)
-        var cursor = 0
-        for (i, key) in keys.enumerated() {
-            var k = cursor
-            let limit = min(tree.lines.count, cursor + window)
-            while k < limit, tree.lines[k].key != key { k += 1 }
-            if k < limit {
-                decided[i] = article[k]
-                cursor = k + 1
-            }
-        }
-        // The next decided line after each line, from the end.
-        var nextDecided = [Bool?](repeating: nil, count: keys.count)
-        var following: Bool?
-        for i in keys.indices.reversed() {
-            nextDecided[i] = following
-            if let value = decided[i] { following = value }
-        }
-        var result = [Bool](repeating: false, count: keys.count)
-        var previous: Bool?
-        for i in keys.indices {
-            if let value = decided[i] { result[i] = value; previous = value; continue }
-            let next = nextDecided[i]
-            result[i] = (previous ?? false) && (next ?? previous ?? false)
-        }
-        return result
-    }
-
-    /// The FNV-1a key of each line (split at `\n`) without whitespace, as `HTMLBlockTree` keys its lines.
-    static func lineKeys(_ text: String) -> [UInt64] {
-        var keys: [UInt64] = []
-        var text = text
-        text.withUTF8 { bytes in
-            var key: UInt64 = 0xcbf2_9ce4_8422_2325
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                let byte = bytes[i]
-                if byte == 0x0A { keys.append(key); key = 0xcbf2_9ce4_8422_2325; i += 1; continue }
-                if byte <= 0x20 { i += 1; continue }
-                if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0xA0 { i += 2; continue }
-                if byte == 0xE3, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
-                key = (key ^ UInt64(byte)) &* 0x100_0000_01b3
-                i += 1
-            }
-            if count > 0, bytes[count - 1] != 0x0A { keys.append(key) }
-        }
-        return keys
     }
 }

@@ -57,10 +57,13 @@ public struct Ingestor: Sendable {
 
         var text = LineBreaks.normalized(decoded.text)
         var outsideArticle: Set<Int> = []
+        var outsideRules: [Int: String] = [:]
         if format == .html {
             let page = text
             text = HTMLTextExtractor.visibleText(of: page)
-            outsideArticle = HTMLArticleFinder(settings: settings.article).linesOutsideArticle(html: page, visibleText: text)
+            let outside = HTMLArticleFinder(settings: settings.article).outsideLines(html: page, visibleText: text)
+            outsideArticle = Set(outside.keys)
+            for (line, decision) in outside where decision != .outsideBlock { outsideRules[line] = decision.rule }
         }
         guard Self.hasVisibleText(text) else {
             let what = format == .html ? "the page has no visible text outside markup, scripts and styles" : "the file holds only whitespace or invisible characters"
@@ -68,7 +71,7 @@ public struct Ingestor: Sendable {
         }
         return RawDocument(path: path, byteCount: bytes.count, sha256: SHA256Digest.hex(of: bytes),
                            encoding: decoded.encoding, format: format, text: text, notes: decoded.notes,
-                           outsideArticle: outsideArticle)
+                           outsideArticle: outsideArticle, outsideArticleRules: outsideRules)
     }
 
     /// `raw` with its lines over `settings.maxLineBytes` broken after a sentence end
@@ -85,6 +88,7 @@ public struct Ingestor: Sendable {
         broken.text = text
         // The article finder numbered the lines before the breaks: its choice no longer fits them.
         broken.outsideArticle = []
+        broken.outsideArticleRules = [:]
         broken.notes.append("\(breaks) line break\(breaks == 1 ? "" : "s") added to lines over \(settings.maxLineBytes) bytes (later line numbers shift)")
         return broken
     }

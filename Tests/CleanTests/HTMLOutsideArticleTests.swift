@@ -29,6 +29,16 @@ import Testing
         #expect(cleaned.documents.count == 1)
     }
 
+    /// A particular reason given by Ingest names the line's rule; the others keep the block rule.
+    @Test func outsideLinesWithAReasonAreNamedByIt() {
+        let cleaned = Cleaner.standard.clean(text: Self.text, outsideArticle: [1, 2, 7, 8], outsideArticleRules: [7: "html-boilerplate-block"])
+        let byLine = Dictionary(uniqueKeysWithValues: cleaned.lines.map { ($0.number, $0) })
+        #expect(byLine[7]?.label == .noise)
+        #expect(byLine[7]?.rule == "html-boilerplate-block")
+        #expect(byLine[8]?.rule == Cleaner.outsideArticleRule)
+        #expect(byLine[2]?.label == .metadata)
+    }
+
     @Test func withoutOutsideLinesCleanDecidesAsForText() {
         #expect(Cleaner.standard.clean(text: Self.text, outsideArticle: []) == Cleaner.standard.clean(text: Self.text))
     }

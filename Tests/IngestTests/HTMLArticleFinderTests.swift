@@ -1,3 +1,4 @@
+import Foundation
 import EduwhCore
 @testable import Ingest
 import Testing
@@ -86,6 +87,81 @@ import TestSupport
     func pagesWithoutAnArticleAreLeftToClean(html: String) throws {
         let raw = try Ingestor().decode(bytes: Array(html.utf8), path: "a.html")
         #expect(raw.outsideArticle.isEmpty)
+    }
+
+    /// Pages saved without `<html>` (the inside of `document.documentElement`, as scrapers that
+    /// store `innerHTML` save them) are read as if it were there.
+    @Test(arguments: ["<head>", "<!-- saved --> <head>", "<HEAD><script>var s = 1;</script>", "<style>p {}</style><head>"])
+    func pagesWithoutTheHTMLElement(opening: String) throws {
+        let page = Self.page().replacingOccurrences(of: "<html><head>", with: opening)
+        #expect(HTMLPageRoot.needsRoot(page))
+        let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
+        #expect(kept(raw).first == "区教育局2012年工作总结")
+        #expect(kept(raw).suffix(3) == ArraySlice(Self.paragraphs))
+        #expect(raw.outsideArticle.contains(1))
+    }
+
+    @Test func pagesWithTheHTMLElementOrADoctypeAreReadAsTheyAre() {
+        #expect(!HTMLPageRoot.needsRoot(Self.page()))
+        #expect(!HTMLPageRoot.needsRoot("\u{FEFF}<!DOCTYPE html><head><title>甲</title></head>"))
+        #expect(!HTMLPageRoot.needsRoot("  <!-- 注释 --><HTML lang=\"zh\"><body>乙</body></HTML>"))
+        #expect(HTMLPageRoot.needsRoot("<htmlx><body>丙</body>"))
+        #expect(!HTMLPageRoot.needsRoot("纯文字，没有标签"))
+    }
+
+    /// A real page saved that way (xinhuanet, corpus/html/r07): its article is found, the
+    /// channel menus above it are not.
+    @Test func realPageWithoutTheHTMLElement() throws {
+        let folder = PackagePaths.root.appending(path: "corpus/html")
+        let bytes = try Array(Data(contentsOf: folder.appending(path: "r07_xinhua_liqiang_xinjiang.html")))
+        let gold = try String(contentsOf: folder.appending(path: "gold/r07_xinhua_liqiang_xinjiang.article.txt"), encoding: .utf8)
+        let raw = try Ingestor().decode(bytes: bytes, path: "r07.html")
+        let inside = Set(kept(raw).map { $0.trimmingCharacters(in: .whitespaces) })
+        for line in gold.split(separator: "\n") { #expect(inside.contains(String(line)), "\(line)") }
+        #expect(raw.lines.prefix(100).filter { inside.contains($0.trimmingCharacters(in: .whitespaces)) }.isEmpty)
+    }
+
+    /// A complete recommended article in a block named `recommend` under a short article is not
+    /// the article, however long it is.
+    @Test func recommendedArticleUnderTheArticleIsNotTheArticle() throws {
+        let recommended = (1...12).map { "<p>推荐文章的第\($0)段，讲的是另一件事情，篇幅很长，比正文长得多，读者往往会继续往下看。</p>" }.joined()
+        let page = Self.page().replacingOccurrences(of: "<div class=\"footer\">",
+            with: "<div class=\"detail-recommend\"><h1>另一篇推荐文章的标题</h1><div class=\"recommend-content\">\(recommended)</div></div><div class=\"footer\">")
+        let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
+        #expect(kept(raw).suffix(3) == ArraySlice(Self.paragraphs))
+        #expect(!kept(raw).contains { $0.contains("推荐文章") })
+    }
+
+    /// A block named like boilerplate that holds the headline (a print area around the whole
+    /// article) is the article's, not set aside: the footer's sentence does not win.
+    @Test func printAreaAroundTheArticleIsTheArticle() throws {
+        let page = Self.page().replacingOccurrences(of: "<div class=\"article\">", with: "<div id=\"printArea\" class=\"print-box\"><div class=\"article\">")
+            .replacingOccurrences(of: "<div class=\"related\">", with: "</div><div class=\"related\">")
+            .replacingOccurrences(of: "<div class=\"footer\">版权所有 某区教育局 ICP备12345678号</div>",
+                                  with: "<div class=\"footer\"><p>主办单位：某区教育局，地址：某区某路1号，联系电话：0000-1234567，欢迎来信来电。</p></div>")
+        let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
+        #expect(kept(raw).first == "区教育局2012年工作总结")
+        #expect(kept(raw).suffix(3) == ArraySlice(Self.paragraphs))
+        #expect(!kept(raw).contains { $0.contains("主办单位") })
+    }
+
+    /// A summary box repeating the first paragraph, photo credits under images and a tag list
+    /// inside the article's block are left out and named; a caption that only describes the
+    /// picture stays.
+    @Test func repeatedLeadAndPhotoCreditsAreLeftOut() throws {
+        let lead = "<div class=\"summary\"><p>\(Self.paragraphs[0])</p></div>"
+        let pictures = "<p><img src=\"a.jpg\"></p><p>区教育局供图</p><p><img src=\"b.jpg\"></p><p>◎ 新校舍落成。/图：某某微博截图</p>"
+            + "<p><img src=\"c.jpg\"></p><p>新建的教学楼</p><div class=\"tags\">标签：<a href=\"/t1\">教育投入</a> <a href=\"/t2\">工作总结</a></div>"
+        let page = Self.page().replacingOccurrences(of: "<div class=\"content\">", with: "<div class=\"content\">\(lead)")
+            .replacingOccurrences(of: "<span style=\"display:none\">", with: "\(pictures)<span style=\"display:none\">")
+        let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
+        let rules = Dictionary(uniqueKeysWithValues: raw.outsideArticleRules.map { (raw.lines[$0.key - 1], $0.value) })
+        #expect(rules["区教育局供图"] == "html-image-credit")
+        #expect(rules["◎ 新校舍落成。/图：某某微博截图"] == "html-image-credit")
+        #expect(kept(raw).contains("新建的教学楼"))
+        #expect(kept(raw).filter { $0 == Self.paragraphs[0] }.count == 1)
+        #expect(raw.outsideArticleRules.values.contains("html-repeated-lead"))
+        #expect(rules["标签：教育投入 工作总结"] == "html-boilerplate-block")   // tags inside the article's block
     }
 
     @Test func textFilesHaveNoOutsideLines() throws {

@@ -63,3 +63,14 @@ struct RendererTests {
         #expect(Renderer.jsonValue(.real(0.1 + 0.2)) == "0.3")
     }
 }
+
+/// One TSV cell rule for every command (`sql`, `report`, `clean`, `extract` …): a tab or a line
+/// break, CRLF counted once, becomes one space; other text is untouched.
+@Suite struct TSVCellTests {
+    @Test(arguments: [
+        ("a\tb", "a b"), ("a\r\nb", "a b"), ("a\nb\rc", "a b c"), ("\t\t", "  "), ("教育\t投入", "教育 投入"), ("plain", "plain"),
+    ])
+    func tabsAndLineBreaksBecomeOneSpace(text: String, cell: String) {
+        #expect(Renderer.tsvCell(text) == cell)
+    }
+}

@@ -76,7 +76,7 @@ public struct PlaceResolver: Sendable {
     /// Place mentions in plain text lines (line numbers from 1), all taken as body text.
     public func places(inText text: String) -> [Located<PlaceMention>] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-            LabeledLine(number: $0.offset + 1, text: String($0.element), label: .body, rule: "as-text", document: 1)
+            LabeledLine(number: $0.offset + 1, text: String($0.element), label: .body, rule: LabeledLine.asTextRule, document: 1)
         }
         return places(in: lines)
     }
