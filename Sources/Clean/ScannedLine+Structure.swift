@@ -85,7 +85,8 @@ extension ScannedLine {
         guard shape.length <= 40, shape.punctuation == 0, !shape.endsSentence else { return false }
         let scalars = Array(text.unicodeScalars)
         guard let colon = scalars.prefix(8).firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2,
-              scalars[..<colon].allSatisfy({ $0.properties.isIdeographic || ("0"..."9").contains($0) }) else { return false }
+              scalars[..<colon].allSatisfy({ $0.properties.isIdeographic || ("0"..."9").contains($0) })
+        else { return false }
         let value = scalars[(colon + 1)...].filter { !LineShape.isSpace($0) }
         return !value.isEmpty && value.count <= 30
     }
@@ -99,7 +100,8 @@ extension ScannedLine {
 
     /// A notice's addressees: 各县、市、区人民政府，市直各单位： (各 … and a colon at the end).
     var isAddressee: Bool {
-        guard shape.length <= 80, !shape.endsSentence, text.hasPrefix("各"), let last = text.unicodeScalars.last else { return false }
+        guard shape.length <= 80, !shape.endsSentence, text.hasPrefix("各"),
+              let last = text.unicodeScalars.last else { return false }
         return last == ":" || last == "："
     }
 

@@ -10,7 +10,8 @@ extension SegmentLabeler {
     /// names it (目录, 提纲, or a short label ending in ：or …).
     func contentsEntries(headEnd: Int) -> Set<Int> {
         guard headEnd < segment.upperBound else { return [] }
-        let isHeading = { (i: Int) in self.lines[i].isListHeading && self.lines[i].shape.length <= self.cleaner.settings.maxTitleLength }
+        let maxLength = cleaner.settings.maxTitleLength
+        let isHeading = { (i: Int) in self.lines[i].isListHeading && self.lines[i].shape.length <= maxLength }
         var runs: [Range<Int>] = []
         var i = segment.lowerBound
         while i < headEnd {
@@ -66,7 +67,8 @@ extension SegmentLabeler {
                   evaluator.cue(.salutation, at: next) == nil else { return nil }
             next += 1
         }
-        guard next - first - 1 >= 4, (next..<segment.upperBound).filter({ paragraph[$0] }).count >= 2 else { return nil }
+        let following = (next..<segment.upperBound).filter { paragraph[$0] }.count
+        guard next - first - 1 >= 4, following >= 2 else { return nil }
         return first
     }
 
@@ -105,7 +107,8 @@ extension SegmentLabeler {
         }
         var result = Set<Int>()
         for i in head {
-            guard let own = comparable[i], own.unicodeScalars.count >= 4, evaluator.cue(.marker, at: i) == nil else { continue }
+            guard let own = comparable[i], own.unicodeScalars.count >= 4,
+                  evaluator.cue(.marker, at: i) == nil else { continue }
             for j in (i + 1)..<min(headEnd, i + 10) {
                 guard let other = comparable[j] else { continue }
                 if piece[j] == own || restates(own, as: other, at: j, from: i) {
@@ -167,7 +170,9 @@ extension SegmentLabeler {
     /// collection's words without the count (幼儿园工作总结1, 中学督导汇报材料).
     func collectionHasPiece(_ i: Int, headEnd: Int) -> Bool {
         var scalars = Array(lines[i].text.unicodeScalars)
-        if let open = scalars.lastIndex(where: { $0 == "(" || $0 == "（" }), open >= 4 { scalars.removeSubrange(open...) }
+        if let open = scalars.lastIndex(where: { $0 == "(" || $0 == "（" }), open >= 4 {
+            scalars.removeSubrange(open...)
+        }
         var base = ScannedLine.comparable(String(String.UnicodeScalarView(scalars)))
         for suffix in ["范文大全", "范文精选", "范文"] where base.hasSuffix(suffix) && base.count > suffix.count + 3 {
             base.removeLast(suffix.count)

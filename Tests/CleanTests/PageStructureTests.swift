@@ -32,7 +32,9 @@ import Testing
     }
 
     @Test func headHeadingsTheBodyDoesNotRepeatStay() {
-        let cleaned = Self.clean([CleanFixture.title, "一、基本情况", "（一）学校概况", Self.paragraphs[0], "二、主要做法", Self.paragraphs[1]])
+        let cleaned = Self.clean([
+            CleanFixture.title, "一、基本情况", "（一）学校概况", Self.paragraphs[0], "二、主要做法", Self.paragraphs[1],
+        ])
         Self.expect(cleaned, "一、基本情况", .body, "section-heading")
         Self.expect(cleaned, "（一）学校概况", .body, "section-heading")
     }
@@ -70,11 +72,17 @@ import Testing
 
     @Test func aBannerParagraphAboveThePageChromeIsNoise() {
         let banner = "【问卷调查】只要填写就能获得积分，活动截止2024年4月25日。前往查看"
-        let cleaned = Self.clean([banner, "研一上", "第 2 期", "475分", "【新闻】县里增设公托 减轻负担", Self.paragraphs[0], Self.paragraphs[1], Self.paragraphs[2]])
+        let cleaned = Self.clean([
+            banner, "研一上", "第 2 期", "475分", "【新闻】县里增设公托 减轻负担", Self.paragraphs[0], Self.paragraphs[1],
+            Self.paragraphs[2],
+        ])
         Self.expect(cleaned, banner, .noise, "banner-paragraph")
         Self.expect(cleaned, "【新闻】县里增设公托 减轻负担", .title, "title-heading")
         // A notice signed under its first paragraph is no banner: the signature is a date.
-        let notice = Self.clean([CleanFixture.title, Self.paragraphs[0], "某某县教育局", "2022年3月5日", "附件", "正文如下", Self.paragraphs[1], Self.paragraphs[2]])
+        let notice = Self.clean([
+            CleanFixture.title, Self.paragraphs[0], "某某县教育局", "2022年3月5日", "附件", "正文如下", Self.paragraphs[1],
+            Self.paragraphs[2],
+        ])
         Self.expect(notice, Self.paragraphs[0], .body, "body-paragraph")
     }
 
@@ -109,11 +117,12 @@ import Testing
     @Test func pageShapes() {
         let cleaned = Self.clean([
             "某某网!          推广助手 网站制作 营销型网站建设 成交型网站建设 更多友情", "学习网丨在线教育丨课堂丨在线教育网站大全",
-            "※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※", CleanFixture.title, "王　强", Self.paragraphs[0], Self.paragraphs[1], "x.xx%。",
+            String(repeating: "※", count: 34), CleanFixture.title, "王　强", Self.paragraphs[0], Self.paragraphs[1],
+            "x.xx%。",
         ])
         Self.expect(cleaned, "某某网!          推广助手 网站制作 营销型网站建设 成交型网站建设 更多友情", .noise, "link-bar")
         Self.expect(cleaned, "学习网丨在线教育丨课堂丨在线教育网站大全", .noise, "nav-pipes")
-        Self.expect(cleaned, "※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※※", .noise, "symbols-only")
+        Self.expect(cleaned, String(repeating: "※", count: 34), .noise, "symbols-only")
         Self.expect(cleaned, "王　强", .body, "speaker-name")
         #expect(CleanFixture.line("x.xx%。", in: cleaned)?.label == .body)
     }
