@@ -127,7 +127,12 @@ extension SegmentLabeler {
     private func restates(_ own: String, as other: String, at j: Int, from i: Int) -> Bool {
         let line = lines[j]
         guard !line.startsWithDash, line.shape.length > lines[i].shape.length, !line.isListHeading else { return false }
-        return other == own || (other.hasSuffix(own) && own.unicodeScalars.count >= 8)
+        guard other != own else { return true }
+        // The words cut from the front are the document's (xx县人民…), not a button's (Share "…").
+        guard other.hasSuffix(own), own.unicodeScalars.count >= 8 else { return false }
+        return !other.unicodeScalars.dropLast(own.unicodeScalars.count).contains {
+            $0.isASCII && $0.properties.isAlphabetic && $0 != "x" && $0 != "X"
+        }
     }
 
     /// The comparable title of a piece of a collection: a marked piece (第一篇：…, 篇2 …) without
@@ -138,6 +143,8 @@ extension SegmentLabeler {
             guard let title = Cleaner.titleText(line.text), title != line.text else { return nil }
             return ScannedLine.comparable(title)
         }
+        // The number ends the line itself (年终工作总结1), not a footnote mark (公报[1]).
+        guard let end = line.text.unicodeScalars.last, ("0"..."9").contains(end) else { return nil }
         var scalars = Array(line.comparable.unicodeScalars)
         var digits = 0
         while let last = scalars.last, ("0"..."9").contains(last) { scalars.removeLast(); digits += 1 }
@@ -146,12 +153,11 @@ extension SegmentLabeler {
     }
 
     /// Whether head line `i` is a piece of a sentence hard-wrapped over lines (PDF text): it ends
-    /// in a comma or 、, or it leaves a 《 or “ open (or closes one it did not open) and the lines
-    /// right under it reach a comma or a sentence's end within three lines. A title wrapped over
-    /// lines ends in neither.
+    /// in a comma or 、, or it leaves a 《 or “ open and the lines right under it reach a comma or
+    /// a sentence's end within three lines. A title wrapped over lines ends in neither.
     func isWrappedProse(_ i: Int) -> Bool {
         if Self.endsInClauseBreak(lines[i]) { return true }
-        guard lines[i].hasUnbalancedQuote else { return false }
+        guard lines[i].leavesQuoteOpen else { return false }
         var k = i
         while k + 1 < min(segment.upperBound, i + 4), lines[k + 1].number == lines[k].number + 1 {
             k += 1
