@@ -23,7 +23,8 @@ public struct LineShape: Sendable, Hashable {
     public var tokens = 0
     /// Length of the longest whitespace-separated word.
     public var longestToken = 0
-    /// Vertical bars, ASCII or full-width (| ｜): the separators of a piped navigation bar.
+    /// Vertical bars, ASCII or full-width (| ｜), and the bar-like ideograph 丨: the separators of
+    /// a piped navigation bar.
     public var pipes = 0
 
     /// Measures `text` (already trimmed or not: whitespace is not counted).
@@ -43,6 +44,9 @@ public struct LineShape: Sendable, Hashable {
             last = scalar
             let v = scalar.value
             switch v {
+            case 0x4E28:
+                // 丨, the ideograph that looks like a bar, separates the items of Chinese sites' menus.
+                pipes += 1
             case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF:
                 cjk += 1
             case 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A:

@@ -1,4 +1,5 @@
 import EduwhCore
+import Foundation
 
 // MARK: - Structural shapes the labelling rules ask about
 
@@ -38,6 +39,12 @@ extension ScannedLine {
     func isPersonName(surnames: [String]) -> Bool {
         var name = Substring(matchText)
         while let first = name.unicodeScalars.first, "○●◎·•-—".unicodeScalars.contains(first) { name = name.dropFirst() }
+        // A two-character name is often padded to the width of three (吴　忠, 王 强).
+        if name.unicodeScalars.contains(where: LineShape.isSpace) {
+            let compact = String(String.UnicodeScalarView(name.unicodeScalars.filter { !LineShape.isSpace($0) }))
+            guard compact.unicodeScalars.count == 2 else { return false }
+            name = Substring(compact)
+        }
         let length = name.unicodeScalars.count
         guard shape.cjk == length, (2...4).contains(length) else { return false }
         for surname in surnames where name.hasPrefix(surname) {
@@ -70,6 +77,57 @@ extension ScannedLine {
         guard shape.length >= 3, shape.length <= 24, shape.punctuation == 0, shape.cjk * 2 >= shape.length,
               !text.contains(":"), !text.contains("：") else { return false }
         return suffixes.contains { matchText.hasSuffix($0) }
+    }
+
+    /// The last words of a document record's field labels (发布部门, 发布文号, 发文机关, 第2版).
+    static let recordFieldEnds = ["部门", "单位", "文号", "字号", "机构", "机关", "日期", "时间", "分类", "类别", "版"]
+
+    /// A document record's `label: value` line: a label of 2–6 ideographs or digits ending in a
+    /// record field's word (发布部门, 文号, 第2版) or a value with a date (发表于: 2013/06/04), a
+    /// colon, and a value of at most 30 characters with no sentence punctuation. A news title
+    /// (厦门:新增学位5.9万个) or a thesis cover's 学生:陈小涵 is none.
+    var isFieldAndValue: Bool {
+        guard shape.length <= 40, shape.punctuation == 0, !shape.endsSentence else { return false }
+        let scalars = Array(text.unicodeScalars)
+        guard let colon = scalars.prefix(8).firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2,
+              scalars[..<colon].allSatisfy({ $0.properties.isIdeographic || ("0"..."9").contains($0) })
+        else { return false }
+        let value = scalars[(colon + 1)...].filter { !LineShape.isSpace($0) }
+        guard !value.isEmpty, value.count <= 30 else { return false }
+        let label = String(String.UnicodeScalarView(scalars[..<colon]))
+        let folded = String(matchText.unicodeScalars.prefix(colon))
+        return Self.recordFieldEnds.contains { label.hasSuffix($0) || folded.hasSuffix($0) }
+            || value.filter({ ("0"..."9").contains($0) }).count >= 6
+    }
+
+    /// A document number alone: 瓯教〔2013〕16 号, 贵政办[2011]284号.
+    var isDocumentNumber: Bool {
+        guard shape.length <= 24, shape.punctuation == 0 else { return false }
+        return matchText.range(of: #"^[\p{Han}]{1,10}\s*[〔\[【(（]\s*(19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号$"#,
+                               options: .regularExpression) != nil
+    }
+
+    /// A notice's addressees: 各县、市、区人民政府，市直各单位： (各 … and a colon at the end).
+    var isAddressee: Bool {
+        guard shape.length <= 80, !shape.endsSentence, text.hasPrefix("各"),
+              let last = text.unicodeScalars.last else { return false }
+        return last == ":" || last == "："
+    }
+
+    /// Whether a 《 or “ is left open at the line's end (a 》 or ” closing one from the line
+    /// before does not count: 工作方案》、…《2022 leaves one open, …报告》的通知 does not).
+    var leavesQuoteOpen: Bool {
+        var book = 0, quote = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "《": book += 1
+            case "》": book = max(0, book - 1)
+            case "“": quote += 1
+            case "”": quote = max(0, quote - 1)
+            default: break
+            }
+        }
+        return book > 0 || quote > 0
     }
 
     /// A flattened table row (`在校学生（人） 48210 50136`, `项目 2020年 2021年`, see `TableCells`):

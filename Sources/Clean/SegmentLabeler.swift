@@ -7,7 +7,9 @@ import EduwhCore
 /// | id | label | line |
 /// |---|---|---|
 /// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
-/// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line (a table of contents) |
+/// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line, or head headings the body repeats (a table of contents) and the line naming them |
+/// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
+/// | `repeated-opening` | N | a first paragraph that a paragraph just below repeats from its start (a teaser) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | a `salutation` cue's id | B | 尊敬的各位领导： |
@@ -18,6 +20,12 @@ import EduwhCore
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
+/// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
+/// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
+/// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
+/// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
+/// | `head-slogan` | N | a short exclamation above every title (轻松学习从此开始!) |
+/// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
@@ -56,7 +64,8 @@ struct SegmentLabeler {
     }
 
     mutating func label(document: Int) -> [LabeledLine] {
-        let firstParagraph = segment.first { paragraph[$0] }
+        let banner = bannerParagraph()
+        let firstParagraph = segment.first { paragraph[$0] && $0 != banner }
         let lastParagraph = segment.last { paragraph[$0] }
         let zone = { (i: Int) -> LineZone in
             guard let first = firstParagraph, let last = lastParagraph else { return .head }
@@ -68,6 +77,9 @@ struct SegmentLabeler {
 
         let sidebarItems = sidebarListItems(headEnd: headEnd, zoneOf: zone)
         let chrome = headChrome(headEnd: headEnd, zoneOf: zone)
+        let contents = contentsEntries(headEnd: headEnd)
+        let captions = collectionCaptions(headEnd: headEnd)
+        let teaser = repeatedOpening(firstParagraph: firstParagraph)
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var result: [LabeledLine] = []
@@ -81,6 +93,14 @@ struct SegmentLabeler {
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)
+                if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarItems.isEmpty,
+                   !collectionHasPiece(i, headEnd: headEnd) {
+                    // A collection's title with no piece of it below is the only title the page
+                    // has (not in a sidebar's list of other reports).
+                    titles.append(lines[i].comparable)
+                    state.titleCount += 1
+                    decision = (.title, "collection-title-only")
+                }
                 if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
             } else if decision == nil, state.cut {
                 decision = (.noise, "after-end-marker")
@@ -88,6 +108,14 @@ struct SegmentLabeler {
                 decision = (.noise, "related-list")
             } else if decision == nil, chrome.contains(i) {
                 decision = (.noise, "head-chrome")
+            } else if decision == nil, contents.contains(i) {
+                decision = (.noise, "toc-entry")
+            } else if decision == nil, captions.contains(i) {
+                decision = (.noise, "collection-caption")
+            } else if decision == nil, i == banner {
+                decision = (.noise, "banner-paragraph")
+            } else if decision == nil, i == teaser {
+                decision = (.noise, "repeated-opening")
             }
             // 3. Structure, by zone.
             if decision == nil {
@@ -198,11 +226,18 @@ struct SegmentLabeler {
         let line = lines[i]
         if let id = evaluator.cue(.marker, at: i)?.id {
             if let last = lastHeadMarker, i < last { return (.noise, "toc-entry") }
+            // A bare marker (篇1) names nothing: the report's title is the line above or below.
+            if Cleaner.titleText(line.text) == nil { return (.noise, id) }
             titles.append(ScannedLine.comparable(Cleaner.titleText(line.text) ?? line.text))
             state.titleCount += 1
             return (.title, id)
         }
-        if isTitleCopy(line, loose: false) { return (.noise, "title-repeat") }
+        // A ——subtitle restating a title above (——在…会议上的讲话 under 在…会议上的讲话) is the
+        // speech's own subtitle, not a copy.
+        if !line.startsWithDash, isTitleCopy(line, loose: false) { return (.noise, "title-repeat") }
+        // Above the title, a short `label: value` line is the page's record of the document
+        // (发布部门: 贵港市政府, 文号：…), not its title.
+        if line.isFieldAndValue, state.titleCount == 0 || line.shape.digits >= 6 { return (.metadata, "head-field") }
         let bodyRule: String?
         if line.isDateOnly {
             bodyRule = "speaker-date"
@@ -213,11 +248,22 @@ struct SegmentLabeler {
             bodyRule = "speaker-office"
         } else if line.isListHeading {
             bodyRule = "section-heading"
+        } else if line.isDocumentNumber {
+            // 瓯教〔2013〕16 号 belongs to the notice, above or below its title.
+            return (.body, "doc-number")
+        } else if line.isAddressee {
+            bodyRule = "addressee"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
-                  line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence {
+                  line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !isWrappedProse(i) {
+            if isCategoryCrumb(line) { return (.noise, "category-crumb") }
             titles.append(line.comparable)
             state.titleCount += 1
             return (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
+        } else if state.titleCount == 0, line.shape.length < settings.paragraphMinLength, line.shape.punctuation <= 1,
+                  line.text.unicodeScalars.contains(where: { $0 == "!" || $0 == "！" }) {
+            // Above every title, a short exclamation (轻松学习从此开始!) is a site's slogan, and the
+            // report's title may still follow.
+            return (.noise, "head-slogan")
         } else {
             bodyRule = "head-body"
         }
@@ -240,6 +286,19 @@ struct SegmentLabeler {
         // the report's, not a leftover of the site.
         if line.isListHeading, line.shape.length <= settings.maxTitleLength { return (.body, "tail-heading") }
         return (.noise, "tail-residue")
+    }
+
+    /// A site's category under the report's title: shorter than the title, with no figure, and
+    /// ending in the title's last four or more characters, its kind of document (部门工作总结 under
+    /// 镇教育2011年工作总结).
+    private func isCategoryCrumb(_ line: ScannedLine) -> Bool {
+        guard let title = titles.first, !line.startsWithDash, line.shape.digits == 0 else { return false }
+        let own = Array(line.comparable.unicodeScalars)
+        let theirs = Array(title.unicodeScalars)
+        guard own.count >= 4, own.count < theirs.count else { return false }
+        var shared = 0
+        while shared < own.count, own[own.count - 1 - shared] == theirs[theirs.count - 1 - shared] { shared += 1 }
+        return shared >= 4 && shared < own.count
     }
 
     /// Whether a line repeats a title this report (or an earlier one) already has: equal, or,

@@ -7,9 +7,9 @@ import TestSupport
 /// site). A change that loses lines on sites the rules were not written from fails here.
 /// Lowering a floor must be an explicit, reviewed change.
 @Suite struct FieldCorpusTests {
-    static let keepDropFloor = 0.93
-    static let noiseF1Floor = 0.88
-    static let splitFloor = 0.95
+    static let keepDropFloor = 0.87
+    static let noiseF1Floor = 0.79
+    static let splitFloor = 0.98
 
     static var names: [String] {
         let folder = PackagePaths.fieldCorpus

@@ -1,0 +1,195 @@
+import EduwhCore
+
+// MARK: - Lines a report's own later lines expose as copies
+
+extension SegmentLabeler {
+    /// A table of contents in the head: a run of section headings (一、… (三)…) listed before
+    /// the body that come again, as the body's own headings, after it. A run is the contents list
+    /// when two of its headings recur later, or when it has three or more and its first recurs
+    /// (a page cut off after its first section); the line right above it goes with it when it
+    /// names it (目录, 提纲, or a short label ending in ：or …).
+    func contentsEntries(headEnd: Int) -> Set<Int> {
+        guard headEnd < segment.upperBound else { return [] }
+        let maxLength = cleaner.settings.maxTitleLength
+        let isHeading = { (i: Int) in self.lines[i].isListHeading && self.lines[i].shape.length <= maxLength }
+        var runs: [Range<Int>] = []
+        var i = segment.lowerBound
+        while i < headEnd {
+            guard isHeading(i) else { i += 1; continue }
+            var j = i
+            while j < headEnd, isHeading(j) { j += 1 }
+            if j - i >= 2 { runs.append(i..<j) }
+            i = j
+        }
+        guard !runs.isEmpty else { return [] }
+        let later = (headEnd..<segment.upperBound).filter { lines[$0].isListHeading }.map { lines[$0].comparable }
+        let recurs = { (i: Int) -> Bool in
+            let own = self.lines[i].comparable
+            return own.count >= 4 && later.contains { $0 == own || ($0.hasPrefix(own) && own.count >= 8) }
+        }
+        var entries = Set<Int>()
+        for run in runs {
+            let recurring = run.filter(recurs).count
+            guard recurring >= 2 || (run.count >= 3 && recurs(run.lowerBound)) else { continue }
+            entries.formUnion(run)
+            if run.lowerBound - 1 >= segment.lowerBound, namesContents(lines[run.lowerBound - 1]) {
+                entries.insert(run.lowerBound - 1)
+            }
+        }
+        return entries
+    }
+
+    /// A short label over a table of contents: 目录, 提纲, or a few words ending in ：or an ellipsis.
+    private func namesContents(_ line: ScannedLine) -> Bool {
+        guard line.shape.length <= 16, line.shape.punctuation == 0, !line.isListHeading else { return false }
+        if line.matchText.contains("目录") || line.matchText.contains("提纲") { return true }
+        guard let last = line.text.unicodeScalars.last else { return false }
+        return last == "：" || last == ":" || last == "…"
+    }
+
+    /// The report's first paragraph when it is a site's banner: it stands alone above four or
+    /// more short lines with no punctuation (counters, a menu, the title and its date), none of
+    /// them a signature (an office, a date alone: a notice signed under its first paragraph), and
+    /// two or more paragraphs follow them, where the report's text begins.
+    func bannerParagraph() -> Int? {
+        guard let first = segment.first(where: { paragraph[$0] }) else { return nil }
+        var next = first + 1
+        while next < segment.upperBound, !paragraph[next] {
+            let line = lines[next]
+            // Lines a rule already claims (a breadcrumb, a site's blurb) are chrome too.
+            if let rule = evaluator.firstRule(at: next, zone: nil, within: next..<next + 1, zoneOf: { _ in .head }),
+               rule.label == .noise || rule.label == .metadata {
+                next += 1
+                continue
+            }
+            guard line.shape.length <= 20, line.shape.punctuation == 0, !line.shape.endsSentence, !line.isListHeading,
+                  !line.isDateOnly, !line.isOrganisation(suffixes: cleaner.rules.words("org-suffix")),
+                  evaluator.cue(.salutation, at: next) == nil else { return nil }
+            next += 1
+        }
+        let following = (next..<segment.upperBound).filter { paragraph[$0] }.count
+        guard next - first - 1 >= 4, following >= 2 else { return nil }
+        return first
+    }
+
+    /// The report's first paragraph when it is a teaser of the body: a document site's summary
+    /// or a news page's lead that a paragraph a few lines below repeats from its start (the same
+    /// first 24 characters, spaces and punctuation aside). The later copy is the report's text.
+    func repeatedOpening(firstParagraph: Int?) -> Int? {
+        guard let first = firstParagraph else { return nil }
+        let key = Self.opening(of: lines[first])
+        guard key.count == Self.openingLength else { return nil }
+        for j in (first + 1)..<min(segment.upperBound, first + 6) where paragraph[j] {
+            if Self.opening(of: lines[j]) == key { return first }
+        }
+        return nil
+    }
+
+    static let openingLength = 24
+
+    private static func opening(of line: ScannedLine) -> [Unicode.Scalar] {
+        Array(line.comparable.unicodeScalars.prefix(openingLength))
+    }
+
+    /// Head lines that caption the page rather than title this report: the same words come again
+    /// a few lines below as a piece of the collection (校安工程总结 above 第一篇：校安工程总结,
+    /// 年终工作总结 above 年终工作总结1) or in the document's own fuller form (`restates`). The
+    /// later line is the report's title.
+    func collectionCaptions(headEnd: Int) -> Set<Int> {
+        let head = segment.lowerBound..<headEnd
+        let maxLength = cleaner.settings.maxTitleLength
+        // Each title-shaped head line's comparable form and piece title, measured once.
+        var comparable: [Int: String] = [:]
+        var piece: [Int: String] = [:]
+        for i in head where lines[i].shape.length <= maxLength && !lines[i].shape.endsSentence {
+            comparable[i] = lines[i].comparable
+            piece[i] = pieceTitle(i)
+        }
+        var result = Set<Int>()
+        for i in head {
+            guard let own = comparable[i], own.unicodeScalars.count >= 4,
+                  evaluator.cue(.marker, at: i) == nil else { continue }
+            for j in (i + 1)..<min(headEnd, i + 10) {
+                guard let other = comparable[j] else { continue }
+                if piece[j] == own || restates(own, as: other, at: j, from: i) {
+                    result.insert(i)
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether head line `j` is the document's own fuller form of title `own` (line `i`): the same
+    /// words with the quotes and brackets a site's caption drops (扬州市教育事业“十二五”发展规划(讨论稿)
+    /// under 扬州市教育事业十二五发展规划讨论稿), or with the words a caption cut from its front
+    /// (xx县人民政府履行… under 政府履行…). A ——subtitle is no such form.
+    private func restates(_ own: String, as other: String, at j: Int, from i: Int) -> Bool {
+        let line = lines[j]
+        guard !line.startsWithDash, line.shape.length > lines[i].shape.length, !line.isListHeading else { return false }
+        guard other != own else { return true }
+        // The words cut from the front are the document's (xx县人民…), not a button's (Share "…").
+        guard other.hasSuffix(own), own.unicodeScalars.count >= 8 else { return false }
+        return !other.unicodeScalars.dropLast(own.unicodeScalars.count).contains {
+            $0.isASCII && $0.properties.isAlphabetic && $0 != "x" && $0 != "X"
+        }
+    }
+
+    /// The comparable title of a piece of a collection: a marked piece (第一篇：…, 篇2 …) without
+    /// its marker, or a title ending in a piece number of one or two digits without it.
+    private func pieceTitle(_ j: Int) -> String? {
+        let line = lines[j]
+        if evaluator.cue(.marker, at: j) != nil {
+            guard let title = Cleaner.titleText(line.text), title != line.text else { return nil }
+            return ScannedLine.comparable(title)
+        }
+        // The number ends the line itself (年终工作总结1), not a footnote mark (公报[1]).
+        guard let end = line.text.unicodeScalars.last, ("0"..."9").contains(end) else { return nil }
+        var scalars = Array(line.comparable.unicodeScalars)
+        var digits = 0
+        while let last = scalars.last, ("0"..."9").contains(last) { scalars.removeLast(); digits += 1 }
+        guard (1...2).contains(digits), let before = scalars.last, before.properties.isIdeographic else { return nil }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Whether head line `i` is a piece of a sentence hard-wrapped over lines (PDF text): it ends
+    /// in a comma or 、, or it leaves a 《 or “ open and the lines right under it reach a comma or
+    /// a sentence's end within three lines. A title wrapped over lines ends in neither.
+    func isWrappedProse(_ i: Int) -> Bool {
+        if Self.endsInClauseBreak(lines[i]) { return true }
+        guard lines[i].leavesQuoteOpen else { return false }
+        var k = i
+        while k + 1 < min(segment.upperBound, i + 4), lines[k + 1].number == lines[k].number + 1 {
+            k += 1
+            if Self.endsInClauseBreak(lines[k]) || lines[k].shape.endsSentence { return true }
+        }
+        return false
+    }
+
+    private static func endsInClauseBreak(_ line: ScannedLine) -> Bool {
+        guard let last = line.text.unicodeScalars.last else { return false }
+        return last == "，" || last == "," || last == "、"
+    }
+
+    /// Whether a collection's title (line `i`: 幼儿园工作总结(精选15篇), 中学督导汇报材料范文) has a
+    /// piece below it in the head: a piece marker (第一篇：, 篇1), or a title-shaped line holding the
+    /// collection's words without the count (幼儿园工作总结1, 中学督导汇报材料).
+    func collectionHasPiece(_ i: Int, headEnd: Int) -> Bool {
+        var scalars = Array(lines[i].text.unicodeScalars)
+        if let open = scalars.lastIndex(where: { $0 == "(" || $0 == "（" }), open >= 4 {
+            scalars.removeSubrange(open...)
+        }
+        var base = ScannedLine.comparable(String(String.UnicodeScalarView(scalars)))
+        for suffix in ["范文大全", "范文精选", "范文"] where base.hasSuffix(suffix) && base.count > suffix.count + 3 {
+            base.removeLast(suffix.count)
+            break
+        }
+        let end = max(headEnd, min(segment.upperBound, i + 12))
+        for j in (i + 1)..<end {
+            if evaluator.cue(.marker, at: j) != nil { return true }
+            if j < headEnd, base.count >= 4, lines[j].shape.length <= cleaner.settings.maxTitleLength,
+               lines[j].comparable.contains(base) { return true }
+        }
+        return false
+    }
+}
