@@ -116,8 +116,8 @@ enum NumeralParser {
         var chinese = 0
         for k in 0..<4 {
             let v = line[i + k]
-            // 二0一一: a zero may be written with an Arabic 0 among Chinese digits.
-            if k > 0, v == 0x30 || v == 0xFF10 { year *= 10; continue }
+            // 二0一一, 二○二五: a zero may be written with an Arabic 0 or a circle (○) among Chinese digits.
+            if k > 0, v == 0x30 || v == 0xFF10 || v == 0x25CB { year *= 10; continue }
             guard let d = ScalarClass.chineseDigit(v), v != 0x4E24, v != 0x5169 else { return nil }
             year = year * 10 + d
             chinese += 1

@@ -29,6 +29,27 @@ enum TableRow {
         }
     }
 
+    /// A table flattened one cell to a line (`16 |`, `12.5% |`): a number alone before the cell
+    /// mark is a figure of its column, without a unit (the header names it). A bare 1900–2100 is
+    /// left alone: it is a column of years more often than a count.
+    static func loneCell(in line: String) -> [QuantityMention]? {
+        guard let last = line.unicodeScalars.last, last == "|" || last == "｜" else { return nil }
+        let scalars = line.scalarArray
+        var end = scalars.count - 1
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" || scalars[end - 1] == "\u{3000}" { end -= 1 }
+        var start = 0
+        while start < end, scalars[start] == " " || scalars[start] == "\t" || scalars[start] == "\u{3000}" { start += 1 }
+        guard start < end else { return nil }
+        let percent = scalars[end - 1] == "%" || scalars[end - 1] == "％"
+        let digits = scalars[start..<(percent ? end - 1 : end)]
+        guard let first = digits.first, ("0"..."9").contains(first),
+              digits.allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." }),
+              let value = Double(String(scalars: digits.filter { $0 != "," })) else { return nil }
+        if !percent, !digits.contains("."), (1900...2100).contains(Int(value)) { return nil }
+        return [QuantityMention(surface: String(scalars: scalars[start..<end]), value: value,
+                                unit: percent ? "percent" : "", qualifier: .exact, offset: start, rule: rule)]
+    }
+
     /// The column years of a table's header row (`项目 2020年 2021年`, `年份 2019 2020 2021`,
     /// `指标 2020年度 2021年度`): a label cell, then two or more cells that are each one year.
     static func headerYears(in line: String) -> [Int]? {

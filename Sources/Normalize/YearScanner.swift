@@ -282,6 +282,7 @@ struct YearScanner {
         }
         let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
         var k = hasNian ? j + 1 : j
+        if !hasNian, let short = shortSecondYearRange(line, at: i, year: year, separatorAt: j) { return short }
         // 2021.6, 2021/06: a year and a month (a range 2007-2008 is read below).
         if !hasNian, sep == 0x2E || sep == 0x2F || sep == 0xFF0E, let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12),
            line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep,
@@ -377,7 +378,9 @@ struct YearScanner {
 
     /// 二〇一一年, 二〇一一年五月, 二〇二〇年9月1日 (the month and day in either kind of digits).
     private func chineseYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let year = NumeralParser.chineseDigitYear(line, at: i), line.at(i + 4) == Self.nian else { return nil }
+        guard let year = NumeralParser.chineseDigitYear(line, at: i) else { return nil }
+        if let short = chineseShortRange(line, at: i, year: year) { return short }
+        guard line.at(i + 4) == Self.nian else { return nil }
         var end = i + 5
         if let dateEnd = monthDay(line, at: end) {
             return FoundYear(start: i, end: dateEnd, kind: .date, from: year, to: year, rule: "y-chinese-date")

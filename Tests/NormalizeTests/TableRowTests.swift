@@ -32,6 +32,17 @@ struct TableRowTests {
         }
     }
 
+    @Test("a table flattened one cell to a line: a number alone before the cell mark is a figure")
+    func loneCells() {
+        let cells = ["38 |", "1,204 |", "7.5% |"].map { Normalizer.standard.quantities(in: $0, standalone: false) }
+        #expect(cells.map { $0.map(\.surface) } == [["38"], ["1,204"], ["7.5%"]])
+        #expect(cells.map { $0.map { $0.value ?? -1 } } == [[38], [1204], [7.5]])
+        #expect(cells.map { $0.map(\.unit) } == [[""], [""], ["percent"]])
+        // A year column and a label cell are no figures.
+        #expect(Normalizer.standard.quantities(in: "2016 |", standalone: false).isEmpty)
+        #expect(Normalizer.standard.quantities(in: "全额拨款 |", standalone: false).isEmpty)
+    }
+
     @Test("a percent cell is a percentage whatever the label says")
     func percentCells() {
         let found = Normalizer.standard.quantities(in: "入学率 99.5% 99.8%", standalone: false)

@@ -55,6 +55,15 @@ struct YearFormTests {
     ])
     func explicit(_ c: YearCase) { expectYear(c) }
 
+    @Test("School and financial years whose second year is written with two digits", arguments: [
+        YearCase("本校2019/20年度共招收新生", "2019/20年度", .range, 2019, 2020),
+        YearCase("由2016/17學年起推行", "2016/17學年", .range, 2016, 2017),
+        YearCase("2011-12学年度工作计划", "2011-12学年度", .range, 2011, 2012),
+        YearCase("二零二三至二四年度的撥款", "二零二三至二四年度", .range, 2023, 2024),
+        YearCase("二○二二至二三財政年度預算", "二○二二至二三財政年度", .range, 2022, 2023),
+    ])
+    func shortSecondYear(_ c: YearCase) { expectYear(c) }
+
     @Test("Placeholders", arguments: [
         YearCase("20xx年,我市顺利通过督导验收", "20xx年", .placeholder, nil, nil),
         YearCase("xx年财政性教育经费为X万元", "xx年", .placeholder, nil, nil),

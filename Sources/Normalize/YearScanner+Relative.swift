@@ -1,0 +1,110 @@
+import EduwhCore
+
+/// Plan periods (十三五, 第十三个五年) and relative years (去年, 近三年, 一年来): the forms
+/// `YearScanner.match` tries last, resolved against the document's reference year downstream.
+extension YearScanner {
+    // MARK: - Plan periods
+
+    func planPeriod(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard rules.starts(line[i], NormalizeRules.flagPlanPeriod), let candidates = rules.planPeriods[line[i]] else { return nil }
+        for rule in candidates where line.matches(rule.surface, at: i) {
+            let end = i + rule.surface.count
+            let next = line.at(end)
+            if ScalarClass.isChineseNumeral(next) || ScalarClass.isArabicDigit(next) { continue }
+            if line.matches("普法".scalarValues, at: end) { continue }
+            if rule.needsQuoteOrCue {
+                let prev = line.at(i - 1)
+                let quoted = prev == 0x201C || prev == 0x22 || prev == 0x2018 || prev == 0x300C
+                let cued = planCues.contains { line.matches($0, at: end) } || next == 0x201D
+                if !(quoted || cued) { continue }
+                // 十五所, 十五人: a number with a unit is not a plan period.
+                if rules.unit(in: line, at: end) != nil { continue }
+            }
+            return FoundYear(start: i, end: end, kind: .planPeriod, from: rule.from, to: rule.to, rule: rule.id)
+        }
+        return nil
+    }
+
+    // MARK: - Relative years
+
+    /// The N of a pattern at `i`: a small Chinese or Arabic number.
+    private func patternNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
+        if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, !reading.hasDecimal, reading.value >= 1, reading.value <= 20 {
+            return (Int(reading.value), reading.end)
+        }
+        if let (value, end) = smallNumber(line, at: i, in: 1...20) { return (value, end) }
+        return nil
+    }
+
+    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int, number: (Int, Int)? = nil) -> (end: Int, n: Int)? {
+        var j = i
+        var n = 0
+        for element in rule.pattern {
+            switch element {
+            case .literal(let v):
+                guard line.at(j) == v else { return nil }
+                j += 1
+            case .number:
+                if j == i, let (value, end) = number {
+                    n = value
+                    j = end
+                    continue
+                }
+                guard let (value, end) = patternNumber(line, at: j) else { return nil }
+                n = value
+                j = end
+            }
+        }
+        return (j, n)
+    }
+
+    private func relativeFound(_ rule: NormalizeRules.RelativeRule, _ i: Int, _ end: Int, _ n: Int) -> FoundYear {
+        FoundYear(start: i, end: end, kind: .relative, rule: rule.id, anchor: rule.anchor,
+                  fromOffset: rule.from, toOffset: rule.to, span: n)
+    }
+
+    /// Guards shared by relative expressions: 全年级, 以上年龄, 三年内 are not relative years.
+    private func relativeAllowed(_ line: ScalarLine, start i: Int, end: Int) -> Bool {
+        let next = line.at(end)
+        if next == Self.ji || next == 0x8F7B || next == 0x9F84 || next == 0x7EAA { return false }  // 级 轻 龄 纪
+        let prev = line.at(i - 1)
+        let first = line[i]
+        if first == Self.nian || first == 0x6765 || first == 0x524D {  // 年内, 来年, 前年
+            if ScalarClass.isChineseNumeral(prev) || ScalarClass.isArabicDigit(prev) || ScalarClass.isPlaceholder(prev) { return false }
+            if prev == Self.xue || prev == Self.nian || prev == 0x5F53 || prev == 0x5468 || prev == 0x534A || prev == 0x672C { return false }  // 学 年 当 周 半 本
+        }
+        if first == 0x4E0A, prev == 0x4EE5 { return false }  // 以上年…
+        if first == 0x4E0A || first == 0x4E0B, prev == Self.nian { return false }  // 2012年上半年: part of the year before it
+        if ScalarClass.isChineseNumeral(first), ScalarClass.isChineseNumeral(prev) { return false }
+        return true
+    }
+
+    func relativeLiteralFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard rules.starts(line[i], NormalizeRules.flagRelative), let candidates = rules.relativeRules(startingWith: line[i]) else { return nil }
+        for rule in candidates {
+            guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
+            guard relativeAllowed(line, start: i, end: end) else { continue }
+            var found = relativeFound(rule, i, end, n)
+            // 今年3月1日, 去年8月: one year with its month is one date, resolved like the year.
+            if rule.anchor == .reference, rule.from == rule.to, line.at(end - 1) == Self.nian,
+               !rule.pattern.contains(.number),
+               let dateEnd = monthDay(line, at: end) {
+                found.end = dateEnd
+                found.kind = .date
+            }
+            return found
+        }
+        return nil
+    }
+
+    func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // Every pattern here starts with N: read the number once, then its words.
+        guard let (n0, numberEnd) = patternNumber(line, at: i), rules.starts(line.at(numberEnd), NormalizeRules.flagRelativeRest) else { return nil }
+        for rule in rules.relativeNumberFirst {
+            guard let (end, n) = matchPattern(rule, line, at: i, number: (n0, numberEnd)) else { continue }
+            guard relativeAllowed(line, start: i, end: end) else { continue }
+            return relativeFound(rule, i, end, n)
+        }
+        return nil
+    }
+}
