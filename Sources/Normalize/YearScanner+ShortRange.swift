@@ -16,11 +16,11 @@ extension YearScanner {
         return j
     }
 
-    /// 2018/19年度, 2011-12学年: a four-digit year at `i` (its digits end at `k`), a slash or dash,
-    /// then the next year's last two digits and a year word.
-    func shortSecondYearRange(_ line: ScalarLine, at i: Int, year: Int, separatorAt k: Int) -> FoundYear? {
-        let sep = line.at(k)
-        guard sep == 0x2F || ScalarClass.isRangeDash(sep) || sep == Self.zhi,
+    /// 2018/19年度, 2011-12学年: a four-digit year at `i`, a slash or dash, then the next year's
+    /// last two digits and a year word.
+    func shortSecondYearRange(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let k = i + 4, sep = line.at(k)
+        guard sep == 0x2F || ScalarClass.isRangeDash(sep) || sep == Self.zhi, let year = fourDigitYear(line, at: i),
               let (yy, end) = smallNumber(line, at: k + 1, in: 0...99), end == k + 3, yy == (year + 1) % 100,
               let wordEnd = yearWordEnd(line, at: end) else { return nil }
         return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: year + 1, rule: "y-range-short")

@@ -181,7 +181,7 @@ struct YearScanner {
         if ScalarClass.isArabicDigit(v) {
             guard !ScalarClass.isArabicDigit(prev), !ScalarClass.isASCIILetter(prev), prev != 0x2E, prev != 0xFF0E else { return nil }
             if let y = placeholderYear(line, at: i) { return y }
-            if let y = explicitYear(line, at: i) { return y }
+            if let y = shortSecondYearRange(line, at: i) ?? explicitYear(line, at: i) { return y }
             if let y = gluedRange(line, at: i) { return y }
             if let y = slashDate(line, at: i) { return y }
             if let y = rocSchoolYear(line, at: i) { return y }
@@ -282,7 +282,6 @@ struct YearScanner {
         }
         let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
         var k = hasNian ? j + 1 : j
-        if !hasNian, let short = shortSecondYearRange(line, at: i, year: year, separatorAt: j) { return short }
         // 2021.6, 2021/06: a year and a month (a range 2007-2008 is read below).
         if !hasNian, sep == 0x2E || sep == 0x2F || sep == 0xFF0E, let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12),
            line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep,
