@@ -192,7 +192,7 @@ public struct DocumentProfiler: Sendable {
     func period(titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?,
                 frame: DocumentTimeFrame? = nil) -> (from: Int, to: Int)? {
         let titleNumbers = Set(titleLines.map(\.number))
-        let openingNumbers = Set(opening.prefix(3).map(\.number))
+        let openingNumbers = Set(Self.openingSentences(opening).map(\.number))
         let early = years.filter { titleNumbers.contains($0.line) || openingNumbers.contains($0.line) }
         if let span = early.first(where: { ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil && $0.mention.to != nil }) {
             return (span.mention.from!, span.mention.to!)
@@ -206,7 +206,8 @@ public struct DocumentProfiler: Sendable {
         if let year = early.first(where: { located in
             guard located.mention.kind == .year, located.mention.from != nil, let text = texts[located.line] else { return false }
             let end = located.mention.offset + located.mention.surface.unicodeScalars.count
-            let account = located.mention.surface.hasSuffix("年度") || (end < text.count && text[end - 1] == "年" && text[end] == "度")
+            let account = located.mention.surface.hasSuffix("年度")
+                || (end < text.count && text[end - 1] == "年" && Self.accountWords.contains { FactBuilder.starts($0, at: end, in: text) })
             return account && !Self.isInsideName(located.mention.offset, in: text)
         }) {
             return (year.mention.from!, year.mention.to ?? year.mention.from!)
@@ -235,6 +236,23 @@ public struct DocumentProfiler: Sendable {
 
     static let honourWords = ["评为", "荣获", "授予", "命名为", "评定为", "获得"]
     static let honourScalars = honourWords.map { Array($0.unicodeScalars) }
+
+    /// The opening's first lines: three, or as many as its first 120 characters take when the text
+    /// is hard-wrapped into short lines (我县…就 / 2021 年度履行教育职责情况… is still its first sentence).
+    static func openingSentences(_ opening: [LabeledLine]) -> ArraySlice<LabeledLine> {
+        var characters = 0
+        var count = 0
+        for line in opening where count < 3 || characters < openingCharacters {
+            characters += line.text.unicodeScalars.count
+            count += 1
+        }
+        return opening.prefix(count)
+    }
+
+    static let openingCharacters = 120
+
+    /// Words after 年 that make a year the period a report gives account of (2021年度, 2017年上半年).
+    static let accountWords = ["度", "上半年", "下半年", "全年"].map { Array($0.unicodeScalars) }
 
     /// Relative years that count from the year a report speaks in.
     static let currentYearWords = ["今年", "本年", "全年", "年内", "上半年", "下半年"]

@@ -233,6 +233,9 @@ public struct FactBuilder: Sendable {
             }
             let (status, cue) = Self.settledStatus(cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
                                                    clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
+            // A count the plan starts from (现有学校541所 in a 十四五 plan) is no figure of the plan's years.
+            if yearSource == .document, status == .achieved, Self.isRunningPlan(profile) {
+                (yearFrom, yearTo, yearSource) = (nil, nil, .none) }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let place = Self.nearest(nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var adcode = place?.mention.adcode
@@ -242,6 +245,13 @@ public struct FactBuilder: Sendable {
                         status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource,
                         adcode: adcode, regionSource: regionSource)
         }
+    }
+
+    /// Whether the report's period is a span of years it has not reached the end of (a plan's
+    /// 2021–2025 in a report whose own year, if it says one, is before 2025).
+    static func isRunningPlan(_ profile: DocumentProfile) -> Bool {
+        guard let from = profile.periodFrom, let to = profile.periodTo, from < to else { return false }
+        return (profile.referenceYear ?? from) < to
     }
 
     /// The status the words gave (`words`), settled by the report's kind and the section: a plan's

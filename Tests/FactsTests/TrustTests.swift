@@ -42,6 +42,51 @@ import Testing
         #expect(classes.yearFrom == 2012 && classes.yearTo == 2012 && classes.yearSource == .document)
     }
 
+    /// A year of account (2020年度, 2019年上半年) that a hard-wrapped opening reaches only on its
+    /// fourth or fifth short line is still the report's period; the same year in a sentence further
+    /// down, after other figures, is not.
+    @Test func aYearOfAccountInAHardWrappedOpeningIsTheReportsPeriod() throws {
+        let wrapped = FactBuilder.standard.build(Self.document(title: ["某县教育工作自查报告"], body: [
+            "按照上级关于开展教育工作自查的",
+            "通知要求，我县组织教育、财政、",
+            "人事等部门成立自查小组，对",
+            "2020 年度教育工作进行了全面自查。",
+            "全县现有中小学45所。",
+        ]))
+        #expect(wrapped.profile.periodFrom == 2020 && wrapped.profile.periodTo == 2020)
+        #expect(try Self.fact("45所", in: wrapped).yearFrom == 2020)
+        let halfYear = FactBuilder.standard.build(Self.document(title: ["教育项目建设稳步推进"], body: [
+            "2019年上半年，某县教育局采取任务分解等方式推进项目建设。",
+            "半年来共完成项目8个。",
+        ]))
+        #expect(halfYear.profile.periodFrom == 2019)
+        let passing = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: [
+            "我校现有教学班22个，在校学生900人，教师60人，校园占地面积30亩，",
+            "建筑面积12000平方米，图书2万册，计算机200台，各项设施齐全，",
+            "办学条件不断改善，教育教学质量稳步提高，社会满意度逐年上升，",
+            "家长和社会各界给予了高度评价，学校先后获得多项荣誉称号和奖励，",
+            "其中在2018年上半年获评市级文明校园。",
+        ]))
+        #expect(passing.profile.periodFrom == nil, "a year far into the opening is an event's, not the report's")
+    }
+
+    /// A plan's baseline (全县现有学校120所 under 基本情况 in a 2026–2030 plan) is the count the plan
+    /// starts from, not a figure of the plan's years: its year stays empty, while the plan's targets
+    /// keep the plan's period.
+    @Test func aPlansBaselineCountTakesNoPlanPeriod() throws {
+        let built = FactBuilder.standard.build(Self.document(title: ["某县“十五五”教育发展规划"], body: [
+            "一、基本情况",
+            "全县现有各级各类学校120所，在校学生5万人。",
+            "二、主要目标",
+            "到规划期末，新建幼儿园10所。",
+        ]))
+        let baseline = try Self.fact("120所", in: built)
+        #expect(baseline.status == .achieved)
+        #expect(baseline.yearFrom == nil && baseline.yearSource == .none)
+        let target = try Self.fact("10所", in: built)
+        #expect(target.status == .planned && target.yearFrom != nil)
+    }
+
     /// A year inside a document's name on a title line is that document's, not the report's; the
     /// year of account in the opening (就2021年度…情况进行自查) is.
     @Test func aNamedDocumentsYearIsNotTheTitlesYear() throws {
