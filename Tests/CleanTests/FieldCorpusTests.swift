@@ -7,8 +7,8 @@ import TestSupport
 /// site). A change that loses lines on sites the rules were not written from fails here.
 /// Lowering a floor must be an explicit, reviewed change.
 @Suite struct FieldCorpusTests {
-    static let keepDropFloor = 0.87
-    static let noiseF1Floor = 0.79
+    static let keepDropFloor = 0.89
+    static let noiseF1Floor = 0.83
     static let splitFloor = 0.98
 
     static var names: [String] {
