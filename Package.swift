@@ -19,7 +19,7 @@ let package = Package(
     name: "eduwh",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "eduwh", targets: ["eduwh"]),
+        .executable(name: "eduwh", targets: ["eduwh"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -37,19 +37,27 @@ let package = Package(
         .target(name: "CSHA256"),
         .target(name: "EduwhCore", dependencies: ["CSHA256"], swiftSettings: releaseSpeed),
         // libxml2's HTML parser (system library, `libxml2-dev`): the DOM the article finder reads.
-        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "Ingest", dependencies: ["EduwhCore", "CLibXML2"], swiftSettings: releaseSpeed),
         .target(name: "Clean", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
         .target(name: "Normalize", dependencies: ["EduwhCore"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
-        .target(name: "Facts", dependencies: ["EduwhCore", "Normalize"], swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
+        .target(
+            name: "Facts", dependencies: ["EduwhCore", "Normalize"], swiftSettings: releaseSpeed,
+            plugins: ["EmbedFiles"]),
         // sqlite3_config (variadic, so not callable from Swift): multi-thread mode, no memory statistics.
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "Warehouse",
             // GRDBSQLite (GRDB's own module map of the system libsqlite3) for sqlite3_bind_* in the load's hot inserts.
-            dependencies: ["EduwhCore", "Normalize", "Facts", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: [
+                "EduwhCore", "Normalize", "Facts", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: releaseSpeed, plugins: ["EmbedFiles"]),
-        .target(name: "Pipeline", dependencies: ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse"], swiftSettings: releaseSpeed),
+        .target(
+            name: "Pipeline", dependencies: ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse"],
+            swiftSettings: releaseSpeed),
         // Beyond one machine: PostgreSQL (through psql/COPY) and Parquet/CSV export (through DuckDB).
         .target(name: "Publish", dependencies: ["EduwhCore", "Warehouse"]),
 
@@ -70,11 +78,24 @@ let package = Package(
         .testTarget(name: "CleanTests", dependencies: ["Clean", "Ingest", "EduwhCore", "TestSupport"]),
         .testTarget(
             name: "NormalizeTests",
-            dependencies: ["Normalize", "EduwhCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "EduwhCore", "TestSupport"]),
-        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Pipeline", "Facts", "Normalize", "Ingest", "EduwhCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Normalize", "EduwhCore", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "FactsTests", dependencies: ["Facts", "Clean", "Ingest", "Normalize", "EduwhCore", "TestSupport"]),
+        .testTarget(
+            name: "WarehouseTests",
+            dependencies: [
+                "Warehouse", "Pipeline", "Facts", "Normalize", "Ingest", "EduwhCore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "TestSupport"]),
-        .testTarget(name: "eduwhTests", dependencies: ["eduwh", "Pipeline", "Warehouse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "eduwhTests",
+            dependencies: [
+                "eduwh", "Pipeline", "Warehouse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,8 +25,12 @@ public struct CleanRules: Sendable {
     /// The rules shipped in `rules/clean/` (embedded at build time).
     public static let standard: CleanRules = {
         let tables = EmbeddedFiles.files.keys.sorted().compactMap { path -> RuleTable? in
-            guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), let text = EmbeddedFiles.files[path] else { return nil }
-            do { return try RuleTable(name: path, text: text) } catch { fatalError("shipped rule table is broken: \(error)") }
+            guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), let text = EmbeddedFiles.files[path] else {
+                return nil
+            }
+            do { return try RuleTable(name: path, text: text) } catch {
+                fatalError("shipped rule table is broken: \(error)")
+            }
         }
         do { return try CleanRules(tables: tables) } catch { fatalError("shipped rule table is broken: \(error)") }
     }()
@@ -55,19 +59,25 @@ public struct CleanRules: Sendable {
             for row in table.rows {
                 let words = row["words"].split(separator: "|").map(String.init).filter { !$0.isEmpty }
                 guard !words.isEmpty else {
-                    throw RuleTableError(file: table.name, line: row.line, reason: "lexicon row has no words (separate them with |)")
+                    throw RuleTableError(
+                        file: table.name, line: row.line, reason: "lexicon row has no words (separate them with |)")
                 }
                 lexicon[row["id"], default: []].append(contentsOf: words)
             }
         } else {
-            throw RuleTableError(file: table.name, line: headerLine, reason: "not a Clean rule table: the header needs a label (line rules), role (split cues) or words (lexicon) column")
+            throw RuleTableError(
+                file: table.name, line: headerLine,
+                reason:
+                    "not a Clean rule table: the header needs a label (line rules), role (split cues) or words (lexicon) column"
+            )
         }
     }
 
     private func require(_ columns: [String], in table: RuleTable, line: Int) throws(RuleTableError) {
         let missing = columns.filter { !table.columns.contains($0) }
         if !missing.isEmpty {
-            throw RuleTableError(file: table.name, line: line, reason: "header lacks column(s) \(missing.joined(separator: ", "))")
+            throw RuleTableError(
+                file: table.name, line: line, reason: "header lacks column(s) \(missing.joined(separator: ", "))")
         }
     }
 
@@ -79,7 +89,8 @@ public struct CleanRules: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw RuleTableError(file: directory, line: 0, reason: "cannot list the rules folder (\(error.localizedDescription))")
+            throw RuleTableError(
+                file: directory, line: 0, reason: "cannot list the rules folder (\(error.localizedDescription))")
         }
         var tables: [RuleTable] = []
         for name in names.sorted() where name.hasSuffix(".tsv") && !name.hasPrefix(".") {

@@ -75,7 +75,9 @@ public struct Cleaner: Sendable {
     /// part in the labelling: they are noise (`html-outside-article`), except site metadata lines
     /// above the article (breadcrumb, publish time), which stay metadata. `outsideArticleRules`
     /// names a more particular rule for some of them (`RawDocument.outsideArticleRules`).
-    public func clean(text: String, outsideArticle: Set<Int> = [], outsideArticleRules: [Int: String] = [:]) -> CleanedFile {
+    public func clean(text: String, outsideArticle: Set<Int> = [], outsideArticleRules: [Int: String] = [:])
+        -> CleanedFile
+    {
         var lines = ScannedLine.scan(text, folding: rules.folding)
         var outside: [LabeledLine] = []
         if !outsideArticle.isEmpty, lines.contains(where: { !outsideArticle.contains($0.number) }) {
@@ -85,12 +87,16 @@ public struct Cleaner: Sendable {
             let evaluator = LineEvaluator(lines: outsideLines, rules: rules)
             outside = outsideLines.indices.map { i in
                 let line = outsideLines[i]
-                if line.number < firstInside, let rule = evaluator.firstRule(at: i, zone: nil, within: i..<i + 1, zoneOf: { _ in .body }),
-                   rule.label == .metadata {
-                    return LabeledLine(number: line.number, text: line.text, label: .metadata, rule: rule.id, document: 0)
+                if line.number < firstInside,
+                    let rule = evaluator.firstRule(at: i, zone: nil, within: i..<i + 1, zoneOf: { _ in .body }),
+                    rule.label == .metadata
+                {
+                    return LabeledLine(
+                        number: line.number, text: line.text, label: .metadata, rule: rule.id, document: 0)
                 }
-                return LabeledLine(number: line.number, text: line.text, label: .noise,
-                                   rule: outsideArticleRules[line.number] ?? Self.outsideArticleRule, document: 0)
+                return LabeledLine(
+                    number: line.number, text: line.text, label: .noise,
+                    rule: outsideArticleRules[line.number] ?? Self.outsideArticleRule, document: 0)
             }
         }
         guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
@@ -116,7 +122,8 @@ public struct Cleaner: Sendable {
         var fileTitles: [String] = []
         for k in 0..<(starts.count - 1) {
             let segment = starts[k]..<starts[k + 1]
-            var labeler = SegmentLabeler(cleaner: self, evaluator: evaluator, segment: segment, paragraph: paragraph, fileTitles: fileTitles)
+            var labeler = SegmentLabeler(
+                cleaner: self, evaluator: evaluator, segment: segment, paragraph: paragraph, fileTitles: fileTitles)
             labeled += labeler.label(document: k + 1)
             fileTitles += labeler.titles
         }
@@ -125,7 +132,9 @@ public struct Cleaner: Sendable {
             // article's first paragraph, whatever a rule about the site (本站) says.
             let byNumber = Dictionary(uniqueKeysWithValues: lines.map { ($0.number, $0) })
             for k in labeled.indices where labeled[k].label == .noise && Self.opensWithDateline(labeled[k].text) {
-                if let shape = byNumber[labeled[k].number]?.shape, shape.length >= settings.paragraphMinLength, shape.punctuation >= settings.paragraphMinPunctuation {
+                if let shape = byNumber[labeled[k].number]?.shape, shape.length >= settings.paragraphMinLength,
+                    shape.punctuation >= settings.paragraphMinPunctuation
+                {
                     labeled[k].label = .body
                     labeled[k].rule = Self.articleDatelineRule
                 }
@@ -141,7 +150,8 @@ public struct Cleaner: Sendable {
         let labeled = ScannedLine.scan(raw.text).map {
             LabeledLine(number: $0.number, text: $0.text, label: .body, rule: LabeledLine.asTextRule, document: 1)
         }
-        return CleanedFile(lines: labeled, documents: [CleanDocument(index: 1, title: nil, lines: labeled, metadata: SiteMetadata())])
+        return CleanedFile(
+            lines: labeled, documents: [CleanDocument(index: 1, title: nil, lines: labeled, metadata: SiteMetadata())])
     }
 
     // MARK: - Documents
@@ -169,7 +179,9 @@ public struct Cleaner: Sendable {
                 labeled[i].document = doc
                 continue
             }
-            if let own = spans.firstIndex(where: { $0.doc == line.document && $0.first <= line.number && line.number <= $0.last }) {
+            if let own = spans.firstIndex(where: {
+                $0.doc == line.document && $0.first <= line.number && line.number <= $0.last
+            }) {
                 labeled[i].document = renumber[spans[own].doc]!
                 continue
             }
@@ -204,7 +216,8 @@ public struct Cleaner: Sendable {
         }
         if documents.count > 1, let page = documents.first(where: { $0.metadata != SiteMetadata() })?.metadata {
             for k in documents.indices where documents[k].metadata == SiteMetadata() {
-                documents[k].metadata = SiteMetadata(publishedAt: page.publishedAt, sourceSite: page.sourceSite, breadcrumb: page.breadcrumb)
+                documents[k].metadata = SiteMetadata(
+                    publishedAt: page.publishedAt, sourceSite: page.sourceSite, breadcrumb: page.breadcrumb)
             }
         }
         return documents
@@ -214,17 +227,24 @@ public struct Cleaner: Sendable {
     /// nil for a marker alone (【篇二】).
     static func titleText(_ text: String) -> String? {
         let scalars = text.scalarArray
-        if scalars.count <= 8, text.contains("篇"), scalars.allSatisfy({ "【】[]（）()第篇一二三四五六七八九十0123456789０１２３４５６７８９ ：:、.．".unicodeScalars.contains($0) }) {
+        if scalars.count <= 8, text.contains("篇"),
+            scalars.allSatisfy({ "【】[]（）()第篇一二三四五六七八九十0123456789０１２３４５６７８９ ：:、.．".unicodeScalars.contains($0) })
+        {
             return nil
         }
         guard scalars.count > 3 else { return text }
         let head = String(scalars: scalars.prefix(8))
-        guard head.hasPrefix("篇") || head.hasPrefix("第") || head.hasPrefix("【") || head.hasPrefix("[") else { return text }
+        guard head.hasPrefix("篇") || head.hasPrefix("第") || head.hasPrefix("【") || head.hasPrefix("[") else {
+            return text
+        }
         if let colon = scalars.prefix(10).firstIndex(where: { $0 == "：" || $0 == ":" || $0 == "】" || $0 == "]" }),
-           colon + 1 < scalars.count {
+            colon + 1 < scalars.count
+        {
             let rest = String(scalars: scalars[(colon + 1)...]).trimmingCharacters(in: .whitespaces)
             let lead = String(scalars: scalars[..<colon])
-            if lead.contains("篇") && !rest.isEmpty { return rest.hasPrefix("：") || rest.hasPrefix(":") ? String(rest.dropFirst()) : rest }
+            if lead.contains("篇") && !rest.isEmpty {
+                return rest.hasPrefix("：") || rest.hasPrefix(":") ? String(rest.dropFirst()) : rest
+            }
         }
         return text
     }

@@ -37,9 +37,13 @@ struct DocumentSplitter: Sendable {
             }
             if claims[i] != nil { continue }
             if let last = lastParagraph, bodyLines >= settings.minLinesBeforeSplit,
-               paragraph[i] || evaluator.points(.salutation, at: i) > 0 {
-                var score = evaluator.points(.salutation, at: i) + evaluator.points(.opening, at: i) + evaluator.points(.concluding, at: last)
-                score += (last + 1..<i).filter { claims[$0] == nil }.map { evaluator.points(.closing, at: $0) }.max() ?? 0
+                paragraph[i] || evaluator.points(.salutation, at: i) > 0
+            {
+                var score =
+                    evaluator.points(.salutation, at: i) + evaluator.points(.opening, at: i)
+                    + evaluator.points(.concluding, at: last)
+                score +=
+                    (last + 1..<i).filter { claims[$0] == nil }.map { evaluator.points(.closing, at: $0) }.max() ?? 0
                 if indentIsRare, lines[i].indented { score += settings.indentWeight }
                 if score >= settings.splitThreshold {
                     starts.append(backtrack(from: i, after: last, evaluator: evaluator, claims: claims))
@@ -49,7 +53,10 @@ struct DocumentSplitter: Sendable {
                 }
             }
             bodyLines += 1
-            if paragraph[i] { lastParagraph = i; sawParagraph = true }
+            if paragraph[i] {
+                lastParagraph = i
+                sawParagraph = true
+            }
         }
         return starts
     }
@@ -62,7 +69,9 @@ struct DocumentSplitter: Sendable {
         while steps < settings.splitBacktrackLines, begin - 1 > last {
             let line = lines[begin - 1]
             let claim = claims[begin - 1]
-            let titleLike = (claim == nil || claim == .metadata || claim == .title) && line.shape.length <= settings.maxTitleLength && !line.shape.endsSentence
+            let titleLike =
+                (claim == nil || claim == .metadata || claim == .title) && line.shape.length <= settings.maxTitleLength
+                && !line.shape.endsSentence
                 && line.shape.punctuation == 0 && !line.isDateOnly && evaluator.points(.closing, at: begin - 1) == 0
                 && !line.isPersonName(surnames: rules.words("surname"))
             guard titleLike else { break }

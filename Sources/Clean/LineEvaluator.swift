@@ -26,7 +26,9 @@ final class LineEvaluator {
         self.rules = rules
         ruleCount = rules.lineRules.count
         patternHits = Array(repeating: -1, count: lines.count * max(1, rules.lineRules.count))
-        cuesByRole = SplitCue.Role.allCases.map { role in rules.splitCues.indices.filter { rules.splitCues[$0].role == role } }
+        cuesByRole = SplitCue.Role.allCases.map { role in
+            rules.splitCues.indices.filter { rules.splitCues[$0].role == role }
+        }
         cueHits = Array(repeating: -2, count: lines.count * SplitCue.Role.allCases.count)
     }
 
@@ -63,7 +65,9 @@ final class LineEvaluator {
     private func runLength(of r: Int, at i: Int, within segment: Range<Int>, zoneOf: (Int) -> LineZone) -> Int {
         if let known = runLengths[r]?[i], known > 0 { return Int(known) }
         var first = i
-        while first - 1 >= segment.lowerBound, holdsIgnoringRun(r, at: first - 1, zone: zoneOf(first - 1)) { first -= 1 }
+        while first - 1 >= segment.lowerBound, holdsIgnoringRun(r, at: first - 1, zone: zoneOf(first - 1)) {
+            first -= 1
+        }
         var last = i
         while last + 1 < segment.upperBound, holdsIgnoringRun(r, at: last + 1, zone: zoneOf(last + 1)) { last += 1 }
         let count = last - first + 1

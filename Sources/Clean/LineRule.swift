@@ -53,7 +53,7 @@ public final class LineRule: Sendable {
         self.scope = scope
         example = row["example"]
         origin = "\(table):\(row.line)"
-        runNeeded = conditions.lazy.compactMap { if case let .run(n) = $0 { n } else { nil } }.first ?? 0
+        runNeeded = conditions.lazy.compactMap { if case .run(let n) = $0 { n } else { nil } }.first ?? 0
     }
 
     /// The run length a `run>=N` condition asks for (0: none).
@@ -63,9 +63,9 @@ public final class LineRule: Sendable {
     func conditionsHold(_ line: ScannedLine, zone: LineZone?) -> Bool {
         for condition in conditions {
             switch condition {
-            case let .feature(feature, comparison, bound):
+            case .feature(let feature, let comparison, let bound):
                 if !comparison.holds(line.shape.value(of: feature), bound) { return false }
-            case let .zone(zones):
+            case .zone(let zones):
                 if let zone, !zones.contains(zone) { return false }
             case .run:
                 break

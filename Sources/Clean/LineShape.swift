@@ -35,7 +35,11 @@ public struct LineShape: Sendable, Hashable {
         var beforeLast: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             if Self.isSpace(scalar) {
-                if tokenLength > 0 { tokens += 1; longestToken = max(longestToken, tokenLength); tokenLength = 0 }
+                if tokenLength > 0 {
+                    tokens += 1
+                    longestToken = max(longestToken, tokenLength)
+                    tokenLength = 0
+                }
                 continue
             }
             tokenLength += 1
@@ -65,7 +69,10 @@ public struct LineShape: Sendable, Hashable {
                 break
             }
         }
-        if tokenLength > 0 { tokens += 1; longestToken = max(longestToken, tokenLength) }
+        if tokenLength > 0 {
+            tokens += 1
+            longestToken = max(longestToken, tokenLength)
+        }
         if last == "?", questionMarks > 0 { punctuation += 1 }
         if Self.isSentenceEnd(last) {
             endsSentence = true

@@ -21,7 +21,9 @@ public struct MetadataParser: Sendable {
     }
 
     private static let date = try! NSRegularExpression(
-        pattern: #"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"#)
+        pattern:
+            #"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"#
+    )
     private static let field = try! NSRegularExpression(
         pattern: #"(作者|编辑|责任编辑|发布人|发布者|发布机构|来源|信息来源|出处|字数)\s*[:：]\s*([^\s|｜]*)"#)
     private static let fieldKeys = ["作者", "来源", "出处", "字数", "时间", "日期", "发布", "编辑", "浏览", "阅读", "点击", "更新"]
@@ -63,7 +65,9 @@ public struct MetadataParser: Sendable {
                 guard !value.isEmpty else { continue }
                 switch key {
                 case "字数":
-                    if metadata.wordCount == nil { metadata.wordCount = Int(value.prefix { $0.isASCII && $0.isNumber }) }
+                    if metadata.wordCount == nil {
+                        metadata.wordCount = Int(value.prefix { $0.isASCII && $0.isNumber })
+                    }
                 case "来源", "信息来源", "出处":
                     if metadata.sourceSite == nil { metadata.sourceSite = value }
                 default:
@@ -95,7 +99,9 @@ public struct MetadataParser: Sendable {
     func cut(_ raw: String) -> String {
         var value = raw
         for key in Self.fieldKeys {
-            if let range = value.range(of: key), range.lowerBound > value.startIndex { value = String(value[..<range.lowerBound]) }
+            if let range = value.range(of: key), range.lowerBound > value.startIndex {
+                value = String(value[..<range.lowerBound])
+            }
         }
         var changed = true
         while changed {

@@ -77,9 +77,14 @@ public enum RuleCondition: Sendable, Hashable {
                 return .run(count)
             }
             guard let feature = LineFeature(rawValue: name) else {
-                throw PatternError(reason: "unknown condition '\(name)' (use \(LineFeature.allCases.map(\.rawValue).joined(separator: ", ")), zone, run)")
+                throw PatternError(
+                    reason:
+                        "unknown condition '\(name)' (use \(LineFeature.allCases.map(\.rawValue).joined(separator: ", ")), zone, run)"
+                )
             }
-            guard let bound = Double(value) else { throw PatternError(reason: "'\(value)' in '\(item)' is not a number") }
+            guard let bound = Double(value) else {
+                throw PatternError(reason: "'\(value)' in '\(item)' is not a number")
+            }
             return .feature(feature, op, bound)
         }
         throw PatternError(reason: "condition '\(item)' has no comparison (write e.g. len<=40)")

@@ -38,7 +38,9 @@ extension ScannedLine {
     /// A leading bullet (○杨晓丽) is allowed.
     func isPersonName(surnames: [String]) -> Bool {
         var name = Substring(matchText)
-        while let first = name.unicodeScalars.first, "○●◎·•-—".unicodeScalars.contains(first) { name = name.dropFirst() }
+        while let first = name.unicodeScalars.first, "○●◎·•-—".unicodeScalars.contains(first) {
+            name = name.dropFirst()
+        }
         // A two-character name is often padded to the width of three (吴　忠, 王 强).
         if name.unicodeScalars.contains(where: LineShape.isSpace) {
             let compact = String(String.UnicodeScalarView(name.unicodeScalars.filter { !LineShape.isSpace($0) }))
@@ -58,12 +60,19 @@ extension ScannedLine {
     /// name (王某某, 刘建华) and whose words before it end in an office title (县教育局局长　王某某,
     /// 校长 李华). Placeholder names (某某, ××, XX) count as names.
     func isOfficeAndName(surnames: [String], titles: [String]) -> Bool {
-        let words = text.unicodeScalars.split { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.map { String(scalars: $0) }
+        let words = text.unicodeScalars.split { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.map {
+            String(scalars: $0)
+        }
         guard words.count >= 2, words.count <= 3, shape.length <= 24, shape.punctuation == 0,
-              let name = words.last, let office = words.dropLast().last,
-              titles.contains(where: { office.hasSuffix($0) }) else { return false }
+            let name = words.last, let office = words.dropLast().last,
+            titles.contains(where: { office.hasSuffix($0) })
+        else { return false }
         let length = name.count
-        guard (2...4).contains(length), name.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || "×xX*＊".unicodeScalars.contains($0) }) else { return false }
+        guard (2...4).contains(length),
+            name.unicodeScalars.allSatisfy({
+                (0x4E00...0x9FFF).contains($0.value) || "×xX*＊".unicodeScalars.contains($0)
+            })
+        else { return false }
         return surnames.contains { surname in
             guard name.hasPrefix(surname) else { return false }
             let rest = length - surname.count
@@ -75,7 +84,8 @@ extension ScannedLine {
     /// office word.
     func isOrganisation(suffixes: [String]) -> Bool {
         guard shape.length >= 3, shape.length <= 24, shape.punctuation == 0, shape.cjk * 2 >= shape.length,
-              !text.contains(":"), !text.contains("：") else { return false }
+            !text.contains(":"), !text.contains("：")
+        else { return false }
         return suffixes.contains { matchText.hasSuffix($0) }
     }
 
@@ -90,7 +100,7 @@ extension ScannedLine {
         guard shape.length <= 40, shape.punctuation == 0, !shape.endsSentence else { return false }
         let scalars = Array(text.unicodeScalars)
         guard let colon = scalars.prefix(8).firstIndex(where: { $0 == ":" || $0 == "：" }), colon >= 2,
-              scalars[..<colon].allSatisfy({ $0.properties.isIdeographic || ("0"..."9").contains($0) })
+            scalars[..<colon].allSatisfy({ $0.properties.isIdeographic || ("0"..."9").contains($0) })
         else { return false }
         let value = scalars[(colon + 1)...].filter { !LineShape.isSpace($0) }
         guard !value.isEmpty, value.count <= 30 else { return false }
@@ -103,21 +113,24 @@ extension ScannedLine {
     /// A document number alone: 瓯教〔2013〕16 号, 贵政办[2011]284号.
     var isDocumentNumber: Bool {
         guard shape.length <= 24, shape.punctuation == 0 else { return false }
-        return matchText.range(of: #"^[\p{Han}]{1,10}\s*[〔\[【(（]\s*(19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号$"#,
-                               options: .regularExpression) != nil
+        return matchText.range(
+            of: #"^[\p{Han}]{1,10}\s*[〔\[【(（]\s*(19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号$"#,
+            options: .regularExpression) != nil
     }
 
     /// A notice's addressees: 各县、市、区人民政府，市直各单位： (各 … and a colon at the end).
     var isAddressee: Bool {
         guard shape.length <= 80, !shape.endsSentence, text.hasPrefix("各"),
-              let last = text.unicodeScalars.last else { return false }
+            let last = text.unicodeScalars.last
+        else { return false }
         return last == ":" || last == "："
     }
 
     /// Whether a 《 or “ is left open at the line's end (a 》 or ” closing one from the line
     /// before does not count: 工作方案》、…《2022 leaves one open, …报告》的通知 does not).
     var leavesQuoteOpen: Bool {
-        var book = 0, quote = 0
+        var book = 0
+        var quote = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "《": book += 1
@@ -144,7 +157,10 @@ extension ScannedLine {
         if scalars[0] == "(" || scalars[0] == "（" { i = 1 }
         if i < scalars.count, scalars[i] == "第" { return scalars.count > i + 1 && numerals.contains(scalars[i + 1]) }
         var count = 0
-        while i < scalars.count, numerals.contains(scalars[i]) || isDigit(scalars[i]) { i += 1; count += 1 }
+        while i < scalars.count, numerals.contains(scalars[i]) || isDigit(scalars[i]) {
+            i += 1
+            count += 1
+        }
         guard count > 0, count <= 2, i < scalars.count else { return false }
         return ["、", ".", "．", ")", "）", "是"].contains(scalars[i])
     }
@@ -173,7 +189,8 @@ extension Unicode.GeneralCategory {
     var isPunctuationLike: Bool {
         switch self {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol: true
+            .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol:
+            true
         default: false
         }
     }

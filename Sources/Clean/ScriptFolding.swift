@@ -30,17 +30,24 @@ public struct ScriptFolding: Sendable {
     /// The simplified form of `text`, or nil when nothing in it folds.
     public func foldedIfChanged(_ text: String) -> String? {
         // Pinyin glosses a site writes after characters (當(dāng)前位置, 30個(gè)) are not text.
-        if Self.mayHavePinyinGloss(text), let plain = Self.withoutPinyinGlosses(text) { return foldedIfChanged(plain) ?? plain }
+        if Self.mayHavePinyinGloss(text), let plain = Self.withoutPinyinGlosses(text) {
+            return foldedIfChanged(plain) ?? plain
+        }
         guard !isEmpty else { return nil }
         var changed = false
         for scalar in text.unicodeScalars where scalar.value >= Self.base && scalar.value < Self.end {
-            if table[Int(scalar.value - Self.base)] != 0 { changed = true; break }
+            if table[Int(scalar.value - Self.base)] != 0 {
+                changed = true
+                break
+            }
         }
         guard changed else { return nil }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.value >= Self.base, scalar.value < Self.end, case let mapped = table[Int(scalar.value - Self.base)], mapped != 0,
-               let folded = Unicode.Scalar(mapped) {
+            if scalar.value >= Self.base, scalar.value < Self.end,
+                case let mapped = table[Int(scalar.value - Self.base)], mapped != 0,
+                let folded = Unicode.Scalar(mapped)
+            {
                 out.append(folded)
             } else {
                 out.append(scalar)
@@ -89,7 +96,9 @@ public struct ScriptFolding: Sendable {
         return false
     }
 
-    private static func isHan(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) }
+    private static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    }
 
     private static func isPinyinLetter(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars.contains(s)

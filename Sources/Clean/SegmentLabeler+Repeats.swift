@@ -15,7 +15,10 @@ extension SegmentLabeler {
         var runs: [Range<Int>] = []
         var i = segment.lowerBound
         while i < headEnd {
-            guard isHeading(i) else { i += 1; continue }
+            guard isHeading(i) else {
+                i += 1
+                continue
+            }
             var j = i
             while j < headEnd, isHeading(j) { j += 1 }
             if j - i >= 2 { runs.append(i..<j) }
@@ -58,13 +61,15 @@ extension SegmentLabeler {
             let line = lines[next]
             // Lines a rule already claims (a breadcrumb, a site's blurb) are chrome too.
             if let rule = evaluator.firstRule(at: next, zone: nil, within: next..<next + 1, zoneOf: { _ in .head }),
-               rule.label == .noise || rule.label == .metadata {
+                rule.label == .noise || rule.label == .metadata
+            {
                 next += 1
                 continue
             }
             guard line.shape.length <= 20, line.shape.punctuation == 0, !line.shape.endsSentence, !line.isListHeading,
-                  !line.isDateOnly, !line.isOrganisation(suffixes: cleaner.rules.words("org-suffix")),
-                  evaluator.cue(.salutation, at: next) == nil else { return nil }
+                !line.isDateOnly, !line.isOrganisation(suffixes: cleaner.rules.words("org-suffix")),
+                evaluator.cue(.salutation, at: next) == nil
+            else { return nil }
             next += 1
         }
         let following = (next..<segment.upperBound).filter { paragraph[$0] }.count
@@ -108,7 +113,8 @@ extension SegmentLabeler {
         var result = Set<Int>()
         for i in head {
             guard let own = comparable[i], own.unicodeScalars.count >= 4,
-                  evaluator.cue(.marker, at: i) == nil else { continue }
+                evaluator.cue(.marker, at: i) == nil
+            else { continue }
             for j in (i + 1)..<min(headEnd, i + 10) {
                 guard let other = comparable[j] else { continue }
                 if piece[j] == own || restates(own, as: other, at: j, from: i) {
@@ -147,7 +153,10 @@ extension SegmentLabeler {
         guard let end = line.text.unicodeScalars.last, ("0"..."9").contains(end) else { return nil }
         var scalars = Array(line.comparable.unicodeScalars)
         var digits = 0
-        while let last = scalars.last, ("0"..."9").contains(last) { scalars.removeLast(); digits += 1 }
+        while let last = scalars.last, ("0"..."9").contains(last) {
+            scalars.removeLast()
+            digits += 1
+        }
         guard (1...2).contains(digits), let before = scalars.last, before.properties.isIdeographic else { return nil }
         return String(String.UnicodeScalarView(scalars))
     }
@@ -188,7 +197,10 @@ extension SegmentLabeler {
         for j in (i + 1)..<end {
             if evaluator.cue(.marker, at: j) != nil { return true }
             if j < headEnd, base.count >= 4, lines[j].shape.length <= cleaner.settings.maxTitleLength,
-               lines[j].comparable.contains(base) { return true }
+                lines[j].comparable.contains(base)
+            {
+                return true
+            }
         }
         return false
     }

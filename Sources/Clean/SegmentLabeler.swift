@@ -94,7 +94,8 @@ struct SegmentLabeler {
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
                 decision = (rule.label, rule.id)
                 if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarItems.isEmpty,
-                   !collectionHasPiece(i, headEnd: headEnd) {
+                    !collectionHasPiece(i, headEnd: headEnd)
+                {
                     // A collection's title with no piece of it below is the only title the page
                     // has (not in a sidebar's list of other reports).
                     titles.append(lines[i].comparable)
@@ -127,7 +128,8 @@ struct SegmentLabeler {
             }
             let (label, rule) = decision!
             state.inContents = rule == "toc-heading" || (state.inContents && rule == "toc-entry")
-            result.append(LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
+            result.append(
+                LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
         return result
     }
@@ -140,7 +142,9 @@ struct SegmentLabeler {
     private func sidebarListItems(headEnd: Int, zoneOf zone: (Int) -> LineZone) -> Set<Int> {
         let head = segment.lowerBound..<headEnd
         let isRelatedHeading = { (i: Int) -> Bool in
-            guard let id = evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone)?.id else { return false }
+            guard let id = evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone)?.id else {
+                return false
+            }
             return id == "related-heading" || id == "related-inline"
         }
         guard let heading = head.first(where: isRelatedHeading) else { return [] }
@@ -150,7 +154,8 @@ struct SegmentLabeler {
             if evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone) != nil { continue }
             if evaluator.cue(.marker, at: i) != nil || evaluator.cue(.salutation, at: i) != nil { break }
             guard line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
-                  !line.isPersonName(surnames: rules.words("surname")), !line.isListHeading else { continue }
+                !line.isPersonName(surnames: rules.words("surname")), !line.isListHeading
+            else { continue }
             candidates.append(i)
         }
         guard candidates.count >= 2 else { return [] }
@@ -171,18 +176,20 @@ struct SegmentLabeler {
             if evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone) != nil { continue }
             if evaluator.cue(.marker, at: i) != nil || evaluator.cue(.salutation, at: i) != nil { break }
             guard line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
-                  !line.isListHeading, !line.isPersonName(surnames: rules.words("surname")) else { continue }
+                !line.isListHeading, !line.isPersonName(surnames: rules.words("surname"))
+            else { continue }
             shaped.append((i, words.contains { line.matchText.contains($0) }))
         }
         // Only the lines above the first titled one: a site's furniture tops the page. A line
         // with a figure (2021年以来, 投入2.78亿元) is text, and a slogan over a ——subtitle
         // (乘势而上 奋力崛起 / ——在…会议上的讲话) is the title itself.
         guard let firstTitled = shaped.firstIndex(where: \.titled) else { return [] }
-        return Set(shaped[..<firstTitled].filter { candidate in
-            let line = lines[candidate.index]
-            let next = candidate.index + 1 < lines.count ? lines[candidate.index + 1] : nil
-            return line.shape.digits == 0 && next?.startsWithDash != true
-        }.map(\.index))
+        return Set(
+            shaped[..<firstTitled].filter { candidate in
+                let line = lines[candidate.index]
+                let next = candidate.index + 1 < lines.count ? lines[candidate.index + 1] : nil
+                return line.shape.digits == 0 && next?.startsWithDash != true
+            }.map(\.index))
     }
 
     // MARK: - Decisions
@@ -210,7 +217,8 @@ struct SegmentLabeler {
         // A digits-only date (2012.3.5) signs only under closing words or a name; right after
         // the last paragraph it is more often the site's time stamp.
         let date = line.dateOnlyForm
-        let signs = date == .chinese || (date == .numeric && state.signedBelowBody)
+        let signs =
+            date == .chinese || (date == .numeric && state.signedBelowBody)
             || line.isPersonName(surnames: rules.words("surname"))
             || line.isOrganisation(suffixes: rules.words("org-suffix"))
             || (line.shape.length <= 30 && rules.words("signature-lead").contains { line.matchText.hasPrefix($0) })
@@ -222,7 +230,8 @@ struct SegmentLabeler {
 
     /// Head lines: piece markers, title copies, the speaker's name, office and date, section
     /// headings, then up to `maxTitleLines` titles until the first body line.
-    private mutating func headDecision(_ i: Int, _ state: inout WalkState, lastHeadMarker: Int?) -> (LineLabel, String) {
+    private mutating func headDecision(_ i: Int, _ state: inout WalkState, lastHeadMarker: Int?) -> (LineLabel, String)
+    {
         let line = lines[i]
         if let id = evaluator.cue(.marker, at: i)?.id {
             if let last = lastHeadMarker, i < last { return (.noise, "toc-entry") }
@@ -242,7 +251,8 @@ struct SegmentLabeler {
         if line.isDateOnly {
             bodyRule = "speaker-date"
         } else if line.isPersonName(surnames: rules.words("surname"))
-                    || line.isOfficeAndName(surnames: rules.words("surname"), titles: rules.words("role-title")) {
+            || line.isOfficeAndName(surnames: rules.words("surname"), titles: rules.words("role-title"))
+        {
             bodyRule = "speaker-name"
         } else if state.titleCount > 0, line.isOrganisation(suffixes: rules.words("org-suffix")) {
             bodyRule = "speaker-office"
@@ -254,13 +264,15 @@ struct SegmentLabeler {
         } else if line.isAddressee {
             bodyRule = "addressee"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
-                  line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !isWrappedProse(i) {
+            line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !isWrappedProse(i)
+        {
             if isCategoryCrumb(line) { return (.noise, "category-crumb") }
             titles.append(line.comparable)
             state.titleCount += 1
             return (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
         } else if state.titleCount == 0, line.shape.length < settings.paragraphMinLength, line.shape.punctuation <= 1,
-                  line.text.unicodeScalars.contains(where: { $0 == "!" || $0 == "！" }) {
+            line.text.unicodeScalars.contains(where: { $0 == "!" || $0 == "！" })
+        {
             // Above every title, a short exclamation (轻松学习从此开始!) is a site's slogan, and the
             // report's title may still follow.
             return (.noise, "head-slogan")
@@ -309,7 +321,9 @@ struct SegmentLabeler {
         // In the head only this report's own titles count: glued reports may share a title.
         for title in (loose ? titles + fileTitles : titles) where !title.isEmpty {
             if text == title { return true }
-            if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.contains(title) { return true }
+            if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.contains(title) {
+                return true
+            }
         }
         return false
     }

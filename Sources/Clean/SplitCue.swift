@@ -49,7 +49,9 @@ public final class SplitCue: Sendable {
         } catch {
             throw fail(error.reason)
         }
-        guard let weight = Int(row["weight"]), weight >= 0 else { throw fail("weight '\(row["weight"])' is not a whole number") }
+        guard let weight = Int(row["weight"]), weight >= 0 else {
+            throw fail("weight '\(row["weight"])' is not a whole number")
+        }
         self.weight = weight
         example = row["example"]
     }
@@ -60,8 +62,11 @@ public final class SplitCue: Sendable {
 
     func conditionsHold(_ line: ScannedLine) -> Bool {
         for condition in conditions {
-            if case let .feature(feature, comparison, bound) = condition,
-               !comparison.holds(line.shape.value(of: feature), bound) { return false }
+            if case .feature(let feature, let comparison, let bound) = condition,
+                !comparison.holds(line.shape.value(of: feature), bound)
+            {
+                return false
+            }
         }
         return true
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a rule recognises a line's text: literal alternatives searched as UTF-8 bytes, one
@@ -55,7 +56,8 @@ public struct TextPattern: Sendable {
     public init(match: String, pattern: String, needs: String = "") throws(PatternError) {
         self.needs = needs.split(separator: "|").map(Literal.init)
         guard let kind = Kind(rawValue: match) else {
-            throw PatternError(reason: "unknown match '\(match)' (use \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw PatternError(
+                reason: "unknown match '\(match)' (use \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         self.kind = kind
         switch kind {
@@ -90,10 +92,13 @@ public struct TextPattern: Sendable {
         case .contains:
             return literals.contains { Self.find($0, in: line) }
         case .prefix:
-            return literals.contains { line.bytes.count >= $0.bytes.count && line.bytes[0..<$0.bytes.count].elementsEqual($0.bytes) }
+            return literals.contains {
+                line.bytes.count >= $0.bytes.count && line.bytes[0..<$0.bytes.count].elementsEqual($0.bytes)
+            }
         case .suffix:
             return literals.contains {
-                line.bytes.count >= $0.bytes.count && line.bytes[(line.bytes.count - $0.bytes.count)...].elementsEqual($0.bytes)
+                line.bytes.count >= $0.bytes.count
+                    && line.bytes[(line.bytes.count - $0.bytes.count)...].elementsEqual($0.bytes)
             }
         case .exact:
             return literals.contains { line.bytes == $0.bytes }

@@ -45,7 +45,10 @@ public struct SiteMetadata: Sendable, Hashable, Codable {
     /// Breadcrumb path elements (当前位置: A > B > C), without the 当前位置 prefix.
     public var breadcrumb: [String]
 
-    public init(publishedAt: String? = nil, author: String? = nil, wordCount: Int? = nil, sourceSite: String? = nil, breadcrumb: [String] = []) {
+    public init(
+        publishedAt: String? = nil, author: String? = nil, wordCount: Int? = nil, sourceSite: String? = nil,
+        breadcrumb: [String] = []
+    ) {
         self.publishedAt = publishedAt
         self.author = author
         self.wordCount = wordCount

@@ -52,9 +52,11 @@ public struct Fact: Sendable, Hashable {
     public var adcode: String?
     public var regionSource: ContextSource
 
-    public init(line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,
-                status: FactStatus, statusCue: String, yearFrom: Int?, yearTo: Int?, yearSource: ContextSource,
-                adcode: String?, regionSource: ContextSource) {
+    public init(
+        line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,
+        status: FactStatus, statusCue: String, yearFrom: Int?, yearTo: Int?, yearSource: ContextSource,
+        adcode: String?, regionSource: ContextSource
+    ) {
         self.line = line
         self.sentence = sentence
         self.quantity = quantity
@@ -96,7 +98,10 @@ public struct DocumentProfile: Sendable, Hashable {
     /// 12-digit adcode of the region the report is about, when resolved.
     public var adcode: String?
 
-    public init(kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil, adcode: String? = nil) {
+    public init(
+        kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil,
+        adcode: String? = nil
+    ) {
         self.kind = kind
         self.speaker = speaker
         self.referenceYear = referenceYear
@@ -117,7 +122,10 @@ public struct DocumentFacts: Sendable, Hashable {
     /// Place mentions in title and body lines.
     public var places: [Located<PlaceMention>]
 
-    public init(document: CleanDocument, profile: DocumentProfile, facts: [Fact], years: [Located<YearMention>], places: [Located<PlaceMention>]) {
+    public init(
+        document: CleanDocument, profile: DocumentProfile, facts: [Fact], years: [Located<YearMention>],
+        places: [Located<PlaceMention>]
+    ) {
         self.document = document
         self.profile = profile
         self.facts = facts

@@ -32,7 +32,10 @@ public struct QuantityMention: Sendable, Hashable {
     /// Id of the rule that recognised it.
     public var rule: String
 
-    public init(surface: String, value: Double?, unit: String, qualifier: Qualifier, upperValue: Double? = nil, offset: Int, rule: String) {
+    public init(
+        surface: String, value: Double?, unit: String, qualifier: Qualifier, upperValue: Double? = nil, offset: Int,
+        rule: String
+    ) {
         self.surface = surface
         self.value = value
         self.unit = unit
@@ -84,12 +87,14 @@ public struct YearMention: Sendable, Hashable {
     /// `scalarAt` gives the line's scalar values (0 outside it). Normalize resolves 上年 and
     /// 全年 after it from that year; Facts gives it to later sentences naming no year.
     public static func opensParagraph(start: Int, end: Int, scalarAt: (Int) -> UInt32) -> Bool {
-        let before = scalarAt(start - 1), after = scalarAt(end)
-        let sentenceStart: Bool = switch before {
-        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true   // 。！？； ! ? ;
-        default: start == 0
-        }
-        return sentenceStart && (after == 0xFF0C || after == 0x2C)   // ， ,
+        let before = scalarAt(start - 1)
+        let after = scalarAt(end)
+        let sentenceStart: Bool =
+            switch before {
+            case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true  // 。！？； ! ? ;
+            default: start == 0
+            }
+        return sentenceStart && (after == 0xFF0C || after == 0x2C)  // ， ,
     }
 }
 
@@ -120,7 +125,10 @@ public struct PlaceMention: Sendable, Hashable {
     public var offset: Int
     public var rule: String
 
-    public init(surface: String, adcode: String?, name: String?, status: PlaceStatus, candidates: [String], offset: Int, rule: String) {
+    public init(
+        surface: String, adcode: String?, name: String?, status: PlaceStatus, candidates: [String], offset: Int,
+        rule: String
+    ) {
         self.surface = surface
         self.adcode = adcode
         self.name = name

@@ -13,7 +13,7 @@ public func plainDecimal(_ value: Double) -> String {
     // digits (1e20 printed as 99999999999999983616): print it exactly as stored instead.
     if abs(value) >= 1e15 {
         if value == value.rounded(), abs(value) < 9.0e15 { return String(Int64(value)) }
-        return "\(value)"   // the shortest text that reads back as this double: 1e+20
+        return "\(value)"  // the shortest text that reads back as this double: 1e+20
     }
     // Round to 9 significant decimals to undo binary noise from unit scaling.
     let scale = 1_000_000_000.0

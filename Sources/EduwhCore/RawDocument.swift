@@ -30,8 +30,10 @@ public struct RawDocument: Sendable, Hashable {
     /// `html-repeated-lead`, `html-image-credit`); Clean labels them with it.
     public var outsideArticleRules: [Int: String]
 
-    public init(path: String, byteCount: Int, sha256: String, encoding: TextEncoding, format: SourceFormat, text: String,
-                notes: [String] = [], outsideArticle: Set<Int> = [], outsideArticleRules: [Int: String] = [:]) {
+    public init(
+        path: String, byteCount: Int, sha256: String, encoding: TextEncoding, format: SourceFormat, text: String,
+        notes: [String] = [], outsideArticle: Set<Int> = [], outsideArticleRules: [Int: String] = [:]
+    ) {
         self.path = path
         self.byteCount = byteCount
         self.sha256 = sha256
@@ -55,10 +57,17 @@ public struct RawDocument: Sendable, Hashable {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n":
-                if previousWasCR { previousWasCR = false; continue }
-                lines.append(current); current = ""
+                if previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
+                lines.append(current)
+                current = ""
             case "\r":
-                lines.append(current); current = ""; previousWasCR = true; continue
+                lines.append(current)
+                current = ""
+                previousWasCR = true
+                continue
             default:
                 current.unicodeScalars.append(scalar)
             }

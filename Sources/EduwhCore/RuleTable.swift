@@ -48,13 +48,21 @@ public struct RuleTable: Sendable, Hashable {
             guard let columns = header else {
                 let missing = required.filter { !cells.contains($0) }
                 if !missing.isEmpty {
-                    throw RuleTableError(file: name, line: lineNumber, reason: "header lacks column(s) \(missing.joined(separator: ", ")); it has \(cells.joined(separator: ", "))")
+                    throw RuleTableError(
+                        file: name, line: lineNumber,
+                        reason:
+                            "header lacks column(s) \(missing.joined(separator: ", ")); it has \(cells.joined(separator: ", "))"
+                    )
                 }
                 header = cells
                 continue
             }
             guard cells.count == columns.count else {
-                throw RuleTableError(file: name, line: lineNumber, reason: "\(cells.count) cells but the header has \(columns.count) columns (separate cells with one tab; write - for an empty cell)")
+                throw RuleTableError(
+                    file: name, line: lineNumber,
+                    reason:
+                        "\(cells.count) cells but the header has \(columns.count) columns (separate cells with one tab; write - for an empty cell)"
+                )
             }
             var row: [String: String] = [:]
             for (column, cell) in zip(columns, cells) { row[column] = cell }
@@ -72,7 +80,8 @@ public struct RuleTable: Sendable, Hashable {
             var seen: [String: Int] = [:]
             for row in rows {
                 if let first = seen[row["id"]] {
-                    throw RuleTableError(file: name, line: row.line, reason: "duplicate id \(row["id"]) (first on line \(first))")
+                    throw RuleTableError(
+                        file: name, line: row.line, reason: "duplicate id \(row["id"]) (first on line \(first))")
                 }
                 seen[row["id"]] = row.line
             }
@@ -113,8 +122,10 @@ extension RuleTable {
     /// static let standard = RuleTable.shipped("rules/facts/status-cues.tsv", in: EmbeddedFiles.files,
     ///                                         required: ["id", "status", "words"], StatusCues.init(table:))
     /// ```
-    public static func shipped<Value>(_ path: String, in files: [String: String], required: [String],
-                                      _ make: (RuleTable) throws -> Value) -> Value {
+    public static func shipped<Value>(
+        _ path: String, in files: [String: String], required: [String],
+        _ make: (RuleTable) throws -> Value
+    ) -> Value {
         do {
             return try make(RuleTable(name: path, text: files[path] ?? "", required: required))
         } catch {

@@ -15,9 +15,12 @@ public enum SHA256Digest {
     }
 
     /// The 32-byte digest.
-    public static func digest<Bytes: Collection>(of bytes: Bytes, using implementation: Implementation = .automatic) -> [UInt8]
+    public static func digest<Bytes: Collection>(of bytes: Bytes, using implementation: Implementation = .automatic)
+        -> [UInt8]
     where Bytes.Element == UInt8 {
-        if let digest = bytes.withContiguousStorageIfAvailable({ digest(of: UnsafeRawBufferPointer($0), using: implementation) }) {
+        if let digest = bytes.withContiguousStorageIfAvailable({
+            digest(of: UnsafeRawBufferPointer($0), using: implementation)
+        }) {
             return digest
         }
         return Array(bytes).withUnsafeBytes { digest(of: $0, using: implementation) }
@@ -36,7 +39,9 @@ public enum SHA256Digest {
     }
 
     private static func digest(of buffer: UnsafeRawBufferPointer, using implementation: Implementation) -> [UInt8] {
-        var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        var state: [UInt32] = [
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+        ]
         let compress = implementation == .portable ? eduwh_sha256_blocks_portable : eduwh_sha256_blocks
         // The whole blocks straight from the buffer, then the rest with its padding: 0x80, zeros,
         // and the length in bits as a big-endian UInt64, to a multiple of 64 bytes.
@@ -48,7 +53,9 @@ public enum SHA256Digest {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(buffer.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         compress(&state, tail, tail.count / 64)
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
     }

@@ -60,7 +60,9 @@ extension String {
 
     /// Decodes valid UTF-8 into `values`, which has room for every scalar; returns how many
     /// were written.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt32>) -> Int {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt32>)
+        -> Int
+    {
         var i = 0
         var j = 0
         while i < bytes.count {
@@ -85,7 +87,10 @@ public enum UTF8Scalar {
         if b0 < 0x80 { return (b0, 1) }
         if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
         if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3) }
-        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+        return (
+            (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F), 4
+        )
     }
 }
 
@@ -102,14 +107,14 @@ extension String {
         var scalars = 0
         for scalar in unicodeScalars {
             switch scalar.value {
-            case 0x0D: return count                              // CR LF is one character
+            case 0x0D: return count  // CR LF is one character
             // Latin before the combining marks, CJK and its punctuation, general punctuation
             // (—…“”), letterlike and number forms to dingbats (Ⅱ ① ■ ★), CJK compatibility and
             // small forms, full-width forms: no scalar here joins its neighbour.
             case 0..<0x300, 0x2010..<0x2028, 0x2030..<0x205F, 0x2100..<0x2800, 0x2E80..<0x302A, 0x3030..<0x3099,
-                 0x309B..<0xA000, 0xFE30..<0xFE70, 0xFF01..<0xFF61:
+                0x309B..<0xA000, 0xFE30..<0xFE70, 0xFF01..<0xFF61:
                 scalars += 1
-            default: return count                                // may combine: ask the standard library
+            default: return count  // may combine: ask the standard library
             }
         }
         return scalars

@@ -31,13 +31,17 @@ public struct TableCells: Sendable {
     public init?(_ line: String) {
         // Cheap test first: this runs on every line, and prose ends in punctuation or words.
         guard let last = line.unicodeScalars.last,
-              ("0"..."9").contains(last) || last == "%" || last == "％" || last == "年" || last == "度" else { return nil }
+            ("0"..."9").contains(last) || last == "%" || last == "％" || last == "年" || last == "度"
+        else { return nil }
         let scalars = line.scalarArray
         var ranges: [Range<Int>] = []
         var start: Int?
         for (i, scalar) in scalars.enumerated() {
             if Self.isSeparator(scalar) {
-                if let s = start { ranges.append(s..<i); start = nil }
+                if let s = start {
+                    ranges.append(s..<i)
+                    start = nil
+                }
             } else if start == nil {
                 start = i
             }
@@ -46,7 +50,8 @@ public struct TableCells: Sendable {
         guard ranges.count >= 3 else { return nil }
         let label = scalars[ranges[0]]
         guard label.contains(where: { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }),
-              !label.contains(where: { ("0"..."9").contains($0) }) else { return nil }
+            !label.contains(where: { ("0"..."9").contains($0) })
+        else { return nil }
         var cells: [Cell] = []
         for range in ranges.dropFirst() {
             guard let cell = Self.cell(scalars[range], at: range) else { return nil }
@@ -69,7 +74,8 @@ public struct TableCells: Sendable {
     /// `48210`, `1,250.5`, `86.5%`, `2020年`, `2021年度`; nil for anything else.
     private static func cell(_ scalars: ArraySlice<Unicode.Scalar>, at range: Range<Int>) -> Cell? {
         var body = scalars
-        var percent = false, yearSuffix = false
+        var percent = false
+        var yearSuffix = false
         if let last = body.last, last == "%" || last == "％" {
             percent = true
             body = body.dropLast()
@@ -87,7 +93,9 @@ public struct TableCells: Sendable {
             switch scalar {
             case "0"..."9": digits.unicodeScalars.append(scalar)
             case "," where !yearSuffix: continue
-            case "." where !seenDot && !yearSuffix: seenDot = true; digits.unicodeScalars.append(scalar)
+            case "." where !seenDot && !yearSuffix:
+                seenDot = true
+                digits.unicodeScalars.append(scalar)
             default: return nil
             }
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one byte search of the code: where a needle first occurs in bytes, at or after an offset.
@@ -79,7 +79,8 @@ extension StringProtocol {
             }
         }
         if let found, let found { return found }
-        let haystack = Array(utf8), pattern = Array(needle.utf8)
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
         return ByteSearch.firstIndex(of: pattern, in: haystack) != nil
     }
 }

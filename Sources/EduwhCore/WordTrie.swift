@@ -118,7 +118,9 @@ public struct WordTrie: Sendable {
         guard start < end, starts.contains(scalars[start]) else { return nil }
         if start + 1 >= end || !mayStartPair(scalars[start], scalars[start + 1]) {
             // No word of two or more scalars starts here: at most a one-scalar word.
-            guard singles.contains(scalars[start]), let node = child(UInt64(scalars[start].value)), isTerminal[Int(node)] else { return nil }
+            guard singles.contains(scalars[start]), let node = child(UInt64(scalars[start].value)),
+                isTerminal[Int(node)]
+            else { return nil }
             return Match(start: start, length: 1, payload: terminals[Int(node)])
         }
         var node: Int32 = 0
@@ -128,7 +130,10 @@ public struct WordTrie: Sendable {
         while index < end, let next = child(UInt64(node) << 21 | UInt64(scalars[index].value)) {
             node = next
             index += 1
-            if isTerminal[Int(node)] { bestEnd = index; bestNode = node }
+            if isTerminal[Int(node)] {
+                bestEnd = index
+                bestNode = node
+            }
         }
         guard bestEnd >= 0 else { return nil }
         return Match(start: start, length: bestEnd - start, payload: terminals[Int(bestNode)])

@@ -37,10 +37,12 @@ public struct DocumentProfiler: Sendable {
 
     public static let standard: DocumentProfiler = {
         do {
-            let kinds = try RuleTable(name: "rules/facts/report-kinds.tsv", text: EmbeddedFiles.files["rules/facts/report-kinds.tsv"] ?? "",
-                                      required: ["id", "kind", "region", "words"])
-            let speakers = try RuleTable(name: "rules/facts/speakers.tsv", text: EmbeddedFiles.files["rules/facts/speakers.tsv"] ?? "",
-                                         required: ["id", "kind", "words"])
+            let kinds = try RuleTable(
+                name: "rules/facts/report-kinds.tsv", text: EmbeddedFiles.files["rules/facts/report-kinds.tsv"] ?? "",
+                required: ["id", "kind", "region", "words"])
+            let speakers = try RuleTable(
+                name: "rules/facts/speakers.tsv", text: EmbeddedFiles.files["rules/facts/speakers.tsv"] ?? "",
+                required: ["id", "kind", "words"])
             return try DocumentProfiler(kinds: kinds, speakers: speakers)
         } catch {
             fatalError("built-in profile rules are invalid: \(error)")
@@ -53,7 +55,10 @@ public struct DocumentProfiler: Sendable {
             guard let region = KindRule.Region(rawValue: row["region"]) else {
                 throw RuleTableError(file: kinds.name, line: row.line, reason: "region must be title, opening or body")
             }
-            rules.append(KindRule(id: row["id"], kind: row["kind"], region: region, words: row["words"].split(separator: "|").map(String.init)))
+            rules.append(
+                KindRule(
+                    id: row["id"], kind: row["kind"], region: region,
+                    words: row["words"].split(separator: "|").map(String.init)))
         }
         kindRules = rules
         var offices: [String] = []
@@ -65,7 +70,9 @@ public struct DocumentProfiler: Sendable {
             case "office": offices += words
             case "role": roles += words
             case "appointment": appointments += words
-            default: throw RuleTableError(file: speakers.name, line: row.line, reason: "kind must be office, role or appointment")
+            default:
+                throw RuleTableError(
+                    file: speakers.name, line: row.line, reason: "kind must be office, role or appointment")
             }
         }
         self.offices = offices.sorted { $0.count > $1.count }
@@ -78,18 +85,24 @@ public struct DocumentProfiler: Sendable {
     /// The profile of `document`, given its year and place mentions.
     /// `frame` (when given) says how far the reference year can be trusted: a year that is only
     /// the latest one the text mentions is not the period the report covers.
-    public func profile(_ document: CleanDocument, referenceYear: Int?, years: [Located<YearMention>],
-                        places: [Located<PlaceMention>], frame: DocumentTimeFrame? = nil) -> DocumentProfile {
+    public func profile(
+        _ document: CleanDocument, referenceYear: Int?, years: [Located<YearMention>],
+        places: [Located<PlaceMention>], frame: DocumentTimeFrame? = nil
+    ) -> DocumentProfile {
         let titleLines = document.lines.filter { $0.label == .title }
         let bodyLines = document.bodyLines
         let opening = Array(bodyLines.prefix(Self.openingLines))
         let textNumbers = Set((titleLines + bodyLines).map(\.number))
-        let period = self.period(titleLines: titleLines, opening: opening, years: years.filter { textNumbers.contains($0.line) },
-                                 referenceYear: referenceYear, frame: frame)
-        return DocumentProfile(kind: kind(title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text), body: bodyLines.map(\.text)),
-                               speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
-                               referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
-                               adcode: region(titleLines: titleLines, opening: opening, places: places, lines: document.lines))
+        let period = self.period(
+            titleLines: titleLines, opening: opening, years: years.filter { textNumbers.contains($0.line) },
+            referenceYear: referenceYear, frame: frame)
+        return DocumentProfile(
+            kind: kind(
+                title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text),
+                body: bodyLines.map(\.text)),
+            speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
+            referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
+            adcode: region(titleLines: titleLines, opening: opening, places: places, lines: document.lines))
     }
 
     // MARK: - Kind
@@ -135,7 +148,8 @@ public struct DocumentProfiler: Sendable {
         for start in scalars.indices {
             for (index, word) in roleScalars.enumerated() {
                 guard start + word.count <= scalars.count, scalars[start] == word[0],
-                      scalars[start..<start + word.count].elementsEqual(word) else { continue }
+                    scalars[start..<start + word.count].elementsEqual(word)
+                else { continue }
                 let before = String(scalars: scalars[max(0, start - Self.appointmentWindow)..<start])
                 if appointments.contains(where: { before.includes($0) }) { return roles[index] }
             }
@@ -150,7 +164,8 @@ public struct DocumentProfiler: Sendable {
         guard text.unicodeScalars.contains(where: \.isWhiteSpace) else { return nil }
         let words = text.split { $0.isWhitespace }.map(String.init)
         guard (2...3).contains(words.count), let name = words.last, isNameLine(name),
-              let office = words.dropLast().last, roles.contains(where: { office.hasSuffix($0) }) else { return nil }
+            let office = words.dropLast().last, roles.contains(where: { office.hasSuffix($0) })
+        else { return nil }
         return name
     }
 
@@ -171,7 +186,8 @@ public struct DocumentProfiler: Sendable {
         var best: Int?
         for word in officeScalars {
             guard word.count <= scalars.count else { continue }
-            for start in 0...(scalars.count - word.count) where start + word.count <= 12 && scalars[start..<start + word.count].elementsEqual(word) {
+            for start in 0...(scalars.count - word.count)
+            where start + word.count <= 12 && scalars[start..<start + word.count].elementsEqual(word) {
                 best = max(best ?? 0, start + word.count)
                 break
             }
@@ -189,25 +205,37 @@ public struct DocumentProfiler: Sendable {
     /// account in the opening (就2021年度履行教育职责情况…自查), else the reviewed period, else the
     /// reference year when a date line or plan heading states it. None when the only year is the
     /// latest one the text happens to mention: a guess is worse than no year.
-    func period(titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?,
-                frame: DocumentTimeFrame? = nil) -> (from: Int, to: Int)? {
+    func period(
+        titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?,
+        frame: DocumentTimeFrame? = nil
+    ) -> (from: Int, to: Int)? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(Self.openingSentences(opening).map(\.number))
         let early = years.filter { titleNumbers.contains($0.line) || openingNumbers.contains($0.line) }
-        if let span = early.first(where: { ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil && $0.mention.to != nil }) {
+        if let span = early.first(where: {
+            ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil
+                && $0.mention.to != nil
+        }) {
             return (span.mention.from!, span.mention.to!)
         }
-        let texts = Dictionary((titleLines + opening).map { ($0.number, $0.text.simplifiedScalars) }, uniquingKeysWith: { a, _ in a })
+        let texts = Dictionary(
+            (titleLines + opening).map { ($0.number, $0.text.simplifiedScalars) }, uniquingKeysWith: { a, _ in a })
         let titleYear = years.first { located in
-            guard titleNumbers.contains(located.line), located.mention.kind == .year, located.mention.from != nil else { return false }
+            guard titleNumbers.contains(located.line), located.mention.kind == .year, located.mention.from != nil else {
+                return false
+            }
             return !Self.isInsideName(located.mention.offset, in: texts[located.line] ?? [])
         }
         if let year = titleYear { return (year.mention.from!, year.mention.to ?? year.mention.from!) }
         if let year = early.first(where: { located in
-            guard located.mention.kind == .year, located.mention.from != nil, let text = texts[located.line] else { return false }
+            guard located.mention.kind == .year, located.mention.from != nil, let text = texts[located.line] else {
+                return false
+            }
             let end = located.mention.offset + located.mention.surface.unicodeScalars.count
-            let account = located.mention.surface.hasSuffix("年度")
-                || (end < text.count && text[end - 1] == "年" && Self.accountWords.contains { FactBuilder.starts($0, at: end, in: text) })
+            let account =
+                located.mention.surface.hasSuffix("年度")
+                || (end < text.count && text[end - 1] == "年"
+                    && Self.accountWords.contains { FactBuilder.starts($0, at: end, in: text) })
             return account && !Self.isInsideName(located.mention.offset, in: text)
         }) {
             return (year.mention.from!, year.mention.to ?? year.mention.from!)
@@ -218,7 +246,9 @@ public struct DocumentProfiler: Sendable {
         if frame.referenceSource == .dateLine || frame.referenceSource == .planHeading { return (reference, reference) }
         // Only the latest year named: the report's own when it speaks of 今年/全年 (words that count
         // from the year it speaks in), or names no other year, at least twice.
-        if years.contains(where: { $0.mention.kind == .relative && Self.currentYearWords.contains(where: $0.mention.surface.contains) }) {
+        if years.contains(where: {
+            $0.mention.kind == .relative && Self.currentYearWords.contains(where: $0.mention.surface.contains)
+        }) {
             return (reference, reference)
         }
         let named = years.filter { ($0.mention.kind == .year || $0.mention.kind == .date) && $0.mention.from != nil }
@@ -279,8 +309,10 @@ public struct DocumentProfiler: Sendable {
     /// With `lines`, a place that names an organisation, a destination, an honour's giver or a
     /// place left out (四平河南商会, 赴杭州学习, 被评为湖北省…先进单位, 不含厦门市) does not vote; a
     /// document's name does (《乳源县中小学校长管理暂行办法》 is the county's own).
-    public func region(titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
-                       lines: [LabeledLine] = []) -> String? {
+    public func region(
+        titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
+        lines: [LabeledLine] = []
+    ) -> String? {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
@@ -289,11 +321,14 @@ public struct DocumentProfiler: Sendable {
         for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
         let places = places.filter { located in
             guard let scalars = texts[located.line] else { return true }
-            return !FactBuilder.isNameOrDestination(located.mention, in: scalars) && !Self.isHonour(located.mention, in: scalars)
+            return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
+                && !Self.isHonour(located.mention, in: scalars)
         }
         // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
-        let listLines = Set(Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
-        for (index, located) in places.enumerated() where located.mention.status == .resolved && !listLines.contains(located.line) {
+        let listLines = Set(
+            Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
+        for (index, located) in places.enumerated()
+        where located.mention.status == .resolved && !listLines.contains(located.line) {
             guard let adcode = located.mention.adcode else { continue }
             let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
             let previous = own[adcode] ?? (0, index)
@@ -310,7 +345,12 @@ public struct DocumentProfiler: Sendable {
             }
         }
         let scores = own.map { adcode, value in
-            (adcode: adcode, score: value.score + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0), first: value.first)
+            (
+                adcode: adcode,
+                score: value.score
+                    + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0),
+                first: value.first
+            )
         }
         let best = scores.max { a, b in
             if a.score != b.score { return a.score < b.score }
@@ -324,7 +364,9 @@ public struct DocumentProfiler: Sendable {
         // A report that speaks as a county (我县, 全县) whose county is not named (blanked: **县) is
         // not its province's: its figures would be filed under the province.
         if let level = Self.speakingLevel(lines), level > specificity(best.adcode),
-           !(level == 2 && Self.autonomousRegions.contains(String(best.adcode.prefix(2))) && specificity(best.adcode) == 0) {
+            !(level == 2 && Self.autonomousRegions.contains(String(best.adcode.prefix(2)))
+                && specificity(best.adcode) == 0)
+        {
             // The division of that level the report names most, if it names one often enough.
             let own = scores.filter { specificity($0.adcode) == level && $0.score >= Self.minimumRegionScore }
             return own.max { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }?.adcode

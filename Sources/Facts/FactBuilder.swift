@@ -26,8 +26,10 @@ public struct FactBuilder: Sendable {
     public let sections: SectionScope
     public let governors: Governors
 
-    public init(normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
-                profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard) {
+    public init(
+        normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
+        profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard
+    ) {
         self.normalizer = normalizer
         self.mapper = mapper
         self.cues = cues
@@ -60,7 +62,8 @@ public struct FactBuilder: Sendable {
         // The start of a sentence the previous body line left open (no 。！？； at its end).
         var open: OpenSentence?
         for (index, (line, reading)) in zip(document.lines, scanned).enumerated() where line.label.isKept {
-            let quantities = reading.map { normalizer.quantities(in: $0, standalone: line.rule == LabeledLine.asTextRule) } ?? []
+            let quantities =
+                reading.map { normalizer.quantities(in: $0, standalone: line.rule == LabeledLine.asTextRule) } ?? []
             var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
             if let header = normalizer.tableColumnYears(in: line.text) {
                 columnYears = header
@@ -69,7 +72,9 @@ public struct FactBuilder: Sendable {
                 if let columns = columnYears, columns.count == quantities.count {
                     lineYears += zip(quantities, columns).map { cell, year in
                         // Just before the cell, so the nearest-year rule (a year before the figure first) picks it.
-                        YearMention(surface: String(year), kind: .year, from: year, to: year, offset: max(0, cell.offset - 1), rule: "table-column")
+                        YearMention(
+                            surface: String(year), kind: .year, from: year, to: year, offset: max(0, cell.offset - 1),
+                            rule: "table-column")
                     }
                 }
             } else {
@@ -79,17 +84,22 @@ public struct FactBuilder: Sendable {
             let tableRow = columnYears != nil
             defer {
                 // Table rows and headings (一、基本情况) leave no sentence open.
-                open = line.label == .body && !tableRow ? Self.openSentence(of: line, quantities: quantities, years: lineYears, places: linePlaces) : nil
+                open =
+                    line.label == .body && !tableRow
+                    ? Self.openSentence(of: line, quantities: quantities, years: lineYears, places: linePlaces) : nil
                 if open != nil, sections.heading(in: line.text) != nil { open = nil }
             }
             guard !quantities.isEmpty else { continue }
             if let head = open, line.label == .body, !tableRow {
                 // The line goes on with a sentence the line before it left open (…比上年 / 的xxx元增长):
                 // its figures are read with that sentence's start in front of them.
-                facts += self.facts(quantities, continuing: head, line: line, years: lineYears, places: linePlaces,
-                                    profile: profile, scope: scopes[index])
+                facts += self.facts(
+                    quantities, continuing: head, line: line, years: lineYears, places: linePlaces,
+                    profile: profile, scope: scopes[index])
             } else {
-                facts += self.facts(quantities, line: line, years: lineYears, places: linePlaces, profile: profile, scope: scopes[index])
+                facts += self.facts(
+                    quantities, line: line, years: lineYears, places: linePlaces, profile: profile, scope: scopes[index]
+                )
             }
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
@@ -110,19 +120,30 @@ public struct FactBuilder: Sendable {
     static let openSentenceLimit = 160
 
     /// The fragment after the line's last sentence end, when the line does not end one.
-    static func openSentence(of line: LabeledLine, quantities: [QuantityMention], years: [YearMention],
-                             places: [PlaceMention]) -> OpenSentence? {
+    static func openSentence(
+        of line: LabeledLine, quantities: [QuantityMention], years: [YearMention],
+        places: [PlaceMention]
+    ) -> OpenSentence? {
         // Most lines end a sentence: they are let go before their scalars are read.
-        guard let end = line.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), !sentenceEnds.contains(end) else { return nil }
+        guard let end = line.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+            !sentenceEnds.contains(end)
+        else { return nil }
         let scalars = line.text.simplifiedScalars
         // A wrapped paragraph's line is long; a short one without a stop is a heading or a label.
-        guard scalars.count >= openLineMinimum, let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
-        let start = max(scalars[...last].lastIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? 0, last + 1 - openSentenceLimit)
+        guard scalars.count >= openLineMinimum, let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return nil }
+        let start = max(
+            scalars[...last].lastIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? 0, last + 1 - openSentenceLimit)
         func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
-            mentions.filter { $0[keyPath: offset] >= start }.map { var m = $0; m[keyPath: offset] -= start; return m }
+            mentions.filter { $0[keyPath: offset] >= start }.map {
+                var m = $0
+                m[keyPath: offset] -= start
+                return m
+            }
         }
-        return OpenSentence(text: Array(scalars[start...last]), quantities: shifted(quantities, \.offset),
-                            years: shifted(years, \.offset), places: shifted(places, \.offset))
+        return OpenSentence(
+            text: Array(scalars[start...last]), quantities: shifted(quantities, \.offset),
+            years: shifted(years, \.offset), places: shifted(places, \.offset))
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "：", ":"]
@@ -130,24 +151,33 @@ public struct FactBuilder: Sendable {
     /// The facts of a line that goes on with `head`, a sentence the line before it left open: read
     /// as one text (the head's figures only as context: 比上年 / 的1200元 compares with the figure
     /// before it), the quantities keep their own line's offsets.
-    func facts(_ quantities: [QuantityMention], continuing head: OpenSentence, line: LabeledLine, years: [YearMention],
-               places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State) -> [Fact] {
+    func facts(
+        _ quantities: [QuantityMention], continuing head: OpenSentence, line: LabeledLine, years: [YearMention],
+        places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State
+    ) -> [Fact] {
         let shift = head.text.count
         var joined = line
         joined.text = String(scalars: head.text) + line.text
         func shifted<M>(_ mentions: [M], _ offset: WritableKeyPath<M, Int>) -> [M] {
-            mentions.map { var m = $0; m[keyPath: offset] += shift; return m }
+            mentions.map {
+                var m = $0
+                m[keyPath: offset] += shift
+                return m
+            }
         }
-        var found = facts(head.quantities + shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
-                          places: head.places + shifted(places, \.offset), profile: profile, scope: scope)
+        var found = facts(
+            head.quantities + shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
+            places: head.places + shifted(places, \.offset), profile: profile, scope: scope)
         found.removeFirst(head.quantities.count)
         for index in found.indices { found[index].quantity.offset -= shift }
         return found
     }
 
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
-    public func facts(_ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
-                      profile: DocumentProfile, scope: SectionScope.State = .init()) -> [Fact] {
+    public func facts(
+        _ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
+        profile: DocumentProfile, scope: SectionScope.State = .init()
+    ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars)
         let quoted = Self.quotedRanges(scalars)
@@ -161,7 +191,10 @@ public struct FactBuilder: Sendable {
         }
         // The nearest year mention decides; one whose year the text hides or leaves open
         // (20xx年, 今年 with no reference year) leaves the fact without a year.
-        let usable = years.filter { $0.from == nil || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false) }
+        let usable = years.filter {
+            $0.from == nil
+                || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false)
+        }
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
         let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
@@ -172,23 +205,24 @@ public struct FactBuilder: Sendable {
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
         return quantities.map { quantity in
             let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
-            let sentence = sentenceIndex.map { sentences[$0] }
+            let sentence =
+                sentenceIndex.map { sentences[$0] }
                 ?? Sentence(text: line.text, range: 0..<scalars.count, clauses: [0..<scalars.count])
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
-            let signals: [WordTrie.Match]
-            if let known = signalsBySentence[sentenceIndex ?? -1] {
-                signals = known
-            } else {
-                signals = mapper.signalMatches(in: scalars, sentence: sentence)
-                signalsBySentence[sentenceIndex ?? -1] = signals
-            }
+            let signals =
+                signalsBySentence[sentenceIndex ?? -1] ?? mapper.signalMatches(in: scalars, sentence: sentence)
+            signalsBySentence[sentenceIndex ?? -1] = signals
             var choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence, signals: signals)
-            if let governed = governors.governed(choice.code, at: quantity.offset, in: scalars, sentence: sentence.range) {
+            if let governed = governors.governed(
+                choice.code, at: quantity.offset, in: scalars, sentence: sentence.range)
+            {
                 choice = governed
             }
-            if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit, !quantity.unit.isEmpty,
-               before.choice.code != IndicatorMapper.unknownCode, quantity.unit != "percent",
-               Self.isComparison(before: quantity.offset, in: scalars, after: sentence.range.lowerBound) {
+            if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit,
+                !quantity.unit.isEmpty,
+                before.choice.code != IndicatorMapper.unknownCode, quantity.unit != "percent",
+                Self.isComparison(before: quantity.offset, in: scalars, after: sentence.range.lowerBound)
+            {
                 // 生均公用经费1200元，比上年的1100元增加100元: the base and the change measure what the figure does.
                 choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
             }
@@ -198,53 +232,67 @@ public struct FactBuilder: Sendable {
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
             let candidates = (sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? []))
                 .filter { !Self.isComparisonBase($0, before: quantity.offset, in: scalars) }
-            var year = Self.nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            var year = Self.nearest(
+                candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             if year == nil, let topic = Self.paragraphYear(usable, before: sentence.range.lowerBound, in: scalars) {
                 // A sentence with no year of its own, in a paragraph that opened with one
                 // (2022年，全市…。…上线率达到68.7%): that year, counted as its sentence's.
                 year = (topic, .sentence)
             }
-            var yearFrom = year?.mention.from, yearTo = year?.mention.from == nil ? nil : (year?.mention.to ?? year?.mention.from)
-            var yearSource = yearFrom == nil ? .none : (year?.source ?? .none)
-            if year == nil, let span = scope.year, Self.factYears.contains(span.lowerBound), Self.factYears.contains(span.upperBound) {
-                // The heading above the figure names its year (一、2011年工作回顾).
-                (yearFrom, yearTo, yearSource) = (span.lowerBound, span.upperBound, .section)
-            } else if year == nil {
-                // The period the report states it covers; none when its text does not say.
-                if let from = profile.periodFrom, let to = profile.periodTo, Self.factYears.contains(from), Self.factYears.contains(to), from <= to {
-                    (yearFrom, yearTo, yearSource) = (from, to, .document)
-                }
-            }
+            var (yearFrom, yearTo, yearSource) = Self.factYear(year, scope: scope, profile: profile)
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
             // report's year over N years, unless the clause or sentence names a year of its own.
-            let durations: [(end: Int, years: Int)]
-            if let known = durationsBySentence[sentenceIndex ?? -1] {
-                durations = known
-            } else {
-                durations = Self.planDurations(in: scalars, sentence: sentence.range)
-                durationsBySentence[sentenceIndex ?? -1] = durations
-            }
+            let durations =
+                durationsBySentence[sentenceIndex ?? -1] ?? Self.planDurations(in: scalars, sentence: sentence.range)
+            durationsBySentence[sentenceIndex ?? -1] = durations
             let quantityEnd = quantity.offset + quantity.surface.unicodeScalars.count
             if yearSource != .clause, yearSource != .sentence,
-               let years = durations.last(where: { $0.end <= quantityEnd })?.years,
-               let base = scope.year.map({ $0.count == 1 ? $0.lowerBound : $0.upperBound }) ?? profile.referenceYear,
-               Self.factYears.contains(base + years - 1) {
+                let years = durations.last(where: { $0.end <= quantityEnd })?.years,
+                let base = scope.year.map({ $0.count == 1 ? $0.lowerBound : $0.upperBound }) ?? profile.referenceYear,
+                Self.factYears.contains(base + years - 1)
+            {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
-            let (status, cue) = Self.settledStatus(cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
-                                                   clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
+            let (status, cue) = Self.settledStatus(
+                cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
+                clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             // A count the plan starts from (现有学校541所 in a 十四五 plan) is no figure of the plan's years.
             if yearSource == .document, status == .achieved, Self.isRunningPlan(profile) {
-                (yearFrom, yearTo, yearSource) = (nil, nil, .none) }
+                (yearFrom, yearTo, yearSource) = (nil, nil, .none)
+            }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
-            let place = Self.nearest(nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
+            let place = Self.nearest(
+                nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
             var adcode = place?.mention.adcode
             var regionSource = place?.source ?? .none
             if place == nil, let region = profile.adcode { (adcode, regionSource) = (region, .document) }
-            return Fact(line: line.number, sentence: sentence.text, quantity: quantity, indicator: choice.code, indicatorRule: choice.rule,
-                        status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource,
-                        adcode: adcode, regionSource: regionSource)
+            return Fact(
+                line: line.number, sentence: sentence.text, quantity: quantity, indicator: choice.code,
+                indicatorRule: choice.rule,
+                status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource,
+                adcode: adcode, regionSource: regionSource)
         }
+    }
+
+    /// The years of a figure: its own clause's or sentence's year mention, else the year its
+    /// section heading names (一、2011年工作回顾), else the period the report states it covers;
+    /// none when the text does not say.
+    static func factYear(
+        _ year: (mention: YearMention, source: ContextSource)?, scope: SectionScope.State, profile: DocumentProfile
+    ) -> (from: Int?, to: Int?, source: ContextSource) {
+        if let year, let from = year.mention.from {
+            return (from, year.mention.to ?? from, year.source)
+        }
+        if year == nil, let span = scope.year, factYears.contains(span.lowerBound), factYears.contains(span.upperBound)
+        {
+            return (span.lowerBound, span.upperBound, .section)
+        }
+        if year == nil, let from = profile.periodFrom, let to = profile.periodTo, factYears.contains(from),
+            factYears.contains(to), from <= to
+        {
+            return (from, to, .document)
+        }
+        return (nil, nil, .none)
     }
 
     /// Whether the report's period is a span of years it has not reached the end of (a plan's
@@ -258,24 +306,29 @@ public struct FactBuilder: Sendable {
     /// figures for its own year or later are planned; a figure with no word of its own takes its
     /// section's status, in a plan section 实现/达到 state targets, and a report that is no plan
     /// narrates results.
-    static func settledStatus(_ words: (FactStatus, String), of quantity: QuantityMention, clause: Range<Int>,
-                              scalars: [Unicode.Scalar], year yearFrom: Int?, profile: DocumentProfile,
-                              scope: SectionScope.State) -> (FactStatus, String) {
+    static func settledStatus(
+        _ words: (FactStatus, String), of quantity: QuantityMention, clause: Range<Int>,
+        scalars: [Unicode.Scalar], year yearFrom: Int?, profile: DocumentProfile,
+        scope: SectionScope.State
+    ) -> (FactStatus, String) {
         var (status, cue) = words
         // A plan (工作要点, 工作计划) states targets: its figures for its own year or later are
         // planned whatever verb they carry (新增学位2700个, 达到95%以上); a figure of an
         // earlier year (2023年…) stays what its words say.
         if Self.planKinds.contains(profile.kind), status != .planned,
-           let reference = profile.referenceYear, (yearFrom ?? reference) >= reference {
+            let reference = profile.referenceYear, (yearFrom ?? reference) >= reference
+        {
             (status, cue) = (.planned, profile.kind)
         }
         if status == .unknown, let sectionStatus = scope.status {
             // The section says what its figures are (一、2011年工作回顾 / 二、2012年工作思路).
             (status, cue) = (sectionStatus, scope.cue ?? "section")
         } else if scope.status == .planned, status == .achieved,
-                  case let said = String(scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
-                  !Self.pastCues.contains(where: { said.contains($0) }),
-                  (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min) {
+            case let said = String(
+                scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
+            !Self.pastCues.contains(where: { said.contains($0) }),
+            (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min)
+        {
             // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or
             // an earlier year keeps a figure achieved.
             (status, cue) = (.planned, scope.cue ?? "section")
@@ -306,7 +359,8 @@ public struct FactBuilder: Sendable {
             let after = j + 1 < scalars.count ? scalars[j + 1] : " "
             let before = i > 0 ? scalars[i - 1] : " "
             let before2: (Unicode.Scalar, Unicode.Scalar) = i > 1 ? (scalars[i - 2], scalars[i - 1]) : (" ", " ")
-            if after == "内" || before == "用" || before2 == ("今", "后") || before2 == ("未", "来") || before2 == ("再", "用") {
+            if after == "内" || before == "用" || before2 == ("今", "后") || before2 == ("未", "来") || before2 == ("再", "用")
+            {
                 found.append((j + 1, n))
             }
         }
@@ -329,8 +383,10 @@ public struct FactBuilder: Sendable {
     }
 
     /// Status cues that keep a figure achieved even in a plan section.
-    static let pastCues: Set<String> = ["已", "已经", "累计", "累积", "共有", "现有", "实有", "过去", "去年", "上年", "以来",
-                                        "近年来", "两年来", "近两年", "先后", "荣获", "获"]
+    static let pastCues: Set<String> = [
+        "已", "已经", "累计", "累积", "共有", "现有", "实有", "过去", "去年", "上年", "以来",
+        "近年来", "两年来", "近两年", "先后", "荣获", "获",
+    ]
 
     /// The year the paragraph's last sentence-opening year before `start` names (2022年，全市…;
     /// 2011年由国家、省投入60%…。教育部门…累积筹措…): a year that opens a sentence is its topic,
@@ -338,8 +394,12 @@ public struct FactBuilder: Sendable {
     static func paragraphYear(_ years: [YearMention], before start: Int, in scalars: [Unicode.Scalar]) -> YearMention? {
         years.last { year in
             let end = year.offset + year.surface.unicodeScalars.count
-            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start, end < scalars.count else { return false }
-            let opens = YearMention.opensParagraph(start: year.offset, end: end) { $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0 }
+            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start, end < scalars.count else {
+                return false
+            }
+            let opens = YearMention.opensParagraph(start: year.offset, end: end) {
+                $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0
+            }
             if opens { return true }
             // Opening a sentence (not a deadline: 到2015年, 在2015年前), followed by its words.
             let before = year.offset > 0 ? scalars[year.offset - 1] : "。"
@@ -351,7 +411,9 @@ public struct FactBuilder: Sendable {
     /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
     /// 提高, 下降 …) stands between them.
     static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else { return false }
+        guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
+            return false
+        }
         if year.offset > offset { return true }
         let end = year.offset + year.surface.unicodeScalars.count
         guard end < offset, offset <= scalars.count else { return false }
@@ -372,63 +434,23 @@ public struct FactBuilder: Sendable {
     static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
 
     /// The mention nearest to `offset` in the clause (one before it preferred), else in the sentence.
-    static func nearest<Mention>(_ mentions: [Mention], to offset: Int, clause: Range<Int>, sentence: Range<Int>,
-                                 offset position: KeyPath<Mention, Int>) -> (mention: Mention, source: ContextSource)? {
+    static func nearest<Mention>(
+        _ mentions: [Mention], to offset: Int, clause: Range<Int>, sentence: Range<Int>,
+        offset position: KeyPath<Mention, Int>
+    ) -> (mention: Mention, source: ContextSource)? {
         func pick(_ range: Range<Int>) -> Mention? {
             let inside = mentions.filter { range.contains($0[keyPath: position]) }
-            if let before = inside.filter({ $0[keyPath: position] < offset }).max(by: { $0[keyPath: position] < $1[keyPath: position] }) { return before }
-            return inside.filter { $0[keyPath: position] > offset }.min { $0[keyPath: position] < $1[keyPath: position] }
+            if let before = inside.filter({ $0[keyPath: position] < offset }).max(by: {
+                $0[keyPath: position] < $1[keyPath: position]
+            }) {
+                return before
+            }
+            return inside.filter { $0[keyPath: position] > offset }.min {
+                $0[keyPath: position] < $1[keyPath: position]
+            }
         }
         if let mention = pick(clause) { return (mention, .clause) }
         if let mention = pick(sentence) { return (mention, .sentence) }
         return nil
-    }
-
-    /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
-    /// 前往上海考察) or a place left out (不含厦门市) rather than the region a figure is about.
-    static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
-        let end = place.offset + place.surface.unicodeScalars.count
-        // The organisation word may follow a second place (四平河南商会).
-        if organisationScalars.contains(where: { starts($0, at: end, in: scalars) || starts($0, at: end + 2, in: scalars) }) { return true }
-        return (destinationScalars + exceptScalars).contains { ends($0, at: place.offset, in: scalars) }
-    }
-
-    /// Whether `word` stands in `scalars` from `start` / up to `end` (no String is built: this runs
-    /// for every place of every report).
-    static func starts(_ word: [Unicode.Scalar], at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        start >= 0 && start + word.count <= scalars.count && scalars[start..<start + word.count].elementsEqual(word)
-    }
-
-    static func ends(_ word: [Unicode.Scalar], at end: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        starts(word, at: end - word.count, in: scalars)
-    }
-
-    static let organisationScalars = organisationWords.map { Array($0.unicodeScalars) }
-    static let destinationScalars = destinationWords.map { Array($0.unicodeScalars) }
-    static let exceptScalars = exceptWords.map { Array($0.unicodeScalars) }
-
-    /// Words that set a place apart from what is counted (全省中小学(不含厦门市)).
-    static let exceptWords = ["不含", "不包括", "除", "除了"]
-
-    static let organisationWords = ["商会", "同乡会", "公司", "集团", "银行", "企业", "大学", "学院", "协会", "基金会", "日报", "电视台"]
-    static let destinationWords = ["赴", "前往", "远赴", "奔赴", "到访"]
-
-    /// Scalar ranges inside 《…》 (document and plan names).
-    static func quotedRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var open: Int?
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == "《" { open = index }
-            if scalar == "》", let start = open { ranges.append(start..<index); open = nil }
-        }
-        return ranges
-    }
-
-    /// Whether division `outer` contains division `inner` (a province its cities, a city its counties).
-    static func contains(_ outer: String, _ inner: String) -> Bool {
-        guard outer != inner, outer.count == 12, inner.count == 12 else { return false }
-        if outer.hasSuffix("0000000000") { return inner.hasPrefix(outer.prefix(2)) }
-        if outer.hasSuffix("00000000") { return inner.hasPrefix(outer.prefix(4)) }
-        return false
     }
 }

@@ -31,9 +31,10 @@ public struct Indicator: Sendable, Hashable {
 public struct IndicatorDictionary: Sendable {
     public let indicators: [Indicator]
 
-    public static let standard = RuleTable.shipped("rules/facts/indicators.tsv", in: EmbeddedFiles.files,
-                                                    required: ["id", "name_zh", "name_en", "category", "base_unit", "is_rate", "signals"],
-                                                    IndicatorDictionary.init(table:))
+    public static let standard = RuleTable.shipped(
+        "rules/facts/indicators.tsv", in: EmbeddedFiles.files,
+        required: ["id", "name_zh", "name_en", "category", "base_unit", "is_rate", "signals"],
+        IndicatorDictionary.init(table:))
 
     /// Reads the table; `units`, `fallback` and `priority` are optional columns (default: the
     /// base unit, none, 1).
@@ -42,11 +43,12 @@ public struct IndicatorDictionary: Sendable {
             let base = row["base_unit"]
             var units = Set(row["units"].split(separator: "|", omittingEmptySubsequences: false).map(String.init))
             if row["units"].isEmpty { units = base.isEmpty ? [] : [base] }
-            return Indicator(code: row["id"], nameZh: row["name_zh"], nameEn: row["name_en"], category: row["category"],
-                             baseUnit: base.isEmpty ? nil : base, isRate: row["is_rate"] == "1", units: units,
-                             fallbackUnits: row["fallback"].split(separator: "|").map(String.init),
-                             priority: Int(row["priority"]) ?? 1,
-                             signals: row["signals"].split(separator: "|").map(String.init), example: row["example"])
+            return Indicator(
+                code: row["id"], nameZh: row["name_zh"], nameEn: row["name_en"], category: row["category"],
+                baseUnit: base.isEmpty ? nil : base, isRate: row["is_rate"] == "1", units: units,
+                fallbackUnits: row["fallback"].split(separator: "|").map(String.init),
+                priority: Int(row["priority"]) ?? 1,
+                signals: row["signals"].split(separator: "|").map(String.init), example: row["example"])
         }
     }
 

@@ -66,7 +66,9 @@ public struct IndicatorMapper: Sendable {
         priorities = dictionary.indicators.map(\.priority)
         rates = dictionary.indicators.map(\.isRate)
         var unitIDs: [String: Int] = [:]
-        for unit in dictionary.indicators.flatMap(\.units).sorted() where unitIDs[unit] == nil { unitIDs[unit] = unitIDs.count }
+        for unit in dictionary.indicators.flatMap(\.units).sorted() where unitIDs[unit] == nil {
+            unitIDs[unit] = unitIDs.count
+        }
         var accepted = [Bool](repeating: false, count: dictionary.indicators.count * unitIDs.count)
         for (index, indicator) in dictionary.indicators.enumerated() {
             for unit in indicator.units { accepted[index * unitIDs.count + unitIDs[unit]!] = true }
@@ -98,8 +100,10 @@ public struct IndicatorMapper: Sendable {
 
     /// The indicator of `quantity` standing in `sentence` of the line `scalars`; `signals` are
     /// the sentence's `signalMatches`, when the caller has them already.
-    public func indicator(for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
-                          signals found: [WordTrie.Match]? = nil) -> Choice {
+    public func indicator(
+        for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
+        signals found: [WordTrie.Match]? = nil
+    ) -> Choice {
         let unit = Self.unitKey(quantity)
         let start = quantity.offset
         let end = start + quantity.surface.unicodeScalars.count
@@ -117,11 +121,15 @@ public struct IndicatorMapper: Sendable {
         }
         for match in found ?? signalMatches(in: scalars, sentence: sentence) {
             guard match.end <= start || match.start >= end else { continue }
-            if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow, match.end <= clause.upperBound {
+            if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow,
+                match.end <= clause.upperBound
+            {
                 for index in match.payload where accepts(index) {
                     let priority = priorities[index]
                     let distance = match.start - end
-                    if bestCounted == nil || priority > bestCounted!.priority || (priority == bestCounted!.priority && distance < bestCounted!.distance) {
+                    if bestCounted == nil || priority > bestCounted!.priority
+                        || (priority == bestCounted!.priority && distance < bestCounted!.distance)
+                    {
                         bestCounted = (priority, distance, index, match.start..<match.end)
                     }
                 }
@@ -131,10 +139,15 @@ public struct IndicatorMapper: Sendable {
             for index in match.payload where accepts(index) {
                 let priority = priorities[index]
                 if inClause {
-                    if bestClause == nil || priority > bestClause!.priority || (priority == bestClause!.priority && distance < bestClause!.distance) {
+                    if bestClause == nil || priority > bestClause!.priority
+                        || (priority == bestClause!.priority && distance < bestClause!.distance)
+                    {
                         bestClause = (priority, distance, index, match.start..<match.end)
                     }
-                } else if match.end <= start, bestSentence == nil || distance < bestSentence!.distance || (distance == bestSentence!.distance && priority > bestSentence!.priority) {
+                } else if match.end <= start,
+                    bestSentence == nil || distance < bestSentence!.distance
+                        || (distance == bestSentence!.distance && priority > bestSentence!.priority)
+                {
                     bestSentence = (distance, priority, index, match.start..<match.end)
                 }
             }

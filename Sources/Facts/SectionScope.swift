@@ -50,8 +50,9 @@ public struct SectionScope: Sendable {
     /// Longest heading read from the start of a long line, in scalars.
     public static let maxHeading = 30
 
-    public static let standard = RuleTable.shipped("rules/facts/section-cues.tsv", in: EmbeddedFiles.files,
-                                                    required: ["id", "status", "words"], SectionScope.init(table:))
+    public static let standard = RuleTable.shipped(
+        "rules/facts/section-cues.tsv", in: EmbeddedFiles.files,
+        required: ["id", "status", "words"], SectionScope.init(table:))
 
     public init(table: RuleTable) throws(RuleTableError) {
         var words: [(String, FactStatus?, String)] = []
@@ -61,7 +62,9 @@ public struct SectionScope: Sendable {
             case "achieved": status = .achieved
             case "planned": status = .planned
             case "none": status = nil
-            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be achieved, planned or none")
+            default:
+                throw RuleTableError(
+                    file: table.name, line: row.line, reason: "status must be achieved, planned or none")
             }
             for word in row["words"].split(separator: "|") { words.append((String(word), status, row["id"])) }
         }
@@ -73,7 +76,9 @@ public struct SectionScope: Sendable {
 
     /// The heading at the start of `line`, if the line has one.
     public func heading(in line: String) -> Heading? {
-        heading(lineScalars: Array(line.simplifiedScalars.prefix(Self.maxHeading + 8)), lineLength: line.unicodeScalars.count)
+        heading(
+            lineScalars: Array(line.simplifiedScalars.prefix(Self.maxHeading + 8)),
+            lineLength: line.unicodeScalars.count)
     }
 
     /// The heading in a line's first scalars (`lineLength` is the whole line's length): the
@@ -84,14 +89,16 @@ public struct SectionScope: Sendable {
         var end = scalars.count
         if level == 0 {
             // An unnumbered heading: a short line that does not end a sentence.
-            guard lineLength <= 20, let last = scalars.last, !"。；;，,！!？?：:".unicodeScalars.contains(last) else { return nil }
+            guard lineLength <= 20, let last = scalars.last, !"。；;，,！!？?：:".unicodeScalars.contains(last) else {
+                return nil
+            }
             _ = first
         } else {
             // Up to the first space, colon or full stop after the marker: the rest is the section's text.
             if let stop = scalars[markerEnd...].firstIndex(where: { " \u{3000}。：:；;".unicodeScalars.contains($0) }) {
                 end = stop
             } else if lineLength > scalars.count {
-                return nil   // no stop within the heading's reach: a numbered paragraph, not a heading
+                return nil  // no stop within the heading's reach: a numbered paragraph, not a heading
             }
             guard end - markerEnd <= Self.maxHeading else { return nil }
         }
@@ -101,8 +108,9 @@ public struct SectionScope: Sendable {
         let found = trie.matches(in: part).map { match in words[match.payload[0]] }
         let statuses = Set(found.map { $0.status.map { $0.rawValue } ?? "none" })
         guard level > 0 || !found.isEmpty else { return nil }
-        var heading = Heading(text: String(String.UnicodeScalarView(part)), level: max(level, level == 0 ? 2 : level),
-                              status: nil, rule: nil, cue: nil)
+        var heading = Heading(
+            text: String(String.UnicodeScalarView(part)), level: max(level, level == 0 ? 2 : level),
+            status: nil, rule: nil, cue: nil)
         if statuses.count == 1, let first = found.first {
             heading.status = first.status
             heading.rule = first.rule
@@ -127,7 +135,10 @@ public struct SectionScope: Sendable {
         if first { i += 1 }
         let start = i
         var chinese = true
-        while i < s.count, isDigit(s[i]) { chinese = chinese && digits.contains(s[i]); i += 1 }
+        while i < s.count, isDigit(s[i]) {
+            chinese = chinese && digits.contains(s[i])
+            i += 1
+        }
         guard i > start, i < s.count else { return (0, 0) }
         if first, s[i] == "部" || s[i] == "章" || s[i] == "篇" { return (1, min(s.count, i + 2)) }
         guard s[i] == "、" || s[i] == "." || s[i] == "．" else { return (0, 0) }
@@ -139,7 +150,8 @@ public struct SectionScope: Sendable {
     /// The scope in force at each of `lines`, given each line's year mentions. Only body lines
     /// open sections: a title (任务分解…推进项目建设) names the report, not a part of it.
     public func states(_ lines: [LabeledLine], years: [Int: [YearMention]]) -> [State] {
-        var top = State(), sub: State? = nil
+        var top = State()
+        var sub: State? = nil
         var result: [State] = []
         result.reserveCapacity(lines.count)
         // An unnumbered short line is a heading only where a sentence ended before it: in text
@@ -151,7 +163,8 @@ public struct SectionScope: Sendable {
             let ends = line.text.unicodeScalars.last.map { "。！？；：:!?;".unicodeScalars.contains($0) } ?? false
             defer { if line.label.isKept { afterSentenceEnd = ends || line.label == .title || numbered } }
             if line.label == .body, numbered || afterSentenceEnd,
-               let heading = heading(lineScalars: head, lineLength: line.text.unicodeScalars.count) {
+                let heading = heading(lineScalars: head, lineLength: line.text.unicodeScalars.count)
+            {
                 let headingLength = heading.text.unicodeScalars.count
                 let year = (years[line.number] ?? []).first { mention in
                     mention.offset < headingLength && mention.from != nil && mention.to != nil
@@ -163,8 +176,9 @@ public struct SectionScope: Sendable {
                     top = state
                     sub = nil
                 } else if range != nil || heading.status != nil || heading.rule != nil {
-                    sub = State(year: range ?? top.year, status: heading.rule != nil ? heading.status : top.status,
-                                cue: heading.rule != nil ? state.cue : top.cue)
+                    sub = State(
+                        year: range ?? top.year, status: heading.rule != nil ? heading.status : top.status,
+                        cue: heading.rule != nil ? state.cue : top.cue)
                 } else {
                     sub = nil
                 }

@@ -32,17 +32,25 @@ public struct Sentence: Sendable, Hashable {
     /// Index of the clause holding scalar offset `offset` (the nearest before it when it falls on a separator).
     public func clauseIndex(containing offset: Int) -> Int {
         // Clauses are in order: binary search for the last one starting at or before offset.
-        var low = 0, high = clauses.count - 1, best = 0
+        var low = 0
+        var high = clauses.count - 1
+        var best = 0
         while low <= high {
             let mid = (low + high) / 2
-            if clauses[mid].lowerBound <= offset { best = mid; low = mid + 1 } else { high = mid - 1 }
+            if clauses[mid].lowerBound <= offset {
+                best = mid
+                low = mid + 1
+            } else {
+                high = mid - 1
+            }
         }
         return best
     }
 
     /// Index of the sentence whose range holds `offset` in sentences sorted by position, if any.
     public static func index(of offset: Int, in sentences: [Sentence]) -> Int? {
-        var low = 0, high = sentences.count - 1
+        var low = 0
+        var high = sentences.count - 1
         while low <= high {
             let mid = (low + high) / 2
             let range = sentences[mid].range
@@ -66,7 +74,9 @@ public struct Sentence: Sendable, Hashable {
         }
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) }
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+    }
 
     /// Splits one line into sentences and clauses.
     public static func split(_ line: String) -> [Sentence] {
@@ -82,8 +92,10 @@ public struct Sentence: Sendable, Hashable {
         func closeSentence(at end: Int) {
             if clauseStart < end { clauses.append(clauseStart..<end) }
             if sentenceStart < end, !clauses.isEmpty {
-                sentences.append(Sentence(text: String(scalars: scalars[sentenceStart..<end]),
-                                          range: sentenceStart..<end, clauses: clauses))
+                sentences.append(
+                    Sentence(
+                        text: String(scalars: scalars[sentenceStart..<end]),
+                        range: sentenceStart..<end, clauses: clauses))
             }
             clauses = []
         }
@@ -94,8 +106,10 @@ public struct Sentence: Sendable, Hashable {
                     let cut = last.upperBound
                     let kept = clauses
                     clauses = []
-                    sentences.append(Sentence(text: String(scalars: scalars[sentenceStart..<cut]),
-                                              range: sentenceStart..<cut, clauses: kept))
+                    sentences.append(
+                        Sentence(
+                            text: String(scalars: scalars[sentenceStart..<cut]),
+                            range: sentenceStart..<cut, clauses: kept))
                     sentenceStart = cut + 1 <= index ? cut + 1 : index
                     if clauseStart < sentenceStart { clauseStart = sentenceStart }
                 } else {

@@ -20,8 +20,9 @@ public struct StatusCues: Sendable {
     /// Cue words right after the quantity are looked for within this many scalars.
     public static let followingWindow = 4
 
-    public static let standard = RuleTable.shipped("rules/facts/status-cues.tsv", in: EmbeddedFiles.files,
-                                                    required: ["id", "status", "words"], StatusCues.init(table:))
+    public static let standard = RuleTable.shipped(
+        "rules/facts/status-cues.tsv", in: EmbeddedFiles.files,
+        required: ["id", "status", "words"], StatusCues.init(table:))
 
     public init(table: RuleTable) throws(RuleTableError) {
         var words: [String: [Int]] = [:]
@@ -34,7 +35,10 @@ public struct StatusCues: Sendable {
             case "planned-weak": kind = .plannedWeak
             case "object-verb": kind = .objectVerb
             case "achieved-weak": kind = .achievedWeak
-            default: throw RuleTableError(file: table.name, line: row.line, reason: "status must be planned, planned-weak, achieved, achieved-weak, neutral or object-verb")
+            default:
+                throw RuleTableError(
+                    file: table.name, line: row.line,
+                    reason: "status must be planned, planned-weak, achieved, achieved-weak, neutral or object-verb")
             }
             for word in row["words"].split(separator: "|") { words[String(word)] = [kind.rawValue] }
         }
@@ -45,12 +49,16 @@ public struct StatusCues: Sendable {
     public func status(of quantity: QuantityMention, inLine line: String) -> (FactStatus, String) {
         let scalars = line.simplifiedScalars
         let sentences = Sentence.split(scalars)
-        guard let sentence = sentences.first(where: { $0.range.contains(quantity.offset) }) ?? sentences.last else { return (.unknown, "") }
+        guard let sentence = sentences.first(where: { $0.range.contains(quantity.offset) }) ?? sentences.last else {
+            return (.unknown, "")
+        }
         return status(of: quantity, scalars: scalars, sentence: sentence)
     }
 
     /// Status and cue word of `quantity` standing in `sentence` of the line `scalars`.
-    public func status(of quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence) -> (FactStatus, String) {
+    public func status(of quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence) -> (
+        FactStatus, String
+    ) {
         let start = quantity.offset
         let end = min(start + quantity.surface.unicodeScalars.count, sentence.range.upperBound)
         let clause = sentence.clauses[sentence.clauseIndex(containing: start)]
@@ -66,7 +74,8 @@ public struct StatusCues: Sendable {
         func isPlan(_ match: WordTrie.Match) -> Bool {
             switch match.payload.first {
             case Kind.planned.rawValue: return true
-            case Kind.plannedWeak.rawValue: return !objectVerbs.contains { $0 >= match.end && $0 < max(start, clause.upperBound) }
+            case Kind.plannedWeak.rawValue:
+                return !objectVerbs.contains { $0 >= match.end && $0 < max(start, clause.upperBound) }
             default: return false
             }
         }
@@ -79,7 +88,8 @@ public struct StatusCues: Sendable {
         // The quantity's own clause speaks first (各校积极争取…，共接受捐赠桌椅2850套: 共, not 争取).
         if let cue = before.last(where: isPlan) { return (.planned, word(cue)) }
         if !before.contains(where: { $0.payload.first == Kind.achieved.rawValue }),
-           let weak = before.last(where: { $0.payload.first == Kind.achievedWeak.rawValue }) {
+            let weak = before.last(where: { $0.payload.first == Kind.achievedWeak.rawValue })
+        {
             // A word of change or attainment (新增, 达到, 完成) says what the clause's subject does,
             // not when: in a sentence a plan word opened (未来三年将新增6660个…，新增4200个…) it
             // goes on with the plan.

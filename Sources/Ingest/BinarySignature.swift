@@ -19,9 +19,11 @@ struct BinarySignature: Sendable {
 
     static let known: [BinarySignature] = [
         BinarySignature(name: "PDF document", magic: Array("%PDF-".utf8)),
-        BinarySignature(name: "ZIP archive or Office Open XML document (docx/xlsx/pptx)", magic: [0x50, 0x4B, 0x03, 0x04]),
+        BinarySignature(
+            name: "ZIP archive or Office Open XML document (docx/xlsx/pptx)", magic: [0x50, 0x4B, 0x03, 0x04]),
         BinarySignature(name: "empty ZIP archive", magic: [0x50, 0x4B, 0x05, 0x06]),
-        BinarySignature(name: "legacy Office document (doc/xls/ppt, OLE2)", magic: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+        BinarySignature(
+            name: "legacy Office document (doc/xls/ppt, OLE2)", magic: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
         BinarySignature(name: "RTF document", magic: Array("{\\rtf".utf8)),
         BinarySignature(name: "PNG image", magic: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
         BinarySignature(name: "JPEG image", magic: [0xFF, 0xD8, 0xFF]),

@@ -20,8 +20,9 @@ struct ByteCensus: Sendable, Hashable {
 
     init(_ bytes: [UInt8]) {
         let classes = Self.classes
-        var counts = (0, 0, 0) // NUL, control, high
-        var firstNUL = -1, firstControl = -1
+        var counts = (0, 0, 0)  // NUL, control, high
+        var firstNUL = -1
+        var firstControl = -1
         bytes.withUnsafeBufferPointer { buffer in
             classes.withUnsafeBufferPointer { table in
                 for index in 0..<buffer.count {

@@ -39,7 +39,7 @@ struct ChineseTextScore: Sendable, Hashable {
                     if CommonHanCharacters.isVeryFrequent(scalar) { veryFrequent += 1 }
                 }
             case 0x3000...0x303F, 0xFF01...0xFF5E, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x00B7:
-                common += 1 // CJK punctuation, full-width forms, dashes, quotes, ellipsis, middle dot
+                common += 1  // CJK punctuation, full-width forms, dashes, quotes, ellipsis, middle dot
             case 0xE000...0xF8FF, 0xF900...0xFAFF, 0x3400...0x4DBF, 0x20000...0x3FFFF, 0xFFFD, 0x80...0x9F:
                 rare += 1
             default:
@@ -78,6 +78,7 @@ struct ChineseTextScore: Sendable, Hashable {
         let total = max(nonASCII, 1)
         let percent = Int((Double(common) / Double(total) * 100).rounded())
         let frequent = Int((veryFrequentShare * 100).rounded())
-        return "\(percent)% common Chinese characters, \(frequent)% of Han among the 500 most frequent, \(invalidSequences) invalid sequence\(invalidSequences == 1 ? "" : "s")"
+        return
+            "\(percent)% common Chinese characters, \(frequent)% of Han among the 500 most frequent, \(invalidSequences) invalid sequence\(invalidSequences == 1 ? "" : "s")"
     }
 }

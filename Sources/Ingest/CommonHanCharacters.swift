@@ -41,7 +41,8 @@ enum CommonHanCharacters {
     private static let bits: [UInt64] = bitSet(simplified + traditional)
 
     private static let frequentBits: [UInt64] = bitSet(
-        String(simplified.unicodeScalars.prefix(frequentSimplifiedCount)) + String(traditional.unicodeScalars.prefix(frequentTraditionalCount)))
+        String(simplified.unicodeScalars.prefix(frequentSimplifiedCount))
+            + String(traditional.unicodeScalars.prefix(frequentTraditionalCount)))
 
     private static func bitSet(_ characters: String) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: Int(lastHan - firstHan) / 64 + 1)

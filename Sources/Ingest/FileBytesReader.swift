@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a whole regular file into memory with plain POSIX calls, turning every way that can fail
@@ -17,9 +17,9 @@ import Darwin
 enum FileBytesReader {
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
+            Glibc.read(descriptor, buffer, count)
         #else
-        Darwin.read(descriptor, buffer, count)
+            Darwin.read(descriptor, buffer, count)
         #endif
     }
 
@@ -30,7 +30,9 @@ enum FileBytesReader {
 
     /// The bytes of the file at a raw path (any bytes but NUL); without `followingLinks`, a
     /// symbolic link as last component is refused.
-    static func read(path: [UInt8], shownAs shown: String, maxBytes: Int, followingLinks: Bool) throws(IngestError) -> [UInt8] {
+    static func read(path: [UInt8], shownAs shown: String, maxBytes: Int, followingLinks: Bool) throws(IngestError)
+        -> [UInt8]
+    {
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW)
         let descriptor = (path + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, flags) }
@@ -38,7 +40,9 @@ enum FileBytesReader {
         guard descriptor >= 0 else {
             let code = errno
             if code == ELOOP, !followingLinks {
-                throw IngestError(path: shown, reason: .unreadable, detail: "it became a symbolic link after the drop folder was read; load again")
+                throw IngestError(
+                    path: shown, reason: .unreadable,
+                    detail: "it became a symbolic link after the drop folder was read; load again")
             }
             throw IngestError(path: shown, reason: .unreadable, detail: openFailure(code))
         }
@@ -50,18 +54,20 @@ enum FileBytesReader {
         }
         let kind = status.st_mode & S_IFMT
         guard kind == S_IFREG else {
-            let what = switch kind {
-            case S_IFDIR: "it is a directory"
-            case S_IFIFO: "it is a named pipe (FIFO)"
-            case S_IFCHR, S_IFBLK: "it is a device"
-            case S_IFSOCK: "it is a socket"
-            default: "it is not a regular file"
-            }
+            let what =
+                switch kind {
+                case S_IFDIR: "it is a directory"
+                case S_IFIFO: "it is a named pipe (FIFO)"
+                case S_IFCHR, S_IFBLK: "it is a device"
+                case S_IFSOCK: "it is a socket"
+                default: "it is not a regular file"
+                }
             throw IngestError(path: shown, reason: .unreadable, detail: what)
         }
         let size = Int(status.st_size)
         guard size <= maxBytes else {
-            throw IngestError(path: shown, reason: .tooLarge, detail: "\(size) bytes, over the limit of \(maxBytes) bytes")
+            throw IngestError(
+                path: shown, reason: .tooLarge, detail: "\(size) bytes, over the limit of \(maxBytes) bytes")
         }
         guard size > 0 else {
             throw IngestError(path: shown, reason: .empty, detail: "the file has 0 bytes")
@@ -74,16 +80,23 @@ enum FileBytesReader {
             let count = bytes.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
-            if count > 0 { filled += count; continue }
+            if count > 0 {
+                filled += count
+                continue
+            }
             if count == 0 { break }
             if errno == EINTR { continue }
-            throw IngestError(path: shown, reason: .unreadable, detail: "read failed after \(filled) bytes: \(message(errno))")
+            throw IngestError(
+                path: shown, reason: .unreadable, detail: "read failed after \(filled) bytes: \(message(errno))")
         }
         guard filled <= size else {
-            throw IngestError(path: shown, reason: .unreadable, detail: "the file grew while being read (still being written?); load it again later")
+            throw IngestError(
+                path: shown, reason: .unreadable,
+                detail: "the file grew while being read (still being written?); load it again later")
         }
         guard filled > 0 else {
-            throw IngestError(path: shown, reason: .empty, detail: "the file has 0 bytes (it was emptied while being read)")
+            throw IngestError(
+                path: shown, reason: .empty, detail: "the file has 0 bytes (it was emptied while being read)")
         }
         bytes.removeSubrange(filled...)
         return bytes

@@ -95,7 +95,9 @@ struct HTMLArticleFinder {
         let boilerplateChain = Self.boilerplateChains(elements)
         let (finals, scored) = containerScores(tree)
         let none = [Bool](repeating: false, count: elements.count)
-        guard var best = bestContainer(finals: finals, scored: scored, setAside: none, elements: elements) else { return nil }
+        guard var best = bestContainer(finals: finals, scored: scored, setAside: none, elements: elements) else {
+            return nil
+        }
         var aside = none
         if elements[best].parent >= 0, boilerplateChain[elements[best].parent] {
             aside = setAside(tree)
@@ -128,11 +130,15 @@ struct HTMLArticleFinder {
     /// related or recommended articles, tags).
     /// With `ignoringAncestorsOf`, the blocks around that element (a print area around the
     /// article) do not count.
-    static func boilerplateChains(_ elements: [HTMLBlockTree.Element], ignoringAncestorsOf inner: Int? = nil) -> [Bool] {
+    static func boilerplateChains(_ elements: [HTMLBlockTree.Element], ignoringAncestorsOf inner: Int? = nil) -> [Bool]
+    {
         var ignored = Set<Int>()
         if let inner {
             var up = elements[inner].parent
-            while up >= 0 { ignored.insert(up); up = elements[up].parent }
+            while up >= 0 {
+                ignored.insert(up)
+                up = elements[up].parent
+            }
         }
         var chain = [Bool](repeating: false, count: elements.count)
         for e in elements.indices {
@@ -191,7 +197,8 @@ struct HTMLArticleFinder {
     func setAside(_ tree: HTMLBlockTree) -> [Bool] {
         let elements = tree.elements
         var aside = [Bool](repeating: false, count: elements.count)
-        guard let headline = titleLine(in: tree, before: tree.lines.count - 1, articleStart: 0, boilerplate: aside) else { return aside }
+        guard let headline = titleLine(in: tree, before: tree.lines.count - 1, articleStart: 0, boilerplate: aside)
+        else { return aside }
         for e in elements.indices {
             let up = elements[e].parent
             guard up >= 0 else { continue }
@@ -203,8 +210,10 @@ struct HTMLArticleFinder {
 
     /// When three other containers (not set aside) score near the best one, the article spans
     /// them: their common ancestor.
-    func spanningAncestor(of best: Int, finals: [Double], scored: [Bool], setAside: [Bool],
-                          elements: [HTMLBlockTree.Element]) -> Int {
+    func spanningAncestor(
+        of best: Int, finals: [Double], scored: [Bool], setAside: [Bool],
+        elements: [HTMLBlockTree.Element]
+    ) -> Int {
         let alternatives = elements.indices.filter { e in
             e != best && scored[e] && finals[e] >= finals[best] * settings.alternativeShare && !setAside[e]
                 && !isAncestor(best, of: e, in: elements) && !isAncestor(e, of: best, in: elements)
@@ -230,7 +239,8 @@ struct HTMLArticleFinder {
             let share = linkShare(sibling)
             if finals[s] >= threshold
                 || (sibling.characters > 80 && share < 0.25)
-                || (sibling.characters >= 10 && share == 0 && sibling.punctuation > 0) {
+                || (sibling.characters >= 10 && share == 0 && sibling.punctuation > 0)
+            {
                 roots.insert(s)
             }
         }
@@ -244,13 +254,17 @@ struct HTMLArticleFinder {
         var dropped = [Bool](repeating: false, count: elements.count)
         for e in elements.indices {
             let up = elements[e].parent
-            if roots.contains(e) { inside[e] = true; continue }
+            if roots.contains(e) {
+                inside[e] = true
+                continue
+            }
             guard up >= 0, inside[up] else { continue }
             inside[e] = true
             dropped[e] = dropped[up] || isBoilerplateInside(elements[e])
         }
         return tree.lines.map { line in
-            !inside[line.owner] ? .outsideBlock : dropped[line.owner] ? .boilerplateBlock : isLinkLine(line) ? .linkLine : .inside
+            !inside[line.owner]
+                ? .outsideBlock : dropped[line.owner] ? .boilerplateBlock : isLinkLine(line) ? .linkLine : .inside
         }
     }
 
@@ -265,7 +279,9 @@ struct HTMLArticleFinder {
         let opening = lines.indices.lazy.filter {
             decided[$0] == .inside && isParagraph(lines[$0]) && !headings.contains(tree.elements[lines[$0].owner].tag)
         }.prefix(3)
-        for lead in opening where lines.indices.contains(where: { $0 > lead && decided[$0] == .inside && lines[$0].key == lines[lead].key }) {
+        for lead in opening
+        where lines.indices.contains(where: { $0 > lead && decided[$0] == .inside && lines[$0].key == lines[lead].key })
+        {
             article[lead] = .repeatedLead
             return
         }
@@ -276,7 +292,8 @@ struct HTMLArticleFinder {
     /// where the picture comes from, is not article text. Captions that describe the picture
     /// without a credit stay.
     static func dropImageCredits(_ article: inout [Decision], tree: HTMLBlockTree) {
-        for (i, line) in tree.lines.enumerated() where article[i] == .inside && line.followsImage && line.characters <= 120 {
+        for (i, line) in tree.lines.enumerated()
+        where article[i] == .inside && line.followsImage && line.characters <= 120 {
             if namesImageCredit(tree.compact(line)) { article[i] = .imageCredit }
         }
     }
@@ -291,7 +308,9 @@ struct HTMLArticleFinder {
         let tail = Array(text.suffix(24 * 3))
         return imageCreditMarks.contains { mark in
             guard tail.count >= mark.count else { return false }
-            return (0...(tail.count - mark.count)).contains { start in tail[start..<(start + mark.count)].elementsEqual(mark) }
+            return (0...(tail.count - mark.count)).contains { start in
+                tail[start..<(start + mark.count)].elementsEqual(mark)
+            }
         }
     }
 
@@ -312,7 +331,11 @@ struct HTMLArticleFinder {
     /// A block inside the article container that is not article text: named as boilerplate by
     /// its class/id, or a list of links.
     private func isBoilerplateInside(_ element: HTMLBlockTree.Element) -> Bool {
-        if element.boilerplate || (element.hint < 0 && ["nav", "footer", "aside", "form", "marquee"].contains(element.tag)) { return true }
+        if element.boilerplate
+            || (element.hint < 0 && ["nav", "footer", "aside", "form", "marquee"].contains(element.tag))
+        {
+            return true
+        }
         return element.links >= 2 && element.characters >= 10 && linkShare(element) > settings.maxLinkListShare
     }
 
@@ -331,7 +354,7 @@ struct HTMLArticleFinder {
         var cursor = elements[e].parent
         while cursor >= 0 {
             if cursor == ancestor { return true }
-            if cursor < ancestor { return false }   // parents come before children
+            if cursor < ancestor { return false }  // parents come before children
             cursor = elements[cursor].parent
         }
         return false

@@ -38,9 +38,12 @@ public struct HTMLArticleSettings: Sendable, Hashable {
     public var maxLinesBetweenTitleAndArticle: Int
 
     /// Settings with the documented defaults, or the values given.
-    public init(minParagraphCharacters: Int = 20, maxParagraphLinkShare: Double = 0.5, minArticleCharacters: Int = 80,
-                scoredAncestorLevels: Int = 5, classWeight: Double = 25, alternativeShare: Double = 0.75, siblingShare: Double = 0.2,
-                maxLinkListShare: Double = 0.5, minTitleAgreement: Double = 0.6, maxLinesBetweenTitleAndArticle: Int = 30) {
+    public init(
+        minParagraphCharacters: Int = 20, maxParagraphLinkShare: Double = 0.5, minArticleCharacters: Int = 80,
+        scoredAncestorLevels: Int = 5, classWeight: Double = 25, alternativeShare: Double = 0.75,
+        siblingShare: Double = 0.2,
+        maxLinkListShare: Double = 0.5, minTitleAgreement: Double = 0.6, maxLinesBetweenTitleAndArticle: Int = 30
+    ) {
         self.minParagraphCharacters = minParagraphCharacters
         self.maxParagraphLinkShare = maxParagraphLinkShare
         self.minArticleCharacters = minArticleCharacters

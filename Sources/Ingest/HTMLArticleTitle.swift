@@ -27,11 +27,16 @@ extension HTMLArticleFinder {
             } else {
                 Self.sortedBigrams(tree.compact(line), into: &pairs, scalars: &scalars)
                 guard !pairs.isEmpty else { continue }
-                let agreement = references.map { reference in Double(pairs.count { reference.contains($0) }) / Double(pairs.count) }.max() ?? 0
+                let agreement =
+                    references.map { reference in Double(pairs.count { reference.contains($0) }) / Double(pairs.count) }
+                    .max() ?? 0
                 guard agreement >= settings.minTitleAgreement else { continue }
                 candidate = agreement * weight - distance
             }
-            if candidate > bestScore { bestScore = candidate; best = i }
+            if candidate > bestScore {
+                bestScore = candidate
+                best = i
+            }
         }
         return best
     }
@@ -76,17 +81,31 @@ extension HTMLArticleFinder {
         }
         while i < end {
             let lead = bytes[i]
-            if lead < 0x80 { scalars.append(UInt32(lead)); i += 1; continue }
+            if lead < 0x80 {
+                scalars.append(UInt32(lead))
+                i += 1
+                continue
+            }
             if lead >= 0xC2, lead <= 0xDF, let b = continuation(i + 1) {
-                scalars.append(UInt32(lead & 0x1F) << 6 | b); i += 2; continue
+                scalars.append(UInt32(lead & 0x1F) << 6 | b)
+                i += 2
+                continue
             }
             if lead >= 0xE0, lead <= 0xEF,
-               let b = continuation(i + 1, lead == 0xE0 ? 0xA0 : 0x80, lead == 0xED ? 0x9F : 0xBF), let c = continuation(i + 2) {
-                scalars.append(UInt32(lead & 0x0F) << 12 | b << 6 | c); i += 3; continue
+                let b = continuation(i + 1, lead == 0xE0 ? 0xA0 : 0x80, lead == 0xED ? 0x9F : 0xBF),
+                let c = continuation(i + 2)
+            {
+                scalars.append(UInt32(lead & 0x0F) << 12 | b << 6 | c)
+                i += 3
+                continue
             }
             if lead >= 0xF0, lead <= 0xF4,
-               let b = continuation(i + 1, lead == 0xF0 ? 0x90 : 0x80, lead == 0xF4 ? 0x8F : 0xBF), let c = continuation(i + 2), let d = continuation(i + 3) {
-                scalars.append(UInt32(lead & 0x07) << 18 | b << 12 | c << 6 | d); i += 4; continue
+                let b = continuation(i + 1, lead == 0xF0 ? 0x90 : 0x80, lead == 0xF4 ? 0x8F : 0xBF),
+                let c = continuation(i + 2), let d = continuation(i + 3)
+            {
+                scalars.append(UInt32(lead & 0x07) << 18 | b << 12 | c << 6 | d)
+                i += 4
+                continue
             }
             return false
         }

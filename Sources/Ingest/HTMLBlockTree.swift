@@ -1,8 +1,9 @@
 import CLibXML2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A page's DOM reduced to what the article finder measures: its visible elements (tag,
@@ -93,13 +94,14 @@ struct HTMLBlockTree {
             Builder.install(on: sax)
             let builder = Builder(context: context)
             context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-            let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+            let options = Int32(
+                HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
             withExtendedLifetime(builder) {
                 let document = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     htmlCtxtReadMemory(context, $0, Int32(buffer.count), nil, "UTF-8", options)
                 }
-                if let document { xmlFreeDoc(document) }   // none: the callbacks build no tree
+                if let document { xmlFreeDoc(document) }  // none: the callbacks build no tree
             }
             builder.finish()
             elements = builder.elements
@@ -117,7 +119,10 @@ struct HTMLBlockTree {
     static let blockElements = HTMLTextExtractor.blockElements
     static let skippedElements: Set<String> = HTMLTextExtractor.hiddenContentElements.union(["head"])
     /// Paragraph-like elements: their score goes to their container, as in readability.
-    static let paragraphElements: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "pre", "blockquote", "br", "span", "font", "strong", "b", "a"]
+    static let paragraphElements: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "pre", "blockquote", "br", "span", "font", "strong",
+        "b", "a",
+    ]
 
     enum Walker {
         static func isPunctuation(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
@@ -133,9 +138,18 @@ struct HTMLBlockTree {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
-            if byte <= 0x20 { i += 1; continue }
-            if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { i += 2; continue }
-            if byte == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            if byte <= 0x20 {
+                i += 1
+                continue
+            }
+            if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                i += 2
+                continue
+            }
+            if byte == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+                i += 3
+                continue
+            }
             result.append(byte)
             i += 1
         }

@@ -1,8 +1,9 @@
 import CLibXML2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `HTMLBlockTree`'s builder: libxml2's SAX callbacks, which build the elements and lines as the
@@ -120,11 +121,19 @@ extension HTMLBlockTree {
                 lastTagInfo = known
                 return known
             }
-            let tag = name.map { String(decoding: Self.localName(Array(UnsafeBufferPointer(start: $0, count: strlen($0)))), as: UTF8.self).lowercased() } ?? ""
-            let info = TagInfo(tag: tag, id: UInt16(truncatingIfNeeded: tags.count), isBlock: HTMLBlockTree.blockElements.contains(tag),
-                               isParagraphElement: HTMLBlockTree.paragraphElements.contains(tag),
-                               skipped: HTMLBlockTree.skippedElements.contains(tag), isHead: tag == "head", isTitle: tag == "title",
-                               isMeta: tag == "meta", isLink: tag == "a", isImage: tag == "img", fixedHint: HTMLBlockTree.tagHint(tag))
+            let tag =
+                name.map {
+                    String(
+                        decoding: Self.localName(Array(UnsafeBufferPointer(start: $0, count: strlen($0)))),
+                        as: UTF8.self
+                    ).lowercased()
+                } ?? ""
+            let info = TagInfo(
+                tag: tag, id: UInt16(truncatingIfNeeded: tags.count),
+                isBlock: HTMLBlockTree.blockElements.contains(tag),
+                isParagraphElement: HTMLBlockTree.paragraphElements.contains(tag),
+                skipped: HTMLBlockTree.skippedElements.contains(tag), isHead: tag == "head", isTitle: tag == "title",
+                isMeta: tag == "meta", isLink: tag == "a", isImage: tag == "img", fixedHint: HTMLBlockTree.tagHint(tag))
             tags[key] = info
             return info
         }
@@ -133,20 +142,25 @@ extension HTMLBlockTree {
         /// first colon (`o:p` is `p`, `wb:follow-button` is `follow-button`), unless the name
         /// starts or ends with it.
         static func localName(_ name: [UInt8]) -> [UInt8] {
-            guard let first = name.first, first != UInt8(ascii: ":"), let colon = name.firstIndex(of: UInt8(ascii: ":")),
-                  colon + 1 < name.count else { return name }
+            guard let first = name.first, first != UInt8(ascii: ":"),
+                let colon = name.firstIndex(of: UInt8(ascii: ":")),
+                colon + 1 < name.count
+            else { return name }
             return Array(name[(colon + 1)...])
         }
 
         // MARK: Elements
 
-        func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        {
             // libxml2's tree builder refuses a node past 256 open ones and stops the parse.
             if stack.count > 256 {
                 xmlStopParser(context)
                 return
             }
-            var parent = -1, depth = 0, inLink = false
+            var parent = -1
+            var depth = 0
+            var inLink = false
             var firstInDocument = false
             let enclosing: Frame?
             if let top = stack.last {
@@ -160,10 +174,17 @@ extension HTMLBlockTree {
             }
             if let enclosing {
                 switch enclosing.kind {
-                case .element: parent = enclosing.index; depth = enclosing.depth + 1; inLink = enclosing.link
-                case .head: parent = enclosing.index; depth = enclosing.depth + 1; inLink = false
+                case .element:
+                    parent = enclosing.index
+                    depth = enclosing.depth + 1
+                    inLink = enclosing.link
+                case .head:
+                    parent = enclosing.index
+                    depth = enclosing.depth + 1
+                    inLink = false
                 case .skipped, .title:
-                    stack.append(Frame(kind: .skipped, index: -1, depth: 0, link: false, isBlock: false, firstInDocument: false))
+                    stack.append(
+                        Frame(kind: .skipped, index: -1, depth: 0, link: false, isBlock: false, firstInDocument: false))
                     return
                 }
             }
@@ -173,8 +194,10 @@ extension HTMLBlockTree {
             stack.append(frame)
         }
 
-        private func open(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
-                          parent: Int, depth: Int, inLink: Bool) -> Frame {
+        private func open(
+            _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+            parent: Int, depth: Int, inLink: Bool
+        ) -> Frame {
             let info = tagInfo(name)
             var hidden = false
             var styleHidden = false
@@ -190,8 +213,12 @@ extension HTMLBlockTree {
                     let value = cursor.advanced(by: 1).pointee
                     // The names read below start with c, i, s, h, p or n (in either case).
                     switch attributeName.pointee | 0x20 {
-                    case UInt8(ascii: "c"), UInt8(ascii: "i"), UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "p"), UInt8(ascii: "n"): break
-                    default: cursor += 2; continue
+                    case UInt8(ascii: "c"), UInt8(ascii: "i"), UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "p"),
+                        UInt8(ascii: "n"):
+                        break
+                    default:
+                        cursor += 2
+                        continue
                     }
                     if strcasecmp(attributeName, "class") == 0 || strcasecmp(attributeName, "id") == 0 {
                         hasClassOrID = true
@@ -208,7 +235,9 @@ extension HTMLBlockTree {
                         styleHidden = Self.styleHides(value)
                     } else if strcasecmp(attributeName, "hidden") == 0 {
                         hidden = true
-                    } else if info.isMeta, strcasecmp(attributeName, "property") == 0 || strcasecmp(attributeName, "name") == 0 {
+                    } else if info.isMeta,
+                        strcasecmp(attributeName, "property") == 0 || strcasecmp(attributeName, "name") == 0
+                    {
                         property = (value.map { String(cString: $0) } ?? "").lowercased()
                     } else if info.isMeta, strcasecmp(attributeName, "content") == 0 {
                         content = value.map { String(cString: $0) } ?? ""
@@ -224,21 +253,30 @@ extension HTMLBlockTree {
                 titleText.removeAll(keepingCapacity: true)
                 return Frame(kind: .title, index: -1, depth: depth, link: false, isBlock: false, firstInDocument: false)
             }
-            if info.isHead { return Frame(kind: .head, index: parent, depth: depth, link: false, isBlock: false, firstInDocument: false) }
+            if info.isHead {
+                return Frame(
+                    kind: .head, index: parent, depth: depth, link: false, isBlock: false, firstInDocument: false)
+            }
             if info.skipped || hidden || styleHidden {
-                return Frame(kind: .skipped, index: -1, depth: depth, link: false, isBlock: false, firstInDocument: false)
+                return Frame(
+                    kind: .skipped, index: -1, depth: depth, link: false, isBlock: false, firstInDocument: false)
             }
 
             if info.isBlock { endLine() }
             let index = elements.count
-            let (hint, boilerplate) = hasClassOrID ? classHint(info, ascii: asciiClassAndID) : (info.fixedHint ?? (0, false))
+            let (hint, boilerplate) =
+                hasClassOrID ? classHint(info, ascii: asciiClassAndID) : (info.fixedHint ?? (0, false))
             let isBlock = info.isBlock && info.tag != "br"
-            elements.append(Element(tag: info.tag, parent: parent, depth: depth, hint: hint, boilerplate: boilerplate,
-                                    isBlock: isBlock, isParagraphElement: info.isParagraphElement))
+            elements.append(
+                Element(
+                    tag: info.tag, parent: parent, depth: depth, hint: hint, boilerplate: boilerplate,
+                    isBlock: isBlock, isParagraphElement: info.isParagraphElement))
             blockAncestor.append(isBlock ? index : parent >= 0 ? blockAncestor[parent] : -1)
             if info.isLink { elements[index].links = 1 }
             if info.isImage { imageSinceLine = true }
-            return Frame(kind: .element, index: index, depth: depth, link: inLink || info.isLink, isBlock: info.isBlock, firstInDocument: false)
+            return Frame(
+                kind: .element, index: index, depth: depth, link: inLink || info.isLink, isBlock: info.isBlock,
+                firstInDocument: false)
         }
 
         /// The hint of the element whose tag and class/id values are in `hintKey`.
@@ -334,7 +372,10 @@ extension HTMLBlockTree {
                 return
             }
             if top.kind == .title, var p = content {
-                while p.pointee != 0 { titleText.append(p.pointee); p += 1 }
+                while p.pointee != 0 {
+                    titleText.append(p.pointee)
+                    p += 1
+                }
             }
         }
 
@@ -342,7 +383,10 @@ extension HTMLBlockTree {
         func doctype() {
             documentHasChildren = true
             adoptive = nil
-            if pendingTopLevelEnd { endLine(); pendingTopLevelEnd = false }
+            if pendingTopLevelEnd {
+                endLine()
+                pendingTopLevelEnd = false
+            }
         }
 
         func finish() {
@@ -360,7 +404,10 @@ extension HTMLBlockTree {
                 addText(text, length, owner: ancestor >= 0 ? ancestor : top.index, inLink: top.link)
             case .title:
                 var i = 0
-                while i < length, text[i] != 0 { titleText.append(text[i]); i += 1 }
+                while i < length, text[i] != 0 {
+                    titleText.append(text[i])
+                    i += 1
+                }
             case .head, .skipped:
                 break
             }
@@ -369,16 +416,26 @@ extension HTMLBlockTree {
         /// Adds a run of text's characters to the current line (whitespace only separates).
         private func addText(_ text: UnsafePointer<xmlChar>, _ length: Int, owner: Int, inLink: Bool) {
             var i = 0
-            var characters = 0, punctuation = 0
+            var characters = 0
+            var punctuation = 0
             let compactCount = compact.count
             var key = hasLine ? line.key : 0xcbf2_9ce4_8422_2325
             @inline(__always) func at(_ k: Int) -> UInt8 { k < length ? text[k] : 0 }
             while i < length {
                 let byte = text[i]
                 if byte == 0 { break }
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { i += 1; continue }
-                if byte == 0xC2, at(i + 1) == 0xA0 { i += 2; continue }                       // no-break space
-                if byte == 0xE3, at(i + 1) == 0x80, at(i + 2) == 0x80 { i += 3; continue }  // ideographic space
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                    i += 1
+                    continue
+                }
+                if byte == 0xC2, at(i + 1) == 0xA0 {
+                    i += 2
+                    continue
+                }  // no-break space
+                if byte == 0xE3, at(i + 1) == 0x80, at(i + 2) == 0x80 {
+                    i += 3
+                    continue
+                }  // ideographic space
                 let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 var k = 0
                 while k < size, at(i + k) != 0 {

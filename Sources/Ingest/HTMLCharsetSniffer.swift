@@ -11,15 +11,20 @@ enum HTMLCharsetSniffer {
     /// The supported encoding named by the first `<meta … charset=…>` in `bytes`, if any.
     static func declaredEncoding(in bytes: ArraySlice<UInt8>) -> TextEncoding? {
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        let meta = Array("<meta".utf8), charset = Array("charset".utf8)
+        let meta = Array("<meta".utf8)
+        let charset = Array("charset".utf8)
         var index = 0
         while let start = ByteSearch.firstIndex(of: meta, in: lower, from: index) {
             let end = lower[start...].firstIndex(of: UInt8(ascii: ">")) ?? lower.endIndex
             if let key = ByteSearch.firstIndex(of: charset, in: lower, from: start), key < end {
                 var cursor = key + charset.count
-                while cursor < end, [0x20, 0x09, 0x0A, 0x0D, 0x3D, 0x22, 0x27].contains(lower[cursor]) { cursor += 1 } // spaces = " '
+                // spaces = " '
+                while cursor < end, [0x20, 0x09, 0x0A, 0x0D, 0x3D, 0x22, 0x27].contains(lower[cursor]) { cursor += 1 }
                 var name = ""
-                while cursor < end, isNameByte(lower[cursor]) { name.unicodeScalars.append(Unicode.Scalar(lower[cursor])); cursor += 1 }
+                while cursor < end, isNameByte(lower[cursor]) {
+                    name.unicodeScalars.append(Unicode.Scalar(lower[cursor]))
+                    cursor += 1
+                }
                 return encoding(named: name)
             }
             index = end

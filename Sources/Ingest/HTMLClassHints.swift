@@ -3,11 +3,23 @@
 /// `comment`, `share`, `related`), matched on the lower-cased class/id text.
 extension HTMLBlockTree {
     /// Class/id words naming the article's container (matched inside the lower-cased class and id).
-    static let contentWords = ["content", "article", "正文", "detail", "trs_editor", "entry", "story", "neirong", "wenzhang", "zhengwen", "main", "post", "text", "txt", "news_con", "newscon", "con_box", "conbox", "body"]
+    static let contentWords = [
+        "content", "article", "正文", "detail", "trs_editor", "entry", "story", "neirong", "wenzhang", "zhengwen", "main",
+        "post", "text", "txt", "news_con", "newscon", "con_box", "conbox", "body",
+    ]
     /// Class/id words naming boilerplate.
-    static let noiseWords = ["nav", "menu", "foot", "header", "comment", "share", "relate", "recommend", "sidebar", "side", "breadcrumb", "crumb", "position", "location", "login", "copyright", "advert", "banner", "hot", "rank", "tag", "tags", "keyword", "link", "links", "friend", "toolbar", "tool", "print", "page", "bottom", "top", "marquee", "scroll", "ticker", "roll", "xgwz", "xgxw", "tuijian", "more", "list", "weixin", "qrcode", "search", "logo", "ad", "player"]
+    static let noiseWords = [
+        "nav", "menu", "foot", "header", "comment", "share", "relate", "recommend", "sidebar", "side", "breadcrumb",
+        "crumb", "position", "location", "login", "copyright", "advert", "banner", "hot", "rank", "tag", "tags",
+        "keyword", "link", "links", "friend", "toolbar", "tool", "print", "page", "bottom", "top", "marquee", "scroll",
+        "ticker", "roll", "xgwz", "xgxw", "tuijian", "more", "list", "weixin", "qrcode", "search", "logo", "ad",
+        "player",
+    ]
     /// Class/id words naming boilerplate that is never article text, even inside the article's container.
-    static let boilerplateWords = ["comment", "share", "relate", "recommend", "tag", "tags", "keyword", "xgwz", "xgxw", "tuijian", "toolbar", "qrcode", "weixin", "print", "copyright", "pinglun", "hot", "rank", "ticker", "marquee", "player"]
+    static let boilerplateWords = [
+        "comment", "share", "relate", "recommend", "tag", "tags", "keyword", "xgwz", "xgxw", "tuijian", "toolbar",
+        "qrcode", "weixin", "print", "copyright", "pinglun", "hot", "rank", "ticker", "marquee", "player",
+    ]
 
     // MARK: - Class/id hints
 
@@ -19,8 +31,12 @@ extension HTMLBlockTree {
         let words = classAndID.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
         func matches(_ list: [String]) -> Bool {
             list.contains { w in
-                w.contains("_") ? classAndID.contains(w)
-                    : words.contains { word in word == w || ((w.count >= 4 || w == "nav") && word.hasPrefix(w)) || (w.count >= 6 && word.contains(w)) }
+                w.contains("_")
+                    ? classAndID.contains(w)
+                    : words.contains { word in
+                        word == w || ((w.count >= 4 || w == "nav") && word.hasPrefix(w))
+                            || (w.count >= 6 && word.contains(w))
+                    }
             }
         }
         let content = matches(contentWords)
@@ -79,14 +95,19 @@ extension HTMLBlockTree {
                     guard length > 0 else { break }
                     for p in patterns where !p.underscore && p.count <= length && found & p.lists != p.lists {
                         if p.count == length || p.prefix {
-                            if matches(p, at: start) { found |= p.lists; continue }
+                            if matches(p, at: start) {
+                                found |= p.lists
+                                continue
+                            }
                         }
                         if p.count >= 6, p.count < length, occurs(p, in: start..<i) { found |= p.lists }
                     }
                 }
             }
         }
-        let content = found & 1 != 0, noise = found & 2 != 0, boilerplate = found & 4 != 0
+        let content = found & 1 != 0
+        let noise = found & 2 != 0
+        let boilerplate = found & 4 != 0
         return (content == noise ? 0 : content ? 1 : -1, boilerplate)
     }
 
@@ -118,8 +139,10 @@ extension HTMLBlockTree {
         var patterns: [HintPattern] = []
         var bytes: [UInt8] = []
         for w in order {
-            patterns.append(HintPattern(start: bytes.count, count: w.utf8.count, underscore: w.contains("_"),
-                                        prefix: w.count >= 4 || w == "nav", lists: lists[w]!))
+            patterns.append(
+                HintPattern(
+                    start: bytes.count, count: w.utf8.count, underscore: w.contains("_"),
+                    prefix: w.count >= 4 || w == "nav", lists: lists[w]!))
             bytes += Array(w.utf8)
         }
         return (patterns, bytes)

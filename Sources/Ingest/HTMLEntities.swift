@@ -14,7 +14,10 @@ enum HTMLEntities {
         if bytes[index] == UInt8(ascii: "#") {
             index += 1
             var hex = false
-            if index < bytes.endIndex, bytes[index] | 0x20 == UInt8(ascii: "x") { hex = true; index += 1 }
+            if index < bytes.endIndex, bytes[index] | 0x20 == UInt8(ascii: "x") {
+                hex = true
+                index += 1
+            }
             var value: UInt32 = 0
             var digits = 0
             while index < bytes.endIndex, digits < 8, let digit = digitValue(bytes[index], hex: hex) {

@@ -28,7 +28,11 @@ extension HTMLArticleFinder {
         var result = [Decision](repeating: .outsideBlock, count: keys.count)
         var previous: Bool?
         for i in keys.indices {
-            if let value = decided[i] { result[i] = value; previous = value == .inside; continue }
+            if let value = decided[i] {
+                result[i] = value
+                previous = value == .inside
+                continue
+            }
             let next = nextInside[i]
             result[i] = (previous ?? false) && (next ?? previous ?? false) ? .inside : .outsideBlock
         }
@@ -45,10 +49,24 @@ extension HTMLArticleFinder {
             let count = bytes.count
             while i < count {
                 let byte = bytes[i]
-                if byte == 0x0A { keys.append(key); key = 0xcbf2_9ce4_8422_2325; i += 1; continue }
-                if byte <= 0x20 { i += 1; continue }
-                if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0xA0 { i += 2; continue }
-                if byte == 0xE3, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+                if byte == 0x0A {
+                    keys.append(key)
+                    key = 0xcbf2_9ce4_8422_2325
+                    i += 1
+                    continue
+                }
+                if byte <= 0x20 {
+                    i += 1
+                    continue
+                }
+                if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0xA0 {
+                    i += 2
+                    continue
+                }
+                if byte == 0xE3, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+                    i += 3
+                    continue
+                }
                 key = (key ^ UInt64(byte)) &* 0x100_0000_01b3
                 i += 1
             }

@@ -28,12 +28,17 @@ enum HTMLPageRoot {
             if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
             while i < count {
                 let byte = bytes[i]
-                if byte <= 0x20 { i += 1; continue }
+                if byte <= 0x20 {
+                    i += 1
+                    continue
+                }
                 guard byte == UInt8(ascii: "<"), i + 1 < count else { return false }
                 let next = bytes[i + 1]
                 if next == UInt8(ascii: "!") {
                     // A comment is skipped; a DOCTYPE (or anything else declared) roots the page.
-                    guard i + 3 < count, bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") else { return false }
+                    guard i + 3 < count, bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") else {
+                        return false
+                    }
                     guard let end = ByteSearch.firstIndex(of: "-->", in: bytes, from: i + 4) else { return false }
                     i = end + 3
                     continue

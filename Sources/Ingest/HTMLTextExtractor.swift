@@ -141,13 +141,17 @@ enum HTMLTextExtractor {
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "<"):
-                    if !scanMarkup() { emit(byte); index += 1 }
+                    if !scanMarkup() {
+                        emit(byte)
+                        index += 1
+                    }
                 case UInt8(ascii: "&"):
                     if let (text, length) = HTMLEntities.decode(bytes[...], at: index) {
                         for scalar in text.utf8 { emitEntityByte(scalar) }
                         index += length
                     } else {
-                        emit(byte); index += 1
+                        emit(byte)
+                        index += 1
                     }
                 case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
                     if preDepth > 0 {
@@ -161,7 +165,9 @@ enum HTMLTextExtractor {
                 default:
                     // A run of plain text bytes (all of a Chinese sentence): copied in one go.
                     var end = index + 1
-                    while end < bytes.count, bytes[end] > 0x20, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
+                    while end < bytes.count, bytes[end] > 0x20, bytes[end] != UInt8(ascii: "<"),
+                        bytes[end] != UInt8(ascii: "&")
+                    { end += 1 }
                     emitRun(index..<end)
                     index = end
                 }
@@ -247,7 +253,10 @@ enum HTMLTextExtractor {
                 if kind.contains(.block) { endLine(keepEmpty: false) }
                 return true
             }
-            if kind.contains(.head) { inHead = true; return true }
+            if kind.contains(.head) {
+                inHead = true
+                return true
+            }
             if inHead, !kind.contains(.headElement) { inHead = false }
             let attributes = bytes[attributesStart..<end]
             if kind.contains(.hiddenContent) || (!kind.contains(.void) && isHidden(attributes)) {
@@ -268,7 +277,8 @@ enum HTMLTextExtractor {
 
         /// Moves `index` past the end tag matching `name`, counting nested elements of the same name.
         private mutating func skipContent(of name: String) {
-            let rawText = ["script", "style", "textarea", "title", "noscript", "template", "iframe", "xmp"].contains(name)
+            let rawText = ["script", "style", "textarea", "title", "noscript", "template", "iframe", "xmp"].contains(
+                name)
             var depth = 1
             var cursor = index
             while cursor < bytes.count, let open = bytes[cursor...].firstIndex(of: UInt8(ascii: "<")) {
@@ -276,7 +286,8 @@ enum HTMLTextExtractor {
                 let nameStart = open + (closing ? 2 : 1)
                 var nameEnd = nameStart
                 while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-                let matches = nameEnd - nameStart == name.utf8.count
+                let matches =
+                    nameEnd - nameStart == name.utf8.count
                     && zip(bytes[nameStart..<nameEnd], name.utf8).allSatisfy { $0 | 0x20 == $1 }
                 if matches, closing {
                     depth -= 1
@@ -303,7 +314,8 @@ enum HTMLTextExtractor {
             guard !attributes.isEmpty else { return false }
             // One pass over the bytes without whitespace, lower-cased: each pattern's first byte
             // occurs in it only once, so after a mismatch a match can only restart at that byte.
-            var display = 0, visibility = 0
+            var display = 0
+            var visibility = 0
             for byte in attributes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 // Neither pattern started: only their first bytes matter.
@@ -330,20 +342,37 @@ enum HTMLTextExtractor {
         private static func hasBareHiddenAttribute(_ attributes: ArraySlice<UInt8>) -> Bool {
             // `hidden` as an attribute name: preceded by whitespace, followed by whitespace, `=`, `/` or the end.
             @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-            let word: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x68, 0x69, 0x64, 0x64, 0x65, 0x6E)   // "hidden"
-            let start = attributes.startIndex, end = attributes.endIndex
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+                byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            }
+            let word: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x68, 0x69, 0x64, 0x64, 0x65, 0x6E)  // "hidden"
+            let start = attributes.startIndex
+            let end = attributes.endIndex
             var index = start
             var quote: UInt8 = 0
             while index < end {
                 let byte = lower(attributes[index])
-                if quote != 0 { if byte == quote { quote = 0 }; index += 1; continue }
-                if byte == 0x22 || byte == 0x27 { quote = byte; index += 1; continue }
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                    index += 1
+                    continue
+                }
+                if byte == 0x22 || byte == 0x27 {
+                    quote = byte
+                    index += 1
+                    continue
+                }
                 if index > start, isSpace(attributes[index - 1]), byte == word.0, index + 6 <= end,
-                   lower(attributes[index + 1]) == word.1, lower(attributes[index + 2]) == word.2, lower(attributes[index + 3]) == word.3,
-                   lower(attributes[index + 4]) == word.4, lower(attributes[index + 5]) == word.5 {
+                    lower(attributes[index + 1]) == word.1, lower(attributes[index + 2]) == word.2,
+                    lower(attributes[index + 3]) == word.3,
+                    lower(attributes[index + 4]) == word.4, lower(attributes[index + 5]) == word.5
+                {
                     let after = index + 6
-                    if after == end || isSpace(attributes[after]) || attributes[after] == 0x3D || attributes[after] == 0x2F { return true }
+                    if after == end || isSpace(attributes[after]) || attributes[after] == 0x3D
+                        || attributes[after] == 0x2F
+                    {
+                        return true
+                    }
                 }
                 index += 1
             }
@@ -361,7 +390,9 @@ enum HTMLTextExtractor {
                     if byte == quote { quote = 0 }
                 } else if byte == UInt8(ascii: ">") {
                     return cursor
-                } else if byte == 0x22 || byte == 0x27, cursor > start, [0x3D, 0x20, 0x09, 0x0A].contains(bytes[cursor - 1]) {
+                } else if byte == 0x22 || byte == 0x27, cursor > start,
+                    [0x3D, 0x20, 0x09, 0x0A].contains(bytes[cursor - 1])
+                {
                     quote = byte
                 } else if byte == UInt8(ascii: "<") {
                     return nil
@@ -378,7 +409,9 @@ enum HTMLTextExtractor {
         private func starts(with prefix: String, at position: Int) -> Bool {
             let prefix = Array(prefix.utf8)
             guard position + prefix.count <= bytes.count else { return false }
-            return zip(bytes[position..<position + prefix.count], prefix).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            return zip(bytes[position..<position + prefix.count], prefix).allSatisfy {
+                ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1
+            }
         }
 
         private func isNameByte(_ byte: UInt8) -> Bool {

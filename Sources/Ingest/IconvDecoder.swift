@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Decodes bytes of a legacy or UTF-16 encoding to UTF-8 with the C library's `iconv`, counting
@@ -49,10 +49,12 @@ struct IconvDecoder {
 
         bytes.withUnsafeBufferPointer { input in
             guard let base = input.baseAddress else { return }
-            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self)
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(
+                to: CChar.self)
             var inLeft = input.count
             while inLeft > 0 {
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(output + written).assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(output + written)
+                    .assumingMemoryBound(to: CChar.self)
                 var outLeft = capacity - written
                 let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
                 written = capacity - outLeft
@@ -64,7 +66,9 @@ struct IconvDecoder {
                     invalid += 1
                     if firstInvalid == nil { firstInvalid = input.count - inLeft }
                     if capacity - written < 3 { grow(&output, capacity: &capacity, written: written, needed: 64) }
-                    output[written] = 0xEF; output[written + 1] = 0xBF; output[written + 2] = 0xBD
+                    output[written] = 0xEF
+                    output[written + 1] = 0xBF
+                    output[written + 2] = 0xBD
                     written += 3
                     let skip = min(unitSize, inLeft)
                     inPointer = inPointer.map { $0 + skip }
@@ -81,10 +85,13 @@ struct IconvDecoder {
             }
         }
         let text = String(decoding: UnsafeBufferPointer(start: output, count: written), as: UTF8.self)
-        return Decoding(text: text, invalidSequences: invalid, firstInvalidOffset: firstInvalid, truncatedTailBytes: truncated)
+        return Decoding(
+            text: text, invalidSequences: invalid, firstInvalidOffset: firstInvalid, truncatedTailBytes: truncated)
     }
 
-    private static func grow(_ buffer: inout UnsafeMutablePointer<UInt8>, capacity: inout Int, written: Int, needed: Int) {
+    private static func grow(
+        _ buffer: inout UnsafeMutablePointer<UInt8>, capacity: inout Int, written: Int, needed: Int
+    ) {
         let newCapacity = max(capacity * 2, written + needed)
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         bigger.update(from: buffer, count: written)

@@ -51,9 +51,12 @@ public struct IngestSettings: Sendable, Hashable {
     public var maxLineBytes = 60_000
 
     /// Settings with the documented defaults, or the values given.
-    public init(maxFileBytes: Int = 64 << 20, maxControlByteShare: Double = 0.01, maxRepairedUTF8Share: Double = 0.001,
-                maxInvalidShare: Double = 0.005, minChineseScore: Double = 0.5, minFrequentShare: Double = 0.35, minScoreMargin: Double = 0.2,
-                decisiveChineseScore: Double = 0.9, charsetSniffBytes: Int = 4096) {
+    public init(
+        maxFileBytes: Int = 64 << 20, maxControlByteShare: Double = 0.01, maxRepairedUTF8Share: Double = 0.001,
+        maxInvalidShare: Double = 0.005, minChineseScore: Double = 0.5, minFrequentShare: Double = 0.35,
+        minScoreMargin: Double = 0.2,
+        decisiveChineseScore: Double = 0.9, charsetSniffBytes: Int = 4096
+    ) {
         self.maxFileBytes = maxFileBytes
         self.maxControlByteShare = maxControlByteShare
         self.maxRepairedUTF8Share = maxRepairedUTF8Share

@@ -35,9 +35,12 @@ public struct Ingestor: Sendable {
     /// Reads the file at `fileSystemPath` (raw bytes: a name need not be UTF-8) and decodes it;
     /// `displayPath` is what errors and rows name. Without `followingLinks`, a path whose last
     /// component is a symbolic link is refused (the drop folder's policy decided on links before).
-    public func read(fileSystemPath: [UInt8], displayPath: String, followingLinks: Bool = true) throws(IngestError) -> RawDocument {
-        let bytes = try FileBytesReader.read(path: fileSystemPath, shownAs: displayPath, maxBytes: settings.maxFileBytes,
-                                             followingLinks: followingLinks)
+    public func read(fileSystemPath: [UInt8], displayPath: String, followingLinks: Bool = true) throws(IngestError)
+        -> RawDocument
+    {
+        let bytes = try FileBytesReader.read(
+            path: fileSystemPath, shownAs: displayPath, maxBytes: settings.maxFileBytes,
+            followingLinks: followingLinks)
         return try decode(bytes: bytes, path: displayPath)
     }
 
@@ -46,13 +49,17 @@ public struct Ingestor: Sendable {
     public func decode(bytes: [UInt8], path: String) throws(IngestError) -> RawDocument {
         guard !bytes.isEmpty else { throw IngestError(path: path, reason: .empty, detail: "the file has 0 bytes") }
         guard bytes.count <= settings.maxFileBytes else {
-            throw IngestError(path: path, reason: .tooLarge, detail: "\(bytes.count) bytes, over the limit of \(settings.maxFileBytes) bytes")
+            throw IngestError(
+                path: path, reason: .tooLarge,
+                detail: "\(bytes.count) bytes, over the limit of \(settings.maxFileBytes) bytes")
         }
         if let signature = BinarySignature.match(bytes[...]) {
-            throw IngestError(path: path, reason: .binary, detail: "a \(signature.name), not text (recognised by its first bytes)")
+            throw IngestError(
+                path: path, reason: .binary, detail: "a \(signature.name), not text (recognised by its first bytes)")
         }
         let format = Self.format(ofPath: path)
-        let declared = format == .html ? HTMLCharsetSniffer.declaredEncoding(in: bytes.prefix(settings.charsetSniffBytes)) : nil
+        let declared =
+            format == .html ? HTMLCharsetSniffer.declaredEncoding(in: bytes.prefix(settings.charsetSniffBytes)) : nil
         let decoded = try EncodingDetector(settings: settings).decode(bytes, path: path, declared: declared)
 
         var text = LineBreaks.normalized(decoded.text)
@@ -66,12 +73,16 @@ public struct Ingestor: Sendable {
             for (line, decision) in outside where decision != .outsideBlock { outsideRules[line] = decision.rule }
         }
         guard Self.hasVisibleText(text) else {
-            let what = format == .html ? "the page has no visible text outside markup, scripts and styles" : "the file holds only whitespace or invisible characters"
+            let what =
+                format == .html
+                ? "the page has no visible text outside markup, scripts and styles"
+                : "the file holds only whitespace or invisible characters"
             throw IngestError(path: path, reason: .noText, detail: "\(what) (decoded as \(decoded.encoding.rawValue))")
         }
-        return RawDocument(path: path, byteCount: bytes.count, sha256: SHA256Digest.hex(of: bytes),
-                           encoding: decoded.encoding, format: format, text: text, notes: decoded.notes,
-                           outsideArticle: outsideArticle, outsideArticleRules: outsideRules)
+        return RawDocument(
+            path: path, byteCount: bytes.count, sha256: SHA256Digest.hex(of: bytes),
+            encoding: decoded.encoding, format: format, text: text, notes: decoded.notes,
+            outsideArticle: outsideArticle, outsideArticleRules: outsideRules)
     }
 
     /// `raw` with its lines over `settings.maxLineBytes` broken after a sentence end
@@ -89,7 +100,9 @@ public struct Ingestor: Sendable {
         // The article finder numbered the lines before the breaks: its choice no longer fits them.
         broken.outsideArticle = []
         broken.outsideArticleRules = [:]
-        broken.notes.append("\(breaks) line break\(breaks == 1 ? "" : "s") added to lines over \(settings.maxLineBytes) bytes (later line numbers shift)")
+        broken.notes.append(
+            "\(breaks) line break\(breaks == 1 ? "" : "s") added to lines over \(settings.maxLineBytes) bytes (later line numbers shift)"
+        )
         return broken
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns CRLF and lone CR line breaks into LF, touching nothing else (line numbers of the raw
@@ -14,7 +14,8 @@ enum LineBreaks {
     /// `text` with `\n` line breaks; returns `text` itself when it holds no CR.
     static func normalized(_ text: String) -> String {
         var text = text
-        let hasCR = text.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
+        let hasCR = text.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+        }
         guard hasCR else { return text }
         var output: [UInt8] = []
         text.withUTF8 { buffer in

@@ -19,7 +19,12 @@ enum LongLines {
         var longest = 0
         var current = 0
         for byte in text.utf8 {
-            if byte == 0x0A { current = 0 } else { current += 1; longest = max(longest, current) }
+            if byte == 0x0A {
+                current = 0
+            } else {
+                current += 1
+                longest = max(longest, current)
+            }
         }
         guard longest > maxBytes else { return (text, 0) }
         let bytes = Array(text.utf8)
@@ -57,11 +62,15 @@ enum LongLines {
         let floor = start + (end - start) / 2
         while position > floor {
             let byte = bytes[position - 1]
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";") {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                || byte == UInt8(ascii: ";")
+            {
                 return position
             }
-            for ending in fullWidthEnds where position - ending.count >= start
-                && bytes[(position - ending.count)..<position].elementsEqual(ending) {
+            for ending in fullWidthEnds
+            where position - ending.count >= start
+                && bytes[(position - ending.count)..<position].elementsEqual(ending)
+            {
                 return position
             }
             position -= 1

@@ -50,8 +50,12 @@ struct UTF8Check: Sendable, Hashable {
         while index > bytes.startIndex, continuations < 4 {
             index -= 1
             let byte = bytes[index]
-            if byte & 0xC0 == 0x80 { continuations += 1; continue }
-            let length = byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 && byte < 0xF0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 0
+            if byte & 0xC0 == 0x80 {
+                continuations += 1
+                continue
+            }
+            let length =
+                byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 && byte < 0xF0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 0
             return length > continuations + 1 ? index : nil
         }
         return nil

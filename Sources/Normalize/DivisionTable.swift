@@ -43,9 +43,11 @@ public struct DivisionTable: Sendable {
         for line in csv.split(whereSeparator: \.isNewline) {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard cells.count >= 2, cells[0].count == 12, cells[0].allSatisfy(\.isNumber) else { continue }
-            rows.append(Division(adcode: cells[0], name: cells[1],
-                                 longitude: cells.count > 2 ? Double(cells[2]) : nil,
-                                 latitude: cells.count > 3 ? Double(cells[3]) : nil))
+            rows.append(
+                Division(
+                    adcode: cells[0], name: cells[1],
+                    longitude: cells.count > 2 ? Double(cells[2]) : nil,
+                    latitude: cells.count > 3 ? Double(cells[3]) : nil))
         }
         divisions = rows
         byCode = Dictionary(rows.enumerated().map { ($1.adcode, $0) }, uniquingKeysWith: { first, _ in first })

@@ -52,8 +52,10 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     }
 
     /// A frame with the given years; `Normalizer.timeFrame(of:)` infers one from a document.
-    public init(referenceYear: Int? = nil, reviewPeriod: ClosedRange<Int>? = nil, sections: [Section] = [],
-                referenceSource: ReferenceSource? = nil) {
+    public init(
+        referenceYear: Int? = nil, reviewPeriod: ClosedRange<Int>? = nil, sections: [Section] = [],
+        referenceSource: ReferenceSource? = nil
+    ) {
         self.referenceYear = referenceYear
         self.reviewPeriod = reviewPeriod
         self.sections = sections
@@ -115,7 +117,10 @@ public struct DocumentTimeFrame: Sendable, Hashable {
             guard let y = reviewYear else { return (nil, nil) }
             return (y + found.fromOffset, y + found.toOffset)
         case .section:
-            guard let y = sentenceYear ?? sectionYear(atLine: line) ?? (reviewPeriod.flatMap { $0.count == 1 ? $0.lowerBound : nil }) ?? referenceYear else {
+            guard
+                let y = sentenceYear ?? sectionYear(atLine: line)
+                    ?? (reviewPeriod.flatMap { $0.count == 1 ? $0.lowerBound : nil }) ?? referenceYear
+            else {
                 return (nil, nil)
             }
             return (y + found.fromOffset, y + found.toOffset)

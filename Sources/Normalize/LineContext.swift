@@ -43,10 +43,16 @@ struct LineContext {
                 var j = i + 1
                 var year = 0
                 var digits = 0
-                while j < n, let d = ScalarClass.arabicDigit(s[j]) { year = year * 10 + d; digits += 1; j += 1 }
+                while j < n, let d = ScalarClass.arabicDigit(s[j]) {
+                    year = year * 10 + d
+                    digits += 1
+                    j += 1
+                }
                 let close = line.at(j)
                 if digits == 4, (1900...2099).contains(year),
-                   close == 0x5D || close == 0x3015 || close == 0x3011 || close == 0xFF3D || close == 0x29 || close == 0xFF09 || close == 0x3017 {
+                    close == 0x5D || close == 0x3015 || close == 0x3011 || close == 0xFF3D || close == 0x29
+                        || close == 0xFF09 || close == 0x3017
+                {
                     j += 1
                     while j < n, ScalarClass.isArabicDigit(s[j]) { j += 1 }
                     if j < n, s[j] == 0x53F7 { j += 1 }  // 号
@@ -57,7 +63,8 @@ struct LineContext {
             }
             // http://…, https://…, www.…
             if v == 0x68 || v == 0x77 || v == 0x48 || v == 0x57 {
-                let isURL = line.matches("http".scalarValues, at: i) || line.matches("HTTP".scalarValues, at: i)
+                let isURL =
+                    line.matches("http".scalarValues, at: i) || line.matches("HTTP".scalarValues, at: i)
                     || line.matches("www.".scalarValues, at: i) || line.matches("WWW.".scalarValues, at: i)
                 if isURL {
                     var j = i
@@ -104,10 +111,14 @@ struct LineContext {
             let v = s[i]
             switch v {
             case 0x201C, 0x300C, 0x300E, 0x2018:  // “ 「 『 ‘
-                if open == nil || v == 0x201C { open = i; openMark = v }
+                if open == nil || v == 0x201C {
+                    open = i
+                    openMark = v
+                }
             case 0x201D, 0x300D, 0x300F, 0x2019:  // ” 」 』 ’
                 if let o = open {
-                    let matching = (openMark == 0x201C && v == 0x201D) || (openMark == 0x300C && v == 0x300D)
+                    let matching =
+                        (openMark == 0x201C && v == 0x201D) || (openMark == 0x300C && v == 0x300D)
                         || (openMark == 0x300E && v == 0x300F) || (openMark == 0x2018 && v == 0x2019)
                     if matching {
                         markQuoted(o, i)

@@ -31,7 +31,10 @@ struct NormalizeRules: Sendable {
     }
 
     enum QualifierPosition: String, Sendable {
-        case before, afterNumber = "after-number", afterUnit = "after-unit", clause
+        case before
+        case afterNumber = "after-number"
+        case afterUnit = "after-unit"
+        case clause
     }
 
     struct QualifierRule: Sendable {
@@ -148,14 +151,18 @@ struct NormalizeRules: Sendable {
     }
 
     /// The table `rules/normalize/NAME` with its required columns.
-    private static func table(_ name: String, _ required: [String], in files: [String: String]) throws(RuleTableError) -> RuleTable {
+    private static func table(_ name: String, _ required: [String], in files: [String: String]) throws(RuleTableError)
+        -> RuleTable
+    {
         let path = "rules/normalize/\(name)"
         guard let text = files[path] else { throw RuleTableError(file: path, line: 0, reason: "missing rule table") }
         return try RuleTable(name: path, text: text, required: required)
     }
 
     /// A number column of a row, or an error naming the row.
-    private static func number(_ row: RuleTable.Row, _ column: String, in table: RuleTable) throws(RuleTableError) -> Double {
+    private static func number(_ row: RuleTable.Row, _ column: String, in table: RuleTable) throws(RuleTableError)
+        -> Double
+    {
         guard let value = Double(row[column]) else {
             throw RuleTableError(file: table.name, line: row.line, reason: "\(column) '\(row[column])' is not a number")
         }
@@ -175,25 +182,31 @@ struct NormalizeRules: Sendable {
             guard let kind = UnitKind(rawValue: row["kind"]) else {
                 throw RuleTableError(file: unitTable.name, line: row.line, reason: "unknown kind '\(row["kind"])'")
             }
-            let rule = UnitRule(id: row["id"], surface: row["surface"].scalarValues, unit: row["unit"],
-                                factor: try number(row, "factor", in: unitTable), kind: kind, article: row["article"] == "1")
+            let rule = UnitRule(
+                id: row["id"], surface: row["surface"].scalarValues, unit: row["unit"],
+                factor: try number(row, "factor", in: unitTable), kind: kind, article: row["article"] == "1")
             units[rule.surface[0], default: []].append(rule)
         }
         for key in units.keys { units[key]?.sort { $0.surface.count > $1.surface.count } }
 
         let magnitudeTable = try table("magnitudes.tsv", ["id", "surface", "factor"])
         for row in magnitudeTable.rows {
-            let rule = MagnitudeRule(id: row["id"], surface: row["surface"].scalarValues, factor: try number(row, "factor", in: magnitudeTable))
+            let rule = MagnitudeRule(
+                id: row["id"], surface: row["surface"].scalarValues,
+                factor: try number(row, "factor", in: magnitudeTable))
             magnitudes[rule.surface[0], default: []].append(rule)
         }
         for key in magnitudes.keys { magnitudes[key]?.sort { $0.surface.count > $1.surface.count } }
 
         let qualifierTable = try table("qualifiers.tsv", ["id", "surface", "position", "qualifier"])
         for row in qualifierTable.rows {
-            guard let position = QualifierPosition(rawValue: row["position"]), let qualifier = Qualifier(rawValue: row["qualifier"]) else {
+            guard let position = QualifierPosition(rawValue: row["position"]),
+                let qualifier = Qualifier(rawValue: row["qualifier"])
+            else {
                 throw RuleTableError(file: qualifierTable.name, line: row.line, reason: "unknown position or qualifier")
             }
-            let rule = QualifierRule(id: row["id"], surface: row["surface"].scalarValues, position: position, qualifier: qualifier)
+            let rule = QualifierRule(
+                id: row["id"], surface: row["surface"].scalarValues, position: position, qualifier: qualifier)
             switch position {
             case .before: qualifiersBefore.append(rule)
             case .afterNumber: qualifiersAfterNumber.append(rule)
@@ -225,11 +238,16 @@ struct NormalizeRules: Sendable {
         let relativeTable = try table("relative-years.tsv", ["id", "pattern", "anchor", "from", "to"])
         for row in relativeTable.rows {
             guard let anchor = RelativeAnchor(rawValue: row["anchor"]) else {
-                throw RuleTableError(file: relativeTable.name, line: row.line, reason: "unknown anchor '\(row["anchor"])'")
+                throw RuleTableError(
+                    file: relativeTable.name, line: row.line, reason: "unknown anchor '\(row["anchor"])'")
             }
-            let pattern: [PatternElement] = row["pattern"].unicodeScalars.map { $0 == "N" ? .number : .literal($0.value) }
-            let rule = RelativeRule(id: row["id"], pattern: pattern, anchor: anchor,
-                                    from: Int(try number(row, "from", in: relativeTable)), to: Int(try number(row, "to", in: relativeTable)))
+            let pattern: [PatternElement] = row["pattern"].unicodeScalars.map {
+                $0 == "N" ? .number : .literal($0.value)
+            }
+            let rule = RelativeRule(
+                id: row["id"], pattern: pattern, anchor: anchor,
+                from: Int(try number(row, "from", in: relativeTable)), to: Int(try number(row, "to", in: relativeTable))
+            )
             if case .literal(let first) = pattern[0] {
                 relativeByFirst[first, default: []].append(rule)
             } else {
@@ -252,9 +270,10 @@ struct NormalizeRules: Sendable {
 
         let planTable = try table("plan-periods.tsv", ["id", "surface", "from", "to", "guard"])
         for row in planTable.rows {
-            let rule = PlanPeriodRule(id: row["id"], surface: row["surface"].scalarValues,
-                                      from: Int(try number(row, "from", in: planTable)), to: Int(try number(row, "to", in: planTable)),
-                                      needsQuoteOrCue: row["guard"] == "quoted-or-cue")
+            let rule = PlanPeriodRule(
+                id: row["id"], surface: row["surface"].scalarValues,
+                from: Int(try number(row, "from", in: planTable)), to: Int(try number(row, "to", in: planTable)),
+                needsQuoteOrCue: row["guard"] == "quoted-or-cue")
             planPeriods[rule.surface[0], default: []].append(rule)
         }
         for key in planPeriods.keys { planPeriods[key]?.sort { $0.surface.count > $1.surface.count } }
@@ -262,7 +281,8 @@ struct NormalizeRules: Sendable {
         let contextTable = try table("name-contexts.tsv", ["id", "side", "word", "units"])
         for row in contextTable.rows {
             let units = row["units"] == "*" ? Set<String>() : Set(row["units"].split(separator: "|").map(String.init))
-            let rule = NameContextRule(id: row["id"], before: row["side"] == "before", word: row["word"].scalarValues, units: units)
+            let rule = NameContextRule(
+                id: row["id"], before: row["side"] == "before", word: row["word"].scalarValues, units: units)
             if rule.before { nameContextsBefore.append(rule) } else { nameContextsAfter.append(rule) }
         }
 
@@ -271,7 +291,8 @@ struct NormalizeRules: Sendable {
             guard let role = CueRole(rawValue: row["role"]) else {
                 throw RuleTableError(file: cueTable.name, line: row.line, reason: "unknown role '\(row["role"])'")
             }
-            yearCues.append(YearCueRule(id: row["id"], role: role, before: row["side"] == "before", word: row["word"].scalarValues))
+            yearCues.append(
+                YearCueRule(id: row["id"], role: role, before: row["side"] == "before", word: row["word"].scalarValues))
         }
         let wordTable = try table("context-words.tsv", ["id", "role", "word"])
         for row in wordTable.rows {
@@ -293,14 +314,18 @@ struct NormalizeRules: Sendable {
         flag(planPeriods.keys, Self.flagPlanPeriod)
         flag(units.keys, Self.flagUnit)
         flag(magnitudes.keys, Self.flagMagnitude)
-        flag(relativeNumberFirst.compactMap { rule in
-            guard rule.pattern.count > 1, case .literal(let v) = rule.pattern[1] else { return nil }
-            return v
-        }, Self.flagRelativeRest)
+        flag(
+            relativeNumberFirst.compactMap { rule in
+                guard rule.pattern.count > 1, case .literal(let v) = rule.pattern[1] else { return nil }
+                return v
+            }, Self.flagRelativeRest)
         for v in UInt32(0)..<0x10000 {
-            let numeric = ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
-            if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) { firstFlags[Int(v)] |= Self.flagYearStart }
-            let blank = v == 0x28 || v == 0xFF08   // () 个: a blanked figure of a form
+            let numeric =
+                ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
+            if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) {
+                firstFlags[Int(v)] |= Self.flagYearStart
+            }
+            let blank = v == 0x28 || v == 0xFF08  // () 个: a blanked figure of a form
             if numeric || blank || v == 0x67D0 || v == 0x25 || v == 0xFF05 || v == 0x4FE9 || v == 0x5006 {
                 firstFlags[Int(v)] |= Self.flagQuantityStart
             }
@@ -333,7 +358,9 @@ struct NormalizeRules: Sendable {
     /// The longest magnitude standing at `i`.
     @inline(__always)
     func magnitude(in line: ScalarLine, at i: Int) -> MagnitudeRule? {
-        guard i < line.count, starts(line[i], Self.flagMagnitude), let candidates = magnitudes[line[i]] else { return nil }
+        guard i < line.count, starts(line[i], Self.flagMagnitude), let candidates = magnitudes[line[i]] else {
+            return nil
+        }
         for rule in candidates where line.matches(rule.surface, at: i) { return rule }
         return nil
     }

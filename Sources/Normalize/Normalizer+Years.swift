@@ -53,26 +53,31 @@ extension Normalizer {
         }
         return found.map { year in
             if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
-               YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at) {
+                YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at)
+            {
                 topicYear = y
             }
-            if clauseYear != nil, (clauseYearEnd..<year.start).contains(where: { Self.isSentenceEnd(line[$0]) }) { clauseYear = nil }
+            if clauseYear != nil, (clauseYearEnd..<year.start).contains(where: { Self.isSentenceEnd(line[$0]) }) {
+                clauseYear = nil
+            }
             var sentenceYear = topicYear
             if year.anchor == .section, !year.needsYear, let y = clauseYear, !isSiteTitle() { sentenceYear = y }
             if year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
-               !Self.deadlineLeads.contains(line.at(year.start - 1)) {
+                !Self.deadlineLeads.contains(line.at(year.start - 1))
+            {
                 clauseYear = y
                 clauseYearEnd = year.end
             }
             let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: sentenceYear)
-            return YearMention(surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
-                               offset: year.start, rule: year.rule)
+            return YearMention(
+                surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
+                offset: year.start, rule: year.rule)
         }
     }
 
     /// Words that make a line a site's page title (context-words.tsv, site-title), and their first scalars.
     private static let siteTitleWords = NormalizeRules.standard.words("site-title")
-    private static let siteTitleFirsts = siteTitleWords.map { $0[0] }   // a handful: an array beats hashing
+    private static let siteTitleFirsts = siteTitleWords.map { $0[0] }  // a handful: an array beats hashing
 
     /// The line is a site's page title: 2022年教育局年度工作总结范本, …(通用5篇).
     static func isSiteTitle(_ line: ScalarLine) -> Bool {
@@ -130,7 +135,9 @@ extension Normalizer {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
                 if siteTitle || found.rule == "y-bare-year" { continue }
-                guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from, let to = found.to else { continue }
+                guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from,
+                    let to = found.to
+                else { continue }
                 if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
                     dateLineYear = from
                 }
@@ -163,13 +170,16 @@ extension Normalizer {
         let review = reviewPeriods.first
         var frame: DocumentTimeFrame
         if let year = dateLineYear {
-            frame = DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+            frame = DocumentTimeFrame(
+                referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
         } else if let year = planYears.max() {
-            frame = DocumentTimeFrame(referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
+            frame = DocumentTimeFrame(
+                referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
         } else {
             let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
-            frame = DocumentTimeFrame(referenceYear: latest, reviewPeriod: review, sections: sections,
-                                      referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
+            frame = DocumentTimeFrame(
+                referenceYear: latest, reviewPeriod: review, sections: sections,
+                referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
         }
         frame.rocEra = rocEra
         return frame
@@ -194,7 +204,9 @@ extension Normalizer {
         func isDigit(_ v: UInt32) -> Bool { chineseDigits.contains(v) || (0x30...0x39).contains(v) }
         var i = 0
         while i < start, line[i] == 0x20 || line[i] == 0x3000 { i += 1 }
-        let open: Set<UInt32> = [0x28, 0xFF08], close: Set<UInt32> = [0x29, 0xFF09], stop: Set<UInt32> = [0x3001, 0x2E, 0xFF0E]
+        let open: Set<UInt32> = [0x28, 0xFF08]
+        let close: Set<UInt32> = [0x29, 0xFF09]
+        let stop: Set<UInt32> = [0x3001, 0x2E, 0xFF0E]
         if i < start, open.contains(line[i]) {
             i += 1
             let digitsStart = i
@@ -202,7 +214,7 @@ extension Normalizer {
             guard i > digitsStart, i < start, close.contains(line[i]) else { return false }
             i += 1
         } else {
-            if i < start, line[i] == 0x7B2C { i += 1 }   // 第
+            if i < start, line[i] == 0x7B2C { i += 1 }  // 第
             let digitsStart = i
             while i < start, isDigit(line[i]) { i += 1 }
             guard i > digitsStart, i < start, stop.contains(line[i]) else { return false }
@@ -222,7 +234,9 @@ extension Normalizer {
         var after = 0
         for k in 0..<line.count where k < found.start || k >= found.end {
             let v = line[k]
-            if ScalarClass.isSpace(v) || v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 || v == 0x3002 { continue }
+            if ScalarClass.isSpace(v) || v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 || v == 0x3002 {
+                continue
+            }
             rest += 1
             if k >= found.end { after += 1 }
         }
@@ -238,12 +252,15 @@ extension Normalizer {
         return NormalizeRules.standard.chars("signature-end").contains(line[k])
     }
 
-
     /// The time-frame role of an explicit year (target, review or plan), and whether the cue
     /// stands right after it like a section heading (2011年工作回顾).
-    private func cue(for found: FoundYear, in line: ScalarLine, rules: NormalizeRules) -> (NormalizeRules.CueRole, Bool)? {
+    private func cue(for found: FoundYear, in line: ScalarLine, rules: NormalizeRules) -> (
+        NormalizeRules.CueRole, Bool
+    )? {
         for cue in rules.yearCues where cue.role == .statistic {
-            if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) { return nil }
+            if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) {
+                return nil
+            }
         }
         for cue in rules.yearCues where cue.role == .target {
             if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) {
@@ -251,9 +268,13 @@ extension Normalizer {
             }
         }
         var clauseEnd = found.end
-        while clauseEnd < line.count, clauseEnd - found.end < 40, !ScalarClass.isClauseBreak(line[clauseEnd]) { clauseEnd += 1 }
+        while clauseEnd < line.count, clauseEnd - found.end < 40, !ScalarClass.isClauseBreak(line[clauseEnd]) {
+            clauseEnd += 1
+        }
         var clauseStart = found.start
-        while clauseStart > 0, found.start - clauseStart < 12, !ScalarClass.isClauseBreak(line[clauseStart - 1]) { clauseStart -= 1 }
+        while clauseStart > 0, found.start - clauseStart < 12, !ScalarClass.isClauseBreak(line[clauseStart - 1]) {
+            clauseStart -= 1
+        }
         // A cue right after the year names it, whatever comes later in the clause: in
         // 2021年工作总结和2022年工作计划 the first year is reviewed, not planned.
         for role in [NormalizeRules.CueRole.plan, .review] {

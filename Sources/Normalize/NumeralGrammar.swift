@@ -104,27 +104,31 @@ enum NumeralGrammar {
     }
 
     /// Parses a numeral at `i` and returns its parse tree too (tests and explanations).
-    static func parseTree(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false) -> (Parse, Tree)? {
+    static func parseTree(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false) -> (
+        Parse, Tree
+    )? {
         let builder = TreeBuilder()
-        guard let p = parse(line, at: i, arabic: arabic, bareStart: bareStart, builder: builder), let t = builder.result else { return nil }
+        guard let p = parse(line, at: i, arabic: arabic, bareStart: bareStart, builder: builder), let t = builder.result
+        else { return nil }
         return (p, t)
     }
 
-    private static let dian: UInt32 = 0x70B9       // 点
-    private static let dianTrad: UInt32 = 0x9EDE   // 點
-    private static let liang: UInt32 = 0x4E24      // 两
+    private static let dian: UInt32 = 0x70B9  // 点
+    private static let dianTrad: UInt32 = 0x9EDE  // 點
+    private static let liang: UInt32 = 0x4E24  // 两
 
     /// Value of an atom character that is a digit (0–9), including 俩/倆 (两).
     @inline(__always)
     static func digit(_ v: UInt32) -> Int? {
-        if v == 0x4FE9 || v == 0x5006 { return 2 }   // 俩 倆
+        if v == 0x4FE9 || v == 0x5006 { return 2 }  // 俩 倆
         return ScalarClass.chineseDigit(v)
     }
 
     /// A character a numeral can start with without a lead (digits, 俩, 十, 拾, 廿, 卅, 卌).
     @inline(__always)
     static func startsNumeral(_ v: UInt32) -> Bool {
-        ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 || v == 0x534C || v == 0x4FE9 || v == 0x5006
+        ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 || v == 0x534C
+            || v == 0x4FE9 || v == 0x5006
     }
 
     /// 廿 卅 卌: twenty, thirty, forty.
@@ -141,7 +145,9 @@ enum NumeralGrammar {
     /// Parses a numeral at `i`. A numeral starts with a digit, 十 or 廿/卅/卌; with
     /// `bareStart` also with 百, 千, 万 or 亿 (近百所, 万五); with `arabic` Arabic digit runs are
     /// atoms too (6万2000). Returns nil when the characters there break the grammar (一二, 三百四千).
-    static func parse(_ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false, builder: TreeBuilder? = nil) -> Parse? {
+    static func parse(
+        _ line: ScalarLine, at i: Int, arabic: Bool = false, bareStart: Bool = false, builder: TreeBuilder? = nil
+    ) -> Parse? {
         guard i < line.count else { return nil }
         var state = ParseState(j: i, arabic: arabic, bareStart: bareStart, builder: builder)
         reading: while state.j < line.count {
@@ -163,14 +169,14 @@ enum NumeralGrammar {
         let arabic: Bool
         let bareStart: Bool
         let builder: TreeBuilder?
-        var total = 0.0          // completed big groups
+        var total = 0.0  // completed big groups
         var lastBig = 0.0
-        var section = 0.0        // below the current big unit
-        var lastPlace = 0.0      // last place in this section (for order checks)
-        var lastUnit = 0.0       // last place or big unit read
+        var section = 0.0  // below the current big unit
+        var lastPlace = 0.0  // last place in this section (for order checks)
+        var lastUnit = 0.0  // last place or big unit read
         var pending: Double? = nil
-        var pendingIsDigit = false   // pending is a single digit (Chinese, or one Arabic digit)
-        var pendingAfterUnit = false // pending follows a unit directly (no 零)
+        var pendingIsDigit = false  // pending is a single digit (Chinese, or one Arabic digit)
+        var pendingAfterUnit = false  // pending follows a unit directly (no 零)
         var previousWasUnit = false
         var previousWasZero = false
         var tokens = 0
@@ -193,7 +199,8 @@ enum NumeralGrammar {
             let v = line[j]
             if let d = NumeralGrammar.digit(v) { return readDigit(d) }
             if arabic, ScalarClass.isArabicDigit(v), pending == nil, tokens == 0 || previousWasUnit || previousWasZero,
-               let a = NumeralParser.arabic(line, at: j) {
+                let a = NumeralParser.arabic(line, at: j)
+            {
                 readArabic(a)
                 return .consumed
             }
@@ -208,7 +215,7 @@ enum NumeralGrammar {
             }
             if let p = ScalarClass.chineseSmallUnit(v) { return readPlace(p) }
             if let u = ScalarClass.chineseBigUnit(v) { return readBig(u) }
-            if v == 0x51E0, lastUnit == 10, pending == nil, previousWasUnit, !hasDecimal {   // 十几
+            if v == 0x51E0, lastUnit == 10, pending == nil, previousWasUnit, !hasDecimal {  // 十几
                 fuzzy = true
                 j += 1
                 tokens += 1
@@ -229,7 +236,7 @@ enum NumeralGrammar {
         private mutating func readDigit(_ d: Int) -> TokenStep {
             if d == 0 {
                 if pending != nil {
-                    return .fail   // 一〇, 二〇〇八: digits read one by one, not a cardinal
+                    return .fail  // 一〇, 二〇〇八: digits read one by one, not a cardinal
                 }
                 if tokens == 0 {
                     pending = 0
@@ -245,7 +252,7 @@ enum NumeralGrammar {
                 tokens += 1
                 return .consumed
             }
-            if pending != nil { return .fail }   // 一二, 三五百: not one cardinal
+            if pending != nil { return .fail }  // 一二, 三五百: not one cardinal
             pending = Double(d)
             pendingIsDigit = true
             pendingAfterUnit = previousWasUnit
@@ -278,15 +285,15 @@ enum NumeralGrammar {
             if lastPlace != 0 && p >= lastPlace { return .stop }
             var coefficient: Double
             if let c = pending {
-                if c == 0 { return .fail }    // 零十
+                if c == 0 { return .fail }  // 零十
                 coefficient = c
             } else if tokens == 0 {
                 guard p == 10 || bareStart else { return .fail }
                 coefficient = 1
             } else if p == 10 && previousWasZero {
-                coefficient = 1             // 一百零十 (rare) = 110
+                coefficient = 1  // 一百零十 (rare) = 110
             } else {
-                return .stop                // 万千: stop before it
+                return .stop  // 万千: stop before it
             }
             section += coefficient * p
             if let b = builder { b.section.append(.place(b.pending ?? (pending == nil ? nil : .atom(coefficient)), p)) }
@@ -334,7 +341,7 @@ enum NumeralGrammar {
                         b.total = [.big(.sum(terms), u)]
                     }
                 } else {
-                    return .stop   // 三万四万: two numbers
+                    return .stop  // 三万四万: two numbers
                 }
             }
             section = 0
@@ -365,7 +372,7 @@ enum NumeralGrammar {
             var value = total + section
             if let p = pending {
                 if pendingAfterUnit && pendingIsDigit && lastUnit >= 100 {
-                    value += p * lastUnit / 10      // 两万五 = 25000, 三百五 = 350
+                    value += p * lastUnit / 10  // 两万五 = 25000, 三百五 = 350
                     builder?.section.append(.colloquial(p, lastUnit / 10))
                 } else {
                     value += p
@@ -385,8 +392,9 @@ enum NumeralGrammar {
                 hasDecimal = true
                 loneDigit = nil
             }
-            return Parse(value: value, end: j, tokens: tokens, loneDigit: loneDigit, fuzzy: fuzzy, hasDecimal: hasDecimal,
-                         hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic)
+            return Parse(
+                value: value, end: j, tokens: tokens, loneDigit: loneDigit, fuzzy: fuzzy, hasDecimal: hasDecimal,
+                hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic)
         }
     }
 
@@ -395,7 +403,8 @@ enum NumeralGrammar {
     @inline(__always)
     static func decimal(_ line: ScalarLine, at j: Int, below bigAllowed: Bool) -> (Double, Int)? {
         guard line.at(j) == dian || line.at(j) == dianTrad,
-              let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang else { return nil }
+            let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang
+        else { return nil }
         var fraction = Double(first)
         var scale = 10.0
         var k = j + 2
@@ -405,16 +414,23 @@ enum NumeralGrammar {
             k += 1
         }
         let next = line.at(k)
-        guard !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && bigAllowed) else { return nil }
+        guard !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && bigAllowed) else {
+            return nil
+        }
         return (fraction / scale, k)
     }
 
     /// The rest of a mixed number after a magnitude of `factor` (6万|2000, 2万|3千5百, 3千|零40,
     /// 200万|五千, 1亿|2千万): its value (below `factor`) and end, or nil.
-    static func tail(_ line: ScalarLine, at j: Int, below factor: Double) -> (value: Double, end: Int, colloquial: Bool)? {
+    static func tail(_ line: ScalarLine, at j: Int, below factor: Double) -> (
+        value: Double, end: Int, colloquial: Bool
+    )? {
         var k = j
         var zero = false
-        if line.at(k) == 0x96F6 || line.at(k) == 0x3007 { k += 1; zero = true }
+        if line.at(k) == 0x96F6 || line.at(k) == 0x3007 {
+            k += 1
+            zero = true
+        }
         let v = line.at(k)
         guard digit(v) != nil || ScalarClass.isArabicDigit(v) else { return nil }
         guard let p = parse(line, at: k, arabic: true), p.value > 0, !p.fuzzy else { return nil }
@@ -425,7 +441,11 @@ enum NumeralGrammar {
         }
         guard p.value < factor else { return nil }
         // An Arabic tail needs a place of its own or a 零, or more than one digit below 万 (6万2000).
-        if !p.hasPlace && !zero && p.tokens == 1 && ScalarClass.isArabicDigit(v) && p.value * 10 < factor / 10 && factor < 10_000 { return nil }
+        if !p.hasPlace && !zero && p.tokens == 1 && ScalarClass.isArabicDigit(v) && p.value * 10 < factor / 10
+            && factor < 10_000
+        {
+            return nil
+        }
         return (p.value, p.end, false)
     }
 }

@@ -38,9 +38,11 @@ enum NumeralParser {
             let sep = line.at(j)
             // Full-width digits take the full-width comma as their separator (１２，３４０).
             if sep == 0x2C || sep == 0xFF0C, separators == 0 ? group <= 3 : group == 3,
-               ScalarClass.isArabicDigit(line.at(j + 1)), ScalarClass.isArabicDigit(line.at(j + 2)),
-               ScalarClass.isArabicDigit(line.at(j + 3)), !ScalarClass.isArabicDigit(line.at(j + 4)),
-               sep == 0x2C || (line.at(j - 1) >= 0xFF10 && line.at(j + 1) >= 0xFF10) || separators > 0 || isGroupedEnd(line, j + 4) {
+                ScalarClass.isArabicDigit(line.at(j + 1)), ScalarClass.isArabicDigit(line.at(j + 2)),
+                ScalarClass.isArabicDigit(line.at(j + 3)), !ScalarClass.isArabicDigit(line.at(j + 4)),
+                sep == 0x2C || (line.at(j - 1) >= 0xFF10 && line.at(j + 1) >= 0xFF10) || separators > 0
+                    || isGroupedEnd(line, j + 4)
+            {
                 j += 1
                 group = 0
                 separators += 1
@@ -64,7 +66,8 @@ enum NumeralParser {
             // 1.2.3 is a section number, not a decimal.
             if j + 1 < line.count, line[j] == 0x2E, ScalarClass.isArabicDigit(line[j + 1]) { return nil }
         }
-        return Reading(value: value, end: j, chinese: false, length: digits, hasDecimal: hasDecimal, loneDigit: nil, fuzzy: false)
+        return Reading(
+            value: value, end: j, chinese: false, length: digits, hasDecimal: hasDecimal, loneDigit: nil, fuzzy: false)
     }
 
     /// A full-width comma between digit groups only counts when a unit or magnitude follows the
@@ -79,11 +82,15 @@ enum NumeralParser {
     static func chinese(_ line: ScalarLine, at i: Int, allowBareMagnitude: Bool = false) -> Reading? {
         guard i < line.count else { return nil }
         let first = line[i]
-        guard NumeralGrammar.digit(first) != nil || NumeralGrammar.tens(first) != nil || ScalarClass.chineseSmallUnit(first) != nil
-            || ScalarClass.chineseBigUnit(first) != nil else { return nil }
+        guard
+            NumeralGrammar.digit(first) != nil || NumeralGrammar.tens(first) != nil
+                || ScalarClass.chineseSmallUnit(first) != nil
+                || ScalarClass.chineseBigUnit(first) != nil
+        else { return nil }
         guard let p = NumeralGrammar.parse(line, at: i, bareStart: allowBareMagnitude) else { return nil }
-        return Reading(value: p.value, end: p.end, chinese: true, length: p.tokens, hasDecimal: p.hasDecimal,
-                       loneDigit: p.loneDigit, fuzzy: p.fuzzy)
+        return Reading(
+            value: p.value, end: p.end, chinese: true, length: p.tokens, hasDecimal: p.hasDecimal,
+            loneDigit: p.loneDigit, fuzzy: p.fuzzy)
     }
 
     /// Chinese digits read one by one (二〇〇八 → 2008) over `range`, or nil when another
@@ -91,10 +98,10 @@ enum NumeralParser {
     static func chineseDigitString(_ line: ScalarLine, _ range: Range<Int>) -> Double? {
         guard range.count >= 2 else { return nil }
         var value = 0.0
-        var scale: Double? = nil   // after 点: 一七二零点一 = 1720.1
+        var scale: Double? = nil  // after 点: 一七二零点一 = 1720.1
         for k in range {
             let v = line[k]
-            if (v == 0x70B9 || v == 0x9EDE), scale == nil, k > range.lowerBound, k + 1 < range.upperBound {
+            if v == 0x70B9 || v == 0x9EDE, scale == nil, k > range.lowerBound, k + 1 < range.upperBound {
                 scale = 1
                 continue
             }
@@ -117,7 +124,10 @@ enum NumeralParser {
         for k in 0..<4 {
             let v = line[i + k]
             // 二0一一, 二○二五: a zero may be written with an Arabic 0 or a circle (○) among Chinese digits.
-            if k > 0, v == 0x30 || v == 0xFF10 || v == 0x25CB { year *= 10; continue }
+            if k > 0, v == 0x30 || v == 0xFF10 || v == 0x25CB {
+                year *= 10
+                continue
+            }
             guard let d = ScalarClass.chineseDigit(v), v != 0x4E24, v != 0x5169 else { return nil }
             year = year * 10 + d
             chinese += 1

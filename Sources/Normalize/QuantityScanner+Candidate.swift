@@ -77,16 +77,20 @@ extension QuantityScanner {
         let line = context.line
         let i = d.start
         let v = line[i]
-        if (v == 0x767E && line.matches(Self.percentWords, at: i)) || (v == 0x5343 && line.matches(Self.permilleWords, at: i)) {
+        if (v == 0x767E && line.matches(Self.percentWords, at: i))
+            || (v == 0x5343 && line.matches(Self.permilleWords, at: i))
+        {
             let numberAt = i + Self.percentWords.count
-            guard let r = NumeralParser.chinese(line, at: numberAt, allowBareMagnitude: true) ?? NumeralParser.arabic(line, at: numberAt)
+            guard
+                let r = NumeralParser.chinese(line, at: numberAt, allowBareMagnitude: true)
+                    ?? NumeralParser.arabic(line, at: numberAt)
             else { return .stop(nil) }
             d.reading = r
             d.value = r.value
             d.j = r.end
             d.percentWords = true
             if v == 0x5343 {
-                d.wordsUnit = "‰"   // as the ‰ sign is written (units.tsv: permille)
+                d.wordsUnit = "‰"  // as the ‰ sign is written (units.tsv: permille)
                 d.rule = "q-permille-words"
             } else {
                 d.rule = "q-percent-words"
@@ -104,7 +108,9 @@ extension QuantityScanner {
         if v == Self.mou {
             // 某万元, 某%: only with money or percent.
             let next = line.at(i + 1)
-            guard next == 0x4E07 || next == 0x4EBF || next == 0x5143 || next == 0x25 || next == 0xFF05 else { return .stop(nil) }
+            guard next == 0x4E07 || next == 0x4EBF || next == 0x5143 || next == 0x25 || next == 0xFF05 else {
+                return .stop(nil)
+            }
             d.placeholder = true
             d.j = i + 1
             d.rule = "q-placeholder"
@@ -113,12 +119,15 @@ extension QuantityScanner {
         if v == 0x25 || v == 0xFF05 {
             // A percent sign with no number before it: the site dropped the number.
             let prev = d.prev
-            if ScalarClass.isArabicDigit(prev) || ScalarClass.isPlaceholder(prev) || ScalarClass.isSpace(prev) || ScalarClass.isASCIILetter(prev) {
+            if ScalarClass.isArabicDigit(prev) || ScalarClass.isPlaceholder(prev) || ScalarClass.isSpace(prev)
+                || ScalarClass.isASCIILetter(prev)
+            {
                 return .stop(nil)
             }
             guard !context.isQuoted(i) else { return .stop(nil) }
-            let mention = QuantityMention(surface: line.text(i..<(i + 1)), value: nil, unit: "percent", qualifier: .placeholder,
-                                          offset: i, rule: "q-missing-number")
+            let mention = QuantityMention(
+                surface: line.text(i..<(i + 1)), value: nil, unit: "percent", qualifier: .placeholder,
+                offset: i, rule: "q-missing-number")
             return .stop((mention, i + 1))
         }
         if NumeralGrammar.startsNumeral(v) {
@@ -129,10 +138,13 @@ extension QuantityScanner {
                 d.rule = "q-chinese"
                 return .next
             }
-            if let span = d.standaloneSpan, span.lowerBound == i, let digits = NumeralParser.chineseDigitString(line, span) {
+            if let span = d.standaloneSpan, span.lowerBound == i,
+                let digits = NumeralParser.chineseDigitString(line, span)
+            {
                 // 二〇〇八 on a line of its own: digits read one by one.
-                let mention = QuantityMention(surface: line.text(span), value: digits, unit: "", qualifier: .exact, offset: i,
-                                              rule: "q-chinese-digits")
+                let mention = QuantityMention(
+                    surface: line.text(span), value: digits, unit: "", qualifier: .exact, offset: i,
+                    rule: "q-chinese-digits")
                 return .stop((mention, span.upperBound))
             }
             return .stop(nil)
@@ -165,9 +177,11 @@ extension QuantityScanner {
         if let joined = spacedNumber(line, r, at: i) { r = joined }
         // 2千5百万, 1百零1亿, 3千零40: Arabic digits with Chinese places, read whole by the grammar.
         let after = line.at(r.end)
-        if ScalarClass.chineseSmallUnit(after) != nil, let g = NumeralGrammar.parse(line, at: i, arabic: true), g.tokens >= 3,
-           g.end > r.end + 1, !(i..<g.end).contains(where: { context.claimed[$0] }),
-           tailEnds(line, at: g.end, standaloneSpan: d.standaloneSpan), rules.unit(in: line, at: r.end) == nil {
+        if ScalarClass.chineseSmallUnit(after) != nil, let g = NumeralGrammar.parse(line, at: i, arabic: true),
+            g.tokens >= 3,
+            g.end > r.end + 1, !(i..<g.end).contains(where: { context.claimed[$0] }),
+            tailEnds(line, at: g.end, standaloneSpan: d.standaloneSpan), rules.unit(in: line, at: r.end) == nil
+        {
             r.value = g.value
             r.end = g.end
             d.mixedBig = g.hasBig
@@ -185,28 +199,37 @@ extension QuantityScanner {
         let i = d.start
         let v = line[i]
         let prev = d.prev
-        let roughAfter = ScalarClass.chineseBigUnit(v) != nil || ScalarClass.chineseSmallUnit(v) != nil
+        let roughAfter =
+            ScalarClass.chineseBigUnit(v) != nil || ScalarClass.chineseSmallUnit(v) != nil
             ? (line.at(i + 1) == 0x4F59 || line.at(i + 1) == 0x591A) : false  // 千余名, 百多所
         let standaloneStart = d.standaloneSpan?.lowerBound == i
         if bareMagnitudeLeads.contains(prev) || (roughAfter && prev != 0x6570 && prev != 0x51E0) || standaloneStart,
-           let r = NumeralParser.chinese(line, at: i, allowBareMagnitude: true) {
+            let r = NumeralParser.chinese(line, at: i, allowBareMagnitude: true)
+        {
             d.reading = r
             d.value = r.value
             d.j = r.end
             d.rule = "q-chinese"
-            if prev == 0x4E0A { d.qualifier = .over; d.leadIncluded = true }  // 上百名, 上千人: more than
+            if prev == 0x4E0A {
+                d.qualifier = .over
+                d.leadIncluded = true
+            }  // 上百名, 上千人: more than
             return .next
         }
         guard let magnitude = rules.magnitude(in: line, at: i), magnitude.factor >= 10_000 else { return .stop(nil) }
         let unitAt = i + magnitude.surface.count
-        guard let unit = rules.unit(in: line, at: unitAt), unit.kind == .money || unit.kind == .area || unit.id == "renci" else {
+        guard let unit = rules.unit(in: line, at: unitAt),
+            unit.kind == .money || unit.kind == .area || unit.id == "renci"
+        else {
             return .stop(nil)
         }
-        if prev == 0x6570 || prev == 0x51E0 || prev == 0x4E0A || prev == 0x591A || prev == 0x4F59 { return .stop(nil) }  // 数 几 上 多 余
+        // 数 几 上 多 余
+        if prev == 0x6570 || prev == 0x51E0 || prev == 0x4E0A || prev == 0x591A || prev == 0x4F59 { return .stop(nil) }
         guard !context.isQuoted(i) else { return .stop(nil) }
         let end = unitAt + unit.surface.count
-        let mention = QuantityMention(surface: line.text(i..<end), value: nil, unit: unit.unit, qualifier: .placeholder,
-                                      offset: i, rule: "q-missing-number:\(unit.id)")
+        let mention = QuantityMention(
+            surface: line.text(i..<end), value: nil, unit: unit.unit, qualifier: .placeholder,
+            offset: i, rule: "q-missing-number:\(unit.id)")
         return .stop((mention, end))
     }
 
@@ -217,11 +240,15 @@ extension QuantityScanner {
         let line = context.line
         guard let r = d.reading, !d.percentWords, line.matches(Self.fractionWords, at: d.j) else { return .next }
         let numeratorAt = d.j + Self.fractionWords.count
-        guard let numerator = NumeralParser.chinese(line, at: numeratorAt) ?? NumeralParser.arabic(line, at: numeratorAt), r.value > 0,
-              !context.isQuoted(d.start) else { return .stop(nil) }
+        guard
+            let numerator = NumeralParser.chinese(line, at: numeratorAt) ?? NumeralParser.arabic(line, at: numeratorAt),
+            r.value > 0,
+            !context.isQuoted(d.start)
+        else { return .stop(nil) }
         let end = numerator.end
-        let mention = QuantityMention(surface: line.text(d.start..<end), value: numerator.value / r.value, unit: "", qualifier: .exact,
-                                      offset: d.start, rule: "q-fraction")
+        let mention = QuantityMention(
+            surface: line.text(d.start..<end), value: numerator.value / r.value, unit: "", qualifier: .exact,
+            offset: d.start, rule: "q-fraction")
         return .stop((mention, end))
     }
 
@@ -236,17 +263,21 @@ extension QuantityScanner {
         // Only a range when a magnitude or unit follows (七至九年级 stops at the unit check).
         var probe = o.end
         while ScalarClass.isSpace(line.at(probe)) && probe - o.end < 2 { probe += 1 }
-        guard rules.unit(in: line, at: probe) != nil || rules.magnitude(in: line, at: probe) != nil || d.standaloneSpan?.upperBound == o.end
-              || line.at(o.end) == 0x4F59 || line.at(o.end) == 0x591A else { return }
+        guard
+            rules.unit(in: line, at: probe) != nil || rules.magnitude(in: line, at: probe) != nil
+                || d.standaloneSpan?.upperBound == o.end
+                || line.at(o.end) == 0x4F59 || line.at(o.end) == 0x591A
+        else { return }
         d.upper = o.value
         d.j = o.end
         d.rule += "-range"
         // 一百二十到一百五十万元, 七千到九千亿元, 两到三万: the lower end takes the 万/亿
         // that closes the upper end when it has none of its own.
         if r.chinese, !(d.start..<r.end).contains(where: { ScalarClass.chineseBigUnit(line[$0]) != nil }),
-           let big = ScalarClass.chineseBigUnit(line.at(o.end - 1)) {
+            let big = ScalarClass.chineseBigUnit(line.at(o.end - 1))
+        {
             var scale = big
-            if let before = ScalarClass.chineseBigUnit(line.at(o.end - 2)) { scale *= before }   // 万亿
+            if let before = ScalarClass.chineseBigUnit(line.at(o.end - 2)) { scale *= before }  // 万亿
             if r.value * scale < o.value { d.value = r.value * scale }
         }
     }
@@ -259,15 +290,23 @@ extension QuantityScanner {
         while steps < 3 {
             steps += 1
             // 200 余场: one space may stand before 余/多.
-            if ScalarClass.isSpace(line.at(d.j)), line.at(d.j + 1) == 0x4F59 || line.at(d.j + 1) == 0x591A, d.reading != nil || d.placeholder {
+            if ScalarClass.isSpace(line.at(d.j)), line.at(d.j + 1) == 0x4F59 || line.at(d.j + 1) == 0x591A,
+                d.reading != nil || d.placeholder
+            {
                 d.j += 1
             }
-            if let q = rules.qualifiersAfterNumber.first(where: { line.matches($0.surface, at: d.j) }), q.surface != [0x51E0] {
+            if let q = rules.qualifiersAfterNumber.first(where: { line.matches($0.surface, at: d.j) }),
+                q.surface != [0x51E0]
+            {
                 if q.surface == [0x591A] || q.surface == [0x4F59] {
                     // 多/余 only counts as "over" when a magnitude or unit follows, or at the end.
                     let after = d.j + 1
                     if rules.unit(in: line, at: after) == nil && rules.magnitude(in: line, at: after) == nil
-                        && !(d.standaloneSpan?.upperBound == after) && !ScalarClass.isClauseBreak(line.at(after)) && after < line.count { break }
+                        && !(d.standaloneSpan?.upperBound == after) && !ScalarClass.isClauseBreak(line.at(after))
+                        && after < line.count
+                    {
+                        break
+                    }
                 }
                 d.qualifier = q.qualifier
                 d.j += q.surface.count
@@ -278,7 +317,12 @@ extension QuantityScanner {
             guard !d.sawMagnitude, !d.percentWords, let m = rules.magnitude(in: line, at: spaced) else { break }
             // 15k, 30w: a Latin magnitude glued to Arabic digits, not the start of a word (5km, 3wifi).
             let latin = ScalarClass.isASCIILetter(m.surface[0])
-            if latin, spaced != d.j || d.reading?.chinese != false || ScalarClass.isASCIILetter(line.at(spaced + m.surface.count)) { break }
+            if latin,
+                spaced != d.j || d.reading?.chinese != false
+                    || ScalarClass.isASCIILetter(line.at(spaced + m.surface.count))
+            {
+                break
+            }
             d.latinMagnitude = latin
             // A Chinese numeral already holds its own 万/亿 (十二万); 百/千 after one is part of it.
             if let r = d.reading, r.chinese, m.factor < 10_000 { break }
@@ -293,8 +337,10 @@ extension QuantityScanner {
             // 6万2000, 2万3千5百, 3千零40, 200万五千, 2万5: the rest of a mixed number (NumeralGrammar.tail).
             if !d.placeholder, readMagnitudeRange(line, m, &d) { continue }
             if !d.placeholder, let tail = NumeralGrammar.tail(line, at: d.j, below: m.factor),
-               !(d.j..<tail.end).contains(where: { context.claimed[$0] }), tailEnds(line, at: tail.end, standaloneSpan: d.standaloneSpan),
-               !tail.colloquial || colloquialTailEnds(line, at: tail.end) {
+                !(d.j..<tail.end).contains(where: { context.claimed[$0] }),
+                tailEnds(line, at: tail.end, standaloneSpan: d.standaloneSpan),
+                !tail.colloquial || colloquialTailEnds(line, at: tail.end)
+            {
                 d.addend = tail.value
                 d.j = tail.end
             }
@@ -306,8 +352,10 @@ extension QuantityScanner {
     private func readMagnitudeRange(_ line: ScalarLine, _ m: NormalizeRules.MagnitudeRule, _ d: inout Draft) -> Bool {
         guard d.upper == nil, let r = d.reading, !r.chinese else { return false }
         let sep = line.at(d.j)
-        guard ScalarClass.isRangeDash(sep) || sep == 0x81F3 || sep == 0x5230, let o = NumeralParser.arabic(line, at: d.j + 1),
-              let m2 = rules.magnitude(in: line, at: o.end), m2.surface == m.surface, o.value > r.value else { return false }
+        guard ScalarClass.isRangeDash(sep) || sep == 0x81F3 || sep == 0x5230,
+            let o = NumeralParser.arabic(line, at: d.j + 1),
+            let m2 = rules.magnitude(in: line, at: o.end), m2.surface == m.surface, o.value > r.value
+        else { return false }
         d.upper = o.value
         d.j = o.end + m2.surface.count
         d.rule += "-range"
@@ -332,19 +380,21 @@ extension QuantityScanner {
         }
         // 贰拾叁元肆角伍分, 八块五毛, 45元6角7分: 角/毛 and 分 after 元 or 块 are tenths and hundredths.
         if let u = d.unitRule, !d.placeholder, u.unit == "yuan" || u.id == "kuai",
-           let (extra, chainEnd) = moneyChain(line, at: d.afterNumber), chainEnd > d.afterNumber {
+            let (extra, chainEnd) = moneyChain(line, at: d.afterNumber), chainEnd > d.afterNumber
+        {
             d.cents = extra
             d.afterNumber = chainEnd
             d.unitOverride = "yuan"
         } else if let u = d.unitRule, u.unit == "yuan", line.at(d.afterNumber) == 0x6574 {
-            d.afterNumber += 1   // 伍仟圆整
+            d.afterNumber += 1  // 伍仟圆整
         }
         readHalf(line, &d)
         d.end = d.unitRule != nil ? d.afterNumber : j
         d.unitName = d.percentWords ? d.wordsUnit : (d.unitOverride ?? d.unitRule?.unit ?? "")
         // After-unit qualifiers: 70%以上, 1000人左右, 不超过 … (before).
         if d.unitRule != nil || d.percentWords || d.sawMagnitude,
-           let q = rules.qualifiersAfterUnit.first(where: { line.matches($0.surface, at: d.end) }) {
+            let q = rules.qualifiersAfterUnit.first(where: { line.matches($0.surface, at: d.end) })
+        {
             d.qualifier = q.qualifier
             d.end += q.surface.count
         }
@@ -353,12 +403,15 @@ extension QuantityScanner {
     /// 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half.
     private func readHalf(_ line: ScalarLine, _ d: inout Draft) {
         guard let u = d.unitRule, !d.placeholder, d.unitOverride == nil, line.at(d.afterNumber) == 0x534A,
-              u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money else { return }
+            u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money
+        else { return }
         if u.id == "ge", let next = rules.unit(in: line, at: d.afterNumber + 1), next.kind == .duration {
-            d.unitRule = next          // 一个半小时 = 1.5 小时
+            d.unitRule = next  // 一个半小时 = 1.5 小时
             d.afterNumber += 1 + next.surface.count
             d.half = 0.5
-        } else if !ScalarClass.isHan(line.at(d.afterNumber + 1)) || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil) {
+        } else if !ScalarClass.isHan(line.at(d.afterNumber + 1))
+            || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil)
+        {
             d.afterNumber += 1
             d.half = 0.5
         }
@@ -388,9 +441,13 @@ extension QuantityScanner {
             let limit = max(0, start - 12)
             while k >= limit {
                 let c = line[k]
-                if ScalarClass.isClauseBreak(c) || ScalarClass.isArabicDigit(c) || ScalarClass.isChineseNumeral(c) { break }
+                if ScalarClass.isClauseBreak(c) || ScalarClass.isArabicDigit(c) || ScalarClass.isChineseNumeral(c) {
+                    break
+                }
                 if line.matches(clauseRule.surface, at: k),
-                   !yueBlockers.contains(line.at(k - 1)), !yueFollowBlockers.contains(line.at(k + clauseRule.surface.count)) {
+                    !yueBlockers.contains(line.at(k - 1)),
+                    !yueFollowBlockers.contains(line.at(k + clauseRule.surface.count))
+                {
                     d.qualifier = clauseRule.qualifier
                     break
                 }
@@ -410,8 +467,9 @@ extension QuantityScanner {
         if let up = upper { upper = up * d.factor * unitFactor }
         if d.unitRule?.kind == .group { number = Double(r.loneDigit ?? 0) }
         let id = d.unitRule.map { "\(d.rule):\($0.id)" } ?? (d.percentWords ? d.rule : "\(d.rule):bare")
-        let mention = QuantityMention(surface: line.text(start..<d.end), value: number, unit: d.unitName, qualifier: d.qualifier,
-                                      upperValue: upper, offset: start, rule: id)
+        let mention = QuantityMention(
+            surface: line.text(start..<d.end), value: number, unit: d.unitName, qualifier: d.qualifier,
+            upperValue: upper, offset: start, rule: id)
         return (mention, d.end)
     }
 }

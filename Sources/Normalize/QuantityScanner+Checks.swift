@@ -16,18 +16,22 @@ extension QuantityScanner {
         // 负5%, 负三; and a minus sign right after a word of change, not between two numbers
         // (增长-2.3%, but 5-6%).
         let unitName = d.unitName
-        let minusSign = (prev == 0x2D || prev == 0x2212 || prev == 0xFF0D) && ScalarClass.isHan(line.at(numberStart - 2))
-        d.negative = (prev == 0x8D1F || (minusSign && unitName == "percent")) && d.reading != nil && (unitName == "percent" || unitName == "")
+        let minusSign =
+            (prev == 0x2D || prev == 0x2212 || prev == 0xFF0D) && ScalarClass.isHan(line.at(numberStart - 2))
+        d.negative =
+            (prev == 0x8D1F || (minusSign && unitName == "percent")) && d.reading != nil
+            && (unitName == "percent" || unitName == "")
         let end = d.end
         let leadOrSign = d.leadIncluded || d.negative
-        d.isStandalone = d.standaloneSpan.map { span in
-            guard span.upperBound == end else { return false }
-            if span.lowerBound == numberStart || (leadOrSign && span.lowerBound == numberStart - 1) { return true }
-            // 约三百, 近4万: a qualifier word and a number make the whole line.
-            return rules.qualifiersBefore.contains {
-                $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound)
-            }
-        } ?? false
+        d.isStandalone =
+            d.standaloneSpan.map { span in
+                guard span.upperBound == end else { return false }
+                if span.lowerBound == numberStart || (leadOrSign && span.lowerBound == numberStart - 1) { return true }
+                // 约三百, 近4万: a qualifier word and a number make the whole line.
+                return rules.qualifiersBefore.contains {
+                    $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound)
+                }
+            } ?? false
         // Name contexts before the number: 第一名, 前百名, 学前三年.
         // 第 2 期: one space may stand between the word and the number.
         let contextEnd = ScalarClass.isSpace(prev) ? numberStart - 1 : numberStart
@@ -41,15 +45,20 @@ extension QuantityScanner {
             }
         }
         // 三点意见: 点 counts the points of a speech; 下午三点 is a clock time.
-        if d.unitRule?.id == "dian-point", !pointNouns.contains(where: { line.matches($0, at: d.afterNumber) }) { return .stop(nil) }
+        if d.unitRule?.id == "dian-point", !pointNouns.contains(where: { line.matches($0, at: d.afterNumber) }) {
+            return .stop(nil)
+        }
         if let r = d.reading, !r.chinese {
             // 3G, MP3, A4: digits glued to Latin letters are names.
             if ScalarClass.isASCIILetter(prev) { return .stop(nil) }
             if ScalarClass.isASCIILetter(line.at(d.numberEnd)) && !d.latinMagnitude
-                && !(d.unitRule.map { ScalarClass.isASCIILetter($0.surface[0]) } ?? false) {
+                && !(d.unitRule.map { ScalarClass.isASCIILetter($0.surface[0]) } ?? false)
+            {
                 return .stop(nil)
             }
-            if contactWords.contains(where: { word in (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) } }) {
+            if contactWords.contains(where: { word in
+                (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) }
+            }) {
                 return .stop(nil)
             }
         }
@@ -60,19 +69,24 @@ extension QuantityScanner {
     func vetForm(_ line: ScalarLine, _ d: Draft) -> Step {
         let numberStart = d.start
         // 2010 年: a year the year scanner did not take is still not a duration.
-        if let r = d.reading, !r.chinese, !r.hasDecimal, r.length == 4, d.unitRule?.unit == "年", (1900...2099).contains(Int(r.value)) {
+        if let r = d.reading, !r.chinese, !r.hasDecimal, r.length == 4, d.unitRule?.unit == "年",
+            (1900...2099).contains(Int(r.value))
+        {
             return .stop(nil)
         }
         if d.placeholder && d.unitRule == nil && d.sawMagnitude {
             // 户籍人口xx万, 财政收入分别为xx亿: a blanked figure with a magnitude and no unit.
-            let mention = QuantityMention(surface: line.text(numberStart..<d.j), value: nil, unit: "", qualifier: .placeholder,
-                                          offset: numberStart, rule: "q-placeholder:magnitude")
+            let mention = QuantityMention(
+                surface: line.text(numberStart..<d.j), value: nil, unit: "", qualifier: .placeholder,
+                offset: numberStart, rule: "q-placeholder:magnitude")
             return .stop((mention, d.j))
         }
         // 3—6岁, 3-6周岁: a range of ages names a group of people, it measures nothing.
         if d.upper != nil, d.unitRule?.id == "sui" || d.unitRule?.id == "zhousui" { return .stop(nil) }
         // 016年 (a year whose first digit was lost), 05个: a leading zero makes no count.
-        if let r = d.reading, !r.chinese, !r.hasDecimal, r.length > 1, line[numberStart] == 0x30 || line[numberStart] == 0xFF10 {
+        if let r = d.reading, !r.chinese, !r.hasDecimal, r.length > 1,
+            line[numberStart] == 0x30 || line[numberStart] == 0xFF10
+        {
             return .stop(nil)
         }
         if d.placeholder {
@@ -81,16 +95,19 @@ extension QuantityScanner {
                 // 入学率(), 占总数的(): a blank after a rate word, closing its clause.
                 let next = line.at(d.j)
                 guard blankLeads.contains(where: { line.matches($0, endingAt: numberStart) }),
-                      ScalarClass.isClauseBreak(next) || d.j >= line.count else { return .stop(nil) }
-                let mention = QuantityMention(surface: line.text(numberStart..<d.j), value: nil, unit: "", qualifier: .placeholder,
-                                              offset: numberStart, rule: "q-blank:bare")
+                    ScalarClass.isClauseBreak(next) || d.j >= line.count
+                else { return .stop(nil) }
+                let mention = QuantityMention(
+                    surface: line.text(numberStart..<d.j), value: nil, unit: "", qualifier: .placeholder,
+                    offset: numberStart, rule: "q-blank:bare")
                 return .stop((mention, d.j))
             }
             // _分以上考生: a blanked score is a threshold, not a figure.
             guard let u = d.unitRule, u.kind != .group, u.kind != .score, u.unit != "年" else { return .stop(nil) }
             if ScalarClass.isASCIILetter(line.at(d.j)) { return .stop(nil) }
-            let mention = QuantityMention(surface: line.text(numberStart..<d.end), value: nil, unit: u.unit, qualifier: .placeholder,
-                                          offset: numberStart, rule: "\(blank ? "q-blank" : "q-placeholder"):\(u.id)")
+            let mention = QuantityMention(
+                surface: line.text(numberStart..<d.end), value: nil, unit: u.unit, qualifier: .placeholder,
+                offset: numberStart, rule: "\(blank ? "q-blank" : "q-placeholder"):\(u.id)")
             return .stop((mention, d.end))
         }
         return .next
@@ -110,14 +127,20 @@ extension QuantityScanner {
         } else if !r.chinese {
             // A bare figure closing a clause: 万人本28.8。
             let next = line.at(j)
-            guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count else { return .stop(nil) }
+            guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count else {
+                return .stop(nil)
+            }
             // 1、 is a list marker, 篇1: a heading number; 工作总结1 at the end of a line numbers a report.
             if j >= line.count, !r.hasDecimal, r.length <= 2 { return .stop(nil) }
             let bracketed = isBracketedFigure(line, r, d)
-            guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev) || bracketed, !labelLeads.contains(prev) else {
+            guard next != 0x3001, next != 0xFF1A, next != 0x3A, ScalarClass.isHan(prev) || bracketed,
+                !labelLeads.contains(prev)
+            else {
                 return .stop(nil)
             }
-            guard r.hasDecimal || r.length <= 6, !(r.length == 4 && !r.hasDecimal && (1900...2099).contains(Int(r.value))) else {
+            guard r.hasDecimal || r.length <= 6,
+                !(r.length == 4 && !r.hasDecimal && (1900...2099).contains(Int(r.value)))
+            else {
                 return .stop(nil)
             }
             if d.upper != nil { return .stop(nil) }
@@ -150,7 +173,8 @@ extension QuantityScanner {
             if u.id == "fan" {
                 guard prev == Self.fan else { return .stop(nil) }
             } else if u.article {
-                let duration = u.kind == .duration && durationCues.contains(where: { line.matches($0, endingAt: numberStart) })
+                let duration =
+                    u.kind == .duration && durationCues.contains(where: { line.matches($0, endingAt: numberStart) })
                 // 新建一个配餐中心, 进行了一次演习: a verb of making or doing counts (新建了一批 stays vague).
                 let counted = u.kind == .count && !vagueMeasures.contains(u.surface) && isCountLead(line, numberStart)
                 guard duration || counted else { return .stop(nil) }
@@ -162,7 +186,8 @@ extension QuantityScanner {
             if line.at(d.afterNumber) == Self.yi { return .stop(nil) }
             // 教学楼一栋,办公楼一栋 is a list of counts: a clause break stands between the two.
             let pair = Array(line.s[numberStart..<d.afterNumber])
-            for k in max(0, numberStart - 4 - pair.count)...(d.afterNumber + 3) where k != numberStart && line.matches(pair, at: k) {
+            for k in max(0, numberStart - 4 - pair.count)...(d.afterNumber + 3)
+            where k != numberStart && line.matches(pair, at: k) {
                 let between = k < numberStart ? (k + pair.count)..<numberStart : d.afterNumber..<max(d.afterNumber, k)
                 if !between.contains(where: { ScalarClass.isClauseBreak(line.at($0)) }) { return .stop(nil) }
             }
@@ -180,7 +205,7 @@ extension QuantityScanner {
     /// or 每周/每月 before 一次: 一 counts.
     func isCountLead(_ line: ScalarLine, _ numberStart: Int) -> Bool {
         if line.at(numberStart - 2) == Self.mei { return true }
-        let verbEnd = line.at(numberStart - 1) == 0x4E86 ? numberStart - 1 : numberStart   // 了
+        let verbEnd = line.at(numberStart - 1) == 0x4E86 ? numberStart - 1 : numberStart  // 了
         return countVerbs.contains { line.matches($0, endingAt: verbEnd) }
     }
 

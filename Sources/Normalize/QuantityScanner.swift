@@ -16,11 +16,11 @@ struct QuantityScanner {
     static let percentWords = "百分之".scalarValues
     static let permilleWords = "千分之".scalarValues
     static let fractionWords = "分之".scalarValues
-    static let yi: UInt32 = 0x4E00     // 一
-    static let er: UInt32 = 0x4E8C     // 二
-    static let mou: UInt32 = 0x67D0    // 某
-    static let fan: UInt32 = 0x7FFB    // 翻
-    static let mei: UInt32 = 0x6BCF    // 每
+    static let yi: UInt32 = 0x4E00  // 一
+    static let er: UInt32 = 0x4E8C  // 二
+    static let mou: UInt32 = 0x67D0  // 某
+    static let fan: UInt32 = 0x7FFB  // 翻
+    static let mei: UInt32 = 0x6BCF  // 每
 
     /// The scanner with the shipped rule tables.
     static let standard = QuantityScanner(rules: .standard)
@@ -65,22 +65,30 @@ struct QuantityScanner {
         var lineEnd = n
         if standalone {
             while lineStart < n, ScalarClass.isSpace(line[lineStart]) { lineStart += 1 }
-            while lineEnd > lineStart, ScalarClass.isSpace(line[lineEnd - 1]) || line[lineEnd - 1] == 0x3002 { lineEnd -= 1 }
+            while lineEnd > lineStart, ScalarClass.isSpace(line[lineEnd - 1]) || line[lineEnd - 1] == 0x3002 {
+                lineEnd -= 1
+            }
         }
         // 一百二十，三百四十五，两千零八点五: a line that is a list of numbers reads each as a line of its own.
         let pieces = standalone ? Self.numberListPieces(line, lineStart..<lineEnd) : nil
         var i = 0
         while i < n {
             let v = line[i]
-            if v >= 0x10000 || rules.firstFlags[Int(v)] & NormalizeRules.flagQuantityStart == 0 || context.claimed[i] { i += 1; continue }
+            if v >= 0x10000 || rules.firstFlags[Int(v)] & NormalizeRules.flagQuantityStart == 0 || context.claimed[i] {
+                i += 1
+                continue
+            }
             let prev = line.at(i - 1)
             var startable = false
             if ScalarClass.isArabicDigit(v) {
-                startable = !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E && !isSpacedTail(line, at: i)
+                startable =
+                    !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E && !isSpacedTail(line, at: i)
             } else if NumeralGrammar.startsNumeral(v) {
                 startable = !ScalarClass.isChineseNumeral(prev)
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
-                startable = !ScalarClass.isASCIILetter(prev) && !ScalarClass.isPlaceholder(prev) && !ScalarClass.isArabicDigit(prev)
+                startable =
+                    !ScalarClass.isASCIILetter(prev) && !ScalarClass.isPlaceholder(prev)
+                    && !ScalarClass.isArabicDigit(prev)
             } else if v == 0x25 || v == 0xFF05 || v == 0x28 || v == 0xFF08 {
                 startable = true
             } else if ScalarClass.chineseBigUnit(v) != nil || ScalarClass.chineseSmallUnit(v) != nil {
@@ -124,16 +132,23 @@ struct QuantityScanner {
                 if k > start { pieces.append(start..<k) } else { return nil }
                 start = k + 1
                 sawSeparator = true
-                if v == 0x2C || v == 0xFF0C, ScalarClass.isArabicDigit(line.at(k - 1)), ScalarClass.isArabicDigit(line.at(k + 1)) { return nil }
-            } else if !(ScalarClass.isChineseNumeral(v) || ScalarClass.isArabicDigit(v) || v == 0x70B9 || v == 0x9EDE || v == 0x2E
-                        || v == 0x4FE9 || v == 0x5006 || ScalarClass.isSpace(v)) {
+                if v == 0x2C || v == 0xFF0C, ScalarClass.isArabicDigit(line.at(k - 1)),
+                    ScalarClass.isArabicDigit(line.at(k + 1))
+                {
+                    return nil
+                }
+            } else if !(ScalarClass.isChineseNumeral(v) || ScalarClass.isArabicDigit(v) || v == 0x70B9 || v == 0x9EDE
+                || v == 0x2E
+                || v == 0x4FE9 || v == 0x5006 || ScalarClass.isSpace(v))
+            {
                 return nil
             }
         }
         guard sawSeparator, start < span.upperBound else { return nil }
         pieces.append(start..<span.upperBound)
         return pieces.map { piece in
-            var a = piece.lowerBound, b = piece.upperBound
+            var a = piece.lowerBound
+            var b = piece.upperBound
             while a < b, ScalarClass.isSpace(line[a]) { a += 1 }
             while b > a, ScalarClass.isSpace(line[b - 1]) { b -= 1 }
             return a..<b
@@ -146,11 +161,16 @@ struct QuantityScanner {
     func spacedNumber(_ line: ScalarLine, _ r: NumeralParser.Reading, at i: Int) -> NumeralParser.Reading? {
         guard !r.hasDecimal, r.end - i == r.length else { return nil }
         let e = r.end
-        if line.at(e) == 0x2E, Self.isPDFSpace(line.at(e + 1)), ScalarClass.isArabicDigit(line.at(e + 2)), r.length <= 6 {
+        if line.at(e) == 0x2E, Self.isPDFSpace(line.at(e + 1)), ScalarClass.isArabicDigit(line.at(e + 2)), r.length <= 6
+        {
             var k = e + 2
             var fraction = 0.0
             var scale = 1.0
-            while let d = ScalarClass.arabicDigit(line.at(k)) { fraction = fraction * 10 + Double(d); scale *= 10; k += 1 }
+            while let d = ScalarClass.arabicDigit(line.at(k)) {
+                fraction = fraction * 10 + Double(d)
+                scale *= 10
+                k += 1
+            }
             guard line.at(k) != 0x2E, closesSpacedNumber(line, at: k) else { return nil }
             var joined = r
             joined.value = (r.value * scale + fraction) / scale
@@ -162,13 +182,17 @@ struct QuantityScanner {
         var k = e
         var value = r.value
         var groups = 0
-        while Self.isPDFSpace(line.at(k)), ScalarClass.isArabicDigit(line.at(k + 1)), ScalarClass.isArabicDigit(line.at(k + 2)),
-              ScalarClass.isArabicDigit(line.at(k + 3)), !ScalarClass.isArabicDigit(line.at(k + 4)) {
+        while Self.isPDFSpace(line.at(k)), ScalarClass.isArabicDigit(line.at(k + 1)),
+            ScalarClass.isArabicDigit(line.at(k + 2)),
+            ScalarClass.isArabicDigit(line.at(k + 3)), !ScalarClass.isArabicDigit(line.at(k + 4))
+        {
             for m in 1...3 { value = value * 10 + Double(ScalarClass.arabicDigit(line[k + m])!) }
             k += 4
             groups += 1
         }
-        guard groups > 0, line.at(k) != 0x2E || !ScalarClass.isArabicDigit(line.at(k + 1)), closesSpacedNumber(line, at: k) else { return nil }
+        guard groups > 0, line.at(k) != 0x2E || !ScalarClass.isArabicDigit(line.at(k + 1)),
+            closesSpacedNumber(line, at: k)
+        else { return nil }
         var joined = r
         joined.value = value
         joined.end = k
@@ -210,7 +234,10 @@ struct QuantityScanner {
         var m = k + 1
         while m - k <= 8 {
             let v = line.at(m)
-            if (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F) { m += 1; continue }
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F) {
+                m += 1
+                continue
+            }
             break
         }
         let close = line.at(m)
@@ -223,25 +250,30 @@ struct QuantityScanner {
     func moneyChain(_ line: ScalarLine, at k: Int) -> (Double, Int)? {
         func digitAt(_ i: Int) -> (Double, Int)? {
             if let d = NumeralGrammar.digit(line.at(i)) { return (Double(d), i + 1) }
-            if let d = ScalarClass.arabicDigit(line.at(i)), !ScalarClass.isArabicDigit(line.at(i + 1)) { return (Double(d), i + 1) }
+            if let d = ScalarClass.arabicDigit(line.at(i)), !ScalarClass.isArabicDigit(line.at(i + 1)) {
+                return (Double(d), i + 1)
+            }
             return nil
         }
         var i = k
         var value = 0.0
         var parts = 0
-        if let (d, e) = digitAt(i), line.at(e) == 0x89D2 || line.at(e) == 0x6BDB {   // 角 毛
+        if let (d, e) = digitAt(i), line.at(e) == 0x89D2 || line.at(e) == 0x6BDB {  // 角 毛
             value += d / 10
             i = e + 1
             parts += 1
         }
-        if let (d, e) = digitAt(i), line.at(e) == 0x5206, line.at(e + 1) != 0x4E4B, line.at(e + 1) != 0x949F {   // 分, not 分之 / 分钟
-            guard parts > 0 || line.at(k - 1) == 0x5143 || line.at(k - 1) == 0x5706 else { return parts > 0 ? (value, i) : nil }
+        // 分, not 分之 / 分钟
+        if let (d, e) = digitAt(i), line.at(e) == 0x5206, line.at(e + 1) != 0x4E4B, line.at(e + 1) != 0x949F {
+            guard parts > 0 || line.at(k - 1) == 0x5143 || line.at(k - 1) == 0x5706 else {
+                return parts > 0 ? (value, i) : nil
+            }
             value += d / 100
             i = e + 1
             parts += 1
         }
         guard parts > 0 else { return nil }
-        if line.at(i) == 0x94B1 || line.at(i) == 0x6574 { i += 1 }   // 钱 整
+        if line.at(i) == 0x94B1 || line.at(i) == 0x6574 { i += 1 }  // 钱 整
         return (value, i)
     }
 
@@ -250,7 +282,9 @@ struct QuantityScanner {
     func tailEnds(_ line: ScalarLine, at k: Int, standaloneSpan: Range<Int>?) -> Bool {
         let v = line.at(k)
         if k >= line.count || standaloneSpan?.upperBound == k { return true }
-        if ScalarClass.isClauseBreak(v) || ScalarClass.isSpace(v) || v == 0x4F59 || v == 0x591A || v == 0x5DE6 { return true }
+        if ScalarClass.isClauseBreak(v) || ScalarClass.isSpace(v) || v == 0x4F59 || v == 0x591A || v == 0x5DE6 {
+            return true
+        }
         if ScalarClass.isHan(v) { return rules.unit(in: line, at: k) != nil || rules.magnitude(in: line, at: k) != nil }
         return !ScalarClass.isArabicDigit(v) && !ScalarClass.isASCIILetter(v)
     }

@@ -24,16 +24,16 @@ enum ScalarClass {
     @inline(__always)
     static func chineseDigit(_ v: UInt32) -> Int? {
         switch v {
-        case 0x96F6, 0x3007: return 0          // 零 〇
+        case 0x96F6, 0x3007: return 0  // 零 〇
         case 0x4E00, 0x58F9, 0x5F0C: return 1  // 一 壹 弌
         case 0x4E8C, 0x8D30, 0x8CB3, 0x4E24, 0x5169: return 2  // 二 贰 貳 两 兩
         case 0x4E09, 0x53C1, 0x53C3: return 3  // 三 叁 參
-        case 0x56DB, 0x8086: return 4          // 四 肆
-        case 0x4E94, 0x4F0D: return 5          // 五 伍
+        case 0x56DB, 0x8086: return 4  // 四 肆
+        case 0x4E94, 0x4F0D: return 5  // 五 伍
         case 0x516D, 0x9646, 0x9678: return 6  // 六 陆 陸
-        case 0x4E03, 0x67D2: return 7          // 七 柒
-        case 0x516B, 0x634C: return 8          // 八 捌
-        case 0x4E5D, 0x7396: return 9          // 九 玖
+        case 0x4E03, 0x67D2: return 7  // 七 柒
+        case 0x516B, 0x634C: return 8  // 八 捌
+        case 0x4E5D, 0x7396: return 9  // 九 玖
         default: return nil
         }
     }
@@ -42,9 +42,9 @@ enum ScalarClass {
     @inline(__always)
     static func chineseSmallUnit(_ v: UInt32) -> Double? {
         switch v {
-        case 0x5341, 0x62FE: return 10      // 十 拾
-        case 0x767E, 0x4F70: return 100     // 百 佰
-        case 0x5343, 0x4EDF: return 1000    // 千 仟
+        case 0x5341, 0x62FE: return 10  // 十 拾
+        case 0x767E, 0x4F70: return 100  // 百 佰
+        case 0x5343, 0x4EDF: return 1000  // 千 仟
         default: return nil
         }
     }
@@ -62,13 +62,15 @@ enum ScalarClass {
     /// Any character that can be part of a Chinese numeral.
     @inline(__always)
     static func isChineseNumeral(_ v: UInt32) -> Bool {
-        chineseDigit(v) != nil || chineseSmallUnit(v) != nil || chineseBigUnit(v) != nil || v == 0x5EFF || v == 0x5345 || v == 0x534C
+        chineseDigit(v) != nil || chineseSmallUnit(v) != nil || chineseBigUnit(v) != nil || v == 0x5EFF || v == 0x5345
+            || v == 0x534C
     }
 
     /// x X ｘ Ｘ × * ＊ _ ＿: characters a site or a template writes instead of a blanked number.
     @inline(__always)
     static func isPlaceholder(_ v: UInt32) -> Bool {
-        v == 0x78 || v == 0x58 || v == 0xFF58 || v == 0xFF38 || v == 0xD7 || v == 0x2A || v == 0xFF0A || v == 0x5F || v == 0xFF3F
+        v == 0x78 || v == 0x58 || v == 0xFF58 || v == 0xFF38 || v == 0xD7 || v == 0x2A || v == 0xFF0A || v == 0x5F
+            || v == 0xFF3F
     }
 
     @inline(__always)
@@ -91,7 +93,8 @@ enum ScalarClass {
     @inline(__always)
     static func isClauseBreak(_ v: UInt32) -> Bool {
         switch v {
-        case 0xFF0C, 0x3002, 0xFF1B, 0x3001, 0x2C, 0x3B, 0x21, 0x3F, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x0A, 0x0D: return true
+        case 0xFF0C, 0x3002, 0xFF1B, 0x3001, 0x2C, 0x3B, 0x21, 0x3F, 0xFF01, 0xFF1F, 0xFF1A, 0x3A, 0x0A, 0x0D:
+            return true
         default: return false
         }
     }

@@ -67,13 +67,16 @@ struct ScalarLine {
                         } else {
                             switch v {
                             case 0x3014, 0x3010, 0xFF3B, 0xFF08, 0x3016: features |= Self.hasBracket
-                            case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x300A, 0x300B, 0x3008, 0x3009:
+                            case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x300A, 0x300B, 0x3008,
+                                0x3009:
                                 features |= Self.hasQuote
                             default: break
                             }
                         }
                     } else {
-                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        v =
+                            (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
                         i += 4
                     }
                     values[j] = v
@@ -130,8 +133,11 @@ enum TraditionalFold {
         do {
             let rules = try RuleTable(name: path, text: text, required: ["traditional", "simplified"])
             for row in rules.rows {
-                let t = row["traditional"].unicodeScalars, s = row["simplified"].unicodeScalars
-                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000, b < 0x10000 else {
+                let t = row["traditional"].unicodeScalars
+                let s = row["simplified"].unicodeScalars
+                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000,
+                    b < 0x10000
+                else {
                     throw RuleTableError(file: path, line: row.line, reason: "a pair is one BMP character each")
                 }
                 table[Int(a)] = UInt16(b)
@@ -165,7 +171,8 @@ extension String {
         for index in scalars.indices {
             let value = scalars[index].value
             guard value >= 0x3400, value < 0x10000, bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0,
-                  let folded = Unicode.Scalar(UInt32(TraditionalFold.table[Int(value)])) else { continue }
+                let folded = Unicode.Scalar(UInt32(TraditionalFold.table[Int(value)]))
+            else { continue }
             scalars[index] = folded
         }
         return scalars

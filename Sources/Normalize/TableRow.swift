@@ -17,8 +17,9 @@ enum TableRow {
     /// The row's number cells as quantities, or nil when the line is not a table row.
     static func quantities(in line: String, rules: NormalizeRules) -> [QuantityMention]? {
         guard let row = TableCells(line), row.cells.allSatisfy({ $0.number != nil }),
-              // A row of years is a header (年份 2019 2020 2021), not figures.
-              !row.cells.allSatisfy({ $0.year != nil }) else { return nil }
+            // A row of years is a header (年份 2019 2020 2021), not figures.
+            !row.cells.allSatisfy({ $0.year != nil })
+        else { return nil }
         let (unit, factor) = labelUnit(row.scalars[row.label], rules: rules)
         return row.cells.map { cell in
             QuantityMention(
@@ -36,18 +37,26 @@ enum TableRow {
         guard let last = line.unicodeScalars.last, last == "|" || last == "｜" else { return nil }
         let scalars = line.scalarArray
         var end = scalars.count - 1
-        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" || scalars[end - 1] == "\u{3000}" { end -= 1 }
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" || scalars[end - 1] == "\u{3000}" {
+            end -= 1
+        }
         var start = 0
-        while start < end, scalars[start] == " " || scalars[start] == "\t" || scalars[start] == "\u{3000}" { start += 1 }
+        while start < end, scalars[start] == " " || scalars[start] == "\t" || scalars[start] == "\u{3000}" {
+            start += 1
+        }
         guard start < end else { return nil }
         let percent = scalars[end - 1] == "%" || scalars[end - 1] == "％"
         let digits = scalars[start..<(percent ? end - 1 : end)]
         guard let first = digits.first, ("0"..."9").contains(first),
-              digits.allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." }),
-              let value = Double(String(scalars: digits.filter { $0 != "," })) else { return nil }
+            digits.allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." }),
+            let value = Double(String(scalars: digits.filter { $0 != "," }))
+        else { return nil }
         if !percent, !digits.contains("."), (1900...2100).contains(Int(value)) { return nil }
-        return [QuantityMention(surface: String(scalars: scalars[start..<end]), value: value,
-                                unit: percent ? "percent" : "", qualifier: .exact, offset: start, rule: rule)]
+        return [
+            QuantityMention(
+                surface: String(scalars: scalars[start..<end]), value: value,
+                unit: percent ? "percent" : "", qualifier: .exact, offset: start, rule: rule)
+        ]
     }
 
     /// The column years of a table's header row (`项目 2020年 2021年`, `年份 2019 2020 2021`,
@@ -61,7 +70,8 @@ enum TableRow {
     /// The unit named in the label's trailing parenthesis: （人） → 人, (万元) → yuan × 10,000.
     private static func labelUnit(_ label: ArraySlice<Unicode.Scalar>, rules: NormalizeRules) -> (String, Double) {
         guard let close = label.last, close == "）" || close == ")",
-              let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }), open < label.endIndex - 1 else { return ("", 1) }
+            let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }), open < label.endIndex - 1
+        else { return ("", 1) }
         let inside = String(scalars: label[(open + 1)..<(label.endIndex - 1)])
         if inside == "%" || inside == "％" { return ("percent", 1) }
         let scalarLine = ScalarLine(inside)
@@ -71,7 +81,9 @@ enum TableRow {
             factor = magnitude.factor
             at = magnitude.surface.count
         }
-        guard let unit = rules.unit(in: scalarLine, at: at), at + unit.surface.count == scalarLine.count else { return ("", 1) }
+        guard let unit = rules.unit(in: scalarLine, at: at), at + unit.surface.count == scalarLine.count else {
+            return ("", 1)
+        }
         return (unit.unit, factor * unit.factor)
     }
 }

@@ -9,7 +9,7 @@ extension YearScanner {
     /// 3月8日, 8月20, 4月中旬, 10月末, 4月.
     func monthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let (_, digitsEnd) = smallNumber(line, at: i, in: 1...12) else { return nil }
-        let monthEnd = skipSpace(line, digitsEnd) { $0 == Self.yue }   // 9 月底
+        let monthEnd = skipSpace(line, digitsEnd) { $0 == Self.yue }  // 9 月底
         guard line.at(monthEnd) == Self.yue else { return nil }
         var end = monthEnd + 1
         if let (_, dayEnd) = smallNumber(line, at: end, in: 1...31) {
@@ -27,15 +27,17 @@ extension YearScanner {
     /// 五月份, 十二月初, 三月八日 (Chinese numerals need a day or suffix: 一月一汇总 is not a date).
     func chineseMonthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let month = NumeralParser.chinese(line, at: i), month.value >= 1, month.value <= 12, !month.fuzzy,
-              line.at(month.end) == Self.yue, let end = monthDay(line, at: i), end > month.end + 1 else { return nil }
-        return FoundYear(start: i, end: end, kind: .date, rule: "y-chinese-month-date", anchor: .section, needsYear: true)
+            line.at(month.end) == Self.yue, let end = monthDay(line, at: i), end > month.end + 1
+        else { return nil }
+        return FoundYear(
+            start: i, end: end, kind: .date, rule: "y-chinese-month-date", anchor: .section, needsYear: true)
     }
 
     // MARK: - Months and days
 
-    private static let chu: UInt32 = 0x521D       // 初
-    private static let haoTrad: UInt32 = 0x865F   // 號
-    private static let run: UInt32 = 0x95F0       // 闰
+    private static let chu: UInt32 = 0x521D  // 初
+    private static let haoTrad: UInt32 = 0x865F  // 號
+    private static let run: UInt32 = 0x95F0  // 闰
     private static let lunarMarks: [[UInt32]] = ["农历", "農曆", "阴历", "陰曆"].map(\.scalarValues)
 
     /// The length of a lunar-calendar mark (农历, 阴历) at `k`, or 0.
@@ -49,22 +51,29 @@ extension YearScanner {
     func monthDay(_ line: ScalarLine, at k: Int) -> Int? {
         var m = k + lunarMark(line, at: k)
         var lunar = m > k
-        if line.at(m) == Self.run { m += 1; lunar = true }
+        if line.at(m) == Self.run {
+            m += 1
+            lunar = true
+        }
         var monthEnd: Int? = nil
         let v = line.at(m)
         if let (first, e) = smallNumber(line, at: m, in: 1...12) {
             monthEnd = skipSpace(line, e) { $0 == Self.yue }
             // 1－9月份: a range of months.
-            if ScalarClass.isRangeDash(line.at(e)), let (last, e2) = smallNumber(line, at: e + 1, in: 1...12), last > first,
-               line.at(e2) == Self.yue {
+            if ScalarClass.isRangeDash(line.at(e)), let (last, e2) = smallNumber(line, at: e + 1, in: 1...12),
+                last > first,
+                line.at(e2) == Self.yue
+            {
                 monthEnd = e2
             }
-        } else if v == 0x6B63 || v == 0x814A || v == 0x51AC || v == 0x81D8 {   // 正 腊 冬 臘
+        } else if v == 0x6B63 || v == 0x814A || v == 0x51AC || v == 0x81D8 {  // 正 腊 冬 臘
             monthEnd = m + 1
             lunar = true
-        } else if v == 0x5143, line.at(m + 1) == Self.yue {   // 元月: January
+        } else if v == 0x5143, line.at(m + 1) == Self.yue {  // 元月: January
             monthEnd = m + 1
-        } else if let r = NumeralParser.chinese(line, at: m), r.value >= 1, r.value <= 12, !r.fuzzy, !r.hasDecimal, r.value == r.value.rounded() {
+        } else if let r = NumeralParser.chinese(line, at: m), r.value >= 1, r.value <= 12, !r.fuzzy, !r.hasDecimal,
+            r.value == r.value.rounded()
+        {
             monthEnd = r.end
         }
         guard let me = monthEnd, line.at(me) == Self.yue else { return nil }
@@ -77,10 +86,14 @@ extension YearScanner {
             return lunar ? dayDigitsEnd : end
         }
         // 初三 (the first ten days of a lunar month)
-        if line.at(end) == Self.chu, let d = NumeralParser.chinese(line, at: end + 1), d.value >= 1, d.value <= 10, !d.fuzzy {
+        if line.at(end) == Self.chu, let d = NumeralParser.chinese(line, at: end + 1), d.value >= 1, d.value <= 10,
+            !d.fuzzy
+        {
             return d.end
         }
-        if let d = NumeralParser.chinese(line, at: end), d.value >= 1, d.value <= 31, !d.fuzzy, !d.hasDecimal, d.value == d.value.rounded() {
+        if let d = NumeralParser.chinese(line, at: end), d.value >= 1, d.value <= 31, !d.fuzzy, !d.hasDecimal,
+            d.value == d.value.rounded()
+        {
             let suffix = line.at(d.end)
             if suffix == Self.ri || suffix == Self.hao || suffix == Self.haoTrad { return d.end + 1 }
             // 正月十五, 五月廿二: a lunar day needs no 日; a unit after it (五月十五个) makes it no day.
@@ -96,70 +109,94 @@ extension YearScanner {
     func slashDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let (_, aEnd) = smallNumber(line, at: i, in: 1...31) else { return nil }
         let sep = line.at(aEnd)
-        guard sep == 0x2F || sep == 0x2E || sep == 0x2D, let (_, bEnd) = smallNumber(line, at: aEnd + 1, in: 1...31), line.at(bEnd) == sep,
-              let year = fourDigitYear(line, at: bEnd + 1) else { return nil }
+        guard sep == 0x2F || sep == 0x2E || sep == 0x2D, let (_, bEnd) = smallNumber(line, at: aEnd + 1, in: 1...31),
+            line.at(bEnd) == sep,
+            let year = fourDigitYear(line, at: bEnd + 1)
+        else { return nil }
         return FoundYear(start: i, end: bEnd + 5, kind: .date, from: year, to: year, rule: "y-slash-date")
     }
 
     /// Words after N年 that make a two-digit number a year (19年底, 06年以来, 98年度).
-    private static let twoDigitCues: [[UInt32]] = ["底", "初", "末", "度", "上半年", "下半年", "春", "秋", "夏", "冬", "伊始"].map(\.scalarValues)
+    private static let twoDigitCues: [[UInt32]] = ["底", "初", "末", "度", "上半年", "下半年", "春", "秋", "夏", "冬", "伊始"].map(
+        \.scalarValues)
     private static let twoDigitSinceCues: [[UInt32]] = ["以来", "起", "至今", "开始", "后", "前", "时"].map(\.scalarValues)
 
     /// 05年6月1日, 98年4月, 06年以来, 19年底: a year written with two Arabic digits. It needs a
     /// month, a leading zero or a year word after it (工作15年 is a duration).
     func twoDigitYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let d0 = ScalarClass.arabicDigit(line.at(i)), let d1 = ScalarClass.arabicDigit(line.at(i + 1)),
-              !ScalarClass.isArabicDigit(line.at(i + 2)) else { return nil }
+            !ScalarClass.isArabicDigit(line.at(i + 2))
+        else { return nil }
         let yy = d0 * 10 + d1
         if line.at(i + 2) == Self.dun, let list = twoDigitYearList(line, at: i, first: yy) { return list }
         let j = skipSpace(line, i + 2) { $0 == Self.nian }
         guard line.at(j) == Self.nian, line.at(j + 1) != Self.ji, line.at(j + 1) != Self.zhiSystem else { return nil }
         let prev = line.at(i - 1)
-        if prev == 0x7B2C || prev == 0x8FD1 || prev == 0x5F53 { return nil }   // 第 近 当
+        if prev == 0x7B2C || prev == 0x8FD1 || prev == 0x5F53 { return nil }  // 第 近 当
         if let end = monthDay(line, at: skipSpace(line, j + 1) { !ScalarClass.isSpace($0) }), line.at(j + 1) != 0x6765 {
-            return FoundYear(start: i, end: end, kind: .date, rule: "y-two-digit-date", fromOffset: yy, toOffset: yy, twoDigit: true)
+            return FoundYear(
+                start: i, end: end, kind: .date, rule: "y-two-digit-date", fromOffset: yy, toOffset: yy, twoDigit: true)
         }
         let after = j + 1
         let cue = Self.twoDigitCues.contains { line.matches($0, at: after) }
         let since = Self.twoDigitSinceCues.contains { line.matches($0, at: after) }
-        guard cue || (d0 == 0 && line.at(after) != 0x6765 && line.at(after) != 0x591A) || (since && yy > 20) else { return nil }
+        guard cue || (d0 == 0 && line.at(after) != 0x6765 && line.at(after) != 0x591A) || (since && yy > 20) else {
+            return nil
+        }
         var end = after
         if line.at(end) == Self.du { end += 1 }
-        return FoundYear(start: i, end: end, kind: .year, rule: "y-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
+        return FoundYear(
+            start: i, end: end, kind: .year, rule: "y-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
     }
 
     /// 07、08、09年: consecutive two-digit years listed with 、 and closed by 年 are one range.
     private func twoDigitYearList(_ line: ScalarLine, at i: Int, first: Int) -> FoundYear? {
         var k = i + 2
         var last = first
-        while line.at(k) == Self.dun, let a = ScalarClass.arabicDigit(line.at(k + 1)), let b = ScalarClass.arabicDigit(line.at(k + 2)),
-              !ScalarClass.isArabicDigit(line.at(k + 3)), a * 10 + b == last + 1 {
+        while line.at(k) == Self.dun, let a = ScalarClass.arabicDigit(line.at(k + 1)),
+            let b = ScalarClass.arabicDigit(line.at(k + 2)),
+            !ScalarClass.isArabicDigit(line.at(k + 3)), a * 10 + b == last + 1
+        {
             last = a * 10 + b
             k += 3
         }
-        guard last > first, line.at(k) == Self.nian, line.at(k + 1) != Self.ji, line.at(k + 1) != Self.zhiSystem else { return nil }
+        guard last > first, line.at(k) == Self.nian, line.at(k + 1) != Self.ji, line.at(k + 1) != Self.zhiSystem else {
+            return nil
+        }
         var end = k + 1
         if line.at(end) == Self.du { end += 1 }
-        return FoundYear(start: i, end: end, kind: .range, rule: "y-two-digit-list", fromOffset: first, toOffset: last, twoDigit: true)
+        return FoundYear(
+            start: i, end: end, kind: .range, rule: "y-two-digit-list", fromOffset: first, toOffset: last,
+            twoDigit: true)
     }
 
     /// 八五年, 零九年, 九零年9月十号: two Chinese digits and 年. Two digits in a row (三四年, 五六年)
     /// are an estimate of years, not a year, unless a month follows.
     func chineseTwoDigitYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        let a = line.at(i), b = line.at(i + 1)
-        guard let d0 = ScalarClass.chineseDigit(a), let d1 = ScalarClass.chineseDigit(b), a != 0x4E24, b != 0x4E24, a != 0x5169, b != 0x5169,
-              line.at(i + 2) == Self.nian, !ScalarClass.isChineseNumeral(line.at(i - 1)) else { return nil }
+        let a = line.at(i)
+        let b = line.at(i + 1)
+        guard let d0 = ScalarClass.chineseDigit(a), let d1 = ScalarClass.chineseDigit(b), a != 0x4E24, b != 0x4E24,
+            a != 0x5169, b != 0x5169,
+            line.at(i + 2) == Self.nian, !ScalarClass.isChineseNumeral(line.at(i - 1))
+        else { return nil }
         let yy = d0 * 10 + d1
         if let end = monthDay(line, at: i + 3) {
-            return FoundYear(start: i, end: end, kind: .date, rule: "y-chinese-two-digit-date", fromOffset: yy, toOffset: yy, twoDigit: true)
+            return FoundYear(
+                start: i, end: end, kind: .date, rule: "y-chinese-two-digit-date", fromOffset: yy, toOffset: yy,
+                twoDigit: true)
         }
         if d1 == d0 + 1 { return nil }
         let next = line.at(i + 3)
-        let blockers: Set<UInt32> = [Self.ji, Self.zhiSystem, 0x6765, 0x5185, 0x591A, 0x95F4, 0x91CC, 0x540E, 0x5DE6, 0x534A, 0x7EAA, 0x8F7B, 0x9F84]
+        let blockers: Set<UInt32> = [
+            Self.ji, Self.zhiSystem, 0x6765, 0x5185, 0x591A, 0x95F4, 0x91CC, 0x540E, 0x5DE6, 0x534A, 0x7EAA, 0x8F7B,
+            0x9F84,
+        ]
         if blockers.contains(next) { return nil }
         var end = i + 3
         if line.at(end) == Self.du { end += 1 }
-        return FoundYear(start: i, end: end, kind: .year, rule: "y-chinese-two-digit-year", fromOffset: yy, toOffset: yy, twoDigit: true)
+        return FoundYear(
+            start: i, end: end, kind: .year, rule: "y-chinese-two-digit-year", fromOffset: yy, toOffset: yy,
+            twoDigit: true)
     }
 
     /// 99 學年度, 九十九學年度, 一0一學年度: a school year of the Republic of China (Taiwan), N + 1911.
@@ -169,17 +206,23 @@ extension YearScanner {
         guard (i + 2...i + 6).contains(where: { line.at($0) == Self.xue || line.at($0) == 0x5B78 }) else { return nil }
         var n = 0
         var k = i
-        if let r = NumeralParser.chinese(line, at: i), r.value >= 50, r.value <= 150, !r.fuzzy, !r.hasDecimal, r.end - i > 1,
-           line.at(r.end) != 0x5343 {
+        if let r = NumeralParser.chinese(line, at: i), r.value >= 50, r.value <= 150, !r.fuzzy, !r.hasDecimal,
+            r.end - i > 1,
+            line.at(r.end) != 0x5343
+        {
             n = Int(r.value)
             k = r.end
         } else {
             // Digits one by one, Arabic, Chinese or both (一0一).
-            while k - i < 3, let d = ScalarClass.arabicDigit(line.at(k)) ?? ScalarClass.chineseDigit(line.at(k)), line.at(k) != 0x4E24 {
+            while k - i < 3, let d = ScalarClass.arabicDigit(line.at(k)) ?? ScalarClass.chineseDigit(line.at(k)),
+                line.at(k) != 0x4E24
+            {
                 n = n * 10 + d
                 k += 1
             }
-            guard k - i >= 2, (50...150).contains(n), !ScalarClass.isArabicDigit(line.at(k)), !ScalarClass.isChineseNumeral(line.at(k)) else {
+            guard k - i >= 2, (50...150).contains(n), !ScalarClass.isArabicDigit(line.at(k)),
+                !ScalarClass.isChineseNumeral(line.at(k))
+            else {
                 return nil
             }
         }
@@ -193,10 +236,12 @@ extension YearScanner {
     /// (?016年11月26日): a date whose year lost its first digit to a mangled character; 0NN年 with a
     /// month after it is 20NN (no count or year is written with a leading 0).
     func lostDigitDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard line.at(i) == 0x30, let a = ScalarClass.arabicDigit(line.at(i + 1)), let b = ScalarClass.arabicDigit(line.at(i + 2)),
-              !ScalarClass.isArabicDigit(line.at(i + 3)), line.at(i + 3) == Self.nian, a <= 4,
-              let (_, monthEnd) = smallNumber(line, at: i + 4, in: 1...12), line.at(monthEnd) == Self.yue,
-              let end = monthDay(line, at: i + 4) else { return nil }
+        guard line.at(i) == 0x30, let a = ScalarClass.arabicDigit(line.at(i + 1)),
+            let b = ScalarClass.arabicDigit(line.at(i + 2)),
+            !ScalarClass.isArabicDigit(line.at(i + 3)), line.at(i + 3) == Self.nian, a <= 4,
+            let (_, monthEnd) = smallNumber(line, at: i + 4, in: 1...12), line.at(monthEnd) == Self.yue,
+            let end = monthDay(line, at: i + 4)
+        else { return nil }
         let year = 2000 + a * 10 + b
         return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-lost-digit-date")
     }
@@ -212,7 +257,8 @@ extension YearScanner {
             return (1900...2099).contains(year) ? year : nil
         }
         guard let first = digits(i), let second = digits(i + 4), second > first, second - first <= 30,
-              !ScalarClass.isArabicDigit(line.at(i + 8)) else { return nil }
+            !ScalarClass.isArabicDigit(line.at(i + 8))
+        else { return nil }
         let k = skipSpace(line, i + 8) { $0 == Self.nian }
         guard line.at(k) == Self.nian else { return nil }
         return FoundYear(start: i, end: k + 1, kind: .range, from: first, to: second, rule: "y-glued-range")
@@ -226,20 +272,23 @@ extension YearScanner {
         guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year) else { return nil }
         let next = line.at(i + 4)
         guard !ScalarClass.isArabicDigit(next), next != 0x2E, next != 0xFF0E, next != 0x25, next != 0xFF05,
-              rules.unit(in: line, at: i + 4) == nil, rules.magnitude(in: line, at: i + 4) == nil else { return nil }
+            rules.unit(in: line, at: i + 4) == nil, rules.magnitude(in: line, at: i + 4) == nil
+        else { return nil }
         var lead = i
         while lead > 0, ScalarClass.isSpace(line[lead - 1]) { lead -= 1 }
         var tail = i + 4
         while tail < line.count, ScalarClass.isSpace(line[tail]) { tail += 1 }
         let wholeLine = lead == 0 && tail >= line.count
-        let opensName = line.at(i - 1) == 0x300A   // 《
+        let opensName = line.at(i - 1) == 0x300A  // 《
         guard wholeLine || opensName else { return nil }
         return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
     }
 
     /// 某年, 某年某月, 某年某月某日: a year a template leaves unnamed.
     func someYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard line.at(i + 1) == Self.nian, line.at(i + 2) != Self.ji, line.at(i + 2) != Self.zhiSystem else { return nil }
+        guard line.at(i + 1) == Self.nian, line.at(i + 2) != Self.ji, line.at(i + 2) != Self.zhiSystem else {
+            return nil
+        }
         var end = i + 2
         if line.at(end) == 0x67D0, line.at(end + 1) == Self.yue {
             end += 2
@@ -259,14 +308,16 @@ extension YearScanner {
         }
         var century: Int? = nil
         var k = i
-        if line.at(i) == 0x4E0A, line.at(i + 1) == 0x4E16, line.at(i + 2) == 0x7EAA {   // 上世纪
+        if line.at(i) == 0x4E0A, line.at(i + 1) == 0x4E16, line.at(i + 2) == 0x7EAA {  // 上世纪
             century = 20
             k = i + 3
-        } else if let (n, e) = number(i), (1...21).contains(n), line.at(e) == 0x4E16, line.at(e + 1) == 0x7EAA {   // 世纪
+        } else if let (n, e) = number(i), (1...21).contains(n), line.at(e) == 0x4E16, line.at(e + 1) == 0x7EAA {  // 世纪
             century = n
             k = e + 2
         }
-        if let (decade, e) = number(k), decade % 10 == 0, decade <= 90, line.at(e) == Self.nian, line.at(e + 1) == 0x4EE3 {   // 年代
+        if let (decade, e) = number(k), decade % 10 == 0, decade <= 90, line.at(e) == Self.nian,
+            line.at(e + 1) == 0x4EE3
+        {  // 年代
             guard century != nil || decade >= 30 else { return nil }
             let base = ((century ?? 20) - 1) * 100 + decade
             return FoundYear(start: i, end: e + 2, kind: .range, from: base, to: base + 9, rule: "y-decade")
@@ -279,7 +330,8 @@ extension YearScanner {
     /// particle or a break and before 工作/教育 or a comma.
     func blankedYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         let prev = line.at(i - 1)
-        let leads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]   // 了 对 、 ， , space 在 于
+        // 了 对 、 ， , space 在 于
+        let leads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]
         guard i == 0 || leads.contains(prev) else { return nil }
         let next = line.at(i + 1)
         let work = line.matches(Self.gongzuo, at: i + 1) || line.matches(Self.jiaoyuGongzuo, at: i + 1)
@@ -301,10 +353,13 @@ extension YearScanner {
             numberEnd = r.end
         } else if k < line.count, ScalarClass.isArabicDigit(line[k]) {
             var e = k
-            while let d = ScalarClass.arabicDigit(line.at(e)), e - k < 3 { n = n * 10 + d; e += 1 }
+            while let d = ScalarClass.arabicDigit(line.at(e)), e - k < 3 {
+                n = n * 10 + d
+                e += 1
+            }
             guard (1...150).contains(n), !ScalarClass.isArabicDigit(line.at(e)) else { return nil }
             numberEnd = e
-        } else if line.at(k) == 0x5143 {   // 元年
+        } else if line.at(k) == 0x5143 {  // 元年
             n = 1
             numberEnd = k + 1
         } else {
@@ -324,11 +379,15 @@ extension YearScanner {
         if mark > 0 {
             if let year = NumeralParser.chineseDigitYear(line, at: i + mark), line.at(i + mark + 4) == Self.nian {
                 let end = monthDay(line, at: i + mark + 5) ?? (i + mark + 5)
-                return FoundYear(start: i, end: end, kind: end > i + mark + 5 ? .date : .year, from: year, to: year, rule: "y-lunar-date")
+                return FoundYear(
+                    start: i, end: end, kind: end > i + mark + 5 ? .date : .year, from: year, to: year,
+                    rule: "y-lunar-date")
             }
             if let year = fourDigitYear(line, at: i + mark), line.at(i + mark + 4) == Self.nian {
                 let end = monthDay(line, at: i + mark + 5) ?? (i + mark + 5)
-                return FoundYear(start: i, end: end, kind: end > i + mark + 5 ? .date : .year, from: year, to: year, rule: "y-lunar-date")
+                return FoundYear(
+                    start: i, end: end, kind: end > i + mark + 5 ? .date : .year, from: year, to: year,
+                    rule: "y-lunar-date")
             }
         }
         let v = line.at(i + mark)
@@ -351,7 +410,9 @@ extension YearScanner {
             if ScalarClass.isPlaceholder(v) { marks += 1 } else if !ScalarClass.isArabicDigit(v) || marks > 0 { break }
             j += 1
         }
-        guard marks > 0, !ScalarClass.isASCIILetter(line.at(j)), !ScalarClass.isArabicDigit(line.at(j)) else { return nil }
+        guard marks > 0, !ScalarClass.isASCIILetter(line.at(j)), !ScalarClass.isArabicDigit(line.at(j)) else {
+            return nil
+        }
         return j
     }
 
@@ -370,7 +431,7 @@ extension YearScanner {
         let sep = line.at(k)
         if ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao || (sep == Self.dun && !hasNian) {
             var m = k + 1
-            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }   // XX——XX
+            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }  // XX——XX
             while ScalarClass.isSpace(line.at(m)) { m += 1 }
             if let secondEnd = placeholderRun(line, at: m) {
                 var e = secondEnd
@@ -380,7 +441,8 @@ extension YearScanner {
                     if line.at(e + 1) == Self.du { e += 1 }
                     return FoundYear(start: i, end: e + 1, kind: .placeholder, rule: "y-placeholder-range")
                 }
-                if let count = NumeralParser.chinese(line, at: e), count.end < line.count, line[count.end] == Self.nian {
+                if let count = NumeralParser.chinese(line, at: e), count.end < line.count, line[count.end] == Self.nian
+                {
                     return FoundYear(start: i, end: count.end + 1, kind: .placeholder, rule: "y-placeholder-range")
                 }
             }
@@ -389,9 +451,13 @@ extension YearScanner {
         // 年___月___日: blanked month and day after it.
         if let monthRun = placeholderRun(line, at: afterFirst), line.at(monthRun) == Self.yue {
             var end = monthRun + 1
-            if let dayRun = placeholderRun(line, at: end), line.at(dayRun) == Self.ri || line.at(dayRun) == Self.hao { end = dayRun + 1 }
+            if let dayRun = placeholderRun(line, at: end), line.at(dayRun) == Self.ri || line.at(dayRun) == Self.hao {
+                end = dayRun + 1
+            }
             return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-placeholder-date")
         }
-        return FoundYear(start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder, rule: "y-placeholder")
+        return FoundYear(
+            start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder,
+            rule: "y-placeholder")
     }
 }

@@ -6,7 +6,9 @@ extension YearScanner {
     // MARK: - Plan periods
 
     func planPeriod(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard rules.starts(line[i], NormalizeRules.flagPlanPeriod), let candidates = rules.planPeriods[line[i]] else { return nil }
+        guard rules.starts(line[i], NormalizeRules.flagPlanPeriod), let candidates = rules.planPeriods[line[i]] else {
+            return nil
+        }
         for rule in candidates where line.matches(rule.surface, at: i) {
             let end = i + rule.surface.count
             let next = line.at(end)
@@ -29,14 +31,18 @@ extension YearScanner {
 
     /// The N of a pattern at `i`: a small Chinese or Arabic number.
     private func patternNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
-        if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, !reading.hasDecimal, reading.value >= 1, reading.value <= 20 {
+        if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, !reading.hasDecimal, reading.value >= 1,
+            reading.value <= 20
+        {
             return (Int(reading.value), reading.end)
         }
         if let (value, end) = smallNumber(line, at: i, in: 1...20) { return (value, end) }
         return nil
     }
 
-    private func matchPattern(_ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int, number: (Int, Int)? = nil) -> (end: Int, n: Int)? {
+    private func matchPattern(
+        _ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int, number: (Int, Int)? = nil
+    ) -> (end: Int, n: Int)? {
         var j = i
         var n = 0
         for element in rule.pattern {
@@ -59,8 +65,9 @@ extension YearScanner {
     }
 
     private func relativeFound(_ rule: NormalizeRules.RelativeRule, _ i: Int, _ end: Int, _ n: Int) -> FoundYear {
-        FoundYear(start: i, end: end, kind: .relative, rule: rule.id, anchor: rule.anchor,
-                  fromOffset: rule.from, toOffset: rule.to, span: n)
+        FoundYear(
+            start: i, end: end, kind: .relative, rule: rule.id, anchor: rule.anchor,
+            fromOffset: rule.from, toOffset: rule.to, span: n)
     }
 
     /// Guards shared by relative expressions: 全年级, 以上年龄, 三年内 are not relative years.
@@ -70,25 +77,36 @@ extension YearScanner {
         let prev = line.at(i - 1)
         let first = line[i]
         if first == Self.nian || first == 0x6765 || first == 0x524D {  // 年内, 来年, 前年
-            if ScalarClass.isChineseNumeral(prev) || ScalarClass.isArabicDigit(prev) || ScalarClass.isPlaceholder(prev) { return false }
-            if prev == Self.xue || prev == Self.nian || prev == 0x5F53 || prev == 0x5468 || prev == 0x534A || prev == 0x672C { return false }  // 学 年 当 周 半 本
+            if ScalarClass.isChineseNumeral(prev) || ScalarClass.isArabicDigit(prev) || ScalarClass.isPlaceholder(prev)
+            {
+                return false
+            }
+            if prev == Self.xue || prev == Self.nian || prev == 0x5F53 || prev == 0x5468 || prev == 0x534A
+                || prev == 0x672C
+            {
+                return false
+            }  // 学 年 当 周 半 本
         }
         if first == 0x4E0A, prev == 0x4EE5 { return false }  // 以上年…
-        if first == 0x4E0A || first == 0x4E0B, prev == Self.nian { return false }  // 2012年上半年: part of the year before it
+        // 2012年上半年: part of the year before it
+        if first == 0x4E0A || first == 0x4E0B, prev == Self.nian { return false }
         if ScalarClass.isChineseNumeral(first), ScalarClass.isChineseNumeral(prev) { return false }
         return true
     }
 
     func relativeLiteralFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard rules.starts(line[i], NormalizeRules.flagRelative), let candidates = rules.relativeRules(startingWith: line[i]) else { return nil }
+        guard rules.starts(line[i], NormalizeRules.flagRelative),
+            let candidates = rules.relativeRules(startingWith: line[i])
+        else { return nil }
         for rule in candidates {
             guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
             var found = relativeFound(rule, i, end, n)
             // 今年3月1日, 去年8月: one year with its month is one date, resolved like the year.
             if rule.anchor == .reference, rule.from == rule.to, line.at(end - 1) == Self.nian,
-               !rule.pattern.contains(.number),
-               let dateEnd = monthDay(line, at: end) {
+                !rule.pattern.contains(.number),
+                let dateEnd = monthDay(line, at: end)
+            {
                 found.end = dateEnd
                 found.kind = .date
             }
@@ -99,7 +117,9 @@ extension YearScanner {
 
     func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {
         // Every pattern here starts with N: read the number once, then its words.
-        guard let (n0, numberEnd) = patternNumber(line, at: i), rules.starts(line.at(numberEnd), NormalizeRules.flagRelativeRest) else { return nil }
+        guard let (n0, numberEnd) = patternNumber(line, at: i),
+            rules.starts(line.at(numberEnd), NormalizeRules.flagRelativeRest)
+        else { return nil }
         for rule in rules.relativeNumberFirst {
             guard let (end, n) = matchPattern(rule, line, at: i, number: (n0, numberEnd)) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }

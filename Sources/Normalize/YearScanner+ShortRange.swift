@@ -8,8 +8,12 @@ extension YearScanner {
     /// The end of a year word at `k` (年, 年度, 学年, 學年度, 财政年度, 財政年度…), or nil.
     func yearWordEnd(_ line: ScalarLine, at k: Int) -> Int? {
         var j = k
-        if line.at(j) == 0x8D22 || line.at(j) == 0x8CA1, line.at(j + 1) == 0x653F { j += 2 }   // 财政/財政
-        else if line.at(j) == 0x5B66 || line.at(j) == 0x5B78 { j += 1 }                        // 学/學
+        if line.at(j) == 0x8D22 || line.at(j) == 0x8CA1, line.at(j + 1) == 0x653F {
+            j += 2
+        }  // 财政/財政
+        else if line.at(j) == 0x5B66 || line.at(j) == 0x5B78 {
+            j += 1
+        }  // 学/學
         guard line.at(j) == Self.nian else { return nil }
         j += 1
         if line.at(j) == Self.du { j += 1 }
@@ -19,10 +23,12 @@ extension YearScanner {
     /// 2018/19年度, 2011-12学年: a four-digit year at `i`, a slash or dash, then the next year's
     /// last two digits and a year word.
     func shortSecondYearRange(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        let k = i + 4, sep = line.at(k)
+        let k = i + 4
+        let sep = line.at(k)
         guard sep == 0x2F || ScalarClass.isRangeDash(sep) || sep == Self.zhi, let year = fourDigitYear(line, at: i),
-              let (yy, end) = smallNumber(line, at: k + 1, in: 0...99), end == k + 3, yy == (year + 1) % 100,
-              let wordEnd = yearWordEnd(line, at: end) else { return nil }
+            let (yy, end) = smallNumber(line, at: k + 1, in: 0...99), end == k + 3, yy == (year + 1) % 100,
+            let wordEnd = yearWordEnd(line, at: end)
+        else { return nil }
         return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: year + 1, rule: "y-range-short")
     }
 
@@ -31,8 +37,9 @@ extension YearScanner {
     func chineseShortRange(_ line: ScalarLine, at i: Int, year: Int) -> FoundYear? {
         let sep = line.at(i + 4)
         guard sep == Self.zhi || sep == Self.dao || ScalarClass.isRangeDash(sep),
-              let d0 = ScalarClass.chineseDigit(line.at(i + 5)), let d1 = ScalarClass.chineseDigit(line.at(i + 6)),
-              d0 * 10 + d1 == (year + 1) % 100, let wordEnd = yearWordEnd(line, at: i + 7) else { return nil }
+            let d0 = ScalarClass.chineseDigit(line.at(i + 5)), let d1 = ScalarClass.chineseDigit(line.at(i + 6)),
+            d0 * 10 + d1 == (year + 1) % 100, let wordEnd = yearWordEnd(line, at: i + 7)
+        else { return nil }
         return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: year + 1, rule: "y-range-short")
     }
 }

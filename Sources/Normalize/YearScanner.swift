@@ -41,17 +41,17 @@ struct FoundYear: Sendable, Hashable {
 struct YearScanner {
     let rules: NormalizeRules
 
-    static let nian: UInt32 = 0x5E74      // 年
-    static let yue: UInt32 = 0x6708       // 月
-    static let ri: UInt32 = 0x65E5        // 日
-    static let hao: UInt32 = 0x53F7       // 号
-    static let xue: UInt32 = 0x5B66       // 学
-    static let du: UInt32 = 0x5EA6        // 度
-    static let zhi: UInt32 = 0x81F3       // 至
-    static let dao: UInt32 = 0x5230       // 到
-    static let dun: UInt32 = 0x3001       // 、
-    static let ji: UInt32 = 0x7EA7        // 级
-    static let zhiSystem: UInt32 = 0x5236 // 制
+    static let nian: UInt32 = 0x5E74  // 年
+    static let yue: UInt32 = 0x6708  // 月
+    static let ri: UInt32 = 0x65E5  // 日
+    static let hao: UInt32 = 0x53F7  // 号
+    static let xue: UInt32 = 0x5B66  // 学
+    static let du: UInt32 = 0x5EA6  // 度
+    static let zhi: UInt32 = 0x81F3  // 至
+    static let dao: UInt32 = 0x5230  // 到
+    static let dun: UInt32 = 0x3001  // 、
+    static let ji: UInt32 = 0x7EA7  // 级
+    static let zhiSystem: UInt32 = 0x5236  // 制
 
     /// Characters besides numerals that can start a year mention: 民 (民国十年), 农 (农历), 正 (正月),
     /// 腊 (腊月), 阴 陰 (阴历), 某 (某年某月).
@@ -78,7 +78,8 @@ struct YearScanner {
     func scan(_ context: inout LineContext) -> [FoundYear] {
         var found = scanMentions(&context)
         if found.count > 1 { found = mergeRanges(found, &context) }
-        if found.contains(where: { $0.kind == .range || ($0.kind == .placeholder && $0.rule == "y-placeholder-range") }) {
+        if found.contains(where: { $0.kind == .range || ($0.kind == .placeholder && $0.rule == "y-placeholder-range") })
+        {
             found = addRangeReferences(found, &context)
         }
         return found
@@ -90,31 +91,56 @@ struct YearScanner {
         let line = context.line
         var out: [FoundYear] = []
         for year in found {
-            guard let last = out.last, last.anchor == nil || last.yearOfCentury != nil, last.kind == .year || last.kind == .date || last.kind == .range,
-                  year.kind == .year || year.kind == .date else { out.append(year); continue }
+            guard let last = out.last, last.anchor == nil || last.yearOfCentury != nil,
+                last.kind == .year || last.kind == .date || last.kind == .range,
+                year.kind == .year || year.kind == .date
+            else {
+                out.append(year)
+                continue
+            }
             // Only a connector (and spaces) between them.
             var k = last.end
             var connectors = 0
             var words = 0
             while k < year.start {
                 let v = line[k]
-                if ScalarClass.isRangeDash(v) { connectors += 1 } else if v == Self.zhi || v == Self.dao { words += 1 } else if !ScalarClass.isSpace(v) { break }
+                if ScalarClass.isRangeDash(v) {
+                    connectors += 1
+                } else if v == Self.zhi || v == Self.dao {
+                    words += 1
+                } else if !ScalarClass.isSpace(v) {
+                    break
+                }
                 k += 1
             }
-            guard k == year.start, connectors + words >= 1, words <= 1, connectors <= 3 else { out.append(year); continue }
+            guard k == year.start, connectors + words >= 1, words <= 1, connectors <= 3 else {
+                out.append(year)
+                continue
+            }
             var merged = last
             merged.end = year.end
             merged.rule = last.rule + "+range"
             if year.needsYear {
                 // 2017年8月至11月: the second date takes the first's year.
-                guard last.kind == .date, year.anchor == .section else { out.append(year); continue }
+                guard last.kind == .date, year.anchor == .section else {
+                    out.append(year)
+                    continue
+                }
             } else if let y2 = year.to, let y1 = last.from {
-                guard y2 >= y1, y2 - y1 <= 30 else { out.append(year); continue }
+                guard y2 >= y1, y2 - y1 <= 30 else {
+                    out.append(year)
+                    continue
+                }
                 merged.to = y2
                 // 2024年-2024年: a period written as a range stays a range even within one year.
-                merged.kind = y2 > y1 || (last.kind == .year && year.kind == .year) ? .range : (last.kind == .date || year.kind == .date ? .date : .year)
+                merged.kind =
+                    y2 > y1 || (last.kind == .year && year.kind == .year)
+                    ? .range : (last.kind == .date || year.kind == .date ? .date : .year)
             } else if let c2 = year.yearOfCentury, let c1 = last.yearOfCentury {
-                guard c2 > c1 else { out.append(year); continue }
+                guard c2 > c1 else {
+                    out.append(year)
+                    continue
+                }
                 merged.toOffset = c2
                 merged.kind = .range
             } else {
@@ -132,18 +158,23 @@ struct YearScanner {
     private func addRangeReferences(_ found: [FoundYear], _ context: inout LineContext) -> [FoundYear] {
         let line = context.line
         var out = found
-        guard let range = found.first(where: { $0.kind == .range || $0.rule == "y-placeholder-range" }) else { return found }
+        guard let range = found.first(where: { $0.kind == .range || $0.rule == "y-placeholder-range" }) else {
+            return found
+        }
         var i = range.end
         while i < line.count {
             let v = line[i]
             if !context.claimed[i], ScalarClass.chineseDigit(v) != nil, !ScalarClass.isChineseNumeral(line.at(i - 1)),
-               let n = NumeralParser.chinese(line, at: i), n.end < line.count, line[n.end] == Self.nian,
-               !durationLeads.contains(line.at(i - 1)), ScalarClass.isHan(line.at(n.end + 1)),
-               !durationFollowers.contains(line.at(n.end + 1)) {
+                let n = NumeralParser.chinese(line, at: i), n.end < line.count, line[n.end] == Self.nian,
+                !durationLeads.contains(line.at(i - 1)), ScalarClass.isHan(line.at(n.end + 1)),
+                !durationFollowers.contains(line.at(n.end + 1))
+            {
                 let span = Int(n.value)
                 let fits = range.from.map { from in range.to.map { $0 - from + 1 == span } ?? false } ?? true
                 if fits {
-                    let mention = FoundYear(start: i, end: n.end + 1, kind: .relative, from: range.from, to: range.to, rule: "y-range-reference")
+                    let mention = FoundYear(
+                        start: i, end: n.end + 1, kind: .relative, from: range.from, to: range.to,
+                        rule: "y-range-reference")
                     out.append(mention)
                     context.claim(i..<(n.end + 1))
                     i = n.end + 1
@@ -163,7 +194,10 @@ struct YearScanner {
         let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative | NormalizeRules.flagPlanPeriod
         while i < n {
             let v = line[i]
-            if v >= 0x10000 || rules.firstFlags[Int(v)] & triggers == 0 || context.claimed[i] { i += 1; continue }
+            if v >= 0x10000 || rules.firstFlags[Int(v)] & triggers == 0 || context.claimed[i] {
+                i += 1
+                continue
+            }
             if let year = match(line, at: i) {
                 found.append(year)
                 context.claim(year.start..<year.end)
@@ -179,7 +213,8 @@ struct YearScanner {
         let v = line[i]
         let prev = line.at(i - 1)
         if ScalarClass.isArabicDigit(v) {
-            guard !ScalarClass.isArabicDigit(prev), !ScalarClass.isASCIILetter(prev), prev != 0x2E, prev != 0xFF0E else { return nil }
+            guard !ScalarClass.isArabicDigit(prev), !ScalarClass.isASCIILetter(prev), prev != 0x2E, prev != 0xFF0E
+            else { return nil }
             if let y = placeholderYear(line, at: i) { return y }
             if let y = shortSecondYearRange(line, at: i) ?? explicitYear(line, at: i) { return y }
             if let y = gluedRange(line, at: i) { return y }
@@ -193,15 +228,16 @@ struct YearScanner {
             return bareYear(line, at: i)
         }
         switch v {
-        case 0x6C11:   // 民
+        case 0x6C11:  // 民
             if let y = rocYear(line, at: i) { return y }
-        case 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8:   // 农 正 腊 阴 陰 農 臘
+        case 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8:  // 农 正 腊 阴 陰 農 臘
             if let y = lunarDate(line, at: i) { return y }
         default:
             break
         }
         if ScalarClass.isPlaceholder(v) {
-            guard !ScalarClass.isASCIILetter(prev), !ScalarClass.isPlaceholder(prev), !ScalarClass.isArabicDigit(prev) else { return nil }
+            guard !ScalarClass.isASCIILetter(prev), !ScalarClass.isPlaceholder(prev), !ScalarClass.isArabicDigit(prev)
+            else { return nil }
             return placeholderYear(line, at: i)
         }
         if ScalarClass.isChineseNumeral(v) {
@@ -215,13 +251,16 @@ struct YearScanner {
                 if let y = relativeNumberFirst(line, at: i) { return y }
                 // A month needs 月 within the next three characters (十二月): skip the parse otherwise.
                 if line.at(i + 1) == Self.yue || line.at(i + 2) == Self.yue || line.at(i + 3) == Self.yue,
-                   let y = chineseMonthDate(line, at: i) { return y }
+                    let y = chineseMonthDate(line, at: i)
+                {
+                    return y
+                }
             }
-            return nil   // relative words starting with a numeral were tried above
+            return nil  // relative words starting with a numeral were tried above
         }
         // 第十三个五年: a plan period named in full.
         if v == 0x7B2C, let y = planPeriod(line, at: i) { return y }
-        if v == 0x4E0A, let y = centuryOrDecade(line, at: i) { return y }   // 上世纪80年代
+        if v == 0x4E0A, let y = centuryOrDecade(line, at: i) { return y }  // 上世纪80年代
         if let y = relativeLiteralFirst(line, at: i) { return y }
         // 在年前: a year the site blanked out entirely; 规划(年): a period blanked out.
         if v == Self.nian, prev == 0x5728 || prev == 0x4E8E, line.at(i + 1) == 0x524D {
@@ -259,7 +298,10 @@ struct YearScanner {
         guard let d0 = ScalarClass.arabicDigit(line.at(i)) else { return nil }
         var value = d0
         var j = i + 1
-        if let d1 = ScalarClass.arabicDigit(line.at(j)) { value = value * 10 + d1; j += 1 }
+        if let d1 = ScalarClass.arabicDigit(line.at(j)) {
+            value = value * 10 + d1
+            j += 1
+        }
         guard !ScalarClass.isArabicDigit(line.at(j)), range.contains(value) else { return nil }
         return (value, j)
     }
@@ -276,21 +318,25 @@ struct YearScanner {
         let sep = line.at(j)
         // 2024-06-07, 2024/6/7, 2024.6.7
         if sep == 0x2D || sep == 0x2F || sep == 0x2E || sep == 0xFF0D,
-           let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12), line.at(monthEnd) == sep,
-           let (_, dayEnd) = smallNumber(line, at: monthEnd + 1, in: 1...31) {
+            let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12), line.at(monthEnd) == sep,
+            let (_, dayEnd) = smallNumber(line, at: monthEnd + 1, in: 1...31)
+        {
             return FoundYear(start: i, end: dayEnd, kind: .date, from: year, to: year, rule: "y-iso-date")
         }
         let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
         var k = hasNian ? j + 1 : j
         // 2021.6, 2021/06: a year and a month (a range 2007-2008 is read below).
-        if !hasNian, sep == 0x2E || sep == 0x2F || sep == 0xFF0E, let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12),
-           line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep,
-           rules.magnitude(in: line, at: monthEnd) == nil, !isMeasure(rules.unit(in: line, at: monthEnd)) {   // 1900.01万元 is money
+        if !hasNian, sep == 0x2E || sep == 0x2F || sep == 0xFF0E,
+            let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12),
+            line.at(monthEnd) != 0x2E, line.at(monthEnd) != sep,
+            rules.magnitude(in: line, at: monthEnd) == nil, !isMeasure(rules.unit(in: line, at: monthEnd))
+        {  // 1900.01万元 is money
             return FoundYear(start: i, end: monthEnd, kind: .date, from: year, to: year, rule: "y-year-month")
         }
         // Ranges: 2007-2008年, 2007至2008年, 2007年至2008年, 2018年度至2019年度, 2007—2008学年, 2010、2011年
         if hasNian, line.at(k) == Self.du, case let after = line.at(k + 1),
-           ScalarClass.isRangeDash(after) || after == Self.zhi || after == Self.dao {
+            ScalarClass.isRangeDash(after) || after == Self.zhi || after == Self.dao
+        {
             k += 1
         }
         // 2003 – 2005年: spaces (PDF text) before the connector.
@@ -298,7 +344,9 @@ struct YearScanner {
             var spaced = k
             while ScalarClass.isSpace(line.at(spaced)) && spaced - k < 2 { spaced += 1 }
             let v = line.at(spaced)
-            if spaced > k, ScalarClass.isRangeDash(v) || v == Self.zhi || v == Self.dao || (!hasNian && Self.isAnd(v)) { k = spaced }
+            if spaced > k, ScalarClass.isRangeDash(v) || v == Self.zhi || v == Self.dao || (!hasNian && Self.isAnd(v)) {
+                k = spaced
+            }
         }
         let rangeSep = line.at(k)
         // 2011和2012年, 2011 和2012 年: two consecutive years joined by 和/与/及 and closed by one 年.
@@ -319,9 +367,11 @@ struct YearScanner {
             if line.at(end) == Self.du { end += 1 }
             return FoundYear(start: i, end: end, kind: .range, from: year, to: y2, rule: "y-range")
         }
-        if ScalarClass.isRangeDash(rangeSep) || rangeSep == Self.zhi || rangeSep == Self.dao || (rangeSep == Self.dun && !hasNian) {
+        if ScalarClass.isRangeDash(rangeSep) || rangeSep == Self.zhi || rangeSep == Self.dao
+            || (rangeSep == Self.dun && !hasNian)
+        {
             var m = k + 1
-            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }   // 2010——2015年
+            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }  // 2010——2015年
             while ScalarClass.isSpace(line.at(m)) { m += 1 }
             var second: Int? = nil
             var secondEnd = m
@@ -330,45 +380,61 @@ struct YearScanner {
                 secondEnd = m + 4
             } else if let (yy, end) = smallNumber(line, at: m, in: 0...99), end == m + 2, !hasNian {
                 let candidate = (year / 100) * 100 + yy
-                if candidate > year { second = candidate; secondEnd = end }
+                if candidate > year {
+                    second = candidate
+                    secondEnd = end
+                }
             }
             if let y2 = second, y2 > year, y2 - year <= 30 {
                 var end = skipSpace(line, secondEnd) { $0 == Self.nian }
-                if line.at(end) == Self.nian { end += 1 } else if line.matches("学年".scalarValues, at: end) { end += 2 } else if !hasNian { end = -1 }
+                if line.at(end) == Self.nian {
+                    end += 1
+                } else if line.matches("学年".scalarValues, at: end) {
+                    end += 2
+                } else if !hasNian {
+                    end = -1
+                }
                 if end > 0 {
                     if line.at(end) == Self.du { end += 1 }
                     return FoundYear(start: i, end: end, kind: .range, from: year, to: y2, rule: "y-range")
                 }
             }
         }
-        if hasNian {
-            k = skipSpace(line, j + 1) { ScalarClass.isArabicDigit($0) }
-            // 2009年5月13日, 2009年5月, 2010 年 11 月 26 日
-            if let (_, monthDigitsEnd) = smallNumber(line, at: k, in: 1...12),
-               case let monthEnd = skipSpace(line, monthDigitsEnd, before: { $0 == Self.yue }), line.at(monthEnd) == Self.yue {
-                var end = monthEnd + 1
-                let dayAt = skipSpace(line, end) { ScalarClass.isArabicDigit($0) }
-                if let (_, dayDigitsEnd) = smallNumber(line, at: dayAt, in: 1...31),
-                   case let dayEnd = skipSpace(line, dayDigitsEnd, before: { $0 == Self.ri || $0 == Self.hao }),
-                   line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao {
-                    end = dayEnd + 1
-                }
-                return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-date")
-            }
-            // 2016年八月初三, 2014年三月二十號, 2012年农历正月十五
-            if let end = monthDay(line, at: skipSpace(line, j + 1) { !ScalarClass.isSpace($0) }) {
-                return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-date")
-            }
-            // No month after it: the year ends at 年 (or 年度), not at the space looked past
-            // for a month (表头 2020年 2021年).
-            var end = j + 1
-            if line.at(end) == Self.du { end += 1 }
-            return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-year")
-        }
+        if hasNian { return yearWithMonth(line, at: i, year: year, nian: j) }
         if line.matches("学年".scalarValues, at: j) {
             return FoundYear(start: i, end: j + 2, kind: .year, from: year, to: year, rule: "y-school-year")
         }
         return nil
+    }
+
+    /// A year written with 年 at `nian`, then its month and day if they follow (2009年5月13日,
+    /// 2016年八月初三), else the year alone.
+    private func yearWithMonth(_ line: ScalarLine, at i: Int, year: Int, nian j: Int) -> FoundYear {
+        let k = skipSpace(line, j + 1) { ScalarClass.isArabicDigit($0) }
+        // 2009年5月13日, 2009年5月, 2010 年 11 月 26 日
+        if let (_, monthDigitsEnd) = smallNumber(line, at: k, in: 1...12),
+            case let monthEnd = skipSpace(line, monthDigitsEnd, before: { $0 == Self.yue }),
+            line.at(monthEnd) == Self.yue
+        {
+            var end = monthEnd + 1
+            let dayAt = skipSpace(line, end) { ScalarClass.isArabicDigit($0) }
+            if let (_, dayDigitsEnd) = smallNumber(line, at: dayAt, in: 1...31),
+                case let dayEnd = skipSpace(line, dayDigitsEnd, before: { $0 == Self.ri || $0 == Self.hao }),
+                line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao
+            {
+                end = dayEnd + 1
+            }
+            return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-date")
+        }
+        // 2016年八月初三, 2014年三月二十號, 2012年农历正月十五
+        if let end = monthDay(line, at: skipSpace(line, j + 1) { !ScalarClass.isSpace($0) }) {
+            return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-date")
+        }
+        // No month after it: the year ends at 年 (or 年度), not at the space looked past
+        // for a month (表头 2020年 2021年).
+        var end = j + 1
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-year")
     }
 
     /// 和 与 及: words that join two years.
@@ -384,7 +450,7 @@ struct YearScanner {
         if let dateEnd = monthDay(line, at: end) {
             return FoundYear(start: i, end: dateEnd, kind: .date, from: year, to: year, rule: "y-chinese-date")
         }
-        if line.at(end) == Self.du { end += 1 }   // 二〇二一年度, like 2021年度
+        if line.at(end) == Self.du { end += 1 }  // 二〇二一年度, like 2021年度
         return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-chinese-year")
     }
 }

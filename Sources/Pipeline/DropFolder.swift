@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Ingest
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One supported file found in a drop folder.
 public struct DropEntry: Sendable, Hashable {
@@ -58,11 +59,11 @@ public enum DropFolder {
             let directory = join(rootBytes, relativeDirectory)
             let names = try listDirectory(directory, shown: relativeDirectory.isEmpty ? folder : printable(directory))
             for name in names {
-                guard name.first != UInt8(ascii: ".") else { continue }   // hidden
+                guard name.first != UInt8(ascii: ".") else { continue }  // hidden
                 let relative = relativeDirectory.isEmpty ? name : relativeDirectory + [UInt8(ascii: "/")] + name
                 let full = join(rootBytes, relative)
                 var status = stat()
-                guard lstatBytes(full, &status) == 0 else { continue }   // vanished since listed
+                guard lstatBytes(full, &status) == 0 else { continue }  // vanished since listed
                 let kind = status.st_mode & S_IFMT
                 if kind == S_IFDIR {
                     pending.append(relative)
@@ -76,14 +77,19 @@ public enum DropFolder {
                         if isInside(target, realRoot) || followSymlinks {
                             entry.fileSystemPath = target
                         } else {
-                            entry.refusal = ("outside_drop_folder",
-                                             "\(entry.path): rejected (outside_drop_folder): a symbolic link to \(printable(target)), outside the drop folder; move the file into the folder, or pass --follow-symlinks to load it")
+                            entry.refusal = (
+                                "outside_drop_folder",
+                                "\(entry.path): rejected (outside_drop_folder): a symbolic link to \(printable(target)), outside the drop folder; move the file into the folder, or pass --follow-symlinks to load it"
+                            )
                         }
-                    }
-                    else {
+                    } else {
                         let code = errno
-                        let what = code == ELOOP ? "a loop of symbolic links" : code == ENOENT ? "a symbolic link that points nowhere"
-                            : "a symbolic link that cannot be resolved (\(String(cString: strerror(code))))"
+                        let what =
+                            code == ELOOP
+                            ? "a loop of symbolic links"
+                            : code == ENOENT
+                                ? "a symbolic link that points nowhere"
+                                : "a symbolic link that cannot be resolved (\(String(cString: strerror(code))))"
                         entry.refusal = ("unreadable", "\(entry.path): rejected (unreadable): \(what)")
                     }
                 }
@@ -97,9 +103,11 @@ public enum DropFolder {
 
     /// The names in a directory; throws when it cannot be opened or read.
     private static func listDirectory(_ path: [UInt8], shown: String) throws(LoadError) -> [[UInt8]] {
-        guard let handle = (path + [0]).withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) }
-        }) else {
+        guard
+            let handle = (path + [0]).withUnsafeBufferPointer({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) }
+            })
+        else {
             throw .unreadable(path: shown, reason: String(cString: strerror(errno)))
         }
         defer { closedir(handle) }
@@ -136,7 +144,9 @@ public enum DropFolder {
             buffer.withMemoryRebound(to: CChar.self) { name -> [UInt8]? in
                 guard let resolved = realpath(name.baseAddress!, nil) else { return nil }
                 defer { free(resolved) }
-                return Array(UnsafeBufferPointer(start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
+                return Array(
+                    UnsafeBufferPointer(
+                        start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
             }
         }
     }

@@ -43,10 +43,14 @@ public struct FilePipeline: Sendable {
             file.documents[index].facts.removeAll { fact in
                 let quantity = fact.quantity
                 for value in [quantity.value, quantity.upperValue].compactMap({ $0 }) {
-                    let reason: String? = !value.isFinite ? "does not fit a double"
+                    let reason: String? =
+                        !value.isFinite
+                        ? "does not fit a double"
                         : abs(value) > maxQuantityValue ? "is over \(Int(maxQuantityValue)) in its base unit" : nil
                     guard let reason else { continue }
-                    notes.append("quantity dropped (line \(fact.line)): '\(quantity.surface.prefix(24))\(quantity.surface.count > 24 ? "…" : "")' \(reason)")
+                    notes.append(
+                        "quantity dropped (line \(fact.line)): '\(quantity.surface.prefix(24))\(quantity.surface.count > 24 ? "…" : "")' \(reason)"
+                    )
                     return true
                 }
                 return false

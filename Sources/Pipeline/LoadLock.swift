@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An exclusive lock on a warehouse for the duration of a load: `flock(2)` on `<db>.lock`.
@@ -39,7 +40,9 @@ public final class LoadLock {
                 throw .cannotCreate(path: path, reason: reason)
             }
             if Date() >= deadline {
-                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let holder =
+                    (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(
+                        in: .whitespacesAndNewlines) ?? ""
                 close(fd)
                 throw .busy(path: path, holder: holder, waitedSeconds: waitSeconds)
             }

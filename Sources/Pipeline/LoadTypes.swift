@@ -90,7 +90,9 @@ public struct LoadFailure: Error, CustomStringConvertible {
 
     public var description: String {
         "the load stopped after \(report.counts.filesSeen) files: \(error)"
-            + (isEnvironmental ? "; the files committed before it are loaded, the rest is rolled back: free space or fix the warehouse's disk, then load again" : "")
+            + (isEnvironmental
+                ? "; the files committed before it are loaded, the rest is rolled back: free space or fix the warehouse's disk, then load again"
+                : "")
     }
 }
 

@@ -3,11 +3,12 @@ import Dispatch
 import EduwhCore
 import Facts
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Ingest
 import Warehouse
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Loads every supported file under a drop folder into a warehouse.
 ///
@@ -26,7 +27,9 @@ public struct Loader {
     public var ingestor: Ingestor
     public var version: String
 
-    public init(warehouse: Warehouse, pipeline: FilePipeline = .standard, ingestor: Ingestor = Ingestor(), version: String) {
+    public init(
+        warehouse: Warehouse, pipeline: FilePipeline = .standard, ingestor: Ingestor = Ingestor(), version: String
+    ) {
         self.warehouse = warehouse
         self.pipeline = pipeline
         self.ingestor = ingestor
@@ -47,7 +50,8 @@ public struct Loader {
     }
 
     /// Loads `folder` (convenience for `load(_:)`).
-    public func load(folder: String, prune: Bool = false, onEvent: (FileEvent) -> Void = { _ in }) throws -> LoadReport {
+    public func load(folder: String, prune: Bool = false, onEvent: (FileEvent) -> Void = { _ in }) throws -> LoadReport
+    {
         var options = LoadOptions(folder: folder)
         options.prune = prune
         return try load(options, onEvent: onEvent)
@@ -61,20 +65,24 @@ public struct Loader {
         let runID = try warehouse.beginRun(sourceDir: options.folder, shard: shardLabel, version: version)
         var progress = LoadProgress()
         do {
-            return try load(options, entries: entries, runID: runID, start: start, progress: &progress, onEvent: onEvent)
+            return try load(
+                options, entries: entries, runID: runID, start: start, progress: &progress, onEvent: onEvent)
         } catch {
             // Stopped part-way: what was committed stays; say so in etl_run if the disk allows.
             let elapsed = Date().timeIntervalSince(start)
             try? warehouse.finishRun(runID, counts: progress.counts, status: "failed", elapsedSeconds: elapsed)
-            let report = LoadReport(runID: runID, counts: progress.counts, elapsedSeconds: elapsed, status: "failed", rejects: [],
-                                    processingSeconds: 0, writingSeconds: 0, factWritingSeconds: 0, bulk: progress.bulk,
-                                    transactions: progress.transactions)
+            let report = LoadReport(
+                runID: runID, counts: progress.counts, elapsedSeconds: elapsed, status: "failed", rejects: [],
+                processingSeconds: 0, writingSeconds: 0, factWritingSeconds: 0, bulk: progress.bulk,
+                transactions: progress.transactions)
             throw LoadFailure(report: report, error: error)
         }
     }
 
-    private func load(_ options: LoadOptions, entries: [DropEntry], runID: Int64, start: Date, progress: inout LoadProgress,
-                      onEvent: (FileEvent) -> Void) throws -> LoadReport {
+    private func load(
+        _ options: LoadOptions, entries: [DropEntry], runID: Int64, start: Date, progress: inout LoadProgress,
+        onEvent: (FileEvent) -> Void
+    ) throws -> LoadReport {
         let known = try warehouse.knownContent()
         let state = SharedState(loadedContent: known.loaded, knownFiles: options.rehash ? [:] : known.byPath)
 
@@ -101,7 +109,8 @@ public struct Loader {
         }
         // A first load writes the whole warehouse: build its fact indexes once, at the end.
         progress.bulk = options.bulk ?? (known.loaded.isEmpty && !entries.isEmpty)
-        let lastCommit = try write(batches.count, from: feed, options: options, runID: runID, progress: &progress, onEvent: onEvent)
+        let lastCommit = try write(
+            batches.count, from: feed, options: options, runID: runID, progress: &progress, onEvent: onEvent)
         // Building the deferred indexes after the last commit is the writer's work too.
         if progress.bulk { progress.writingSeconds += Date().timeIntervalSince(lastCommit) }
         return try finish(options, runID: runID, start: start, progress: &progress)
@@ -109,8 +118,10 @@ public struct Loader {
 
     /// The writer: takes the prepared batches in file order and writes them, committing after
     /// `batchSize` files written; returns when the last commit ended.
-    private func write(_ batchCount: Int, from feed: BatchFeed, options: LoadOptions, runID: Int64, progress: inout LoadProgress,
-                       onEvent: (FileEvent) -> Void) throws -> Date {
+    private func write(
+        _ batchCount: Int, from feed: BatchFeed, options: LoadOptions, runID: Int64, progress: inout LoadProgress,
+        onEvent: (FileEvent) -> Void
+    ) throws -> Date {
         var lastCommit = Date()
         try warehouse.bulkWrite(bulk: progress.bulk) { writer in
             // A transaction ends after `batchSize` files written (new or changed content), or
@@ -131,13 +142,17 @@ public struct Loader {
                     progress.uncommitted.append((prepared.item.path, prepared.bytes, prepared.notes, outcome))
                 }
                 // Paths filtered out by --shard still exist: they must not be pruned.
-                for (path, item) in zip(current.paths, current.items) where item == nil { progress.presentPaths.insert(path) }
+                for (path, item) in zip(current.paths, current.items) where item == nil {
+                    progress.presentPaths.insert(path)
+                }
                 filesSinceCommit += current.paths.count
                 writtenSinceCommit += items.reduce(0) { count, prepared in
                     if case .processed = prepared.item { return count + 1 }
                     return count
                 }
-                if writtenSinceCommit >= options.batchSize || filesSinceCommit >= options.batchSize * 64 || index == batchCount - 1 {
+                if writtenSinceCommit >= options.batchSize || filesSinceCommit >= options.batchSize * 64
+                    || index == batchCount - 1
+                {
                     try writer.commit()
                     progress.transactions += 1
                     filesSinceCommit = 0
@@ -154,7 +169,9 @@ public struct Loader {
     }
 
     /// Prunes (unless refused as too large a share) and records the run's end.
-    private func finish(_ options: LoadOptions, runID: Int64, start: Date, progress: inout LoadProgress) throws -> LoadReport {
+    private func finish(_ options: LoadOptions, runID: Int64, start: Date, progress: inout LoadProgress) throws
+        -> LoadReport
+    {
         var pruneRefused: (paths: Int, of: Int)?
         if options.prune {
             let (candidates, live) = try warehouse.pruneCandidates(keeping: progress.presentPaths)
@@ -167,9 +184,10 @@ public struct Loader {
         let elapsed = Date().timeIntervalSince(start)
         let status = progress.counts.filesRejected == 0 ? "ok" : "partial"
         try warehouse.finishRun(runID, counts: progress.counts, status: status, elapsedSeconds: elapsed)
-        var report = LoadReport(runID: runID, counts: progress.counts, elapsedSeconds: elapsed, status: status, rejects: progress.rejects,
-                                processingSeconds: progress.processingSeconds, writingSeconds: progress.writingSeconds,
-                                factWritingSeconds: progress.factWritingSeconds, bulk: progress.bulk, transactions: progress.transactions)
+        var report = LoadReport(
+            runID: runID, counts: progress.counts, elapsedSeconds: elapsed, status: status, rejects: progress.rejects,
+            processingSeconds: progress.processingSeconds, writingSeconds: progress.writingSeconds,
+            factWritingSeconds: progress.factWritingSeconds, bulk: progress.bulk, transactions: progress.transactions)
         report.pruneRefused = pruneRefused
         return report
     }

@@ -1,11 +1,12 @@
 import Dispatch
 import EduwhCore
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Ingest
 import Warehouse
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // MARK: - Processing a batch on all cores
 
@@ -24,7 +25,6 @@ struct PreparedBatch: Sendable {
     var items: [PreparedItem?]
     var cpuSeconds: Double
 }
-
 
 /// Reads, hashes and (for new content) processes files: the part of a load that runs on all cores.
 struct Preparer: Sendable {
@@ -58,8 +58,8 @@ struct Preparer: Sendable {
     /// −10% on a 10,000-file load on 2 cores (BENCHMARKS.md). Workers still use every idle cycle.
     static func yieldToWriter() {
         #if os(Linux)
-        // On Linux the nice value belongs to a thread, and who = 0 names the calling one.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            // On Linux the nice value belongs to a thread, and who = 0 names the calling one.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif
     }
 
@@ -67,19 +67,29 @@ struct Preparer: Sendable {
         let path = entry.path
         if let refusal = entry.refusal {
             // Refused unread: no content hash, so sharded by path like an unreadable file.
-            if let shard = options.shard, !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count) {
+            if let shard = options.shard,
+                !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count)
+            {
                 return nil
             }
-            return PreparedItem(item: .rejected(path: path, sha256: nil, byteCount: nil, stage: .ingest,
-                                                reason: refusal.reason, detail: refusal.detail), bytes: 0)
+            return PreparedItem(
+                item: .rejected(
+                    path: path, sha256: nil, byteCount: nil, stage: .ingest,
+                    reason: refusal.reason, detail: refusal.detail), bytes: 0)
         }
         let full = entry.fileSystemPath
         let stamp = Self.sizeAndModification(full)
         // Same path, size and mtime as when its content was loaded: unchanged, without reading it.
-        if let stamp, let known = state.knownFiles[path], known.byteCount == stamp.size, known.modifiedNanoseconds == stamp.modified {
-            if let shard = options.shard, !Loader.inShard(known.sha256, index: shard.index, count: shard.count) { return nil }
-            return PreparedItem(item: .unchanged(path: path, sha256: known.sha256, byteCount: known.byteCount, encoding: known.encoding),
-                                bytes: known.byteCount, modified: stamp.modified)
+        if let stamp, let known = state.knownFiles[path], known.byteCount == stamp.size,
+            known.modifiedNanoseconds == stamp.modified
+        {
+            if let shard = options.shard, !Loader.inShard(known.sha256, index: shard.index, count: shard.count) {
+                return nil
+            }
+            return PreparedItem(
+                item: .unchanged(
+                    path: path, sha256: known.sha256, byteCount: known.byteCount, encoding: known.encoding),
+                bytes: known.byteCount, modified: stamp.modified)
         }
         guard var item = prepareRead(path, full: full, options: options, state: state) else { return nil }
         item.modified = stamp?.modified
@@ -102,42 +112,58 @@ struct Preparer: Sendable {
         do {
             // The entry's last component is never followed again: a file swapped for a link
             // after the folder was read is refused, not read through the link.
-            raw = ingestor.breakingLongLines(try ingestor.read(fileSystemPath: full, displayPath: path, followingLinks: false))
+            raw = ingestor.breakingLongLines(
+                try ingestor.read(fileSystemPath: full, displayPath: path, followingLinks: false))
         } catch {
             // Unreadable files have no content hash: shard them by path, so exactly one shard records them.
-            if let shard = options.shard, !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count) {
+            if let shard = options.shard,
+                !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count)
+            {
                 return nil
             }
-            return PreparedItem(item: .rejected(path: path, sha256: nil, byteCount: nil, stage: .ingest,
-                                                reason: error.reason.rawValue, detail: error.description), bytes: 0)
+            return PreparedItem(
+                item: .rejected(
+                    path: path, sha256: nil, byteCount: nil, stage: .ingest,
+                    reason: error.reason.rawValue, detail: error.description), bytes: 0)
         }
         if let shard = options.shard, !Loader.inShard(raw.sha256, index: shard.index, count: shard.count) { return nil }
         if state.isLoaded(raw.sha256) {
-            return PreparedItem(item: .unchanged(path: path, sha256: raw.sha256, byteCount: raw.byteCount, encoding: raw.encoding.rawValue),
-                                bytes: raw.byteCount)
+            return PreparedItem(
+                item: .unchanged(
+                    path: path, sha256: raw.sha256, byteCount: raw.byteCount, encoding: raw.encoding.rawValue),
+                bytes: raw.byteCount)
         }
         var processed = pipeline.process(raw)
         // The writer needs the file's hash, size and encoding, not its decoded text: a file
         // waiting for the writer holds one copy of its text less.
         processed.raw.text = ""
         guard processed.documents.contains(where: { !$0.document.keptLines.isEmpty }) else {
-            let detail = "\(path): rejected (no_text): every line was labelled noise — check it with `eduwh clean --explain`"
-            return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
-                                                reason: "no_text", detail: detail), bytes: raw.byteCount)
+            let detail =
+                "\(path): rejected (no_text): every line was labelled noise — check it with `eduwh clean --explain`"
+            return PreparedItem(
+                item: .rejected(
+                    path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
+                    reason: "no_text", detail: detail), bytes: raw.byteCount)
         }
         let precomputed = Warehouse.Precomputed(processed)
         // Every report must keep body text (the data test document_has_body): a file cut to a
         // title, such as 4 bytes ending mid-character, is refused here, or it would fail the
         // data tests of this load and of every later one.
         for (index, facts) in processed.documents.enumerated()
-        where precomputed.bodies[index].characters == 0 || !facts.document.lines.contains(where: { $0.label == .body }) {
-            let which = processed.documents.count == 1 ? "the file" : "report \(index + 1) of \(processed.documents.count)"
-            let detail = "\(path): rejected (no_body): \(which) has no body text after cleaning (only a title or noise) — check it with `eduwh clean --explain`"
-            return PreparedItem(item: .rejected(path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
-                                                reason: "no_body", detail: detail), bytes: raw.byteCount)
+        where precomputed.bodies[index].characters == 0 || !facts.document.lines.contains(where: { $0.label == .body })
+        {
+            let which =
+                processed.documents.count == 1 ? "the file" : "report \(index + 1) of \(processed.documents.count)"
+            let detail =
+                "\(path): rejected (no_body): \(which) has no body text after cleaning (only a title or noise) — check it with `eduwh clean --explain`"
+            return PreparedItem(
+                item: .rejected(
+                    path: path, sha256: raw.sha256, byteCount: raw.byteCount, stage: .clean,
+                    reason: "no_body", detail: detail), bytes: raw.byteCount)
         }
-        return PreparedItem(item: .processed(processed, path: path, precomputed: precomputed),
-                            bytes: raw.byteCount, notes: processed.raw.notes)
+        return PreparedItem(
+            item: .processed(processed, path: path, precomputed: precomputed),
+            bytes: raw.byteCount, notes: processed.raw.notes)
     }
 }
 

@@ -64,10 +64,12 @@ public struct ColumnarExporter {
         do {
             try fm.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw PublishError.io(path: folder, message: "cannot create the export folder: \(error.localizedDescription)")
+            throw PublishError.io(
+                path: folder, message: "cannot create the export folder: \(error.localizedDescription)")
         }
         let converter: DuckDBRunner? = format == .parquet ? try DuckDBRunner.find() : nil
-        let csvFolder = format == .csv ? root : fm.temporaryDirectory.appending(path: "eduwh-export-\(UUID().uuidString)")
+        let csvFolder =
+            format == .csv ? root : fm.temporaryDirectory.appending(path: "eduwh-export-\(UUID().uuidString)")
         try? fm.createDirectory(at: csvFolder, withIntermediateDirectories: true)
         defer { if format == .parquet { try? fm.removeItem(at: csvFolder) } }
 
@@ -80,34 +82,42 @@ public struct ColumnarExporter {
             guard let handle = FileHandle(forWritingAtPath: csvURL.path) else {
                 throw PublishError.io(path: csvURL.path, message: "cannot write")
             }
-            let rows = try warehouse.writeCSV("SELECT \(columns.map(\.name).joined(separator: ", ")) FROM \(table) ORDER BY 1", to: handle)
+            let rows = try warehouse.writeCSV(
+                "SELECT \(columns.map(\.name).joined(separator: ", ")) FROM \(table) ORDER BY 1", to: handle)
             try handle.close()
             var path = "\(table).csv"
             var partition: String?
             if format == .parquet {
                 let types = columns.map { "'\($0.name)': '\(Self.duckType($0.type))'" }.joined(separator: ", ")
-                let source = "read_csv('\(Self.escape(csvURL.path))', header = true, columns = {\(types)}, quote = '\"', escape = '\"', nullstr = '', auto_detect = false)"
+                let source =
+                    "read_csv('\(Self.escape(csvURL.path))', header = true, columns = {\(types)}, quote = '\"', escape = '\"', nullstr = '', auto_detect = false)"
                 if let column = Self.partitioned[table] {
                     partition = "year"
                     path = table
-                    duckScript += "COPY (SELECT *, \(column) AS year FROM \(source)) TO '\(Self.escape(root.appending(path: table).path))' (FORMAT PARQUET, PARTITION_BY (year), OVERWRITE_OR_IGNORE);\n"
+                    duckScript +=
+                        "COPY (SELECT *, \(column) AS year FROM \(source)) TO '\(Self.escape(root.appending(path: table).path))' (FORMAT PARQUET, PARTITION_BY (year), OVERWRITE_OR_IGNORE);\n"
                 } else {
                     path = "\(table).parquet"
-                    duckScript += "COPY (SELECT * FROM \(source)) TO '\(Self.escape(root.appending(path: path).path))' (FORMAT PARQUET);\n"
+                    duckScript +=
+                        "COPY (SELECT * FROM \(source)) TO '\(Self.escape(root.appending(path: path).path))' (FORMAT PARQUET);\n"
                 }
             }
             let described = descriptions[table] ?? [:]
-            tables.append(ExportManifest.Table(
-                name: table, rows: rows, path: path, partitionedBy: partition, description: described[""] ?? "",
-                columns: columns.map { .init(name: $0.name, type: $0.type, description: described[$0.name] ?? "") }))
+            tables.append(
+                ExportManifest.Table(
+                    name: table, rows: rows, path: path, partitionedBy: partition, description: described[""] ?? "",
+                    columns: columns.map { .init(name: $0.name, type: $0.type, description: described[$0.name] ?? "") })
+            )
         }
         if let converter {
             for table in Self.partitioned.keys { try? fm.removeItem(at: root.appending(path: table)) }
             try converter.run(duckScript)
         }
         let formatter = ISO8601DateFormatter()
-        let manifest = ExportManifest(format: format.rawValue, warehouseID: try warehouse.warehouseID(), exportedAt: formatter.string(from: Date()),
-                                      eduwhSchemaVersion: Warehouse.schemaVersion, tables: tables)
+        let manifest = ExportManifest(
+            format: format.rawValue, warehouseID: try warehouse.warehouseID(),
+            exportedAt: formatter.string(from: Date()),
+            eduwhSchemaVersion: Warehouse.schemaVersion, tables: tables)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(manifest).write(to: root.appending(path: "manifest.json"))
@@ -127,7 +137,10 @@ public struct ColumnarExporter {
 
 /// Runs SQL in DuckDB: the `duckdb` Python module if importable, else the `duckdb` CLI.
 public struct DuckDBRunner {
-    enum Kind { case python(ExternalTool), cli(ExternalTool) }
+    enum Kind {
+        case python(ExternalTool)
+        case cli(ExternalTool)
+    }
     let kind: Kind
 
     /// Finds DuckDB or says how to install it.
@@ -136,7 +149,8 @@ public struct DuckDBRunner {
             return DuckDBRunner(kind: .python(python))
         }
         if let cli = ExternalTool.find("duckdb") { return DuckDBRunner(kind: .cli(cli)) }
-        throw PublishError.missingTool(name: "DuckDB (for Parquet)", install: "pip install duckdb   (or use --format csv, which needs nothing)")
+        throw PublishError.missingTool(
+            name: "DuckDB (for Parquet)", install: "pip install duckdb   (or use --format csv, which needs nothing)")
     }
 
     /// Runs a script of statements; returns what the last statement printed (CLI) or fetched (Python) as CSV-ish text.

@@ -22,11 +22,14 @@ struct ExternalTool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         if let stdinFile {
-            guard let handle = FileHandle(forReadingAtPath: stdinFile) else { throw .tool(name: path, message: "cannot read \(stdinFile)") }
+            guard let handle = FileHandle(forReadingAtPath: stdinFile) else {
+                throw .tool(name: path, message: "cannot read \(stdinFile)")
+            }
             process.standardInput = handle
         } else {
             process.standardInput = FileHandle.nullDevice
@@ -45,7 +48,9 @@ struct ExternalTool {
         while !errBox.done { usleep(1000) }
         let stderr = String(decoding: errBox.data ?? Data(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw .tool(name: (path as NSString).lastPathComponent, message: stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw .tool(
+                name: (path as NSString).lastPathComponent,
+                message: stderr.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return String(decoding: stdout, as: UTF8.self)
     }
@@ -57,11 +62,24 @@ final class OutputBox: @unchecked Sendable {
     private var finished = false
 
     var data: Data? {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
-        set { lock.lock(); stored = newValue; finished = true; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
+        set {
+            lock.lock()
+            stored = newValue
+            finished = true
+            lock.unlock()
+        }
     }
 
-    var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+    var done: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return finished
+    }
 }
 
 /// Why a publish or export failed; printed as one line that says what to do.

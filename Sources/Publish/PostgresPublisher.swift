@@ -41,6 +41,20 @@ public struct PostgresPublisher {
     /// Static dimensions copied once, when the schema is created.
     static let staticTables = ["dim_region", "dim_year"]
 
+    /// The publish history (PostgreSQL only): one row per publish that wrote something.
+    static let publishHistoryTable = """
+        -- Publish history (PostgreSQL only): one row per publish that wrote something.
+        CREATE TABLE etl_publish (
+            publish_id BIGSERIAL PRIMARY KEY,
+            published_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            warehouse_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            documents_added BIGINT NOT NULL,
+            documents_removed BIGINT NOT NULL
+        );
+
+        """
+
     public func publish() throws -> PublishReport {
         let start = Date()
         guard let psql = ExternalTool.find("psql") else {
@@ -48,20 +62,27 @@ public struct PostgresPublisher {
         }
         var report = PublishReport()
         let base = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url]
-        let exists = try psql.run(base + ["-At", "-c", "SELECT to_regclass('public.etl_publish') IS NOT NULL"]).trimmingCharacters(in: .whitespacesAndNewlines) == "t"
+        let exists =
+            try psql.run(base + ["-At", "-c", "SELECT to_regclass('public.etl_publish') IS NOT NULL"])
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "t"
         report.createdSchema = !exists
 
-        let liteDocs = Set(try warehouse.query("SELECT document_id FROM dim_document").rows.compactMap { row -> Int64? in
-            if case .integer(let id) = row.first { return id }
-            return nil
-        })
+        let liteDocs = Set(
+            try warehouse.query("SELECT document_id FROM dim_document").rows.compactMap { row -> Int64? in
+                if case .integer(let id) = row.first { return id }
+                return nil
+            })
         var pgDocs = Set<Int64>()
         var lastFingerprint = ""
         if exists {
             try checkColumns(psql: psql, base: base)
-            pgDocs = Set(try psql.run(base + ["-At", "-c", "SELECT document_id FROM dim_document"]).split(separator: "\n").compactMap { Int64($0) })
-            lastFingerprint = try psql.run(base + ["-At", "-c", "SELECT fingerprint FROM etl_publish ORDER BY publish_id DESC LIMIT 1"])
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            pgDocs = Set(
+                try psql.run(base + ["-At", "-c", "SELECT document_id FROM dim_document"]).split(separator: "\n")
+                    .compactMap { Int64($0) })
+            lastFingerprint = try psql.run(
+                base + ["-At", "-c", "SELECT fingerprint FROM etl_publish ORDER BY publish_id DESC LIMIT 1"]
+            )
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let added = liteDocs.subtracting(pgDocs).sorted()
         let removed = pgDocs.subtracting(liteDocs).sorted()
@@ -82,26 +103,19 @@ public struct PostgresPublisher {
         emit("SET client_min_messages = warning;\n")
         if !exists {
             emit(PostgresSchema.current)
-            emit("""
-                -- Publish history (PostgreSQL only): one row per publish that wrote something.
-                CREATE TABLE etl_publish (
-                    publish_id BIGSERIAL PRIMARY KEY,
-                    published_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-                    warehouse_id TEXT NOT NULL,
-                    fingerprint TEXT NOT NULL,
-                    documents_added BIGINT NOT NULL,
-                    documents_removed BIGINT NOT NULL
-                );
-
-                """)
-            for table in Self.staticTables { try copy(table: table, whereSQL: nil, into: table, emit: emit, handle: script) }
+            emit(Self.publishHistoryTable)
+            for table in Self.staticTables {
+                try copy(table: table, whereSQL: nil, into: table, emit: emit, handle: script)
+            }
         }
         for table in Self.upsertTables {
             let columns = try warehouse.columns(of: table).map(\.name)
             emit("CREATE TEMP TABLE tmp_\(table) (LIKE \(table) INCLUDING DEFAULTS) ON COMMIT DROP;\n")
             try copy(table: table, whereSQL: nil, into: "tmp_\(table)", emit: emit, handle: script)
             let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-            emit("INSERT INTO \(table) SELECT * FROM tmp_\(table) ON CONFLICT (\(columns[0])) DO UPDATE SET \(updates);\n")
+            emit(
+                "INSERT INTO \(table) SELECT * FROM tmp_\(table) ON CONFLICT (\(columns[0])) DO UPDATE SET \(updates);\n"
+            )
         }
         if !removed.isEmpty {
             emit("CREATE TEMP TABLE tmp_removed (document_id BIGINT PRIMARY KEY) ON COMMIT DROP;\n")
@@ -111,7 +125,9 @@ public struct PostgresPublisher {
         if !added.isEmpty {
             let idList = "[" + added.map(String.init).joined(separator: ",") + "]"
             let filter = "document_id IN (SELECT value FROM json_each(?))"
-            try copy(table: "dim_document", whereSQL: filter, arguments: [idList], into: "dim_document", emit: emit, handle: script)
+            try copy(
+                table: "dim_document", whereSQL: filter, arguments: [idList], into: "dim_document", emit: emit,
+                handle: script)
             for table in Self.documentTables {
                 try copy(table: table, whereSQL: filter, arguments: [idList], into: table, emit: emit, handle: script)
             }
@@ -121,7 +137,9 @@ public struct PostgresPublisher {
             try copy(table: table, whereSQL: nil, into: table, emit: emit, handle: script)
         }
         let warehouseID = try warehouse.warehouseID()
-        emit("INSERT INTO etl_publish (warehouse_id, fingerprint, documents_added, documents_removed) VALUES ('\(warehouseID)', '\(fingerprint)', \(added.count), \(removed.count));\n")
+        emit(
+            "INSERT INTO etl_publish (warehouse_id, fingerprint, documents_added, documents_removed) VALUES ('\(warehouseID)', '\(fingerprint)', \(added.count), \(removed.count));\n"
+        )
         try script.close()
 
         try psql.run(base + ["--single-transaction", "-f", scriptURL.path])
@@ -137,10 +155,14 @@ public struct PostgresPublisher {
     /// writes must have the same columns, in order, there as here.
     private func checkColumns(psql: ExternalTool, base: [String]) throws {
         let tables = Self.documentTables + Self.upsertTables + Self.replaceTables + Self.staticTables + ["dim_document"]
-        let listed = try psql.run(base + ["-At", "-F", "\t", "-c", """
-            SELECT table_name, string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns
-            WHERE table_schema = 'public' GROUP BY table_name
-            """])
+        let listed = try psql.run(
+            base + [
+                "-At", "-F", "\t", "-c",
+                """
+                SELECT table_name, string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns
+                WHERE table_schema = 'public' GROUP BY table_name
+                """,
+            ])
         var target: [String: [String]] = [:]
         for line in listed.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)
@@ -154,10 +176,15 @@ public struct PostgresPublisher {
     }
 
     /// Emits `COPY target (columns) FROM STDIN CSV HEADER` followed by the rows of `table`.
-    private func copy(table: String, whereSQL: String?, arguments: [String] = [], into target: String, emit: (String) -> Void, handle: FileHandle) throws {
+    private func copy(
+        table: String, whereSQL: String?, arguments: [String] = [], into target: String, emit: (String) -> Void,
+        handle: FileHandle
+    ) throws {
         let columns = try warehouse.columns(of: table).map(\.name)
         emit("COPY \(target) (\(columns.joined(separator: ", "))) FROM STDIN WITH (FORMAT csv, HEADER true);\n")
-        let sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table)" + (whereSQL.map { " WHERE \($0)" } ?? "") + " ORDER BY 1"
+        let sql =
+            "SELECT \(columns.joined(separator: ", ")) FROM \(table)" + (whereSQL.map { " WHERE \($0)" } ?? "")
+            + " ORDER BY 1"
         try warehouse.writeCSV(sql, arguments: arguments, to: handle)
         emit("\\.\n")
     }

@@ -35,7 +35,8 @@ public enum PostgresSchema {
                 if character == "(" { depth += 1 }
                 if character == ")" { depth -= 1 }
                 if character == ",", depth == 0 {
-                    columns.append(current); current = ""
+                    columns.append(current)
+                    current = ""
                 } else {
                     current.append(character)
                 }
@@ -43,7 +44,8 @@ public enum PostgresSchema {
             columns.append(current)
             tables[name] = columns.compactMap { definition in
                 let first = definition.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
-                return ["PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT", ""].contains(first.uppercased()) ? nil : first
+                return ["PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT", ""].contains(first.uppercased())
+                    ? nil : first
             }
         }
         return tables
@@ -58,7 +60,10 @@ public enum PostgresSchema {
         var previous: Character = " "
         for character in sql {
             if inComment {
-                if character == "\n" { inComment = false; current.append("\n") }
+                if character == "\n" {
+                    inComment = false
+                    current.append("\n")
+                }
                 previous = character
                 continue
             }
@@ -85,7 +90,9 @@ public enum PostgresSchema {
 
     static func translate(_ statement: String) -> String? {
         let head = statement.prefix(40).uppercased()
-        if head.hasPrefix("PRAGMA") || head.hasPrefix("CREATE VIRTUAL TABLE") || head.hasPrefix("INSERT") || head.hasPrefix("WITH") {
+        if head.hasPrefix("PRAGMA") || head.hasPrefix("CREATE VIRTUAL TABLE") || head.hasPrefix("INSERT")
+            || head.hasPrefix("WITH")
+        {
             return nil
         }
         var out = statement
@@ -112,7 +119,9 @@ public enum PostgresSchema {
                 let before = index == text.startIndex ? " " : text[text.index(before: index)]
                 let afterIndex = text.index(index, offsetBy: word.count)
                 let after = afterIndex == text.endIndex ? " " : text[afterIndex]
-                if !(before.isLetter || before.isNumber || before == "_") && !(after.isLetter || after.isNumber || after == "_") {
+                if !(before.isLetter || before.isNumber || before == "_")
+                    && !(after.isLetter || after.isNumber || after == "_")
+                {
                     result += replacement
                     index = afterIndex
                     continue

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `eduwh` command: configuration only; each verb lives in its own file.
@@ -25,9 +26,11 @@ struct Eduwh: ParsableCommand {
 
             """ + ExitCodes.table,
         version: version,
-        subcommands: [Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
-                      CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self,
-                      BenchNormalize.self, BenchQuery.self])
+        subcommands: [
+            Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
+            CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self,
+            BenchNormalize.self, BenchQuery.self,
+        ])
 
     /// Parses and runs the command line; a first word that names no subcommand (`eduwh lod`)
     /// is a usage error (64) that suggests the nearest command names.
@@ -46,7 +49,8 @@ struct Eduwh: ParsableCommand {
                     .filter { $0.distance <= max(1, min(3, word.count / 2)) || $0.name.hasPrefix(word) }
                     .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
                     .map(\.name)
-                let hint = near.isEmpty ? "" : " Did you mean \(near.prefix(3).map { "'\($0)'" }.joined(separator: " or "))?"
+                let hint =
+                    near.isEmpty ? "" : " Did you mean \(near.prefix(3).map { "'\($0)'" }.joined(separator: " or "))?"
                 printError("eduwh: unknown command '\(word)'.\(hint) `eduwh --help` lists the commands.")
                 Foundation.exit(ExitCodes.usage)
             }
@@ -68,7 +72,8 @@ struct Eduwh: ParsableCommand {
 
     /// Levenshtein distance between two command names.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

@@ -17,7 +17,8 @@ enum CleanFixture {
     }
 
     static func raw(_ text: String) -> RawDocument {
-        RawDocument(path: "fixture.txt", byteCount: text.utf8.count, sha256: "", encoding: .utf8, format: .text, text: text)
+        RawDocument(
+            path: "fixture.txt", byteCount: text.utf8.count, sha256: "", encoding: .utf8, format: .text, text: text)
     }
 
     /// The labelled line whose text is `text` (the first one).

@@ -1,17 +1,18 @@
 import Clean
 import EduwhCore
-import Testing
 import TestSupport
+import Testing
 
 /// Whatever the text, Clean labels every non-blank line exactly once, in order, and its
 /// documents partition the lines: checked on seeded random mixes of report and noise lines.
 @Suite struct CleanInvariantTests {
 
-    static let pieces = CleanFixture.paragraphs + DocumentSplitTests.speechA + DocumentSplitTests.reportB + [
-        "", "   ", "\u{3000}", "篇二：学校工作汇报", "相关推荐", "扫码关注", "(0)", "WENBEN COM", "上一篇：教学工作总结",
-        "时间：2021-01-02 作者：佚名", "当前位置：首页 > 总结 > 正文", "谢谢大家！", "一、基本情况", "x", "……", "【篇三】",
-        "尊敬的各位领导：", "本人于2019年担任校长，任现职以来，始终坚持依法治校。", "文/王强", "第2页",
-    ]
+    static let pieces =
+        CleanFixture.paragraphs + DocumentSplitTests.speechA + DocumentSplitTests.reportB + [
+            "", "   ", "\u{3000}", "篇二：学校工作汇报", "相关推荐", "扫码关注", "(0)", "WENBEN COM", "上一篇：教学工作总结",
+            "时间：2021-01-02 作者：佚名", "当前位置：首页 > 总结 > 正文", "谢谢大家！", "一、基本情况", "x", "……", "【篇三】",
+            "尊敬的各位领导：", "本人于2019年担任校长，任现职以来，始终坚持依法治校。", "文/王强", "第2页",
+        ]
 
     @Test(arguments: 0..<60)
     func everyLineIsLabelledOnceAndDocumentsPartitionTheFile(seed: Int) {

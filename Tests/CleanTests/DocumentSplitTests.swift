@@ -27,7 +27,8 @@ import Testing
     }
 
     @Test func pieceMarkersSplit() {
-        let file = Self.cleaned(["德育工作述职报告（精选3篇）", "【篇一】"] + Self.speechA + ["【篇二】", "校长述职报告"] + Self.reportB + ["篇三："] + Self.reportC)
+        let file = Self.cleaned(
+            ["德育工作述职报告（精选3篇）", "【篇一】"] + Self.speechA + ["【篇二】", "校长述职报告"] + Self.reportB + ["篇三："] + Self.reportC)
         #expect(file.documents.count == 3)
         // The collection's title (（精选3篇）) is the site's, not the first report's: that report has none of its own.
         #expect(CleanFixture.line("德育工作述职报告（精选3篇）", in: file)?.rule == "collection-title")
@@ -51,7 +52,8 @@ import Testing
     }
 
     @Test func gluedReportsShareThePagesMetadata() {
-        let file = Self.cleaned(["当前位置：学习资料站 > 述职报告 > 正文", "德育工作述职报告", "时间：2021-03-05 作者：小王"] + Self.speechA + Self.reportB)
+        let file = Self.cleaned(
+            ["当前位置：学习资料站 > 述职报告 > 正文", "德育工作述职报告", "时间：2021-03-05 作者：小王"] + Self.speechA + Self.reportB)
         #expect(file.documents.count == 2)
         #expect(file.documents[0].metadata.author == "小王")
         #expect(file.documents[1].metadata.publishedAt == "2021-03-05")
@@ -80,7 +82,8 @@ import Testing
     }
 
     @Test func oneReportIsNotSplit() {
-        let file = Self.cleaned(["学校德育工作汇报"] + Self.reportC + ["同志们，让我们携手并进，为办好人民满意的教育而努力奋斗！"] + Self.reportB.dropFirst())
+        let file = Self.cleaned(
+            ["学校德育工作汇报"] + Self.reportC + ["同志们，让我们携手并进，为办好人民满意的教育而努力奋斗！"] + Self.reportB.dropFirst())
         #expect(file.documents.count == 1)
     }
 

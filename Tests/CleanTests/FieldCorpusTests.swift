@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The field corpus (corpus/field: real pages from many sites, labelled by hand) against its
 /// gold, with pinned floors a little under today's scores (scripts/field-eval prints them per
@@ -15,7 +15,9 @@ import TestSupport
         let folder = PackagePaths.fieldCorpus
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter {
-            $0.hasSuffix(".txt") && FileManager.default.fileExists(atPath: folder.appending(path: "gold/" + $0.dropLast(4) + ".lines.tsv").path)
+            $0.hasSuffix(".txt")
+                && FileManager.default.fileExists(
+                    atPath: folder.appending(path: "gold/" + $0.dropLast(4) + ".lines.tsv").path)
         }.sorted()
     }
 
@@ -23,14 +25,19 @@ import TestSupport
     @Test func corpusIsBroad() throws {
         #expect(Self.names.count >= 60)
         let manifest = try String(contentsOf: PackagePaths.fieldCorpus.appending(path: "MANIFEST.tsv"), encoding: .utf8)
-        let rows = manifest.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let rows = manifest.split(separator: "\n").dropFirst().map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
         #expect(Set(rows.map { String($0[0]) }) == Set(Self.names), "every labelled file has one manifest row")
         #expect(Set(rows.map { String($0[1]) }).count >= 40, "hosts")
     }
 
     @Test func fieldCorpusMeetsItsFloors() throws {
-        let scores = try SeedGoldTests.score(Self.names, in: PackagePaths.fieldCorpus, gold: PackagePaths.fieldCorpus.appending(path: "gold"))
-        print("field corpus: keep/drop \(scores.keepDrop), labels \(scores.labelAccuracy), noise F1 \(scores.noiseF1), splits \(scores.splitsOK)/\(scores.files)")
+        let scores = try SeedGoldTests.score(
+            Self.names, in: PackagePaths.fieldCorpus, gold: PackagePaths.fieldCorpus.appending(path: "gold"))
+        print(
+            "field corpus: keep/drop \(scores.keepDrop), labels \(scores.labelAccuracy), noise F1 \(scores.noiseF1), splits \(scores.splitsOK)/\(scores.files)"
+        )
         #expect(scores.keepDrop >= Self.keepDropFloor)
         #expect(scores.noiseF1 >= Self.noiseF1Floor)
         #expect(Double(scores.splitsOK) / Double(max(1, scores.files)) >= Self.splitFloor)

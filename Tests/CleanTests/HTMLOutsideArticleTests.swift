@@ -20,10 +20,10 @@ import Testing
         let byLine = Dictionary(uniqueKeysWithValues: cleaned.lines.map { ($0.number, $0) })
         #expect(byLine[1]?.label == .noise)
         #expect(byLine[1]?.rule == Cleaner.outsideArticleRule)
-        #expect(byLine[7]?.rule == Cleaner.outsideArticleRule)   // a related headline ending in ！
-        #expect(byLine[2]?.label == .metadata)                   // breadcrumb above the article stays metadata
+        #expect(byLine[7]?.rule == Cleaner.outsideArticleRule)  // a related headline ending in ！
+        #expect(byLine[2]?.label == .metadata)  // breadcrumb above the article stays metadata
         #expect(byLine[3]?.label == .title)
-        #expect(byLine[5]?.label == .body)                       // 本站讯 dateline paragraph
+        #expect(byLine[5]?.label == .body)  // 本站讯 dateline paragraph
         #expect(byLine[6]?.label == .body)
         #expect(cleaned.lines.map(\.number) == Array(1...8))
         #expect(cleaned.documents.count == 1)
@@ -31,7 +31,8 @@ import Testing
 
     /// A particular reason given by Ingest names the line's rule; the others keep the block rule.
     @Test func outsideLinesWithAReasonAreNamedByIt() {
-        let cleaned = Cleaner.standard.clean(text: Self.text, outsideArticle: [1, 2, 7, 8], outsideArticleRules: [7: "html-boilerplate-block"])
+        let cleaned = Cleaner.standard.clean(
+            text: Self.text, outsideArticle: [1, 2, 7, 8], outsideArticleRules: [7: "html-boilerplate-block"])
         let byLine = Dictionary(uniqueKeysWithValues: cleaned.lines.map { ($0.number, $0) })
         #expect(byLine[7]?.label == .noise)
         #expect(byLine[7]?.rule == "html-boilerplate-block")

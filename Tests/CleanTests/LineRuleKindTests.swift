@@ -17,9 +17,12 @@ import Testing
 
     static let cases: [Case] = [
         // navigation
-        Case(head: ["您现在的位置：首页 > 工作总结 > 教育工作总结"], target: "您现在的位置：首页 > 工作总结 > 教育工作总结", label: .metadata, rule: "breadcrumb-here"),
+        Case(
+            head: ["您现在的位置：首页 > 工作总结 > 教育工作总结"], target: "您现在的位置：首页 > 工作总结 > 教育工作总结", label: .metadata,
+            rule: "breadcrumb-here"),
         Case(head: ["首页 » 范文 » 工作汇报"], target: "首页 » 范文 » 工作汇报", label: .metadata, rule: "breadcrumb-path"),
-        Case(tail: ["上一篇：镇中心小学德育工作总结", "下一篇：幼儿园安全工作汇报"], target: "下一篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
+        Case(
+            tail: ["上一篇：镇中心小学德育工作总结", "下一篇：幼儿园安全工作汇报"], target: "下一篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
         Case(tail: ["前一篇：镇中心小学德育工作总结", "上篇：幼儿园安全工作汇报"], target: "上篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
         Case(tail: ["分享 收藏 点赞 在看"], target: "分享 收藏 点赞 在看", label: .noise, rule: "button-row"),
         Case(head: ["字号：大 中 小"], target: "字号：大 中 小", label: .noise, rule: "share-buttons"),
@@ -30,7 +33,7 @@ import Testing
         Case(middle: ["已有3条评论"], target: "已有3条评论", label: .noise, rule: "comment-prompt"),
         Case(middle: ["- 2 -"], target: "- 2 -", label: .noise, rule: "page-number"),
         Case(middle: ["第3页 共5页"], target: "第3页 共5页", label: .noise, rule: "page-number"),
-        Case(middle: ["第２页"], target: "第２页", label: .noise, rule: "page-number"),   // full-width digit: still digits>0
+        Case(middle: ["第２页"], target: "第２页", label: .noise, rule: "page-number"),  // full-width digit: still digits>0
         Case(tail: ["（15）"], target: "（15）", label: .noise, rule: "counter-parenthesized"),
         Case(tail: ["点赞(3)"], target: "点赞(3)", label: .noise, rule: "counter-labelled"),
         Case(head: ["首页 总结 计划 报告 讲话"], target: "首页 总结 计划 报告 讲话", label: .noise, rule: "nav-menu"),
@@ -41,16 +44,25 @@ import Testing
         Case(head: ["首页", "工作总结", "工作计划"], target: "工作计划", label: .noise, rule: "nav-item-run"),
         Case(head: ["首页 / 工作汇报 / 乡镇教育"], target: "首页 / 工作汇报 / 乡镇教育", label: .metadata, rule: "breadcrumb-path"),
         Case(head: ["手机版 | 网站地图 | 投稿须知"], target: "手机版 | 网站地图 | 投稿须知", label: .noise, rule: "nav-pipes"),
-        Case(head: ["首页｜范文大全｜工作总结"], target: "首页｜范文大全｜工作总结", label: .noise, rule: "nav-pipes"),   // full-width bars count as pipes
+        // full-width bars count as pipes
+        Case(head: ["首页｜范文大全｜工作总结"], target: "首页｜范文大全｜工作总结", label: .noise, rule: "nav-pipes"),
         // site metadata
-        Case(head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata, rule: "meta-fields"),
-        Case(head: ["时间:2022-11-08 10:20:31 来源:网友投稿"], target: "时间:2022-11-08 10:20:31 来源:网友投稿", label: .metadata, rule: "meta-fields"),
+        Case(
+            head: ["发布日期：2022-11-08 来源：某某文库 作者：佚名"], target: "发布日期：2022-11-08 来源：某某文库 作者：佚名", label: .metadata,
+            rule: "meta-fields"),
+        Case(
+            head: ["时间:2022-11-08 10:20:31 来源:网友投稿"], target: "时间:2022-11-08 10:20:31 来源:网友投稿", label: .metadata,
+            rule: "meta-fields"),
         Case(tail: ["如需转载，请注明来源：某某文库"], target: "如需转载，请注明来源：某某文库", label: .noise, rule: "copyright-notice"),
         Case(head: ["○刘建华"], target: "○刘建华", label: .body, rule: "speaker-name"),
         Case(head: ["2022年11月08日 09:30"], target: "2022年11月08日 09:30", label: .metadata, rule: "meta-datetime"),
         Case(head: ["所属栏目：工作汇报"], target: "所属栏目：工作汇报", label: .noise, rule: "category-line"),
-        Case(head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata, rule: "meta-datetime"),
-        Case(tail: ["上传于2022-12-21 文档贡献者：乡村教师小王"], target: "上传于2022-12-21 文档贡献者：乡村教师小王", label: .metadata, rule: "meta-uploaded"),
+        Case(
+            head: ["2021/07/15 09:30 阅读 1200"], target: "2021/07/15 09:30 阅读 1200", label: .metadata,
+            rule: "meta-datetime"),
+        Case(
+            tail: ["上传于2022-12-21 文档贡献者：乡村教师小王"], target: "上传于2022-12-21 文档贡献者：乡村教师小王", label: .metadata,
+            rule: "meta-uploaded"),
         Case(head: ["文档页数：12页 文件大小：36KB"], target: "文档页数：12页 文件大小：36KB", label: .noise, rule: "doc-info"),
         Case(head: ["文/李晓明"], target: "文/李晓明", label: .metadata, rule: "byline"),
         // prompts
@@ -62,31 +74,43 @@ import Testing
         Case(middle: ["本文为会员专享内容"], target: "本文为会员专享内容", label: .noise, rule: "paywall-offer"),
         Case(tail: ["猜你喜欢", "镇中心学校工作总结"], target: "猜你喜欢", label: .noise, rule: "related-heading"),
         Case(middle: ["推荐阅读：乡镇学校安全工作总结"], target: "推荐阅读：乡镇学校安全工作总结", label: .noise, rule: "related-inline"),
-        Case(head: ["下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！"], target: "下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！", label: .noise, rule: "editor-blurb"),
+        Case(
+            head: ["下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！"], target: "下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！", label: .noise,
+            rule: "editor-blurb"),
         // contact ads
         Case(tail: ["资料代查请加微信：jiaoyu2021"], target: "资料代查请加微信：jiaoyu2021", label: .noise, rule: "contact-number"),
         Case(tail: ["扫一扫二维码关注我们"], target: "扫一扫二维码关注我们", label: .noise, rule: "contact-ad"),
         // copyright
-        Case(tail: ["声明：本站文章均来自网络，如有侵权请联系删除。"], target: "声明：本站文章均来自网络，如有侵权请联系删除。", label: .noise, rule: "copyright-notice"),
+        Case(
+            tail: ["声明：本站文章均来自网络，如有侵权请联系删除。"], target: "声明：本站文章均来自网络，如有侵权请联系删除。", label: .noise,
+            rule: "copyright-notice"),
         Case(middle: ["（本文由范文站整理，转载请注明出处）"], target: "（本文由范文站整理，转载请注明出处）", label: .noise, rule: "copyright-inline"),
         // shapes
         Case(tail: ["标签:工作汇报 乡镇 教育办"], target: "标签:工作汇报 乡镇 教育办", label: .noise, rule: "tag-line"),
         Case(tail: ["关键词：教育 工作汇报 乡镇"], target: "关键词：教育 工作汇报 乡镇", label: .noise, rule: "tag-line"),
         Case(head: ["请输入关键词 搜索"], target: "请输入关键词 搜索", label: .noise, rule: "search-box"),
-        Case(head: ["发布者：admin | 分类：述职报告 | 浏览：86次"], target: "发布者：admin | 分类：述职报告 | 浏览：86次", label: .metadata, rule: "meta-fields"),
+        Case(
+            head: ["发布者：admin | 分类：述职报告 | 浏览：86次"], target: "发布者：admin | 分类：述职报告 | 浏览：86次", label: .metadata,
+            rule: "meta-fields"),
         Case(tail: ["如果觉得这篇文章对你有帮助，请分享给朋友！"], target: "如果觉得这篇文章对你有帮助，请分享给朋友！", label: .noise, rule: "share-prompt"),
         Case(head: ["站内搜索："], target: "站内搜索：", label: .noise, rule: "search-box"),
         Case(middle: ["IMG_2031.JPG"], target: "IMG_2031.JPG", label: .noise, rule: "image-placeholder"),
         Case(middle: ["[图片]"], target: "[图片]", label: .noise, rule: "image-placeholder"),
-        Case(tail: ["本文链接：https://www.example-fanwen.cn/a/1.html"], target: "本文链接：https://www.example-fanwen.cn/a/1.html", label: .noise, rule: "site-url"),
+        Case(
+            tail: ["本文链接：https://www.example-fanwen.cn/a/1.html"],
+            target: "本文链接：https://www.example-fanwen.cn/a/1.html", label: .noise, rule: "site-url"),
         Case(head: ["好范文网"], target: "好范文网", label: .noise, rule: "site-logo"),
         Case(middle: ["精品文档 可编辑"], target: "精品文档 可编辑", label: .noise, rule: "doc-watermark"),
         Case(tail: ["FANWEN ZHIJIA"], target: "FANWEN ZHIJIA", label: .noise, rule: "watermark-latin"),
         Case(tail: ["2 # 7 %"], target: "2 # 7 %", label: .noise, rule: "letter-soup"),
-        Case(tail: ["镇中心学校2021年工作总结", "乡镇教育办工作汇报材料", "农村学校教育工作计划"], target: "乡镇教育办工作汇报材料", label: .noise, rule: "related-list"),
+        Case(
+            tail: ["镇中心学校2021年工作总结", "乡镇教育办工作汇报材料", "农村学校教育工作计划"], target: "乡镇教育办工作汇报材料", label: .noise,
+            rule: "related-list"),
         Case(tail: ["教育工作"], target: "教育工作", label: .noise, rule: "tail-residue"),
         // titles and their copies
-        Case(head: ["第一篇：镇教育办工作汇报", "第二篇：镇中心校工作总结", "第一篇：镇教育办工作汇报"], target: "第二篇：镇中心校工作总结", label: .noise, rule: "toc-entry"),
+        Case(
+            head: ["第一篇：镇教育办工作汇报", "第二篇：镇中心校工作总结", "第一篇：镇教育办工作汇报"], target: "第二篇：镇中心校工作总结", label: .noise,
+            rule: "toc-entry"),
         Case(head: ["——在全镇教育工作会议上的讲话"], target: "——在全镇教育工作会议上的讲话", label: .title, rule: "title-subtitle"),
         Case(head: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
         Case(tail: ["镇教育办2022年工作汇报"], target: "镇教育办2022年工作汇报", label: .noise, rule: "title-repeat"),
@@ -108,7 +132,9 @@ import Testing
         Case(tail: ["谢谢大家！", "2022.12.20"], target: "2022.12.20", label: .body, rule: "signature"),
         Case(tail: ["2022-12-20"], target: "2022-12-20", label: .metadata, rule: "meta-datetime"),
         Case(tail: ["让我们携手共进，再创佳绩！"], target: "让我们携手共进，再创佳绩！", label: .body, rule: "tail-sentence"),
-        Case(tail: ["项目 2021年 2022年", "在校学生（人） 2310 2386", "专任教师（人） 168 175"], target: "专任教师（人） 168 175", label: .body, rule: "table-row"),
+        Case(
+            tail: ["项目 2021年 2022年", "在校学生（人） 2310 2386", "专任教师（人） 168 175"], target: "专任教师（人） 168 175", label: .body,
+            rule: "table-row"),
         Case(tail: ["您可能感兴趣的文章"], target: "您可能感兴趣的文章", label: .noise, rule: "related-heading"),
         Case(head: ["县教育局局长　王某某"], target: "县教育局局长　王某某", label: .body, rule: "speaker-name"),
         Case(head: ["校长 李华"], target: "校长 李华", label: .body, rule: "speaker-name"),
@@ -116,7 +142,8 @@ import Testing
 
     @Test(arguments: cases)
     func lineIsLabelledByItsRule(_ c: Case) throws {
-        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: c.head, middle: c.middle, tail: c.tail)))
+        let cleaned = Cleaner.standard.clean(
+            CleanFixture.raw(CleanFixture.text(head: c.head, middle: c.middle, tail: c.tail)))
         let copies = cleaned.lines.filter { $0.text == c.target }
         let line = try #require(copies.last)
         #expect(line.label == c.label)
@@ -133,7 +160,9 @@ import Testing
     /// paragraphs follow it) ends the report: it and everything after it is noise.
     @Test func bareRelatedHeadingInTheBodyEndsTheReport() {
         let snippet = "学校工作报告范文：过去的一年，学校全体教职工团结协作，开拓进取，圆满完成了各项工作任务……"
-        let text = ([CleanFixture.title] + CleanFixture.paragraphs + ["您可能感兴趣的文章", snippet, snippet + "。"]).joined(separator: "\n\n") + "\n"
+        let text =
+            ([CleanFixture.title] + CleanFixture.paragraphs + ["您可能感兴趣的文章", snippet, snippet + "。"]).joined(
+                separator: "\n\n") + "\n"
         let cleaned = Cleaner.standard.clean(CleanFixture.raw(text))
         #expect(CleanFixture.line("您可能感兴趣的文章", in: cleaned)?.rule == "related-heading-bare")
         #expect(CleanFixture.line(snippet, in: cleaned)?.label == .noise)

@@ -1,15 +1,18 @@
-@testable import Clean
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
+
+@testable import Clean
 
 /// `contains` literals are searched behind a pair filter (PairBloom): a literal with a byte
 /// pair the line lacks is not searched for. The filter may only ever spare searches that
 /// would fail, on the bundled samples' real lines, short and long.
 @Suite struct LiteralSearchTests {
     static func sampleLines() throws -> [ScannedLine] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         return try files.flatMap { name in
             let raw = try Ingestor().read(path: PackagePaths.imports.appending(path: name).path)
             return ScannedLine.scan(raw.text)

@@ -50,8 +50,10 @@ import Testing
     /// A government site's information table (索引号, 发布机构, 成文日期) is metadata, its font-size
     /// picker is noise, and a WeChat byline with a date and time is metadata too.
     @Test func governmentInfoTableAndWeChatBylineAreMetadata() throws {
-        let head = ["索引号： 11410300MB1234567X/2022-00012 发布机构： 市教育局", "成文日期： 2022-01-10 主题分类： 教育",
-                    "【字体：大 中 小】 打印本页 关闭窗口"]
+        let head = [
+            "索引号： 11410300MB1234567X/2022-00012 发布机构： 市教育局", "成文日期： 2022-01-10 主题分类： 教育",
+            "【字体：大 中 小】 打印本页 关闭窗口",
+        ]
         let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head)))
         #expect(head.map { CleanFixture.line($0, in: cleaned)?.label } == [.metadata, .metadata, .noise])
         let document = try #require(cleaned.documents.first)

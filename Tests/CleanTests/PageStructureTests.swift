@@ -10,8 +10,10 @@ import Testing
         Cleaner.standard.clean(CleanFixture.raw(lines.joined(separator: "\n\n") + "\n"))
     }
 
-    static func expect(_ cleaned: CleanedFile, _ text: String, _ label: LineLabel, _ rule: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expect(
+        _ cleaned: CleanedFile, _ text: String, _ label: LineLabel, _ rule: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let line = CleanFixture.line(text, in: cleaned)
         #expect(line?.label == label, "\(text)", sourceLocation: sourceLocation)
         #expect(line?.rule == rule, "\(text): \(line?.rule ?? "-")", sourceLocation: sourceLocation)

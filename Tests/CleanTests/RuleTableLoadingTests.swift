@@ -1,7 +1,8 @@
-@testable import Clean
 import EduwhCore
 import Foundation
 import Testing
+
+@testable import Clean
 
 /// Rule tables load from data, report a bad row as `file:line: reason`, and a user's folder of
 /// extra tables takes effect without recompiling.
@@ -54,7 +55,8 @@ import Testing
         let cleaned = cleaner.clean(CleanFixture.raw(text))
         #expect(CleanFixture.line("学海无涯范文站 伴你成长", in: cleaned)?.rule == "site-motto")
 
-        try (Self.header + "broken\tN\tregex\t[\t-\tline\tx\n").write(to: folder.appending(path: "z-broken.tsv"), atomically: true, encoding: .utf8)
+        try (Self.header + "broken\tN\tregex\t[\t-\tline\tx\n").write(
+            to: folder.appending(path: "z-broken.tsv"), atomically: true, encoding: .utf8)
         do {
             _ = try Cleaner(extraRulesDirectory: folder.path)
             Issue.record("a broken user table was accepted")
@@ -70,7 +72,7 @@ import Testing
         let rule = try #require(CleanRules.standard.lineRules.first { $0.id == id })
         let line = ScannedLine(number: 1, raw: Substring(rule.example))
         var zone = LineZone.body
-        for case let .zone(zones) in rule.conditions { zone = zones.sorted { $0.rawValue < $1.rawValue }.first! }
+        for case .zone(let zones) in rule.conditions { zone = zones.sorted { $0.rawValue < $1.rawValue }.first! }
         #expect(rule.matches(line, zone: zone, runLength: { Int.max }), "\(rule.origin): \(rule.example)")
     }
 

@@ -2,8 +2,8 @@ import Clean
 import EduwhCore
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// The five seeds against their gold labels, with pinned floors (the bar the scorer measures).
 /// Lowering a floor must be an explicit, reviewed change.
@@ -19,7 +19,10 @@ import TestSupport
         return names.filter { $0.hasSuffix(".txt") }.sorted()
     }
 
-    struct GoldLine { var doc: String; var label: String }
+    struct GoldLine {
+        var doc: String
+        var label: String
+    }
 
     static func gold(_ name: String, in folder: URL = PackagePaths.gold) throws -> [Int: GoldLine] {
         let url = folder.appending(path: name.replacingOccurrences(of: ".txt", with: ".lines.tsv"))
@@ -63,13 +66,21 @@ import TestSupport
                 if label == g.label { scores.labelOK += 1 }
                 let goldKept = g.label == "T" || g.label == "B"
                 let kept = label == "T" || label == "B"
-                if goldKept == kept { scores.keepOK += 1 } else { print("\(name):\(number) gold \(g.label) got \(label) \(p?.rule ?? "-")") }
+                if goldKept == kept {
+                    scores.keepOK += 1
+                } else {
+                    print("\(name):\(number) gold \(g.label) got \(label) \(p?.rule ?? "-")")
+                }
                 if !goldKept && !kept { scores.noiseTP += 1 }
                 if goldKept && !kept { scores.noiseFP += 1 }
                 if !goldKept && kept { scores.noiseFN += 1 }
             }
             let goldDocs = Set(gold.values.map(\.doc))
-            if goldDocs.count == predictedDocs.count { scores.splitsOK += 1 } else { print("\(name): \(goldDocs.count) gold documents, got \(predictedDocs.count)") }
+            if goldDocs.count == predictedDocs.count {
+                scores.splitsOK += 1
+            } else {
+                print("\(name): \(goldDocs.count) gold documents, got \(predictedDocs.count)")
+            }
         }
         return scores
     }

@@ -13,16 +13,21 @@ import Testing
         Case(head: ["查看: 512|回复: 3"], target: "查看: 512|回复: 3", label: .noise, rule: "forum-chrome"),
         Case(head: ["[复制链接]"], target: "[复制链接]", label: .noise, rule: "forum-chrome"),
         Case(head: ["该用户从未签到"], target: "该用户从未签到", label: .noise, rule: "forum-chrome"),
-        Case(tail: ["本篇发表于 未分类 并标签为 , , 。将永久链结加入书签。"],
-             target: "本篇发表于 未分类 并标签为 , , 。将永久链结加入书签。", label: .noise, rule: "blog-footer"),
-        Case(tail: ["回應已關閉。"], target: "回應已關閉。", label: .noise, rule: "blog-footer"),   // traditional script
-        Case(head: ["关于中学教务处工作总结范文集合九篇"], target: "关于中学教务处工作总结范文集合九篇", label: .noise,
-             rule: "collection-title-count"),
+        Case(
+            tail: ["本篇发表于 未分类 并标签为 , , 。将永久链结加入书签。"],
+            target: "本篇发表于 未分类 并标签为 , , 。将永久链结加入书签。", label: .noise, rule: "blog-footer"),
+        Case(tail: ["回應已關閉。"], target: "回應已關閉。", label: .noise, rule: "blog-footer"),  // traditional script
+        Case(
+            head: ["关于中学教务处工作总结范文集合九篇"], target: "关于中学教务处工作总结范文集合九篇", label: .noise,
+            rule: "collection-title-count"),
         Case(head: ["初中班主任述职报告合集5篇"], target: "初中班主任述职报告合集5篇", label: .noise, rule: "collection-title-count"),
-        Case(head: ["写材料神器,一键生成工作总结! 立即体验"], target: "写材料神器,一键生成工作总结! 立即体验", label: .noise,
-             rule: "ad-call-to-action"),
-        Case(tail: ["Turn your PDF publications into a flip-book with our e-Paper software"],
-             target: "Turn your PDF publications into a flip-book with our e-Paper software", label: .noise, rule: "epaper-chrome"),
+        Case(
+            head: ["写材料神器,一键生成工作总结! 立即体验"], target: "写材料神器,一键生成工作总结! 立即体验", label: .noise,
+            rule: "ad-call-to-action"),
+        Case(
+            tail: ["Turn your PDF publications into a flip-book with our e-Paper software"],
+            target: "Turn your PDF publications into a flip-book with our e-Paper software", label: .noise,
+            rule: "epaper-chrome"),
         Case(tail: ["看某某日報PDF版面"], target: "看某某日報PDF版面", label: .noise, rule: "epaper-chrome"),
         Case(head: ["Share \"某县义务教育均衡发展研究\""], target: "Share \"某县义务教育均衡发展研究\"", label: .noise, rule: "share-quoted"),
         Case(head: ["• 没有找到结果。"], target: "• 没有找到结果。", label: .noise, rule: "search-no-result"),
@@ -36,7 +41,8 @@ import Testing
 
     @Test(arguments: cases)
     func chromeLineIsLabelledByItsKind(_ c: Case) throws {
-        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: c.head, middle: c.middle, tail: c.tail)))
+        let cleaned = Cleaner.standard.clean(
+            CleanFixture.raw(CleanFixture.text(head: c.head, middle: c.middle, tail: c.tail)))
         let line = try #require(cleaned.lines.last { $0.text == c.target })
         #expect(line.label == c.label)
         #expect(line.rule == c.rule)

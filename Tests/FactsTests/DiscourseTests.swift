@@ -8,20 +8,24 @@ import Testing
 @Suite struct DiscourseTests {
     static let builder = FactBuilder.standard
 
-    func facts(_ text: String, _ quantities: [(String, String)], years: [YearMention] = [],
-               profile: DocumentProfile = DocumentProfile(kind: "其他"), scope: SectionScope.State = .init()) -> [Fact] {
+    func facts(
+        _ text: String, _ quantities: [(String, String)], years: [YearMention] = [],
+        profile: DocumentProfile = DocumentProfile(kind: "其他"), scope: SectionScope.State = .init()
+    ) -> [Fact] {
         let mentions = quantities.map { FactsFixtures.quantity($0.0, unit: $0.1, in: text, value: 1) }
-        return Self.builder.facts(mentions, line: FactsFixtures.line(text), years: years, places: [], profile: profile, scope: scope)
+        return Self.builder.facts(
+            mentions, line: FactsFixtures.line(text), years: years, places: [], profile: profile, scope: scope)
     }
 
-    @Test(arguments: [
-        ("一、2011年工作回顾", 1, FactStatus.achieved, "回顾"),
-        ("二、2012年工作思路", 1, .planned, "思路"),
-        ("（三）存在的问题", 2, nil, "问题"),
-        ("三、下一步工作打算", 1, .planned, "下一步"),
-        ("一、主要措施及成效", 1, .achieved, "成效"),
-        ("一、2010年工作总结和2011年工作打算", 1, nil, nil),
-    ] as [(String, Int, FactStatus?, String?)])
+    @Test(
+        arguments: [
+            ("一、2011年工作回顾", 1, FactStatus.achieved, "回顾"),
+            ("二、2012年工作思路", 1, .planned, "思路"),
+            ("（三）存在的问题", 2, nil, "问题"),
+            ("三、下一步工作打算", 1, .planned, "下一步"),
+            ("一、主要措施及成效", 1, .achieved, "成效"),
+            ("一、2010年工作总结和2011年工作打算", 1, nil, nil),
+        ] as [(String, Int, FactStatus?, String?)])
     func headingsSayWhatTheirFiguresAre(_ text: String, _ level: Int, _ status: FactStatus?, _ cue: String?) throws {
         let heading = try #require(SectionScope.standard.heading(in: text))
         #expect(heading.level == level)
@@ -56,7 +60,8 @@ import Testing
         #expect(states[0].year == nil && states[0].status == nil)
         let profile = DocumentProfile(kind: "工作汇报", referenceYear: 2012)
         let review = facts("新建学校3所。", [("3所", "所")], profile: profile, scope: states[2])
-        #expect(review.first?.yearFrom == 2011 && review.first?.yearSource == .section && review.first?.status == .achieved)
+        #expect(
+            review.first?.yearFrom == 2011 && review.first?.yearSource == .section && review.first?.status == .achieved)
         let plan = facts("新建学校5所。", [("5所", "所")], profile: profile, scope: states[4])
         #expect(plan.first?.yearFrom == 2012 && plan.first?.status == .planned)
         // In a plan section 达到 states a target; 已 keeps a figure achieved.
@@ -83,7 +88,9 @@ import Testing
         let five = facts("用五年时间新建幼儿园12所。", [("12所", "所")], profile: profile, scope: .init(year: 2011...2011))
         #expect(five.first?.yearFrom == 2011 && five.first?.yearTo == 2015)
         // A year of the clause's own wins.
-        let own = facts("三年内，2013年新建幼儿园4所。", [("4所", "所")], years: [FactsFixtures.year("2013年", 2013, in: "三年内，2013年新建幼儿园4所。")], profile: profile)
+        let own = facts(
+            "三年内，2013年新建幼儿园4所。", [("4所", "所")], years: [FactsFixtures.year("2013年", 2013, in: "三年内，2013年新建幼儿园4所。")],
+            profile: profile)
         #expect(own.first?.yearFrom == 2013 && own.first?.yearTo == 2013)
     }
 
@@ -111,10 +118,13 @@ import Testing
 
 /// The error kinds the facts issue lists, each with a sentence of our own.
 @Suite struct FactErrorKindTests {
-    func facts(_ text: String, _ quantities: [(String, String)], places: [PlaceMention] = [],
-               profile: DocumentProfile = DocumentProfile(kind: "工作总结", referenceYear: 2015)) -> [Fact] {
+    func facts(
+        _ text: String, _ quantities: [(String, String)], places: [PlaceMention] = [],
+        profile: DocumentProfile = DocumentProfile(kind: "工作总结", referenceYear: 2015)
+    ) -> [Fact] {
         let mentions = quantities.map { FactsFixtures.quantity($0.0, unit: $0.1, in: text, value: 1) }
-        return FactBuilder.standard.facts(mentions, line: FactsFixtures.line(text), years: [], places: places, profile: profile)
+        return FactBuilder.standard.facts(
+            mentions, line: FactsFixtures.line(text), years: [], places: places, profile: profile)
     }
 
     @Test func jiangAsObjectMarkerIsNotFuture() {
@@ -132,13 +142,18 @@ import Testing
         let henan = FactsFixtures.place("河南", adcode: "410000000000", in: donor)
         let siping = FactsFixtures.place("四平", adcode: "220300000000", in: donor)
         let region = DocumentProfile(kind: "工作总结", referenceYear: 2012, adcode: "220303000000")
-        #expect(facts(donor, [("10万元", "yuan")], places: [siping, henan], profile: region).first?.adcode == "220303000000")
+        #expect(
+            facts(donor, [("10万元", "yuan")], places: [siping, henan], profile: region).first?.adcode == "220303000000")
         let trip = "组织校长30名赴杭州学习。"
         let hangzhou = FactsFixtures.place("杭州", adcode: "330100000000", in: trip)
         #expect(facts(trip, [("30名", "名")], places: [hangzhou], profile: region).first?.adcode == "220303000000")
         // A place the figure is about still counts.
         let own = "杭州市新建学校12所。"
-        #expect(facts(own, [("12所", "所")], places: [FactsFixtures.place("杭州市", adcode: "330100000000", in: own)], profile: region).first?.adcode == "330100000000")
+        #expect(
+            facts(
+                own, [("12所", "所")], places: [FactsFixtures.place("杭州市", adcode: "330100000000", in: own)],
+                profile: region
+            ).first?.adcode == "330100000000")
     }
 
     @Test func whatIsCountedNotTheNearestKeyword() {

@@ -8,17 +8,21 @@ import Testing
     static let guangzhou = "440100000000"
     static let builder = FactBuilder.standard
 
-    func facts(_ text: String, _ quantities: [(String, String)], years: [YearMention] = [], places: [PlaceMention] = [],
-               profile: DocumentProfile = DocumentProfile(kind: "其他")) -> [Fact] {
+    func facts(
+        _ text: String, _ quantities: [(String, String)], years: [YearMention] = [], places: [PlaceMention] = [],
+        profile: DocumentProfile = DocumentProfile(kind: "其他")
+    ) -> [Fact] {
         let mentions = quantities.map { FactsFixtures.quantity($0.0, unit: $0.1, in: text, value: 1) }
-        return Self.builder.facts(mentions, line: FactsFixtures.line(text), years: years, places: places, profile: profile)
+        return Self.builder.facts(
+            mentions, line: FactsFixtures.line(text), years: years, places: places, profile: profile)
     }
 
     @Test func yearFromClauseThenSentenceThenDocument() throws {
         let text = "仅2011年我区预算内教育拨款19432.9万元,比2010年的16021.6万元增长21.29%。另有经费300万元"
         let years = [FactsFixtures.year("2011年", 2011, in: text), FactsFixtures.year("2010年", 2010, in: text)]
         let profile = DocumentProfile(kind: "工作汇报", referenceYear: 2012, periodFrom: 2011, periodTo: 2012)
-        let found = facts(text, [("19432.9万元", "yuan"), ("21.29%", "percent"), ("300万元", "yuan")], years: years, profile: profile)
+        let found = facts(
+            text, [("19432.9万元", "yuan"), ("21.29%", "percent"), ("300万元", "yuan")], years: years, profile: profile)
         #expect(found[0].yearFrom == 2011 && found[0].yearSource == .clause)
         // 21.29% is 2011's growth over 2010 (the base of the comparison), so 2011, from the sentence.
         #expect(found[1].yearFrom == 2011 && found[1].yearSource == .sentence)
@@ -27,10 +31,15 @@ import Testing
 
     @Test func theBaseOfAComparisonIsNotTheYearOfTheChange() {
         let text = "2019年共投入教育经费2.35亿元,比上年增长12.6%,比2017年的1.9亿元多0.45亿元"
-        let years = [FactsFixtures.year("2019年", 2019, in: text),
-                     YearMention(surface: "上年", kind: .relative, from: 2018, to: 2018, offset: Array(text.unicodeScalars).firstIndex(of: "上")!, rule: "ry-shangnian"),
-                     FactsFixtures.year("2017年", 2017, in: text)]
-        let found = facts(text, [("2.35亿元", "yuan"), ("12.6%", "percent"), ("1.9亿元", "yuan"), ("0.45亿元", "yuan")], years: years)
+        let years = [
+            FactsFixtures.year("2019年", 2019, in: text),
+            YearMention(
+                surface: "上年", kind: .relative, from: 2018, to: 2018,
+                offset: Array(text.unicodeScalars).firstIndex(of: "上")!, rule: "ry-shangnian"),
+            FactsFixtures.year("2017年", 2017, in: text),
+        ]
+        let found = facts(
+            text, [("2.35亿元", "yuan"), ("12.6%", "percent"), ("1.9亿元", "yuan"), ("0.45亿元", "yuan")], years: years)
         #expect(found.map(\.yearFrom) == [2019, 2019, 2017, 2019])
     }
 
@@ -40,7 +49,8 @@ import Testing
         let text = "一、肯定成绩。2022年，全市新增学位9000多个。全市高考本科上线率达到68.7%，较上年提高2.1个百分点。"
         let years = [FactsFixtures.year("2022年", 2022, in: text), FactsFixtures.year("上年", 2021, in: text)]
         let profile = DocumentProfile(kind: "讲话", referenceYear: 2023)
-        let found = facts(text, [("9000多个", "个"), ("68.7%", "percent"), ("2.1个百分点", "percent")], years: years, profile: profile)
+        let found = facts(
+            text, [("9000多个", "个"), ("68.7%", "percent"), ("2.1个百分点", "percent")], years: years, profile: profile)
         #expect(found.map(\.yearFrom) == [2022, 2022, 2022])
         #expect(found.map(\.yearSource) == [.sentence, .sentence, .sentence])
         // Without the opening year, the year the document states it covers; none when it states none.
@@ -80,9 +90,13 @@ import Testing
     @Test func regionFromSentenceElseDocumentAndProvinceDoesNotOverride() {
         let profile = DocumentProfile(kind: "述职报告", adcode: Self.haizhu)
         let text = "我区80%的学校通过广州市义务教育规范化学校督导验收。韶关市投入500万元"
-        let places = [FactsFixtures.place("广州市", adcode: Self.guangzhou, in: text), FactsFixtures.place("韶关市", adcode: "440200000000", in: text)]
+        let places = [
+            FactsFixtures.place("广州市", adcode: Self.guangzhou, in: text),
+            FactsFixtures.place("韶关市", adcode: "440200000000", in: text),
+        ]
         let found = facts(text, [("80%", "percent"), ("500万元", "yuan")], places: places, profile: profile)
-        #expect(found[0].adcode == Self.haizhu && found[0].regionSource == .document, "广州市 contains 海珠区: not the subject")
+        #expect(
+            found[0].adcode == Self.haizhu && found[0].regionSource == .document, "广州市 contains 海珠区: not the subject")
         #expect(found[1].adcode == "440200000000" && found[1].regionSource == .clause)
         let none = facts("投入3.48亿元", [("3.48亿元", "yuan")])
         #expect(none[0].adcode == nil && none[0].regionSource == .none)
@@ -104,11 +118,13 @@ import Testing
             FactsFixtures.line("专任教师（人） 3120 3285", number: 4),
             FactsFixtures.line("全年招聘教师165名。", number: 5),
         ]
-        let built = Self.builder.build(CleanDocument(index: 1, title: lines[0].text, lines: lines, metadata: SiteMetadata()))
+        let built = Self.builder.build(
+            CleanDocument(index: 1, title: lines[0].text, lines: lines, metadata: SiteMetadata()))
         let cells = built.facts.filter { $0.line == 3 || $0.line == 4 }
         #expect(cells.map(\.quantity.value) == [48210, 50136, 3120, 3285])
         #expect(cells.map(\.yearFrom) == [2020, 2021, 2020, 2021])
-        #expect(cells.map(\.indicator) == ["students_enrolled", "students_enrolled", "teachers_count", "teachers_count"])
+        #expect(
+            cells.map(\.indicator) == ["students_enrolled", "students_enrolled", "teachers_count", "teachers_count"])
         #expect(cells.allSatisfy { $0.quantity.unit == "人" })
         // The table ends with it: prose after it takes its years from the text as before.
         #expect(built.facts.first { $0.line == 5 }?.yearFrom == 2021)
@@ -157,7 +173,9 @@ import Testing
         KindCase(title: "推进教育均衡发展", opening: "教育是民生之本。", kind: "其他"),
     ])
     func kindOfReport(_ example: KindCase) {
-        #expect(DocumentProfiler.standard.kind(title: [example.title], opening: [example.opening], body: [example.opening]) == example.kind)
+        #expect(
+            DocumentProfiler.standard.kind(title: [example.title], opening: [example.opening], body: [example.opening])
+                == example.kind)
     }
 
     @Test(arguments: [
@@ -171,7 +189,9 @@ import Testing
     func speaker(_ title: String, _ opening: String, _ expected: String) {
         let titleLine = FactsFixtures.line(title, number: 1, label: .title)
         let openingLine = FactsFixtures.line(opening, number: 2)
-        #expect(DocumentProfiler.standard.speaker(titleLines: [titleLine], opening: [openingLine], title: title) == expected)
+        #expect(
+            DocumentProfiler.standard.speaker(titleLines: [titleLine], opening: [openingLine], title: title) == expected
+        )
     }
 }
 
@@ -179,7 +199,8 @@ extension FactBuilderTests {
     @Test func placeInsideADocumentNameIsNotTheRegion() {
         let text = "按照《韶关市义务教育规范化学校督导验收方案》,全县16所学校基本达标"
         let places = [FactsFixtures.place("韶关市", adcode: "440200000000", in: text)]
-        let found = facts(text, [("16所", "所")], places: places, profile: DocumentProfile(kind: "述职报告", adcode: "440232000000"))
+        let found = facts(
+            text, [("16所", "所")], places: places, profile: DocumentProfile(kind: "述职报告", adcode: "440232000000"))
         #expect(found[0].adcode == "440232000000" && found[0].regionSource == .document)
     }
 
@@ -188,7 +209,8 @@ extension FactBuilderTests {
         let opening = [FactsFixtures.line("成立了由区政府区长任组长的领导小组", number: 2)]
         #expect(profiler.speaker(titleLines: [], opening: opening, title: nil) == nil)
         // A greeting is two words too, but 同志们 is no role: no speaker from it.
-        #expect(profiler.speaker(titleLines: [], opening: [FactsFixtures.line("同志们 大家好", number: 2)], title: nil) == nil)
+        #expect(
+            profiler.speaker(titleLines: [], opening: [FactsFixtures.line("同志们 大家好", number: 2)], title: nil) == nil)
         let appointed = [FactsFixtures.line("任县长以来,我充分发挥县财政主渠道作用", number: 2)]
         #expect(profiler.speaker(titleLines: [], opening: appointed, title: nil) == "县长")
     }
@@ -198,13 +220,19 @@ extension DocumentProfilerTests {
     @Test func regionPrefersTheCountyOverItsOftenNamedProvince() {
         let title = FactsFixtures.line("基础教育工作的述职报告", number: 1, label: .title)
         func place(_ line: Int, _ surface: String, _ adcode: String) -> Located<PlaceMention> {
-            Located(line: line, mention: PlaceMention(surface: surface, adcode: adcode, name: surface, status: .resolved, candidates: [adcode], offset: 0, rule: "test"))
+            Located(
+                line: line,
+                mention: PlaceMention(
+                    surface: surface, adcode: adcode, name: surface, status: .resolved, candidates: [adcode], offset: 0,
+                    rule: "test"))
         }
-        let places = [place(9, "乳源县", "440232000000"), place(10, "乳源", "440232000000")]
+        let places =
+            [place(9, "乳源县", "440232000000"), place(10, "乳源", "440232000000")]
             + (11...15).map { place($0, "广东省", "440000000000") }
         #expect(DocumentProfiler.standard.region(titleLines: [title], opening: [], places: places) == "440232000000")
         let provinceOnly = (11...15).map { place($0, "广东省", "440000000000") } + [place(16, "韶关市", "440200000000")]
-        #expect(DocumentProfiler.standard.region(titleLines: [title], opening: [], places: provinceOnly) == "440000000000")
+        #expect(
+            DocumentProfiler.standard.region(titleLines: [title], opening: [], places: provinceOnly) == "440000000000")
     }
 }
 

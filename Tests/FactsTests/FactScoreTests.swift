@@ -3,8 +3,8 @@ import EduwhCore
 import Facts
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// Every fact field against the hand-written facts gold (NAME.facts.tsv), as `scripts/score`
 /// counts it: the share of gold facts (matched by line and surface) whose indicator, years,
@@ -47,7 +47,10 @@ import TestSupport
                 let fact = candidates.removeFirst()
                 found[key] = candidates
                 if fact.indicator == cells[3] { scores.indicator += 1 }
-                if (fact.yearFrom.map(String.init) ?? "") == cells[4], (fact.yearTo.map(String.init) ?? "") == cells[5] { scores.year += 1 }
+                if (fact.yearFrom.map(String.init) ?? "") == cells[4], (fact.yearTo.map(String.init) ?? "") == cells[5]
+                {
+                    scores.year += 1
+                }
                 if (fact.adcode ?? "") == cells[6] { scores.region += 1 }
                 if fact.status.rawValue == cells[7] { scores.status += 1 }
             }
@@ -58,7 +61,9 @@ import TestSupport
     @Test func seedFactsMeetTheirFloors() throws {
         let scores = try Self.score(PackagePaths.seeds, gold: PackagePaths.gold)
         try #require(scores.facts > 250, "seed facts gold not found")
-        print("seed facts: indicator \(scores.share(scores.indicator)), year \(scores.share(scores.year)), region \(scores.share(scores.region)), status \(scores.share(scores.status))")
+        print(
+            "seed facts: indicator \(scores.share(scores.indicator)), year \(scores.share(scores.year)), region \(scores.share(scores.region)), status \(scores.share(scores.status))"
+        )
         #expect(scores.share(scores.indicator) >= Self.seedFloors.indicator)
         #expect(scores.share(scores.year) >= Self.seedFloors.year)
         #expect(scores.share(scores.region) >= Self.seedFloors.region)
@@ -68,7 +73,9 @@ import TestSupport
     @Test func fieldFactsMeetTheirFloors() throws {
         let scores = try Self.score(PackagePaths.fieldCorpus, gold: PackagePaths.fieldCorpus.appending(path: "gold"))
         try #require(scores.facts > 500, "field facts gold not found")
-        print("field facts: indicator \(scores.share(scores.indicator)), year \(scores.share(scores.year)), region \(scores.share(scores.region)), status \(scores.share(scores.status))")
+        print(
+            "field facts: indicator \(scores.share(scores.indicator)), year \(scores.share(scores.year)), region \(scores.share(scores.region)), status \(scores.share(scores.status))"
+        )
         #expect(scores.share(scores.indicator) >= Self.fieldFloors.indicator)
         #expect(scores.share(scores.year) >= Self.fieldFloors.year)
         #expect(scores.share(scores.region) >= Self.fieldFloors.region)

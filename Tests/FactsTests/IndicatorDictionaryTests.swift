@@ -7,7 +7,9 @@ import Testing
         #expect(!indicators.isEmpty)
         #expect(Set(indicators.map(\.code)).count == indicators.count)
         for indicator in indicators {
-            #expect(!indicator.nameZh.isEmpty && !indicator.nameEn.isEmpty && !indicator.category.isEmpty, "\(indicator.code)")
+            #expect(
+                !indicator.nameZh.isEmpty && !indicator.nameEn.isEmpty && !indicator.category.isEmpty,
+                "\(indicator.code)")
         }
     }
 }

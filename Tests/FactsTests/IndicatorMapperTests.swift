@@ -13,11 +13,21 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(line: "为了促使全区教育均衡发展,投入3.48亿元升级改造我区东部地区学校的硬件和软件建设", surface: "3.48亿元", unit: "yuan", indicator: "funding_investment"),
-        Case(line: "仅2011年我区预算内教育拨款19432.9万元,比2010年的16021.6万元增长21.29%", surface: "16021.6万元", unit: "yuan", indicator: "funding_budget"),
-        Case(line: "仅2011年我区预算内教育拨款19432.9万元,比2010年的16021.6万元增长21.29%", surface: "21.29%", unit: "percent", indicator: "growth_rate"),
-        Case(line: "2011年由国家、省投入60%,区里投入40%,共177.5万元用于小学科学实验室配备", surface: "40%", unit: "percent", indicator: "funding_share"),
-        Case(line: "据统计,2012年财政性教育经费为3.2亿元,占生产总值比例为4.1%,同比增长12%", surface: "4.1%", unit: "percent", indicator: "funding_share_gdp"),
+        Case(
+            line: "为了促使全区教育均衡发展,投入3.48亿元升级改造我区东部地区学校的硬件和软件建设", surface: "3.48亿元", unit: "yuan",
+            indicator: "funding_investment"),
+        Case(
+            line: "仅2011年我区预算内教育拨款19432.9万元,比2010年的16021.6万元增长21.29%", surface: "16021.6万元", unit: "yuan",
+            indicator: "funding_budget"),
+        Case(
+            line: "仅2011年我区预算内教育拨款19432.9万元,比2010年的16021.6万元增长21.29%", surface: "21.29%", unit: "percent",
+            indicator: "growth_rate"),
+        Case(
+            line: "2011年由国家、省投入60%,区里投入40%,共177.5万元用于小学科学实验室配备", surface: "40%", unit: "percent",
+            indicator: "funding_share"),
+        Case(
+            line: "据统计,2012年财政性教育经费为3.2亿元,占生产总值比例为4.1%,同比增长12%", surface: "4.1%", unit: "percent",
+            indicator: "funding_share_gdp"),
         Case(line: "城乡义务教育学校生均公用经费提高到650元", surface: "650元", unit: "yuan", indicator: "funding_per_student"),
         Case(line: "县工商联捐款20万元,用于资助贫困学生", surface: "20万元", unit: "yuan", indicator: "funding_donation"),
         Case(line: "并且积极向银行贷款5亿元超前投入发展教育", surface: "5亿元", unit: "yuan", indicator: "funding_loan"),
@@ -40,9 +50,13 @@ import Testing
         Case(line: "小学每班不超过45人,中学不超过50人", surface: "不超过45人", unit: "人", indicator: "class_size"),
         Case(line: "确保校园网覆盖率达100%,构建遍及城乡的信息基础设施", surface: "100%", unit: "percent", indicator: "ict_coverage"),
         Case(line: "新建公办幼儿园6所,新增学位2160个,普惠性幼儿园覆盖率达到86.5%", surface: "2160个", unit: "个", indicator: "school_places"),
-        Case(line: "新建公办幼儿园6所,新增学位2160个,普惠性幼儿园覆盖率达到86.5%", surface: "86.5%", unit: "percent", indicator: "preschool_public_share"),
+        Case(
+            line: "新建公办幼儿园6所,新增学位2160个,普惠性幼儿园覆盖率达到86.5%", surface: "86.5%", unit: "percent",
+            indicator: "preschool_public_share"),
         Case(line: "新建公办幼儿园6所,新增学位2160个,普惠性幼儿园覆盖率达到86.5%", surface: "6所", unit: "所", indicator: "schools_built"),
-        Case(line: "全校专任教师108人,本科以上学历占95%,中高级职称教师占62%", surface: "95%", unit: "percent", indicator: "teacher_qualification"),
+        Case(
+            line: "全校专任教师108人,本科以上学历占95%,中高级职称教师占62%", surface: "95%", unit: "percent",
+            indicator: "teacher_qualification"),
         Case(line: "全校专任教师108人,本科以上学历占95%,中高级职称教师占62%", surface: "62%", unit: "percent", indicator: "teacher_titles"),
         Case(line: "学生体质健康达标率为93.2%,近视率控制在40%以下", surface: "40%以下", unit: "percent", indicator: "student_health"),
         Case(line: "学生体质健康达标率为93.2%,近视率控制在40%以下", surface: "93.2%", unit: "percent", indicator: "pass_rate"),
@@ -61,7 +75,9 @@ import Testing
         Case(line: "我县高中毛入学率达到了85.6%,基本普及高中阶段教育", surface: "85.6%", unit: "percent", indicator: "enrolment_rate"),
         Case(line: "九年义务教育巩固率达到98.5%", surface: "98.5%", unit: "percent", indicator: "completion_rate"),
         Case(line: "学生体质健康达标率95.2%", surface: "95.2%", unit: "percent", indicator: "pass_rate"),
-        Case(line: "经过全区的共同努力,我区80%的学校通过市义务教育规范化学校督导验收", surface: "80%", unit: "percent", indicator: "schools_standard_share"),
+        Case(
+            line: "经过全区的共同努力,我区80%的学校通过市义务教育规范化学校督导验收", surface: "80%", unit: "percent",
+            indicator: "schools_standard_share"),
         Case(line: "近两年我区学生参加市一级以上体艺科技类竞赛获奖达5639人次", surface: "5639人次", unit: "人次", indicator: "awards"),
         Case(line: "申报立项规划课题子课题893项,其中教育部课题1项", surface: "893项", unit: "项", indicator: "research_projects"),
         Case(line: "市民人均受教育年限提高到11年", surface: "11年", unit: "年", indicator: "education_years"),
@@ -92,7 +108,9 @@ import Testing
         #expect(dictionary.indicators.count >= 30)
         #expect(dictionary.indicator(code: "unknown") == nil, "unknown is preloaded by schema.sql")
         for indicator in dictionary.indicators {
-            #expect(!indicator.example.isEmpty && !indicator.units.isEmpty && !indicator.signals.isEmpty, "\(indicator.code)")
+            #expect(
+                !indicator.example.isEmpty && !indicator.units.isEmpty && !indicator.signals.isEmpty,
+                "\(indicator.code)")
         }
     }
 }

@@ -3,8 +3,8 @@ import EduwhCore
 import Facts
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// The seeds through Ingest → Clean → Facts, and the indicator mapper on the gold quantities:
 /// how many quantities get an indicator other than `unknown`.
@@ -24,7 +24,8 @@ import TestSupport
     @Test func seedBodyQuantitiesMostlyGetAnIndicator() throws {
         let files = Self.seedFiles()
         try #require(files.count == 5, "seeds not found at \(Self.seeds.path)")
-        var total = 0, known = 0
+        var total = 0
+        var known = 0
         for file in files {
             let raw = try Ingestor().read(path: file.path)
             for document in Cleaner.standard.clean(raw).documents {
@@ -33,7 +34,9 @@ import TestSupport
                 for fact in built.facts where bodyLines.contains(fact.line) {
                     total += 1
                     if fact.indicator != "unknown" { known += 1 }
-                    #expect(fact.indicator == "unknown" || IndicatorDictionary.standard.indicator(code: fact.indicator) != nil)
+                    #expect(
+                        fact.indicator == "unknown"
+                            || IndicatorDictionary.standard.indicator(code: fact.indicator) != nil)
                 }
             }
         }
@@ -46,12 +49,14 @@ import TestSupport
     @Test func goldQuantitiesMostlyGetAnIndicator() throws {
         let files = Self.seedFiles()
         try #require(files.count == 5, "seeds not found at \(Self.seeds.path)")
-        var total = 0, known = 0
+        var total = 0
+        var known = 0
         var byIndicator: [String: Int] = [:]
         for file in files {
             let name = file.deletingPathExtension().lastPathComponent
             let gold = PackagePaths.gold.appending(path: "\(name).quantities.tsv")
-            let rawLines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let rawLines = try String(contentsOf: file, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
             var seen: [String: Int] = [:]
             for row in try String(contentsOf: gold, encoding: .utf8).split(separator: "\n").dropFirst() {
                 let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -71,18 +76,23 @@ import TestSupport
             }
         }
         let coverage = Double(known) / Double(total)
-        print("gold indicator coverage: \(known)/\(total) = \(coverage); by indicator: \(byIndicator.sorted { $0.value > $1.value })")
+        print(
+            "gold indicator coverage: \(known)/\(total) = \(coverage); by indicator: \(byIndicator.sorted { $0.value > $1.value })"
+        )
         #expect(coverage >= Self.goldCoverageFloor)
     }
 
     /// The gold quantity as a mention at its n-th occurrence in the line (gold repeats a row per occurrence).
     static func quantity(surface: String, unit: String, occurrence: Int, in line: String) -> QuantityMention {
-        let scalars = Array(line.unicodeScalars), target = Array(surface.unicodeScalars)
+        let scalars = Array(line.unicodeScalars)
+        let target = Array(surface.unicodeScalars)
         var offsets: [Int] = []
         if !target.isEmpty, target.count <= scalars.count {
-            for start in 0...(scalars.count - target.count) where Array(scalars[start..<start + target.count]) == target { offsets.append(start) }
+            for start in 0...(scalars.count - target.count) where Array(scalars[start..<start + target.count]) == target
+            { offsets.append(start) }
         }
         let offset = offsets.isEmpty ? 0 : offsets[min(occurrence, offsets.count - 1)]
-        return QuantityMention(surface: surface, value: nil, unit: unit, qualifier: .exact, offset: offset, rule: "gold")
+        return QuantityMention(
+            surface: surface, value: nil, unit: unit, qualifier: .exact, offset: offset, rule: "gold")
     }
 }

@@ -1,6 +1,6 @@
 import EduwhCore
-import Testing
 import TestSupport
+import Testing
 
 /// `ByteSearch` (EduwhCore), the one byte search that Ingest's HTML scanners and
 /// `StringProtocol.includes` use, against a naive search on seeded random haystacks.

@@ -1,7 +1,9 @@
 import CLibXML2
+
 @testable import Ingest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // The article finder's block tree as it was first written: libxml2's DOM (htmlReadMemory) walked
@@ -55,8 +57,9 @@ struct DOMBlockTree {
         var html = html
         html.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return }
-            let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+            let options = Int32(
+                HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
             let document = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
             }
@@ -135,7 +138,10 @@ struct DOMBlockTree {
                 }
                 attribute = current.pointee.next
             }
-            if tag == "title" || (tag == "meta" && ["og:title", "articletitle", "title", "headline", "twitter:title"].contains(property)) {
+            if tag == "title"
+                || (tag == "meta"
+                    && ["og:title", "articletitle", "title", "headline", "twitter:title"].contains(property))
+            {
                 let text = tag == "title" ? Self.textContent(of: node) : content
                 let compact = Self.compact(Array(text.utf8))
                 if !compact.isEmpty { titleReferences.append(compact) }
@@ -143,7 +149,9 @@ struct DOMBlockTree {
             if tag == "head" {
                 var child = node.pointee.children
                 while let current = child {
-                    if current.pointee.type == XML_ELEMENT_NODE { visitElement(current, parent: parent, depth: depth + 1, inLink: false) }
+                    if current.pointee.type == XML_ELEMENT_NODE {
+                        visitElement(current, parent: parent, depth: depth + 1, inLink: false)
+                    }
                     child = current.pointee.next
                 }
                 return
@@ -157,11 +165,16 @@ struct DOMBlockTree {
             let index = elements.count
             let key = tag + "|" + classAndID
             let (hint, boilerplate): (Int8, Bool)
-            if let known = hints[key] { (hint, boilerplate) = known } else {
+            if let known = hints[key] {
+                (hint, boilerplate) = known
+            } else {
                 (hint, boilerplate) = Self.hint(tag: tag, classAndID: classAndID)
                 hints[key] = (hint, boilerplate)
             }
-            elements.append(Element(tag: tag, parent: parent, depth: depth, hint: hint, boilerplate: boilerplate, isBlock: isBlock && tag != "br"))
+            elements.append(
+                Element(
+                    tag: tag, parent: parent, depth: depth, hint: hint, boilerplate: boilerplate,
+                    isBlock: isBlock && tag != "br"))
             let link = inLink || tag == "a"
             if tag == "a" { elements[index].links = 1 }
             var child = node.pointee.children
@@ -193,14 +206,24 @@ struct DOMBlockTree {
         /// Adds a text node's characters to the current line (whitespace only separates).
         private mutating func addText(_ text: UnsafePointer<xmlChar>, owner: Int, inLink: Bool) {
             var i = 0
-            var characters = 0, punctuation = 0
+            var characters = 0
+            var punctuation = 0
             var line = current ?? Line(owner: owner)
             while true {
                 let byte = text[i]
                 if byte == 0 { break }
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { i += 1; continue }
-                if byte == 0xC2, text[i + 1] == 0xA0 { i += 2; continue }                       // no-break space
-                if byte == 0xE3, text[i + 1] == 0x80, text[i + 2] == 0x80 { i += 3; continue }  // ideographic space
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                    i += 1
+                    continue
+                }
+                if byte == 0xC2, text[i + 1] == 0xA0 {
+                    i += 2
+                    continue
+                }  // no-break space
+                if byte == 0xE3, text[i + 1] == 0x80, text[i + 2] == 0x80 {
+                    i += 3
+                    continue
+                }  // ideographic space
                 let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 var k = 0
                 while k < length, text[i + k] != 0 {
@@ -264,9 +287,18 @@ struct DOMBlockTree {
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
-                if byte <= 0x20 { i += 1; continue }
-                if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { i += 2; continue }
-                if byte == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+                if byte <= 0x20 {
+                    i += 1
+                    continue
+                }
+                if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                    i += 2
+                    continue
+                }
+                if byte == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+                    i += 3
+                    continue
+                }
                 result.append(byte)
                 i += 1
             }

@@ -1,7 +1,7 @@
 import EduwhCore
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// Every supported encoding decodes to the same text, and is named correctly.
 @Suite struct EncodingDetectionTests {
@@ -48,11 +48,12 @@ import TestSupport
         let withMark: [UInt8] = charset == "UTF-16LE" ? [0xFF, 0xFE] + bytes : bytes
         let raw = try ingestor.decode(bytes: withMark, path: "trad.txt")
         #expect(raw.text == IngestFixtures.traditional)
-        let expected: TextEncoding = switch charset {
-        case "BIG5", "CP950": .big5
-        case "GB18030": .gb18030
-        default: .utf16LE
-        }
+        let expected: TextEncoding =
+            switch charset {
+            case "BIG5", "CP950": .big5
+            case "GB18030": .gb18030
+            default: .utf16LE
+            }
         #expect(raw.encoding == expected)
     }
 
@@ -93,13 +94,16 @@ import TestSupport
         let raw = try ingestor.decode(bytes: Array(prefix.utf8) + [0xFF] + Array(suffix.utf8), path: "a.txt")
         #expect(raw.encoding == .utf8)
         #expect(raw.text == prefix + "\u{FFFD}" + suffix)
-        #expect(raw.notes == ["replaced 1 invalid UTF-8 sequence in 1 damaged spot with U+FFFD (first at byte \(prefix.utf8.count))"])
+        #expect(
+            raw.notes == [
+                "replaced 1 invalid UTF-8 sequence in 1 damaged spot with U+FFFD (first at byte \(prefix.utf8.count))"
+            ])
     }
 
     @Test func utf8WithAByteInsertedIntoACharacterLosesOnlyThatCharacter() throws {
         let prefix = String(repeating: IngestFixtures.simplified, count: 20)
         let suffix = String(repeating: IngestFixtures.simplified, count: 20)
-        let broken: [UInt8] = [0xE8, 0x82, 0xFF, 0xB2] // 育 (E8 82 B2) with 0xFF inside
+        let broken: [UInt8] = [0xE8, 0x82, 0xFF, 0xB2]  // 育 (E8 82 B2) with 0xFF inside
         let raw = try ingestor.decode(bytes: Array(prefix.utf8) + broken + Array(suffix.utf8), path: "a.txt")
         #expect(raw.encoding == .utf8)
         #expect(raw.text.hasPrefix(prefix + "\u{FFFD}"))
@@ -117,7 +121,8 @@ import TestSupport
 
     @Test func utf16WithMarkHoldingOnlyASCIIDecodes() throws {
         // Plain ASCII in UTF-16BE with a mark must not be read as UTF-8 with NULs.
-        let raw = try ingestor.decode(bytes: [0xFE, 0xFF] + (IconvEncoder.encode("2009 report\n", to: "UTF-16BE") ?? []), path: "a.txt")
+        let raw = try ingestor.decode(
+            bytes: [0xFE, 0xFF] + (IconvEncoder.encode("2009 report\n", to: "UTF-16BE") ?? []), path: "a.txt")
         #expect(raw.text == "2009 report\n")
         #expect(raw.encoding == .utf16BE)
     }
@@ -140,7 +145,9 @@ import TestSupport
     }
 
     /// UTF-8 text without CJK (Latin, Cyrillic, Greek) is not "rescued" into Chinese.
-    @Test(arguments: ["Школа и образование: бюджет 12%\n", "Éducation: budget 12 %, écoles rénovées\n", "café crème", "é", "Ω"])
+    @Test(arguments: [
+        "Школа и образование: бюджет 12%\n", "Éducation: budget 12 %, écoles rénovées\n", "café crème", "é", "Ω",
+    ])
     func narrowUTF8StaysUTF8(text: String) throws {
         let raw = try ingestor.decode(bytes: Array(text.utf8), path: "a.txt")
         #expect(raw.encoding == .utf8)

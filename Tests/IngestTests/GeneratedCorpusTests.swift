@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// `scripts/gen-corpus` writes a deterministic corpus that Ingest reads completely: every file
 /// decodes with the encoding it was written in, and the bad ones are rejected with a reason.
@@ -39,7 +39,8 @@ import TestSupport
         try run(["120", folder.file("b"), "--seed", "5", "--with-bad"])
         try run(["40", folder.file("c"), "--seed", "5", "--with-bad"])
         try run(["40", folder.file("d"), "--seed", "6", "--with-bad"])
-        let a = try contents(of: folder.file("a")), b = try contents(of: folder.file("b"))
+        let a = try contents(of: folder.file("a"))
+        let b = try contents(of: folder.file("b"))
         #expect(a.count == 120)
         #expect(a == b)
         let c = try contents(of: folder.file("c"))
@@ -66,7 +67,9 @@ import TestSupport
         // The summary line counts what the generator wrote; Ingest must find the same mix.
         let utf8 = (encodings["utf-8"] ?? 0) + (encodings["utf-8-bom"] ?? 0)
         let utf16 = (encodings["utf-16le"] ?? 0) + (encodings["utf-16be"] ?? 0)
-        #expect(summary.contains("utf-8 \(utf8), gb18030 \(encodings["gb18030"] ?? 0), utf-16 \(utf16),"), "\(summary) vs \(encodings)")
+        #expect(
+            summary.contains("utf-8 \(utf8), gb18030 \(encodings["gb18030"] ?? 0), utf-16 \(utf16),"),
+            "\(summary) vs \(encodings)")
         #expect(summary.contains("bad \(rejected)"))
     }
 

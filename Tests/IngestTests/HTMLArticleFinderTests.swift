@@ -1,8 +1,9 @@
-import Foundation
 import EduwhCore
-@testable import Ingest
-import Testing
+import Foundation
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 /// `.html` pages: the article's lines are found on the DOM; the rest is `outsideArticle`.
 @Suite struct HTMLArticleFinderTests {
@@ -13,7 +14,8 @@ import TestSupport
     ]
 
     static func page(charset: String = "utf-8", extraHead: String = "", firstParagraphPrefix: String = "") -> String {
-        let body = paragraphs.enumerated().map { "<p>\($0.offset == 0 ? firstParagraphPrefix : "")\($0.element)</p>" }.joined()
+        let body = paragraphs.enumerated().map { "<p>\($0.offset == 0 ? firstParagraphPrefix : "")\($0.element)</p>" }
+            .joined()
         return """
             <html><head><meta http-equiv="Content-Type" content="text/html; charset=\(charset)">
             <title>区教育局2012年工作总结_工作动态_某区教育局</title>\(extraHead)
@@ -91,7 +93,9 @@ import TestSupport
 
     /// Pages saved without `<html>` (the inside of `document.documentElement`, as scrapers that
     /// store `innerHTML` save them) are read as if it were there.
-    @Test(arguments: ["<head>", "<!-- saved --> <head>", "<HEAD><script>var s = 1;</script>", "<style>p {}</style><head>"])
+    @Test(arguments: [
+        "<head>", "<!-- saved --> <head>", "<HEAD><script>var s = 1;</script>", "<style>p {}</style><head>",
+    ])
     func pagesWithoutTheHTMLElement(opening: String) throws {
         let page = Self.page().replacingOccurrences(of: "<html><head>", with: opening)
         #expect(HTMLPageRoot.needsRoot(page))
@@ -114,7 +118,8 @@ import TestSupport
     @Test func realPageWithoutTheHTMLElement() throws {
         let folder = PackagePaths.root.appending(path: "corpus/html")
         let bytes = try Array(Data(contentsOf: folder.appending(path: "r07_xinhua_liqiang_xinjiang.html")))
-        let gold = try String(contentsOf: folder.appending(path: "gold/r07_xinhua_liqiang_xinjiang.article.txt"), encoding: .utf8)
+        let gold = try String(
+            contentsOf: folder.appending(path: "gold/r07_xinhua_liqiang_xinjiang.article.txt"), encoding: .utf8)
         let raw = try Ingestor().decode(bytes: bytes, path: "r07.html")
         let inside = Set(kept(raw).map { $0.trimmingCharacters(in: .whitespaces) })
         for line in gold.split(separator: "\n") { #expect(inside.contains(String(line)), "\(line)") }
@@ -125,8 +130,11 @@ import TestSupport
     /// the article, however long it is.
     @Test func recommendedArticleUnderTheArticleIsNotTheArticle() throws {
         let recommended = (1...12).map { "<p>推荐文章的第\($0)段，讲的是另一件事情，篇幅很长，比正文长得多，读者往往会继续往下看。</p>" }.joined()
-        let page = Self.page().replacingOccurrences(of: "<div class=\"footer\">",
-            with: "<div class=\"detail-recommend\"><h1>另一篇推荐文章的标题</h1><div class=\"recommend-content\">\(recommended)</div></div><div class=\"footer\">")
+        let page = Self.page().replacingOccurrences(
+            of: "<div class=\"footer\">",
+            with:
+                "<div class=\"detail-recommend\"><h1>另一篇推荐文章的标题</h1><div class=\"recommend-content\">\(recommended)</div></div><div class=\"footer\">"
+        )
         let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
         #expect(kept(raw).suffix(3) == ArraySlice(Self.paragraphs))
         #expect(!kept(raw).contains { $0.contains("推荐文章") })
@@ -135,10 +143,13 @@ import TestSupport
     /// A block named like boilerplate that holds the headline (a print area around the whole
     /// article) is the article's, not set aside: the footer's sentence does not win.
     @Test func printAreaAroundTheArticleIsTheArticle() throws {
-        let page = Self.page().replacingOccurrences(of: "<div class=\"article\">", with: "<div id=\"printArea\" class=\"print-box\"><div class=\"article\">")
-            .replacingOccurrences(of: "<div class=\"related\">", with: "</div><div class=\"related\">")
-            .replacingOccurrences(of: "<div class=\"footer\">版权所有 某区教育局 ICP备12345678号</div>",
-                                  with: "<div class=\"footer\"><p>主办单位：某区教育局，地址：某区某路1号，联系电话：0000-1234567，欢迎来信来电。</p></div>")
+        let page = Self.page().replacingOccurrences(
+            of: "<div class=\"article\">", with: "<div id=\"printArea\" class=\"print-box\"><div class=\"article\">"
+        )
+        .replacingOccurrences(of: "<div class=\"related\">", with: "</div><div class=\"related\">")
+        .replacingOccurrences(
+            of: "<div class=\"footer\">版权所有 某区教育局 ICP备12345678号</div>",
+            with: "<div class=\"footer\"><p>主办单位：某区教育局，地址：某区某路1号，联系电话：0000-1234567，欢迎来信来电。</p></div>")
         let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
         #expect(kept(raw).first == "区教育局2012年工作总结")
         #expect(kept(raw).suffix(3) == ArraySlice(Self.paragraphs))
@@ -150,10 +161,13 @@ import TestSupport
     /// picture stays.
     @Test func repeatedLeadAndPhotoCreditsAreLeftOut() throws {
         let lead = "<div class=\"summary\"><p>\(Self.paragraphs[0])</p></div>"
-        let pictures = "<p><img src=\"a.jpg\"></p><p>区教育局供图</p><p><img src=\"b.jpg\"></p><p>◎ 新校舍落成。/图：某某微博截图</p>"
+        let pictures =
+            "<p><img src=\"a.jpg\"></p><p>区教育局供图</p><p><img src=\"b.jpg\"></p><p>◎ 新校舍落成。/图：某某微博截图</p>"
             + "<p><img src=\"c.jpg\"></p><p>新建的教学楼</p><div class=\"tags\">标签：<a href=\"/t1\">教育投入</a> <a href=\"/t2\">工作总结</a></div>"
-        let page = Self.page().replacingOccurrences(of: "<div class=\"content\">", with: "<div class=\"content\">\(lead)")
-            .replacingOccurrences(of: "<span style=\"display:none\">", with: "\(pictures)<span style=\"display:none\">")
+        let page = Self.page().replacingOccurrences(
+            of: "<div class=\"content\">", with: "<div class=\"content\">\(lead)"
+        )
+        .replacingOccurrences(of: "<span style=\"display:none\">", with: "\(pictures)<span style=\"display:none\">")
         let raw = try Ingestor().decode(bytes: Array(page.utf8), path: "a.html")
         let rules = Dictionary(uniqueKeysWithValues: raw.outsideArticleRules.map { (raw.lines[$0.key - 1], $0.value) })
         #expect(rules["区教育局供图"] == "html-image-credit")
@@ -161,7 +175,7 @@ import TestSupport
         #expect(kept(raw).contains("新建的教学楼"))
         #expect(kept(raw).filter { $0 == Self.paragraphs[0] }.count == 1)
         #expect(raw.outsideArticleRules.values.contains("html-repeated-lead"))
-        #expect(rules["标签：教育投入 工作总结"] == "html-boilerplate-block")   // tags inside the article's block
+        #expect(rules["标签：教育投入 工作总结"] == "html-boilerplate-block")  // tags inside the article's block
     }
 
     @Test func textFilesHaveNoOutsideLines() throws {

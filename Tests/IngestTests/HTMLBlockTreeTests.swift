@@ -1,7 +1,8 @@
 import Foundation
-@testable import Ingest
-import Testing
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 /// `HTMLBlockTree` (libxml2 SAX callbacks) builds exactly the tree the first DOM walk built
 /// (`DOMBlockTree`): on the HTML corpus, on cut and damaged copies of it, and on tag soup that
@@ -10,7 +11,8 @@ import TestSupport
 @Suite struct HTMLBlockTreeTests {
     static func corpusPages() throws -> [(String, String)] {
         let folder = PackagePaths.root.appending(path: "corpus/html")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }
+            .sorted()
         return try names.map { name in
             let bytes = try Data(contentsOf: folder.appending(path: name))
             return (name, String(decoding: bytes, as: UTF8.self))
@@ -25,9 +27,12 @@ import TestSupport
         #expect(tree.lines.count == reference.lines.count, "\(label): line count")
         #expect(tree.titleReferences == reference.titleReferences, "\(label): title references")
         for (a, b) in zip(tree.elements, reference.elements) {
-            let same = a.tag == b.tag && a.parent == b.parent && a.depth == b.depth && a.hint == b.hint && a.boilerplate == b.boilerplate
+            let same =
+                a.tag == b.tag && a.parent == b.parent && a.depth == b.depth && a.hint == b.hint
+                && a.boilerplate == b.boilerplate
                 && a.isBlock == b.isBlock && a.characters == b.characters && a.linkCharacters == b.linkCharacters
-                && a.punctuation == b.punctuation && a.links == b.links && a.firstLine == b.firstLine && a.lastLine == b.lastLine
+                && a.punctuation == b.punctuation && a.links == b.links && a.firstLine == b.firstLine
+                && a.lastLine == b.lastLine
                 && a.isParagraphElement == HTMLBlockTree.paragraphElements.contains(b.tag)
             if !same {
                 Issue.record("\(label): element \(a) != \(b)")
@@ -35,7 +40,8 @@ import TestSupport
             }
         }
         for (a, b) in zip(tree.lines, reference.lines) {
-            let same = a.owner == b.owner && a.characters == b.characters && a.linkCharacters == b.linkCharacters
+            let same =
+                a.owner == b.owner && a.characters == b.characters && a.linkCharacters == b.linkCharacters
                 && a.punctuation == b.punctuation && a.key == b.key && Array(tree.compact(a)) == b.compact
             if !same {
                 Issue.record("\(label): line \(a) != \(b)")
@@ -65,7 +71,9 @@ import TestSupport
             }
             Self.expectSameTree(String(String.UnicodeScalarView(dropped)), "\(name) with stretches dropped")
             for tag in ["</div>", "</p>", "<div", "</a>", "</li>", "</td>", "<body", "</head>", "<html"] {
-                Self.expectSameTree(html.replacingOccurrences(of: tag, with: tag.hasPrefix("</") ? "" : "<x" + tag.dropFirst()), "\(name) without \(tag)")
+                Self.expectSameTree(
+                    html.replacingOccurrences(of: tag, with: tag.hasPrefix("</") ? "" : "<x" + tag.dropFirst()),
+                    "\(name) without \(tag)")
             }
         }
     }
@@ -107,8 +115,12 @@ import TestSupport
     /// The ASCII class/id hint is the String one.
     @Test func asciiHintsAgreeWithTheStringHints() {
         var random = SeededGenerator(seed: 11)
-        let pieces = HTMLBlockTree.contentWords + HTMLBlockTree.noiseWords + HTMLBlockTree.boilerplateWords
-            + ["a", "x1", "2", "-", "_", " ", "  ", ":", "navbar", "topnav", "maincontent", "sidebarleft", "mytags", "Ad", "hot_news", "ContentBox", "news_conx"]
+        let pieces =
+            HTMLBlockTree.contentWords + HTMLBlockTree.noiseWords + HTMLBlockTree.boilerplateWords
+            + [
+                "a", "x1", "2", "-", "_", " ", "  ", ":", "navbar", "topnav", "maincontent", "sidebarleft", "mytags",
+                "Ad", "hot_news", "ContentBox", "news_conx",
+            ]
         for _ in 0..<5000 {
             var text = ""
             for _ in 0..<(1 + Int(random.next() % 5)) {
@@ -126,7 +138,10 @@ import TestSupport
     /// Title candidates' character pairs, decoded by hand, are `bigrams`' (also on broken UTF-8).
     @Test func sortedBigramsAreTheBigrams() {
         var random = SeededGenerator(seed: 5)
-        let alphabet: [[UInt8]] = ["区", "教", "育", "局", "a", "1", "：", "𠀀", "é"].map { Array($0.utf8) } + [[0xE5], [0x80], [0xF4, 0x90, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF]]
+        let alphabet: [[UInt8]] =
+            ["区", "教", "育", "局", "a", "1", "：", "𠀀", "é"].map { Array($0.utf8) } + [
+                [0xE5], [0x80], [0xF4, 0x90, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
+            ]
         var pairs: [UInt64] = []
         var scalars: [UInt32] = []
         for _ in 0..<3000 {
@@ -137,4 +152,3 @@ import TestSupport
         }
     }
 }
-

@@ -1,7 +1,8 @@
 import EduwhCore
-@testable import Ingest
-import Testing
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 /// `.html` files become their visible text, one line per block element.
 @Suite struct HTMLTextExtractorTests {
@@ -22,7 +23,10 @@ import TestSupport
         ("<p>&nbsp;&nbsp;&emsp;今年以来</p>", "　今年以来"),
         ("<p>AT&T &unknown; &#0; &amp</p>", "AT&T &unknown; \u{FFFD} &"),
         // removed content
-        ("<p>正文</p><script>document.write('<p>广告</p>')</script><style>p{color:red}</style><noscript>开启脚本</noscript>", "正文"),
+        (
+            "<p>正文</p><script>document.write('<p>广告</p>')</script><style>p{color:red}</style><noscript>开启脚本</noscript>",
+            "正文"
+        ),
         ("<!-- 广告开始 --><p>正文</p><!-- <p>旧文</p> -->", "正文"),
         ("<html><head><title>站点标题</title><meta charset=utf-8></head><body><p>正文</p></body></html>", "正文"),
         ("<head><title>站点</title><p>正文没有body标签</p>", "正文没有body标签"),
@@ -72,7 +76,9 @@ import TestSupport
     }
 
     @Test func big5PageWithMetaCharset() throws {
-        let page = "<html><head><meta charset=\"big5\"></head><body><p>" + IngestFixtures.traditional.split(separator: "\n").joined(separator: "</p><p>") + "</p></body></html>"
+        let page =
+            "<html><head><meta charset=\"big5\"></head><body><p>"
+            + IngestFixtures.traditional.split(separator: "\n").joined(separator: "</p><p>") + "</p></body></html>"
         let bytes = try #require(IconvEncoder.encode(page, to: "BIG5"))
         let raw = try Ingestor().decode(bytes: bytes, path: "a.htm")
         #expect(raw.encoding == .big5)
@@ -87,20 +93,32 @@ import TestSupport
     /// Hiding attributes as first written: the attributes lower-cased without whitespace hold
     /// `display:none` or `visibility:hidden`, or `hidden` stands as an attribute name.
     static func hiddenAsFirstWritten(_ attributes: [UInt8]) -> Bool {
-        let compact = attributes.filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let compact = attributes.filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }.map {
+            $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0
+        }
         func contains(_ needle: String) -> Bool {
             let needle = Array(needle.utf8)
             guard compact.count >= needle.count else { return false }
-            return (0...(compact.count - needle.count)).contains { compact[$0..<($0 + needle.count)].elementsEqual(needle) }
+            return (0...(compact.count - needle.count)).contains {
+                compact[$0..<($0 + needle.count)].elementsEqual(needle)
+            }
         }
         if contains("display:none") || contains("visibility:hidden") { return true }
         let lower = attributes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var quote: UInt8 = 0
         for index in lower.indices {
             let byte = lower[index]
-            if quote != 0 { if byte == quote { quote = 0 }; continue }
-            if byte == 0x22 || byte == 0x27 { quote = byte; continue }
-            if index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(lower[index - 1]), lower[index...].starts(with: Array("hidden".utf8)) {
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+                continue
+            }
+            if byte == 0x22 || byte == 0x27 {
+                quote = byte
+                continue
+            }
+            if index > 0, [0x20, 0x09, 0x0A, 0x0D].contains(lower[index - 1]),
+                lower[index...].starts(with: Array("hidden".utf8))
+            {
                 let after = index + 6
                 if after == lower.count || [0x20, 0x09, 0x0A, 0x0D, 0x3D, 0x2F].contains(lower[after]) { return true }
             }
@@ -111,13 +129,19 @@ import TestSupport
     /// The one-pass hiding check agrees with the first one on random attribute soup.
     @Test func hidingAttributesAsFirstWritten() throws {
         var random = SeededGenerator(seed: 3)
-        let pieces = ["display", "DISPLAY", "dis", "play", ":", "none", "NoNe", "nonе", " ", "\t", "\n", "d", "dd", "v", "visibility", "visi", "bility",
-                      "hidden", "HIDDEN", "hid", "den", "=", "\"", "'", "/", "style=", "class=", " hidden", "x", ";", "displaydisplay:none", "vvisibility:hidden"]
+        let pieces = [
+            "display", "DISPLAY", "dis", "play", ":", "none", "NoNe", "nonе", " ", "\t", "\n", "d", "dd", "v",
+            "visibility", "visi", "bility",
+            "hidden", "HIDDEN", "hid", "den", "=", "\"", "'", "/", "style=", "class=", " hidden", "x", ";",
+            "displaydisplay:none", "vvisibility:hidden",
+        ]
         for _ in 0..<3000 {
             var attributes = " "
-            for _ in 0..<(1 + Int(random.next() % 8)) { attributes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            for _ in 0..<(1 + Int(random.next() % 8)) {
+                attributes += pieces[Int(random.next() % UInt64(pieces.count))]
+            }
             attributes = attributes.replacingOccurrences(of: ">", with: "").replacingOccurrences(of: "<", with: "")
-            if attributes.hasSuffix("/") { attributes += "x" }   // a self-closing tag hides nothing to skip
+            if attributes.hasSuffix("/") { attributes += "x" }  // a self-closing tag hides nothing to skip
             let html = "<div\(attributes)>甲</div>"
             // A quote left open makes the tag run on (then "<" is text): only tags that ended are compared.
             let text = HTMLTextExtractor.visibleText(of: html)
@@ -126,4 +150,3 @@ import TestSupport
         }
     }
 }
-

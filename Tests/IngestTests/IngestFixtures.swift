@@ -6,8 +6,12 @@ enum IngestFixtures {
     /// The five seed files as UTF-8 text, by file name.
     static let seeds: [(name: String, text: String)] = {
         let folder = PackagePaths.imports
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()) ?? []
-        return names.map { name in (name, (try? String(contentsOf: folder.appending(path: name), encoding: .utf8)) ?? "") }
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted())
+            ?? []
+        return names.map { name in
+            (name, (try? String(contentsOf: folder.appending(path: name), encoding: .utf8)) ?? "")
+        }
     }()
 
     static var seedNames: [String] { seeds.map(\.name) }

@@ -1,6 +1,6 @@
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// A 50 MB file of one single line loads (under the default 64 MiB limit) or is refused cleanly.
 @Suite(.serialized) struct LargeFileTests {
@@ -18,7 +18,7 @@ import TestSupport
         let raw = try Ingestor().read(path: path)
         #expect(raw.byteCount == Self.line.count)
         #expect(raw.text.utf8.count == Self.line.count)
-        #expect(!raw.text.utf8.contains(0x0A)) // still one line
+        #expect(!raw.text.utf8.contains(0x0A))  // still one line
     }
 
     @Test func fiftyMegabyteSingleLineOverALowerLimitIsTooLarge() throws {

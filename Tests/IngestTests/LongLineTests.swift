@@ -8,11 +8,12 @@ import Testing
 @Suite struct LongLineTests {
     @Test func aLongLineIsBrokenAfterSentenceEnds() throws {
         let sentence = "全年投入教育经费3.48亿元,新建校舍4万平方米。"
-        let line = String(repeating: sentence, count: 5000)   // ~330 KB, one line
+        let line = String(repeating: sentence, count: 5000)  // ~330 KB, one line
         var settings = IngestSettings.standard
         settings.maxLineBytes = 60_000
         let ingestor = Ingestor(settings: settings)
-        let raw = ingestor.breakingLongLines(try ingestor.decode(bytes: Array(("标题\n" + line + "\n结尾。\n").utf8), path: "one-line.txt"))
+        let raw = ingestor.breakingLongLines(
+            try ingestor.decode(bytes: Array(("标题\n" + line + "\n结尾。\n").utf8), path: "one-line.txt"))
         let lines = raw.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "标题")
         #expect(lines.dropFirst().dropLast(2).allSatisfy { $0.utf8.count <= 60_000 && $0.hasSuffix("。") })
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func aLineWithoutSentenceEndsIsBrokenOnCharacterBoundaries() throws {
-        let line = String(repeating: "教育", count: 40_000)   // 240,000 bytes, no punctuation
+        let line = String(repeating: "教育", count: 40_000)  // 240,000 bytes, no punctuation
         let raw = Ingestor().breakingLongLines(try Ingestor().decode(bytes: Array(line.utf8), path: "no-stops.txt"))
         let lines = raw.text.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)

@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// Files that must not load: each is refused with its reason and a detail that says why.
 @Suite struct RejectTests {
@@ -92,8 +92,10 @@ import TestSupport
 
     @Test func symbolicLinkLoopIsUnreadable() throws {
         let folder = try TemporaryFolder()
-        try FileManager.default.createSymbolicLink(atPath: folder.file("a.txt"), withDestinationPath: folder.file("b.txt"))
-        try FileManager.default.createSymbolicLink(atPath: folder.file("b.txt"), withDestinationPath: folder.file("a.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("a.txt"), withDestinationPath: folder.file("b.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("b.txt"), withDestinationPath: folder.file("a.txt"))
         let error = try #require(readError(folder.file("a.txt")))
         #expect(error.reason == .unreadable)
         #expect(error.detail.contains("loop"))
@@ -154,7 +156,8 @@ import TestSupport
     }
 
     @Test func heavilyCorruptedGBTextIsUndecodable() throws {
-        var bytes = try #require(IconvEncoder.encode(String(repeating: IngestFixtures.simplified, count: 10), to: "GB18030"))
+        var bytes = try #require(
+            IconvEncoder.encode(String(repeating: IngestFixtures.simplified, count: 10), to: "GB18030"))
         for index in stride(from: 7, to: bytes.count, by: 23) { bytes[index] = 0xFF }
         let error = try #require(rejection(bytes))
         #expect(error.reason == .undecodable)
@@ -177,4 +180,3 @@ import TestSupport
         }
     }
 }
-

@@ -1,13 +1,16 @@
 import EduwhCore
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SHA256DigestTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
     ])
     func fipsVectors(input: String, hex: String) {
         #expect(SHA256Digest.hex(of: Array(input.utf8)) == hex)
@@ -20,7 +23,8 @@ import TestSupport
         var generator = SeededGenerator(seed: 7)
         for count in Array(0...300) + [4_095, 4_096, 65_537] {
             let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-            #expect(SHA256Digest.digest(of: bytes) == SHA256Digest.digest(of: bytes, using: .portable), "length \(count)")
+            #expect(
+                SHA256Digest.digest(of: bytes) == SHA256Digest.digest(of: bytes, using: .portable), "length \(count)")
         }
     }
 
@@ -36,7 +40,8 @@ import TestSupport
     }
 
     @Test func millionAs() {
-        #expect(SHA256Digest.hex(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+        #expect(
+            SHA256Digest.hex(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 

@@ -1,7 +1,7 @@
 import EduwhCore
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// A scraper that cut a file mid-character: the text loads without the broken tail, and a note says so.
 @Suite struct TruncatedTailTests {
@@ -19,7 +19,7 @@ import TestSupport
         let (charset, bom, expected) = form
         let text = IngestFixtures.seed(IngestFixtures.seedNames[3])
         let whole = try #require(IconvEncoder.encode(text + "育", to: charset))
-        let cut = bom + whole.dropLast(1)   // 育 loses its last byte
+        let cut = bom + whole.dropLast(1)  // 育 loses its last byte
         let raw = try Ingestor().decode(bytes: cut, path: "cut.txt")
         #expect(raw.encoding == expected)
         #expect(raw.text == text)

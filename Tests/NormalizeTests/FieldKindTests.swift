@@ -33,8 +33,10 @@ struct FieldQuantityKindTests {
     /// fd15_tudiao_com, fd14_www_taodocs_com (not); fd03_m_taowenge_com (a list).
     @Test("一 and a measure word: a count after a verb of making or doing, an article after 的 or 没有")
     func yiCounts() {
-        let counted = ["撤并了一个延伸点和两所初小": "一个", "新建一个配餐中心": "一个", "还进行了一次防暴恐演习": "一次",
-                       "每周一次工程调度会": "一次"]
+        let counted = [
+            "撤并了一个延伸点和两所初小": "一个", "新建一个配餐中心": "一个", "还进行了一次防暴恐演习": "一次",
+            "每周一次工程调度会": "一次",
+        ]
         for (text, surface) in counted {
             #expect(Normalizer.standard.quantities(in: text).first?.surface == surface, "\(text)")
         }

@@ -1,9 +1,10 @@
 import EduwhCore
 import Foundation
-@testable import Normalize
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
+
+@testable import Normalize
 
 // MARK: - Writing numbers and dates in several styles (the generators of the property tests)
 
@@ -25,8 +26,14 @@ enum NumberStyles {
             let digits = [value / 1000, (value / 100) % 10, value % 100]
             var wrote = false
             for (k, d) in digits.enumerated() {
-                if d == 0 { if wrote { zero = true }; continue }
-                if zero || (k == 2 && d < 10 && wrote) { out += "零"; zero = false }
+                if d == 0 {
+                    if wrote { zero = true }
+                    continue
+                }
+                if zero || (k == 2 && d < 10 && wrote) {
+                    out += "零"
+                    zero = false
+                }
                 out += String(d) + ["千", "百", ""][k]
                 wrote = true
             }
@@ -62,9 +69,10 @@ enum NumberStyles {
         // Drop the last place when a single digit follows a place one step up: 二万五千 → 两万五.
         let scalars = Array(text)
         if scalars.count >= 4, let last = scalars.last, "千百".contains(last),
-           "一二三四五六七八九".contains(scalars[scalars.count - 2]), "万千".contains(scalars[scalars.count - 3]),
-           !(scalars[scalars.count - 3] == "千" && last != "百"), !(scalars[scalars.count - 3] == "万" && last != "千"),
-           !scalars.dropLast(3).contains("零") {
+            "一二三四五六七八九".contains(scalars[scalars.count - 2]), "万千".contains(scalars[scalars.count - 3]),
+            !(scalars[scalars.count - 3] == "千" && last != "百"), !(scalars[scalars.count - 3] == "万" && last != "千"),
+            !scalars.dropLast(3).contains("零")
+        {
             text = String(scalars.dropLast())
         }
         return text
@@ -99,23 +107,27 @@ struct NumeralGrammarTreeTests {
         NumeralGrammar.parse(ScalarLine(text), at: 0, arabic: arabic, bareStart: bare).map(\.value)
     }
 
-    @Test("Sections, gaps and colloquial tails have the shape of the grammar", arguments: [
-        ("一千零五十", "(1)千 + 零 + (5)十", false, false),
-        ("两万零三十", "[2]万 + 零 + (3)十", false, false),
-        ("2万3千5百", "[2]万 + (3)千 + (5)百", true, false),
-        ("3千零40", "(3)千 + 零 + 40", true, false),
-        ("两万五", "[2]万 + 5~千", false, false),
-        ("万五", "[1]万 + 5~千", false, true),
-        ("两万万", "[[2]万]万", false, false),
-        ("十万亿", "[[()十]万]亿", false, false),
-        ("廿五", "(2)十 + 5", false, false),
-        ("三点五", "3 . 0.5", false, false),
-    ])
+    @Test(
+        "Sections, gaps and colloquial tails have the shape of the grammar",
+        arguments: [
+            ("一千零五十", "(1)千 + 零 + (5)十", false, false),
+            ("两万零三十", "[2]万 + 零 + (3)十", false, false),
+            ("2万3千5百", "[2]万 + (3)千 + (5)百", true, false),
+            ("3千零40", "(3)千 + 零 + 40", true, false),
+            ("两万五", "[2]万 + 5~千", false, false),
+            ("万五", "[1]万 + 5~千", false, true),
+            ("两万万", "[[2]万]万", false, false),
+            ("十万亿", "[[()十]万]亿", false, false),
+            ("廿五", "(2)十 + 5", false, false),
+            ("三点五", "3 . 0.5", false, false),
+        ])
     func shapes(_ text: String, _ expected: String, _ arabic: Bool, _ bare: Bool) {
         #expect(tree(text, arabic: arabic, bare: bare) == expected)
     }
 
-    @Test("A tree's value is the parse's value", arguments: ["一千零五十", "两万零三十", "一亿三千万", "十万亿", "两万万", "三千零一万零一", "廿五", "卅", "卌二", "一百五"])
+    @Test(
+        "A tree's value is the parse's value",
+        arguments: ["一千零五十", "两万零三十", "一亿三千万", "十万亿", "两万万", "三千零一万零一", "廿五", "卅", "卌二", "一百五"])
     func treeValue(_ text: String) {
         let parsed = NumeralGrammar.parseTree(ScalarLine(text), at: 0)
         #expect(parsed != nil)
@@ -127,10 +139,12 @@ struct NumeralGrammarTreeTests {
         #expect(value(text) == nil)
     }
 
-    @Test("Values", arguments: [
-        ("一亿零五万", 100_050_000.0), ("十亿零一万零一", 1_000_010_001), ("三万五千亿", 3_500_000_000_000),
-        ("一百万零五十四点四三二一", 1_000_054.4321), ("十二点五", 12.5), ("倆", 2), ("卌", 40), ("一百廿", 120),
-    ])
+    @Test(
+        "Values",
+        arguments: [
+            ("一亿零五万", 100_050_000.0), ("十亿零一万零一", 1_000_010_001), ("三万五千亿", 3_500_000_000_000),
+            ("一百万零五十四点四三二一", 1_000_054.4321), ("十二点五", 12.5), ("倆", 2), ("卌", 40), ("一百廿", 120),
+        ])
     func values(_ text: String, _ expected: Double) {
         #expect(close(value(text), expected), "\(text) → \(String(describing: value(text)))")
     }
@@ -198,7 +212,8 @@ struct NumeralStyleProperties {
 
     @Test("Decimals with 点 up to 10^12")
     func decimals() async {
-        await propertyCheck(count: Self.count, input: Gen.int(in: 0...999_999_999_999), Gen.int(in: 1...999)) { whole, f in
+        await propertyCheck(count: Self.count, input: Gen.int(in: 0...999_999_999_999), Gen.int(in: 1...999)) {
+            whole, f in
             let fraction = String(f).compactMap { $0.wholeNumberValue }
             let text = NumberStyles.lowerDecimal(whole, fraction)
             let expected = Double(whole) + Double(f) / pow(10, Double(fraction.count))
@@ -217,7 +232,9 @@ struct NumeralStyleProperties {
 
     @Test("Lists of numbers separated by 、 and ， read each")
     func lists() async {
-        await propertyCheck(count: 100, input: Gen.int(in: 1...99_999_999), Gen.int(in: 1...99_999_999), Gen.int(in: 1...99_999_999)) { a, b, c in
+        await propertyCheck(
+            count: 100, input: Gen.int(in: 1...99_999_999), Gen.int(in: 1...99_999_999), Gen.int(in: 1...99_999_999)
+        ) { a, b, c in
             let text = [a, b, c].map { ChineseNumeralRenderer.render($0) }.joined(separator: "，")
             let found = Normalizer.standard.quantities(in: text, standalone: true).map(\.value)
             #expect(found == [Double(a), Double(b), Double(c)], "\(text)")
@@ -234,13 +251,17 @@ struct DateStyleProperties {
     }
 
     private static func chineseDigits(_ n: Int) -> String {
-        String(String(n).map { NumberStyles.lowerDigits[$0.wholeNumberValue!] }).replacingOccurrences(of: "零", with: "〇")
+        String(String(n).map { NumberStyles.lowerDigits[$0.wholeNumberValue!] }).replacingOccurrences(
+            of: "零", with: "〇")
     }
 
     @Test("Arabic, Chinese, ISO, slash and two-digit dates give their year")
     func styles() async {
-        await propertyCheck(count: Self.count, input: Gen.int(in: 1950...2049), Gen.int(in: 1...12), Gen.int(in: 1...28)) { y, m, d in
-            let cm = ChineseNumeralRenderer.render(m), cd = ChineseNumeralRenderer.render(d)
+        await propertyCheck(
+            count: Self.count, input: Gen.int(in: 1950...2049), Gen.int(in: 1...12), Gen.int(in: 1...28)
+        ) { y, m, d in
+            let cm = ChineseNumeralRenderer.render(m)
+            let cd = ChineseNumeralRenderer.render(d)
             let texts = [
                 "\(y)年\(m)月\(d)日召开大会",
                 "\(Self.chineseDigits(y))年\(cm)月\(cd)日召开大会",
@@ -251,7 +272,9 @@ struct DateStyleProperties {
             ]
             for text in texts {
                 let found = year(text)
-                #expect(found?.kind == .date && found?.from == y && found?.to == y, "\(text) → \(String(describing: found))")
+                #expect(
+                    found?.kind == .date && found?.from == y && found?.to == y, "\(text) → \(String(describing: found))"
+                )
             }
             // Two digits: the century comes from the document's year.
             let yy = y % 100
@@ -265,12 +288,16 @@ struct DateStyleProperties {
     func ranges() async {
         await propertyCheck(count: Self.count, input: Gen.int(in: 1950...2040), Gen.int(in: 1...9)) { a, span in
             let b = a + span
-            let texts = ["\(a)年——\(b)年", "\(a) – \(b)年", "\(a)年至\(b)年", "\(a)-\(b)年", "\(a)～\(b)年", "\(a)年到\(b)年",
-                         "\(Self.chineseDigits(a))年至\(Self.chineseDigits(b))年", "\(a).09-\(b).07"]
+            let texts = [
+                "\(a)年——\(b)年", "\(a) – \(b)年", "\(a)年至\(b)年", "\(a)-\(b)年", "\(a)～\(b)年", "\(a)年到\(b)年",
+                "\(Self.chineseDigits(a))年至\(Self.chineseDigits(b))年", "\(a).09-\(b).07",
+            ]
             for text in texts {
                 let found = Normalizer.standard.years(in: "在" + text + "期间", referenceYear: nil)
-                #expect(found.count == 1 && found.first?.kind == .range && found.first?.from == a && found.first?.to == b,
-                        "\(text) → \(found.map { "\($0.surface) \($0.kind) \(String(describing: $0.from))-\(String(describing: $0.to))" })")
+                #expect(
+                    found.count == 1 && found.first?.kind == .range && found.first?.from == a && found.first?.to == b,
+                    "\(text) → \(found.map { "\($0.surface) \($0.kind) \(String(describing: $0.from))-\(String(describing: $0.to))" })"
+                )
             }
         }
     }

@@ -1,8 +1,8 @@
 import EduwhCore
 import Normalize
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
 
 /// Generates numbers, writes them as a report would, and checks the parser gives them back.
 @Suite("Quantities: generated numerals read back")
@@ -40,7 +40,8 @@ struct NumeralPropertyTests {
         await propertyCheck(input: Gen.int(in: 1...99_999_999_999)) { n in
             let text = "共投入" + ChineseNumeralRenderer.mixed(n) + "元用于改善办学条件"
             let value = readBack(text, standalone: false)
-            #expect(value.map { abs($0 - Double(n)) < 1e-6 * Double(n) } == true, "\(text) → \(String(describing: value))")
+            #expect(
+                value.map { abs($0 - Double(n)) < 1e-6 * Double(n) } == true, "\(text) → \(String(describing: value))")
         }
     }
 
@@ -57,7 +58,8 @@ struct NumeralPropertyTests {
     func arabicForms() async {
         await propertyCheck(input: Gen.int(in: 1_000...99_999_999)) { n in
             let grouped = n.formatted(.number.grouping(.automatic)).replacingOccurrences(of: " ", with: ",")
-            let fullWidth = String(String.UnicodeScalarView(String(n).unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
+            let fullWidth = String(
+                String.UnicodeScalarView(String(n).unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
             #expect(readBack("投资\(grouped)元建设运动场", standalone: false) == Double(n), "\(grouped)")
             #expect(readBack("投资\(fullWidth)元建设运动场", standalone: false) == Double(n), "\(fullWidth)")
         }

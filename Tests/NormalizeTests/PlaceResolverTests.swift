@@ -21,14 +21,20 @@ import Testing
 
     @Test(arguments: [
         // Official names.
-        Case(text: "——2007-2008年海珠区区委书记履行基础教育职责述职报告", surface: "海珠区", status: .resolved, name: "海珠区", adcode: "440105000000"),
+        Case(
+            text: "——2007-2008年海珠区区委书记履行基础教育职责述职报告", surface: "海珠区", status: .resolved, name: "海珠区",
+            adcode: "440105000000"),
         Case(text: "靖江市教育局年度工作报告", surface: "靖江市", status: .resolved, name: "靖江市", adcode: "321282000000"),
         Case(text: "按照《吉林省义务教育学校办学基本标准》完成建设", surface: "吉林省", status: .resolved, name: "吉林省", adcode: "220000000000"),
         // Short forms of autonomous counties, swapped suffixes, bare stems with support.
         Case(text: "出台了《乳源县中小学校长管理暂行办法》", surface: "乳源县", status: .resolved, name: "乳源瑶族自治县", adcode: "440232000000"),
         Case(text: "高中集中办在增城市区和新塘城区", surface: "增城市", status: .resolved, name: "增城区", adcode: "440118000000"),
-        Case(text: "出台了《乳源县中小学校长管理暂行办法》\n推进乳源基础教育再上新台阶", surface: "乳源", status: .resolved, name: "乳源瑶族自治县", adcode: "440232000000"),
-        Case(text: "近三年，我市高考各项成绩排名在广州12个区市的中上游\n推动增城大发展", surface: "增城", status: .resolved, name: "增城区", adcode: "440118000000"),
+        Case(
+            text: "出台了《乳源县中小学校长管理暂行办法》\n推进乳源基础教育再上新台阶", surface: "乳源", status: .resolved, name: "乳源瑶族自治县",
+            adcode: "440232000000"),
+        Case(
+            text: "近三年，我市高考各项成绩排名在广州12个区市的中上游\n推动增城大发展", surface: "增城", status: .resolved, name: "增城区",
+            adcode: "440118000000"),
         // Province and city stems stand alone.
         Case(text: "四平烟草意向捐资15万元", surface: "四平", status: .resolved, name: "四平市", adcode: "220300000000"),
         Case(text: "派出39名骨干校长分赴广州、杭州、南京等地考察", surface: "杭州", status: .resolved, name: "杭州市", adcode: "330100000000"),
@@ -37,8 +43,12 @@ import Testing
         Case(text: "广东省韶关市教育局", surface: "广东省韶关市", status: .resolved, name: "韶关市", adcode: "440200000000"),
         // Ambiguous names: undecided, then decided by the rest of the document.
         Case(text: "按照铁东区国民经济和社会发展总体规划", surface: "铁东区", status: .ambiguous, name: nil, adcode: nil),
-        Case(text: "按照铁东区国民经济和社会发展总体规划\n2012年,四平河南商会捐款10万元", surface: "铁东区", status: .resolved, name: "铁东区", adcode: "220303000000"),
-        Case(text: "按照铁东区国民经济和社会发展总体规划\n依据《吉林省义务教育学校办学基本标准》", surface: "铁东区", status: .resolved, name: "铁东区", adcode: "220303000000"),
+        Case(
+            text: "按照铁东区国民经济和社会发展总体规划\n2012年,四平河南商会捐款10万元", surface: "铁东区", status: .resolved, name: "铁东区",
+            adcode: "220303000000"),
+        Case(
+            text: "按照铁东区国民经济和社会发展总体规划\n依据《吉林省义务教育学校办学基本标准》", surface: "铁东区", status: .resolved, name: "铁东区",
+            adcode: "220303000000"),
         Case(text: "铁东区教育局\n鞍山市教育工作会议", surface: "铁东区", status: .resolved, name: "铁东区", adcode: "210302000000"),
         Case(text: "按照铁东区国民经济和社会发展总体规划\n构建和谐铁东", surface: "铁东", status: .ambiguous, name: nil, adcode: nil),
         // Placeholders.
@@ -47,7 +57,8 @@ import Testing
         Case(text: "某县教育局关于义务教育均衡发展的自查报告", surface: "某县", status: .placeholder, name: nil, adcode: nil),
     ])
     func resolves(_ example: Case) throws {
-        let found = try #require(Self.mentions(example.text).first { $0.surface == example.surface }, "no mention \(example.surface)")
+        let found = try #require(
+            Self.mentions(example.text).first { $0.surface == example.surface }, "no mention \(example.surface)")
         #expect(found.status == example.status)
         #expect(found.name == example.name)
         #expect(found.adcode == example.adcode)
@@ -60,16 +71,16 @@ import Testing
     }
 
     @Test(arguments: [
-        "促进全区教育事业取得新发展,我区始终把教育放在优先发展的战略位置",   // 全区, 我区
-        "城区初中4所,城区小学8所,其中市区4所",                         // 城区, 市区
-        "在市委、市政府的正确领导下,区委区政府高度重视,全市教育系统",      // 市委, 区委, 全市
-        "投入3.48亿元升级改造我区东部地区学校",                         // 东部
-        "深入实施科教兴县战略,积极实施科教兴区战略",                     // 兴县 (a real county) inside 科教兴县
-        "适应城市化,决定在东部紫气大路附近新建一所九年一贯制学校",         // 应城市 inside 适应城市化
-        "朝阳小学地势低洼、交通不便",                                   // a school named 朝阳
-        "增加了新城区学前教育优质资源,城中小学、城北小学改扩建",           // 新城区, 城中, 城北 without context
-        "我市被确定为中央政治局常委李长春同志的联系点",                   // 长春 inside a person's name
-        "x所学校,x名教师,**新城学校",                                  // placeholders that are not places
+        "促进全区教育事业取得新发展,我区始终把教育放在优先发展的战略位置",  // 全区, 我区
+        "城区初中4所,城区小学8所,其中市区4所",  // 城区, 市区
+        "在市委、市政府的正确领导下,区委区政府高度重视,全市教育系统",  // 市委, 区委, 全市
+        "投入3.48亿元升级改造我区东部地区学校",  // 东部
+        "深入实施科教兴县战略,积极实施科教兴区战略",  // 兴县 (a real county) inside 科教兴县
+        "适应城市化,决定在东部紫气大路附近新建一所九年一贯制学校",  // 应城市 inside 适应城市化
+        "朝阳小学地势低洼、交通不便",  // a school named 朝阳
+        "增加了新城区学前教育优质资源,城中小学、城北小学改扩建",  // 新城区, 城中, 城北 without context
+        "我市被确定为中央政治局常委李长春同志的联系点",  // 长春 inside a person's name
+        "x所学校,x名教师,**新城学校",  // placeholders that are not places
     ])
     func nonPlaces(_ text: String) {
         let found = Self.mentions(text)
@@ -81,7 +92,9 @@ import Testing
         let first = try #require(located.first)
         #expect(first.line == 2)
         let scalars = Array("经常到增城中学现场办公,增城市区".unicodeScalars)
-        let surface = String(String.UnicodeScalarView(scalars[first.mention.offset..<first.mention.offset + first.mention.surface.unicodeScalars.count]))
+        let surface = String(
+            String.UnicodeScalarView(
+                scalars[first.mention.offset..<first.mention.offset + first.mention.surface.unicodeScalars.count]))
         #expect(surface == first.mention.surface)
     }
 
@@ -107,8 +120,10 @@ extension PlaceResolverTests {
         }
     }
 
-    @Test(arguments: [("乳源瑶族自治县", "乳源", "自治县"), ("广西壮族自治区", "广西", "壮族自治区"),
-                      ("双江拉祜族佤族布朗族傣族自治县", "双江", "自治县"), ("海珠区", "海珠", "区"), ("香港特别行政区", "香港", "特别行政区")])
+    @Test(arguments: [
+        ("乳源瑶族自治县", "乳源", "自治县"), ("广西壮族自治区", "广西", "壮族自治区"),
+        ("双江拉祜族佤族布朗族傣族自治县", "双江", "自治县"), ("海珠区", "海珠", "区"), ("香港特别行政区", "香港", "特别行政区"),
+    ])
     func stemsDropSuffixAndMinorityNames(_ name: String, _ stem: String, _ suffix: String) throws {
         let split = try #require(PlaceVocabulary.standard.stem(of: name))
         #expect(split.stem == stem)

@@ -8,7 +8,9 @@ import Testing
 @Suite("Scanners on random text")
 struct ScannerRobustnessTests {
     /// Digits, numerals, units, qualifiers, placeholders, year words, quotes and punctuation.
-    static let alphabet: [Character] = Array("0123456789０１２.,，、。;:-—～至到零〇一二两三四五六七八九十百千万亿壹贰拾佰仟廿点分之多余近约不超过以上左右年月日今去上全内来xX×*_某%％元所名人次个班项级大倍番届第前“”《》\"[]〔〕() 　负翻")
+    static let alphabet: [Character] = Array(
+        "0123456789０１２.,，、。;:-—～至到零〇一二两三四五六七八九十百千万亿壹贰拾佰仟廿点分之多余近约不超过以上左右年月日今去上全内来xX×*_某%％元所名人次个班项级大倍番届第前“”《》\"[]〔〕() 　负翻"
+    )
 
     @Test("Surfaces stand at their offsets, values are finite, placeholders have no value")
     func surfacesAtOffsets() async {

@@ -13,13 +13,19 @@ struct TableRowTests {
         var testDescription: String { line }
     }
 
-    @Test("each number cell is a quantity, its unit from the label's parenthesis", arguments: [
-        RowCase(line: "在校学生（人） 48210 50136", surfaces: ["48210", "50136"], values: [48210, 50136], unit: "人"),
-        RowCase(line: "教育经费(万元) 1,250.5 1,380", surfaces: ["1,250.5", "1,380"], values: [12_505_000, 13_800_000], unit: "yuan"),
-        RowCase(line: "校舍面积（平方米）\t12000\t13500", surfaces: ["12000", "13500"], values: [12000, 13500], unit: "m2"),
-        RowCase(line: "毛入学率（%） 96.5 97.2", surfaces: ["96.5", "97.2"], values: [96.5, 97.2], unit: "percent"),
-        RowCase(line: "专任教师 3120 3285 3301", surfaces: ["3120", "3285", "3301"], values: [3120, 3285, 3301], unit: ""),
-    ])
+    @Test(
+        "each number cell is a quantity, its unit from the label's parenthesis",
+        arguments: [
+            RowCase(line: "在校学生（人） 48210 50136", surfaces: ["48210", "50136"], values: [48210, 50136], unit: "人"),
+            RowCase(
+                line: "教育经费(万元) 1,250.5 1,380", surfaces: ["1,250.5", "1,380"], values: [12_505_000, 13_800_000],
+                unit: "yuan"),
+            RowCase(
+                line: "校舍面积（平方米）\t12000\t13500", surfaces: ["12000", "13500"], values: [12000, 13500], unit: "m2"),
+            RowCase(line: "毛入学率（%） 96.5 97.2", surfaces: ["96.5", "97.2"], values: [96.5, 97.2], unit: "percent"),
+            RowCase(
+                line: "专任教师 3120 3285 3301", surfaces: ["3120", "3285", "3301"], values: [3120, 3285, 3301], unit: ""),
+        ])
     func row(_ c: RowCase) {
         let found = Normalizer.standard.quantities(in: c.line, standalone: false)
         #expect(found.map(\.surface) == c.surfaces)
@@ -28,7 +34,11 @@ struct TableRowTests {
         // Offsets point at the cells in the line, in code points.
         let scalars = Array(c.line.unicodeScalars)
         for mention in found {
-            #expect(String(String.UnicodeScalarView(scalars[mention.offset..<(mention.offset + mention.surface.unicodeScalars.count)])) == mention.surface)
+            #expect(
+                String(
+                    String.UnicodeScalarView(
+                        scalars[mention.offset..<(mention.offset + mention.surface.unicodeScalars.count)]))
+                    == mention.surface)
         }
     }
 
@@ -50,24 +60,28 @@ struct TableRowTests {
         #expect(found.map(\.value) == [99.5, 99.8])
     }
 
-    @Test("lines that are not rows of figures are read as prose", arguments: [
-        "年份 2019 2020 2021",          // a header of years
-        "备注 见附件 1",                 // a text cell
-        "在校学生 48210",                // one number: prose rules decide
-        "第3中学 120 135",               // a label with digits is not a row label
-        "共新建学校 12所 15所",           // cells with measure words: prose rules read them
-    ])
+    @Test(
+        "lines that are not rows of figures are read as prose",
+        arguments: [
+            "年份 2019 2020 2021",  // a header of years
+            "备注 见附件 1",  // a text cell
+            "在校学生 48210",  // one number: prose rules decide
+            "第3中学 120 135",  // a label with digits is not a row label
+            "共新建学校 12所 15所",  // cells with measure words: prose rules read them
+        ])
     func notRows(line: String) {
         #expect(Normalizer.standard.quantities(in: line, standalone: false).allSatisfy { !Normalizer.isTableCell($0) })
     }
 
-    @Test("a header row gives its columns' years", arguments: [
-        ("项目 2020年 2021年", [2020, 2021] as [Int]?),
-        ("年份 2019 2020 2021", [2019, 2020, 2021]),
-        ("指标 2020年度 2021年度", [2020, 2021]),
-        ("在校学生（人） 48210 50136", nil),
-        ("项目 2020年 合计", nil),
-    ])
+    @Test(
+        "a header row gives its columns' years",
+        arguments: [
+            ("项目 2020年 2021年", [2020, 2021] as [Int]?),
+            ("年份 2019 2020 2021", [2019, 2020, 2021]),
+            ("指标 2020年度 2021年度", [2020, 2021]),
+            ("在校学生（人） 48210 50136", nil),
+            ("项目 2020年 合计", nil),
+        ])
     func headerYears(line: String, years: [Int]?) {
         #expect(Normalizer.standard.tableColumnYears(in: line) == years)
     }

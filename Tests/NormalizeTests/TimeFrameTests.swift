@@ -195,9 +195,11 @@ struct TimeFrameTests {
     @Test("Placeholder years and metadata never set the reference year")
     func noYear() {
         var doc = document(["基础教育工作的述职报告", "20xx年,我市顺利通过督导验收;今年秋季投入使用。"])
-        doc.lines.insert(LabeledLine(number: 0, text: "时间:2019-04-19 来源:资源网", label: .metadata, rule: "test", document: 1), at: 0)
+        doc.lines.insert(
+            LabeledLine(number: 0, text: "时间:2019-04-19 来源:资源网", label: .metadata, rule: "test", document: 1), at: 0)
         #expect(Normalizer.standard.referenceYear(of: doc) == nil)
-        let years = Normalizer.standard.years(in: "今年秋季投入使用", frame: Normalizer.standard.timeFrame(of: doc), lineNumber: 2)
+        let years = Normalizer.standard.years(
+            in: "今年秋季投入使用", frame: Normalizer.standard.timeFrame(of: doc), lineNumber: 2)
         #expect(years.first?.from == nil)
     }
 }

@@ -1,14 +1,15 @@
 import EduwhCore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The word trie and the byte-wise substring test against plain reference implementations, on
 /// the gazetteer's real names and the bundled reports' real text.
 @Suite struct WordTrieTests {
     /// Every division name and its name minus the last character (海珠区, 海珠), with its row numbers.
     static let words: [String: [Int]] = {
-        let table = (try? String(contentsOf: PackagePaths.root.appending(path: "data/adcodes.csv"), encoding: .utf8)) ?? ""
+        let table =
+            (try? String(contentsOf: PackagePaths.root.appending(path: "data/adcodes.csv"), encoding: .utf8)) ?? ""
         var words: [String: [Int]] = [:]
         for (row, line) in table.split(whereSeparator: \.isNewline).dropFirst().enumerated() {
             let name = String(line.split(separator: ",")[1])
@@ -19,7 +20,9 @@ import TestSupport
     }()
 
     static let reports: [String] = {
-        let files = (try? FileManager.default.contentsOfDirectory(at: PackagePaths.imports, includingPropertiesForKeys: nil)) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(at: PackagePaths.imports, includingPropertiesForKeys: nil))
+            ?? []
         return files.sorted { $0.path < $1.path }.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
     }()
 
@@ -36,10 +39,15 @@ import TestSupport
                 var expected: (length: Int, payload: [Int])?
                 for length in stride(from: min(longestWord, scalars.count - start), through: 1, by: -1) {
                     let word = String(String.UnicodeScalarView(scalars[start..<start + length]))
-                    if let payload = Self.words[word] { expected = (length, payload); break }
+                    if let payload = Self.words[word] {
+                        expected = (length, payload)
+                        break
+                    }
                 }
                 let match = trie.longest(in: scalars, at: start)
-                #expect(match?.length == expected?.length && match?.payload == expected?.payload, "at \(start): \(String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 6)])))")
+                #expect(
+                    match?.length == expected?.length && match?.payload == expected?.payload,
+                    "at \(start): \(String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 6)])))")
                 if match != nil { found += 1 }
             }
         }
@@ -57,7 +65,9 @@ import TestSupport
                 let other = lines[(index + 7) % lines.count]
                 let otherPiece = String(Array(other).prefix(3))
                 for needle in [piece, otherPiece, line, "", "没有这句话的报告"] {
-                    #expect(line.includes(needle) == (needle.isEmpty || line.contains(needle)), "\(needle) in \(line.prefix(20))")
+                    #expect(
+                        line.includes(needle) == (needle.isEmpty || line.contains(needle)),
+                        "\(needle) in \(line.prefix(20))")
                     checked += 1
                 }
                 #expect(line[...].includes(piece))
@@ -86,7 +96,9 @@ import TestSupport
     func scalarDecodingMatchesTheStandardLibrary() {
         var texts = Self.reports + Self.reports.flatMap { $0.split(separator: "\n").map(String.init) }
         // 1- to 4-byte UTF-8 (ASCII, é, CJK, astral and emoji), a lone combining mark, an NUL.
-        texts += ["", "a", "é", "\u{0}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "𠀀𪚥 emoji 👩‍🏫 é", "e\u{301}"]
+        texts += [
+            "", "a", "é", "\u{0}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "𠀀𪚥 emoji 👩‍🏫 é", "e\u{301}",
+        ]
         // Pieces cut at every seventh character: substrings as well as whole strings.
         for report in Self.reports.prefix(2) {
             var index = report.startIndex
@@ -106,8 +118,10 @@ import TestSupport
     @Test("characterCount equals count on every line of the reports and on text that combines")
     func characterCountMatchesCount() {
         var texts = Self.reports.flatMap { $0.split(separator: "\n").map(String.init) } + Self.reports
-        texts += ["", "a\r\nb", "e\u{301}", "ぱ", "は\u{309A}", "한국어", "👩‍🏫 教师", "字\u{FE0F}", "〇二〇", "ｶﾞ", "中\u{302A}",
-                  "“教育”——共计…①②Ⅱ■★※‰", "☺\u{FE0F}", "✌\u{1F3FD}", "⌚\u{200D}⏰", "︰﹏", "→\u{20D7}"]
+        texts += [
+            "", "a\r\nb", "e\u{301}", "ぱ", "は\u{309A}", "한국어", "👩‍🏫 教师", "字\u{FE0F}", "〇二〇", "ｶﾞ", "中\u{302A}",
+            "“教育”——共计…①②Ⅱ■★※‰", "☺\u{FE0F}", "✌\u{1F3FD}", "⌚\u{200D}⏰", "︰﹏", "→\u{20D7}",
+        ]
         for text in texts {
             #expect(text.characterCount == text.count, "\(text.prefix(20))")
         }

@@ -11,7 +11,9 @@ import Warehouse
         for table in Warehouse.portableTables {
             // A view (doc_paragraph, over doc_line) passes through as the same view.
             if Warehouse.schemaSQL.contains("CREATE VIEW \(table) AS") {
-                #expect(PostgresSchema.current.contains("CREATE VIEW \(table) AS"), "\(table) view missing from the PostgreSQL DDL")
+                #expect(
+                    PostgresSchema.current.contains("CREATE VIEW \(table) AS"),
+                    "\(table) view missing from the PostgreSQL DDL")
                 continue
             }
             #expect(sqlite[table] != nil, "\(table) missing from schema.sql")
@@ -33,6 +35,7 @@ import Warehouse
 
     @Test func semicolonsInsideStringsDoNotSplitStatements() {
         let sql = "CREATE TABLE t (a TEXT DEFAULT 'x; y'); -- note; here\nCREATE INDEX t_a ON t (a);"
-        #expect(PostgresSchema.ddl(from: sql) == "CREATE TABLE t (a TEXT DEFAULT 'x; y');\n\nCREATE INDEX t_a ON t (a);\n")
+        #expect(
+            PostgresSchema.ddl(from: sql) == "CREATE TABLE t (a TEXT DEFAULT 'x; y');\n\nCREATE INDEX t_a ON t (a);\n")
     }
 }

@@ -65,7 +65,8 @@ import Warehouse
             #expect(String(table.rows) == expected, "\(table.name)")
             #expect(text.hasPrefix("\"" + (table.columns.first?.name ?? "")))
         }
-        let decoded = try JSONDecoder().decode(ExportManifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(out)/manifest.json")))
+        let decoded = try JSONDecoder().decode(
+            ExportManifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(out)/manifest.json")))
         #expect(decoded.tables.count == Warehouse.portableTables.count)
     }
 
@@ -74,36 +75,47 @@ import Warehouse
     static let duckDBInstalled = (try? DuckDBRunner.find()) != nil
 
     /// A PostgreSQL client and server for a throw-away cluster (scripts/pg-throwaway).
-    static let postgresInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/psql")
+    static let postgresInstalled =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/psql")
         && ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).contains {
             FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
         }
 
     // Skipped (and reported so) when DuckDB is absent: pip install duckdb.
-    @Test(.enabled(if: duckDBInstalled, "DuckDB not installed (pip install duckdb); scripts/scale-check runs this for real"))
+    @Test(
+        .enabled(
+            if: duckDBInstalled, "DuckDB not installed (pip install duckdb); scripts/scale-check runs this for real"))
     func parquetExportReadsBackInDuckDB() throws {
         let duck = try DuckDBRunner.find()
         let (warehouse, dir) = try Self.loadedWarehouse()
         let out = dir.appending(path: "parquet").path
         try ColumnarExporter(warehouse: warehouse).export(format: .parquet, to: out)
         let sqliteCount = try warehouse.query("SELECT count(*), sum(value) FROM fact_quantity").rows[0].map(\.text)
-        let duckCount = try duck.run("SELECT count(*), sum(value) FROM read_parquet('\(out)/fact_quantity/*/*.parquet', hive_partitioning = true);\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(String.init)
+        let duckCount = try duck.run(
+            "SELECT count(*), sum(value) FROM read_parquet('\(out)/fact_quantity/*/*.parquet', hive_partitioning = true);\n"
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(String.init)
         #expect(duckCount.first == sqliteCount.first)
         // Sums of doubles may differ in the last bits between engines (summation order).
-        let duckSum = Double(duckCount.last ?? "") ?? .nan, sqliteSum = Double(sqliteCount.last ?? "") ?? .nan
+        let duckSum = Double(duckCount.last ?? "") ?? .nan
+        let sqliteSum = Double(sqliteCount.last ?? "") ?? .nan
         #expect(abs(duckSum - sqliteSum) <= 1e-9 * max(1, abs(sqliteSum)))
     }
 
     // Skipped (and reported so) when PostgreSQL is absent: apt-get install -y postgresql.
-    @Test(.enabled(if: postgresInstalled, "no PostgreSQL server (apt-get install -y postgresql); scripts/scale-check runs this for real"))
+    @Test(
+        .enabled(
+            if: postgresInstalled,
+            "no PostgreSQL server (apt-get install -y postgresql); scripts/scale-check runs this for real"))
     func publishToPostgresIsIncrementalAndIdempotent() throws {
-        let server = try #require(Self.startPostgres(), "scripts/pg-throwaway start failed although PostgreSQL is installed")
+        let server = try #require(
+            Self.startPostgres(), "scripts/pg-throwaway start failed although PostgreSQL is installed")
         defer { Self.stopPostgres(server.dir) }
         let (warehouse, dir) = try Self.loadedWarehouse()
         let first = try PostgresPublisher(warehouse: warehouse, url: server.url).publish()
         #expect(first.createdSchema && first.documentsAdded == 8)  // 5 seeds, 002 holds 4 glued reports
-        let counts = "SELECT (SELECT count(*) FROM dim_document) || '/' || (SELECT count(*) FROM fact_quantity) || '/' || (SELECT count(*) FROM doc_line)"
+        let counts =
+            "SELECT (SELECT count(*) FROM dim_document) || '/' || (SELECT count(*) FROM fact_quantity) || '/' || (SELECT count(*) FROM doc_line)"
         let lite = try warehouse.query(counts).rows[0][0].text
         #expect(try Self.psql(server.url, counts) == lite)
         // Unchanged warehouse: nothing written.
@@ -114,12 +126,14 @@ import Warehouse
         let drop = dir.appending(path: "drop")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path) {
-            try FileManager.default.copyItem(at: PackagePaths.imports.appending(path: name), to: drop.appending(path: name))
+            try FileManager.default.copyItem(
+                at: PackagePaths.imports.appending(path: name), to: drop.appending(path: name))
         }
         let writable = try Warehouse(path: warehouse.path)
         _ = try Loader(warehouse: writable, version: "test").load(folder: drop.path)
         let changed = drop.appending(path: "000_2aee6a9319702955.txt")
-        try (String(contentsOf: changed, encoding: .utf8) + "\n全年投入资金3500万元。\n").write(to: changed, atomically: true, encoding: .utf8)
+        try (String(contentsOf: changed, encoding: .utf8) + "\n全年投入资金3500万元。\n").write(
+            to: changed, atomically: true, encoding: .utf8)
         _ = try Loader(warehouse: writable, version: "test").load(folder: drop.path)
         let third = try PostgresPublisher(warehouse: writable, url: server.url).publish()
         #expect(third.documentsAdded == 1 && third.documentsRemoved == 1)

@@ -58,7 +58,10 @@ public enum ChineseNumeralRenderer {
                 if wrote { zero = true }
                 continue
             }
-            if zero { out.append(digits[0]); zero = false }
+            if zero {
+                out.append(digits[0])
+                zero = false
+            }
             let isTen = index == 2
             if !(isTen && d == 1 && !wrote && leading && style == .standard) { out.append(digits[d]) }
             if index < 3 { out.append(units[index]) }
@@ -80,7 +83,10 @@ public enum ChineseNumeralRenderer {
         var fraction = n % unit
         if fraction == 0 { return String(whole) }
         var width = String(unit).count - 1
-        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
         let text = String(fraction)
         return "\(whole)." + String(repeating: "0", count: width - text.count) + text
     }

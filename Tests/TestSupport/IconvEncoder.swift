@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Encodes text into a legacy encoding with the C library's iconv, to build test fixtures at test
@@ -28,8 +28,10 @@ public enum IconvEncoder {
     }
 
     /// Runs iconv over `bytes`; at an input it cannot convert, `skip` says how many bytes to drop.
-    private static func convert(_ bytes: [UInt8], from source: String, to target: String,
-                                skip: (UnsafeMutablePointer<CChar>, Int) -> Int) -> [UInt8]? {
+    private static func convert(
+        _ bytes: [UInt8], from source: String, to target: String,
+        skip: (UnsafeMutablePointer<CChar>, Int) -> Int
+    ) -> [UInt8]? {
         let converter = iconv_open(target, source)
         guard let converter, Int(bitPattern: converter) != -1 else { return nil }
         defer { iconv_close(converter) }

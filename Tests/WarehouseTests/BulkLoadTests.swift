@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Pipeline
 import Testing
+
 @testable import Warehouse
 
 /// Bulk mode (Warehouse+BulkLoad.swift): a first load builds the fact indexes at its end and
@@ -12,7 +13,11 @@ import Testing
     /// Index names and statements of a warehouse file, as SQLite holds them.
     static func indexes(_ path: String) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
-            try String.fetchAll(db, sql: "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+            )
         }
     }
 
@@ -23,7 +28,7 @@ import Testing
     static func load(_ box: Sandbox, bulk: Bool?) throws -> LoadReport {
         var options = LoadOptions(folder: box.drop.path)
         options.bulk = bulk
-        options.batchSize = 2   // several transactions, so indexes are missing across commits
+        options.batchSize = 2  // several transactions, so indexes are missing across commits
         options.chunkSize = 1
         return try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options)
     }
@@ -35,10 +40,12 @@ import Testing
             var results = [try String(Int.fetchOne(db, sql: "SELECT count(*) FROM search_paragraph_docsize") ?? -1)]
             for word in ["教育", "校舍", "义务教育", "学", "学校"] {
                 let match = try SearchQuery(word).matchExpression
-                let hits = try String.fetchAll(db, sql: """
-                    SELECT l.document_id || ':' || l.line_number FROM search_paragraph s JOIN doc_line l ON l.line_id = s.rowid
-                    WHERE search_paragraph MATCH ? ORDER BY l.document_id, l.line_number
-                    """, arguments: [match])
+                let hits = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT l.document_id || ':' || l.line_number FROM search_paragraph s JOIN doc_line l ON l.line_id = s.rowid
+                        WHERE search_paragraph MATCH ? ORDER BY l.document_id, l.line_number
+                        """, arguments: [match])
                 results.append("\(word): \(hits.joined(separator: " "))")
             }
             return results
@@ -61,8 +68,13 @@ import Testing
         #expect(try Self.indexes(bulk.db) == Self.indexes(rowByRow.db))
         #expect(try Self.journalMode(bulk.db) == "wal")
         // The rebuilt indexes answer queries: an indexed lookup finds what a scan finds.
-        let viaIndex = try bulk.count("SELECT count(*) FROM fact_quantity INDEXED BY fact_quantity_indicator_id WHERE indicator_id = 'schools_count'")
-        #expect(viaIndex == (try bulk.count("SELECT count(*) FROM fact_quantity NOT INDEXED WHERE indicator_id = 'schools_count'")))
+        let viaIndex = try bulk.count(
+            "SELECT count(*) FROM fact_quantity INDEXED BY fact_quantity_indicator_id WHERE indicator_id = 'schools_count'"
+        )
+        #expect(
+            viaIndex
+                == (try bulk.count(
+                    "SELECT count(*) FROM fact_quantity NOT INDEXED WHERE indicator_id = 'schools_count'")))
         #expect(viaIndex > 0)
     }
 
@@ -85,11 +97,12 @@ import Testing
     /// load with one changed file among many commits once instead of once per batch seen.
     @Test func transactionsCountFilesWrittenNotFilesSeen() throws {
         let box = try Sandbox()
-        let first = try Self.load(box, bulk: nil)          // batchSize 2, 5 new files
+        let first = try Self.load(box, bulk: nil)  // batchSize 2, 5 new files
         #expect(first.counts.filesLoaded == 5 && first.transactions == 3)
         let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
         let changed = box.drop.appending(path: names[2])
-        try (try String(contentsOf: changed, encoding: .utf8) + "\n新增校舍1200平方米。\n").write(to: changed, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: changed, encoding: .utf8) + "\n新增校舍1200平方米。\n").write(
+            to: changed, atomically: true, encoding: .utf8)
         let second = try Self.load(box, bulk: nil)
         #expect(second.counts.filesLoaded == 1 && second.counts.filesUnchanged == 4)
         #expect(second.transactions == 1)
@@ -103,7 +116,8 @@ import Testing
         let complete = try Self.indexes(box.db)
         let warehouse = try Warehouse(path: box.db)
         try warehouse.dbQueue.writeWithoutTransaction { db in _ = try warehouse.beginBulkLoad(db) }
-        let deferred = Warehouse.schemaIndexes.filter { Warehouse.deferredIndexTables.contains($0.table) }.map(\.name).sorted()
+        let deferred = Warehouse.schemaIndexes.filter { Warehouse.deferredIndexTables.contains($0.table) }.map(\.name)
+            .sorted()
         #expect(deferred.count == 6)
         #expect(try Self.indexes(box.db).count == complete.count - deferred.count)
         #expect(try Self.journalMode(box.db) == "delete")

@@ -2,8 +2,9 @@ import Facts
 import Foundation
 import GRDB
 import Normalize
-import Testing
 import TestSupport
+import Testing
+
 @testable import Warehouse
 
 /// dim_unit and dim_indicator say what their rule files say (one source for each fact).
@@ -16,7 +17,9 @@ import TestSupport
         // Units the old switch filed as counts, inserted as an older eduwh would have.
         try queue.write { db in
             for unit in ["公顷", "美元", "学时", "周年"] {
-                try db.execute(sql: "INSERT INTO dim_unit (unit_id, kind) VALUES (?, 'count') ON CONFLICT DO NOTHING", arguments: [unit])
+                try db.execute(
+                    sql: "INSERT INTO dim_unit (unit_id, kind) VALUES (?, 'count') ON CONFLICT DO NOTHING",
+                    arguments: [unit])
             }
         }
         _ = try Warehouse(path: path)  // a writable open brings them in line
@@ -29,8 +32,9 @@ import TestSupport
         #expect(UnitKinds.warehouseKind(of: "学时") == "time")
         #expect(UnitKinds.warehouseKind(of: "美元") == "money")
         let descriptions = try queue.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT indicator_id, description FROM dim_indicator")
-                .map { ($0["indicator_id"] as String, $0["description"] as String) })
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT indicator_id, description FROM dim_indicator")
+                    .map { ($0["indicator_id"] as String, $0["description"] as String) })
         }
         for indicator in IndicatorDictionary.standard.indicators {
             let description = try #require(descriptions[indicator.code])
@@ -54,7 +58,9 @@ import TestSupport
     @Test func aFreshLoadsDimensionsAreWhatTheRuleFilesSay() throws {
         let box = try WarehouseLoadTests.Sandbox()
         #expect(try box.load().counts.filesLoaded == 5)
-        let warehouseKind = ["money": "money", "area": "area", "percent": "percent", "count": "count", "duration": "time"]
+        let warehouseKind = [
+            "money": "money", "area": "area", "percent": "percent", "count": "count", "duration": "time",
+        ]
         var fileKinds: [String: Set<String>] = ["": ["other"]]
         for row in try Self.ruleRows("rules/normalize/units.tsv") where row[4] != "block" {
             fileKinds[row[2], default: []].insert(warehouseKind[row[4]] ?? "other")
@@ -68,13 +74,19 @@ import TestSupport
             let unit: String = row["unit_id"]
             let kinds = fileKinds[unit] ?? ["count"]
             #expect(kinds.count == 1, "\(unit) has more than one kind in units.tsv: \(kinds)")
-            #expect(kinds.contains(row["kind"] as String), "dim_unit \(unit): \(row["kind"] as String), units.tsv: \(kinds)")
+            #expect(
+                kinds.contains(row["kind"] as String), "dim_unit \(unit): \(row["kind"] as String), units.tsv: \(kinds)"
+            )
             kindsSeen.insert(row["kind"])
         }
         #expect(kindsSeen.isSuperset(of: ["money", "area", "percent", "count"]))
 
         let indicators = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT indicator_id, name_zh, name_en, category, base_unit, is_rate, description FROM dim_indicator")
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT indicator_id, name_zh, name_en, category, base_unit, is_rate, description FROM dim_indicator"
+            )
         }
         let fileRows = try Self.ruleRows("rules/facts/indicators.tsv")
         #expect(Set(indicators.map { $0["indicator_id"] as String }) == Set(fileRows.map { $0[0] } + ["unknown"]))

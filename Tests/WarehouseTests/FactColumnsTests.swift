@@ -1,8 +1,9 @@
 import EduwhCore
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
+
 @testable import Warehouse
 
 /// Facts of the code kept once and checked against the files that restate them: fact_quantity's
@@ -19,15 +20,20 @@ import TestSupport
     @Test func theLoadWritesEveryColumnOfFactQuantityButItsKey() throws {
         let (folder, queue) = try Self.freshWarehouse()
         defer { _ = folder }
-        let columns = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('fact_quantity') ORDER BY cid") }
+        let columns = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('fact_quantity') ORDER BY cid")
+        }
         #expect(columns.first == "fact_quantity_id")
         #expect(Array(columns.dropFirst()) == Warehouse.factQuantityColumns)
-        #expect(Warehouse.factQuantitySelect(from: "q", runID: "r.run_id").components(separatedBy: ", ").count == columns.count - 1)
+        #expect(
+            Warehouse.factQuantitySelect(from: "q", runID: "r.run_id").components(separatedBy: ", ").count == columns
+                .count - 1)
     }
 
     /// scripts/canonical-dump prints every fact column but the run id (a surrogate key).
     @Test func theCanonicalDumpPrintsEveryFactColumn() throws {
-        let script = try String(contentsOf: PackagePaths.root.appending(path: "scripts/canonical-dump"), encoding: .utf8)
+        let script = try String(
+            contentsOf: PackagePaths.root.appending(path: "scripts/canonical-dump"), encoding: .utf8)
         let start = try #require(script.range(of: "SELECT 'qty',"))
         let end = try #require(script[start.upperBound...].range(of: "FROM fact_quantity"))
         let printed = script[start.upperBound..<end.lowerBound]
@@ -40,7 +46,9 @@ import TestSupport
     @Test func dimYearSpansTheKnownYears() throws {
         let (folder, queue) = try Self.freshWarehouse()
         defer { _ = folder }
-        let span = try queue.read { db in try Row.fetchOne(db, sql: "SELECT min(year_id), max(year_id), count(*) FROM dim_year") }
+        let span = try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT min(year_id), max(year_id), count(*) FROM dim_year")
+        }
         #expect(span?[0] == YearSpan.known.lowerBound)
         #expect(span?[1] == YearSpan.known.upperBound)
         #expect(span?[2] == YearSpan.known.count)

@@ -9,20 +9,26 @@ import Warehouse
     @Test("one indicator per row: its sums are the sums of that indicator's facts alone")
     func oneIndicatorPerRow() throws {
         let warehouse = try QueryTestWarehouse.open()
-        let view = try warehouse.query("""
+        let view = try warehouse.query(
+            """
             SELECT indicator, from_year, to_year, status, mentions, amount_yuan, documents, year
             FROM v_funding_by_region_year ORDER BY region_id, indicator, from_year, to_year, status
-            """).rows
+            """
+        ).rows
         #expect(!view.isEmpty)
-        let facts = try warehouse.query("""
+        let facts = try warehouse.query(
+            """
             SELECT q.indicator_id, q.from_year, q.to_year, q.status, COUNT(*), SUM(q.value), COUNT(DISTINCT q.document_id), q.from_year
             FROM fact_quantity q JOIN dim_indicator i USING (indicator_id) WHERE i.category = 'funding' AND q.unit_id = 'yuan'
             GROUP BY q.region_id, q.indicator_id, q.from_year, q.to_year, q.status
             ORDER BY q.region_id, q.indicator_id, q.from_year, q.to_year, q.status
-            """).rows
+            """
+        ).rows
         #expect(view == facts)
         // The seeds' 2007-2008 investment in 海珠区 keeps both years.
-        let span = try warehouse.query("SELECT from_year, to_year FROM v_funding_by_region_year WHERE region = '海珠区' AND to_year > from_year").rows
+        let span = try warehouse.query(
+            "SELECT from_year, to_year FROM v_funding_by_region_year WHERE region = '海珠区' AND to_year > from_year"
+        ).rows
         #expect(span.contains([.integer(2007), .integer(2008)]))
     }
 

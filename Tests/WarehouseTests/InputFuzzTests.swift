@@ -1,8 +1,8 @@
 import Foundation
 import Ingest
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 import Warehouse
 
 /// Fuzz-style inputs for a whole load (issue #20): random bytes, random encodings of real text,
@@ -12,12 +12,15 @@ import Warehouse
 @Suite struct InputFuzzTests {
 
     static let sentences: [String] = {
-        let text = (try? String(contentsOf: PackagePaths.imports.appending(path: "001_771c83aade38c1b7.txt"), encoding: .utf8)) ?? "全年投入教育经费3.48亿元。"
+        let text =
+            (try? String(contentsOf: PackagePaths.imports.appending(path: "001_771c83aade38c1b7.txt"), encoding: .utf8))
+            ?? "全年投入教育经费3.48亿元。"
         return text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }()
 
     static func chineseText(_ random: inout SeededGenerator) -> String {
-        (0..<Int.random(in: 1...12, using: &random)).map { _ in sentences.randomElement(using: &random)! }.joined(separator: "\n")
+        (0..<Int.random(in: 1...12, using: &random)).map { _ in sentences.randomElement(using: &random)! }.joined(
+            separator: "\n")
     }
 
     static func randomBytes(_ random: inout SeededGenerator) -> [UInt8] {
@@ -36,16 +39,24 @@ import Warehouse
         default: bytes = IconvEncoder.encode(text, to: "BIG5//TRANSLIT") ?? Array(text.utf8)
         }
         // Sometimes cut anywhere (mid-character), or with a few bytes flipped.
-        if Bool.random(using: &random), !bytes.isEmpty { bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random))) }
+        if Bool.random(using: &random), !bytes.isEmpty {
+            bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))
+        }
         if Int.random(in: 0..<4, using: &random) == 0, !bytes.isEmpty {
-            for _ in 0..<3 { bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random) }
+            for _ in 0..<3 {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            }
         }
         return bytes
     }
 
     static func randomHTML(_ random: inout SeededGenerator) -> [UInt8] {
-        let tags = ["div", "p", "span", "table", "tr", "td", "script", "style", "a", "li", "ul", "br", "h1", "noscript", "iframe"]
-        var html = Bool.random(using: &random) ? "<html><head><meta charset=\"utf-8\"><title>教育局工作报告</title></head><body>" : ""
+        let tags = [
+            "div", "p", "span", "table", "tr", "td", "script", "style", "a", "li", "ul", "br", "h1", "noscript",
+            "iframe",
+        ]
+        var html =
+            Bool.random(using: &random) ? "<html><head><meta charset=\"utf-8\"><title>教育局工作报告</title></head><body>" : ""
         var open: [String] = []
         for _ in 0..<Int.random(in: 1...400, using: &random) {
             switch Int.random(in: 0..<8, using: &random) {
@@ -55,7 +66,11 @@ import Warehouse
                 open.append(tag)
             case 2:
                 if let tag = open.popLast() { html += "</\(tag)>" }
-            case 3: html += ["&nbsp;", "&#20013;", "&#x6587;", "&amp;", "&bogus;", "&#99999999;", "<!-- 注释 -->", "<![CDATA[x]]>", "<", ">"].randomElement(using: &random)!
+            case 3:
+                html += [
+                    "&nbsp;", "&#20013;", "&#x6587;", "&amp;", "&bogus;", "&#99999999;", "<!-- 注释 -->", "<![CDATA[x]]>",
+                    "<", ">",
+                ].randomElement(using: &random)!
             default: html += sentences.randomElement(using: &random)!
             }
         }
@@ -66,8 +81,10 @@ import Warehouse
     static func absurdNumbers(_ random: inout SeededGenerator) -> [UInt8] {
         var text = sentences.prefix(3).joined(separator: "\n") + "\n"
         for _ in 0..<Int.random(in: 1...20, using: &random) {
-            let digits = String((0..<Int.random(in: 1...900, using: &random)).map { _ in "0123456789".randomElement(using: &random)! })
-            text += ["全年投入资金", "新建校舍", "招收学生", "增长"].randomElement(using: &random)! + digits
+            let digits = String(
+                (0..<Int.random(in: 1...900, using: &random)).map { _ in "0123456789".randomElement(using: &random)! })
+            text +=
+                ["全年投入资金", "新建校舍", "招收学生", "增长"].randomElement(using: &random)! + digits
                 + ["万元", "亿元", "平方米", "人", "%", "余所", "年"].randomElement(using: &random)! + "。\n"
         }
         return Array(text.utf8)
@@ -79,18 +96,22 @@ import Warehouse
         var random = SeededGenerator(seed: 20)
         let cases = 120
         for index in 0..<cases {
-            let (bytes, ext): ([UInt8], String) = switch index % 4 {
-            case 0: (Self.randomBytes(&random), "txt")
-            case 1: (Self.randomEncoding(&random), "txt")
-            case 2: (Self.randomHTML(&random), "html")
-            default: (Self.absurdNumbers(&random), "txt")
-            }
+            let (bytes, ext): ([UInt8], String) =
+                switch index % 4 {
+                case 0: (Self.randomBytes(&random), "txt")
+                case 1: (Self.randomEncoding(&random), "txt")
+                case 2: (Self.randomHTML(&random), "html")
+                default: (Self.absurdNumbers(&random), "txt")
+                }
             try folder.write("drop/case-\(index).\(ext)", bytes: bytes)
         }
         let db = folder.path + "/w.sqlite"
         var reasons: [String: Int] = [:]
-        let report = try Loader(warehouse: Warehouse(path: db), version: "fuzz").load(folder: folder.path + "/drop") { event in
-            if case .rejected(_, let stage, let reason, _) = event { reasons["\(stage.rawValue)/\(reason)", default: 0] += 1 }
+        let report = try Loader(warehouse: Warehouse(path: db), version: "fuzz").load(folder: folder.path + "/drop") {
+            event in
+            if case .rejected(_, let stage, let reason, _) = event {
+                reasons["\(stage.rawValue)/\(reason)", default: 0] += 1
+            }
         }
         #expect(report.counts.filesSeen == cases)
         #expect(report.counts.filesLoaded + report.counts.filesUnchanged + report.counts.filesRejected == cases)

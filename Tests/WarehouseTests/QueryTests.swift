@@ -1,17 +1,23 @@
 import Foundation
 import Testing
+
 @testable import Warehouse
 
 @Suite("Warehouse queries")
 struct QueryTests {
-    @Test("command-line parameter values: plain integers bind as integers, the rest as text",
-          arguments: [("2011", SQLValue.integer(2011)), ("-3", .integer(-3)), ("007", .text("007")), ("+3", .text("+3")),
-                      ("3.5", .text("3.5")), ("海珠区", .text("海珠区")), ("4401", .integer(4401)), ("", .text(""))])
+    @Test(
+        "command-line parameter values: plain integers bind as integers, the rest as text",
+        arguments: [
+            ("2011", SQLValue.integer(2011)), ("-3", .integer(-3)), ("007", .text("007")), ("+3", .text("+3")),
+            ("3.5", .text("3.5")), ("海珠区", .text("海珠区")), ("4401", .integer(4401)), ("", .text("")),
+        ])
     func parameterValue(text: String, expected: SQLValue) {
         #expect(SQLValue(parameter: text) == expected)
     }
 
-    @Test("reals print as plain decimals", arguments: [(348000000.0, "348000000"), (85.6, "85.6"), (0.5, "0.5"), (19432.9 * 10000, "194329000")])
+    @Test(
+        "reals print as plain decimals",
+        arguments: [(348000000.0, "348000000"), (85.6, "85.6"), (0.5, "0.5"), (19432.9 * 10000, "194329000")])
     func realText(value: Double, expected: String) {
         #expect(SQLValue.real(value).text == expected)
     }
@@ -22,20 +28,27 @@ struct QueryTests {
         let hostile = "'; DROP TABLE dim_document; --"
         let rows = try warehouse.query("SELECT :x AS x, typeof(:x) AS type", parameters: ["x": .text(hostile)])
         #expect(rows.rows == [[.text(hostile), .text("text")]])
-        #expect(try warehouse.query("SELECT count(*) FROM dim_document").rows == [[.integer(Int64(QueryTestWarehouse.documentCount))]])
+        #expect(
+            try warehouse.query("SELECT count(*) FROM dim_document").rows == [
+                [.integer(Int64(QueryTestWarehouse.documentCount))]
+            ])
     }
 
     @Test("a year parameter compares with INTEGER columns and expressions")
     func integerParameter() throws {
         let warehouse = try QueryTestWarehouse.open()
-        let rows = try warehouse.query("SELECT :year BETWEEN 2010 AND COALESCE(NULL, 2012), typeof(:year)", parameters: ["year": SQLValue(parameter: "2011")])
+        let rows = try warehouse.query(
+            "SELECT :year BETWEEN 2010 AND COALESCE(NULL, 2012), typeof(:year)",
+            parameters: ["year": SQLValue(parameter: "2011")])
         #expect(rows.rows == [[.integer(1), .text("integer")]])
     }
 
     @Test("a parameter the SQL uses but nobody gave is an error naming it")
     func missingParameter() throws {
         let warehouse = try QueryTestWarehouse.open()
-        let error = #expect(throws: QueryError.self) { try warehouse.query("SELECT * FROM dim_document WHERE reference_year = :year") }
+        let error = #expect(throws: QueryError.self) {
+            try warehouse.query("SELECT * FROM dim_document WHERE reference_year = :year")
+        }
         #expect(error?.reason == .missingParameter)
         #expect(error?.message.contains(":year") == true)
     }
@@ -59,7 +72,10 @@ struct QueryTests {
         let error = #expect(throws: QueryError.self) { try warehouse.query("DELETE FROM dim_document") }
         #expect(error?.reason == .readOnly)
         #expect(error?.description.contains("--write") == true)
-        #expect(try warehouse.query("SELECT count(*) FROM dim_document").rows == [[.integer(Int64(QueryTestWarehouse.documentCount))]])
+        #expect(
+            try warehouse.query("SELECT count(*) FROM dim_document").rows == [
+                [.integer(Int64(QueryTestWarehouse.documentCount))]
+            ])
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -96,9 +112,12 @@ struct QueryTests {
         #expect(!all.truncated)
     }
 
-    @Test("SQL errors carry SQLite's message, the statement and the error position",
-          arguments: [("SELECT * FORM dim_document", "near \"FORM\": syntax error", 9),
-                      ("SELECT nope FROM dim_document", "no such column: nope", 7)])
+    @Test(
+        "SQL errors carry SQLite's message, the statement and the error position",
+        arguments: [
+            ("SELECT * FORM dim_document", "near \"FORM\": syntax error", 9),
+            ("SELECT nope FROM dim_document", "no such column: nope", 7),
+        ])
     func errorPosition(sql: String, message: String, offset: Int) throws {
         let warehouse = try QueryTestWarehouse.open()
         let error = #expect(throws: QueryError.self) { try warehouse.query(sql) }
@@ -106,17 +125,23 @@ struct QueryTests {
         #expect(error?.message == message)
         #expect(error?.sql == sql)
         #expect(error?.offset == offset)
-        #expect(error?.description.split(separator: "\n").last == Substring(String(repeating: " ", count: offset + 2) + "^"))
+        #expect(
+            error?.description.split(separator: "\n").last == Substring(String(repeating: " ", count: offset + 2) + "^")
+        )
     }
 
-    @Test("statements split where SQLite ends them", arguments: [
-        ("SELECT 1; SELECT 2", ["SELECT 1;", " SELECT 2"]),
-        ("SELECT ';' AS x; SELECT 2;", ["SELECT ';' AS x;", " SELECT 2;"]),
-        ("SELECT 1 -- a; comment\n; SELECT 2", ["SELECT 1 -- a; comment\n;", " SELECT 2"]),
-        ("/* ; */ SELECT 1;\n-- done\n", ["/* ; */ SELECT 1;"]),
-        ("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END; SELECT 3",
-         ["CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END;", " SELECT 3"]),
-    ])
+    @Test(
+        "statements split where SQLite ends them",
+        arguments: [
+            ("SELECT 1; SELECT 2", ["SELECT 1;", " SELECT 2"]),
+            ("SELECT ';' AS x; SELECT 2;", ["SELECT ';' AS x;", " SELECT 2;"]),
+            ("SELECT 1 -- a; comment\n; SELECT 2", ["SELECT 1 -- a; comment\n;", " SELECT 2"]),
+            ("/* ; */ SELECT 1;\n-- done\n", ["/* ; */ SELECT 1;"]),
+            (
+                "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END; SELECT 3",
+                ["CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; SELECT 2; END;", " SELECT 3"]
+            ),
+        ])
     func splitStatements(sql: String, expected: [String]) {
         #expect(SQLScript.statements(in: sql) == expected)
     }

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Warehouse
 
 @Suite("Canned reports and the schema catalog")
 struct ReportTests {
-    static let names = ["aid", "corpus", "enrolment", "funding", "indicators", "quality", "quality-documents", "quality-files",
-                        "quality-sites", "schools", "teachers"]
+    static let names = [
+        "aid", "corpus", "enrolment", "funding", "indicators", "quality", "quality-documents", "quality-files",
+        "quality-sites", "schools", "teachers",
+    ]
 
     @Test("every reports/*.sql has a title and a description, and the expected reports exist")
     func headers() {
@@ -26,41 +29,58 @@ struct ReportTests {
     }
 
     /// Reports that do not depend on which indicators the Facts stage assigns.
-    @Test("reports over documents, files and funding return rows on the seeds",
-          arguments: ["corpus", "indicators", "quality", "quality-documents", "quality-files", "quality-sites"])
+    @Test(
+        "reports over documents, files and funding return rows on the seeds",
+        arguments: ["corpus", "indicators", "quality", "quality-documents", "quality-files", "quality-sites"])
     func returnsRows(name: String) throws {
         let rows = try QueryTestWarehouse.open().run(try #require(Warehouse.report(named: name)))
         #expect(!rows.rows.isEmpty)
     }
 
-    @Test("a category report counts every fact of its category once", arguments: [
-        ("funding", "i.category = 'funding' AND q.unit_id = 'yuan'"), ("schools", "i.category = 'facilities'"),
-        ("teachers", "i.category = 'teachers'"), ("indicators", "1 = 1"), ("enrolment", "i.category IN ('rates', 'students')"), ("aid", "i.category = 'aid'"),
-    ])
+    @Test(
+        "a category report counts every fact of its category once",
+        arguments: [
+            ("funding", "i.category = 'funding' AND q.unit_id = 'yuan'"), ("schools", "i.category = 'facilities'"),
+            ("teachers", "i.category = 'teachers'"), ("indicators", "1 = 1"),
+            ("enrolment", "i.category IN ('rates', 'students')"), ("aid", "i.category = 'aid'"),
+        ])
     func categoryTotals(name: String, condition: String) throws {
         let warehouse = try QueryTestWarehouse.open()
         let rows = try warehouse.run(try #require(Warehouse.report(named: name)))
-        let mentions = rows.column("mentions").reduce(Int64(0)) { sum, value in if case .integer(let n) = value { sum + n } else { sum } }
-        let expected = try warehouse.query("SELECT count(*) FROM fact_quantity q JOIN dim_indicator i USING (indicator_id) WHERE \(condition)").rows[0][0]
+        let mentions = rows.column("mentions").reduce(Int64(0)) { sum, value in
+            if case .integer(let n) = value { sum + n } else { sum }
+        }
+        let expected = try warehouse.query(
+            "SELECT count(*) FROM fact_quantity q JOIN dim_indicator i USING (indicator_id) WHERE \(condition)"
+        ).rows[0][0]
         #expect(SQLValue.integer(mentions) == expected)
         #expect(rows.rows.isEmpty == (expected == .integer(0)))
     }
 
-    @Test("--region (adcode prefix or name) and --year keep exactly the facts inside", arguments: [
-        (["region": SQLValue.text("44")], "q.region_id LIKE '44%'"),
-        (["region": .text("广东省")], "q.region_id LIKE '44%'"),
-        (["region": .text("广东")], "q.region_id LIKE '44%'"),
-        (["region": .text("海珠")], "r.name LIKE '海珠%'"),
-        (["year": .integer(2011)], "2011 BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year)"),
-        (["region": .text("22"), "year": .integer(2011)], "q.region_id LIKE '22%' AND 2011 BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year)"),
-    ])
+    @Test(
+        "--region (adcode prefix or name) and --year keep exactly the facts inside",
+        arguments: [
+            (["region": SQLValue.text("44")], "q.region_id LIKE '44%'"),
+            (["region": .text("广东省")], "q.region_id LIKE '44%'"),
+            (["region": .text("广东")], "q.region_id LIKE '44%'"),
+            (["region": .text("海珠")], "r.name LIKE '海珠%'"),
+            (["year": .integer(2011)], "2011 BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year)"),
+            (
+                ["region": .text("22"), "year": .integer(2011)],
+                "q.region_id LIKE '22%' AND 2011 BETWEEN q.from_year AND COALESCE(q.to_year, q.from_year)"
+            ),
+        ])
     func filters(parameters: [String: SQLValue], condition: String) throws {
         let warehouse = try QueryTestWarehouse.open()
         let rows = try warehouse.run(try #require(Warehouse.report(named: "indicators")), parameters: parameters)
-        let mentions = rows.column("mentions").reduce(Int64(0)) { sum, value in if case .integer(let n) = value { sum + n } else { sum } }
-        let expected = try warehouse.query("""
+        let mentions = rows.column("mentions").reduce(Int64(0)) { sum, value in
+            if case .integer(let n) = value { sum + n } else { sum }
+        }
+        let expected = try warehouse.query(
+            """
             SELECT count(*) FROM fact_quantity q LEFT JOIN dim_region r ON r.region_id = q.region_id WHERE \(condition)
-            """).rows[0][0]
+            """
+        ).rows[0][0]
         #expect(SQLValue.integer(mentions) == expected)
     }
 
@@ -75,7 +95,8 @@ struct ReportTests {
         }
         #expect(try documents([:]) == QueryTestWarehouse.documentCount)
         #expect(try documents(["year": .integer(1950)]) == 0)
-        #expect(try documents(["region": .text("")]) == QueryTestWarehouse.documentCount)  // empty means all, as datasette sends it
+        // empty means all, as datasette sends it
+        #expect(try documents(["region": .text("")]) == QueryTestWarehouse.documentCount)
         #expect(try documents(["region": .text("不存在的地方")]) == 0)
         let guangdong = try warehouse.query("SELECT count(*) FROM dim_document WHERE region_id LIKE '44%'").rows[0][0]
         #expect(SQLValue.integer(try documents(["region": .text("44")])) == guangdong)
@@ -86,27 +107,31 @@ struct ReportTests {
     func unknownParameter() throws {
         let warehouse = try QueryTestWarehouse.open()
         let error = #expect(throws: QueryError.self) {
-            try warehouse.run(try #require(Warehouse.report(named: "quality-files")), parameters: ["year": .integer(2011)])
+            try warehouse.run(
+                try #require(Warehouse.report(named: "quality-files")), parameters: ["year": .integer(2011)])
         }
         #expect(error?.reason == .unusedParameter)
     }
 
     @Test("report headers are parsed, and a bad header says file and line")
     func headerParsing() throws {
-        let report = try CannedReport(name: "x", text: """
-            -- title: Funding
-            -- description: Money per region,
-            --   and per year.
-            -- param year: a year (2011)
-            SELECT :year
-            """)
+        let report = try CannedReport(
+            name: "x",
+            text: """
+                -- title: Funding
+                -- description: Money per region,
+                --   and per year.
+                -- param year: a year (2011)
+                SELECT :year
+                """)
         #expect(report.title == "Funding")
         #expect(report.description == "Money per region, and per year.")
         #expect(report.parameters == [CannedReport.Parameter(name: "year", description: "a year (2011)")])
         let error = #expect(throws: CannedReport.HeaderError.self) {
             try CannedReport(name: "bad", text: "-- title: t\n-- owner: me\nSELECT 1")
         }
-        #expect(error?.description == "reports/bad.sql:2: unknown header key `owner`; use title, description or param NAME")
+        #expect(
+            error?.description == "reports/bad.sql:2: unknown header key `owner`; use title, description or param NAME")
     }
 
     @Test("every table column has a description in schema.sql")
@@ -119,21 +144,31 @@ struct ReportTests {
         }
     }
 
-    @Test("column comments: trailing, continued on comment-only lines, and for views", arguments: [
-        ("dim_region", "region_id", "12-digit adcode, e.g. 440105000000 (海珠区)"),
-        ("etl_run", "status", "ok: all files fine; partial: some rejected; interrupted: killed mid-run (set by the next run)"),
-        ("search_paragraph", "grams", "CJK character pairs, each run's last character, other words; space-separated"),
-        ("v_funding_by_region_year", "amount_yuan", "NULL values (placeholders) are skipped"),
-        ("v_quantity", "title", "the report's title (T line), NULL if it has none"),
-    ])
+    @Test(
+        "column comments: trailing, continued on comment-only lines, and for views",
+        arguments: [
+            ("dim_region", "region_id", "12-digit adcode, e.g. 440105000000 (海珠区)"),
+            (
+                "etl_run", "status",
+                "ok: all files fine; partial: some rejected; interrupted: killed mid-run (set by the next run)"
+            ),
+            (
+                "search_paragraph", "grams",
+                "CJK character pairs, each run's last character, other words; space-separated"
+            ),
+            ("v_funding_by_region_year", "amount_yuan", "NULL values (placeholders) are skipped"),
+            ("v_quantity", "title", "the report's title (T line), NULL if it has none"),
+        ])
     func columnComment(table: String, column: String, expected: String) {
         #expect(SchemaCatalog.standard.table(table)?.column(column)?.description == expected)
     }
 
-    @Test("columns with accepted values (CHECK … IN) are the facets", arguments: [
-        ("fact_quantity", ["qualifier", "status", "year_source", "region_source"]), ("etl_run", ["status"]),
-        ("doc_line", ["label"]), ("dim_document", []),
-    ])
+    @Test(
+        "columns with accepted values (CHECK … IN) are the facets",
+        arguments: [
+            ("fact_quantity", ["qualifier", "status", "year_source", "region_source"]), ("etl_run", ["status"]),
+            ("doc_line", ["label"]), ("dim_document", []),
+        ])
     func facets(table: String, expected: [String]) {
         #expect(SchemaCatalog.standard.table(table)?.facets == expected)
     }
@@ -146,7 +181,9 @@ struct ReportTests {
         let tables = try #require(database["tables"] as? [String: Any])
         #expect(Set(tables.keys) == Set(SchemaCatalog.standard.tables.map(\.name)))
         let document = try #require(tables["dim_document"] as? [String: Any])
-        #expect((document["columns"] as? [String: String])?["body_text"] == "clean body text, paragraphs separated by newlines")
+        #expect(
+            (document["columns"] as? [String: String])?["body_text"]
+                == "clean body text, paragraphs separated by newlines")
         let queries = try #require(database["queries"] as? [String: Any])
         #expect(Set(queries.keys) == Set(Self.names))
     }

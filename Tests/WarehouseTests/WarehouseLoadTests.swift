@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 import Pipeline
-import Testing
 import TestSupport
+import Testing
+
 @testable import Warehouse
 
 /// Loads of a real drop folder (copies of the bundled `imports/` seeds) into a fresh warehouse.
 @Suite struct WarehouseLoadTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// A temp folder holding copies of the seed files, and a warehouse path next to it.
     struct Sandbox {
@@ -27,7 +29,8 @@ import TestSupport
             try FileManager.default.createDirectory(at: dir.appending(path: "drop"), withIntermediateDirectories: true)
             let imports = WarehouseLoadTests.packageRoot.appending(path: "imports")
             for name in try FileManager.default.contentsOfDirectory(atPath: imports.path) where name.hasSuffix(".txt") {
-                try FileManager.default.copyItem(at: imports.appending(path: name), to: dir.appending(path: "drop/\(name)"))
+                try FileManager.default.copyItem(
+                    at: imports.appending(path: name), to: dir.appending(path: "drop/\(name)"))
             }
         }
 
@@ -67,8 +70,10 @@ import TestSupport
     @Test func migrationsLeadUpToTheVersionOfSchemaSQL() throws {
         #expect(!Warehouse.migrations.isEmpty)
         for migration in Warehouse.migrations {
-            #expect(migration.version > 1 && migration.version <= Warehouse.schemaVersion,
-                    "\(migration.name): schema.sql (version \(Warehouse.schemaVersion)) must already contain every migration")
+            #expect(
+                migration.version > 1 && migration.version <= Warehouse.schemaVersion,
+                "\(migration.name): schema.sql (version \(Warehouse.schemaVersion)) must already contain every migration"
+            )
         }
     }
 
@@ -84,20 +89,26 @@ import TestSupport
             try db.execute(sql: OlderSchemas.textTablesToVersion6)
             try db.execute(sql: "PRAGMA user_version = 6")
         }
-        #expect(try DatabaseQueue(path: box.db).read { db in
-            try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'doc_paragraph'")
-        } == "table")
+        #expect(
+            try DatabaseQueue(path: box.db).read { db in
+                try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'doc_paragraph'")
+            } == "table")
         let migrated = try Warehouse(path: box.db)
         #expect(try box.dump() == fresh)
         #expect(try migrated.query(paragraphs).rows == before)
         #expect(before.count > 100)
-        let shape = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('doc_line', 'doc_paragraph') ORDER BY name"
+        let shape =
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('doc_line', 'doc_paragraph') ORDER BY name"
         let other = try Warehouse(path: box.dir.appending(path: "fresh.sqlite").path)
         #expect(try migrated.query(shape).rows.map { $0.prefix(2) } == other.query(shape).rows.map { $0.prefix(2) })
         #expect(try box.count("SELECT count(*) FROM search_paragraph_docsize") == Int64(before.count))
         for word in ["校舍", "学", "义务教育", "2011年"] {
-            let expected = try migrated.query("SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]).rows[0][0]
-            #expect(SQLValue.integer(Int64(try migrated.search(try SearchQuery(word), limit: nil).count)) == expected, "\(word)")
+            let expected = try migrated.query(
+                "SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]
+            ).rows[0][0]
+            #expect(
+                SQLValue.integer(Int64(try migrated.search(try SearchQuery(word), limit: nil).count)) == expected,
+                "\(word)")
         }
     }
 
@@ -109,7 +120,8 @@ import TestSupport
         let box = try Sandbox()
         _ = try box.load()
         let tables = ["fact_quantity", "fact_year_mention", "fact_place_mention", "doc_line"]
-        let definitions = "SELECT name, sql FROM sqlite_master WHERE name IN ('\(tables.joined(separator: "', '"))') ORDER BY name"
+        let definitions =
+            "SELECT name, sql FROM sqlite_master WHERE name IN ('\(tables.joined(separator: "', '"))') ORDER BY name"
         let fresh = try DatabaseQueue(path: box.db).read { db in try Row.fetchAll(db, sql: definitions) }
         // Back to version 7: the in-place replacements of migrations 0009 and 0008, reversed, newest first.
         let pattern = /replace\(sql, ('(?:[^']|'')*'), ('(?:[^']|'')*')\)/
@@ -121,7 +133,10 @@ import TestSupport
         }
         try DatabaseQueue(path: box.db).writeWithoutTransaction { db in
             for reversed in reversals { try db.execute(sql: reversed) }
-            try db.execute(sql: "PRAGMA schema_version = \(try Int.fetchOne(db, sql: "PRAGMA schema_version")! + 1); PRAGMA user_version = 7")
+            try db.execute(
+                sql:
+                    "PRAGMA schema_version = \(try Int.fetchOne(db, sql: "PRAGMA schema_version")! + 1); PRAGMA user_version = 7"
+            )
         }
         let inserts = [
             "INSERT INTO fact_quantity (document_id, indicator_id, unit_id, qualifier, status, year_source, region_source, surface, sentence, line_number, char_offset, quantity_rule_id, indicator_rule_id, run_id) VALUES (1, 'unknown', '', 'exact', 'achieved', 'none', 'none', '', '', 1, 0, '', '', 1)",
@@ -132,18 +147,26 @@ import TestSupport
         func ephemeralTables() throws -> Int {
             try DatabaseQueue(path: box.db).read { db in
                 try inserts.reduce(0) { count, sql in
-                    count + (try Row.fetchAll(db, sql: "EXPLAIN " + sql).filter { ($0["opcode"] as String) == "OpenEphemeral" }.count)
+                    count
+                        + (try Row.fetchAll(db, sql: "EXPLAIN " + sql).filter {
+                            ($0["opcode"] as String) == "OpenEphemeral"
+                        }.count)
                 }
             }
         }
-        #expect(try ephemeralTables() == 7)   // 4 on fact_quantity, one on each other table
+        #expect(try ephemeralTables() == 7)  // 4 on fact_quantity, one on each other table
         _ = try Warehouse(path: box.db)
         #expect(try ephemeralTables() == 0)
         #expect(try DatabaseQueue(path: box.db).read { db in try Row.fetchAll(db, sql: definitions) } == fresh)
-        #expect(try DatabaseQueue(path: box.db).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(
+            try DatabaseQueue(path: box.db).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+                == "ok")
         #expect(throws: DatabaseError.self) {
             try DatabaseQueue(path: box.db).write { db in
-                try db.execute(sql: "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) SELECT document_id, 9999, 'X', '', '' FROM dim_document LIMIT 1")
+                try db.execute(
+                    sql:
+                        "INSERT INTO doc_line (document_id, line_number, label, rule_id, text) SELECT document_id, 9999, 'X', '', '' FROM dim_document LIMIT 1"
+                )
             }
         }
     }
@@ -155,16 +178,24 @@ import TestSupport
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let old = dir.appending(path: "v1.sqlite").path
         let v1 = Warehouse.schemaSQL
-            .replacingOccurrences(of: "run that last saw the path\n    modified_ns ", with: "run that last saw the path\n    -- modified_ns ")
-            .replacingOccurrences(of: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that last saw the path",
-                                  with: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id)   -- run that last saw the path")
-            .replacingOccurrences(of: "PRAGMA user_version = \(Warehouse.schemaVersion);", with: "PRAGMA user_version = 1;")
+            .replacingOccurrences(
+                of: "run that last saw the path\n    modified_ns ",
+                with: "run that last saw the path\n    -- modified_ns "
+            )
+            .replacingOccurrences(
+                of: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that last saw the path",
+                with: "last_run_id         INTEGER NOT NULL REFERENCES etl_run (run_id)   -- run that last saw the path"
+            )
+            .replacingOccurrences(
+                of: "PRAGMA user_version = \(Warehouse.schemaVersion);", with: "PRAGMA user_version = 1;")
         try DatabaseQueue(path: old).writeWithoutTransaction { db in
             try db.execute(sql: v1)
-            try db.execute(sql: "DROP VIEW v_indicator_by_region_year")   // added by migration 0003
-            try db.execute(sql: OlderSchemas.textTablesToVersion6)                    // changed by migration 0007
+            try db.execute(sql: "DROP VIEW v_indicator_by_region_year")  // added by migration 0003
+            try db.execute(sql: OlderSchemas.textTablesToVersion6)  // changed by migration 0007
         }
-        let before = try DatabaseQueue(path: old).read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('etl_file')") }
+        let before = try DatabaseQueue(path: old).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('etl_file')")
+        }
         #expect(!before.contains("modified_ns"))
         // Read-only commands do not upgrade: they say how.
         #expect { try Warehouse(path: old, readOnly: true) } throws: { error in
@@ -175,7 +206,8 @@ import TestSupport
         let fresh = try Warehouse(path: dir.appending(path: "new.sqlite").path)
         let columns = "SELECT group_concat(name, ',') FROM pragma_table_info('etl_file')"
         #expect(try migrated.query(columns).rows == fresh.query(columns).rows)
-        let views = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name)"
+        let views =
+            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name)"
         #expect(try migrated.query(views).rows == fresh.query(views).rows)
         #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
     }
@@ -189,33 +221,42 @@ import TestSupport
         _ = try box.load()
         let paragraphs = try box.count("SELECT count(*) FROM doc_paragraph")
         try DatabaseQueue(path: box.db).writeWithoutTransaction { db in
-            try db.execute(sql: """
-                DROP TABLE search_paragraph;
-                CREATE VIRTUAL TABLE search_paragraph USING fts5 (unigrams, bigrams, content = '', tokenize = 'unicode61 remove_diacritics 0');
-                CREATE INDEX fact_quantity_to_year ON fact_quantity (to_year);
-                CREATE INDEX fact_quantity_run_id ON fact_quantity (run_id);
-                CREATE INDEX fact_year_mention_to_year ON fact_year_mention (to_year);
-                CREATE INDEX fact_year_mention_run_id ON fact_year_mention (run_id);
-                CREATE INDEX fact_place_mention_run_id ON fact_place_mention (run_id);
-                PRAGMA user_version = 3;
-                """)
+            try db.execute(
+                sql: """
+                    DROP TABLE search_paragraph;
+                    CREATE VIRTUAL TABLE search_paragraph USING fts5 (unigrams, bigrams, content = '', tokenize = 'unicode61 remove_diacritics 0');
+                    CREATE INDEX fact_quantity_to_year ON fact_quantity (to_year);
+                    CREATE INDEX fact_quantity_run_id ON fact_quantity (run_id);
+                    CREATE INDEX fact_year_mention_to_year ON fact_year_mention (to_year);
+                    CREATE INDEX fact_year_mention_run_id ON fact_year_mention (run_id);
+                    CREATE INDEX fact_place_mention_run_id ON fact_place_mention (run_id);
+                    PRAGMA user_version = 3;
+                    """)
             try db.execute(sql: OlderSchemas.textTablesToVersion6)
         }
         let migrated = try Warehouse(path: box.db)
         // Version 6 dropped the five indexes a version-3 file still has: the same set as a fresh file.
         let fresh = try Warehouse(path: box.dir.appending(path: "fresh.sqlite").path)
-        let indexes = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)"
+        let indexes =
+            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)"
         #expect(try migrated.query(indexes).rows == fresh.query(indexes).rows)
         #expect(try migrated.query("PRAGMA user_version").rows == [[.integer(Int64(Warehouse.schemaVersion))]])
         #expect(try box.count("SELECT count(*) FROM search_paragraph_docsize") == paragraphs)
         // The same index definition and FTS5 settings as a fresh warehouse's schema.sql.
         let definition = try migrated.query("SELECT sql FROM sqlite_master WHERE name = 'search_paragraph'").rows[0][0]
-        guard case .text(let sql) = definition else { Issue.record("no search_paragraph"); return }
+        guard case .text(let sql) = definition else {
+            Issue.record("no search_paragraph")
+            return
+        }
         #expect(sql.contains("tokenize = 'ascii'"))
         #expect(try box.count("SELECT v FROM search_paragraph_config WHERE k = 'hashsize'") == 33_554_432)
         for word in ["校舍", "学", "义务教育", "2011年"] {
-            let expected = try migrated.query("SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]).rows[0][0]
-            #expect(SQLValue.integer(Int64(try migrated.search(try SearchQuery(word), limit: nil).count)) == expected, "\(word)")
+            let expected = try migrated.query(
+                "SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]
+            ).rows[0][0]
+            #expect(
+                SQLValue.integer(Int64(try migrated.search(try SearchQuery(word), limit: nil).count)) == expected,
+                "\(word)")
         }
     }
 
@@ -230,25 +271,35 @@ import TestSupport
             .write(to: box.drop.appending(path: "zz-refused.txt"), atomically: true, encoding: .utf8)
         _ = try Warehouse(path: box.db)
         try DatabaseQueue(path: box.db).write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER refuse_marked_line BEFORE INSERT ON doc_line WHEN instr(NEW.text, 'ZQX9') > 0
-                BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER refuse_marked_line BEFORE INSERT ON doc_line WHEN instr(NEW.text, 'ZQX9') > 0
+                    BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END
+                    """)
         }
         let report = try box.load()
         #expect(report.counts.filesLoaded == 5)
         #expect(report.counts.filesRejected == 1)
-        #expect(try box.count("SELECT count(*) FROM etl_reject WHERE source_path = 'zz-refused.txt' AND reason = 'sqlite' AND detail LIKE '%refused by the test trigger%'") == 1)
+        #expect(
+            try box.count(
+                "SELECT count(*) FROM etl_reject WHERE source_path = 'zz-refused.txt' AND reason = 'sqlite' AND detail LIKE '%refused by the test trigger%'"
+            ) == 1)
         #expect(try box.count("SELECT count(*) FROM dim_document WHERE source_path = 'zz-refused.txt'") == 0)
         #expect(try box.count("SELECT count(*) FROM doc_line WHERE instr(text, 'ZQX9') > 0") == 0)
 
         let clean = try Sandbox()
         _ = try clean.load()
-        for table in ["dim_document", "doc_line", "doc_paragraph", "fact_quantity", "fact_year_mention", "fact_place_mention", "search_paragraph_docsize"] {
-            #expect(try box.count("SELECT count(*) FROM \(table)") == clean.count("SELECT count(*) FROM \(table)"), "\(table)")
+        for table in [
+            "dim_document", "doc_line", "doc_paragraph", "fact_quantity", "fact_year_mention", "fact_place_mention",
+            "search_paragraph_docsize",
+        ] {
+            #expect(
+                try box.count("SELECT count(*) FROM \(table)") == clean.count("SELECT count(*) FROM \(table)"),
+                "\(table)")
         }
         let search = try Warehouse(path: box.db, readOnly: true).search(try SearchQuery("教学楼"), limit: nil).count
-        #expect(search == (try Warehouse(path: clean.db, readOnly: true).search(try SearchQuery("教学楼"), limit: nil).count))
+        #expect(
+            search == (try Warehouse(path: clean.db, readOnly: true).search(try SearchQuery("教学楼"), limit: nil).count))
     }
 
     /// When the warehouse itself fails mid-load (a trigger stands in for a full disk), the load
@@ -257,19 +308,25 @@ import TestSupport
     /// committed files, and the next load finishes the job: equal to one clean load.
     @Test(.timeLimit(.minutes(1))) func aFailingWarehouseStopsTheLoadAndTheNextOneFinishesIt() throws {
         let box = try Sandbox()
-        try Data().write(to: box.drop.appending(path: "zz-empty.txt"))   // rejected: writes etl_reject
+        try Data().write(to: box.drop.appending(path: "zz-empty.txt"))  // rejected: writes etl_reject
         _ = try Warehouse(path: box.db)
         try DatabaseQueue(path: box.db).write { db in
-            try db.execute(sql: "CREATE TRIGGER full_disk BEFORE INSERT ON etl_reject BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")
+            try db.execute(
+                sql:
+                    "CREATE TRIGGER full_disk BEFORE INSERT ON etl_reject BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END"
+            )
         }
         var options = LoadOptions(folder: box.drop.path)
-        options.batchSize = 4   // files 1–4 in the first transaction, 5 and zz-empty in the second
+        options.batchSize = 4  // files 1–4 in the first transaction, 5 and zz-empty in the second
         options.chunkSize = 2
         var events: [String] = []
-        #expect { _ = try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options) { events.append($0.path) } } throws: { error in
+        #expect {
+            _ = try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options) { events.append($0.path) }
+        } throws: { error in
             "\(error)".contains("disk full (simulated)")
         }
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).filter { $0.hasPrefix("00") }.sorted()
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).filter { $0.hasPrefix("00") }
+            .sorted()
         #expect(events == Array(seeds.prefix(4)))
         #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 4)
         #expect(try box.count("SELECT count(*) FROM etl_file") == 4)
@@ -287,10 +344,16 @@ import TestSupport
         // The search index holds every paragraph of every chunk and transaction, none twice: it
         // is written at each commit, after the files' savepoints.
         let warehouse = try Warehouse(path: box.db, readOnly: true)
-        #expect(try box.count("SELECT count(*) FROM search_paragraph_docsize") == box.count("SELECT count(*) FROM doc_paragraph"))
+        #expect(
+            try box.count("SELECT count(*) FROM search_paragraph_docsize")
+                == box.count("SELECT count(*) FROM doc_paragraph"))
         for word in ["校舍", "教育", "2011年"] {
-            let expected = try warehouse.query("SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]).rows[0][0]
-            #expect(SQLValue.integer(Int64(try warehouse.search(try SearchQuery(word), limit: nil).count)) == expected, "\(word)")
+            let expected = try warehouse.query(
+                "SELECT count(*) FROM doc_paragraph WHERE instr(text, :w) > 0", parameters: ["w": .text(word)]
+            ).rows[0][0]
+            #expect(
+                SQLValue.integer(Int64(try warehouse.search(try SearchQuery(word), limit: nil).count)) == expected,
+                "\(word)")
         }
     }
 
@@ -305,7 +368,10 @@ import TestSupport
         #expect(try box.count("SELECT count(*) FROM fact_quantity") == Int64(report.counts.quantities))
         #expect(try box.count("SELECT count(*) FROM etl_run WHERE status = 'ok' AND files_loaded = 5") == 1)
         // Every dimension row a fact points at exists (foreign keys are on while loading).
-        #expect(try box.count("SELECT count(*) FROM fact_quantity q LEFT JOIN dim_indicator i USING (indicator_id) WHERE i.indicator_id IS NULL") == 0)
+        #expect(
+            try box.count(
+                "SELECT count(*) FROM fact_quantity q LEFT JOIN dim_indicator i USING (indicator_id) WHERE i.indicator_id IS NULL"
+            ) == 0)
         #expect(try box.count("SELECT count(*) FROM dim_region") > 3000)
         #expect(try box.count("SELECT count(*) FROM dim_year WHERE plan_period = '十二五'") == 5)
     }
@@ -326,7 +392,8 @@ import TestSupport
         _ = try box.load()
         let before = try box.count("SELECT count(*) FROM fact_quantity")
         let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
-        try FileManager.default.moveItem(at: box.drop.appending(path: names[0]), to: box.drop.appending(path: "renamed 改名.txt"))
+        try FileManager.default.moveItem(
+            at: box.drop.appending(path: names[0]), to: box.drop.appending(path: "renamed 改名.txt"))
         let second = try box.load(prune: true)
         #expect(second.counts.filesLoaded == 0)
         #expect(second.counts.filesUnchanged == 5)
@@ -342,9 +409,12 @@ import TestSupport
         #expect(report.counts.filesLoaded == 5)
         #expect(report.counts.filesRejected == 2)
         #expect(report.status == "partial")
-        let rejects = try Warehouse(path: box.db, readOnly: true).query("SELECT source_path, reason FROM etl_reject ORDER BY 1").rows
+        let rejects = try Warehouse(path: box.db, readOnly: true).query(
+            "SELECT source_path, reason FROM etl_reject ORDER BY 1"
+        ).rows
         #expect(rejects.map { $0.map(\.text) } == [["archive.txt", "binary"], ["empty.txt", "empty"]])
-        #expect(try box.count("SELECT count(*) FROM dim_document WHERE source_path IN ('archive.txt', 'empty.txt')") == 0)
+        #expect(
+            try box.count("SELECT count(*) FROM dim_document WHERE source_path IN ('archive.txt', 'empty.txt')") == 0)
     }
 
     @Test func changedFileReplacesExactlyItsOwnRows() throws {
@@ -352,7 +422,9 @@ import TestSupport
         _ = try box.load()
         let names = try FileManager.default.contentsOfDirectory(atPath: box.drop.path).sorted()
         let target = box.drop.appending(path: names[1])
-        let otherFacts = try box.count("SELECT count(*) FROM fact_quantity q JOIN dim_document d USING (document_id) WHERE d.source_path != '\(names[1])'")
+        let otherFacts = try box.count(
+            "SELECT count(*) FROM fact_quantity q JOIN dim_document d USING (document_id) WHERE d.source_path != '\(names[1])'"
+        )
         var text = try String(contentsOf: target, encoding: .utf8)
         text += "\n新增段落:全年新建校舍12000平方米,投入资金3500万元。\n"
         try text.write(to: target, atomically: true, encoding: .utf8)
@@ -361,10 +433,14 @@ import TestSupport
         #expect(report.counts.filesReplaced == 1)
         #expect(report.counts.filesUnchanged == 4)
         #expect(try box.count("SELECT count(DISTINCT content_sha256) FROM dim_document") == 5)
-        #expect(try box.count("SELECT count(*) FROM fact_quantity q JOIN dim_document d USING (document_id) WHERE d.source_path != '\(names[1])'") == otherFacts)
+        #expect(
+            try box.count(
+                "SELECT count(*) FROM fact_quantity q JOIN dim_document d USING (document_id) WHERE d.source_path != '\(names[1])'"
+            ) == otherFacts)
         #expect(try box.count("SELECT count(*) FROM fact_quantity WHERE surface = '3500万元' AND value = 35000000") == 1)
         // The search index follows: no paragraph row without its FTS row and vice versa.
-        #expect(try box.count("SELECT count(*) FROM search_paragraph") == box.count("SELECT count(*) FROM doc_paragraph"))
+        #expect(
+            try box.count("SELECT count(*) FROM search_paragraph") == box.count("SELECT count(*) FROM doc_paragraph"))
     }
 
     /// A reload trusts size + modification time and does not re-read such files; --rehash does.
@@ -382,11 +458,11 @@ import TestSupport
             try process.run()
             process.waitUntilExit()
         }
-        try touch(["-r", target.path, stamp.path])              // remember the exact mtime
+        try touch(["-r", target.path, stamp.path])  // remember the exact mtime
         var bytes = try Data(contentsOf: target)
         bytes[bytes.count - 2] = bytes[bytes.count - 2] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
-        try bytes.write(to: target)                              // same size, other content
-        try touch(["-r", stamp.path, target.path])              // and the old mtime back
+        try bytes.write(to: target)  // same size, other content
+        try touch(["-r", stamp.path, target.path])  // and the old mtime back
         #expect(try box.count("SELECT count(*) FROM etl_file WHERE modified_ns IS NULL") == 0)
 
         let trusting = try box.load()
@@ -431,15 +507,27 @@ import TestSupport
             var word = ""
             for scalar in text.unicodeScalars {
                 if SearchTokens.isCJK(scalar.value) {
-                    if !word.isEmpty { tokens.append(word); word = "" }
+                    if !word.isEmpty {
+                        tokens.append(word)
+                        word = ""
+                    }
                     if let previous { tokens.append(String(previous) + String(scalar)) }
                     previous = scalar
                 } else if let folded = SearchTokens.foldedAlphanumeric(scalar.value) {
-                    if let last = previous { tokens.append(String(last)); previous = nil }
+                    if let last = previous {
+                        tokens.append(String(last))
+                        previous = nil
+                    }
                     word.unicodeScalars.append(Unicode.Scalar(folded))
                 } else {
-                    if let last = previous { tokens.append(String(last)); previous = nil }
-                    if !word.isEmpty { tokens.append(word); word = "" }
+                    if let last = previous {
+                        tokens.append(String(last))
+                        previous = nil
+                    }
+                    if !word.isEmpty {
+                        tokens.append(word)
+                        word = ""
+                    }
                 }
             }
             if let previous { tokens.append(String(previous)) }
@@ -448,9 +536,12 @@ import TestSupport
         }
         // Also the densest outputs for the buffer the tokens are built in: long CJK runs of 3- and
         // 4-byte characters, one-letter words, and everything alternating.
-        var lines: [String] = ["", " ", "a", "〇", "𠀀𪚥学校", "é校Ｚ9ｚ—ab 校", "2021年GDP增长6.5%", "ＡＢ１２元，共计ｘ所",
-                               String(repeating: "教育", count: 300), String(repeating: "𠀀𪚥", count: 300),
-                               String(repeating: "a,", count: 300), String(repeating: "校a", count: 300), String(repeating: "𠀀a", count: 300)]
+        var lines: [String] = [
+            "", " ", "a", "〇", "𠀀𪚥学校", "é校Ｚ9ｚ—ab 校", "2021年GDP增长6.5%", "ＡＢ１２元，共计ｘ所",
+            String(repeating: "教育", count: 300), String(repeating: "𠀀𪚥", count: 300),
+            String(repeating: "a,", count: 300), String(repeating: "校a", count: 300),
+            String(repeating: "𠀀a", count: 300),
+        ]
         for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path).sorted() {
             let text = try String(contentsOf: PackagePaths.imports.appending(path: name), encoding: .utf8)
             lines += text.split(whereSeparator: \.isNewline).map(String.init)
@@ -465,6 +556,8 @@ import TestSupport
         let sha = "2aee6a9319702955aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
         #expect(Warehouse.documentID(sha256: sha, index: 3) & 0xff == 3)
         #expect(Warehouse.documentID(sha256: sha, index: 1) == Warehouse.documentID(sha256: sha, index: 1))
-        #expect(Warehouse.documentID(sha256: sha, index: 1) != Warehouse.documentID(sha256: "f" + sha.dropFirst(), index: 1))
+        #expect(
+            Warehouse.documentID(sha256: sha, index: 1) != Warehouse.documentID(sha256: "f" + sha.dropFirst(), index: 1)
+        )
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Testing
+
 @testable import Warehouse
 
 /// Sharded loads merged into one warehouse equal a one-machine load of the same files.
@@ -25,7 +26,8 @@ import Testing
         // Merging again adds nothing.
         let before = try mergedBox.dump()
         for index in 1...shardCount {
-            let again = try Warehouse(path: merged).merge(shardPath: box.dir.appending(path: "shard-\(index).sqlite").path)
+            let again = try Warehouse(path: merged).merge(
+                shardPath: box.dir.appending(path: "shard-\(index).sqlite").path)
             #expect(again.documents == 0 && again.runs == 0 && again.quantities == 0)
         }
         #expect(try mergedBox.dump() == before)

@@ -3,9 +3,10 @@ import EduwhCore
 import Foundation
 import GRDB
 import Ingest
-@testable import Pipeline
-import Testing
 import TestSupport
+import Testing
+
+@testable import Pipeline
 @testable import Warehouse
 
 /// The write path's invariants that no load test pins alone (docs/architecture.md lists them all
@@ -23,7 +24,7 @@ import TestSupport
     func batchFeedHandsBatchesOverInOrderAndBoundsTheProducer(prefetch: Int) {
         let feed = BatchFeed(prefetch: prefetch)
         let count = 200
-        let taken = SharedCount()   // batches the writer has taken, read by the producer
+        let taken = SharedCount()  // batches the writer has taken, read by the producer
         let aheadMost = Slots<Int>(count: 1)
         aheadMost[0] = 0
         let producer = DispatchGroup()
@@ -70,7 +71,7 @@ import TestSupport
         }
         #expect(Int(feed.take(0).cpuSeconds) == 0)
         secondPut.wait()
-        usleep(20_000)   // the producer now waits for room for batch 2: batch 1 was never taken
+        usleep(20_000)  // the producer now waits for room for batch 2: batch 1 was never taken
         feed.cancel()
         producer.wait()
         #expect(outcomes[0] == [true, true, false])
@@ -107,7 +108,9 @@ import TestSupport
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let warehouse = try Warehouse(path: folder.appending(path: "w.sqlite").path)
-        let names = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.imports.path).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         let items = try names.map { name in
             let raw = try Ingestor().read(path: PackagePaths.imports.appending(path: name).path, displayPath: name)
             return Warehouse.BatchItem.processed(FilePipeline.standard.process(raw), path: name)
@@ -126,8 +129,10 @@ import TestSupport
     }
 
     static func counts(_ db: Database) throws -> (paragraphs: Int, indexed: Int) {
-        (try Int.fetchOne(db, sql: "SELECT count(*) FROM doc_paragraph") ?? -1,
-         try Int.fetchOne(db, sql: "SELECT count(*) FROM search_paragraph_docsize") ?? -1)
+        (
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM doc_paragraph") ?? -1,
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM search_paragraph_docsize") ?? -1
+        )
     }
 
     /// `RowWriter` binds values with `sqlite3_bind_*` instead of GRDB's arguments: every kind of
@@ -149,24 +154,31 @@ import TestSupport
                 for (number, integer) in zip(numbers, integers + [42]) {
                     row += 1
                     let optional: Int? = row.isMultiple(of: 2) ? nil : row
-                    #expect(try insert.run(integer, number, text, UTF8Text(bytes: Array(text.utf8)), optional, row) == 1)
-                    try db.execute(sql: "INSERT INTO grdb (i, d, t, u, n, o) VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [integer, number, text, text, optional, row])
+                    #expect(
+                        try insert.run(integer, number, text, UTF8Text(bytes: Array(text.utf8)), optional, row) == 1)
+                    try db.execute(
+                        sql: "INSERT INTO grdb (i, d, t, u, n, o) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [integer, number, text, text, optional, row])
                 }
             }
-            #expect(throws: DatabaseError.self) { try insert.run(Int64(1), 1.0, "x", UTF8Text(bytes: []), Int?.none, 1) }
+            #expect(throws: DatabaseError.self) {
+                try insert.run(Int64(1), 1.0, "x", UTF8Text(bytes: []), Int?.none, 1)
+            }
             #expect(try insert.run(Int64(7), 7.0, "after", UTF8Text(bytes: Array("after".utf8)), Int?.none, -1) == 1)
             try db.execute(sql: "INSERT INTO grdb (i, d, t, u, n, o) VALUES (7, 7.0, 'after', 'after', NULL, -1)")
             // Text is bound with its length, so a NUL inside it is kept (not cut as a C string).
             try db.execute(sql: "CREATE TABLE nul (t, u)")
-            try RowWriter(db, sql: "INSERT INTO nul (t, u) VALUES (?, ?)").run("a\u{0}b", UTF8Text(bytes: Array("a\u{0}b".utf8)))
+            try RowWriter(db, sql: "INSERT INTO nul (t, u) VALUES (?, ?)").run(
+                "a\u{0}b", UTF8Text(bytes: Array("a\u{0}b".utf8)))
         }
         let columns = "typeof(i), i, typeof(d), quote(d), typeof(t), hex(t), typeof(u), hex(u), typeof(n), n, o"
         let raw = try queue.read { db in try Row.fetchAll(db, sql: "SELECT \(columns) FROM raw ORDER BY id") }
         let grdb = try queue.read { db in try Row.fetchAll(db, sql: "SELECT \(columns) FROM grdb ORDER BY id") }
         #expect(raw.count == texts.count * numbers.count + 1)
         #expect(raw == grdb)
-        #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT hex(t) || ' ' || hex(u) FROM nul") } == "610062 610062")
+        #expect(
+            try queue.read { db in try String.fetchOne(db, sql: "SELECT hex(t) || ' ' || hex(u) FROM nul") }
+                == "610062 610062")
     }
 }
 

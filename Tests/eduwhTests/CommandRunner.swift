@@ -9,11 +9,13 @@ enum CommandRunner {
         var stderr: String
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The eduwh executable next to the test bundle (or in .build/debug).
     static let binary: String = {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("eduwh").path
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("eduwh").path
         for candidate in [besideTests, root.appendingPathComponent(".build/debug/eduwh").path]
         where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
@@ -22,7 +24,8 @@ enum CommandRunner {
     }()
 
     static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eduwh-cli-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "eduwh-cli-tests-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
@@ -38,8 +41,16 @@ enum CommandRunner {
 
     /// Documents in the loaded warehouse, read by Python's sqlite3 module (not by the code under test).
     static let documentCount: Int = {
-        let output = execute("/usr/bin/env", ["python3", "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM dim_document').fetchone()[0])", database], input: nil, environment: [:])
-        guard let count = Int(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else { fatalError("python3 could not read \(database): \(output.stderr)") }
+        let output = execute(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM dim_document').fetchone()[0])",
+                database,
+            ], input: nil, environment: [:])
+        guard let count = Int(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            fatalError("python3 could not read \(database): \(output.stderr)")
+        }
         return count
     }()
 
@@ -65,8 +76,10 @@ enum CommandRunner {
         execute("/usr/bin/env", ["python3", "-c", script], input: input, environment: [:])
     }
 
-    static func execute(_ executable: String, _ arguments: [String], input: String?, environment: [String: String],
-                        directory: URL? = nil) -> Output {
+    static func execute(
+        _ executable: String, _ arguments: [String], input: String?, environment: [String: String],
+        directory: URL? = nil
+    ) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         if let directory { process.currentDirectoryURL = directory }
@@ -76,7 +89,9 @@ enum CommandRunner {
         // stderr goes to a file so that a chatty child cannot block on a full pipe.
         let errorURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        guard let stderr = try? FileHandle(forWritingTo: errorURL) else { return Output(status: -1, stdout: "", stderr: "no stderr file") }
+        guard let stderr = try? FileHandle(forWritingTo: errorURL) else {
+            return Output(status: -1, stdout: "", stderr: "no stderr file")
+        }
         process.standardOutput = stdout
         process.standardError = stderr
         let stdin = Pipe()
@@ -91,7 +106,8 @@ enum CommandRunner {
         try? stderr.close()
         let errorData = (try? Data(contentsOf: errorURL)) ?? Data()
         try? FileManager.default.removeItem(at: errorURL)
-        return Output(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                      stderr: String(decoding: errorData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 }

@@ -3,8 +3,10 @@ import Testing
 
 @Suite("eduwh report, search, show, schema, runs, stats")
 struct CommandTests {
-    static let reports = ["aid", "corpus", "enrolment", "funding", "indicators", "quality", "quality-documents", "quality-files",
-                          "quality-sites", "schools", "teachers"]
+    static let reports = [
+        "aid", "corpus", "enrolment", "funding", "indicators", "quality", "quality-documents", "quality-files",
+        "quality-sites", "schools", "teachers",
+    ]
 
     @Test("report --list names every report with its title")
     func reportList() {
@@ -19,7 +21,8 @@ struct CommandTests {
     func reportRuns(name: String) {
         let output = CommandRunner.eduwh(["report", name, "--json"])
         #expect(output.status == 0, "\(output.stderr)")
-        let parsed = CommandRunner.python("import json, sys; rows = json.load(sys.stdin); print(type(rows).__name__)", input: output.stdout)
+        let parsed = CommandRunner.python(
+            "import json, sys; rows = json.load(sys.stdin); print(type(rows).__name__)", input: output.stdout)
         #expect(parsed.stdout == "list\n")
     }
 
@@ -39,7 +42,8 @@ struct CommandTests {
 
     @Test("report --sql prints the file as it is in reports/")
     func reportSQL() throws {
-        let file = try String(contentsOf: CommandRunner.root.appendingPathComponent("reports/funding.sql"), encoding: .utf8)
+        let file = try String(
+            contentsOf: CommandRunner.root.appendingPathComponent("reports/funding.sql"), encoding: .utf8)
         #expect(CommandRunner.run(["report", "funding", "--sql"]).stdout == file)
     }
 
@@ -54,8 +58,10 @@ struct CommandTests {
 
     /// Paragraphs (document_id, line) whose clean text contains `text`.
     static func containing(_ text: String) -> Set<String> {
-        let output = CommandRunner.eduwh(["sql", "SELECT document_id, line_number FROM doc_paragraph WHERE instr(text, :t) > 0",
-                                          "-p", "t", text, "--no-headers"])
+        let output = CommandRunner.eduwh([
+            "sql", "SELECT document_id, line_number FROM doc_paragraph WHERE instr(text, :t) > 0",
+            "-p", "t", text, "--no-headers",
+        ])
         return Set(output.stdout.split(separator: "\n").map(String.init))
     }
 
@@ -63,7 +69,9 @@ struct CommandTests {
     func searchExact(text: String) {
         let output = CommandRunner.eduwh(["search", text, "--limit", "0", "--tsv", "--no-headers"])
         #expect(output.status == 0)
-        let rows = output.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let rows = output.stdout.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
         let found = Set(rows.map { "\($0[1])\t\($0[2])" })
         let expected = Self.containing(text)
         #expect(!expected.isEmpty)
@@ -78,24 +86,33 @@ struct CommandTests {
         let bold = CommandRunner.eduwh(["search", "校舍", "--color", "always", "--tsv"])
         #expect(bold.stdout.contains("\u{1B}[1m校舍\u{1B}[0m"))
         let verbose = CommandRunner.eduwh(["search", "校舍", "--verbose", "--json"])
-        let keys = CommandRunner.python("import json, sys; print(','.join(json.load(sys.stdin)[0].keys()))", input: verbose.stdout)
+        let keys = CommandRunner.python(
+            "import json, sys; print(','.join(json.load(sys.stdin)[0].keys()))", input: verbose.stdout)
         #expect(keys.stdout == "rank,document_id,line,title,snippet,source_path,kind,region,year,score,text\n")
         #expect(CommandRunner.eduwh(["search", "，"]).status == 64)
-        #expect(CommandRunner.eduwh(["search", "教育", "--limit", "3", "--no-headers"]).stdout.split(separator: "\n").count == 3)
+        #expect(
+            CommandRunner.eduwh(["search", "教育", "--limit", "3", "--no-headers"]).stdout.split(separator: "\n").count
+                == 3)
     }
 
     @Test("show prints a document's clean text with its quantities marked, by id or by path")
     func show() {
-        let byPath = CommandRunner.eduwh(["show", CommandRunner.root.appendingPathComponent("imports/000_2aee6a9319702955.txt").path])
+        let byPath = CommandRunner.eduwh([
+            "show", CommandRunner.root.appendingPathComponent("imports/000_2aee6a9319702955.txt").path,
+        ])
         #expect(byPath.status == 0)
-        let id = CommandRunner.eduwh(["sql", "SELECT document_id FROM dim_document WHERE source_path = '000_2aee6a9319702955.txt'", "--raw"])
-            .stdout.trimmingCharacters(in: .newlines)
+        let id = CommandRunner.eduwh([
+            "sql", "SELECT document_id FROM dim_document WHERE source_path = '000_2aee6a9319702955.txt'", "--raw",
+        ])
+        .stdout.trimmingCharacters(in: .newlines)
         let byID = CommandRunner.eduwh(["show", id])
         #expect(byID.stdout == byPath.stdout)
         #expect(byID.stdout.contains("document \(id)"))
         // Every quantity of the document is marked in the text and described under its paragraph.
-        let surfaces = CommandRunner.eduwh(["sql", "SELECT surface FROM fact_quantity WHERE document_id = :d", "-p", "d", id, "--no-headers"])
-            .stdout.split(separator: "\n")
+        let surfaces = CommandRunner.eduwh([
+            "sql", "SELECT surface FROM fact_quantity WHERE document_id = :d", "-p", "d", id, "--no-headers",
+        ])
+        .stdout.split(separator: "\n")
         #expect(!surfaces.isEmpty)
         for surface in surfaces {
             #expect(byID.stdout.contains("[\(surface)]"))
@@ -109,7 +126,11 @@ struct CommandTests {
     func showAllLines() {
         let output = CommandRunner.eduwh(["show", "000_2aee6a9319702955.txt", "--all", "--lines", "--no-facts"])
         let labelled = output.stdout.split(separator: "\n").filter { $0.split(separator: "\t").count >= 4 }
-        let lineCount = CommandRunner.eduwh(["sql", "SELECT count(*) FROM doc_line JOIN dim_document USING (document_id) WHERE source_path = '000_2aee6a9319702955.txt'", "--raw"])
+        let lineCount = CommandRunner.eduwh([
+            "sql",
+            "SELECT count(*) FROM doc_line JOIN dim_document USING (document_id) WHERE source_path = '000_2aee6a9319702955.txt'",
+            "--raw",
+        ])
         #expect("\(labelled.count)\n" == lineCount.stdout)
     }
 
@@ -118,8 +139,10 @@ struct CommandTests {
         let rows = CommandRunner.run(["schema", "--tsv"])
         #expect(rows.status == 0)
         #expect(rows.stdout.contains("dim_region\tregion_id\tTEXT\t12-digit adcode, e.g. 440105000000 (海珠区)\n"))
-        let tables = CommandRunner.run(["schema", "--tables", "--tsv", "--no-headers"]).stdout.split(separator: "\n").map { $0.split(separator: "\t")[0] }
-        #expect(tables.contains("fact_quantity") && tables.contains("search_paragraph") && tables.contains("v_quantity"))
+        let tables = CommandRunner.run(["schema", "--tables", "--tsv", "--no-headers"]).stdout.split(separator: "\n")
+            .map { $0.split(separator: "\t")[0] }
+        #expect(
+            tables.contains("fact_quantity") && tables.contains("search_paragraph") && tables.contains("v_quantity"))
         let file = try String(contentsOf: CommandRunner.root.appendingPathComponent("schema.sql"), encoding: .utf8)
         #expect(CommandRunner.run(["schema", "--sql"]).stdout == file)
         #expect(CommandRunner.run(["schema", "no_table"]).status == 64)
@@ -130,13 +153,15 @@ struct CommandTests {
     @Test("schema --datasette is JSON with a description for every table")
     func datasette() {
         let output = CommandRunner.run(["schema", "--datasette", "--database-name", "seeds"])
-        let check = CommandRunner.python("""
+        let check = CommandRunner.python(
+            """
             import json, sys
             meta = json.load(sys.stdin)
             tables = meta['databases']['seeds']['tables']
             print(len(tables), all(t['description'] for t in tables.values()), sorted(meta['databases']['seeds']['queries'])[0])
             """, input: output.stdout)
-        let tables = CommandRunner.run(["schema", "--tables", "--no-headers", "--tsv"]).stdout.split(separator: "\n").count
+        let tables = CommandRunner.run(["schema", "--tables", "--no-headers", "--tsv"]).stdout.split(separator: "\n")
+            .count
         #expect(tables > 10)
         #expect(check.stdout == "\(tables) True aid\n")
     }
@@ -144,7 +169,8 @@ struct CommandTests {
     @Test("runs shows the load history; --rejects the refused files")
     func runs() {
         let output = CommandRunner.eduwh(["runs", "--json"])
-        let check = CommandRunner.python("""
+        let check = CommandRunner.python(
+            """
             import json, sys
             runs = json.load(sys.stdin)
             print(len(runs), runs[0]['status'], runs[0]['files_loaded'], runs[0]['documents_loaded'])
@@ -165,9 +191,12 @@ struct CommandTests {
         #expect(lines.contains { $0.hasPrefix("indicator\t") })
     }
 
-    @Test("every command has help with an example and the exit statuses it returns (65 only where SQL runs)",
-          arguments: ["sql", "report", "search", "show", "schema", "runs", "stats", "check", "clean", "extract",
-                      "backup", "export", "publish", "merge", "load"])
+    @Test(
+        "every command has help with an example and the exit statuses it returns (65 only where SQL runs)",
+        arguments: [
+            "sql", "report", "search", "show", "schema", "runs", "stats", "check", "clean", "extract",
+            "backup", "export", "publish", "merge", "load",
+        ])
     func help(command: String) {
         let output = CommandRunner.run([command, "--help"])
         #expect(output.status == 0)
@@ -186,36 +215,48 @@ struct ReportPortabilityTests {
     /// these tests are reported as skipped, not passed.
     static let sqlite3Installed = FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
 
-    @Test("search --sql prints a script the sqlite3 shell runs to the same paragraphs",
-          .enabled(if: sqlite3Installed, "no sqlite3 shell (apt-get install -y sqlite3)"), arguments: ["校舍", "学", "义务教育"])
+    @Test(
+        "search --sql prints a script the sqlite3 shell runs to the same paragraphs",
+        .enabled(if: sqlite3Installed, "no sqlite3 shell (apt-get install -y sqlite3)"), arguments: ["校舍", "学", "义务教育"])
     func searchScript(text: String) {
         let script = CommandRunner.run(["search", text, "--sql"]).stdout
         #expect(script.hasPrefix(".parameter set :match "))
-        let shell = CommandRunner.execute("/usr/bin/sqlite3", ["-readonly", CommandRunner.database], input: script, environment: [:])
-        let ids = shell.stdout.split(separator: "\n").map { $0.split(separator: "|").dropFirst().prefix(2).joined(separator: "\t") }
+        let shell = CommandRunner.execute(
+            "/usr/bin/sqlite3", ["-readonly", CommandRunner.database], input: script, environment: [:])
+        let ids = shell.stdout.split(separator: "\n").map {
+            $0.split(separator: "|").dropFirst().prefix(2).joined(separator: "\t")
+        }
         #expect(Set(ids) == CommandTests.containing(text))
     }
 
-    @Test("a report runs in the plain sqlite3 shell with parameters left NULL, giving the rows eduwh gives",
-          .enabled(if: sqlite3Installed, "no sqlite3 shell (apt-get install -y sqlite3)"),
-          arguments: ["corpus", "funding", "quality", "quality-files", "indicators"])
+    @Test(
+        "a report runs in the plain sqlite3 shell with parameters left NULL, giving the rows eduwh gives",
+        .enabled(if: sqlite3Installed, "no sqlite3 shell (apt-get install -y sqlite3)"),
+        arguments: ["corpus", "funding", "quality", "quality-files", "indicators"])
     func sqlite3Shell(name: String) throws {
-        let sql = try String(contentsOf: CommandRunner.root.appendingPathComponent("reports/\(name).sql"), encoding: .utf8)
-        let script = ".parameter init\n.parameter set :region NULL\n.parameter set :year NULL\n.mode tabs\n.headers on\n" + sql
-        let shell = CommandRunner.execute("/usr/bin/sqlite3", ["-readonly", CommandRunner.database], input: script, environment: [:])
+        let sql = try String(
+            contentsOf: CommandRunner.root.appendingPathComponent("reports/\(name).sql"), encoding: .utf8)
+        let script =
+            ".parameter init\n.parameter set :region NULL\n.parameter set :year NULL\n.mode tabs\n.headers on\n" + sql
+        let shell = CommandRunner.execute(
+            "/usr/bin/sqlite3", ["-readonly", CommandRunner.database], input: script, environment: [:])
         #expect(shell.status == 0, "\(shell.stderr)")
         let eduwh = CommandRunner.eduwh(["report", name, "--tsv"])
         // sqlite3 prints reals in full (348000000.0, 0.0631578947368421) where eduwh prints plain
         // decimals to 9 places: compare numbers as numbers.
         func cells(_ text: String) -> [[String]] {
-            text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            text.split(separator: "\n").map {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            }
         }
-        let expected = cells(shell.stdout), got = cells(eduwh.stdout)
+        let expected = cells(shell.stdout)
+        let got = cells(eduwh.stdout)
         #expect(expected.count == got.count)
         for (left, right) in zip(expected, got) {
             #expect(left.count == right.count)
             for (a, b) in zip(left, right) where a != b {
-                let x = try #require(Double(a), "\(a) vs \(b)"), y = try #require(Double(b), "\(a) vs \(b)")
+                let x = try #require(Double(a), "\(a) vs \(b)")
+                let y = try #require(Double(b), "\(a) vs \(b)")
                 #expect(abs(x - y) <= 1e-9 * max(1, abs(x)))
             }
         }
@@ -227,21 +268,27 @@ struct LocalReportTests {
     static func folder(_ files: [String: String]) throws -> String {
         let folder = CommandRunner.folder.appendingPathComponent("reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return folder.path
     }
 
     @Test("--reports adds a folder's NAME.sql reports, replacing built-in ones of the same name")
     func addAndReplace() throws {
         let folder = try Self.folder([
-            "big-funding.sql": "-- title: Biggest amounts\n-- description: The largest yuan figures.\n-- param year: a year\nSELECT surface FROM fact_quantity WHERE unit_id = 'yuan' AND (:year IS NULL OR from_year = :year) ORDER BY value DESC LIMIT 2;\n",
-            "quality.sql": "-- title: My quality\n-- description: Just the document count.\nSELECT count(*) AS documents FROM dim_document;\n",
+            "big-funding.sql":
+                "-- title: Biggest amounts\n-- description: The largest yuan figures.\n-- param year: a year\nSELECT surface FROM fact_quantity WHERE unit_id = 'yuan' AND (:year IS NULL OR from_year = :year) ORDER BY value DESC LIMIT 2;\n",
+            "quality.sql":
+                "-- title: My quality\n-- description: Just the document count.\nSELECT count(*) AS documents FROM dim_document;\n",
         ])
         let list = CommandRunner.run(["report", "--list", "--reports", folder, "--tsv", "--no-headers"]).stdout
         let names = list.split(separator: "\n").map { $0.split(separator: "\t")[0] }
         #expect(names.contains("big-funding") && names.contains("funding"))
         #expect(names.filter { $0 == "quality" }.count == 1)
-        #expect(CommandRunner.eduwh(["report", "quality", "--reports", folder, "--raw"]).stdout == "\(CommandRunner.documentCount)\n")
+        #expect(
+            CommandRunner.eduwh(["report", "quality", "--reports", folder, "--raw"]).stdout
+                == "\(CommandRunner.documentCount)\n")
         let top = CommandRunner.eduwh(["report", "big-funding", "--reports", folder, "--no-headers"])
         #expect(top.status == 0)
         #expect(top.stdout.split(separator: "\n").count == 2)

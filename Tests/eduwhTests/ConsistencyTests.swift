@@ -8,9 +8,13 @@ import Testing
 struct ConsistencyTests {
     static let seed = CommandRunner.root.appendingPathComponent("imports/004_c547eb10244c3aeb.txt").path
 
-    @Test("a missing warehouse is exit 74 with one `eduwh:` line, for every command that reads it",
-          arguments: [["check"], ["sql", "SELECT 1"], ["report", "funding"], ["search", "校舍"], ["show", "1"], ["runs"], ["stats"],
-                      ["export", "--format", "csv", "out"], ["backup", "copy.sqlite"], ["publish", "--postgres", "postgresql://nowhere/x"]])
+    @Test(
+        "a missing warehouse is exit 74 with one `eduwh:` line, for every command that reads it",
+        arguments: [
+            ["check"], ["sql", "SELECT 1"], ["report", "funding"], ["search", "校舍"], ["show", "1"], ["runs"], ["stats"],
+            ["export", "--format", "csv", "out"], ["backup", "copy.sqlite"],
+            ["publish", "--postgres", "postgresql://nowhere/x"],
+        ])
     func missingWarehouse(arguments: [String]) {
         let missing = CommandRunner.folder.appendingPathComponent("no-such-\(UUID().uuidString).sqlite").path
         let output = CommandRunner.run(arguments + ["--db", missing])
@@ -20,7 +24,9 @@ struct ConsistencyTests {
         #expect(output.stdout.isEmpty)
     }
 
-    @Test("a mistyped command gets exit 64 and the nearest command names", arguments: [("lod", "load"), ("chek", "check"), ("serch", "search"), ("repot", "report")])
+    @Test(
+        "a mistyped command gets exit 64 and the nearest command names",
+        arguments: [("lod", "load"), ("chek", "check"), ("serch", "search"), ("repot", "report")])
     func didYouMean(typo: String, meant: String) {
         let output = CommandRunner.run([typo, "imports"])
         #expect(output.status == 64)
@@ -44,7 +50,8 @@ struct ConsistencyTests {
     @Test("clean --explain and extract print the same TSV as before by default, and JSON when asked")
     func fileCommandsTakeOutputFlags() throws {
         let tsv = CommandRunner.run(["extract", "--facts", Self.seed])
-        #expect(tsv.stdout.hasPrefix("line\tdoc\tsurface\tvalue\tunit\tqualifier\tindicator\tfrom\tto\tregion\tstatus\n"))
+        #expect(
+            tsv.stdout.hasPrefix("line\tdoc\tsurface\tvalue\tunit\tqualifier\tindicator\tfrom\tto\tregion\tstatus\n"))
         #expect(CommandRunner.run(["extract", "--facts", "--tsv", Self.seed]).stdout == tsv.stdout)
         let json = CommandRunner.run(["extract", "--facts", "--json", Self.seed])
         let facts = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
@@ -52,10 +59,16 @@ struct ConsistencyTests {
         #expect(facts.contains { $0["value"] is NSNumber })
         let explain = CommandRunner.run(["clean", "--explain", Self.seed])
         #expect(explain.stdout.hasPrefix("line\tdoc\tlabel\trule\ttext\n"))
-        let lines = try #require(try JSONSerialization.jsonObject(with: Data(CommandRunner.run(["clean", "--explain", "--jsonl", Self.seed, "--limit", "3"]).stdout.split(separator: "\n")[0].utf8)) as? [String: Any])
+        let lines = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    CommandRunner.run(["clean", "--explain", "--jsonl", Self.seed, "--limit", "3"]).stdout.split(
+                        separator: "\n")[0].utf8)) as? [String: Any])
         #expect(Set(lines.keys) == ["line", "doc", "label", "rule", "text"])
         let documents = CommandRunner.run(["clean", "--json", Self.seed])
-        #expect((try JSONSerialization.jsonObject(with: Data(documents.stdout.utf8)) as? [[String: Any]])?.first?["body"] is String)
+        #expect(
+            (try JSONSerialization.jsonObject(with: Data(documents.stdout.utf8)) as? [[String: Any]])?.first?["body"]
+                is String)
     }
 
     @Test("a file that is not there is exit 74 with `eduwh:` for clean and extract", arguments: ["clean", "extract"])
@@ -89,9 +102,12 @@ struct ConsistencyTests {
         #expect(found.stdout.split(separator: "\n").count >= 2)
     }
 
-    @Test("numbers are printed as stored, never with made-up digits", arguments: ["--tsv", "--json", "--csv", "--table"])
+    @Test(
+        "numbers are printed as stored, never with made-up digits", arguments: ["--tsv", "--json", "--csv", "--table"])
     func largeNumbers(format: String) {
-        let output = CommandRunner.eduwh(["sql", "SELECT 1e20 AS a, 123456789012345678 AS b, 2.5e15 AS c, 0.1 + 0.2 AS d", format])
+        let output = CommandRunner.eduwh([
+            "sql", "SELECT 1e20 AS a, 123456789012345678 AS b, 2.5e15 AS c, 0.1 + 0.2 AS d", format,
+        ])
         #expect(output.stdout.contains("1e+20"), "\(output.stdout)")
         #expect(!output.stdout.contains("99999999999999"))
         #expect(output.stdout.contains("123456789012345678"))

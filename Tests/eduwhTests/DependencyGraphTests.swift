@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The dependency graph is one fact kept in three places: what each target's files import, what
 /// Package.swift declares, and the graph docs/architecture.md draws. These tests fail when any
@@ -44,7 +44,8 @@ import TestSupport
                     list = list.replacingOccurrences(of: #"package: "[^"]*""#, with: "", options: .regularExpression)
                     dependencies = Set(allMatches(#""([A-Za-z0-9_]+)""#, in: list))
                 }
-                let defaultFolder = kind == "testTarget" ? "Tests/\(name)" : kind == "plugin" ? "Plugins/\(name)" : "Sources/\(name)"
+                let defaultFolder =
+                    kind == "testTarget" ? "Tests/\(name)" : kind == "plugin" ? "Plugins/\(name)" : "Sources/\(name)"
                 let path = firstMatch(#"path: "([^"]+)""#, in: bodyText) ?? defaultFolder
                 targets.append(Target(kind: kind, name: name, path: path, dependencies: dependencies))
             }
@@ -105,14 +106,17 @@ import TestSupport
         let url = root.appendingPathComponent(folder)
         guard let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { return [] }
         var modules = Set<String>()
-        let pattern = #"^[ \t]*(?:@[A-Za-z_]+[ \t]+)*import[ \t]+(?:(?:struct|class|enum|protocol|func|var|let|typealias)[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)"#
+        let pattern =
+            #"^[ \t]*(?:@[A-Za-z_]+[ \t]+)*import[ \t]+(?:(?:struct|class|enum|protocol|func|var|let|typealias)[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)"#
         for case let file as URL in files where file.pathExtension == "swift" {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             // Lines inside multi-line string literals (SQL, Python run by tests) are not Swift.
             var inLiteral = false
             for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
                 let quotes = line.components(separatedBy: "\"\"\"").count - 1
-                if !inLiteral, line.contains("import"), let module = firstMatch(pattern, in: String(line)) { modules.insert(module) }
+                if !inLiteral, line.contains("import"), let module = firstMatch(pattern, in: String(line)) {
+                    modules.insert(module)
+                }
                 if quotes % 2 == 1 { inLiteral.toggle() }
             }
         }
@@ -122,17 +126,24 @@ import TestSupport
     @Test func packageSwiftDeclaresExactlyWhatEachTargetImports() throws {
         let targets = try Self.declaredTargets()
         // The manifest was read: the stages, the CLI and the test targets are all there.
-        for name in ["EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline", "Publish", "eduwh", "eduwhTests"] {
+        for name in [
+            "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline", "Publish", "eduwh",
+            "eduwhTests",
+        ] {
             #expect(targets.contains { $0.name == name }, "\(name) not found in Package.swift")
         }
         #expect(targets.first { $0.name == "Warehouse" }?.dependencies.contains("GRDB") == true)
         for target in targets where target.kind != "plugin" && target.kind != "systemLibrary" {
             let imported = Self.imports(under: target.path)
             let declared = target.dependencies
-            #expect(imported.subtracting(declared).isEmpty,
-                    "\(target.name) imports \(imported.subtracting(declared).sorted()) without declaring them in Package.swift")
-            #expect(declared.subtracting(imported).isEmpty,
-                    "\(target.name) declares \(declared.subtracting(imported).sorted()) in Package.swift but never imports them")
+            #expect(
+                imported.subtracting(declared).isEmpty,
+                "\(target.name) imports \(imported.subtracting(declared).sorted()) without declaring them in Package.swift"
+            )
+            #expect(
+                declared.subtracting(imported).isEmpty,
+                "\(target.name) declares \(declared.subtracting(imported).sorted()) in Package.swift but never imports them"
+            )
         }
     }
 
@@ -149,7 +160,9 @@ import TestSupport
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
             let name = parts[0].trimmingCharacters(in: .whitespaces)
-            let dependencies = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "-" }
+            let dependencies = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty && $0 != "-"
+            }
             graph[name] = Set(dependencies)
         }
         return graph
@@ -157,12 +170,18 @@ import TestSupport
 
     @Test func architectureDocumentDrawsTheGraphPackageSwiftDeclares() throws {
         let documented = try Self.documentedGraph()
-        let declared = try Self.declaredTargets().filter { ["target", "executableTarget"].contains($0.kind) && $0.path.hasPrefix("Sources/") }
+        let declared = try Self.declaredTargets().filter {
+            ["target", "executableTarget"].contains($0.kind) && $0.path.hasPrefix("Sources/")
+        }
         #expect(declared.count >= 10)
         for target in declared {
-            #expect(documented[target.name] == target.dependencies,
-                    "docs/architecture.md draws \(target.name) → \(documented[target.name]?.sorted() ?? []), Package.swift declares \(target.dependencies.sorted())")
+            #expect(
+                documented[target.name] == target.dependencies,
+                "docs/architecture.md draws \(target.name) → \(documented[target.name]?.sorted() ?? []), Package.swift declares \(target.dependencies.sorted())"
+            )
         }
-        #expect(Set(documented.keys) == Set(declared.map(\.name)), "targets drawn in docs/architecture.md but not in Package.swift, or the reverse")
+        #expect(
+            Set(documented.keys) == Set(declared.map(\.name)),
+            "targets drawn in docs/architecture.md but not in Package.swift, or the reverse")
     }
 }

@@ -18,7 +18,8 @@ enum Docs {
 
     /// README.md and docs/*.md, except the generated docs/cli.md.
     static let markdownFiles: [String] = {
-        let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+        let docs =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
         return ["README.md"] + docs.filter { $0.hasSuffix(".md") && $0 != "cli.md" }.sorted().map { "docs/\($0)" }
     }()
 
@@ -66,7 +67,8 @@ enum Docs {
                     next += 1
                 }
                 while output.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { output.removeLast() }
-                examples.append(Example(file: file, line: index + 1, command: String(trimmed.dropFirst(2)), shownOutput: output))
+                examples.append(
+                    Example(file: file, line: index + 1, command: String(trimmed.dropFirst(2)), shownOutput: output))
                 index = next - 1
             } else if trimmed.hasPrefix("eduwh ") || trimmed.hasPrefix("$eduwh ") || trimmed.contains("| eduwh ") {
                 var command = trimmed
@@ -89,22 +91,29 @@ enum Docs {
     /// imports/ and reports/ beside it (as in a checkout), and `eduwh` on PATH.
     static func sandbox() throws -> URL {
         let folder = CommandRunner.folder.appendingPathComponent("docs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("bin"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: CommandRunner.database, toPath: folder.appendingPathComponent("eduwh.sqlite").path)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: CommandRunner.database, toPath: folder.appendingPathComponent("eduwh.sqlite").path)
         for name in ["imports", "reports"] {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
         }
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("bin/eduwh"),
-                                                   withDestinationURL: URL(fileURLWithPath: CommandRunner.binary))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("bin/eduwh"),
+            withDestinationURL: URL(fileURLWithPath: CommandRunner.binary))
         return folder
     }
 
     /// Runs a shell line in `folder`, with `eduwh` on PATH and `$eduwh` set (as the README does).
     static func shell(_ command: String, in folder: URL) -> CommandRunner.Output {
-        let path = folder.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        return CommandRunner.execute("/bin/sh", ["-c", command], input: nil,
-                                     environment: ["PATH": path, "eduwh": "eduwh", "NO_COLOR": "1", "COLUMNS": "80"],
-                                     directory: folder)
+        let path =
+            folder.appendingPathComponent("bin").path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return CommandRunner.execute(
+            "/bin/sh", ["-c", command], input: nil,
+            environment: ["PATH": path, "eduwh": "eduwh", "NO_COLOR": "1", "COLUMNS": "80"],
+            directory: folder)
     }
 
     static let formatFlags = ["--table", "-t", "--csv", "--tsv", "--json", "--jsonl", "--markdown", "--raw"]
@@ -134,8 +143,10 @@ enum Docs {
     }
 
     /// The commands in docs/cli.md: the root and every subcommand, hidden ones last.
-    static let commands = ["load", "sql", "report", "search", "show", "schema", "runs", "stats", "clean", "extract",
-                           "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query"]
+    static let commands = [
+        "load", "sql", "report", "search", "show", "schema", "runs", "stats", "clean", "extract",
+        "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query",
+    ]
 
     /// `eduwh [COMMAND] --help` at 80 columns (as printed into a file or a pipe).
     static func help(_ command: String?) -> String {
@@ -189,14 +200,17 @@ struct DocumentationTests {
         #expect(Docs.all.contains { $0.shownOutput != nil })
     }
 
-    @Test("every documented eduwh command exits 0 and prints something",
-          arguments: Docs.all.filter { !$0.needsPostgres && !$0.needsDuckDB })
+    @Test(
+        "every documented eduwh command exits 0 and prints something",
+        arguments: Docs.all.filter { !$0.needsPostgres && !$0.needsDuckDB })
     func exampleRuns(example: Docs.Example) throws {
         let folder = try Docs.sandbox()
         // docs/scale.md merges shards made by `eduwh load DROP --shard K/N --db shard-K.sqlite`.
         if example.command.contains("shard-1.sqlite") {
             for shard in 1...4 {
-                let made = Docs.shell("eduwh load imports --shard \(shard)/4 --db shard-\(shard).sqlite --quiet --log-file shard.log", in: folder)
+                let made = Docs.shell(
+                    "eduwh load imports --shard \(shard)/4 --db shard-\(shard).sqlite --quiet --log-file shard.log",
+                    in: folder)
                 try #require(made.status == 0, "making shard-\(shard).sqlite: \(made.stderr)")
             }
         }
@@ -204,8 +218,9 @@ struct DocumentationTests {
         Docs.expectUseful(output, of: example, in: folder)
     }
 
-    @Test("every example in a command's --help runs (in order, in one folder) and prints something",
-          arguments: Docs.commands.filter { $0 != "publish" && $0 != "export" })
+    @Test(
+        "every example in a command's --help runs (in order, in one folder) and prints something",
+        arguments: Docs.commands.filter { $0 != "publish" && $0 != "export" })
     func helpExamplesRun(command: String) throws {
         let examples = Docs.helpExamples(command).filter { !$0.needsPostgres && !$0.needsDuckDB }
         #expect(!examples.isEmpty, "eduwh \(command) --help shows no example")
@@ -221,8 +236,10 @@ struct DocumentationTests {
         let text = try String(contentsOf: url, encoding: .utf8)
         let fresh = try Docs.regenerated(text, file: file)
         if Docs.updating, fresh != text { try fresh.write(to: url, atomically: true, encoding: .utf8) }
-        #expect(fresh == text || Docs.updating,
-                "\(file): an example's output changed; run EDUWH_UPDATE_DOCS=1 swift test --filter DocumentationTests and review the diff")
+        #expect(
+            fresh == text || Docs.updating,
+            "\(file): an example's output changed; run EDUWH_UPDATE_DOCS=1 swift test --filter DocumentationTests and review the diff"
+        )
     }
 
     @Test("docs/cli.md is the help of every command (the help snapshots)")
@@ -235,32 +252,43 @@ struct DocumentationTests {
         let changed = ([nil] + Docs.commands.map(Optional.some)).filter { command in
             !stored.contains(Docs.help(command).trimmingCharacters(in: .newlines))
         }.map { $0 ?? "eduwh" }
-        Issue.record("docs/cli.md differs from the help of: \(changed.joined(separator: ", ")); run EDUWH_UPDATE_DOCS=1 swift test --filter DocumentationTests and review the diff")
+        Issue.record(
+            "docs/cli.md differs from the help of: \(changed.joined(separator: ", ")); run EDUWH_UPDATE_DOCS=1 swift test --filter DocumentationTests and review the diff"
+        )
     }
 
     @Test("every command the root help lists has a section in docs/cli.md")
     func everyCommandIsDocumented() {
         let root = Docs.help(nil)
         // Command lines are indented two spaces; wrapped abstracts continue further in.
-        let listed = root.components(separatedBy: "SUBCOMMANDS:").last?.components(separatedBy: "\n\n").first?.split(separator: "\n")
+        let listed =
+            root.components(separatedBy: "SUBCOMMANDS:").last?.components(separatedBy: "\n\n").first?.split(
+                separator: "\n"
+            )
             .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
             .filter { $0.allSatisfy { $0.isLetter || $0 == "-" } } ?? []
         #expect(listed.count >= 10)
-        for command in listed { #expect(Docs.commands.contains(command), "eduwh \(command) is missing from docs/cli.md") }
+        for command in listed {
+            #expect(Docs.commands.contains(command), "eduwh \(command) is missing from docs/cli.md")
+        }
     }
 
     // Skipped (and reported so) without PostgreSQL: apt-get install -y postgresql.
-    @Test("documented publish examples run against a throw-away PostgreSQL",
-          .enabled(if: Docs.postgresInstalled, "no PostgreSQL server (apt-get install -y postgresql)"),
-          arguments: (Docs.all + Docs.commands.flatMap(Docs.helpExamples)).filter(\.needsPostgres))
+    @Test(
+        "documented publish examples run against a throw-away PostgreSQL",
+        .enabled(if: Docs.postgresInstalled, "no PostgreSQL server (apt-get install -y postgresql)"),
+        arguments: (Docs.all + Docs.commands.flatMap(Docs.helpExamples)).filter(\.needsPostgres))
     func postgresExampleRuns(example: Docs.Example) throws {
-        let started = CommandRunner.execute(Docs.root.appendingPathComponent("scripts/pg-throwaway").path, ["start"], input: nil, environment: [:])
+        let started = CommandRunner.execute(
+            Docs.root.appendingPathComponent("scripts/pg-throwaway").path, ["start"], input: nil, environment: [:])
         let url = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try #require(started.status == 0 && !url.isEmpty, "scripts/pg-throwaway start: \(started.stderr)")
         defer {
             if let host = url.split(separator: "host=").last?.split(separator: "&").first {
-                _ = CommandRunner.execute(Docs.root.appendingPathComponent("scripts/pg-throwaway").path, ["stop", String(host)], input: nil, environment: [:])
+                _ = CommandRunner.execute(
+                    Docs.root.appendingPathComponent("scripts/pg-throwaway").path, ["stop", String(host)], input: nil,
+                    environment: [:])
             }
         }
         // The documented URL names a team's server; the throw-away cluster stands in for it.
@@ -271,30 +299,38 @@ struct DocumentationTests {
     }
 
     // Skipped (and reported so) without DuckDB: pip install duckdb (or the duckdb CLI).
-    @Test("documented Parquet export runs, and DuckDB reads it back as docs/scale.md shows",
-          .enabled(if: Docs.duckDBInstalled, "DuckDB not installed (pip install duckdb, or the duckdb CLI on PATH)"),
-          arguments: (Docs.all + Docs.commands.flatMap(Docs.helpExamples)).filter(\.needsDuckDB))
+    @Test(
+        "documented Parquet export runs, and DuckDB reads it back as docs/scale.md shows",
+        .enabled(if: Docs.duckDBInstalled, "DuckDB not installed (pip install duckdb, or the duckdb CLI on PATH)"),
+        arguments: (Docs.all + Docs.commands.flatMap(Docs.helpExamples)).filter(\.needsDuckDB))
     func parquetExampleRuns(example: Docs.Example) throws {
         let folder = try Docs.sandbox()
         let output = Docs.shell(example.command, in: folder)
         #expect(output.status == 0, "\(example.testDescription): \(output.stderr)")
         let count = "SELECT count(*) FROM read_parquet('export/fact_quantity/*/*.parquet', hive_partitioning = true)"
-        let read = Docs.shell(Docs.duckDBPython ? "python3 -c \"import duckdb; print(duckdb.connect().execute(\\\"\(count)\\\").fetchall()[0][0])\""
-                                                : "duckdb -noheader -csv -c \"\(count)\"", in: folder)
+        let read = Docs.shell(
+            Docs.duckDBPython
+                ? "python3 -c \"import duckdb; print(duckdb.connect().execute(\\\"\(count)\\\").fetchall()[0][0])\""
+                : "duckdb -noheader -csv -c \"\(count)\"", in: folder)
         let stored = Docs.shell("eduwh sql --raw 'SELECT count(*) FROM fact_quantity'", in: folder)
-        #expect(read.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
-                "\(read.stderr)")
+        #expect(
+            read.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+            "\(read.stderr)")
         // The DuckDB SQL block of docs/scale.md, run as written over the export.
         let text = try String(contentsOf: Docs.root.appendingPathComponent("docs/scale.md"), encoding: .utf8)
-        let block = try #require(text.components(separatedBy: "```sql\n").dropFirst()
-            .map { $0.components(separatedBy: "```")[0] }.first { $0.contains("read_parquet") })
+        let block = try #require(
+            text.components(separatedBy: "```sql\n").dropFirst()
+                .map { $0.components(separatedBy: "```")[0] }.first { $0.contains("read_parquet") })
         try block.write(to: folder.appendingPathComponent("duck.sql"), atomically: true, encoding: .utf8)
-        let script = Docs.duckDBPython
+        let script =
+            Docs.duckDBPython
             ? "python3 -c \"import duckdb; con = duckdb.connect(); rows = [con.execute(s).fetchall() for s in open('duck.sql').read().split(';') if s.strip()][-1]; print(len(rows))\""
             : "duckdb -noheader -csv -c '.read duck.sql' | wc -l"
         let rows = Docs.shell(script, in: folder)
-        #expect(rows.status == 0 && (Int(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0,
-                "docs/scale.md's DuckDB block: \(rows.stdout)\(rows.stderr)")
+        #expect(
+            rows.status == 0 && (Int(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0,
+            "docs/scale.md's DuckDB block: \(rows.stdout)\(rows.stderr)")
     }
 }
 
@@ -310,8 +346,14 @@ extension Docs {
         while index < lines.count {
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
             defer { index += 1 }
-            if trimmed == "Example:" || trimmed == "Examples:" { inExamples = true; continue }
-            if trimmed.isEmpty { inExamples = false; continue }
+            if trimmed == "Example:" || trimmed == "Examples:" {
+                inExamples = true
+                continue
+            }
+            if trimmed.isEmpty {
+                inExamples = false
+                continue
+            }
             guard inExamples, trimmed.hasPrefix("eduwh ") || trimmed.contains("| eduwh ") else { continue }
             var line = trimmed
             while line.hasSuffix("\\"), index + 1 < lines.count {
@@ -325,7 +367,8 @@ extension Docs {
 
     /// The help's production paths, inside the example folder.
     static func localPaths(_ command: String) -> String {
-        command.replacingOccurrences(of: "/var/log/eduwh/", with: "log/").replacingOccurrences(of: "/data/", with: "data/")
+        command.replacingOccurrences(of: "/var/log/eduwh/", with: "log/").replacingOccurrences(
+            of: "/data/", with: "data/")
     }
 
     /// `sandbox()` with what the help examples name: a drop folder data/drop, log/ and backups/
@@ -336,29 +379,35 @@ extension Docs {
         for name in ["data", "log", "backups", "my-site-rules", "my-reports"] {
             try manager.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
-        try manager.createSymbolicLink(at: folder.appendingPathComponent("data/drop"), withDestinationURL: root.appendingPathComponent("imports"))
+        try manager.createSymbolicLink(
+            at: folder.appendingPathComponent("data/drop"), withDestinationURL: root.appendingPathComponent("imports"))
         try """
-            id\tlabel\tmatch\tpattern\tneeds\twhen\tscope\texample
-            my-site-banner\tN\tprefix\t欢迎访问本站\t-\tlen<=40\tline\t欢迎访问本站，收藏本页
-            """.write(to: folder.appendingPathComponent("my-site-rules/90-my-site.tsv"), atomically: true, encoding: .utf8)
+        id\tlabel\tmatch\tpattern\tneeds\twhen\tscope\texample
+        my-site-banner\tN\tprefix\t欢迎访问本站\t-\tlen<=40\tline\t欢迎访问本站，收藏本页
+        """.write(to: folder.appendingPathComponent("my-site-rules/90-my-site.tsv"), atomically: true, encoding: .utf8)
         try """
-            -- title: Closures
-            -- description: Schools closed or merged, per region and year (an analyst's own report).
-            -- param year: a year the figures are for; every year when empty
-            SELECT COALESCE(region, '(unresolved)') AS region, from_year, to_year, indicator, surface
-            FROM v_quantity WHERE (NULLIF(:year, '') IS NULL OR :year BETWEEN from_year AND COALESCE(to_year, from_year))
-            ORDER BY region, from_year, surface;
-            """.write(to: folder.appendingPathComponent("my-reports/closures.sql"), atomically: true, encoding: .utf8)
+        -- title: Closures
+        -- description: Schools closed or merged, per region and year (an analyst's own report).
+        -- param year: a year the figures are for; every year when empty
+        SELECT COALESCE(region, '(unresolved)') AS region, from_year, to_year, indicator, surface
+        FROM v_quantity WHERE (NULLIF(:year, '') IS NULL OR :year BETWEEN from_year AND COALESCE(to_year, from_year))
+        ORDER BY region, from_year, surface;
+        """.write(to: folder.appendingPathComponent("my-reports/closures.sql"), atomically: true, encoding: .utf8)
         let sentences = "2011年全区投入教育经费3.48亿元，新建校舍14幢。\n今年计划招聘教师250名。\n十二五期间完成2007-2008年规划。\n"
         try sentences.write(to: folder.appendingPathComponent("sentences.txt"), atomically: true, encoding: .utf8)
-        try String(repeating: sentences, count: 200).write(to: folder.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
+        try String(repeating: sentences, count: 200).write(
+            to: folder.appendingPathComponent("corpus.txt"), atomically: true, encoding: .utf8)
         return folder
     }
 
-    static let duckDBPython = CommandRunner.execute("/usr/bin/env", ["python3", "-c", "import duckdb"], input: nil, environment: [:]).status == 0
-    static let duckDBInstalled = duckDBPython
+    static let duckDBPython =
+        CommandRunner.execute("/usr/bin/env", ["python3", "-c", "import duckdb"], input: nil, environment: [:]).status
+        == 0
+    static let duckDBInstalled =
+        duckDBPython
         || CommandRunner.execute("/bin/sh", ["-c", "command -v duckdb"], input: nil, environment: [:]).status == 0
-    static let postgresInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/psql")
+    static let postgresInstalled =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/psql")
         && ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).contains {
             FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
         }
@@ -386,11 +435,19 @@ extension Docs {
             let words = example.command.split(separator: " ")
             let lines = output.stdout.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             // Commands that print rows print a header first; the others (load, backup, merge …) a line or more.
-            let verb = words.firstIndex { $0 == "eduwh" || $0 == "$eduwh" }.flatMap { words.indices.contains($0 + 1) ? String(words[$0 + 1]) : nil } ?? ""
-            let printsRows = ["sql", "report", "search", "runs", "stats", "schema", "check", "show", "clean", "extract"].contains(verb)
-            let oneLineEnough = !printsRows || words.contains("--raw") || words.contains("--json") || words.contains("--jsonl")
-            #expect(lines.count >= (oneLineEnough ? 1 : 2) && output.stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "[]",
-                    "\(example.testDescription) printed no rows: \(output.stdout)\(output.stderr)")
+            let verb =
+                words.firstIndex { $0 == "eduwh" || $0 == "$eduwh" }.flatMap {
+                    words.indices.contains($0 + 1) ? String(words[$0 + 1]) : nil
+                } ?? ""
+            let printsRows = [
+                "sql", "report", "search", "runs", "stats", "schema", "check", "show", "clean", "extract",
+            ].contains(verb)
+            let oneLineEnough =
+                !printsRows || words.contains("--raw") || words.contains("--json") || words.contains("--jsonl")
+            #expect(
+                lines.count >= (oneLineEnough ? 1 : 2)
+                    && output.stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "[]",
+                "\(example.testDescription) printed no rows: \(output.stdout)\(output.stderr)")
         }
         // A filter that matches nothing would be an example that teaches nothing.
         #expect(!output.stderr.contains("notice:"), "\(example.testDescription): \(output.stderr)")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import eduwh
 
 /// The exit codes are listed once (`ExitCodes.all`): the help's EXIT CODES section is made from

@@ -40,12 +40,15 @@ import Warehouse
     }
 
     /// Runs eduwh (optionally as nobody); a signal shows as 128 + its number, like a shell.
-    static func eduwh(_ arguments: [String], asNobody: Bool = false) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func eduwh(_ arguments: [String], asNobody: Bool = false) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         guard let binary = PackagePaths.eduwhBinary else { throw HelpTests.CLIError.binaryMissing }
         let process = Process()
         if asNobody {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+            process.arguments =
+                ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
         } else {
             process.executableURL = binary
             process.arguments = arguments
@@ -63,7 +66,8 @@ import Warehouse
         process.waitUntilExit()
         try err.close()
         let stderr = FileManager.default.contents(atPath: errorPath) ?? Data()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return (status, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
@@ -127,7 +131,11 @@ import Warehouse
         #expect(try Self.count(db, "SELECT count(*) FROM etl_reject") == 0)
         #expect(try Self.count(db, "SELECT count(*) FROM etl_run WHERE status = 'failed'") == 1)
         // Committed files are whole: every loaded file has its documents.
-        #expect(try Self.count(db, "SELECT count(*) FROM etl_file f WHERE status = 'loaded' AND NOT EXISTS (SELECT 1 FROM dim_document d WHERE d.content_sha256 = f.content_sha256)") == 0)
+        #expect(
+            try Self.count(
+                db,
+                "SELECT count(*) FROM etl_file f WHERE status = 'loaded' AND NOT EXISTS (SELECT 1 FROM dim_document d WHERE d.content_sha256 = f.content_sha256)"
+            ) == 0)
         let reopened = try Loader(warehouse: Warehouse(path: db), version: "test").load(options)
         #expect(reopened.counts.filesRejected == 0)
     }
@@ -167,9 +175,11 @@ import Warehouse
         let drop = try LoadCommandTests.dropFolder()
         let outside = drop.deletingLastPathComponent().appending(path: "secret.txt")
         try "机密文件:教育局内部资料,全年投入资金9999万元。".write(to: outside, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: drop.appending(path: "x.txt").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: drop.appending(path: "x.txt").path, withDestinationPath: outside.path)
         // A link inside the folder to a file inside it is fine.
-        try FileManager.default.createSymbolicLink(atPath: drop.appending(path: "alias.txt").path, withDestinationPath: "0-000_2aee6a9319702955.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: drop.appending(path: "alias.txt").path, withDestinationPath: "0-000_2aee6a9319702955.txt")
         let db = drop.deletingLastPathComponent().appending(path: "w.sqlite").path
         let load = try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--log-format", "json"])
         #expect(load.status == 3)
@@ -191,10 +201,13 @@ import Warehouse
         let base = drop.deletingLastPathComponent()
         let sub = drop.appending(path: "sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
-        try FileManager.default.moveItem(at: drop.appending(path: "0-000_2aee6a9319702955.txt"), to: sub.appending(path: "a.txt"))
+        try FileManager.default.moveItem(
+            at: drop.appending(path: "0-000_2aee6a9319702955.txt"), to: sub.appending(path: "a.txt"))
         let db = base.appending(path: "w.sqlite").path
         #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet"]).status == 0)
-        Self.shell("chmod 777 '\(base.path)' '\(drop.path)'; chmod 666 '\(db)'*; chmod -R a+r '\(drop.path)'; chmod 000 '\(sub.path)'")
+        Self.shell(
+            "chmod 777 '\(base.path)' '\(drop.path)'; chmod 666 '\(db)'*; chmod -R a+r '\(drop.path)'; chmod 000 '\(sub.path)'"
+        )
         defer { chmod(sub.path, 0o755) }
         for arguments in [["--prune"], ["--prune", "--force-prune"]] {
             let load = try Self.eduwh(["load", drop.path, "--db", db, "--quiet"] + arguments, asNobody: true)
@@ -202,7 +215,8 @@ import Warehouse
             #expect(load.stderr.contains("sub"))
         }
         chmod(drop.path, 0o000)
-        let top = try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--prune", "--force-prune"], asNobody: true)
+        let top = try Self.eduwh(
+            ["load", drop.path, "--db", db, "--quiet", "--prune", "--force-prune"], asNobody: true)
         chmod(drop.path, 0o777)
         #expect(top.status == 74, "\(top.stderr)")
         #expect(try Self.count(db, "SELECT count(*) FROM dim_document") == 8)
@@ -223,7 +237,8 @@ import Warehouse
         #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--prune"]).status == 65)
         #expect(try Self.eduwh(["load", drop.path, "--db", db, "--quiet", "--prune", "--prune-max", "25"]).status == 0)
         #expect(try Self.count(db, "SELECT count(*) FROM dim_document") == 7)
-        #expect(try Self.eduwh(["load", unmounted.path, "--db", db, "--quiet", "--prune", "--force-prune"]).status == 0)
+        #expect(
+            try Self.eduwh(["load", unmounted.path, "--db", db, "--quiet", "--prune", "--force-prune"]).status == 0)
         #expect(try Self.count(db, "SELECT count(*) FROM dim_document") == 0)
     }
 
@@ -270,14 +285,18 @@ import Warehouse
             #expect(!run.stdout.contains("0x"), "no address printed")
         }
         // The tokenizer was never registered: a table using it cannot be made.
-        let table = try Self.eduwh(["sql", "CREATE VIRTUAL TABLE temp.t USING fts3(tokenize=evil); SELECT 1", "--db", db])
+        let table = try Self.eduwh([
+            "sql", "CREATE VIRTUAL TABLE temp.t USING fts3(tokenize=evil); SELECT 1", "--db", db,
+        ])
         #expect(table.status == 65)
     }
 
     @Test func aLongQueryIsStoppedByItsTimeout() throws {
         let db = try Self.loadedCopy()
-        let run = try Self.eduwh(["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
-                                  "--db", db, "--timeout", "0.5"])
+        let run = try Self.eduwh([
+            "sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+            "--db", db, "--timeout", "0.5",
+        ])
         #expect(run.status == 65)
         #expect(run.stderr.contains("time limit"))
     }
@@ -358,7 +377,10 @@ import Warehouse
         // Another program's database in DELETE journal mode, and a file that is not SQLite.
         let other = folder.path + "/other.sqlite"
         let queue = try DatabaseQueue(path: other)
-        try queue.write { try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('mine')") }
+        try queue.write {
+            try $0.execute(
+                sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('mine')")
+        }
         try queue.close()
         let versioned = folder.path + "/versioned.sqlite"
         let second = try DatabaseQueue(path: versioned)
@@ -383,14 +405,21 @@ import Warehouse
     @Test func implausibleNumbersAreDroppedWithAReason() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
-        try folder.write("drop/big.txt", text: Self.seed("000_2aee6a9319702955.txt")
-            + "\n全年投入资金" + String(repeating: "9", count: 5000) + "万元,新建校舍" + String(repeating: "1", count: 400) + "平方米。\n")
+        try folder.write(
+            "drop/big.txt",
+            text: Self.seed("000_2aee6a9319702955.txt")
+                + "\n全年投入资金" + String(repeating: "9", count: 5000) + "万元,新建校舍" + String(repeating: "1", count: 400)
+                + "平方米。\n")
         let db = folder.path + "/w.sqlite"
         let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
         #expect(load.status == 0, "\(load.stderr.suffix(500))")
         let loaded = Self.events(load.stderr).first { $0["event"] as? String == "loaded" }
         #expect((loaded?["notes"] as? String)?.contains("quantity dropped") == true)
-        #expect(try Self.count(db, "SELECT count(*) FROM fact_quantity WHERE value > 1e15 OR value IS NULL AND qualifier != 'placeholder'") == 0)
+        #expect(
+            try Self.count(
+                db,
+                "SELECT count(*) FROM fact_quantity WHERE value > 1e15 OR value IS NULL AND qualifier != 'placeholder'")
+                == 0)
         #expect(try Self.eduwh(["check", "--db", db]).status == 0)
     }
 
@@ -398,7 +427,9 @@ import Warehouse
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
         // The seed with four glued reports, 80 times over: 320 reports in one file.
-        try folder.write("drop/glued.txt", text: Array(repeating: Self.seed("002_f1a6d74b7d48969e.txt"), count: 80).joined(separator: "\n"))
+        try folder.write(
+            "drop/glued.txt",
+            text: Array(repeating: Self.seed("002_f1a6d74b7d48969e.txt"), count: 80).joined(separator: "\n"))
         let db = folder.path + "/w.sqlite"
         let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet"])
         #expect(load.status == 0, "\(load.stderr.suffix(500))")
@@ -407,7 +438,8 @@ import Warehouse
         #expect(try Self.count(db, "SELECT count(DISTINCT doc_index) FROM dim_document") == reports)
         let ids = Set((1...1000).map { Warehouse.documentID(sha256: String(repeating: "ab", count: 32), index: $0) })
         #expect(ids.count == 1000)
-        #expect(Warehouse.documentID(sha256: String(repeating: "ab", count: 32), index: 3) == 0xababababababa << 8 | 3)
+        #expect(
+            Warehouse.documentID(sha256: String(repeating: "ab", count: 32), index: 3) == 0xa_baba_baba_baba << 8 | 3)
     }
 
     @Test func fileCutToATitleIsRejectedAsNoBody() throws {
@@ -441,7 +473,9 @@ import Warehouse
         let db = folder.path + "/w.sqlite"
         let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet"])
         #expect(load.status == 0, "\(load.stderr)")
-        let paths = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "SELECT source_path FROM etl_file") }
+        let paths = try DatabaseQueue(path: db).read {
+            try String.fetchAll($0, sql: "SELECT source_path FROM etl_file")
+        }
         #expect(paths == ["gbk\\xD6\\xD0\\xCE\\xC4.txt"])
         // Seen again unchanged, under the same printable path.
         let again = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
@@ -458,8 +492,10 @@ import Warehouse
         try folder.write("dr\"op\\x/a.txt", text: Self.seed("000_2aee6a9319702955.txt"))
         let script = PackagePaths.root.appending(path: "scripts/nightly-load.sh").path
         func nightly(_ arguments: [String], backups: Bool = false) -> Int32 {
-            let quoted = ([script] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-            return Self.shell("EDUWH_BIN='\(binary.path)' EDUWH_KEEP_BACKUPS=\(backups ? 2 : 0) \(quoted) 2>/dev/null").status
+            let quoted = ([script] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+                .joined(separator: " ")
+            return Self.shell("EDUWH_BIN='\(binary.path)' EDUWH_KEEP_BACKUPS=\(backups ? 2 : 0) \(quoted) 2>/dev/null")
+                .status
         }
         let db = folder.path + "/w\"b.sqlite"
         let logs = folder.path + "/logs"
@@ -509,7 +545,7 @@ import Warehouse
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
         let text = try Self.seed("001_771c83aade38c1b7.txt").replacingOccurrences(of: "\n", with: "")
-        try folder.write("drop/line.txt", text: String(repeating: text, count: 20))   // ~300 KB, one line
+        try folder.write("drop/line.txt", text: String(repeating: text, count: 20))  // ~300 KB, one line
         let db = folder.path + "/w.sqlite"
         let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet", "--log-format", "json"])
         #expect(load.status == 0, "\(load.stderr.suffix(300))")
@@ -531,7 +567,9 @@ import Warehouse
         let full = Self.shell("'\(binary)' sql 'SELECT * FROM doc_line' --db '\(db)' --tsv > '\(mount)/out.tsv'")
         #expect(full.status == 74, "\(full.output.suffix(300))")
         #expect(full.output.contains("cannot write the output"))
-        let status = Self.shell("bash -c \"'\(binary)' sql 'SELECT * FROM doc_line' --db '\(db)' --tsv | head -1 > /dev/null; exit \\${PIPESTATUS[0]}\"")
+        let status = Self.shell(
+            "bash -c \"'\(binary)' sql 'SELECT * FROM doc_line' --db '\(db)' --tsv | head -1 > /dev/null; exit \\${PIPESTATUS[0]}\""
+        )
         #expect(status.status == 0, "\(status.output)")
     }
 }

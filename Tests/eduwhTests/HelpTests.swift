@@ -4,7 +4,9 @@ import Testing
 
 /// Every command has help that teaches: an abstract and an example.
 @Suite struct HelpTests {
-    static func run(_ arguments: [String], columns: Int? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], columns: Int? = nil) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         guard let binary = PackagePaths.eduwhBinary else { throw CLIError.binaryMissing }
         let process = Process()
         process.executableURL = binary
@@ -12,14 +14,17 @@ import Testing
         if let columns {
             process.environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": String(columns)]) { $1 }
         }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     enum CLIError: Error { case binaryMissing }
@@ -39,7 +44,8 @@ import Testing
     /// every line of each command's overview fits in 80, except example command lines.
     @Test func everyCommandsOverviewFitsEightyColumns() throws {
         let root = try Self.run(["--help"], columns: 300).stdout
-        let commands = root.components(separatedBy: "SUBCOMMANDS:").last?
+        let commands =
+            root.components(separatedBy: "SUBCOMMANDS:").last?
             .split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
             .filter { $0.allSatisfy { $0.isLetter || $0 == "-" } } ?? []
         #expect(commands.count >= 10, "\(commands)")
@@ -49,8 +55,9 @@ import Testing
             // The abstract after OVERVIEW: is one paragraph, which wraps cleanly.
             for line in overview.split(separator: "\n") where line.count > 80 && !line.hasPrefix("OVERVIEW:") {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
-                #expect(trimmed.hasPrefix("eduwh ") || trimmed.hasPrefix("duckdb ") || trimmed.hasPrefix("psql "),
-                        "eduwh \(command) --help: \(line.count) columns: \(trimmed.prefix(40))…")
+                #expect(
+                    trimmed.hasPrefix("eduwh ") || trimmed.hasPrefix("duckdb ") || trimmed.hasPrefix("psql "),
+                    "eduwh \(command) --help: \(line.count) columns: \(trimmed.prefix(40))…")
             }
         }
     }

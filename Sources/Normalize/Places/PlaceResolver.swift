@@ -76,7 +76,9 @@ public struct PlaceResolver: Sendable {
     /// Place mentions in plain text lines (line numbers from 1), all taken as body text.
     public func places(inText text: String) -> [Located<PlaceMention>] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-            LabeledLine(number: $0.offset + 1, text: String($0.element), label: .body, rule: LabeledLine.asTextRule, document: 1)
+            LabeledLine(
+                number: $0.offset + 1, text: String($0.element), label: .body, rule: LabeledLine.asTextRule, document: 1
+            )
         }
         return places(in: lines)
     }
@@ -92,8 +94,10 @@ public struct PlaceResolver: Sendable {
         var index = 0
         while index < scalars.count {
             if let placeholder = placeholder(in: scalars, at: index) {
-                found.append(Found(line: line, offset: index, surface: String(scalars: raw[index..<index + placeholder]),
-                                   candidates: [], form: .full, rule: "p-placeholder", isPlaceholder: true))
+                found.append(
+                    Found(
+                        line: line, offset: index, surface: String(scalars: raw[index..<index + placeholder]),
+                        candidates: [], form: .full, rule: "p-placeholder", isPlaceholder: true))
                 index += placeholder
                 continue
             }
@@ -108,9 +112,12 @@ public struct PlaceResolver: Sendable {
             var required = 0
             let divisions = gazetteer.table.divisions
             if form == .full, surface.unicodeScalars.count == 2, !vocabulary.needsContext(surface),
-               case let rest = String(scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 6)]),
-               Self.countyBodies.contains(where: rest.hasPrefix)
-                || (!(index > 0 && Self.isHan(scalars[index - 1])) && Self.governmentWords.contains(where: rest.hasPrefix)) {
+                case let rest = String(
+                    scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 6)]),
+                Self.countyBodies.contains(where: rest.hasPrefix)
+                    || (!(index > 0 && Self.isHan(scalars[index - 1]))
+                        && Self.governmentWords.contains(where: rest.hasPrefix))
+            {
                 // A two-character county named with its government is that county: 成县县委 always,
                 // —南县校安办 when no character before it could make a word with its first (形成县委).
                 required = 0
@@ -118,14 +125,17 @@ public struct PlaceResolver: Sendable {
                 // Ordinary words (朝阳) and two-character names (兴县 in 科教兴县) need support.
                 required = settings.contextSupport
             } else if form == .stem {
-                let rest = String(scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)])
+                let rest = String(
+                    scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)])
                 if vocabulary.personWords.contains(where: rest.hasPrefix) {
                     index += match.length
                     continue
                 }
                 let upper = candidates.filter { divisions[$0].level != .county }
                 if upper.isEmpty {
-                    required = vocabulary.institutionWords.contains(where: rest.hasPrefix) ? settings.institutionSupport : settings.stemSupport
+                    required =
+                        vocabulary.institutionWords.contains(where: rest.hasPrefix)
+                        ? settings.institutionSupport : settings.stemSupport
                 } else {
                     candidates = upper
                     // A city's or province's bare stem opening a school's name (黄山保障房小学, 南平中学,
@@ -142,8 +152,10 @@ public struct PlaceResolver: Sendable {
             case .swapped: rule = "p-swapped-suffix"
             case .stem: rule = "p-stem"
             }
-            found.append(Found(line: line, offset: index, surface: rawSurface, candidates: reduceToAncestor(candidates),
-                               form: form, rule: rule, requiredSupport: required))
+            found.append(
+                Found(
+                    line: line, offset: index, surface: rawSurface, candidates: reduceToAncestor(candidates),
+                    form: form, rule: rule, requiredSupport: required))
             index += match.length
         }
         return mergeCityCounty(found)
@@ -184,10 +196,15 @@ public struct PlaceResolver: Sendable {
 
     static let foldTable: [UInt16] = {
         var table = TraditionalFold.table
-        RuleTable.shipped("rules/normalize/places-script.tsv", in: EmbeddedFiles.files, required: ["traditional", "simplified"]) { rules in
+        RuleTable.shipped(
+            "rules/normalize/places-script.tsv", in: EmbeddedFiles.files, required: ["traditional", "simplified"]
+        ) { rules in
             for row in rules.rows {
-                let t = row["traditional"].unicodeScalars, s = row["simplified"].unicodeScalars
-                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000, b < 0x10000 else {
+                let t = row["traditional"].unicodeScalars
+                let s = row["simplified"].unicodeScalars
+                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000,
+                    b < 0x10000
+                else {
                     throw RuleTableError(file: rules.name, line: row.line, reason: "a pair is one BMP character each")
                 }
                 if table[Int(a)] == 0 { table[Int(a)] = UInt16(b) }
@@ -201,7 +218,9 @@ public struct PlaceResolver: Sendable {
     /// The county's own bodies written with its suffix doubled (成县县委): no word ends in 县县.
     static let countyBodies = ["县委", "县政府", "县人民政府", "县人大", "县教育", "县财政"]
 
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) }
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
 
     /// Length of a placeholder name (x区, **市, 某县) at `index`, or nil.
     func placeholder(in scalars: [Unicode.Scalar], at index: Int) -> Int? {
@@ -223,7 +242,8 @@ public struct PlaceResolver: Sendable {
         var merged: [Found] = []
         for item in found {
             if var last = merged.last, !last.isPlaceholder, !item.isPlaceholder,
-               last.offset + last.surface.unicodeScalars.count == item.offset {
+                last.offset + last.surface.unicodeScalars.count == item.offset
+            {
                 let inside = item.candidates.filter { child in last.candidates.contains { isAncestor($0, of: child) } }
                 if !inside.isEmpty {
                     last.surface += item.surface
@@ -298,7 +318,8 @@ public struct PlaceResolver: Sendable {
     func weight(_ candidate: Int, _ anchor: Int) -> Int {
         if candidate == anchor { return 4 }
         let table = gazetteer.table
-        let a = table.divisions[candidate], b = table.divisions[anchor]
+        let a = table.divisions[candidate]
+        let b = table.divisions[anchor]
         if let parent = table.parent(of: a), parent.adcode == b.adcode { return 3 }
         if let parent = table.parent(of: b), parent.adcode == a.adcode { return 3 }
         if a.provinceCode == b.provinceCode {
@@ -312,7 +333,8 @@ public struct PlaceResolver: Sendable {
     /// Whether division `ancestor` contains division `child`.
     func isAncestor(_ ancestor: Int, of child: Int) -> Bool {
         let divisions = gazetteer.table.divisions
-        let a = divisions[ancestor], c = divisions[child]
+        let a = divisions[ancestor]
+        let c = divisions[child]
         guard a.adcode != c.adcode else { return false }
         switch a.level {
         case .province: return c.provinceCode == a.adcode
@@ -325,7 +347,10 @@ public struct PlaceResolver: Sendable {
     func reduceToAncestor(_ candidates: [Int]) -> [Int] {
         guard candidates.count > 1 else { return candidates }
         let divisions = gazetteer.table.divisions
-        for candidate in candidates where candidates.allSatisfy({ $0 == candidate || isAncestor(candidate, of: $0) || divisions[$0].adcode == divisions[candidate].adcode }) {
+        for candidate in candidates
+        where candidates.allSatisfy({
+            $0 == candidate || isAncestor(candidate, of: $0) || divisions[$0].adcode == divisions[candidate].adcode
+        }) {
             return [candidate]
         }
         return candidates
@@ -336,18 +361,27 @@ public struct PlaceResolver: Sendable {
     func mention(_ item: Found) -> Located<PlaceMention>? {
         let divisions = gazetteer.table.divisions
         if item.isPlaceholder {
-            return Located(line: item.line, mention: PlaceMention(surface: item.surface, adcode: nil, name: nil, status: .placeholder,
-                                                                 candidates: [], offset: item.offset, rule: item.rule))
+            return Located(
+                line: item.line,
+                mention: PlaceMention(
+                    surface: item.surface, adcode: nil, name: nil, status: .placeholder,
+                    candidates: [], offset: item.offset, rule: item.rule))
         }
         if let resolved = item.resolved {
             let division = divisions[resolved]
-            return Located(line: item.line, mention: PlaceMention(surface: item.surface, adcode: division.adcode, name: division.name,
-                                                                 status: .resolved, candidates: item.candidates.map { divisions[$0].adcode },
-                                                                 offset: item.offset, rule: item.decidedByContext ? item.rule + "+context" : item.rule))
+            return Located(
+                line: item.line,
+                mention: PlaceMention(
+                    surface: item.surface, adcode: division.adcode, name: division.name,
+                    status: .resolved, candidates: item.candidates.map { divisions[$0].adcode },
+                    offset: item.offset, rule: item.decidedByContext ? item.rule + "+context" : item.rule))
         }
         guard item.requiredSupport == 0 || item.supported else { return nil }
-        return Located(line: item.line, mention: PlaceMention(surface: item.surface, adcode: nil, name: nil, status: .ambiguous,
-                                                             candidates: item.candidates.map { divisions[$0].adcode },
-                                                             offset: item.offset, rule: item.rule))
+        return Located(
+            line: item.line,
+            mention: PlaceMention(
+                surface: item.surface, adcode: nil, name: nil, status: .ambiguous,
+                candidates: item.candidates.map { divisions[$0].adcode },
+                offset: item.offset, rule: item.rule))
     }
 }

@@ -31,17 +31,22 @@ public struct PlaceVocabulary: Sendable {
     public let placeholderSuffixes: ScalarSet
 
     /// The vocabulary shipped in `rules/normalize/places.tsv`.
-    public static let standard = RuleTable.shipped("rules/normalize/places.tsv", in: EmbeddedFiles.files,
-                                                    required: ["id", "kind", "words"], PlaceVocabulary.init(table:))
+    public static let standard = RuleTable.shipped(
+        "rules/normalize/places.tsv", in: EmbeddedFiles.files,
+        required: ["id", "kind", "words"], PlaceVocabulary.init(table:))
 
     /// Reads a vocabulary table; unknown kinds are an error naming the row.
     public init(table: RuleTable) throws(RuleTableError) {
         var byKind: [String: [String]] = [:]
-        let kinds: Set<String> = ["suffix", "short-suffix", "swap-suffix", "ethnic", "generic", "needs-context",
-                                  "institution", "person", "placeholder-mark", "placeholder-suffix"]
+        let kinds: Set<String> = [
+            "suffix", "short-suffix", "swap-suffix", "ethnic", "generic", "needs-context",
+            "institution", "person", "placeholder-mark", "placeholder-suffix",
+        ]
         for row in table.rows {
             guard kinds.contains(row["kind"]) else {
-                throw RuleTableError(file: table.name, line: row.line, reason: "unknown kind \(row["kind"]) (one of \(kinds.sorted().joined(separator: ", ")))")
+                throw RuleTableError(
+                    file: table.name, line: row.line,
+                    reason: "unknown kind \(row["kind"]) (one of \(kinds.sorted().joined(separator: ", ")))")
             }
             byKind[row["kind"], default: []] += row["words"].split(separator: "|").map(String.init)
         }
@@ -58,8 +63,14 @@ public struct PlaceVocabulary: Sendable {
         contextWords = Set(byKind["needs-context"] ?? [])
         institutionWords = byKind["institution"] ?? []
         personWords = byKind["person"] ?? []
-        placeholderMarks = ScalarSet((byKind["placeholder-mark"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
-        placeholderSuffixes = ScalarSet((byKind["placeholder-suffix"] ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        placeholderMarks = ScalarSet(
+            (byKind["placeholder-mark"] ?? []).compactMap {
+                $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil
+            })
+        placeholderSuffixes = ScalarSet(
+            (byKind["placeholder-suffix"] ?? []).compactMap {
+                $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil
+            })
     }
 
     /// Whether `word` is never a place (全区, 城区).

@@ -68,13 +68,18 @@ public struct SchemaCatalog: Sendable, Hashable {
             try queue.write { db in
                 try db.execute(sql: sql)
                 for entry in parsed.order {
-                    let info = try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_xinfo(?) WHERE hidden = 0 OR hidden IS NULL", arguments: [entry.name])
+                    let info = try Row.fetchAll(
+                        db, sql: "SELECT name, type FROM pragma_table_xinfo(?) WHERE hidden = 0 OR hidden IS NULL",
+                        arguments: [entry.name])
                     let columns = info.map { row -> Column in
                         let name: String = row["name"]
-                        return Column(name: name, type: row["type"] ?? "", description: parsed.columns[entry.name]?[name] ?? "")
+                        return Column(
+                            name: name, type: row["type"] ?? "", description: parsed.columns[entry.name]?[name] ?? "")
                     }
-                    tables.append(Table(name: entry.name, kind: entry.kind, description: entry.description, columns: columns,
-                                        facets: parsed.facets[entry.name] ?? []))
+                    tables.append(
+                        Table(
+                            name: entry.name, kind: entry.kind, description: entry.description, columns: columns,
+                            facets: parsed.facets[entry.name] ?? []))
                 }
             }
         } catch {
@@ -125,7 +130,8 @@ public struct SchemaCatalog: Sendable, Hashable {
                 if line.hasPrefix("--") {
                     if table.kind != "view", let column = lastColumn {
                         let previous = parsed.columns[table.name]?[column] ?? ""
-                        parsed.columns[table.name, default: [:]][column] = previous.isEmpty ? commentText(line) : previous + " " + commentText(line)
+                        parsed.columns[table.name, default: [:]][column] =
+                            previous.isEmpty ? commentText(line) : previous + " " + commentText(line)
                     }
                 } else if let (code, comment) = splitTrailingComment(line), let comment {
                     if let column = columnName(code, inView: table.kind == "view") {
@@ -138,24 +144,40 @@ public struct SchemaCatalog: Sendable, Hashable {
                 // A column with a closed set of accepted values (CHECK (x IN (…)), or x = 'a' OR
                 // x = 'b' … in the tables written per row) is a natural facet.
                 let code = (splitTrailingComment(line)?.0 ?? line).uppercased()
-                if table.kind == "table", !line.hasPrefix("--"), code.contains("CHECK ("), code.contains(" IN (") || code.contains(" OR "), let column = lastColumn,
-                   !(parsed.facets[table.name] ?? []).contains(column) {
+                if table.kind == "table", !line.hasPrefix("--"), code.contains("CHECK ("),
+                    code.contains(" IN (") || code.contains(" OR "), let column = lastColumn,
+                    !(parsed.facets[table.name] ?? []).contains(column)
+                {
                     parsed.facets[table.name, default: []].append(column)
                 }
                 let ends = table.kind == "view" ? line.hasSuffix(";") : (line.hasPrefix(")") && line.hasSuffix(";"))
-                if ends { current = nil; lastColumn = nil }
+                if ends {
+                    current = nil
+                    lastColumn = nil
+                }
                 continue
             }
             if line.hasPrefix("--") {
                 let text = commentText(line)
-                if text.allSatisfy({ $0 == "=" || $0 == "-" }) { pending = []; continue }
+                if text.allSatisfy({ $0 == "=" || $0 == "-" }) {
+                    pending = []
+                    continue
+                }
                 pending.append(text)
-                if !sawCreate { overviewLines.append(String(line.dropFirst(2).dropFirst(line.hasPrefix("-- ") ? 1 : 0))) }
+                if !sawCreate {
+                    overviewLines.append(String(line.dropFirst(2).dropFirst(line.hasPrefix("-- ") ? 1 : 0)))
+                }
                 continue
             }
-            if line.isEmpty { pending = []; if !sawCreate { overviewLines.append("") }; continue }
+            if line.isEmpty {
+                pending = []
+                if !sawCreate { overviewLines.append("") }
+                continue
+            }
             let upper = line.uppercased()
-            for (prefix, kind) in [("CREATE TABLE ", "table"), ("CREATE VIEW ", "view"), ("CREATE VIRTUAL TABLE ", "virtual table")]
+            for (prefix, kind) in [
+                ("CREATE TABLE ", "table"), ("CREATE VIEW ", "view"), ("CREATE VIRTUAL TABLE ", "virtual table"),
+            ]
             where upper.hasPrefix(prefix) {
                 let rest = line.dropFirst(prefix.count).drop { $0 == " " }
                 let name = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
@@ -196,7 +218,10 @@ public struct SchemaCatalog: Sendable, Hashable {
     /// the last AS (or the last dotted name) in a view.
     private static func columnName(_ code: String, inView: Bool) -> String? {
         var text = code.trimmingCharacters(in: .whitespaces)
-        while text.hasSuffix(",") { text.removeLast(); text = text.trimmingCharacters(in: .whitespaces) }
+        while text.hasSuffix(",") {
+            text.removeLast()
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
         guard !text.isEmpty else { return nil }
         if inView {
             if let range = text.range(of: " AS ", options: [.caseInsensitive, .backwards]) {
@@ -206,7 +231,10 @@ public struct SchemaCatalog: Sendable, Hashable {
             return last.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) ? last : nil
         }
         let word = String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-        guard !word.isEmpty, !["UNIQUE", "PRIMARY", "CHECK", "FOREIGN", "CONSTRAINT", "TOKENIZE", "PREFIX", "CONTENT"].contains(word.uppercased()) else {
+        guard !word.isEmpty,
+            !["UNIQUE", "PRIMARY", "CHECK", "FOREIGN", "CONSTRAINT", "TOKENIZE", "PREFIX", "CONTENT"].contains(
+                word.uppercased())
+        else {
             return nil
         }
         return word
@@ -227,7 +255,10 @@ public struct SchemaCatalog: Sendable, Hashable {
         for table in tables {
             var entry: [String: Any] = [
                 "description": table.description,
-                "columns": Dictionary(uniqueKeysWithValues: table.columns.filter { !$0.description.isEmpty }.map { ($0.name, $0.description) }),
+                "columns": Dictionary(
+                    uniqueKeysWithValues: table.columns.filter { !$0.description.isEmpty }.map {
+                        ($0.name, $0.description)
+                    }),
             ]
             if table.kind == "table", table.column("name") != nil { entry["label_column"] = "name" }
             if !table.facets.isEmpty { entry["facets"] = table.facets }
@@ -240,10 +271,13 @@ public struct SchemaCatalog: Sendable, Hashable {
         }
         let metadata: [String: Any] = [
             "title": "eduwh: Chinese education work reports",
-            "description": "Star schema of scraped education work reports (述职报告, 工作汇报 …): facts at mention grain (fact_quantity), dimensions (dim_document, dim_region, dim_indicator …), clean text (doc_paragraph) and load history (etl_run). Canned reports are listed under Queries.",
+            "description":
+                "Star schema of scraped education work reports (述职报告, 工作汇报 …): facts at mention grain (fact_quantity), dimensions (dim_document, dim_region, dim_indicator …), clean text (doc_paragraph) and load history (etl_run). Canned reports are listed under Queries.",
             "databases": [databaseName: ["tables": tablesJSON, "queries": queries]],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: metadata, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: metadata, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

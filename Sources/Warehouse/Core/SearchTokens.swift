@@ -33,12 +33,20 @@ public struct SearchTokens: Sendable, Hashable {
         utf8 = text.withUTF8 { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count * 7 / 3 + 8) { out, written in
                 var count = 0
-                func separate() { if count > 0 { out[count] = 0x20; count += 1 } }
-                func copy(_ range: Range<Int>) {
-                    for k in range { out[count] = bytes[k]; count += 1 }
+                func separate() {
+                    if count > 0 {
+                        out[count] = 0x20
+                        count += 1
+                    }
                 }
-                var previous: Range<Int>? = nil   // bytes of the last CJK character of the current run
-                var inWord = false                // inside a run of other letters and digits
+                func copy(_ range: Range<Int>) {
+                    for k in range {
+                        out[count] = bytes[k]
+                        count += 1
+                    }
+                }
+                var previous: Range<Int>? = nil  // bytes of the last CJK character of the current run
+                var inWord = false  // inside a run of other letters and digits
                 var i = 0
                 let n = bytes.count
                 while i < n {
@@ -47,19 +55,37 @@ public struct SearchTokens: Sendable, Hashable {
                     i += width
                     if Self.isCJK(value) {
                         inWord = false
-                        if let run = previous { separate(); copy(run); copy(current) }
+                        if let run = previous {
+                            separate()
+                            copy(run)
+                            copy(current)
+                        }
                         previous = current
                     } else if let folded = Self.foldedAlphanumeric(value) {
-                        if let run = previous { separate(); copy(run); previous = nil }
-                        if !inWord { separate(); inWord = true }
+                        if let run = previous {
+                            separate()
+                            copy(run)
+                            previous = nil
+                        }
+                        if !inWord {
+                            separate()
+                            inWord = true
+                        }
                         out[count] = folded
                         count += 1
                     } else {
-                        if let run = previous { separate(); copy(run); previous = nil }
+                        if let run = previous {
+                            separate()
+                            copy(run)
+                            previous = nil
+                        }
                         inWord = false
                     }
                 }
-                if let run = previous { separate(); copy(run) }
+                if let run = previous {
+                    separate()
+                    copy(run)
+                }
                 written = count
             }
         }

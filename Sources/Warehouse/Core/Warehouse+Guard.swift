@@ -79,21 +79,33 @@ extension Warehouse {
         try? handle.close()
         guard !header.isEmpty else { return }
         guard header == Data("SQLite format 3\u{0}".utf8) else {
-            throw WarehouseError(path: path, reason: .notAWarehouse, detail: "not an SQLite file (and not an eduwh warehouse); choose another --db")
+            throw WarehouseError(
+                path: path, reason: .notAWarehouse,
+                detail: "not an SQLite file (and not an eduwh warehouse); choose another --db")
         }
         var config = Configuration()
         config.readonly = true
         let facts = try? DatabaseQueue(path: path, configuration: config).read { db in
-            (version: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-             tables: try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0,
-             isWarehouse: try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'etl_warehouse')") ?? false)
+            (
+                version: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                tables: try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                    ?? 0,
+                isWarehouse: try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'etl_warehouse')") ?? false
+            )
         }
-        guard let facts else { return }   // unreadable here: the writable open says why
+        guard let facts else { return }  // unreadable here: the writable open says why
         if facts.version == 0, facts.tables > 0 {
-            throw WarehouseError(path: path, reason: .notAWarehouse, detail: "the file has tables but no eduwh schema version; choose another --db")
+            throw WarehouseError(
+                path: path, reason: .notAWarehouse,
+                detail: "the file has tables but no eduwh schema version; choose another --db")
         }
         if facts.version > 0, !facts.isWarehouse {
-            throw WarehouseError(path: path, reason: .notAWarehouse, detail: "an SQLite database of another program (user_version \(facts.version), no etl_warehouse table); choose another --db")
+            throw WarehouseError(
+                path: path, reason: .notAWarehouse,
+                detail:
+                    "an SQLite database of another program (user_version \(facts.version), no etl_warehouse table); choose another --db"
+            )
         }
     }
 
@@ -117,17 +129,26 @@ extension Warehouse {
         let gaps = try? dbQueue.read { db -> [String] in
             var gaps: [String] = []
             let indexed = try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_paragraph_docsize") ?? 0
-            let last = try Int64.fetchOne(db, sql: "SELECT line_id FROM doc_line WHERE label IN ('T', 'B') ORDER BY line_id DESC LIMIT 1") ?? 0
+            let last =
+                try Int64.fetchOne(
+                    db, sql: "SELECT line_id FROM doc_line WHERE label IN ('T', 'B') ORDER BY line_id DESC LIMIT 1")
+                ?? 0
             if last > indexed {
-                let missing = try Int.fetchOne(db, sql: "SELECT count(*) FROM doc_line WHERE line_id > ? AND label IN ('T', 'B')", arguments: [indexed]) ?? 0
+                let missing =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM doc_line WHERE line_id > ? AND label IN ('T', 'B')",
+                        arguments: [indexed]) ?? 0
                 gaps.append("the search index lacks \(missing) paragraphs")
             }
             let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
             let absent = Self.schemaIndexes.filter { !present.contains($0.name) }.map(\.name)
-            if !absent.isEmpty { gaps.append("\(absent.count) indexes are missing (\(absent.joined(separator: ", ")))") }
+            if !absent.isEmpty {
+                gaps.append("\(absent.count) indexes are missing (\(absent.joined(separator: ", ")))")
+            }
             return gaps
         }
         guard let gaps, !gaps.isEmpty else { return nil }
-        return "\(path): the warehouse is incomplete: \(gaps.joined(separator: "; ")), left by a first load that was stopped before its end; run `eduwh load` on the drop folder to complete it"
+        return
+            "\(path): the warehouse is incomplete: \(gaps.joined(separator: "; ")), left by a first load that was stopped before its end; run `eduwh load` on the drop folder to complete it"
     }
 }

@@ -60,7 +60,9 @@ public final class Warehouse {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         var config = Configuration()
         config.readonly = true
-        return try? DatabaseQueue(path: path, configuration: config).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        return try? DatabaseQueue(path: path, configuration: config).read { db in
+            try Int.fetchOne(db, sql: "PRAGMA user_version")
+        }
     }
 
     /// Process-wide SQLite settings, applied once before the first connection: multi-thread mode
@@ -86,7 +88,10 @@ public final class Warehouse {
             config.prepareDatabase { db in
                 // 16 KiB pages (taken only by a new, empty file): a tenth faster loads than 4 KiB
                 // and a smaller file, since reports' text rows fit whole in a page.
-                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+                try db.execute(
+                    sql:
+                        "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536"
+                )
             }
         }
         if readOnly {
@@ -97,7 +102,8 @@ public final class Warehouse {
             }
         }
         if readOnly, !FileManager.default.fileExists(atPath: path) {
-            throw WarehouseError(path: path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
+            throw WarehouseError(
+                path: path, reason: .missing, detail: "no warehouse at this path; run `eduwh load` first or pass --db")
         }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
@@ -117,8 +123,11 @@ public final class Warehouse {
             // Read-only commands never write, so an older file is not upgraded here: say how.
             let version = (try? dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) ?? nil
             if let version, version > 0, version < Self.schemaVersion {
-                throw WarehouseError(path: path, reason: .olderSchema,
-                                     detail: "schema version \(version) is older than this eduwh's (\(Self.schemaVersion)); run `eduwh load` once on it (loads upgrade the schema first), then query again")
+                throw WarehouseError(
+                    path: path, reason: .olderSchema,
+                    detail:
+                        "schema version \(version) is older than this eduwh's (\(Self.schemaVersion)); run `eduwh load` once on it (loads upgrade the schema first), then query again"
+                )
             }
         } else {
             try migrate()
@@ -132,19 +141,27 @@ public final class Warehouse {
             try dbQueue.writeWithoutTransaction { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if version == 0 {
-                    let hasTables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+                    let hasTables =
+                        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                        ?? 0
                     guard hasTables == 0 else {
-                        throw WarehouseError(path: path, reason: .notAWarehouse, detail: "the file has tables but no eduwh schema version; choose another --db")
+                        throw WarehouseError(
+                            path: path, reason: .notAWarehouse,
+                            detail: "the file has tables but no eduwh schema version; choose another --db")
                     }
                     try db.inTransaction {
                         try db.execute(sql: Self.schemaSQL)
-                        try db.execute(sql: "INSERT INTO etl_warehouse (warehouse_id, created_at) VALUES (?, ?)",
-                                       arguments: [UUID().uuidString.lowercased(), Self.timestamp()])
+                        try db.execute(
+                            sql: "INSERT INTO etl_warehouse (warehouse_id, created_at) VALUES (?, ?)",
+                            arguments: [UUID().uuidString.lowercased(), Self.timestamp()])
                         try seedDimensions(db)
                         return .commit
                     }
                 } else if version > Self.schemaVersion {
-                    throw WarehouseError(path: path, reason: .newerSchema, detail: "schema version \(version) is newer than this eduwh (\(Self.schemaVersion)); upgrade eduwh")
+                    throw WarehouseError(
+                        path: path, reason: .newerSchema,
+                        detail:
+                            "schema version \(version) is newer than this eduwh (\(Self.schemaVersion)); upgrade eduwh")
                 } else {
                     // All pending migrations in one transaction: a file is either upgraded or untouched.
                     let pending = Self.migrations.filter { $0.version > version }
@@ -183,10 +200,11 @@ public final class Warehouse {
 
     private func seedDimensions(_ db: Database) throws {
         let table = DivisionTable.standard
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO dim_region (region_id, name, level, province_name, city_name, county_name, parent_region_id, longitude, latitude)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO dim_region (region_id, name, level, province_name, city_name, county_name, parent_region_id, longitude, latitude)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         // Parents first, so the foreign key on parent_region_id always resolves.
         let ordered = table.divisions.sorted { lhs, rhs in
             let order: [DivisionTable.Division.Level: Int] = [.province: 0, .city: 1, .county: 2]
@@ -195,11 +213,12 @@ public final class Warehouse {
         for division in ordered {
             let province = table.division(adcode: division.provinceCode)?.name ?? division.name
             let parent = table.parent(of: division)
-            let city: String? = switch division.level {
-            case .province: nil
-            case .city: division.name
-            case .county: table.division(adcode: division.cityCode)?.name
-            }
+            let city: String? =
+                switch division.level {
+                case .province: nil
+                case .city: division.name
+                case .county: table.division(adcode: division.cityCode)?.name
+                }
             try insert.execute(arguments: [
                 division.adcode, division.name, division.level.rawValue, province, city,
                 division.level == .county ? division.name : nil, parent?.adcode, division.longitude, division.latitude,
@@ -209,16 +228,19 @@ public final class Warehouse {
     }
 
     private func seedIndicators(_ db: Database) throws {
-        let upsert = try db.makeStatement(sql: """
-            INSERT INTO dim_indicator (indicator_id, name_zh, name_en, category, base_unit, is_rate, description)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (indicator_id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
-                category = excluded.category, base_unit = excluded.base_unit, is_rate = excluded.is_rate,
-                description = excluded.description
-            """)
+        let upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO dim_indicator (indicator_id, name_zh, name_en, category, base_unit, is_rate, description)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (indicator_id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
+                    category = excluded.category, base_unit = excluded.base_unit, is_rate = excluded.is_rate,
+                    description = excluded.description
+                """)
         for indicator in IndicatorDictionary.standard.indicators {
-            try upsert.execute(arguments: [indicator.code, indicator.nameZh, indicator.nameEn, indicator.category,
-                                           indicator.baseUnit, indicator.isRate ? 1 : 0, Self.description(of: indicator)])
+            try upsert.execute(arguments: [
+                indicator.code, indicator.nameZh, indicator.nameEn, indicator.category,
+                indicator.baseUnit, indicator.isRate ? 1 : 0, Self.description(of: indicator),
+            ])
         }
         // Units already in the warehouse take their kind from the unit table (older versions filed
         // 公顷, 美元, ‰, 学时 as counts): a few dozen rows, checked on every writable open.
@@ -234,6 +256,7 @@ public final class Warehouse {
     static func description(of indicator: Indicator) -> String {
         let units = indicator.units.sorted().map { $0.isEmpty ? "no unit" : $0 }.joined(separator: ", ")
         return "\(indicator.nameEn) (\(indicator.nameZh)), \(indicator.category); values in \(units)"
-            + (indicator.isRate ? " (a rate, 0-100)" : "") + (indicator.example.isEmpty ? "" : "; e.g. \(indicator.example)")
+            + (indicator.isRate ? " (a rate, 0-100)" : "")
+            + (indicator.example.isEmpty ? "" : "; e.g. \(indicator.example)")
     }
 }

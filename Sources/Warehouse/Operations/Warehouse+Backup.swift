@@ -10,7 +10,9 @@ extension Warehouse {
     /// ```
     public func backup(to destination: String) throws(WarehouseError) {
         if FileManager.default.fileExists(atPath: destination) {
-            throw WarehouseError(path: destination, reason: .cannotOpen, detail: "already exists; choose a new file name (backups are never overwritten)")
+            throw WarehouseError(
+                path: destination, reason: .cannotOpen,
+                detail: "already exists; choose a new file name (backups are never overwritten)")
         }
         do {
             let target = try DatabaseQueue(path: destination)

@@ -24,7 +24,11 @@ public struct DataCheck: Sendable, Hashable {
                 return "SELECT count(*) FROM (SELECT \(column) FROM \(model) GROUP BY \(column) HAVING count(*) > 1)"
             case "relationship":
                 let parts = argument.split(separator: ".")
-                guard parts.count == 2 else { throw RuleTableError(file: "rules/warehouse/checks.tsv", line: line, reason: "relationship needs parent_table.parent_column, got '\(argument)'") }
+                guard parts.count == 2 else {
+                    throw RuleTableError(
+                        file: "rules/warehouse/checks.tsv", line: line,
+                        reason: "relationship needs parent_table.parent_column, got '\(argument)'")
+                }
                 // Each distinct value is looked up in the parent once (a fact column holds a few
                 // hundred distinct values in a million rows), and the rows are counted only when
                 // some value is missing: the common case reads the column once.
@@ -32,9 +36,12 @@ public struct DataCheck: Sendable, Hashable {
                     SELECT v FROM (SELECT DISTINCT \(column) AS v FROM \(model) WHERE \(column) IS NOT NULL) d
                     WHERE NOT EXISTS (SELECT 1 FROM \(parts[0]) p WHERE p.\(parts[1]) = d.v)
                     """
-                return "SELECT CASE WHEN EXISTS (\(missing)) THEN (SELECT count(*) FROM \(model) WHERE \(column) IN (\(missing))) ELSE 0 END"
+                return
+                    "SELECT CASE WHEN EXISTS (\(missing)) THEN (SELECT count(*) FROM \(model) WHERE \(column) IN (\(missing))) ELSE 0 END"
             default:
-                throw RuleTableError(file: "rules/warehouse/checks.tsv", line: line, reason: "unknown kind '\(kind)' (not_null, unique, relationship, accepted_range, expression)")
+                throw RuleTableError(
+                    file: "rules/warehouse/checks.tsv", line: line,
+                    reason: "unknown kind '\(kind)' (not_null, unique, relationship, accepted_range, expression)")
             }
         }
     }
@@ -49,7 +56,9 @@ public struct DataCheck: Sendable, Hashable {
             case "accepted_range":
                 let bounds = argument.components(separatedBy: "..")
                 guard bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]) else {
-                    throw RuleTableError(file: "rules/warehouse/checks.tsv", line: line, reason: "accepted_range needs min..max, got '\(argument)'")
+                    throw RuleTableError(
+                        file: "rules/warehouse/checks.tsv", line: line,
+                        reason: "accepted_range needs min..max, got '\(argument)'")
                 }
                 return "\(column) IS NOT NULL AND NOT (\(column) BETWEEN \(low) AND \(high))"
             case "expression":
@@ -62,11 +71,13 @@ public struct DataCheck: Sendable, Hashable {
 
     /// The data tests shipped in `rules/warehouse/checks.tsv`.
     public static func standard() throws(RuleTableError) -> [DataCheck] {
-        let table = try RuleTable(name: "rules/warehouse/checks.tsv", text: EmbeddedFiles.files["rules/warehouse/checks.tsv"] ?? "",
-                                  required: ["id", "kind", "model", "column_name", "argument", "description"])
+        let table = try RuleTable(
+            name: "rules/warehouse/checks.tsv", text: EmbeddedFiles.files["rules/warehouse/checks.tsv"] ?? "",
+            required: ["id", "kind", "model", "column_name", "argument", "description"])
         return table.rows.map { row in
-            DataCheck(id: row["id"], kind: row["kind"], model: row["model"], column: row["column_name"],
-                      argument: row["argument"], description: row["description"], line: row.line)
+            DataCheck(
+                id: row["id"], kind: row["kind"], model: row["model"], column: row["column_name"],
+                argument: row["argument"], description: row["description"], line: row.line)
         }
     }
 }
@@ -97,14 +108,18 @@ extension Warehouse {
         // error is pinned on its test.
         var byModel: [String: [(index: Int, condition: String)]] = [:]
         for (index, check) in checks.enumerated() {
-            if let condition = try? check.failingCondition { byModel[check.model, default: []].append((index, condition)) }
+            if let condition = try? check.failingCondition {
+                byModel[check.model, default: []].append((index, condition))
+            }
         }
         var jobs: [CheckJob] = []
         var grouped = Set<Int>()
         for (model, tests) in byModel where tests.count > 1 {
             let sums = tests.map { "coalesce(sum(CASE WHEN \($0.condition) THEN 1 ELSE 0 END), 0)" }
-            jobs.append(CheckJob(sql: "SELECT \(sums.joined(separator: ", ")) FROM \(model)", checks: tests.map(\.index),
-                                 weight: 2 + tests.count))
+            jobs.append(
+                CheckJob(
+                    sql: "SELECT \(sums.joined(separator: ", ")) FROM \(model)", checks: tests.map(\.index),
+                    weight: 2 + tests.count))
             grouped.formUnion(tests.map(\.index))
         }
         for index in checks.indices where !grouped.contains(index) {
@@ -116,11 +131,15 @@ extension Warehouse {
         var outcomes = [CheckOutcome?](repeating: nil, count: checks.count)
         var retry: [Int] = []
         for (job, result) in zip(jobs, results) {
-            if let outcome = result { for (index, outcome) in zip(job.checks, outcome) { outcomes[index] = outcome } }
-            else { retry.append(contentsOf: job.checks) }
+            if let outcome = result {
+                for (index, outcome) in zip(job.checks, outcome) { outcomes[index] = outcome }
+            } else {
+                retry.append(contentsOf: job.checks)
+            }
         }
         if !retry.isEmpty {
-            let alone = try runJobs(retry.map { CheckJob(sql: nil, checks: [$0], weight: 1) }, checks: checks, connections: 1)
+            let alone = try runJobs(
+                retry.map { CheckJob(sql: nil, checks: [$0], weight: 1) }, checks: checks, connections: 1)
             for (index, result) in zip(retry, alone) { outcomes[index] = result?.first }
         }
         return outcomes.enumerated().map { index, outcome in

@@ -13,7 +13,8 @@ extension Warehouse {
     /// Column names and declared types of a table, in schema order.
     public func columns(of table: String) throws -> [(name: String, type: String)] {
         try dbQueue.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?) ORDER BY cid", arguments: [table]).map { ($0[0], $0[1]) }
+            try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                .map { ($0[0], $0[1]) }
         }
     }
 
@@ -21,7 +22,9 @@ extension Warehouse {
     /// unquoted cell, an empty string is `""`, so PostgreSQL's `COPY … CSV` and DuckDB read both back.
     /// Returns the number of rows written.
     @discardableResult
-    public func writeCSV(_ sql: String, arguments: [String] = [], header: Bool = true, to handle: FileHandle) throws -> Int {
+    public func writeCSV(_ sql: String, arguments: [String] = [], header: Bool = true, to handle: FileHandle) throws
+        -> Int
+    {
         try dbQueue.read { db in
             let statement = try db.makeStatement(sql: sql)
             statement.arguments = StatementArguments(arguments)

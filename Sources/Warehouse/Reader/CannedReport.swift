@@ -1,4 +1,5 @@
 import EduwhCore
+
 /// A canned report: one `reports/NAME.sql` file whose header comment gives its title,
 /// description and parameters. The SQL is plain SQLite: run it with sqlite3 (`.param set`),
 /// datasette or `eduwh sql --file`, and parameters left empty or NULL mean "all".
@@ -68,18 +69,26 @@ public struct CannedReport: Sendable, Hashable {
                 continue
             }
             guard let colon = content.firstIndex(of: ":") else {
-                throw HeaderError(file: file, line: index + 1, reason: "expected `-- key: value` (title, description, param NAME)")
+                throw HeaderError(
+                    file: file, line: index + 1, reason: "expected `-- key: value` (title, description, param NAME)")
             }
             let key = content[..<colon].trimmingTrailingWhitespace
             let value = String(content[content.index(after: colon)...].drop { $0 == " " })
             switch key {
-            case "title": title = value; last = "title"
-            case "description": description = value; last = "description"
+            case "title":
+                title = value
+                last = "title"
+            case "description":
+                description = value
+                last = "description"
             case _ where key.hasPrefix("param "):
-                parameters.append(Parameter(name: String(key.dropFirst(6)).trimmingTrailingWhitespace, description: value))
+                parameters.append(
+                    Parameter(name: String(key.dropFirst(6)).trimmingTrailingWhitespace, description: value))
                 last = "param"
             default:
-                throw HeaderError(file: file, line: index + 1, reason: "unknown header key `\(key)`; use title, description or param NAME")
+                throw HeaderError(
+                    file: file, line: index + 1,
+                    reason: "unknown header key `\(key)`; use title, description or param NAME")
             }
         }
         guard !title.isEmpty else {

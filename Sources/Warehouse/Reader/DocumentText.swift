@@ -30,8 +30,10 @@ public struct DocumentText: Sendable, Hashable {
         public var toYear: Int?
 
         /// A mark as described by its parts.
-        public init(offset: Int, surface: String, value: Double?, unit: String, qualifier: String, status: String,
-                    indicator: String, indicatorName: String, fromYear: Int?, toYear: Int?) {
+        public init(
+            offset: Int, surface: String, value: Double?, unit: String, qualifier: String, status: String,
+            indicator: String, indicatorName: String, fromYear: Int?, toYear: Int?
+        ) {
             self.offset = offset
             self.surface = surface
             self.value = value

@@ -54,7 +54,9 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .readOnly: text = "SQL error: \(message) (the warehouse is opened read-only; pass --write to modify it)"
         case .missingParameter, .unusedParameter: text = "parameter error: \(message)"
         case .timeout: text = "query stopped: \(message)"
-        case .notAuthorized: text = "SQL refused: \(message) (functions that reach past SQL, ATTACH and schema editing are not allowed in queries)"
+        case .notAuthorized:
+            text =
+                "SQL refused: \(message) (functions that reach past SQL, ATTACH and schema editing are not allowed in queries)"
         }
         guard !sql.isEmpty else { return text }
         let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)
@@ -67,7 +69,11 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
             text += "\n  " + line
             if remaining >= 0, remaining <= line.count {
                 let prefix = line.prefix(remaining)
-                let pad = prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: $0.unicodeScalars.first.map { Self.isWide($0) } == true ? 2 : 1) }.joined()
+                let pad = prefix.map {
+                    $0 == "\t"
+                        ? "\t"
+                        : String(repeating: " ", count: $0.unicodeScalars.first.map { Self.isWide($0) } == true ? 2 : 1)
+                }.joined()
                 text += "\n  " + pad + "^"
                 remaining = -1
             } else if remaining >= 0 {
@@ -81,7 +87,7 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             true
         default: false
         }

@@ -45,7 +45,8 @@ public struct SearchHit: Sendable, Hashable {
         var out = start > 0 ? "…" : ""
         var position = start
         for hit in hits where hit.lowerBound < end && hit.upperBound > start {
-            let lower = max(hit.lowerBound, start), upper = min(hit.upperBound, end)
+            let lower = max(hit.lowerBound, start)
+            let upper = min(hit.upperBound, end)
             out += String(scalars: scalars[position..<lower])
             out += open + String(scalars: scalars[lower..<upper]) + close
             position = upper

@@ -23,7 +23,9 @@ public struct SearchQuery: Sendable, Hashable {
         /// The text that was given.
         public var query: String
         /// One line saying what to give instead.
-        public var description: String { "search text `\(query)` has no character to search for; give a word such as 校舍" }
+        public var description: String {
+            "search text `\(query)` has no character to search for; give a word such as 校舍"
+        }
     }
 
     /// One token of text: a CJK character or a folded word, with its scalar offsets.
@@ -74,7 +76,9 @@ public struct SearchQuery: Sendable, Hashable {
                     continue
                 }
                 var end = index
-                while end + 1 < tokens.count, tokens[end + 1].isCJK, tokens[end].range.upperBound == tokens[end + 1].range.lowerBound {
+                while end + 1 < tokens.count, tokens[end + 1].isCJK,
+                    tokens[end].range.upperBound == tokens[end + 1].range.lowerBound
+                {
                     end += 1
                 }
                 let endsPart = end == tokens.count - 1
@@ -130,9 +134,11 @@ public struct SearchQuery: Sendable, Hashable {
             guard matches else { continue }
             // Characters adjacent in the query must be adjacent in the text.
             for offset in 1..<count {
-                let previous = part.tokens[offset - 1], current = part.tokens[offset]
+                let previous = part.tokens[offset - 1]
+                let current = part.tokens[offset]
                 if previous.isCJK, current.isCJK, previous.range.upperBound == current.range.lowerBound,
-                   tokens[start + offset - 1].range.upperBound != tokens[start + offset].range.lowerBound {
+                    tokens[start + offset - 1].range.upperBound != tokens[start + offset].range.lowerBound
+                {
                     matches = false
                     break
                 }
@@ -149,7 +155,10 @@ public struct SearchQuery: Sendable, Hashable {
         var wordStart = 0
         for (index, scalar) in scalars.enumerated() {
             if SearchTokens.isCJK(scalar.value) {
-                if !word.isEmpty { tokens.append(Token(text: word, range: wordStart..<index, isCJK: false)); word = "" }
+                if !word.isEmpty {
+                    tokens.append(Token(text: word, range: wordStart..<index, isCJK: false))
+                    word = ""
+                }
                 tokens.append(Token(text: String(scalar), range: index..<(index + 1), isCJK: true))
             } else if let folded = SearchTokens.foldedAlphanumeric(scalar.value) {
                 if word.isEmpty { wordStart = index }

@@ -20,9 +20,11 @@ extension Warehouse {
     ///                       columns: { print($0) }, row: { print($0.map(\.text)) })
     /// ```
     @discardableResult
-    public func execute(_ sql: String, parameters: [String: SQLValue] = [:], write: Bool = false, limit: Int? = nil,
-                        columns onColumns: ([String]) throws -> Void,
-                        row onRow: ([SQLValue]) throws -> Void) throws -> QueryOutcome {
+    public func execute(
+        _ sql: String, parameters: [String: SQLValue] = [:], write: Bool = false, limit: Int? = nil,
+        columns onColumns: ([String]) throws -> Void,
+        row onRow: ([SQLValue]) throws -> Void
+    ) throws -> QueryOutcome {
         let statements = SQLScript.statements(in: sql)
         guard !statements.isEmpty else {
             throw QueryError(reason: .sql, message: "no SQL statement given", sql: sql, resultCode: 21)
@@ -34,9 +36,10 @@ extension Warehouse {
                 let statement = try Self.prepare(db, text)
                 let names = Self.parameterNames(statement)
                 if let missing = names.first(where: { parameters[$0] == nil }) {
-                    throw QueryError(reason: .missingParameter,
-                                     message: "the query uses :\(missing) but no value was given; pass -p \(missing) VALUE",
-                                     sql: text, resultCode: 0)
+                    throw QueryError(
+                        reason: .missingParameter,
+                        message: "the query uses :\(missing) but no value was given; pass -p \(missing) VALUE",
+                        sql: text, resultCode: 0)
                 }
                 var arguments: [String: (any DatabaseValueConvertible)?] = [:]
                 for name in names { arguments[name] = parameters[name]?.databaseValue }
@@ -75,10 +78,13 @@ extension Warehouse {
     /// ```swift
     /// try warehouse.query("SELECT count(*) FROM dim_document").rows[0][0] // .integer(5)
     /// ```
-    public func query(_ sql: String, parameters: [String: SQLValue] = [:], write: Bool = false, limit: Int? = nil) throws -> QueryRows {
+    public func query(_ sql: String, parameters: [String: SQLValue] = [:], write: Bool = false, limit: Int? = nil)
+        throws -> QueryRows
+    {
         var rows: [[SQLValue]] = []
-        let outcome = try execute(sql, parameters: parameters, write: write, limit: limit,
-                                  columns: { _ in }, row: { rows.append($0) })
+        let outcome = try execute(
+            sql, parameters: parameters, write: write, limit: limit,
+            columns: { _ in }, row: { rows.append($0) })
         return QueryRows(columns: outcome.columns, rows: rows, truncated: outcome.truncated)
     }
 
@@ -121,14 +127,16 @@ extension Warehouse {
             used.formUnion(parameterNames(statement))
         }
         if let unused = parameters.keys.sorted().first(where: { !used.contains($0) }) {
-            throw QueryError(reason: .unusedParameter,
-                             message: "-p \(unused) was given but the query has no :\(unused) parameter",
-                             sql: statements.joined(separator: "\n"), resultCode: 0)
+            throw QueryError(
+                reason: .unusedParameter,
+                message: "-p \(unused) was given but the query has no :\(unused) parameter",
+                sql: statements.joined(separator: "\n"), resultCode: 0)
         }
     }
 
     /// What a query stopped by its time limit says.
-    static let timeoutMessage = "it ran longer than its time limit and was stopped; narrow it, or pass a larger --timeout"
+    static let timeoutMessage =
+        "it ran longer than its time limit and was stopped; narrow it, or pass a larger --timeout"
 
     static func queryError(_ error: DatabaseError, _ db: Database, _ sql: String, prepared: Bool) -> QueryError {
         var offset: Int?
@@ -140,17 +148,19 @@ extension Warehouse {
             }
         }
         let code = error.resultCode.primaryResultCode
-        let reason: QueryError.Reason = switch code {
-        case .SQLITE_READONLY: .readOnly
-        case .SQLITE_INTERRUPT: .timeout
-        case .SQLITE_AUTH: .notAuthorized
-        default: .sql
-        }
+        let reason: QueryError.Reason =
+            switch code {
+            case .SQLITE_READONLY: .readOnly
+            case .SQLITE_INTERRUPT: .timeout
+            case .SQLITE_AUTH: .notAuthorized
+            default: .sql
+            }
         // Show the statement without the blank lines and indentation that led up to it.
         let leading = sql.prefix { $0.isWhitespace }.count
         let statement = String(sql.dropFirst(leading)).trimmingCharacters(in: .whitespacesAndNewlines)
         let message = reason == .timeout ? Self.timeoutMessage : error.message ?? "\(error)"
-        return QueryError(reason: reason, message: message, sql: statement,
-                          offset: offset.flatMap { $0 >= leading ? $0 - leading : nil }, resultCode: code.rawValue)
+        return QueryError(
+            reason: reason, message: message, sql: statement,
+            offset: offset.flatMap { $0 >= leading ? $0 - leading : nil }, resultCode: code.rawValue)
     }
 }

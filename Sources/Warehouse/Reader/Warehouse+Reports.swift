@@ -33,10 +33,13 @@ extension Warehouse {
     /// try Warehouse.reports(inFolder: "my-reports").map(\.name) // ["school-closures"]
     /// ```
     public static func reports(inFolder folder: String) throws -> [CannedReport] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".sql") && !$0.hasPrefix(".") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            $0.hasSuffix(".sql") && !$0.hasPrefix(".")
+        }
         return try names.sorted().map { fileName in
             let path = (folder as NSString).appendingPathComponent(fileName)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
                 throw CannedReport.HeaderError(file: path, line: 0, reason: "cannot read the file as UTF-8 text")
             }
             return try CannedReport(name: String(fileName.dropLast(4)), text: text, file: path)
@@ -52,13 +55,16 @@ extension Warehouse {
     ///                   columns: { print($0) }, row: { print($0) })
     /// ```
     @discardableResult
-    public func run(_ report: CannedReport, parameters: [String: SQLValue] = [:], limit: Int? = nil,
-                    columns onColumns: ([String]) throws -> Void, row onRow: ([SQLValue]) throws -> Void) throws -> QueryOutcome {
+    public func run(
+        _ report: CannedReport, parameters: [String: SQLValue] = [:], limit: Int? = nil,
+        columns onColumns: ([String]) throws -> Void, row onRow: ([SQLValue]) throws -> Void
+    ) throws -> QueryOutcome {
         let used = try parameterNames(of: report.sql)
         if let unused = parameters.keys.sorted().first(where: { !used.contains($0) }) {
             let takes = used.isEmpty ? "it takes no parameters" : "it takes " + used.sorted().joined(separator: ", ")
-            throw QueryError(reason: .unusedParameter, message: "report \(report.name) has no :\(unused) parameter (\(takes))",
-                             sql: "", resultCode: 0)
+            throw QueryError(
+                reason: .unusedParameter, message: "report \(report.name) has no :\(unused) parameter (\(takes))",
+                sql: "", resultCode: 0)
         }
         var bound: [String: SQLValue] = [:]
         for name in used { bound[name] = parameters[name] ?? .null }
@@ -66,7 +72,8 @@ extension Warehouse {
     }
 
     /// Runs a canned report and returns its rows.
-    public func run(_ report: CannedReport, parameters: [String: SQLValue] = [:], limit: Int? = nil) throws -> QueryRows {
+    public func run(_ report: CannedReport, parameters: [String: SQLValue] = [:], limit: Int? = nil) throws -> QueryRows
+    {
         var rows: [[SQLValue]] = []
         let outcome = try run(report, parameters: parameters, limit: limit, columns: { _ in }, row: { rows.append($0) })
         return QueryRows(columns: outcome.columns, rows: rows, truncated: outcome.truncated)
@@ -87,7 +94,8 @@ extension Warehouse {
 
     /// Load history: one row per `eduwh load` run, newest first.
     public func runs(limit: Int? = nil) throws -> QueryRows {
-        try query("""
+        try query(
+            """
             SELECT run_id, started_at, finished_at, status, eduwh_version AS version, source_dir, shard,
                    files_seen, files_loaded, files_replaced, files_unchanged, files_rejected, files_pruned,
                    documents_loaded, quantities_loaded, years_loaded, input_bytes, ROUND(elapsed_seconds, 3) AS elapsed_seconds
@@ -97,7 +105,8 @@ extension Warehouse {
 
     /// Files refused, newest run first (all runs, or one).
     public func rejects(run: Int64? = nil, limit: Int? = nil) throws -> QueryRows {
-        try query("""
+        try query(
+            """
             SELECT run_id, source_path, stage, reason, detail, content_sha256
             FROM etl_reject WHERE (:run IS NULL OR run_id = :run)
             ORDER BY run_id DESC, source_path
@@ -115,18 +124,22 @@ extension Warehouse {
     public func statistics(topIndicators: Int = 10) throws -> QueryRows {
         try dbQueue.read { db in
             var rows: [[SQLValue]] = []
-            let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master
-                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_paragraph_%'
-                ORDER BY name
-                """)
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master
+                    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_paragraph_%'
+                    ORDER BY name
+                    """)
             var bytesByTable: [String: Int64] = [:]
-            if let statRows = try? Row.fetchAll(db, sql: "SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name") {
+            if let statRows = try? Row.fetchAll(db, sql: "SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name")
+            {
                 for row in statRows { bytesByTable[row["name"]] = row["bytes"] }
                 // FTS5 shadow tables and indexes count towards their table.
                 let owners = try Row.fetchAll(db, sql: "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'")
                 for owner in owners {
-                    let index: String = owner["name"], table: String = owner["tbl_name"]
+                    let index: String = owner["name"]
+                    let table: String = owner["tbl_name"]
                     if let bytes = bytesByTable[index] { bytesByTable[table, default: 0] += bytes }
                 }
                 for (name, bytes) in bytesByTable where name.hasPrefix("search_paragraph_") {
@@ -134,29 +147,43 @@ extension Warehouse {
                 }
             }
             for table in tables {
-                let count = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table.replacingOccurrences(of: "\"", with: "\"\""))\"") ?? 0
-                rows.append([.text("rows"), .text(table), .integer(count), .null, bytesByTable[table].map(SQLValue.integer) ?? .null])
+                let count =
+                    try Int64.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM \"\(table.replacingOccurrences(of: "\"", with: "\"\""))\"") ?? 0
+                rows.append([
+                    .text("rows"), .text(table), .integer(count), .null,
+                    bytesByTable[table].map(SQLValue.integer) ?? .null,
+                ])
             }
             let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0
             let pageCount = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             let freePages = try Int64.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
             rows.append([.text("size"), .text("database"), .null, .null, .integer(pageSize * pageCount)])
             rows.append([.text("size"), .text("free_pages"), .null, .null, .integer(pageSize * freePages)])
-            rows.append([.text("size"), .text("body_chars"), .integer(try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(body_char_count), 0) FROM dim_document") ?? 0), .null, .null])
+            rows.append([
+                .text("size"), .text("body_chars"),
+                .integer(
+                    try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(body_char_count), 0) FROM dim_document") ?? 0),
+                .null, .null,
+            ])
             let quantities = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM fact_quantity") ?? 0
             func share(_ count: Int64) -> SQLValue {
                 quantities == 0 ? .null : .real((Double(count) / Double(quantities) * 10_000).rounded() / 10_000)
             }
-            for (item, condition) in [("placeholder_quantities", "qualifier = 'placeholder'"),
-                                      ("unknown_indicator_quantities", "indicator_id = 'unknown'"),
-                                      ("quantities_without_region", "region_id IS NULL"),
-                                      ("quantities_without_year", "from_year IS NULL")] {
+            for (item, condition) in [
+                ("placeholder_quantities", "qualifier = 'placeholder'"),
+                ("unknown_indicator_quantities", "indicator_id = 'unknown'"),
+                ("quantities_without_region", "region_id IS NULL"),
+                ("quantities_without_year", "from_year IS NULL"),
+            ] {
                 let count = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM fact_quantity WHERE \(condition)") ?? 0
                 rows.append([.text("quality"), .text(item), .integer(count), share(count), .null])
             }
-            let top = try Row.fetchAll(db, sql: """
-                SELECT indicator_id, COUNT(*) AS n FROM fact_quantity GROUP BY indicator_id ORDER BY n DESC, indicator_id LIMIT ?
-                """, arguments: [topIndicators])
+            let top = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT indicator_id, COUNT(*) AS n FROM fact_quantity GROUP BY indicator_id ORDER BY n DESC, indicator_id LIMIT ?
+                    """, arguments: [topIndicators])
             for row in top {
                 let count: Int64 = row["n"]
                 rows.append([.text("indicator"), .text(row["indicator_id"]), .integer(count), share(count), .null])

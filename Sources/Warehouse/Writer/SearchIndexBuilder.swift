@@ -43,20 +43,25 @@ final class SearchIndexBuilder: @unchecked Sendable {
     /// settings, read from `db`, and starts the index thread.
     init(warehousePath: String, settingsFrom db: Database) throws {
         path = warehousePath + ".search-build"
-        try? FileManager.default.removeItem(atPath: path)   // left by a load that was killed
-        let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'search_paragraph'") ?? ""
+        try? FileManager.default.removeItem(atPath: path)  // left by a load that was killed
+        let definition =
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'search_paragraph'") ?? ""
         let settings = try Row.fetchAll(db, sql: "SELECT k, v FROM search_paragraph_config WHERE k != 'version'")
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // A scratch file: nothing in it is needed after a crash, so no journal and no syncs.
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096")
+            try db.execute(
+                sql:
+                    "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096"
+            )
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { side in
             try side.execute(sql: definition)
             for setting in settings {
-                try side.execute(sql: "INSERT INTO search_paragraph (search_paragraph, rank) VALUES (?, ?)",
-                                 arguments: [setting[0] as String, setting[1] as DatabaseValue])
+                try side.execute(
+                    sql: "INSERT INTO search_paragraph (search_paragraph, rank) VALUES (?, ?)",
+                    arguments: [setting[0] as String, setting[1] as DatabaseValue])
             }
         }
         // A thread of its own, created by the writer's thread: it inherits the writer's
@@ -128,7 +133,9 @@ final class SearchIndexBuilder: @unchecked Sendable {
         condition.unlock()
         defer {
             try? queue.close()
-            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: path + suffix)
+            }
         }
         if let failure { throw failure }
         try queue.close()

@@ -1,8 +1,8 @@
-import EduwhCore
+import CSQLiteTuning
 import Dispatch
+import EduwhCore
 import Foundation
 import GRDB
-import CSQLiteTuning
 import Normalize
 
 extension Warehouse {
@@ -18,28 +18,42 @@ extension Warehouse {
     }
 
     /// Writes one file's rows (not yet its search index rows, which it returns).
-    func loadFile(_ db: Database, _ file: ProcessedFile, path: String, runID: Int64,
-                          precomputed: Precomputed?) throws -> (FileLoadCounts, [(Int64, SearchTokens)]) {
+    func loadFile(
+        _ db: Database, _ file: ProcessedFile, path: String, runID: Int64,
+        precomputed: Precomputed?
+    ) throws -> (FileLoadCounts, [(Int64, SearchTokens)]) {
         var counts = FileLoadCounts()
         var paragraphs: [(Int64, SearchTokens)] = []
         var tokenIterator = precomputed?.searchTokens.makeIterator()
-        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?"), arguments: [path])
+        let previous = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT content_sha256 FROM etl_file WHERE source_path = ?"), arguments: [path])
         if let previous, previous != file.raw.sha256 {
             counts.replaced = try deleteContentIfOrphaned(db, sha256: previous, leavingPath: path)
         }
-        let alreadyLoaded = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)"), arguments: [file.raw.sha256]) ?? false
+        let alreadyLoaded =
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dim_document WHERE content_sha256 = ?)"),
+                arguments: [file.raw.sha256]) ?? false
         if !alreadyLoaded {
             for (index, documentFacts) in file.documents.enumerated() {
-                let body = precomputed?.bodies[index] ?? { let text = documentFacts.document.bodyText; return (text, text.characterCount) }()
-                let written = try insert(db, documentFacts, body: body, of: file, path: path, runID: runID, tokens: &tokenIterator, paragraphs: &paragraphs)
+                let body =
+                    precomputed?.bodies[index]
+                    ?? {
+                        let text = documentFacts.document.bodyText
+                        return (text, text.characterCount)
+                    }()
+                let written = try insert(
+                    db, documentFacts, body: body, of: file, path: path, runID: runID, tokens: &tokenIterator,
+                    paragraphs: &paragraphs)
                 counts.documents += 1
                 counts.quantities += written.quantities
                 counts.years += written.years
                 counts.factSeconds += written.factSeconds
             }
         }
-        try upsertFile(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount,
-                       encoding: file.raw.encoding.rawValue, status: alreadyLoaded ? "unchanged" : "loaded", runID: runID)
+        try upsertFile(
+            db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount,
+            encoding: file.raw.encoding.rawValue, status: alreadyLoaded ? "unchanged" : "loaded", runID: runID)
         return (counts, paragraphs)
     }
 
@@ -51,7 +65,8 @@ extension Warehouse {
         /// Content already in the warehouse, seen at `path`.
         case unchanged(path: String, sha256: String, byteCount: Int, encoding: String)
         /// A file refused before the warehouse (Ingest, Clean …).
-        case rejected(path: String, sha256: String?, byteCount: Int?, stage: RejectStage, reason: String, detail: String)
+        case rejected(
+            path: String, sha256: String?, byteCount: Int?, stage: RejectStage, reason: String, detail: String)
 
         public var path: String {
             switch self {
@@ -95,7 +110,8 @@ extension Warehouse {
     /// fail to insert is rolled back alone and recorded as rejected, the others land. If the
     /// process dies mid-batch, nothing of the batch is committed and the next load redoes it.
     /// `modified` gives each path's modification time (ns) to remember in `etl_file`.
-    public func loadBatch(_ items: [BatchItem], runID: Int64, modified: [String: Int64] = [:]) throws -> [BatchOutcome] {
+    public func loadBatch(_ items: [BatchItem], runID: Int64, modified: [String: Int64] = [:]) throws -> [BatchOutcome]
+    {
         try bulkWrite { writer in
             let outcomes = try writer.write(items, runID: runID, modified: modified)
             try writer.commit()
@@ -186,7 +202,8 @@ extension Warehouse {
         }
 
         /// Writes a batch, each file inside its own savepoint. Opens a transaction if none is.
-        public func write(_ items: [BatchItem], runID: Int64, modified: [String: Int64] = [:]) throws -> [BatchOutcome] {
+        public func write(_ items: [BatchItem], runID: Int64, modified: [String: Int64] = [:]) throws -> [BatchOutcome]
+        {
             if !db.isInsideTransaction { try db.beginTransaction(.immediate) }
             let (outcomes, paragraphs) = try warehouse.writeBatch(db, items, runID: runID, modified: modified)
             pendingIndex += paragraphs
@@ -211,7 +228,9 @@ extension Warehouse {
     }
 
     /// Writes each item of a batch; returns the outcomes and the paragraphs to index.
-    func writeBatch(_ db: Database, _ items: [BatchItem], runID: Int64, modified: [String: Int64]) throws -> ([BatchOutcome], [(Int64, SearchTokens)]) {
+    func writeBatch(_ db: Database, _ items: [BatchItem], runID: Int64, modified: [String: Int64]) throws -> (
+        [BatchOutcome], [(Int64, SearchTokens)]
+    ) {
         fileTimes = modified
         defer { fileTimes = [:] }
         var outcomes: [BatchOutcome] = []
@@ -224,7 +243,8 @@ extension Warehouse {
                     var counts = FileLoadCounts()
                     var paragraphs: [(Int64, SearchTokens)] = []
                     try db.inSavepoint {
-                        (counts, paragraphs) = try loadFile(db, file, path: path, runID: runID, precomputed: precomputed)
+                        (counts, paragraphs) = try loadFile(
+                            db, file, path: path, runID: runID, precomputed: precomputed)
                         return .commit
                     }
                     pendingIndex += paragraphs
@@ -233,14 +253,20 @@ extension Warehouse {
                     // A full disk, an I/O error or a lock is not this file's fault: stop the load.
                     if Self.isEnvironmental(error) { throw error }
                     let detail = "\(path): rejected (sqlite): \(error)"
-                    try recordRejectRow(db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount, stage: .warehouse, reason: "sqlite", detail: detail, runID: runID)
+                    try recordRejectRow(
+                        db, path: path, sha256: file.raw.sha256, byteCount: file.raw.byteCount, stage: .warehouse,
+                        reason: "sqlite", detail: detail, runID: runID)
                     outcomes.append(.rejected(stage: .warehouse, reason: "sqlite", detail: detail))
                 }
             case .unchanged(let path, let sha256, let byteCount, let encoding):
-                try upsertFile(db, path: path, sha256: sha256, byteCount: byteCount, encoding: encoding, status: "unchanged", runID: runID)
+                try upsertFile(
+                    db, path: path, sha256: sha256, byteCount: byteCount, encoding: encoding, status: "unchanged",
+                    runID: runID)
                 outcomes.append(.unchanged)
             case .rejected(let path, let sha256, let byteCount, let stage, let reason, let detail):
-                try recordRejectRow(db, path: path, sha256: sha256, byteCount: byteCount, stage: stage, reason: reason, detail: detail, runID: runID)
+                try recordRejectRow(
+                    db, path: path, sha256: sha256, byteCount: byteCount, stage: stage, reason: reason, detail: detail,
+                    runID: runID)
                 outcomes.append(.rejected(stage: stage, reason: reason, detail: detail))
             }
         }
@@ -267,11 +293,14 @@ extension Warehouse {
     /// of paragraphs indexed.
     static func restoreSearchIndex(_ db: Database) throws -> Int {
         let indexed = try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_paragraph_docsize") ?? 0
-        let last = try Int64.fetchOne(db, sql: "SELECT line_id FROM doc_line WHERE label IN ('T', 'B') ORDER BY line_id DESC LIMIT 1") ?? 0
+        let last =
+            try Int64.fetchOne(
+                db, sql: "SELECT line_id FROM doc_line WHERE label IN ('T', 'B') ORDER BY line_id DESC LIMIT 1") ?? 0
         guard last > indexed else { return 0 }
         let insert = try RowWriter(db, sql: searchInsertSQL)
-        let rows = try Row.fetchCursor(db, sql: "SELECT line_id, text FROM doc_line WHERE line_id > ? AND label IN ('T', 'B') ORDER BY line_id",
-                                       arguments: [indexed])
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT line_id, text FROM doc_line WHERE line_id > ? AND label IN ('T', 'B') ORDER BY line_id",
+            arguments: [indexed])
         var count = 0
         while let row = try rows.next() {
             try insert.run(row[0] as Int64, UTF8Text(bytes: SearchTokens(row[1] as String).utf8))

@@ -24,7 +24,8 @@ extension Warehouse {
     static let deferredIndexTables: Set<String> = ["fact_quantity", "fact_year_mention", "fact_place_mention"]
 
     /// Every `CREATE INDEX` of schema.sql: its name, table and statement.
-    static let schemaIndexes: [(name: String, table: String, sql: String)] = schemaSQL
+    static let schemaIndexes: [(name: String, table: String, sql: String)] =
+        schemaSQL
         .split(separator: "\n")
         .compactMap { line -> (String, String, String)? in
             let words = line.split(separator: " ")
@@ -63,7 +64,9 @@ extension Warehouse {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
-        let deferred = Self.schemaIndexes.filter { Self.deferredIndexTables.contains($0.table) && present.contains($0.name) }
+        let deferred = Self.schemaIndexes.filter {
+            Self.deferredIndexTables.contains($0.table) && present.contains($0.name)
+        }
         try db.inTransaction {
             for index in deferred { try db.execute(sql: "DROP INDEX \(index.name)") }
             return .commit
@@ -99,7 +102,9 @@ extension Warehouse {
                 do {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                     break
-                } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 19 {
+                } catch let error as DatabaseError
+                    where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 19
+                {
                     usleep(50_000)
                 } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY {
                     break

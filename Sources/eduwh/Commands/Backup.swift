@@ -6,18 +6,22 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Copy the warehouse to a new file with SQLite's online backup.",
             discussion: """
-                Safe while the warehouse is being read (and while a load runs: the copy is
-                a consistent snapshot). The destination must not exist.
+                    Safe while the warehouse is being read (and while a load runs: the copy is
+                    a consistent snapshot). The destination must not exist.
 
-              Example:
-                eduwh backup backups/eduwh-$(date +%F).sqlite --db eduwh.sqlite
+                  Example:
+                    eduwh backup backups/eduwh-$(date +%F).sqlite --db eduwh.sqlite
 
-            """ + ExitCodes.section([
-                (ExitCodes.ok, "ok"),
-                (ExitCodes.failure, "unexpected error"),
-                (ExitCodes.usage, "usage error (bad option or argument)"),
-                (ExitCodes.ioError, "the warehouse is missing or unreadable, or the backup cannot be written (or exists)"),
-            ]))
+                """
+                    + ExitCodes.section([
+                        (ExitCodes.ok, "ok"),
+                        (ExitCodes.failure, "unexpected error"),
+                        (ExitCodes.usage, "usage error (bad option or argument)"),
+                        (
+                            ExitCodes.ioError,
+                            "the warehouse is missing or unreadable, or the backup cannot be written (or exists)"
+                        ),
+                    ]))
 
         @Argument(help: "The backup file to create.")
         var destination: String

@@ -10,19 +10,20 @@ extension Eduwh {
             commandName: "bench-normalize",
             abstract: "Time quantity and year extraction over a UTF-8 text file repeated to a size; print MB/s.",
             discussion: """
-                Every non-blank line goes through Normalizer.quantities(in:) and
-                years(in:referenceYear:), one core, no cleaning. Build with -c release
-                before trusting the figure.
+                    Every non-blank line goes through Normalizer.quantities(in:) and
+                    years(in:referenceYear:), one core, no cleaning. Build with -c release
+                    before trusting the figure.
 
-              Example:
-                eduwh bench-normalize corpus.txt --megabytes 2
+                  Example:
+                    eduwh bench-normalize corpus.txt --megabytes 2
 
-            """ + ExitCodes.section([
-                (ExitCodes.ok, "ok"),
-                (ExitCodes.failure, "unexpected error"),
-                (ExitCodes.usage, "usage error (bad option or argument, or a file with no text lines)"),
-                (ExitCodes.ioError, "the file cannot be read as UTF-8 text"),
-            ]),
+                """
+                    + ExitCodes.section([
+                        (ExitCodes.ok, "ok"),
+                        (ExitCodes.failure, "unexpected error"),
+                        (ExitCodes.usage, "usage error (bad option or argument, or a file with no text lines)"),
+                        (ExitCodes.ioError, "the file cannot be read as UTF-8 text"),
+                    ]),
             shouldDisplay: false)
 
         @Argument(help: "A UTF-8 text file (for example the concatenated imports/).")
@@ -40,7 +41,9 @@ extension Eduwh {
                 printError("eduwh: \(file): cannot read it as UTF-8 text")
                 throw ExitCode(ExitCodes.ioError)
             }
-            let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+            let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter {
+                !$0.allSatisfy(\.isWhitespace)
+            }
             guard !lines.isEmpty else { throw ValidationError("\(file) has no text lines") }
             let target = Int(megabytes * 1_000_000)
             var corpus: [String] = []
@@ -63,8 +66,10 @@ extension Eduwh {
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let megabytesDone = Double(bytes) / 1_000_000
-            print(String(format: "%.1f MB in %.2f s: %.1f MB/s (%d lines, %d quantities, %d years)",
-                         megabytesDone, seconds, megabytesDone / seconds, corpus.count, quantities, years))
+            print(
+                String(
+                    format: "%.1f MB in %.2f s: %.1f MB/s (%d lines, %d quantities, %d years)",
+                    megabytesDone, seconds, megabytesDone / seconds, corpus.count, quantities, years))
         }
     }
 }

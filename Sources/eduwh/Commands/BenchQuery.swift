@@ -8,16 +8,16 @@ extension Eduwh {
             commandName: "bench-query",
             abstract: "Time canned reports and searches in-process; print p50/p95 per query (used by scripts/bench).",
             discussion: """
-              Besides the named words, --sample N draws N words of 2 and N of 4 CJK
-              characters from the warehouse's own paragraphs (at evenly spaced paragraphs
-              and deterministic offsets, so common phrases are drawn as often as they
-              occur) and reports the median and p95 over those words, each timed once after
-              a warm-up pass: the latency of a query mix rather than of one word.
+                  Besides the named words, --sample N draws N words of 2 and N of 4 CJK
+                  characters from the warehouse's own paragraphs (at evenly spaced paragraphs
+                  and deterministic offsets, so common phrases are drawn as often as they
+                  occur) and reports the median and p95 over those words, each timed once after
+                  a warm-up pass: the latency of a query mix rather than of one word.
 
-              Example:
-                eduwh bench-query --db eduwh.sqlite --repeat 5 --sample 10
+                  Example:
+                    eduwh bench-query --db eduwh.sqlite --repeat 5 --sample 10
 
-            """ + ExitCodes.section(ExitCodes.readCodes),
+                """ + ExitCodes.section(ExitCodes.readCodes),
             shouldDisplay: false)
 
         @OptionGroup var database: DatabaseOptions
@@ -59,7 +59,8 @@ extension Eduwh {
                     hits += try warehouse.search(try SearchQuery(word), limit: 20).count
                     samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                 }
-                Self.printRow("search \(words.count) sampled \(length)-char words", samples, rows: hits / max(1, words.count))
+                Self.printRow(
+                    "search \(words.count) sampled \(length)-char words", samples, rows: hits / max(1, words.count))
             }
             for (name, body) in cases {
                 var rows = try body()

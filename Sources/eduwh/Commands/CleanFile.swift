@@ -10,25 +10,25 @@ extension Eduwh {
             commandName: "clean",
             abstract: "Show how the Clean stage labels a file's lines, or print its clean documents.",
             discussion: """
-                With --explain, prints TSV `line doc label rule text` for every non-blank
-                raw line: label T (title), M (site metadata), B (body) or N (noise), and
-                the rule that decided. Without it, prints each logical document: its title,
-                metadata and body text.
+                    With --explain, prints TSV `line doc label rule text` for every non-blank
+                    raw line: label T (title), M (site metadata), B (body) or N (noise), and
+                    the rule that decided. Without it, prints each logical document: its title,
+                    metadata and body text.
 
-                The output flags (--json, --csv, --table …) print the --explain rows, or
-                without --explain one row per document (doc, title, published, author,
-                source, words, breadcrumb, body), in that format; --explain prints TSV
-                unless one is given.
+                    The output flags (--json, --csv, --table …) print the --explain rows, or
+                    without --explain one row per document (doc, title, published, author,
+                    source, words, breadcrumb, body), in that format; --explain prints TSV
+                    unless one is given.
 
-                With --rules DIR, every *.tsv rule table in DIR is tried before the shipped
-                rules (see rules/clean/10-navigation.tsv for the format).
+                    With --rules DIR, every *.tsv rule table in DIR is tried before the shipped
+                    rules (see rules/clean/10-navigation.tsv for the format).
 
-              Examples:
-                eduwh clean --explain imports/000_2aee6a9319702955.txt
-                eduwh clean --explain --json imports/000_2aee6a9319702955.txt
-                eduwh clean --explain --rules my-site-rules imports/003_bdf3e9763ffc4651.txt
+                  Examples:
+                    eduwh clean --explain imports/000_2aee6a9319702955.txt
+                    eduwh clean --explain --json imports/000_2aee6a9319702955.txt
+                    eduwh clean --explain --rules my-site-rules imports/003_bdf3e9763ffc4651.txt
 
-            """ + ExitCodes.fileCodes)
+                """ + ExitCodes.fileCodes)
 
         @Argument(help: "A .txt or .html file.")
         var file: String
@@ -50,24 +50,32 @@ extension Eduwh {
             let cleaned = cleaner.clean(raw)
             if explain {
                 // TSV by default, whatever stdout is: scripts and scorers read these columns.
-                let rows = QueryRows(columns: ["line", "doc", "label", "rule", "text"], rows: cleaned.lines.map { line in
-                    [.integer(Int64(line.number)), .integer(Int64(line.document)), .text(line.label.rawValue),
-                     .text(line.rule), .text(Renderer.tsvCell(line.text))]
-                })
+                let rows = QueryRows(
+                    columns: ["line", "doc", "label", "rule", "text"],
+                    rows: cleaned.lines.map { line in
+                        [
+                            .integer(Int64(line.number)), .integer(Int64(line.document)), .text(line.label.rawValue),
+                            .text(line.rule), .text(Renderer.tsvCell(line.text)),
+                        ]
+                    })
                 let stdout = StandardOutput()
                 output.renderer(to: stdout, defaultFormat: .tsv).render(output.limited(rows))
                 stdout.flush()
                 return
             }
             if output.formatGiven {
-                let rows = QueryRows(columns: ["doc", "title", "published", "author", "source", "words", "breadcrumb", "body"],
-                                     rows: cleaned.documents.map { document in
-                    let m = document.metadata
-                    func text(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
-                    return [.integer(Int64(document.index)), text(document.title), text(m.publishedAt), text(m.author),
+                let rows = QueryRows(
+                    columns: ["doc", "title", "published", "author", "source", "words", "breadcrumb", "body"],
+                    rows: cleaned.documents.map { document in
+                        let m = document.metadata
+                        func text(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
+                        return [
+                            .integer(Int64(document.index)), text(document.title), text(m.publishedAt), text(m.author),
                             text(m.sourceSite), m.wordCount.map { .integer(Int64($0)) } ?? .null,
-                            m.breadcrumb.isEmpty ? .null : .text(m.breadcrumb.joined(separator: " > ")), .text(document.bodyText)]
-                })
+                            m.breadcrumb.isEmpty ? .null : .text(m.breadcrumb.joined(separator: " > ")),
+                            .text(document.bodyText),
+                        ]
+                    })
                 let stdout = StandardOutput()
                 output.renderer(to: stdout).render(output.limited(rows))
                 stdout.flush()
@@ -76,9 +84,11 @@ extension Eduwh {
             for document in cleaned.documents {
                 print("=== document \(document.index) of \(cleaned.documents.count): \(document.title ?? "(no title)")")
                 let m = document.metadata
-                for (key, value) in [("published", m.publishedAt), ("author", m.author), ("source", m.sourceSite),
-                                     ("words", m.wordCount.map(String.init)),
-                                     ("breadcrumb", m.breadcrumb.isEmpty ? nil : m.breadcrumb.joined(separator: " > "))] {
+                for (key, value) in [
+                    ("published", m.publishedAt), ("author", m.author), ("source", m.sourceSite),
+                    ("words", m.wordCount.map(String.init)),
+                    ("breadcrumb", m.breadcrumb.isEmpty ? nil : m.breadcrumb.joined(separator: " > ")),
+                ] {
                     if let value { print("\(key): \(value)") }
                 }
                 print()

@@ -9,34 +9,34 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Print the quantities, years, places or facts the pipeline finds in a file (TSV by default).",
             discussion: """
-                Prints TSV with a header row; the columns depend on what is extracted:
-                  --quantities  line doc surface value unit qualifier (the default;
-                                title and body lines)
-                  --years       line doc surface kind from to (title, metadata and
-                                body lines)
-                  --places      line doc surface adcode name status (title and body)
-                  --facts       line doc surface value unit qualifier indicator from to
-                                region status: one row per quantity, exactly what a load
-                                stores in fact_quantity; with --explain also the rule or
-                                cue behind each field (indicator_rule status_cue
-                                year_source region_source; sources are clause, sentence,
-                                section, document or none)
-                Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders
-                (x所, XX万元) have an empty value and qualifier placeholder. A flattened
-                table row (在校学生（人） 48210 50136) gives one quantity per number cell.
+                    Prints TSV with a header row; the columns depend on what is extracted:
+                      --quantities  line doc surface value unit qualifier (the default;
+                                    title and body lines)
+                      --years       line doc surface kind from to (title, metadata and
+                                    body lines)
+                      --places      line doc surface adcode name status (title and body)
+                      --facts       line doc surface value unit qualifier indicator from to
+                                    region status: one row per quantity, exactly what a load
+                                    stores in fact_quantity; with --explain also the rule or
+                                    cue behind each field (indicator_rule status_cue
+                                    year_source region_source; sources are clause, sentence,
+                                    section, document or none)
+                    Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders
+                    (x所, XX万元) have an empty value and qualifier placeholder. A flattened
+                    table row (在校学生（人） 48210 50136) gives one quantity per number cell.
 
-              Examples:
-                eduwh extract imports/001_771c83aade38c1b7.txt
-                eduwh extract --places imports/001_771c83aade38c1b7.txt
-                eduwh extract --facts --explain imports/004_c547eb10244c3aeb.txt
-                eduwh extract --years --text sentences.txt
-                eduwh extract --facts --json imports/004_c547eb10244c3aeb.txt
+                  Examples:
+                    eduwh extract imports/001_771c83aade38c1b7.txt
+                    eduwh extract --places imports/001_771c83aade38c1b7.txt
+                    eduwh extract --facts --explain imports/004_c547eb10244c3aeb.txt
+                    eduwh extract --years --text sentences.txt
+                    eduwh extract --facts --json imports/004_c547eb10244c3aeb.txt
 
-              Output: TSV unless an output flag (--json, --jsonl, --csv, --table,
-              --markdown, --raw) is given; with one, values are numbers and missing
-              fields null.
+                  Output: TSV unless an output flag (--json, --jsonl, --csv, --table,
+                  --markdown, --raw) is given; with one, values are numbers and missing
+                  fields null.
 
-            """ + ExitCodes.fileCodes)
+                """ + ExitCodes.fileCodes)
 
         enum What: String, EnumerableFlag {
             case quantities, years, places, facts
@@ -53,7 +53,10 @@ extension Eduwh {
 
         @Flag var what: What = .quantities
 
-        @Flag(help: "Take every line as body text of one document (no cleaning); a line that is only a number is a quantity too.")
+        @Flag(
+            help:
+                "Take every line as body text of one document (no cleaning); a line that is only a number is a quantity too."
+        )
         var text = false
 
         @Flag(help: "With --facts: add the rule, cue and source that decided each field.")
@@ -79,8 +82,12 @@ extension Eduwh {
                 guard let value else { return output.formatGiven ? .null : .text("") }
                 return output.formatGiven ? .real(value) : .text(plainDecimal(value))
             }
-            func year(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? (output.formatGiven ? .null : .text("")) }
-            func cell(_ value: String?) -> SQLValue { value.map { .text(Renderer.tsvCell($0)) } ?? (output.formatGiven ? .null : .text("")) }
+            func year(_ value: Int?) -> SQLValue {
+                value.map { .integer(Int64($0)) } ?? (output.formatGiven ? .null : .text(""))
+            }
+            func cell(_ value: String?) -> SQLValue {
+                value.map { .text(Renderer.tsvCell($0)) } ?? (output.formatGiven ? .null : .text(""))
+            }
             var columns: [String]
             var rows: [[SQLValue]] = []
             switch what {
@@ -89,8 +96,11 @@ extension Eduwh {
                 for doc in processed.documents {
                     for fact in doc.facts {
                         let q = fact.quantity
-                        rows.append([.integer(Int64(fact.line)), .integer(Int64(doc.document.index)), cell(q.surface), number(q.value),
-                                     .text(q.unit), .text(q.qualifier.rawValue)])
+                        rows.append([
+                            .integer(Int64(fact.line)), .integer(Int64(doc.document.index)), cell(q.surface),
+                            number(q.value),
+                            .text(q.unit), .text(q.qualifier.rawValue),
+                        ])
                     }
                 }
             case .years:
@@ -98,23 +108,32 @@ extension Eduwh {
                 for doc in processed.documents {
                     for located in doc.years {
                         let y = located.mention
-                        rows.append([.integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(y.surface),
-                                     .text(y.kind.rawValue), year(y.from), year(y.to)])
+                        rows.append([
+                            .integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(y.surface),
+                            .text(y.kind.rawValue), year(y.from), year(y.to),
+                        ])
                     }
                 }
             case .facts:
-                columns = ["line", "doc", "surface", "value", "unit", "qualifier", "indicator", "from", "to", "region", "status"]
+                columns = [
+                    "line", "doc", "surface", "value", "unit", "qualifier", "indicator", "from", "to", "region",
+                    "status",
+                ]
                 if explain { columns += ["indicator_rule", "status_cue", "year_source", "region_source"] }
                 for doc in processed.documents {
                     for fact in doc.facts {
                         let q = fact.quantity
-                        var row: [SQLValue] = [.integer(Int64(fact.line)), .integer(Int64(doc.document.index)), cell(q.surface),
-                                               number(q.value), .text(q.unit), .text(q.qualifier.rawValue),
-                                               .text(fact.indicator), year(fact.yearFrom), year(fact.yearTo), cell(fact.adcode),
-                                               .text(fact.status.rawValue)]
+                        var row: [SQLValue] = [
+                            .integer(Int64(fact.line)), .integer(Int64(doc.document.index)), cell(q.surface),
+                            number(q.value), .text(q.unit), .text(q.qualifier.rawValue),
+                            .text(fact.indicator), year(fact.yearFrom), year(fact.yearTo), cell(fact.adcode),
+                            .text(fact.status.rawValue),
+                        ]
                         if explain {
-                            row += [cell(fact.indicatorRule), cell(fact.statusCue), .text(fact.yearSource.rawValue),
-                                    .text(fact.regionSource.rawValue)]
+                            row += [
+                                cell(fact.indicatorRule), cell(fact.statusCue), .text(fact.yearSource.rawValue),
+                                .text(fact.regionSource.rawValue),
+                            ]
                         }
                         rows.append(row)
                     }
@@ -124,14 +143,17 @@ extension Eduwh {
                 for doc in processed.documents {
                     for located in doc.places {
                         let p = located.mention
-                        rows.append([.integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(p.surface),
-                                     cell(p.adcode), cell(p.name), .text(p.status.rawValue)])
+                        rows.append([
+                            .integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(p.surface),
+                            cell(p.adcode), cell(p.name), .text(p.status.rawValue),
+                        ])
                     }
                 }
             }
             // TSV by default, whatever stdout is: the scorer and scripts read these columns.
             let stdout = StandardOutput()
-            output.renderer(to: stdout, defaultFormat: .tsv).render(output.limited(QueryRows(columns: columns, rows: rows)))
+            output.renderer(to: stdout, defaultFormat: .tsv).render(
+                output.limited(QueryRows(columns: columns, rows: rows)))
             stdout.flush()
         }
     }

@@ -8,23 +8,24 @@ extension Eduwh {
             commandName: "publish",
             abstract: "Publish the star schema into a PostgreSQL database for a team.",
             discussion: """
-                Uses psql and COPY (apt-get install -y postgresql-client). The first
-                publish creates the tables from schema.sql (translated: INTEGER → BIGINT,
-                REAL → DOUBLE PRECISION; the FTS5 index stays in SQLite). Later publishes
-                are incremental: only documents added or removed since the last publish are
-                copied or deleted, small tables are upserted, and an unchanged warehouse
-                writes nothing. Each publish is one transaction.
+                    Uses psql and COPY (apt-get install -y postgresql-client). The first
+                    publish creates the tables from schema.sql (translated: INTEGER → BIGINT,
+                    REAL → DOUBLE PRECISION; the FTS5 index stays in SQLite). Later publishes
+                    are incremental: only documents added or removed since the last publish are
+                    copied or deleted, small tables are upserted, and an unchanged warehouse
+                    writes nothing. Each publish is one transaction.
 
-              Example:
-                eduwh publish --postgres postgresql://analyst@db.example/eduwh --db eduwh.sqlite
-                eduwh publish --postgres "host=/var/run/postgresql dbname=eduwh"
+                  Example:
+                    eduwh publish --postgres postgresql://analyst@db.example/eduwh --db eduwh.sqlite
+                    eduwh publish --postgres "host=/var/run/postgresql dbname=eduwh"
 
-            """ + ExitCodes.section([
-                (ExitCodes.ok, "ok (also when there was nothing to publish)"),
-                (ExitCodes.failure, "unexpected error"),
-                (ExitCodes.usage, "usage error (bad option or argument)"),
-                (ExitCodes.ioError, "the warehouse is missing or unreadable, or psql or PostgreSQL failed"),
-            ]))
+                """
+                    + ExitCodes.section([
+                        (ExitCodes.ok, "ok (also when there was nothing to publish)"),
+                        (ExitCodes.failure, "unexpected error"),
+                        (ExitCodes.usage, "usage error (bad option or argument)"),
+                        (ExitCodes.ioError, "the warehouse is missing or unreadable, or psql or PostgreSQL failed"),
+                    ]))
 
         @Option(help: "libpq connection URL or string of the target database.")
         var postgres: String
@@ -40,7 +41,9 @@ extension Eduwh {
             do {
                 let report = try PostgresPublisher(warehouse: warehouse, url: postgres).publish()
                 if report.wroteAnything {
-                    print("published \(database.path): \(report.createdSchema ? "schema created, " : "")\(report.documentsAdded) documents added, \(report.documentsRemoved) removed (\(String(format: "%.2f", report.seconds)) s)")
+                    print(
+                        "published \(database.path): \(report.createdSchema ? "schema created, " : "")\(report.documentsAdded) documents added, \(report.documentsRemoved) removed (\(String(format: "%.2f", report.seconds)) s)"
+                    )
                 } else {
                     print("nothing to publish: PostgreSQL already has this warehouse's content")
                 }

@@ -8,30 +8,34 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Print a document's clean text with the quantities found in it marked.",
             discussion: """
-            DOC is a document_id (from `eduwh search` or `eduwh sql`), a content SHA-256,
-            or the path of a loaded file (a file holding several glued reports shows each
-            of them). Title and body paragraphs are printed with every quantity [marked]
-            (bold on a terminal) and, under the paragraph, what it was read as: value,
-            unit, indicator, years and status. --all also prints metadata (M) and noise
-            (N) lines; --lines prefixes every line with its raw line number, label and the
-            Clean rule that decided it.
+                DOC is a document_id (from `eduwh search` or `eduwh sql`), a content SHA-256,
+                or the path of a loaded file (a file holding several glued reports shows each
+                of them). Title and body paragraphs are printed with every quantity [marked]
+                (bold on a terminal) and, under the paragraph, what it was read as: value,
+                unit, indicator, years and status. --all also prints metadata (M) and noise
+                (N) lines; --lines prefixes every line with its raw line number, label and the
+                Clean rule that decided it.
 
-            With an output flag (--json, --jsonl, --csv, --tsv, --table, --markdown,
-            --raw) the same lines are printed as rows instead: document_id, line, label,
-            rule, text and quantities (each described as under the paragraph, joined
-            by "; ").
+                With an output flag (--json, --jsonl, --csv, --tsv, --table, --markdown,
+                --raw) the same lines are printed as rows instead: document_id, line, label,
+                rule, text and quantities (each described as under the paragraph, joined
+                by "; ").
 
-            Examples:
-              eduwh show 717068658286536449
-              eduwh show imports/002_f1a6d74b7d48969e.txt --lines --all
-              eduwh show imports/004_c547eb10244c3aeb.txt --json
+                Examples:
+                  eduwh show 717068658286536449
+                  eduwh show imports/002_f1a6d74b7d48969e.txt --lines --all
+                  eduwh show imports/004_c547eb10244c3aeb.txt --json
 
-            """ + ExitCodes.section([
-                (ExitCodes.ok, "ok"),
-                (ExitCodes.failure, "unexpected error"),
-                (ExitCodes.usage, "usage error: bad option or argument, or no such document"),
-                (ExitCodes.ioError, "the warehouse is missing or unreadable (run `eduwh load` first, or\n      pass --db)"),
-            ]))
+                """
+                    + ExitCodes.section([
+                        (ExitCodes.ok, "ok"),
+                        (ExitCodes.failure, "unexpected error"),
+                        (ExitCodes.usage, "usage error: bad option or argument, or no such document"),
+                        (
+                            ExitCodes.ioError,
+                            "the warehouse is missing or unreadable (run `eduwh load` first, or\n      pass --db)"
+                        ),
+                    ]))
 
         @Argument(help: "document_id, content SHA-256 or file path.")
         var document: String
@@ -55,12 +59,17 @@ extension Eduwh {
             try QueryFailure.reporting {
                 let warehouse = try Warehouse(path: database.path, readOnly: true)
                 var sha256: String?
-                if FileManager.default.fileExists(atPath: document), let data = FileManager.default.contents(atPath: document) {
+                if FileManager.default.fileExists(atPath: document),
+                    let data = FileManager.default.contents(atPath: document)
+                {
                     sha256 = SHA256Digest.hex(of: SHA256Digest.digest(of: data))
                 }
                 let ids = try warehouse.documentIDs(matching: document, sha256: sha256)
                 guard !ids.isEmpty else {
-                    throw NotFoundError(description: "no document \(document); give a document_id (eduwh search, eduwh report quality-documents) or the path of a loaded file")
+                    throw NotFoundError(
+                        description:
+                            "no document \(document); give a document_id (eduwh search, eduwh report quality-documents) or the path of a loaded file"
+                    )
                 }
                 let bold = color.isOn
                 let stdout = StandardOutput()
@@ -69,12 +78,18 @@ extension Eduwh {
                     for id in ids {
                         guard let text = try warehouse.documentText(id) else { continue }
                         for line in text.lines where all || line.label == "T" || line.label == "B" {
-                            rows.append([.integer(text.documentID), .integer(Int64(line.number)), .text(line.label), .text(line.rule),
-                                         .text(line.text), .text(noFacts ? "" : line.marks.map(Self.describe).joined(separator: "; "))])
+                            rows.append([
+                                .integer(text.documentID), .integer(Int64(line.number)), .text(line.label),
+                                .text(line.rule),
+                                .text(line.text),
+                                .text(noFacts ? "" : line.marks.map(Self.describe).joined(separator: "; ")),
+                            ])
                         }
                     }
-                    output.renderer(to: stdout).render(output.limited(QueryRows(
-                        columns: ["document_id", "line", "label", "rule", "text", "quantities"], rows: rows)))
+                    output.renderer(to: stdout).render(
+                        output.limited(
+                            QueryRows(
+                                columns: ["document_id", "line", "label", "rule", "text", "quantities"], rows: rows)))
                     stdout.flush()
                     return
                 }
@@ -90,16 +105,19 @@ extension Eduwh {
         func render(_ document: DocumentText, bold: Bool) -> String {
             let (open, close) = bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]")
             var out = "\(bold ? open : "")\(document.title ?? "(no title)")\(bold ? close : "")\n"
-            out += "document \(document.documentID) · report \(document.docIndex) of \(document.docCount) in \(document.sourcePath)\n"
+            out +=
+                "document \(document.documentID) · report \(document.docIndex) of \(document.docCount) in \(document.sourcePath)\n"
             var years = document.referenceYear.map(String.init) ?? "—"
             if let from = document.periodFromYear {
                 years += " (covers \(from)\(document.periodToYear.map { $0 != from ? "–\($0)" : "" } ?? ""))"
             }
-            out += "kind \(document.reportKind) · site \(document.site ?? "(unknown)") · region \(document.region ?? "(unresolved)") · year \(years)"
+            out +=
+                "kind \(document.reportKind) · site \(document.site ?? "(unknown)") · region \(document.region ?? "(unresolved)") · year \(years)"
             if let published = document.publishedAt { out += " · published \(published)" }
             if let author = document.author { out += " · author \(author)" }
             let marks = document.lines.filter { $0.label == "T" || $0.label == "B" }.flatMap(\.marks)
-            out += "\n\(marks.count) quantities, \(marks.filter { $0.qualifier == "placeholder" }.count) placeholders\n\n"
+            out +=
+                "\n\(marks.count) quantities, \(marks.filter { $0.qualifier == "placeholder" }.count) placeholders\n\n"
             for line in document.lines where all || line.label == "T" || line.label == "B" {
                 let prefix = lines ? "\(line.number)\t\(line.label)\t\(line.rule)\t" : ""
                 out += prefix + Self.marked(line, open: open, close: close) + "\n"
@@ -122,10 +140,13 @@ extension Eduwh {
                 guard !surface.isEmpty else { continue }
                 var start: Int?
                 if mark.offset >= position, mark.offset + surface.count <= scalars.count,
-                   Array(scalars[mark.offset..<(mark.offset + surface.count)]) == surface {
+                    Array(scalars[mark.offset..<(mark.offset + surface.count)]) == surface
+                {
                     start = mark.offset
                 } else if scalars.count >= surface.count {
-                    start = (position...(scalars.count - surface.count)).first { Array(scalars[$0..<($0 + surface.count)]) == surface }
+                    start = (position...(scalars.count - surface.count)).first {
+                        Array(scalars[$0..<($0 + surface.count)]) == surface
+                    }
                 }
                 guard let start, start >= position else { continue }
                 out += String(scalars: scalars[position..<start])

@@ -6,18 +6,18 @@ extension Eduwh {
         static let configuration = CommandConfiguration(
             abstract: "Show row counts and sizes per table, placeholder shares and the top indicators.",
             discussion: """
-            Rows of section, item, count, share, bytes:
-              rows       per table: rows, bytes on disk (with indexes, FTS5 shadow tables)
-              size       database bytes, free bytes, characters of clean body text
-              quality    placeholder, unknown-indicator, region-less and year-less
-                         quantities, and their share of all quantities
-              indicator  the indicators with the most quantities, and their share
+                Rows of section, item, count, share, bytes:
+                  rows       per table: rows, bytes on disk (with indexes, FTS5 shadow tables)
+                  size       database bytes, free bytes, characters of clean body text
+                  quality    placeholder, unknown-indicator, region-less and year-less
+                             quantities, and their share of all quantities
+                  indicator  the indicators with the most quantities, and their share
 
-            Examples:
-              eduwh stats
-              eduwh stats --top 20 --json
+                Examples:
+                  eduwh stats
+                  eduwh stats --top 20 --json
 
-            """ + ExitCodes.section(ExitCodes.readCodes))
+                """ + ExitCodes.section(ExitCodes.readCodes))
 
         @Option(help: ArgumentHelp("How many indicators to list.", valueName: "N"))
         var top = 10

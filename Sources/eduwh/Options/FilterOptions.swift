@@ -9,7 +9,10 @@ import Warehouse
 /// eduwh search 校舍 --region 4401
 /// ```
 struct FilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only this region and the divisions in it: a name (海珠区, 广州, 广东省) or an adcode prefix (4401).", valueName: "region"))
+    @Option(
+        help: ArgumentHelp(
+            "Only this region and the divisions in it: a name (海珠区, 广州, 广东省) or an adcode prefix (4401).",
+            valueName: "region"))
     var region: String?
 
     @Option(help: ArgumentHelp("Only figures or documents for this year.", valueName: "year"))
@@ -17,7 +20,8 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         if let year, !YearSpan.known.contains(year) {
-            throw ValidationError("--year \(year): give a year between \(YearSpan.known.lowerBound) and \(YearSpan.known.upperBound)")
+            throw ValidationError(
+                "--year \(year): give a year between \(YearSpan.known.lowerBound) and \(YearSpan.known.upperBound)")
         }
         if let region, region.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--region is empty; give a name (海珠区) or an adcode prefix (4401)")
@@ -33,28 +37,43 @@ struct FilterOptions: ParsableArguments {
         }
         if let region = parameters["region"] {
             // The regions with documents or figures, matched as the reports match them.
-            let used = "SELECT DISTINCT r.* FROM dim_region r WHERE r.region_id IN (SELECT region_id FROM fact_quantity UNION SELECT region_id FROM dim_document)"
-            let hits = first("SELECT count(*) FROM (\(used)) r WHERE r.region_id LIKE :region || '%' OR r.name LIKE :region || '%' OR r.city_name LIKE :region || '%' OR r.province_name LIKE :region || '%'",
-                             ["region": region])
+            let used =
+                "SELECT DISTINCT r.* FROM dim_region r WHERE r.region_id IN (SELECT region_id FROM fact_quantity UNION SELECT region_id FROM dim_document)"
+            let hits = first(
+                "SELECT count(*) FROM (\(used)) r WHERE r.region_id LIKE :region || '%' OR r.name LIKE :region || '%' OR r.city_name LIKE :region || '%' OR r.province_name LIKE :region || '%'",
+                ["region": region])
             if hits.first?.first == .integer(0) {
-                let names = first("SELECT name FROM (\(used)) r ORDER BY region_id LIMIT 12", [:]).compactMap { $0.first?.text }
-                printError("eduwh: notice: --region \(region.text) matches no region in the warehouse; regions with data: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+                let names = first("SELECT name FROM (\(used)) r ORDER BY region_id LIMIT 12", [:]).compactMap {
+                    $0.first?.text
+                }
+                printError(
+                    "eduwh: notice: --region \(region.text) matches no region in the warehouse; regions with data: \(names.isEmpty ? "none" : names.joined(separator: ", "))"
+                )
             }
         }
         if let year {
-            let hits = first("SELECT (SELECT count(*) FROM fact_quantity WHERE :year BETWEEN from_year AND COALESCE(to_year, from_year)) + (SELECT count(*) FROM dim_document WHERE reference_year = :year)",
-                             ["year": .integer(Int64(year))])
+            let hits = first(
+                "SELECT (SELECT count(*) FROM fact_quantity WHERE :year BETWEEN from_year AND COALESCE(to_year, from_year)) + (SELECT count(*) FROM dim_document WHERE reference_year = :year)",
+                ["year": .integer(Int64(year))])
             if hits.first?.first == .integer(0) {
-                let span = first("SELECT min(from_year), max(COALESCE(to_year, from_year)) FROM fact_quantity", [:]).first ?? []
+                let span =
+                    first("SELECT min(from_year), max(COALESCE(to_year, from_year)) FROM fact_quantity", [:]).first
+                    ?? []
                 let range = span.count == 2 && span[0] != .null ? "\(span[0].text)–\(span[1].text)" : "none"
-                printError("eduwh: notice: --year \(year) matches no figure or document in the warehouse; figures' years: \(range)")
+                printError(
+                    "eduwh: notice: --year \(year) matches no figure or document in the warehouse; figures' years: \(range)"
+                )
             }
         }
         if let kind {
             let hits = first("SELECT count(*) FROM dim_document WHERE report_kind = :kind", ["kind": .text(kind)])
             if hits.first?.first == .integer(0) {
-                let kinds = first("SELECT DISTINCT report_kind FROM dim_document ORDER BY 1", [:]).compactMap { $0.first?.text }
-                printError("eduwh: notice: --kind \(kind) matches no document in the warehouse; kinds: \(kinds.joined(separator: ", "))")
+                let kinds = first("SELECT DISTINCT report_kind FROM dim_document ORDER BY 1", [:]).compactMap {
+                    $0.first?.text
+                }
+                printError(
+                    "eduwh: notice: --kind \(kind) matches no document in the warehouse; kinds: \(kinds.joined(separator: ", "))"
+                )
             }
         }
     }

@@ -21,8 +21,10 @@ struct OutputOptions: ParsableArguments {
         static func help(for value: Format) -> ArgumentHelp? {
             switch value {
             case .table: "Aligned columns (default on a terminal); Chinese characters count as two cells."
-            case .csv: "Comma-separated values with a header row; cells holding commas, quotes or line breaks are quoted (RFC 4180)."
-            case .tsv: "Tab-separated values with a header row (default when output is not a terminal); tabs and line breaks in cells become spaces."
+            case .csv:
+                "Comma-separated values with a header row; cells holding commas, quotes or line breaks are quoted (RFC 4180)."
+            case .tsv:
+                "Tab-separated values with a header row (default when output is not a terminal); tabs and line breaks in cells become spaces."
             case .json: "A JSON array of objects, one per row."
             case .jsonl: "One JSON object per line (newline-delimited JSON)."
             case .markdown: "A Markdown (GitHub) table."
@@ -40,8 +42,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .customLong("no-headers"), help: "Leave out the header row (table, csv, tsv).")
     var noHeaders = false
 
-    @Option(name: .customLong("max-width"),
-            help: ArgumentHelp("With --table, cut cells wider than N terminal cells (0 = never cut).", valueName: "N"))
+    @Option(
+        name: .customLong("max-width"),
+        help: ArgumentHelp("With --table, cut cells wider than N terminal cells (0 = never cut).", valueName: "N"))
     var maxWidth: Int = 60
 
     /// When ANSI bold marks highlights (search hits, quantities in `eduwh show`).
@@ -77,8 +80,9 @@ struct OutputOptions: ParsableArguments {
     /// A renderer for these options writing to standard output; `defaultFormat` replaces the
     /// terminal-dependent default (clean and extract print TSV unless told otherwise).
     func renderer(to output: StandardOutput, defaultFormat: Format? = nil) -> Renderer {
-        Renderer(format: format ?? defaultFormat ?? resolvedFormat, headers: !noHeaders,
-                 maxWidth: maxWidth == 0 ? nil : maxWidth, write: output.write)
+        Renderer(
+            format: format ?? defaultFormat ?? resolvedFormat, headers: !noHeaders,
+            maxWidth: maxWidth == 0 ? nil : maxWidth, write: output.write)
     }
 
     /// Whether a format flag (--table, --csv, --json …) was given.

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes strings to stderr or an appended log file without buffering surprises.
 enum FileHandleOutput {
@@ -26,20 +27,25 @@ final class LogSink: @unchecked Sendable {
             _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CLIFailure(code: ExitCodes.ioError, message: "\(path): cannot open the log file for appending; check the folder exists and is writable")
+            throw CLIFailure(
+                code: ExitCodes.ioError,
+                message: "\(path): cannot open the log file for appending; check the folder exists and is writable")
         }
         handle.seekToEndOfFile()
         return LogSink(handle: handle)
     }
 
     func write(_ line: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         // write(_:) traps on a failed write (a full disk under the log): a log line that
         // cannot be written goes to stderr instead, and the load's exit code still says why.
         do {
             try handle.write(contentsOf: Data((line + "\n").utf8))
         } catch {
-            if handle !== FileHandle.standardError { try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }
+            if handle !== FileHandle.standardError {
+                try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
+            }
         }
     }
 }
@@ -65,8 +71,10 @@ struct LineLogHandler: LogHandler {
         let timestamp = Self.timestamp()
         switch format {
         case .json:
-            var fields: [(String, String)] = [("ts", Self.quoted(timestamp)), ("level", Self.quoted(event.level.rawValue)),
-                                              ("event", Self.quoted(event.message.description))]
+            var fields: [(String, String)] = [
+                ("ts", Self.quoted(timestamp)), ("level", Self.quoted(event.level.rawValue)),
+                ("event", Self.quoted(event.message.description)),
+            ]
             for (key, value) in all { fields.append((key, Self.json(value))) }
             fields.sort { $0.0 < $1.0 }
             sink.write("{" + fields.map { Self.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}")
@@ -82,7 +90,8 @@ struct LineLogHandler: LogHandler {
         var parts = tm()
         gmtime_r(&now, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// A JSON value: metadata strings that are integers or decimals become numbers, the rest strings.
@@ -95,7 +104,8 @@ struct LineLogHandler: LogHandler {
         case .stringConvertible(let convertible): return quoted(convertible.description)
         case .array(let values): return "[" + values.map(json).joined(separator: ",") + "]"
         case .dictionary(let dictionary):
-            return "{" + dictionary.keys.sorted().map { quoted($0) + ":" + json(dictionary[$0]!) }.joined(separator: ",") + "}"
+            return "{"
+                + dictionary.keys.sorted().map { quoted($0) + ":" + json(dictionary[$0]!) }.joined(separator: ",") + "}"
         }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Ingest
 import GRDB
+import Ingest
 import Warehouse
 
 /// How the commands that read the warehouse (sql, report, search, show, schema, runs, stats,
@@ -18,9 +18,18 @@ enum QueryFailure {
     static let helpText = ExitCodes.section([
         (ExitCodes.ok, "ok"),
         (ExitCodes.failure, "unexpected error"),
-        (ExitCodes.usage, "usage error: bad option or argument, unknown report, a :name\n      parameter without -p name value"),
-        (ExitCodes.dataError, "SQL error (the message shows the failing statement and where), a\n      refused function (fts3_tokenizer, load_extension, ATTACH), or --timeout\n      reached"),
-        (ExitCodes.ioError, "the warehouse is missing, unreadable or incomplete (run `eduwh load`\n      first, or pass --db)"),
+        (
+            ExitCodes.usage,
+            "usage error: bad option or argument, unknown report, a :name\n      parameter without -p name value"
+        ),
+        (
+            ExitCodes.dataError,
+            "SQL error (the message shows the failing statement and where), a\n      refused function (fts3_tokenizer, load_extension, ATTACH), or --timeout\n      reached"
+        ),
+        (
+            ExitCodes.ioError,
+            "the warehouse is missing, unreadable or incomplete (run `eduwh load`\n      first, or pass --db)"
+        ),
     ])
 
     /// Runs `body`, turning query, warehouse and lookup errors into their exit codes.

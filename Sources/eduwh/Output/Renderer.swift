@@ -151,7 +151,9 @@ final class Renderer {
         var out = "{"
         for (index, value) in values.enumerated() {
             if index > 0 { out += ", " }
-            out += Self.jsonString(index < columns.count ? columns[index] : "column\(index + 1)") + ": " + Self.jsonValue(value)
+            out +=
+                Self.jsonString(index < columns.count ? columns[index] : "column\(index + 1)") + ": "
+                + Self.jsonValue(value)
         }
         return out + "}"
     }
@@ -162,7 +164,11 @@ final class Renderer {
     // Character-by-Character work is several times slower on Chinese text.
 
     static func csvCell(_ text: String) -> String {
-        guard text.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }) else {
+        guard
+            text.utf8.contains(where: { (byte: UInt8) -> Bool in
+                byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
+            })
+        else {
             return text
         }
         var bytes: [UInt8] = [0x22]
@@ -178,14 +184,15 @@ final class Renderer {
     /// A TSV cell: each tab and line break (CRLF counts as one) becomes one space. The one
     /// definition: `clean` and `extract` use it for their columns too.
     static func tsvCell(_ text: String) -> String {
-        guard text.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x09 || byte == 0x0A || byte == 0x0D }) else {
+        guard text.utf8.contains(where: { (byte: UInt8) -> Bool in byte == 0x09 || byte == 0x0A || byte == 0x0D })
+        else {
             return text
         }
         var bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                bytes.remove(at: index + 1)   // CRLF is one line break, one space
+                bytes.remove(at: index + 1)  // CRLF is one line break, one space
             }
             if bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { bytes[index] = 0x20 }
             index += 1

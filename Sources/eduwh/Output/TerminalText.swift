@@ -17,7 +17,8 @@ enum TerminalText {
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\u{1B}", index + 3 < scalars.count, scalars[index + 1] == "[",
-               scalars[index + 2] == "1" || scalars[index + 2] == "0", scalars[index + 3] == "m" {
+                scalars[index + 2] == "1" || scalars[index + 2] == "0", scalars[index + 3] == "m"
+            {
                 out.append(contentsOf: scalars[index...(index + 3)])
                 index += 4
                 continue

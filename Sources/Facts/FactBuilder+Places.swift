@@ -1,0 +1,61 @@
+import EduwhCore
+import Normalize
+
+/// Which places a figure may be about: not one inside a document's name, an organisation's name,
+/// a trip's destination or a place left out.
+extension FactBuilder {
+    /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
+    /// 前往上海考察) or a place left out (不含厦门市) rather than the region a figure is about.
+    static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        let end = place.offset + place.surface.unicodeScalars.count
+        // The organisation word may follow a second place (四平河南商会).
+        if organisationScalars.contains(where: {
+            starts($0, at: end, in: scalars) || starts($0, at: end + 2, in: scalars)
+        }) {
+            return true
+        }
+        return (destinationScalars + exceptScalars).contains { ends($0, at: place.offset, in: scalars) }
+    }
+
+    /// Whether `word` stands in `scalars` from `start` / up to `end` (no String is built: this runs
+    /// for every place of every report).
+    static func starts(_ word: [Unicode.Scalar], at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        start >= 0 && start + word.count <= scalars.count && scalars[start..<start + word.count].elementsEqual(word)
+    }
+
+    static func ends(_ word: [Unicode.Scalar], at end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        starts(word, at: end - word.count, in: scalars)
+    }
+
+    static let organisationScalars = organisationWords.map { Array($0.unicodeScalars) }
+    static let destinationScalars = destinationWords.map { Array($0.unicodeScalars) }
+    static let exceptScalars = exceptWords.map { Array($0.unicodeScalars) }
+
+    /// Words that set a place apart from what is counted (全省中小学(不含厦门市)).
+    static let exceptWords = ["不含", "不包括", "除", "除了"]
+
+    static let organisationWords = ["商会", "同乡会", "公司", "集团", "银行", "企业", "大学", "学院", "协会", "基金会", "日报", "电视台"]
+    static let destinationWords = ["赴", "前往", "远赴", "奔赴", "到访"]
+
+    /// Scalar ranges inside 《…》 (document and plan names).
+    static func quotedRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var open: Int?
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "《" { open = index }
+            if scalar == "》", let start = open {
+                ranges.append(start..<index)
+                open = nil
+            }
+        }
+        return ranges
+    }
+
+    /// Whether division `outer` contains division `inner` (a province its cities, a city its counties).
+    static func contains(_ outer: String, _ inner: String) -> Bool {
+        guard outer != inner, outer.count == 12, inner.count == 12 else { return false }
+        if outer.hasSuffix("0000000000") { return inner.hasPrefix(outer.prefix(2)) }
+        if outer.hasSuffix("00000000") { return inner.hasPrefix(outer.prefix(4)) }
+        return false
+    }
+}
