@@ -20,9 +20,11 @@ import Testing
 
     /// Seeds: indicator 0.825, year 0.928, region 0.983, status 0.911 (issue 24's bar: 0.95 each).
     static let seedFloors = (indicator: 0.82, year: 0.92, region: 0.98, status: 0.91)
-    /// Field corpus, pooled over its facts: indicator 0.704, year 0.585, region 0.823, status 0.792
-    /// (scripts/field-eval weighs each site by its lines instead, so its pooled row differs).
-    static let fieldFloors = (indicator: 0.70, year: 0.58, region: 0.82, status: 0.79)
+    /// Field corpus, pooled over its facts: indicator 0.678, region 0.772, status 0.781 on the 113
+    /// pages of 2026-12-05 (scripts/field-eval weighs each site by its lines instead, so its pooled
+    /// row differs). Pinned first on the 60 pages fa–fd (0.704, 0.585, 0.823, 0.792); the 53 pages
+    /// fe/ff, from sites no rule was written for, are harder, hence the lower floors.
+    static let fieldFloors = (indicator: 0.67, year: 0.58, region: 0.76, status: 0.77)
 
     /// Scores the `.txt` files of `folder` that have a facts gold in `gold`.
     static func score(_ folder: URL, gold: URL) throws -> Scores {
