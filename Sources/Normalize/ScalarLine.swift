@@ -126,27 +126,27 @@ struct ScalarLine {
 /// The traditional → simplified fold of `rules/normalize/traditional.tsv`, as a table indexed by
 /// scalar (BMP; 0 = no fold).
 enum TraditionalFold {
-    static let table: [UInt16] = {
+    static let table: [UInt16] = RuleTable.shipped(
+        "rules/normalize/traditional.tsv", in: EmbeddedFiles.files, required: ["traditional", "simplified"]
+    ) { rules in
         var table = [UInt16](repeating: 0, count: 0x10000)
-        let path = "rules/normalize/traditional.tsv"
-        guard let text = EmbeddedFiles.files[path] else { fatalError("\(path): missing rule table") }
-        do {
-            let rules = try RuleTable(name: path, text: text, required: ["traditional", "simplified"])
-            for row in rules.rows {
-                let t = row["traditional"].unicodeScalars
-                let s = row["simplified"].unicodeScalars
-                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000,
-                    b < 0x10000
-                else {
-                    throw RuleTableError(file: path, line: row.line, reason: "a pair is one BMP character each")
-                }
-                table[Int(a)] = UInt16(b)
-            }
-        } catch {
-            fatalError("\(error)")
-        }
+        try add(rules, to: &table)
         return table
-    }()
+    }
+
+    /// Reads a table of traditional → simplified pairs, one BMP character each, into `table`;
+    /// `keepingExisting` leaves a fold the table already has as it is.
+    static func add(_ rules: RuleTable, to table: inout [UInt16], keepingExisting: Bool = false) throws {
+        for row in rules.rows {
+            let t = row["traditional"].unicodeScalars
+            let s = row["simplified"].unicodeScalars
+            guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000, b < 0x10000
+            else {
+                throw RuleTableError(file: rules.name, line: row.line, reason: "a pair is one BMP character each")
+            }
+            if !keepingExisting || table[Int(a)] == 0 { table[Int(a)] = UInt16(b) }
+        }
+    }
 
     /// One bit per BMP scalar: set when `table` folds it (8 KB, where the table is 128 KB).
     static let bits: [UInt64] = {

@@ -63,19 +63,24 @@ struct Preparer: Sendable {
         #endif
     }
 
+    /// A file rejected before its bytes were read: it has no content hash, so it is sharded by
+    /// its path, and exactly one shard records it.
+    static func unread(_ path: String, reason: String, detail: String, options: LoadOptions) -> PreparedItem? {
+        if let shard = options.shard,
+            !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count)
+        {
+            return nil
+        }
+        return PreparedItem(
+            item: .rejected(path: path, sha256: nil, byteCount: nil, stage: .ingest, reason: reason, detail: detail),
+            bytes: 0)
+    }
+
     private func prepareOne(_ entry: DropEntry, options: LoadOptions, state: SharedState) -> PreparedItem? {
         let path = entry.path
         if let refusal = entry.refusal {
             // Refused unread: no content hash, so sharded by path like an unreadable file.
-            if let shard = options.shard,
-                !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count)
-            {
-                return nil
-            }
-            return PreparedItem(
-                item: .rejected(
-                    path: path, sha256: nil, byteCount: nil, stage: .ingest,
-                    reason: refusal.reason, detail: refusal.detail), bytes: 0)
+            return Self.unread(path, reason: refusal.reason, detail: refusal.detail, options: options)
         }
         let full = entry.fileSystemPath
         let stamp = Self.sizeAndModification(full)
@@ -115,16 +120,7 @@ struct Preparer: Sendable {
             raw = ingestor.breakingLongLines(
                 try ingestor.read(fileSystemPath: full, displayPath: path, followingLinks: false))
         } catch {
-            // Unreadable files have no content hash: shard them by path, so exactly one shard records them.
-            if let shard = options.shard,
-                !Loader.inShard(SHA256Digest.hex(of: Array(path.utf8)), index: shard.index, count: shard.count)
-            {
-                return nil
-            }
-            return PreparedItem(
-                item: .rejected(
-                    path: path, sha256: nil, byteCount: nil, stage: .ingest,
-                    reason: error.reason.rawValue, detail: error.description), bytes: 0)
+            return Self.unread(path, reason: error.reason.rawValue, detail: error.description, options: options)
         }
         if let shard = options.shard, !Loader.inShard(raw.sha256, index: shard.index, count: shard.count) { return nil }
         if state.isLoaded(raw.sha256) {

@@ -194,24 +194,13 @@ public struct PlaceResolver: Sendable {
         return out
     }
 
-    static let foldTable: [UInt16] = {
+    static let foldTable: [UInt16] = RuleTable.shipped(
+        "rules/normalize/places-script.tsv", in: EmbeddedFiles.files, required: ["traditional", "simplified"]
+    ) { rules in
         var table = TraditionalFold.table
-        RuleTable.shipped(
-            "rules/normalize/places-script.tsv", in: EmbeddedFiles.files, required: ["traditional", "simplified"]
-        ) { rules in
-            for row in rules.rows {
-                let t = row["traditional"].unicodeScalars
-                let s = row["simplified"].unicodeScalars
-                guard t.count == 1, s.count == 1, let a = t.first?.value, let b = s.first?.value, a < 0x10000,
-                    b < 0x10000
-                else {
-                    throw RuleTableError(file: rules.name, line: row.line, reason: "a pair is one BMP character each")
-                }
-                if table[Int(a)] == 0 { table[Int(a)] = UInt16(b) }
-            }
-        }
+        try TraditionalFold.add(rules, to: &table, keepingExisting: true)
         return table
-    }()
+    }
 
     /// Words after a county's name that make it the county's government or bureau speaking.
     static let governmentWords = ["人民政府", "教育局", "教体局", "教育体育局", "财政局", "校安办", "教研室"]
