@@ -15,7 +15,7 @@ import Testing
     static let slogan = "北河教育，因你而精彩"
     static let heading = "一、指导思想"
     static let closing = "今后我们将更加努力工作。"
-    static let schools = ["城南小学", "城北中学", "东关小学", "西街幼儿园", "实验中学", "职业中学", "第二小学", "南苑中学"]
+    static let schools = ["城南小学", "城北中学", "东关小学", "西街幼儿园", "实验中学", "职业中学", "文昌小学", "南苑中学"]
 
     /// Page `k` of the site: its own school, title and figures; the banner, heading, closing
     /// sentence and slogan are on every page.

@@ -8,7 +8,7 @@ import Testing
 struct SiteTemplateCommandTests {
     static let site = "南溪区教育信息网"
     static let menu = "首页 | 教育新闻 | 工作总结 | 述职报告 | 联系我们"
-    static let banner = "南溪区教育信息网 欢迎您"
+    static let banner = "南溪区教育信息网 - 南溪教育门户"
     static let slogan = "南溪教育，与您同行"
 
     static func page(_ school: String, _ k: Int) -> String {
@@ -28,7 +28,7 @@ struct SiteTemplateCommandTests {
         for (k, school) in ["城关小学", "东城中学", "南街小学", "西郊中学", "北门幼儿园", "实验小学"].enumerated() {
             try folder.write("drop/\(k).txt", text: page(school, k))
         }
-        let newPage = try folder.write("new.txt", text: page("第三中学", 7))
+        let newPage = try folder.write("new.txt", text: page("育才中学", 7))
         let db = folder.file("w.sqlite")
         let load = CommandRunner.run(["load", folder.path + "/drop", "--db", db, "--quiet"])
         #expect(load.status == 0, "\(load.stderr)")
@@ -53,7 +53,8 @@ struct SiteTemplateCommandTests {
 
     @Test("clean --explain applies a warehouse's templates with --db and names the site, and not without")
     func cleanExplainWithAndWithoutTheWarehouse() throws {
-        let (_, db, newPage) = try Self.loaded()
+        let (folder, db, newPage) = try Self.loaded()
+        defer { withExtendedLifetime(folder) {} }
         func label(of text: String, in output: String) -> [String]? {
             output.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
                 .first { $0.last == text }.map { Array($0[2...3]) }

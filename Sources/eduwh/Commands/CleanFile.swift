@@ -32,7 +32,7 @@ extension Eduwh {
                     eduwh clean --explain imports/000_2aee6a9319702955.txt
                     eduwh clean --explain --json imports/000_2aee6a9319702955.txt
                     eduwh clean --explain --rules my-site-rules imports/003_bdf3e9763ffc4651.txt
-                    eduwh clean --explain new-page.html --db eduwh.sqlite
+                    eduwh clean --explain imports/001_771c83aade38c1b7.txt --db eduwh.sqlite
 
                 """ + ExitCodes.fileCodes)
 

@@ -24,7 +24,7 @@ extension Eduwh {
 
                 Examples:
                   eduwh templates
-                  eduwh templates --site 教育网 --json
+                  eduwh templates --site 教育网 --csv --limit 20
 
                 """ + ExitCodes.section(ExitCodes.readCodes))
 
