@@ -281,8 +281,9 @@ CREATE TABLE doc_line (
 -- all their files; lines that read as report content on any site (a sentence, a numbered heading
 -- 一、…, a date) are never learned. Later loads label such a line N (rule_id 'site-template')
 -- in the head or tail of a new file of that site; files already loaded are not relabelled.
--- `eduwh templates` lists them; `eduwh clean --explain FILE --db W` applies them. Added in
--- schema version 11.
+-- `eduwh templates` lists them; `eduwh clean --explain FILE --db W` applies them. It serves
+-- this warehouse's later loads: `eduwh export` and `publish` leave it out, and `merge` learns it
+-- again from the merged files. Added in schema version 11.
 CREATE TABLE site_template_line (
     site_template_line_id INTEGER PRIMARY KEY,               -- surrogate key
     site_id             INTEGER NOT NULL REFERENCES dim_site (site_id),  -- the site whose template it is

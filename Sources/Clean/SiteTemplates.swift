@@ -70,10 +70,20 @@ public struct SiteTemplates: Sendable, Hashable {
 
     // MARK: - Applying
 
+    /// The rules of Clean's verdicts a template may overturn: a head line taken for a title or
+    /// for text by its place alone, a short sentence after the last paragraph. A line Clean
+    /// recognised as the report's (a signature, a speaker, a greeting, a heading, a document
+    /// number, a table row, a line rule's body) stays, even when every report of a site repeats
+    /// it: a county bureau's site signs each of its reports with its own name.
+    public static let overturnedRules: Set<String> = [
+        "title-heading", "title-subtitle", "collection-title-only", "head-body", "tail-sentence",
+    ]
+
     /// The file with each document's template lines relabelled noise (rule `site-template`):
     /// a title or body line in the document's head or tail (before the first or after the last
-    /// line the labeller placed in the body, `body-paragraph` or `body-line`) whose text is a
-    /// template line of the document's site. Metadata lines stay metadata. A document's only
+    /// line the labeller placed in the body, `body-paragraph` or `body-line`), decided by one of
+    /// `overturnedRules`, whose text is a template line of the document's site. Metadata lines
+    /// stay metadata. A document's only
     /// title stays (a site whose reports share one title keeps it), and a document none of whose
     /// body lines would be left is not touched. Titles are re-read from the lines that remain.
     public func apply(to file: CleanedFile) -> CleanedFile {
@@ -91,7 +101,8 @@ public struct SiteTemplates: Sendable, Hashable {
                 documents[k].lines[i].rule = Self.rule
                 relabelled[documents[k].lines[i].number] = documents[k].index
             }
-            documents[k].title = documents[k].lines.lazy.filter { $0.label == .title }
+            documents[k].title =
+                documents[k].lines.lazy.filter { $0.label == .title }
                 .compactMap { Cleaner.titleText($0.text) }.first
         }
         guard !relabelled.isEmpty else { return file }
@@ -113,7 +124,9 @@ public struct SiteTemplates: Sendable, Hashable {
         for i in lines.indices {
             if let first, let last, i >= first, i <= last { continue }
             let line = lines[i]
-            guard line.label == .body || line.label == .title, templates.contains(line.text) else { continue }
+            guard line.label == .body || line.label == .title, Self.overturnedRules.contains(line.rule),
+                templates.contains(line.text)
+            else { continue }
             hits.append(i)
         }
         // The document's only title is its title, even if the site's other reports share it.

@@ -20,7 +20,8 @@ public struct FilePipeline: Sendable {
     public var siteTemplates: SiteTemplates
 
     public init(
-        cleaner: Cleaner = .standard, factBuilder: FactBuilder = .standard, siteTemplates: SiteTemplates = SiteTemplates()
+        cleaner: Cleaner = .standard, factBuilder: FactBuilder = .standard,
+        siteTemplates: SiteTemplates = SiteTemplates()
     ) {
         self.cleaner = cleaner
         self.factBuilder = factBuilder

@@ -109,6 +109,17 @@ import Testing
         #expect(cleaned == plain)
     }
 
+    @Test func aSignatureEveryReportOfTheSiteHasStaysTheReports() throws {
+        // A county bureau's site signs each of its reports with its name: Clean reads it as the
+        // signature, and a template does not overturn that.
+        let text = Self.page() + "北河县教育局\n2013年12月20日\n"
+        let plain = Cleaner.standard.clean(CleanFixture.raw(text))
+        #expect(CleanFixture.line("北河县教育局", in: plain)?.rule == "signature")
+        let cleaned = SiteTemplates([Self.site: ["北河县教育局", Self.slogan]]).apply(to: plain)
+        #expect(CleanFixture.line("北河县教育局", in: cleaned) == CleanFixture.line("北河县教育局", in: plain))
+        #expect(CleanFixture.line(Self.slogan, in: cleaned)?.rule == SiteTemplates.rule)
+    }
+
     @Test func metadataLinesStayMetadata() throws {
         let publish = "发布时间：2013-12-20  来源：\(Self.site)  点击：316"
         let plain = Cleaner.standard.clean(CleanFixture.raw(Self.page()))

@@ -87,7 +87,8 @@ struct SiteTemplateCommandTests {
         try FileManager.default.copyItem(atPath: db, toPath: off)
         #expect(CommandRunner.run(["load", second, "--db", db, "--quiet"]).status == 0)
         #expect(CommandRunner.run(["load", second, "--db", off, "--quiet", "--no-site-templates"]).status == 0)
-        let query = "SELECT label, rule_id FROM doc_line WHERE text = '\(Self.slogan)' AND document_id IN "
+        let query =
+            "SELECT label, rule_id FROM doc_line WHERE text = '\(Self.slogan)' AND document_id IN "
             + "(SELECT document_id FROM dim_document WHERE source_path = 'new.txt')"
         #expect(CommandRunner.run(["sql", query, "--db", db, "--tsv", "--no-headers"]).stdout == "N\tsite-template\n")
         #expect(CommandRunner.run(["sql", query, "--db", off, "--tsv", "--no-headers"]).stdout == "B\ttail-sentence\n")

@@ -40,9 +40,10 @@ extension Eduwh {
                     site's files (navigation, slogans, footers; never a sentence, a numbered
                     heading or a date), into site_template_line (`eduwh templates` lists
                     them). Later loads label such a line noise (rule site-template) in the
-                    head or tail of a new file of that site; files already loaded keep their
-                    labels. --no-site-templates leaves this load's labels as Clean alone gives
-                    them.
+                    head or tail of a new file of that site, where Clean took it for a title
+                    or text by its place alone (a signature or a heading stays); files
+                    already loaded keep their labels. --no-site-templates leaves this load's
+                    labels as Clean alone gives them.
 
                     Drop-folder policy: only files inside the folder are read; a symbolic link
                     to a file outside it is rejected (outside_drop_folder) unless
