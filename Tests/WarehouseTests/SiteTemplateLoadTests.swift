@@ -163,6 +163,25 @@ import Testing
         #expect(try once.templates().count == 2)
     }
 
+    @Test func shardsMergedAndLearnedAgainHoldWhatOneLoadLearns() throws {
+        let once = try Box(pages: 0..<8)
+        try once.load()
+        let box = try Box(pages: 0..<8)
+        var shards: [String] = []
+        for k in 1...2 {
+            var options = LoadOptions(folder: box.drop)
+            options.shard = (k, 2)
+            let path = box.folder.file("shard-\(k).sqlite")
+            try Loader(warehouse: Warehouse(path: path), version: "test").load(options)
+            shards.append(path)
+        }
+        let merged = try Warehouse(path: box.db)
+        for shard in shards { _ = try merged.merge(shardPath: shard) }
+        try merged.relearnAllSiteTemplates()
+        #expect(try box.templates() == once.templates())
+        #expect(try box.templates().count == 2)
+    }
+
     @Test func aSiteWithTooFewFilesOrALineOnTooFewOfThemLearnsNothing() throws {
         let two = try Box(pages: 0..<2)
         try two.load()
