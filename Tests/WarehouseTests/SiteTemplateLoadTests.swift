@@ -182,6 +182,17 @@ import Testing
         #expect(try box.templates().count == 2)
     }
 
+    @Test func aPruneThatTakesFilesOfASiteRecountsItsTemplates() throws {
+        let box = try Box(pages: 0..<8)
+        try box.load()
+        for k in 6..<8 { try FileManager.default.removeItem(atPath: box.drop + "/page-\(k).txt") }
+        var options = LoadOptions(folder: box.drop)
+        options.prune = true
+        let report = try Loader(warehouse: Warehouse(path: box.db), version: "test").load(options)
+        #expect(report.counts.filesPruned == 2)
+        #expect(try box.templates().map { $0[2...3] } == [["6", "6"], ["6", "6"]])
+    }
+
     @Test func aSiteWithTooFewFilesOrALineOnTooFewOfThemLearnsNothing() throws {
         let two = try Box(pages: 0..<2)
         try two.load()
