@@ -8,6 +8,7 @@
 --   fact_    facts at mention grain: one quantity / year / place mentioned in one line of one report.
 --   doc_     the text itself: one row per raw line with its label; doc_paragraph views the kept ones.
 --   search_  full-text index over doc_paragraph (FTS5 over pre-split character pairs, see below).
+--   site_    what loads learned about a site from many of its files (its template lines).
 --   v_       convenience views for ad hoc SQL.
 --
 -- Keys: every table has an explicit primary key named <entity>_id; foreign keys keep the same
@@ -273,6 +274,26 @@ CREATE TABLE doc_line (
     UNIQUE (document_id, line_number)
 );
 
+-- A site's template: a short line that stands in at least 3 and at least half of the files of
+-- one site (dim_site), such as its navigation bar, slogan or footer, which no single page shows
+-- to be the site's. Grain: site × line text. Learned at the end of every load that completes,
+-- for the sites whose documents it loaded (and those whose file count changed), from doc_line of
+-- all their files; lines that read as report content on any site (a sentence, a numbered heading
+-- 一、…, a date) are never learned. Later loads label such a line N (rule_id 'site-template')
+-- in the head or tail of a new file of that site; files already loaded are not relabelled.
+-- `eduwh templates` lists them; `eduwh clean --explain FILE --db W` applies them. It serves
+-- this warehouse's later loads: `eduwh export` and `publish` leave it out, and `merge` learns it
+-- again from the merged files. Added in schema version 11.
+CREATE TABLE site_template_line (
+    site_template_line_id INTEGER PRIMARY KEY,               -- surrogate key
+    site_id             INTEGER NOT NULL REFERENCES dim_site (site_id),  -- the site whose template it is
+    text                TEXT    NOT NULL,                    -- the line, trimmed, as doc_line.text holds it (at most 80 characters)
+    file_count          INTEGER NOT NULL,                    -- files (distinct content) of the site holding the line when learned
+    site_file_count     INTEGER NOT NULL,                    -- files (distinct content) of the site when learned
+    learned_run_id      INTEGER NOT NULL REFERENCES etl_run (run_id),  -- run that learned it
+    UNIQUE (site_id, text)
+);
+
 -- Clean paragraphs (title and body lines) for full-text search. Grain: paragraph = kept line.
 CREATE VIEW doc_paragraph AS
 SELECT
@@ -438,4 +459,4 @@ LEFT JOIN dim_region r ON r.region_id = q.region_id
 GROUP BY r.region_id, r.name, r.province_name, r.city_name, q.from_year, q.to_year, i.category, i.indicator_id, i.name_zh,
          i.is_rate, q.unit_id, q.status;
 
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;

@@ -55,6 +55,13 @@ public struct SiteMetadata: Sendable, Hashable, Codable {
         self.sourceSite = sourceSite
         self.breadcrumb = breadcrumb
     }
+
+    /// The site the report was scraped from, as `dim_site` names it: the source site, or else
+    /// the breadcrumb's root; nil when the page names neither (or names an empty source).
+    public var siteName: String? {
+        guard let name = sourceSite ?? breadcrumb.first, !name.isEmpty else { return nil }
+        return name
+    }
 }
 
 /// The whole Clean verdict on one raw file: every non-blank line labelled, and the documents.

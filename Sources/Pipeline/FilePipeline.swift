@@ -15,16 +15,23 @@ public struct FilePipeline: Sendable {
 
     public var cleaner: Cleaner
     public var factBuilder: FactBuilder
+    /// Template lines of sites learned by earlier loads, applied after Clean's own labelling
+    /// (`SiteTemplates.apply`); empty by default.
+    public var siteTemplates: SiteTemplates
 
-    public init(cleaner: Cleaner = .standard, factBuilder: FactBuilder = .standard) {
+    public init(
+        cleaner: Cleaner = .standard, factBuilder: FactBuilder = .standard,
+        siteTemplates: SiteTemplates = SiteTemplates()
+    ) {
         self.cleaner = cleaner
         self.factBuilder = factBuilder
+        self.siteTemplates = siteTemplates
     }
 
-    /// Cleans the file (or, with `asText`, takes every line as body text) and builds each
-    /// document's facts.
+    /// Cleans the file (or, with `asText`, takes every line as body text), labels its sites'
+    /// template lines noise, and builds each document's facts.
     public func process(_ raw: RawDocument, asText: Bool = false) -> ProcessedFile {
-        let cleaned = asText ? cleaner.uncleaned(raw) : cleaner.clean(raw)
+        let cleaned = asText ? cleaner.uncleaned(raw) : siteTemplates.apply(to: cleaner.clean(raw))
         var file = ProcessedFile(raw: raw, documents: cleaned.documents.map { factBuilder.build($0) })
         file.raw.notes += Self.dropImplausibleQuantities(&file)
         return file

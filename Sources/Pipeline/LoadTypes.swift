@@ -49,6 +49,9 @@ public struct LoadOptions: Sendable {
     /// prune that would remove more is skipped and reported (`LoadReport.pruneRefused`), so an
     /// unmounted or half-copied drop folder does not empty the warehouse. nil: no limit.
     public var pruneMaxShare: Double?
+    /// Label the template lines learned by earlier loads noise in this load's files
+    /// (`SiteTemplates`); what the load learns at its end does not depend on it.
+    public var siteTemplates = true
 
     public init(folder: String) {
         self.folder = folder
@@ -76,6 +79,9 @@ public struct LoadReport: Sendable {
     /// Set when `--prune` was skipped: it would have removed `paths` of `of` files, more than
     /// `LoadOptions.pruneMaxShare`.
     public var pruneRefused: (paths: Int, of: Int)?
+    /// Template lines learned at the load's end (of the sites it touched), and the seconds it took.
+    public var siteTemplateLines = 0
+    public var siteTemplateSeconds = 0.0
 }
 
 /// A load that stopped part-way (a full disk, an I/O error, a damaged warehouse): what it had

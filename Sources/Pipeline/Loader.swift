@@ -95,6 +95,10 @@ public struct Loader {
         // the writer, which writes them here in file order. The workers never wait for a write to
         // end unless they are that far ahead, so both cores stay busy; memory stays bounded.
         let feed = BatchFeed(prefetch: max(1, options.prefetch))
+        // Site templates as of the load's start, read once: what this load learns applies to
+        // the next one, so a load gives the same rows whether it runs once or is resumed.
+        var pipeline = self.pipeline
+        if options.siteTemplates { pipeline.siteTemplates = SiteTemplates(try warehouse.siteTemplateLines()) }
         let preparer = Preparer(pipeline: pipeline, ingestor: ingestor)
         let producer = DispatchGroup()
         DispatchQueue.global().async(group: producer) {
@@ -181,6 +185,11 @@ public struct Loader {
                 progress.counts.filesPruned = try warehouse.prune(keeping: progress.presentPaths, runID: runID)
             }
         }
+        // Learn the touched sites' templates from the whole warehouse, before the run is marked
+        // ended: a run killed before this point is learned from by the next one.
+        let learnStart = Date()
+        let learned = try warehouse.learnSiteTemplates(runID: runID)
+        let learnSeconds = Date().timeIntervalSince(learnStart)
         let elapsed = Date().timeIntervalSince(start)
         let status = progress.counts.filesRejected == 0 ? "ok" : "partial"
         try warehouse.finishRun(runID, counts: progress.counts, status: status, elapsedSeconds: elapsed)
@@ -189,6 +198,8 @@ public struct Loader {
             processingSeconds: progress.processingSeconds, writingSeconds: progress.writingSeconds,
             factWritingSeconds: progress.factWritingSeconds, bulk: progress.bulk, transactions: progress.transactions)
         report.pruneRefused = pruneRefused
+        report.siteTemplateLines = learned
+        report.siteTemplateSeconds = learnSeconds
         return report
     }
 }

@@ -28,7 +28,8 @@ struct Eduwh: ParsableCommand {
         version: version,
         subcommands: [
             Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
-            CleanFile.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self, Export.self,
+            CleanFile.self, Templates.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self,
+            Export.self,
             BenchNormalize.self, BenchQuery.self,
         ])
 

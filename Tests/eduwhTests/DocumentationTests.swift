@@ -144,7 +144,7 @@ enum Docs {
 
     /// The commands in docs/cli.md: the root and every subcommand, hidden ones last.
     static let commands = [
-        "load", "sql", "report", "search", "show", "schema", "runs", "stats", "clean", "extract",
+        "load", "sql", "report", "search", "show", "schema", "runs", "stats", "clean", "templates", "extract",
         "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query",
     ]
 

@@ -67,7 +67,7 @@ extension Warehouse {
     }
 
     func siteID(_ db: Database, _ metadata: SiteMetadata) throws -> Int64? {
-        guard let name = metadata.sourceSite ?? metadata.breadcrumb.first, !name.isEmpty else { return nil }
+        guard let name = metadata.siteName else { return nil }
         try db.cachedStatement(sql: "INSERT INTO dim_site (name) VALUES (?) ON CONFLICT (name) DO NOTHING").execute(
             arguments: [name])
         return try Int64.fetchOne(

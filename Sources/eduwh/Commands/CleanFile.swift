@@ -23,10 +23,16 @@ extension Eduwh {
                     With --rules DIR, every *.tsv rule table in DIR is tried before the shipped
                     rules (see rules/clean/10-navigation.tsv for the format).
 
+                    With --db WAREHOUSE, the site template lines that loads learned into that
+                    warehouse (`eduwh templates`) are applied as a load applies them: a head
+                    or tail line of the file's site that is one of them is N with rule
+                    site-template. Without --db, Clean's labels alone.
+
                   Examples:
                     eduwh clean --explain imports/000_2aee6a9319702955.txt
                     eduwh clean --explain --json imports/000_2aee6a9319702955.txt
                     eduwh clean --explain --rules my-site-rules imports/003_bdf3e9763ffc4651.txt
+                    eduwh clean --explain imports/001_771c83aade38c1b7.txt --db eduwh.sqlite
 
                 """ + ExitCodes.fileCodes)
 
@@ -35,6 +41,13 @@ extension Eduwh {
 
         @Flag(help: "Print every non-blank line with its label and rule as TSV.")
         var explain = false
+
+        @Option(
+            name: .customLong("db"),
+            help: ArgumentHelp(
+                "Also apply the site templates learned in this warehouse (read only; none by default).",
+                valueName: "path"))
+        var database: String?
 
         @OptionGroup var rules: RulesOptions
         @OptionGroup var output: OutputOptions
@@ -47,7 +60,13 @@ extension Eduwh {
             let raw = try Ingestor().read(path: file)
             // A bad table prints as `file:line: reason`.
             let cleaner = try rules.cleaner()
-            let cleaned = cleaner.clean(raw)
+            var cleaned = cleaner.clean(raw)
+            if let database {
+                let warehouse = try Warehouse(path: database, readOnly: true)
+                let templates = SiteTemplates(try warehouse.siteTemplateLines())
+                cleaned = templates.apply(to: cleaned)
+                printError("eduwh: \(Self.templateNote(cleaned, templates: templates, database: database))")
+            }
             if explain {
                 // TSV by default, whatever stdout is: scripts and scorers read these columns.
                 let rows = QueryRows(
@@ -95,6 +114,21 @@ extension Eduwh {
                 print(document.bodyText)
                 print()
             }
+        }
+
+        /// One line on stderr naming the file's sites and what their templates did to it.
+        static func templateNote(_ cleaned: CleanedFile, templates: SiteTemplates, database: String) -> String {
+            var sites: [String] = []
+            for name in cleaned.documents.compactMap(\.metadata.siteName) where !sites.contains(name) {
+                sites.append(name)
+            }
+            guard !sites.isEmpty else {
+                return "\(database): the file names no site (no 来源 line or breadcrumb): no site template applies"
+            }
+            let known = sites.map { "\($0) (\(templates.linesBySite[$0]?.count ?? 0) template lines)" }
+            let hits = cleaned.lines.filter { $0.rule == SiteTemplates.rule }.count
+            return "\(database): site \(known.joined(separator: ", ")): \(hits) line\(hits == 1 ? "" : "s") "
+                + "labelled N by rule \(SiteTemplates.rule)"
         }
     }
 }

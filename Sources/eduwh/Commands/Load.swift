@@ -35,6 +35,16 @@ extension Eduwh {
                     stderr (or --log-file), as text on a terminal and as JSON lines (one event
                     per file and a summary) otherwise.
 
+                    Site templates: at its end, a load learns for each site (dim_site) it
+                    loaded files of the short lines that stand in at least 3 and half of the
+                    site's files (navigation, slogans, footers; never a sentence, a numbered
+                    heading or a date), into site_template_line (`eduwh templates` lists
+                    them). Later loads label such a line noise (rule site-template) in the
+                    head or tail of a new file of that site, where Clean took it for a title
+                    or text by its place alone (a signature or a heading stays); files
+                    already loaded keep their labels. --no-site-templates leaves this load's
+                    labels as Clean alone gives them.
+
                     Drop-folder policy: only files inside the folder are read; a symbolic link
                     to a file outside it is rejected (outside_drop_folder) unless
                     --follow-symlinks. A folder or subfolder that cannot be read stops the
@@ -108,6 +118,12 @@ extension Eduwh {
 
         @Flag(help: "Never use bulk mode: keep the WAL during a first load, so readers are never blocked (slower).")
         var noBulk = false
+
+        @Flag(
+            help:
+                "Do not label the site template lines learned by earlier loads noise in this load's files (they are still learned from it)."
+        )
+        var noSiteTemplates = false
 
         @Flag(help: "Skip the data tests at the end of the load (they are skipped anyway when nothing changed).")
         var noCheck = false
@@ -241,6 +257,7 @@ extension Eduwh {
             if noBulk { options.bulk = false }
             options.followSymlinks = followSymlinks
             if prune, !forcePrune { options.pruneMaxShare = pruneMax / 100 }
+            options.siteTemplates = !noSiteTemplates
             return options
         }
 
@@ -341,6 +358,8 @@ extension Eduwh {
                     "fact_write_seconds": String(format: "%.3f", report.factWritingSeconds),
                     "bulk": String(report.bulk),
                     "transactions": String(report.transactions),
+                    "site_template_lines": String(report.siteTemplateLines),
+                    "site_template_seconds": String(format: "%.3f", report.siteTemplateSeconds),
                 ]))
             if !quiet {
                 print(

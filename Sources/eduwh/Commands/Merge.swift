@@ -12,7 +12,8 @@ extension Eduwh {
                     document ids derive from content hashes so they never clash, and each
                     shard's etl_run history is copied (etl_run.origin_warehouse_id /
                     origin_run_id say where a run came from). The merged warehouse answers
-                    every report as a one-machine load of the same files does.
+                    every report as a one-machine load of the same files does. Site templates
+                    (eduwh templates) are learned again from all the merged files.
 
                   Example:
                     eduwh load /data/drop --shard 1/2 --db shard-1.sqlite     # on machine 1
@@ -63,6 +64,8 @@ extension Eduwh {
                     throw ExitCode(ExitCodes.ioError)
                 }
             }
+            // Each shard learned its sites' templates from its own files: learn them from all.
+            try target.relearnAllSiteTemplates()
             let failed = try target.runChecks(DataCheck.standard()).filter { !$0.passed }
             if !failed.isEmpty {
                 printError("eduwh: data tests failed after merging: \(failed.map(\.check.id).joined(separator: ", "))")
