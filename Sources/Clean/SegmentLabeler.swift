@@ -18,8 +18,10 @@ import EduwhCore
 /// | `body-paragraph`, `body-line` | B | lines between the first and last paragraph |
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
+/// | `table-cell` | B | a line of a table flattened one cell per line (经费性质 | / 全额拨款 | / 16 |) |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
+/// | `metadata-repeat` | N | a metadata line whose words an earlier one of the report holds (a record's copy) |
 /// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
@@ -80,13 +82,19 @@ struct SegmentLabeler {
         let contents = contentsEntries(headEnd: headEnd)
         let captions = collectionCaptions(headEnd: headEnd)
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
+        let tableCells = flattenedTableCells()
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
+        var recordSeen: [String] = []
         var result: [LabeledLine] = []
         for i in segment {
             let z = zone(i)
             // 1. Greetings, closing words and signatures are decided before the line rules.
-            var decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
+            // A table flattened one cell per line is the report's, wherever it stands.
+            var decision: (LineLabel, String)? = tableCells.contains(i) ? (.body, "table-cell") : nil
+            if decision == nil {
+                decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
+            }
             // 2. Line rules; after a `rest` rule, everything is noise.
             if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
                 // The headings listed under a 目录 line in the head are its table of contents.
@@ -126,7 +134,15 @@ struct SegmentLabeler {
                 case .tail: decision = tailDecision(i)
                 }
             }
-            let (label, rule) = decision!
+            var (label, rule) = decision!
+            // A record's fields again (a page's second, narrower copy of its record table) are a copy.
+            if label == .metadata, lines[i].comparable.count >= 6,
+                recordSeen.contains(where: { $0.contains(lines[i].comparable) })
+            {
+                (label, rule) = (.noise, "metadata-repeat")
+            } else if label == .metadata {
+                recordSeen.append(lines[i].comparable)
+            }
             state.inContents = rule == "toc-heading" || (state.inContents && rule == "toc-entry")
             result.append(
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
@@ -264,7 +280,7 @@ struct SegmentLabeler {
         } else if line.isAddressee {
             bodyRule = "addressee"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
-            line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !isWrappedProse(i)
+            line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isLeadIn, !isWrappedProse(i)
         {
             if isCategoryCrumb(line) { return (.noise, "category-crumb") }
             titles.append(line.comparable)

@@ -1,0 +1,137 @@
+import Clean
+import EduwhCore
+import Testing
+
+/// Kinds of line that pages of unseen layouts get wrong when only phrases are known: a table
+/// flattened one cell per line, a lead-in sentence or a hard-wrapped paragraph above the body,
+/// a collection page's captions above a piece marked at its end, keyword stuffing, photo
+/// marks and column banners. Every line here is made up in the shape of its kind.
+@Suite struct UnseenLayoutKindTests {
+    typealias Case = LineRuleKindTests.Case
+
+    private static func clean(_ lines: [String]) -> CleanedFile {
+        Cleaner.standard.clean(CleanFixture.raw(lines.joined(separator: "\n") + "\n"))
+    }
+
+    private static func label(_ text: String, in cleaned: CleanedFile) -> LabeledLine? {
+        cleaned.lines.first { $0.text == text }
+    }
+
+    // MARK: - A table flattened one cell per line
+
+    static let table = ["学校 |", "班级数 |", "学生数 |", "城关小学 |", "24 |", "1086 |", "西街小学 |", "18 |", "802 |"]
+
+    @Test func cellsOfAFlattenedTableAreBody() throws {
+        for place in ["middle", "tail"] {
+            let text =
+                place == "middle"
+                ? CleanFixture.text(middle: ["全镇各小学办学规模见下表："] + Self.table)
+                : CleanFixture.text(tail: Self.table)
+            let cleaned = Cleaner.standard.clean(CleanFixture.raw(text))
+            for cell in Self.table {
+                let line = try #require(CleanFixture.line(cell, in: cleaned))
+                #expect(line.label == .body, "\(place): \(cell)")
+                #expect(line.rule == "table-cell", "\(place): \(cell)")
+            }
+        }
+    }
+
+    /// Runs of short lines with numbers in them that are no table: a counter bar, page numbers,
+    /// and a list of other reports with their view counts.
+    @Test(arguments: [
+        ["收藏", "12", "点赞", "5", "分享", "3", "评论", "8"],
+        ["1", "2", "3", "4", "5", "6", "下一页"],
+        ["乡镇学校安全工作总结", "1203", "教师个人述职报告", "988", "幼儿园工作计划", "765"],
+    ])
+    func shortRunsWithNumbersAreNoTable(_ run: [String]) {
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(tail: run)))
+        for text in run {
+            let line = CleanFixture.line(text, in: cleaned)
+            #expect(line?.rule != "table-cell", "\(text)")
+            #expect(line?.label == .noise, "\(text)")
+        }
+    }
+
+    // MARK: - Lines above the body that are not titles
+
+    @Test func aLeadInSentenceEndingInAColonIsBody() throws {
+        let lead = "根据区财政局的通知要求，现将我局2021年度部门决算情况说明如下："
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: [lead])))
+        let line = try #require(CleanFixture.line(lead, in: cleaned))
+        #expect(line.label == .body)
+        #expect(cleaned.documents.first?.title == CleanFixture.title)
+    }
+
+    /// A paragraph hard-wrapped over lines (PDF text) right under the title: its lines carry a
+    /// comma inside and run on to a sentence's end; none of them is a title.
+    @Test func aHardWrappedParagraphUnderTheTitleIsBody() throws {
+        let wrapped = [
+            "2021年是实施教育现代化规划的开局之年,也是全市推进",
+            "义务教育优质均衡发展的关键一年,全市教育系统以立德树人为",
+            "根本任务,扎实推进各项工作,办学水平稳步提高。",
+        ]
+        let cleaned = Self.clean([CleanFixture.title, ""] + wrapped + [""] + CleanFixture.paragraphs)
+        #expect(Self.label(CleanFixture.title, in: cleaned)?.label == .title)
+        for text in wrapped { #expect(Self.label(text, in: cleaned)?.label == .body, "\(text)") }
+    }
+
+    /// On a page collecting several pieces, each marked at its end (… 篇1, …【第一篇】), the
+    /// page's own caption and the collection's title above the first piece are noise and the
+    /// piece's line is the report's title.
+    @Test(arguments: ["中心学校年度工作总结 篇1", "中心学校年度工作总结【第一篇】"])
+    func captionsAboveAPieceMarkedAtItsEndAreNoise(_ piece: String) throws {
+        let cleaned = Self.clean(
+            ["中心学校年度工作总结", "", "中心学校年度工作总结精编6篇", "", piece, ""] + CleanFixture.paragraphs)
+        #expect(Self.label("中心学校年度工作总结", in: cleaned)?.label == .noise)
+        #expect(Self.label("中心学校年度工作总结精编6篇", in: cleaned)?.label == .noise)
+        let title = try #require(Self.label(piece, in: cleaned))
+        #expect(title.label == .title)
+    }
+
+    // MARK: - Noise kinds told by shape or by a closing mark
+
+    static let cases: [Case] = [
+        Case(
+            head: ["精品资源一区二区_免费资源一区二区三区_资源精品视频在线_免费视频综合网"],
+            target: "精品资源一区二区_免费资源一区二区三区_资源精品视频在线_免费视频综合网", label: .noise,
+            rule: "keyword-stuffing"),
+        Case(
+            head: ["国产精品视频,精品视频一区二区,免费视频一区二区三区,国产免费视频在线"],
+            target: "国产精品视频,精品视频一区二区,免费视频一区二区三区,国产免费视频在线", label: .noise,
+            rule: "keyword-stuffing"),
+        Case(
+            middle: ["学生在新建的操场上开展体育活动。（资料图片）"], target: "学生在新建的操场上开展体育活动。（资料图片）",
+            label: .noise, rule: "photo-caption-mark"),
+        Case(
+            head: ["■奋进新征程 建功新时代 特别报道"], target: "■奋进新征程 建功新时代 特别报道", label: .noise,
+            rule: "column-banner"),
+        Case(
+            head: ["想写好总结，参考优秀的范文能帮你理清思路，下面一起来看看吧。"],
+            target: "想写好总结，参考优秀的范文能帮你理清思路，下面一起来看看吧。", label: .noise, rule: "model-text-blurb"),
+    ]
+
+    @Test(arguments: cases)
+    func noiseLineIsLabelledByItsKind(_ c: Case) throws {
+        let cleaned = Cleaner.standard.clean(
+            CleanFixture.raw(CleanFixture.text(head: c.head, middle: c.middle, tail: c.tail)))
+        let line = try #require(cleaned.lines.last { $0.text == c.target })
+        #expect(line.label == c.label)
+        #expect(line.rule == c.rule)
+        #expect(cleaned.lines.first?.label == .title)
+    }
+
+    /// Report text with commas and repeated words, or a list run over lines, is no keyword
+    /// stuffing: it has a sentence end, or its phrases share few words.
+    @Test(arguments: [
+        "深入贯彻党的教育方针,全面贯彻党的十九大精神,落实立德树人根本任务,推进",
+        "全镇共有小学12所、初中3所、幼儿园9所、教学点4个，在校学生8120人。",
+        "加强德育工作,加强教学管理,加强队伍建设,加强安全工作。",
+        "全市幼儿园毛入园率为93.5%,小学入学率为100%,初中入学率为99.8%,高中阶段毛入学率为95.2%,残疾",
+    ])
+    func reportTextIsNoKeywordStuffing(_ sentence: String) {
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [sentence])))
+        let line = CleanFixture.line(sentence, in: cleaned)
+        #expect(line?.rule != "keyword-stuffing")
+        #expect(line?.label == .body)
+    }
+}
