@@ -183,16 +183,21 @@ extension SegmentLabeler {
     func isWrappedProse(_ i: Int) -> Bool {
         if Self.endsInClauseBreak(lines[i]) { return true }
         // A long line with a clause break inside (…的关键之年,是加快推进) runs on into the next.
-        let brokenInside = lines[i].shape.length >= 20 && lines[i].text.unicodeScalars.dropLast().contains {
-            $0 == "，" || $0 == ","
-        }
+        let brokenInside = Self.isBrokenInside(lines[i])
         guard lines[i].leavesQuoteOpen || brokenInside else { return false }
         var k = i
         while k + 1 < min(segment.upperBound, i + 4), lines[k + 1].number == lines[k].number + 1 {
             k += 1
             if Self.endsInClauseBreak(lines[k]) || lines[k].shape.endsSentence { return true }
+            // Hard-wrapped prose goes on line after line with clauses broken inside.
+            if brokenInside, Self.isBrokenInside(lines[k]) { return true }
         }
         return false
+    }
+
+    /// 20 or more characters with a comma before the last one.
+    private static func isBrokenInside(_ line: ScannedLine) -> Bool {
+        line.shape.length >= 20 && line.text.unicodeScalars.dropLast().contains { $0 == "，" || $0 == "," }
     }
 
     private static func endsInClauseBreak(_ line: ScannedLine) -> Bool {

@@ -9,6 +9,7 @@ import EduwhCore
 /// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
 /// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line, or head headings the body repeats (a table of contents) and the line naming them |
 /// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
+/// | `unrelated-headline` | N | a title-shaped head line sharing no words with the opening, above the title (another story) |
 /// | `repeated-opening` | N | a first paragraph that a paragraph just below repeats from its start (a teaser) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `title-repeat` | N | a copy of a title the report already has |
@@ -83,6 +84,7 @@ struct SegmentLabeler {
         let captions = collectionCaptions(headEnd: headEnd)
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
         let tableCells = flattenedTableCells()
+        let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var recordSeen: [String] = []
@@ -121,6 +123,8 @@ struct SegmentLabeler {
                 decision = (.noise, "toc-entry")
             } else if decision == nil, captions.contains(i) {
                 decision = (.noise, "collection-caption")
+            } else if decision == nil, headlines.contains(i) {
+                decision = (.noise, "unrelated-headline")
             } else if decision == nil, i == banner {
                 decision = (.noise, "banner-paragraph")
             } else if decision == nil, i == teaser {

@@ -68,7 +68,9 @@ import Testing
         let wrapped = [
             "2021年是实施教育现代化规划的开局之年,也是全市推进",
             "义务教育优质均衡发展的关键一年,全市教育系统以立德树人为",
-            "根本任务,扎实推进各项工作,办学水平稳步提高。",
+            "根本任务,坚持以人民为中心的发展思想,深化教育领域综合改革",
+            "扎实推进学前教育普及普惠、义务教育优质均衡、高中教育多样",
+            "特色发展,各项工作取得新成效,办学水平稳步提高。",
         ]
         let cleaned = Self.clean([CleanFixture.title, ""] + wrapped + [""] + CleanFixture.paragraphs)
         #expect(Self.label(CleanFixture.title, in: cleaned)?.label == .title)
@@ -86,6 +88,33 @@ import Testing
         #expect(Self.label("中心学校年度工作总结精编6篇", in: cleaned)?.label == .noise)
         let title = try #require(Self.label(piece, in: cleaned))
         #expect(title.label == .title)
+    }
+
+    static let newsReport = [
+        "城关镇2023年学前教育工作总结", "",
+        "今年以来，城关镇学前教育工作坚持公益普惠，新建公办幼儿园两所，新增学位540个。", "",
+        "全镇学前教育三年毛入园率达到96.5%，普惠性幼儿园覆盖率达到92%，学前教育工作走在全县前列。", "",
+        "下一步，我们将继续扩大学前教育资源，提升保教质量，办好人民满意的学前教育。",
+    ]
+
+    /// Other stories' headlines a news page lists above the article share no words with it.
+    @Test func headlinesOfOtherStoriesAboveTheTitleAreNoise() throws {
+        let others = ["校园足球联赛本周末开赛 八支球队争夺冠军", "市区新建两座公园 周末免费向市民开放"]
+        let cleaned = Self.clean([others[0], "", others[1], ""] + Self.newsReport)
+        for text in others {
+            let line = try #require(Self.label(text, in: cleaned))
+            #expect(line.label == .noise, "\(text)")
+            #expect(line.rule == "unrelated-headline", "\(text)")
+        }
+        #expect(Self.label("城关镇2023年学前教育工作总结", in: cleaned)?.label == .title)
+    }
+
+    /// A speech's slogan title over its ——subtitle shares few words with the speech, and stays.
+    @Test func aSloganTitleOverItsSubtitleStays() {
+        let slogan = "勇毅前行谱新篇 砥砺奋进再出发"
+        let cleaned = Self.clean(
+            [slogan, "——在城关镇学前教育工作会议上的讲话", ""] + Self.newsReport.dropFirst(2))
+        #expect(Self.label(slogan, in: cleaned)?.label == .title)
     }
 
     // MARK: - Noise kinds told by shape or by a closing mark

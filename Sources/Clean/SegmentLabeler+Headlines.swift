@@ -1,0 +1,59 @@
+import EduwhCore
+
+// MARK: - Title-shaped head lines about something else
+
+extension SegmentLabeler {
+    /// Title-shaped head lines that share no words with the report's opening, above one that
+    /// shares several: other stories' headlines a news page lists above the article (鸿海与日厂
+    /// 合作电动巴士… above 北市非营利幼儿园增3间…), a site's caption of another document. A
+    /// line's words are its pairs of adjacent ideographs (simplified); the opening is the first
+    /// three paragraphs. Only lines of eight or more such pairs count, and a line over a
+    /// ——subtitle is a speech's slogan title, whatever its words.
+    func unrelatedHeadlines(headEnd: Int, firstParagraph: Int?, zoneOf zone: (Int) -> LineZone) -> Set<Int> {
+        guard let first = firstParagraph, first > segment.lowerBound else { return [] }
+        var opening = Set<String>()
+        for j in (first..<segment.upperBound).filter({ paragraph[$0] }).prefix(3) {
+            opening.formUnion(Self.wordPairs(lines[j].matchText))
+        }
+        var candidates: [(index: Int, words: Int, shared: Int)] = []
+        for i in segment.lowerBound..<headEnd {
+            let line = lines[i]
+            if evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone) != nil { continue }
+            if evaluator.cue(.marker, at: i) != nil || evaluator.cue(.salutation, at: i) != nil || isWrappedProse(i) {
+                break
+            }
+            guard line.shape.length <= cleaner.settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
+                !line.isListHeading, !line.startsWithDash, !line.isFieldAndValue
+            else { continue }
+            let words = Self.wordPairs(line.matchText)
+            candidates.append((i, words.count, words.intersection(opening).count))
+        }
+        guard let anchor = candidates.last(where: { $0.shared >= 3 }) else { return [] }
+        return Set(
+            candidates.filter { candidate in
+                let next = candidate.index + 1 < segment.upperBound ? lines[candidate.index + 1] : nil
+                return candidate.index < anchor.index && candidate.words >= 8 && candidate.shared <= 1
+                    && next?.startsWithDash != true
+            }.map(\.index))
+    }
+
+    /// The distinct pairs of adjacent ideographs in `text`.
+    static func wordPairs(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isIdeographic {
+                if let p = previous {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(p)
+                    pair.append(scalar)
+                    result.insert(String(pair))
+                }
+                previous = scalar
+            } else {
+                previous = nil
+            }
+        }
+        return result
+    }
+}
