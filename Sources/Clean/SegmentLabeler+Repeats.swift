@@ -127,6 +127,16 @@ extension SegmentLabeler {
         return result
     }
 
+    /// On a page collecting pieces marked at their ends (…述职报告 篇1), the one or two paragraphs
+    /// above the first piece, within its first 16 lines: the site's blurb about the collection
+    /// (随着社会不断进步，报告…以下是为大家整理的…), not a report's text.
+    func collectionIntro() -> Set<Int> {
+        let window = segment.lowerBound..<min(segment.upperBound, segment.lowerBound + 16)
+        guard let piece = window.first(where: { lines[$0].endsWithPieceMarker && !paragraph[$0] }) else { return [] }
+        let above = (segment.lowerBound..<piece).filter { paragraph[$0] }
+        return above.count <= 2 ? Set(above) : []
+    }
+
     /// Title-shaped lines above a piece's title marked at its end (个人学校校长述职报告 篇1): on a
     /// page collecting pieces, the lines above the first piece are the page's and the
     /// collection's captions (校长年度工作总结, …锦集5篇), the piece's line is the report's title.

@@ -24,6 +24,7 @@ import EduwhCore
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
 /// | `metadata-repeat` | N | a metadata line whose words an earlier one of the report holds (a record's copy) |
 /// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
+/// | `collection-intro` | N | a paragraph above the first piece of a collection page (…报告 篇1): the site's blurb |
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
 /// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
@@ -68,7 +69,8 @@ struct SegmentLabeler {
 
     mutating func label(document: Int) -> [LabeledLine] {
         let banner = bannerParagraph()
-        let firstParagraph = segment.first { paragraph[$0] && $0 != banner }
+        let intro = collectionIntro()
+        let firstParagraph = segment.first { paragraph[$0] && $0 != banner && !intro.contains($0) }
         let lastParagraph = segment.last { paragraph[$0] }
         let zone = { (i: Int) -> LineZone in
             guard let first = firstParagraph, let last = lastParagraph else { return .head }
@@ -125,6 +127,8 @@ struct SegmentLabeler {
                 decision = (.noise, "collection-caption")
             } else if decision == nil, headlines.contains(i) {
                 decision = (.noise, "unrelated-headline")
+            } else if decision == nil, intro.contains(i) {
+                decision = (.noise, "collection-intro")
             } else if decision == nil, i == banner {
                 decision = (.noise, "banner-paragraph")
             } else if decision == nil, i == teaser {

@@ -4,7 +4,8 @@ import Testing
 
 /// Kinds of line that pages of unseen layouts get wrong when only phrases are known: a table
 /// flattened one cell per line, a lead-in sentence or a hard-wrapped paragraph above the body,
-/// a collection page's captions above a piece marked at its end, keyword stuffing, photo
+/// a collection page's captions and blurb above a piece marked at its end, other stories'
+/// headlines above the title, keyword stuffing, photo
 /// marks and column banners. Every line here is made up in the shape of its kind.
 @Suite struct UnseenLayoutKindTests {
     typealias Case = LineRuleKindTests.Case
@@ -90,6 +91,17 @@ import Testing
         #expect(title.label == .title)
     }
 
+    /// A paragraph between a collection page's captions and its first piece is the site's blurb.
+    @Test func aParagraphAboveTheFirstPieceIsTheSitesBlurb() throws {
+        let blurb = "随着时代不断进步，总结的作用越来越大，写好一篇总结能让我们看清自己的成长轨迹。"
+        let piece = "中心学校年度工作总结 篇1"
+        let cleaned = Self.clean(["中心学校年度工作总结", "", blurb, "", piece, ""] + CleanFixture.paragraphs)
+        #expect(Self.label(blurb, in: cleaned)?.rule == "collection-intro")
+        #expect(Self.label("中心学校年度工作总结", in: cleaned)?.label == .noise)
+        #expect(Self.label(piece, in: cleaned)?.label == .title)
+        for text in CleanFixture.paragraphs { #expect(Self.label(text, in: cleaned)?.label == .body) }
+    }
+
     static let newsReport = [
         "城关镇2023年学前教育工作总结", "",
         "今年以来，城关镇学前教育工作坚持公益普惠，新建公办幼儿园两所，新增学位540个。", "",
@@ -134,9 +146,6 @@ import Testing
         Case(
             head: ["■奋进新征程 建功新时代 特别报道"], target: "■奋进新征程 建功新时代 特别报道", label: .noise,
             rule: "column-banner"),
-        Case(
-            head: ["想写好总结，参考优秀的范文能帮你理清思路，下面一起来看看吧。"],
-            target: "想写好总结，参考优秀的范文能帮你理清思路，下面一起来看看吧。", label: .noise, rule: "model-text-blurb"),
     ]
 
     @Test(arguments: cases)
