@@ -1,6 +1,6 @@
 import EduwhCore
 
-// MARK: - Title-shaped head lines about something else
+// MARK: - Title-shaped head lines about something else, and decisions the line before revises
 
 extension SegmentLabeler {
     /// Title-shaped head lines that share no words with the report's opening, above one that
@@ -55,5 +55,34 @@ extension SegmentLabeler {
             }
         }
         return result
+    }
+
+    /// A decision revised by what came before it in the report:
+    /// - a metadata line whose words an earlier one holds (a page's second, narrower copy of its
+    ///   record table) is a copy: `metadata-repeat`;
+    /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
+    ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`.
+    func revised(
+        _ decision: (LineLabel, String), at i: Int, after previous: LabeledLine?, recordSeen: inout [String]
+    ) -> (LineLabel, String) {
+        let line = lines[i]
+        if decision.0 == .metadata {
+            if line.comparable.count >= 6, recordSeen.contains(where: { $0.contains(line.comparable) }) {
+                return (.noise, "metadata-repeat")
+            }
+            recordSeen.append(line.comparable)
+        }
+        if decision.1 == "watermark-latin" || decision.1 == "letter-soup", let previous, previous.label.isKept,
+            line.shape.latin > 0, Self.isLatinText(previous.text)
+        {
+            return (.body, "latin-continuation")
+        }
+        return decision
+    }
+
+    /// Half or more of the line's non-space characters are Latin letters.
+    static func isLatinText(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        return shape.length > 0 && shape.latin * 2 >= shape.length
     }
 }

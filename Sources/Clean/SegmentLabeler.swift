@@ -142,15 +142,7 @@ struct SegmentLabeler {
                 case .tail: decision = tailDecision(i)
                 }
             }
-            var (label, rule) = decision!
-            // A record's fields again (a page's second, narrower copy of its record table) are a copy.
-            if label == .metadata, lines[i].comparable.count >= 6,
-                recordSeen.contains(where: { $0.contains(lines[i].comparable) })
-            {
-                (label, rule) = (.noise, "metadata-repeat")
-            } else if label == .metadata {
-                recordSeen.append(lines[i].comparable)
-            }
+            let (label, rule) = revised(decision!, at: i, after: result.last, recordSeen: &recordSeen)
             state.inContents = rule == "toc-heading" || (state.inContents && rule == "toc-entry")
             result.append(
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
@@ -337,10 +329,14 @@ struct SegmentLabeler {
         return shared >= 4 && shared < own.count
     }
 
-    /// Whether a line repeats a title this report (or an earlier one) already has: equal, or,
-    /// when `loose`, containing it with little else.
+    /// Whether a line repeats a title this report (or an earlier one) already has: equal (a
+    /// footnote mark like [1] aside), or, when `loose`, containing it with little else.
     private func isTitleCopy(_ line: ScannedLine, loose: Bool) -> Bool {
-        let text = line.comparable
+        // A footnote mark after the copy (…统计公报[1]) is no word of it.
+        let text =
+            line.text.range(of: #"\[[0-9]{1,2}\]$"#, options: .regularExpression).map {
+                ScannedLine.comparable(String(line.text[..<$0.lowerBound]))
+            } ?? line.comparable
         guard !text.isEmpty else { return false }
         // In the head only this report's own titles count: glued reports may share a title.
         for title in (loose ? titles + fileTitles : titles) where !title.isEmpty {

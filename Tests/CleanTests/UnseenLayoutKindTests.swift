@@ -129,6 +129,39 @@ import Testing
         #expect(Self.label(slogan, in: cleaned)?.label == .title)
     }
 
+    /// A thesis cover's English title page: short Latin lines under a kept English line go on
+    /// with it, though alone they look like a watermark.
+    @Test func latinLinesUnderAnEnglishLineContinueIt() {
+        let english = ["A Study of Resource Gaps Between County Junior High Schools", "of", "June 2019"]
+        let cleaned = Self.clean(
+            [CleanFixture.title, "", english[0], "", english[1], "", english[2], ""] + CleanFixture.paragraphs)
+        #expect(Self.label(english[0], in: cleaned)?.label.isKept == true)
+        for text in english.dropFirst() {
+            #expect(Self.label(text, in: cleaned)?.rule == "latin-continuation", "\(text)")
+        }
+        // Alone, under Chinese lines, the same line is a watermark.
+        let alone = Self.clean([CleanFixture.title, "", "June 2019", ""] + CleanFixture.paragraphs)
+        #expect(Self.label("June 2019", in: alone)?.label == .noise)
+    }
+
+    /// A government page's record table, piped and bracketed, is metadata; its second, narrower
+    /// copy (one field a row) is noise.
+    @Test func aRecordTableIsMetadataAndItsCopyIsNoise() {
+        let record = ["| [ 发布机构 ] | 某县教育局 | [ 发布日期 ] | 2022-03-18 |", "| [ 主题分类 ] | 教育 | [ 文号 ] | |"]
+        let copy = "| [ 发布日期 ] | 2022-03-18 |"
+        let cleaned = Self.clean(record + [copy, CleanFixture.title, ""] + CleanFixture.paragraphs)
+        for text in record { #expect(Self.label(text, in: cleaned)?.label == .metadata, "\(text)") }
+        #expect(Self.label(copy, in: cleaned)?.rule == "metadata-repeat")
+        #expect(Self.label(CleanFixture.title, in: cleaned)?.label == .title)
+    }
+
+    /// A copy of the title with a footnote mark after it is still a copy.
+    @Test func aTitleCopyWithAFootnoteMarkIsNoise() {
+        let cleaned = Self.clean(
+            [CleanFixture.title, "", "发布时间：2022-09-14", "", CleanFixture.title + "[1]", ""] + CleanFixture.paragraphs)
+        #expect(Self.label(CleanFixture.title + "[1]", in: cleaned)?.rule == "title-repeat")
+    }
+
     // MARK: - Noise kinds told by shape or by a closing mark
 
     static let cases: [Case] = [
@@ -146,6 +179,11 @@ import Testing
         Case(
             head: ["■奋进新征程 建功新时代 特别报道"], target: "■奋进新征程 建功新时代 特别报道", label: .noise,
             rule: "column-banner"),
+        Case(head: ["新华社北京3月5日电"], target: "新华社北京3月5日电", label: .metadata, rule: "news-dateline"),
+        Case(head: ["中央社／台中8日電"], target: "中央社／台中8日電", label: .metadata, rule: "news-dateline"),
+        Case(
+            head: ["□本报记者 王明 通讯员 李华"], target: "□本报记者 王明 通讯员 李华", label: .metadata,
+            rule: "reporter-line"),
     ]
 
     @Test(arguments: cases)
