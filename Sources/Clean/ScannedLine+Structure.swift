@@ -118,6 +118,12 @@ extension ScannedLine {
         return shape.length >= 16 && shape.punctuation >= 1
     }
 
+    /// Starts with a bullet (■ ● ◆ ▲ ► • ·): an item of a list, not a title.
+    var startsWithBullet: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return "■□●○◆◇▲△►▶•·".unicodeScalars.contains(first)
+    }
+
     /// A piece's title with its marker at the end: 个人学校校长述职报告 篇1, 校长述职报告【第一篇】.
     var endsWithPieceMarker: Bool {
         guard shape.length <= 64, let last = text.unicodeScalars.last,

@@ -61,23 +61,37 @@ extension SegmentLabeler {
     /// - a metadata line whose words an earlier one holds (a page's second, narrower copy of its
     ///   record table) is a copy: `metadata-repeat`;
     /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
-    ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`.
+    ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`;
+    /// - a kept line that `isInjected` is noise: `injected-keyword`.
     func revised(
         _ decision: (LineLabel, String), at i: Int, after previous: LabeledLine?, recordSeen: inout [String]
     ) -> (LineLabel, String) {
         let line = lines[i]
         if decision.0 == .metadata {
-            if line.comparable.count >= 6, recordSeen.contains(where: { $0.contains(line.comparable) }) {
+            if line.comparable.count >= 3, recordSeen.contains(where: { $0.contains(line.comparable) }) {
                 return (.noise, "metadata-repeat")
             }
             recordSeen.append(line.comparable)
         }
+        if decision.0.isKept, isInjected(i) { return (.noise, "injected-keyword") }
         if decision.1 == "watermark-latin" || decision.1 == "letter-soup", let previous, previous.label.isKept,
             line.shape.latin > 0, Self.isLatinText(previous.text)
         {
             return (.body, "latin-continuation")
         }
         return decision
+    }
+
+    /// A short unpunctuated line put inside a sentence (a site's keywords injected into the text):
+    /// the line above does not end its sentence and the line below goes on with a comma
+    /// (教育部今天表示, / 台中关键字行销 / ,预计自106年起…).
+    func isInjected(_ i: Int) -> Bool {
+        let line = lines[i]
+        guard line.shape.length <= 12, line.shape.punctuation == 0, !line.isListHeading,
+            i > segment.lowerBound, i + 1 < segment.upperBound, !lines[i - 1].shape.endsSentence,
+            let next = lines[i + 1].text.unicodeScalars.first
+        else { return false }
+        return next == "，" || next == ","
     }
 
     /// Half or more of the line's non-space characters are Latin letters.

@@ -162,6 +162,36 @@ import Testing
         #expect(Self.label(CleanFixture.title + "[1]", in: cleaned)?.rule == "title-repeat")
     }
 
+    /// Keywords a site injects inside the report's sentences: a short line between a line that
+    /// does not end its sentence and one that goes on with a comma.
+    @Test func keywordsInjectedInsideASentenceAreNoise() {
+        let text = [
+            CleanFixture.title, "", "县教育局今天表示,", "", "校园网站建设", "",
+            ",今年将投入专项资金1200万元改造农村学校校舍,", "", "网页设计公司", "",
+            ",惠及学生8000余人,全县学校办学条件将明显改善。", "",
+        ]
+        let cleaned = Self.clean(text + CleanFixture.paragraphs)
+        #expect(Self.label("校园网站建设", in: cleaned)?.rule == "injected-keyword")
+        #expect(Self.label("网页设计公司", in: cleaned)?.rule == "injected-keyword")
+        #expect(Self.label(",今年将投入专项资金1200万元改造农村学校校舍,", in: cleaned)?.label == .body)
+        #expect(Self.label("县教育局今天表示,", in: cleaned)?.label == .body)
+    }
+
+    /// A short heading over its text is no injection: the line below starts a sentence.
+    @Test func aShortHeadingOverItsTextStays() {
+        let cleaned = Self.clean(
+            [CleanFixture.title, "", CleanFixture.paragraphs[0], "", "队伍建设", ""] + CleanFixture.paragraphs.dropFirst())
+        #expect(Self.label("队伍建设", in: cleaned)?.label == .body)
+    }
+
+    /// Bulleted lines above the body are items of a list, not titles.
+    @Test func bulletedLinesAreNoTitles() {
+        let items = ["■ 增加经费8亿元,改善农村学校办学条件", "■ 新建幼儿园12所,新增学位3600个"]
+        let cleaned = Self.clean([CleanFixture.title, ""] + items + [""] + CleanFixture.paragraphs)
+        for item in items { #expect(Self.label(item, in: cleaned)?.label == .body, "\(item)") }
+        #expect(cleaned.documents.first?.title == CleanFixture.title)
+    }
+
     // MARK: - Noise kinds told by shape or by a closing mark
 
     static let cases: [Case] = [
