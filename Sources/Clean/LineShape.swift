@@ -116,7 +116,8 @@ public struct LineShape: Sendable, Hashable {
         var seen: [String: Int] = [:]
         for phrase in phrases {
             var words = Set<String>()
-            for (a, b) in zip(phrase, phrase.dropFirst()) where a.properties.isIdeographic && b.properties.isIdeographic {
+            for (a, b) in zip(phrase, phrase.dropFirst()) where a.properties.isIdeographic && b.properties.isIdeographic
+            {
                 var word = String.UnicodeScalarView()
                 word.append(a)
                 word.append(b)

@@ -130,7 +130,8 @@ extension ScannedLine {
             "0123456789０１２３４５６７８９一二三四五六七八九十】]）)".unicodeScalars.contains(last)
         else { return false }
         return matchText.range(
-            of: #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#,
+            of:
+                #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#,
             options: .regularExpression) != nil
     }
 

@@ -280,7 +280,8 @@ struct SegmentLabeler {
         } else if line.isAddressee {
             bodyRule = "addressee"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
-            line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isLeadIn, !line.startsWithBullet,
+            line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isLeadIn,
+            !line.startsWithBullet,
             !isWrappedProse(i)
         {
             if isCategoryCrumb(line) { return (.noise, "category-crumb") }
