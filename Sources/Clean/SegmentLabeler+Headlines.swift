@@ -58,6 +58,7 @@ extension SegmentLabeler {
     }
 
     /// A decision revised by what came before it in the report:
+    /// - a breadcrumb that does not name the site (首页 > 新闻) is navigation: `breadcrumb-nav`;
     /// - a metadata line whose words an earlier one holds (a page's second, narrower copy of its
     ///   record table) is a copy: `metadata-repeat`;
     /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
@@ -67,6 +68,11 @@ extension SegmentLabeler {
         _ decision: (LineLabel, String), at i: Int, after previous: LabeledLine?, recordSeen: inout [String]
     ) -> (LineLabel, String) {
         let line = lines[i]
+        if decision.0 == .metadata, decision.1.hasPrefix("breadcrumb"),
+            !MetadataParser(rules: cleaner.rules).breadcrumbNamesSite(line.text)
+        {
+            return (.noise, "breadcrumb-nav")
+        }
         if decision.0 == .metadata {
             if line.comparable.count >= 3, recordSeen.contains(where: { $0.contains(line.comparable) }) {
                 return (.noise, "metadata-repeat")

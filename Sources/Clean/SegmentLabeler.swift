@@ -22,6 +22,7 @@ import EduwhCore
 /// | `table-cell` | B | a line of a table flattened one cell per line (经费性质 | / 全额拨款 | / 16 |) |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
+/// | `breadcrumb-nav` | N | a breadcrumb from a bare home link, naming no site (首页 > 新闻) |
 /// | `metadata-repeat` | N | a metadata line whose words an earlier one of the report holds (a record's copy) |
 /// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
 /// | `collection-intro` | N | a paragraph above the first piece of a collection page (…报告 篇1): the site's blurb |
