@@ -63,7 +63,8 @@ extension SegmentLabeler {
     ///   record table) is a copy: `metadata-repeat`;
     /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
     ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`;
-    /// - a kept line that `isInjected` is noise: `injected-keyword`.
+    /// - a kept line that `isInjected` is noise: `injected-keyword`;
+    /// - the file's last line, a leftover under kept text, is the report's cut end: `cut-end`.
     func revised(
         _ decision: (LineLabel, String), at i: Int, after previous: LabeledLine?, recordSeen: inout [String]
     ) -> (LineLabel, String) {
@@ -80,6 +81,11 @@ extension SegmentLabeler {
             recordSeen.append(line.comparable)
         }
         if decision.0.isKept, isInjected(i) { return (.noise, "injected-keyword") }
+        // The file's last line, unpunctuated, right under the report's kept text: the page was cut
+        // off in the middle of a sentence (…13项核心指标中:13项指标全), and the line is the report's.
+        if decision.1 == "tail-residue", i == lines.count - 1, previous?.label.isKept == true, line.shape.cjk >= 4 {
+            return (.body, "cut-end")
+        }
         if decision.1 == "watermark-latin" || decision.1 == "letter-soup", let previous, previous.label.isKept,
             line.shape.latin > 0, Self.isLatinText(previous.text)
         {

@@ -192,6 +192,17 @@ import Testing
         #expect(cleaned.documents.first?.title == CleanFixture.title)
     }
 
+    /// A page cut off in the middle of a sentence ends in the report's own words; a leftover
+    /// with more after it, or a lone bracket, is still residue.
+    @Test func aPageCutOffMidSentenceKeepsItsLastLine() {
+        let cut = "全面推进城乡教育一体"
+        let cleaned = Self.clean([CleanFixture.title, ""] + CleanFixture.paragraphs + ["", cut])
+        #expect(Self.label(cut, in: cleaned)?.rule == "cut-end")
+        let notLast = Self.clean([CleanFixture.title, ""] + CleanFixture.paragraphs + ["", cut, "", "(未"])
+        #expect(Self.label(cut, in: notLast)?.label == .noise)
+        #expect(Self.label("(未", in: notLast)?.label == .noise)
+    }
+
     // MARK: - Noise kinds told by shape or by a closing mark
 
     static let cases: [Case] = [
