@@ -220,6 +220,10 @@ import Testing
         Case(
             head: ["■奋进新征程 建功新时代 特别报道"], target: "■奋进新征程 建功新时代 特别报道", label: .noise,
             rule: "column-banner"),
+        Case(
+            tail: ["Facebook馬上按讚 加入某某新聞粉絲團"], target: "Facebook馬上按讚 加入某某新聞粉絲團", label: .noise, rule: "fan-page-prompt"),
+        Case(tail: ["看更多！请加入某某日报粉丝团"], target: "看更多！请加入某某日报粉丝团", label: .noise, rule: "fan-page-prompt"),
+        Case(head: ["date 2023-05-08 快讯"], target: "date 2023-05-08 快讯", label: .metadata, rule: "meta-date-labelled"),
         Case(head: ["新华社北京3月5日电"], target: "新华社北京3月5日电", label: .metadata, rule: "news-dateline"),
         Case(head: ["中央社／台中8日電"], target: "中央社／台中8日電", label: .metadata, rule: "news-dateline"),
         Case(
