@@ -111,4 +111,35 @@ extension SegmentLabeler {
         let shape = LineShape(text)
         return shape.length > 0 && shape.latin * 2 >= shape.length
     }
+
+    /// Lines in the report's body that title the document a notice sends out: the words inside
+    /// 《》 of a line that 印发/转发/发布 it (现将《某县教育事业发展规划》印发给你们), standing alone as a
+    /// line of their own below (the enclosed document's heading), or split over two lines.
+    func enclosedTitleLines() -> Set<Int> {
+        var quoted = Set<String>()
+        for i in segment where lines[i].text.contains("《") {
+            let text = lines[i].matchText
+            guard text.contains("印发") || text.contains("转发") || text.contains("发布") else { continue }
+            for part in text.split(separator: "《", omittingEmptySubsequences: false).dropFirst() {
+                guard let close = part.firstIndex(of: "》") else { continue }
+                let title = ScannedLine.comparable(String(part[..<close]))
+                if title.count >= 6 { quoted.insert(title) }
+            }
+        }
+        guard !quoted.isEmpty else { return [] }
+        let isLine = { (i: Int) in
+            !self.paragraph[i] && self.lines[i].shape.length <= self.cleaner.settings.maxTitleLength
+                && !self.lines[i].shape.endsSentence && !self.lines[i].text.contains("《")
+        }
+        var result = Set<Int>()
+        for i in segment where isLine(i) {
+            let own = lines[i].comparable
+            if quoted.contains(own) {
+                result.insert(i)
+            } else if i + 1 < segment.upperBound, isLine(i + 1), quoted.contains(own + lines[i + 1].comparable) {
+                result.formUnion([i, i + 1])
+            }
+        }
+        return result
+    }
 }

@@ -12,6 +12,7 @@ import EduwhCore
 /// | `unrelated-headline` | N | a title-shaped head line sharing no words with the opening, above the title (another story) |
 /// | `repeated-opening` | N | a first paragraph that a paragraph just below repeats from its start (a teaser) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
+/// | `enclosed-title` | T | a body line naming the document a notice sends out (现将《X》印发给你们 … X) |
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | a `salutation` cue's id | B | 尊敬的各位领导： |
 /// | `speaker-name`, `speaker-office`, `speaker-date` | B | 刘建华 / ××县人民政府 / (2009年5月13日) under the title |
@@ -89,6 +90,7 @@ struct SegmentLabeler {
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
         let tableCells = flattenedTableCells()
         let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
+        let enclosed = enclosedTitleLines()
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var recordSeen: [String] = []
@@ -127,6 +129,8 @@ struct SegmentLabeler {
                 decision = (.noise, "toc-entry")
             } else if decision == nil, captions.contains(i) {
                 decision = (.noise, "collection-caption")
+            } else if decision == nil, z == .body, enclosed.contains(i) {
+                decision = (.title, "enclosed-title")
             } else if decision == nil, headlines.contains(i) {
                 decision = (.noise, "unrelated-headline")
             } else if decision == nil, intro.contains(i) {

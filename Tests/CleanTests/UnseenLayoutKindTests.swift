@@ -203,6 +203,27 @@ import Testing
         #expect(Self.label("(未", in: notLast)?.label == .noise)
     }
 
+    /// A notice that sends out a document (现将《…》印发给你们) is followed by that document, whose
+    /// heading, on one line or split over two, is a title.
+    @Test func theTitleOfADocumentANoticeSendsOutIsATitle() {
+        let notice = [
+            "某县教育局关于印发《某县2022年教育工作要点》的通知", "",
+            "各中小学、幼儿园：", "",
+            "现将《某县2022年教育工作要点》印发给你们，请结合实际认真贯彻落实，确保各项工作落到实处。", "",
+            "某县教育局", "", "2022年2月18日", "",
+            "某县2022年", "教育工作要点", "",
+        ]
+        let cleaned = Self.clean(notice + CleanFixture.paragraphs)
+        #expect(Self.label("某县2022年", in: cleaned)?.rule == "enclosed-title")
+        #expect(Self.label("教育工作要点", in: cleaned)?.rule == "enclosed-title")
+        #expect(cleaned.documents.first?.title == notice[0])
+        // Without a notice sending it out, the same line is body.
+        let plain = Self.clean(
+            [CleanFixture.title, ""] + CleanFixture.paragraphs.prefix(1) + ["", "教育工作要点", ""]
+                + CleanFixture.paragraphs.dropFirst())
+        #expect(Self.label("教育工作要点", in: plain)?.label == .body)
+    }
+
     // MARK: - Noise kinds told by shape or by a closing mark
 
     static let cases: [Case] = [
