@@ -73,8 +73,9 @@ public struct Cleaner: Sendable {
     ///
     /// Lines in `outsideArticle` (an HTML page's menus, sidebars, related lists, footers) take no
     /// part in the labelling: they are noise (`html-outside-article`), except site metadata lines
-    /// above the article (breadcrumb, publish time), which stay metadata. `outsideArticleRules`
-    /// names a more particular rule for some of them (`RawDocument.outsideArticleRules`).
+    /// above the article (a breadcrumb naming the site, publish time), which stay metadata.
+    /// `outsideArticleRules` names a more particular rule for some of them
+    /// (`RawDocument.outsideArticleRules`).
     public func clean(text: String, outsideArticle: Set<Int> = [], outsideArticleRules: [Int: String] = [:])
         -> CleanedFile
     {
@@ -89,7 +90,8 @@ public struct Cleaner: Sendable {
                 let line = outsideLines[i]
                 if line.number < firstInside,
                     let rule = evaluator.firstRule(at: i, zone: nil, within: i..<i + 1, zoneOf: { _ in .body }),
-                    rule.label == .metadata
+                    rule.label == .metadata,
+                    !rule.id.hasPrefix("breadcrumb") || MetadataParser(rules: rules).breadcrumbNamesSite(line.text)
                 {
                     return LabeledLine(
                         number: line.number, text: line.text, label: .metadata, rule: rule.id, document: 0)

@@ -26,6 +26,12 @@ public struct LineShape: Sendable, Hashable {
     /// Vertical bars, ASCII or full-width (| ｜), and the bar-like ideograph 丨: the separators of
     /// a piped navigation bar.
     public var pipes = 0
+    /// Two-ideograph words found in two or more of the line's phrases (the parts between its
+    /// commas, 、, underscores and bars), counted once each; 0 for a line with fewer than four
+    /// phrases, with a sentence end (。！？；) in it, or with the particles of a written sentence
+    /// (的 了 是 我 和) or a title in 《》. Keyword stuffing repeats its words from
+    /// phrase to phrase (久久国产一区二区_国产精品一区二区三区_…); a sentence hardly does.
+    public var repeats = 0
 
     /// Measures `text` (already trimmed or not: whitespace is not counted).
     public init(_ text: String) {
@@ -33,7 +39,11 @@ public struct LineShape: Sendable, Hashable {
         var questionMarks = 0
         var last: Unicode.Scalar = " "
         var beforeLast: Unicode.Scalar = " "
+        var phraseBreaks = 0
+        var sentenceEnds = 0
         for scalar in text.unicodeScalars {
+            if Self.isPhraseBreak(scalar) { phraseBreaks += 1 }
+            if Self.isSentenceEnd(scalar) { sentenceEnds += 1 }
             if Self.isSpace(scalar) {
                 if tokenLength > 0 {
                     tokens += 1
@@ -74,11 +84,48 @@ public struct LineShape: Sendable, Hashable {
             longestToken = max(longestToken, tokenLength)
         }
         if last == "?", questionMarks > 0 { punctuation += 1 }
+        if phraseBreaks >= 3, sentenceEnds == 0 { repeats = Self.repeatedWords(text) }
         if Self.isSentenceEnd(last) {
             endsSentence = true
         } else if "”’」』\"')）".unicodeScalars.contains(last), Self.isSentenceEnd(beforeLast) {
             endsSentence = true
         }
+    }
+
+    static func isPhraseBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF0C, 0x2C, 0x3001, 0x5F, 0x7C, 0xFF5C: true
+        default: false
+        }
+    }
+
+    /// `repeats` of a line with three or more phrase breaks and no sentence end. A line with the
+    /// particles of written sentences (的 了 是 我 和) or a document's title in 《》 reads as text: 0.
+    static func repeatedWords(_ text: String) -> Int {
+        if text.unicodeScalars.contains(where: { "的了是我和《》".unicodeScalars.contains($0) }) { return 0 }
+        var phrases: [[Unicode.Scalar]] = [[]]
+        for scalar in text.unicodeScalars {
+            if isPhraseBreak(scalar) {
+                phrases.append([])
+            } else if !isSpace(scalar) {
+                phrases[phrases.count - 1].append(scalar)
+            }
+        }
+        phrases.removeAll { $0.isEmpty }
+        guard phrases.count >= 4 else { return 0 }
+        var seen: [String: Int] = [:]
+        for phrase in phrases {
+            var words = Set<String>()
+            for (a, b) in zip(phrase, phrase.dropFirst()) where a.properties.isIdeographic && b.properties.isIdeographic
+            {
+                var word = String.UnicodeScalarView()
+                word.append(a)
+                word.append(b)
+                words.insert(String(word))
+            }
+            for word in words { seen[word, default: 0] += 1 }
+        }
+        return seen.values.filter { $0 >= 2 }.count
     }
 
     /// The value a rule condition compares, for `feature`.
@@ -93,6 +140,7 @@ public struct LineShape: Sendable, Hashable {
         case .tokens: Double(tokens)
         case .maxtoken: Double(longestToken)
         case .pipes: Double(pipes)
+        case .repeats: Double(repeats)
         }
     }
 
@@ -132,4 +180,6 @@ public enum LineFeature: String, Sendable, Hashable, CaseIterable {
     case maxtoken
     /// Vertical bars, | or ｜ (a count).
     case pipes
+    /// Two-ideograph words repeated across the line's phrases (a count, see `LineShape.repeats`).
+    case repeats
 }

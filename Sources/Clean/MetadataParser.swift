@@ -82,6 +82,25 @@ public struct MetadataParser: Sendable {
         return metadata
     }
 
+    /// Whether a breadcrumb line names the site (`当前位置：某某网 > 工作总结`, kept as metadata)
+    /// rather than starting from a bare home link (`首页 > 新闻`, navigation): two or more crumbs
+    /// (split at > » › → and at /), the first not a home word once a lead (当前位置：) and bullets
+    /// are cut off.
+    public func breadcrumbNamesSite(_ line: String) -> Bool {
+        var crumbs = breadcrumb(folding.fold(line))
+        if crumbs.count < 2 {
+            crumbs = crumbs.flatMap { $0.split(whereSeparator: { $0 == "/" || $0 == "／" }) }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        guard crumbs.count >= 2 else { return false }
+        var first = Substring(crumbs[0])
+        if let colon = first.lastIndex(where: { $0 == ":" || $0 == "：" }) {
+            first = first[first.index(after: colon)...]
+        }
+        let root = first.trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}•·"))
+        return !root.isEmpty && !crumbHomes.contains(root)
+    }
+
     /// Breadcrumb elements of a line (`当前位置: A > B > C` → [A, B, C]).
     func breadcrumb(_ line: String) -> [String] {
         var body = Substring(line)

@@ -110,6 +110,31 @@ extension ScannedLine {
             || value.filter({ ("0"..."9").contains($0) }).count >= 6
     }
 
+    /// A sentence leading into what follows it: 16 or more characters with a clause break, ending
+    /// in a colon (根据…的通知，现将我单位2015年度部门决算说明如下：). A title does not end so; a
+    /// short label (温馨提示：) or a greeting (尊敬的各位领导：) is a matter for its own rule.
+    var isLeadIn: Bool {
+        guard let last = text.unicodeScalars.last, last == ":" || last == "：" else { return false }
+        return shape.length >= 16 && shape.punctuation >= 1
+    }
+
+    /// Starts with a bullet (■ ● ◆ ▲ ► • ·): an item of a list, not a title.
+    var startsWithBullet: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return "■□●○◆◇▲△►▶•·".unicodeScalars.contains(first)
+    }
+
+    /// A piece's title with its marker at the end: 个人学校校长述职报告 篇1, 校长述职报告【第一篇】.
+    var endsWithPieceMarker: Bool {
+        guard shape.length <= 64, let last = text.unicodeScalars.last,
+            "0123456789０１２３４５６７８９一二三四五六七八九十】]）)".unicodeScalars.contains(last)
+        else { return false }
+        return matchText.range(
+            of:
+                #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#,
+            options: .regularExpression) != nil
+    }
+
     /// A document number alone: 瓯教〔2013〕16 号, 贵政办[2011]284号.
     var isDocumentNumber: Bool {
         guard shape.length <= 24, shape.punctuation == 0 else { return false }

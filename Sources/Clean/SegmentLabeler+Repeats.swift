@@ -99,7 +99,8 @@ extension SegmentLabeler {
     /// Head lines that caption the page rather than title this report: the same words come again
     /// a few lines below as a piece of the collection (校安工程总结 above 第一篇：校安工程总结,
     /// 年终工作总结 above 年终工作总结1) or in the document's own fuller form (`restates`). The
-    /// later line is the report's title.
+    /// later line is the report's title. On a page of pieces marked at their ends, every
+    /// title-shaped line above the first piece (`pageCaptions`).
     func collectionCaptions(headEnd: Int) -> Set<Int> {
         let head = segment.lowerBound..<headEnd
         let maxLength = cleaner.settings.maxTitleLength
@@ -110,7 +111,7 @@ extension SegmentLabeler {
             comparable[i] = lines[i].comparable
             piece[i] = pieceTitle(i)
         }
-        var result = Set<Int>()
+        var result = pageCaptions(above: head.first { lines[$0].endsWithPieceMarker })
         for i in head {
             guard let own = comparable[i], own.unicodeScalars.count >= 4,
                 evaluator.cue(.marker, at: i) == nil
@@ -124,6 +125,30 @@ extension SegmentLabeler {
             }
         }
         return result
+    }
+
+    /// On a page collecting pieces marked at their ends (…述职报告 篇1), the one or two paragraphs
+    /// above the first piece, within its first 16 lines: the site's blurb about the collection
+    /// (随着社会不断进步，报告…以下是为大家整理的…), not a report's text.
+    func collectionIntro() -> Set<Int> {
+        let window = segment.lowerBound..<min(segment.upperBound, segment.lowerBound + 16)
+        guard let piece = window.first(where: { lines[$0].endsWithPieceMarker && !paragraph[$0] }) else { return [] }
+        let above = (segment.lowerBound..<piece).filter { paragraph[$0] }
+        return above.count <= 2 ? Set(above) : []
+    }
+
+    /// Title-shaped lines above a piece's title marked at its end (个人学校校长述职报告 篇1): on a
+    /// page collecting pieces, the lines above the first piece are the page's and the
+    /// collection's captions (校长年度工作总结, …锦集5篇), the piece's line is the report's title.
+    private func pageCaptions(above piece: Int?) -> Set<Int> {
+        guard let piece else { return [] }
+        return Set(
+            (segment.lowerBound..<piece).filter { i in
+                let line = lines[i]
+                return line.shape.length <= cleaner.settings.maxTitleLength && !line.shape.endsSentence
+                    && !line.startsWithDash && !line.isDateOnly && !line.isListHeading && !line.isFieldAndValue
+                    && !line.isLeadIn && evaluator.cue(.salutation, at: i) == nil
+            })
     }
 
     /// Whether head line `j` is the document's own fuller form of title `own` (line `i`): the same
@@ -162,17 +187,27 @@ extension SegmentLabeler {
     }
 
     /// Whether head line `i` is a piece of a sentence hard-wrapped over lines (PDF text): it ends
-    /// in a comma or 、, or it leaves a 《 or “ open and the lines right under it reach a comma or
-    /// a sentence's end within three lines. A title wrapped over lines ends in neither.
+    /// in a comma or 、, or it leaves a 《 or “ open, or it is 20 or more characters with a comma
+    /// inside, and the lines right under it reach a comma or a sentence's end within three lines.
+    /// A title wrapped over lines ends in neither.
     func isWrappedProse(_ i: Int) -> Bool {
         if Self.endsInClauseBreak(lines[i]) { return true }
-        guard lines[i].leavesQuoteOpen else { return false }
+        // A long line with a clause break inside (…的关键之年,是加快推进) runs on into the next.
+        let brokenInside = Self.isBrokenInside(lines[i])
+        guard lines[i].leavesQuoteOpen || brokenInside else { return false }
         var k = i
         while k + 1 < min(segment.upperBound, i + 4), lines[k + 1].number == lines[k].number + 1 {
             k += 1
             if Self.endsInClauseBreak(lines[k]) || lines[k].shape.endsSentence { return true }
+            // Hard-wrapped prose goes on line after line with clauses broken inside.
+            if brokenInside, Self.isBrokenInside(lines[k]) { return true }
         }
         return false
+    }
+
+    /// 20 or more characters with a comma before the last one.
+    private static func isBrokenInside(_ line: ScannedLine) -> Bool {
+        line.shape.length >= 20 && line.text.unicodeScalars.dropLast().contains { $0 == "，" || $0 == "," }
     }
 
     private static func endsInClauseBreak(_ line: ScannedLine) -> Bool {

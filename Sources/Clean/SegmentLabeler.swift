@@ -9,8 +9,10 @@ import EduwhCore
 /// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
 /// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line, or head headings the body repeats (a table of contents) and the line naming them |
 /// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
+/// | `unrelated-headline` | N | a title-shaped head line sharing no words with the opening, above the title (another story) |
 /// | `repeated-opening` | N | a first paragraph that a paragraph just below repeats from its start (a teaser) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
+/// | `enclosed-title` | T | a body line naming the document a notice sends out (现将《X》印发给你们 … X) |
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | a `salutation` cue's id | B | 尊敬的各位领导： |
 /// | `speaker-name`, `speaker-office`, `speaker-date` | B | 刘建华 / ××县人民政府 / (2009年5月13日) under the title |
@@ -18,15 +20,20 @@ import EduwhCore
 /// | `body-paragraph`, `body-line` | B | lines between the first and last paragraph |
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
+/// | `table-cell` | B | a line of a table flattened one cell per line (经费性质 | / 全额拨款 | / 16 |) |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
+/// | `breadcrumb-nav` | N | a breadcrumb from a bare home link, naming no site (首页 > 新闻) |
+/// | `metadata-repeat` | N | a metadata line whose words an earlier one of the report holds (a record's copy) |
 /// | `head-field` | M | a short label: value line above the title (发布部门: 贵港市政府), or one with a date (发表于: 2013/06/04) |
+/// | `collection-intro` | N | a paragraph above the first piece of a collection page (…报告 篇1): the site's blurb |
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
 /// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
 /// | `head-slogan` | N | a short exclamation above every title (轻松学习从此开始!) |
 /// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
+/// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
@@ -65,7 +72,8 @@ struct SegmentLabeler {
 
     mutating func label(document: Int) -> [LabeledLine] {
         let banner = bannerParagraph()
-        let firstParagraph = segment.first { paragraph[$0] && $0 != banner }
+        let intro = collectionIntro()
+        let firstParagraph = segment.first { paragraph[$0] && $0 != banner && !intro.contains($0) }
         let lastParagraph = segment.last { paragraph[$0] }
         let zone = { (i: Int) -> LineZone in
             guard let first = firstParagraph, let last = lastParagraph else { return .head }
@@ -80,13 +88,21 @@ struct SegmentLabeler {
         let contents = contentsEntries(headEnd: headEnd)
         let captions = collectionCaptions(headEnd: headEnd)
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
+        let tableCells = flattenedTableCells()
+        let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
+        let enclosed = enclosedTitleLines()
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
+        var recordSeen: [String] = []
         var result: [LabeledLine] = []
         for i in segment {
             let z = zone(i)
             // 1. Greetings, closing words and signatures are decided before the line rules.
-            var decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
+            // A table flattened one cell per line is the report's, wherever it stands.
+            var decision: (LineLabel, String)? = tableCells.contains(i) ? (.body, "table-cell") : nil
+            if decision == nil {
+                decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
+            }
             // 2. Line rules; after a `rest` rule, everything is noise.
             if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
                 // The headings listed under a 目录 line in the head are its table of contents.
@@ -113,6 +129,12 @@ struct SegmentLabeler {
                 decision = (.noise, "toc-entry")
             } else if decision == nil, captions.contains(i) {
                 decision = (.noise, "collection-caption")
+            } else if decision == nil, z == .body, enclosed.contains(i) {
+                decision = (.title, "enclosed-title")
+            } else if decision == nil, headlines.contains(i) {
+                decision = (.noise, "unrelated-headline")
+            } else if decision == nil, intro.contains(i) {
+                decision = (.noise, "collection-intro")
             } else if decision == nil, i == banner {
                 decision = (.noise, "banner-paragraph")
             } else if decision == nil, i == teaser {
@@ -126,7 +148,7 @@ struct SegmentLabeler {
                 case .tail: decision = tailDecision(i)
                 }
             }
-            let (label, rule) = decision!
+            let (label, rule) = revised(decision!, at: i, after: result.last, recordSeen: &recordSeen)
             state.inContents = rule == "toc-heading" || (state.inContents && rule == "toc-entry")
             result.append(
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
@@ -264,7 +286,9 @@ struct SegmentLabeler {
         } else if line.isAddressee {
             bodyRule = "addressee"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
-            line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !isWrappedProse(i)
+            line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isLeadIn,
+            !line.startsWithBullet,
+            !isWrappedProse(i)
         {
             if isCategoryCrumb(line) { return (.noise, "category-crumb") }
             titles.append(line.comparable)
@@ -313,10 +337,14 @@ struct SegmentLabeler {
         return shared >= 4 && shared < own.count
     }
 
-    /// Whether a line repeats a title this report (or an earlier one) already has: equal, or,
-    /// when `loose`, containing it with little else.
+    /// Whether a line repeats a title this report (or an earlier one) already has: equal (a
+    /// footnote mark like [1] aside), or, when `loose`, containing it with little else.
     private func isTitleCopy(_ line: ScannedLine, loose: Bool) -> Bool {
-        let text = line.comparable
+        // A footnote mark after the copy (…统计公报[1]) is no word of it.
+        let text =
+            line.text.range(of: #"\[[0-9]{1,2}\]$"#, options: .regularExpression).map {
+                ScannedLine.comparable(String(line.text[..<$0.lowerBound]))
+            } ?? line.comparable
         guard !text.isEmpty else { return false }
         // In the head only this report's own titles count: glued reports may share a title.
         for title in (loose ? titles + fileTitles : titles) where !title.isEmpty {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct HTMLOutsideArticleTests {
     static let text = """
         首页 | 教育动态 | 通知公告 | 登录
-        当前位置：首页 > 教育动态 > 正文
+        当前位置：某区教育网 > 教育动态 > 正文
         区教育局2012年工作总结
         发布时间：2013-01-05 来源：区教育局
         本站讯　今年以来，本站所在的区教育局坚持教育优先发展，全年教育投入3.48亿元，比上年增长12%，新建校舍4.2万平方米。
@@ -21,7 +21,7 @@ import Testing
         #expect(byLine[1]?.label == .noise)
         #expect(byLine[1]?.rule == Cleaner.outsideArticleRule)
         #expect(byLine[7]?.rule == Cleaner.outsideArticleRule)  // a related headline ending in ！
-        #expect(byLine[2]?.label == .metadata)  // breadcrumb above the article stays metadata
+        #expect(byLine[2]?.label == .metadata)  // a breadcrumb naming the site above the article stays metadata
         #expect(byLine[3]?.label == .title)
         #expect(byLine[5]?.label == .body)  // 本站讯 dateline paragraph
         #expect(byLine[6]?.label == .body)
@@ -38,6 +38,15 @@ import Testing
         #expect(byLine[7]?.rule == "html-boilerplate-block")
         #expect(byLine[8]?.rule == Cleaner.outsideArticleRule)
         #expect(byLine[2]?.label == .metadata)
+    }
+
+    /// A breadcrumb from a bare home link names no site: navigation, inside or outside the article.
+    @Test func aBreadcrumbFromTheHomeLinkIsNoise() {
+        let text = Self.text.replacingOccurrences(of: "某区教育网 >", with: "首页 >")
+        for outside in [Set([1, 2, 7, 8]), []] {
+            let line = Cleaner.standard.clean(text: text, outsideArticle: outside).lines.first { $0.number == 2 }
+            #expect(line?.label == .noise)
+        }
     }
 
     @Test func withoutOutsideLinesCleanDecidesAsForText() {

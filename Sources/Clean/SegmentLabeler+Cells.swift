@@ -1,0 +1,87 @@
+import EduwhCore
+import Foundation
+
+// MARK: - A table flattened to one cell per line
+
+extension ScannedLine {
+    /// What a line is as the cell of a table flattened one cell per line (HTML tables copied
+    /// out of a page often come out so, each cell closed by a `|`).
+    enum CellKind { case number, text }
+
+    /// The line as a table cell: a number (`16`, `1,250.5`, `86.5%`, `2020年`, with a `|` or `｜`
+    /// around it) or a short label without sentence punctuation (`全额拨款 |`, `经费性质`);
+    /// nil for anything longer or punctuated.
+    var cellKind: CellKind? {
+        var scalars = Substring(text).unicodeScalars[...]
+        let edge: (Unicode.Scalar) -> Bool = { $0 == "|" || $0 == "｜" || LineShape.isSpace($0) }
+        while let first = scalars.first, edge(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, edge(last) { scalars = scalars.dropLast() }
+        let cell = Array(scalars)
+        guard !cell.isEmpty, cell.count <= 24, shape.punctuation == 0, !shape.endsSentence,
+            !cell.contains(where: { $0 == "|" || $0 == "｜" })
+        else { return nil }
+        if Self.isNumberCell(cell) { return .number }
+        let hasWord = cell.contains { $0.properties.isIdeographic || ($0.isASCII && $0.properties.isAlphabetic) }
+        return hasWord ? .text : nil
+    }
+
+    private static func isNumberCell(_ cell: [Unicode.Scalar]) -> Bool {
+        var body = ArraySlice(cell)
+        if let last = body.last, last == "%" || last == "％" || last == "年" { body = body.dropLast() }
+        guard let first = body.first, ("0"..."9").contains(first) else { return false }
+        return body.allSatisfy { ("0"..."9").contains($0) || $0 == "," || $0 == "." }
+    }
+}
+
+extension SegmentLabeler {
+    /// Lines of a table flattened one cell per line: a run of six or more cell lines (`cellKind`)
+    /// in which number cells (a quarter or more, three or more) come between text cells, as a
+    /// table's rows do. It is report content wherever it stands. Not a table: page numbers
+    /// counting up (1 2 3 4), a counter bar whose words a rule knows as buttons (收藏 12 点赞 5),
+    /// or a list of other documents' titles with their view counts.
+    func flattenedTableCells() -> Set<Int> {
+        var result = Set<Int>()
+        var i = segment.lowerBound
+        while i < segment.upperBound {
+            guard lines[i].cellKind != nil else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < segment.upperBound, lines[j].cellKind != nil { j += 1 }
+            if isTable(i..<j) { result.formUnion(i..<j) }
+            i = j
+        }
+        return result
+    }
+
+    private func isTable(_ run: Range<Int>) -> Bool {
+        guard run.count >= 6 else { return false }
+        let numbers = run.filter { lines[$0].cellKind == .number }
+        let texts = run.filter { lines[$0].cellKind == .text }
+        guard numbers.count >= 3, texts.count >= 2, numbers.count * 4 >= run.count,
+            let firstNumber = numbers.first, let lastNumber = numbers.last,
+            texts.contains(where: { $0 > firstNumber && $0 < lastNumber })
+        else { return false }
+        // Page numbers count up by one.
+        let values = numbers.map { Int(lines[$0].cellText) }
+        if !values.contains(nil), zip(values, values.dropFirst()).allSatisfy({ $1! == $0! + 1 }) { return false }
+        // Text cells a rule takes for buttons or site chrome make a counter bar, not a table.
+        let claimed = texts.filter { i in
+            let label = evaluator.firstRule(at: i, zone: nil, within: i..<i + 1, zoneOf: { _ in .body })?.label
+            return label == .noise || label == .metadata
+        }
+        if claimed.count * 3 > texts.count { return false }
+        // Text cells that name documents (…工作总结, …述职报告) are a list of other reports.
+        let words = cleaner.rules.words("document-kind")
+        let titled = texts.filter { i in words.contains { lines[i].matchText.contains($0) } }
+        return titled.count * 3 <= texts.count
+    }
+}
+
+extension ScannedLine {
+    /// The text of a cell line without the `|` around it.
+    var cellText: String {
+        text.trimmingCharacters(in: .init(charactersIn: "|｜ \u{3000}\t"))
+    }
+}

@@ -1,0 +1,145 @@
+import EduwhCore
+
+// MARK: - Title-shaped head lines about something else, and decisions the line before revises
+
+extension SegmentLabeler {
+    /// Title-shaped head lines that share no words with the report's opening, above one that
+    /// shares several: other stories' headlines a news page lists above the article (鸿海与日厂
+    /// 合作电动巴士… above 北市非营利幼儿园增3间…), a site's caption of another document. A
+    /// line's words are its pairs of adjacent ideographs (simplified); the opening is the first
+    /// three paragraphs. Only lines of eight or more such pairs count, and a line over a
+    /// ——subtitle is a speech's slogan title, whatever its words.
+    func unrelatedHeadlines(headEnd: Int, firstParagraph: Int?, zoneOf zone: (Int) -> LineZone) -> Set<Int> {
+        guard let first = firstParagraph, first > segment.lowerBound else { return [] }
+        var opening = Set<String>()
+        for j in (first..<segment.upperBound).filter({ paragraph[$0] }).prefix(3) {
+            opening.formUnion(Self.wordPairs(lines[j].matchText))
+        }
+        var candidates: [(index: Int, words: Int, shared: Int)] = []
+        for i in segment.lowerBound..<headEnd {
+            let line = lines[i]
+            if evaluator.firstRule(at: i, zone: .head, within: segment, zoneOf: zone) != nil { continue }
+            if evaluator.cue(.marker, at: i) != nil || evaluator.cue(.salutation, at: i) != nil || isWrappedProse(i) {
+                break
+            }
+            guard line.shape.length <= cleaner.settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
+                !line.isListHeading, !line.startsWithDash, !line.isFieldAndValue
+            else { continue }
+            let words = Self.wordPairs(line.matchText)
+            candidates.append((i, words.count, words.intersection(opening).count))
+        }
+        guard let anchor = candidates.last(where: { $0.shared >= 3 }) else { return [] }
+        return Set(
+            candidates.filter { candidate in
+                let next = candidate.index + 1 < segment.upperBound ? lines[candidate.index + 1] : nil
+                return candidate.index < anchor.index && candidate.words >= 8 && candidate.shared <= 1
+                    && next?.startsWithDash != true
+            }.map(\.index))
+    }
+
+    /// The distinct pairs of adjacent ideographs in `text`.
+    static func wordPairs(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isIdeographic {
+                if let p = previous {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(p)
+                    pair.append(scalar)
+                    result.insert(String(pair))
+                }
+                previous = scalar
+            } else {
+                previous = nil
+            }
+        }
+        return result
+    }
+
+    /// A decision revised by what came before it in the report:
+    /// - a breadcrumb that does not name the site (首页 > 新闻) is navigation: `breadcrumb-nav`;
+    /// - a metadata line whose words an earlier one holds (a page's second, narrower copy of its
+    ///   record table) is a copy: `metadata-repeat`;
+    /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
+    ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`;
+    /// - a kept line that `isInjected` is noise: `injected-keyword`;
+    /// - the file's last line, a leftover under kept text, is the report's cut end: `cut-end`.
+    func revised(
+        _ decision: (LineLabel, String), at i: Int, after previous: LabeledLine?, recordSeen: inout [String]
+    ) -> (LineLabel, String) {
+        let line = lines[i]
+        if decision.0 == .metadata, decision.1.hasPrefix("breadcrumb"),
+            !MetadataParser(rules: cleaner.rules).breadcrumbNamesSite(line.text)
+        {
+            return (.noise, "breadcrumb-nav")
+        }
+        if decision.0 == .metadata {
+            if line.comparable.count >= 3, recordSeen.contains(where: { $0.contains(line.comparable) }) {
+                return (.noise, "metadata-repeat")
+            }
+            recordSeen.append(line.comparable)
+        }
+        if decision.0.isKept, isInjected(i) { return (.noise, "injected-keyword") }
+        // The file's last line, unpunctuated, right under the report's kept text: the page was cut
+        // off in the middle of a sentence (…13项核心指标中:13项指标全), and the line is the report's.
+        if decision.1 == "tail-residue", i == lines.count - 1, previous?.label.isKept == true, line.shape.cjk >= 4 {
+            return (.body, "cut-end")
+        }
+        if decision.1 == "watermark-latin" || decision.1 == "letter-soup", let previous, previous.label.isKept,
+            line.shape.latin > 0, Self.isLatinText(previous.text)
+        {
+            return (.body, "latin-continuation")
+        }
+        return decision
+    }
+
+    /// A short unpunctuated line put inside a sentence (a site's keywords injected into the text):
+    /// the line above does not end its sentence and the line below goes on with a comma
+    /// (教育部今天表示, / 台中关键字行销 / ,预计自106年起…).
+    func isInjected(_ i: Int) -> Bool {
+        let line = lines[i]
+        guard line.shape.length <= 12, line.shape.punctuation == 0, !line.isListHeading,
+            i > segment.lowerBound, i + 1 < segment.upperBound, !lines[i - 1].shape.endsSentence,
+            let next = lines[i + 1].text.unicodeScalars.first
+        else { return false }
+        return next == "，" || next == ","
+    }
+
+    /// Half or more of the line's non-space characters are Latin letters.
+    static func isLatinText(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        return shape.length > 0 && shape.latin * 2 >= shape.length
+    }
+
+    /// Lines in the report's body that title the document a notice sends out: the words inside
+    /// 《》 of a line that 印发/转发/发布 it (现将《某县教育事业发展规划》印发给你们), standing alone as a
+    /// line of their own below (the enclosed document's heading), or split over two lines.
+    func enclosedTitleLines() -> Set<Int> {
+        var quoted = Set<String>()
+        for i in segment where lines[i].text.contains("《") {
+            let text = lines[i].matchText
+            guard text.contains("印发") || text.contains("转发") || text.contains("发布") else { continue }
+            for part in text.split(separator: "《", omittingEmptySubsequences: false).dropFirst() {
+                guard let close = part.firstIndex(of: "》") else { continue }
+                let title = ScannedLine.comparable(String(part[..<close]))
+                if title.count >= 6 { quoted.insert(title) }
+            }
+        }
+        guard !quoted.isEmpty else { return [] }
+        let isLine = { (i: Int) in
+            !self.paragraph[i] && self.lines[i].shape.length <= self.cleaner.settings.maxTitleLength
+                && !self.lines[i].shape.endsSentence && !self.lines[i].text.contains("《")
+        }
+        var result = Set<Int>()
+        for i in segment where isLine(i) {
+            let own = lines[i].comparable
+            if quoted.contains(own) {
+                result.insert(i)
+            } else if i + 1 < segment.upperBound, isLine(i + 1), quoted.contains(own + lines[i + 1].comparable) {
+                result.formUnion([i, i + 1])
+            }
+        }
+        return result
+    }
+}
