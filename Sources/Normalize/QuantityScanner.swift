@@ -38,6 +38,10 @@ struct QuantityScanner {
     let pointNouns: [[UInt32]]
     let blankLeads: [[UInt32]]
     let vagueMeasures: Set<[UInt32]>
+    /// Words before a unit-less 万/亿 figure that make it money (context-words.tsv, money-lead).
+    let moneyLeads: [[UInt32]]
+    /// Words that make an age a figure (context-words.tsv, age-measure: 平均年龄42岁).
+    let ageMeasures: [[UInt32]]
 
     init(rules: NormalizeRules) {
         self.rules = rules
@@ -53,6 +57,8 @@ struct QuantityScanner {
         pointNouns = rules.words("point-noun")
         blankLeads = rules.words("blank-lead")
         vagueMeasures = Set(rules.words("vague-measure"))
+        moneyLeads = rules.words("money-lead")
+        ageMeasures = rules.words("age-measure")
     }
 
     /// Reads every quantity of the line. With `standalone`, a line that is only a number
