@@ -191,6 +191,8 @@ extension QuantityScanner {
             // 最大的一所, 没有一所: "a" or "not a single".
             if articleLeads.contains(where: { line.matches($0, endingAt: numberStart) }) { return .stop(nil) }
             if prev == Self.mei { return .stop(nil) }
+            // 一所所学校, 一个个园丁: a doubled measure word means "one after another", no count.
+            if u.surface.count == 1, line.at(d.afterNumber) == u.surface[0] { return .stop(nil) }
             // 一月一汇总, 成熟一所评估一所: paired 一 … 一 is a pattern, not a count.
             if line.at(d.afterNumber) == Self.yi { return .stop(nil) }
             // 教学楼一栋,办公楼一栋 is a list of counts: a clause break stands between the two.

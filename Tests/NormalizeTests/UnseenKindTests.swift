@@ -101,6 +101,23 @@ struct UnseenPeriodKindTests {
     }
 }
 
+@Suite("Unseen kinds: typing and phrasing")
+struct UnseenPhrasingKindTests {
+    @Test("A full stop typed for the decimal point before a percent sign (12。5%) is a decimal")
+    func stopAsPoint() {
+        let q = Normalizer.standard.quantities(in: "全县学生人数将减少12。5%左右。3所学校撤并")
+        #expect(q.map(\.surface) == ["12。5%左右", "3所"])
+        #expect(q.first?.value == 12.5 && q.first?.qualifier == .approx)
+    }
+
+    @Test("一所所, 一个个: a doubled measure word means one after another; 怎样一所 is an article")
+    func doubledMeasures() {
+        #expect(Normalizer.standard.quantities(in: "一座座教学楼拔地而起,一所所新校园").isEmpty)
+        #expect(Normalizer.standard.quantities(in: "我们要办一个怎样的学校,办什么样一所学校").isEmpty)
+        #expect(Normalizer.standard.quantities(in: "新建了一座教学楼").first?.value == 1)
+    }
+}
+
 @Suite("Unseen kinds: years")
 struct UnseenYearKindTests {
     @Test("A ROC school year written with ○ for zero (一○九學年度 = 2020)")
