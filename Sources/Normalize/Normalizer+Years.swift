@@ -73,7 +73,7 @@ extension Normalizer {
             let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: sentenceYear)
             return YearMention(
                 surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
-                offset: year.start, rule: year.rule)
+                offset: line.rawOffset(year.start), rule: year.rule)
         }
     }
 

@@ -12,10 +12,14 @@ import EduwhCore
 /// line[4] == 0x4E07  // true (萬 reads as 万)
 /// ```
 struct ScalarLine {
-    /// The scalars as matched (traditional characters folded).
+    /// The scalars as matched (traditional characters folded, pinyin glosses taken out).
     let s: [UInt32]
     /// The raw scalars when folding changed any; nil when `s` is the raw text.
     let raw: [UInt32]?
+    /// With pinyin glosses taken out of `s` (個(gè) reads as 个): the raw index of each scalar of
+    /// `s`, and the whole raw line; nil when the line has no gloss.
+    let origin: [Int]?
+    let full: [UInt32]?
     /// Which kinds of marks the line holds (`hasBracket`, `hasLatinURLStart`, `hasQuote`), so that
     /// passes looking for them skip the lines that have none.
     let features: UInt8
@@ -36,7 +40,7 @@ struct ScalarLine {
         var folded = false
         let fold = TraditionalFold.table
         let bits = TraditionalFold.bits
-        s = text.withUTF8 { bytes in
+        let decoded = text.withUTF8 { bytes in
             [UInt32](unsafeUninitializedCapacity: bytes.count) { values, initialized in
                 var i = 0
                 var j = 0
@@ -85,8 +89,75 @@ struct ScalarLine {
                 initialized = j
             }
         }
-        raw = folded ? text.scalarValues : nil
+        let rawScalars = folded ? text.scalarValues : nil
         self.features = features
+        if features & Self.hasBracket != 0, let glosses = Self.glosses(in: decoded) {
+            var kept: [Int] = []
+            kept.reserveCapacity(decoded.count)
+            var g = 0
+            var k = 0
+            while k < decoded.count {
+                if g < glosses.count, glosses[g].lowerBound == k {
+                    k = glosses[g].upperBound
+                    g += 1
+                    continue
+                }
+                kept.append(k)
+                k += 1
+            }
+            full = rawScalars ?? decoded
+            origin = kept
+            raw = rawScalars.map { r in kept.map { r[$0] } }
+            s = kept.map { decoded[$0] }
+        } else {
+            s = decoded
+            raw = rawScalars
+            origin = nil
+            full = nil
+        }
+    }
+
+    /// Pinyin glosses a site put after characters, 個(gè) 學(xué) 的(de): a bracket right after a Han
+    /// character holding one to six lower-case Latin letters. A line counts as glossed when at least
+    /// one gloss carries a tone mark; then toneless ones (的(de)) go too. Nil when there are none.
+    static func glosses(in s: [UInt32]) -> [Range<Int>]? {
+        var found: [Range<Int>] = []
+        var toned = false
+        var k = 1
+        while k < s.count {
+            let open = s[k]
+            guard open == 0x28 || open == 0xFF08, ScalarClass.isHan(s[k - 1]) else {
+                k += 1
+                continue
+            }
+            var m = k + 1
+            var marks = false
+            while m < s.count, m - k <= 7 {
+                let v = s[m]
+                if v >= 0x61 && v <= 0x7A {
+                } else if (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F) {
+                    marks = true
+                } else {
+                    break
+                }
+                m += 1
+            }
+            if m > k + 1, m - k <= 7, m < s.count, s[m] == 0x29 || s[m] == 0xFF09 {
+                found.append(k..<(m + 1))
+                toned = toned || marks
+                k = m + 1
+                continue
+            }
+            k += 1
+        }
+        return toned ? found : nil
+    }
+
+    /// The raw index of scalar `i` (`count` maps to the raw line's end): offsets reported outside
+    /// Normalize count the raw text, glosses included.
+    func rawOffset(_ i: Int) -> Int {
+        guard let origin, let full else { return i }
+        return i < origin.count ? origin[i] : full.count
     }
 
     @inline(__always)
@@ -116,8 +187,16 @@ struct ScalarLine {
 
     /// The raw text of scalars `range`.
     func text(_ range: Range<Int>) -> String {
-        let source = raw ?? s
         var view = String.UnicodeScalarView()
+        if let origin, let full {
+            // A glossed line: cut the raw text, glosses inside the range included.
+            guard !range.isEmpty else { return "" }
+            for k in origin[range.lowerBound]...origin[range.upperBound - 1] {
+                if let u = Unicode.Scalar(full[k]) { view.append(u) }
+            }
+            return String(view)
+        }
+        let source = raw ?? s
         for k in range { if let u = Unicode.Scalar(source[k]) { view.append(u) } }
         return String(view)
     }

@@ -118,6 +118,33 @@ struct UnseenPhrasingKindTests {
     }
 }
 
+@Suite("Unseen kinds: pinyin glosses")
+struct UnseenGlossKindTests {
+    @Test("Words read across pinyin glosses; surfaces and offsets are the raw text's, glosses included")
+    func glossedWords() {
+        let line = "全縣連(lián)續(xù)三年實(shí)現(xiàn)學(xué)前三年毛入園率95%,普及九年義(yì)務(wù)教育"
+        let years = Normalizer.standard.years(in: line, referenceYear: 2020)
+        #expect(years.map(\.surface) == ["連(lián)續(xù)三年"])
+        #expect(years.first?.kind == .relative)
+        let q = Normalizer.standard.quantities(in: line)
+        #expect(q.map(\.surface) == ["95%"])
+        let scalars = line.scalarArray
+        for mention in years.map({ ($0.surface, $0.offset) }) + q.map({ ($0.surface, $0.offset) }) {
+            let surface = mention.0.scalarArray
+            #expect(Array(scalars[mention.1..<(mention.1 + surface.count)]) == surface, "\(mention)")
+        }
+        let past = Normalizer.standard.years(in: "過(guò)去的一年(nián),我們", referenceYear: 2019)
+        #expect(past.first?.surface == "過(guò)去的一年")
+    }
+
+    @Test("Brackets that are no gloss stay: (一), (2019), (app), and toneless letters on an unglossed line")
+    func notGlosses() {
+        #expect(Normalizer.standard.quantities(in: "下载学习(app)的教师有300人").first?.surface == "300人")
+        let q = Normalizer.standard.quantities(in: "新建校舍(含宿舍)5000平方米")
+        #expect(q.first?.surface == "5000平方米" && q.first?.offset == 9)
+    }
+}
+
 @Suite("Unseen kinds: years")
 struct UnseenYearKindTests {
     @Test("A ROC school year written with ○ for zero (一○九學年度 = 2020)")
