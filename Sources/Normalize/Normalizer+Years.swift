@@ -194,6 +194,8 @@ extension Normalizer {
     /// The line prices something in New Taiwan dollars (新臺幣, 新台幣): the document is Taiwanese
     /// and counts years of the Republic of China.
     static func namesTaiwanCurrency(_ line: ScalarLine) -> Bool {
+        // Written in traditional script (新臺幣): a line that folded nothing cannot name it.
+        guard line.raw != nil else { return false }
         for k in 0..<line.count where line[k] == 0x65B0 && line.matches(taiwanCurrency, at: k) { return true }
         return false
     }

@@ -12,11 +12,6 @@ extension QuantityScanner {
         guard !context.isQuoted(numberStart) else { return .stop(nil) }
         if (numberStart..<d.end).contains(where: { context.claimed[$0] }) { return .stop(nil) }
         if d.unitRule?.kind == .block { return .stop(nil) }
-        // 2岁专班, 3至5岁班, 50周岁以上的教师, 一位70多岁的老人: an age says who is meant, it is no
-        // figure to add up, unless the clause measures ages (平均年龄42岁, 预期寿命达到78岁).
-        if let u = d.unitRule, u.id == "sui" || u.id == "zhousui", !hasAgeMeasure(line, before: numberStart) {
-            return .stop(nil)
-        }
 
         // 负5%, 负三; and a minus sign right after a word of change, not between two numbers
         // (增长-2.3%, but 5-6%).
@@ -73,6 +68,11 @@ extension QuantityScanner {
     /// Years the year scanner left, blanked figures, age ranges, leading zeros.
     func vetForm(_ line: ScalarLine, _ d: Draft) -> Step {
         let numberStart = d.start
+        // 2岁专班, 3至5岁班, 50周岁以上的教师, 一位70多岁的老人: an age says who is meant, it is no
+        // figure to add up, unless the clause measures ages (平均年龄42岁, 预期寿命达到78岁). 岁 ends 岁 and 周岁.
+        if let u = d.unitRule, u.surface.last == 0x5C81, !hasAgeMeasure(line, before: d.start) {
+            return .stop(nil)
+        }
         // 2010 年: a year the year scanner did not take is still not a duration.
         if let r = d.reading, !r.chinese, !r.hasDecimal, r.length == 4, d.unitRule?.unit == "年",
             (1900...2099).contains(Int(r.value))
@@ -223,7 +223,7 @@ extension QuantityScanner {
     func hasMoneyLead(_ line: ScalarLine, before start: Int) -> Bool {
         var k = start - 1
         while k >= 0, start - k <= 8, !ScalarClass.isClauseBreak(line[k]) {
-            if moneyLeads.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
+            if Self.moneyLeads.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
             k -= 1
         }
         return false
@@ -233,7 +233,7 @@ extension QuantityScanner {
     func hasAgeMeasure(_ line: ScalarLine, before start: Int) -> Bool {
         var k = start - 1
         while k >= 0, start - k <= 16, !ScalarClass.isClauseBreak(line[k]) {
-            if ageMeasures.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
+            if Self.ageMeasures.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
             k -= 1
         }
         return false

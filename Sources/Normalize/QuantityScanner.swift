@@ -38,10 +38,11 @@ struct QuantityScanner {
     let pointNouns: [[UInt32]]
     let blankLeads: [[UInt32]]
     let vagueMeasures: Set<[UInt32]>
-    /// Words before a unit-less 万/亿 figure that make it money (context-words.tsv, money-lead).
-    let moneyLeads: [[UInt32]]
-    /// Words that make an age a figure (context-words.tsv, age-measure: 平均年龄42岁).
-    let ageMeasures: [[UInt32]]
+    /// Words before a unit-less 万/亿 figure that make it money (context-words.tsv, money-lead), and
+    /// words that make an age a figure (age-measure: 平均年龄42岁). Static, read once from the shipped
+    /// tables: the scanner's own fields are kept few, as it is passed by value on the hot path.
+    static let moneyLeads = NormalizeRules.standard.words("money-lead")
+    static let ageMeasures = NormalizeRules.standard.words("age-measure")
 
     init(rules: NormalizeRules) {
         self.rules = rules
@@ -57,8 +58,6 @@ struct QuantityScanner {
         pointNouns = rules.words("point-noun")
         blankLeads = rules.words("blank-lead")
         vagueMeasures = Set(rules.words("vague-measure"))
-        moneyLeads = rules.words("money-lead")
-        ageMeasures = rules.words("age-measure")
     }
 
     /// Reads every quantity of the line. With `standalone`, a line that is only a number

@@ -16,10 +16,22 @@ struct ScalarLine {
     let s: [UInt32]
     /// The raw scalars when folding changed any; nil when `s` is the raw text.
     let raw: [UInt32]?
-    /// With pinyin glosses taken out of `s` (個(gè) reads as 个): the raw index of each scalar of
-    /// `s`, and the whole raw line; nil when the line has no gloss.
-    let origin: [Int]?
-    let full: [UInt32]?
+    /// With pinyin glosses taken out of `s` (個(gè) reads as 个): where each scalar stands in the
+    /// raw line; nil when the line has no gloss (one reference, to keep the line small to copy).
+    let glossed: GlossMap?
+
+    /// The raw index of each scalar of a glossed line's `s`, and the whole raw line.
+    final class GlossMap: Sendable {
+        let origin: [Int]
+        let full: [UInt32]
+        init(origin: [Int], full: [UInt32]) {
+            self.origin = origin
+            self.full = full
+        }
+    }
+
+    /// The raw index of each scalar, when pinyin glosses were taken out.
+    var origin: [Int]? { glossed?.origin }
     /// Which kinds of marks the line holds (`hasBracket`, `hasLatinURLStart`, `hasQuote`), so that
     /// passes looking for them skip the lines that have none.
     let features: UInt8
@@ -31,6 +43,8 @@ struct ScalarLine {
     static let hasLatinURLStart: UInt8 = 2
     /// “ ” 「 」 『 』 ‘ ’ " 《 》 〈 〉: quotations and book titles.
     static let hasQuote: UInt8 = 4
+    /// ( after a Han character and before a Latin letter: maybe a pinyin gloss (個(gè)).
+    static let hasGloss: UInt8 = 8
 
     init(_ text: String) {
         // One pass over the UTF-8: decode, fold and note the marks (the line used to be decoded,
@@ -52,7 +66,15 @@ struct ScalarLine {
                         v = b0
                         i += 1
                         switch v {
-                        case 0x5B, 0x28: features |= Self.hasBracket
+                        case 0x28:
+                            features |= Self.hasBracket
+                            // 個(gè): a bracket after a Han character opening Latin letters may be a gloss.
+                            if j > 0, values[j - 1] >= 0x3400, i < n,
+                                (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || (bytes[i] >= 0xC3 && bytes[i] <= 0xC9)
+                            {
+                                features |= Self.hasGloss
+                            }
+                        case 0x5B: features |= Self.hasBracket
                         case 0x68, 0x77, 0x48, 0x57: features |= Self.hasLatinURLStart
                         case 0x22: features |= Self.hasQuote
                         default: break
@@ -91,7 +113,7 @@ struct ScalarLine {
         }
         let rawScalars = folded ? text.scalarValues : nil
         self.features = features
-        if features & Self.hasBracket != 0, let glosses = Self.glosses(in: decoded) {
+        if features & Self.hasGloss != 0, let glosses = Self.glosses(in: decoded) {
             var kept: [Int] = []
             kept.reserveCapacity(decoded.count)
             var g = 0
@@ -105,15 +127,13 @@ struct ScalarLine {
                 kept.append(k)
                 k += 1
             }
-            full = rawScalars ?? decoded
-            origin = kept
+            glossed = GlossMap(origin: kept, full: rawScalars ?? decoded)
             raw = rawScalars.map { r in kept.map { r[$0] } }
             s = kept.map { decoded[$0] }
         } else {
             s = decoded
             raw = rawScalars
-            origin = nil
-            full = nil
+            glossed = nil
         }
     }
 
@@ -126,7 +146,7 @@ struct ScalarLine {
         var k = 1
         while k < s.count {
             let open = s[k]
-            guard open == 0x28 || open == 0xFF08, ScalarClass.isHan(s[k - 1]) else {
+            guard open == 0x28, ScalarClass.isHan(s[k - 1]) else {
                 k += 1
                 continue
             }
@@ -142,7 +162,7 @@ struct ScalarLine {
                 }
                 m += 1
             }
-            if m > k + 1, m - k <= 7, m < s.count, s[m] == 0x29 || s[m] == 0xFF09 {
+            if m > k + 1, m - k <= 7, m < s.count, s[m] == 0x29 {
                 found.append(k..<(m + 1))
                 toned = toned || marks
                 k = m + 1
@@ -156,8 +176,8 @@ struct ScalarLine {
     /// The raw index of scalar `i` (`count` maps to the raw line's end): offsets reported outside
     /// Normalize count the raw text, glosses included.
     func rawOffset(_ i: Int) -> Int {
-        guard let origin, let full else { return i }
-        return i < origin.count ? origin[i] : full.count
+        guard let glossed else { return i }
+        return i < glossed.origin.count ? glossed.origin[i] : glossed.full.count
     }
 
     @inline(__always)
@@ -188,11 +208,11 @@ struct ScalarLine {
     /// The raw text of scalars `range`.
     func text(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
-        if let origin, let full {
+        if let glossed {
             // A glossed line: cut the raw text, glosses inside the range included.
             guard !range.isEmpty else { return "" }
-            for k in origin[range.lowerBound]...origin[range.upperBound - 1] {
-                if let u = Unicode.Scalar(full[k]) { view.append(u) }
+            for k in glossed.origin[range.lowerBound]...glossed.origin[range.upperBound - 1] {
+                if let u = Unicode.Scalar(glossed.full[k]) { view.append(u) }
             }
             return String(view)
         }

@@ -17,6 +17,8 @@ extension YearScanner {
     /// 26日, 十七日: a day of the month alone, when a word of saying or doing follows it (记者26日从
     /// 市教育局获悉, 行政院17日表示, 台北17日电). The year and month are those of the text around it.
     func dayDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // 日 within the next three characters (7日, 17日, 十七日, 二十六日), or no day here.
+        guard line.at(i + 1) == Self.ri || line.at(i + 2) == Self.ri || line.at(i + 3) == Self.ri else { return nil }
         let prev = line.at(i - 1)
         guard !Self.dayBlockers.contains(prev), prev != Self.yue, !ScalarClass.isChineseNumeral(prev) else {
             return nil
@@ -72,7 +74,11 @@ extension YearScanner {
 
     /// June 2012, Sept. 2015, March 8, 2019: an English month (and day) before a four-digit year.
     func englishMonthYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let year = fourDigitYear(line, at: i), ScalarClass.isSpace(line.at(i - 1)) else { return nil }
+        let before = line.at(i - 2)
+        guard ScalarClass.isSpace(line.at(i - 1)),
+            ScalarClass.isASCIILetter(before) || before == 0x2C || before == 0x2E,
+            let year = fourDigitYear(line, at: i)
+        else { return nil }
         var k = i - 1
         while k >= 0, ScalarClass.isSpace(line[k]) { k -= 1 }
         if k >= 0, line[k] == 0x2C {  // March 8, 2019

@@ -253,7 +253,7 @@ struct YearScanner {
                 if let y = planPeriod(line, at: i) { return y }
                 if let y = relativeLiteralFirst(line, at: i) { return y }
                 if let y = relativeNumberFirst(line, at: i) { return y }
-                if line.at(i + 2) == Self.ri || line.at(i + 3) == Self.ri, let y = dayDate(line, at: i) { return y }
+                if let y = dayDate(line, at: i) { return y }
                 // A month needs 月 within the next three characters (十二月): skip the parse otherwise.
                 if line.at(i + 1) == Self.yue || line.at(i + 2) == Self.yue || line.at(i + 3) == Self.yue,
                     let y = chineseMonthDate(line, at: i)
