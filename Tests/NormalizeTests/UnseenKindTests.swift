@@ -110,6 +110,13 @@ struct UnseenPhrasingKindTests {
         #expect(q.first?.value == 12.5 && q.first?.qualifier == .approx)
     }
 
+    @Test("N个班级, 三个班子, 5个班主任: 班 opens a noun and the measure word is 个; 24个班 counts classes")
+    func banNouns() {
+        let q = Normalizer.standard.quantities(in: "全校共有18个班级,配备18个班主任,24个班全部达标")
+        #expect(q.map(\.surface) == ["18个", "18个", "24个班"])
+        #expect(q.map(\.unit) == ["个", "个", "班"])
+    }
+
     @Test("一所所, 一个个: a doubled measure word means one after another; 怎样一所 is an article")
     func doubledMeasures() {
         #expect(Normalizer.standard.quantities(in: "一座座教学楼拔地而起,一所所新校园").isEmpty)
