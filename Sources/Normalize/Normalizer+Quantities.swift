@@ -30,7 +30,12 @@ extension Normalizer {
         var context = scanned.context
         context.markFixedPhrases(rules: rules)
         context.markQuotes()
-        return QuantityScanner.standard.scan(context, standalone: standalone)
+        var found = QuantityScanner.standard.scan(context, standalone: standalone)
+        // A line with pinyin glosses was read without them: offsets go back to the raw text.
+        if context.line.origin != nil {
+            for k in found.indices { found[k].offset = context.line.rawOffset(found[k].offset) }
+        }
+        return found
     }
 
     /// The years a table's header row gives its columns (`项目 2020年 2021年` → [2020, 2021]), or

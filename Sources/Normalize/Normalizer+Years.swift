@@ -51,7 +51,9 @@ extension Normalizer {
             siteTitle = answer
             return answer
         }
-        return found.map { year in
+        // 105年底 without 民國 is a ROC year only where the document counts ROC years.
+        let kept = frame.rocEra ? found : found.filter { !$0.rule.hasPrefix(YearScanner.taiwanYearRule) }
+        return kept.map { year in
             if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
                 YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at)
             {
@@ -71,7 +73,7 @@ extension Normalizer {
             let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: sentenceYear)
             return YearMention(
                 surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
-                offset: year.start, rule: year.rule)
+                offset: line.rawOffset(year.start), rule: year.rule)
         }
     }
 
@@ -131,8 +133,10 @@ extension Normalizer {
             let line = reading.context.line
             // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
             let siteTitle = reading.found.contains { $0.anchor == nil } && Self.isSiteTitle(line)
+            if !rocEra, Self.namesTaiwanCurrency(line) { rocEra = true }
             for found in reading.found where found.anchor == nil {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
+                if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
                 if siteTitle || found.rule == "y-bare-year" { continue }
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from,
@@ -183,6 +187,17 @@ extension Normalizer {
         }
         frame.rocEra = rocEra
         return frame
+    }
+
+    private static let taiwanCurrency = "新台币".scalarValues
+
+    /// The line prices something in New Taiwan dollars (新臺幣, 新台幣): the document is Taiwanese
+    /// and counts years of the Republic of China.
+    static func namesTaiwanCurrency(_ line: ScalarLine) -> Bool {
+        // Written in traditional script (新臺幣): a line that folded nothing cannot name it.
+        guard line.raw != nil else { return false }
+        for k in 0..<line.count where line[k] == 0x65B0 && line.matches(taiwanCurrency, at: k) { return true }
+        return false
     }
 
     /// True when the year opens the line (after spaces) and the line ends with a colon: the line

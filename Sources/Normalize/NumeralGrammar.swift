@@ -113,9 +113,11 @@ enum NumeralGrammar {
         return (p, t)
     }
 
-    private static let dian: UInt32 = 0x70B9  // 点
-    private static let dianTrad: UInt32 = 0x9EDE  // 點
+    static let dian: UInt32 = 0x70B9  // 点
+    static let dianTrad: UInt32 = 0x9EDE  // 點
     private static let liang: UInt32 = 0x4E24  // 两
+    /// ○ (white circle): the zero of digits written one by one in Taiwan (一○八, 二○二五).
+    static let circleZero: UInt32 = 0x25CB
 
     /// Value of an atom character that is a digit (0–9), including 俩/倆 (两).
     @inline(__always)
@@ -197,7 +199,8 @@ enum NumeralGrammar {
         @inline(__always)
         mutating func read(_ line: ScalarLine) -> TokenStep {
             let v = line[j]
-            if let d = NumeralGrammar.digit(v) { return readDigit(d) }
+            if let d = NumeralGrammar.digit(v) { return readDigit(d, line) }
+            if v == NumeralGrammar.circleZero, pending != nil, let run = digitRun(line) { return run }
             if arabic, ScalarClass.isArabicDigit(v), pending == nil, tokens == 0 || previousWasUnit || previousWasZero,
                 let a = NumeralParser.arabic(line, at: j)
             {
@@ -233,7 +236,8 @@ enum NumeralGrammar {
 
         /// A Chinese digit; 零 (or 〇) between terms is a gap, a leading 零 the number zero (零点五, 零).
         @inline(__always)
-        private mutating func readDigit(_ d: Int) -> TokenStep {
+        private mutating func readDigit(_ d: Int, _ line: ScalarLine) -> TokenStep {
+            if pending != nil, let run = digitRun(line) { return run }
             if d == 0 {
                 if pending != nil {
                     return .fail  // 一〇, 二〇〇八: digits read one by one, not a cardinal
@@ -261,6 +265,38 @@ enum NumeralGrammar {
             previousWasZero = false
             j += 1
             tokens += 1
+            return .consumed
+        }
+
+        /// 一八六园, 四九二名, 一○二四名, 二万三八八七名: three or more digits written one by one (as
+        /// newspapers write counts) are one number, in a section of their own (below the big unit
+        /// before them). Two digits stay an estimate (三四个, 五六百) or a break in the grammar; four
+        /// that spell a year (二〇〇八) stay a year.
+        private mutating func digitRun(_ line: ScalarLine) -> TokenStep? {
+            guard pendingIsDigit, !previousWasUnit, !previousWasZero, section == 0, lastPlace == 0,
+                let first = pending, first > 0, j > 0, NumeralGrammar.digit(line[j - 1]) == Int(first)
+            else { return nil }
+            var value = first
+            var k = j
+            while k < line.count {
+                let v = line[k]
+                // 两 is no digit of a digit string (两 counts: 两千, never 一两三).
+                if v == 0x4E24 || v == 0x5169 { break }
+                guard let d = v == NumeralGrammar.circleZero ? 0 : NumeralGrammar.digit(v) else { break }
+                value = value * 10 + Double(d)
+                k += 1
+            }
+            let next = line.at(k)
+            // 二〇〇八: four digits that spell a year are a year written out, not a count.
+            let spellsYear = k - j == 3 && (1900...2099).contains(value)
+            guard k - j >= 2, !spellsYear, ScalarClass.chineseSmallUnit(next) == nil, NumeralGrammar.tens(next) == nil,
+                next != NumeralGrammar.dian, next != NumeralGrammar.dianTrad, lastBig == 0 || value < lastBig
+            else { return nil }
+            pending = value
+            pendingIsDigit = false
+            builder?.pending = .atom(value)
+            tokens += k - j
+            j = k
             return .consumed
         }
 

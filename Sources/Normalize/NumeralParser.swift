@@ -51,7 +51,9 @@ enum NumeralParser {
         guard digits > 0 else { return nil }
         var value = intPart
         var hasDecimal = false
-        if j + 1 < line.count, line[j] == 0x2E || line[j] == 0xFF0E, ScalarClass.isArabicDigit(line[j + 1]) {
+        if j + 1 < line.count, line[j] == 0x2E || line[j] == 0xFF0E || isStopAsPoint(line, j),
+            ScalarClass.isArabicDigit(line[j + 1])
+        {
             // Read the fraction as an integer and divide once, so 9999.9999 stays exact after scaling.
             var fraction = 0.0
             var scale = 1.0
@@ -68,6 +70,15 @@ enum NumeralParser {
         }
         return Reading(
             value: value, end: j, chinese: false, length: digits, hasDecimal: hasDecimal, loneDigit: nil, fuzzy: false)
+    }
+
+    /// 4。2%: a full stop typed for the decimal point, between digits and closed by a percent sign
+    /// one or two digits later (a sentence does not end between 4 and 2%).
+    private static func isStopAsPoint(_ line: ScalarLine, _ j: Int) -> Bool {
+        guard line.at(j) == 0x3002, ScalarClass.isArabicDigit(line.at(j + 1)) else { return false }
+        var k = j + 2
+        if ScalarClass.isArabicDigit(line.at(k)) { k += 1 }
+        return line.at(k) == 0x25 || line.at(k) == 0xFF05
     }
 
     /// A full-width comma between digit groups only counts when a unit or magnitude follows the

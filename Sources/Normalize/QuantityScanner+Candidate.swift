@@ -364,6 +364,11 @@ extension QuantityScanner {
 
     // MARK: - The unit
 
+    /// 级 子 主 额 车 长: after 个班 they make 班 the start of a noun (班级, 班子, 班主任, 班额, 班车, 班长).
+    static let banNounRests: Set<UInt32> = [0x7EA7, 0x5B50, 0x4E3B, 0x989D, 0x8F66, 0x957F]
+    /// The plain 个 row of units.tsv.
+    static let geRule = NormalizeRules.standard.unit(in: ScalarLine("个"), at: 0)
+
     /// The unit after at most two spaces (417 人次, x %), 角分 after 元, 半 after a measure word,
     /// and the qualifier after the unit (70%以上, 1000人左右).
     private func readUnit(_ line: ScalarLine, _ d: inout Draft) {
@@ -373,7 +378,9 @@ extension QuantityScanner {
             var k = j
             while ScalarClass.isSpace(line.at(k)) && k - j < 2 { k += 1 }
             if let g = Self.glossEnd(line, at: k), rules.unit(in: line, at: g) != nil { k = g }
-            if let u = rules.unit(in: line, at: k) {
+            if var u = rules.unit(in: line, at: k) {
+                // 8个班级, 三个班子, 5个班主任: 班 opens a longer noun, the measure word is 个.
+                if u.id == "ge-ban", Self.banNounRests.contains(line.at(k + 2)), let ge = Self.geRule { u = ge }
                 d.unitRule = u
                 d.afterNumber = k + u.surface.count
             }

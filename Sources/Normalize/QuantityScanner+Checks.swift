@@ -68,6 +68,11 @@ extension QuantityScanner {
     /// Years the year scanner left, blanked figures, age ranges, leading zeros.
     func vetForm(_ line: ScalarLine, _ d: Draft) -> Step {
         let numberStart = d.start
+        // 2岁专班, 3至5岁班, 50周岁以上的教师, 一位70多岁的老人: an age says who is meant, it is no
+        // figure to add up, unless the clause measures ages (平均年龄42岁, 预期寿命达到78岁). 岁 ends 岁 and 周岁.
+        if let u = d.unitRule, u.surface.last == 0x5C81, !hasAgeMeasure(line, before: d.start) {
+            return .stop(nil)
+        }
         // 2010 年: a year the year scanner did not take is still not a duration.
         if let r = d.reading, !r.chinese, !r.hasDecimal, r.length == 4, d.unitRule?.unit == "年",
             (1900...2099).contains(Int(r.value))
@@ -124,6 +129,7 @@ extension QuantityScanner {
         } else if (d.sawMagnitude && d.factor >= 10_000) || bigChinese || d.mixedBig {
             // 人口78万, 人口七十八万: a magnitude makes it a figure even without a unit.
             if !r.chinese && ScalarClass.isASCIILetter(prev) { return .stop(nil) }
+            if d.unitName.isEmpty, hasMoneyLead(line, before: d.start) { d.unitName = "yuan" }
         } else if !r.chinese {
             // A bare figure closing a clause: 万人本28.8。
             let next = line.at(j)
@@ -163,7 +169,10 @@ extension QuantityScanner {
         let prev = d.prev
         if r.chinese, d.unitRule?.kind == .score { return .stop(nil) }
         // 数十所, 几百名: vague counts.
-        if r.chinese, prev == 0x6570 || prev == 0x51E0 { return .stop(nil) }
+        // 人数五百名, 总数卅二名: 数 closing a noun (人数, 总数, 班数) is no vague count.
+        if r.chinese, prev == 0x51E0 || (prev == 0x6570 && !Self.countNounLeads.contains(line.at(numberStart - 2))) {
+            return .stop(nil)
+        }
         guard r.chinese, let u = d.unitRule, !d.isStandalone else { return .next }
         let lone = r.loneDigit
         if u.kind == .group {
@@ -182,6 +191,8 @@ extension QuantityScanner {
             // 最大的一所, 没有一所: "a" or "not a single".
             if articleLeads.contains(where: { line.matches($0, endingAt: numberStart) }) { return .stop(nil) }
             if prev == Self.mei { return .stop(nil) }
+            // 一所所学校, 一个个园丁: a doubled measure word means "one after another", no count.
+            if u.surface.count == 1, line.at(d.afterNumber) == u.surface[0] { return .stop(nil) }
             // 一月一汇总, 成熟一所评估一所: paired 一 … 一 is a pattern, not a count.
             if line.at(d.afterNumber) == Self.yi { return .stop(nil) }
             // 教学楼一栋,办公楼一栋 is a list of counts: a clause break stands between the two.
@@ -192,6 +203,12 @@ extension QuantityScanner {
                 if !between.contains(where: { ScalarClass.isClauseBreak(line.at($0)) }) { return .stop(nil) }
             }
         }
+        // 是教育事业跨越发展的五年。: 的 + N年 closing a clause names a period, it counts nothing.
+        if u.kind == .duration, u.unit == "年", prev == 0x7684,
+            d.afterNumber >= line.count || ScalarClass.isClauseBreak(line[d.afterNumber])
+        {
+            return .stop(nil)
+        }
         if lone == 2, line[numberStart] == Self.er, u.kind == .count || u.kind == .duration || u.kind == .tier {
             return .stop(nil)  // 二期, 二中: ordinals
         }
@@ -200,6 +217,32 @@ extension QuantityScanner {
         if context.isQuotedName(line.s[numberStart..<probeEnd]) && probeEnd - d.afterNumber == 2 { return .stop(nil) }
         return .next
     }
+
+    /// A word of spending or budgeting (context-words.tsv, money-lead) at most eight characters
+    /// before `start` in the same clause: 编列1.4亿进行整建, 累计投入近5000万建设.
+    func hasMoneyLead(_ line: ScalarLine, before start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, start - k <= 8, !ScalarClass.isClauseBreak(line[k]) {
+            if Self.moneyLeads.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A word that measures ages (context-words.tsv, age-measure: 年龄, 寿命) earlier in the clause.
+    func hasAgeMeasure(_ line: ScalarLine, before start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, start - k <= 16, !ScalarClass.isClauseBreak(line[k]) {
+            if Self.ageMeasures.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// 人 总 次 个 户 班 校 生 位 额: with 数 after them a noun (人数, 总数, 学位数), not 数 = several.
+    static let countNounLeads: Set<UInt32> = [
+        0x4EBA, 0x603B, 0x6B21, 0x4E2A, 0x6237, 0x73ED, 0x6821, 0x751F, 0x4F4D, 0x989D,
+    ]
 
     /// A verb of making or doing before 一+measure word, maybe with 了 (新建一个, 撤并了一个, 进行了一次),
     /// or 每周/每月 before 一次: 一 counts.

@@ -38,6 +38,11 @@ struct QuantityScanner {
     let pointNouns: [[UInt32]]
     let blankLeads: [[UInt32]]
     let vagueMeasures: Set<[UInt32]>
+    /// Words before a unit-less 万/亿 figure that make it money (context-words.tsv, money-lead), and
+    /// words that make an age a figure (age-measure: 平均年龄42岁). Static, read once from the shipped
+    /// tables: the scanner's own fields are kept few, as it is passed by value on the hot path.
+    static let moneyLeads = NormalizeRules.standard.words("money-lead")
+    static let ageMeasures = NormalizeRules.standard.words("age-measure")
 
     init(rules: NormalizeRules) {
         self.rules = rules

@@ -12,10 +12,26 @@ import EduwhCore
 /// line[4] == 0x4E07  // true (萬 reads as 万)
 /// ```
 struct ScalarLine {
-    /// The scalars as matched (traditional characters folded).
+    /// The scalars as matched (traditional characters folded, pinyin glosses taken out).
     let s: [UInt32]
     /// The raw scalars when folding changed any; nil when `s` is the raw text.
     let raw: [UInt32]?
+    /// With pinyin glosses taken out of `s` (個(gè) reads as 个): where each scalar stands in the
+    /// raw line; nil when the line has no gloss (one reference, to keep the line small to copy).
+    let glossed: GlossMap?
+
+    /// The raw index of each scalar of a glossed line's `s`, and the whole raw line.
+    final class GlossMap: Sendable {
+        let origin: [Int]
+        let full: [UInt32]
+        init(origin: [Int], full: [UInt32]) {
+            self.origin = origin
+            self.full = full
+        }
+    }
+
+    /// The raw index of each scalar, when pinyin glosses were taken out.
+    var origin: [Int]? { glossed?.origin }
     /// Which kinds of marks the line holds (`hasBracket`, `hasLatinURLStart`, `hasQuote`), so that
     /// passes looking for them skip the lines that have none.
     let features: UInt8
@@ -27,6 +43,8 @@ struct ScalarLine {
     static let hasLatinURLStart: UInt8 = 2
     /// “ ” 「 」 『 』 ‘ ’ " 《 》 〈 〉: quotations and book titles.
     static let hasQuote: UInt8 = 4
+    /// ( after a Han character and before a Latin letter: maybe a pinyin gloss (個(gè)).
+    static let hasGloss: UInt8 = 8
 
     init(_ text: String) {
         // One pass over the UTF-8: decode, fold and note the marks (the line used to be decoded,
@@ -36,7 +54,7 @@ struct ScalarLine {
         var folded = false
         let fold = TraditionalFold.table
         let bits = TraditionalFold.bits
-        s = text.withUTF8 { bytes in
+        let decoded = text.withUTF8 { bytes in
             [UInt32](unsafeUninitializedCapacity: bytes.count) { values, initialized in
                 var i = 0
                 var j = 0
@@ -48,7 +66,15 @@ struct ScalarLine {
                         v = b0
                         i += 1
                         switch v {
-                        case 0x5B, 0x28: features |= Self.hasBracket
+                        case 0x28:
+                            features |= Self.hasBracket
+                            // 個(gè): a bracket after a Han character opening Latin letters may be a gloss.
+                            if j > 0, values[j - 1] >= 0x3400, i < n,
+                                (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || (bytes[i] >= 0xC3 && bytes[i] <= 0xC9)
+                            {
+                                features |= Self.hasGloss
+                            }
+                        case 0x5B: features |= Self.hasBracket
                         case 0x68, 0x77, 0x48, 0x57: features |= Self.hasLatinURLStart
                         case 0x22: features |= Self.hasQuote
                         default: break
@@ -85,8 +111,73 @@ struct ScalarLine {
                 initialized = j
             }
         }
-        raw = folded ? text.scalarValues : nil
+        let rawScalars = folded ? text.scalarValues : nil
         self.features = features
+        if features & Self.hasGloss != 0, let glosses = Self.glosses(in: decoded) {
+            var kept: [Int] = []
+            kept.reserveCapacity(decoded.count)
+            var g = 0
+            var k = 0
+            while k < decoded.count {
+                if g < glosses.count, glosses[g].lowerBound == k {
+                    k = glosses[g].upperBound
+                    g += 1
+                    continue
+                }
+                kept.append(k)
+                k += 1
+            }
+            glossed = GlossMap(origin: kept, full: rawScalars ?? decoded)
+            raw = rawScalars.map { r in kept.map { r[$0] } }
+            s = kept.map { decoded[$0] }
+        } else {
+            s = decoded
+            raw = rawScalars
+            glossed = nil
+        }
+    }
+
+    /// Pinyin glosses a site put after characters, 個(gè) 學(xué) 的(de): a bracket right after a Han
+    /// character holding one to six lower-case Latin letters. A line counts as glossed when at least
+    /// one gloss carries a tone mark; then toneless ones (的(de)) go too. Nil when there are none.
+    static func glosses(in s: [UInt32]) -> [Range<Int>]? {
+        var found: [Range<Int>] = []
+        var toned = false
+        var k = 1
+        while k < s.count {
+            let open = s[k]
+            guard open == 0x28, ScalarClass.isHan(s[k - 1]) else {
+                k += 1
+                continue
+            }
+            var m = k + 1
+            var marks = false
+            while m < s.count, m - k <= 7 {
+                let v = s[m]
+                if v >= 0x61 && v <= 0x7A {
+                } else if (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F) {
+                    marks = true
+                } else {
+                    break
+                }
+                m += 1
+            }
+            if m > k + 1, m - k <= 7, m < s.count, s[m] == 0x29 {
+                found.append(k..<(m + 1))
+                toned = toned || marks
+                k = m + 1
+                continue
+            }
+            k += 1
+        }
+        return toned ? found : nil
+    }
+
+    /// The raw index of scalar `i` (`count` maps to the raw line's end): offsets reported outside
+    /// Normalize count the raw text, glosses included.
+    func rawOffset(_ i: Int) -> Int {
+        guard let glossed else { return i }
+        return i < glossed.origin.count ? glossed.origin[i] : glossed.full.count
     }
 
     @inline(__always)
@@ -116,8 +207,16 @@ struct ScalarLine {
 
     /// The raw text of scalars `range`.
     func text(_ range: Range<Int>) -> String {
-        let source = raw ?? s
         var view = String.UnicodeScalarView()
+        if let glossed {
+            // A glossed line: cut the raw text, glosses inside the range included.
+            guard !range.isEmpty else { return "" }
+            for k in glossed.origin[range.lowerBound]...glossed.origin[range.upperBound - 1] {
+                if let u = Unicode.Scalar(glossed.full[k]) { view.append(u) }
+            }
+            return String(view)
+        }
+        let source = raw ?? s
         for k in range { if let u = Unicode.Scalar(source[k]) { view.append(u) } }
         return String(view)
     }

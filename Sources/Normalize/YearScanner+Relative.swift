@@ -31,12 +31,13 @@ extension YearScanner {
 
     /// The N of a pattern at `i`: a small Chinese or Arabic number.
     private func patternNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
+        // Up to 60: 改革开放三十年来, 建校六十年来 count back as far as 两年来.
         if let reading = NumeralParser.chinese(line, at: i), !reading.fuzzy, !reading.hasDecimal, reading.value >= 1,
-            reading.value <= 20
+            reading.value <= 60
         {
             return (Int(reading.value), reading.end)
         }
-        if let (value, end) = smallNumber(line, at: i, in: 1...20) { return (value, end) }
+        if let (value, end) = smallNumber(line, at: i, in: 1...60) { return (value, end) }
         return nil
     }
 

@@ -3,7 +3,7 @@ import EduwhCore
 /// Ranges whose second year is written with its last two digits only, as school and financial
 /// years are (2018/19年度, 2017/18學年, 2011-12学年度, 二零二五至二六年度, 二○二五至二六財政年度).
 /// The second year must be the next one and a year word must close the range: 2007/08 alone
-/// may be a month.
+/// may be a month, but not in brackets after a title ((2007/08)).
 extension YearScanner {
     /// The end of a year word at `k` (年, 年度, 学年, 學年度, 财政年度, 財政年度…), or nil.
     func yearWordEnd(_ line: ScalarLine, at k: Int) -> Int? {
@@ -26,9 +26,15 @@ extension YearScanner {
         let k = i + 4
         let sep = line.at(k)
         guard sep == 0x2F || ScalarClass.isRangeDash(sep) || sep == Self.zhi, let year = fourDigitYear(line, at: i),
-            let (yy, end) = smallNumber(line, at: k + 1, in: 0...99), end == k + 3, yy == (year + 1) % 100,
-            let wordEnd = yearWordEnd(line, at: end)
+            let (yy, end) = smallNumber(line, at: k + 1, in: 0...99), end == k + 3, yy == (year + 1) % 100
         else { return nil }
+        guard let wordEnd = yearWordEnd(line, at: end) else {
+            // (2007/08): a bracketed period after a title is a school or financial year, not a month.
+            let open = line.at(i - 1)
+            let close = line.at(end)
+            guard sep == 0x2F, open == 0x28 || open == 0xFF08, close == 0x29 || close == 0xFF09 else { return nil }
+            return FoundYear(start: i, end: end, kind: .range, from: year, to: year + 1, rule: "y-range-short")
+        }
         return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: year + 1, rule: "y-range-short")
     }
 

@@ -220,11 +220,15 @@ struct YearScanner {
             if let y = gluedRange(line, at: i) { return y }
             if let y = slashDate(line, at: i) { return y }
             if let y = rocSchoolYear(line, at: i) { return y }
+            if let y = taiwanYear(line, at: i) { return y }
             if let y = lostDigitDate(line, at: i) { return y }
             if let y = twoDigitYear(line, at: i) { return y }
             if let y = centuryOrDecade(line, at: i) { return y }
             if let y = monthDate(line, at: i) { return y }
             if let y = relativeNumberFirst(line, at: i) { return y }
+            if let y = dayDate(line, at: i) { return y }
+            if let y = blankedCenturyYear(line, at: i) { return y }
+            if let y = englishMonthYear(line, at: i) { return y }
             return bareYear(line, at: i)
         }
         switch v {
@@ -249,6 +253,7 @@ struct YearScanner {
                 if let y = planPeriod(line, at: i) { return y }
                 if let y = relativeLiteralFirst(line, at: i) { return y }
                 if let y = relativeNumberFirst(line, at: i) { return y }
+                if let y = dayDate(line, at: i) { return y }
                 // A month needs 月 within the next three characters (十二月): skip the parse otherwise.
                 if line.at(i + 1) == Self.yue || line.at(i + 2) == Self.yue || line.at(i + 3) == Self.yue,
                     let y = chineseMonthDate(line, at: i)
@@ -316,8 +321,8 @@ struct YearScanner {
         guard let year = fourDigitYear(line, at: i) else { return nil }
         let j = skipSpace(line, i + 4) { $0 == Self.nian }
         let sep = line.at(j)
-        // 2024-06-07, 2024/6/7, 2024.6.7
-        if sep == 0x2D || sep == 0x2F || sep == 0x2E || sep == 0xFF0D,
+        // 2024-06-07, 2024/6/7, 2024.6.7, 2024·6·7
+        if sep == 0x2D || sep == 0x2F || sep == 0x2E || sep == 0xFF0D || sep == 0xB7 || sep == 0x30FB,
             let (_, monthEnd) = smallNumber(line, at: j + 1, in: 1...12), line.at(monthEnd) == sep,
             let (_, dayEnd) = smallNumber(line, at: monthEnd + 1, in: 1...31)
         {

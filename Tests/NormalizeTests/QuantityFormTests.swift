@@ -104,7 +104,8 @@ struct QuantityFormTests {
             QuantityCase("投入100余万元", "100余万元", 1_000_000, "yuan", .over),
             QuantityCase("入学率达到百分之九十五", "百分之九十五", 95, "percent"),
             QuantityCase("中央资金占五成以上", "五成以上", 50, "percent", .over),
-            QuantityCase("投入1个亿建设新校区", "1个亿", 100_000_000, ""),
+            // 投入 makes a unit-less 亿 money (context-words.tsv, money-lead).
+            QuantityCase("投入1个亿建设新校区", "1个亿", 100_000_000, "yuan"),
             QuantityCase("另筹资2.8个亿", "2.8个亿", 280_000_000, ""),
             QuantityCase("约八成学生参加", "约八成", 80, "percent", .approx),
             QuantityCase("三分之一的学校", "三分之一", 1.0 / 3.0, ""),
@@ -131,7 +132,7 @@ struct QuantityFormTests {
             QuantityCase("约1.8亿元用于改造", "约1.8亿元", 180_000_000, "yuan", .approx),
             QuantityCase("参训教师1000人左右", "1000人左右", 1000, "人", .approx),
             QuantityCase("超过1000万元", "超过1000万元", 10_000_000, "yuan", .over),
-            QuantityCase("35岁以下青年教师", "35岁以下", 35, "岁", .under),
+            QuantityCase("专任教师平均年龄35岁以下", "35岁以下", 35, "岁", .under),
             QuantityCase("不足50人的教学点", "不足50人", 50, "人", .under),
             QuantityCase("听课达4500多人次", "4500多人次", 4500, "人次", .over),
         ])

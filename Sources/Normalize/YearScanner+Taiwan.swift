@@ -1,0 +1,64 @@
+import EduwhCore
+
+/// Years of the Republic of China written without 民國, as Taiwanese reports write them: 105年底,
+/// 自106至108年, 107年8月. A three-digit number 100–150 before 年 is such a year only with a word of
+/// time around it (a range, a month, 底/初/度/起, or 自/至/到/於 before it); whether the document
+/// counts ROC years at all is decided for the whole document (`DocumentTimeFrame.rocEra`), and the
+/// mention is dropped where it does not (`Normalizer.years`).
+extension YearScanner {
+    /// The rule of a ROC year written without 民國: kept only in a document that counts ROC years.
+    static let taiwanYearRule = "y-taiwan-year"
+
+    /// 底 初 末 度 起 中: words after 年 that make a three-digit number a year (105年底, 98年起).
+    private static let taiwanCues: Set<UInt32> = [0x5E95, 0x521D, 0x672B, 0x5EA6, 0x8D77, 0x4E2D]
+    /// 自 至 到 於 于 在 迄: words before the number that make it a point in time.
+    private static let taiwanLeads: Set<UInt32> = [0x81EA, 0x81F3, 0x5230, 0x65BC, 0x4E8E, 0x5728, 0x8FC4]
+
+    /// Three Arabic digits 100–150 at `i`, not part of a longer number; the value and end.
+    private func rocNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
+        guard line.at(i) == 0x31 || line.at(i) == 0xFF11 else { return nil }
+        var n = 0
+        for k in 0..<3 {
+            guard let d = ScalarClass.arabicDigit(line.at(i + k)) else { return nil }
+            n = n * 10 + d
+        }
+        let next = line.at(i + 3)
+        guard (100...150).contains(n), !ScalarClass.isArabicDigit(next), next != 0x2E, next != 0xFF0E else {
+            return nil
+        }
+        return (n, i + 3)
+    }
+
+    /// 105年底, 106至108年, 自98年起 (two digits are read by `twoDigitYear`), 107年8月1日: see the type note.
+    func taiwanYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let (n, numberEnd) = rocNumber(line, at: i) else { return nil }
+        var k = skipSpace(line, numberEnd) { !ScalarClass.isSpace($0) }
+        // 106至108年, 106-108年: a range closed by one 年.
+        if ScalarClass.isRangeDash(line.at(k)) || line.at(k) == Self.zhi || line.at(k) == Self.dao {
+            let m = skipSpace(line, k + 1) { !ScalarClass.isSpace($0) }
+            if let (n2, end2) = rocNumber(line, at: m), n2 > n, n2 - n <= 30 {
+                let close = skipSpace(line, end2) { $0 == Self.nian }
+                guard line.at(close) == Self.nian else { return nil }
+                var end = close + 1
+                if line.at(end) == Self.du { end += 1 }
+                return FoundYear(
+                    start: i, end: end, kind: .range, from: 1911 + n, to: 1911 + n2, rule: Self.taiwanYearRule)
+            }
+            return nil
+        }
+        k = skipSpace(line, numberEnd) { $0 == Self.nian }
+        guard line.at(k) == Self.nian, line.at(k + 1) != Self.ji, line.at(k + 1) != Self.zhiSystem else { return nil }
+        let year = 1911 + n
+        if let end = monthDay(line, at: skipSpace(line, k + 1) { !ScalarClass.isSpace($0) }), end > k + 1 {
+            return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: Self.taiwanYearRule)
+        }
+        let after = line.at(k + 1)
+        let rangeAfter = after == Self.zhi || after == Self.dao || ScalarClass.isRangeDash(after)
+        guard Self.taiwanCues.contains(after) || Self.taiwanLeads.contains(line.at(i - 1)) || rangeAfter else {
+            return nil
+        }
+        var end = k + 1
+        if line.at(end) == Self.du { end += 1 }
+        return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: Self.taiwanYearRule)
+    }
+}
