@@ -67,14 +67,18 @@ struct SiteTemplateCommandTests {
         let applied = CommandRunner.run(["clean", "--explain", newPage, "--db", db])
         #expect(applied.status == 0, "\(applied.stderr)")
         #expect(label(of: Self.slogan, in: applied.stdout) == ["N", "site-template"])
-        #expect(label(of: Self.banner, in: applied.stdout) == ["N", "site-template"])
+        // The banner is a template line too; Clean's own rules may already call it noise (a head
+        // line sharing no words with the report), and then its own rule stays.
+        let plainBanner = try #require(label(of: Self.banner, in: plain.stdout))
+        let keptByClean = plainBanner.first != "N"
+        #expect(label(of: Self.banner, in: applied.stdout) == (keptByClean ? ["N", "site-template"] : plainBanner))
         #expect(applied.stderr.contains(Self.site))
         #expect(applied.stderr.contains("site-template"))
-        // Only those lines changed.
+        // Only the template lines Clean kept changed.
         let before = plain.stdout.split(separator: "\n")
         let after = applied.stdout.split(separator: "\n")
         #expect(before.count == after.count)
-        #expect(zip(before, after).filter { $0 != $1 }.count == 2)
+        #expect(zip(before, after).filter { $0 != $1 }.count == (keptByClean ? 2 : 1))
     }
 
     @Test("a later load labels the new page's template lines noise, unless --no-site-templates")
