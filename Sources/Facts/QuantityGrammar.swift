@@ -53,24 +53,30 @@ public struct QuantityGrammar: Sendable {
     public static let nounWindow = 8
     /// How far a noun may stand before the number, over filler words only (学校总数达86所).
     public static let fillerWindow = 4
+    /// Noun classes an amount may stand after as what it is (教师月工资5000元, 人均纯收入8600元).
+    static let amountSubjects: Set<String> = ["pay", "income", "budget_item"]
+    /// Verb classes that may follow the noun they govern (6所学校被评为…, 将6所村小改为教学点).
+    static let predicateClasses: Set<String> = ["honour", "win", "reinforce", "merge", "convert"]
     /// How far after an amount its purpose word may start (投入80万元为农村中小学校配备电脑).
     public static let purposeWindow = 12
     /// Scalars that may stand between a noun and the number it is counted by (共, 达, 为 …).
-    static let fillers: Set<Unicode.Scalar> = Set("共达到为有计约近总数已了是至各分别增加逾超过仅只计划年均再累新".unicodeScalars)
+    static let fillers: Set<Unicode.Scalar> = Set("共达到为有计约近总数已了是至各分别增加逾超过仅只计划年均再累新 　".unicodeScalars)
     /// Scalars that end a noun phrase or a clause.
     static let phraseEnds: Set<Unicode.Scalar> = Set("，,、。；;：:！!？?（）()【】[]《》“”\"'「」 　\t".unicodeScalars)
     static let clauseEnds: Set<Unicode.Scalar> = Set("，,；;：:。！!？?（(".unicodeScalars)
 
-    public static let standard: QuantityGrammar = {
-        let words = RuleTable.shipped(
+    /// The shipped tables: `rules/facts/grammar-words.tsv` and `rules/facts/grammar.tsv`.
+    public static let shippedTables: (words: RuleTable, rules: RuleTable) = (
+        RuleTable.shipped(
             "rules/facts/grammar-words.tsv", in: EmbeddedFiles.files, required: ["class", "kind", "words"]
-        ) { $0 }
-        let rules = RuleTable.shipped(
+        ) { $0 },
+        RuleTable.shipped(
             "rules/facts/grammar.tsv", in: EmbeddedFiles.files,
             required: ["id", "noun", "verb", "units", "replaces", "indicator"]
         ) { $0 }
-        return QuantityGrammar(words: words, rules: rules)
-    }()
+    )
+
+    public static let standard = QuantityGrammar(words: shippedTables.words, rules: shippedTables.rules)
 
     let entries: [Entry]
     let lexicon: WordTrie
@@ -152,14 +158,20 @@ public struct QuantityGrammar: Sendable {
                 ?? purposeNoun(after: end, tokens: tokens, scalars: scalars, sentence: sentence)
             {
                 (reading.noun, reading.nounClass) = (word(purpose), entry(purpose).wordClass)
+            } else if let subject = nounBefore(start, tokens: tokens, scalars: scalars, from: clauseStart)?.noun,
+                Self.amountSubjects.contains(entry(subject).wordClass)
+            {
+                // An amount a clause says a pay, a budget or an income is (农民人均纯收入达到5500元).
+                (reading.noun, reading.nounClass) = (word(subject), entry(subject).wordClass)
+                nounStart = subject.start
             }
         } else if kind != "percent" {
             if let noun = nounAfter(end, tokens: tokens, scalars: scalars) {
                 (reading.noun, reading.nounClass) = (word(noun), entry(noun).wordClass)
-                // A verb of honour or repair right after the counted noun is its predicate
-                // (3所学校被评为…, 6栋教学楼的加固).
+                // A verb of honour, repair, closing or conversion right after the counted noun is
+                // its predicate (3所学校被评为…, 6栋教学楼的加固, 将6所村小改为教学点).
                 if let next = tokens.first(where: { $0.start >= noun.end }), next.start - noun.end <= 4,
-                    ["honour", "win", "reinforce"].contains(entry(next).wordClass),
+                    Self.predicateClasses.contains(entry(next).wordClass),
                     !(noun.end..<next.start).contains(where: { Self.phraseEnds.contains(scalars[$0]) })
                 {
                     (reading.verb, reading.verbClass) = (word(next), entry(next).wordClass)
