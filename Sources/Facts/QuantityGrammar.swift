@@ -243,6 +243,8 @@ public struct QuantityGrammar: Sendable {
         }
         guard let last = tokens.last(where: { $0.end <= start }), adjacent(last, start) else { return nil }
         let entry = entries[last.payload[0]]
+        // 13班280个: a word right after a number is that number's measure word, not a noun.
+        if last.start > clauseStart, Self.isDigit(scalars[last.start - 1]) { return nil }
         // 全县86所: the place before a number is where it is counted, not what.
         if entry.kind == .noun { return entry.wordClass == "admin_unit" ? nil : (last, nil) }
         guard entry.wordClass != "other", entry.wordClass != "oblique" else { return nil }

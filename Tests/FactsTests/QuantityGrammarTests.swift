@@ -52,8 +52,11 @@ import Testing
             kind: "classes counted by 个", line: "全校开设32个教学班,学生一千四百余人", surface: "32个", unit: "个",
             indicator: "classes", noun: "教学班", verb: "-"),
         Case(
-            kind: "schools where something happens are no school count", line: "下学期在15所农村学校试点课后服务",
-            surface: "15所", unit: "所", indicator: "unknown", noun: "学校", verb: "在"),
+            kind: "a measure word's noun is no noun before the next number", line: "新开办幼儿园2所,共8班240个学位",
+            surface: "240个", unit: "个", indicator: "school_places", noun: "学位", verb: "-"),
+        Case(
+            kind: "area of buildings reinforced", line: "暑期加固改造校舍1.2万平方米", surface: "1.2万平方米", unit: "m2",
+            indicator: "dilapidated_buildings", noun: "校舍", verb: "加固改造"),
         Case(
             kind: "a sample inspected", line: "督导组随机抽查了中小学21所", surface: "21所", unit: "所",
             indicator: "unknown", noun: "中小学", verb: "抽查"),
@@ -121,6 +124,13 @@ import Testing
         let choice = IndicatorMapper.standard.indicator(for: quantity, inLine: line)
         #expect(choice.code == "funding_per_student")
         #expect(!choice.isGrammar)
+        // Schools where something is done (在…, 对…) are read, but the grammar does not decide them.
+        let pilot = "下学期在15所农村学校试点课后服务"
+        let schools = FactsFixtures.quantity("15所", unit: "所", in: pilot, value: 15)
+        #expect(!IndicatorMapper.standard.indicator(for: schools, inLine: pilot).isGrammar)
+        let reading = QuantityGrammar.standard.read(
+            schools, scalars: Array(pilot.unicodeScalars), sentence: 0..<pilot.unicodeScalars.count)
+        #expect(reading.noun == "学校" && reading.verbClass == "oblique")
     }
 
     /// Every rule names word classes the lexicon has and an indicator of the dictionary.
