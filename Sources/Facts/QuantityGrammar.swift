@@ -61,6 +61,9 @@ public struct QuantityGrammar: Sendable {
     public static let purposeWindow = 12
     /// Scalars that may stand between a noun and the number it is counted by (共, 达, 为 …).
     static let fillers: Set<Unicode.Scalar> = Set("共达到为有计约近总数已了是至各分别增加逾超过仅只计划年均再累新 　".unicodeScalars)
+    /// Prepositions and conjunctions: a noun beyond one is not the one the measure word counts
+    /// (30名干部到学校…).
+    static let linkers: Set<Unicode.Scalar> = Set("到去赴向在给为对由从把被将让使于与和及或并".unicodeScalars)
     /// Scalars that end a noun phrase or a clause.
     static let phraseEnds: Set<Unicode.Scalar> = Set("，,、。；;：:！!？?（）()【】[]《》“”\"'「」 　\t".unicodeScalars)
     static let clauseEnds: Set<Unicode.Scalar> = Set("，,；;：:。！!？?（(".unicodeScalars)
@@ -122,8 +125,8 @@ public struct QuantityGrammar: Sendable {
         keyword: IndicatorMapper.Choice
     ) -> IndicatorMapper.Choice? {
         let reading = read(quantity, scalars: scalars, sentence: sentence)
-        for rule in rules
-        where rule.units.contains(reading.unitKind) || rule.units.contains(quantity.unit) {
+        let unit = IndicatorMapper.unitKey(quantity)
+        for rule in rules where rule.units.contains(reading.unitKind) || rule.units.contains(unit) {
             guard rule.fits(rule.nouns, reading.nounClass), rule.fits(rule.verbs, reading.verbClass),
                 rule.replaces.contains("*") || rule.replaces.contains(keyword.code)
                     || (keyword.signalAfter && rule.replaces.contains(keyword.code + "@after"))
@@ -166,7 +169,16 @@ public struct QuantityGrammar: Sendable {
                 nounStart = subject.start
             }
         } else if kind != "percent" {
-            if let noun = nounAfter(end, tokens: tokens, scalars: scalars) {
+            let before = nounBefore(start, tokens: tokens, scalars: scalars, from: clauseStart)
+            let after = nounAfter(end, tokens: tokens, scalars: scalars)
+            // A noun right after the measure word is what it counts (学前班22个建设项目); else a
+            // noun right before the number (教师30名到学校…); else a noun a little after the measure
+            // word (3所义务教育阶段学校), else one over fillers before the number (学校总数达86所).
+            let afterAtOnce = tokens.contains { $0.start == end && entries[$0.payload[0]].kind == .noun }
+            if let noun = before?.noun, noun.end == start, !afterAtOnce {
+                (reading.noun, reading.nounClass) = (word(noun), entry(noun).wordClass)
+                nounStart = noun.start
+            } else if let noun = after {
                 (reading.noun, reading.nounClass) = (word(noun), entry(noun).wordClass)
                 // A verb of honour, repair, closing or conversion right after the counted noun is
                 // its predicate (3所学校被评为…, 6栋教学楼的加固, 将6所村小改为教学点).
@@ -176,7 +188,7 @@ public struct QuantityGrammar: Sendable {
                 {
                     (reading.verb, reading.verbClass) = (word(next), entry(next).wordClass)
                 }
-            } else if let (noun, verb) = nounBefore(start, tokens: tokens, scalars: scalars, from: clauseStart) {
+            } else if let (noun, verb) = before {
                 if let noun {
                     (reading.noun, reading.nounClass) = (word(noun), entry(noun).wordClass)
                     nounStart = noun.start
@@ -215,7 +227,9 @@ public struct QuantityGrammar: Sendable {
         var from = end
         for token in tokens where token.start >= end {
             let gap = from..<token.start
-            if gap.contains(where: { Self.phraseEnds.contains(scalars[$0]) || Self.isDigit(scalars[$0]) }) { break }
+            if gap.contains(where: {
+                Self.phraseEnds.contains(scalars[$0]) || Self.isDigit(scalars[$0]) || Self.linkers.contains(scalars[$0])
+            }) { break }
             // 的 after the counted noun ends its phrase: in 7所学校的教学楼 the number counts the
             // schools; only a standard the schools reach goes on (8所学校的合格学校建设).
             if let head, entries[head.payload[0]].wordClass != "admin_unit",
@@ -243,8 +257,9 @@ public struct QuantityGrammar: Sendable {
         }
         guard let last = tokens.last(where: { $0.end <= start }), adjacent(last, start) else { return nil }
         let entry = entries[last.payload[0]]
-        // 13班280个: a word right after a number is that number's measure word, not a noun.
-        if last.start > clauseStart, Self.isDigit(scalars[last.start - 1]) { return nil }
+        // 13班280个, 6个班180个: a word right after a number (and its classifier) belongs to
+        // that number, it is no noun of this one.
+        if (max(clauseStart, last.start - 2)..<last.start).contains(where: { Self.isDigit(scalars[$0]) }) { return nil }
         // 全县86所: the place before a number is where it is counted, not what.
         if entry.kind == .noun { return entry.wordClass == "admin_unit" ? nil : (last, nil) }
         guard entry.wordClass != "other", entry.wordClass != "oblique" else { return nil }

@@ -85,6 +85,15 @@ import Testing
             kind: "counties and townships are no education figure", line: "教育局对辖区内14个乡镇进行了专项督导",
             surface: "14个", unit: "个", indicator: "unknown", noun: "乡镇", verb: "对"),
         Case(
+            kind: "an N大 group of industries is no education figure", line: "全县已形成两大主导产业和一个物流园区",
+            surface: "两大", unit: "", indicator: "unknown", noun: "主导产业", verb: "-"),
+        Case(
+            kind: "officials are no teachers", line: "全年共有县级干部30余名到学校讲授思政课", surface: "30余名", unit: "名",
+            indicator: "unknown", noun: "县级干部", verb: "共有"),
+        Case(
+            kind: "school places counted as 名额", line: "新园共设6个班180个入园名额", surface: "180个", unit: "个",
+            indicator: "school_places", noun: "入园名额", verb: "-"),
+        Case(
             kind: "a region's land in square kilometres", line: "全县总面积1870平方公里,辖12个乡镇",
             surface: "1870平方公里", unit: "m2", indicator: "unknown", noun: "面积", verb: "-"),
     ])
