@@ -94,6 +94,15 @@ import Testing
             kind: "school places counted as 名额", line: "新园共设6个班180个入园名额", surface: "180个", unit: "个",
             indicator: "school_places", noun: "入园名额", verb: "-"),
         Case(
+            kind: "paving and painting are no floor area", line: "暑假硬化校园道路4500平方米", surface: "4500平方米",
+            unit: "m2", indicator: "unknown", noun: "道路", verb: "硬化"),
+        Case(
+            kind: "programmes counted by 项 are measures", line: "今年重点实施师资提升等五项工程", surface: "五项",
+            unit: "项", indicator: "work_measures", noun: "工程", verb: "-"),
+        Case(
+            kind: "grades are no schools", line: "将村小的五、六两个年级并入中心小学", surface: "两个", unit: "个",
+            indicator: "unknown", noun: "年级", verb: "-"),
+        Case(
             kind: "a region's land in square kilometres", line: "全县总面积1870平方公里,辖12个乡镇",
             surface: "1870平方公里", unit: "m2", indicator: "unknown", noun: "面积", verb: "-"),
     ])
