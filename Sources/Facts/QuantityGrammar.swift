@@ -229,7 +229,9 @@ public struct QuantityGrammar: Sendable {
             let gap = from..<token.start
             if gap.contains(where: {
                 Self.phraseEnds.contains(scalars[$0]) || Self.isDigit(scalars[$0]) || Self.linkers.contains(scalars[$0])
-            }) { break }
+            }) {
+                break
+            }
             // 的 after the counted noun ends its phrase: in 7所学校的教学楼 the number counts the
             // schools; only a standard the schools reach goes on (8所学校的合格学校建设).
             if let head, entries[head.payload[0]].wordClass != "admin_unit",
@@ -292,7 +294,8 @@ public struct QuantityGrammar: Sendable {
                 sawPurpose = true
             } else if sawPurpose, entry.kind == .noun {
                 return token
-            } else if sawPurpose || !(entry.kind == .noun || entry.wordClass == "oblique" || entry.wordClass == "build") {
+            } else if sawPurpose || !(entry.kind == .noun || entry.wordClass == "oblique" || entry.wordClass == "build")
+            {
                 return nil
             }
             from = token.end
