@@ -213,8 +213,9 @@ public struct FactBuilder: Sendable {
                 signalsBySentence[sentenceIndex ?? -1] ?? mapper.signalMatches(in: scalars, sentence: sentence)
             signalsBySentence[sentenceIndex ?? -1] = signals
             var choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence, signals: signals)
-            if let governed = governors.governed(
-                choice.code, at: quantity.offset, in: scalars, sentence: sentence.range)
+            if !choice.isGrammar,
+                let governed = governors.governed(
+                    choice.code, at: quantity.offset, in: scalars, sentence: sentence.range)
             {
                 choice = governed
             }

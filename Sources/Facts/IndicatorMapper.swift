@@ -20,13 +20,21 @@ public struct IndicatorMapper: Sendable {
     public struct Choice: Sendable, Hashable {
         /// Indicator code, or `unknown`.
         public var code: String
-        /// Lineage: `code:signal` (clause), `code:signal@sentence`, `unit:所`, or `none`.
+        /// Lineage: `code:signal` (clause), `code:signal@sentence`, `unit:所`, `none`, or a grammar
+        /// rule `g-id:noun/verb` (the counted noun and the governing verb it read).
         public var rule: String
 
         public init(code: String, rule: String) {
             self.code = code
             self.rule = rule
         }
+
+        /// Whether the signal word that decided stands after the quantity (its source named later:
+        /// 投入1800万元(其中中央资金1200万元)).
+        public var signalAfter = false
+
+        /// Whether a rule of the quantity grammar (rules/facts/grammar.tsv, ids `g-…`) decided.
+        public var isGrammar: Bool { rule.hasPrefix("g-") }
     }
 
     /// Code of the row schema.sql preloads for quantities no indicator fits.
@@ -38,9 +46,12 @@ public struct IndicatorMapper: Sendable {
     /// How far after a classifier the counted noun's signal word may start, in scalars.
     public static let countedNounWindow = 12
 
-    public static let standard = IndicatorMapper(dictionary: .standard)
+    public static let standard = IndicatorMapper(dictionary: .standard, grammar: .standard)
 
     public let dictionary: IndicatorDictionary
+    /// The grammar that reads the counted noun and the governing verb; when one of its rows fits,
+    /// it decides over the signal words (nil: signal words only).
+    public let grammar: QuantityGrammar?
     private let signals: WordTrie
     private let fallback: [String: Int]
     /// Per indicator (by index): priority, rate flag and units, read for every candidate of
@@ -53,8 +64,9 @@ public struct IndicatorMapper: Sendable {
     private let unitIDs: [String: Int]
     private let accepted: [Bool]
 
-    public init(dictionary: IndicatorDictionary) {
+    public init(dictionary: IndicatorDictionary, grammar: QuantityGrammar? = nil) {
         self.dictionary = dictionary
+        self.grammar = grammar
         var words: [String: [Int]] = [:]
         var fallback: [String: Int] = [:]
         for (index, indicator) in dictionary.indicators.enumerated() {
@@ -99,8 +111,20 @@ public struct IndicatorMapper: Sendable {
     }
 
     /// The indicator of `quantity` standing in `sentence` of the line `scalars`; `signals` are
-    /// the sentence's `signalMatches`, when the caller has them already.
+    /// the sentence's `signalMatches`, when the caller has them already. The grammar's reading
+    /// (counted noun, governing verb, unit kind) decides when one of its rules fits; the signal
+    /// words otherwise.
     public func indicator(
+        for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
+        signals found: [WordTrie.Match]? = nil
+    ) -> Choice {
+        let keyword = keywordIndicator(for: quantity, scalars: scalars, sentence: sentence, signals: found)
+        guard let grammar else { return keyword }
+        return grammar.choice(for: quantity, scalars: scalars, sentence: sentence.range, keyword: keyword) ?? keyword
+    }
+
+    /// The indicator the signal words (rules/facts/indicators.tsv) give `quantity`.
+    public func keywordIndicator(
         for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
         signals found: [WordTrie.Match]? = nil
     ) -> Choice {
@@ -154,7 +178,9 @@ public struct IndicatorMapper: Sendable {
         }
         func choice(_ indicator: Int, _ word: Range<Int>, _ suffix: String) -> Choice {
             let code = dictionary.indicators[indicator].code
-            return Choice(code: code, rule: "\(code):\(String(scalars: scalars[word]))\(suffix)")
+            var choice = Choice(code: code, rule: "\(code):\(String(scalars: scalars[word]))\(suffix)")
+            choice.signalAfter = word.lowerBound >= end
+            return choice
         }
         if let best = bestCounted { return choice(best.indicator, best.word, "@counted") }
         if let best = bestClause { return choice(best.indicator, best.word, "") }

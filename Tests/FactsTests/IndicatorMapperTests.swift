@@ -85,7 +85,7 @@ import Testing
         Case(line: "加强教育共同体建设,新成立7个学前教育和高中阶段教育共同体", surface: "7个", unit: "个", indicator: "partnerships"),
         Case(line: "完成5个直属基层党组织、10个农村学校党组织换届选举", surface: "10个", unit: "个", indicator: "party_organisations"),
         Case(line: "根据我区教育发展的实际,突出抓好三个重点", surface: "三个", unit: "个", indicator: "work_measures"),
-        Case(line: "当前,全县正大力推进三大主体功能区建设", surface: "三大", unit: "", indicator: "work_measures"),
+        Case(line: "当前,全县正大力推进三大主体功能区建设", surface: "三大", unit: "", indicator: "unknown"),
         Case(line: "通过“市—区—校”的三级培训网络等研训一体的系列措施", surface: "三级", unit: "级", indicator: "admin_tiers"),
         Case(line: "举办了为期三周的城乡学校校长跟岗体验活动", surface: "三周", unit: "周", indicator: "duration"),
         Case(line: "学校园面积和学生规模均扩大了一倍", surface: "一倍", unit: "倍", indicator: "growth_rate"),
