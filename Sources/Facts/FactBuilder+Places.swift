@@ -14,8 +14,26 @@ extension FactBuilder {
         }) {
             return true
         }
+        if isSchoolName(place, end: end, in: scalars) { return true }
         return (destinationScalars + exceptScalars).contains { ends($0, at: place.offset, in: scalars) }
     }
+
+    /// Whether a place written without its division suffix opens a school's or a street's name
+    /// (大安国小, 西湖国中, 象山中学, 中山路): the school stands there, the figure is not the
+    /// division's. A name with its suffix (文山区, 象山县) is left alone: 象山县中小学 are the county's.
+    static func isSchoolName(_ place: PlaceMention, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard let last = place.surface.simplifiedScalars.last, !divisionSuffixes.contains(last) else { return false }
+        return schoolNameScalars.contains { starts($0, at: end, in: scalars) }
+    }
+
+    /// The last character of a division's full name.
+    static let divisionSuffixes: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "旗", "盟", "镇", "乡"]
+    /// Words that end a school's or a street's name right after a place's bare name.
+    static let schoolNameWords = [
+        "小学", "中学", "国小", "国中", "高中", "初中", "完小", "中心校", "中心学校", "幼儿园", "学校", "实验", "一中", "二中",
+        "三中", "路", "大道", "街",
+    ]
+    static let schoolNameScalars = schoolNameWords.map { Array($0.unicodeScalars) }
 
     /// Whether `word` stands in `scalars` from `start` / up to `end` (no String is built: this runs
     /// for every place of every report).
