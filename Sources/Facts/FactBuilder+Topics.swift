@@ -83,6 +83,23 @@ extension FactBuilder {
         return nil
     }
 
+    /// A figure's own year: the nearest in its clause, else its sentence (`candidates`); else the
+    /// year its paragraph opened with (2022年，全市…。…上线率达到68.7%), counted as its sentence's;
+    /// with none, the deadline or named plan earlier in the paragraph (`paragraph`), or the one the
+    /// line before handed on (`inherited`), for `scoped` to weigh.
+    static func ownYear(
+        _ candidates: [YearMention], paragraph: [YearMention], of quantity: QuantityMention, clause: Range<Int>,
+        sentence: Range<Int>, in scalars: [Unicode.Scalar], inherited: PlanTopic?
+    ) -> (year: (mention: YearMention, source: ContextSource)?, topic: PlanTopic?) {
+        if let year = nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence, offset: \.offset) {
+            return (year, nil)
+        }
+        if let opening = paragraphYear(paragraph, before: sentence.lowerBound, in: scalars) {
+            return ((opening, .sentence), nil)
+        }
+        return (nil, planTopic(paragraph, before: sentence.lowerBound, in: scalars) ?? inherited)
+    }
+
     /// The year and status of a figure once its paragraph's plan horizon is heard:
     /// - a figure whose own year is a deadline later than the report's (or section's) year is a
     ///   target (到2015年，…达到95%), unless a word of the past stands before it in its clause;
@@ -120,7 +137,8 @@ extension FactBuilder {
             return ((topic.from, topic.to, .sentence), (.planned, "deadline:" + topic.surface))
         case .planPeriod:
             guard status.0 == .planned, year.source != .section else { return (year, status) }
-            return ((topic.from, topic.to, .sentence), status)
+            // The cue names the plan the years came from (将@plan:十二五), for --explain and lineage.
+            return ((topic.from, topic.to, .sentence), (.planned, status.1 + "@plan:" + topic.surface))
         }
     }
 

@@ -101,8 +101,8 @@ public struct FactBuilder: Sendable {
                     profile: profile, scope: scopes[index], inherited: head.topic ?? listTopic)
             } else {
                 facts += self.facts(
-                    quantities, line: line, years: lineYears, places: linePlaces, profile: profile, scope: scopes[index],
-                    inherited: listTopic)
+                    quantities, line: line, years: lineYears, places: linePlaces, profile: profile,
+                    scope: scopes[index], inherited: listTopic)
             }
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
@@ -239,16 +239,9 @@ public struct FactBuilder: Sendable {
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
             let candidates = (sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? []))
                 .filter { !Self.isComparisonBase($0, before: quantity.offset, in: scalars) }
-            var year = Self.nearest(
-                candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
-            if year == nil, let topic = Self.paragraphYear(usable, before: sentence.range.lowerBound, in: scalars) {
-                // A sentence with no year of its own, in a paragraph that opened with one
-                // (2022年，全市…。…上线率达到68.7%): that year, counted as its sentence's.
-                year = (topic, .sentence)
-            }
-            // A deadline or named plan earlier in the paragraph (or the line before) frames the targets after it.
-            let topic =
-                year == nil ? Self.planTopic(usable, before: sentence.range.lowerBound, in: scalars) ?? inherited : nil
+            let (year, topic) = Self.ownYear(
+                candidates, paragraph: usable, of: quantity, clause: clause, sentence: sentence.range, in: scalars,
+                inherited: inherited)
             var (yearFrom, yearTo, yearSource) = Self.factYear(year, scope: scope, profile: profile)
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
             // report's year over N years, unless the clause or sentence names a year of its own.
@@ -267,8 +260,8 @@ public struct FactBuilder: Sendable {
                 cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
                 clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
-                year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic, quantity: quantity,
-                clause: clause, scalars: scalars, profile: profile, scope: scope)
+                year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
+                quantity: quantity, clause: clause, scalars: scalars, profile: profile, scope: scope)
             // A count the plan starts from (现有学校541所 in a 十四五 plan) is no figure of the plan's years.
             if yearSource == .document, status == .achieved, Self.isRunningPlan(profile) {
                 (yearFrom, yearTo, yearSource) = (nil, nil, .none)

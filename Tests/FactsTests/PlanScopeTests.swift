@@ -88,6 +88,7 @@ import Testing
             body: ["全县教育“十三五”规划已经县政府审定。按照规划，将新建初中2所、小学5所。"])
         let schools = try Self.fact("2所", in: planned)
         #expect(schools.yearFrom == 2016 && schools.yearTo == 2020 && schools.status == .planned)
+        #expect(schools.statusCue.hasSuffix("@plan:十三五"))
         let passing = Self.build(
             title: ["县教育局2016年工作汇报"],
             body: ["今年是“十三五”开局之年。全县将新建小学5所。"])
