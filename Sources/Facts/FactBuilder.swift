@@ -186,15 +186,7 @@ public struct FactBuilder: Sendable {
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars)
-        let quoted = Self.quotedRanges(scalars)
-        let regionPlaces = places.filter { place in
-            // A place inside a document's name (《吉林省…标准》) is not what the figure is about.
-            if quoted.contains(where: { $0.contains(place.offset) }) { return false }
-            // Nor a place in an organisation's name (四平河南商会) or a trip's destination (赴杭州学习).
-            if Self.isNameOrDestination(place, in: scalars) { return false }
-            guard let adcode = place.adcode, let region = profile.adcode else { return true }
-            return !Self.contains(adcode, region)
-        }
+        let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         // The nearest year mention decides; one whose year the text hides or leaves open
         // (20xx年, 今年 with no reference year) leaves the fact without a year.
         let usable = years.filter {

@@ -152,6 +152,36 @@ import Testing
         #expect(StatusCues.standard.status(of: budget, inLine: traditional).0 == .planned)
     }
 
+    /// A place that is one of a list (分赴北京、上海、杭州等地) or the issuer of a rule the text
+    /// follows (符合浙江省…要求) is not the region a figure is about: the report's region is.
+    @Test func listedPlacesAndIssuersAreNoRegion() {
+        let profile = DocumentProfile(kind: "其他", adcode: "330782000000")
+        let trip = "全市派出45名骨干教师分赴北京、上海、杭州等地跟岗学习。"
+        let sent = FactBuilder.standard.facts(
+            [FactsFixtures.quantity("45名", unit: "名", in: trip, value: 45)], line: FactsFixtures.line(trip),
+            years: [],
+            places: [
+                FactsFixtures.place("北京", adcode: "110000000000", in: trip),
+                FactsFixtures.place("上海", adcode: "310000000000", in: trip),
+                FactsFixtures.place("杭州", adcode: "330100000000", in: trip),
+            ], profile: profile)
+        #expect(sent.first?.adcode == "330782000000" && sent.first?.regionSource == .document)
+        // 、 standing for a colon (地址、义乌市…) makes no list.
+        let address = "地址、义乌市稠城街道，占地面积2000平方米。"
+        let area = FactBuilder.standard.facts(
+            [FactsFixtures.quantity("2000平方米", unit: "m2", in: address, value: 2000)],
+            line: FactsFixtures.line(address), years: [],
+            places: [FactsFixtures.place("义乌市", adcode: "330782000000", in: address)],
+            profile: DocumentProfile(kind: "其他", adcode: "330700000000"))
+        #expect(area.first?.adcode == "330782000000")
+        let pay = "我市教师人均月工资6800元，符合浙江省关于教师工资待遇的要求。"
+        let wage = FactBuilder.standard.facts(
+            [FactsFixtures.quantity("6800元", unit: "yuan", in: pay, value: 6800)], line: FactsFixtures.line(pay),
+            years: [], places: [FactsFixtures.place("浙江省", adcode: "330000000000", in: pay)],
+            profile: DocumentProfile(kind: "其他"))
+        #expect(wage.first?.adcode == nil)
+    }
+
     /// A place's bare name that opens a school's name (大安国小) is where the school stands, not
     /// the region a figure is about; the same name with its suffix (大安区) is.
     @Test func aSchoolsNameIsNoRegion() {
