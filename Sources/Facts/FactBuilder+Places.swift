@@ -7,7 +7,9 @@ extension FactBuilder {
     /// The places of a line a figure may be about: not one inside a document's name (《吉林省…标准》),
     /// an organisation's name (四平河南商会), a trip's destination (赴杭州学习), a list of places or a
     /// rule's issuer, nor one that merely contains the report's `region` (its province).
-    static func figurePlaces(_ places: [PlaceMention], in scalars: [Unicode.Scalar], region: String?) -> [PlaceMention] {
+    static func figurePlaces(
+        _ places: [PlaceMention], in scalars: [Unicode.Scalar], region: String?
+    ) -> [PlaceMention] {
         let quoted = quotedRanges(scalars)
         return places.filter { place in
             if quoted.contains(where: { $0.contains(place.offset) }) { return false }

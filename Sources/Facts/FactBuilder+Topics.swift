@@ -7,9 +7,10 @@ import Normalize
 extension FactBuilder {
     /// A year mention that frames the figures after it in its paragraph.
     public struct PlanTopic: Sendable, Hashable {
-        public enum Kind: Sendable, Hashable { case deadline, planPeriod }
-        public var from: Int
-        public var to: Int
+        /// nextYear: 明年, 下年度 (its year, when the report's is known, in from/to).
+        public enum Kind: Sendable, Hashable { case deadline, planPeriod, nextYear }
+        public var from: Int?
+        public var to: Int?
         public var kind: Kind
         /// The mention's text (到2015年 → 2015年, 十二五), named in the fact's status cue.
         public var surface: String
@@ -17,6 +18,9 @@ extension FactBuilder {
 
     /// Words right before a year that make it a deadline (到2015年, 至2015年).
     static let deadlineBefore: Set<Unicode.Scalar> = ["到", "至"]
+    /// Relative years that point to the year after the report's (明年度 is read as 明年).
+    static let nextYearWords: Set<String> = ["明年", "下年度", "下一年度", "来年", "明年度"]
+
     /// What may stand right before a deadline's 到/至: a clause's start.
     static let clauseOpeners: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "：", ":", "、", " ", "\u{3000}", "（", "("]
     /// Words of intent a deadline's 到 may follow (力争到2015年, 计划到2020年).
@@ -72,6 +76,9 @@ extension FactBuilder {
     /// The last deadline or named plan period before `start` in the paragraph (the line), if any.
     static func planTopic(_ years: [YearMention], before start: Int, in scalars: [Unicode.Scalar]) -> PlanTopic? {
         for year in years.reversed() where year.offset + year.surface.unicodeScalars.count <= start {
+            if year.kind == .relative, nextYearWords.contains(year.surface) {
+                return PlanTopic(from: year.from, to: year.to, kind: .nextYear, surface: year.surface)
+            }
             guard let from = year.from else { continue }
             if isDeadline(year, in: scalars) {
                 return PlanTopic(from: year.to ?? from, to: year.to ?? from, kind: .deadline, surface: year.surface)
@@ -131,10 +138,15 @@ extension FactBuilder {
         guard let topic, year.source != .clause, year.source != .sentence else { return (year, status) }
         switch topic.kind {
         case .deadline:
-            guard isAhead(topic.to), !past, status.0 != .achieved || !isOwnWord(status.1) else {
+            guard let to = topic.to, isAhead(to), !past, status.0 != .achieved || !isOwnWord(status.1) else {
                 return (year, status)
             }
             return ((topic.from, topic.to, .sentence), (.planned, "deadline:" + topic.surface))
+        case .nextYear:
+            // 明年编列…；安心餐券补助1.8亿元，则可提供…: next year's figures, one sentence after another.
+            guard !past, status.0 != .achieved || !isOwnWord(status.1) else { return (year, status) }
+            let years = topic.from != nil ? (topic.from, topic.to, ContextSource.sentence) : year
+            return (years, (.planned, "next-year:" + topic.surface))
         case .planPeriod:
             guard status.0 == .planned, year.source != .section else { return (year, status) }
             // The cue names the plan the years came from (将@plan:十二五), for --explain and lineage.

@@ -152,6 +152,17 @@ import Testing
         #expect(StatusCues.standard.status(of: budget, inLine: traditional).0 == .planned)
     }
 
+    /// Next year's figures go on after the sentence that says 明年 (a budget news item, one
+    /// sentence per programme); a figure with a year or a word of the past of its own does not.
+    @Test func nextYearGoesOnInItsParagraph() throws {
+        let built = Self.build(
+            title: [],
+            body: ["教育局明年编列午餐补助经费2亿元，可照顾3万名学生；安心餐券补助1.8亿元，则可提供2万名学生使用；今年已发放餐券补助1亿元。"])
+        let coupons = try Self.fact("1.8亿元", in: built)
+        #expect(coupons.status == .planned && coupons.statusCue == "next-year:明年")
+        #expect(try Self.fact("1亿元", in: built).status == .achieved)
+    }
+
     /// A place that is one of a list (分赴北京、上海、杭州等地) or the issuer of a rule the text
     /// follows (符合浙江省…要求) is not the region a figure is about: the report's region is.
     @Test func listedPlacesAndIssuersAreNoRegion() {
