@@ -212,10 +212,12 @@ public struct DocumentProfiler: Sendable {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(Self.openingSentences(opening).map(\.number))
         let early = years.filter { titleNumbers.contains($0.line) || openingNumbers.contains($0.line) }
-        if let span = early.first(where: {
-            ($0.mention.kind == .range || $0.mention.kind == .planPeriod) && $0.mention.from != nil
-                && $0.mention.to != nil
-        }) {
+        func isSpan(_ located: Located<YearMention>) -> Bool {
+            (located.mention.kind == .range || located.mention.kind == .planPeriod) && located.mention.from != nil
+                && located.mention.to != nil
+        }
+        // A span the title names (“十三五”期间…汇报) is the report's.
+        if let span = early.first(where: { titleNumbers.contains($0.line) && isSpan($0) }) {
             return (span.mention.from!, span.mention.to!)
         }
         let texts = Dictionary(
@@ -226,7 +228,25 @@ public struct DocumentProfiler: Sendable {
             }
             return !Self.isInsideName(located.mention.offset, in: texts[located.line] ?? [])
         }
-        if let year = titleYear { return (year.mention.from!, year.mention.to ?? year.mention.from!) }
+        if let year = titleYear {
+            // A title year later than a full date the report's text carries by two years or more was
+            // written by the site that copied it (南县校安工程2024年工作总结 … 二0一一年元月八日):
+            // the text does not say which year it is, so none.
+            let dateLines = Set(
+                titleLines.map(\.number) + opening.filter { $0.text.unicodeScalars.count <= 24 }.map(\.number))
+            if Self.contradictsDate(year.mention.from!, years: years.filter { dateLines.contains($0.line) }) {
+                return nil
+            }
+            // The title's year beats a span the opening names in passing (2021年是“十四五”开局之年).
+            return (year.mention.from!, year.mention.to ?? year.mention.from!)
+        }
+        // Not a span inside a document's name (《加快推进教育现代化实施方案(2018—2022年)》).
+        if let span = early.first(where: {
+            isSpan($0) && !Self.isInsideName($0.mention.offset, in: texts[$0.line] ?? [])
+        }) {
+            return (span.mention.from!, span.mention.to!)
+        }
+        let firstLine = opening.first?.number
         if let year = early.first(where: { located in
             guard located.mention.kind == .year, located.mention.from != nil, let text = texts[located.line] else {
                 return false
@@ -236,7 +256,11 @@ public struct DocumentProfiler: Sendable {
                 located.mention.surface.hasSuffix("年度")
                 || (end < text.count && text[end - 1] == "年"
                     && Self.accountWords.contains { FactBuilder.starts($0, at: end, in: text) })
-            return account && !Self.isInsideName(located.mention.offset, in: text)
+            // A report that opens with a year as its topic (2019年，全国…) gives account of that year;
+            // not one that opens with an event (2012年我校投入…).
+            let opens =
+                located.line == firstLine && located.mention.offset == 0 && Self.isTopic(end: end, in: text)
+            return (account || opens) && !Self.isInsideName(located.mention.offset, in: text)
         }) {
             return (year.mention.from!, year.mention.to ?? year.mention.from!)
         }
@@ -256,6 +280,30 @@ public struct DocumentProfiler: Sendable {
             return (reference, reference)
         }
         return nil
+    }
+
+    /// Whether a comma follows `end`, past any decoration glyphs (2019年，/ 2019年◈★，).
+    static func isTopic(end: Int, in text: [Unicode.Scalar]) -> Bool {
+        var index = end
+        while index < text.count,
+            text[index].properties.isWhitespace || symbolCategories.contains(text[index].properties.generalCategory)
+        {
+            index += 1
+        }
+        return index < text.count && (text[index] == "，" || text[index] == ",")
+    }
+
+    static let symbolCategories: Set<Unicode.GeneralCategory> = [.otherSymbol, .mathSymbol, .modifierSymbol]
+
+    /// Whether a full date in `years` (those of the title lines and short date lines: a signature,
+    /// 2011年1月8日; not a date the narrative names) is two years or more before `titleYear`.
+    static func contradictsDate(_ titleYear: Int, years: [Located<YearMention>]) -> Bool {
+        years.contains { located in
+            guard located.mention.kind == .date, let year = located.mention.from,
+                located.mention.surface.unicodeScalars.contains("月")
+            else { return false }
+            return titleYear - year >= 2
+        }
     }
 
     /// Whether a place names who gave an honour (被评为湖北省“…先进单位”, 荣获全国…奖): the giver,

@@ -4,6 +4,21 @@ import Normalize
 /// Which places a figure may be about: not one inside a document's name, an organisation's name,
 /// a trip's destination or a place left out.
 extension FactBuilder {
+    /// The places of a line a figure may be about: not one inside a document's name (《吉林省…标准》),
+    /// an organisation's name (四平河南商会), a trip's destination (赴杭州学习), a list of places or a
+    /// rule's issuer, nor one that merely contains the report's `region` (its province).
+    static func figurePlaces(
+        _ places: [PlaceMention], in scalars: [Unicode.Scalar], region: String?
+    ) -> [PlaceMention] {
+        let quoted = quotedRanges(scalars)
+        return places.filter { place in
+            if quoted.contains(where: { $0.contains(place.offset) }) { return false }
+            if isNameOrDestination(place, in: scalars) || isListed(place, among: places, in: scalars) { return false }
+            guard let adcode = place.adcode, let region else { return true }
+            return !contains(adcode, region)
+        }
+    }
+
     /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
     /// 前往上海考察) or a place left out (不含厦门市) rather than the region a figure is about.
     static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
@@ -14,8 +29,44 @@ extension FactBuilder {
         }) {
             return true
         }
-        return (destinationScalars + exceptScalars).contains { ends($0, at: place.offset, in: scalars) }
+        if isSchoolName(place, end: end, in: scalars) { return true }
+        return (destinationScalars + exceptScalars + issuerScalars).contains { ends($0, at: place.offset, in: scalars) }
     }
+
+    /// Whether a place is one item of a list of places (分赴美国、广州、杭州等地, 在海珠、荔湾两区): a
+    /// figure about several places is about none of them alone.
+    /// (Another place must stand across the 、: 地址、渭源县… uses 、 as a colon.)
+    static func isListed(_ place: PlaceMention, among places: [PlaceMention], in scalars: [Unicode.Scalar]) -> Bool {
+        let end = place.offset + place.surface.unicodeScalars.count
+        let before = place.offset > 0 && place.offset <= scalars.count ? scalars[place.offset - 1] : " "
+        let after = end < scalars.count ? scalars[end] : " "
+        return places.contains { other in
+            let otherEnd = other.offset + other.surface.unicodeScalars.count
+            return (before == "、" && otherEnd == place.offset - 1) || (after == "、" && other.offset == end + 1)
+        }
+    }
+
+    /// Words before a place that make it the issuer of a rule the text follows (符合广东省…要求,
+    /// 按照省…规定), not the region a figure is about.
+    static let issuerWords = ["符合", "按照", "根据", "依据", "依照", "对照", "达到"]
+    static let issuerScalars = issuerWords.map { Array($0.unicodeScalars) }
+
+    /// Whether a place written without its division suffix opens a school's or a street's name
+    /// (大安国小, 西湖国中, 象山中学, 中山路): the school stands there, the figure is not the
+    /// division's. A name with its suffix (文山区, 象山县) is left alone: 象山县中小学 are the county's.
+    static func isSchoolName(_ place: PlaceMention, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard let last = place.surface.simplifiedScalars.last, !divisionSuffixes.contains(last) else { return false }
+        return schoolNameScalars.contains { starts($0, at: end, in: scalars) }
+    }
+
+    /// The last character of a division's full name.
+    static let divisionSuffixes: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "旗", "盟", "镇", "乡"]
+    /// Words that end a school's or a street's name right after a place's bare name.
+    static let schoolNameWords = [
+        "小学", "中学", "国小", "国中", "高中", "初中", "完小", "中心校", "中心学校", "幼儿园", "学校", "实验", "一中", "二中",
+        "三中", "路", "大道", "街",
+    ]
+    static let schoolNameScalars = schoolNameWords.map { Array($0.unicodeScalars) }
 
     /// Whether `word` stands in `scalars` from `start` / up to `end` (no String is built: this runs
     /// for every place of every report).

@@ -61,6 +61,8 @@ public struct FactBuilder: Sendable {
         var columnYears: [Int]?
         // The start of a sentence the previous body line left open (no 。！？； at its end).
         var open: OpenSentence?
+        // A deadline or named plan that a line ending in a colon opened for the list items under it.
+        var listTopic: PlanTopic?
         for (index, (line, reading)) in zip(document.lines, scanned).enumerated() where line.label.isKept {
             let quantities =
                 reading.map { normalizer.quantities(in: $0, standalone: line.rule == LabeledLine.asTextRule) } ?? []
@@ -88,6 +90,7 @@ public struct FactBuilder: Sendable {
                     line.label == .body && !tableRow
                     ? Self.openSentence(of: line, quantities: quantities, years: lineYears, places: linePlaces) : nil
                 if open != nil, sections.heading(in: line.text) != nil { open = nil }
+                listTopic = Self.listTopic(after: line, years: lineYears, carried: listTopic)
             }
             guard !quantities.isEmpty else { continue }
             if let head = open, line.label == .body, !tableRow {
@@ -95,11 +98,11 @@ public struct FactBuilder: Sendable {
                 // its figures are read with that sentence's start in front of them.
                 facts += self.facts(
                     quantities, continuing: head, line: line, years: lineYears, places: linePlaces,
-                    profile: profile, scope: scopes[index])
+                    profile: profile, scope: scopes[index], inherited: head.topic ?? listTopic)
             } else {
                 facts += self.facts(
-                    quantities, line: line, years: lineYears, places: linePlaces, profile: profile, scope: scopes[index]
-                )
+                    quantities, line: line, years: lineYears, places: linePlaces, profile: profile,
+                    scope: scopes[index], inherited: listTopic)
             }
         }
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
@@ -112,6 +115,8 @@ public struct FactBuilder: Sendable {
         var quantities: [QuantityMention]
         var years: [YearMention]
         var places: [PlaceMention]
+        /// The deadline or named plan the line stated before the fragment (在2015年前，…。即：小学…).
+        var topic: PlanTopic?
     }
 
     /// Shortest line that may leave a sentence open, in scalars.
@@ -143,7 +148,8 @@ public struct FactBuilder: Sendable {
         }
         return OpenSentence(
             text: Array(scalars[start...last]), quantities: shifted(quantities, \.offset),
-            years: shifted(years, \.offset), places: shifted(places, \.offset))
+            years: shifted(years, \.offset), places: shifted(places, \.offset),
+            topic: planTopic(years, before: start, in: scalars))
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "：", ":"]
@@ -153,7 +159,7 @@ public struct FactBuilder: Sendable {
     /// before it), the quantities keep their own line's offsets.
     func facts(
         _ quantities: [QuantityMention], continuing head: OpenSentence, line: LabeledLine, years: [YearMention],
-        places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State
+        places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State, inherited: PlanTopic? = nil
     ) -> [Fact] {
         let shift = head.text.count
         var joined = line
@@ -167,7 +173,7 @@ public struct FactBuilder: Sendable {
         }
         var found = facts(
             head.quantities + shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
-            places: head.places + shifted(places, \.offset), profile: profile, scope: scope)
+            places: head.places + shifted(places, \.offset), profile: profile, scope: scope, inherited: inherited)
         found.removeFirst(head.quantities.count)
         for index in found.indices { found[index].quantity.offset -= shift }
         return found
@@ -176,24 +182,17 @@ public struct FactBuilder: Sendable {
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
     public func facts(
         _ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
-        profile: DocumentProfile, scope: SectionScope.State = .init()
+        profile: DocumentProfile, scope: SectionScope.State = .init(), inherited: PlanTopic? = nil
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars)
-        let quoted = Self.quotedRanges(scalars)
-        let regionPlaces = places.filter { place in
-            // A place inside a document's name (《吉林省…标准》) is not what the figure is about.
-            if quoted.contains(where: { $0.contains(place.offset) }) { return false }
-            // Nor a place in an organisation's name (四平河南商会) or a trip's destination (赴杭州学习).
-            if Self.isNameOrDestination(place, in: scalars) { return false }
-            guard let adcode = place.adcode, let region = profile.adcode else { return true }
-            return !Self.contains(adcode, region)
-        }
+        let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         // The nearest year mention decides; one whose year the text hides or leaves open
         // (20xx年, 今年 with no reference year) leaves the fact without a year.
         let usable = years.filter {
-            $0.from == nil
-                || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false)
+            ($0.from == nil
+                || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false))
+                && !Self.isProjectLabel($0, in: scalars)
         }
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
         let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
@@ -233,13 +232,9 @@ public struct FactBuilder: Sendable {
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
             let candidates = (sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? []))
                 .filter { !Self.isComparisonBase($0, before: quantity.offset, in: scalars) }
-            var year = Self.nearest(
-                candidates, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
-            if year == nil, let topic = Self.paragraphYear(usable, before: sentence.range.lowerBound, in: scalars) {
-                // A sentence with no year of its own, in a paragraph that opened with one
-                // (2022年，全市…。…上线率达到68.7%): that year, counted as its sentence's.
-                year = (topic, .sentence)
-            }
+            let (year, topic) = Self.ownYear(
+                candidates, paragraph: usable, of: quantity, clause: clause, sentence: sentence.range, in: scalars,
+                inherited: inherited)
             var (yearFrom, yearTo, yearSource) = Self.factYear(year, scope: scope, profile: profile)
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
             // report's year over N years, unless the clause or sentence names a year of its own.
@@ -254,9 +249,12 @@ public struct FactBuilder: Sendable {
             {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
-            let (status, cue) = Self.settledStatus(
+            var (status, cue) = Self.settledStatus(
                 cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
                 clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
+            ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
+                year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
+                quantity: quantity, clause: clause, scalars: scalars, profile: profile, scope: scope)
             // A count the plan starts from (现有学校541所 in a 十四五 plan) is no figure of the plan's years.
             if yearSource == .document, status == .achieved, Self.isRunningPlan(profile) {
                 (yearFrom, yearTo, yearSource) = (nil, nil, .none)
@@ -383,6 +381,9 @@ public struct FactBuilder: Sendable {
         }
     }
 
+    /// Longest run-in label before a paragraph's opening year (学前教育：), in scalars.
+    static let runInLabelLimit = 10
+
     /// Status cues that keep a figure achieved even in a plan section.
     static let pastCues: Set<String> = [
         "已", "已经", "累计", "累积", "共有", "现有", "实有", "过去", "去年", "上年", "以来",
@@ -395,16 +396,20 @@ public struct FactBuilder: Sendable {
     static func paragraphYear(_ years: [YearMention], before start: Int, in scalars: [Unicode.Scalar]) -> YearMention? {
         years.last { year in
             let end = year.offset + year.surface.unicodeScalars.count
-            guard year.kind == .year, year.from != nil, year.from == year.to, end <= start, end < scalars.count else {
-                return false
-            }
+            // A year, or a span of years (2016—2018年我县…累计投入…。其中…).
+            let single = year.kind == .year && year.from != nil && year.from == year.to
+            let span = year.kind == .range && year.from != nil && year.to != nil
+            guard single || span, end <= start, end < scalars.count else { return false }
             let opens = YearMention.opensParagraph(start: year.offset, end: end) {
                 $0 >= 0 && $0 < scalars.count ? scalars[$0].value : 0
             }
             if opens { return true }
             // Opening a sentence (not a deadline: 到2015年, 在2015年前), followed by its words.
             let before = year.offset > 0 ? scalars[year.offset - 1] : "。"
-            return ["。", "！", "？", "；"].contains(before) && scalars[end].properties.isIdeographic && scalars[end] != "前"
+            // After a run-in label (义务教育：2016—2018年我县…) the year opens the paragraph's text.
+            let label = (before == "：" || before == ":") && year.offset <= runInLabelLimit
+            return (["。", "！", "？", "；"].contains(before) || label) && scalars[end].properties.isIdeographic
+                && scalars[end] != "前"
         }
     }
 
