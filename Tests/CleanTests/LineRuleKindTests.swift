@@ -149,20 +149,7 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func lineIsLabelledByItsRule(_ c: Case) throws {
-        let cleaned = Cleaner.standard.clean(
-            CleanFixture.raw(CleanFixture.text(head: c.head, middle: c.middle, tail: c.tail)))
-        let copies = cleaned.lines.filter { $0.text == c.target }
-        let line = try #require(copies.last)
-        #expect(line.label == c.label)
-        #expect(line.rule == c.rule)
-        // The report itself stays intact around the noise.
-        #expect(cleaned.lines.first?.label == .title)
-        for paragraph in CleanFixture.paragraphs {
-            #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
-        }
-        #expect(cleaned.documents.count == 1)
-    }
+    func lineIsLabelledByItsRule(_ c: Case) throws { try c.check() }
 
     /// A related-articles heading between paragraphs (related snippets that look like
     /// paragraphs follow it) ends the report: it and everything after it is noise.
@@ -237,5 +224,21 @@ import Testing
         let metadata = try #require(cleaned.documents.first?.metadata)
         #expect(metadata.publishedAt == "2022-12-21")
         #expect(metadata.breadcrumb.count == 3)
+    }
+}
+
+extension LineRuleKindTests.Case {
+    /// Cleans the made-up report with the case's lines around it and checks the target line's
+    /// label and rule (its last copy), and that the report itself stays intact around it.
+    func check() throws {
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+        let line = try #require(cleaned.lines.last { $0.text == target })
+        #expect(line.label == label)
+        #expect(line.rule == rule)
+        #expect(cleaned.lines.first?.label == .title)
+        for paragraph in CleanFixture.paragraphs {
+            #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
+        }
+        #expect(cleaned.documents.count == 1)
     }
 }
