@@ -231,7 +231,8 @@ extension LineRuleKindTests.Case {
     /// Cleans the made-up report with the case's lines around it and checks the target line's
     /// label and rule (its last copy), and that the report itself stays intact around it.
     func check() throws {
-        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+        let cleaned = Cleaner.standard.clean(
+            CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
         let line = try #require(cleaned.lines.last { $0.text == target })
         #expect(line.label == label)
         #expect(line.rule == rule)
