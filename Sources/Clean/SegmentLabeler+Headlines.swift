@@ -117,9 +117,9 @@ extension SegmentLabeler {
     /// line of their own below (the enclosed document's heading), or split over two lines.
     func enclosedTitleLines() -> Set<Int> {
         var quoted = Set<String>()
-        for i in segment where lines[i].text.contains("《") {
+        for i in segment where lines[i].text.includes("《") {
             let text = lines[i].matchText
-            guard text.contains("印发") || text.contains("转发") || text.contains("发布") else { continue }
+            guard text.includes("印发") || text.includes("转发") || text.includes("发布") else { continue }
             for part in text.split(separator: "《", omittingEmptySubsequences: false).dropFirst() {
                 guard let close = part.firstIndex(of: "》") else { continue }
                 let title = ScannedLine.comparable(String(part[..<close]))
@@ -129,7 +129,7 @@ extension SegmentLabeler {
         guard !quoted.isEmpty else { return [] }
         let isLine = { (i: Int) in
             !self.paragraph[i] && self.lines[i].shape.length <= self.cleaner.settings.maxTitleLength
-                && !self.lines[i].shape.endsSentence && !self.lines[i].text.contains("《")
+                && !self.lines[i].shape.endsSentence && !self.lines[i].text.includes("《")
         }
         var result = Set<Int>()
         for i in segment where isLine(i) {

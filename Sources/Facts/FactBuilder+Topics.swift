@@ -67,7 +67,7 @@ extension FactBuilder {
         var index = year.offset + year.surface.unicodeScalars.count
         while index < scalars.count, "”\"’」』".unicodeScalars.contains(scalars[index]) { index += 1 }
         let upper = min(scalars.count, index + projectLabelReach + 2)
-        return index < upper && String(scalars: scalars[index..<upper]).contains("课题")
+        return index < upper && String(scalars: scalars[index..<upper]).includes("课题")
     }
 
     /// How far after a plan period 课题 may stand for the period to label a project (规划重点课题).
@@ -129,7 +129,7 @@ extension FactBuilder {
         func isAhead(_ deadline: Int) -> Bool { reference.map { deadline > $0 } ?? false }
         let said = String(
             scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))])
-        let past = pastCues.contains { said.contains($0) }
+        let past = pastCues.contains { said.includes($0) }
         if let own, own.source == .clause || own.source == .sentence, let deadline = own.mention.to,
             isDeadline(own.mention, in: scalars), isAhead(deadline), !past
         {

@@ -424,7 +424,7 @@ public struct FactBuilder: Sendable {
         let end = year.offset + year.surface.unicodeScalars.count
         guard end < offset, offset <= scalars.count else { return false }
         let between = String(scalars: scalars[end..<offset])
-        return changeWords.contains { between.contains($0) }
+        return changeWords.contains { between.includes($0) }
     }
 
     /// Whether the words right before `offset` make the figure a comparison with the figure before

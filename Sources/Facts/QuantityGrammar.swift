@@ -84,6 +84,9 @@ public struct QuantityGrammar: Sendable {
     let entries: [Entry]
     let lexicon: WordTrie
     let rules: [Rule]
+    /// Rows by the units they name, in table order (a quantity is tried only against rows of its
+    /// unit or unit kind: the whole table per quantity was a tenth of a load's CPU).
+    let rulesByUnit: [String: [Int]]
 
     public init(words: RuleTable, rules: RuleTable) {
         var entries: [Entry] = []
@@ -103,6 +106,28 @@ public struct QuantityGrammar: Sendable {
                 id: row["id"], nouns: set(row["noun"]), verbs: set(row["verb"]), units: set(row["units"]),
                 replaces: set(row["replaces"]), indicator: row["indicator"])
         }
+        var byUnit: [String: [Int]] = [:]
+        for (index, rule) in self.rules.enumerated() {
+            for unit in rule.units { byUnit[unit, default: []].append(index) }
+        }
+        rulesByUnit = byUnit
+    }
+
+    /// Two ascending lists of row indices as one, ascending, without repeats.
+    static func merged(_ a: [Int], _ b: [Int]) -> [Int] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            let next = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
+            if i < a.count, a[i] == next { i += 1 }
+            if j < b.count, b[j] == next { j += 1 }
+            result.append(next)
+        }
+        return result
     }
 
     /// The unit kind of a quantity: money, area, km2 (a region's land, never a school's), percent or count.
@@ -112,7 +137,7 @@ public struct QuantityGrammar: Sendable {
         case "percent", "百分点": return "percent"
         case "m2", "mu":
             let surface = quantity.surface
-            if surface.contains("平方公里") || surface.contains("平方千米") || surface.contains("km") { return "km2" }
+            if surface.includes("平方公里") || surface.includes("平方千米") || surface.includes("km") { return "km2" }
             return "area"
         default: return "count"
         }
@@ -126,10 +151,12 @@ public struct QuantityGrammar: Sendable {
     ) -> IndicatorMapper.Choice? {
         let reading = read(quantity, scalars: scalars, sentence: sentence)
         let unit = IndicatorMapper.unitKey(quantity)
-        for rule in rules where rule.units.contains(reading.unitKind) || rule.units.contains(unit) {
+        let after = keyword.signalAfter ? keyword.code + "@after" : nil
+        for index in Self.merged(rulesByUnit[reading.unitKind] ?? [], rulesByUnit[unit] ?? []) {
+            let rule = rules[index]
             guard rule.fits(rule.nouns, reading.nounClass), rule.fits(rule.verbs, reading.verbClass),
                 rule.replaces.contains("*") || rule.replaces.contains(keyword.code)
-                    || (keyword.signalAfter && rule.replaces.contains(keyword.code + "@after"))
+                    || (after.map(rule.replaces.contains) ?? false)
             else { continue }
             // `-`: the reading is one the grammar leaves to the signal words.
             guard rule.indicator != "-", !rule.indicator.isEmpty else { return nil }
