@@ -221,19 +221,20 @@ extension QuantityScanner {
     /// A word of spending or budgeting (context-words.tsv, money-lead) at most eight characters
     /// before `start` in the same clause: 编列1.4亿进行整建, 累计投入近5000万建设.
     func hasMoneyLead(_ line: ScalarLine, before start: Int) -> Bool {
-        var k = start - 1
-        while k >= 0, start - k <= 8, !ScalarClass.isClauseBreak(line[k]) {
-            if Self.moneyLeads.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
-            k -= 1
-        }
-        return false
+        hasWord(of: Self.moneyLeads, in: line, before: start, within: 8)
     }
 
     /// A word that measures ages (context-words.tsv, age-measure: 年龄, 寿命) earlier in the clause.
     func hasAgeMeasure(_ line: ScalarLine, before start: Int) -> Bool {
+        hasWord(of: Self.ageMeasures, in: line, before: start, within: 16)
+    }
+
+    /// Whether one of `words` ends at most `within` characters before `start`, with no clause
+    /// break in between.
+    private func hasWord(of words: [[UInt32]], in line: ScalarLine, before start: Int, within: Int) -> Bool {
         var k = start - 1
-        while k >= 0, start - k <= 16, !ScalarClass.isClauseBreak(line[k]) {
-            if Self.ageMeasures.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
+        while k >= 0, start - k <= within, !ScalarClass.isClauseBreak(line[k]) {
+            if words.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
             k -= 1
         }
         return false
