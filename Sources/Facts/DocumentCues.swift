@@ -9,7 +9,11 @@ import Normalize
 /// DocumentCues.standard.isSiteTitle("2022年关于全县义务教育均衡发展工作情况汇报范文")  // true
 /// ```
 public struct DocumentCues: Sendable {
-    enum Role: Sendable, Hashable { case siteTitle, nation, speaksAs(String) }
+    enum Role: Sendable, Hashable {
+        case siteTitle
+        case nation
+        case speaksAs(String)
+    }
 
     private let roles: [Role]
     /// Every cue word, its payload the index of its role in `roles`.

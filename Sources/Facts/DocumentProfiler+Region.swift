@@ -68,14 +68,15 @@ extension DocumentProfiler {
         // A place named once in the body, in passing (one of seven provinces a national report
         // lists), is not what the report is about: the report's region is named in its title or
         // opening, or more than once.
+        // The places the title names (with no title line, the first line of the text stands for it).
+        let heads = titleNumbers.isEmpty ? Set(opening.prefix(1).map(\.number)) : titleNumbers
+        let titled = places.filter { heads.contains($0.line) && $0.mention.status == .resolved }
         // A report that speaks as the country (全国有2717个县…) more than as any province, city or
         // county, and whose title names no place of its own, gives national figures: a city it names
         // (新华社南昌3月26日电) is no region of them.
         let speakers = cues.speakers(lines)
         let counts = Self.speakingCounts(lines)
-        if speakers.nation >= Self.minimumSpeakingCount, speakers.nation > counts.max() ?? 0,
-            !places.contains(where: { titleNumbers.contains($0.line) && $0.mention.status == .resolved })
-        {
+        if speakers.nation >= Self.minimumSpeakingCount, speakers.nation > counts.max() ?? 0, titled.isEmpty {
             return nil
         }
         guard let best, best.score >= Self.minimumRegionScore else {
@@ -86,9 +87,6 @@ extension DocumentProfiler {
         // A city the title names is the report's when the county it names most is one of the city's
         // (武威2021年新建哪些学校? … 凉州区…古浪县…天祝县…): a city's report lists its counties.
         var chosen = best.adcode
-        // (With no title line, the first line of the text stands for it.)
-        let heads = titleNumbers.isEmpty ? Set(opening.prefix(1).map(\.number)) : titleNumbers
-        let titled = places.filter { heads.contains($0.line) && $0.mention.status == .resolved }
         if specificity(chosen) == 2, !titled.contains(where: { $0.mention.adcode == chosen }),
             let city = titled.compactMap(\.mention.adcode).first(where: {
                 specificity($0) == 1 && FactBuilder.contains($0, chosen)

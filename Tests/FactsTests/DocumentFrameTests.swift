@@ -68,6 +68,14 @@ import Testing
             title: ["长沙县教育工作汇报"],
             body: ["长沙县被评为全国义务教育发展基本均衡县，全国百强县排名第十。", "长沙县现有中小学校120所。"])
         #expect(county.profile.adcode == "430121000000")
+        // With no title line, the first line of the text names the report's place.
+        let untitled = Self.build(
+            title: [],
+            body: [
+                "未来五年，长沙县教育这样干！", "长沙县被评为全国义务教育发展基本均衡县，全国百强县排名第十。",
+                "全国首批示范县名单公布，长沙县现有中小学校120所。",
+            ])
+        #expect(untitled.profile.adcode == "430121000000")
     }
 
     /// A report that names no division but speaks from a region by its short name (全港, 本港)
