@@ -26,6 +26,7 @@ public struct DocumentProfiler: Sendable {
     public static let otherKind = "其他"
 
     let kindRules: [KindRule]
+    let cues: DocumentCues
     let offices: [String]
     let roles: [String]
     let appointments: [String]
@@ -49,7 +50,8 @@ public struct DocumentProfiler: Sendable {
         }
     }()
 
-    public init(kinds: RuleTable, speakers: RuleTable) throws(RuleTableError) {
+    public init(kinds: RuleTable, speakers: RuleTable, cues: DocumentCues = .standard) throws(RuleTableError) {
+        self.cues = cues
         var rules: [KindRule] = []
         for row in kinds.rows {
             guard let region = KindRule.Region(rawValue: row["region"]) else {
@@ -90,11 +92,14 @@ public struct DocumentProfiler: Sendable {
         places: [Located<PlaceMention>], frame: DocumentTimeFrame? = nil
     ) -> DocumentProfile {
         let titleLines = document.lines.filter { $0.label == .title }
+        // A site's page label (…工作总结范文) names the site's year, not the report's: it still tells
+        // the kind of report and its place.
+        let periodTitles = titleLines.filter { !cues.isSiteTitle($0.text) }
         let bodyLines = document.bodyLines
         let opening = Array(bodyLines.prefix(Self.openingLines))
-        let textNumbers = Set((titleLines + bodyLines).map(\.number))
+        let textNumbers = Set((periodTitles + bodyLines).map(\.number))
         let period = self.period(
-            titleLines: titleLines, opening: opening, years: years.filter { textNumbers.contains($0.line) },
+            titleLines: periodTitles, opening: opening, years: years.filter { textNumbers.contains($0.line) },
             referenceYear: referenceYear, frame: frame)
         return DocumentProfile(
             kind: kind(
@@ -210,8 +215,18 @@ public struct DocumentProfiler: Sendable {
         frame: DocumentTimeFrame? = nil
     ) -> (from: Int, to: Int)? {
         let titleNumbers = Set(titleLines.map(\.number))
-        let openingNumbers = Set(Self.openingSentences(opening).map(\.number))
-        let early = years.filter { titleNumbers.contains($0.line) || openingNumbers.contains($0.line) }
+        // The opening's first characters, line by line: a span named deep in a long first paragraph
+        // (…从2002年至2012年10年间…) is a comparison, not the report's period.
+        var openingReach: [Int: Int] = [:]
+        var consumed = 0
+        for line in Self.openingSentences(opening) {
+            openingReach[line.number] = Self.openingCharacters - consumed
+            consumed += line.text.unicodeScalars.count
+        }
+        let early = years.filter { located in
+            titleNumbers.contains(located.line)
+                || (openingReach[located.line].map { located.mention.offset < $0 } ?? false)
+        }
         func isSpan(_ located: Located<YearMention>) -> Bool {
             (located.mention.kind == .range || located.mention.kind == .planPeriod) && located.mention.from != nil
                 && located.mention.to != nil
@@ -342,108 +357,5 @@ public struct DocumentProfiler: Sendable {
         let before = scalars[..<offset]
         guard let open = before.lastIndex(of: "《") else { return false }
         return !before[open...].contains("》")
-    }
-
-    // MARK: - Region
-
-    /// The most salient resolved place: title mentions count 3, opening lines 2, others 1, and a
-    /// division scoring at least 2 also gains the score of the divisions containing it (乳源县 named
-    /// twice in a report that names 广东省 five times is still a report about 乳源县; a city named
-    /// once in passing is not); ties go to the more specific division, then the earlier mention.
-    /// None when the best scores under `minimumRegionScore`.
-    /// The score a place needs to be the report's region (one mention in the opening, or two in the body).
-    static let minimumRegionScore = 2
-
-    /// With `lines`, a place that names an organisation, a destination, an honour's giver or a
-    /// place left out (四平河南商会, 赴杭州学习, 被评为湖北省…先进单位, 不含厦门市) does not vote; a
-    /// document's name does (《乳源县中小学校长管理暂行办法》 is the county's own).
-    public func region(
-        titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
-        lines: [LabeledLine] = []
-    ) -> String? {
-        let titleNumbers = Set(titleLines.map(\.number))
-        let openingNumbers = Set(opening.map(\.number))
-        var own: [String: (score: Int, first: Int)] = [:]
-        var texts: [Int: [Unicode.Scalar]] = [:]
-        let placeLines = Set(places.map(\.line))
-        for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
-        let places = places.filter { located in
-            guard let scalars = texts[located.line] else { return true }
-            return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
-                && !Self.isHonour(located.mention, in: scalars)
-        }
-        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
-        let listLines = Set(
-            Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
-        for (index, located) in places.enumerated()
-        where located.mention.status == .resolved && !listLines.contains(located.line) {
-            guard let adcode = located.mention.adcode else { continue }
-            let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
-            let previous = own[adcode] ?? (0, index)
-            own[adcode] = (previous.score + weight, previous.first)
-        }
-        func specificity(_ adcode: String) -> Int {
-            adcode.hasSuffix("0000000000") ? 0 : adcode.hasSuffix("00000000") ? 1 : 2
-        }
-        func ancestors(_ adcode: String) -> [String] {
-            switch specificity(adcode) {
-            case 2: return [String(adcode.prefix(4)) + "00000000", String(adcode.prefix(2)) + "0000000000"]
-            case 1: return [String(adcode.prefix(2)) + "0000000000"]
-            default: return []
-            }
-        }
-        let scores = own.map { adcode, value in
-            (
-                adcode: adcode,
-                score: value.score
-                    + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0),
-                first: value.first
-            )
-        }
-        let best = scores.max { a, b in
-            if a.score != b.score { return a.score < b.score }
-            if specificity(a.adcode) != specificity(b.adcode) { return specificity(a.adcode) < specificity(b.adcode) }
-            return a.first > b.first
-        }
-        // A place named once in the body, in passing (one of seven provinces a national report
-        // lists), is not what the report is about: the report's region is named in its title or
-        // opening, or more than once.
-        guard let best, best.score >= Self.minimumRegionScore else { return nil }
-        // A report that speaks as a county (我县, 全县) whose county is not named (blanked: **县) is
-        // not its province's: its figures would be filed under the province.
-        if let level = Self.speakingLevel(lines), level > specificity(best.adcode),
-            !(level == 2 && Self.autonomousRegions.contains(String(best.adcode.prefix(2)))
-                && specificity(best.adcode) == 0)
-        {
-            // The division of that level the report names most, if it names one often enough.
-            let own = scores.filter { specificity($0.adcode) == level && $0.score >= Self.minimumRegionScore }
-            return own.max { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }?.adcode
-        }
-        return best.adcode
-    }
-
-    /// Provinces that are autonomous regions: their own 全区 is the province.
-    static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]
-
-    /// The level a report speaks as, from its most frequent 我/全/本 + 省/市/县/区 (0 province, 1
-    /// city, 2 county or district), when it uses them at least twice.
-    static func speakingLevel(_ lines: [LabeledLine]) -> Int? {
-        var counts = [0, 0, 0]
-        for line in lines where line.label.isKept {
-            var previous: Unicode.Scalar = " "
-            for scalar in line.text.unicodeScalars {
-                if previous == "我" || previous == "全" || previous == "本" {
-                    switch scalar {
-                    case "省": counts[0] += 1
-                    case "市": counts[1] += 1
-                    case "县", "区": counts[2] += 1
-                    default: break
-                    }
-                }
-                previous = scalar
-            }
-        }
-        guard let top = counts.max(), top >= 2, let level = counts.lastIndex(of: top) else { return nil }
-        return level
     }
 }

@@ -46,6 +46,37 @@ extension FactBuilder {
         }
     }
 
+    /// The region of a figure: the place nearest to it in its clause (one before it preferred), else
+    /// its sentence, else the report's `region`. A clause naming several places before the figure
+    /// gives it the report's region when that holds them all, else none.
+    static func figureRegion(
+        _ places: [PlaceMention], of quantity: QuantityMention, clause: Range<Int>, sentence: Range<Int>,
+        region: String?
+    ) -> (adcode: String?, source: ContextSource) {
+        let place = nearest(places, to: quantity.offset, clause: clause, sentence: sentence, offset: \.offset)
+        if place?.source == .clause, let several = severalPlaces(places, before: quantity.offset, clause: clause) {
+            // 凉州区…小学、古浪县…小学、天祝县…幼儿园6所学校: a count over several places is no one place's.
+            guard let region, several.allSatisfy({ contains(region, $0) }) else { return (nil, .none) }
+            return (region, .document)
+        }
+        if let place { return (place.mention.adcode, place.source) }
+        return region.map { ($0, .document) } ?? (nil, .none)
+    }
+
+    /// The divisions a figure's clause names before it when there are several and none holds
+    /// another (凉州区祁连路小学、古浪县城关第四小学、天祝县…幼儿园6所学校): the figure counts them
+    /// together, it is no one of theirs. Nil when the clause names one division (or one and its parts).
+    static func severalPlaces(_ places: [PlaceMention], before offset: Int, clause: Range<Int>) -> [String]? {
+        var named: [String] = []
+        for place in places where clause.contains(place.offset) && place.offset < offset {
+            guard let adcode = place.adcode, !named.contains(adcode) else { continue }
+            named.append(adcode)
+        }
+        guard named.count >= 2 else { return nil }
+        let independent = named.filter { adcode in !named.contains { contains($0, adcode) } }
+        return independent.count >= 2 ? named : nil
+    }
+
     /// Words before a place that make it the issuer of a rule the text follows (符合广东省…要求,
     /// 按照省…规定), not the region a figure is about.
     static let issuerWords = ["符合", "按照", "根据", "依据", "依照", "对照", "达到"]

@@ -236,6 +236,10 @@ public struct FactBuilder: Sendable {
                 candidates, paragraph: usable, of: quantity, clause: clause, sentence: sentence.range, in: scalars,
                 inherited: inherited)
             var (yearFrom, yearTo, yearSource) = Self.factYear(year, scope: scope, profile: profile)
+            // 2014年以来 runs from that year to the section's or the report's own (自2015年以来，…累计投入).
+            if let own = year, let end = Self.sinceEnd(own.mention, in: scalars, scope: scope, profile: profile) {
+                yearTo = end
+            }
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
             // report's year over N years, unless the clause or sentence names a year of its own.
             let durations =
@@ -260,11 +264,8 @@ public struct FactBuilder: Sendable {
                 (yearFrom, yearTo, yearSource) = (nil, nil, .none)
             }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
-            let place = Self.nearest(
-                nearbyPlaces, to: quantity.offset, clause: clause, sentence: sentence.range, offset: \.offset)
-            var adcode = place?.mention.adcode
-            var regionSource = place?.source ?? .none
-            if place == nil, let region = profile.adcode { (adcode, regionSource) = (region, .document) }
+            let (adcode, regionSource) = Self.figureRegion(
+                nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
             return Fact(
                 line: line.number, sentence: sentence.text, quantity: quantity, indicator: choice.code,
                 indicatorRule: choice.rule,

@@ -1,0 +1,145 @@
+import EduwhCore
+import Normalize
+
+/// The region a report is about: the places it names most as its subject, the level it speaks as
+/// (我县, 全市, 全国) and the short names of the regions it speaks from (全港, 本澳).
+extension DocumentProfiler {
+    // MARK: - Region
+
+    /// The most salient resolved place: title mentions count 3, opening lines 2, others 1, and a
+    /// division scoring at least 2 also gains the score of the divisions containing it (乳源县 named
+    /// twice in a report that names 广东省 five times is still a report about 乳源县; a city named
+    /// once in passing is not); ties go to the more specific division, then the earlier mention.
+    /// None when the best scores under `minimumRegionScore`.
+    /// The score a place needs to be the report's region (one mention in the opening, or two in the body).
+    static let minimumRegionScore = 2
+
+    /// With `lines`, a place that names an organisation, a destination, an honour's giver or a
+    /// place left out (四平河南商会, 赴杭州学习, 被评为湖北省…先进单位, 不含厦门市) does not vote; a
+    /// document's name does (《乳源县中小学校长管理暂行办法》 is the county's own).
+    public func region(
+        titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
+        lines: [LabeledLine] = []
+    ) -> String? {
+        let titleNumbers = Set(titleLines.map(\.number))
+        let openingNumbers = Set(opening.map(\.number))
+        var own: [String: (score: Int, first: Int)] = [:]
+        var texts: [Int: [Unicode.Scalar]] = [:]
+        let placeLines = Set(places.map(\.line))
+        for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
+        let places = places.filter { located in
+            guard let scalars = texts[located.line] else { return true }
+            return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
+                && !Self.isHonour(located.mention, in: scalars)
+        }
+        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
+        let listLines = Set(
+            Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
+        for (index, located) in places.enumerated()
+        where located.mention.status == .resolved && !listLines.contains(located.line) {
+            guard let adcode = located.mention.adcode else { continue }
+            let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
+            let previous = own[adcode] ?? (0, index)
+            own[adcode] = (previous.score + weight, previous.first)
+        }
+        func specificity(_ adcode: String) -> Int {
+            adcode.hasSuffix("0000000000") ? 0 : adcode.hasSuffix("00000000") ? 1 : 2
+        }
+        func ancestors(_ adcode: String) -> [String] {
+            switch specificity(adcode) {
+            case 2: return [String(adcode.prefix(4)) + "00000000", String(adcode.prefix(2)) + "0000000000"]
+            case 1: return [String(adcode.prefix(2)) + "0000000000"]
+            default: return []
+            }
+        }
+        let scores = own.map { adcode, value in
+            (
+                adcode: adcode,
+                score: value.score
+                    + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0),
+                first: value.first
+            )
+        }
+        let best = scores.max { a, b in
+            if a.score != b.score { return a.score < b.score }
+            if specificity(a.adcode) != specificity(b.adcode) { return specificity(a.adcode) < specificity(b.adcode) }
+            return a.first > b.first
+        }
+        // A place named once in the body, in passing (one of seven provinces a national report
+        // lists), is not what the report is about: the report's region is named in its title or
+        // opening, or more than once.
+        // The places the title names (with no title line, the first line of the text stands for it).
+        let heads = titleNumbers.isEmpty ? Set(opening.prefix(1).map(\.number)) : titleNumbers
+        let titled = places.filter { heads.contains($0.line) && $0.mention.status == .resolved }
+        // A report that speaks as the country (全国有2717个县…) more than as any province, city or
+        // county, and whose title names no place of its own, gives national figures: a city it names
+        // (新华社南昌3月26日电) is no region of them.
+        let speakers = cues.speakers(lines)
+        let counts = Self.speakingCounts(lines)
+        if speakers.nation >= Self.minimumSpeakingCount, speakers.nation > counts.max() ?? 0, titled.isEmpty {
+            return nil
+        }
+        guard let best, best.score >= Self.minimumRegionScore else {
+            // A report that names no division but speaks from a region by its short name (全港, 本澳).
+            if let own = speakers.region, own.count >= Self.minimumSpeakingCount { return own.adcode }
+            return nil
+        }
+        // A city the title names is the report's when the county it names most is one of the city's
+        // (武威2021年新建哪些学校? … 凉州区…古浪县…天祝县…): a city's report lists its counties.
+        var chosen = best.adcode
+        if specificity(chosen) == 2, !titled.contains(where: { $0.mention.adcode == chosen }),
+            let city = titled.compactMap(\.mention.adcode).first(where: {
+                specificity($0) == 1 && FactBuilder.contains($0, chosen)
+            })
+        {
+            chosen = city
+        }
+        // A report that speaks as a county (我县, 全县) whose county is not named (blanked: **县) is
+        // not its province's: its figures would be filed under the province.
+        if let level = Self.speakingLevel(lines), level > specificity(chosen),
+            !(level == 2 && Self.autonomousRegions.contains(String(chosen.prefix(2)))
+                && specificity(chosen) == 0)
+        {
+            // The division of that level the report names most, if it names one often enough.
+            let own = scores.filter { specificity($0.adcode) == level && $0.score >= Self.minimumRegionScore }
+            return own.max { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }?.adcode
+        }
+        return chosen
+    }
+
+    /// Provinces that are autonomous regions: their own 全区 is the province.
+    static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]
+
+    /// The level a report speaks as, from its most frequent 我/全/本 + 省/市/县/区 (0 province, 1
+    /// city, 2 county or district), when it uses them at least twice.
+    static func speakingLevel(_ lines: [LabeledLine]) -> Int? {
+        let counts = speakingCounts(lines)
+        guard let top = counts.max(), top >= minimumSpeakingCount, let level = counts.lastIndex(of: top) else {
+            return nil
+        }
+        return level
+    }
+
+    /// How often a report uses 我/全/本 + 省, 市 and 县/区 (indexed by level).
+    static func speakingCounts(_ lines: [LabeledLine]) -> [Int] {
+        var counts = [0, 0, 0]
+        for line in lines where line.label.isKept {
+            var previous: Unicode.Scalar = " "
+            for scalar in line.text.unicodeScalars {
+                if previous == "我" || previous == "全" || previous == "本" {
+                    switch scalar {
+                    case "省": counts[0] += 1
+                    case "市": counts[1] += 1
+                    case "县", "区": counts[2] += 1
+                    default: break
+                    }
+                }
+                previous = scalar
+            }
+        }
+        return counts
+    }
+
+    /// How often a report must speak as a level or a region for it to count.
+    static let minimumSpeakingCount = 2
+}
