@@ -199,6 +199,7 @@ public struct FactBuilder: Sendable {
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         // Signal words per sentence, found once for all the quantities standing in it.
         var signalsBySentence: [Int: [WordTrie.Match]] = [:]
+        var wordsBySentence: [Int: [WordTrie.Match]] = [:]
         var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
@@ -211,7 +212,10 @@ public struct FactBuilder: Sendable {
             let signals =
                 signalsBySentence[sentenceIndex ?? -1] ?? mapper.signalMatches(in: scalars, sentence: sentence)
             signalsBySentence[sentenceIndex ?? -1] = signals
-            var choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence, signals: signals)
+            let words = wordsBySentence[sentenceIndex ?? -1] ?? mapper.grammarMatches(in: scalars, sentence: sentence)
+            wordsBySentence[sentenceIndex ?? -1] = words
+            var choice = mapper.indicator(
+                for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
             if !choice.isGrammar,
                 let governed = governors.governed(
                     choice.code, at: quantity.offset, in: scalars, sentence: sentence.range)

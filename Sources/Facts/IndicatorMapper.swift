@@ -111,16 +111,23 @@ public struct IndicatorMapper: Sendable {
     }
 
     /// The indicator of `quantity` standing in `sentence` of the line `scalars`; `signals` are
-    /// the sentence's `signalMatches`, when the caller has them already. The grammar's reading
-    /// (counted noun, governing verb, unit kind) decides when one of its rules fits; the signal
-    /// words otherwise.
+    /// the sentence's `signalMatches` and `words` its `grammarMatches`, when the caller has them
+    /// already. The grammar's reading (counted noun, governing verb, unit kind) decides when one of
+    /// its rules fits; the signal words otherwise.
     public func indicator(
         for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
-        signals found: [WordTrie.Match]? = nil
+        signals found: [WordTrie.Match]? = nil, words: [WordTrie.Match]? = nil
     ) -> Choice {
         let keyword = keywordIndicator(for: quantity, scalars: scalars, sentence: sentence, signals: found)
         guard let grammar else { return keyword }
-        return grammar.choice(for: quantity, scalars: scalars, sentence: sentence.range, keyword: keyword) ?? keyword
+        return grammar.choice(
+            for: quantity, scalars: scalars, sentence: sentence.range, keyword: keyword, words: words) ?? keyword
+    }
+
+    /// The grammar's words in `sentence` (empty without a grammar), found once for the quantities
+    /// standing in it.
+    public func grammarMatches(in scalars: [Unicode.Scalar], sentence: Sentence) -> [WordTrie.Match] {
+        grammar?.words(in: scalars, sentence: sentence.range) ?? []
     }
 
     /// The indicator the signal words (rules/facts/indicators.tsv) give `quantity`.

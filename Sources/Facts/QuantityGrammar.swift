@@ -145,11 +145,13 @@ public struct QuantityGrammar: Sendable {
 
     /// The indicator the grammar gives `quantity` (standing in `sentence` of `scalars`) when the
     /// signal words chose `keyword`, or nil when no row of the grammar fits.
+    /// `words` are the sentence's `words(in:sentence:)` when the caller has them already (found
+    /// once per sentence, not once per quantity).
     public func choice(
         for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>,
-        keyword: IndicatorMapper.Choice
+        keyword: IndicatorMapper.Choice, words: [WordTrie.Match]? = nil
     ) -> IndicatorMapper.Choice? {
-        let reading = read(quantity, scalars: scalars, sentence: sentence)
+        let reading = read(quantity, scalars: scalars, sentence: sentence, words: words)
         let unit = IndicatorMapper.unitKey(quantity)
         let after = keyword.signalAfter ? keyword.code + "@after" : nil
         for index in Self.merged(rulesByUnit[reading.unitKind] ?? [], rulesByUnit[unit] ?? []) {
@@ -166,15 +168,23 @@ public struct QuantityGrammar: Sendable {
         return nil
     }
 
-    /// The noun, verb and unit kind around `quantity`.
-    public func read(_ quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>) -> Reading {
+    /// The words of the grammar's lexicon in `sentence` of `scalars`, for `choice` and `read` when
+    /// several quantities stand in one sentence.
+    public func words(in scalars: [Unicode.Scalar], sentence: Range<Int>) -> [WordTrie.Match] {
+        lexicon.matches(in: scalars, range: sentence)
+    }
+
+    /// The noun, verb and unit kind around `quantity`; `words` as in `choice`.
+    public func read(
+        _ quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>, words: [WordTrie.Match]? = nil
+    ) -> Reading {
         let start = min(max(quantity.offset, sentence.lowerBound), sentence.upperBound)
         let end = min(start + quantity.surface.unicodeScalars.count, sentence.upperBound)
         var clauseStart = start
         while clauseStart > sentence.lowerBound, !Self.clauseEnds.contains(scalars[clauseStart - 1]) {
             clauseStart -= 1
         }
-        let tokens = lexicon.matches(in: scalars, range: sentence)
+        let tokens = words ?? lexicon.matches(in: scalars, range: sentence)
         let kind = Self.unitKind(quantity)
         var reading = Reading(unitKind: kind)
         func word(_ match: WordTrie.Match) -> String { String(scalars: scalars[match.start..<match.end]) }
