@@ -203,6 +203,7 @@ public struct FactBuilder: Sendable {
         var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
+        var chosen: [(offset: Int, unit: String, choice: IndicatorMapper.Choice)] = []
         return quantities.map { quantity in
             let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
             let sentence =
@@ -230,7 +231,11 @@ public struct FactBuilder: Sendable {
                 // 生均公用经费1200元，比上年的1100元增加100元: the base and the change measure what the figure does.
                 choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
             }
+            if let total = Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) {
+                choice = total
+            }
             previous = (sentenceIndex, quantity.unit, choice)
+            chosen.append((quantity.offset, quantity.unit, choice))
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).

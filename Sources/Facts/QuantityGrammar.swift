@@ -219,11 +219,15 @@ public struct QuantityGrammar: Sendable {
                 (reading.noun, reading.nounClass) = (word(noun), entry(noun).wordClass)
                 // A verb of honour, repair, closing or conversion right after the counted noun is
                 // its predicate (3所学校被评为…, 6栋教学楼的加固, 将6所村小改为教学点).
+                // A building's construction stands after it too (20所学校食堂建设: the canteens are built).
                 if let next = tokens.first(where: { $0.start >= noun.end }), next.start - noun.end <= 4,
-                    Self.predicateClasses.contains(entry(next).wordClass),
+                    Self.predicateClasses.contains(entry(next).wordClass)
+                        || (entry(next).wordClass == "build" && entry(noun).wordClass == "building"),
                     !(noun.end..<next.start).contains(where: { Self.phraseEnds.contains(scalars[$0]) })
                 {
-                    (reading.verb, reading.verbClass) = (word(next), entry(next).wordClass)
+                    // The schools get the building (20所学校食堂建设): a building is built at each.
+                    let built = entry(next).wordClass == "build"
+                    (reading.verb, reading.verbClass) = (word(next), built ? "built_at" : entry(next).wordClass)
                 }
             } else if let (noun, verb) = before {
                 if let noun {
