@@ -156,6 +156,8 @@ public struct IndicatorMapper: Sendable {
         let isPercent = unit == "percent" || unit == "百分点"
         for match in found ?? signalMatches(in: scalars, sentence: sentence) {
             guard match.end <= start || match.start >= end else { continue }
+            // 多 right after a number is "more than" (3成多, 30多人), no word of change.
+            if match.start == end, match.end == end + 1, scalars[end] == "多" { continue }
             if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow,
                 match.end <= clause.upperBound
             {
@@ -173,7 +175,8 @@ public struct IndicatorMapper: Sendable {
             let inClause = match.start >= clause.lowerBound && match.end <= clause.upperBound
             for index in match.payload where accepts(index) {
                 // 从25%提高到55%: both figures are levels of a measure, not a growth.
-                if index == growthIndex, isPercent, Self.marksLevel(match, start: start, end: end, clause: clause, scalars)
+                if index == growthIndex, isPercent,
+                    Self.marksLevel(match, start: start, end: end, clause: clause, scalars)
                 {
                     continue
                 }

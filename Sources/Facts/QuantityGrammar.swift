@@ -54,7 +54,7 @@ public struct QuantityGrammar: Sendable {
     /// How far a noun may stand before the number, over filler words only (学校总数达86所).
     public static let fillerWindow = 4
     /// Noun classes an amount may stand after as what it is (教师月工资5000元, 人均纯收入8600元).
-    static let amountSubjects: Set<String> = ["pay", "income", "budget_item"]
+    static let amountSubjects: Set<String> = ["pay", "income", "budget_item", "grant"]
     /// Verb classes that may follow the noun they govern (6所学校被评为…, 将6所村小改为教学点).
     static let predicateClasses: Set<String> = ["honour", "win", "reinforce", "merge", "convert"]
     /// How far after an amount its purpose word may start (投入80万元为农村中小学校配备电脑).
