@@ -156,8 +156,12 @@ public struct IndicatorMapper: Sendable {
         let isPercent = unit == "percent" || unit == "百分点"
         for match in found ?? signalMatches(in: scalars, sentence: sentence) {
             guard match.end <= start || match.start >= end else { continue }
-            // 多 right after a number is "more than" (3成多, 30多人), no word of change.
-            if match.start == end, match.end == end + 1, scalars[end] == "多" { continue }
+            // 多 right after a number or its measure word is "more than" (3成多, 30多人), no word of change.
+            if match.end == match.start + 1, scalars[match.start] == "多",
+                Self.isCountEnd(before: match.start, scalars)
+            {
+                continue
+            }
             if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow,
                 match.end <= clause.upperBound
             {
@@ -212,6 +216,14 @@ public struct IndicatorMapper: Sendable {
             return choice(best.indicator, best.word, "@sentence")
         }
         return fallbackChoice(for: quantity)
+    }
+
+    /// Scalars a number or its measure word may end with (3成多, 六十多, 30多人).
+    static let countEnds: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百千万亿两成倍".unicodeScalars)
+
+    /// Whether the scalar before `index` ends a number or its measure word.
+    static func isCountEnd(before index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        index > 0 && countEnds.contains(scalars[index - 1])
     }
 
     /// Words that name a rate or a share: a percent's clause holding one names its own measure.
