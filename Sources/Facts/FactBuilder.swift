@@ -231,9 +231,8 @@ public struct FactBuilder: Sendable {
                 // 生均公用经费1200元，比上年的1100元增加100元: the base and the change measure what the figure does.
                 choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
             }
-            if let total = Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) {
-                choice = total
-            }
+            choice =
+                Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) ?? choice
             previous = (sentenceIndex, quantity.unit, choice)
             chosen.append((quantity.offset, quantity.unit, choice))
             // The base of a comparison is not the year of the change that follows it: in
