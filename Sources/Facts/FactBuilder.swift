@@ -199,9 +199,11 @@ public struct FactBuilder: Sendable {
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         // Signal words per sentence, found once for all the quantities standing in it.
         var signalsBySentence: [Int: [WordTrie.Match]] = [:]
+        var wordsBySentence: [Int: [WordTrie.Match]] = [:]
         var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
+        var chosen: [(offset: Int, unit: String, choice: IndicatorMapper.Choice)] = []
         return quantities.map { quantity in
             let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
             let sentence =
@@ -211,7 +213,10 @@ public struct FactBuilder: Sendable {
             let signals =
                 signalsBySentence[sentenceIndex ?? -1] ?? mapper.signalMatches(in: scalars, sentence: sentence)
             signalsBySentence[sentenceIndex ?? -1] = signals
-            var choice = mapper.indicator(for: quantity, scalars: scalars, sentence: sentence, signals: signals)
+            let words = wordsBySentence[sentenceIndex ?? -1] ?? mapper.grammarMatches(in: scalars, sentence: sentence)
+            wordsBySentence[sentenceIndex ?? -1] = words
+            var choice = mapper.indicator(
+                for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
             if !choice.isGrammar,
                 let governed = governors.governed(
                     choice.code, at: quantity.offset, in: scalars, sentence: sentence.range)
@@ -226,7 +231,10 @@ public struct FactBuilder: Sendable {
                 // 生均公用经费1200元，比上年的1100元增加100元: the base and the change measure what the figure does.
                 choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
             }
+            choice =
+                Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) ?? choice
             previous = (sentenceIndex, quantity.unit, choice)
+            chosen.append((quantity.offset, quantity.unit, choice))
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).

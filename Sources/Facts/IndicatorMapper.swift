@@ -63,6 +63,8 @@ public struct IndicatorMapper: Sendable {
     /// candidate (the mapper's own samples 0.42% -> 0.31% of a load).
     private let unitIDs: [String: Int]
     private let accepted: [Bool]
+    /// Index of `growth_rate`, whose words of change also lead to levels (提高到95%).
+    private let growthIndex: Int?
 
     public init(dictionary: IndicatorDictionary, grammar: QuantityGrammar? = nil) {
         self.dictionary = dictionary
@@ -87,6 +89,7 @@ public struct IndicatorMapper: Sendable {
         }
         self.unitIDs = unitIDs
         self.accepted = accepted
+        growthIndex = dictionary.indicators.firstIndex { $0.code == "growth_rate" }
     }
 
     /// The signal words in `sentence` of the line `scalars`, for `indicator(for:scalars:sentence:signals:)`
@@ -111,16 +114,23 @@ public struct IndicatorMapper: Sendable {
     }
 
     /// The indicator of `quantity` standing in `sentence` of the line `scalars`; `signals` are
-    /// the sentence's `signalMatches`, when the caller has them already. The grammar's reading
-    /// (counted noun, governing verb, unit kind) decides when one of its rules fits; the signal
-    /// words otherwise.
+    /// the sentence's `signalMatches` and `words` its `grammarMatches`, when the caller has them
+    /// already. The grammar's reading (counted noun, governing verb, unit kind) decides when one of
+    /// its rules fits; the signal words otherwise.
     public func indicator(
         for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
-        signals found: [WordTrie.Match]? = nil
+        signals found: [WordTrie.Match]? = nil, words: [WordTrie.Match]? = nil
     ) -> Choice {
         let keyword = keywordIndicator(for: quantity, scalars: scalars, sentence: sentence, signals: found)
         guard let grammar else { return keyword }
-        return grammar.choice(for: quantity, scalars: scalars, sentence: sentence.range, keyword: keyword) ?? keyword
+        return grammar.choice(
+            for: quantity, scalars: scalars, sentence: sentence.range, keyword: keyword, words: words) ?? keyword
+    }
+
+    /// The grammar's words in `sentence` (empty without a grammar), found once for the quantities
+    /// standing in it.
+    public func grammarMatches(in scalars: [Unicode.Scalar], sentence: Sentence) -> [WordTrie.Match] {
+        grammar?.words(in: scalars, sentence: sentence.range) ?? []
     }
 
     /// The indicator the signal words (rules/facts/indicators.tsv) give `quantity`.
@@ -143,8 +153,15 @@ public struct IndicatorMapper: Sendable {
         func accepts(_ index: Int) -> Bool {
             accepted[index * unitIDs.count + unitID] && !(rates[index] && percentAbove100)
         }
+        let isPercent = unit == "percent" || unit == "百分点"
         for match in found ?? signalMatches(in: scalars, sentence: sentence) {
             guard match.end <= start || match.start >= end else { continue }
+            // 多 right after a number or its measure word is "more than" (3成多, 30多人), no word of change.
+            if match.end == match.start + 1, scalars[match.start] == "多",
+                Self.isCountEnd(before: match.start, scalars)
+            {
+                continue
+            }
             if isClassifier, match.start >= end, match.start - end <= Self.countedNounWindow,
                 match.end <= clause.upperBound
             {
@@ -161,6 +178,12 @@ public struct IndicatorMapper: Sendable {
             let distance = match.end <= start ? start - match.end : (match.start - end) * Self.followingPenalty + 1
             let inClause = match.start >= clause.lowerBound && match.end <= clause.upperBound
             for index in match.payload where accepts(index) {
+                // 从25%提高到55%: both figures are levels of a measure, not a growth.
+                if index == growthIndex, isPercent,
+                    Self.marksLevel(match, start: start, end: end, clause: clause, scalars)
+                {
+                    continue
+                }
                 let priority = priorities[index]
                 if inClause {
                     if bestClause == nil || priority > bestClause!.priority
@@ -184,8 +207,44 @@ public struct IndicatorMapper: Sendable {
         }
         if let best = bestCounted { return choice(best.indicator, best.word, "@counted") }
         if let best = bestClause { return choice(best.indicator, best.word, "") }
-        if let best = bestSentence { return choice(best.indicator, best.word, "@sentence") }
+        if let best = bestSentence {
+            // A percent whose clause names a rate or share of its own (配备率达到95%, 占总投资的70%)
+            // measures that one, not what another clause of the sentence names.
+            if isPercent, let own = Self.ownRate(in: scalars, from: clause.lowerBound, to: start) {
+                return Choice(code: Self.unknownCode, rule: "own-rate:\(own)")
+            }
+            return choice(best.indicator, best.word, "@sentence")
+        }
         return fallbackChoice(for: quantity)
+    }
+
+    /// Scalars a number or its measure word may end with (3成多, 六十多, 30多人).
+    static let countEnds: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百千万亿两成倍".unicodeScalars)
+
+    /// Whether the scalar before `index` ends a number or its measure word.
+    static func isCountEnd(before index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        index > 0 && countEnds.contains(scalars[index - 1])
+    }
+
+    /// Words that name a rate or a share: a percent's clause holding one names its own measure.
+    static let rateWords: [String] = ["率", "占", "比重"]
+
+    /// The rate or share word in `scalars[from..<to]`, if any.
+    static func ownRate(in scalars: [Unicode.Scalar], from: Int, to: Int) -> String? {
+        guard from < to, to <= scalars.count else { return nil }
+        let said = String(scalars: scalars[from..<to])
+        return rateWords.first { said.includes($0) }
+    }
+
+    /// Whether a word of change marks a level rather than a growth for the figure at `start..<end`:
+    /// the figure it leads to (提高到95%) or the one it starts from (从25%提高到…).
+    static func marksLevel(
+        _ word: WordTrie.Match, start: Int, end: Int, clause: Range<Int>, _ scalars: [Unicode.Scalar]
+    ) -> Bool {
+        guard word.end < scalars.count, ["至", "到"].contains(scalars[word.end]) else { return false }
+        if word.end <= start { return true }
+        guard word.start >= end, word.end <= clause.upperBound else { return false }
+        return (clause.lowerBound..<start).contains { ["从", "由"].contains(scalars[$0]) }
     }
 
     private func fallbackChoice(for quantity: QuantityMention) -> Choice {

@@ -54,7 +54,7 @@ public struct QuantityGrammar: Sendable {
     /// How far a noun may stand before the number, over filler words only (学校总数达86所).
     public static let fillerWindow = 4
     /// Noun classes an amount may stand after as what it is (教师月工资5000元, 人均纯收入8600元).
-    static let amountSubjects: Set<String> = ["pay", "income", "budget_item"]
+    static let amountSubjects: Set<String> = ["pay", "income", "budget_item", "grant"]
     /// Verb classes that may follow the noun they govern (6所学校被评为…, 将6所村小改为教学点).
     static let predicateClasses: Set<String> = ["honour", "win", "reinforce", "merge", "convert"]
     /// How far after an amount its purpose word may start (投入80万元为农村中小学校配备电脑).
@@ -145,11 +145,13 @@ public struct QuantityGrammar: Sendable {
 
     /// The indicator the grammar gives `quantity` (standing in `sentence` of `scalars`) when the
     /// signal words chose `keyword`, or nil when no row of the grammar fits.
+    /// `words` are the sentence's `words(in:sentence:)` when the caller has them already (found
+    /// once per sentence, not once per quantity).
     public func choice(
         for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>,
-        keyword: IndicatorMapper.Choice
+        keyword: IndicatorMapper.Choice, words: [WordTrie.Match]? = nil
     ) -> IndicatorMapper.Choice? {
-        let reading = read(quantity, scalars: scalars, sentence: sentence)
+        let reading = read(quantity, scalars: scalars, sentence: sentence, words: words)
         let unit = IndicatorMapper.unitKey(quantity)
         let after = keyword.signalAfter ? keyword.code + "@after" : nil
         for index in Self.merged(rulesByUnit[reading.unitKind] ?? [], rulesByUnit[unit] ?? []) {
@@ -166,15 +168,23 @@ public struct QuantityGrammar: Sendable {
         return nil
     }
 
-    /// The noun, verb and unit kind around `quantity`.
-    public func read(_ quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>) -> Reading {
+    /// The words of the grammar's lexicon in `sentence` of `scalars`, for `choice` and `read` when
+    /// several quantities stand in one sentence.
+    public func words(in scalars: [Unicode.Scalar], sentence: Range<Int>) -> [WordTrie.Match] {
+        lexicon.matches(in: scalars, range: sentence)
+    }
+
+    /// The noun, verb and unit kind around `quantity`; `words` as in `choice`.
+    public func read(
+        _ quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>, words: [WordTrie.Match]? = nil
+    ) -> Reading {
         let start = min(max(quantity.offset, sentence.lowerBound), sentence.upperBound)
         let end = min(start + quantity.surface.unicodeScalars.count, sentence.upperBound)
         var clauseStart = start
         while clauseStart > sentence.lowerBound, !Self.clauseEnds.contains(scalars[clauseStart - 1]) {
             clauseStart -= 1
         }
-        let tokens = lexicon.matches(in: scalars, range: sentence)
+        let tokens = words ?? lexicon.matches(in: scalars, range: sentence)
         let kind = Self.unitKind(quantity)
         var reading = Reading(unitKind: kind)
         func word(_ match: WordTrie.Match) -> String { String(scalars: scalars[match.start..<match.end]) }
@@ -209,11 +219,15 @@ public struct QuantityGrammar: Sendable {
                 (reading.noun, reading.nounClass) = (word(noun), entry(noun).wordClass)
                 // A verb of honour, repair, closing or conversion right after the counted noun is
                 // its predicate (3所学校被评为…, 6栋教学楼的加固, 将6所村小改为教学点).
+                // A building's construction stands after it too (20所学校食堂建设: the canteens are built).
                 if let next = tokens.first(where: { $0.start >= noun.end }), next.start - noun.end <= 4,
-                    Self.predicateClasses.contains(entry(next).wordClass),
+                    Self.predicateClasses.contains(entry(next).wordClass)
+                        || (entry(next).wordClass == "build" && entry(noun).wordClass == "building"),
                     !(noun.end..<next.start).contains(where: { Self.phraseEnds.contains(scalars[$0]) })
                 {
-                    (reading.verb, reading.verbClass) = (word(next), entry(next).wordClass)
+                    // The schools get the building (20所学校食堂建设): a building is built at each.
+                    let built = entry(next).wordClass == "build"
+                    (reading.verb, reading.verbClass) = (word(next), built ? "built_at" : entry(next).wordClass)
                 }
             } else if let (noun, verb) = before {
                 if let noun {
