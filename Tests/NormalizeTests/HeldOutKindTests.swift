@@ -81,6 +81,18 @@ struct HeldOutQuantityKindTests {
         #expect(shared.map(\.unit) == ["张", "张"] && shared.first?.value == 12000, "\(describe(shared))")
     }
 
+    @Test("A form's blank: spaces where the figure goes before a unit closing its clause (建筑面积 平方米,)")
+    func spaceBlanks() {
+        let q = Normalizer.standard.quantities(in: "学校占地面积 平方米,现有教职工 人。")
+        #expect(q.map(\.surface) == ["平方米", "人"] && q.map(\.unit) == ["m2", "人"], "\(describe(q))")
+        #expect(q.allSatisfy { $0.value == nil && $0.qualifier == .placeholder }, "\(describe(q))")
+        // A word that goes on (人数), a measure word that is an article (个), a spaced number: no blank.
+        for text in ["统计 人数,上报", "设有 个别辅导,", "共有教师 三 人,"] {
+            let found = Normalizer.standard.quantities(in: text)
+            #expect(!found.contains { $0.qualifier == .placeholder }, "\(text) → \(describe(found))")
+        }
+    }
+
     @Test("A qualifier word one space before the number (近 30亿元) still qualifies it")
     func spacedQualifier() {
         let q = Normalizer.standard.quantities(in: "其中近 30亿元用于校舍建设").first
