@@ -127,6 +127,23 @@ struct HeldOutYearKindTests {
         #expect(resolvedYears(simplified, line: 2).isEmpty)
     }
 
+    @Test("Chinese-digit years: a Latin O for zero (二O一六年), and two full years with one year word (二〇一五/二〇一六学年)")
+    func chineseDigitYears() {
+        let cases: [(String, String, YearKind, Int, Int)] = [
+            ("二O一六年三月,学校迁入新址", "二O一六年三月", .date, 2016, 2016),
+            ("二〇一五/二〇一六学年招生简章", "二〇一五/二〇一六学年", .range, 2015, 2016),
+            ("二零一六至二零一八年完成改造", "二零一六至二零一八年", .range, 2016, 2018),
+        ]
+        for (text, surface, kind, from, to) in cases {
+            let y = Normalizer.standard.years(in: text, referenceYear: nil)
+            #expect(
+                y.count == 1 && y.first?.surface == surface && y.first?.kind == kind && y.first?.from == from
+                    && y.first?.to == to, "\(text) → \(y)")
+        }
+        // A slash between two years that do not follow each other is no school year.
+        #expect(Normalizer.standard.years(in: "二〇一五/二〇一八学年", referenceYear: nil).first?.kind != .range)
+    }
+
     @Test("A day alone before 在/出席/刊登 is a date of the text's month (教育部26日在京召开)")
     func dayBeforePlace() {
         for (text, surface) in [("教育部26日在北京召开发布会", "26日"), ("县长15日出席教育工作会议", "15日"), ("市政府公报9日刊登通知", "9日")] {
