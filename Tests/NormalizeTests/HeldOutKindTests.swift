@@ -152,4 +152,13 @@ struct HeldOutYearKindTests {
         }
         #expect(Normalizer.standard.years(in: "每月5日在校门口公示", referenceYear: 2016).isEmpty)
     }
+
+    @Test("A span of days in one month (6月12日至15日) is one date")
+    func daySpans() {
+        let y = Normalizer.standard.years(in: "6月12日至15日,督导组对全县学校进行了检查", referenceYear: 2017)
+        #expect(y.count == 1 && y.first?.surface == "6月12日至15日" && y.first?.from == 2017, "\(y)")
+        // The second day must come later in the month.
+        let back = Normalizer.standard.years(in: "6月12日至5日", referenceYear: 2017)
+        #expect(back.first?.surface == "6月12日", "\(back)")
+    }
 }
