@@ -25,22 +25,27 @@ public struct QuantityMention: Sendable, Hashable {
     /// Canonical unit: `yuan`, `percent`, `m2`, `mu`, or the Chinese measure word (所, 名, 人次 …); "" if none.
     public var unit: String
     public var qualifier: Qualifier
-    /// Upper end for a range (3-5所 → value 3, upperValue 5); nil otherwise.
+    /// Upper end for a range (3-5所 → 5); nil otherwise. A range's `value` is its upper end too,
+    /// with the qualifier `under` when the text says nothing else ("at most 5", as the gold labels
+    /// 2-4所: a lower end called exact would be a figure the text never gives).
     public var upperValue: Double?
+    /// Lower end for a range (3-5所 → 3); nil otherwise.
+    public var lowerValue: Double?
     /// 0-based offset of `surface` in the line, counted in Unicode scalars (code points).
     public var offset: Int
     /// Id of the rule that recognised it.
     public var rule: String
 
     public init(
-        surface: String, value: Double?, unit: String, qualifier: Qualifier, upperValue: Double? = nil, offset: Int,
-        rule: String
+        surface: String, value: Double?, unit: String, qualifier: Qualifier, upperValue: Double? = nil,
+        lowerValue: Double? = nil, offset: Int, rule: String
     ) {
         self.surface = surface
         self.value = value
         self.unit = unit
         self.qualifier = qualifier
         self.upperValue = upperValue
+        self.lowerValue = lowerValue
         self.offset = offset
         self.rule = rule
     }

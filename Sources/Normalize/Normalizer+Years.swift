@@ -122,6 +122,7 @@ extension Normalizer {
         var explicitYears: [Int] = []
         var sections: [DocumentTimeFrame.Section] = []
         var rocEra = false
+        var cuedTaiwanYears = 0
         // A line opens at most one section, its first: a title that names the year reviewed and
         // the year planned (2021年工作总结和2022年工作计划) is followed by the review, and the
         // plan part gets a section of its own where it starts (二、2022年工作计划).
@@ -136,6 +137,8 @@ extension Normalizer {
             if !rocEra, Self.namesTaiwanCurrency(line) { rocEra = true }
             for found in reading.found where found.anchor == nil {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
+                // 102年度, 自105至107年: ROC years with a word of time, in traditional script.
+                if YearScanner.isCuedTaiwanYear(found), line.raw != nil { cuedTaiwanYears += 1 }
                 if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
                 if siteTitle || found.rule == "y-bare-year" { continue }
@@ -185,7 +188,9 @@ extension Normalizer {
                 referenceYear: latest, reviewPeriod: review, sections: sections,
                 referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
         }
-        frame.rocEra = rocEra
+        // Two ROC years written with a word of time (109年度, 自102年度起) in traditional script: a
+        // Taiwanese text that writes no 民國 and no 新臺幣 still counts ROC years.
+        frame.rocEra = rocEra || cuedTaiwanYears >= 2
         return frame
     }
 

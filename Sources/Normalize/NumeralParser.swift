@@ -134,8 +134,9 @@ enum NumeralParser {
         var chinese = 0
         for k in 0..<4 {
             let v = line[i + k]
-            // 二0一一, 二○二五: a zero may be written with an Arabic 0 or a circle (○) among Chinese digits.
-            if k > 0, v == 0x30 || v == 0xFF10 || v == 0x25CB {
+            // 二0一一, 二○二五, 二O一三: a zero may be written with an Arabic 0, a circle (○) or a Latin
+            // letter O among Chinese digits.
+            if k > 0, v == 0x30 || v == 0xFF10 || v == 0x25CB || v == 0x4F || v == 0x6F || v == 0xFF2F || v == 0xFF4F {
                 year *= 10
                 continue
             }

@@ -258,7 +258,11 @@ extension QuantityScanner {
         let sep = line.at(d.j)
         guard ScalarClass.isRangeDash(sep) || sep == 0x81F3 || sep == 0x5230 else { return }
         let otherAt = d.j + 1
-        let other = r.chinese ? NumeralParser.chinese(line, at: otherAt) : NumeralParser.arabic(line, at: otherAt)
+        // 1至两年: the ends may be written in different digits.
+        let other =
+            r.chinese
+            ? (NumeralParser.chinese(line, at: otherAt) ?? NumeralParser.arabic(line, at: otherAt))
+            : (NumeralParser.arabic(line, at: otherAt) ?? NumeralParser.chinese(line, at: otherAt))
         guard let o = other, o.value > r.value else { return }
         // Only a range when a magnitude or unit follows (七至九年级 stops at the unit check).
         var probe = o.end
@@ -398,6 +402,11 @@ extension QuantityScanner {
         readHalf(line, &d)
         d.end = d.unitRule != nil ? d.afterNumber : j
         d.unitName = d.percentWords ? d.wordsUnit : (d.unitOverride ?? d.unitRule?.unit ?? "")
+        // 3成多, 六成余, 翻了一番多: 多/余 after 成 (tenths) or 番 is "more than", as 30%以上.
+        if d.unitRule?.id == "tenths" || d.unitRule?.id == "fan", line.at(d.end) == 0x591A || line.at(d.end) == 0x4F59 {
+            d.qualifier = .over
+            d.end += 1
+        }
         // After-unit qualifiers: 70%以上, 1000人左右, 不超过 … (before).
         if d.unitRule != nil || d.percentWords || d.sawMagnitude,
             let q = rules.qualifiersAfterUnit.first(where: { line.matches($0.surface, at: d.end) })
@@ -432,14 +441,16 @@ extension QuantityScanner {
         guard var number = d.value else { return nil }
         let numberStart = d.start
         var start = numberStart
-        if let q = rules.qualifiersBefore.first(where: { line.matches($0.surface, endingAt: numberStart) }) {
-            let before = line.at(numberStart - q.surface.count - 1)
+        // 近 50億元: one space may stand between the word and the number.
+        let spaced = ScalarClass.isSpace(d.prev) ? 1 : 0
+        if let q = rules.qualifiersBefore.first(where: { line.matches($0.surface, endingAt: numberStart - spaced) }) {
+            let before = line.at(numberStart - spaced - q.surface.count - 1)
             var blocked = false
             if q.surface == [0x8FD1] && jinBlockers.contains(before) { blocked = true }
             if q.surface == [0x7EA6] && yueBlockers.contains(before) { blocked = true }
             if !blocked {
                 d.qualifier = q.qualifier
-                start = numberStart - q.surface.count
+                start = numberStart - spaced - q.surface.count
             }
         }
         if d.qualifier == .exact, let clauseRule = rules.clauseQualifiers.first {
@@ -474,9 +485,16 @@ extension QuantityScanner {
         if let up = upper { upper = up * d.factor * unitFactor }
         if d.unitRule?.kind == .group { number = Double(r.loneDigit ?? 0) }
         let id = d.unitRule.map { "\(d.rule):\($0.id)" } ?? (d.percentWords ? d.rule : "\(d.rule):bare")
+        // 2-4所, 25至35人: a range says "at most" its upper end; the lower end is kept beside it.
+        var lower: Double? = nil
+        if let up = upper {
+            lower = number
+            number = up
+            if d.qualifier == .exact { d.qualifier = .under }
+        }
         let mention = QuantityMention(
             surface: line.text(start..<d.end), value: number, unit: d.unitName, qualifier: d.qualifier,
-            upperValue: upper, offset: start, rule: id)
+            upperValue: upper, lowerValue: lower, offset: start, rule: id)
         return (mention, d.end)
     }
 }

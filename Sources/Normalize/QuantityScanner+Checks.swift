@@ -130,10 +130,14 @@ extension QuantityScanner {
             // 人口78万, 人口七十八万: a magnitude makes it a figure even without a unit.
             if !r.chinese && ScalarClass.isASCIILetter(prev) { return .stop(nil) }
             if d.unitName.isEmpty, hasMoneyLead(line, before: d.start) { d.unitName = "yuan" }
+            // 分别新增学位4.68万和7000个: the figure shares the unit of the one it is joined to.
+            if d.unitName.isEmpty, let shared = sharedUnit(line, after: j) { d.unitName = shared }
         } else if !r.chinese {
             // A bare figure closing a clause: 万人本28.8。
             let next = line.at(j)
-            guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count else {
+            // 分别为0.4175和0.3986。: a decimal joined by 和/与/及 to the next figure of a list.
+            let joined = r.hasDecimal && Self.isListAnd(next) && ScalarClass.isArabicDigit(line.at(j + 1))
+            guard ScalarClass.isClauseBreak(next) || next == 0xFF09 || next == 0x29 || j >= line.count || joined else {
                 return .stop(nil)
             }
             // 1、 is a list marker, 篇1: a heading number; 工作总结1 at the end of a line numbers a report.
@@ -180,7 +184,10 @@ extension QuantityScanner {
         }
         if lone == 1 {
             if u.id == "fan" {
-                guard prev == Self.fan else { return .stop(nil) }
+                // 翻一番, 翻了一番多
+                guard prev == Self.fan || (prev == 0x4E86 && line.at(numberStart - 2) == Self.fan) else {
+                    return .stop(nil)
+                }
             } else if u.article {
                 let duration =
                     u.kind == .duration && durationCues.contains(where: { line.matches($0, endingAt: numberStart) })
@@ -216,6 +223,23 @@ extension QuantityScanner {
         let probeEnd = min(line.count, d.afterNumber + 2)
         if context.isQuotedName(line.s[numberStart..<probeEnd]) && probeEnd - d.afterNumber == 2 { return .stop(nil) }
         return .next
+    }
+
+    /// 和 与 及: words that join two figures of a list.
+    static func isListAnd(_ v: UInt32) -> Bool { v == 0x548C || v == 0x4E0E || v == 0x53CA }
+
+    /// The unit of the figure after 和/与/及 at `j` (4.68万和7000个 → 个), when it is a count, money or
+    /// area unit written plainly (no magnitude in the unit itself); nil otherwise.
+    func sharedUnit(_ line: ScalarLine, after j: Int) -> String? {
+        guard Self.isListAnd(line.at(j)),
+            let o = NumeralParser.arabic(line, at: j + 1) ?? NumeralParser.chinese(line, at: j + 1)
+        else { return nil }
+        var k = o.end
+        if let m = rules.magnitude(in: line, at: k) { k += m.surface.count }
+        guard let u = rules.unit(in: line, at: k), u.factor == 1,
+            u.kind == .count || u.kind == .money || u.kind == .area
+        else { return nil }
+        return u.unit
     }
 
     /// A word of spending or budgeting (context-words.tsv, money-lead) at most eight characters

@@ -80,6 +80,11 @@ struct QuantityScanner {
         while i < n {
             let v = line[i]
             if v >= 0x10000 || rules.firstFlags[Int(v)] & NormalizeRules.flagQuantityStart == 0 || context.claimed[i] {
+                if v == 0x20 || v == 0x3000, let (blank, end) = spaceBlank(context, at: i) {
+                    out.append(blank)
+                    i = end
+                    continue
+                }
                 i += 1
                 continue
             }
@@ -124,6 +129,27 @@ struct QuantityScanner {
             i += 1
         }
         return out
+    }
+
+    /// 占地面积 平方米, 入托幼儿 人。: a form whose figure was left blank, spaces standing where the
+    /// number goes between a word and a unit that closes its clause. Money, area and the measure
+    /// words that are no article (人 所 名, not 个) only: a placeholder with no value.
+    func spaceBlank(_ context: LineContext, at i: Int) -> (QuantityMention, Int)? {
+        let line = context.line
+        let before = line.at(i - 1)
+        guard ScalarClass.isHan(before), !ScalarClass.isChineseNumeral(before) else { return nil }
+        var k = i + 1
+        while ScalarClass.isSpace(line.at(k)), k - i < 4 { k += 1 }
+        guard let u = rules.unit(in: line, at: k),
+            u.kind == .area || u.kind == .money || (u.kind == .count && !u.article && u.id != "sui")
+        else { return nil }
+        let end = k + u.surface.count
+        guard end >= line.count || ScalarClass.isClauseBreak(line[end]), !context.claimed[k], !context.isQuoted(k)
+        else { return nil }
+        let mention = QuantityMention(
+            surface: line.text(k..<end), value: nil, unit: u.unit, qualifier: .placeholder, offset: k,
+            rule: "q-blank-space:\(u.id)")
+        return (mention, end)
     }
 
     /// The pieces of a line that is only numbers separated by 、，,；; (two or more), or nil.

@@ -12,9 +12,19 @@ extension YearScanner {
         let monthEnd = skipSpace(line, digitsEnd) { $0 == Self.yue }  // 9 月底
         guard line.at(monthEnd) == Self.yue else { return nil }
         var end = monthEnd + 1
-        if let (_, dayEnd) = smallNumber(line, at: end, in: 1...31) {
+        if let (day, dayEnd) = smallNumber(line, at: end, in: 1...31) {
             end = dayEnd
-            if line.at(end) == Self.ri || line.at(end) == Self.hao { end += 1 }
+            if line.at(end) == Self.ri || line.at(end) == Self.hao {
+                end += 1
+                // 11月21日至26日: a span of days in one month is one date.
+                let sep = line.at(end)
+                if sep == Self.zhi || sep == Self.dao || ScalarClass.isRangeDash(sep),
+                    let (last, lastEnd) = smallNumber(line, at: end + 1, in: 1...31), last > day,
+                    line.at(lastEnd) == Self.ri || line.at(lastEnd) == Self.hao
+                {
+                    end = lastEnd + 1
+                }
+            }
         } else {
             for suffix in Self.monthSuffixes where line.matches(suffix, at: end) {
                 end += suffix.count

@@ -4,10 +4,10 @@ import EduwhCore
 /// years a template blanked with dashes or letters (20--年, 20nn年), and English dates (June 2012).
 extension YearScanner {
     /// Words after N日 that make it the day something was said or done: 电 讯 (a dateline), 表示,
-    /// 宣布, 上午…, 从 (记者26日从…获悉), 起.
+    /// 宣布, 上午…, 从 (记者26日从…获悉), 起, 在 (教育部26日在南昌召开), 出席, 刊登 (公报19日刊登).
     private static let dayFollowers: [[UInt32]] = [
         "电", "讯", "表示", "宣布", "发布", "公布", "召开", "举行", "举办", "上午", "下午", "晚", "凌晨", "从", "起",
-        "指出", "说",
+        "指出", "说", "在", "出席", "刊登", "刊发", "印发",
     ].map(\.scalarValues)
     /// 第 每 数 几 多 近 前 后 共 等 约: before N日 these make it a count of days or an ordinal.
     private static let dayBlockers: Set<UInt32> = [

@@ -42,6 +42,14 @@ extension YearScanner {
     /// last two Chinese digits and a year word.
     func chineseShortRange(_ line: ScalarLine, at i: Int, year: Int) -> FoundYear? {
         let sep = line.at(i + 4)
+        // 二〇一三/二〇一四学年, 二〇一一至二〇一三年: both years written in full, one year word after them.
+        if sep == 0x2F || sep == 0xFF0F || sep == Self.zhi || sep == Self.dao || ScalarClass.isRangeDash(sep),
+            let y2 = NumeralParser.chineseDigitYear(line, at: i + 5),
+            sep == 0x2F || sep == 0xFF0F ? y2 == year + 1 : (y2 > year && y2 - year <= 30),
+            let wordEnd = yearWordEnd(line, at: i + 9)
+        {
+            return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: y2, rule: "y-range-chinese")
+        }
         guard sep == Self.zhi || sep == Self.dao || ScalarClass.isRangeDash(sep),
             let d0 = ScalarClass.chineseDigit(line.at(i + 5)), let d1 = ScalarClass.chineseDigit(line.at(i + 6)),
             d0 * 10 + d1 == (year + 1) % 100, let wordEnd = yearWordEnd(line, at: i + 7)

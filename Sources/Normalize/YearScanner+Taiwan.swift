@@ -8,11 +8,24 @@ import EduwhCore
 extension YearScanner {
     /// The rule of a ROC year written without 民國: kept only in a document that counts ROC years.
     static let taiwanYearRule = "y-taiwan-year"
+    /// A ROC year with no word of time around it (115年教育預算): kept, like the others, only in a
+    /// document that counts ROC years, and it does not count toward deciding that it does.
+    static let taiwanBareRule = "y-taiwan-year-bare"
+
+    /// Whether a found year is a ROC year with a word of time around it (105年底, 自102年度起):
+    /// two of these in a document in traditional script make it count ROC years.
+    static func isCuedTaiwanYear(_ found: FoundYear) -> Bool {
+        found.rule.hasPrefix(taiwanYearRule) && !found.rule.hasPrefix(taiwanBareRule)
+    }
 
     /// 底 初 末 度 起 中: words after 年 that make a three-digit number a year (105年底, 98年起).
     private static let taiwanCues: Set<UInt32> = [0x5E95, 0x521D, 0x672B, 0x5EA6, 0x8D77, 0x4E2D]
-    /// 自 至 到 於 于 在 迄: words before the number that make it a point in time.
-    private static let taiwanLeads: Set<UInt32> = [0x81EA, 0x81F3, 0x5230, 0x65BC, 0x4E8E, 0x5728, 0x8FC4]
+    /// 自 至 到 於 于 在 迄 从 從: words before the number that make it a point in time.
+    private static let taiwanLeads: Set<UInt32> = [
+        0x81EA, 0x81F3, 0x5230, 0x65BC, 0x4E8E, 0x5728, 0x8FC4, 0x4ECE, 0x5F9E,
+    ]
+    /// 有 历 的 之 逾 约 共: words around N年 that make it a length of time (已有112年历史, 112年的历史).
+    private static let bareDurationMarks: Set<UInt32> = [0x6709, 0x5386, 0x7684, 0x4E4B, 0x903E, 0x7EA6, 0x5171]
 
     /// Three Arabic digits 100–150 at `i`, not part of a longer number; the value and end.
     private func rocNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
@@ -54,10 +67,15 @@ extension YearScanner {
         }
         let after = line.at(k + 1)
         let rangeAfter = after == Self.zhi || after == Self.dao || ScalarClass.isRangeDash(after)
-        guard Self.taiwanCues.contains(after) || Self.taiwanLeads.contains(line.at(i - 1)) || rangeAfter else {
-            return nil
-        }
         var end = k + 1
+        guard Self.taiwanCues.contains(after) || Self.taiwanLeads.contains(line.at(i - 1)) || rangeAfter else {
+            // 115年教育預算: N年 before a noun, kept only where the document counts ROC years.
+            let lead = line.at(i - 1)
+            guard ScalarClass.isHan(after), !durationFollowers.contains(after), !durationLeads.contains(lead),
+                !Self.bareDurationMarks.contains(after), !Self.bareDurationMarks.contains(lead)
+            else { return nil }
+            return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: Self.taiwanBareRule)
+        }
         if line.at(end) == Self.du { end += 1 }
         return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: Self.taiwanYearRule)
     }

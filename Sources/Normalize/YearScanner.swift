@@ -64,8 +64,8 @@ struct YearScanner {
 
     /// Word lists from `rules/normalize/context-words.tsv`, read once.
     let planCues: [[UInt32]]
-    private let durationFollowers: Set<UInt32>
-    private let durationLeads: Set<UInt32>
+    let durationFollowers: Set<UInt32>
+    let durationLeads: Set<UInt32>
 
     init(rules: NormalizeRules) {
         self.rules = rules

@@ -38,7 +38,7 @@ struct IssueFormTests {
             QuantityCase("牛奶250克", "250克", 250, "克"),
             QuantityCase("结成帮扶对子30对", "30对", 30, "对"),
             QuantityCase("培训三个半小时", "三个半小时", 3.5, "小时"),
-            QuantityCase("投入一百二十到一百五十万元", "一百二十到一百五十万元", 1_200_000, "yuan"),
+            QuantityCase("投入一百二十到一百五十万元", "一百二十到一百五十万元", 1_500_000, "yuan", .under),
             QuantityCase("全县共有学校3 所", "3 所", 3, "所"),
             QuantityCase("合格率95 %", "95 %", 95, "percent"),
         ])

@@ -149,7 +149,9 @@ struct JioNLPMoneyCases {
         ])
     func ranges(_ text: String, _ low: Double, _ high: Double) {
         let q = Normalizer.standard.quantities(in: "投入" + text).first
-        #expect(close(q?.value, low) && close(q?.upperValue, high), "\(text) → \(String(describing: q))")
+        // Both ends are kept; the value is the upper end ("at most"), as the field gold labels ranges.
+        #expect(close(q?.lowerValue, low) && close(q?.upperValue, high), "\(text) → \(String(describing: q))")
+        #expect(close(q?.value, high) && q?.qualifier == .under, "\(text) → \(String(describing: q))")
     }
 
     /// Foreign currencies keep their own unit: 港元 is no yuan.
