@@ -53,6 +53,28 @@ extension String {
         }
     }
 
+    /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
+    public var scalarCount: Int {
+        var text = self
+        return text.withUTF8 { Self.scalarCount($0) }
+    }
+
+    /// The first `limit` scalars (`Array(scalarArray.prefix(limit))`), without decoding the rest.
+    public func scalarPrefix(_ limit: Int) -> [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(Swift.min(limit, bytes.count))
+            var i = 0
+            while i < bytes.count, scalars.count < limit {
+                let (value, width) = UTF8Scalar.decode(bytes, at: i)
+                scalars.append(Unicode.Scalar(value)!)
+                i += width
+            }
+            return scalars
+        }
+    }
+
     /// The number of scalars in valid UTF-8: the bytes that are not continuation bytes.
     private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
