@@ -68,13 +68,15 @@ import Testing
         let alphabet = Array("县委教育局學校，。（）()[]12 　ＡａA篇𠀋é")
         var prefixes = 0
         for _ in 0..<3000 {
-            let text = String((0..<Int.random(in: 0...16, using: &random)).map { _ in
-                alphabet.randomElement(using: &random)!
-            })
+            let text = String(
+                (0..<Int.random(in: 0...16, using: &random)).map { _ in
+                    alphabet.randomElement(using: &random)!
+                })
             let prefix =
                 Bool.random(using: &random) && !text.isEmpty
                 ? String(text.prefix(Int.random(in: 0...text.count, using: &random)))
-                : String((0..<Int.random(in: 0...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+                : String(
+                    (0..<Int.random(in: 0...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
             if text.hasPrefix(prefix) { prefixes += 1 }
             #expect(text.begins(with: prefix) == text.utf8.starts(with: prefix.utf8), "\(text) \(prefix)")
             #expect(text.begins(with: prefix) == text.hasPrefix(prefix), "\(text) \(prefix)")
