@@ -129,19 +129,25 @@ extension ScannedLine {
         guard shape.length <= 64, let last = text.unicodeScalars.last,
             "0123456789０１２３４５６７８９一二三四五六七八九十】]）)".unicodeScalars.contains(last)
         else { return false }
-        return matchText.range(
-            of:
-                #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#,
-            options: .regularExpression) != nil
+        return Self.pieceMarkerEnd.firstMatch(in: matchText, range: NSRange(matchText.startIndex..., in: matchText))
+            != nil
     }
+
+    /// Compiled once: `range(of:options: .regularExpression)` compiled its pattern on every call.
+    static let pieceMarkerEnd = try! NSRegularExpression(
+        pattern:
+            #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#
+    )
 
     /// A document number alone: 瓯教〔2013〕16 号, 贵政办[2011]284号.
     var isDocumentNumber: Bool {
         guard shape.length <= 24, shape.punctuation == 0 else { return false }
-        return matchText.range(
-            of: #"^[\p{Han}]{1,10}\s*[〔\[【(（]\s*(19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号$"#,
-            options: .regularExpression) != nil
+        return Self.documentNumber.firstMatch(in: matchText, range: NSRange(matchText.startIndex..., in: matchText))
+            != nil
     }
+
+    static let documentNumber = try! NSRegularExpression(
+        pattern: #"^[\p{Han}]{1,10}\s*[〔\[【(（]\s*(19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号$"#)
 
     /// A notice's addressees: 各县、市、区人民政府，市直各单位： (各 … and a colon at the end).
     var isAddressee: Bool {
@@ -201,13 +207,42 @@ extension ScannedLine {
 
     static func comparable(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if LineShape.isSpace(scalar) { continue }
-            if scalar.properties.generalCategory.isPunctuationLike { continue }
-            out.append(scalar)
-        }
+        for scalar in text.unicodeScalars where isComparable(scalar) { out.append(scalar) }
         return String(out)
     }
+
+    /// The first `limit` scalars of `comparable(text)`, without reading the rest of the text.
+    static func comparablePrefix(_ text: String, _ limit: Int) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars where isComparable(scalar) {
+            guard out.count < limit else { break }
+            out.append(scalar)
+        }
+        return out
+    }
+
+    /// Not a space and not punctuation-like; CJK ideographs and ASCII letters and digits (letters
+    /// and numbers in Unicode) are answered without looking up their general category.
+    @inline(__always)
+    static func isComparable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return !LineShape.isSpace(scalar) && !scalar.properties.generalCategory.isPunctuationLike
+        }
+    }
+
+    /// Where a footnote mark ([1], [12]) ends the text: the match of `\[[0-9]{1,2}\]$`.
+    static func footnoteMark(in text: String) -> Range<String.Index>? {
+        // The mark's ] ends the text, or stands before a line terminator, where ICU's $ matches too.
+        guard let last = text.unicodeScalars.last,
+            last == "]" || [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(last.value)
+        else { return nil }
+        return footnoteMarkPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)).flatMap {
+            Range($0.range, in: text)
+        }
+    }
+
+    static let footnoteMarkPattern = try! NSRegularExpression(pattern: #"\[[0-9]{1,2}\]$"#)
 }
 
 extension Unicode.GeneralCategory {

@@ -12,6 +12,8 @@ extension ScannedLine {
     /// around it) or a short label without sentence punctuation (`全额拨款 |`, `经费性质`);
     /// nil for anything longer or punctuated.
     var cellKind: CellKind? {
+        // Most lines are punctuated prose: let go before their scalars are copied.
+        guard shape.punctuation == 0, !shape.endsSentence else { return nil }
         var scalars = Substring(text).unicodeScalars[...]
         let edge: (Unicode.Scalar) -> Bool = { $0 == "|" || $0 == "｜" || LineShape.isSpace($0) }
         while let first = scalars.first, edge(first) { scalars = scalars.dropFirst() }

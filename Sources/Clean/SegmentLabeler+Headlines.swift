@@ -43,7 +43,9 @@ extension SegmentLabeler {
         var result = Set<UInt64>()
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            if scalar.properties.isIdeographic {
+            // No scalar below U+3006 is ideographic, every one of U+4E00–U+9FFF is: no table lookup.
+            let value = scalar.value
+            if (0x4E00...0x9FFF).contains(value) || (value >= 0x3006 && scalar.properties.isIdeographic) {
                 if let p = previous { result.insert(UInt64(p.value) << 32 | UInt64(scalar.value)) }
                 previous = scalar
             } else {
@@ -71,7 +73,7 @@ extension SegmentLabeler {
             return (.noise, "breadcrumb-nav")
         }
         if decision.0 == .metadata {
-            if line.comparable.count >= 3, recordSeen.contains(where: { $0.contains(line.comparable) }) {
+            if line.comparable.count >= 3, recordSeen.contains(where: { $0.includes(line.comparable) }) {
                 return (.noise, "metadata-repeat")
             }
             recordSeen.append(line.comparable)

@@ -45,7 +45,7 @@ extension SegmentLabeler {
     /// A short label over a table of contents: 目录, 提纲, or a few words ending in ：or an ellipsis.
     private func namesContents(_ line: ScannedLine) -> Bool {
         guard line.shape.length <= 16, line.shape.punctuation == 0, !line.isListHeading else { return false }
-        if line.matchText.contains("目录") || line.matchText.contains("提纲") { return true }
+        if line.matchText.includes("目录") || line.matchText.includes("提纲") { return true }
         guard let last = line.text.unicodeScalars.last else { return false }
         return last == "：" || last == ":" || last == "…"
     }
@@ -93,7 +93,7 @@ extension SegmentLabeler {
     static let openingLength = 24
 
     private static func opening(of line: ScannedLine) -> [Unicode.Scalar] {
-        Array(line.comparable.unicodeScalars.prefix(openingLength))
+        ScannedLine.comparablePrefix(line.text, openingLength)
     }
 
     /// Head lines that caption the page rather than title this report: the same words come again
@@ -232,7 +232,7 @@ extension SegmentLabeler {
         for j in (i + 1)..<end {
             if evaluator.cue(.marker, at: j) != nil { return true }
             if j < headEnd, base.count >= 4, lines[j].shape.length <= cleaner.settings.maxTitleLength,
-                lines[j].comparable.contains(base)
+                lines[j].comparable.includes(base)
             {
                 return true
             }

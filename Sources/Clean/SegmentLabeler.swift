@@ -342,14 +342,14 @@ struct SegmentLabeler {
     private func isTitleCopy(_ line: ScannedLine, loose: Bool) -> Bool {
         // A footnote mark after the copy (…统计公报[1]) is no word of it.
         let text =
-            line.text.range(of: #"\[[0-9]{1,2}\]$"#, options: .regularExpression).map {
+            ScannedLine.footnoteMark(in: line.text).map {
                 ScannedLine.comparable(String(line.text[..<$0.lowerBound]))
             } ?? line.comparable
         guard !text.isEmpty else { return false }
         // In the head only this report's own titles count: glued reports may share a title.
         for title in (loose ? titles + fileTitles : titles) where !title.isEmpty {
             if text == title { return true }
-            if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.contains(title) {
+            if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.includes(title) {
                 return true
             }
         }

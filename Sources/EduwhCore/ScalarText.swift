@@ -53,6 +53,28 @@ extension String {
         }
     }
 
+    /// The number of Unicode scalars (`unicodeScalars.count`), counted on the UTF-8 bytes.
+    public var scalarCount: Int {
+        var text = self
+        return text.withUTF8 { Self.scalarCount($0) }
+    }
+
+    /// The first `limit` scalars (`Array(scalarArray.prefix(limit))`), without decoding the rest.
+    public func scalarPrefix(_ limit: Int) -> [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(Swift.min(limit, bytes.count))
+            var i = 0
+            while i < bytes.count, scalars.count < limit {
+                let (value, width) = UTF8Scalar.decode(bytes, at: i)
+                scalars.append(Unicode.Scalar(value)!)
+                i += width
+            }
+            return scalars
+        }
+    }
+
     /// The number of scalars in valid UTF-8: the bytes that are not continuation bytes.
     private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
@@ -104,20 +126,28 @@ extension String {
     /// "全县投入3.48亿元".characterCount   // 10
     /// ```
     public var characterCount: Int {
-        var scalars = 0
-        for scalar in unicodeScalars {
-            switch scalar.value {
-            case 0x0D: return count  // CR LF is one character
-            // Latin before the combining marks, CJK and its punctuation, general punctuation
-            // (—…“”), letterlike and number forms to dingbats (Ⅱ ① ■ ★), CJK compatibility and
-            // small forms, full-width forms: no scalar here joins its neighbour.
-            case 0..<0x300, 0x2010..<0x2028, 0x2030..<0x205F, 0x2100..<0x2800, 0x2E80..<0x302A, 0x3030..<0x3099,
-                0x309B..<0xA000, 0xFE30..<0xFE70, 0xFF01..<0xFF61:
-                scalars += 1
-            default: return count  // may combine: ask the standard library
+        var text = self
+        // Decoded from the UTF-8 bytes: the unicodeScalars view's iterator was most of the cost.
+        let simple: Int? = text.withUTF8 { bytes in
+            var scalars = 0
+            var i = 0
+            while i < bytes.count {
+                let (value, width) = UTF8Scalar.decode(bytes, at: i)
+                i += width
+                switch value {
+                case 0x0D: return nil  // CR LF is one character
+                // Latin before the combining marks, CJK and its punctuation, general punctuation
+                // (—…“”), letterlike and number forms to dingbats (Ⅱ ① ■ ★), CJK compatibility and
+                // small forms, full-width forms: no scalar here joins its neighbour.
+                case 0..<0x300, 0x2010..<0x2028, 0x2030..<0x205F, 0x2100..<0x2800, 0x2E80..<0x302A, 0x3030..<0x3099,
+                    0x309B..<0xA000, 0xFE30..<0xFE70, 0xFF01..<0xFF61:
+                    scalars += 1
+                default: return nil  // may combine: ask the standard library
+                }
             }
+            return scalars
         }
-        return scalars
+        return simple ?? count
     }
 }
 

@@ -84,3 +84,25 @@ extension StringProtocol {
         return ByteSearch.firstIndex(of: pattern, in: haystack) != nil
     }
 }
+
+extension StringProtocol {
+    /// Whether the text starts with `prefix`, compared byte for byte on UTF-8: what the standard
+    /// library's `hasPrefix` does itself when it knows both strings are NFC, where for CJK text
+    /// it walks both as characters (the place scanner asked it for every word list at every
+    /// name it found).
+    ///
+    /// ```swift
+    /// "县委书记".begins(with: "县委")   // true
+    /// ```
+    @inlinable
+    public func begins(with prefix: some StringProtocol) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { text in
+            prefix.utf8.withContiguousStorageIfAvailable { start in
+                start.isEmpty
+                    || (start.count <= text.count && memcmp(text.baseAddress!, start.baseAddress!, start.count) == 0)
+            }
+        }
+        if let found, let found { return found }
+        return utf8.starts(with: prefix.utf8)
+    }
+}

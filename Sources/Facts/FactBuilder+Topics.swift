@@ -191,13 +191,15 @@ extension FactBuilder {
     /// carry it; any other line ends it.
     static func listTopic(after line: LabeledLine, years: [YearMention], carried: PlanTopic?) -> PlanTopic? {
         guard line.label == .body else { return carried }
-        let scalars = line.text.simplifiedScalars
-        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return carried }
-        if scalars[last] == "：" || scalars[last] == ":" {
+        // Only a line ending in a colon is read whole; folding leaves spaces and colons as they are.
+        guard let end = line.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return carried }
+        if end == "：" || end == ":" {
+            let scalars = line.text.simplifiedScalars
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
             return planTopic(years, before: last + 1, in: scalars)
         }
         guard carried != nil else { return nil }
-        return isListItem(scalars) ? carried : nil
+        return isListItem(line.text.simplifiedPrefix(8)) ? carried : nil
     }
 
     /// Whether a line opens with an item marker below the top level: (1) 1. 1、 ① 一是.

@@ -334,7 +334,7 @@ public struct FactBuilder: Sendable {
         } else if scope.status == .planned, status == .achieved,
             case let said = String(
                 scalars: scalars[clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))]),
-            !Self.pastCues.contains(where: { said.contains($0) }),
+            !Self.pastCues.contains(where: { said.includes($0) }),
             (yearFrom ?? Int.max) >= (scope.year?.lowerBound ?? profile.referenceYear ?? Int.min)
         {
             // In a plan section 实现/达到/完成 state targets; only a word of the past (已, 累计) or

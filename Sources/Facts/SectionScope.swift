@@ -77,8 +77,7 @@ public struct SectionScope: Sendable {
     /// The heading at the start of `line`, if the line has one.
     public func heading(in line: String) -> Heading? {
         heading(
-            lineScalars: Array(line.simplifiedScalars.prefix(Self.maxHeading + 8)),
-            lineLength: line.unicodeScalars.count)
+            lineScalars: line.simplifiedPrefix(Self.maxHeading + 8), lineLength: line.scalarCount)
     }
 
     /// The heading in a line's first scalars (`lineLength` is the whole line's length): the
@@ -158,12 +157,12 @@ public struct SectionScope: Sendable {
         // broken one clause per line (PDF, 总体思路 in the middle of a sentence) it is not.
         var afterSentenceEnd = true
         for line in lines {
-            let head = Array(line.text.simplifiedScalars.prefix(Self.maxHeading + 8))
+            let head = line.text.simplifiedPrefix(Self.maxHeading + 8)
             let numbered = Self.ordinal(head).0 > 0
             let ends = line.text.unicodeScalars.last.map { "。！？；：:!?;".unicodeScalars.contains($0) } ?? false
             defer { if line.label.isKept { afterSentenceEnd = ends || line.label == .title || numbered } }
             if line.label == .body, numbered || afterSentenceEnd,
-                let heading = heading(lineScalars: head, lineLength: line.text.unicodeScalars.count)
+                let heading = heading(lineScalars: head, lineLength: line.text.scalarCount)
             {
                 let headingLength = heading.text.unicodeScalars.count
                 let year = (years[line.number] ?? []).first { mention in

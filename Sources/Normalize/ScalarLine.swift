@@ -264,8 +264,13 @@ extension String {
     /// ```swift
     /// "預計3年".simplifiedScalars == "预计3年".scalarArray   // true
     /// ```
-    public var simplifiedScalars: [Unicode.Scalar] {
-        var scalars = scalarArray
+    public var simplifiedScalars: [Unicode.Scalar] { Self.simplified(scalarArray) }
+
+    /// The first `limit` scalars of `simplifiedScalars`, without decoding the rest of the text.
+    public func simplifiedPrefix(_ limit: Int) -> [Unicode.Scalar] { Self.simplified(scalarPrefix(limit)) }
+
+    static func simplified(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var scalars = scalars
         let bits = TraditionalFold.bits
         for index in scalars.indices {
             let value = scalars[index].value

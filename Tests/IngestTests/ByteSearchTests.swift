@@ -60,4 +60,33 @@ import Testing
         #expect(!line.includes("县教委"))
         #expect(line.includes(""))
     }
+
+    /// `begins(with:)`, `scalarCount` and `scalarPrefix` against the standard library's answers on
+    /// random text of CJK, traditional and full-width characters, punctuation, spaces and digits.
+    @Test func prefixAndScalarHelpersAgreeWithTheStandardLibrary() {
+        var random = SeededGenerator(seed: 31)
+        let alphabet = Array("县委教育局學校，。（）()[]12 　ＡａA篇𠀋é")
+        var prefixes = 0
+        for _ in 0..<3000 {
+            let text = String(
+                (0..<Int.random(in: 0...16, using: &random)).map { _ in
+                    alphabet.randomElement(using: &random)!
+                })
+            let prefix =
+                Bool.random(using: &random) && !text.isEmpty
+                ? String(text.prefix(Int.random(in: 0...text.count, using: &random)))
+                : String(
+                    (0..<Int.random(in: 0...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            if text.hasPrefix(prefix) { prefixes += 1 }
+            #expect(text.begins(with: prefix) == text.utf8.starts(with: prefix.utf8), "\(text) \(prefix)")
+            #expect(text.begins(with: prefix) == text.hasPrefix(prefix), "\(text) \(prefix)")
+            #expect(text.scalarCount == text.unicodeScalars.count, "\(text)")
+            let limit = Int.random(in: 0...20, using: &random)
+            #expect(text.scalarPrefix(limit) == Array(text.unicodeScalars.prefix(limit)), "\(text) \(limit)")
+        }
+        #expect(prefixes > 500)  // hits as well as misses
+        #expect("县委书记"[...].begins(with: "县委"))
+        #expect(!"县".begins(with: "县委"))
+        #expect("".begins(with: ""))
+    }
 }

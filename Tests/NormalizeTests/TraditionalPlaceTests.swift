@@ -37,4 +37,14 @@ import Testing
         let found = Self.mentions("黄山市教育局召开会议\n黄山实验小学新建教学楼")
         #expect(found.filter { $0.adcode == "341000000000" }.count == 2)
     }
+
+    /// `simplifiedPrefix(n)`, which headings read, is the first n scalars of the folded line.
+    @Test func aFoldedPrefixIsThePrefixOfTheFoldedLine() {
+        for line in ["一、學校建設與教學質量", "（二）縣區教育經費投入情況。", "花蓮縣", "", "第三節 國中小"] {
+            for limit in [0, 1, 3, 8, 40] {
+                #expect(line.simplifiedPrefix(limit) == Array(line.simplifiedScalars.prefix(limit)), "\(line) \(limit)")
+            }
+        }
+        #expect(String(String.UnicodeScalarView("一、學校建設".simplifiedPrefix(5))) == "一、学校建")
+    }
 }

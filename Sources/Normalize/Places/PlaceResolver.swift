@@ -114,9 +114,9 @@ public struct PlaceResolver: Sendable {
             if form == .full, surface.unicodeScalars.count == 2, !vocabulary.needsContext(surface),
                 case let rest = String(
                     scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 6)]),
-                Self.countyBodies.contains(where: rest.hasPrefix)
+                Self.countyBodies.contains(where: { rest.begins(with: $0) })
                     || (!(index > 0 && Self.isHan(scalars[index - 1]))
-                        && Self.governmentWords.contains(where: rest.hasPrefix))
+                        && Self.governmentWords.contains(where: { rest.begins(with: $0) }))
             {
                 // A two-character county named with its government is that county: 成县县委 always,
                 // —南县校安办 when no character before it could make a word with its first (形成县委).
@@ -127,14 +127,14 @@ public struct PlaceResolver: Sendable {
             } else if form == .stem {
                 let rest = String(
                     scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)])
-                if vocabulary.personWords.contains(where: rest.hasPrefix) {
+                if vocabulary.personWords.contains(where: { rest.begins(with: $0) }) {
                     index += match.length
                     continue
                 }
                 let upper = candidates.filter { divisions[$0].level != .county }
                 if upper.isEmpty {
                     required =
-                        vocabulary.institutionWords.contains(where: rest.hasPrefix)
+                        vocabulary.institutionWords.contains(where: { rest.begins(with: $0) })
                         ? settings.institutionSupport : settings.stemSupport
                 } else {
                     candidates = upper
@@ -165,11 +165,11 @@ public struct PlaceResolver: Sendable {
     /// name characters (黄山保障房小学), with no punctuation, digit or space between.
     static func opensName(_ scalars: [Unicode.Scalar], after end: Int, words: [String]) -> Bool {
         let next = String(scalars: scalars[min(end, scalars.count)..<min(scalars.count, end + 4)])
-        if words.contains(where: next.hasPrefix) { return true }
+        if words.contains(where: { next.begins(with: $0) }) { return true }
         var start = end
         while start < min(scalars.count, end + Self.nameWindow) {
             let rest = String(scalars: scalars[start..<min(scalars.count, start + 4)])
-            if schoolWords.contains(where: rest.hasPrefix) { return true }
+            if schoolWords.contains(where: { rest.begins(with: $0) }) { return true }
             guard isHan(scalars[start]) else { return false }
             start += 1
         }

@@ -1,0 +1,51 @@
+import EduwhCore
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Clean
+
+/// The title-comparison helpers of `ScannedLine` against their plain definitions: `comparable`
+/// drops spaces and punctuation-like scalars (by general category), `comparablePrefix` is its
+/// first scalars, `footnoteMark` is where `\[[0-9]{1,2}\]$` matches.
+@Suite struct ComparableTextTests {
+    static let alphabet = Array("校长述职报告２０篇一（）()[]【】《》、，。：—…·+=<>| 　\t12aZé0\u{2028}")
+
+    static func randomText(_ random: inout SeededGenerator, maxLength: Int = 24) -> String {
+        String((0..<Int.random(in: 0...maxLength, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+    }
+
+    @Test func comparableDropsSpacesAndPunctuationByCategory() {
+        var random = SeededGenerator(seed: 41)
+        for _ in 0..<2000 {
+            let text = Self.randomText(&random)
+            let expected = String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter {
+                        !LineShape.isSpace($0) && !$0.properties.generalCategory.isPunctuationLike
+                    }))
+            #expect(ScannedLine.comparable(text) == expected, "\(text)")
+            let limit = Int.random(in: 0...30, using: &random)
+            #expect(
+                ScannedLine.comparablePrefix(text, limit) == Array(expected.unicodeScalars.prefix(limit)),
+                "\(text) \(limit)")
+        }
+        #expect(ScannedLine.comparable("《校长 述职报告》（2012）") == "校长述职报告2012")
+    }
+
+    @Test func footnoteMarkIsWhereTheRegularExpressionMatches() {
+        var random = SeededGenerator(seed: 43)
+        var marks = 0
+        for _ in 0..<3000 {
+            var text = Self.randomText(&random, maxLength: 8)
+            if Bool.random(using: &random) { text += "[" + String(Int.random(in: 0...120, using: &random)) + "]" }
+            if Int.random(in: 0..<8, using: &random) == 0 { text += "\u{2028}" }
+            let expected = text.range(of: #"\[[0-9]{1,2}\]$"#, options: .regularExpression)
+            if expected != nil { marks += 1 }
+            #expect(ScannedLine.footnoteMark(in: text) == expected, "\(text)")
+        }
+        #expect(marks > 300)
+        let line = "2012年全县教育事业统计公报[1]"
+        #expect(ScannedLine.footnoteMark(in: line).map { String(line[..<$0.lowerBound]) } == "2012年全县教育事业统计公报")
+    }
+}
