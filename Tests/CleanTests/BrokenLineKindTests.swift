@@ -1,0 +1,104 @@
+import Clean
+import EduwhCore
+import Testing
+
+/// Kinds of line read wrong on pages of sites never tuned on (the held-out slice fg): figures of
+/// a flattened table written with thousands separators, a sentence broken over lines by PDF
+/// extraction (a figure on one line, its unit on the next), zero-padded section numbers, a
+/// document site's file fields inside the text, photo and chart credits, and a copy of the title
+/// without its document number. Every line here is made up in the shape of its kind.
+@Suite struct BrokenLineKindTests {
+    private static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
+        Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+    }
+
+    private static func clean(lines: [String]) -> CleanedFile {
+        Cleaner.standard.clean(CleanFixture.raw(lines.joined(separator: "\n") + "\n"))
+    }
+
+    // MARK: - Figures with thousands separators in a flattened table
+
+    @Test func figuresWithThousandsSeparatorsAreCellsOfTheTable() throws {
+        let table = ["学年", "初中", "小学", "12,480", "35,206", "13,015", "36,877", "比例", "26.17%", "73.83%"]
+        let cleaned = Self.clean(middle: ["附表：全县义务教育在校生统计"] + table)
+        for cell in table {
+            let line = try #require(CleanFixture.line(cell, in: cleaned))
+            #expect(line.label == .body, "\(cell)")
+            #expect(line.rule == "table-cell", "\(cell)")
+        }
+    }
+
+    // MARK: - A sentence broken over lines
+
+    @Test func aFigureWhoseUnitOpensTheNextLineIsBody() throws {
+        let broken = [
+            "学校始建于1958年，全校占地面积", "24800", "㎡，其中绿化面积", "6320.5", "㎡。学校建有计算机教室",
+            "2个、音乐", "室1个、美术室、书法室、舞蹈室各", "1个，藏书", "31200", "册。",
+        ]
+        let cleaned = Self.clean(tail: broken)
+        for text in broken {
+            #expect(CleanFixture.line(text, in: cleaned)?.label == .body, "\(text)")
+        }
+        #expect(CleanFixture.line("24800", in: cleaned)?.rule == "sentence-piece")
+        #expect(CleanFixture.line("室1个、美术室、书法室、舞蹈室各", in: cleaned)?.rule == "sentence-piece")
+    }
+
+    /// A page number that PDF extraction leaves inside a sentence is followed by the sentence's
+    /// words, not by a unit: it stays noise. So does a bare number under a finished sentence.
+    @Test func aPageNumberInsideABrokenSentenceStaysNoise() throws {
+        let cleaned = Self.clean(middle: ["全县上下齐心协力，扎实推进义务教育", "12", "均衡发展，各项工作取得新成效。"])
+        #expect(CleanFixture.line("12", in: cleaned)?.label == .noise)
+        let after = Self.clean(middle: ["全年完成校舍维修改造工程。", "3580", "㎡的校舍已交付使用。"])
+        #expect(CleanFixture.line("3580", in: after)?.label == .noise)
+    }
+
+    // MARK: - Zero-padded section numbers
+
+    @Test func aZeroPaddedNumberBeforeASectionHeadingIsBody() throws {
+        let cleaned = Self.clean(middle: ["01", "过去一年工作回顾", "全镇新增学位800个，改造校舍12所，办学条件持续改善。"])
+        let line = try #require(CleanFixture.line("01", in: cleaned))
+        #expect(line.label == .body)
+        #expect(line.rule == "section-number")
+        // Not zero-padded, or inside a sentence: a page number.
+        let page = Self.clean(middle: ["7", "过去一年工作回顾", "全镇新增学位800个，改造校舍12所，办学条件持续改善。"])
+        #expect(CleanFixture.line("7", in: page)?.label == .noise)
+        let inside = Self.clean(middle: ["全镇新增学位800个，改造", "02", "校舍12所，办学条件持续改善。"])
+        #expect(CleanFixture.line("02", in: inside)?.label == .noise)
+    }
+
+    // MARK: - Lines of a kind that any site may put around a report
+
+    @Test(arguments: [
+        ("格式:pdf", "doc-file-field"), ("大小:36KB", "doc-file-field"), ("頁數: 12頁", "doc-file-field"),
+        ("文件格式：DOCX", "doc-file-field"), ("图为李明 摄", "photo-credit-spaced"), ("（王小红 摄）", "photo-credit-spaced"),
+        ("新闻配图", "article-image-label"), ("数据来源:县统计局 制图:张华", "chart-credit"),
+        ("广告 广告", "button-row"), ("如题", "qa-filler"),
+    ])
+    func siteLinesInsideTheTextAreNoise(_ text: String, _ rule: String) throws {
+        let cleaned = Self.clean(middle: [text])
+        let line = try #require(CleanFixture.line(text, in: cleaned))
+        #expect(line.label == .noise)
+        #expect(line.rule == rule)
+    }
+
+    /// Sentences that only look like those lines stay body.
+    @Test(arguments: [
+        "学校大小会议室各1间，格式化管理制度全部上墙。", "这张照片由李明拍摄，记录了开学第一天。", "数据来源：县教育局统计年报。",
+    ])
+    func sentencesLikeThemStayBody(_ text: String) throws {
+        let cleaned = Self.clean(middle: [text])
+        #expect(CleanFixture.line(text, in: cleaned)?.label == .body)
+    }
+
+    // MARK: - A copy of the title without its document number
+
+    @Test func aHeadCopyOfTheTitleWithoutItsNumberIsACopy() throws {
+        let title = "某县人民政府办公室关于印发某县学前教育行动计划的通知(某政办发〔2021〕12号)"
+        let copy = "某县人民政府办公室关于印发某县学前教育行动计划的通知"
+        let cleaned = Self.clean(lines: [title, "", "发布日期：2021-06-08", "", copy, ""] + CleanFixture.paragraphs)
+        #expect(CleanFixture.line(title, in: cleaned)?.label == .title)
+        let line = try #require(CleanFixture.line(copy, in: cleaned))
+        #expect(line.label == .noise)
+        #expect(line.rule == "title-repeat")
+    }
+}
