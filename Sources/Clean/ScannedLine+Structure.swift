@@ -124,14 +124,14 @@ extension ScannedLine {
         return "■□●○◆◇▲△►▶•·".unicodeScalars.contains(first)
     }
 
-    /// A piece's title with its marker at the end: 个人学校校长述职报告 篇1, 校长述职报告【第一篇】.
+    /// A piece's title with its marker at the end: 个人学校校长述职报告 篇1, 学校建设报告篇一, 校长述职报告【第一篇】.
     var endsWithPieceMarker: Bool {
         guard shape.length <= 64, let last = text.unicodeScalars.last,
             "0123456789０１２３４５６７８９一二三四五六七八九十】]）)".unicodeScalars.contains(last)
         else { return false }
         return matchText.range(
             of:
-                #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#,
+                #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|(?<![第上中下])篇[一二三四五六七八九十]{1,3}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#,
             options: .regularExpression) != nil
     }
 

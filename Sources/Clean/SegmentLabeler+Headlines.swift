@@ -84,7 +84,10 @@ extension SegmentLabeler {
         if isSentencePiece(i, decision: decision, after: previous) { return (.body, "sentence-piece") }
         // The file's last line, unpunctuated, right under the report's kept text: the page was cut
         // off in the middle of a sentence (…13项核心指标中:13项指标全), and the line is the report's.
-        if decision.1 == "tail-residue", i == lines.count - 1, previous?.label.isKept == true, line.shape.cjk >= 4 {
+        // A line closed in brackets ((建议使用…浏览器)) is whole, not cut.
+        if decision.1 == "tail-residue", i == lines.count - 1, previous?.label.isKept == true, line.shape.cjk >= 4,
+            !line.isBracketed
+        {
             return (.body, "cut-end")
         }
         if decision.1 == "watermark-latin" || decision.1 == "letter-soup", let previous, previous.label.isKept,

@@ -2,6 +2,15 @@ import EduwhCore
 
 // MARK: - Pieces of a sentence broken over lines, and numbered section markers
 
+extension ScannedLine {
+    /// The line opens with a bracket and closes with its match: (建议使用IE8.0以上浏览器), 【…】.
+    var isBracketed: Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return (first == "(" && last == ")") || (first == "（" && last == "）") || (first == "【" && last == "】")
+            || (first == "[" && last == "]")
+    }
+}
+
 extension SegmentLabeler {
     /// Units and measure words that open the line after a figure broken off from them
     /// (`15600` / `㎡,生均面积`, `4520` / `万元`).

@@ -110,7 +110,9 @@ struct SegmentLabeler {
                 // The headings listed under a 目录 line in the head are its table of contents.
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
-                decision = (rule.label, rule.id)
+                // After a related-articles heading or a paywall, a dated line is another story's
+                // stamp (- 某某新闻2026-02-11), not this page's metadata.
+                decision = state.cut && rule.label == .metadata ? (.noise, "after-end-marker") : (rule.label, rule.id)
                 if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarItems.isEmpty,
                     !collectionHasPiece(i, headEnd: headEnd)
                 {

@@ -101,4 +101,41 @@ import Testing
         #expect(line.label == .noise)
         #expect(line.rule == "title-repeat")
     }
+
+    // MARK: - The end of a page
+
+    /// Under a related-news heading, other stories' headlines with their dates are the list,
+    /// not this page's metadata.
+    @Test func datedHeadlinesUnderARelatedNewsHeadingAreNoise() throws {
+        let list = ["- 全省春季学期开学工作会议召开2025-02-11", "- 多地出台措施减轻中小学生课业负担2025-02-10"]
+        let cleaned = Self.clean(tail: ["相关新闻"] + list)
+        for text in ["相关新闻"] + list {
+            #expect(CleanFixture.line(text, in: cleaned)?.label == .noise, "\(text)")
+        }
+    }
+
+    /// A page cut after a numbered heading and a few unpunctuated lines: the heading is the
+    /// report's next section, not an item of a related list; a closing note in brackets on the
+    /// last line is whole, not a sentence cut off.
+    @Test func aNumberedHeadingAtTheCutEndIsNoRelatedItem() throws {
+        let cleaned = Self.clean(tail: ["（二）师资队伍情况", "......", "预览已结束"])
+        #expect(CleanFixture.line("（二）师资队伍情况", in: cleaned)?.label == .body)
+        let note = "（建议使用1280×800以上分辨率浏览本站）"
+        let bracketed = Self.clean(tail: [note])
+        #expect(CleanFixture.line(note, in: bracketed)?.label == .noise)
+    }
+
+    /// A collection page's piece marked at its end with a Chinese numeral (…报告篇一): the
+    /// collection's title and its copy above are the page's captions, the piece's line the title.
+    @Test func aPieceMarkedWithAChineseNumeralHeadsTheReport() throws {
+        let cleaned = Self.clean(lines: [
+            "乡镇教育工作报告(汇总12篇)", "", "乡镇教育工作报告(汇总12篇)", "",
+            "报告是我们向上级汇报工作的重要文书，写好报告需要掌握一定的方法，下面是一些范文，供参考。", "",
+            "乡镇教育工作报告篇一", "",
+        ] + CleanFixture.paragraphs)
+        #expect(CleanFixture.line("乡镇教育工作报告篇一", in: cleaned)?.label == .title)
+        for line in cleaned.lines where line.text.hasPrefix("乡镇教育工作报告(") {
+            #expect(line.label == .noise)
+        }
+    }
 }
