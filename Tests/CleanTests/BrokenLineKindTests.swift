@@ -138,4 +138,23 @@ import Testing
             #expect(line.label == .noise)
         }
     }
+
+    /// The file's last line under kept text: cut off mid-word (with a blanked name, **县教) it is
+    /// the report's; the start of a line above (a cut copy of the title) is not.
+    @Test func theCutEndKeepsBlankedNamesAndDropsCopies() throws {
+        let blanked = Self.clean(tail: ["三、下一步工作打算", "**县教"])
+        #expect(CleanFixture.line("**县教", in: blanked)?.label == .body)
+        let copy = String(CleanFixture.title.dropLast(2))
+        let copied = Self.clean(tail: [copy])
+        #expect(CleanFixture.line(copy, in: copied)?.label == .noise)
+    }
+
+    /// A site's crumb written with spaces, led by the site's name (某某网 资料文库 …材料范文), is the
+    /// page's metadata, not the report's title.
+    @Test func aSpacedCrumbLedByTheSitesNameIsMetadata() throws {
+        let crumb = "育才网 资料文库 镇教育工作汇报材料范文"
+        let cleaned = Self.clean(lines: [crumb, "", CleanFixture.title, ""] + CleanFixture.paragraphs)
+        #expect(CleanFixture.line(crumb, in: cleaned)?.label == .metadata)
+        #expect(CleanFixture.line(CleanFixture.title, in: cleaned)?.label == .title)
+    }
 }
