@@ -129,11 +129,12 @@ extension ScannedLine {
         guard shape.length <= 64, let last = text.unicodeScalars.last,
             "0123456789０１２３４５６７８９一二三四五六七八九十】]）)".unicodeScalars.contains(last)
         else { return false }
-        return matchText.range(
-            of:
-                #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|(?<![第上中下])篇[一二三四五六七八九十]{1,3}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#,
-            options: .regularExpression) != nil
+        return matchText.range(of: Self.pieceMarkerAtEnd, options: .regularExpression) != nil
     }
+
+    private static let pieceMarkerAtEnd =
+        #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|(?<![第上中下])篇[一二三四五六七八九十]{1,3}"#
+        + #"|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#
 
     /// A document number alone: 瓯教〔2013〕16 号, 贵政办[2011]284号.
     var isDocumentNumber: Bool {
