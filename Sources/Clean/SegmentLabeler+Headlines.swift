@@ -60,7 +60,6 @@ extension SegmentLabeler {
     /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
     ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`;
     /// - a kept line that `isInjected` is noise: `injected-keyword`;
-    /// - a zero-padded number heading a section (`isSectionNumber`) is body: `section-number`;
     /// - a figure or a list's piece of a sentence broken over lines (`isSentencePiece`) is body:
     ///   `sentence-piece`;
     /// - the file's last line, a leftover under kept text, is the report's cut end: `cut-end`.
@@ -80,7 +79,6 @@ extension SegmentLabeler {
             recordSeen.append(line.comparable)
         }
         if decision.0.isKept, isInjected(i) { return (.noise, "injected-keyword") }
-        if isSectionNumber(i, decision: decision) { return (.body, "section-number") }
         if isSentencePiece(i, decision: decision, after: previous) { return (.body, "sentence-piece") }
         // The file's last line, unpunctuated, right under the report's kept text: the page was cut
         // off in the middle of a sentence (…13项核心指标中:13项指标全), and the line is the report's.

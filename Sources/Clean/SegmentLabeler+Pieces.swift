@@ -1,6 +1,6 @@
 import EduwhCore
 
-// MARK: - Pieces of a sentence broken over lines, and numbered section markers
+// MARK: - Pieces of a sentence broken over lines
 
 extension ScannedLine {
     /// The line opens with a bracket and closes with its match: (建议使用IE8.0以上浏览器), 【…】.
@@ -42,19 +42,5 @@ extension SegmentLabeler {
     private static func endsInColon(_ line: ScannedLine) -> Bool {
         guard let last = line.text.unicodeScalars.last else { return false }
         return last == ":" || last == "："
-    }
-
-    /// A zero-padded section number on a line of its own between a finished sentence and a short
-    /// heading (`…会更好!` / `01` / `2020年工作回顾`), as news and WeChat articles number their parts.
-    /// A page number breaks a sentence or stands under a page's last line; it is not zero-padded.
-    func isSectionNumber(_ i: Int, decision: (LineLabel, String)) -> Bool {
-        guard decision.0 == .noise, decision.1 == "page-number", i > segment.lowerBound, i + 1 < segment.upperBound
-        else { return false }
-        let digits = Array(lines[i].text.unicodeScalars)
-        guard digits.count == 2, digits[0] == "0", ("1"..."9").contains(digits[1]) else { return false }
-        let before = lines[i - 1]
-        let after = lines[i + 1]
-        return before.shape.endsSentence && !paragraph[i + 1] && !after.shape.endsSentence
-            && after.shape.length <= cleaner.settings.maxTitleLength && after.shape.cjk >= 2
     }
 }

@@ -34,7 +34,6 @@ import EduwhCore
 /// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
-/// | `section-number` | B | a zero-padded number on its own line before a section's heading (01) |
 /// | `sentence-piece` | B | a figure or a list's piece of a sentence broken over lines (15600 / ㎡,生均面积) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |

@@ -4,9 +4,9 @@ import Testing
 
 /// Kinds of line read wrong on pages of sites never tuned on (the held-out slice fg): figures of
 /// a flattened table written with thousands separators, a sentence broken over lines by PDF
-/// extraction (a figure on one line, its unit on the next), zero-padded section numbers, a
-/// document site's file fields inside the text, photo and chart credits, and a copy of the title
-/// without its document number. Every line here is made up in the shape of its kind.
+/// extraction (a figure on one line, its unit on the next), a document site's file fields inside
+/// the text, photo and chart credits, and a copy of the title without its document number.
+/// Every line here is made up in the shape of its kind.
 @Suite struct BrokenLineKindTests {
     private static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
         Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
@@ -50,20 +50,6 @@ import Testing
         #expect(CleanFixture.line("12", in: cleaned)?.label == .noise)
         let after = Self.clean(middle: ["全年完成校舍维修改造工程。", "3580", "㎡的校舍已交付使用。"])
         #expect(CleanFixture.line("3580", in: after)?.label == .noise)
-    }
-
-    // MARK: - Zero-padded section numbers
-
-    @Test func aZeroPaddedNumberBeforeASectionHeadingIsBody() throws {
-        let cleaned = Self.clean(middle: ["01", "过去一年工作回顾", "全镇新增学位800个，改造校舍12所，办学条件持续改善。"])
-        let line = try #require(CleanFixture.line("01", in: cleaned))
-        #expect(line.label == .body)
-        #expect(line.rule == "section-number")
-        // Not zero-padded, or inside a sentence: a page number.
-        let page = Self.clean(middle: ["7", "过去一年工作回顾", "全镇新增学位800个，改造校舍12所，办学条件持续改善。"])
-        #expect(CleanFixture.line("7", in: page)?.label == .noise)
-        let inside = Self.clean(middle: ["全镇新增学位800个，改造", "02", "校舍12所，办学条件持续改善。"])
-        #expect(CleanFixture.line("02", in: inside)?.label == .noise)
     }
 
     // MARK: - Lines of a kind that any site may put around a report
@@ -128,11 +114,12 @@ import Testing
     /// A collection page's piece marked at its end with a Chinese numeral (…报告篇一): the
     /// collection's title and its copy above are the page's captions, the piece's line the title.
     @Test func aPieceMarkedWithAChineseNumeralHeadsTheReport() throws {
-        let cleaned = Self.clean(lines: [
-            "乡镇教育工作报告(汇总12篇)", "", "乡镇教育工作报告(汇总12篇)", "",
-            "报告是我们向上级汇报工作的重要文书，写好报告需要掌握一定的方法，下面是一些范文，供参考。", "",
-            "乡镇教育工作报告篇一", "",
-        ] + CleanFixture.paragraphs)
+        let cleaned = Self.clean(
+            lines: [
+                "乡镇教育工作报告(汇总12篇)", "", "乡镇教育工作报告(汇总12篇)", "",
+                "报告是我们向上级汇报工作的重要文书，写好报告需要掌握一定的方法，下面是一些范文，供参考。", "",
+                "乡镇教育工作报告篇一", "",
+            ] + CleanFixture.paragraphs)
         #expect(CleanFixture.line("乡镇教育工作报告篇一", in: cleaned)?.label == .title)
         for line in cleaned.lines where line.text.hasPrefix("乡镇教育工作报告(") {
             #expect(line.label == .noise)
