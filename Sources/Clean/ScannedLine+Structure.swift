@@ -124,7 +124,7 @@ extension ScannedLine {
         return "■□●○◆◇▲△►▶•·".unicodeScalars.contains(first)
     }
 
-    /// A piece's title with its marker at the end: 个人学校校长述职报告 篇1, 校长述职报告【第一篇】.
+    /// A piece's title with its marker at the end: 个人学校校长述职报告 篇1, 学校建设报告篇一, 校长述职报告【第一篇】.
     var endsWithPieceMarker: Bool {
         guard shape.length <= 64, let last = text.unicodeScalars.last,
             "0123456789０１２３４５６７８９一二三四五六七八九十】]）)".unicodeScalars.contains(last)
@@ -136,7 +136,8 @@ extension ScannedLine {
     /// Compiled once: `range(of:options: .regularExpression)` compiled its pattern on every call.
     static let pieceMarkerEnd = try! NSRegularExpression(
         pattern:
-            #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#
+            #"^.{4,60}?(\s篇\s*[0-9０-９一二三四五六七八九十]{1,3}|篇\s*[0-9０-９]{1,2}|(?<![第上中下])篇[一二三四五六七八九十]{1,3}"#
+            + #"|[【\[（(]\s*第\s*[一二三四五六七八九十0-9０-９]{1,3}\s*篇\s*[】\]）)])$"#
     )
 
     /// A document number alone: 瓯教〔2013〕16 号, 贵政办[2011]284号.

@@ -8,7 +8,7 @@ extension ScannedLine {
     /// out of a page often come out so, each cell closed by a `|`).
     enum CellKind { case number, text }
 
-    /// The line as a table cell: a number (`16`, `1,250.5`, `86.5%`, `2020年`, with a `|` or `｜`
+    /// The line as a table cell: a number (`16`, `95,831`, `86.5%`, `2020年`, with a `|` or `｜`
     /// around it) or a short label without sentence punctuation (`全额拨款 |`, `经费性质`);
     /// nil for anything longer or punctuated.
     var cellKind: CellKind? {
@@ -19,10 +19,10 @@ extension ScannedLine {
         while let first = scalars.first, edge(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, edge(last) { scalars = scalars.dropLast() }
         let cell = Array(scalars)
-        guard !cell.isEmpty, cell.count <= 24, shape.punctuation == 0, !shape.endsSentence,
-            !cell.contains(where: { $0 == "|" || $0 == "｜" })
-        else { return nil }
+        guard !cell.isEmpty, cell.count <= 24, !cell.contains(where: { $0 == "|" || $0 == "｜" }) else { return nil }
+        // A figure's thousands separators (95,831) are no sentence punctuation.
         if Self.isNumberCell(cell) { return .number }
+        guard shape.punctuation == 0, !shape.endsSentence else { return nil }
         let hasWord = cell.contains { $0.properties.isIdeographic || ($0.isASCII && $0.properties.isAlphabetic) }
         return hasWord ? .text : nil
     }
@@ -30,7 +30,8 @@ extension ScannedLine {
     private static func isNumberCell(_ cell: [Unicode.Scalar]) -> Bool {
         var body = ArraySlice(cell)
         if let last = body.last, last == "%" || last == "％" || last == "年" { body = body.dropLast() }
-        guard let first = body.first, ("0"..."9").contains(first) else { return false }
+        guard let first = body.first, ("0"..."9").contains(first), let last = body.last, ("0"..."9").contains(last)
+        else { return false }
         return body.allSatisfy { ("0"..."9").contains($0) || $0 == "," || $0 == "." }
     }
 }

@@ -62,6 +62,8 @@ extension SegmentLabeler {
     /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
     ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`;
     /// - a kept line that `isInjected` is noise: `injected-keyword`;
+    /// - a figure or a list's piece of a sentence broken over lines (`isSentencePiece`) is body:
+    ///   `sentence-piece`;
     /// - the file's last line, a leftover under kept text, is the report's cut end: `cut-end`.
     func revised(
         _ decision: (LineLabel, String), at i: Int, after previous: LabeledLine?, recordSeen: inout [String]
@@ -79,9 +81,16 @@ extension SegmentLabeler {
             recordSeen.append(line.comparable)
         }
         if decision.0.isKept, isInjected(i) { return (.noise, "injected-keyword") }
+        if isSentencePiece(i, decision: decision, after: previous) { return (.body, "sentence-piece") }
         // The file's last line, unpunctuated, right under the report's kept text: the page was cut
         // off in the middle of a sentence (…13项核心指标中:13项指标全), and the line is the report's.
-        if decision.1 == "tail-residue", i == lines.count - 1, previous?.label.isKept == true, line.shape.cjk >= 4 {
+        // A line closed in brackets ((建议使用…浏览器)) is whole, not cut; the start of a line above
+        // (校长欢迎县领导现场办公 under 校长欢迎县领导现场办公讲话稿…) is a copy of it. A blanked name
+        // (**市教) counts as its characters.
+        if decision.1 == "tail-residue", i == lines.count - 1, previous?.label.isKept == true,
+            line.shape.cjk + line.text.unicodeScalars.filter({ "*＊×".unicodeScalars.contains($0) }).count >= 4,
+            !line.isBracketed, !repeatsAStartAbove(i)
+        {
             return (.body, "cut-end")
         }
         if decision.1 == "watermark-latin" || decision.1 == "letter-soup", let previous, previous.label.isKept,
@@ -90,6 +99,16 @@ extension SegmentLabeler {
             return (.body, "latin-continuation")
         }
         return decision
+    }
+
+    /// Whether line `i` is the start of a longer line above it in the report (a cut copy of it).
+    private func repeatsAStartAbove(_ i: Int) -> Bool {
+        let own = lines[i].comparable
+        guard own.count >= 4 else { return false }
+        return (segment.lowerBound..<i).contains { j in
+            let other = lines[j].comparable
+            return other.count > own.count && other.hasPrefix(own)
+        }
     }
 
     /// A short unpunctuated line put inside a sentence (a site's keywords injected into the text):

@@ -34,6 +34,7 @@ import EduwhCore
 /// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
+/// | `sentence-piece` | B | a figure or a list's piece of a sentence broken over lines (15600 / ㎡,生均面积) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
@@ -108,7 +109,9 @@ struct SegmentLabeler {
                 // The headings listed under a 目录 line in the head are its table of contents.
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
-                decision = (rule.label, rule.id)
+                // After a related-articles heading or a paywall, a dated line is another story's
+                // stamp (- 某某新闻2026-02-11), not this page's metadata.
+                decision = state.cut && rule.label == .metadata ? (.noise, "after-end-marker") : (rule.label, rule.id)
                 if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarItems.isEmpty,
                     !collectionHasPiece(i, headEnd: headEnd)
                 {
@@ -337,6 +340,16 @@ struct SegmentLabeler {
         return shared >= 4 && shared < own.count
     }
 
+    /// Whether the line after `line` holds the rest of `title` (a title wrapped over lines:
+    /// …第十三个五年规划 / (2016—2020年)), which makes `line` the title's first line, not a copy.
+    /// A document number (岑政办发〔2018〕64号) below is the notice's own line, no part of a title.
+    private func continuesOnNextLine(_ line: ScannedLine, title: String, shown: String) -> Bool {
+        guard let i = lines.firstIndex(where: { $0 === line }), i + 1 < segment.upperBound else { return false }
+        // A notice's number under the copy (岑政办发〔2018〕64号) is the notice's own line.
+        let next = lines[i + 1].comparable
+        return !next.isEmpty && !lines[i + 1].isDocumentNumber && String(title.dropFirst(shown.count)).hasPrefix(next)
+    }
+
     /// Whether a line repeats a title this report (or an earlier one) already has: equal (a
     /// footnote mark like [1] aside), or, when `loose`, containing it with little else.
     private func isTitleCopy(_ line: ScannedLine, loose: Bool) -> Bool {
@@ -349,6 +362,14 @@ struct SegmentLabeler {
         // In the head only this report's own titles count: glued reports may share a title.
         for title in (loose ? titles + fileTitles : titles) where !title.isEmpty {
             if text == title { return true }
+            // The title less the document number or years its line ends with (…的通知(某政办发〔2018〕64号)).
+            if text.count >= 10, title.count > text.count, title.count <= text.count + 20, title.begins(with: text),
+                line.text.unicodeScalars.last.map({ $0 != ")" && $0 != "）" }) ?? true,
+                title.unicodeScalars.dropFirst(text.unicodeScalars.count).contains(where: { ("0"..."9").contains($0) }),
+                !continuesOnNextLine(line, title: title, shown: text)
+            {
+                return true
+            }
             if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.includes(title) {
                 return true
             }
