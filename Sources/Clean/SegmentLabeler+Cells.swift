@@ -12,8 +12,9 @@ extension ScannedLine {
     /// around it) or a short label without sentence punctuation (`全额拨款 |`, `经费性质`);
     /// nil for anything longer or punctuated.
     var cellKind: CellKind? {
-        // Most lines are punctuated prose: let go before their scalars are copied.
-        guard shape.punctuation == 0, !shape.endsSentence else { return nil }
+        // Most lines are prose, far longer than a cell: let go before their scalars are copied.
+        // (Punctuation cannot decide it here: a figure's separators, 95,831, count as punctuation.)
+        guard text.utf8.count <= 160 else { return nil }
         var scalars = Substring(text).unicodeScalars[...]
         let edge: (Unicode.Scalar) -> Bool = { $0 == "|" || $0 == "｜" || LineShape.isSpace($0) }
         while let first = scalars.first, edge(first) { scalars = scalars.dropFirst() }
@@ -77,7 +78,7 @@ extension SegmentLabeler {
         if claimed.count * 3 > texts.count { return false }
         // Text cells that name documents (…工作总结, …述职报告) are a list of other reports.
         let words = cleaner.rules.words("document-kind")
-        let titled = texts.filter { i in words.contains { lines[i].matchText.contains($0) } }
+        let titled = texts.filter { i in words.contains { lines[i].matchText.includes($0) } }
         return titled.count * 3 <= texts.count
     }
 }
