@@ -276,9 +276,8 @@ public struct FactBuilder: Sendable {
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
             return Fact(
                 line: line.number, sentence: sentence.text, quantity: quantity, indicator: choice.code,
-                indicatorRule: choice.rule,
-                status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource,
-                adcode: adcode, regionSource: regionSource)
+                indicatorRule: choice.rule, status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo,
+                yearSource: yearSource, adcode: adcode, regionSource: regionSource)
         }
     }
 
