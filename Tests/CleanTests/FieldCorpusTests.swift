@@ -5,9 +5,10 @@ import Testing
 /// The field corpus (corpus/field: real pages from many sites, labelled by hand) against its
 /// gold, with pinned floors a little under today's scores (scripts/field-eval prints them per
 /// site). A change that loses lines on sites the rules were not written from fails here.
-/// Lowering a floor must be an explicit, reviewed change. On the 149 pages of 2026-12-05:
-/// keep/drop 0.947, noise F1 0.916, splits 146/149 (the 36 held-out pages fg01–fg36 are harder
-/// than the 113 the rules were written from: 0.975 / 0.960 there).
+/// Lowering a floor must be an explicit, reviewed change. On the 209 pages of 2026-12-05:
+/// keep/drop 0.950, labels 0.921, noise F1 0.919, splits 205/209 (the 60 pages fh01–fh30 and
+/// fi01–fi30 were held out while session 10's rules were written, and are harder: keep/drop 0.871,
+/// noise F1 0.792 there; fg01–fg36, tuned on in session 10, reach 0.975 / 0.964).
 @Suite struct FieldCorpusTests {
     static let keepDropFloor = 0.94
     static let noiseF1Floor = 0.91
