@@ -9,26 +9,44 @@ extension ScannedLine {
         return (first == "(" && last == ")") || (first == "（" && last == "）") || (first == "【" && last == "】")
             || (first == "[" && last == "]")
     }
+
+    /// The line is a template's blanked figure: `xx`, `xxxx`, `xx%`, `xx.x%`, `××`, `**` (a report
+    /// published with its figures left out, each blank on its own line when extracted from PDF).
+    var isBlankedFigure: Bool {
+        let scalars = Array(text.unicodeScalars.filter { !LineShape.isSpace($0) })
+        guard !scalars.isEmpty, scalars.count <= 8 else { return false }
+        var body = ArraySlice(scalars)
+        if let last = body.last, last == "%" || last == "％" { body = body.dropLast() }
+        let blank: (Unicode.Scalar) -> Bool = { "xX×*＊".unicodeScalars.contains($0) }
+        guard let first = body.first, blank(first), let last = body.last, blank(last) else { return false }
+        return body.allSatisfy { blank($0) || $0 == "." }
+    }
 }
 
 extension SegmentLabeler {
     /// Units and measure words that open the line after a figure broken off from them
     /// (`15600` / `㎡,生均面积`, `4520` / `万元`).
     static let unitOpeners: Set<Unicode.Scalar> = Set(
-        "㎡%％‰万亿元个所名人册台套间平亩米千百次项座栋幢班位件部辆本处家张块倍岁天户条场期节支批种".unicodeScalars)
+        "㎡%％‰万亿元个所名人册台套间平亩米千百次项座栋幢班位件部辆本处家张块倍岁天户条场期节支批种年月日届分".unicodeScalars)
 
     /// A line a shape rule took for noise that is a piece of the sentence around it, as PDF
     /// extraction breaks sentences (the line above, kept, stops mid-sentence):
     /// - a bare figure whose unit opens the next line (`学校占地面积` / `15600` / `㎡,生均面积`);
-    /// - a piece of an enumeration (`电脑室` / `1个、多媒体教` / `室1个、理化生仪器室…`).
+    /// - a piece of an enumeration (`电脑室` / `1个、多媒体教` / `室1个、理化生仪器室…`);
+    /// - a template's blanked figure (`全县共有` / `xx` / `所学校`), or a percentage (`为` / `xx%` / `;`).
     /// A keyword injected into a sentence has no figure of its own and no 、 list: not a piece.
     func isSentencePiece(_ i: Int, decision: (LineLabel, String), after previous: LabeledLine?) -> Bool {
-        guard decision.0 == .noise, decision.1 == "letter-soup" || decision.1 == "tail-residue",
+        guard decision.0 == .noise, Self.pieceRules.contains(decision.1),
             let previous, previous.label.isKept, lines[i].number - previous.number <= 2,
             let above = lines[..<i].last(where: { $0.number == previous.number }),
             !above.shape.endsSentence, !(Self.endsInColon(above))
         else { return false }
         let line = lines[i]
+        if line.isBlankedFigure { return true }
+        guard decision.1 == "letter-soup" || decision.1 == "tail-residue" else { return false }
+        if line.cellKind == .number, let last = line.text.unicodeScalars.last, last == "%" || last == "％" {
+            return true
+        }
         if line.cellKind == .number, !line.cellText.includes(","), i + 1 < segment.upperBound,
             lines[i + 1].number - line.number <= 2,
             let opener = lines[i + 1].text.unicodeScalars.first, Self.unitOpeners.contains(opener)
@@ -38,6 +56,9 @@ extension SegmentLabeler {
         return decision.1 == "tail-residue" && line.text.includes("、")
             && (line.shape.digits > 0 || line.shape.length >= 10)
     }
+
+    /// Shape rules that take a piece of a broken sentence for noise.
+    private static let pieceRules: Set<String> = ["letter-soup", "tail-residue", "watermark-latin"]
 
     private static func endsInColon(_ line: ScannedLine) -> Bool {
         guard let last = line.text.unicodeScalars.last else { return false }

@@ -1,0 +1,45 @@
+import Clean
+import EduwhCore
+import Testing
+
+/// Kinds of line read wrong on the slices fh and fi: a report template published with its figures
+/// blanked (`xx`, `xx.x%`) and broken over lines by PDF extraction, one blank per line; and the
+/// hidden HTML tags that spam pages scatter between a report's lines. Every line here is made up
+/// in the shape of its kind.
+@Suite struct BlankedTemplateKindTests {
+    private static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
+        Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+    }
+
+    // MARK: - A template's blanked figures, one per line
+
+    @Test func blankedFiguresInsideABrokenSentenceAreBody() throws {
+        let broken = [
+            "截至目前，全县共有中小学", "xx", "所，在校学生", "xxxxx", "人，专任教师", "xxxx",
+            "人，小学适龄儿童入学率达", "xx.x%", "，初中巩固率达", "xx%", "，均高于全市平均水平。",
+        ]
+        let cleaned = Self.clean(middle: broken)
+        for text in broken {
+            #expect(CleanFixture.line(text, in: cleaned)?.label == .body, "\(text)")
+        }
+        #expect(CleanFixture.line("xx.x%", in: cleaned)?.rule == "sentence-piece")
+        #expect(CleanFixture.line("xxxxx", in: cleaned)?.rule == "sentence-piece")
+    }
+
+    @Test func aYearWhoseRestOpensTheNextLineIsBody() throws {
+        let cleaned = Self.clean(middle: ["按照上级要求，现将我镇", "2021", "年度履行教育职责情况报告如下。"])
+        #expect(CleanFixture.line("2021", in: cleaned)?.label == .body)
+    }
+
+    /// A percentage left alone under a broken line is the sentence's figure, even with no unit below.
+    @Test func aPercentageInsideABrokenSentenceIsBody() throws {
+        let cleaned = Self.clean(middle: ["全镇学前三年毛入园率达到", "96.5%", "，比上年提高两个百分点。"])
+        #expect(CleanFixture.line("96.5%", in: cleaned)?.label == .body)
+    }
+
+    /// Under a finished sentence a blank is no piece of it: it stays noise.
+    @Test func aBlankUnderAFinishedSentenceStaysNoise() throws {
+        let cleaned = Self.clean(middle: ["全镇教育工作取得新成效。", "xx", "一是抓好校园安全工作。"])
+        #expect(CleanFixture.line("xx", in: cleaned)?.label == .noise)
+    }
+}
