@@ -42,4 +42,23 @@ import Testing
         let cleaned = Self.clean(middle: ["全镇教育工作取得新成效。", "xx", "一是抓好校园安全工作。"])
         #expect(CleanFixture.line("xx", in: cleaned)?.label == .noise)
     }
+
+    // MARK: - Hidden HTML tags between a report's lines
+
+    @Test(arguments: [
+        "<span id=\"q7w1\"><em id=\"q7w1\"></em></span>", "• <del id=\"m3p\"><sub id=\"m3p\"></sub></del>",
+        "<li id='z9'></li>", "</div>",
+    ])
+    func aLineOfBareHTMLTagsIsNoise(_ tags: String) throws {
+        let cleaned = Self.clean(head: [tags])
+        let line = try #require(CleanFixture.line(tags, in: cleaned))
+        #expect(line.label == .noise)
+        #expect(line.rule == "html-tag-residue")
+    }
+
+    @Test func aSentenceThatNamesATagStaysBody() throws {
+        let sentence = "信息技术课上，学生学会了用<p>标签编写简单网页，全校共开设编程兴趣小组12个。"
+        let cleaned = Self.clean(middle: [sentence])
+        #expect(CleanFixture.line(sentence, in: cleaned)?.label == .body)
+    }
 }
