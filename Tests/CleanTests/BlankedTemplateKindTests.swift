@@ -62,3 +62,20 @@ import Testing
         #expect(CleanFixture.line(sentence, in: cleaned)?.label == .body)
     }
 }
+
+/// A feature story heads each of its parts with `关键词:` and the part's theme: inside the report such
+/// a line is a heading of it, not the page's tag list (which sits at the page's head or tail).
+@Suite struct KeywordHeadingTests {
+    @Test func aKeywordHeadingInsideTheReportIsBody() throws {
+        let heading = "關鍵詞:優質均衡 教師成長"
+        let text = CleanFixture.text(middle: [heading, "全鎮組織教師參加各級培訓320人次，新評市級骨幹教師12名。"])
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(text))
+        #expect(CleanFixture.line(heading, in: cleaned)?.label.isKept == true)
+    }
+
+    @Test func aTagLineAtThePagesTailIsNoise() throws {
+        let tags = "标签：工作总结 教育局 述职报告"
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(tail: [tags])))
+        #expect(CleanFixture.line(tags, in: cleaned)?.label == .noise)
+    }
+}
