@@ -426,7 +426,25 @@ extension YearScanner {
         return j
     }
 
-    /// 20xx年, xx年, x年, 20xx年至20xx年, x —x 年, 20xx、20xx两年.
+    /// The end of a date range's second half after `end` (至5月28日, —11月, 到28日), else `end`.
+    private func dateContinuation(_ line: ScalarLine, after end: Int) -> Int {
+        var k = end
+        while ScalarClass.isSpace(line.at(k)) { k += 1 }
+        let sep = line.at(k)
+        guard ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao else { return end }
+        var m = k + 1
+        while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }
+        while ScalarClass.isSpace(line.at(m)) { m += 1 }
+        if let second = monthDay(line, at: m) { return second }
+        if let (_, dayEnd) = smallNumber(line, at: m, in: 1...31),
+            line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao || line.at(dayEnd) == Self.haoTrad
+        {
+            return dayEnd + 1
+        }
+        return end
+    }
+
+    /// 20xx年, xx年, x年, 20xx年至20xx年, x —x 年, 20xx、20xx两年, 20xx年6月.
     func placeholderYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let runEnd = placeholderRun(line, at: i) else { return nil }
         var j = runEnd
@@ -465,6 +483,12 @@ extension YearScanner {
                 end = dayRun + 1
             }
             return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-placeholder-date")
+        }
+        // 20xx年6月, 20__年5月20日至5月28日, 20xx年7月—11月: a month and day after a blanked year
+        // belong to its one placeholder mention; they are no dates of their own.
+        if let dateEnd = monthDay(line, at: afterFirst) {
+            return FoundYear(
+                start: i, end: dateContinuation(line, after: dateEnd), kind: .placeholder, rule: "y-placeholder-date")
         }
         return FoundYear(
             start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder,

@@ -13,6 +13,8 @@ extension YearScanner {
         }  // 财政/財政
         else if line.at(j) == 0x5B66 || line.at(j) == 0x5B78 {
             j += 1
+            // 学校年度/學校年度: the school year, as Macao writes it.
+            if line.at(j) == 0x6821, line.at(j + 1) == Self.nian, line.at(j + 2) == Self.du { j += 1 }
         }  // 学/學
         guard line.at(j) == Self.nian else { return nil }
         j += 1
@@ -50,10 +52,30 @@ extension YearScanner {
         {
             return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: y2, rule: "y-range-chinese")
         }
-        guard sep == Self.zhi || sep == Self.dao || ScalarClass.isRangeDash(sep),
+        guard sep == Self.zhi || sep == Self.dao || sep == 0x2F || sep == 0xFF0F || ScalarClass.isRangeDash(sep),
             let d0 = ScalarClass.chineseDigit(line.at(i + 5)), let d1 = ScalarClass.chineseDigit(line.at(i + 6)),
             d0 * 10 + d1 == (year + 1) % 100, let wordEnd = yearWordEnd(line, at: i + 7)
         else { return nil }
         return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: year + 1, rule: "y-range-short")
+    }
+
+    /// 06-07學年, 〇七/〇八学年, 98/99年度: a school or financial year written as two two-digit years,
+    /// the second the next one, closed by a year word. The century comes from the document's year.
+    func twoDigitSchoolYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let arabic = ScalarClass.isArabicDigit(line.at(i))
+        func digit(_ k: Int) -> Int? {
+            let v = line.at(k)
+            if arabic { return ScalarClass.arabicDigit(v) }
+            return v == 0x4E24 || v == 0x5169 ? nil : ScalarClass.chineseDigit(v)  // 两 is no digit of a year
+        }
+        let sep = line.at(i + 2)
+        guard let a0 = digit(i), let a1 = digit(i + 1),
+            sep == 0x2F || sep == 0xFF0F || sep == Self.zhi || ScalarClass.isRangeDash(sep),
+            let b0 = digit(i + 3), let b1 = digit(i + 4), b0 * 10 + b1 == (a0 * 10 + a1 + 1) % 100,
+            let wordEnd = yearWordEnd(line, at: i + 5), wordEnd > i + 6  // 10-11年 may be years of age
+        else { return nil }
+        return FoundYear(
+            start: i, end: wordEnd, kind: .range, rule: "y-two-digit-school-year", fromOffset: a0 * 10 + a1,
+            toOffset: b0 * 10 + b1, twoDigit: true)
     }
 }

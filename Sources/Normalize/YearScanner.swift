@@ -217,6 +217,7 @@ struct YearScanner {
             else { return nil }
             if let y = placeholderYear(line, at: i) { return y }
             if let y = shortSecondYearRange(line, at: i) ?? explicitYear(line, at: i) { return y }
+            if let y = twoDigitSchoolYear(line, at: i) { return y }
             if let y = gluedRange(line, at: i) { return y }
             if let y = slashDate(line, at: i) { return y }
             if let y = rocSchoolYear(line, at: i) { return y }
@@ -247,6 +248,7 @@ struct YearScanner {
         if ScalarClass.isChineseNumeral(v) {
             if !ScalarClass.isChineseNumeral(prev) {
                 if let y = chineseYear(line, at: i) { return y }
+                if let y = twoDigitSchoolYear(line, at: i) { return y }
                 if let y = rocSchoolYear(line, at: i) { return y }
                 if let y = centuryOrDecade(line, at: i) { return y }
                 if let y = chineseTwoDigitYear(line, at: i) { return y }
