@@ -85,6 +85,10 @@ public struct StatusCues: Sendable {
         // The nearest cue earlier in the sentence: 各校积极争取…，共接受捐赠…，电脑105台 is 共's;
         // 正式启动…以来，…新建×所 is 以来's.
         let earlierCue = earlier.last(where: { isPlan($0) || isDone($0) })
+        // For a clause whose own cue is such a word, earlier words of the same kind say nothing about
+        // when either: the nearest earlier cue that does decides (到2013年，入园率力争达到55%以上，
+        // 学前一年毛入园率达到80%: 力争's, not the first 达到's).
+        let earlierTimeCue = earlier.last(where: { isPlan($0) || $0.payload.first == Kind.achieved.rawValue })
         // The quantity's own clause speaks first (各校积极争取…，共接受捐赠桌椅2850套: 共, not 争取).
         if let cue = before.last(where: isPlan) { return (.planned, word(cue)) }
         if !before.contains(where: { $0.payload.first == Kind.achieved.rawValue }),
@@ -93,7 +97,7 @@ public struct StatusCues: Sendable {
             // A word of change or attainment (新增, 达到, 完成) says what the clause's subject does,
             // not when: in a sentence a plan word opened (未来三年将新增6660个…，新增4200个…) it
             // goes on with the plan.
-            if let cue = earlierCue, isPlan(cue) { return (.planned, word(cue)) }
+            if let cue = earlierTimeCue, isPlan(cue) { return (.planned, word(cue)) }
             return (.achieved, word(weak))
         }
         if let cue = before.last(where: isDone) { return (.achieved, word(cue)) }

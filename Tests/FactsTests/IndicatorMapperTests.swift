@@ -54,6 +54,8 @@ import Testing
             line: "新建公办幼儿园6所,新增学位2160个,普惠性幼儿园覆盖率达到86.5%", surface: "86.5%", unit: "percent",
             indicator: "preschool_public_share"),
         Case(line: "新建公办幼儿园6所,新增学位2160个,普惠性幼儿园覆盖率达到86.5%", surface: "6所", unit: "所", indicator: "schools_built"),
+        // 学位 counted in 座 (新增学位8000座) are places, not schools although 座 also counts schools.
+        Case(line: "今年全区新建学校5所,新增学位8000座", surface: "8000座", unit: "座", indicator: "school_places"),
         Case(
             line: "全校专任教师108人,本科以上学历占95%,中高级职称教师占62%", surface: "95%", unit: "percent",
             indicator: "teacher_qualification"),

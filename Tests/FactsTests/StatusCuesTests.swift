@@ -29,6 +29,12 @@ import Testing
         Case(line: "四平烟草意向捐资15万元,将全部用于改善学校办学条件", surface: "15万元", status: .planned, cue: "意向"),
         Case(line: "需要加大投入1000万元", surface: "1000万元", status: .unknown, cue: ""),
         Case(line: "2012年,县商会捐款10万元", surface: "10万元", status: .unknown, cue: ""),
+        // A second 达到/新增 in a target sentence goes on with the target, not with the first 达到.
+        Case(
+            line: "到2030年,全市高中阶段毛入学率力争达到95%,残疾儿童入学率达到90%", surface: "90%",
+            status: .planned, cue: "力争"),
+        Case(line: "今后三年拟新增学位5000个,新增教师编制300名", surface: "300名", status: .planned, cue: "拟"),
+        Case(line: "去年已建成学校4所,新增学位2000个", surface: "2000个", status: .achieved, cue: "新增"),
     ])
     func decidesStatus(_ example: Case) {
         let quantity = FactsFixtures.quantity(example.surface, unit: "", in: example.line, value: 1)
