@@ -21,6 +21,7 @@ extension DocumentProfiler {
         titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
         lines: [LabeledLine] = []
     ) -> String? {
+        let specificity = Self.specificity
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
@@ -29,7 +30,9 @@ extension DocumentProfiler {
         for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
         let places = places.filter { located in
             guard let scalars = texts[located.line] else { return true }
-            return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
+            // A county's numbered school (黎川一中) in its own report names the county (p-stem-own).
+            let own = located.mention.rule == Self.ownNameRule
+            return (own || !FactBuilder.isNameOrDestination(located.mention, in: scalars))
                 && !Self.isHonour(located.mention, in: scalars)
         }
         // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
@@ -41,9 +44,6 @@ extension DocumentProfiler {
             let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
             let previous = own[adcode] ?? (0, index)
             own[adcode] = (previous.score + weight, previous.first)
-        }
-        func specificity(_ adcode: String) -> Int {
-            adcode.hasSuffix("0000000000") ? 0 : adcode.hasSuffix("00000000") ? 1 : 2
         }
         func ancestors(_ adcode: String) -> [String] {
             switch specificity(adcode) {
@@ -82,7 +82,9 @@ extension DocumentProfiler {
         guard let best, best.score >= Self.minimumRegionScore else {
             // A report that names no division but speaks from a region by its short name (全港, 本澳).
             if let own = speakers.region, own.count >= Self.minimumSpeakingCount { return own.adcode }
-            return nil
+            // A report that speaks as a county (我县) and names one county, once (in a signature, the
+            // name of its own rule, 宜川教育): that county is its own.
+            return Self.onlyNamed(Array(own.keys), counts: counts)
         }
         // A city the title names is the report's when the county it names most is one of the city's
         // (武威2021年新建哪些学校? … 凉州区…古浪县…天祝县…): a city's report lists its counties.
@@ -102,10 +104,40 @@ extension DocumentProfiler {
         {
             // The division of that level the report names most, if it names one often enough.
             let own = scores.filter { specificity($0.adcode) == level && $0.score >= Self.minimumRegionScore }
-            return own.max { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }?.adcode
+            if let top = own.max(by: { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }) {
+                return top.adcode
+            }
+            // Else the one of that level it names, when it lies in the region chosen (乳源 once in a
+            // report that names 广东 and says 我县).
+            guard let only = Self.onlyNamed(scores.map(\.adcode), counts: counts),
+                only == chosen || FactBuilder.contains(chosen, only)
+            else { return nil }
+            return only
         }
         return chosen
     }
+
+    /// 0 for a province, 1 for a city, 2 for a county or district.
+    static func specificity(_ adcode: String) -> Int {
+        adcode.hasSuffix("0000000000") ? 0 : adcode.hasSuffix("00000000") ? 1 : 2
+    }
+
+    /// The one division of the level a report speaks as (我县 → a county) among the divisions it
+    /// names (`named`), when it names no other of that level: 英山县 named once in a report that
+    /// says 我县. A report that speaks so only once must name nothing else but the divisions
+    /// containing that one. Nil when the report names none or several of that level.
+    static func onlyNamed(_ named: [String], counts: [Int]) -> String? {
+        guard let top = counts.max(), top >= 1, let level = counts.lastIndex(of: top) else { return nil }
+        let candidates = named.filter { specificity($0) == level }
+        guard candidates.count == 1, let only = candidates.first else { return nil }
+        if top < minimumSpeakingCount, !named.allSatisfy({ $0 == only || FactBuilder.contains($0, only) }) {
+            return nil
+        }
+        return only
+    }
+
+    /// The place rule of a county's bare stem that a report speaking as a county uses of itself.
+    static let ownNameRule = "p-stem-own"
 
     /// Provinces that are autonomous regions: their own 全区 is the province.
     static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]

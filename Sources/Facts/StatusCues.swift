@@ -73,7 +73,7 @@ public struct StatusCues: Sendable {
         let objectVerbs = (earlier + before + rest).filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
         func isPlan(_ match: WordTrie.Match) -> Bool {
             switch match.payload.first {
-            case Kind.planned.rawValue: return true
+            case Kind.planned.rawValue: return !Self.isPlanNoun(match, in: scalars)
             case Kind.plannedWeak.rawValue:
                 return !objectVerbs.contains { $0 >= match.end && $0 < max(start, clause.upperBound) }
             default: return false
@@ -101,12 +101,38 @@ public struct StatusCues: Sendable {
             return (.achieved, word(weak))
         }
         if let cue = before.last(where: isDone) { return (.achieved, word(cue)) }
-        if let cue = after.first(where: { $0.payload.first == Kind.planned.rawValue || isDone($0) }) {
+        if let cue = after.first(where: { isPlan($0) && $0.payload.first == Kind.planned.rawValue || isDone($0) }) {
             return (cue.payload.first == Kind.planned.rawValue ? .planned : .achieved, word(cue))
         }
         if let cue = earlierCue { return (isPlan(cue) ? .planned : .achieved, word(cue)) }
         return (.unknown, "")
     }
+
+    /// Whether a plan word (计划, 规划) names the plan a result is measured against, not an intent:
+    /// the share of it (占规划量的89%, 占年度投资计划的32%), what was done to it (完成计划的36%,
+    /// 超额完成), or the manner (按计划, 按照规划, 比原计划).
+    static func isPlanNoun(_ match: WordTrie.Match, in scalars: [Unicode.Scalar]) -> Bool {
+        guard match.end - match.start == 2, match.start > 0, planNouns.contains(scalars[match.start]),
+            scalars[match.start + 1] == "划"
+        else { return false }
+        if referenceMarks.contains(scalars[match.start - 1]) { return true }
+        if match.start > 1, scalars[match.start - 2] == "完", scalars[match.start - 1] == "成" { return true }
+        // 占 a few characters before, in the same clause (占年度投资计划的).
+        var index = match.start - 1
+        while index >= max(0, match.start - shareReach), !clauseMarks.contains(scalars[index]) {
+            if scalars[index] == "占" { return true }
+            index -= 1
+        }
+        return false
+    }
+
+    static let planNouns: Set<Unicode.Scalar> = ["计", "规", "計", "規"]
+    /// Characters right before 计划/规划 that make it the plan followed or compared with (按计划, 按照规划,
+    /// 依规划, 原计划, 据计划).
+    static let referenceMarks: Set<Unicode.Scalar> = ["按", "照", "依", "原", "据", "據"]
+    static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "：", ":", "、"]
+    /// How far before a plan word 占 may stand (占年度投资计划), in scalars.
+    static let shareReach = 6
 
     private func cues(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [WordTrie.Match] {
         guard !range.isEmpty, range.upperBound <= scalars.count else { return [] }

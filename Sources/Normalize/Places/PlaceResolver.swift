@@ -58,6 +58,9 @@ public struct PlaceResolver: Sendable {
         var decidedByContext = false
         /// A weak mention the document supports enough to keep, even if it stays ambiguous.
         var supported = false
+        /// A county's bare stem followed by an own-name word (宜川教育): the report's own county when
+        /// it speaks as one.
+        var ownName = false
     }
 
     // MARK: - Public API
@@ -68,6 +71,14 @@ public struct PlaceResolver: Sendable {
         var found: [Found] = []
         for line in lines where line.label.isKept {
             found += scan(line.text, line: line.number)
+        }
+        // A report that speaks as a county (我县, 全县) and calls a county by its bare stem with an
+        // own-name word (宜川教育事业, 对镇安教育) speaks of itself: that stem needs no other support.
+        if found.contains(where: \.ownName), Self.speaksAsCounty(lines) {
+            for index in found.indices where found[index].ownName && found[index].candidates.count == 1 {
+                found[index].requiredSupport = 0
+                found[index].rule = "p-stem-own"
+            }
         }
         decide(&found)
         return found.compactMap(mention)
@@ -110,6 +121,7 @@ public struct PlaceResolver: Sendable {
             let form = match.candidates.first?.form ?? .stem
             var candidates = match.candidates.map(\.division)
             var required = 0
+            var ownName = false
             let divisions = gazetteer.table.divisions
             if form == .full, surface.unicodeScalars.count == 2, !vocabulary.needsContext(surface),
                 case let rest = String(
@@ -136,6 +148,7 @@ public struct PlaceResolver: Sendable {
                     required =
                         vocabulary.institutionWords.contains(where: { rest.begins(with: $0) })
                         ? settings.institutionSupport : settings.stemSupport
+                    ownName = vocabulary.ownWords.contains(where: { rest.begins(with: $0) })
                 } else {
                     candidates = upper
                     // A city's or province's bare stem opening a school's name (黄山保障房小学, 南平中学,
@@ -155,10 +168,27 @@ public struct PlaceResolver: Sendable {
             found.append(
                 Found(
                     line: line, offset: index, surface: rawSurface, candidates: reduceToAncestor(candidates),
-                    form: form, rule: rule, requiredSupport: required))
+                    form: form, rule: rule, requiredSupport: required, ownName: ownName))
             index += match.length
         }
         return mergeCityCounty(found)
+    }
+
+    /// Whether a report speaks as a county or district: 我县, 全县, 本县, 我区, 全区, 本区 in its kept lines.
+    static func speaksAsCounty(_ lines: [LabeledLine]) -> Bool {
+        lines.contains { line in
+            guard line.label.isKept else { return false }
+            var previous: Unicode.Scalar = " "
+            for scalar in line.text.unicodeScalars {
+                if scalar == "县" || scalar == "縣" || scalar == "区" || scalar == "區",
+                    previous == "我" || previous == "全" || previous == "本"
+                {
+                    return true
+                }
+                previous = scalar
+            }
+            return false
+        }
     }
 
     /// Whether an institution word follows `end` (增城中学, 河南商会), or a school word within a few

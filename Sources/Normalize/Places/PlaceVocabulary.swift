@@ -25,6 +25,9 @@ public struct PlaceVocabulary: Sendable {
     public let institutionWords: [String]
     /// Words after a bare stem that make it part of a person's name (长春同志).
     public let personWords: [String]
+    /// Words after a county's bare stem that make it the report's own county speaking of itself
+    /// (宜川教育, 镇安人民): a place when the report speaks as a county (我县, 全县).
+    public let ownWords: [String]
     /// Scalars written instead of a name (x, X, *, 某).
     public let placeholderMarks: ScalarSet
     /// Suffixes a placeholder mark must stand before.
@@ -40,7 +43,7 @@ public struct PlaceVocabulary: Sendable {
         var byKind: [String: [String]] = [:]
         let kinds: Set<String> = [
             "suffix", "short-suffix", "swap-suffix", "ethnic", "generic", "needs-context",
-            "institution", "person", "placeholder-mark", "placeholder-suffix",
+            "institution", "person", "own-name", "placeholder-mark", "placeholder-suffix",
         ]
         for row in table.rows {
             guard kinds.contains(row["kind"]) else {
@@ -63,6 +66,7 @@ public struct PlaceVocabulary: Sendable {
         contextWords = Set(byKind["needs-context"] ?? [])
         institutionWords = byKind["institution"] ?? []
         personWords = byKind["person"] ?? []
+        ownWords = byKind["own-name"] ?? []
         placeholderMarks = ScalarSet(
             (byKind["placeholder-mark"] ?? []).compactMap {
                 $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil
