@@ -290,8 +290,20 @@ extension YearScanner {
         while tail < line.count, ScalarClass.isSpace(line[tail]) { tail += 1 }
         let wholeLine = lead == 0 && tail >= line.count
         let opensName = line.at(i - 1) == 0x300A  // 《
-        guard wholeLine || opensName else { return nil }
+        guard wholeLine || opensName || beforeDashAndWord(line, at: i) else { return nil }
         return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
+    }
+
+    /// A year written without 年 before an em or en dash and a word (回眸2021—城乡教育均衡发展):
+    /// a title's year set off by a dash. A dash before digits is a range (read elsewhere).
+    /// (2022副区长在…发言, a year glued before a title, and 2020以来 are left out: Facts takes the
+    /// first as the report's year, which it is not, and dates a 以来 span with no known end by its start.)
+    func beforeDashAndWord(_ line: ScalarLine, at i: Int) -> Bool {
+        let next = line.at(i + 4)
+        guard next == 0x2014 || next == 0x2013 else { return false }
+        var k = i + 5
+        while line.at(k) == 0x2014 || line.at(k) == 0x2013 { k += 1 }
+        return ScalarClass.isHan(line.at(k)) && !ScalarClass.isChineseNumeral(line.at(k))
     }
 
     /// 某年, 某年某月, 某年某月某日: a year a template leaves unnamed.
@@ -337,17 +349,31 @@ extension YearScanner {
     }
 
     /// 总结了年教育工作, 对年工作作出安排, 在区委…年,: a year the site blanked out, 年 alone after a
-    /// particle or a break and before 工作/教育 or a comma.
+    /// particle or a break and before 工作/教育 or a comma; 。年是… (no sentence opens with 年是) and
+    /// 自年6月 (a month after a preposition and a lone 年).
     func blankedYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         let prev = line.at(i - 1)
         // 了 对 、 ， , space 在 于
         let leads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]
-        guard i == 0 || leads.contains(prev) else { return nil }
         let next = line.at(i + 1)
+        // 。年是全面实施…的关键一年: a sentence cannot open with 年是.
+        if (i == 0 || prev == 0x3002 || prev == 0xFF1B), next == 0x662F {
+            return FoundYear(start: i, end: i + 1, kind: .placeholder, rule: "y-blanked-year")
+        }
+        // 自年6月开始: a month after a preposition and a lone 年.
+        if Self.blankedMonthLeads.contains(prev), let (_, monthEnd) = smallNumber(line, at: i + 1, in: 1...12),
+            line.at(monthEnd) == Self.yue
+        {
+            return FoundYear(start: i, end: monthEnd + 1, kind: .placeholder, rule: "y-blanked-year")
+        }
+        guard i == 0 || leads.contains(prev) else { return nil }
         let work = line.matches(Self.gongzuo, at: i + 1) || line.matches(Self.jiaoyuGongzuo, at: i + 1)
         guard work || ((next == 0xFF0C || next == 0x2C) && (i == 0 || ScalarClass.isSpace(prev))) else { return nil }
         return FoundYear(start: i, end: i + 1, kind: .placeholder, rule: "y-blanked-year")
     }
+
+    /// 自 从 于 在 至 到: before a lone 年 and a month (自年6月), the year was blanked.
+    static let blankedMonthLeads: Set<UInt32> = [0x81EA, 0x4ECE, 0x4E8E, 0x5728, 0x81F3, 0x5230]
 
     private static let gongzuo = "工作".scalarValues
     private static let jiaoyuGongzuo = "教育工作".scalarValues
@@ -475,6 +501,9 @@ extension YearScanner {
                 }
             }
         }
+        if !hasNian, let end = seasonEnd(line, at: runEnd) {
+            return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-placeholder-season")
+        }
         guard hasNian else { return nil }
         // 年___月___日: blanked month and day after it.
         if let monthRun = placeholderRun(line, at: afterFirst), line.at(monthRun) == Self.yue {
@@ -494,4 +523,49 @@ extension YearScanner {
             start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder,
             rule: "y-placeholder")
     }
+
+    /// 2019秋季, 2020春, 20xx暑期: a year written without 年 before a season or a school holiday
+    /// (a term of the school year), as school reports date their terms.
+    func seasonYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year), let end = seasonEnd(line, at: i + 4)
+        else { return nil }
+        return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-season-year")
+    }
+
+    /// The end of 春季 秋季 春 秋 暑期 暑假 寒假 at `k` (after a year without 年), or nil.
+    func seasonEnd(_ line: ScalarLine, at k: Int) -> Int? {
+        let v = line.at(k)
+        if v == 0x6625 || v == 0x79CB {  // 春 秋
+            return line.at(k + 1) == 0x5B63 ? k + 2 : k + 1  // 季
+        }
+        if v == 0x6691, line.at(k + 1) == 0x671F || line.at(k + 1) == 0x5047 { return k + 2 }  // 暑期 暑假
+        if v == 0x5BD2, line.at(k + 1) == 0x5047 { return k + 2 }  // 寒假
+        return nil
+    }
+
+    /// 《…三年计划(2022-2024)》, 规划(2016-2020): two years without 年 in brackets after a plan's
+    /// name (计划 规划 纲要 方案) or inside a document's 《name》: the span the plan covers.
+    func bracketedSpan(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        let open = line.at(i - 1)
+        guard open == 0x28 || open == 0xFF08, let y1 = fourDigitYear(line, at: i) else { return nil }
+        var k = i + 4
+        while ScalarClass.isRangeDash(line.at(k)) || line.at(k) == Self.zhi, k - (i + 4) < 2 { k += 1 }
+        guard k > i + 4, let y2 = fourDigitYear(line, at: k), y2 > y1, y2 - y1 <= 30,
+            line.at(k + 4) == 0x29 || line.at(k + 4) == 0xFF09
+        else { return nil }
+        let planNamed = Self.planNames.contains { line.matches($0, endingAt: i - 1) }
+        var insideName = false
+        var b = i - 2
+        while b >= 0, line[b] != 0x300B {
+            if line[b] == 0x300A {
+                insideName = true
+                break
+            }
+            b -= 1
+        }
+        guard planNamed || insideName else { return nil }
+        return FoundYear(start: i, end: k + 4, kind: .range, from: y1, to: y2, rule: "y-bracketed-span")
+    }
+
+    static let planNames: [[UInt32]] = ["计划", "规划", "纲要", "方案"].map(\.scalarValues)
 }
