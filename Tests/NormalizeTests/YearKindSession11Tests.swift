@@ -102,6 +102,13 @@ struct YearKindSession11Tests {
         #expect(y.first?.from == nil, "\(text) → \(describe(y))")
     }
 
+    @Test("A blanked year with spaces before its month (PDF text) is one placeholder mention")
+    func spacedPlaceholderDate() {
+        let y = mentions("我于 20xx 年 3 月调任教育局局长")
+        #expect(y.map(\.surface) == ["20xx 年 3 月"], "\(describe(y))")
+        #expect(y.first?.kind == .placeholder)
+    }
+
     @Test("年是 inside a sentence, and a month after a full year, are no blanked years")
     func notBlankedYears() {
         #expect(!mentions("今年是学校建校六十周年").contains { $0.kind == .placeholder })
