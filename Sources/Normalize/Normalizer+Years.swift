@@ -141,7 +141,7 @@ extension Normalizer {
                 if YearScanner.isCuedTaiwanYear(found), line.raw != nil { cuedTaiwanYears += 1 }
                 if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
-                if siteTitle || found.rule == "y-bare-year" { continue }
+                if siteTitle || found.rule == "y-bare-year" || found.rule == "y-bracketed-span" { continue }
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from,
                     let to = found.to
                 else { continue }
@@ -284,6 +284,12 @@ extension Normalizer {
         }
         for cue in rules.yearCues where cue.role == .target {
             if cue.before ? line.matches(cue.word, endingAt: found.start) : line.matches(cue.word, at: found.end) {
+                return (.target, false)
+            }
+            // 计划于2020年9月, 力争在2015年: 于 or 在 between the cue and the year.
+            if cue.before, line.at(found.start - 1) == 0x4E8E || line.at(found.start - 1) == 0x5728,
+                line.matches(cue.word, endingAt: found.start - 1)
+            {
                 return (.target, false)
             }
         }

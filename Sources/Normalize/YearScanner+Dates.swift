@@ -1,8 +1,8 @@
 import EduwhCore
 
-/// Dates without a year, months and days, two-digit, ROC and lunar years and placeholders: the
+/// Dates without a year, months and days, two-digit, ROC and lunar years: the
 /// forms `YearScanner.match` tries after explicit years (plan periods and relative years are in
-/// YearScanner+Relative.swift).
+/// YearScanner+Relative.swift, placeholders in YearScanner+Placeholders.swift).
 extension YearScanner {
     // MARK: - Dates without a year
 
@@ -46,7 +46,7 @@ extension YearScanner {
     // MARK: - Months and days
 
     private static let chu: UInt32 = 0x521D  // 初
-    private static let haoTrad: UInt32 = 0x865F  // 號
+    static let haoTrad: UInt32 = 0x865F  // 號
     private static let run: UInt32 = 0x95F0  // 闰
     private static let lunarMarks: [[UInt32]] = ["农历", "農曆", "阴历", "陰曆"].map(\.scalarValues)
 
@@ -290,8 +290,20 @@ extension YearScanner {
         while tail < line.count, ScalarClass.isSpace(line[tail]) { tail += 1 }
         let wholeLine = lead == 0 && tail >= line.count
         let opensName = line.at(i - 1) == 0x300A  // 《
-        guard wholeLine || opensName else { return nil }
+        guard wholeLine || opensName || beforeDashAndWord(line, at: i) else { return nil }
         return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
+    }
+
+    /// A year written without 年 before an em or en dash and a word (回眸2021—城乡教育均衡发展):
+    /// a title's year set off by a dash. A dash before digits is a range (read elsewhere).
+    /// (2022副区长在…发言, a year glued before a title, and 2020以来 are left out: Facts takes the
+    /// first as the report's year, which it is not, and dates a 以来 span with no known end by its start.)
+    func beforeDashAndWord(_ line: ScalarLine, at i: Int) -> Bool {
+        let next = line.at(i + 4)
+        guard next == 0x2014 || next == 0x2013 else { return false }
+        var k = i + 5
+        while line.at(k) == 0x2014 || line.at(k) == 0x2013 { k += 1 }
+        return ScalarClass.isHan(line.at(k)) && !ScalarClass.isChineseNumeral(line.at(k))
     }
 
     /// 某年, 某年某月, 某年某月某日: a year a template leaves unnamed.
@@ -337,17 +349,31 @@ extension YearScanner {
     }
 
     /// 总结了年教育工作, 对年工作作出安排, 在区委…年,: a year the site blanked out, 年 alone after a
-    /// particle or a break and before 工作/教育 or a comma.
+    /// particle or a break and before 工作/教育 or a comma; 。年是… (no sentence opens with 年是) and
+    /// 自年6月 (a month after a preposition and a lone 年).
     func blankedYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         let prev = line.at(i - 1)
         // 了 对 、 ， , space 在 于
         let leads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]
-        guard i == 0 || leads.contains(prev) else { return nil }
         let next = line.at(i + 1)
+        // 。年是全面实施…的关键一年: a sentence cannot open with 年是.
+        if i == 0 || prev == 0x3002 || prev == 0xFF1B, next == 0x662F {
+            return FoundYear(start: i, end: i + 1, kind: .placeholder, rule: "y-blanked-year")
+        }
+        // 自年6月开始: a month after a preposition and a lone 年.
+        if Self.blankedMonthLeads.contains(prev), let (_, monthEnd) = smallNumber(line, at: i + 1, in: 1...12),
+            line.at(monthEnd) == Self.yue
+        {
+            return FoundYear(start: i, end: monthEnd + 1, kind: .placeholder, rule: "y-blanked-year")
+        }
+        guard i == 0 || leads.contains(prev) else { return nil }
         let work = line.matches(Self.gongzuo, at: i + 1) || line.matches(Self.jiaoyuGongzuo, at: i + 1)
         guard work || ((next == 0xFF0C || next == 0x2C) && (i == 0 || ScalarClass.isSpace(prev))) else { return nil }
         return FoundYear(start: i, end: i + 1, kind: .placeholder, rule: "y-blanked-year")
     }
+
+    /// 自 从 于 在 至 到: before a lone 年 and a month (自年6月), the year was blanked.
+    static let blankedMonthLeads: Set<UInt32> = [0x81EA, 0x4ECE, 0x4E8E, 0x5728, 0x81F3, 0x5230]
 
     private static let gongzuo = "工作".scalarValues
     private static let jiaoyuGongzuo = "教育工作".scalarValues
@@ -405,93 +431,5 @@ extension YearScanner {
         guard let end = monthDay(line, at: i) else { return nil }
         // 正月 alone is a month; 正 needs 月 right after it (正在, 正式 are no dates).
         return FoundYear(start: i, end: end, kind: .date, rule: "y-lunar-month-date", anchor: .section, needsYear: true)
-    }
-
-    // MARK: - Placeholders
-
-    /// End of a run of placeholder characters (with leading digits: 20xx, 201x), or nil.
-    private func placeholderRun(_ line: ScalarLine, at i: Int) -> Int? {
-        var j = i
-        var marks = 0
-        // ____年___月___日: a form's blank may be long.
-        let limit = line.at(i) == 0x5F ? 20 : 4
-        while j < line.count, j - i < limit {
-            let v = line[j]
-            if ScalarClass.isPlaceholder(v) { marks += 1 } else if !ScalarClass.isArabicDigit(v) || marks > 0 { break }
-            j += 1
-        }
-        guard marks > 0, !ScalarClass.isASCIILetter(line.at(j)), !ScalarClass.isArabicDigit(line.at(j)) else {
-            return nil
-        }
-        return j
-    }
-
-    /// The end of a date range's second half after `end` (至5月28日, —11月, 到28日), else `end`.
-    private func dateContinuation(_ line: ScalarLine, after end: Int) -> Int {
-        var k = end
-        while ScalarClass.isSpace(line.at(k)) { k += 1 }
-        let sep = line.at(k)
-        guard ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao else { return end }
-        var m = k + 1
-        while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }
-        while ScalarClass.isSpace(line.at(m)) { m += 1 }
-        if let second = monthDay(line, at: m) { return second }
-        if let (_, dayEnd) = smallNumber(line, at: m, in: 1...31),
-            line.at(dayEnd) == Self.ri || line.at(dayEnd) == Self.hao || line.at(dayEnd) == Self.haoTrad
-        {
-            return dayEnd + 1
-        }
-        return end
-    }
-
-    /// 20xx年, xx年, x年, 20xx年至20xx年, x —x 年, 20xx、20xx两年, 20xx年6月.
-    func placeholderYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let runEnd = placeholderRun(line, at: i) else { return nil }
-        var j = runEnd
-        while ScalarClass.isSpace(line.at(j)) { j += 1 }
-        // XX学年度: the school year of a blanked year.
-        if line.at(j) == Self.xue, line.at(j + 1) == Self.nian { j += 1 }
-        let hasNian = line.at(j) == Self.nian && line.at(j + 1) != Self.ji && line.at(j + 1) != Self.zhiSystem
-        let afterFirst = hasNian ? j + 1 : runEnd
-        // Joined forms.
-        var k = hasNian ? j + 1 : j
-        while ScalarClass.isSpace(line.at(k)) { k += 1 }
-        let sep = line.at(k)
-        if ScalarClass.isRangeDash(sep) || sep == Self.zhi || sep == Self.dao || (sep == Self.dun && !hasNian) {
-            var m = k + 1
-            while ScalarClass.isRangeDash(line.at(m)) && m - k < 3 { m += 1 }  // XX——XX
-            while ScalarClass.isSpace(line.at(m)) { m += 1 }
-            if let secondEnd = placeholderRun(line, at: m) {
-                var e = secondEnd
-                while ScalarClass.isSpace(line.at(e)) { e += 1 }
-                if line.at(e) == Self.xue, line.at(e + 1) == Self.nian { e += 1 }
-                if line.at(e) == Self.nian {
-                    if line.at(e + 1) == Self.du { e += 1 }
-                    return FoundYear(start: i, end: e + 1, kind: .placeholder, rule: "y-placeholder-range")
-                }
-                if let count = NumeralParser.chinese(line, at: e), count.end < line.count, line[count.end] == Self.nian
-                {
-                    return FoundYear(start: i, end: count.end + 1, kind: .placeholder, rule: "y-placeholder-range")
-                }
-            }
-        }
-        guard hasNian else { return nil }
-        // 年___月___日: blanked month and day after it.
-        if let monthRun = placeholderRun(line, at: afterFirst), line.at(monthRun) == Self.yue {
-            var end = monthRun + 1
-            if let dayRun = placeholderRun(line, at: end), line.at(dayRun) == Self.ri || line.at(dayRun) == Self.hao {
-                end = dayRun + 1
-            }
-            return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-placeholder-date")
-        }
-        // 20xx年6月, 20__年5月20日至5月28日, 20xx年7月—11月: a month and day after a blanked year
-        // belong to its one placeholder mention; they are no dates of their own.
-        if let dateEnd = monthDay(line, at: afterFirst) {
-            return FoundYear(
-                start: i, end: dateContinuation(line, after: dateEnd), kind: .placeholder, rule: "y-placeholder-date")
-        }
-        return FoundYear(
-            start: i, end: line.at(afterFirst) == Self.du ? afterFirst + 1 : afterFirst, kind: .placeholder,
-            rule: "y-placeholder")
     }
 }

@@ -230,6 +230,8 @@ struct YearScanner {
             if let y = dayDate(line, at: i) { return y }
             if let y = blankedCenturyYear(line, at: i) { return y }
             if let y = englishMonthYear(line, at: i) { return y }
+            if let y = seasonYear(line, at: i) { return y }
+            if let y = bracketedSpan(line, at: i) { return y }
             return bareYear(line, at: i)
         }
         switch v {
@@ -410,6 +412,12 @@ struct YearScanner {
         if hasNian { return yearWithMonth(line, at: i, year: year, nian: j) }
         if line.matches("学年".scalarValues, at: j) {
             return FoundYear(start: i, end: j + 2, kind: .year, from: year, to: year, rule: "y-school-year")
+        }
+        // 2017 学年: a space before the word (PDF text).
+        if ScalarClass.isSpace(line.at(j)), line.matches("学年".scalarValues, at: j + 1) {
+            var end = j + 3
+            if line.at(end) == Self.du { end += 1 }
+            return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-school-year")
         }
         return nil
     }
