@@ -11,9 +11,15 @@ import Foundation
 /// ```
 public struct CleanRules: Sendable {
     /// Line rules in the order they are tried (the first that holds decides).
-    public var lineRules: [LineRule]
+    public var lineRules: [LineRule] {
+        didSet { ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues) }
+    }
     /// Split cues, in table order.
-    public var splitCues: [SplitCue]
+    public var splitCues: [SplitCue] {
+        didSet { ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues) }
+    }
+    /// Each rule id's group: its table's name (`10-navigation`), `user`, or `cue` for a split cue.
+    private var ruleGroups: [String: String] = [:]
     /// Word lists by id (`surname`, `org-suffix`, `signature-lead`, `meta-button`, `crumb-home`,
     /// `traditional`).
     public var lexicon: [String: [String]] {
@@ -25,7 +31,9 @@ public struct CleanRules: Sendable {
     /// The rules shipped in `rules/clean/` (embedded at build time).
     public static let standard: CleanRules = {
         let tables = EmbeddedFiles.files.keys.sorted().compactMap { path -> RuleTable? in
-            guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), let text = EmbeddedFiles.files[path] else {
+            guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), path != LineModel.tablePath,
+                let text = EmbeddedFiles.files[path]
+            else {
                 return nil
             }
             do { return try RuleTable(name: path, text: text) } catch {
@@ -42,6 +50,20 @@ public struct CleanRules: Sendable {
         lexicon = [:]
         for table in tables { try add(table) }
         folding = ScriptFolding(pairs: lexicon["traditional"] ?? [])
+        ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues)
+    }
+
+    /// The group of the rule that decided a line: its table's name (`10-navigation`), `user` for a
+    /// user's table, `cue` for a split cue, `structural` for the labeller's own ids (`body-line`).
+    func ruleGroup(_ id: String) -> String {
+        ruleGroups[id] ?? "structural"
+    }
+
+    private static func groups(lineRules: [LineRule], splitCues: [SplitCue]) -> [String: String] {
+        var out: [String: String] = [:]
+        for rule in lineRules where out[rule.id] == nil { out[rule.id] = LineFeatureSpace.tableName(rule.origin) }
+        for split in splitCues where out[split.id] == nil { out[split.id] = "cue" }
+        return out
     }
 
     private mutating func add(_ table: RuleTable) throws(RuleTableError) {

@@ -145,7 +145,7 @@ enum Docs {
     /// The commands in docs/cli.md: the root and every subcommand, hidden ones last.
     static let commands = [
         "load", "sql", "report", "search", "show", "schema", "runs", "stats", "clean", "templates", "extract",
-        "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query",
+        "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query", "train-lines",
     ]
 
     /// `eduwh [COMMAND] --help` at 80 columns (as printed into a file or a pipe).
