@@ -29,7 +29,11 @@ public struct CleanRules: Sendable {
     public private(set) var folding = ScriptFolding(pairs: [])
 
     /// The rules shipped in `rules/clean/` (embedded at build time).
-    public static let standard: CleanRules = {
+    public static let standard: CleanRules = shipped(holdingOut: holdoutSite)
+
+    /// The shipped rules without those whose `sites` column names only `site` (nil: all of them):
+    /// how the rules label a page of a site they were not written from.
+    public static func shipped(holdingOut site: String?) -> CleanRules {
         let tables = EmbeddedFiles.files.keys.sorted().compactMap { path -> RuleTable? in
             guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), path != LineModel.tablePath,
                 let text = EmbeddedFiles.files[path]
@@ -40,15 +44,36 @@ public struct CleanRules: Sendable {
                 fatalError("shipped rule table is broken: \(error)")
             }
         }
-        do { return try CleanRules(tables: tables) } catch { fatalError("shipped rule table is broken: \(error)") }
+        do { return try CleanRules(tables: tables, holdingOut: site) } catch {
+            fatalError("shipped rule table is broken: \(error)")
+        }
+    }
+
+    /// The sites named in the shipped line rules' `sites` columns (rules written from their pages).
+    public static let sitesNamedByRules: Set<String> = {
+        var sites = Set<String>()
+        for (path, text) in EmbeddedFiles.files where path.hasPrefix("rules/clean/") && path.hasSuffix(".tsv") {
+            guard path != LineModel.tablePath, let table = try? RuleTable(name: path, text: text),
+                table.columns.contains("sites")
+            else { continue }
+            for row in table.rows { sites.formUnion(row["sites"].split(separator: "|").map(String.init)) }
+        }
+        return sites
     }()
 
-    /// Builds the rules from tables, in the order given.
+    /// Builds the rules from tables, in the order given (without the rows whose `sites` column
+    /// names only the `EDUWH_HOLDOUT_SITE` site).
     public init(tables: [RuleTable]) throws(RuleTableError) {
+        try self.init(tables: tables, holdingOut: Self.holdoutSite)
+    }
+
+    /// Builds the rules from tables, in the order given, without the rows whose `sites` column
+    /// names only `site`.
+    public init(tables: [RuleTable], holdingOut site: String?) throws(RuleTableError) {
         lineRules = []
         splitCues = []
         lexicon = [:]
-        for table in tables { try add(table) }
+        for table in tables { try add(table, holdingOut: site) }
         folding = ScriptFolding(pairs: lexicon["traditional"] ?? [])
         ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues)
     }
@@ -66,11 +91,11 @@ public struct CleanRules: Sendable {
         return out
     }
 
-    private mutating func add(_ table: RuleTable) throws(RuleTableError) {
+    private mutating func add(_ table: RuleTable, holdingOut site: String?) throws(RuleTableError) {
         let headerLine = (table.rows.first?.line ?? 2) - 1
         if table.columns.contains("label") {
             try require(["id", "label", "match", "pattern", "example"], in: table, line: headerLine)
-            for row in table.rows where !Self.isHeldOut(row, of: table) {
+            for row in table.rows where !Self.isHeldOut(row, of: table, site: site) {
                 lineRules.append(try LineRule(row: row, table: table.name))
             }
         } else if table.columns.contains("role") {
@@ -135,8 +160,8 @@ public struct CleanRules: Sendable {
     static let holdoutSite = ProcessInfo.processInfo.environment["EDUWH_HOLDOUT_SITE"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Whether a rule row names only the held-out site in its optional `sites` column.
-    static func isHeldOut(_ row: RuleTable.Row, of table: RuleTable) -> Bool {
-        guard let site = holdoutSite, table.columns.contains("sites") else { return false }
+    static func isHeldOut(_ row: RuleTable.Row, of table: RuleTable, site: String?) -> Bool {
+        guard let site, table.columns.contains("sites") else { return false }
         let sites = row["sites"].split(separator: "|").map(String.init)
         return !sites.isEmpty && sites.allSatisfy { $0 == site }
     }

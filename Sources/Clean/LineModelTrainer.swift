@@ -113,6 +113,8 @@ public struct LineModelTrainer: Sendable {
     public var wordSites = 5
     /// Whether the gate only moves lines between labels on the same side of keep/drop (T↔B, M↔N).
     public var keepSide = true
+    /// Whether each page is cleaned without the shipped rules written from its own site alone.
+    public var holdOutSiteRules = true
     /// The cleaner whose rules' decisions are learned from (its own line model is not used).
     public var cleaner: Cleaner
 
@@ -145,9 +147,21 @@ public struct LineModelTrainer: Sendable {
         public var pages: [PageExamples]
     }
 
-    /// Cleans each page by the rules and turns its gold lines into examples.
+    /// Cleans each page by the rules and turns its gold lines into examples. With
+    /// `holdOutSiteRules`, a page of a site that shipped rules were written from is cleaned
+    /// without them (as `scripts/field-eval`'s LOSO rows do): the rules' decisions learned from,
+    /// and scored, are those on a site they have not seen.
     public func examples(_ pages: [LineTrainingPage]) -> Dataset {
+        var bySite: [String: Cleaner] = [:]
+        if holdOutSiteRules {
+            for site in Set(pages.map(\.site)).intersection(CleanRules.sitesNamedByRules) {
+                var heldOut = cleaner
+                heldOut.rules = CleanRules.shipped(holdingOut: site)
+                bySite[site] = heldOut
+            }
+        }
         let cleaned = pages.map { page -> (Cleaner.InsideLabels, [ScannedLine]) in
+            let cleaner = bySite[page.site] ?? cleaner
             let lines = ScannedLine.scan(page.text, folding: cleaner.rules.folding)
             return (cleaner.labelInside(lines), lines)
         }

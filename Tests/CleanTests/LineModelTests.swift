@@ -29,16 +29,14 @@ import Testing
 
     // MARK: - The weights table
 
-    /// A hand-written model that is sure a short line in the tail is noise.
+    /// A hand-written model that is sure a line in the tail is noise, and unsure elsewhere.
     static let tailIsNoise = """
         # made up for a test
         feature\tlabel\tweight
         gate-margin\t-\t0.5
         gate-keep-side\t-\t0
         zone=tail\tN\t5
-        zone=body\tB\t5
-        zone=head\tT\t1
-        zone=head\tB\t1
+        zone=head\tT\t0.1
         text=扫码\tN\t2
         """
 
@@ -48,10 +46,10 @@ import Testing
         #expect(!model.keepSide)
         #expect(model.notes == ["# made up for a test"])
         let text = LineFeatureTests.page.replacingOccurrences(
-            of: "扫码关注微信公众号下载更多范文 www.fanwen-example.com QQ:123456789", with: "以上是今年的工作总结，不足之处请批评指正。")
+            of: "扫码关注微信公众号下载更多范文 www.fanwen-example.com QQ:123456789", with: "请批评指正。")
         let rulesOnly = Cleaner(lineModel: nil).clean(CleanFixture.raw(text))
         let closing = try #require(rulesOnly.lines.last)
-        #expect(closing.label == .body, "the rules keep a closing sentence")
+        #expect(closing.label == .body, "the rules keep a short sentence after the last paragraph")
         let withModel = Cleaner(lineModel: model).clean(CleanFixture.raw(text))
         let relabelled = try #require(withModel.lines.last)
         #expect(relabelled.label == .noise)
@@ -69,7 +67,7 @@ import Testing
         let reread = try LineModel(table: model.table(), name: "round-trip.tsv")
         #expect(reread.margin == 0)
         #expect(reread.notes == ["# seeds only"])
-        for page in pages + Self.fieldPages(slices: ["fh"]).prefix(10) {
+        for page in try pages + Self.fieldPages(slices: ["fh"]).prefix(10) {
             let a = Cleaner(lineModel: model).clean(CleanFixture.raw(page.text)).lines.map(\.label)
             let b = Cleaner(lineModel: reread).clean(CleanFixture.raw(page.text)).lines.map(\.label)
             #expect(a == b, "\(page.name)")
@@ -78,9 +76,11 @@ import Testing
 
     // MARK: - Held out: trained on seeds and fa–fg, scored on fh and fi
 
-    /// On 2026-12-05 (margin chosen by holding out each training slice): rules alone keep/drop
-    /// 0.915, labels 0.873 on fh+fi; with the model keep/drop 0.915 (the keep-side gate keeps
-    /// it), labels 0.876. Floors a little under those.
+    /// Each page is cleaned without the rules written from its own site (as field-eval's LOSO
+    /// rows). On 2026-12-05 (margin chosen by leave-one-site-out in `eduwh train-lines`): rules
+    /// alone keep/drop 0.908, labels 0.866 on fh+fi; with the model keep/drop 0.908 (the
+    /// keep-side gate keeps it), labels 0.869. Here the margin is chosen by holding out each
+    /// training slice (quicker). Floors a little under those.
     @Test func onUnseenSlicesTheModelIsNoWorseThanTheRules() throws {
         let train = try Self.seedPages() + Self.fieldPages(slices: ["fa", "fb", "fc", "fd", "fe", "ff", "fg"])
         let test = try Self.fieldPages(slices: ["fh", "fi"])
@@ -94,8 +94,8 @@ import Testing
             + "model (margin \(model.margin)) keep/drop \(learned.keepDrop) labels \(learned.labelAccuracy)")
         #expect(learned.keepDrop >= rules.keepDrop)
         #expect(learned.labelAccuracy >= rules.labelAccuracy)
-        #expect(learned.keepDrop >= 0.91)
-        #expect(learned.labelAccuracy >= 0.865)
+        #expect(learned.keepDrop >= 0.90)
+        #expect(learned.labelAccuracy >= 0.86)
     }
 
     @Test(arguments: [

@@ -381,6 +381,11 @@ extension Docs {
         }
         try manager.createSymbolicLink(
             at: folder.appendingPathComponent("data/drop"), withDestinationURL: root.appendingPathComponent("imports"))
+        // The labelled corpus and the seeds, where `eduwh train-lines` reads them.
+        for name in ["corpus", "imports"] {
+            try manager.createSymbolicLink(
+                at: folder.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
+        }
         try """
         id\tlabel\tmatch\tpattern\tneeds\twhen\tscope\texample
         my-site-banner\tN\tprefix\t欢迎访问本站\t-\tlen<=40\tline\t欢迎访问本站，收藏本页
