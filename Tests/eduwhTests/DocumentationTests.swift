@@ -381,11 +381,9 @@ extension Docs {
         }
         try manager.createSymbolicLink(
             at: folder.appendingPathComponent("data/drop"), withDestinationURL: root.appendingPathComponent("imports"))
-        // The labelled corpus and the seeds, where `eduwh train-lines` reads them.
-        for name in ["corpus", "imports"] {
-            try manager.createSymbolicLink(
-                at: folder.appendingPathComponent(name), withDestinationURL: root.appendingPathComponent(name))
-        }
+        // The labelled corpus, where `eduwh train-lines` reads it (the sandbox has imports/).
+        try manager.createSymbolicLink(
+            at: folder.appendingPathComponent("corpus"), withDestinationURL: root.appendingPathComponent("corpus"))
         try """
         id\tlabel\tmatch\tpattern\tneeds\twhen\tscope\texample
         my-site-banner\tN\tprefix\t欢迎访问本站\t-\tlen<=40\tline\t欢迎访问本站，收藏本页

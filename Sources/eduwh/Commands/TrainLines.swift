@@ -35,9 +35,8 @@ extension Eduwh {
                     on a release build), and --train-slices seeds,fa,fb,fc,fd,fe,ff,fg
                     --test-slices fh,fi for an unseen pair of slices (corpus/README.md).
 
-                  Examples:
-                    eduwh train-lines --loso --folds slice
-                    eduwh train-lines --folds slice --out line-model.tsv
+                  Example:
+                    eduwh train-lines --folds slice --loso --out line-model.tsv
 
                 """
                     + ExitCodes.section([
