@@ -171,7 +171,8 @@ public struct LineModelTrainer: Sendable {
         let extractor = LineFeatures(space: space, rules: cleaner.rules)
         var out: [PageExamples] = []
         for (page, (inside, lines)) in zip(pages, cleaned) {
-            let features = lines.isEmpty
+            let features =
+                lines.isEmpty
                 ? []
                 : extractor.features(
                     lines: lines, labeled: inside.labeled, paragraph: inside.paragraph, segments: inside.segments)

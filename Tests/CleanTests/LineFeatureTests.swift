@@ -1,6 +1,7 @@
-@testable import Clean
 import EduwhCore
 import Testing
+
+@testable import Clean
 
 /// The line model's features on made-up pages: each line's zone, shape, neighbours, repeats and
 /// title overlap, and the rules' own label and rule, named as the weights table writes them.

@@ -1,9 +1,10 @@
-@testable import Clean
 import EduwhCore
 import Foundation
 import Ingest
 import TestSupport
 import Testing
+
+@testable import Clean
 
 /// The learned line model: its gate, its weights table, and an honest held-out measurement on the
 /// field corpus (trained on the seeds and slices fa–fg, scored on fh and fi, which it never saw).
@@ -90,8 +91,9 @@ import Testing
         let scored = trainer.apply(model, to: trainer.examples(test).pages)
         let rules = LineModelTrainer.pooled(scored, margin: nil)
         let learned = LineModelTrainer.pooled(scored, margin: model.margin, keepSide: model.keepSide)
-        print("fh+fi: rules keep/drop \(rules.keepDrop) labels \(rules.labelAccuracy); "
-            + "model (margin \(model.margin)) keep/drop \(learned.keepDrop) labels \(learned.labelAccuracy)")
+        print(
+            "fh+fi: rules keep/drop \(rules.keepDrop) labels \(rules.labelAccuracy); "
+                + "model (margin \(model.margin)) keep/drop \(learned.keepDrop) labels \(learned.labelAccuracy)")
         #expect(learned.keepDrop >= rules.keepDrop)
         #expect(learned.labelAccuracy >= rules.labelAccuracy)
         #expect(learned.keepDrop >= 0.90)

@@ -124,8 +124,9 @@ extension Eduwh {
             let clock = ContinuousClock()
             let start = clock.now
             let data = trainer.examples(pages)
-            print("\(pages.count) pages, \(Set(pages.map(\.site)).count) sites, "
-                + "\(data.pages.reduce(0) { $0 + $1.lineCount }) gold lines")
+            print(
+                "\(pages.count) pages, \(Set(pages.map(\.site)).count) sites, "
+                    + "\(data.pages.reduce(0) { $0 + $1.lineCount }) gold lines")
             if loso { report(trainer.crossValidate(data, groupOf: groupOf), trainer: trainer) }
             if let trainSlices, let testSlices {
                 leaveSlicesOut(data, trainer: trainer, train: Self.slices(trainSlices), test: Self.slices(testSlices))
@@ -164,17 +165,20 @@ extension Eduwh {
             let model = trainer.fit(trainData, notes: [], groupOf: groupOf)
             let scored = trainer.apply(model, to: testPages)
             let keepSide = trainer.keepSide
-            print("\nleave-slice-out: trained on \(trainData.pages.count) pages of "
-                + "\(train.sorted().joined(separator: ",")),"
-                + " margin \(model.margin) chosen by leave-one-\(folds.rawValue)-out among them;"
-                + " scored \(testPages.count) pages of \(test.sorted().joined(separator: ","))")
+            print(
+                "\nleave-slice-out: trained on \(trainData.pages.count) pages of "
+                    + "\(train.sorted().joined(separator: ",")),"
+                    + " margin \(model.margin) chosen by leave-one-\(folds.rawValue)-out among them;"
+                    + " scored \(testPages.count) pages of \(test.sorted().joined(separator: ","))")
             print(Self.header)
             for slice in test.sorted() {
                 let pages = scored.filter { Self.slice(of: $0.page) == slice }
-                printRow(slice, rules: LineModelTrainer.pooled(pages, margin: nil),
+                printRow(
+                    slice, rules: LineModelTrainer.pooled(pages, margin: nil),
                     model: LineModelTrainer.pooled(pages, margin: model.margin, keepSide: keepSide))
             }
-            printRow("together", rules: LineModelTrainer.pooled(scored, margin: nil),
+            printRow(
+                "together", rules: LineModelTrainer.pooled(scored, margin: nil),
                 model: LineModelTrainer.pooled(scored, margin: model.margin, keepSide: keepSide))
         }
 
@@ -187,12 +191,14 @@ extension Eduwh {
                 printRow("any side, margin \(m)", rules: nil, model: LineModelTrainer.pooled(heldOut, margin: m))
             }
             for m in trainer.margins {
-                printRow("keep side, margin \(m)", rules: nil,
+                printRow(
+                    "keep side, margin \(m)", rules: nil,
                     model: LineModelTrainer.pooled(heldOut, margin: m, keepSide: true))
             }
             let keepSide = trainer.keepSide
-            print("\nsites that change, \(keepSide ? "keep side" : "any side"), margin \(margin) "
-                + "(chosen by these scores):")
+            print(
+                "\nsites that change, \(keepSide ? "keep side" : "any side"), margin \(margin) "
+                    + "(chosen by these scores):")
             print(Self.header)
             let bySite = Dictionary(grouping: heldOut, by: \.site)
             for site in bySite.keys.sorted() {
@@ -203,19 +209,23 @@ extension Eduwh {
                     printRow(site, rules: rules, model: model)
                 }
             }
-            printRow("LOSO TOTAL", rules: LineModelTrainer.pooled(heldOut, margin: nil),
+            printRow(
+                "LOSO TOTAL", rules: LineModelTrainer.pooled(heldOut, margin: nil),
                 model: LineModelTrainer.pooled(heldOut, margin: margin, keepSide: keepSide))
         }
 
-        static let header = "site".padding(toLength: 28, withPad: " ", startingAt: 0)
+        static let header =
+            "site".padding(toLength: 28, withPad: " ", startingAt: 0)
             + " lines  keep/drop (rules → model)  labels (rules → model)  noise F1 (rules → model)"
 
         private func printRow(_ name: String, rules: LineScore?, model: LineScore) {
             let r = rules ?? model
-            print(name.padding(toLength: 28, withPad: " ", startingAt: 0)
-                + String(format: " %5d  %.3f → %.3f           %.3f → %.3f           %.3f → %.3f",
-                    model.lines, r.keepDrop, model.keepDrop, r.labelAccuracy, model.labelAccuracy,
-                    r.noiseF1, model.noiseF1))
+            print(
+                name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %5d  %.3f → %.3f           %.3f → %.3f           %.3f → %.3f",
+                        model.lines, r.keepDrop, model.keepDrop, r.labelAccuracy, model.labelAccuracy,
+                        r.noiseF1, model.noiseF1))
         }
 
         private func notes(_ pages: [LineTrainingPage]) -> [String] {
