@@ -11,9 +11,15 @@ import Foundation
 /// ```
 public struct CleanRules: Sendable {
     /// Line rules in the order they are tried (the first that holds decides).
-    public var lineRules: [LineRule]
+    public var lineRules: [LineRule] {
+        didSet { ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues) }
+    }
     /// Split cues, in table order.
-    public var splitCues: [SplitCue]
+    public var splitCues: [SplitCue] {
+        didSet { ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues) }
+    }
+    /// Each rule id's group: its table's name (`10-navigation`), `user`, or `cue` for a split cue.
+    private var ruleGroups: [String: String] = [:]
     /// Word lists by id (`surname`, `org-suffix`, `signature-lead`, `meta-button`, `crumb-home`,
     /// `traditional`).
     public var lexicon: [String: [String]] {
@@ -23,32 +29,73 @@ public struct CleanRules: Sendable {
     public private(set) var folding = ScriptFolding(pairs: [])
 
     /// The rules shipped in `rules/clean/` (embedded at build time).
-    public static let standard: CleanRules = {
+    public static let standard: CleanRules = shipped(holdingOut: holdoutSite)
+
+    /// The shipped rules without those whose `sites` column names only `site` (nil: all of them):
+    /// how the rules label a page of a site they were not written from.
+    public static func shipped(holdingOut site: String?) -> CleanRules {
         let tables = EmbeddedFiles.files.keys.sorted().compactMap { path -> RuleTable? in
-            guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), let text = EmbeddedFiles.files[path] else {
+            guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), path != LineModel.tablePath,
+                let text = EmbeddedFiles.files[path]
+            else {
                 return nil
             }
             do { return try RuleTable(name: path, text: text) } catch {
                 fatalError("shipped rule table is broken: \(error)")
             }
         }
-        do { return try CleanRules(tables: tables) } catch { fatalError("shipped rule table is broken: \(error)") }
+        do { return try CleanRules(tables: tables, holdingOut: site) } catch {
+            fatalError("shipped rule table is broken: \(error)")
+        }
+    }
+
+    /// The sites named in the shipped line rules' `sites` columns (rules written from their pages).
+    public static let sitesNamedByRules: Set<String> = {
+        var sites = Set<String>()
+        for (path, text) in EmbeddedFiles.files where path.hasPrefix("rules/clean/") && path.hasSuffix(".tsv") {
+            guard path != LineModel.tablePath, let table = try? RuleTable(name: path, text: text),
+                table.columns.contains("sites")
+            else { continue }
+            for row in table.rows { sites.formUnion(row["sites"].split(separator: "|").map(String.init)) }
+        }
+        return sites
     }()
 
-    /// Builds the rules from tables, in the order given.
+    /// Builds the rules from tables, in the order given (without the rows whose `sites` column
+    /// names only the `EDUWH_HOLDOUT_SITE` site).
     public init(tables: [RuleTable]) throws(RuleTableError) {
+        try self.init(tables: tables, holdingOut: Self.holdoutSite)
+    }
+
+    /// Builds the rules from tables, in the order given, without the rows whose `sites` column
+    /// names only `site`.
+    public init(tables: [RuleTable], holdingOut site: String?) throws(RuleTableError) {
         lineRules = []
         splitCues = []
         lexicon = [:]
-        for table in tables { try add(table) }
+        for table in tables { try add(table, holdingOut: site) }
         folding = ScriptFolding(pairs: lexicon["traditional"] ?? [])
+        ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues)
     }
 
-    private mutating func add(_ table: RuleTable) throws(RuleTableError) {
+    /// The group of the rule that decided a line: its table's name (`10-navigation`), `user` for a
+    /// user's table, `cue` for a split cue, `structural` for the labeller's own ids (`body-line`).
+    func ruleGroup(_ id: String) -> String {
+        ruleGroups[id] ?? "structural"
+    }
+
+    private static func groups(lineRules: [LineRule], splitCues: [SplitCue]) -> [String: String] {
+        var out: [String: String] = [:]
+        for rule in lineRules where out[rule.id] == nil { out[rule.id] = LineFeatureSpace.tableName(rule.origin) }
+        for split in splitCues where out[split.id] == nil { out[split.id] = "cue" }
+        return out
+    }
+
+    private mutating func add(_ table: RuleTable, holdingOut site: String?) throws(RuleTableError) {
         let headerLine = (table.rows.first?.line ?? 2) - 1
         if table.columns.contains("label") {
             try require(["id", "label", "match", "pattern", "example"], in: table, line: headerLine)
-            for row in table.rows where !Self.isHeldOut(row, of: table) {
+            for row in table.rows where !Self.isHeldOut(row, of: table, site: site) {
                 lineRules.append(try LineRule(row: row, table: table.name))
             }
         } else if table.columns.contains("role") {
@@ -113,8 +160,8 @@ public struct CleanRules: Sendable {
     static let holdoutSite = ProcessInfo.processInfo.environment["EDUWH_HOLDOUT_SITE"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Whether a rule row names only the held-out site in its optional `sites` column.
-    static func isHeldOut(_ row: RuleTable.Row, of table: RuleTable) -> Bool {
-        guard let site = holdoutSite, table.columns.contains("sites") else { return false }
+    static func isHeldOut(_ row: RuleTable.Row, of table: RuleTable, site: String?) -> Bool {
+        guard let site, table.columns.contains("sites") else { return false }
         let sites = row["sites"].split(separator: "|").map(String.init)
         return !sites.isEmpty && sites.allSatisfy { $0 == site }
     }

@@ -33,11 +33,19 @@ public struct Cleaner: Sendable {
     public var rules: CleanRules
     /// The thresholds applied.
     public var settings: CleanSettings
+    /// The learned model that may relabel a line the rules decided, where it is sure
+    /// (`LineModel`); nil: the rules alone.
+    public var lineModel: LineModel?
 
-    /// A cleaner with the given rules and thresholds.
-    public init(rules: CleanRules = .standard, settings: CleanSettings = CleanSettings()) {
+    /// A cleaner with the given rules, thresholds and line model (by default the shipped one,
+    /// `rules/clean/line-model.tsv`, when there is one).
+    public init(
+        rules: CleanRules = .standard, settings: CleanSettings = CleanSettings(),
+        lineModel: LineModel? = LineModel.standard
+    ) {
         self.rules = rules
         self.settings = settings
+        self.lineModel = lineModel
     }
 
     /// A cleaner with the shipped rules plus every `*.tsv` rule table in `extraRulesDirectory`
@@ -102,7 +110,42 @@ public struct Cleaner: Sendable {
             }
         }
         guard !lines.isEmpty else { return CleanedFile(lines: [], documents: []) }
+        let inside = labelInside(lines)
+        var labeled = inside.labeled
+        if let lineModel {
+            let features = LineFeatures(space: lineModel.space, rules: rules).features(
+                lines: lines, labeled: labeled, paragraph: inside.paragraph, segments: inside.segments)
+            lineModel.revise(&labeled, features: features)
+        }
+        if !outside.isEmpty {
+            // In an HTML article, a paragraph opening with a news dateline (本站讯 …) is the
+            // article's first paragraph, whatever a rule about the site (本站) says.
+            let byNumber = Dictionary(uniqueKeysWithValues: lines.map { ($0.number, $0) })
+            for k in labeled.indices where labeled[k].label == .noise && Self.opensWithDateline(labeled[k].text) {
+                if let shape = byNumber[labeled[k].number]?.shape, shape.length >= settings.paragraphMinLength,
+                    shape.punctuation >= settings.paragraphMinPunctuation
+                {
+                    labeled[k].label = .body
+                    labeled[k].rule = Self.articleDatelineRule
+                }
+            }
+            labeled = (labeled + outside).sorted { $0.number < $1.number }
+        }
+        assignNearestDocuments(&labeled)
+        return CleanedFile(lines: labeled, documents: documents(from: labeled))
+    }
 
+    /// The rules' labels of an article's lines, with what the line model reads beside them.
+    struct InsideLabels {
+        var labeled: [LabeledLine]
+        /// Per line: a body paragraph (it anchors the head/body/tail zones).
+        var paragraph: [Bool]
+        /// The glued reports' line ranges.
+        var segments: [Range<Int>]
+    }
+
+    /// Labels lines by the rules alone: paragraphs, split cues, then each report's lines.
+    func labelInside(_ lines: [ScannedLine]) -> InsideLabels {
         // 1. Which lines a rule claims regardless of zone, and which are body paragraphs.
         let evaluator = LineEvaluator(lines: lines, rules: rules)
         let claims: [LineLabel?] = lines.indices.map { i in
@@ -129,22 +172,8 @@ public struct Cleaner: Sendable {
             labeled += labeler.label(document: k + 1)
             fileTitles += labeler.titles
         }
-        if !outside.isEmpty {
-            // In an HTML article, a paragraph opening with a news dateline (本站讯 …) is the
-            // article's first paragraph, whatever a rule about the site (本站) says.
-            let byNumber = Dictionary(uniqueKeysWithValues: lines.map { ($0.number, $0) })
-            for k in labeled.indices where labeled[k].label == .noise && Self.opensWithDateline(labeled[k].text) {
-                if let shape = byNumber[labeled[k].number]?.shape, shape.length >= settings.paragraphMinLength,
-                    shape.punctuation >= settings.paragraphMinPunctuation
-                {
-                    labeled[k].label = .body
-                    labeled[k].rule = Self.articleDatelineRule
-                }
-            }
-            labeled = (labeled + outside).sorted { $0.number < $1.number }
-        }
-        assignNearestDocuments(&labeled)
-        return CleanedFile(lines: labeled, documents: documents(from: labeled))
+        let segments = (0..<(starts.count - 1)).map { starts[$0]..<starts[$0 + 1] }
+        return InsideLabels(labeled: labeled, paragraph: paragraph, segments: segments)
     }
 
     /// Takes every non-blank line as body text of one document, with no cleaning (`--text`).

@@ -145,7 +145,7 @@ enum Docs {
     /// The commands in docs/cli.md: the root and every subcommand, hidden ones last.
     static let commands = [
         "load", "sql", "report", "search", "show", "schema", "runs", "stats", "clean", "templates", "extract",
-        "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query",
+        "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query", "train-lines",
     ]
 
     /// `eduwh [COMMAND] --help` at 80 columns (as printed into a file or a pipe).
@@ -381,6 +381,9 @@ extension Docs {
         }
         try manager.createSymbolicLink(
             at: folder.appendingPathComponent("data/drop"), withDestinationURL: root.appendingPathComponent("imports"))
+        // The labelled corpus, where `eduwh train-lines` reads it (the sandbox has imports/).
+        try manager.createSymbolicLink(
+            at: folder.appendingPathComponent("corpus"), withDestinationURL: root.appendingPathComponent("corpus"))
         try """
         id\tlabel\tmatch\tpattern\tneeds\twhen\tscope\texample
         my-site-banner\tN\tprefix\t欢迎访问本站\t-\tlen<=40\tline\t欢迎访问本站，收藏本页
