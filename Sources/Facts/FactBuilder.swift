@@ -185,7 +185,16 @@ public struct FactBuilder: Sendable {
         profile: DocumentProfile, scope: SectionScope.State = .init(), inherited: PlanTopic? = nil
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
-        let sentences = Sentence.split(scalars)
+        // Sentences without their texts: only those a figure stands in become strings (`sentenceText`).
+        let sentences = Sentence.split(scalars, texts: false)
+        var sentenceTexts: [Int: String] = [:]
+        func sentenceText(_ index: Int?, _ sentence: Sentence) -> String {
+            guard let index else { return sentence.text }
+            if let text = sentenceTexts[index] { return text }
+            let text = String(scalars: scalars[sentence.range])
+            sentenceTexts[index] = text
+            return text
+        }
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         // The nearest year mention decides; one whose year the text hides or leaves open
         // (20xx年, 今年 with no reference year) leaves the fact without a year.
@@ -201,6 +210,8 @@ public struct FactBuilder: Sendable {
         var signalsBySentence: [Int: [WordTrie.Match]] = [:]
         var wordsBySentence: [Int: [WordTrie.Match]] = [:]
         var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
+        var cueWordsBySentence: [Int: WordTrie.Occurrences] = [:]
+        var governorWordsBySentence: [Int: Governors.Words] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
         var chosen: [(offset: Int, unit: String, choice: IndicatorMapper.Choice)] = []
@@ -217,11 +228,14 @@ public struct FactBuilder: Sendable {
             wordsBySentence[sentenceIndex ?? -1] = words
             var choice = mapper.indicator(
                 for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
-            if !choice.isGrammar,
-                let governed = governors.governed(
-                    choice.code, at: quantity.offset, in: scalars, sentence: sentence.range)
-            {
-                choice = governed
+            if !choice.isGrammar {
+                var governorWords = governorWordsBySentence[sentenceIndex ?? -1] ?? governors.words()
+                if let governed = governors.governed(
+                    choice.code, at: quantity.offset, in: scalars, sentence: sentence.range, words: &governorWords)
+                {
+                    choice = governed
+                }
+                governorWordsBySentence[sentenceIndex ?? -1] = governorWords
             }
             if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit,
                 !quantity.unit.isEmpty,
@@ -261,8 +275,10 @@ public struct FactBuilder: Sendable {
             {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
+            let cueWords = cueWordsBySentence[sentenceIndex ?? -1] ?? cues.words(in: scalars, sentence: sentence)
+            cueWordsBySentence[sentenceIndex ?? -1] = cueWords
             var (status, cue) = Self.settledStatus(
-                cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
+                cues.status(of: quantity, scalars: scalars, sentence: sentence, words: cueWords), of: quantity,
                 clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
                 year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
@@ -275,7 +291,7 @@ public struct FactBuilder: Sendable {
             let (adcode, regionSource) = Self.figureRegion(
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
             return Fact(
-                line: line.number, sentence: sentence.text, quantity: quantity, indicator: choice.code,
+                line: line.number, sentence: sentenceText(sentenceIndex, sentence), quantity: quantity, indicator: choice.code,
                 indicatorRule: choice.rule, status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo,
                 yearSource: yearSource, adcode: adcode, regionSource: regionSource)
         }
