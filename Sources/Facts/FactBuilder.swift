@@ -185,16 +185,8 @@ public struct FactBuilder: Sendable {
         profile: DocumentProfile, scope: SectionScope.State = .init(), inherited: PlanTopic? = nil
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
-        // Sentences without their texts: only those a figure stands in become strings (`sentenceText`).
-        let sentences = Sentence.split(scalars, texts: false)
-        var sentenceTexts: [Int: String] = [:]
-        func sentenceText(_ index: Int?, _ sentence: Sentence) -> String {
-            guard let index else { return sentence.text }
-            if let text = sentenceTexts[index] { return text }
-            let text = String(scalars: scalars[sentence.range])
-            sentenceTexts[index] = text
-            return text
-        }
+        let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
+        var readings = SentenceReadings(scalars: scalars)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         // The nearest year mention decides; one whose year the text hides or leaves open
         // (20xx年, 今年 with no reference year) leaves the fact without a year.
@@ -210,8 +202,6 @@ public struct FactBuilder: Sendable {
         var signalsBySentence: [Int: [WordTrie.Match]] = [:]
         var wordsBySentence: [Int: [WordTrie.Match]] = [:]
         var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
-        var cueWordsBySentence: [Int: WordTrie.Occurrences] = [:]
-        var governorWordsBySentence: [Int: Governors.Words] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
         var chosen: [(offset: Int, unit: String, choice: IndicatorMapper.Choice)] = []
@@ -229,13 +219,8 @@ public struct FactBuilder: Sendable {
             var choice = mapper.indicator(
                 for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
             if !choice.isGrammar {
-                var governorWords = governorWordsBySentence[sentenceIndex ?? -1] ?? governors.words()
-                if let governed = governors.governed(
-                    choice.code, at: quantity.offset, in: scalars, sentence: sentence.range, words: &governorWords)
-                {
-                    choice = governed
-                }
-                governorWordsBySentence[sentenceIndex ?? -1] = governorWords
+                choice = readings.governed(choice.code, by: governors, at: quantity.offset, in: (sentenceIndex, sentence))
+                    ?? choice
             }
             if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit,
                 !quantity.unit.isEmpty,
@@ -275,10 +260,8 @@ public struct FactBuilder: Sendable {
             {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
-            let cueWords = cueWordsBySentence[sentenceIndex ?? -1] ?? cues.words(in: scalars, sentence: sentence)
-            cueWordsBySentence[sentenceIndex ?? -1] = cueWords
             var (status, cue) = Self.settledStatus(
-                cues.status(of: quantity, scalars: scalars, sentence: sentence, words: cueWords), of: quantity,
+                readings.status(of: quantity, by: cues, in: (sentenceIndex, sentence)), of: quantity,
                 clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
                 year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
@@ -291,9 +274,9 @@ public struct FactBuilder: Sendable {
             let (adcode, regionSource) = Self.figureRegion(
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
             return Fact(
-                line: line.number, sentence: sentenceText(sentenceIndex, sentence), quantity: quantity, indicator: choice.code,
-                indicatorRule: choice.rule, status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo,
-                yearSource: yearSource, adcode: adcode, regionSource: regionSource)
+                line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
+                indicator: choice.code, indicatorRule: choice.rule, status: status, statusCue: cue, yearFrom: yearFrom,
+                yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
         }
     }
 

@@ -14,9 +14,9 @@ import Testing
     @Test func ruleSelectorChoosesTheFirstFittingRow() {
         let grammar = QuantityGrammar.standard
         let rules = grammar.rules
-        func reference(_ kind: String, _ unit: String, _ noun: String?, _ verb: String?, _ code: String, _ after: String?)
-            -> Int?
-        {
+        func reference(
+            _ kind: String, _ unit: String, _ noun: String?, _ verb: String?, _ code: String, _ after: String?
+        ) -> Int? {
             rules.indices.first { index in
                 let rule = rules[index]
                 return (rule.units.contains(kind) || rule.units.contains(unit)) && rule.fits(rule.nouns, noun)
@@ -85,7 +85,8 @@ import Testing
                 #expect(fresh == kept, "\(code) @\(offset)")
             }
         }
-        #expect(Governors.standard.governed("schools_count", at: 10, in: line, sentence: sentence)?.code == "schools_built")
+        let built = Governors.standard.governed("schools_count", at: 10, in: line, sentence: sentence)
+        #expect(built?.code == "schools_built")
     }
 
     /// Sentences split without their texts have the same ranges and clauses.
