@@ -133,8 +133,9 @@ extension DocumentProfiler {
                 for i in 0...(bytes.count - 6) where bytes[i] == 0xE6 || bytes[i] == 0xE5 {
                     // 我 E6 88 91, 全 E5 85 A8, 本 E6 9C AC
                     let (a, b, c) = (bytes[i], bytes[i + 1], bytes[i + 2])
-                    guard (a == 0xE6 && b == 0x88 && c == 0x91) || (a == 0xE5 && b == 0x85 && c == 0xA8)
-                        || (a == 0xE6 && b == 0x9C && c == 0xAC)
+                    guard
+                        (a == 0xE6 && b == 0x88 && c == 0x91) || (a == 0xE5 && b == 0x85 && c == 0xA8)
+                            || (a == 0xE6 && b == 0x9C && c == 0xAC)
                     else { continue }
                     // 省 E7 9C 81, 市 E5 B8 82, 县 E5 8E BF, 区 E5 8C BA
                     switch (bytes[i + 3], bytes[i + 4], bytes[i + 5]) {

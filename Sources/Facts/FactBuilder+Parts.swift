@@ -26,8 +26,10 @@ extension FactBuilder {
 /// words, found when a figure of the sentence first asks and kept for its other figures (keys:
 /// the sentence's index, -1 for a figure outside every sentence, read in the whole line).
 struct SentenceReadings {
-    /// The line's scalars (simplified script).
+    /// The line's scalars (simplified script), and the tables that read them.
     let scalars: [Unicode.Scalar]
+    let cues: StatusCues
+    let governors: Governors
     var texts: [Int: String] = [:]
     var cueWords: [Int: WordTrie.Occurrences] = [:]
     var governorWords: [Int: Governors.Words] = [:]
@@ -43,7 +45,7 @@ struct SentenceReadings {
 
     /// `StatusCues.status(of:scalars:sentence:words:)` with the sentence's cue words kept.
     mutating func status(
-        of quantity: QuantityMention, by cues: StatusCues, in sentence: (index: Int?, sentence: Sentence)
+        of quantity: QuantityMention, in sentence: (index: Int?, sentence: Sentence)
     ) -> (FactStatus, String) {
         let key = sentence.index ?? -1
         let words = cueWords[key] ?? cues.words(in: scalars, sentence: sentence.sentence)
@@ -53,7 +55,7 @@ struct SentenceReadings {
 
     /// `Governors.governed(_:at:in:sentence:words:)` with the sentence's governor words kept.
     mutating func governed(
-        _ code: String, by governors: Governors, at offset: Int, in sentence: (index: Int?, sentence: Sentence)
+        _ code: String, at offset: Int, in sentence: (index: Int?, sentence: Sentence)
     ) -> IndicatorMapper.Choice? {
         let key = sentence.index ?? -1
         var words = governorWords[key] ?? governors.words()

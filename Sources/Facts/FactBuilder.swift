@@ -186,7 +186,7 @@ public struct FactBuilder: Sendable {
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
-        var readings = SentenceReadings(scalars: scalars)
+        var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         // The nearest year mention decides; one whose year the text hides or leaves open
         // (20xx年, 今年 with no reference year) leaves the fact without a year.
@@ -219,8 +219,7 @@ public struct FactBuilder: Sendable {
             var choice = mapper.indicator(
                 for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
             if !choice.isGrammar {
-                choice = readings.governed(choice.code, by: governors, at: quantity.offset, in: (sentenceIndex, sentence))
-                    ?? choice
+                choice = readings.governed(choice.code, at: quantity.offset, in: (sentenceIndex, sentence)) ?? choice
             }
             if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit,
                 !quantity.unit.isEmpty,
@@ -261,7 +260,7 @@ public struct FactBuilder: Sendable {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
             var (status, cue) = Self.settledStatus(
-                readings.status(of: quantity, by: cues, in: (sentenceIndex, sentence)), of: quantity,
+                readings.status(of: quantity, in: (sentenceIndex, sentence)), of: quantity,
                 clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
                 year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
