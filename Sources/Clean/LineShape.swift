@@ -42,6 +42,16 @@ public struct LineShape: Sendable, Hashable {
         var phraseBreaks = 0
         var sentenceEnds = 0
         for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x4E00, v <= 0x9FFF, v != 0x4E28 {
+                // Most scalars are ideographs of the main block: no break, end, space or bar.
+                tokenLength += 1
+                length += 1
+                beforeLast = last
+                last = scalar
+                cjk += 1
+                continue
+            }
             if Self.isPhraseBreak(scalar) { phraseBreaks += 1 }
             if Self.isSentenceEnd(scalar) { sentenceEnds += 1 }
             if Self.isSpace(scalar) {
@@ -56,7 +66,6 @@ public struct LineShape: Sendable, Hashable {
             length += 1
             beforeLast = last
             last = scalar
-            let v = scalar.value
             switch v {
             case 0x4E28:
                 // 丨, the ideograph that looks like a bar, separates the items of Chinese sites' menus.

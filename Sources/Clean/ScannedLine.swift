@@ -84,16 +84,20 @@ struct PairBloom: Sendable {
     private var words: [UInt64]
 
     init(_ bytes: [UInt8]) {
-        var w = [UInt64](repeating: 0, count: Self.wordCount)
-        if bytes.count >= 2 {
-            var previous = bytes[0]
-            for byte in bytes.dropFirst() {
-                let bit = Self.slot(previous, byte)
-                w[bit >> 6] |= 1 << UInt64(bit & 63)
-                previous = byte
+        words = [UInt64](unsafeUninitializedCapacity: Self.wordCount) { w, initialized in
+            w.initialize(repeating: 0)
+            initialized = Self.wordCount
+            bytes.withUnsafeBufferPointer { bytes in
+                guard bytes.count >= 2 else { return }
+                var previous = bytes[0]
+                for byte in bytes[1...] {
+                    // `slot` is below 2048: a word index below `wordCount`.
+                    let bit = Self.slot(previous, byte)
+                    w[bit >> 6] |= 1 << UInt64(bit & 63)
+                    previous = byte
+                }
             }
         }
-        words = w
     }
 
     static func slot(_ a: UInt8, _ b: UInt8) -> Int {

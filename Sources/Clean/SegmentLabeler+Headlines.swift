@@ -11,10 +11,11 @@ extension SegmentLabeler {
     /// ——subtitle is a speech's slogan title, whatever its words.
     func unrelatedHeadlines(headEnd: Int, firstParagraph: Int?, zoneOf zone: (Int) -> LineZone) -> Set<Int> {
         guard let first = firstParagraph, first > segment.lowerBound else { return [] }
-        var opening = Set<UInt64>()
+        var openingPairs: [UInt64] = []
         for j in (first..<segment.upperBound).filter({ paragraph[$0] }).prefix(3) {
-            opening.formUnion(Self.wordPairs(lines[j].matchText))
+            openingPairs += Self.wordPairs(lines[j].matchText)
         }
+        let opening = Self.distinct(openingPairs)
         var candidates: [(index: Int, words: Int, shared: Int)] = []
         for i in segment.lowerBound..<headEnd {
             let line = lines[i]
@@ -25,8 +26,8 @@ extension SegmentLabeler {
             guard line.shape.length <= cleaner.settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
                 !line.isListHeading, !line.startsWithDash, !line.isFieldAndValue
             else { continue }
-            let words = Self.wordPairs(line.matchText)
-            candidates.append((i, words.count, words.intersection(opening).count))
+            let words = Self.distinct(Self.wordPairs(line.matchText))
+            candidates.append((i, words.count, Self.sharedCount(words, opening)))
         }
         guard let anchor = candidates.last(where: { $0.shared >= 3 }) else { return [] }
         return Set(
@@ -37,22 +38,52 @@ extension SegmentLabeler {
             }.map(\.index))
     }
 
-    /// The distinct pairs of adjacent ideographs in `text`, each as its two scalar values in one
-    /// number (a set of two-character strings cost a twentieth of a load's CPU).
-    static func wordPairs(_ text: String) -> Set<UInt64> {
-        var result = Set<UInt64>()
+    /// The pairs of adjacent ideographs in `text`, in order and with repeats, each as its two
+    /// scalar values in one number (a set of two-character strings cost a twentieth of a load's
+    /// CPU; sets of the numbers, hashed one by one, still a fiftieth).
+    static func wordPairs(_ text: String) -> [UInt64] {
+        var result: [UInt64] = []
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             // No scalar below U+3006 is ideographic, every one of U+4E00–U+9FFF is: no table lookup.
             let value = scalar.value
             if (0x4E00...0x9FFF).contains(value) || (value >= 0x3006 && scalar.properties.isIdeographic) {
-                if let p = previous { result.insert(UInt64(p.value) << 32 | UInt64(scalar.value)) }
+                if let p = previous { result.append(UInt64(p.value) << 32 | UInt64(scalar.value)) }
                 previous = scalar
             } else {
                 previous = nil
             }
         }
         return result
+    }
+
+    /// `pairs` sorted, without repeats: a set that counts its shared members by one merge.
+    static func distinct(_ pairs: [UInt64]) -> [UInt64] {
+        var sorted = pairs.sorted()
+        var kept = 0
+        for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
+    /// How many members two `distinct` lists share.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
     }
 
     /// A decision revised by what came before it in the report:

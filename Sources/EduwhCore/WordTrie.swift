@@ -155,3 +155,70 @@ public struct WordTrie: Sendable {
         return found
     }
 }
+
+extension WordTrie {
+    /// Every word of a trie that starts in one span of a text (a sentence), found once, for the
+    /// many scans of ranges inside it that a sentence's figures ask for (the words before, after
+    /// and around each one): `matches(in:range:)` gives exactly what the trie's own scan of the
+    /// range gives, without walking the trie again.
+    public struct Occurrences: Sendable {
+        /// The span the words were looked for in.
+        public let span: Range<Int>
+        /// For position `span.lowerBound + k`, its words are `lengths[starts[k]..<starts[k + 1]]`,
+        /// shortest first, with their payloads in `payloads`.
+        let starts: [Int32]
+        let lengths: [Int32]
+        let payloads: [[Int]]
+
+        /// Whether `range` lies inside the span (only such ranges can be scanned here).
+        public func covers(_ range: Range<Int>) -> Bool {
+            range.lowerBound >= span.lowerBound && range.upperBound <= span.upperBound
+        }
+
+        /// The non-overlapping longest matches, left to right, within `range` (which the span must
+        /// cover): at each position the longest word that ends inside the range, as
+        /// `WordTrie.matches` finds them.
+        public func matches(in range: Range<Int>) -> [Match] {
+            precondition(covers(range), "range outside the span the words were found in")
+            var found: [Match] = []
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let k = index - span.lowerBound
+                var word = Int(starts[k + 1]) - 1
+                while word >= Int(starts[k]), index + Int(lengths[word]) > range.upperBound { word -= 1 }
+                if word >= Int(starts[k]) {
+                    let length = Int(lengths[word])
+                    found.append(Match(start: index, length: length, payload: payloads[word]))
+                    index += length
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+    }
+
+    /// The words starting at each position of `span` in `scalars` (ending inside it).
+    public func occurrences(in scalars: [Unicode.Scalar], span: Range<Int>) -> Occurrences {
+        let span = span.clamped(to: 0..<scalars.count)
+        var firsts: [Int32] = [0]
+        var lengths: [Int32] = []
+        var payloads: [[Int]] = []
+        firsts.reserveCapacity(span.count + 1)
+        for start in span {
+            defer { firsts.append(Int32(lengths.count)) }
+            guard starts.contains(scalars[start]) else { continue }
+            var node: Int32 = 0
+            var index = start
+            while index < span.upperBound, let next = child(UInt64(node) << 21 | UInt64(scalars[index].value)) {
+                node = next
+                index += 1
+                if isTerminal[Int(node)] {
+                    lengths.append(Int32(index - start))
+                    payloads.append(terminals[Int(node)])
+                }
+            }
+        }
+        return Occurrences(span: span, starts: firsts, lengths: lengths, payloads: payloads)
+    }
+}

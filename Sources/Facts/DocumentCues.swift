@@ -18,6 +18,11 @@ public struct DocumentCues: Sendable {
     private let roles: [Role]
     /// Every cue word, its payload the index of its role in `roles`.
     private let trie: WordTrie
+    /// UTF-8 of scalars of which a line must hold one for a nation or speaks-as word to occur in
+    /// it, once folded (a character of every such word, with its traditional forms): `speakers`
+    /// reads only the lines that have one, where decoding and scanning every kept line of every
+    /// report was a fiftieth of a load.
+    private let speakerMarks: [String]
 
     public static let standard = RuleTable.shipped(
         "rules/facts/document-cues.tsv", in: EmbeddedFiles.files,
@@ -42,6 +47,19 @@ public struct DocumentCues: Sendable {
         }
         self.roles = roles
         trie = WordTrie(words)
+        // The fewest characters that every nation and speaks-as word contains one of (greedy:
+        // the character most of the remaining words share, the smallest on a tie).
+        var remaining = words.filter { word, payload in payload.contains { roles[$0] != .siteTitle } }.keys
+            .map { Set($0.unicodeScalars) }
+        var marks = Set<Unicode.Scalar>()
+        while !remaining.isEmpty {
+            var counts: [Unicode.Scalar: Int] = [:]
+            for word in remaining { for scalar in word { counts[scalar, default: 0] += 1 } }
+            let best = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key.value > $1.key.value }!.key
+            marks.insert(best)
+            remaining.removeAll { $0.contains(best) }
+        }
+        speakerMarks = String.simplifiedPreimage(of: marks).map { String($0) }.sorted()
     }
 
     private func roles(in text: String) -> [Role] {
@@ -58,7 +76,7 @@ public struct DocumentCues: Sendable {
     func speakers(_ lines: [LabeledLine]) -> (nation: Int, region: (adcode: String, count: Int)?) {
         var nation = 0
         var regions: [String: Int] = [:]
-        for line in lines where line.label.isKept {
+        for line in lines where line.label.isKept && speakerMarks.contains(where: { line.text.includes($0) }) {
             for role in roles(in: line.text) {
                 switch role {
                 case .nation: nation += 1

@@ -21,3 +21,45 @@ extension FactBuilder {
         return IndicatorMapper.Choice(code: total.choice.code, rule: total.choice.rule + "@part")
     }
 }
+
+/// What the figures of one line read once per sentence: its text and its status cue and governor
+/// words, found when a figure of the sentence first asks and kept for its other figures (keys:
+/// the sentence's index, -1 for a figure outside every sentence, read in the whole line).
+struct SentenceReadings {
+    /// The line's scalars (simplified script), and the tables that read them.
+    let scalars: [Unicode.Scalar]
+    let cues: StatusCues
+    let governors: Governors
+    var texts: [Int: String] = [:]
+    var cueWords: [Int: WordTrie.Occurrences] = [:]
+    var governorWords: [Int: Governors.Words] = [:]
+
+    /// The sentence's text (`Sentence.split(_:texts: false)` left it empty).
+    mutating func text(of sentence: (index: Int?, sentence: Sentence)) -> String {
+        guard let index = sentence.index else { return sentence.sentence.text }
+        if let text = texts[index] { return text }
+        let text = String(scalars: scalars[sentence.sentence.range])
+        texts[index] = text
+        return text
+    }
+
+    /// `StatusCues.status(of:scalars:sentence:words:)` with the sentence's cue words kept.
+    mutating func status(
+        of quantity: QuantityMention, in sentence: (index: Int?, sentence: Sentence)
+    ) -> (FactStatus, String) {
+        let key = sentence.index ?? -1
+        let words = cueWords[key] ?? cues.words(in: scalars, sentence: sentence.sentence)
+        cueWords[key] = words
+        return cues.status(of: quantity, scalars: scalars, sentence: sentence.sentence, words: words)
+    }
+
+    /// `Governors.governed(_:at:in:sentence:words:)` with the sentence's governor words kept.
+    mutating func governed(
+        _ code: String, at offset: Int, in sentence: (index: Int?, sentence: Sentence)
+    ) -> IndicatorMapper.Choice? {
+        let key = sentence.index ?? -1
+        var words = governorWords[key] ?? governors.words()
+        defer { governorWords[key] = words }
+        return governors.governed(code, at: offset, in: scalars, sentence: sentence.sentence.range, words: &words)
+    }
+}

@@ -185,7 +185,8 @@ public struct FactBuilder: Sendable {
         profile: DocumentProfile, scope: SectionScope.State = .init(), inherited: PlanTopic? = nil
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
-        let sentences = Sentence.split(scalars)
+        let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
+        var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         // The nearest year mention decides; one whose year the text hides or leaves open
         // (20xx年, 今年 with no reference year) leaves the fact without a year.
@@ -217,11 +218,8 @@ public struct FactBuilder: Sendable {
             wordsBySentence[sentenceIndex ?? -1] = words
             var choice = mapper.indicator(
                 for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
-            if !choice.isGrammar,
-                let governed = governors.governed(
-                    choice.code, at: quantity.offset, in: scalars, sentence: sentence.range)
-            {
-                choice = governed
+            if !choice.isGrammar {
+                choice = readings.governed(choice.code, at: quantity.offset, in: (sentenceIndex, sentence)) ?? choice
             }
             if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit,
                 !quantity.unit.isEmpty,
@@ -262,7 +260,7 @@ public struct FactBuilder: Sendable {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
             var (status, cue) = Self.settledStatus(
-                cues.status(of: quantity, scalars: scalars, sentence: sentence), of: quantity,
+                readings.status(of: quantity, in: (sentenceIndex, sentence)), of: quantity,
                 clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
             ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
                 year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
@@ -275,9 +273,9 @@ public struct FactBuilder: Sendable {
             let (adcode, regionSource) = Self.figureRegion(
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
             return Fact(
-                line: line.number, sentence: sentence.text, quantity: quantity, indicator: choice.code,
-                indicatorRule: choice.rule, status: status, statusCue: cue, yearFrom: yearFrom, yearTo: yearTo,
-                yearSource: yearSource, adcode: adcode, regionSource: regionSource)
+                line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
+                indicator: choice.code, indicatorRule: choice.rule, status: status, statusCue: cue, yearFrom: yearFrom,
+                yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
         }
     }
 

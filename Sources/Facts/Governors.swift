@@ -17,6 +17,8 @@ public struct Governors: Sendable {
     }
 
     let rows: [Row]
+    /// The rows whose `from` names each code, in table order (one lookup per figure, not one per row).
+    let rowsByCode: [String: [Int]]
 
     public static let standard = RuleTable.shipped(
         "rules/facts/governors.tsv", in: EmbeddedFiles.files,
@@ -31,22 +33,61 @@ public struct Governors: Sendable {
                 words: WordTrie(Dictionary(words.map { ($0, [0]) }, uniquingKeysWith: { a, _ in a })),
                 stops: WordTrie(Dictionary(stops.map { ($0, [0]) }, uniquingKeysWith: { a, _ in a })))
         }
+        var byCode: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() {
+            for code in row.from { byCode[code, default: []].append(index) }
+        }
+        rowsByCode = byCode
     }
+
+    /// The governing and stop words of one sentence, row by row, found when a figure of the
+    /// sentence first asks for its row and kept for the sentence's other figures.
+    public struct Words: Sendable {
+        var rows: [(words: WordTrie.Occurrences, stops: WordTrie.Occurrences)?]
+    }
+
+    /// An empty `Words` for a new sentence.
+    public func words() -> Words { Words(rows: Array(repeating: nil, count: rows.count)) }
 
     /// The indicator a governing word gives a figure at `offset` whose signal words chose `code`,
     /// or nil when no row applies.
     public func governed(_ code: String, at offset: Int, in scalars: [Unicode.Scalar], sentence: Range<Int>)
         -> IndicatorMapper.Choice?
     {
+        var words = words()
+        return governed(code, at: offset, in: scalars, sentence: sentence, words: &words)
+    }
+
+    /// `governed(_:at:in:sentence:)` with the words of `sentence` kept in `words` between the
+    /// figures of one sentence.
+    public func governed(
+        _ code: String, at offset: Int, in scalars: [Unicode.Scalar], sentence: Range<Int>, words: inout Words
+    ) -> IndicatorMapper.Choice? {
         let before = sentence.lowerBound..<max(sentence.lowerBound, min(offset, scalars.count))
-        guard !before.isEmpty else { return nil }
-        for row in rows where row.from.contains(code) {
-            guard let word = row.words.matches(in: scalars, range: before).last else { continue }
+        guard !before.isEmpty, let indices = rowsByCode[code] else { return nil }
+        for index in indices {
+            let row = rows[index]
+            if words.rows[index] == nil {
+                let span = sentence.clamped(to: 0..<scalars.count)
+                words.rows[index] = (
+                    row.words.occurrences(in: scalars, span: span), row.stops.occurrences(in: scalars, span: span)
+                )
+            }
+            let found = words.rows[index]
+            guard let word = Self.scan(row.words, found?.words, scalars, before).last else { continue }
             let between = word.end..<before.upperBound
-            if !between.isEmpty, !row.stops.matches(in: scalars, range: between).isEmpty { continue }
+            if !between.isEmpty, !Self.scan(row.stops, found?.stops, scalars, between).isEmpty { continue }
             return IndicatorMapper.Choice(
                 code: row.to, rule: "\(row.id):\(String(scalars: scalars[word.start..<word.end]))")
         }
         return nil
+    }
+
+    /// The words of `trie` in `range`, from `found` when it covers the range.
+    private static func scan(
+        _ trie: WordTrie, _ found: WordTrie.Occurrences?, _ scalars: [Unicode.Scalar], _ range: Range<Int>
+    ) -> [WordTrie.Match] {
+        if let found, found.covers(range) { return found.matches(in: range) }
+        return trie.matches(in: scalars, range: range)
     }
 }

@@ -84,9 +84,12 @@ public struct QuantityGrammar: Sendable {
     let entries: [Entry]
     let lexicon: WordTrie
     let rules: [Rule]
-    /// Rows by the units they name, in table order (a quantity is tried only against rows of its
-    /// unit or unit kind: the whole table per quantity was a tenth of a load's CPU).
-    let rulesByUnit: [String: [Int]]
+    /// The rows as bit sets, for `choice`: which rows name a unit, which accept a noun class, a verb
+    /// class or a signal code. A quantity is tried only against rows of its unit or unit kind (the
+    /// whole table per quantity was a tenth of a load's CPU), and the first row that fits is the
+    /// lowest bit of the sets' intersection: the quantity's own few words are hashed once instead
+    /// of every row's cells (row by row, the cells' string sets were half the grammar's time).
+    let selector: RuleSelector
 
     public init(words: RuleTable, rules: RuleTable) {
         var entries: [Entry] = []
@@ -106,28 +109,7 @@ public struct QuantityGrammar: Sendable {
                 id: row["id"], nouns: set(row["noun"]), verbs: set(row["verb"]), units: set(row["units"]),
                 replaces: set(row["replaces"]), indicator: row["indicator"])
         }
-        var byUnit: [String: [Int]] = [:]
-        for (index, rule) in self.rules.enumerated() {
-            for unit in rule.units { byUnit[unit, default: []].append(index) }
-        }
-        rulesByUnit = byUnit
-    }
-
-    /// Two ascending lists of row indices as one, ascending, without repeats.
-    static func merged(_ a: [Int], _ b: [Int]) -> [Int] {
-        if b.isEmpty { return a }
-        if a.isEmpty { return b }
-        var result: [Int] = []
-        result.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count || j < b.count {
-            let next = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
-            if i < a.count, a[i] == next { i += 1 }
-            if j < b.count, b[j] == next { j += 1 }
-            result.append(next)
-        }
-        return result
+        selector = RuleSelector(self.rules)
     }
 
     /// The unit kind of a quantity: money, area, km2 (a region's land, never a school's), percent or count.
@@ -154,18 +136,90 @@ public struct QuantityGrammar: Sendable {
         let reading = read(quantity, scalars: scalars, sentence: sentence, words: words)
         let unit = IndicatorMapper.unitKey(quantity)
         let after = keyword.signalAfter ? keyword.code + "@after" : nil
-        for index in Self.merged(rulesByUnit[reading.unitKind] ?? [], rulesByUnit[unit] ?? []) {
-            let rule = rules[index]
-            guard rule.fits(rule.nouns, reading.nounClass), rule.fits(rule.verbs, reading.verbClass),
-                rule.replaces.contains("*") || rule.replaces.contains(keyword.code)
-                    || (after.map(rule.replaces.contains) ?? false)
-            else { continue }
-            // `-`: the reading is one the grammar leaves to the signal words.
-            guard rule.indicator != "-", !rule.indicator.isEmpty else { return nil }
-            return IndicatorMapper.Choice(
-                code: rule.indicator, rule: "\(rule.id):\(reading.noun ?? "-")/\(reading.verb ?? "-")")
+        // The first row (in table order) of the quantity's unit kind or unit whose noun, verb and
+        // replaced signal fit (`Rule.fits`).
+        guard
+            let index = selector.first(
+                units: (reading.unitKind, unit), noun: reading.nounClass ?? "-", verb: reading.verbClass ?? "-",
+                replaces: (keyword.code, after))
+        else { return nil }
+        let rule = rules[index]
+        // `-`: the reading is one the grammar leaves to the signal words.
+        guard rule.indicator != "-", !rule.indicator.isEmpty else { return nil }
+        return IndicatorMapper.Choice(
+            code: rule.indicator, rule: "\(rule.id):\(reading.noun ?? "-")/\(reading.verb ?? "-")")
+    }
+
+    /// The grammar's rows as bit sets (bit i: row i), one per unit, noun class, verb class and
+    /// replaced signal the table names; `*` cells go into the `any` sets.
+    struct RuleSelector: Sendable {
+        /// 64-bit words per set.
+        let width: Int
+        /// Flat storage: set k is `bits[k * width ..< (k + 1) * width]`; set 0 is empty.
+        let bits: [UInt64]
+        let units: [String: Int]
+        let nouns: [String: Int]
+        let verbs: [String: Int]
+        let replaces: [String: Int]
+        let anyNoun: Int
+        let anyVerb: Int
+        let anyReplaces: Int
+
+        init(_ rules: [Rule]) {
+            let width = max(1, (rules.count + 63) / 64)
+            // Set 0 stays empty; 1, 2 and 3 are the rows whose noun, verb or replaces cell is `*`.
+            var bits = [UInt64](repeating: 0, count: width * 4)
+            func add(_ set: Int, _ row: Int) { bits[set * width + row / 64] |= 1 << UInt64(row % 64) }
+            func sets(_ cells: KeyPath<Rule, Set<String>>, star: Int?) -> [String: Int] {
+                var ids: [String: Int] = [:]
+                for (row, rule) in rules.enumerated() {
+                    for value in rule[keyPath: cells] {
+                        if value == "*", let star {
+                            add(star, row)
+                            continue
+                        }
+                        let set = ids[value] ?? bits.count / width
+                        if ids[value] == nil {
+                            ids[value] = set
+                            bits += [UInt64](repeating: 0, count: width)
+                        }
+                        add(set, row)
+                    }
+                }
+                return ids
+            }
+            (anyNoun, anyVerb, anyReplaces) = (1, 2, 3)
+            self.width = width
+            // A unit cell's `*` is a unit like any other: no quantity's unit or kind is `*`.
+            units = sets(\.units, star: nil)
+            nouns = sets(\.nouns, star: 1)
+            verbs = sets(\.verbs, star: 2)
+            replaces = sets(\.replaces, star: 3)
+            self.bits = bits
         }
-        return nil
+
+        /// The lowest row in the union of `units`' sets that accepts `noun`, `verb` and one of
+        /// `replaces`.
+        func first(
+            units unitNames: (String, String), noun: String, verb: String, replaces codes: (String, String?)
+        ) -> Int? {
+            // Set 0 is empty: a name the table does not mention selects no row.
+            let unit = (units[unitNames.0] ?? 0, units[unitNames.1] ?? 0)
+            guard unit != (0, 0) else { return nil }
+            let noun = nouns[noun] ?? 0
+            let verb = verbs[verb] ?? 0
+            let code = (replaces[codes.0] ?? 0, codes.1.flatMap { replaces[$0] } ?? 0)
+            return bits.withUnsafeBufferPointer { bits in
+                for word in 0..<width {
+                    func at(_ set: Int) -> UInt64 { bits[set * width + word] }
+                    let fits =
+                        (at(unit.0) | at(unit.1)) & (at(anyNoun) | at(noun)) & (at(anyVerb) | at(verb))
+                        & (at(anyReplaces) | at(code.0) | at(code.1))
+                    if fits != 0 { return word * 64 + fits.trailingZeroBitCount }
+                }
+                return nil
+            }
+        }
     }
 
     /// The words of the grammar's lexicon in `sentence` of `scalars`, for `choice` and `read` when

@@ -83,8 +83,10 @@ public struct Sentence: Sendable, Hashable {
         split(line.scalarArray)
     }
 
-    /// Splits a line given as scalars.
-    public static func split(_ scalars: [Unicode.Scalar]) -> [Sentence] {
+    /// Splits a line given as scalars; with `texts: false` every sentence's `text` is left empty
+    /// (a caller that needs the texts of a few sentences makes them from their ranges).
+    public static func split(_ scalars: [Unicode.Scalar], texts: Bool = true) -> [Sentence] {
+        func text(_ range: Range<Int>) -> String { texts ? String(scalars: scalars[range]) : "" }
         var sentences: [Sentence] = []
         var sentenceStart = 0
         var clauseStart = 0
@@ -94,7 +96,7 @@ public struct Sentence: Sendable, Hashable {
             if sentenceStart < end, !clauses.isEmpty {
                 sentences.append(
                     Sentence(
-                        text: String(scalars: scalars[sentenceStart..<end]),
+                        text: text(sentenceStart..<end),
                         range: sentenceStart..<end, clauses: clauses))
             }
             clauses = []
@@ -108,7 +110,7 @@ public struct Sentence: Sendable, Hashable {
                     clauses = []
                     sentences.append(
                         Sentence(
-                            text: String(scalars: scalars[sentenceStart..<cut]),
+                            text: text(sentenceStart..<cut),
                             range: sentenceStart..<cut, clauses: kept))
                     sentenceStart = cut + 1 <= index ? cut + 1 : index
                     if clauseStart < sentenceStart { clauseStart = sentenceStart }

@@ -55,10 +55,23 @@ public struct StatusCues: Sendable {
         return status(of: quantity, scalars: scalars, sentence: sentence)
     }
 
-    /// Status and cue word of `quantity` standing in `sentence` of the line `scalars`.
-    public func status(of quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence) -> (
-        FactStatus, String
-    ) {
+    /// The cue words of `sentence` in the line `scalars`, found once for all the figures standing
+    /// in it (`status(of:scalars:sentence:words:)` scans four ranges of the sentence per figure).
+    public func words(in scalars: [Unicode.Scalar], sentence: Sentence) -> WordTrie.Occurrences {
+        trie.occurrences(in: scalars, span: sentence.range)
+    }
+
+    /// Status and cue word of `quantity` standing in `sentence` of the line `scalars`; `words` are
+    /// the sentence's `words(in:sentence:)` when the caller has them already.
+    public func status(
+        of quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
+        words: WordTrie.Occurrences? = nil
+    ) -> (FactStatus, String) {
+        func cues(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [WordTrie.Match] {
+            guard !range.isEmpty, range.upperBound <= scalars.count else { return [] }
+            if let words, words.covers(range) { return words.matches(in: range) }
+            return trie.matches(in: scalars, range: range)
+        }
         let start = quantity.offset
         let end = min(start + quantity.surface.unicodeScalars.count, sentence.range.upperBound)
         let clause = sentence.clauses[sentence.clauseIndex(containing: start)]
@@ -133,9 +146,4 @@ public struct StatusCues: Sendable {
     static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "：", ":", "、"]
     /// How far before a plan word 占 may stand (占年度投资计划), in scalars.
     static let shareReach = 6
-
-    private func cues(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [WordTrie.Match] {
-        guard !range.isEmpty, range.upperBound <= scalars.count else { return [] }
-        return trie.matches(in: scalars, range: range)
-    }
 }

@@ -33,6 +33,20 @@ public struct DivisionTable: Sendable {
     /// Every division, in file order.
     public let divisions: [Division]
     private let byCode: [String: Int]
+    /// Each division's level and codes as small numbers, parallel to `divisions`, for comparisons
+    /// made for every pair of candidate and anchor divisions of a document (`PlaceResolver.weight`):
+    /// the `Division` getters build strings and the parent costs a lookup.
+    let kin: [Kin]
+
+    /// A division's relatives as numbers: equal numbers are equal adcodes.
+    struct Kin: Sendable {
+        var level: Division.Level
+        /// Its own adcode, its parent's (-1 when `parent(of:)` is nil), its province's and its city's code.
+        var code: Int
+        var parent: Int
+        var province: Int
+        var city: Int
+    }
 
     /// The table shipped with eduwh.
     public static let standard = DivisionTable(csv: EmbeddedFiles.files["data/adcodes.csv"] ?? "")
@@ -51,6 +65,29 @@ public struct DivisionTable: Sendable {
         }
         divisions = rows
         byCode = Dictionary(rows.enumerated().map { ($1.adcode, $0) }, uniquingKeysWith: { first, _ in first })
+        // Codes numbered by first appearance, so that equal strings get equal numbers.
+        var numbers: [String: Int] = [:]
+        func number(_ code: String) -> Int {
+            if let known = numbers[code] { return known }
+            numbers[code] = numbers.count
+            return numbers.count - 1
+        }
+        // The code of `parent(of:)`'s division: the first of these the table holds.
+        let byCode = byCode
+        func parentCode(_ division: Division) -> String? {
+            let codes: [String] =
+                switch division.level {
+                case .province: []
+                case .city: [division.provinceCode]
+                case .county: [division.cityCode, division.provinceCode]
+                }
+            return codes.first { byCode[$0] != nil }
+        }
+        kin = rows.map { division in
+            Kin(
+                level: division.level, code: number(division.adcode), parent: parentCode(division).map(number) ?? -1,
+                province: number(division.provinceCode), city: number(division.cityCode))
+        }
     }
 
     /// The division with this adcode, if any.

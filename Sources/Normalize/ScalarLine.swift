@@ -266,6 +266,22 @@ extension String {
     /// ```
     public var simplifiedScalars: [Unicode.Scalar] { Self.simplified(scalarArray) }
 
+    /// The scalars `simplifiedScalars` reads as one of `targets`: the targets and the
+    /// traditional characters folded to them (for a filter that passes every line whose folded
+    /// text may hold one of the targets).
+    public static func simplifiedPreimage(of targets: Set<Unicode.Scalar>) -> Set<Unicode.Scalar> {
+        var found = targets
+        let table = TraditionalFold.table
+        for value in 0x3400..<0x10000 where table[value] != 0 {
+            if let folded = Unicode.Scalar(UInt32(table[value])), targets.contains(folded),
+                let scalar = Unicode.Scalar(UInt32(value))
+            {
+                found.insert(scalar)
+            }
+        }
+        return found
+    }
+
     /// The first `limit` scalars of `simplifiedScalars`, without decoding the rest of the text.
     public func simplifiedPrefix(_ limit: Int) -> [Unicode.Scalar] { Self.simplified(scalarPrefix(limit)) }
 

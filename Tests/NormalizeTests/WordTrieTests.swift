@@ -152,4 +152,28 @@ import Testing
         }
         #expect(probes.count > 1000)
     }
+
+    @Test("occurrences found once per line give the trie's own matches for ranges inside the line")
+    func occurrencesMatchTheTrie() {
+        let trie = WordTrie(Self.words)
+        var compared = 0
+        var nonEmpty = 0
+        for report in Self.reports {
+            for line in report.split(separator: "\n").filter({ $0.unicodeScalars.count > 4 }).prefix(40) {
+                let scalars = Array(line.unicodeScalars)
+                let span = 1..<(scalars.count - 1)
+                let found = trie.occurrences(in: scalars, span: span)
+                for lower in stride(from: span.lowerBound, to: span.upperBound, by: 7) {
+                    for upper in stride(from: lower, through: span.upperBound, by: 11) {
+                        let expected = trie.matches(in: scalars, range: lower..<upper)
+                        #expect(found.matches(in: lower..<upper) == expected)
+                        compared += 1
+                        if !expected.isEmpty { nonEmpty += 1 }
+                    }
+                }
+                #expect(!found.covers(0..<span.upperBound) && !found.covers(span.lowerBound..<scalars.count))
+            }
+        }
+        #expect(compared > 5000 && nonEmpty > 1000)
+    }
 }

@@ -336,13 +336,12 @@ public struct PlaceResolver: Sendable {
     /// 2 same city or province ancestor, 1 same province, 0 unrelated.
     func weight(_ candidate: Int, _ anchor: Int) -> Int {
         if candidate == anchor { return 4 }
-        let table = gazetteer.table
-        let a = table.divisions[candidate]
-        let b = table.divisions[anchor]
-        if let parent = table.parent(of: a), parent.adcode == b.adcode { return 3 }
-        if let parent = table.parent(of: b), parent.adcode == a.adcode { return 3 }
-        if a.provinceCode == b.provinceCode {
-            if a.cityCode == b.cityCode { return 2 }
+        // The table's numbers for the divisions' codes (`DivisionTable.Kin`): equal numbers, equal adcodes.
+        let a = gazetteer.table.kin[candidate]
+        let b = gazetteer.table.kin[anchor]
+        if a.parent == b.code || b.parent == a.code { return 3 }
+        if a.province == b.province {
+            if a.city == b.city { return 2 }
             if b.level == .province || a.level == .province { return 2 }
             return 1
         }

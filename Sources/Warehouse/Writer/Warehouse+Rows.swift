@@ -115,17 +115,21 @@ extension Warehouse {
         // Each distinct unit once per report, inside its savepoint (a rolled-back file takes its units along).
         let unitInsert = try db.cachedStatement(
             sql: "INSERT INTO dim_unit (unit_id, kind) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING")
+        // The facts are read in place: `for fact in` copied each one (a dozen strings retained and released).
+        let factRows = facts.facts
         var units = Set<String>()
-        for fact in facts.facts where units.insert(fact.quantity.unit).inserted {
-            try unitInsert.execute(arguments: [fact.quantity.unit, Self.unitKind(fact.quantity.unit)])
+        for index in factRows.indices where units.insert(factRows[index].quantity.unit).inserted {
+            let unit = factRows[index].quantity.unit
+            try unitInsert.execute(arguments: [unit, Self.unitKind(unit)])
         }
         // Values in the order of `Warehouse.factQuantityColumns`.
         let factInsert = try RowWriter(db, sql: Self.factQuantityInsertSQL)
         var quantities = 0
         let factStart = DispatchTime.now().uptimeNanoseconds
-        for fact in facts.facts {
+        // A parameter is borrowed: the fact is read where it lies in the array.
+        func write(_ fact: Fact) throws -> Int {
             let quantity = fact.quantity
-            quantities += try factInsert.run(
+            return try factInsert.run(
                 documentID, fact.indicator, quantity.unit, fact.adcode, Self.knownYear(fact.yearFrom),
                 Self.knownYear(fact.yearTo),
                 quantity.value, quantity.upperValue, quantity.qualifier.rawValue, fact.status.rawValue, fact.statusCue,
@@ -134,6 +138,7 @@ extension Warehouse {
                 quantity.rule, fact.indicatorRule, runID
             )
         }
+        for index in factRows.indices { quantities += try write(factRows[index]) }
         let factSeconds = Double(DispatchTime.now().uptimeNanoseconds - factStart) / 1e9
 
         let yearInsert = try RowWriter(
