@@ -90,11 +90,13 @@ let package = Package(
                 "Warehouse", "Pipeline", "Facts", "Normalize", "Ingest", "EduwhCore", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "TestSupport"]),
+        .testTarget(
+            name: "PublishTests", dependencies: ["Publish", "Pipeline", "Warehouse", "EduwhCore", "TestSupport"]),
         .testTarget(
             name: "eduwhTests",
             dependencies: [
-                "eduwh", "Pipeline", "Warehouse", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "eduwh", "Pipeline", "Warehouse", "EduwhCore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

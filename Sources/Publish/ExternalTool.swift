@@ -1,3 +1,4 @@
+import EduwhCore
 import Foundation
 
 /// Runs an external program (psql, duckdb, python3) and captures what it prints.
@@ -41,9 +42,9 @@ struct ExternalTool {
         }
         // Read both pipes concurrently so a chatty tool never blocks on a full pipe.
         let errBox = OutputBox()
-        let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let reader = Thread { errBox.data = err.fileHandleForReading.readToEndRetrying() }
         reader.start()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         while !errBox.done { usleep(1000) }
         let stderr = String(decoding: errBox.data ?? Data(), as: UTF8.self)

@@ -1,3 +1,4 @@
+import EduwhCore
 import Foundation
 import Ingest
 import TestSupport
@@ -18,7 +19,7 @@ import Testing
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = output.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         #expect(process.terminationStatus == 0, "gen-corpus failed: \(text)")

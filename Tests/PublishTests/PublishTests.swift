@@ -1,3 +1,4 @@
+import EduwhCore
 import Foundation
 import Pipeline
 import Publish
@@ -25,7 +26,7 @@ import Warehouse
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = out.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         let url = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -48,7 +49,7 @@ import Warehouse
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = out.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -1,3 +1,4 @@
+import EduwhCore
 import Foundation
 
 /// Runs the built `eduwh` binary (and python3 for parse checks) as a subprocess, against a
@@ -101,7 +102,7 @@ enum CommandRunner {
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try? stdin.fileHandleForWriting.close()
         }
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+        let outputData = stdout.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         try? stderr.close()
         let errorData = (try? Data(contentsOf: errorURL)) ?? Data()

@@ -1,3 +1,4 @@
+import EduwhCore
 import Foundation
 import GRDB
 import Pipeline
@@ -34,7 +35,7 @@ import Warehouse
         process.standardOutput = pipe
         process.standardError = pipe
         do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = pipe.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
@@ -62,7 +63,7 @@ import Warehouse
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         try err.close()
         let stderr = FileManager.default.contents(atPath: errorPath) ?? Data()

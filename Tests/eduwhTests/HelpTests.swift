@@ -1,3 +1,4 @@
+import EduwhCore
 import Foundation
 import TestSupport
 import Testing
@@ -19,8 +20,8 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readToEndRetrying()
+        let stderr = err.fileHandleForReading.readToEndRetrying()
         process.waitUntilExit()
         return (
             process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)

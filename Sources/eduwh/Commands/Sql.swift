@@ -1,4 +1,5 @@
 import ArgumentParser
+import EduwhCore
 import Foundation
 import Warehouse
 
@@ -102,7 +103,7 @@ extension Eduwh {
             guard !Terminal.isTerminal(.standardInput) else {
                 throw UsageError("give a query: eduwh sql \"SELECT …\", --file q.sql, or SQL on standard input")
             }
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = FileHandle.standardInput.readToEndRetrying()
             return String(decoding: data, as: UTF8.self)
         }
 
