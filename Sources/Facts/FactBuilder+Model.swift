@@ -18,10 +18,10 @@ extension FactBuilder {
             reportKind: profile.kind, section: scope.status)
         let indicators = mapper.dictionary.indicators
         context.signals = signals.map { ($0.start..<$0.end, $0.payload.map { indicators[$0].code }) }
-        let features = IndicatorFeatures.features(context)
-        guard useModel, let model else { return (choice, recordsFeatures ? features : []) }
-        let decided = IndicatorModel.decide(
-            choice, model.predict(features, dictionary: choice.code), policy: model.policy)
-        return (decided, recordsFeatures ? features : [])
+        let features = recordsFeatures ? IndicatorFeatures.features(context) : []
+        guard useModel, let model else { return (choice, features) }
+        // A load reads hashes of the features, never their strings.
+        let prediction = model.predict(hashes: IndicatorFeatures.hashes(context), dictionary: choice.code)
+        return (IndicatorModel.decide(choice, prediction, policy: model.policy), features)
     }
 }

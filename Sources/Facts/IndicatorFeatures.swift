@@ -72,66 +72,127 @@ public enum IndicatorFeatures {
     /// The phrase right before `offset` (back to the nearest punctuation, at most `window`
     /// scalars, not before `from`), digits written as 0.
     public static func phrase(before offset: Int, in scalars: [Unicode.Scalar], from: Int) -> String {
-        var start = min(offset, scalars.count)
-        while start > max(from, 0), start > offset - window, !stops.contains(scalars[start - 1]) { start -= 1 }
-        return folded(scalars[start..<min(offset, scalars.count)])
+        String(scalars: phraseScalars(before: offset, in: scalars, from: from))
     }
 
     /// The phrase right after `end` (up to the nearest punctuation, at most `window` scalars,
     /// not beyond `to`), digits written as 0.
     public static func phrase(after end: Int, in scalars: [Unicode.Scalar], to: Int) -> String {
+        String(scalars: phraseScalars(after: end, in: scalars, to: to))
+    }
+
+    static func phraseScalars(before offset: Int, in scalars: [Unicode.Scalar], from: Int) -> [Unicode.Scalar] {
+        var start = min(offset, scalars.count)
+        while start > max(from, 0), start > offset - window, !stops.contains(scalars[start - 1]) { start -= 1 }
+        return folded(scalars[start..<min(offset, scalars.count)])
+    }
+
+    static func phraseScalars(after end: Int, in scalars: [Unicode.Scalar], to: Int) -> [Unicode.Scalar] {
         let upper = min(to, scalars.count)
         var stop = min(end, upper)
         while stop < upper, stop < end + window, !stops.contains(scalars[stop]) { stop += 1 }
         return folded(scalars[min(end, stop)..<stop])
     }
 
-    static func folded(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var text = String.UnicodeScalarView()
-        for scalar in scalars { text.append(("0"..."9").contains(scalar) ? "0" : scalar) }
-        return String(text)
+    static func folded(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        scalars.map { ("0"..."9").contains($0) ? "0" : $0 }
     }
 
-    /// The features of one quantity, as `name=value` strings.
+    /// Where features go: as strings (for training and the table) or as hashes (for a load).
+    protocol Sink {
+        mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>)
+    }
+
+    /// Collects features as `name=value` strings.
+    struct Strings: Sink {
+        var features: [String] = []
+        mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
+            features.append(name + String(scalars: value))
+        }
+    }
+
+    /// Collects features as `hash(name=value)` without making their strings.
+    struct Hashes: Sink {
+        var hashes: [UInt64] = []
+        mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
+            var hash = IndicatorFeatures.hash(name.unicodeScalars)
+            for scalar in value { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hashes.append(hash)
+        }
+    }
+
+    /// FNV-1a over a feature's scalar values: what the model's weights are looked up by.
+    public static func hash(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The features of one quantity, as `name=value` strings, without repeats.
     public static func features(_ context: Context) -> [String] {
+        var sink = Strings()
+        collect(context, into: &sink)
+        return Array(Set(sink.features)).sorted()
+    }
+
+    /// The hashes of `features(context)`, sorted, without repeats.
+    public static func hashes(_ context: Context) -> [UInt64] {
+        var sink = Hashes()
+        collect(context, into: &sink)
+        sink.hashes.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(sink.hashes.count)
+        for hash in sink.hashes where unique.last != hash { unique.append(hash) }
+        return unique
+    }
+
+    static func collect(_ context: Context, into sink: inout some Sink) {
         let quantity = context.quantity
         let unit = IndicatorMapper.unitKey(quantity)
         let kind = QuantityGrammar.unitKind(quantity)
         let code = context.choice.code
         let cue = cueKind(context.choice.rule)
-        var features = [
-            "bias", "u=\(unit)", "uk=\(kind)", "q=\(quantity.qualifier.rawValue)", "d=\(code)", "dk=\(cue)",
-            "d&dk=\(code)&\(cue)", "d&u=\(code)&\(unit)", "rk=\(context.reportKind)",
-            "sec=\(context.section?.rawValue ?? "-")",
-        ]
-        if let word = cueWord(context.choice.rule), cue != "grammar" { features.append("dw=\(word)") }
+        func add(_ name: String, _ value: String) { sink.add(name, Array(value.unicodeScalars)[...]) }
+        add("bias", "")
+        add("u=", unit)
+        add("uk=", kind)
+        add("q=", quantity.qualifier.rawValue)
+        add("d=", code)
+        add("dk=", cue)
+        add("d&dk=", code + "&" + cue)
+        add("d&u=", code + "&" + unit)
+        add("rk=", context.reportKind)
+        add("sec=", context.section?.rawValue ?? "-")
+        if let word = cueWord(context.choice.rule), cue != "grammar" { add("dw=", word) }
         if let reading = context.reading {
-            if let noun = reading.noun { features.append("n=\(noun)") }
+            if let noun = reading.noun { add("n=", noun) }
             let nounClass = reading.nounClass ?? "-"
             let verbClass = reading.verbClass ?? "-"
-            features += ["nc=\(nounClass)", "vc=\(verbClass)", "nc&vc=\(nounClass)&\(verbClass)", "nc&uk=\(nounClass)&\(kind)"]
-            if let verb = reading.verb { features.append("v=\(verb)") }
+            add("nc=", nounClass)
+            add("vc=", verbClass)
+            add("nc&vc=", nounClass + "&" + verbClass)
+            add("nc&uk=", nounClass + "&" + kind)
+            if let verb = reading.verb { add("v=", verb) }
         }
         let start = quantity.offset
         let end = start + quantity.surface.unicodeScalars.count
-        let before = Array(phrase(before: start, in: context.scalars, from: context.sentence.lowerBound).unicodeScalars)
-        let after = Array(phrase(after: end, in: context.scalars, to: context.sentence.upperBound).unicodeScalars)
-        grams(before, "L", into: &features)
-        grams(after, "R", into: &features)
+        let before = phraseScalars(before: start, in: context.scalars, from: context.sentence.lowerBound)
+        let after = phraseScalars(after: end, in: context.scalars, to: context.sentence.upperBound)
+        grams(before, "L", into: &sink)
+        grams(after, "R", into: &sink)
         // The scalars touching the number: what stands right before it and right after its unit.
-        features.append("L0=" + String(scalars: before.suffix(2)))
-        features.append("R0=" + String(scalars: after.prefix(2)))
-        signalFeatures(context, start: start, end: end, unitKind: kind, into: &features)
-        if before.isEmpty { features.append("L=empty") }
-        if after.isEmpty { features.append("R=empty") }
-        return features
+        sink.add("L0=", before.suffix(2))
+        sink.add("R0=", after.prefix(2))
+        signalFeatures(context, start: start, end: end, unitKind: kind, into: &sink)
+        if before.isEmpty { add("L=empty", "") }
+        if after.isEmpty { add("R=empty", "") }
     }
 
     /// The indicators the sentence's signal words name, by where the word stands: in the
     /// quantity's clause before it (`sc<`) or after it (`sc>`), or earlier in the sentence (`ss<`),
     /// and the signal words of the clause themselves (`sw=`).
     static func signalFeatures(
-        _ context: Context, start: Int, end: Int, unitKind: String, into features: inout [String]
+        _ context: Context, start: Int, end: Int, unitKind: String, into sink: inout some Sink
     ) {
         let scalars = context.scalars
         var clauseStart = start
@@ -144,34 +205,32 @@ public enum IndicatorFeatures {
         {
             clauseEnd += 1
         }
-        var seen = Set<String>()
         for (range, codes) in context.signals where range.upperBound <= start || range.lowerBound >= end {
             let place: String
             if range.lowerBound >= clauseStart, range.upperBound <= start {
-                place = "sc<"
+                place = "sc<="
             } else if range.lowerBound >= end, range.upperBound <= clauseEnd {
-                place = "sc>"
+                place = "sc>="
             } else if range.upperBound <= start {
-                place = "ss<"
+                place = "ss<="
             } else {
                 continue
             }
-            if place != "ss<" { seen.insert("sw=" + String(scalars: scalars[range])) }
+            if place != "ss<=" { sink.add("sw=", scalars[range]) }
             for code in codes {
-                seen.insert("\(place)=\(code)")
-                seen.insert("\(place)=\(code)&\(unitKind)")
+                sink.add(place, Array(code.unicodeScalars)[...])
+                sink.add(place, Array((code + "&" + unitKind).unicodeScalars)[...])
             }
         }
-        features += seen.sorted()
     }
 
     /// Character unigrams and bigrams of `scalars`, prefixed by `side`.
-    static func grams(_ scalars: [Unicode.Scalar], _ side: String, into features: inout [String]) {
-        for (index, scalar) in scalars.enumerated() {
-            features.append("\(side)1=\(Character(scalar))")
-            if index + 1 < scalars.count {
-                features.append("\(side)2=\(Character(scalar))\(Character(scalars[index + 1]))")
-            }
+    static func grams(_ scalars: [Unicode.Scalar], _ side: String, into sink: inout some Sink) {
+        let one = side + "1="
+        let two = side + "2="
+        for index in scalars.indices {
+            sink.add(one, scalars[index...index])
+            if index + 1 < scalars.count { sink.add(two, scalars[index...(index + 1)]) }
         }
     }
 }

@@ -48,17 +48,44 @@ public struct IndicatorModel: Sendable {
         public var probability: Double
         /// The probability the model gives the dictionary's choice.
         public var dictionaryProbability: Double
+
+        public init(code: String, probability: Double, dictionaryProbability: Double) {
+            self.code = code
+            self.probability = probability
+            self.dictionaryProbability = dictionaryProbability
+        }
     }
 
     /// Indicator codes the model chooses among (`unknown` included).
     public let classes: [String]
-    /// Weights per feature: (class index, weight).
+    /// Weights per feature name, as trained (empty for a model read from its table).
     public let weights: [String: [(Int, Float)]]
+    /// Weights per feature hash (`IndicatorFeatures.hash`): a range of `rowClasses`/`rowWeights`.
+    let rows: [UInt64: Range<Int>]
+    let rowClasses: [Int]
+    let rowWeights: [Float]
     public let policy: Policy
 
     public init(classes: [String], weights: [String: [(Int, Float)]], policy: Policy) {
+        self.init(classes: classes, named: weights, hashed: weights.map { (IndicatorFeatures.hash($0.unicodeScalars), $1) }, policy: policy)
+    }
+
+    init(classes: [String], named: [String: [(Int, Float)]], hashed: [(UInt64, [(Int, Float)])], policy: Policy) {
         self.classes = classes
-        self.weights = weights
+        weights = named
+        var rows: [UInt64: Range<Int>] = [:]
+        var rowClasses: [Int] = []
+        var rowWeights: [Float] = []
+        for (hash, row) in hashed {
+            // Two names with one hash (never seen in practice) would add up: keep the first.
+            guard rows[hash] == nil else { continue }
+            rows[hash] = rowClasses.count..<(rowClasses.count + row.count)
+            rowClasses += row.map(\.0)
+            rowWeights += row.map(\.1)
+        }
+        self.rows = rows
+        self.rowClasses = rowClasses
+        self.rowWeights = rowWeights
         self.policy = policy
     }
 
@@ -72,12 +99,12 @@ public struct IndicatorModel: Sendable {
 
     public static let path = "rules/facts/indicator-model.tsv"
 
-    /// The model's probabilities for each class, given a quantity's features.
-    public func probabilities(_ features: [String]) -> [Double] {
+    /// The model's probabilities for each class, given a quantity's feature hashes (without repeats).
+    public func probabilities(hashes: [UInt64]) -> [Double] {
         var scores = [Double](repeating: 0, count: classes.count)
-        for feature in features {
-            guard let row = weights[feature] else { continue }
-            for (index, weight) in row { scores[index] += Double(weight) }
+        for hash in hashes {
+            guard let range = rows[hash] else { continue }
+            for index in range { scores[rowClasses[index]] += Double(rowWeights[index]) }
         }
         return Self.softmax(scores)
     }
@@ -92,7 +119,12 @@ public struct IndicatorModel: Sendable {
 
     /// The model's best class and how sure it is, and what it gives `dictionary`.
     public func predict(_ features: [String], dictionary: String) -> Prediction {
-        let probabilities = probabilities(features)
+        predict(hashes: Array(Set(features.map { IndicatorFeatures.hash($0.unicodeScalars) })), dictionary: dictionary)
+    }
+
+    /// `predict` given the features' hashes (without repeats).
+    public func predict(hashes: [UInt64], dictionary: String) -> Prediction {
+        let probabilities = probabilities(hashes: hashes)
         var best = 0
         for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
         let own = classes.firstIndex(of: dictionary).map { probabilities[$0] } ?? 0
@@ -133,7 +165,8 @@ public struct IndicatorModel: Sendable {
     public init(table text: String) throws(RuleTableError) {
         var classes: [String] = []
         var classIndex: [String: Int] = [:]
-        var weights: [String: [(Int, Float)]] = [:]
+        var hashed: [(UInt64, [(Int, Float)])] = []
+        var last: Substring = ""
         var policy = Policy.off
         var sawHeader = false
         var number = 0
@@ -162,10 +195,15 @@ public struct IndicatorModel: Sendable {
                     classes.append(code)
                     classIndex[code] = index
                 }
-                weights[String(cells[0]), default: []].append((index, Float(weight)))
+                // A feature's rows stand together (the table is written sorted by feature).
+                if cells[0] != last || hashed.isEmpty {
+                    hashed.append((IndicatorFeatures.hash(cells[0].unicodeScalars), []))
+                    last = cells[0]
+                }
+                hashed[hashed.count - 1].1.append((index, Float(weight)))
             }
         }
-        self.init(classes: classes, weights: weights, policy: policy)
+        self.init(classes: classes, named: [:], hashed: hashed, policy: policy)
     }
 }
 

@@ -47,9 +47,9 @@ public struct IndicatorExample: Sendable {
 public struct IndicatorTrainer: Sendable {
     public var epochs = 15
     public var rate: Float = 0.2
-    public var l2: Float = 0.0005
+    public var l2: Float = 0.002
     public var minCount = 2
-    public var prune: Float = 0.02
+    public var prune: Float = 0.05
     /// What a wrong indicator that is not `unknown` costs, in right ones, when a policy is chosen.
     public var wrongPenalty = 0.25
 
@@ -102,6 +102,10 @@ public struct IndicatorTrainer: Sendable {
         }
         var table: [String: [(Int, Float)]] = [:]
         for (f, name) in names.enumerated() {
+            // A feature adds the same to every class's score when the median of its row is taken
+            // off all of them: the probabilities do not change, and most weights become ~0.
+            let median = (0..<width).map { weights[f * width + $0] }.sorted()[width / 2]
+            for c in 0..<width { weights[f * width + c] -= median }
             // Every class keeps its bias, so a table read back has every class.
             let floor = name == "bias" ? 0 : prune
             let row = (0..<width).compactMap { c in

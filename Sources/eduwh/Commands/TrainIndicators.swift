@@ -47,10 +47,10 @@ extension Eduwh {
         @Flag(help: "With --loso: print a row per site too.") var perSite = false
         @Option(help: "Write the trained model here.") var out: String?
         @Option(help: "Training epochs.") var epochs = 15
-        @Option(help: "L2 weight decay.") var l2: Float = 0.0005
+        @Option(help: "L2 weight decay.") var l2: Float = 0.002
         @Option(help: "AdaGrad step size.") var rate: Float = 0.2
         @Option(help: "Fewest examples a feature must occur in.") var minCount = 2
-        @Option(help: "Weights smaller than this are dropped.") var prune: Float = 0.02
+        @Option(help: "Weights smaller than this are dropped.") var prune: Float = 0.05
         @Option(help: "Cost of a wrong known indicator, in right ones, when the policy is chosen.")
         var penalty = 0.25
 
