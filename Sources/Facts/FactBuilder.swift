@@ -194,13 +194,7 @@ public struct FactBuilder: Sendable {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
-        // The nearest year mention decides; one whose year the text hides or leaves open
-        // (20xx年, 今年 with no reference year) leaves the fact without a year.
-        let usable = years.filter {
-            ($0.from == nil
-                || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false))
-                && !Self.isProjectLabel($0, in: scalars)
-        }
+        let usable = Self.usableYears(years, in: scalars)
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
         let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
@@ -244,8 +238,7 @@ public struct FactBuilder: Sendable {
             chosen.append((quantity.offset, quantity.unit, choice))
             let (learned, features) = modelled(
                 choice, for: quantity, scalars: scalars, sentence: sentence.range, words: words, signals: signals,
-                profile: profile,
-                scope: scope)
+                profile: profile, scope: scope)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).

@@ -196,7 +196,9 @@ public enum IndicatorFeatures {
     ) {
         let scalars = context.scalars
         var clauseStart = start
-        while clauseStart > context.sentence.lowerBound, !QuantityGrammar.clauseEnds.contains(scalars[clauseStart - 1]) {
+        while clauseStart > context.sentence.lowerBound,
+            !QuantityGrammar.clauseEnds.contains(scalars[clauseStart - 1])
+        {
             clauseStart -= 1
         }
         var clauseEnd = min(end, scalars.count)

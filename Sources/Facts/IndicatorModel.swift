@@ -38,7 +38,8 @@ public struct IndicatorModel: Sendable {
 
         public var description: String {
             func cell(_ value: Double, _ off: Bool) -> String { off ? "off" : String(format2(value)) }
-            return "fill=\(cell(fill, fill > 1)) override=\(cell(override, override > 1)) doubt=\(cell(doubt, doubt <= 0))"
+            return "fill=\(cell(fill, fill > 1)) override=\(cell(override, override > 1))"
+                + " doubt=\(cell(doubt, doubt <= 0))"
         }
     }
 
@@ -67,7 +68,8 @@ public struct IndicatorModel: Sendable {
     public let policy: Policy
 
     public init(classes: [String], weights: [String: [(Int, Float)]], policy: Policy) {
-        self.init(classes: classes, named: weights, hashed: weights.map { (IndicatorFeatures.hash($0.unicodeScalars), $1) }, policy: policy)
+        let hashed = weights.map { (IndicatorFeatures.hash($0.unicodeScalars), $1) }
+        self.init(classes: classes, named: weights, hashed: hashed, policy: policy)
     }
 
     init(classes: [String], named: [String: [(Int, Float)]], hashed: [(UInt64, [(Int, Float)])], policy: Policy) {
@@ -148,7 +150,8 @@ public struct IndicatorModel: Sendable {
         }
         if choice.code != IndicatorMapper.unknownCode, prediction.dictionaryProbability < policy.doubt {
             return IndicatorMapper.Choice(
-                code: IndicatorMapper.unknownCode, rule: "model-doubt:\(format2(prediction.dictionaryProbability))<\(choice.rule)")
+                code: IndicatorMapper.unknownCode,
+                rule: "model-doubt:\(format2(prediction.dictionaryProbability))<\(choice.rule)")
         }
         return choice
     }
@@ -175,7 +178,8 @@ public struct IndicatorModel: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard cells.count == 3 else {
-                throw RuleTableError(file: Self.path, line: number, reason: "expected 3 cells: feature indicator weight")
+                throw RuleTableError(
+                    file: Self.path, line: number, reason: "expected 3 cells: feature indicator weight")
             }
             if !sawHeader {
                 sawHeader = true

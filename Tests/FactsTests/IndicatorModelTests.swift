@@ -35,7 +35,8 @@ import Testing
         #expect(IndicatorFeatures.phrase(after: 16, in: line, to: line.count) == "00栋")
         // At most `window` scalars are read.
         let long = "本年度全县各级各类学校共计招收新生850人".simplifiedScalars
-        #expect(IndicatorFeatures.phrase(before: 18, in: long, from: 0).unicodeScalars.count == IndicatorFeatures.window)
+        let phrase = IndicatorFeatures.phrase(before: 18, in: long, from: 0)
+        #expect(phrase.unicodeScalars.count == IndicatorFeatures.window)
     }
 
     @Test func featuresNameUnitNounVerbAndSignalWords() {

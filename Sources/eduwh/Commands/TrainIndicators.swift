@@ -10,7 +10,7 @@ extension Eduwh {
     struct TrainIndicators: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "train-indicators",
-            abstract: "Train the learned indicator chooser on the facts gold and measure it on unseen sites (developer).",
+            abstract: "Train the learned indicator chooser on the facts gold; measure it on unseen sites (developer).",
             discussion: """
                     Runs every labelled page of the field corpus and the seeds through the
                     pipeline (the dictionary and grammar alone), matches its facts to the
@@ -60,11 +60,14 @@ extension Eduwh {
             (trainer.l2, trainer.rate, trainer.minCount, trainer.prune) = (l2, rate, minCount, prune)
             trainer.wrongPenalty = penalty
             let examples = try loadExamples()
-            print("examples: \(examples.count) gold facts (\(examples.filter(\.matched).count) matched) from \(Set(examples.map(\.site)).count) sites")
+            let matched = examples.filter(\.matched).count
+            let sites = Set(examples.map(\.site)).count
+            print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
             if loso {
                 let predictions = trainer.heldOut(examples, folds: folds)
                 let policy = trainer.bestPolicy(examples, predictions)
-                print("held-out by site (\(folds <= 0 ? "one site at a time" : "\(folds) site folds")); policy chosen on these same predictions: \(policy)")
+                let how = folds <= 0 ? "one site at a time" : "\(folds) site folds"
+                print("held-out by site (\(how)); policy chosen on these same predictions: \(policy)")
                 report(examples, predictions, policy: policy, perSite: perSite)
             }
             if let testSlices {
@@ -76,24 +79,26 @@ extension Eduwh {
                 let predictions = test.map { example in
                     example.matched ? model.predict(example.features, dictionary: example.dictionary.code) : nil
                 }
-                print("trained on \(training.count) facts outside \(testSlices); policy from site folds inside them: \(policy)")
+                print("trained on \(training.count) facts outside \(testSlices); policy from its site folds: \(policy)")
                 report(test, predictions, policy: policy, perSite: false)
             }
             if let out {
                 let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: folds))
                 let model = trainer.train(examples)
                 let stamp = ISO8601DateFormatter().string(from: Date())
+                let sites = Set(examples.map(\.site)).count
                 let comment = [
                     "Learned indicator chooser (Sources/Facts/IndicatorModel.swift): multinomial logistic regression",
                     "over IndicatorFeatures. Written by `eduwh train-indicators --out` at \(stamp), trained on",
-                    "\(examples.filter(\.matched).count) matched gold facts of \(Set(examples.map(\.site)).count) sites",
-                    "(corpus/field + seeds), \(trainer.epochs) epochs, L2 \(trainer.l2), weights under \(trainer.prune) pruned.",
-                    "Policy (@fill @override @doubt, see IndicatorModel.Policy) chosen on \(folds) site folds: \(policy).",
+                    "\(examples.filter(\.matched).count) matched gold facts of \(sites) sites (corpus/field + seeds),",
+                    "\(trainer.epochs) epochs, L2 \(trainer.l2), weights under \(trainer.prune) pruned. Policy (@fill",
+                    "@override @doubt, see IndicatorModel.Policy) chosen on \(folds) site folds: \(policy).",
                     "Regenerate after changing the features, the dictionary or the gold; do not edit by hand.",
                 ]
                 try IndicatorTrainer.table(model, policy: policy, comment: comment)
                     .write(toFile: out, atomically: true, encoding: .utf8)
-                print("wrote \(out): \(model.weights.count) features, \(model.classes.count) indicators, policy \(policy)")
+                let size = "\(model.weights.count) features, \(model.classes.count) indicators"
+                print("wrote \(out): \(size), policy \(policy)")
             }
         }
 
@@ -114,7 +119,9 @@ extension Eduwh {
                     [name, "\(d.total)", f(d.accuracy), f(m.accuracy), f(c.accuracy), f(d.exactShare), f(c.exactShare),
                      "\(d.wrongKnown)", "\(c.wrongKnown)"].joined(separator: "\t"))
             }
-            print("subset\tfacts\tind_dict\tind_model\tind_combined\texact_dict\texact_combined\twrong_known_dict\twrong_known_combined")
+            print(
+                "subset\tfacts\tind_dict\tind_model\tind_combined\texact_dict\texact_combined"
+                    + "\twrong_known_dict\twrong_known_combined")
             let slices = Dictionary(grouping: examples.indices, by: { examples[$0].slice })
             for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
             row("TOTAL", Array(examples.indices))
@@ -139,10 +146,13 @@ extension Eduwh {
                 for name in names.sorted() where name.hasSuffix(".facts.tsv") {
                     let stem = String(name.dropLast(".facts.tsv".count))
                     let site = isSeed ? "seed:" + stem : hosts[stem] ?? String(stem.drop { $0 != "_" }.dropFirst())
-                    pages.append((folder + "/" + stem + ".txt", gold + "/" + stem, site, isSeed ? "seed" : String(stem.prefix(2))))
+                    let slice = isSeed ? "seed" : String(stem.prefix(2))
+                    pages.append((folder + "/" + stem + ".txt", gold + "/" + stem, site, slice))
                 }
             }
-            guard !pages.isEmpty else { throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)") }
+            guard !pages.isEmpty else {
+                throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)")
+            }
             let pipeline = FilePipeline(factBuilder: FactBuilder(model: nil, recordsFeatures: true))
             var examples: [IndicatorExample] = []
             for page in pages {
