@@ -101,6 +101,7 @@ public enum IndicatorFeatures {
     /// Where features go: as strings (for training and the table) or as hashes (for a load).
     protocol Sink {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>)
+        mutating func add(_ name: String, text value: String)
     }
 
     /// Collects features as `name=value` strings.
@@ -109,6 +110,7 @@ public enum IndicatorFeatures {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
             features.append(name + String(scalars: value))
         }
+        mutating func add(_ name: String, text value: String) { features.append(name + value) }
     }
 
     /// Collects features as `hash(name=value)` without making their strings.
@@ -117,6 +119,11 @@ public enum IndicatorFeatures {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
             var hash = IndicatorFeatures.hash(name.unicodeScalars)
             for scalar in value { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hashes.append(hash)
+        }
+        mutating func add(_ name: String, text value: String) {
+            var hash = IndicatorFeatures.hash(name.unicodeScalars)
+            for scalar in value.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
             hashes.append(hash)
         }
     }
@@ -152,7 +159,7 @@ public enum IndicatorFeatures {
         let kind = QuantityGrammar.unitKind(quantity)
         let code = context.choice.code
         let cue = cueKind(context.choice.rule)
-        func add(_ name: String, _ value: String) { sink.add(name, Array(value.unicodeScalars)[...]) }
+        func add(_ name: String, _ value: String) { sink.add(name, text: value) }
         add("bias", "")
         add("u=", unit)
         add("uk=", kind)
@@ -220,8 +227,8 @@ public enum IndicatorFeatures {
             }
             if place != "ss<=" { sink.add("sw=", scalars[range]) }
             for code in codes {
-                sink.add(place, Array(code.unicodeScalars)[...])
-                sink.add(place, Array((code + "&" + unitKind).unicodeScalars)[...])
+                sink.add(place, text: code)
+                sink.add(place, text: code + "&" + unitKind)
             }
         }
     }

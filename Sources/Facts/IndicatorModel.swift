@@ -65,6 +65,8 @@ public struct IndicatorModel: Sendable {
     let rows: [UInt64: Range<Int>]
     let rowClasses: [Int]
     let rowWeights: [Float]
+    /// Index of each class by its code.
+    let classIndex: [String: Int]
     public let policy: Policy
 
     public init(classes: [String], weights: [String: [(Int, Float)]], policy: Policy) {
@@ -88,6 +90,7 @@ public struct IndicatorModel: Sendable {
         self.rows = rows
         self.rowClasses = rowClasses
         self.rowWeights = rowWeights
+        classIndex = Dictionary(classes.enumerated().map { ($1, $0) }) { first, _ in first }
         self.policy = policy
     }
 
@@ -129,7 +132,7 @@ public struct IndicatorModel: Sendable {
         let probabilities = probabilities(hashes: hashes)
         var best = 0
         for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
-        let own = classes.firstIndex(of: dictionary).map { probabilities[$0] } ?? 0
+        let own = classIndex[dictionary].map { probabilities[$0] } ?? 0
         return Prediction(code: classes[best], probability: probabilities[best], dictionaryProbability: own)
     }
 
