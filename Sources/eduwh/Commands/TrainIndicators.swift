@@ -115,9 +115,11 @@ extension Eduwh {
                 let m = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: alone))
                 let c = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: policy))
                 func f(_ x: Double) -> String { String(format: "%.3f", x) }
-                print(
-                    [name, "\(d.total)", f(d.accuracy), f(m.accuracy), f(c.accuracy), f(d.exactShare), f(c.exactShare),
-                     "\(d.wrongKnown)", "\(c.wrongKnown)"].joined(separator: "\t"))
+                let cells = [
+                    name, "\(d.total)", f(d.accuracy), f(m.accuracy), f(c.accuracy), f(d.exactShare), f(c.exactShare),
+                    "\(d.wrongKnown)", "\(c.wrongKnown)",
+                ]
+                print(cells.joined(separator: "\t"))
             }
             print(
                 "subset\tfacts\tind_dict\tind_model\tind_combined\texact_dict\texact_combined"
