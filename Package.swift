@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "eduwh",
             dependencies: [
-                "EduwhCore", "Ingest", "Clean", "Normalize", "Warehouse", "Pipeline", "Publish",
+                "EduwhCore", "Ingest", "Clean", "Normalize", "Facts", "Warehouse", "Pipeline", "Publish",
                 // GRDB for its error type only (QueryFailure maps SQLite result codes to exit codes).
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

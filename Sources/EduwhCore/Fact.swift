@@ -51,6 +51,9 @@ public struct Fact: Sendable, Hashable {
     /// 12-digit adcode of the region the figure is about.
     public var adcode: String?
     public var regionSource: ContextSource
+    /// The features the learned indicator chooser read (`IndicatorFeatures`), kept only when the
+    /// fact builder is asked to record them (`eduwh train-indicators`); empty otherwise.
+    public var features: [String] = []
 
     public init(
         line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,

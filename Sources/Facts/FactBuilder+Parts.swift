@@ -20,6 +20,16 @@ extension FactBuilder {
         else { return nil }
         return IndicatorMapper.Choice(code: total.choice.code, rule: total.choice.rule + "@part")
     }
+
+    /// The year mentions a fact may take: the nearest decides, and one whose year the text hides
+    /// or leaves open (20xx年, 今年 with no reference year) leaves the fact without a year.
+    static func usableYears(_ years: [YearMention], in scalars: [Unicode.Scalar]) -> [YearMention] {
+        years.filter {
+            ($0.from == nil
+                || ($0.from.map(factYears.contains) == true && $0.to.map(factYears.contains) != false))
+                && !isProjectLabel($0, in: scalars)
+        }
+    }
 }
 
 /// What the figures of one line read once per sentence: its text and its status cue and governor

@@ -25,11 +25,18 @@ public struct FactBuilder: Sendable {
     public let profiler: DocumentProfiler
     public let sections: SectionScope
     public let governors: Governors
+    /// The learned indicator chooser and its policy (nil: the dictionary and grammar alone).
+    public let model: IndicatorModel?
+    /// Whether each fact keeps the features the model reads (for training it).
+    public let recordsFeatures: Bool
 
     public init(
         normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
-        profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard
+        profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
+        model: IndicatorModel? = .standard, recordsFeatures: Bool = false
     ) {
+        self.model = model
+        self.recordsFeatures = recordsFeatures
         self.normalizer = normalizer
         self.mapper = mapper
         self.cues = cues
@@ -188,13 +195,7 @@ public struct FactBuilder: Sendable {
         let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
         var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
-        // The nearest year mention decides; one whose year the text hides or leaves open
-        // (20xx年, 今年 with no reference year) leaves the fact without a year.
-        let usable = years.filter {
-            ($0.from == nil
-                || ($0.from.map(Self.factYears.contains) == true && $0.to.map(Self.factYears.contains) != false))
-                && !Self.isProjectLabel($0, in: scalars)
-        }
+        let usable = Self.usableYears(years, in: scalars)
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
         let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
@@ -233,6 +234,9 @@ public struct FactBuilder: Sendable {
                 Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) ?? choice
             previous = (sentenceIndex, quantity.unit, choice)
             chosen.append((quantity.offset, quantity.unit, choice))
+            let (learned, features) = modelled(
+                choice, for: quantity, scalars: scalars, sentence: sentence.range, words: words, signals: signals,
+                profile: profile, scope: scope)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
@@ -272,10 +276,12 @@ public struct FactBuilder: Sendable {
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource) = Self.figureRegion(
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
-            return Fact(
+            var fact = Fact(
                 line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
-                indicator: choice.code, indicatorRule: choice.rule, status: status, statusCue: cue, yearFrom: yearFrom,
-                yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
+                indicator: learned.code, indicatorRule: learned.rule, status: status, statusCue: cue,
+                yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
+            fact.features = features
+            return fact
         }
     }
 

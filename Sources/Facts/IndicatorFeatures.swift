@@ -1,0 +1,245 @@
+import EduwhCore
+import Normalize
+
+/// The features a learned indicator chooser reads for one quantity (`IndicatorModel`), computed
+/// from what the Facts stage already found for it: its unit, unit kind and qualifier, the
+/// dictionary's choice and the kind of cue behind it, the grammar's counted noun and governing
+/// verb, the characters of its phrase before the number and after the unit (up to the nearest
+/// punctuation), the section's status and the report's kind. Nothing here re-reads the sentence.
+///
+/// ```swift
+/// let line = "全县共有小学45所".scalarArray
+/// let q = QuantityMention(surface: "45所", value: 45, unit: "所", qualifier: .exact, offset: 6, rule: "t")
+/// IndicatorFeatures.phrase(before: q.offset, in: line, from: 0)  // "全县共有小学"
+/// ```
+public enum IndicatorFeatures {
+    /// How many scalars of the phrase before the number and after the unit are read.
+    public static let window = 8
+    /// Scalars that end the phrase the context features read.
+    static let stops: Set<Unicode.Scalar> = Set("，,、。；;：:！!？?（）()【】[]《》“”\"「」 　\t".unicodeScalars)
+
+    /// Everything the features of one quantity are made from.
+    public struct Context {
+        public var quantity: QuantityMention
+        public var scalars: [Unicode.Scalar]
+        public var sentence: Range<Int>
+        public var choice: IndicatorMapper.Choice
+        public var reading: QuantityGrammar.Reading?
+        public var reportKind: String
+        public var section: FactStatus?
+        /// The dictionary's signal words found in the sentence (`IndicatorMapper.signalMatches`)
+        /// and the indicator codes each names.
+        public var signals: [(range: Range<Int>, codes: [String])] = []
+
+        public init(
+            quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>,
+            choice: IndicatorMapper.Choice, reading: QuantityGrammar.Reading?, reportKind: String,
+            section: FactStatus?
+        ) {
+            self.quantity = quantity
+            self.scalars = scalars
+            self.sentence = sentence
+            self.choice = choice
+            self.reading = reading
+            self.reportKind = reportKind
+            self.section = section
+        }
+    }
+
+    /// What kind of cue decided a dictionary choice: counted (the noun after a classifier),
+    /// clause, sentence, unit, none, grammar, governor, compared (a comparison's base), part (其中)
+    /// or own-rate.
+    public static func cueKind(_ rule: String) -> String {
+        if rule.hasSuffix("@compared") { return "compared" }
+        if rule.hasSuffix("@part") { return "part" }
+        if rule.hasPrefix("g-") { return "grammar" }
+        if rule.hasPrefix("govern-") { return "governor" }
+        if rule.hasPrefix("unit:") { return "unit" }
+        if rule.hasPrefix("own-rate:") { return "own-rate" }
+        if rule == "none" { return "none" }
+        if rule.hasSuffix("@counted") { return "counted" }
+        if rule.hasSuffix("@sentence") { return "sentence" }
+        return "clause"
+    }
+
+    /// The signal word behind a dictionary choice (`code:word`, `code:word@sentence`), if any.
+    static func cueWord(_ rule: String) -> String? {
+        guard let colon = rule.firstIndex(of: ":") else { return nil }
+        let word = rule[rule.index(after: colon)...].prefix { $0 != "@" && $0 != "/" }
+        return word.isEmpty ? nil : String(word)
+    }
+
+    /// The phrase right before `offset` (back to the nearest punctuation, at most `window`
+    /// scalars, not before `from`), digits written as 0.
+    public static func phrase(before offset: Int, in scalars: [Unicode.Scalar], from: Int) -> String {
+        String(scalars: phraseScalars(before: offset, in: scalars, from: from))
+    }
+
+    /// The phrase right after `end` (up to the nearest punctuation, at most `window` scalars,
+    /// not beyond `to`), digits written as 0.
+    public static func phrase(after end: Int, in scalars: [Unicode.Scalar], to: Int) -> String {
+        String(scalars: phraseScalars(after: end, in: scalars, to: to))
+    }
+
+    static func phraseScalars(before offset: Int, in scalars: [Unicode.Scalar], from: Int) -> [Unicode.Scalar] {
+        var start = min(offset, scalars.count)
+        while start > max(from, 0), start > offset - window, !stops.contains(scalars[start - 1]) { start -= 1 }
+        return folded(scalars[start..<min(offset, scalars.count)])
+    }
+
+    static func phraseScalars(after end: Int, in scalars: [Unicode.Scalar], to: Int) -> [Unicode.Scalar] {
+        let upper = min(to, scalars.count)
+        var stop = min(end, upper)
+        while stop < upper, stop < end + window, !stops.contains(scalars[stop]) { stop += 1 }
+        return folded(scalars[min(end, stop)..<stop])
+    }
+
+    static func folded(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        scalars.map { ("0"..."9").contains($0) ? "0" : $0 }
+    }
+
+    /// Where features go: as strings (for training and the table) or as hashes (for a load).
+    protocol Sink {
+        mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>)
+        mutating func add(_ name: String, text value: String)
+    }
+
+    /// Collects features as `name=value` strings.
+    struct Strings: Sink {
+        var features: [String] = []
+        mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
+            features.append(name + String(scalars: value))
+        }
+        mutating func add(_ name: String, text value: String) { features.append(name + value) }
+    }
+
+    /// Collects features as `hash(name=value)` without making their strings.
+    struct Hashes: Sink {
+        var hashes: [UInt64] = []
+        mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
+            var hash = IndicatorFeatures.hash(name.unicodeScalars)
+            for scalar in value { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hashes.append(hash)
+        }
+        mutating func add(_ name: String, text value: String) {
+            var hash = IndicatorFeatures.hash(name.unicodeScalars)
+            for scalar in value.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hashes.append(hash)
+        }
+    }
+
+    /// FNV-1a over a feature's scalar values: what the model's weights are looked up by.
+    public static func hash(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The features of one quantity, as `name=value` strings, without repeats.
+    public static func features(_ context: Context) -> [String] {
+        var sink = Strings()
+        collect(context, into: &sink)
+        return Array(Set(sink.features)).sorted()
+    }
+
+    /// The hashes of `features(context)`, sorted, without repeats.
+    public static func hashes(_ context: Context) -> [UInt64] {
+        var sink = Hashes()
+        collect(context, into: &sink)
+        sink.hashes.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(sink.hashes.count)
+        for hash in sink.hashes where unique.last != hash { unique.append(hash) }
+        return unique
+    }
+
+    static func collect(_ context: Context, into sink: inout some Sink) {
+        let quantity = context.quantity
+        let unit = IndicatorMapper.unitKey(quantity)
+        let kind = QuantityGrammar.unitKind(quantity)
+        let code = context.choice.code
+        let cue = cueKind(context.choice.rule)
+        func add(_ name: String, _ value: String) { sink.add(name, text: value) }
+        add("bias", "")
+        add("u=", unit)
+        add("uk=", kind)
+        add("q=", quantity.qualifier.rawValue)
+        add("d=", code)
+        add("dk=", cue)
+        add("d&dk=", code + "&" + cue)
+        add("d&u=", code + "&" + unit)
+        add("rk=", context.reportKind)
+        add("sec=", context.section?.rawValue ?? "-")
+        if let word = cueWord(context.choice.rule), cue != "grammar" { add("dw=", word) }
+        if let reading = context.reading {
+            if let noun = reading.noun { add("n=", noun) }
+            let nounClass = reading.nounClass ?? "-"
+            let verbClass = reading.verbClass ?? "-"
+            add("nc=", nounClass)
+            add("vc=", verbClass)
+            add("nc&vc=", nounClass + "&" + verbClass)
+            add("nc&uk=", nounClass + "&" + kind)
+            if let verb = reading.verb { add("v=", verb) }
+        }
+        let start = quantity.offset
+        let end = start + quantity.surface.unicodeScalars.count
+        let before = phraseScalars(before: start, in: context.scalars, from: context.sentence.lowerBound)
+        let after = phraseScalars(after: end, in: context.scalars, to: context.sentence.upperBound)
+        grams(before, "L", into: &sink)
+        grams(after, "R", into: &sink)
+        // The scalars touching the number: what stands right before it and right after its unit.
+        sink.add("L0=", before.suffix(2))
+        sink.add("R0=", after.prefix(2))
+        signalFeatures(context, start: start, end: end, unitKind: kind, into: &sink)
+        if before.isEmpty { add("L=empty", "") }
+        if after.isEmpty { add("R=empty", "") }
+    }
+
+    /// The indicators the sentence's signal words name, by where the word stands: in the
+    /// quantity's clause before it (`sc<`) or after it (`sc>`), or earlier in the sentence (`ss<`),
+    /// and the signal words of the clause themselves (`sw=`).
+    static func signalFeatures(
+        _ context: Context, start: Int, end: Int, unitKind: String, into sink: inout some Sink
+    ) {
+        let scalars = context.scalars
+        var clauseStart = start
+        while clauseStart > context.sentence.lowerBound,
+            !QuantityGrammar.clauseEnds.contains(scalars[clauseStart - 1])
+        {
+            clauseStart -= 1
+        }
+        var clauseEnd = min(end, scalars.count)
+        while clauseEnd < min(context.sentence.upperBound, scalars.count),
+            !QuantityGrammar.clauseEnds.contains(scalars[clauseEnd])
+        {
+            clauseEnd += 1
+        }
+        for (range, codes) in context.signals where range.upperBound <= start || range.lowerBound >= end {
+            let place: String
+            if range.lowerBound >= clauseStart, range.upperBound <= start {
+                place = "sc<="
+            } else if range.lowerBound >= end, range.upperBound <= clauseEnd {
+                place = "sc>="
+            } else if range.upperBound <= start {
+                place = "ss<="
+            } else {
+                continue
+            }
+            if place != "ss<=" { sink.add("sw=", scalars[range]) }
+            for code in codes {
+                sink.add(place, text: code)
+                sink.add(place, text: code + "&" + unitKind)
+            }
+        }
+    }
+
+    /// Character unigrams and bigrams of `scalars`, prefixed by `side`.
+    static func grams(_ scalars: [Unicode.Scalar], _ side: String, into sink: inout some Sink) {
+        let one = side + "1="
+        let two = side + "2="
+        for index in scalars.indices {
+            sink.add(one, scalars[index...index])
+            if index + 1 < scalars.count { sink.add(two, scalars[index...(index + 1)]) }
+        }
+    }
+}

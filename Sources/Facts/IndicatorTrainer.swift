@@ -1,0 +1,218 @@
+import EduwhCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One gold fact as the learned indicator chooser sees it: the features the Facts stage read
+/// for the matching quantity, the gold indicator, the site it comes from (for leave-site-out
+/// measurement) and what the dictionary chose.
+public struct IndicatorExample: Sendable {
+    public var features: [String]
+    /// The gold indicator.
+    public var label: String
+    /// The site (host) the page comes from: a held-out fold leaves whole sites out.
+    public var site: String
+    /// The corpus slice (fa … fi, seed).
+    public var slice: String
+    /// The dictionary's and grammar's choice.
+    public var dictionary: IndicatorMapper.Choice
+    /// Whether eduwh found the quantity at all (a gold fact not found is wrong whatever the model says).
+    public var matched: Bool
+    /// Whether every other field of the fact (value, unit, years, region, status) equals the gold.
+    public var restExact: Bool
+
+    public init(
+        features: [String], label: String, site: String, slice: String, dictionary: IndicatorMapper.Choice,
+        matched: Bool, restExact: Bool
+    ) {
+        self.features = features
+        self.label = label
+        self.site = site
+        self.slice = slice
+        self.dictionary = dictionary
+        self.matched = matched
+        self.restExact = restExact
+    }
+}
+
+/// Trains `IndicatorModel`s: multinomial logistic regression with L2, AdaGrad steps, features seen
+/// fewer than `minCount` times dropped and weights under `prune` pruned (the shipped table holds
+/// only the rest); and measures them on sites left out of training.
+///
+/// ```swift
+/// let model = IndicatorTrainer().train(examples)
+/// model.predict(examples[0].features, dictionary: "unknown").code
+/// ```
+public struct IndicatorTrainer: Sendable {
+    public var epochs = 15
+    public var rate: Float = 0.2
+    public var l2: Float = 0.002
+    public var minCount = 2
+    public var prune: Float = 0.05
+    /// What a wrong indicator that is not `unknown` costs, in right ones, when a policy is chosen.
+    public var wrongPenalty = 0.25
+
+    public init() {}
+
+    /// A model trained on the matched examples (policy off).
+    public func train(_ examples: [IndicatorExample]) -> IndicatorModel {
+        let usable = examples.filter(\.matched)
+        var counts: [String: Int] = [:]
+        for example in usable { for feature in Set(example.features) { counts[feature, default: 0] += 1 } }
+        let names = counts.filter { $0.value >= minCount }.map(\.key).sorted()
+        let featureIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let classes = Array(Set(usable.map(\.label)).union([IndicatorMapper.unknownCode])).sorted()
+        let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        let width = classes.count
+        let rows = usable.map { example in
+            (Array(Set(example.features.compactMap { featureIndex[$0] })).sorted(), classIndex[example.label]!)
+        }
+        var weights = [Float](repeating: 0, count: names.count * width)
+        var squares = [Float](repeating: 1e-6, count: names.count * width)
+        var order = Array(rows.indices)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var scores = [Float](repeating: 0, count: width)
+        for _ in 0..<epochs {
+            // A fixed shuffle per epoch (LCG): the same data trains the same model.
+            for index in order.indices.reversed() where index > 0 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                order.swapAt(index, Int(seed >> 33) % (index + 1))
+            }
+            for row in order {
+                let (features, label) = rows[row]
+                for c in 0..<width { scores[c] = 0 }
+                for f in features { for c in 0..<width { scores[c] += weights[f * width + c] } }
+                let top = scores.max() ?? 0
+                var sum: Float = 0
+                for c in 0..<width {
+                    scores[c] = expf(scores[c] - top)
+                    sum += scores[c]
+                }
+                for c in 0..<width { scores[c] = scores[c] / sum - (c == label ? 1 : 0) }
+                for f in features {
+                    for c in 0..<width {
+                        let k = f * width + c
+                        let gradient = scores[c] + l2 * weights[k]
+                        squares[k] += gradient * gradient
+                        weights[k] -= rate * gradient / squares[k].squareRoot()
+                    }
+                }
+            }
+        }
+        var table: [String: [(Int, Float)]] = [:]
+        for (f, name) in names.enumerated() {
+            // A feature adds the same to every class's score when the median of its row is taken
+            // off all of them: the probabilities do not change, and most weights become ~0.
+            let median = (0..<width).map { weights[f * width + $0] }.sorted()[width / 2]
+            for c in 0..<width { weights[f * width + c] -= median }
+            // Every class keeps its bias, so a table read back has every class.
+            let floor = name == "bias" ? 0 : prune
+            let row = (0..<width).compactMap { c in
+                abs(weights[f * width + c]) >= floor ? (c, weights[f * width + c]) : nil
+            }
+            if !row.isEmpty { table[name] = row }
+        }
+        return IndicatorModel(classes: classes, weights: table, policy: .off)
+    }
+
+    /// Each example's prediction by a model trained without its fold's sites: `folds` 0 leaves
+    /// one site out at a time, otherwise sites are dealt into `folds` groups (by name order).
+    public func heldOut(_ examples: [IndicatorExample], folds: Int) -> [IndicatorModel.Prediction?] {
+        let sites = Array(Set(examples.map(\.site))).sorted()
+        let count = folds <= 0 ? sites.count : min(folds, sites.count)
+        let foldOf = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0 % count) })
+        var predictions = [IndicatorModel.Prediction?](repeating: nil, count: examples.count)
+        for fold in 0..<count {
+            let model = train(examples.filter { foldOf[$0.site] != fold })
+            for (index, example) in examples.enumerated() where foldOf[example.site] == fold && example.matched {
+                predictions[index] = model.predict(example.features, dictionary: example.dictionary.code)
+            }
+        }
+        return predictions
+    }
+
+    /// Right indicators, wrong ones other than `unknown`, and exact facts, of a policy.
+    public struct Score: Sendable, Hashable {
+        public var total = 0
+        public var right = 0
+        public var wrongKnown = 0
+        public var exact = 0
+
+        public var accuracy: Double { total == 0 ? 0 : Double(right) / Double(total) }
+        public var exactShare: Double { total == 0 ? 0 : Double(exact) / Double(total) }
+    }
+
+    /// The indicator `policy` gives each example (the dictionary's where there is no prediction).
+    public static func chosen(
+        _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?], policy: IndicatorModel.Policy
+    ) -> [String] {
+        zip(examples, predictions).map { example, prediction in
+            guard example.matched else { return "" }
+            guard let prediction else { return example.dictionary.code }
+            return IndicatorModel.decide(example.dictionary, prediction, policy: policy).code
+        }
+    }
+
+    /// How the choices `codes` score against the gold.
+    public static func score(_ examples: [IndicatorExample], _ codes: [String]) -> Score {
+        var score = Score()
+        for (example, code) in zip(examples, codes) {
+            score.total += 1
+            guard example.matched else { continue }
+            if code == example.label {
+                score.right += 1
+                if example.restExact { score.exact += 1 }
+            } else if code != IndicatorMapper.unknownCode {
+                score.wrongKnown += 1
+            }
+        }
+        return score
+    }
+
+    /// The policies tried when one is chosen.
+    public static let policyGrid: [IndicatorModel.Policy] = {
+        var grid: [IndicatorModel.Policy] = []
+        for fill in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 2] {
+            for override in [0.6, 0.7, 0.8, 0.9, 0.95, 2] {
+                for doubt in [0, 0.01, 0.03, 0.05, 0.1] {
+                    grid.append(IndicatorModel.Policy(fill: fill, override: override, doubt: doubt))
+                }
+            }
+        }
+        return grid
+    }()
+
+    /// The policy of the grid that scores best on held-out predictions (right answers minus
+    /// `wrongPenalty` per wrong known indicator; off when nothing beats the dictionary).
+    public func bestPolicy(
+        _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?]
+    ) -> IndicatorModel.Policy {
+        func utility(_ policy: IndicatorModel.Policy) -> Double {
+            let score = Self.score(examples, Self.chosen(examples, predictions, policy: policy))
+            return Double(score.right) - wrongPenalty * Double(score.wrongKnown)
+        }
+        var best = (policy: IndicatorModel.Policy.off, utility: utility(.off))
+        for policy in Self.policyGrid {
+            let value = utility(policy)
+            if value > best.utility + 1e-9 { best = (policy, value) }
+        }
+        return best.policy
+    }
+
+    /// The shipped table's text: header comment, column names, policy rows, weights.
+    public static func table(_ model: IndicatorModel, policy: IndicatorModel.Policy, comment: [String]) -> String {
+        var lines = comment.map { "# " + $0 }
+        lines.append("feature\tindicator\tweight")
+        lines.append("@fill\t-\t\(policy.fill)")
+        lines.append("@override\t-\t\(policy.override)")
+        lines.append("@doubt\t-\t\(policy.doubt)")
+        for feature in model.weights.keys.sorted() where !feature.contains(where: { $0 == "\t" || $0.isNewline }) {
+            for (index, weight) in model.weights[feature]!.sorted(by: { $0.0 < $1.0 }) {
+                let rounded = (Double(weight) * 1000).rounded() / 1000
+                lines.append("\(feature)\t\(model.classes[index])\t\(rounded)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import EduwhCore
+import Facts
+import Foundation
+import Ingest
+import Pipeline
+
+extension Eduwh {
+    /// `eduwh train-indicators`: trains and measures the learned indicator chooser (developer command).
+    struct TrainIndicators: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "train-indicators",
+            abstract: "Train the learned indicator chooser on the facts gold; measure it on unseen sites (developer).",
+            discussion: """
+                    Runs every labelled page of the field corpus and the seeds through the
+                    pipeline (the dictionary and grammar alone), matches its facts to the
+                    gold facts (NAME.facts.tsv) as scripts/score does, and trains a
+                    multinomial logistic regression over each quantity's features
+                    (Sources/Facts/IndicatorFeatures.swift). A page's site is its MANIFEST
+                    host; each seed is a site of its own.
+
+                    --loso     every example predicted by a model trained without its site
+                               (--folds K deals the sites into K groups instead); prints
+                               per-slice and pooled indicator accuracy and fact exact of
+                               the dictionary, the model alone and the combined choice.
+                    --test-slices fh,fi
+                               trains on the other slices (policy chosen by site folds
+                               inside them) and scores the named slices.
+                    --out FILE writes the model trained on everything, with the policy
+                               the site folds choose (off when nothing beats the
+                               dictionary), as rules/facts/indicator-model.tsv.
+
+                  Example:
+                    eduwh train-indicators --loso --folds 10
+                    eduwh train-indicators --test-slices fh,fi
+                    eduwh train-indicators --out rules/facts/indicator-model.tsv
+
+                """,
+            shouldDisplay: false)
+
+        @Option(help: "Field corpus folder (pages, MANIFEST.tsv, gold/).") var field = "corpus/field"
+        @Option(help: "Seed pages folder.") var seeds = "imports"
+        @Option(help: "Seed gold folder.") var seedsGold = "corpus/seeds/gold"
+        @Flag(help: "Measure on sites left out of training.") var loso = false
+        @Option(help: "With --loso or --out: site folds (0: one site at a time).") var folds = 10
+        @Option(help: "Slices to hold out and score (comma-separated, e.g. fh,fi).") var testSlices: String?
+        @Flag(help: "With --loso: print a row per site too.") var perSite = false
+        @Option(help: "Write the trained model here.") var out: String?
+        @Option(help: "Training epochs.") var epochs = 15
+        @Option(help: "L2 weight decay.") var l2: Float = 0.002
+        @Option(help: "AdaGrad step size.") var rate: Float = 0.2
+        @Option(help: "Fewest examples a feature must occur in.") var minCount = 2
+        @Option(help: "Weights smaller than this are dropped.") var prune: Float = 0.05
+        @Option(help: "Cost of a wrong known indicator, in right ones, when the policy is chosen.")
+        var penalty = 0.25
+
+        func run() throws {
+            var trainer = IndicatorTrainer()
+            trainer.epochs = epochs
+            (trainer.l2, trainer.rate, trainer.minCount, trainer.prune) = (l2, rate, minCount, prune)
+            trainer.wrongPenalty = penalty
+            let examples = try loadExamples()
+            let matched = examples.filter(\.matched).count
+            let sites = Set(examples.map(\.site)).count
+            print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
+            if loso {
+                let predictions = trainer.heldOut(examples, folds: folds)
+                let policy = trainer.bestPolicy(examples, predictions)
+                let how = folds <= 0 ? "one site at a time" : "\(folds) site folds"
+                print("held-out by site (\(how)); policy chosen on these same predictions: \(policy)")
+                report(examples, predictions, policy: policy, perSite: perSite)
+            }
+            if let testSlices {
+                let held = Set(testSlices.split(separator: ",").map(String.init))
+                let training = examples.filter { !held.contains($0.slice) }
+                let test = examples.filter { held.contains($0.slice) }
+                let policy = trainer.bestPolicy(training, trainer.heldOut(training, folds: folds))
+                let model = trainer.train(training)
+                let predictions = test.map { example in
+                    example.matched ? model.predict(example.features, dictionary: example.dictionary.code) : nil
+                }
+                print("trained on \(training.count) facts outside \(testSlices); policy from its site folds: \(policy)")
+                report(test, predictions, policy: policy, perSite: false)
+            }
+            if let out {
+                let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: folds))
+                let model = trainer.train(examples)
+                let stamp = ISO8601DateFormatter().string(from: Date())
+                let sites = Set(examples.map(\.site)).count
+                let comment = [
+                    "Learned indicator chooser (Sources/Facts/IndicatorModel.swift): multinomial logistic regression",
+                    "over IndicatorFeatures. Written by `eduwh train-indicators --out` at \(stamp), trained on",
+                    "\(examples.filter(\.matched).count) matched gold facts of \(sites) sites (corpus/field + seeds),",
+                    "\(trainer.epochs) epochs, L2 \(trainer.l2), weights under \(trainer.prune) pruned. Policy (@fill",
+                    "@override @doubt, see IndicatorModel.Policy) chosen on \(folds) site folds: \(policy).",
+                    "Regenerate after changing the features, the dictionary or the gold; do not edit by hand.",
+                ]
+                try IndicatorTrainer.table(model, policy: policy, comment: comment)
+                    .write(toFile: out, atomically: true, encoding: .utf8)
+                let size = "\(model.weights.count) features, \(model.classes.count) indicators"
+                print("wrote \(out): \(size), policy \(policy)")
+            }
+        }
+
+        /// Prints per-slice (and per-site) rows: dictionary, model alone, combined.
+        func report(
+            _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?], policy: IndicatorModel.Policy,
+            perSite: Bool
+        ) {
+            let alone = IndicatorModel.Policy(fill: 2, override: 0, doubt: 0)
+            func row(_ name: String, _ indices: [Int]) {
+                let subset = indices.map { examples[$0] }
+                let guesses = indices.map { predictions[$0] }
+                let d = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: .off))
+                let m = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: alone))
+                let c = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: policy))
+                func f(_ x: Double) -> String { String(format: "%.3f", x) }
+                let cells = [
+                    name, "\(d.total)", f(d.accuracy), f(m.accuracy), f(c.accuracy), f(d.exactShare), f(c.exactShare),
+                    "\(d.wrongKnown)", "\(c.wrongKnown)",
+                ]
+                print(cells.joined(separator: "\t"))
+            }
+            print(
+                "subset\tfacts\tind_dict\tind_model\tind_combined\texact_dict\texact_combined"
+                    + "\twrong_known_dict\twrong_known_combined")
+            let slices = Dictionary(grouping: examples.indices, by: { examples[$0].slice })
+            for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
+            row("TOTAL", Array(examples.indices))
+            if perSite {
+                let sites = Dictionary(grouping: examples.indices, by: { examples[$0].site })
+                for site in sites.keys.sorted() { row(site, sites[site]!) }
+            }
+        }
+
+        /// The examples of every labelled page of the field corpus and the seeds.
+        func loadExamples() throws -> [IndicatorExample] {
+            var hosts: [String: String] = [:]
+            if let manifest = try? String(contentsOfFile: field + "/MANIFEST.tsv", encoding: .utf8) {
+                for row in manifest.split(separator: "\n").dropFirst() {
+                    let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+                    if cells.count > 1 { hosts[String(cells[0].dropLast(4))] = String(cells[1]) }
+                }
+            }
+            var pages: [(path: String, gold: String, site: String, slice: String)] = []
+            for (folder, gold, isSeed) in [(field, field + "/gold", false), (seeds, seedsGold, true)] {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: gold)) ?? []
+                for name in names.sorted() where name.hasSuffix(".facts.tsv") {
+                    let stem = String(name.dropLast(".facts.tsv".count))
+                    let site = isSeed ? "seed:" + stem : hosts[stem] ?? String(stem.drop { $0 != "_" }.dropFirst())
+                    let slice = isSeed ? "seed" : String(stem.prefix(2))
+                    pages.append((folder + "/" + stem + ".txt", gold + "/" + stem, site, slice))
+                }
+            }
+            guard !pages.isEmpty else {
+                throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)")
+            }
+            let pipeline = FilePipeline(factBuilder: FactBuilder(model: nil, recordsFeatures: true))
+            var examples: [IndicatorExample] = []
+            for page in pages {
+                let raw = try Ingestor().read(path: page.path)
+                let facts = pipeline.process(raw).documents.flatMap(\.facts)
+                examples += IndicatorExample.examples(
+                    goldFacts: try String(contentsOfFile: page.gold + ".facts.tsv", encoding: .utf8),
+                    goldQuantities: try String(contentsOfFile: page.gold + ".quantities.tsv", encoding: .utf8),
+                    facts: facts, rawLines: raw.lines, site: page.site, slice: page.slice)
+            }
+            return examples
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Clean
+import EduwhCore
+import Facts
+import Foundation
+import Ingest
+import TestSupport
+import Testing
+
+/// The learned indicator chooser: its features on sentences written for these tests, its policy,
+/// its table, and how it does on field slices it was not trained on.
+@Suite struct IndicatorModelTests {
+    static func context(
+        _ line: String, _ surface: String, unit: String, choice: IndicatorMapper.Choice
+    ) -> IndicatorFeatures.Context {
+        let scalars = line.simplifiedScalars
+        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
+        let sentence = Sentence.split(scalars).first { $0.range.contains(quantity.offset) }!
+        let reading = QuantityGrammar.standard.read(quantity, scalars: scalars, sentence: sentence.range)
+        var context = IndicatorFeatures.Context(
+            quantity: quantity, scalars: scalars, sentence: sentence.range, choice: choice, reading: reading,
+            reportKind: "工作总结", section: nil)
+        let indicators = IndicatorDictionary.standard.indicators
+        context.signals = IndicatorMapper.standard.signalMatches(in: scalars, sentence: sentence).map {
+            ($0.start..<$0.end, $0.payload.map { indicators[$0].code })
+        }
+        return context
+    }
+
+    @Test func phrasesStopAtPunctuationAndFoldDigits() {
+        let line = "今年，全县新建学校3所，改造校舍12栋。".simplifiedScalars
+        // 3所 stands at offset 9: the phrase before it runs back to the comma.
+        #expect(IndicatorFeatures.phrase(before: 9, in: line, from: 0) == "全县新建学校")
+        #expect(IndicatorFeatures.phrase(after: 11, in: line, to: line.count) == "")
+        // After 改造校舍 (offset 12..<16): the folded figure and its unit, up to the full stop.
+        #expect(IndicatorFeatures.phrase(after: 16, in: line, to: line.count) == "00栋")
+        // At most `window` scalars are read.
+        let long = "本年度全县各级各类学校共计招收新生850人".simplifiedScalars
+        let phrase = IndicatorFeatures.phrase(before: 18, in: long, from: 0)
+        #expect(phrase.unicodeScalars.count == IndicatorFeatures.window)
+    }
+
+    @Test func featuresNameUnitNounVerbAndSignalWords() {
+        let line = "今年全县新建小学3所，投入资金800万元。"
+        let choice = IndicatorMapper.Choice(code: "schools_built", rule: "g-built:小学/新建")
+        let features = Set(IndicatorFeatures.features(Self.context(line, "3所", unit: "所", choice: choice)))
+        #expect(features.isSuperset(of: ["bias", "u=所", "uk=count", "d=schools_built", "dk=grammar", "R=empty"]))
+        #expect(features.contains("n=小学"))
+        #expect(features.contains("v=新建"))
+        #expect(features.contains("L1=建"))
+        #expect(features.contains("L2=小学"))
+        // The money after the comma is another clause: its words are no context of 3所.
+        #expect(!features.contains { $0.hasPrefix("R1=") })
+        #expect(features.contains { $0.hasPrefix("sc<=") })
+    }
+
+    @Test func cueKindsReadTheDictionaryLineage() {
+        #expect(IndicatorFeatures.cueKind("schools_count:学校") == "clause")
+        #expect(IndicatorFeatures.cueKind("schools_count:学校@sentence") == "sentence")
+        #expect(IndicatorFeatures.cueKind("classes:班@counted") == "counted")
+        #expect(IndicatorFeatures.cueKind("unit:所") == "unit")
+        #expect(IndicatorFeatures.cueKind("none") == "none")
+        #expect(IndicatorFeatures.cueKind("g-built:学校/新建") == "grammar")
+        #expect(IndicatorFeatures.cueKind("govern-built:新建") == "governor")
+        #expect(IndicatorFeatures.cueKind("schools_built:新建@part") == "part")
+    }
+
+    @Test func policyFillsWeakChoicesOverridesOnlyWhenSureAndDoubtsToUnknown() {
+        let policy = IndicatorModel.Policy(fill: 0.6, override: 0.9, doubt: 0.05)
+        let weak = IndicatorMapper.Choice(code: "schools_count", rule: "unit:所")
+        let strong = IndicatorMapper.Choice(code: "schools_count", rule: "schools_count:学校")
+        let sure = IndicatorModel.Prediction(code: "schools_built", probability: 0.7, dictionaryProbability: 0.2)
+        let filled = IndicatorModel.decide(weak, sure, policy: policy)
+        #expect(filled.code == "schools_built")
+        #expect(filled.rule.hasPrefix("model:0.70<unit:所"))
+        #expect(IndicatorModel.decide(strong, sure, policy: policy) == strong)
+        let surer = IndicatorModel.Prediction(code: "schools_built", probability: 0.95, dictionaryProbability: 0.02)
+        #expect(IndicatorModel.decide(strong, surer, policy: policy).code == "schools_built")
+        let unlikely = IndicatorModel.Prediction(code: "schools_count", probability: 0.5, dictionaryProbability: 0.5)
+        #expect(IndicatorModel.decide(strong, unlikely, policy: policy) == strong)
+        let doubted = IndicatorModel.Prediction(code: "classes", probability: 0.5, dictionaryProbability: 0.01)
+        #expect(IndicatorModel.decide(strong, doubted, policy: policy).code == IndicatorMapper.unknownCode)
+        #expect(IndicatorModel.Policy.off.isOff)
+        #expect(IndicatorModel.decide(strong, surer, policy: .off) == strong)
+    }
+
+    @Test func aTrainedTableReadsBackToTheSameModel() throws {
+        func example(_ features: [String], _ label: String) -> IndicatorExample {
+            IndicatorExample(
+                features: features, label: label, site: "s", slice: "t",
+                dictionary: .init(code: "unknown", rule: "none"), matched: true, restExact: true)
+        }
+        let examples = (0..<20).flatMap { _ in
+            [
+                example(["bias", "u=所", "L2=新建"], "schools_built"), example(["bias", "u=所", "L2=共有"], "schools_count"),
+                example(["bias", "u=yuan"], "funding_investment"),
+            ]
+        }
+        let model = IndicatorTrainer().train(examples)
+        #expect(model.predict(["bias", "u=所", "L2=新建"], dictionary: "unknown").code == "schools_built")
+        #expect(model.predict(["bias", "u=所", "L2=共有"], dictionary: "unknown").code == "schools_count")
+        let policy = IndicatorModel.Policy(fill: 0.5, override: 2, doubt: 0)
+        let read = try IndicatorModel(table: IndicatorTrainer.table(model, policy: policy, comment: ["test"]))
+        #expect(read.policy == policy)
+        for features in [["bias", "u=所", "L2=新建"], ["bias", "u=yuan"], ["bias"]] {
+            let a = model.predict(features, dictionary: "schools_count")
+            let b = read.predict(features, dictionary: "schools_count")
+            #expect(a.code == b.code)
+            #expect(abs(a.probability - b.probability) < 0.01)
+        }
+    }
+
+    /// The examples of the field pages whose names start with one of `slices` (fa … fi).
+    static func fieldExamples(_ slices: Set<String>) throws -> [IndicatorExample] {
+        let folder = PackagePaths.fieldCorpus
+        let manifest = try String(contentsOf: folder.appending(path: "MANIFEST.tsv"), encoding: .utf8)
+        var hosts: [String: String] = [:]
+        for row in manifest.split(separator: "\n").dropFirst() {
+            let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+            if cells.count > 1 { hosts[String(cells[0].dropLast(4))] = String(cells[1]) }
+        }
+        let builder = FactBuilder(model: nil, recordsFeatures: true)
+        var examples: [IndicatorExample] = []
+        for stem in hosts.keys.sorted() where slices.contains(String(stem.prefix(2))) {
+            let gold = folder.appending(path: "gold/\(stem)")
+            guard FileManager.default.fileExists(atPath: gold.path + ".facts.tsv") else { continue }
+            let raw = try Ingestor().read(path: folder.appending(path: stem + ".txt").path)
+            let facts = Cleaner.standard.clean(raw).documents.flatMap { builder.build($0).facts }
+            examples += IndicatorExample.examples(
+                goldFacts: try String(contentsOfFile: gold.path + ".facts.tsv", encoding: .utf8),
+                goldQuantities: try String(contentsOfFile: gold.path + ".quantities.tsv", encoding: .utf8),
+                facts: facts, rawLines: raw.lines, site: hosts[stem]!, slice: String(stem.prefix(2)))
+        }
+        return examples
+    }
+
+    /// The examples of the seed pages (each its own site).
+    static func seedExamples() throws -> [IndicatorExample] {
+        let builder = FactBuilder(model: nil, recordsFeatures: true)
+        var examples: [IndicatorExample] = []
+        let names = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.seeds.path)
+        for name in names.sorted() where name.hasSuffix(".txt") {
+            let stem = String(name.dropLast(4))
+            let gold = PackagePaths.gold.appending(path: stem).path
+            guard FileManager.default.fileExists(atPath: gold + ".facts.tsv") else { continue }
+            let raw = try Ingestor().read(path: PackagePaths.seeds.appending(path: name).path)
+            let facts = Cleaner.standard.clean(raw).documents.flatMap { builder.build($0).facts }
+            examples += IndicatorExample.examples(
+                goldFacts: try String(contentsOfFile: gold + ".facts.tsv", encoding: .utf8),
+                goldQuantities: try String(contentsOfFile: gold + ".quantities.tsv", encoding: .utf8),
+                facts: facts, rawLines: raw.lines, site: "seed:" + stem, slice: "seed")
+        }
+        return examples
+    }
+
+    /// Leave-slice-out: a model trained on the seeds and fa–fg alone, combined with the dictionary under the
+    /// shipped policy, scores fh and fi (59 sites it never saw). Measured 2026-12-05 (release,
+    /// trainer defaults): dictionary 0.756, combined 0.78 of the 936 gold facts. The floor is
+    /// pinned a little under; the combination must not do worse than the dictionary alone.
+    @Test func heldOutSlicesBeatTheDictionary() throws {
+        let training = try Self.seedExamples() + Self.fieldExamples(["fa", "fb", "fc", "fd", "fe", "ff", "fg"])
+        let test = try Self.fieldExamples(["fh", "fi"])
+        try #require(training.count > 1500 && test.count > 800, "field facts gold not found")
+        let policy = try #require(IndicatorModel.standard?.policy)
+        var trainer = IndicatorTrainer()
+        trainer.epochs = 8
+        let model = trainer.train(training)
+        let predictions = test.map { $0.matched ? model.predict($0.features, dictionary: $0.dictionary.code) : nil }
+        let dictionary = IndicatorTrainer.score(test, IndicatorTrainer.chosen(test, predictions, policy: .off))
+        let combined = IndicatorTrainer.score(test, IndicatorTrainer.chosen(test, predictions, policy: policy))
+        print("fh+fi indicator: dictionary \(dictionary.accuracy), combined \(combined.accuracy)")
+        #expect(combined.accuracy >= 0.765)
+        #expect(combined.accuracy > dictionary.accuracy)
+        #expect(combined.wrongKnown < dictionary.wrongKnown)
+    }
+}
