@@ -102,6 +102,8 @@ public enum IndicatorFeatures {
     protocol Sink {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>)
         mutating func add(_ name: String, text value: String)
+        /// The feature `name` + `first` + `&` + `second`.
+        mutating func add(_ name: String, _ first: String, and second: String)
     }
 
     /// Collects features as `name=value` strings.
@@ -111,6 +113,9 @@ public enum IndicatorFeatures {
             features.append(name + String(scalars: value))
         }
         mutating func add(_ name: String, text value: String) { features.append(name + value) }
+        mutating func add(_ name: String, _ first: String, and second: String) {
+            features.append(name + first + "&" + second)
+        }
     }
 
     /// Collects features as `hash(name=value)` without making their strings.
@@ -124,6 +129,13 @@ public enum IndicatorFeatures {
         mutating func add(_ name: String, text value: String) {
             var hash = IndicatorFeatures.hash(name.unicodeScalars)
             for scalar in value.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hashes.append(hash)
+        }
+        mutating func add(_ name: String, _ first: String, and second: String) {
+            var hash = IndicatorFeatures.hash(name.unicodeScalars)
+            for scalar in first.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hash = (hash ^ UInt64(UInt8(ascii: "&"))) &* 0x100_0000_01b3
+            for scalar in second.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
             hashes.append(hash)
         }
     }
@@ -166,8 +178,8 @@ public enum IndicatorFeatures {
         add("q=", quantity.qualifier.rawValue)
         add("d=", code)
         add("dk=", cue)
-        add("d&dk=", code + "&" + cue)
-        add("d&u=", code + "&" + unit)
+        sink.add("d&dk=", code, and: cue)
+        sink.add("d&u=", code, and: unit)
         add("rk=", context.reportKind)
         add("sec=", context.section?.rawValue ?? "-")
         if let word = cueWord(context.choice.rule), cue != "grammar" { add("dw=", word) }
@@ -177,8 +189,8 @@ public enum IndicatorFeatures {
             let verbClass = reading.verbClass ?? "-"
             add("nc=", nounClass)
             add("vc=", verbClass)
-            add("nc&vc=", nounClass + "&" + verbClass)
-            add("nc&uk=", nounClass + "&" + kind)
+            sink.add("nc&vc=", nounClass, and: verbClass)
+            sink.add("nc&uk=", nounClass, and: kind)
             if let verb = reading.verb { add("v=", verb) }
         }
         let start = quantity.offset
@@ -228,7 +240,7 @@ public enum IndicatorFeatures {
             if place != "ss<=" { sink.add("sw=", scalars[range]) }
             for code in codes {
                 sink.add(place, text: code)
-                sink.add(place, text: code + "&" + unitKind)
+                sink.add(place, code, and: unitKind)
             }
         }
     }

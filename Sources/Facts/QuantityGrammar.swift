@@ -134,6 +134,13 @@ public struct QuantityGrammar: Sendable {
         keyword: IndicatorMapper.Choice, words: [WordTrie.Match]? = nil
     ) -> IndicatorMapper.Choice? {
         let reading = read(quantity, scalars: scalars, sentence: sentence, words: words)
+        return choice(for: quantity, reading: reading, keyword: keyword)
+    }
+
+    /// `choice(for:scalars:sentence:keyword:words:)` given the quantity's `read` already made.
+    public func choice(
+        for quantity: QuantityMention, reading: Reading, keyword: IndicatorMapper.Choice
+    ) -> IndicatorMapper.Choice? {
         let unit = IndicatorMapper.unitKey(quantity)
         let after = keyword.signalAfter ? keyword.code + "@after" : nil
         // The first row (in table order) of the quantity's unit kind or unit whose noun, verb and
