@@ -31,4 +31,12 @@ extension FactBuilder {
         let indicators = mapper.dictionary.indicators
         return signals.map { ($0.start..<$0.end, $0.payload.map { indicators[$0].code }) }
     }
+
+    /// `cache[key]`, made by `make` the first time it is asked for.
+    static func cached<Value>(_ cache: inout [Int: Value], _ key: Int, _ make: () -> Value) -> Value {
+        if let value = cache[key] { return value }
+        let value = make()
+        cache[key] = value
+        return value
+    }
 }

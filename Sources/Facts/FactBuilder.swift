@@ -236,8 +236,7 @@ public struct FactBuilder: Sendable {
                 Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) ?? choice
             previous = (sentenceIndex, quantity.unit, choice)
             chosen.append((quantity.offset, quantity.unit, choice))
-            let named = namedSignalsBySentence[sentenceIndex ?? -1] ?? namedSignals(signals)
-            namedSignalsBySentence[sentenceIndex ?? -1] = named
+            let named = Self.cached(&namedSignalsBySentence, sentenceIndex ?? -1) { namedSignals(signals) }
             let (learned, features) = modelled(
                 choice, for: quantity, scalars: scalars, sentence: sentence.range, reading: mapped.reading, signals: named,
                 profile: profile, scope: scope)

@@ -16,7 +16,7 @@ public enum IndicatorFeatures {
     /// How many scalars of the phrase before the number and after the unit are read.
     public static let window = 8
     /// Scalars that end the phrase the context features read.
-    static let stops: Set<Unicode.Scalar> = Set("，,、。；;：:！!？?（）()【】[]《》“”\"「」 　\t".unicodeScalars)
+    static let stops = ScalarSet("，,、。；;：:！!？?（）()【】[]《》“”\"「」 　\t".unicodeScalars)
 
     /// Everything the features of one quantity are made from.
     public struct Context {
@@ -50,15 +50,23 @@ public enum IndicatorFeatures {
     /// clause, sentence, unit, none, grammar, governor, compared (a comparison's base), part (其中)
     /// or own-rate.
     public static func cueKind(_ rule: String) -> String {
-        if rule.hasSuffix("@compared") { return "compared" }
-        if rule.hasSuffix("@part") { return "part" }
-        if rule.hasPrefix("g-") { return "grammar" }
-        if rule.hasPrefix("govern-") { return "governor" }
-        if rule.hasPrefix("unit:") { return "unit" }
-        if rule.hasPrefix("own-rate:") { return "own-rate" }
-        if rule == "none" { return "none" }
-        if rule.hasSuffix("@counted") { return "counted" }
-        if rule.hasSuffix("@sentence") { return "sentence" }
+        // Byte tests (every mark is ASCII): asked for every quantity.
+        let bytes = rule.utf8
+        func prefix(_ mark: StaticString) -> Bool {
+            mark.withUTF8Buffer { bytes.starts(with: $0) }
+        }
+        func suffix(_ mark: StaticString) -> Bool {
+            mark.withUTF8Buffer { $0.count <= bytes.count && bytes.suffix($0.count).elementsEqual($0) }
+        }
+        if suffix("@compared") { return "compared" }
+        if suffix("@part") { return "part" }
+        if prefix("g-") { return "grammar" }
+        if prefix("govern-") { return "governor" }
+        if prefix("unit:") { return "unit" }
+        if prefix("own-rate:") { return "own-rate" }
+        if bytes.elementsEqual("none".utf8) { return "none" }
+        if suffix("@counted") { return "counted" }
+        if suffix("@sentence") { return "sentence" }
         return "clause"
     }
 

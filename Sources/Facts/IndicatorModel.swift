@@ -210,9 +210,8 @@ public struct IndicatorModel: Sendable {
         _ choice: IndicatorMapper.Choice, _ prediction: Prediction, policy: Policy
     ) -> IndicatorMapper.Choice {
         let p = prediction.probability
-        let lineage = "model:\(format2(p))<\(choice.rule)"
         if prediction.code != choice.code, p >= policy.override || (isWeak(choice) && p >= policy.fill) {
-            return IndicatorMapper.Choice(code: prediction.code, rule: lineage)
+            return IndicatorMapper.Choice(code: prediction.code, rule: "model:\(format2(p))<\(choice.rule)")
         }
         if choice.code != IndicatorMapper.unknownCode, prediction.dictionaryProbability < policy.doubt {
             return IndicatorMapper.Choice(
