@@ -71,10 +71,13 @@ public enum IndicatorFeatures {
     }
 
     /// The signal word behind a dictionary choice (`code:word`, `code:word@sentence`), if any.
-    static func cueWord(_ rule: String) -> String? {
-        guard let colon = rule.firstIndex(of: ":") else { return nil }
-        let word = rule[rule.index(after: colon)...].prefix { $0 != "@" && $0 != "/" }
-        return word.isEmpty ? nil : String(word)
+    static func cueWord(_ rule: String) -> Substring? {
+        // Found on bytes (the marks are ASCII): asked for every quantity.
+        let bytes = rule.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let start = bytes.index(after: colon)
+        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") } ?? bytes.endIndex
+        return start == end ? nil : rule[start..<end]
     }
 
     /// The phrase right before `offset` (back to the nearest punctuation, at most `window`
@@ -109,7 +112,7 @@ public enum IndicatorFeatures {
     /// Where features go: as strings (for training and the table) or as hashes (for a load).
     protocol Sink {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>)
-        mutating func add(_ name: String, text value: String)
+        mutating func add(_ name: String, text value: some StringProtocol)
         /// The feature `name` + `first` + `&` + `second`.
         mutating func add(_ name: String, _ first: String, and second: String)
     }
@@ -120,7 +123,7 @@ public enum IndicatorFeatures {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
             features.append(name + String(scalars: value))
         }
-        mutating func add(_ name: String, text value: String) { features.append(name + value) }
+        mutating func add(_ name: String, text value: some StringProtocol) { features.append(name + value) }
         mutating func add(_ name: String, _ first: String, and second: String) {
             features.append(name + first + "&" + second)
         }
@@ -134,7 +137,7 @@ public enum IndicatorFeatures {
             for scalar in value { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
             hashes.append(hash)
         }
-        mutating func add(_ name: String, text value: String) {
+        mutating func add(_ name: String, text value: some StringProtocol) {
             var hash = IndicatorFeatures.hash(name.unicodeScalars)
             for scalar in value.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
             hashes.append(hash)
@@ -165,12 +168,17 @@ public enum IndicatorFeatures {
     /// The hashes of `features(context)`, sorted, without repeats.
     public static func hashes(_ context: Context) -> [UInt64] {
         var sink = Hashes()
+        sink.hashes.reserveCapacity(128)
         collect(context, into: &sink)
         sink.hashes.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(sink.hashes.count)
-        for hash in sink.hashes where unique.last != hash { unique.append(hash) }
-        return unique
+        // Repeats dropped in place.
+        var kept = 0
+        for index in sink.hashes.indices where kept == 0 || sink.hashes[kept - 1] != sink.hashes[index] {
+            sink.hashes[kept] = sink.hashes[index]
+            kept += 1
+        }
+        sink.hashes.removeLast(sink.hashes.count - kept)
+        return sink.hashes
     }
 
     static func collect(_ context: Context, into sink: inout some Sink) {
@@ -190,7 +198,7 @@ public enum IndicatorFeatures {
         sink.add("d&u=", code, and: unit)
         add("rk=", context.reportKind)
         add("sec=", context.section?.rawValue ?? "-")
-        if let word = cueWord(context.choice.rule), cue != "grammar" { add("dw=", word) }
+        if cue != "grammar", let word = cueWord(context.choice.rule) { sink.add("dw=", text: word) }
         if let reading = context.reading {
             if let noun = reading.noun { add("n=", noun) }
             let nounClass = reading.nounClass ?? "-"

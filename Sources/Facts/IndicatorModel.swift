@@ -62,12 +62,9 @@ public struct IndicatorModel: Sendable {
     /// Weights per feature name, as trained (empty for a model read from its table).
     public let weights: [String: [(Int, Float)]]
     /// Weights per feature hash (`IndicatorFeatures.hash`), in an open-addressing table (no
-    /// hashing of the hash, no allocation per lookup): slot `i` holds the feature `slotKeys[i]`
-    /// whose weights are `rowClasses`/`rowWeights[slotStarts[i] ..< slotEnds[i]]`; `slotStarts[i]`
-    /// is -1 for an empty slot.
-    let slotKeys: [UInt64]
-    let slotStarts: [Int32]
-    let slotEnds: [Int32]
+    /// hashing of the hash, no allocation per lookup): a slot holds a feature's hash and the range
+    /// of `rowClasses`/`rowWeights` its weights stand in; `start` is -1 for an empty slot.
+    let slots: [Slot]
     let slotShift: UInt64
     let rowClasses: [Int32]
     let rowWeights: [Double]
@@ -86,9 +83,7 @@ public struct IndicatorModel: Sendable {
         var bits: UInt64 = 4
         while (1 << bits) < max(hashed.count * 2, 16) { bits += 1 }
         let size = 1 << Int(bits)
-        var slotKeys = [UInt64](repeating: 0, count: size)
-        var slotStarts = [Int32](repeating: -1, count: size)
-        var slotEnds = [Int32](repeating: -1, count: size)
+        var slots = [Slot](repeating: Slot(key: 0, start: -1, end: -1), count: size)
         var rowClasses: [Int32] = []
         var rowWeights: [Double] = []
         slotShift = 64 - bits
@@ -96,20 +91,17 @@ public struct IndicatorModel: Sendable {
             // Two names with one hash (never seen in practice) would add up: keep the first.
             var slot = Self.slot(of: hash, shift: slotShift)
             var taken = false
-            while slotStarts[slot] >= 0 {
-                if slotKeys[slot] == hash { taken = true }
+            while slots[slot].start >= 0 {
+                if slots[slot].key == hash { taken = true }
                 slot = (slot + 1) & (size - 1)
             }
             guard !taken else { continue }
-            slotKeys[slot] = hash
-            slotStarts[slot] = Int32(rowClasses.count)
+            let start = Int32(rowClasses.count)
             rowClasses += row.map { Int32($0.0) }
             rowWeights += row.map { Double($0.1) }
-            slotEnds[slot] = Int32(rowClasses.count)
+            slots[slot] = Slot(key: hash, start: start, end: Int32(rowClasses.count))
         }
-        self.slotKeys = slotKeys
-        self.slotStarts = slotStarts
-        self.slotEnds = slotEnds
+        self.slots = slots
         self.rowClasses = rowClasses
         self.rowWeights = rowWeights
         classIndex = Dictionary(classes.enumerated().map { ($1, $0) }) { first, _ in first }
@@ -126,19 +118,27 @@ public struct IndicatorModel: Sendable {
 
     public static let path = "rules/facts/indicator-model.tsv"
 
+    struct Slot: Sendable {
+        var key: UInt64
+        var start: Int32
+        var end: Int32
+    }
+
     static func slot(of hash: UInt64, shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// The weights of the feature `hash`: a range of `rowClasses`/`rowWeights` (empty when unknown).
     func row(_ hash: UInt64) -> Range<Int> {
-        let mask = slotKeys.count - 1
-        var slot = Self.slot(of: hash, shift: slotShift)
-        while slotStarts[slot] >= 0 {
-            if slotKeys[slot] == hash { return Int(slotStarts[slot])..<Int(slotEnds[slot]) }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.slot(of: hash, shift: slotShift)
+            while slots[slot].start >= 0 {
+                if slots[slot].key == hash { return Int(slots[slot].start)..<Int(slots[slot].end) }
+                slot = (slot + 1) & mask
+            }
+            return 0..<0
         }
-        return 0..<0
     }
 
     /// Adds the weights of `hashes` to `scores` (one per class), in the order of `hashes`.
