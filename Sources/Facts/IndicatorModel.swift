@@ -63,11 +63,11 @@ public struct IndicatorModel: Sendable {
     public let weights: [String: [(Int, Float)]]
     /// Weights per feature hash (`IndicatorFeatures.hash`), in an open-addressing table (no
     /// hashing of the hash, no allocation per lookup): a slot holds a feature's hash and the range
-    /// of `rowClasses`/`rowWeights` its weights stand in; `start` is -1 for an empty slot.
+    /// of `rows` its weights stand in; `start` is -1 for an empty slot.
     let slots: [Slot]
     let slotShift: UInt64
-    let rowClasses: [Int32]
-    let rowWeights: [Double]
+    /// Each feature's weights, one (class, weight) pair per class it has one for.
+    let rows: [Weight]
     /// Index of each class by its code.
     let classIndex: [String: Int]
     public let policy: Policy
@@ -84,8 +84,7 @@ public struct IndicatorModel: Sendable {
         while (1 << bits) < max(hashed.count * 2, 16) { bits += 1 }
         let size = 1 << Int(bits)
         var slots = [Slot](repeating: Slot(key: 0, start: -1, end: -1), count: size)
-        var rowClasses: [Int32] = []
-        var rowWeights: [Double] = []
+        var rows: [Weight] = []
         slotShift = 64 - bits
         for (hash, row) in hashed {
             // Two names with one hash (never seen in practice) would add up: keep the first.
@@ -96,14 +95,12 @@ public struct IndicatorModel: Sendable {
                 slot = (slot + 1) & (size - 1)
             }
             guard !taken else { continue }
-            let start = Int32(rowClasses.count)
-            rowClasses += row.map { Int32($0.0) }
-            rowWeights += row.map { Double($0.1) }
-            slots[slot] = Slot(key: hash, start: start, end: Int32(rowClasses.count))
+            let start = Int32(rows.count)
+            rows += row.map { Weight(index: Int32($0.0), weight: $0.1) }
+            slots[slot] = Slot(key: hash, start: start, end: Int32(rows.count))
         }
         self.slots = slots
-        self.rowClasses = rowClasses
-        self.rowWeights = rowWeights
+        self.rows = rows
         classIndex = Dictionary(classes.enumerated().map { ($1, $0) }) { first, _ in first }
         self.policy = policy
     }
@@ -118,6 +115,11 @@ public struct IndicatorModel: Sendable {
 
     public static let path = "rules/facts/indicator-model.tsv"
 
+    struct Weight: Sendable {
+        var index: Int32
+        var weight: Float
+    }
+
     struct Slot: Sendable {
         var key: UInt64
         var start: Int32
@@ -128,7 +130,7 @@ public struct IndicatorModel: Sendable {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// The weights of the feature `hash`: a range of `rowClasses`/`rowWeights` (empty when unknown).
+    /// The weights of the feature `hash`: a range of `rows` (empty when unknown).
     func row(_ hash: UInt64) -> Range<Int> {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
@@ -143,11 +145,9 @@ public struct IndicatorModel: Sendable {
 
     /// Adds the weights of `hashes` to `scores` (one per class), in the order of `hashes`.
     func score(_ hashes: [UInt64], into scores: UnsafeMutableBufferPointer<Double>) {
-        rowClasses.withUnsafeBufferPointer { classes in
-            rowWeights.withUnsafeBufferPointer { weights in
-                for hash in hashes {
-                    for index in row(hash) { scores[Int(classes[index])] += weights[index] }
-                }
+        rows.withUnsafeBufferPointer { rows in
+            for hash in hashes {
+                for index in row(hash) { scores[Int(rows[index].index)] += Double(rows[index].weight) }
             }
         }
     }
