@@ -202,6 +202,7 @@ public struct FactBuilder: Sendable {
         // Signal words per sentence, found once for all the quantities standing in it.
         var signalsBySentence: [Int: [WordTrie.Match]] = [:]
         var wordsBySentence: [Int: [WordTrie.Match]] = [:]
+        var namedSignalsBySentence: [Int: [(range: Range<Int>, codes: [String])]] = [:]
         var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
@@ -217,8 +218,9 @@ public struct FactBuilder: Sendable {
             signalsBySentence[sentenceIndex ?? -1] = signals
             let words = wordsBySentence[sentenceIndex ?? -1] ?? mapper.grammarMatches(in: scalars, sentence: sentence)
             wordsBySentence[sentenceIndex ?? -1] = words
-            var choice = mapper.indicator(
+            let mapped = mapper.indicatorAndReading(
                 for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
+            var choice = mapped.choice
             if !choice.isGrammar {
                 choice = readings.governed(choice.code, at: quantity.offset, in: (sentenceIndex, sentence)) ?? choice
             }
@@ -234,8 +236,9 @@ public struct FactBuilder: Sendable {
                 Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) ?? choice
             previous = (sentenceIndex, quantity.unit, choice)
             chosen.append((quantity.offset, quantity.unit, choice))
+            let named = Self.cached(&namedSignalsBySentence, sentenceIndex ?? -1) { namedSignals(signals) }
             let (learned, features) = modelled(
-                choice, for: quantity, scalars: scalars, sentence: sentence.range, words: words, signals: signals,
+                choice, for: quantity, scalars: scalars, sentence: sentence.range, reading: mapped.reading, signals: named,
                 profile: profile, scope: scope)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's

@@ -16,7 +16,7 @@ public enum IndicatorFeatures {
     /// How many scalars of the phrase before the number and after the unit are read.
     public static let window = 8
     /// Scalars that end the phrase the context features read.
-    static let stops: Set<Unicode.Scalar> = Set("，,、。；;：:！!？?（）()【】[]《》“”\"「」 　\t".unicodeScalars)
+    static let stops = ScalarSet("，,、。；;：:！!？?（）()【】[]《》“”\"「」 　\t".unicodeScalars)
 
     /// Everything the features of one quantity are made from.
     public struct Context {
@@ -50,23 +50,34 @@ public enum IndicatorFeatures {
     /// clause, sentence, unit, none, grammar, governor, compared (a comparison's base), part (其中)
     /// or own-rate.
     public static func cueKind(_ rule: String) -> String {
-        if rule.hasSuffix("@compared") { return "compared" }
-        if rule.hasSuffix("@part") { return "part" }
-        if rule.hasPrefix("g-") { return "grammar" }
-        if rule.hasPrefix("govern-") { return "governor" }
-        if rule.hasPrefix("unit:") { return "unit" }
-        if rule.hasPrefix("own-rate:") { return "own-rate" }
-        if rule == "none" { return "none" }
-        if rule.hasSuffix("@counted") { return "counted" }
-        if rule.hasSuffix("@sentence") { return "sentence" }
+        // Byte tests (every mark is ASCII): asked for every quantity.
+        let bytes = rule.utf8
+        func prefix(_ mark: StaticString) -> Bool {
+            mark.withUTF8Buffer { bytes.starts(with: $0) }
+        }
+        func suffix(_ mark: StaticString) -> Bool {
+            mark.withUTF8Buffer { $0.count <= bytes.count && bytes.suffix($0.count).elementsEqual($0) }
+        }
+        if suffix("@compared") { return "compared" }
+        if suffix("@part") { return "part" }
+        if prefix("g-") { return "grammar" }
+        if prefix("govern-") { return "governor" }
+        if prefix("unit:") { return "unit" }
+        if prefix("own-rate:") { return "own-rate" }
+        if bytes.elementsEqual("none".utf8) { return "none" }
+        if suffix("@counted") { return "counted" }
+        if suffix("@sentence") { return "sentence" }
         return "clause"
     }
 
     /// The signal word behind a dictionary choice (`code:word`, `code:word@sentence`), if any.
-    static func cueWord(_ rule: String) -> String? {
-        guard let colon = rule.firstIndex(of: ":") else { return nil }
-        let word = rule[rule.index(after: colon)...].prefix { $0 != "@" && $0 != "/" }
-        return word.isEmpty ? nil : String(word)
+    static func cueWord(_ rule: String) -> Substring? {
+        // Found on bytes (the marks are ASCII): asked for every quantity.
+        let bytes = rule.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let start = bytes.index(after: colon)
+        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") } ?? bytes.endIndex
+        return start == end ? nil : rule[start..<end]
     }
 
     /// The phrase right before `offset` (back to the nearest punctuation, at most `window`
@@ -101,7 +112,9 @@ public enum IndicatorFeatures {
     /// Where features go: as strings (for training and the table) or as hashes (for a load).
     protocol Sink {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>)
-        mutating func add(_ name: String, text value: String)
+        mutating func add(_ name: String, text value: some StringProtocol)
+        /// The feature `name` + `first` + `&` + `second`.
+        mutating func add(_ name: String, _ first: String, and second: String)
     }
 
     /// Collects features as `name=value` strings.
@@ -110,7 +123,10 @@ public enum IndicatorFeatures {
         mutating func add(_ name: String, _ value: ArraySlice<Unicode.Scalar>) {
             features.append(name + String(scalars: value))
         }
-        mutating func add(_ name: String, text value: String) { features.append(name + value) }
+        mutating func add(_ name: String, text value: some StringProtocol) { features.append(name + value) }
+        mutating func add(_ name: String, _ first: String, and second: String) {
+            features.append(name + first + "&" + second)
+        }
     }
 
     /// Collects features as `hash(name=value)` without making their strings.
@@ -121,9 +137,16 @@ public enum IndicatorFeatures {
             for scalar in value { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
             hashes.append(hash)
         }
-        mutating func add(_ name: String, text value: String) {
+        mutating func add(_ name: String, text value: some StringProtocol) {
             var hash = IndicatorFeatures.hash(name.unicodeScalars)
             for scalar in value.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hashes.append(hash)
+        }
+        mutating func add(_ name: String, _ first: String, and second: String) {
+            var hash = IndicatorFeatures.hash(name.unicodeScalars)
+            for scalar in first.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hash = (hash ^ UInt64(UInt8(ascii: "&"))) &* 0x100_0000_01b3
+            for scalar in second.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
             hashes.append(hash)
         }
     }
@@ -145,12 +168,17 @@ public enum IndicatorFeatures {
     /// The hashes of `features(context)`, sorted, without repeats.
     public static func hashes(_ context: Context) -> [UInt64] {
         var sink = Hashes()
+        sink.hashes.reserveCapacity(128)
         collect(context, into: &sink)
         sink.hashes.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(sink.hashes.count)
-        for hash in sink.hashes where unique.last != hash { unique.append(hash) }
-        return unique
+        // Repeats dropped in place.
+        var kept = 0
+        for index in sink.hashes.indices where kept == 0 || sink.hashes[kept - 1] != sink.hashes[index] {
+            sink.hashes[kept] = sink.hashes[index]
+            kept += 1
+        }
+        sink.hashes.removeLast(sink.hashes.count - kept)
+        return sink.hashes
     }
 
     static func collect(_ context: Context, into sink: inout some Sink) {
@@ -166,19 +194,19 @@ public enum IndicatorFeatures {
         add("q=", quantity.qualifier.rawValue)
         add("d=", code)
         add("dk=", cue)
-        add("d&dk=", code + "&" + cue)
-        add("d&u=", code + "&" + unit)
+        sink.add("d&dk=", code, and: cue)
+        sink.add("d&u=", code, and: unit)
         add("rk=", context.reportKind)
         add("sec=", context.section?.rawValue ?? "-")
-        if let word = cueWord(context.choice.rule), cue != "grammar" { add("dw=", word) }
+        if cue != "grammar", let word = cueWord(context.choice.rule) { sink.add("dw=", text: word) }
         if let reading = context.reading {
             if let noun = reading.noun { add("n=", noun) }
             let nounClass = reading.nounClass ?? "-"
             let verbClass = reading.verbClass ?? "-"
             add("nc=", nounClass)
             add("vc=", verbClass)
-            add("nc&vc=", nounClass + "&" + verbClass)
-            add("nc&uk=", nounClass + "&" + kind)
+            sink.add("nc&vc=", nounClass, and: verbClass)
+            sink.add("nc&uk=", nounClass, and: kind)
             if let verb = reading.verb { add("v=", verb) }
         }
         let start = quantity.offset
@@ -228,7 +256,7 @@ public enum IndicatorFeatures {
             if place != "ss<=" { sink.add("sw=", scalars[range]) }
             for code in codes {
                 sink.add(place, text: code)
-                sink.add(place, text: code + "&" + unitKind)
+                sink.add(place, code, and: unitKind)
             }
         }
     }

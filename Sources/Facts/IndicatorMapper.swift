@@ -121,10 +121,19 @@ public struct IndicatorMapper: Sendable {
         for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
         signals found: [WordTrie.Match]? = nil, words: [WordTrie.Match]? = nil
     ) -> Choice {
+        indicatorAndReading(for: quantity, scalars: scalars, sentence: sentence, signals: found, words: words).choice
+    }
+
+    /// `indicator(for:scalars:sentence:signals:words:)` and the grammar's reading of the quantity
+    /// (nil without a grammar), so that a later reader (the learned chooser) need not read it again.
+    public func indicatorAndReading(
+        for quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Sentence,
+        signals found: [WordTrie.Match]? = nil, words: [WordTrie.Match]? = nil
+    ) -> (choice: Choice, reading: QuantityGrammar.Reading?) {
         let keyword = keywordIndicator(for: quantity, scalars: scalars, sentence: sentence, signals: found)
-        guard let grammar else { return keyword }
-        return grammar.choice(
-            for: quantity, scalars: scalars, sentence: sentence.range, keyword: keyword, words: words) ?? keyword
+        guard let grammar else { return (keyword, nil) }
+        let reading = grammar.read(quantity, scalars: scalars, sentence: sentence.range, words: words)
+        return (grammar.choice(for: quantity, reading: reading, keyword: keyword) ?? keyword, reading)
     }
 
     /// The grammar's words in `sentence` (empty without a grammar), found once for the quantities

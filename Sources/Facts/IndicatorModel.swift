@@ -61,10 +61,13 @@ public struct IndicatorModel: Sendable {
     public let classes: [String]
     /// Weights per feature name, as trained (empty for a model read from its table).
     public let weights: [String: [(Int, Float)]]
-    /// Weights per feature hash (`IndicatorFeatures.hash`): a range of `rowClasses`/`rowWeights`.
-    let rows: [UInt64: Range<Int>]
-    let rowClasses: [Int]
-    let rowWeights: [Float]
+    /// Weights per feature hash (`IndicatorFeatures.hash`), in an open-addressing table (no
+    /// hashing of the hash, no allocation per lookup): a slot holds a feature's hash and the range
+    /// of `rows` its weights stand in; `start` is -1 for an empty slot.
+    let slots: [Slot]
+    let slotShift: UInt64
+    /// Each feature's weights, one (class, weight) pair per class it has one for.
+    let rows: [Weight]
     /// Index of each class by its code.
     let classIndex: [String: Int]
     public let policy: Policy
@@ -77,19 +80,27 @@ public struct IndicatorModel: Sendable {
     init(classes: [String], named: [String: [(Int, Float)]], hashed: [(UInt64, [(Int, Float)])], policy: Policy) {
         self.classes = classes
         weights = named
-        var rows: [UInt64: Range<Int>] = [:]
-        var rowClasses: [Int] = []
-        var rowWeights: [Float] = []
+        var bits: UInt64 = 4
+        while (1 << bits) < max(hashed.count * 2, 16) { bits += 1 }
+        let size = 1 << Int(bits)
+        var slots = [Slot](repeating: Slot(key: 0, start: -1, end: -1), count: size)
+        var rows: [Weight] = []
+        slotShift = 64 - bits
         for (hash, row) in hashed {
             // Two names with one hash (never seen in practice) would add up: keep the first.
-            guard rows[hash] == nil else { continue }
-            rows[hash] = rowClasses.count..<(rowClasses.count + row.count)
-            rowClasses += row.map(\.0)
-            rowWeights += row.map(\.1)
+            var slot = Self.slot(of: hash, shift: slotShift)
+            var taken = false
+            while slots[slot].start >= 0 {
+                if slots[slot].key == hash { taken = true }
+                slot = (slot + 1) & (size - 1)
+            }
+            guard !taken else { continue }
+            let start = Int32(rows.count)
+            rows += row.map { Weight(index: Int32($0.0), weight: $0.1) }
+            slots[slot] = Slot(key: hash, start: start, end: Int32(rows.count))
         }
+        self.slots = slots
         self.rows = rows
-        self.rowClasses = rowClasses
-        self.rowWeights = rowWeights
         classIndex = Dictionary(classes.enumerated().map { ($1, $0) }) { first, _ in first }
         self.policy = policy
     }
@@ -104,13 +115,47 @@ public struct IndicatorModel: Sendable {
 
     public static let path = "rules/facts/indicator-model.tsv"
 
+    struct Weight: Sendable {
+        var index: Int32
+        var weight: Float
+    }
+
+    struct Slot: Sendable {
+        var key: UInt64
+        var start: Int32
+        var end: Int32
+    }
+
+    static func slot(of hash: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The weights of the feature `hash`: a range of `rows` (empty when unknown).
+    func row(_ hash: UInt64) -> Range<Int> {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.slot(of: hash, shift: slotShift)
+            while slots[slot].start >= 0 {
+                if slots[slot].key == hash { return Int(slots[slot].start)..<Int(slots[slot].end) }
+                slot = (slot + 1) & mask
+            }
+            return 0..<0
+        }
+    }
+
+    /// Adds the weights of `hashes` to `scores` (one per class), in the order of `hashes`.
+    func score(_ hashes: [UInt64], into scores: UnsafeMutableBufferPointer<Double>) {
+        rows.withUnsafeBufferPointer { rows in
+            for hash in hashes {
+                for index in row(hash) { scores[Int(rows[index].index)] += Double(rows[index].weight) }
+            }
+        }
+    }
+
     /// The model's probabilities for each class, given a quantity's feature hashes (without repeats).
     public func probabilities(hashes: [UInt64]) -> [Double] {
         var scores = [Double](repeating: 0, count: classes.count)
-        for hash in hashes {
-            guard let range = rows[hash] else { continue }
-            for index in range { scores[rowClasses[index]] += Double(rowWeights[index]) }
-        }
+        scores.withUnsafeMutableBufferPointer { score(hashes, into: $0) }
         return Self.softmax(scores)
     }
 
@@ -127,13 +172,31 @@ public struct IndicatorModel: Sendable {
         predict(hashes: Array(Set(features.map { IndicatorFeatures.hash($0.unicodeScalars) })), dictionary: dictionary)
     }
 
-    /// `predict` given the features' hashes (without repeats).
+    /// `predict` given the features' hashes (without repeats): `probabilities` without building
+    /// its arrays (the same sums, exponentials and quotients, in the same order).
     public func predict(hashes: [UInt64], dictionary: String) -> Prediction {
-        let probabilities = probabilities(hashes: hashes)
-        var best = 0
-        for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
-        let own = classIndex[dictionary].map { probabilities[$0] } ?? 0
-        return Prediction(code: classes[best], probability: probabilities[best], dictionaryProbability: own)
+        let count = classes.count
+        guard count > 0 else { return Prediction(code: "", probability: 0, dictionaryProbability: 0) }
+        let own = classIndex[dictionary]
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { scores in
+            scores.initialize(repeating: 0)
+            score(hashes, into: scores)
+            var top = scores[0]
+            for index in 1..<count where scores[index] > top { top = scores[index] }
+            var sum = 0.0
+            for index in 0..<count {
+                scores[index] = exp(scores[index] - top)
+                sum += scores[index]
+            }
+            var best = 0
+            var bestProbability = scores[0] / sum
+            for index in 1..<count {
+                let probability = scores[index] / sum
+                if probability > bestProbability { (best, bestProbability) = (index, probability) }
+            }
+            let ownProbability = own.map { scores[$0] / sum } ?? 0
+            return Prediction(code: classes[best], probability: bestProbability, dictionaryProbability: ownProbability)
+        }
     }
 
     /// Whether the dictionary's cue is too weak to stand against the model under `fill`.
@@ -147,9 +210,8 @@ public struct IndicatorModel: Sendable {
         _ choice: IndicatorMapper.Choice, _ prediction: Prediction, policy: Policy
     ) -> IndicatorMapper.Choice {
         let p = prediction.probability
-        let lineage = "model:\(format2(p))<\(choice.rule)"
         if prediction.code != choice.code, p >= policy.override || (isWeak(choice) && p >= policy.fill) {
-            return IndicatorMapper.Choice(code: prediction.code, rule: lineage)
+            return IndicatorMapper.Choice(code: prediction.code, rule: "model:\(format2(p))<\(choice.rule)")
         }
         if choice.code != IndicatorMapper.unknownCode, prediction.dictionaryProbability < policy.doubt {
             return IndicatorMapper.Choice(
@@ -164,53 +226,6 @@ public struct IndicatorModel: Sendable {
     public func mayChange(_ choice: IndicatorMapper.Choice) -> Bool {
         policy.override <= 1 || (policy.doubt > 0 && choice.code != IndicatorMapper.unknownCode)
             || (policy.fill <= 1 && Self.isWeak(choice))
-    }
-
-    /// Reads the table: rows `feature indicator weight`; rows whose feature is `@fill`,
-    /// `@override` or `@doubt` set the policy (indicator `-`).
-    public init(table text: String) throws(RuleTableError) {
-        var classes: [String] = []
-        var classIndex: [String: Int] = [:]
-        var hashed: [(UInt64, [(Int, Float)])] = []
-        var last: Substring = ""
-        var policy = Policy.off
-        var sawHeader = false
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cells.count == 3 else {
-                throw RuleTableError(
-                    file: Self.path, line: number, reason: "expected 3 cells: feature indicator weight")
-            }
-            if !sawHeader {
-                sawHeader = true
-                continue
-            }
-            guard let weight = Double(cells[2]) else {
-                throw RuleTableError(file: Self.path, line: number, reason: "weight is no number")
-            }
-            switch cells[0] {
-            case "@fill": policy.fill = weight
-            case "@override": policy.override = weight
-            case "@doubt": policy.doubt = weight
-            default:
-                let code = String(cells[1])
-                let index = classIndex[code] ?? classes.count
-                if index == classes.count {
-                    classes.append(code)
-                    classIndex[code] = index
-                }
-                // A feature's rows stand together (the table is written sorted by feature).
-                if cells[0] != last || hashed.isEmpty {
-                    hashed.append((IndicatorFeatures.hash(cells[0].unicodeScalars), []))
-                    last = cells[0]
-                }
-                hashed[hashed.count - 1].1.append((index, Float(weight)))
-            }
-        }
-        self.init(classes: classes, named: [:], hashed: hashed, policy: policy)
     }
 }
 

@@ -60,13 +60,13 @@ public struct QuantityGrammar: Sendable {
     /// How far after an amount its purpose word may start (投入80万元为农村中小学校配备电脑).
     public static let purposeWindow = 12
     /// Scalars that may stand between a noun and the number it is counted by (共, 达, 为 …).
-    static let fillers: Set<Unicode.Scalar> = Set("共达到为有计约近总数已了是至各分别增加逾超过仅只计划年均再累新 　".unicodeScalars)
+    static let fillers = ScalarSet("共达到为有计约近总数已了是至各分别增加逾超过仅只计划年均再累新 　".unicodeScalars)
     /// Prepositions and conjunctions: a noun beyond one is not the one the measure word counts
     /// (30名干部到学校…).
-    static let linkers: Set<Unicode.Scalar> = Set("到去赴向在给为对由从把被将让使于与和及或并".unicodeScalars)
+    static let linkers = ScalarSet("到去赴向在给为对由从把被将让使于与和及或并".unicodeScalars)
     /// Scalars that end a noun phrase or a clause.
-    static let phraseEnds: Set<Unicode.Scalar> = Set("，,、。；;：:！!？?（）()【】[]《》“”\"'「」 　\t".unicodeScalars)
-    static let clauseEnds: Set<Unicode.Scalar> = Set("，,；;：:。！!？?（(".unicodeScalars)
+    static let phraseEnds = ScalarSet("，,、。；;：:！!？?（）()【】[]《》“”\"'「」 　\t".unicodeScalars)
+    static let clauseEnds = ScalarSet("，,；;：:。！!？?（(".unicodeScalars)
 
     /// The shipped tables: `rules/facts/grammar-words.tsv` and `rules/facts/grammar.tsv`.
     public static let shippedTables: (words: RuleTable, rules: RuleTable) = (
@@ -134,6 +134,13 @@ public struct QuantityGrammar: Sendable {
         keyword: IndicatorMapper.Choice, words: [WordTrie.Match]? = nil
     ) -> IndicatorMapper.Choice? {
         let reading = read(quantity, scalars: scalars, sentence: sentence, words: words)
+        return choice(for: quantity, reading: reading, keyword: keyword)
+    }
+
+    /// `choice(for:scalars:sentence:keyword:words:)` given the quantity's `read` already made.
+    public func choice(
+        for quantity: QuantityMention, reading: Reading, keyword: IndicatorMapper.Choice
+    ) -> IndicatorMapper.Choice? {
         let unit = IndicatorMapper.unitKey(quantity)
         let after = keyword.signalAfter ? keyword.code + "@after" : nil
         // The first row (in table order) of the quantity's unit kind or unit whose noun, verb and

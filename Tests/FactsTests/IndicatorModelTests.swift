@@ -109,6 +109,41 @@ import Testing
         }
     }
 
+    @Test func aLoadHashesTheSameFeaturesAndPredictsAsTheProbabilitiesSay() throws {
+        let line = "今年全县新建小学3所，其中城区学校2所，投入资金800万元。"
+        let choice = IndicatorMapper.Choice(code: "schools_built", rule: "schools_built:新建@sentence")
+        let context = Self.context(line, "2所", unit: "所", choice: choice)
+        let features = IndicatorFeatures.features(context)
+        // Pair features (d&dk=, nc&uk=, sc<=…&count) are hashed without building their strings.
+        #expect(features.contains("d&dk=schools_built&sentence"))
+        let hashed = Set(features.map { IndicatorFeatures.hash($0.unicodeScalars) })
+        #expect(IndicatorFeatures.hashes(context) == hashed.sorted())
+        let model = try #require(IndicatorModel.standard)
+        let hashes = IndicatorFeatures.hashes(context)
+        let probabilities = model.probabilities(hashes: hashes)
+        var best = 0
+        for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
+        let prediction = model.predict(hashes: hashes, dictionary: "schools_built")
+        #expect(prediction.code == model.classes[best])
+        #expect(prediction.probability == probabilities[best])
+        #expect(prediction.dictionaryProbability == probabilities[model.classes.firstIndex(of: "schools_built")!])
+    }
+
+    @Test func aMalformedTableNamesItsLine() {
+        let header = "feature\tindicator\tweight\n"
+        #expect(throws: RuleTableError.self) { try IndicatorModel(table: header + "# note\n\nbias\tschools_count\n") }
+        do {
+            _ = try IndicatorModel(table: header + "bias\tschools_count\t0.5\nu=所\tschools_count\tmany\n")
+            Issue.record("a weight that is no number was read")
+        } catch {
+            #expect(error.line == 3)
+        }
+        let read = try? IndicatorModel(table: header + "@fill\t-\t0.7\nu=所\tschools_count\t1.5\nu=所\tclasses\t-1\n")
+        #expect(read?.policy.fill == 0.7)
+        #expect(read?.classes == ["schools_count", "classes"])
+        #expect(read?.predict(["u=所"], dictionary: "classes").code == "schools_count")
+    }
+
     /// The examples of the field pages whose names start with one of `slices` (fa … fi).
     static func fieldExamples(_ slices: Set<String>) throws -> [IndicatorExample] {
         let folder = PackagePaths.fieldCorpus
