@@ -20,17 +20,16 @@ import Testing
 
     /// Seeds: indicator 0.866, year 0.976, region 0.997, status 0.938 (issue 24's bar: 0.95 each).
     static let seedFloors = (indicator: 0.86, year: 0.97, region: 0.99, status: 0.93)
-    /// Field corpus, pooled over its facts: indicator 0.754, year 0.791, region 0.853, status 0.835
-    /// on the 209 pages of 2026-12-05, session 11 (region 0.799 and status 0.826 before its county
-    /// own-name and plan-noun rules; scripts/field-eval weighs each site by its lines instead, so
-    /// its pooled row differs). Pinned first on the 60 pages fa–fd, then on 113 and 149 pages; the
-    /// 60 pages fh01–fh30 and fi01–fi30 were held out while session 10's rules were written (as
-    /// fg01–fg36 were in session 9), so these floors include pages no rule was tuned on.
-    /// Since the learned indicator chooser (rules/facts/indicator-model.tsv) is trained on these
-    /// pages and the seeds, their indicator scores (field 0.927, seeds 0.990) are in-sample: its
-    /// honest measure is IndicatorModelTests.heldOutSlicesBeatTheDictionary and
-    /// `eduwh train-indicators --loso`.
-    static let fieldFloors = (indicator: 0.74, year: 0.78, region: 0.84, status: 0.83)
+    /// Field corpus, pooled over its facts: year 0.778, region 0.844, status 0.825 on the 239 pages
+    /// of 2026-12-05, session 11's end (with slice fj, held out during that session: its year 0.640
+    /// and status 0.784 pulled the pool down from 0.791 and 0.835 on 209 pages; scripts/field-eval
+    /// weighs each site by its lines instead, so its pooled row differs). fg, fh, fi and fj were each
+    /// held out while one session's rules were written, so these floors include pages no rule was
+    /// tuned on. The learned indicator chooser (rules/facts/indicator-model.tsv) is trained on all
+    /// these pages and the seeds, so their indicator scores (field ~0.93, seeds 0.979) are in-sample
+    /// and its floor only guards against a broken model: its honest measure is
+    /// IndicatorModelTests.heldOutSlicesBeatTheDictionary and `eduwh train-indicators --loso`.
+    static let fieldFloors = (indicator: 0.85, year: 0.77, region: 0.83, status: 0.82)
 
     /// Scores the `.txt` files of `folder` that have a facts gold in `gold`.
     static func score(_ folder: URL, gold: URL) throws -> Scores {
