@@ -30,9 +30,7 @@ extension DocumentProfiler {
         for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
         let places = places.filter { located in
             guard let scalars = texts[located.line] else { return true }
-            // A county's numbered school (黎川一中) in its own report names the county (p-stem-own).
-            let own = located.mention.rule == Self.ownNameRule
-            return (own || !FactBuilder.isNameOrDestination(located.mention, in: scalars))
+            return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
                 && !Self.isHonour(located.mention, in: scalars)
         }
         // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
@@ -135,9 +133,6 @@ extension DocumentProfiler {
         }
         return only
     }
-
-    /// The place rule of a county's bare stem that a report speaking as a county uses of itself.
-    static let ownNameRule = "p-stem-own"
 
     /// Provinces that are autonomous regions: their own 全区 is the province.
     static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]

@@ -23,27 +23,6 @@ import Testing
         #expect(try TrustTests.fact("3所", in: built).adcode == "620723000000")
     }
 
-    /// A county's numbered school (临泽一中) in a report that speaks as a county names the county.
-    @Test func aCountysNumberedSchoolInItsOwnReportNamesTheCounty() throws {
-        let built = Self.build(
-            title: ["教育局2021年高考工作自查报告"],
-            body: [
-                "一、我县高度重视考务工作。", "二、考点建设", "（一）标准化考场", "（二）监考队伍", "（三）保障措施",
-                "我县改建临泽一中标准化考场40个，新建临泽二中考场30个。",
-                "全县高中报考人数1520人。",
-            ])
-        #expect(built.profile.adcode == "620723000000")
-        #expect(try TrustTests.fact("1520人", in: built).adcode == "620723000000")
-    }
-
-    /// Without the report speaking as a county, a school's name names no region.
-    @Test func aNumberedSchoolAloneNamesNoRegion() {
-        let built = Self.build(
-            title: ["高考考务工作总结"],
-            body: ["今年改建临泽一中标准化考场40个，新建临泽二中考场30个。", "高中报考人数1520人。"])
-        #expect(built.profile.adcode == nil)
-    }
-
     /// Without the report speaking as a county, the bare stem stays unsupported: no region.
     @Test func aBareStemAloneIsNoPlace() {
         let places = PlaceResolver.standard.places(inText: "临泽教育事业的发展离不开广大教师的辛勤付出。")
