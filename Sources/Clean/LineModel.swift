@@ -113,12 +113,15 @@ public struct LineModel: Sendable {
     }
 
     static func probabilities(_ features: [Int32], weights: [Double]) -> SIMD4<Double> {
+        weights.withUnsafeBufferPointer { probabilities(features, weights: $0) }
+    }
+
+    /// The same, over weights the trainer is still updating in place.
+    static func probabilities(_ features: [Int32], weights w: UnsafeBufferPointer<Double>) -> SIMD4<Double> {
         var score = SIMD4<Double>(repeating: 0)
-        weights.withUnsafeBufferPointer { w in
-            for f in features {
-                let base = Int(f) * 4
-                score += SIMD4(w[base], w[base + 1], w[base + 2], w[base + 3])
-            }
+        for f in features {
+            let base = Int(f) * 4
+            score += SIMD4(w[base], w[base + 1], w[base + 2], w[base + 3])
         }
         let top = score.max()
         var e = SIMD4<Double>(exp(score[0] - top), exp(score[1] - top), exp(score[2] - top), exp(score[3] - top))

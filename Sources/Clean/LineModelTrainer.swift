@@ -229,15 +229,7 @@ public struct LineModelTrainer: Sendable {
                 let rate = learningRate / (1 + 0.2 * Double(epoch))
                 for k in order {
                     let example = data[k]
-                    var score = SIMD4<Double>(repeating: 0)
-                    for f in example.features {
-                        let b = Int(f) * 4
-                        score += SIMD4(w[b], w[b + 1], w[b + 2], w[b + 3])
-                    }
-                    let top = score.max()
-                    var p = SIMD4<Double>(
-                        exp(score[0] - top), exp(score[1] - top), exp(score[2] - top), exp(score[3] - top))
-                    p /= p.sum()
+                    var p = LineModel.probabilities(example.features, weights: UnsafeBufferPointer(w))
                     p[example.gold] -= 1
                     let step = rate / Double(max(1, example.features.count))
                     for f in example.features {
