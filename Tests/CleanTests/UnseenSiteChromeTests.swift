@@ -35,6 +35,8 @@ import Testing
         Case(tail: ["台北網頁設計"], target: "台北網頁設計", label: .noise, rule: "seo-keyword"),
         Case(tail: ["口碑营销公司"], target: "口碑营销公司", label: .noise, rule: "seo-keyword"),
         Case(head: ["Copied!"], target: "Copied!", label: .noise, rule: "widget-label"),
+        Case(tail: ["您需要登录后才可以回复 登录 | 注册"], target: "您需要登录后才可以回复 登录 | 注册", label: .noise, rule: "login-prompt"),
+        Case(tail: ["請登錄後再留言"], target: "請登錄後再留言", label: .noise, rule: "login-prompt"),  // traditional script
         Case(head: ["【记者王明/综合报道】"], target: "【记者王明/综合报道】", label: .metadata, rule: "reporter-credit"),
         Case(tail: ["制表：本报记者 李华"], target: "制表：本报记者 李华", label: .metadata, rule: "reporter-credit"),
     ]
@@ -47,6 +49,7 @@ import Testing
         "全县开展网络营销与电子商务技能培训，参训教师三百余人，立即了解情况后上报。",
         "学校开设网页制作、网站建设等信息技术选修课，共有12个班选修。",
         "各校要在门户网站开辟专栏，及时发布工作动态，评论已关闭的栏目要及时恢复。",
+        "教师登录后可以查看本校学生成绩，全县已有3200名教师开通账号，平台运行良好。",
     ])
     func reportSentencesStayBody(_ sentence: String) {
         let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [sentence])))
