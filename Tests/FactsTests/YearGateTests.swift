@@ -18,15 +18,21 @@ import Testing
     }
 
     /// A body that blanks its years (20xx年) while the title alone names one: the document's
-    /// features say so, and its 今年 resolves to no year (the rules alone).
+    /// features say so, and a gate that doubts a relative year resting on such a document leaves
+    /// its 今年 unresolved.
     @Test func aBlankedBodyIsSeenAndItsRelativeYearStaysEmpty() throws {
-        let built = Self.facts(nil, title: Self.templateTitle, body: Self.templateBody)
-        #expect(try TrustTests.fact("320名", in: built).yearFrom == nil)
+        let gate = YearGate(weights: ["bias": 2, "blanks|rel": -6], threshold: 0.5)
+        let page = (title: Self.templateTitle, body: Self.templateBody)
+        let gated = try TrustTests.fact("320名", in: Self.facts(gate, title: page.title, body: page.body))
+        #expect(gated.yearFrom == nil && gated.yearRule.hasPrefix("yeargate:"))
+        // Without a gate the year is the rules' and no gate reason is given.
+        let rules = try TrustTests.fact("320名", in: Self.facts(nil, title: page.title, body: page.body))
+        #expect(rules.yearRule.isEmpty)
         let profiled = FactBuilder(recordsFeatures: true, yearGate: nil)
             .build(TrustTests.document(title: Self.templateTitle, body: Self.templateBody))
         #expect(profiled.profile.yearContext.contains("blanks"))
         let plain = FactBuilder(recordsFeatures: true, yearGate: nil)
-            .build(TrustTests.document(title: ["2025年幼儿园年度工作报告"], body: ["2025年全园共有幼儿320名。"]))
+            .build(TrustTests.document(title: Self.templateTitle, body: ["2025年全园共有幼儿320名。"]))
         #expect(!plain.profile.yearContext.contains("blanks"))
         #expect(!plain.profile.yearContext.contains("titleonly"))
     }
@@ -36,7 +42,8 @@ import Testing
     @Test func aFactsYearFeaturesNameWhereItCameFrom() throws {
         let built = FactBuilder(recordsFeatures: true, yearGate: nil).build(
             TrustTests.document(
-                title: ["某县2019年教育工作总结"], body: ["学校建于1993年，现有教师85人。", "2019年全县投入教育经费3.2亿元。"]))
+                title: ["某县2019年教育工作总结"],
+                body: ["学校建于1993年，现有教师85人。", "2019年全县投入教育经费3.2亿元。"]))
         let teachers = try TrustTests.fact("85人", in: built)
         let funding = try TrustTests.fact("3.2亿元", in: built)
         #expect(funding.yearFrom == 2019)

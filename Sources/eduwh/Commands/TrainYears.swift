@@ -45,7 +45,8 @@ extension Eduwh {
         @Option(help: "Write the trained gate here.") var out: String?
         @Option(help: "With --out: write this threshold instead of the one the folds choose (0: off).")
         var threshold: Double?
-        @Option(help: "With --loso: write each example with its held-out probability here, for reading.") var dump: String?
+        @Option(help: "With --loso: write each example with its held-out probability here, for reading.")
+        var dump: String?
         @Option(help: "Training epochs.") var epochs = 20
         @Option(help: "L2 weight decay.") var l2 = 0.01
         @Option(help: "AdaGrad step size.") var rate = 0.2
@@ -94,7 +95,8 @@ extension Eduwh {
                 let comment = [
                     "Learned year gate (Sources/Facts/YearGate.swift): logistic regression over YearGate features,",
                     "P(the rules' year of a fact is right). Written by `eduwh train-years --out`, trained on",
-                    "\(gated) gold facts with a year (corpus/field + seeds), \(trainer.epochs) epochs, L2 \(trainer.l2).",
+                    "\(gated) gold facts with a year (corpus/field + seeds), \(trainer.epochs) epochs,"
+                        + " L2 \(trainer.l2), features seen on \(trainer.minCount)+ sites, sites weighed 1/sqrt(n).",
                     "@threshold (years below it are left empty; 0 = off) chosen on \(folds) site folds with a",
                     "wrong year costing \(trainer.wrongPenalty) right ones: \(threshold)"
                         + (self.threshold.map { "; written as \($0) (--threshold)." } ?? "."),
