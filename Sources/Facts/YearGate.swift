@@ -108,8 +108,8 @@ public struct YearGate: Sendable {
         if !titleYears.isEmpty, titleYears.isDisjoint(with: bodyYears) { features.append("titleonly") }
         features.append("bodyyears:" + bucket(bodyYears.count, [0, 1, 2, 4, 8]))
         switch (profile.periodFrom, profile.periodTo) {
-        case let (from?, to?) where from < to: features.append("period:span")
-        case let (from?, _?): features.append(from == frame.referenceYear ? "period:ref" : "period:other")
+        case (let from?, let to?) where from < to: features.append("period:span")
+        case (let from?, _?): features.append(from == frame.referenceYear ? "period:ref" : "period:other")
         default: features.append("period:none")
         }
         if frame.reviewPeriod != nil { features.append("review") }

@@ -72,8 +72,9 @@ extension Eduwh {
             if loso {
                 let probabilities = trainer.heldOut(examples, folds: folds)
                 let threshold = trainer.bestThreshold(examples, probabilities)
-                print("held-out by site (\(folds <= 0 ? "one site at a time" : "\(folds) site folds")); "
-                    + "threshold chosen on these same predictions: \(threshold)")
+                print(
+                    "held-out by site (\(folds <= 0 ? "one site at a time" : "\(folds) site folds")); "
+                        + "threshold chosen on these same predictions: \(threshold)")
                 report(examples, probabilities, threshold: threshold)
                 if let dump { try write(examples, probabilities, to: dump) }
             }
@@ -84,8 +85,9 @@ extension Eduwh {
                 let threshold = trainer.bestThreshold(training, trainer.heldOut(training, folds: folds))
                 let gate = trainer.train(training)
                 let probabilities = test.map { $0.gated ? gate.probability($0.features) : nil }
-                print("trained on \(training.count) facts outside \(testSlices); threshold from its site folds: "
-                    + "\(threshold)")
+                print(
+                    "trained on \(training.count) facts outside \(testSlices); threshold from its site folds: "
+                        + "\(threshold)")
                 report(test, probabilities, threshold: threshold)
             }
             if let out {
