@@ -54,6 +54,11 @@ public struct Fact: Sendable, Hashable {
     /// The features the learned indicator chooser read (`IndicatorFeatures`), kept only when the
     /// fact builder is asked to record them (`eduwh train-indicators`); empty otherwise.
     public var features: [String] = []
+    /// Why the year was left empty or kept by the learned year gate (`yeargate:0.31<0.45`), empty
+    /// when the gate did not look at it.
+    public var yearRule: String = ""
+    /// The features the learned year gate read (`YearGate`), kept only when recorded.
+    public var yearFeatures: [String] = []
 
     public init(
         line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,
@@ -100,6 +105,9 @@ public struct DocumentProfile: Sendable, Hashable {
     public var periodTo: Int?
     /// 12-digit adcode of the region the report is about, when resolved.
     public var adcode: String?
+    /// What the document's years rest on (where its reference year came from, whether its body
+    /// blanks its years …), read by the learned year gate (`YearGate.documentFeatures`).
+    public var yearContext: [String] = []
 
     public init(
         kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil,

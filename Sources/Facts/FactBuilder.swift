@@ -29,13 +29,16 @@ public struct FactBuilder: Sendable {
     public let model: IndicatorModel?
     /// Whether each fact keeps the features the model reads (for training it).
     public let recordsFeatures: Bool
+    /// The learned year gate (nil: the rules' years stand).
+    public let yearGate: YearGate?
 
     public init(
         normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
         profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
-        model: IndicatorModel? = .standard, recordsFeatures: Bool = false
+        model: IndicatorModel? = .standard, recordsFeatures: Bool = false, yearGate: YearGate? = .standard
     ) {
         self.model = model
+        self.yearGate = yearGate
         self.recordsFeatures = recordsFeatures
         self.normalizer = normalizer
         self.mapper = mapper
@@ -59,7 +62,10 @@ public struct FactBuilder: Sendable {
             }
         }
         let places = normalizer.places(in: document.lines)
-        let profile = profiler.profile(document, referenceYear: reference, years: years, places: places, frame: frame)
+        var profile = profiler.profile(document, referenceYear: reference, years: years, places: places, frame: frame)
+        if yearGate != nil || recordsFeatures {
+            profile.yearContext = YearGate.documentFeatures(document, frame: frame, years: years, profile: profile)
+        }
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         let scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
@@ -272,10 +278,10 @@ public struct FactBuilder: Sendable {
             ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
                 year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
                 quantity: quantity, clause: clause, scalars: scalars, profile: profile, scope: scope)
-            // A count the plan starts from (现有学校541所 in a 十四五 plan) is no figure of the plan's years.
-            if yearSource == .document, status == .achieved, Self.isRunningPlan(profile) {
-                (yearFrom, yearTo, yearSource) = (nil, nil, .none)
-            }
+            let gated = gatedYear(
+                (yearFrom, yearTo, yearSource), own: year, quantity: quantity, scalars: scalars, status: status,
+                sectioned: scope.year != nil, profile: profile)
+            (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource) = Self.figureRegion(
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
@@ -283,7 +289,7 @@ public struct FactBuilder: Sendable {
                 line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
                 indicator: learned.code, indicatorRule: learned.rule, status: status, statusCue: cue,
                 yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
-            fact.features = features
+            (fact.features, fact.yearRule, fact.yearFeatures) = (features, gated.rule, gated.features)
             return fact
         }
     }

@@ -20,7 +20,9 @@ extension Eduwh {
                                     stores in fact_quantity; with --explain also the rule or
                                     cue behind each field (indicator_rule status_cue
                                     year_source region_source; sources are clause, sentence,
-                                    section, document or none)
+                                    section, document or none; the learned year gate adds
+                                    its probability, yeargate:0.31<0.45 where it left the
+                                    year empty)
                     Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders
                     (x所, XX万元) have an empty value and qualifier placeholder. A flattened
                     table row (在校学生（人） 48210 50136) gives one quantity per number cell.
@@ -131,7 +133,8 @@ extension Eduwh {
                         ]
                         if explain {
                             row += [
-                                cell(fact.indicatorRule), cell(fact.statusCue), .text(fact.yearSource.rawValue),
+                                cell(fact.indicatorRule), cell(fact.statusCue),
+                                .text(fact.yearSource.rawValue + (fact.yearRule.isEmpty ? "" : " " + fact.yearRule)),
                                 .text(fact.regionSource.rawValue),
                             ]
                         }

@@ -1,0 +1,175 @@
+import ArgumentParser
+import EduwhCore
+import Facts
+import Foundation
+import Ingest
+import Pipeline
+
+extension Eduwh {
+    /// `eduwh train-years`: trains and measures the learned year gate (developer command).
+    struct TrainYears: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "train-years",
+            abstract: "Train the learned year gate on the facts gold; measure it on unseen sites (developer).",
+            discussion: """
+                    Runs every labelled page of the field corpus and the seeds through the
+                    pipeline with the rules' years (no gate), matches its facts to the gold
+                    facts as scripts/score does, and trains a logistic regression that says
+                    whether a fact's year is right from where it came from
+                    (Sources/Facts/YearGate.swift). A year the gate doubts is left empty.
+                    A page's site is its MANIFEST host; each seed is a site of its own.
+
+                    --loso     every year judged by a gate trained without its site's
+                               fold; prints per-slice year accuracy and fact exact of the
+                               rules and the gate (threshold chosen on the same folds).
+                    --test-slices fj
+                               trains on the other slices (threshold chosen by site folds
+                               inside them) and scores the named slices.
+                    --out FILE writes the gate trained on everything, with the threshold
+                               the site folds choose (0, off, when none beats the rules).
+
+                  Example:
+                    eduwh train-years --loso
+                    eduwh train-years --test-slices fj
+                    eduwh train-years --out rules/facts/year-gate.tsv
+
+                """,
+            shouldDisplay: false)
+
+        @Option(help: "Field corpus folder (pages, MANIFEST.tsv, gold/).") var field = "corpus/field"
+        @Option(help: "Seed pages folder.") var seeds = "imports"
+        @Option(help: "Seed gold folder.") var seedsGold = "corpus/seeds/gold"
+        @Flag(help: "Measure on sites left out of training.") var loso = false
+        @Option(help: "Site folds (0: one site at a time).") var folds = 10
+        @Option(help: "Slices to hold out and score (comma-separated, e.g. fj).") var testSlices: String?
+        @Option(help: "Write the trained gate here.") var out: String?
+        @Option(help: "With --out: write this threshold instead of the one the folds choose (0: off).")
+        var threshold: Double?
+        @Option(help: "With --loso: write each example with its held-out probability here, for reading.")
+        var dump: String?
+        @Option(help: "Training epochs.") var epochs = 20
+        @Option(help: "L2 weight decay.") var l2 = 0.01
+        @Option(help: "AdaGrad step size.") var rate = 0.2
+        @Option(help: "Fewest sites a feature must be seen on.") var minCount = 5
+        @Flag(inversion: .prefixedNo, help: "Weigh a site's examples 1/sqrt(their number) in training.")
+        var siteWeighting = true
+        @Option(help: "Ablation: drop features containing any of these (comma-separated).") var without: String?
+        @Option(help: "Cost of a wrong year, in right ones, when the threshold is chosen.") var penalty = 1.0
+
+        func run() throws {
+            var trainer = YearGateTrainer()
+            (trainer.epochs, trainer.l2, trainer.minCount, trainer.wrongPenalty) = (epochs, l2, minCount, penalty)
+            (trainer.siteWeighting, trainer.rate) = (siteWeighting, rate)
+            var examples = try loadExamples()
+            if let without {
+                let parts = without.split(separator: ",").map(String.init)
+                for index in examples.indices {
+                    examples[index].features.removeAll { feature in parts.contains { feature.includes($0) } }
+                }
+            }
+            let gated = examples.filter(\.gated).count
+            print("examples: \(examples.count) gold facts (\(gated) with a year the gate may blank)")
+            if loso {
+                let probabilities = trainer.heldOut(examples, folds: folds)
+                let threshold = trainer.bestThreshold(examples, probabilities)
+                print(
+                    "held-out by site (\(folds <= 0 ? "one site at a time" : "\(folds) site folds")); "
+                        + "threshold chosen on these same predictions: \(threshold)")
+                report(examples, probabilities, threshold: threshold)
+                if let dump { try write(examples, probabilities, to: dump) }
+            }
+            if let testSlices {
+                let held = Set(testSlices.split(separator: ",").map(String.init))
+                let training = examples.filter { !held.contains($0.slice) }
+                let test = examples.filter { held.contains($0.slice) }
+                let threshold = trainer.bestThreshold(training, trainer.heldOut(training, folds: folds))
+                let gate = trainer.train(training)
+                let probabilities = test.map { $0.gated ? gate.probability($0.features) : nil }
+                print(
+                    "trained on \(training.count) facts outside \(testSlices); threshold from its site folds: "
+                        + "\(threshold)")
+                report(test, probabilities, threshold: threshold)
+            }
+            if let out {
+                let threshold = trainer.bestThreshold(examples, trainer.heldOut(examples, folds: folds))
+                var gate = trainer.train(examples)
+                gate.threshold = self.threshold ?? threshold
+                let comment = [
+                    "Learned year gate (Sources/Facts/YearGate.swift): logistic regression over YearGate features,",
+                    "P(the rules' year of a fact is right). Written by `eduwh train-years --out`, trained on",
+                    "\(gated) gold facts with a year (corpus/field + seeds), \(trainer.epochs) epochs,"
+                        + " L2 \(trainer.l2), features seen on \(trainer.minCount)+ sites, sites weighed 1/sqrt(n).",
+                    "@threshold (years below it are left empty; 0 = off) chosen on \(folds) site folds with a",
+                    "wrong year costing \(trainer.wrongPenalty) right ones: \(threshold)"
+                        + (self.threshold.map { "; written as \($0) (--threshold)." } ?? "."),
+                    "Regenerate; do not edit by hand.",
+                ]
+                try gate.table(comment: comment).write(toFile: out, atomically: true, encoding: .utf8)
+                let chosen = "threshold \(gate.threshold) (folds chose \(threshold))"
+                print("wrote \(out): \(gate.weights.count) weights, \(chosen)")
+            }
+        }
+
+        /// Writes each gated example with its held-out probability (slice site p year gold features).
+        func write(_ examples: [YearExample], _ probabilities: [Double?], to path: String) throws {
+            let rows = zip(examples, probabilities).filter { $0.0.gated }.map { example, probability in
+                let cells = [
+                    example.slice, example.site, String(format: "%.3f", probability ?? 1),
+                    example.year.from + "-" + example.year.to, example.gold.from + "-" + example.gold.to,
+                    example.features.joined(separator: " "),
+                ]
+                return cells.joined(separator: "\t")
+            }
+            try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        /// Per-slice rows: year accuracy, wrong years and fact exact of the rules and the gate.
+        func report(_ examples: [YearExample], _ probabilities: [Double?], threshold: Double) {
+            func row(_ name: String, _ indices: [Int]) {
+                let subset = indices.map { examples[$0] }
+                let chances = indices.map { probabilities[$0] }
+                let rules = YearGateTrainer.score(subset, chances, threshold: 0)
+                let gate = YearGateTrainer.score(subset, chances, threshold: threshold)
+                func f(_ x: Double) -> String { String(format: "%.3f", x) }
+                let cells = [
+                    name, "\(rules.total)", f(rules.accuracy), f(gate.accuracy), "\(rules.wrong)", "\(gate.wrong)",
+                    "\(gate.blanked)", f(rules.exactShare), f(gate.exactShare),
+                ]
+                print(cells.joined(separator: "\t"))
+            }
+            print("subset\tfacts\tyear_rules\tyear_gate\twrong_rules\twrong_gate\tblanked\texact_rules\texact_gate")
+            let slices = Dictionary(grouping: examples.indices, by: { examples[$0].slice })
+            for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
+            row("TOTAL", Array(examples.indices))
+        }
+
+        /// The examples of every labelled page of the field corpus and the seeds.
+        func loadExamples() throws -> [YearExample] {
+            var hosts: [String: String] = [:]
+            if let manifest = try? String(contentsOfFile: field + "/MANIFEST.tsv", encoding: .utf8) {
+                for row in manifest.split(separator: "\n").dropFirst() {
+                    let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+                    if cells.count > 1 { hosts[String(cells[0].dropLast(4))] = String(cells[1]) }
+                }
+            }
+            let pipeline = FilePipeline(factBuilder: FactBuilder(recordsFeatures: true, yearGate: nil))
+            var examples: [YearExample] = []
+            for (folder, gold, isSeed) in [(field, field + "/gold", false), (seeds, seedsGold, true)] {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: gold)) ?? []
+                for name in names.sorted() where name.hasSuffix(".facts.tsv") {
+                    let stem = String(name.dropLast(".facts.tsv".count))
+                    let site = isSeed ? "seed:" + stem : hosts[stem] ?? String(stem.drop { $0 != "_" }.dropFirst())
+                    let raw = try Ingestor().read(path: folder + "/" + stem + ".txt")
+                    let facts = pipeline.process(raw).documents.flatMap(\.facts)
+                    examples += YearExample.examples(
+                        goldFacts: try String(contentsOfFile: gold + "/" + stem + ".facts.tsv", encoding: .utf8),
+                        goldQuantities: try String(
+                            contentsOfFile: gold + "/" + stem + ".quantities.tsv", encoding: .utf8),
+                        facts: facts, rawLines: raw.lines, site: site, slice: isSeed ? "seed" : String(stem.prefix(2)))
+                }
+            }
+            guard !examples.isEmpty else { throw ValidationError("no facts gold found under \(field)/gold") }
+            return examples
+        }
+    }
+}
