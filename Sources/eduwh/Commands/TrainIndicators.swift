@@ -67,9 +67,12 @@ extension Eduwh {
             (trainer.l2, trainer.rate, trainer.minCount, trainer.prune) = (l2, rate, minCount, prune)
             trainer.wrongPenalty = penalty
             let cells = policy.map { $0.split(separator: ",").map(String.init) } ?? []
-            let fixed = cells.count < 3 ? nil : IndicatorModel.Policy(
-                fill: Double(cells[0]) ?? 2, override: Double(cells[1]) ?? 2, doubt: Double(cells[2]) ?? 0,
-                keep: Set(cells.dropFirst(3)))
+            let fixed =
+                cells.count < 3
+                ? nil
+                : IndicatorModel.Policy(
+                    fill: Double(cells[0]) ?? 2, override: Double(cells[1]) ?? 2, doubt: Double(cells[2]) ?? 0,
+                    keep: Set(cells.dropFirst(3)))
             var examples = try loadExamples()
             if let dropFeatures {
                 let prefixes = dropFeatures.split(separator: ",").map(String.init)
@@ -146,7 +149,9 @@ extension Eduwh {
             for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
             row("TOTAL", Array(examples.indices))
             // Per cue kind of the dictionary's choice: how the policy changes it.
-            let kinds = Dictionary(grouping: examples.indices) { IndicatorFeatures.cueKind(examples[$0].dictionary.rule) }
+            let kinds = Dictionary(grouping: examples.indices) {
+                IndicatorFeatures.cueKind(examples[$0].dictionary.rule)
+            }
             for kind in kinds.keys.sorted() { row("cue:" + kind, kinds[kind]!) }
             if perSite {
                 let sites = Dictionary(grouping: examples.indices, by: { examples[$0].site })
