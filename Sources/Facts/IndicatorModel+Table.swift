@@ -2,7 +2,8 @@ import EduwhCore
 
 extension IndicatorModel {
     /// Reads the table: rows `feature indicator weight`; rows whose feature is `@fill`,
-    /// `@override` or `@doubt` set the policy (indicator `-`). The table has some 60,000 rows,
+    /// `@override` or `@doubt` set the policy (indicator `-`), and `@keep` rows name a cue kind
+    /// the policy keeps in their indicator cell. The table has some 60,000 rows,
     /// read once per process: its bytes are read in place (no string per cell but the weight's).
     public init(table text: String) throws(RuleTableError) {
         var text = text
@@ -60,6 +61,9 @@ extension IndicatorModel {
                 table.policy.override = weight
             } else if feature.elementsEqual("@doubt".utf8) {
                 table.policy.doubt = weight
+            } else if feature.elementsEqual("@keep".utf8) {
+                let kind = UnsafeBufferPointer(rebasing: bytes[cells[1]])
+                table.policy.keep.insert(String(decoding: kind, as: UTF8.self))
             } else {
                 let code = bytes[cells[1]]
                 let codeHash = IndicatorFeatures.hash(code.lazy.map { Unicode.Scalar($0) })

@@ -16,6 +16,9 @@ import EduwhCore
 /// - `doubt`: a dictionary choice the model gives less than `doubt` becomes `unknown` (a wrong
 ///   indicator is worse than none: users sum by indicator).
 ///
+/// `keep` names cue kinds (`IndicatorFeatures.cueKind`: grammar, counted, …) whose choices
+/// `override` and `doubt` leave alone; a load reads no features for them unless `fill` applies.
+///
 /// ```swift
 /// IndicatorModel.standard?.policy.isOff  // false when the shipped table turns the model on
 /// ```
@@ -25,11 +28,14 @@ public struct IndicatorModel: Sendable {
         public var fill: Double
         public var override: Double
         public var doubt: Double
+        /// Cue kinds whose choices `override` and `doubt` leave alone.
+        public var keep: Set<String>
 
-        public init(fill: Double = 2, override: Double = 2, doubt: Double = 0) {
+        public init(fill: Double = 2, override: Double = 2, doubt: Double = 0, keep: Set<String> = []) {
             self.fill = fill
             self.override = override
             self.doubt = doubt
+            self.keep = keep
         }
 
         public static let off = Policy()
@@ -39,7 +45,7 @@ public struct IndicatorModel: Sendable {
         public var description: String {
             func cell(_ value: Double, _ off: Bool) -> String { off ? "off" : String(format2(value)) }
             return "fill=\(cell(fill, fill > 1)) override=\(cell(override, override > 1))"
-                + " doubt=\(cell(doubt, doubt <= 0))"
+                + " doubt=\(cell(doubt, doubt <= 0)) keep=\(keep.isEmpty ? "-" : keep.sorted().joined(separator: ","))"
         }
     }
 
@@ -210,10 +216,11 @@ public struct IndicatorModel: Sendable {
         _ choice: IndicatorMapper.Choice, _ prediction: Prediction, policy: Policy
     ) -> IndicatorMapper.Choice {
         let p = prediction.probability
-        if prediction.code != choice.code, p >= policy.override || (isWeak(choice) && p >= policy.fill) {
+        let kept = !policy.keep.isEmpty && policy.keep.contains(IndicatorFeatures.cueKind(choice.rule))
+        if prediction.code != choice.code, (!kept && p >= policy.override) || (isWeak(choice) && p >= policy.fill) {
             return IndicatorMapper.Choice(code: prediction.code, rule: "model:\(format2(p))<\(choice.rule)")
         }
-        if choice.code != IndicatorMapper.unknownCode, prediction.dictionaryProbability < policy.doubt {
+        if !kept, choice.code != IndicatorMapper.unknownCode, prediction.dictionaryProbability < policy.doubt {
             return IndicatorMapper.Choice(
                 code: IndicatorMapper.unknownCode,
                 rule: "model-doubt:\(format2(prediction.dictionaryProbability))<\(choice.rule)")
@@ -222,10 +229,14 @@ public struct IndicatorModel: Sendable {
     }
 
     /// Whether a choice could change under the policy without reading the features (a strong
-    /// dictionary cue under a fill-only policy cannot).
-    public func mayChange(_ choice: IndicatorMapper.Choice) -> Bool {
-        policy.override <= 1 || (policy.doubt > 0 && choice.code != IndicatorMapper.unknownCode)
-            || (policy.fill <= 1 && Self.isWeak(choice))
+    /// dictionary cue under a fill-only policy cannot, nor one of a kind the policy keeps).
+    public func mayChange(_ choice: IndicatorMapper.Choice) -> Bool { Self.mayChange(choice, policy: policy) }
+
+    /// Whether `policy` could change `choice` (`mayChange`).
+    public static func mayChange(_ choice: IndicatorMapper.Choice, policy: Policy) -> Bool {
+        if policy.fill <= 1 && isWeak(choice) { return true }
+        if !policy.keep.isEmpty && policy.keep.contains(IndicatorFeatures.cueKind(choice.rule)) { return false }
+        return policy.override <= 1 || (policy.doubt > 0 && choice.code != IndicatorMapper.unknownCode)
     }
 }
 

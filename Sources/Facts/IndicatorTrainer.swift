@@ -170,13 +170,20 @@ public struct IndicatorTrainer: Sendable {
         return score
     }
 
+    /// The cue kinds a policy may keep, widest first (a tie goes to the policy that reads fewer
+    /// features): the grammar's reading, a comparison's base, a part of a total (其中) and a rate of
+    /// its own are the dictionary's surest choices.
+    static let keeps: [Set<String>] = [["grammar", "compared", "part", "own-rate"], ["grammar"], []]
+
     /// The policies tried when one is chosen.
     public static let policyGrid: [IndicatorModel.Policy] = {
         var grid: [IndicatorModel.Policy] = []
         for fill in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 2] {
             for override in [0.6, 0.7, 0.8, 0.9, 0.95, 2] {
                 for doubt in [0, 0.01, 0.03, 0.05, 0.1] {
-                    grid.append(IndicatorModel.Policy(fill: fill, override: override, doubt: doubt))
+                    for keep in keeps {
+                        grid.append(IndicatorModel.Policy(fill: fill, override: override, doubt: doubt, keep: keep))
+                    }
                 }
             }
         }
@@ -207,6 +214,7 @@ public struct IndicatorTrainer: Sendable {
         lines.append("@fill\t-\t\(policy.fill)")
         lines.append("@override\t-\t\(policy.override)")
         lines.append("@doubt\t-\t\(policy.doubt)")
+        for kind in policy.keep.sorted() { lines.append("@keep\t\(kind)\t1") }
         for feature in model.weights.keys.sorted() where !feature.contains(where: { $0 == "\t" || $0.isNewline }) {
             for (index, weight) in model.weights[feature]!.sorted(by: { $0.0 < $1.0 }) {
                 let rounded = (Double(weight) * 1000).rounded() / 1000

@@ -83,6 +83,28 @@ import Testing
         #expect(IndicatorModel.decide(strong, surer, policy: .off) == strong)
     }
 
+    @Test func aKeptCueKindIsNeitherOverriddenNorDoubtedAndNeedsNoFeatures() {
+        let policy = IndicatorModel.Policy(fill: 0.6, override: 0.9, doubt: 0.05, keep: ["grammar", "part"])
+        let read = IndicatorMapper.Choice(code: "teachers_count", rule: "g-staff:教师/有")
+        let clause = IndicatorMapper.Choice(code: "teachers_count", rule: "teachers_count:教师")
+        let sure = IndicatorModel.Prediction(code: "teachers_trained", probability: 0.97, dictionaryProbability: 0.01)
+        // The grammar's reading stands however sure the model is; a clause's keyword does not.
+        #expect(IndicatorModel.decide(read, sure, policy: policy) == read)
+        #expect(IndicatorModel.decide(clause, sure, policy: policy).code == "teachers_trained")
+        let doubted = IndicatorModel.Prediction(code: "teachers_count", probability: 0.4, dictionaryProbability: 0.01)
+        #expect(IndicatorModel.decide(read, doubted, policy: policy) == read)
+        #expect(IndicatorModel.decide(clause, doubted, policy: policy).code == IndicatorMapper.unknownCode)
+        // A load reads no features where the policy cannot change the choice.
+        #expect(!IndicatorModel.mayChange(read, policy: policy))
+        #expect(!IndicatorModel.mayChange(.init(code: "schools_count", rule: "schools_count:学校@part"), policy: policy))
+        #expect(IndicatorModel.mayChange(clause, policy: policy))
+        // A weak choice is still filled when the fill threshold is on, whatever the policy keeps.
+        let weak = IndicatorMapper.Choice(code: IndicatorMapper.unknownCode, rule: "none")
+        #expect(IndicatorModel.mayChange(weak, policy: policy))
+        #expect(!IndicatorModel.mayChange(weak, policy: .init(override: 0.9, keep: ["none"])))
+        #expect(IndicatorModel.mayChange(read, policy: .init(override: 0.9)))
+    }
+
     @Test func aTrainedTableReadsBackToTheSameModel() throws {
         func example(_ features: [String], _ label: String) -> IndicatorExample {
             IndicatorExample(
@@ -98,7 +120,7 @@ import Testing
         let model = IndicatorTrainer().train(examples)
         #expect(model.predict(["bias", "u=所", "L2=新建"], dictionary: "unknown").code == "schools_built")
         #expect(model.predict(["bias", "u=所", "L2=共有"], dictionary: "unknown").code == "schools_count")
-        let policy = IndicatorModel.Policy(fill: 0.5, override: 2, doubt: 0)
+        let policy = IndicatorModel.Policy(fill: 0.5, override: 0.9, doubt: 0, keep: ["grammar", "own-rate"])
         let read = try IndicatorModel(table: IndicatorTrainer.table(model, policy: policy, comment: ["test"]))
         #expect(read.policy == policy)
         for features in [["bias", "u=所", "L2=新建"], ["bias", "u=yuan"], ["bias"]] {

@@ -25,7 +25,11 @@ extension Eduwh {
                                the dictionary, the model alone and the combined choice.
                     --test-slices fh,fi
                                trains on the other slices (policy chosen by site folds
-                               inside them) and scores the named slices.
+                               inside them) and scores the named slices ("fj;fh,fi":
+                               each group in turn).
+                    --drop-features L3=,pd=
+                               leaves out the features whose names start so (to
+                               measure what a family of features is worth).
                     --out FILE writes the model trained on everything, with the policy
                                the site folds choose (off when nothing beats the
                                dictionary), as rules/facts/indicator-model.tsv.
@@ -45,6 +49,9 @@ extension Eduwh {
         @Option(help: "With --loso or --out: site folds (0: one site at a time).") var folds = 10
         @Option(help: "Slices to hold out and score (comma-separated, e.g. fh,fi).") var testSlices: String?
         @Flag(help: "With --loso: print a row per site too.") var perSite = false
+        @Option(help: "Feature name prefixes to leave out (comma-separated).") var dropFeatures: String?
+        @Option(help: "Score under this policy instead of the one site folds choose: fill,override,doubt[,kind…].")
+        var policy: String?
         @Option(help: "Write the trained model here.") var out: String?
         @Option(help: "Training epochs.") var epochs = 15
         @Option(help: "L2 weight decay.") var l2: Float = 0.002
@@ -59,27 +66,40 @@ extension Eduwh {
             trainer.epochs = epochs
             (trainer.l2, trainer.rate, trainer.minCount, trainer.prune) = (l2, rate, minCount, prune)
             trainer.wrongPenalty = penalty
-            let examples = try loadExamples()
+            let cells = policy.map { $0.split(separator: ",").map(String.init) } ?? []
+            let fixed =
+                cells.count < 3
+                ? nil
+                : IndicatorModel.Policy(
+                    fill: Double(cells[0]) ?? 2, override: Double(cells[1]) ?? 2, doubt: Double(cells[2]) ?? 0,
+                    keep: Set(cells.dropFirst(3)))
+            var examples = try loadExamples()
+            if let dropFeatures {
+                let prefixes = dropFeatures.split(separator: ",").map(String.init)
+                for index in examples.indices {
+                    examples[index].features.removeAll { feature in prefixes.contains { feature.hasPrefix($0) } }
+                }
+            }
             let matched = examples.filter(\.matched).count
             let sites = Set(examples.map(\.site)).count
             print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
             if loso {
                 let predictions = trainer.heldOut(examples, folds: folds)
-                let policy = trainer.bestPolicy(examples, predictions)
+                let policy = fixed ?? trainer.bestPolicy(examples, predictions)
                 let how = folds <= 0 ? "one site at a time" : "\(folds) site folds"
                 print("held-out by site (\(how)); policy chosen on these same predictions: \(policy)")
                 report(examples, predictions, policy: policy, perSite: perSite)
             }
-            if let testSlices {
-                let held = Set(testSlices.split(separator: ",").map(String.init))
+            for group in (testSlices ?? "").split(separator: ";") {
+                let held = Set(group.split(separator: ",").map(String.init))
                 let training = examples.filter { !held.contains($0.slice) }
                 let test = examples.filter { held.contains($0.slice) }
-                let policy = trainer.bestPolicy(training, trainer.heldOut(training, folds: folds))
+                let policy = fixed ?? trainer.bestPolicy(training, trainer.heldOut(training, folds: folds))
                 let model = trainer.train(training)
                 let predictions = test.map { example in
                     example.matched ? model.predict(example.features, dictionary: example.dictionary.code) : nil
                 }
-                print("trained on \(training.count) facts outside \(testSlices); policy from its site folds: \(policy)")
+                print("trained on \(training.count) facts outside \(group); policy from its site folds: \(policy)")
                 report(test, predictions, policy: policy, perSite: false)
             }
             if let out {
@@ -114,19 +134,25 @@ extension Eduwh {
                 let d = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: .off))
                 let m = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: alone))
                 let c = IndicatorTrainer.score(subset, IndicatorTrainer.chosen(subset, guesses, policy: policy))
+                let read = subset.filter { $0.matched && IndicatorModel.mayChange($0.dictionary, policy: policy) }.count
                 func f(_ x: Double) -> String { String(format: "%.3f", x) }
                 let cells = [
                     name, "\(d.total)", f(d.accuracy), f(m.accuracy), f(c.accuracy), f(d.exactShare), f(c.exactShare),
-                    "\(d.wrongKnown)", "\(c.wrongKnown)",
+                    "\(d.wrongKnown)", "\(c.wrongKnown)", f(Double(read) / Double(max(subset.count, 1))),
                 ]
                 print(cells.joined(separator: "\t"))
             }
             print(
                 "subset\tfacts\tind_dict\tind_model\tind_combined\texact_dict\texact_combined"
-                    + "\twrong_known_dict\twrong_known_combined")
+                    + "\twrong_known_dict\twrong_known_combined\tread_share")
             let slices = Dictionary(grouping: examples.indices, by: { examples[$0].slice })
             for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
             row("TOTAL", Array(examples.indices))
+            // Per cue kind of the dictionary's choice: how the policy changes it.
+            let kinds = Dictionary(grouping: examples.indices) {
+                IndicatorFeatures.cueKind(examples[$0].dictionary.rule)
+            }
+            for kind in kinds.keys.sorted() { row("cue:" + kind, kinds[kind]!) }
             if perSite {
                 let sites = Dictionary(grouping: examples.indices, by: { examples[$0].site })
                 for site in sites.keys.sorted() { row(site, sites[site]!) }
