@@ -52,9 +52,10 @@ public struct MetadataParser: Sendable {
                     return r.location == NSNotFound ? nil : Int(ns.substring(with: r))
                 }
                 if let y = part(1), let mo = part(2), let d = part(3), (1...12).contains(mo), (1...31).contains(d) {
-                    var value = String(format: "%04d-%02d-%02d", y, mo, d)
+                    // Digits padded by hand: String(format:) goes through CFString on Linux.
+                    var value = Self.padded(y, 4) + "-" + Self.padded(mo, 2) + "-" + Self.padded(d, 2)
                     if let h = part(4), let mi = part(5), h < 24, mi < 60 {
-                        value += String(format: " %02d:%02d:%02d", h, mi, part(6) ?? 0)
+                        value += " " + Self.padded(h, 2) + ":" + Self.padded(mi, 2) + ":" + Self.padded(part(6) ?? 0, 2)
                     }
                     metadata.publishedAt = value
                 }
@@ -113,15 +114,21 @@ public struct MetadataParser: Sendable {
             .filter { !$0.isEmpty }
     }
 
+    /// `value` in decimal with leading zeros to `width` digits (what `%0Nd` prints for it).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
     /// A field value without the next glued field or trailing site buttons
     /// (`某某文库收藏下载本文` → `某某文库`).
     func cut(_ raw: String) -> String {
-        var value = raw
+        // Byte searches (Foundation's range(of:) bridges to NSString); a match starts on a character.
+        var bytes = Array(raw.utf8)
         for key in Self.fieldKeys {
-            if let range = value.range(of: key), range.lowerBound > value.startIndex {
-                value = String(value[..<range.lowerBound])
-            }
+            if let at = ByteSearch.firstIndex(of: key, in: bytes), at > 0 { bytes.removeSubrange(at...) }
         }
+        var value = String(decoding: bytes, as: UTF8.self)
         var changed = true
         while changed {
             changed = false

@@ -203,7 +203,7 @@ struct SegmentLabeler {
             guard line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isDateOnly,
                 !line.isListHeading, !line.isPersonName(surnames: rules.words("surname"))
             else { continue }
-            shaped.append((i, words.contains { line.matchText.contains($0) }))
+            shaped.append((i, words.contains { line.matchText.includes($0) }))
         }
         // Only the lines above the first titled one: a site's furniture tops the page. A line
         // with a figure (2021年以来, 投入2.78亿元) is text, and a slogan over a ——subtitle

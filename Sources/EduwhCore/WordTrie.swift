@@ -114,29 +114,58 @@ public struct WordTrie: Sendable {
 
     /// The longest word starting at `start`, if any.
     public func longest(in scalars: [Unicode.Scalar], at start: Int, end limit: Int? = nil) -> Match? {
-        let end = limit ?? scalars.count
-        guard start < end, starts.contains(scalars[start]) else { return nil }
-        if start + 1 >= end || !mayStartPair(scalars[start], scalars[start + 1]) {
-            // No word of two or more scalars starts here: at most a one-scalar word.
-            guard singles.contains(scalars[start]), let node = child(UInt64(scalars[start].value)),
-                isTerminal[Int(node)]
-            else { return nil }
-            return Match(start: start, length: 1, payload: terminals[Int(node)])
+        // An end past the text stops the walk at the text's end (the walk reads no further).
+        let end = min(limit ?? scalars.count, scalars.count)
+        guard start < end else { return nil }
+        precondition(start >= 0, "negative start")
+        // Read through buffer pointers: the scans call this at every position of every line
+        // (places) and sentence (signal and grammar words), and each array access was checked.
+        return scalars.withUnsafeBufferPointer { text -> Match? in
+            let first = text[start]
+            guard starts.contains(first) else { return nil }
+            if start + 1 >= end || !mayStartPair(first, text[start + 1]) {
+                // No word of two or more scalars starts here: at most a one-scalar word.
+                guard singles.contains(first), let node = child(UInt64(first.value)), isTerminal[Int(node)]
+                else { return nil }
+                return Match(start: start, length: 1, payload: terminals[Int(node)])
+            }
+            let (bestEnd, bestNode) = walk(text, from: start, to: end)
+            guard bestEnd >= 0 else { return nil }
+            return Match(start: start, length: bestEnd - start, payload: terminals[Int(bestNode)])
         }
-        var node: Int32 = 0
-        var bestEnd = -1
-        var bestNode: Int32 = 0
-        var index = start
-        while index < end, let next = child(UInt64(node) << 21 | UInt64(scalars[index].value)) {
-            node = next
-            index += 1
-            if isTerminal[Int(node)] {
-                bestEnd = index
-                bestNode = node
+    }
+
+    /// Follows the trie along `text[start..<end]` from the root: where the last word passed on
+    /// the way ends and its node, or -1 when no word was passed.
+    @inline(__always)
+    private func walk(_ text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to end: Int) -> (Int, Int32) {
+        edgeKeys.withUnsafeBufferPointer { keys in
+            edgeNodes.withUnsafeBufferPointer { nodes in
+                isTerminal.withUnsafeBufferPointer { terminal in
+                    var node: Int32 = 0
+                    var bestEnd = -1
+                    var bestNode: Int32 = 0
+                    var index = start
+                    scan: while index < end {
+                        let key = UInt64(node) << 21 | UInt64(text[index].value)
+                        var probe = slot(key)
+                        while true {
+                            let found = keys[probe]
+                            if found == key { break }
+                            if found == Self.emptyKey { break scan }
+                            probe = (probe + 1) & mask
+                        }
+                        node = nodes[probe]
+                        index += 1
+                        if terminal[Int(node)] {
+                            bestEnd = index
+                            bestNode = node
+                        }
+                    }
+                    return (bestEnd, bestNode)
+                }
             }
         }
-        guard bestEnd >= 0 else { return nil }
-        return Match(start: start, length: bestEnd - start, payload: terminals[Int(bestNode)])
     }
 
     /// Non-overlapping longest matches, left to right, within `range` (the whole text by default).

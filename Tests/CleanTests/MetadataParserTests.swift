@@ -20,6 +20,9 @@ import Testing
         Case(line: "2022/11/08 来源：某某文库收藏本文", published: "2022-11-08", source: "某某文库"),
         Case(line: "日期:2018年5月12日 来源:教育资料网 浏览:356次", published: "2018-05-12", source: "教育资料网"),
         Case(line: "更新时间 2019.03.22 10:11:09 | 编辑：小李", published: "2019-03-22 10:11:09", author: "小李"),
+        // Single-digit month, day, hour and no seconds: each padded to two digits, seconds 00.
+        Case(line: "发布：2007年3月9日 6:05 作者：王老师", published: "2007-03-09 06:05:00", author: "王老师"),
+        Case(line: "1999.1.1 来源：教研通讯", published: "1999-01-01", source: "教研通讯"),
     ])
     func fieldsAreParsed(_ c: Case) {
         let metadata = Self.parser.parse([c.line])

@@ -174,6 +174,8 @@ extension Eduwh {
                 LineLogHandler(sink: sink, format: format == .json ? .json : .text)
             }
             logger[metadataKey: "db"] = .string(database.path)
+            // The shared tables are built while the warehouse opens (the workers would wait for them).
+            Thread.detachNewThread { FilePipeline.prepareShared() }
             let (lock, warehouse) = try openWarehouse(logger)
             defer { lock.release() }
             let report = try runLoader(into: warehouse, logger: logger, format: format, interactive: interactive)
