@@ -54,6 +54,8 @@ public struct Fact: Sendable, Hashable {
     /// The features the learned indicator chooser read (`IndicatorFeatures`), kept only when the
     /// fact builder is asked to record them (`eduwh train-indicators`); empty otherwise.
     public var features: [String] = []
+    /// The features the learned status chooser read (`StatusFeatures`), kept as `features` are.
+    public var statusFeatures: [String] = []
 
     public init(
         line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,

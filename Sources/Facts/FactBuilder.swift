@@ -29,13 +29,16 @@ public struct FactBuilder: Sendable {
     public let model: IndicatorModel?
     /// Whether each fact keeps the features the model reads (for training it).
     public let recordsFeatures: Bool
+    /// The learned status chooser and its policy (nil: the status rules alone).
+    public let statusModel: StatusModel?
 
     public init(
         normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
         profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
-        model: IndicatorModel? = .standard, recordsFeatures: Bool = false
+        model: IndicatorModel? = .standard, recordsFeatures: Bool = false, statusModel: StatusModel? = .standard
     ) {
         self.model = model
+        self.statusModel = statusModel
         self.recordsFeatures = recordsFeatures
         self.normalizer = normalizer
         self.mapper = mapper
@@ -266,14 +269,12 @@ public struct FactBuilder: Sendable {
             {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
-            var (status, cue) = Self.settledStatus(
-                readings.status(of: quantity, in: (sentenceIndex, sentence)), of: quantity,
-                clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
-            ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
-                year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
-                quantity: quantity, clause: clause, scalars: scalars, profile: profile, scope: scope)
+            let ((from, to, source), settled, statusFeatures) = status(
+                of: quantity, in: (sentenceIndex, sentence), clause: clause, years: (yearFrom, yearTo, yearSource),
+                own: year, topic: topic, readings: &readings, indicator: learned.code, profile: profile, scope: scope)
+            (yearFrom, yearTo, yearSource) = (from, to, source)
             // A count the plan starts from (现有学校541所 in a 十四五 plan) is no figure of the plan's years.
-            if yearSource == .document, status == .achieved, Self.isRunningPlan(profile) {
+            if yearSource == .document, settled.0 == .achieved, Self.isRunningPlan(profile) {
                 (yearFrom, yearTo, yearSource) = (nil, nil, .none)
             }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
@@ -281,9 +282,9 @@ public struct FactBuilder: Sendable {
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
             var fact = Fact(
                 line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
-                indicator: learned.code, indicatorRule: learned.rule, status: status, statusCue: cue,
+                indicator: learned.code, indicatorRule: learned.rule, status: settled.0, statusCue: settled.1,
                 yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
-            fact.features = features
+            (fact.features, fact.statusFeatures) = (features, statusFeatures)
             return fact
         }
     }

@@ -30,7 +30,7 @@ struct Eduwh: ParsableCommand {
             Load.self, Sql.self, Report.self, Search.self, Show.self, Schema.self, Runs.self, Stats.self,
             CleanFile.self, Templates.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self,
             Export.self,
-            BenchNormalize.self, BenchQuery.self, TrainLines.self, TrainIndicators.self,
+            BenchNormalize.self, BenchQuery.self, TrainLines.self, TrainIndicators.self, TrainStatus.self,
         ])
 
     /// Parses and runs the command line; a first word that names no subcommand (`eduwh lod`)
