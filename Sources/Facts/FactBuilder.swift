@@ -196,7 +196,7 @@ public struct FactBuilder: Sendable {
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
-        var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors)
+        var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors, sentences: sentences)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         let usable = Self.usableYears(years, in: scalars)
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.

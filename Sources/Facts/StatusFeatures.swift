@@ -21,6 +21,11 @@ public enum StatusFeatures {
         public var unit: String
         /// The status cue words of the sentence (`StatusCues.words`), left to right.
         public var cues: [WordTrie.Match] = []
+        /// The cue words of the sentence before it in the line, and of the line's first sentence.
+        public var previousCues: [WordTrie.Match] = []
+        public var firstCues: [WordTrie.Match] = []
+        /// The status the rules gave the line's previous figure.
+        public var previous: FactStatus?
         /// The status the cue words alone gave (`StatusCues.status`) and its cue.
         public var words: (FactStatus, String)
         /// The status the rules settled on (words, section, report kind, deadlines) and its cue.
@@ -63,35 +68,114 @@ public enum StatusFeatures {
 
     /// The features of one figure, as `name=value` strings, without repeats.
     public static func features(_ c: Context) -> [String] {
-        var out = ["bias"]
+        var sink = Strings()
+        collect(c, into: &sink)
+        return Array(Set(sink.features))
+    }
+
+    /// The hashes of `features(c)` (`IndicatorFeatures.hash`), sorted, without repeats: what a
+    /// load looks the weights up by, made without building the strings.
+    public static func hashes(_ c: Context) -> [UInt64] {
+        var sink = Hashes()
+        sink.hashes.reserveCapacity(64)
+        collect(c, into: &sink)
+        sink.hashes.sort()
+        var kept = 0
+        for index in sink.hashes.indices where index == 0 || sink.hashes[index] != sink.hashes[index - 1] {
+            sink.hashes[kept] = sink.hashes[index]
+            kept += 1
+        }
+        sink.hashes.removeLast(sink.hashes.count - kept)
+        return sink.hashes
+    }
+
+    /// Where features go: their strings (training, --explain) or their hashes (a load).
+    protocol Sink {
+        mutating func add(_ a: String, _ b: String, _ c: String, _ d: String)
+        mutating func add(_ name: String, _ scalars: ArraySlice<Unicode.Scalar>)
+    }
+
+    struct Strings: Sink {
+        var features: [String] = []
+        mutating func add(_ a: String, _ b: String, _ c: String, _ d: String) { features.append(a + b + c + d) }
+        mutating func add(_ name: String, _ scalars: ArraySlice<Unicode.Scalar>) {
+            var text = name
+            text.unicodeScalars.append(contentsOf: scalars)
+            features.append(text)
+        }
+    }
+
+    /// FNV-1a over the parts' scalars in turn: the hash of the string they spell.
+    struct Hashes: Sink {
+        var hashes: [UInt64] = []
+        static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+        static func mix(_ hash: inout UInt64, _ text: String) {
+            for scalar in text.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        }
+        mutating func add(_ a: String, _ b: String, _ c: String, _ d: String) {
+            var hash = Self.seed
+            Self.mix(&hash, a)
+            Self.mix(&hash, b)
+            Self.mix(&hash, c)
+            Self.mix(&hash, d)
+            hashes.append(hash)
+        }
+        mutating func add(_ name: String, _ scalars: ArraySlice<Unicode.Scalar>) {
+            var hash = Self.seed
+            Self.mix(&hash, name)
+            for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            hashes.append(hash)
+        }
+    }
+
+    static func collect<S: Sink>(_ c: Context, into out: inout S) {
         let rules = c.rules.0.rawValue
+        let words = c.words.0.rawValue
         let section = c.section.status?.rawValue ?? "-"
         let year = yearRelation(c)
-        out += [
-            "R=" + rules, "RC=" + cueClass(c.rules.1), "W=" + c.words.0.rawValue, "K=" + c.reportKind,
-            "KP=\(c.isPlanKind)", "S=" + section, "Y=" + year, "YS=" + c.yearSource.rawValue, "U=" + c.unit,
-            "I=" + c.indicator, "R|S=\(rules)|\(section)", "R|Y=\(rules)|\(year)", "W|S=\(c.words.0.rawValue)|\(section)",
-            "W|KP=\(c.words.0.rawValue)|\(c.isPlanKind)", "R|RC=\(rules)|\(cueClass(c.rules.1))",
-        ]
-        if isOwnWord(c.rules.1) { out.append("RW=" + c.rules.1) }
-        if !c.words.1.isEmpty { out.append("WW=" + c.words.1) }
-        if let cue = c.section.cue { out.append("SC=" + cue) }
+        let cueClass = cueClass(c.rules.1)
+        let plan = c.isPlanKind ? "true" : "false"
+        let previous = c.previous?.rawValue ?? "-"
+        out.add("bias", "", "", "")
+        out.add("R=", rules, "", "")
+        out.add("RC=", cueClass, "", "")
+        out.add("W=", words, "", "")
+        out.add("K=", c.reportKind, "", "")
+        out.add("KP=", plan, "", "")
+        out.add("S=", section, "", "")
+        out.add("Y=", year, "", "")
+        out.add("YS=", c.yearSource.rawValue, "", "")
+        out.add("U=", c.unit, "", "")
+        out.add("I=", c.indicator, "", "")
+        out.add("P=", previous, "", "")
+        out.add("R|S=", rules, "|", section)
+        out.add("R|Y=", rules, "|", year)
+        out.add("W|S=", words, "|", section)
+        out.add("W|KP=", words, "|", plan)
+        out.add("R|RC=", rules, "|", cueClass)
+        out.add("P|R=", previous, "|", rules)
+        if cueClass == "word" || cueClass == "weak-word" { out.add("RW=", c.rules.1, "", "") }
+        if !c.words.1.isEmpty { out.add("WW=", c.words.1, "", "") }
+        if let cue = c.section.cue { out.add("SC=", cue, "", "") }
         let end = c.offset + c.length
         for match in c.cues {
             let place: String
             if match.start >= c.clause.lowerBound && match.end <= c.offset {
-                place = "b"
+                place = "cb="
             } else if match.start >= end && match.start < c.clause.upperBound {
-                place = "a"
+                place = "ca="
             } else if match.end <= c.clause.lowerBound {
-                place = "e"
+                place = "ce="
             } else if match.start >= c.clause.upperBound {
-                place = "l"
+                place = "cl="
             } else {
                 continue
             }
-            out.append("c\(place)=" + String(scalars: c.scalars[match.start..<match.end]))
+            out.add(place, c.scalars[match.start..<match.end])
         }
+        for match in c.previousCues { out.add("cp=", c.scalars[match.start..<match.end]) }
+        for match in c.firstCues { out.add("c0=", c.scalars[match.start..<match.end]) }
+        years(c, into: &out)
         let lower = max(c.clause.lowerBound, c.offset - reach)
         if c.offset - lower >= 2 {
             for start in lower..<(c.offset - 1) { pair("b2=", start, &out, c.scalars) }
@@ -99,24 +183,36 @@ public enum StatusFeatures {
         pair("co=", c.clause.lowerBound, &out, c.scalars)
         pair("so=", c.sentence.lowerBound, &out, c.scalars)
         pair("a2=", end, &out, c.scalars)
-        return Array(Set(out))
-    }
-
-    /// The hashes of `features(c)` (`IndicatorFeatures.hash`), the model's lookup keys.
-    public static func hashes(_ c: Context) -> [UInt64] {
-        features(c).map { IndicatorFeatures.hash($0.unicodeScalars) }
     }
 
     /// `name` and the two scalars at `start`, when both are ideographs.
-    static func pair(_ name: String, _ start: Int, _ out: inout [String], _ scalars: [Unicode.Scalar]) {
+    static func pair<S: Sink>(_ name: String, _ start: Int, _ out: inout S, _ scalars: [Unicode.Scalar]) {
         guard start >= 0, start + 1 < scalars.count, scalars[start].properties.isIdeographic,
             scalars[start + 1].properties.isIdeographic
         else { return }
-        var text = name
-        text.unicodeScalars.append(scalars[start])
-        text.unicodeScalars.append(scalars[start + 1])
-        out.append(text)
+        out.add(name, scalars[start..<(start + 2)])
     }
+
+    /// The years written in the sentence (four digits and 年) against the report's: `yb=` in the
+    /// figure's clause before it, `ys=` elsewhere in the sentence, `dl=` one shaped as a deadline
+    /// (到, 至, 在 or 于 before it).
+    static func years<S: Sink>(_ c: Context, into out: inout S) {
+        let upper = min(c.sentence.upperBound, c.scalars.count)
+        var index = c.sentence.lowerBound
+        while index + 4 < upper {
+            defer { index += 1 }
+            guard c.scalars[index + 4] == "年", (0..<4).allSatisfy({ ("0"..."9").contains(c.scalars[index + $0]) }),
+                index == 0 || !("0"..."9").contains(c.scalars[index - 1])
+            else { continue }
+            let year = (0..<4).reduce(0) { $0 * 10 + Int(c.scalars[index + $1].value - 48) }
+            let relation = c.reference.map { year < $0 ? "earlier" : year == $0 ? "same" : "later" } ?? "noref"
+            let inClause = index >= c.clause.lowerBound && index < c.offset
+            out.add(inClause ? "yb=" : "ys=", relation, "", "")
+            if index > 0, deadlineMarks.contains(c.scalars[index - 1]) { out.add("dl=", relation, "", "") }
+        }
+    }
+
+    static let deadlineMarks: Set<Unicode.Scalar> = ["到", "至", "在", "于"]
 
     /// The figure's year against the report's: none, earlier, same, later, or no report year.
     static func yearRelation(_ c: Context) -> String {
@@ -133,9 +229,5 @@ public enum StatusFeatures {
         if FactBuilder.planKinds.contains(cue) { return "plan-kind" }
         if cue.includes("@plan:") { return "plan-period" }
         return FactBuilder.isOwnWord(cue) ? "word" : "weak-word"
-    }
-
-    static func isOwnWord(_ cue: String) -> Bool {
-        cueClass(cue) == "word" || cueClass(cue) == "weak-word"
     }
 }

@@ -25,8 +25,9 @@ extension Eduwh {
                     --test-slices fj
                                trains on the other slices (policy chosen by site folds
                                inside them) and scores the named slices.
-                    --out FILE writes the model trained on everything, with the policy
-                               the site folds choose (off when nothing beats the rules).
+                    --out FILE writes the model trained on everything (but --test-slices),
+                               with the policy the site folds choose (off when nothing
+                               beats the rules).
 
                   Example:
                     eduwh train-status --loso
@@ -75,6 +76,9 @@ extension Eduwh {
                 report(test, predictions, policy: policy)
             }
             if let out {
+                // With --test-slices the model written leaves them out (to score them with scripts/score).
+                let held = Set((testSlices ?? "").split(separator: ",").map(String.init))
+                let examples = examples.filter { !held.contains($0.slice) }
                 let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: folds))
                 let model = trainer.train(examples)
                 let stamp = ISO8601DateFormatter().string(from: Date())
