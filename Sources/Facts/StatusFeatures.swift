@@ -185,11 +185,15 @@ public enum StatusFeatures {
         pair("a2=", end, &out, c.scalars)
     }
 
-    /// `name` and the two scalars at `start`, when both are ideographs.
+    /// Whether `scalar` is a Han character of the basic block or extension A (a table lookup would
+    /// cost more per figure than these two comparisons).
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    /// `name` and the two scalars at `start`, when both are Han characters.
     static func pair<S: Sink>(_ name: String, _ start: Int, _ out: inout S, _ scalars: [Unicode.Scalar]) {
-        guard start >= 0, start + 1 < scalars.count, scalars[start].properties.isIdeographic,
-            scalars[start + 1].properties.isIdeographic
-        else { return }
+        guard start >= 0, start + 1 < scalars.count, isHan(scalars[start]), isHan(scalars[start + 1]) else { return }
         out.add(name, scalars[start..<(start + 2)])
     }
 
@@ -224,10 +228,14 @@ public enum StatusFeatures {
     /// The kind of cue behind a rules' status: a word of the text, or the source that spoke for
     /// it (kind:, section, deadline:, next-year:, a report kind for a plan), or none.
     static func cueClass(_ cue: String) -> String {
-        if cue.isEmpty { return "none" }
-        for prefix in ["kind:", "section", "deadline:", "next-year:"] where cue.hasPrefix(prefix) { return prefix }
-        if FactBuilder.planKinds.contains(cue) { return "plan-kind" }
-        if cue.includes("@plan:") { return "plan-period" }
-        return FactBuilder.isOwnWord(cue) ? "word" : "weak-word"
+        guard let first = cue.utf8.first else { return "none" }
+        // Only the sources' names start with a Latin letter: the prefixes are compared only for them.
+        if first < 0x80 {
+            for prefix in ["kind:", "section", "deadline:", "next-year:"] where cue.hasPrefix(prefix) { return prefix }
+        } else if FactBuilder.planKinds.contains(cue) {
+            return "plan-kind"
+        }
+        if cue.utf8.contains(UInt8(ascii: "@")), cue.includes("@plan:") { return "plan-period" }
+        return FactBuilder.weakAttainment.contains(cue) ? "weak-word" : "word"
     }
 }
