@@ -54,10 +54,12 @@ import Testing
             IndicatorModel.Prediction(code: code, probability: p, dictionaryProbability: own)
         }
         // Sure enough: the model speaks, and its cue says so over the rules' cue.
-        let over = StatusModel.decide((.achieved, "kind:工作总结"), prediction("planned", 0.95, own: 0.04), policy: policy)
+        let over = StatusModel.decide(
+            (.achieved, "kind:工作总结"), prediction("planned", 0.95, own: 0.04), policy: policy)
         #expect(over.0 == .planned && over.1 == "model:0.95<kind:工作总结")
         // Not sure enough to overrule a rule, sure enough to fill an unknown.
-        #expect(StatusModel.decide((.achieved, "了"), prediction("planned", 0.7, own: 0.3), policy: policy).0 == .achieved)
+        let kept = StatusModel.decide((.achieved, "了"), prediction("planned", 0.7, own: 0.3), policy: policy)
+        #expect(kept.0 == .achieved)
         #expect(StatusModel.decide((.unknown, ""), prediction("planned", 0.7, own: 0.3), policy: policy).0 == .planned)
         // The rules' status the model all but rules out becomes unknown.
         let doubted = StatusModel.decide((.planned, "将"), prediction("achieved", 0.85, own: 0.05), policy: policy)
@@ -65,7 +67,7 @@ import Testing
         #expect(StatusModel.decide((.planned, "将"), prediction("planned", 0.9, own: 0.9), policy: .off).0 == .planned)
     }
 
-    /// A model trained on made-up examples where a sentence opening with 下一步 is planned.
+    /// A model trained on made-up examples where 扩建 right before a figure makes it planned.
     static func toyModel(policy: IndicatorModel.Policy) throws -> StatusModel {
         func example(_ features: [String], _ label: String) -> IndicatorExample {
             IndicatorExample(
@@ -74,16 +76,17 @@ import Testing
         }
         let examples = (0..<30).flatMap { _ in
             [
-                example(["bias", "so=下一", "R=achieved"], "planned"), example(["bias", "so=去年", "R=achieved"], "achieved"),
+                example(["bias", "b2=扩建", "R=achieved"], "planned"),
+                example(["bias", "b2=新建", "R=achieved"], "achieved"),
                 example(["bias", "R=achieved"], "achieved"),
             ]
         }
         let model = StatusTrainer().train(examples)
-        #expect(model.predict(["bias", "so=下一", "R=achieved"], dictionary: "achieved").code == "planned")
+        #expect(model.predict(["bias", "b2=扩建", "R=achieved"], dictionary: "achieved").code == "planned")
         // The table written and read back predicts the same and keeps the policy.
         let read = try StatusModel(table: IndicatorTrainer.table(model, policy: policy, comment: ["test"]))
         #expect(read.policy == policy)
-        #expect(read.model.predict(["bias", "so=下一", "R=achieved"], dictionary: "achieved").code == "planned")
+        #expect(read.model.predict(["bias", "b2=扩建", "R=achieved"], dictionary: "achieved").code == "planned")
         return read
     }
 
@@ -91,10 +94,12 @@ import Testing
         let model = try Self.toyModel(policy: IndicatorModel.Policy(fill: 2, override: 0.8, doubt: 0))
         let builder = FactBuilder(statusModel: model)
         let profile = DocumentProfile(kind: "工作总结")
-        for (text, status) in [("下一步，全县新建幼儿园5所。", FactStatus.planned), ("去年，全县新建幼儿园5所。", .achieved)] {
+        // No cue word in either: the rules call both achieved (a summary narrates results).
+        for (text, status) in [("全县扩建幼儿园5所。", FactStatus.planned), ("全县新建幼儿园5所。", .achieved)] {
             let quantity = FactsFixtures.quantity("5所", unit: "所", in: text, value: 5)
             let fact = try #require(
-                builder.facts([quantity], line: FactsFixtures.line(text), years: [], places: [], profile: profile).first)
+                builder.facts([quantity], line: FactsFixtures.line(text), years: [], places: [], profile: profile)
+                    .first)
             #expect(fact.status == status, "\(text)")
             #expect(fact.statusCue.hasPrefix("model:") == (status == .planned), "\(fact.statusCue)")
             // Features are recorded only for training.
@@ -116,7 +121,9 @@ import Testing
         var goldRows = 0
         for stem in ["fa01_xiexiebang_com", "fj01"] {
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            guard let name = names.sorted().first(where: { $0.hasPrefix(stem) && $0.hasSuffix(".txt") }) else { continue }
+            guard let name = names.sorted().first(where: { $0.hasPrefix(stem) && $0.hasSuffix(".txt") }) else {
+                continue
+            }
             let gold = folder.appending(path: "gold/" + name.dropLast(4)).path
             guard FileManager.default.fileExists(atPath: gold + ".facts.tsv") else { continue }
             let goldFacts = try String(contentsOfFile: gold + ".facts.tsv", encoding: .utf8)
@@ -136,7 +143,8 @@ import Testing
         #expect(matched.allSatisfy { $0.features.contains("bias") && $0.features.contains("R=" + $0.dictionary.code) })
         let model = StatusTrainer().train(examples)
         #expect(Set(model.classes).isSuperset(of: ["achieved", "unknown"]))
-        let rules = StatusTrainer.score(examples, StatusTrainer.chosen(examples, examples.map { _ in nil }, policy: .off))
+        let none = [IndicatorModel.Prediction?](repeating: nil, count: examples.count)
+        let rules = StatusTrainer.score(examples, StatusTrainer.chosen(examples, none, policy: .off))
         #expect(rules.total == examples.count && rules.right > 0)
     }
 }

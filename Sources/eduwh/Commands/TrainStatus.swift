@@ -56,7 +56,8 @@ extension Eduwh {
             trainer.wrongPenalty = penalty
             let examples = try loadExamples()
             let sites = Set(examples.map(\.site)).count
-            print("examples: \(examples.count) gold facts (\(examples.filter(\.matched).count) matched) from \(sites) sites")
+            let matched = examples.filter(\.matched).count
+            print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
             if loso {
                 let predictions = trainer.heldOut(examples, folds: folds)
                 let policy = trainer.bestPolicy(examples, predictions)
@@ -148,12 +149,15 @@ extension Eduwh {
                     let raw = try Ingestor().read(path: folder + "/" + stem + ".txt")
                     examples += StatusTrainer.examples(
                         goldFacts: try String(contentsOfFile: gold + "/" + name, encoding: .utf8),
-                        goldQuantities: try String(contentsOfFile: gold + "/" + stem + ".quantities.tsv", encoding: .utf8),
+                        goldQuantities: try String(
+                            contentsOfFile: gold + "/" + stem + ".quantities.tsv", encoding: .utf8),
                         facts: pipeline.process(raw).documents.flatMap(\.facts), rawLines: raw.lines, site: site,
                         slice: isSeed ? "seed" : String(stem.prefix(2)))
                 }
             }
-            guard !examples.isEmpty else { throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)") }
+            guard !examples.isEmpty else {
+                throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)")
+            }
             return examples
         }
     }
