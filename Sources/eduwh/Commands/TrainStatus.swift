@@ -115,8 +115,9 @@ extension Eduwh {
                 ]
                 print(cells.joined(separator: "\t"))
             }
-            print("subset\tfacts\tstatus_rules\tstatus_model\tstatus_combined\texact_rules\texact_combined"
-                + "\twrong_known_rules\twrong_known_combined")
+            print(
+                "subset\tfacts\tstatus_rules\tstatus_model\tstatus_combined\texact_rules\texact_combined"
+                    + "\twrong_known_rules\twrong_known_combined")
             let slices = Dictionary(grouping: examples.indices, by: { examples[$0].slice })
             for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
             row("TOTAL", Array(examples.indices))
