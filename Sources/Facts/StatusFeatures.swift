@@ -26,6 +26,15 @@ public enum StatusFeatures {
         public var firstCues: [WordTrie.Match] = []
         /// The status the rules gave the line's previous figure.
         public var previous: FactStatus?
+        /// Whether the rules call the figure achieved by a word of the past in its own clause
+        /// before it (已, 累计, 共有 …): the model does not overrule such a word (`StatusModel`).
+        public var pastWord: Bool {
+            rules.0 == .achieved
+                && cues.contains { match in
+                    match.start >= clause.lowerBound && match.end <= offset
+                        && FactBuilder.pastCues.contains(String(scalars: scalars[match.start..<match.end]))
+                }
+        }
         /// The status the cue words alone gave (`StatusCues.status`) and its cue.
         public var words: (FactStatus, String)
         /// The status the rules settled on (words, section, report kind, deadlines) and its cue.
@@ -62,6 +71,9 @@ public enum StatusFeatures {
             self.indicator = indicator
         }
     }
+
+    /// The feature of a figure whose rules' status stands on a word of the past (`Context.pastWord`).
+    public static let pastGuard = "G=past"
 
     /// How many scalars before the figure, in its clause, give character pairs.
     public static let reach = 6
@@ -137,6 +149,7 @@ public enum StatusFeatures {
         let plan = c.isPlanKind ? "true" : "false"
         let previous = c.previous?.rawValue ?? "-"
         out.add("bias", "", "", "")
+        if c.pastWord { out.add(pastGuard, "", "", "") }
         out.add("R=", rules, "", "")
         out.add("RC=", cueClass, "", "")
         out.add("W=", words, "", "")

@@ -11,6 +11,9 @@ import EduwhCore
 /// - `doubt`: a known status the model gives less than this becomes `unknown` (a wrong status is
 ///   worse than none).
 ///
+/// A figure the rules call achieved by a word of the past in its own clause (已建成, 累计投入) keeps
+/// its status whatever the model says.
+///
 /// ```swift
 /// StatusModel.standard  // nil while the shipped table's policy is off
 /// ```
@@ -62,7 +65,7 @@ public struct StatusModel: Sendable {
 
     /// The status the model and policy settle on for a figure whose features are `context`.
     public func status(_ context: StatusFeatures.Context) -> (FactStatus, String) {
-        guard mayChange(context.rules.0) else { return context.rules }
+        guard mayChange(context.rules.0), !context.pastWord else { return context.rules }
         let prediction = model.predict(hashes: StatusFeatures.hashes(context), dictionary: context.rules.0.rawValue)
         return Self.decide(context.rules, prediction, policy: policy)
     }

@@ -84,7 +84,7 @@ public struct StatusTrainer: Sendable {
         zip(examples, predictions).map { example, prediction in
             guard example.matched else { return "" }
             let rules = (FactStatus(rawValue: example.dictionary.code) ?? .unknown, example.dictionary.rule)
-            guard let prediction else { return rules.0.rawValue }
+            guard let prediction, !example.features.contains(StatusFeatures.pastGuard) else { return rules.0.rawValue }
             return StatusModel.decide(rules, prediction, policy: policy).0.rawValue
         }
     }

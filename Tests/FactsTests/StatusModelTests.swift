@@ -45,6 +45,8 @@ import Testing
             StatusFeatures.features(
                 Self.context("去年全县已建成幼儿园5所", "5所", rules: (.achieved, "已"), year: 2014, reference: 2015)))
         #expect(past.contains("cb=已") && past.contains("Y=earlier") && past.contains("RW=已"))
+        // 已 in the figure's own clause: the model may not overrule the rules (G=past).
+        #expect(past.contains(StatusFeatures.pastGuard) && !features.contains(StatusFeatures.pastGuard))
         #expect(!past.contains { $0.hasPrefix("so=下") })
     }
 
