@@ -59,6 +59,8 @@ public struct Fact: Sendable, Hashable {
     public var yearRule: String = ""
     /// The features the learned year gate read (`YearGate`), kept only when recorded.
     public var yearFeatures: [String] = []
+    /// The features the learned status chooser read (`StatusFeatures`), kept as `features` are.
+    public var statusFeatures: [String] = []
 
     public init(
         line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,

@@ -40,8 +40,14 @@ struct SentenceReadings {
     let scalars: [Unicode.Scalar]
     let cues: StatusCues
     let governors: Governors
+    /// The line's sentences (for the status chooser's look at the sentences before a figure's).
+    var sentences: [Sentence] = []
+    /// The status the rules gave the line's previous figure (read by the status chooser).
+    var previousStatus: FactStatus?
     var texts: [Int: String] = [:]
     var cueWords: [Int: WordTrie.Occurrences] = [:]
+    /// The sentences' cue words as lists (`cueMatches`), for the status chooser.
+    var cueMatchLists: [Int: [WordTrie.Match]] = [:]
     var governorWords: [Int: Governors.Words] = [:]
 
     /// The sentence's text (`Sentence.split(_:texts: false)` left it empty).

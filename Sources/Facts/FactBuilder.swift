@@ -31,14 +31,18 @@ public struct FactBuilder: Sendable {
     public let recordsFeatures: Bool
     /// The learned year gate (nil: the rules' years stand).
     public let yearGate: YearGate?
+    /// The learned status chooser and its policy (nil: the status rules alone).
+    public let statusModel: StatusModel?
 
     public init(
         normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
         profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
-        model: IndicatorModel? = .standard, recordsFeatures: Bool = false, yearGate: YearGate? = .standard
+        model: IndicatorModel? = .standard, recordsFeatures: Bool = false, yearGate: YearGate? = .standard,
+        statusModel: StatusModel? = .standard
     ) {
         self.model = model
         self.yearGate = yearGate
+        self.statusModel = statusModel
         self.recordsFeatures = recordsFeatures
         self.normalizer = normalizer
         self.mapper = mapper
@@ -199,7 +203,7 @@ public struct FactBuilder: Sendable {
     ) -> [Fact] {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
-        var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors)
+        var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors, sentences: sentences)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         let usable = Self.usableYears(years, in: scalars)
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
@@ -272,14 +276,12 @@ public struct FactBuilder: Sendable {
             {
                 (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
             }
-            var (status, cue) = Self.settledStatus(
-                readings.status(of: quantity, in: (sentenceIndex, sentence)), of: quantity,
-                clause: clause, scalars: scalars, year: yearFrom, profile: profile, scope: scope)
-            ((yearFrom, yearTo, yearSource), (status, cue)) = Self.scoped(
-                year: (yearFrom, yearTo, yearSource), status: (status, cue), own: year, topic: topic,
-                quantity: quantity, clause: clause, scalars: scalars, profile: profile, scope: scope)
+            let ((from, to, source), settled, statusFeatures) = status(
+                of: quantity, in: (sentenceIndex, sentence), clause: clause, years: (yearFrom, yearTo, yearSource),
+                own: year, topic: topic, readings: &readings, indicator: learned.code, profile: profile, scope: scope)
+            // A count the plan starts from is no figure of the plan's years; the year gate may doubt the rest.
             let gated = gatedYear(
-                (yearFrom, yearTo, yearSource), own: year, quantity: quantity, scalars: scalars, status: status,
+                (from, to, source), own: year, quantity: quantity, scalars: scalars, status: settled.0,
                 sectioned: scope.year != nil, profile: profile)
             (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
@@ -287,9 +289,10 @@ public struct FactBuilder: Sendable {
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
             var fact = Fact(
                 line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
-                indicator: learned.code, indicatorRule: learned.rule, status: status, statusCue: cue,
+                indicator: learned.code, indicatorRule: learned.rule, status: settled.0, statusCue: settled.1,
                 yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
             (fact.features, fact.yearRule, fact.yearFeatures) = (features, gated.rule, gated.features)
+            fact.statusFeatures = statusFeatures
             return fact
         }
     }

@@ -123,17 +123,18 @@ public struct StatusCues: Sendable {
 
     /// Whether a plan word (计划, 规划) names the plan a result is measured against, not an intent:
     /// the share of it (占规划量的89%, 占年度投资计划的32%), what was done to it (完成计划的36%,
-    /// 超额完成), or the manner (按计划, 按照规划, 比原计划).
+    /// 完成年度计划的28%, 超额完成), or the manner (按计划, 按照规划, 比原计划).
     static func isPlanNoun(_ match: WordTrie.Match, in scalars: [Unicode.Scalar]) -> Bool {
         guard match.end - match.start == 2, match.start > 0, planNouns.contains(scalars[match.start]),
             scalars[match.start + 1] == "划"
         else { return false }
         if referenceMarks.contains(scalars[match.start - 1]) { return true }
         if match.start > 1, scalars[match.start - 2] == "完", scalars[match.start - 1] == "成" { return true }
-        // 占 a few characters before, in the same clause (占年度投资计划的).
+        // 占 or 完成 a few characters before, in the same clause (占年度投资计划的, 完成年度投资计划的).
         var index = match.start - 1
         while index >= max(0, match.start - shareReach), !clauseMarks.contains(scalars[index]) {
             if scalars[index] == "占" { return true }
+            if index > 0, scalars[index] == "成", scalars[index - 1] == "完" { return true }
             index -= 1
         }
         return false

@@ -35,6 +35,12 @@ import Testing
             status: .planned, cue: "力争"),
         Case(line: "今后三年拟新增学位5000个,新增教师编制300名", surface: "300名", status: .planned, cue: "拟"),
         Case(line: "去年已建成学校4所,新增学位2000个", surface: "2000个", status: .achieved, cue: "新增"),
+        // 目前 is no deadline (前完成 in 年底前完成 is): a share of the plan done so far is achieved.
+        Case(line: "截至目前完成计划的72%,完成投资3100万元", surface: "72%", status: .achieved, cue: "完成"),
+        // The plan a share is done of, a few words after 完成, is no intent either.
+        Case(line: "一季度完成年度投资计划的28%", surface: "28%", status: .achieved, cue: "完成"),
+        Case(line: "当前完成校舍加固面积1.5万平方米", surface: "1.5万平方米", status: .achieved, cue: "完成"),
+        Case(line: "新校区主体工程9月底前完成,总投资6000万元", surface: "6000万元", status: .planned, cue: "前完成"),
     ])
     func decidesStatus(_ example: Case) {
         let quantity = FactsFixtures.quantity(example.surface, unit: "", in: example.line, value: 1)

@@ -146,7 +146,7 @@ enum Docs {
     static let commands = [
         "load", "sql", "report", "search", "show", "schema", "runs", "stats", "clean", "templates", "extract",
         "check", "backup", "merge", "publish", "export", "bench-normalize", "bench-query", "train-lines",
-        "train-indicators",
+        "train-indicators", "train-status",
     ]
 
     /// `eduwh [COMMAND] --help` at 80 columns (as printed into a file or a pipe).
@@ -219,10 +219,10 @@ struct DocumentationTests {
         Docs.expectUseful(output, of: example, in: folder)
     }
 
-    // train-indicators trains on the whole gold corpus: minutes, not a doc example to rerun.
+    // train-indicators and train-status train on the whole gold corpus: not doc examples to rerun.
     @Test(
         "every example in a command's --help runs (in order, in one folder) and prints something",
-        arguments: Docs.commands.filter { !["publish", "export", "train-indicators"].contains($0) })
+        arguments: Docs.commands.filter { !["publish", "export", "train-indicators", "train-status"].contains($0) })
     func helpExamplesRun(command: String) throws {
         let examples = Docs.helpExamples(command).filter { !$0.needsPostgres && !$0.needsDuckDB }
         #expect(!examples.isEmpty, "eduwh \(command) --help shows no example")

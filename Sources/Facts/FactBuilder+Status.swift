@@ -1,0 +1,75 @@
+import EduwhCore
+import Normalize
+
+extension FactBuilder {
+    typealias FactYears = (from: Int?, to: Int?, source: ContextSource)
+
+    /// A figure's status and cue, and its years once a plan horizon is heard (`scoped`): the cue
+    /// words' status (`StatusCues`), settled by the report's kind and section (`settledStatus`),
+    /// by deadlines and plan periods (`scoped`), then by the learned chooser (`modelledStatus`);
+    /// with the features the chooser read (kept only when `recordsFeatures`).
+    func status(
+        of quantity: QuantityMention, in sentence: (index: Int?, sentence: Sentence), clause: Range<Int>,
+        years: FactYears, own: (mention: YearMention, source: ContextSource)?, topic: PlanTopic?,
+        readings: inout SentenceReadings, indicator: String, profile: DocumentProfile, scope: SectionScope.State
+    ) -> (FactYears, (FactStatus, String), [String]) {
+        let scalars = readings.scalars
+        let words = readings.status(of: quantity, in: sentence)
+        var settled = Self.settledStatus(
+            words, of: quantity, clause: clause, scalars: scalars, year: years.from, profile: profile, scope: scope)
+        var years = years
+        (years, settled) = Self.scoped(
+            year: years, status: settled, own: own, topic: topic, quantity: quantity, clause: clause, scalars: scalars,
+            profile: profile, scope: scope)
+        let features = modelledStatus(
+            &settled, words: words, of: quantity, in: sentence, clause: clause, readings: &readings,
+            year: (years.from, years.source), indicator: indicator, profile: profile, scope: scope)
+        return (years, settled, features)
+    }
+
+    /// Settles `status` (the rules' status and cue) by the learned chooser (`statusModel`) and
+    /// returns the features it read (kept only when `recordsFeatures`). The features are computed
+    /// only when they are recorded or the policy may change the rules' status; `words` is what the
+    /// cue words alone said (`StatusCues.status`).
+    func modelledStatus(
+        _ status: inout (FactStatus, String), words: (FactStatus, String), of quantity: QuantityMention,
+        in sentence: (index: Int?, sentence: Sentence), clause: Range<Int>, readings: inout SentenceReadings,
+        year: (from: Int?, source: ContextSource), indicator: String, profile: DocumentProfile,
+        scope: SectionScope.State
+    ) -> [String] {
+        let rules = status
+        // The line's previous figure, whether or not the chooser reads this one (training and loads agree).
+        let previous = readings.previousStatus
+        readings.previousStatus = rules.0
+        let useModel = statusModel.map { $0.mayChange(rules.0) } ?? false
+        guard useModel || recordsFeatures else { return [] }
+        var context = StatusFeatures.Context(
+            scalars: readings.scalars, sentence: sentence.sentence.range, clause: clause, offset: quantity.offset,
+            length: quantity.surface.unicodeScalars.count, unit: quantity.unit, words: words, rules: rules,
+            reportKind: profile.kind, isPlanKind: Self.planKinds.contains(profile.kind), section: scope,
+            year: year.from, yearSource: year.source, reference: profile.referenceYear, indicator: indicator)
+        context.cues = readings.cueMatches(in: sentence)
+        if let index = sentence.index, index > 0, index - 1 < readings.sentences.count {
+            context.previousCues = readings.cueMatches(in: (index - 1, readings.sentences[index - 1]))
+            if index > 1 { context.firstCues = readings.cueMatches(in: (0, readings.sentences[0])) }
+        }
+        context.previous = previous
+        let features = recordsFeatures ? StatusFeatures.features(context) : []
+        if useModel, let statusModel { status = statusModel.status(context) }
+        return features
+    }
+}
+
+extension SentenceReadings {
+    /// The sentence's status cue words (`StatusCues.words`), left to right, found once per sentence.
+    mutating func cueMatches(in sentence: (index: Int?, sentence: Sentence)) -> [WordTrie.Match] {
+        let key = sentence.index ?? -1
+        if let matches = cueMatchLists[key] { return matches }
+        let words = cueWords[key] ?? cues.words(in: scalars, sentence: sentence.sentence)
+        cueWords[key] = words
+        let range = sentence.sentence.range
+        let matches = range.upperBound <= scalars.count && words.covers(range) ? words.matches(in: range) : []
+        cueMatchLists[key] = matches
+        return matches
+    }
+}

@@ -1,0 +1,138 @@
+import EduwhCore
+
+/// Trains and measures `StatusModel`s with `IndicatorTrainer`'s regression: an example is an
+/// `IndicatorExample` whose label is the gold status, whose features are `StatusFeatures` and
+/// whose `dictionary` choice is the rules' status (code) and cue (rule).
+///
+/// ```swift
+/// let examples = StatusTrainer.examples(goldFacts: g, goldQuantities: q, facts: f, rawLines: r, site: s, slice: "fa")
+/// let model = StatusTrainer().train(examples)
+/// ```
+public struct StatusTrainer: Sendable {
+    public var regression = IndicatorTrainer()
+    /// What a wrong known status costs, in right ones, when a policy is chosen.
+    public var wrongPenalty = 0.5
+
+    public init() {
+        regression.epochs = 15
+        regression.l2 = 0.002
+        regression.minCount = 3
+    }
+
+    /// The examples of one labelled page: its gold facts matched to eduwh's facts as
+    /// `IndicatorExample.examples` matches them. `facts` must have been built with
+    /// `recordsFeatures` (for `Fact.statusFeatures`).
+    public static func examples(
+        goldFacts: String, goldQuantities: String, facts: [Fact], rawLines: [String], site: String, slice: String
+    ) -> [IndicatorExample] {
+        let quantities = IndicatorExample.rows(goldQuantities)
+        var byLine: [Int: [Int]] = [:]
+        for (index, fact) in facts.enumerated() { byLine[fact.line, default: []].append(index) }
+        var used = Set<Int>()
+        var examples: [IndicatorExample] = []
+        for (index, row) in IndicatorExample.rows(goldFacts).enumerated() {
+            guard row.count >= 8, let line = Int(row[0]) else { continue }
+            let text = line >= 1 && line <= rawLines.count ? rawLines[line - 1] : ""
+            var best: Int?
+            for candidate in byLine[line] ?? [] where !used.contains(candidate) {
+                let found = facts[candidate].quantity.surface
+                if found == row[2] {
+                    best = candidate
+                    break
+                }
+                if best == nil, IndicatorExample.overlaps(text, found, row[2]) { best = candidate }
+            }
+            guard let best else {
+                examples.append(
+                    IndicatorExample(
+                        features: [], label: row[7], site: site, slice: slice,
+                        dictionary: .init(code: FactStatus.unknown.rawValue, rule: ""), matched: false,
+                        restExact: false))
+                continue
+            }
+            used.insert(best)
+            let fact = facts[best]
+            let quantity = index < quantities.count ? quantities[index] : []
+            let rest =
+                IndicatorExample.sameNumber(quantity.count > 3 ? quantity[3] : "", fact.quantity.value)
+                && (quantity.count > 4 ? quantity[4] : "") == fact.quantity.unit && row[3] == fact.indicator
+                && row[4] == (fact.yearFrom.map(String.init) ?? "") && row[5] == (fact.yearTo.map(String.init) ?? "")
+                && row[6] == (fact.adcode ?? "")
+            examples.append(
+                IndicatorExample(
+                    features: fact.statusFeatures, label: row[7], site: site, slice: slice,
+                    dictionary: .init(code: fact.status.rawValue, rule: fact.statusCue), matched: true,
+                    restExact: rest))
+        }
+        return examples
+    }
+
+    /// A model trained on the matched examples (policy off).
+    public func train(_ examples: [IndicatorExample]) -> IndicatorModel {
+        regression.train(examples)
+    }
+
+    /// Each example's prediction by a model trained without its fold's sites.
+    public func heldOut(_ examples: [IndicatorExample], folds: Int) -> [IndicatorModel.Prediction?] {
+        regression.heldOut(examples, folds: folds)
+    }
+
+    /// The status `policy` gives each example (the rules' where there is no prediction).
+    public static func chosen(
+        _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?], policy: IndicatorModel.Policy
+    ) -> [String] {
+        zip(examples, predictions).map { example, prediction in
+            guard example.matched else { return "" }
+            let rules = (FactStatus(rawValue: example.dictionary.code) ?? .unknown, example.dictionary.rule)
+            guard let prediction, !example.features.contains(StatusFeatures.pastGuard) else { return rules.0.rawValue }
+            return StatusModel.decide(rules, prediction, policy: policy).0.rawValue
+        }
+    }
+
+    /// Right statuses, wrong known ones and exact facts of the choices `codes`
+    /// (`IndicatorTrainer.Score`; `unknown` counts as not wrong).
+    public static func score(_ examples: [IndicatorExample], _ codes: [String]) -> IndicatorTrainer.Score {
+        var score = IndicatorTrainer.Score()
+        for (example, code) in zip(examples, codes) {
+            score.total += 1
+            guard example.matched else { continue }
+            if code == example.label {
+                score.right += 1
+                if example.restExact { score.exact += 1 }
+            } else if code != FactStatus.unknown.rawValue {
+                score.wrongKnown += 1
+            }
+        }
+        return score
+    }
+
+    /// The policies tried when one is chosen.
+    public static let policyGrid: [IndicatorModel.Policy] = {
+        var grid: [IndicatorModel.Policy] = []
+        for fill in [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 2] {
+            for override in [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 2] {
+                for doubt in [0, 0.05, 0.1, 0.2] {
+                    grid.append(IndicatorModel.Policy(fill: fill, override: override, doubt: doubt))
+                }
+            }
+        }
+        return grid
+    }()
+
+    /// The policy of the grid that scores best on held-out predictions (right statuses minus
+    /// `wrongPenalty` per wrong known one; off when nothing beats the rules).
+    public func bestPolicy(
+        _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?]
+    ) -> IndicatorModel.Policy {
+        func utility(_ policy: IndicatorModel.Policy) -> Double {
+            let score = Self.score(examples, Self.chosen(examples, predictions, policy: policy))
+            return Double(score.right) - wrongPenalty * Double(score.wrongKnown)
+        }
+        var best = (policy: IndicatorModel.Policy.off, utility: utility(.off))
+        for policy in Self.policyGrid {
+            let value = utility(policy)
+            if value > best.utility + 1e-9 { best = (policy, value) }
+        }
+        return best.policy
+    }
+}

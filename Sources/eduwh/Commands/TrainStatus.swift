@@ -1,0 +1,165 @@
+import ArgumentParser
+import EduwhCore
+import Facts
+import Foundation
+import Ingest
+import Pipeline
+
+extension Eduwh {
+    /// `eduwh train-status`: trains and measures the learned status chooser (developer command).
+    struct TrainStatus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "train-status",
+            abstract: "Train the learned status chooser on the facts gold; measure it on unseen sites (developer).",
+            discussion: """
+                    Runs every labelled page of the field corpus and the seeds through the
+                    pipeline (the status rules alone), matches its facts to the gold facts
+                    (NAME.facts.tsv) as scripts/score does, and trains a multinomial
+                    logistic regression over each figure's status features
+                    (Sources/Facts/StatusFeatures.swift). A page's site is its MANIFEST
+                    host; each seed is a site of its own.
+
+                    --loso     every example predicted by a model trained without its site
+                               fold; prints per-slice status accuracy and fact exact of the
+                               rules, the model alone and the combined choice.
+                    --test-slices fj
+                               trains on the other slices (policy chosen by site folds
+                               inside them) and scores the named slices.
+                    --out FILE writes the model trained on everything (but --test-slices),
+                               with the policy the site folds choose (off when nothing
+                               beats the rules).
+
+                  Example:
+                    eduwh train-status --loso
+                    eduwh train-status --test-slices fj
+                    eduwh train-status --out rules/facts/status-model.tsv
+
+                """,
+            shouldDisplay: false)
+
+        @Option(help: "Field corpus folder (pages, MANIFEST.tsv, gold/).") var field = "corpus/field"
+        @Option(help: "Seed pages folder.") var seeds = "imports"
+        @Option(help: "Seed gold folder.") var seedsGold = "corpus/seeds/gold"
+        @Flag(help: "Measure on sites left out of training.") var loso = false
+        @Option(help: "Site folds (0: one site at a time).") var folds = 10
+        @Option(help: "Slices to hold out and score (comma-separated, e.g. fj).") var testSlices: String?
+        @Option(help: "Write the trained model here.") var out: String?
+        @Option(help: "Training epochs.") var epochs = 15
+        @Option(help: "L2 weight decay.") var l2: Float = 0.002
+        @Option(help: "Fewest examples a feature must occur in.") var minCount = 3
+        @Option(help: "Cost of a wrong known status, in right ones, when the policy is chosen.")
+        var penalty = 0.5
+
+        func run() throws {
+            var trainer = StatusTrainer()
+            (trainer.regression.epochs, trainer.regression.l2, trainer.regression.minCount) = (epochs, l2, minCount)
+            trainer.wrongPenalty = penalty
+            let examples = try loadExamples()
+            let sites = Set(examples.map(\.site)).count
+            let matched = examples.filter(\.matched).count
+            print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
+            if loso {
+                let predictions = trainer.heldOut(examples, folds: folds)
+                let policy = trainer.bestPolicy(examples, predictions)
+                print("held-out by site (\(folds) folds); policy chosen on these same predictions: \(policy)")
+                report(examples, predictions, policy: policy)
+            }
+            if let testSlices {
+                let held = Set(testSlices.split(separator: ",").map(String.init))
+                let training = examples.filter { !held.contains($0.slice) }
+                let test = examples.filter { held.contains($0.slice) }
+                let policy = trainer.bestPolicy(training, trainer.heldOut(training, folds: folds))
+                let model = trainer.train(training)
+                let predictions = test.map { example in
+                    example.matched ? model.predict(example.features, dictionary: example.dictionary.code) : nil
+                }
+                print("trained on \(training.count) facts outside \(testSlices); policy from its site folds: \(policy)")
+                report(test, predictions, policy: policy)
+            }
+            if let out {
+                // With --test-slices the model written leaves them out (to score them with scripts/score).
+                let held = Set((testSlices ?? "").split(separator: ",").map(String.init))
+                let examples = examples.filter { !held.contains($0.slice) }
+                let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: folds))
+                let model = trainer.train(examples)
+                let stamp = ISO8601DateFormatter().string(from: Date())
+                let comment = [
+                    "Learned status chooser (Sources/Facts/StatusModel.swift): multinomial logistic regression over",
+                    "StatusFeatures. Written by `eduwh train-status --out` at \(stamp), trained on",
+                    "\(examples.filter(\.matched).count) matched gold facts of \(sites) sites (corpus/field + seeds),",
+                    "\(epochs) epochs, L2 \(l2). Policy (@fill @override @doubt, see StatusModel) chosen on",
+                    "\(folds) site folds: \(policy). Column `indicator` holds the status.",
+                    "Regenerate after changing the features, the status rules or the gold; do not edit by hand.",
+                ]
+                try IndicatorTrainer.table(model, policy: policy, comment: comment)
+                    .write(toFile: out, atomically: true, encoding: .utf8)
+                print("wrote \(out): \(model.weights.count) features, policy \(policy)")
+            }
+        }
+
+        /// Prints per-slice rows: the rules, the model alone, combined.
+        func report(
+            _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?], policy: IndicatorModel.Policy
+        ) {
+            let alone = IndicatorModel.Policy(fill: 0, override: 0, doubt: 0)
+            func row(_ name: String, _ indices: [Int]) {
+                let subset = indices.map { examples[$0] }
+                let guesses = indices.map { predictions[$0] }
+                let r = StatusTrainer.score(subset, StatusTrainer.chosen(subset, guesses, policy: .off))
+                let m = StatusTrainer.score(subset, StatusTrainer.chosen(subset, guesses, policy: alone))
+                let c = StatusTrainer.score(subset, StatusTrainer.chosen(subset, guesses, policy: policy))
+                func f(_ x: Double) -> String { String(format: "%.3f", x) }
+                let cells = [
+                    name, "\(r.total)", f(r.accuracy), f(m.accuracy), f(c.accuracy), f(r.exactShare), f(c.exactShare),
+                    "\(r.wrongKnown)", "\(c.wrongKnown)",
+                ]
+                print(cells.joined(separator: "\t"))
+            }
+            print(
+                "subset\tfacts\tstatus_rules\tstatus_model\tstatus_combined\texact_rules\texact_combined"
+                    + "\twrong_known_rules\twrong_known_combined")
+            let slices = Dictionary(grouping: examples.indices, by: { examples[$0].slice })
+            for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
+            row("TOTAL", Array(examples.indices))
+            // Gold status against the rules' and the combined choice, over the found facts.
+            let rules = StatusTrainer.chosen(examples, predictions, policy: .off)
+            let combined = StatusTrainer.chosen(examples, predictions, policy: policy)
+            var counts: [String: Int] = [:]
+            for (index, example) in examples.enumerated() where example.matched {
+                counts["\(example.label) rules:\(rules[index]) combined:\(combined[index])", default: 0] += 1
+            }
+            for key in counts.keys.sorted() { print("gold \(key)\t\(counts[key]!)") }
+        }
+
+        /// The examples of every labelled page of the field corpus and the seeds.
+        func loadExamples() throws -> [IndicatorExample] {
+            var hosts: [String: String] = [:]
+            if let manifest = try? String(contentsOfFile: field + "/MANIFEST.tsv", encoding: .utf8) {
+                for row in manifest.split(separator: "\n").dropFirst() {
+                    let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+                    if cells.count > 1 { hosts[String(cells[0].dropLast(4))] = String(cells[1]) }
+                }
+            }
+            var examples: [IndicatorExample] = []
+            let pipeline = FilePipeline(factBuilder: FactBuilder(recordsFeatures: true, statusModel: nil))
+            for (folder, gold, isSeed) in [(field, field + "/gold", false), (seeds, seedsGold, true)] {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: gold)) ?? []
+                for name in names.sorted() where name.hasSuffix(".facts.tsv") {
+                    let stem = String(name.dropLast(".facts.tsv".count))
+                    let site = isSeed ? "seed:" + stem : hosts[stem] ?? String(stem.drop { $0 != "_" }.dropFirst())
+                    let raw = try Ingestor().read(path: folder + "/" + stem + ".txt")
+                    examples += StatusTrainer.examples(
+                        goldFacts: try String(contentsOfFile: gold + "/" + name, encoding: .utf8),
+                        goldQuantities: try String(
+                            contentsOfFile: gold + "/" + stem + ".quantities.tsv", encoding: .utf8),
+                        facts: pipeline.process(raw).documents.flatMap(\.facts), rawLines: raw.lines, site: site,
+                        slice: isSeed ? "seed" : String(stem.prefix(2)))
+                }
+            }
+            guard !examples.isEmpty else {
+                throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)")
+            }
+            return examples
+        }
+    }
+}
