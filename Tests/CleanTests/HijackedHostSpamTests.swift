@@ -10,12 +10,14 @@ import Testing
     typealias Case = LineRuleKindTests.Case
 
     static let cases: [Case] = [
-        Case(head: ["高清无码一区二区,中文字幕在线观看,免费看AV影院"], target: "高清无码一区二区,中文字幕在线观看,免费看AV影院",
-             label: .noise, rule: "adult-spam"),
-        Case(head: ["午夜福利精品视频_国产人妻毛片_日韩三级片"], target: "午夜福利精品视频_国产人妻毛片_日韩三级片",
-             label: .noise, rule: "adult-spam"),
+        Case(
+            head: ["高清无码一区二区,中文字幕在线观看,免费看AV影院"], target: "高清无码一区二区,中文字幕在线观看,免费看AV影院",
+            label: .noise, rule: "adult-spam"),
+        Case(
+            head: ["午夜福利精品视频_国产人妻毛片_日韩三级片"], target: "午夜福利精品视频_国产人妻毛片_日韩三级片",
+            label: .noise, rule: "adult-spam"),
         // traditional script and the full-width AV of some mirrors
-        Case(head: ["亞洲無碼精品|在線觀看ＡＶ|麻豆傳媒"], target: "亞洲無碼精品|在線觀看ＡＶ|麻豆傳媒", label: .noise, rule: "adult-spam"),
+        Case(head: ["亞洲無碼精品,在線觀看ＡＶ,麻豆傳媒"], target: "亞洲無碼精品,在線觀看ＡＶ,麻豆傳媒", label: .noise, rule: "adult-spam"),
     ]
 
     @Test(arguments: cases)
