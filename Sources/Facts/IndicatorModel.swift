@@ -39,6 +39,17 @@ public struct IndicatorModel: Sendable {
         }
 
         public static let off = Policy()
+
+        /// The policy of `grid` with the highest `utility`: `off` unless one beats it, and the
+        /// earlier of two that tie (the trainers order their grids cheapest first).
+        public static func best(of grid: [Policy], by utility: (Policy) -> Double) -> Policy {
+            var best = (policy: Policy.off, utility: utility(.off))
+            for policy in grid {
+                let value = utility(policy)
+                if value > best.utility + 1e-9 { best = (policy, value) }
+            }
+            return best.policy
+        }
         /// Whether the model never changes a choice.
         public var isOff: Bool { fill > 1 && override > 1 && doubt <= 0 }
 

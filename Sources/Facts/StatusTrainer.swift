@@ -124,15 +124,9 @@ public struct StatusTrainer: Sendable {
     public func bestPolicy(
         _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?]
     ) -> IndicatorModel.Policy {
-        func utility(_ policy: IndicatorModel.Policy) -> Double {
+        IndicatorModel.Policy.best(of: Self.policyGrid) { policy in
             let score = Self.score(examples, Self.chosen(examples, predictions, policy: policy))
             return Double(score.right) - wrongPenalty * Double(score.wrongKnown)
         }
-        var best = (policy: IndicatorModel.Policy.off, utility: utility(.off))
-        for policy in Self.policyGrid {
-            let value = utility(policy)
-            if value > best.utility + 1e-9 { best = (policy, value) }
-        }
-        return best.policy
     }
 }

@@ -133,33 +133,14 @@ extension Eduwh {
 
         /// The examples of every labelled page of the field corpus and the seeds.
         func loadExamples() throws -> [IndicatorExample] {
-            var hosts: [String: String] = [:]
-            if let manifest = try? String(contentsOfFile: field + "/MANIFEST.tsv", encoding: .utf8) {
-                for row in manifest.split(separator: "\n").dropFirst() {
-                    let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
-                    if cells.count > 1 { hosts[String(cells[0].dropLast(4))] = String(cells[1]) }
-                }
+            try LabelledPage.examples(
+                field: field, seeds: seeds, seedsGold: seedsGold,
+                factBuilder: FactBuilder(recordsFeatures: true, statusModel: nil)
+            ) { page in
+                StatusTrainer.examples(
+                    goldFacts: page.goldFacts, goldQuantities: page.goldQuantities, facts: page.facts,
+                    rawLines: page.rawLines, site: page.site, slice: page.slice)
             }
-            var examples: [IndicatorExample] = []
-            let pipeline = FilePipeline(factBuilder: FactBuilder(recordsFeatures: true, statusModel: nil))
-            for (folder, gold, isSeed) in [(field, field + "/gold", false), (seeds, seedsGold, true)] {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: gold)) ?? []
-                for name in names.sorted() where name.hasSuffix(".facts.tsv") {
-                    let stem = String(name.dropLast(".facts.tsv".count))
-                    let site = isSeed ? "seed:" + stem : hosts[stem] ?? String(stem.drop { $0 != "_" }.dropFirst())
-                    let raw = try Ingestor().read(path: folder + "/" + stem + ".txt")
-                    examples += StatusTrainer.examples(
-                        goldFacts: try String(contentsOfFile: gold + "/" + name, encoding: .utf8),
-                        goldQuantities: try String(
-                            contentsOfFile: gold + "/" + stem + ".quantities.tsv", encoding: .utf8),
-                        facts: pipeline.process(raw).documents.flatMap(\.facts), rawLines: raw.lines, site: site,
-                        slice: isSeed ? "seed" : String(stem.prefix(2)))
-                }
-            }
-            guard !examples.isEmpty else {
-                throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)")
-            }
-            return examples
         }
     }
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import EduwhCore
+import Facts
+import Foundation
+import Ingest
+import Pipeline
+
+/// A labelled page of the field corpus or the seeds, run through the pipeline: what the trainers
+/// (`train-indicators`, `train-status`, `train-years`) match against the facts gold.
+struct LabelledPage {
+    /// The page's NAME.facts.tsv and NAME.quantities.tsv.
+    var goldFacts: String
+    var goldQuantities: String
+    /// The pipeline's facts of the page and its raw lines.
+    var facts: [Fact]
+    var rawLines: [String]
+    /// Its MANIFEST host (`seed:NAME` for a seed) and slice (`fa`…, `seed`).
+    var site: String
+    var slice: String
+
+    /// The examples `make` draws from every page of `field` (with MANIFEST.tsv and gold/) and of
+    /// `seeds` (gold in `seedsGold`) that has a facts gold, in name order; an error when none has.
+    static func examples<Example>(
+        field: String, seeds: String, seedsGold: String, factBuilder: FactBuilder,
+        _ make: (LabelledPage) throws -> [Example]
+    ) throws -> [Example] {
+        var hosts: [String: String] = [:]
+        if let manifest = try? String(contentsOfFile: field + "/MANIFEST.tsv", encoding: .utf8) {
+            for row in manifest.split(separator: "\n").dropFirst() {
+                let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+                if cells.count > 1 { hosts[String(cells[0].dropLast(4))] = String(cells[1]) }
+            }
+        }
+        let pipeline = FilePipeline(factBuilder: factBuilder)
+        var examples: [Example] = []
+        for (folder, gold, isSeed) in [(field, field + "/gold", false), (seeds, seedsGold, true)] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: gold)) ?? []
+            for name in names.sorted() where name.hasSuffix(".facts.tsv") {
+                let stem = String(name.dropLast(".facts.tsv".count))
+                let raw = try Ingestor().read(path: folder + "/" + stem + ".txt")
+                examples += try make(
+                    LabelledPage(
+                        goldFacts: try String(contentsOfFile: gold + "/" + name, encoding: .utf8),
+                        goldQuantities: try String(
+                            contentsOfFile: gold + "/" + stem + ".quantities.tsv", encoding: .utf8),
+                        facts: pipeline.process(raw).documents.flatMap(\.facts), rawLines: raw.lines,
+                        site: isSeed ? "seed:" + stem : hosts[stem] ?? String(stem.drop { $0 != "_" }.dropFirst()),
+                        slice: isSeed ? "seed" : String(stem.prefix(2))))
+            }
+        }
+        guard !examples.isEmpty else {
+            throw ValidationError("no facts gold found under \(field)/gold or \(seedsGold)")
+        }
+        return examples
+    }
+}
