@@ -227,9 +227,10 @@ public struct DocumentProfiler: Sendable {
             titleNumbers.contains(located.line)
                 || (openingReach[located.line].map { located.mention.offset < $0 } ?? false)
         }
+        // A decade (上世纪90年代, 八十年代初) names history the report looks back on, never its own period.
         func isSpan(_ located: Located<YearMention>) -> Bool {
             (located.mention.kind == .range || located.mention.kind == .planPeriod) && located.mention.from != nil
-                && located.mention.to != nil
+                && located.mention.to != nil && !located.mention.surface.contains("年代")
         }
         // A span the title names (“十三五”期间…汇报) is the report's.
         if let span = early.first(where: { titleNumbers.contains($0.line) && isSpan($0) }) {

@@ -25,6 +25,16 @@ import Testing
         #expect(try Self.fact("46所", in: own).yearFrom == 2021)
     }
 
+    /// A decade the opening looks back to (上世纪80年代建的校舍) is history, not the report's period:
+    /// the figures get no year from it.
+    @Test func aDecadeInTheOpeningIsNoPeriod() throws {
+        let built = Self.build(
+            title: ["薄弱学校改造见闻"],
+            body: ["村里的老教学楼是上世纪80年代群众集资建的，墙体开裂多年。", "今年新建的综合楼面积2400平方米，已经投入使用。"])
+        #expect(built.profile.periodFrom == nil)
+        #expect(try Self.fact("2400平方米", in: built).yearFrom == nil)
+    }
+
     /// A span named deep inside a long first paragraph (a comparison: 从2005年到2015年十年间) is not
     /// the period of the report; a span the opening starts with is.
     @Test func aSpanDeepInALongFirstParagraphIsNoPeriod() throws {
