@@ -142,6 +142,8 @@ extension Normalizer {
                 if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
                 if siteTitle || found.rule == "y-bare-year" || found.rule == "y-bracketed-span" { continue }
+                // 上世纪80年代, 20世纪: a decade or century is history the report looks back on.
+                if found.rule == "y-decade" || found.rule == "y-century" { continue }
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from,
                     let to = found.to
                 else { continue }
