@@ -1,21 +1,20 @@
 import EduwhCore
 
 extension IndicatorExample {
-    /// The examples of one labelled page: each row of its facts gold (NAME.facts.tsv, with
-    /// NAME.quantities.tsv for value and unit) matched to the fact eduwh built for it as
-    /// `scripts/score` matches them (same line; the same surface, else one overlapping it), greedily
-    /// in gold order. `facts` must have been built with `recordsFeatures`; `rawLines` are the file's
-    /// lines (for overlaps).
-    public static func examples(
-        goldFacts: String, goldQuantities: String, facts: [Fact], rawLines: [String], site: String, slice: String
-    ) -> [IndicatorExample] {
-        let gold = rows(goldFacts)
+    /// Each row of a page's facts gold (NAME.facts.tsv, with its NAME.quantities.tsv row for value
+    /// and unit) matched to the fact eduwh built for it as `scripts/score` matches them (same line;
+    /// the same surface, else one overlapping it), greedily in gold order; `rawLines` are the file's
+    /// lines (for overlaps). What the trainers of the indicator and status choosers and the year
+    /// gate learn from.
+    public static func matches(goldFacts: String, goldQuantities: String, facts: [Fact], rawLines: [String])
+        -> [GoldMatch]
+    {
         let quantities = rows(goldQuantities)
         var byLine: [Int: [Int]] = [:]
         for (index, fact) in facts.enumerated() { byLine[fact.line, default: []].append(index) }
         var used = Set<Int>()
-        var examples: [IndicatorExample] = []
-        for (index, row) in gold.enumerated() {
+        var matches: [GoldMatch] = []
+        for (index, row) in rows(goldFacts).enumerated() {
             guard row.count >= 8, let line = Int(row[0]) else { continue }
             let surface = row[2]
             let text = line >= 1 && line <= rawLines.count ? rawLines[line - 1] : ""
@@ -28,29 +27,30 @@ extension IndicatorExample {
                 }
                 if best == nil, overlaps(text, found, surface) { best = candidate }
             }
+            if let best { used.insert(best) }
             let quantity = index < quantities.count ? quantities[index] : []
-            guard let best else {
-                examples.append(
-                    IndicatorExample(
-                        features: [], label: row[3], site: site, slice: slice,
-                        dictionary: .init(code: IndicatorMapper.unknownCode, rule: "none"), matched: false,
-                        restExact: false))
-                continue
-            }
-            used.insert(best)
-            let fact = facts[best]
-            let value = quantity.count > 3 ? quantity[3] : ""
-            let unit = quantity.count > 4 ? quantity[4] : ""
-            let rest =
-                sameNumber(value, fact.quantity.value) && unit == fact.quantity.unit
-                && row[4] == (fact.yearFrom.map(String.init) ?? "") && row[5] == (fact.yearTo.map(String.init) ?? "")
-                && row[6] == (fact.adcode ?? "") && row[7] == fact.status.rawValue
-            examples.append(
-                IndicatorExample(
-                    features: fact.features, label: row[3], site: site, slice: slice,
-                    dictionary: .init(code: fact.indicator, rule: fact.indicatorRule), matched: true, restExact: rest))
+            matches.append(GoldMatch(row: row, quantity: quantity, fact: best.map { facts[$0] }))
         }
-        return examples
+        return matches
+    }
+
+    /// The examples of one labelled page (`matches`) for the indicator chooser. `facts` must have
+    /// been built with `recordsFeatures`.
+    public static func examples(
+        goldFacts: String, goldQuantities: String, facts: [Fact], rawLines: [String], site: String, slice: String
+    ) -> [IndicatorExample] {
+        matches(goldFacts: goldFacts, goldQuantities: goldQuantities, facts: facts, rawLines: rawLines).map { match in
+            guard let fact = match.fact else {
+                return IndicatorExample(
+                    features: [], label: match.row[3], site: site, slice: slice,
+                    dictionary: .init(code: IndicatorMapper.unknownCode, rule: "none"), matched: false,
+                    restExact: false)
+            }
+            return IndicatorExample(
+                features: fact.features, label: match.row[3], site: site, slice: slice,
+                dictionary: .init(code: fact.indicator, rule: fact.indicatorRule), matched: true,
+                restExact: match.restExact(excluding: .indicator))
+        }
     }
 
     /// The rows of a gold TSV after its header, as cells (trimmed).
@@ -83,5 +83,26 @@ extension IndicatorExample {
         return (0...(text.count - pattern.count)).first { start in
             text[start..<(start + pattern.count)].elementsEqual(pattern)
         }
+    }
+}
+
+/// A gold fact row (cells of NAME.facts.tsv: line, doc, surface, indicator, from, to, region,
+/// status), its quantities row, and the fact eduwh built for it (nil: none matched).
+public struct GoldMatch: Sendable {
+    public enum Field: Sendable { case indicator, years, status }
+
+    public var row: [String]
+    public var quantity: [String]
+    public var fact: Fact?
+
+    /// Whether the matched fact agrees with the gold on value, unit and every field but `field`.
+    public func restExact(excluding field: Field) -> Bool {
+        guard let fact else { return false }
+        let value = quantity.count > 3 ? quantity[3] : ""
+        let unit = quantity.count > 4 ? quantity[4] : ""
+        let years = row[4] == (fact.yearFrom.map(String.init) ?? "") && row[5] == (fact.yearTo.map(String.init) ?? "")
+        return IndicatorExample.sameNumber(value, fact.quantity.value) && unit == fact.quantity.unit
+            && (field == .indicator || row[3] == fact.indicator) && (field == .years || years)
+            && row[6] == (fact.adcode ?? "") && (field == .status || row[7] == fact.status.rawValue)
     }
 }

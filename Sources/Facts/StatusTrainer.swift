@@ -25,46 +25,19 @@ public struct StatusTrainer: Sendable {
     public static func examples(
         goldFacts: String, goldQuantities: String, facts: [Fact], rawLines: [String], site: String, slice: String
     ) -> [IndicatorExample] {
-        let quantities = IndicatorExample.rows(goldQuantities)
-        var byLine: [Int: [Int]] = [:]
-        for (index, fact) in facts.enumerated() { byLine[fact.line, default: []].append(index) }
-        var used = Set<Int>()
-        var examples: [IndicatorExample] = []
-        for (index, row) in IndicatorExample.rows(goldFacts).enumerated() {
-            guard row.count >= 8, let line = Int(row[0]) else { continue }
-            let text = line >= 1 && line <= rawLines.count ? rawLines[line - 1] : ""
-            var best: Int?
-            for candidate in byLine[line] ?? [] where !used.contains(candidate) {
-                let found = facts[candidate].quantity.surface
-                if found == row[2] {
-                    best = candidate
-                    break
-                }
-                if best == nil, IndicatorExample.overlaps(text, found, row[2]) { best = candidate }
-            }
-            guard let best else {
-                examples.append(
-                    IndicatorExample(
-                        features: [], label: row[7], site: site, slice: slice,
+        IndicatorExample.matches(goldFacts: goldFacts, goldQuantities: goldQuantities, facts: facts, rawLines: rawLines)
+            .map { match in
+                guard let fact = match.fact else {
+                    return IndicatorExample(
+                        features: [], label: match.row[7], site: site, slice: slice,
                         dictionary: .init(code: FactStatus.unknown.rawValue, rule: ""), matched: false,
-                        restExact: false))
-                continue
-            }
-            used.insert(best)
-            let fact = facts[best]
-            let quantity = index < quantities.count ? quantities[index] : []
-            let rest =
-                IndicatorExample.sameNumber(quantity.count > 3 ? quantity[3] : "", fact.quantity.value)
-                && (quantity.count > 4 ? quantity[4] : "") == fact.quantity.unit && row[3] == fact.indicator
-                && row[4] == (fact.yearFrom.map(String.init) ?? "") && row[5] == (fact.yearTo.map(String.init) ?? "")
-                && row[6] == (fact.adcode ?? "")
-            examples.append(
-                IndicatorExample(
-                    features: fact.statusFeatures, label: row[7], site: site, slice: slice,
+                        restExact: false)
+                }
+                return IndicatorExample(
+                    features: fact.statusFeatures, label: match.row[7], site: site, slice: slice,
                     dictionary: .init(code: fact.status.rawValue, rule: fact.statusCue), matched: true,
-                    restExact: rest))
-        }
-        return examples
+                    restExact: match.restExact(excluding: .status))
+            }
     }
 
     /// A model trained on the matched examples (policy off).

@@ -38,39 +38,18 @@ public struct YearExample: Sendable {
     public static func examples(
         goldFacts: String, goldQuantities: String, facts: [Fact], rawLines: [String], site: String, slice: String
     ) -> [YearExample] {
-        let gold = IndicatorExample.rows(goldFacts)
-        let quantities = IndicatorExample.rows(goldQuantities)
-        var byLine: [Int: [Int]] = [:]
-        for (index, fact) in facts.enumerated() { byLine[fact.line, default: []].append(index) }
-        var used = Set<Int>()
-        return gold.enumerated().compactMap { index, row in
-            guard row.count >= 8, let line = Int(row[0]) else { return nil }
-            let text = line >= 1 && line <= rawLines.count ? rawLines[line - 1] : ""
-            var best: Int?
-            for candidate in byLine[line] ?? [] where !used.contains(candidate) {
-                let found = facts[candidate].quantity.surface
-                if found == row[2] {
-                    best = candidate
-                    break
-                }
-                if best == nil, IndicatorExample.overlaps(text, found, row[2]) { best = candidate }
+        IndicatorExample.matches(goldFacts: goldFacts, goldQuantities: goldQuantities, facts: facts, rawLines: rawLines)
+            .map { match in
+                var example = YearExample(
+                    features: [], year: ("", ""), gold: (match.row[4], match.row[5]), site: site, slice: slice,
+                    matched: false, restExact: false)
+                guard let fact = match.fact else { return example }
+                example.matched = true
+                example.year = (fact.yearFrom.map(String.init) ?? "", fact.yearTo.map(String.init) ?? "")
+                example.features = fact.yearFeatures
+                example.restExact = match.restExact(excluding: .years)
+                return example
             }
-            var example = YearExample(
-                features: [], year: ("", ""), gold: (row[4], row[5]), site: site, slice: slice, matched: false,
-                restExact: false)
-            guard let best else { return example }
-            used.insert(best)
-            let fact = facts[best]
-            let quantity = index < quantities.count ? quantities[index] : []
-            example.matched = true
-            example.year = (fact.yearFrom.map(String.init) ?? "", fact.yearTo.map(String.init) ?? "")
-            example.features = fact.yearFeatures
-            example.restExact =
-                IndicatorExample.sameNumber(quantity.count > 3 ? quantity[3] : "", fact.quantity.value)
-                && (quantity.count > 4 ? quantity[4] : "") == fact.quantity.unit && row[3] == fact.indicator
-                && row[6] == (fact.adcode ?? "") && row[7] == fact.status.rawValue
-            return example
-        }
     }
 }
 
