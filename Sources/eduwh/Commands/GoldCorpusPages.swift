@@ -5,6 +5,17 @@ import Foundation
 import Ingest
 import Pipeline
 
+/// The options every trainer (`train-indicators`, `train-status`, `train-years`) takes: where
+/// the labelled pages are, and how to hold sites or slices out.
+struct GoldCorpusOptions: ParsableArguments {
+    @Option(help: "Field corpus folder (pages, MANIFEST.tsv, gold/).") var field = "corpus/field"
+    @Option(help: "Seed pages folder.") var seeds = "imports"
+    @Option(help: "Seed gold folder.") var seedsGold = "corpus/seeds/gold"
+    @Flag(help: "Measure on sites left out of training.") var loso = false
+    @Option(help: "Site folds for --loso and for the policy --out writes (0: one site at a time).") var folds = 10
+    @Option(help: "Slices to hold out and score (comma-separated, e.g. fj or fh,fi).") var testSlices: String?
+}
+
 /// A labelled page of the field corpus or the seeds, run through the pipeline: what the trainers
 /// (`train-indicators`, `train-status`, `train-years`) match against the facts gold.
 struct LabelledPage {

@@ -42,12 +42,7 @@ extension Eduwh {
                 """,
             shouldDisplay: false)
 
-        @Option(help: "Field corpus folder (pages, MANIFEST.tsv, gold/).") var field = "corpus/field"
-        @Option(help: "Seed pages folder.") var seeds = "imports"
-        @Option(help: "Seed gold folder.") var seedsGold = "corpus/seeds/gold"
-        @Flag(help: "Measure on sites left out of training.") var loso = false
-        @Option(help: "With --loso or --out: site folds (0: one site at a time).") var folds = 10
-        @Option(help: "Slices to hold out and score (comma-separated, e.g. fh,fi).") var testSlices: String?
+        @OptionGroup var corpus: GoldCorpusOptions
         @Flag(help: "With --loso: print a row per site too.") var perSite = false
         @Option(help: "Feature name prefixes to leave out (comma-separated).") var dropFeatures: String?
         @Option(help: "Score under this policy instead of the one site folds choose: fill,override,doubt[,kind…].")
@@ -83,18 +78,18 @@ extension Eduwh {
             let matched = examples.filter(\.matched).count
             let sites = Set(examples.map(\.site)).count
             print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
-            if loso {
-                let predictions = trainer.heldOut(examples, folds: folds)
+            if corpus.loso {
+                let predictions = trainer.heldOut(examples, folds: corpus.folds)
                 let policy = fixed ?? trainer.bestPolicy(examples, predictions)
-                let how = folds <= 0 ? "one site at a time" : "\(folds) site folds"
+                let how = corpus.folds <= 0 ? "one site at a time" : "\(corpus.folds) site folds"
                 print("held-out by site (\(how)); policy chosen on these same predictions: \(policy)")
                 report(examples, predictions, policy: policy, perSite: perSite)
             }
-            for group in (testSlices ?? "").split(separator: ";") {
+            for group in (corpus.testSlices ?? "").split(separator: ";") {
                 let held = Set(group.split(separator: ",").map(String.init))
                 let training = examples.filter { !held.contains($0.slice) }
                 let test = examples.filter { held.contains($0.slice) }
-                let policy = fixed ?? trainer.bestPolicy(training, trainer.heldOut(training, folds: folds))
+                let policy = fixed ?? trainer.bestPolicy(training, trainer.heldOut(training, folds: corpus.folds))
                 let model = trainer.train(training)
                 let predictions = test.map { example in
                     example.matched ? model.predict(example.features, dictionary: example.dictionary.code) : nil
@@ -103,7 +98,7 @@ extension Eduwh {
                 report(test, predictions, policy: policy, perSite: false)
             }
             if let out {
-                let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: folds))
+                let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: corpus.folds))
                 let model = trainer.train(examples)
                 let stamp = ISO8601DateFormatter().string(from: Date())
                 let sites = Set(examples.map(\.site)).count
@@ -112,7 +107,7 @@ extension Eduwh {
                     "over IndicatorFeatures. Written by `eduwh train-indicators --out` at \(stamp), trained on",
                     "\(examples.filter(\.matched).count) matched gold facts of \(sites) sites (corpus/field + seeds),",
                     "\(trainer.epochs) epochs, L2 \(trainer.l2), weights under \(trainer.prune) pruned. Policy (@fill",
-                    "@override @doubt, see IndicatorModel.Policy) chosen on \(folds) site folds: \(policy).",
+                    "@override @doubt, see IndicatorModel.Policy) chosen on \(corpus.folds) site folds: \(policy).",
                     "Regenerate after changing the features, the dictionary or the gold; do not edit by hand.",
                 ]
                 try IndicatorTrainer.table(model, policy: policy, comment: comment)
@@ -162,7 +157,7 @@ extension Eduwh {
         /// The examples of every labelled page of the field corpus and the seeds.
         func loadExamples() throws -> [IndicatorExample] {
             try LabelledPage.examples(
-                field: field, seeds: seeds, seedsGold: seedsGold,
+                field: corpus.field, seeds: corpus.seeds, seedsGold: corpus.seedsGold,
                 factBuilder: FactBuilder(model: nil, recordsFeatures: true)
             ) { page in
                 IndicatorExample.examples(

@@ -37,12 +37,7 @@ extension Eduwh {
                 """,
             shouldDisplay: false)
 
-        @Option(help: "Field corpus folder (pages, MANIFEST.tsv, gold/).") var field = "corpus/field"
-        @Option(help: "Seed pages folder.") var seeds = "imports"
-        @Option(help: "Seed gold folder.") var seedsGold = "corpus/seeds/gold"
-        @Flag(help: "Measure on sites left out of training.") var loso = false
-        @Option(help: "Site folds (0: one site at a time).") var folds = 10
-        @Option(help: "Slices to hold out and score (comma-separated, e.g. fj).") var testSlices: String?
+        @OptionGroup var corpus: GoldCorpusOptions
         @Option(help: "Write the trained model here.") var out: String?
         @Option(help: "Training epochs.") var epochs = 15
         @Option(help: "L2 weight decay.") var l2: Float = 0.002
@@ -58,17 +53,17 @@ extension Eduwh {
             let sites = Set(examples.map(\.site)).count
             let matched = examples.filter(\.matched).count
             print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
-            if loso {
-                let predictions = trainer.heldOut(examples, folds: folds)
+            if corpus.loso {
+                let predictions = trainer.heldOut(examples, folds: corpus.folds)
                 let policy = trainer.bestPolicy(examples, predictions)
-                print("held-out by site (\(folds) folds); policy chosen on these same predictions: \(policy)")
+                print("held-out by site (\(corpus.folds) folds); policy chosen on these same predictions: \(policy)")
                 report(examples, predictions, policy: policy)
             }
-            if let testSlices {
+            if let testSlices = corpus.testSlices {
                 let held = Set(testSlices.split(separator: ",").map(String.init))
                 let training = examples.filter { !held.contains($0.slice) }
                 let test = examples.filter { held.contains($0.slice) }
-                let policy = trainer.bestPolicy(training, trainer.heldOut(training, folds: folds))
+                let policy = trainer.bestPolicy(training, trainer.heldOut(training, folds: corpus.folds))
                 let model = trainer.train(training)
                 let predictions = test.map { example in
                     example.matched ? model.predict(example.features, dictionary: example.dictionary.code) : nil
@@ -78,9 +73,9 @@ extension Eduwh {
             }
             if let out {
                 // With --test-slices the model written leaves them out (to score them with scripts/score).
-                let held = Set((testSlices ?? "").split(separator: ",").map(String.init))
+                let held = Set((corpus.testSlices ?? "").split(separator: ",").map(String.init))
                 let examples = examples.filter { !held.contains($0.slice) }
-                let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: folds))
+                let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: corpus.folds))
                 let model = trainer.train(examples)
                 let stamp = ISO8601DateFormatter().string(from: Date())
                 let comment = [
@@ -88,7 +83,7 @@ extension Eduwh {
                     "StatusFeatures. Written by `eduwh train-status --out` at \(stamp), trained on",
                     "\(examples.filter(\.matched).count) matched gold facts of \(sites) sites (corpus/field + seeds),",
                     "\(epochs) epochs, L2 \(l2). Policy (@fill @override @doubt, see StatusModel) chosen on",
-                    "\(folds) site folds: \(policy). Column `indicator` holds the status.",
+                    "\(corpus.folds) site folds: \(policy). Column `indicator` holds the status.",
                     "Regenerate after changing the features, the status rules or the gold; do not edit by hand.",
                 ]
                 try IndicatorTrainer.table(model, policy: policy, comment: comment)
@@ -134,7 +129,7 @@ extension Eduwh {
         /// The examples of every labelled page of the field corpus and the seeds.
         func loadExamples() throws -> [IndicatorExample] {
             try LabelledPage.examples(
-                field: field, seeds: seeds, seedsGold: seedsGold,
+                field: corpus.field, seeds: corpus.seeds, seedsGold: corpus.seedsGold,
                 factBuilder: FactBuilder(recordsFeatures: true, statusModel: nil)
             ) { page in
                 StatusTrainer.examples(

@@ -36,12 +36,7 @@ extension Eduwh {
                 """,
             shouldDisplay: false)
 
-        @Option(help: "Field corpus folder (pages, MANIFEST.tsv, gold/).") var field = "corpus/field"
-        @Option(help: "Seed pages folder.") var seeds = "imports"
-        @Option(help: "Seed gold folder.") var seedsGold = "corpus/seeds/gold"
-        @Flag(help: "Measure on sites left out of training.") var loso = false
-        @Option(help: "Site folds (0: one site at a time).") var folds = 10
-        @Option(help: "Slices to hold out and score (comma-separated, e.g. fj).") var testSlices: String?
+        @OptionGroup var corpus: GoldCorpusOptions
         @Option(help: "Write the trained gate here.") var out: String?
         @Option(help: "With --out: write this threshold instead of the one the folds choose (0: off).")
         var threshold: Double?
@@ -69,20 +64,20 @@ extension Eduwh {
             }
             let gated = examples.filter(\.gated).count
             print("examples: \(examples.count) gold facts (\(gated) with a year the gate may blank)")
-            if loso {
-                let probabilities = trainer.heldOut(examples, folds: folds)
+            if corpus.loso {
+                let probabilities = trainer.heldOut(examples, folds: corpus.folds)
                 let threshold = trainer.bestThreshold(examples, probabilities)
                 print(
-                    "held-out by site (\(folds <= 0 ? "one site at a time" : "\(folds) site folds")); "
+                    "held-out by site (\(corpus.folds <= 0 ? "one site at a time" : "\(corpus.folds) site folds")); "
                         + "threshold chosen on these same predictions: \(threshold)")
                 report(examples, probabilities, threshold: threshold)
                 if let dump { try write(examples, probabilities, to: dump) }
             }
-            if let testSlices {
+            if let testSlices = corpus.testSlices {
                 let held = Set(testSlices.split(separator: ",").map(String.init))
                 let training = examples.filter { !held.contains($0.slice) }
                 let test = examples.filter { held.contains($0.slice) }
-                let threshold = trainer.bestThreshold(training, trainer.heldOut(training, folds: folds))
+                let threshold = trainer.bestThreshold(training, trainer.heldOut(training, folds: corpus.folds))
                 let gate = trainer.train(training)
                 let probabilities = test.map { $0.gated ? gate.probability($0.features) : nil }
                 print(
@@ -91,7 +86,7 @@ extension Eduwh {
                 report(test, probabilities, threshold: threshold)
             }
             if let out {
-                let threshold = trainer.bestThreshold(examples, trainer.heldOut(examples, folds: folds))
+                let threshold = trainer.bestThreshold(examples, trainer.heldOut(examples, folds: corpus.folds))
                 var gate = trainer.train(examples)
                 gate.threshold = self.threshold ?? threshold
                 let comment = [
@@ -99,7 +94,7 @@ extension Eduwh {
                     "P(the rules' year of a fact is right). Written by `eduwh train-years --out`, trained on",
                     "\(gated) gold facts with a year (corpus/field + seeds), \(trainer.epochs) epochs,"
                         + " L2 \(trainer.l2), features seen on \(trainer.minCount)+ sites, sites weighed 1/sqrt(n).",
-                    "@threshold (years below it are left empty; 0 = off) chosen on \(folds) site folds with a",
+                    "@threshold (years below it are left empty; 0 = off) chosen on \(corpus.folds) site folds with a",
                     "wrong year costing \(trainer.wrongPenalty) right ones: \(threshold)"
                         + (self.threshold.map { "; written as \($0) (--threshold)." } ?? "."),
                     "Regenerate; do not edit by hand.",
@@ -146,7 +141,7 @@ extension Eduwh {
         /// The examples of every labelled page of the field corpus and the seeds.
         func loadExamples() throws -> [YearExample] {
             try LabelledPage.examples(
-                field: field, seeds: seeds, seedsGold: seedsGold,
+                field: corpus.field, seeds: corpus.seeds, seedsGold: corpus.seedsGold,
                 factBuilder: FactBuilder(recordsFeatures: true, yearGate: nil)
             ) { page in
                 YearExample.examples(
