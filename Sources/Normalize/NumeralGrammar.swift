@@ -101,6 +101,18 @@ enum NumeralGrammar {
         var section: [Tree] = []
         var pending: Tree? = nil
         var result: Tree? = nil
+
+        /// The parts built so far, to give back a tentative read across a space.
+        struct Snapshot {
+            var total: [Tree], section: [Tree], pending: Tree?
+        }
+        var snapshot: Snapshot { Snapshot(total: total, section: section, pending: pending) }
+        func restore(_ s: Snapshot?) {
+            guard let s else { return }
+            total = s.total
+            section = s.section
+            pending = s.pending
+        }
     }
 
     /// Parses a numeral at `i` and returns its parse tree too (tests and explanations).
@@ -115,7 +127,7 @@ enum NumeralGrammar {
 
     static let dian: UInt32 = 0x70B9  // 点
     static let dianTrad: UInt32 = 0x9EDE  // 點
-    private static let liang: UInt32 = 0x4E24  // 两
+    static let liang: UInt32 = 0x4E24  // 两
     /// ○ (white circle): the zero of digits written one by one in Taiwan (一○八, 二○二五).
     static let circleZero: UInt32 = 0x25CB
 
@@ -132,6 +144,10 @@ enum NumeralGrammar {
         ScalarClass.chineseDigit(v) != nil || v == 0x5341 || v == 0x62FE || v == 0x5EFF || v == 0x5345 || v == 0x534C
             || v == 0x4FE9 || v == 0x5006
     }
+
+    /// 两 兩 俩 倆: two as a count (两千, 两所), never a number's last digit.
+    @inline(__always)
+    static func isLiang(_ v: UInt32) -> Bool { v == 0x4E24 || v == 0x5169 || v == 0x4FE9 || v == 0x5006 }
 
     /// 廿 卅 卌: twenty, thirty, forty.
     @inline(__always)
@@ -152,11 +168,29 @@ enum NumeralGrammar {
     ) -> Parse? {
         guard i < line.count else { return nil }
         var state = ParseState(j: i, arabic: arabic, bareStart: bareStart, builder: builder)
+        // 一百 五 十 二, 三千 八百 九十六 万: a numeral spaced out (as PDF extraction and some forms write
+        // it) reads across single spaces, but only when the whole of it parses: a break after a space
+        // (一百 二百, 三 二) gives back everything from the first space on.
+        var beforeSpace: (ParseState, TreeBuilder.Snapshot?)? = nil
         reading: while state.j < line.count {
             switch state.read(line) {
             case .consumed: continue
-            case .stop: break reading
-            case .fail: return nil
+            case .stop:
+                if isNumeralSpace(line, at: state.j, arabic: arabic), state.tokens > 0 {
+                    if beforeSpace == nil { beforeSpace = (state, builder?.snapshot) }
+                    state.j += 1
+                    continue
+                }
+                if let (saved, snapshot) = beforeSpace, isNumeralBreak(line, at: state.j, arabic: arabic) {
+                    state = saved
+                    builder?.restore(snapshot)
+                }
+                break reading
+            case .fail:
+                guard let (saved, snapshot) = beforeSpace else { return nil }
+                state = saved
+                builder?.restore(snapshot)
+                break reading
             }
         }
         return state.finish(line, start: i)
@@ -179,6 +213,7 @@ enum NumeralGrammar {
         var pending: Double? = nil
         var pendingIsDigit = false  // pending is a single digit (Chinese, or one Arabic digit)
         var pendingAfterUnit = false  // pending follows a unit directly (no 零)
+        var pendingAt = 0  // where the pending atom starts
         var previousWasUnit = false
         var previousWasZero = false
         var tokens = 0
@@ -218,6 +253,9 @@ enum NumeralGrammar {
             }
             if let p = ScalarClass.chineseSmallUnit(v) { return readPlace(p) }
             if let u = ScalarClass.chineseBigUnit(v) { return readBig(u) }
+            // 五兆六十二亿: 兆 is 10^12 inside a numeral whose 亿 section follows it (as Taiwan writes
+            // budgets); on its own (兆瓦, 兆字节) it is mega and ends the numeral.
+            if v == 0x5146, tokens > 0, ScalarClass.isChineseNumeral(line.at(j + 1)) { return readBig(1e12) }
             if v == 0x51E0, lastUnit == 10, pending == nil, previousWasUnit, !hasDecimal {  // 十几
                 fuzzy = true
                 j += 1
@@ -258,6 +296,7 @@ enum NumeralGrammar {
             }
             if pending != nil { return .fail }  // 一二, 三五百: not one cardinal
             pending = Double(d)
+            pendingAt = j
             pendingIsDigit = true
             pendingAfterUnit = previousWasUnit
             builder?.pending = .atom(Double(d))
@@ -304,6 +343,7 @@ enum NumeralGrammar {
         @inline(__always)
         private mutating func readArabic(_ a: NumeralParser.Reading) {
             pending = a.value
+            pendingAt = j
             pendingIsDigit = a.length == 1 && !a.hasDecimal
             pendingAfterUnit = previousWasUnit
             builder?.pending = .atom(a.value)
@@ -405,6 +445,19 @@ enum NumeralGrammar {
                 if let b = builder, case .zero? = b.section.last { b.section.removeLast() }
                 guard tokens > 0 else { return nil }
             }
+            // 三十两, 一万两: 两 never writes the last digit (三十二, 一万二); it is the next word's (两 of
+            // silver, 两所), so it is given back.
+            if pending != nil, pendingIsDigit, tokens > 1, NumeralGrammar.isLiang(line[pendingAt]) {
+                j = pendingAt
+                tokens -= 1
+                pending = nil
+                builder?.pending = nil
+                if line.at(j - 1) == 0x96F6 || line.at(j - 1) == 0x3007 {  // 一百零两: the 零 goes back too
+                    j -= 1
+                    tokens -= 1
+                    if let b = builder, case .zero? = b.section.last { b.section.removeLast() }
+                }
+            }
             var value = total + section
             if let p = pending {
                 if pendingAfterUnit && pendingIsDigit && lastUnit >= 100 {
@@ -432,56 +485,5 @@ enum NumeralGrammar {
                 value: value, end: j, tokens: tokens, loneDigit: loneDigit, fuzzy: fuzzy, hasDecimal: hasDecimal,
                 hasPlace: hasPlace, hasBig: hasBig, hasArabic: hasArabic)
         }
-    }
-
-    /// 三点五, 零点五, 十二点五万: 点 and digits (两 is no decimal digit); 三点意见 is no decimal. A big
-    /// unit may follow only the decimal of a number below 万 (`bigAllowed`: 十二点五万, not 一万点五万).
-    @inline(__always)
-    static func decimal(_ line: ScalarLine, at j: Int, below bigAllowed: Bool) -> (Double, Int)? {
-        guard line.at(j) == dian || line.at(j) == dianTrad,
-            let first = ScalarClass.chineseDigit(line.at(j + 1)), line.at(j + 1) != liang
-        else { return nil }
-        var fraction = Double(first)
-        var scale = 10.0
-        var k = j + 2
-        while let d = ScalarClass.chineseDigit(line.at(k)), line.at(k) != liang {
-            fraction = fraction * 10 + Double(d)
-            scale *= 10
-            k += 1
-        }
-        let next = line.at(k)
-        guard !ScalarClass.isChineseNumeral(next) || (ScalarClass.chineseBigUnit(next) != nil && bigAllowed) else {
-            return nil
-        }
-        return (fraction / scale, k)
-    }
-
-    /// The rest of a mixed number after a magnitude of `factor` (6万|2000, 2万|3千5百, 3千|零40,
-    /// 200万|五千, 1亿|2千万): its value (below `factor`) and end, or nil.
-    static func tail(_ line: ScalarLine, at j: Int, below factor: Double) -> (
-        value: Double, end: Int, colloquial: Bool
-    )? {
-        var k = j
-        var zero = false
-        if line.at(k) == 0x96F6 || line.at(k) == 0x3007 {
-            k += 1
-            zero = true
-        }
-        let v = line.at(k)
-        guard digit(v) != nil || ScalarClass.isArabicDigit(v) else { return nil }
-        guard let p = parse(line, at: k, arabic: true), p.value > 0, !p.fuzzy else { return nil }
-        // A lone digit right after the magnitude stands for the next place down (2万5 = 25000, 1千2 = 1200).
-        if !zero, p.tokens == 1, !p.hasDecimal, p.value < 10, factor >= 100 {
-            if ScalarClass.isArabicDigit(v) && line.at(p.end) == 0x2E { return nil }
-            return (p.value * factor / 10, p.end, true)
-        }
-        guard p.value < factor else { return nil }
-        // An Arabic tail needs a place of its own or a 零, or more than one digit below 万 (6万2000).
-        if !p.hasPlace && !zero && p.tokens == 1 && ScalarClass.isArabicDigit(v) && p.value * 10 < factor / 10
-            && factor < 10_000
-        {
-            return nil
-        }
-        return (p.value, p.end, false)
     }
 }

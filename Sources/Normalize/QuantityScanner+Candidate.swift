@@ -235,23 +235,6 @@ extension QuantityScanner {
 
     // MARK: - Fractions, ranges, magnitudes
 
-    /// 三分之一.
-    private func readFraction(_ context: LineContext, _ d: Draft) -> Step {
-        let line = context.line
-        guard let r = d.reading, !d.percentWords, line.matches(Self.fractionWords, at: d.j) else { return .next }
-        let numeratorAt = d.j + Self.fractionWords.count
-        guard
-            let numerator = NumeralParser.chinese(line, at: numeratorAt) ?? NumeralParser.arabic(line, at: numeratorAt),
-            r.value > 0,
-            !context.isQuoted(d.start)
-        else { return .stop(nil) }
-        let end = numerator.end
-        let mention = QuantityMention(
-            surface: line.text(d.start..<end), value: numerator.value / r.value, unit: "", qualifier: .exact,
-            offset: d.start, rule: "q-fraction")
-        return .stop((mention, end))
-    }
-
     /// Ranges: 3-5所, 三至五所, 3～5万元.
     private func readRange(_ line: ScalarLine, _ d: inout Draft) {
         guard let r = d.reading, !d.percentWords else { return }
@@ -346,6 +329,9 @@ extension QuantityScanner {
                 !tail.colloquial || colloquialTailEnds(line, at: tail.end)
             {
                 d.addend = tail.value
+                d.j = tail.end
+            } else if let tail = spacedTail(line, m, d) {
+                d.addend = tail.value  // 7万 5千 4百 as a line of its own: one number spaced out
                 d.j = tail.end
             }
         }
@@ -476,7 +462,7 @@ extension QuantityScanner {
         if d.leadIncluded { start = numberStart - 1 }
         var upper = d.upper
         if d.negative {
-            start = numberStart - 1
+            start = ScalarClass.isSpace(d.prev) ? numberStart - 2 : numberStart - 1  // 负 1,200,000
             number = -number
             upper = upper.map { -$0 }
         }

@@ -18,15 +18,22 @@ extension QuantityScanner {
         let unitName = d.unitName
         let minusSign =
             (prev == 0x2D || prev == 0x2212 || prev == 0xFF0D) && ScalarClass.isHan(line.at(numberStart - 2))
+        // -10000, 负 1,200,000 as a line of its own: the sign opens the line (one space may follow it).
+        let signAt = ScalarClass.isSpace(prev) ? numberStart - 2 : numberStart - 1
+        let sign = line.at(signAt)
+        let signedLine =
+            (sign == 0x2D || sign == 0x2212 || sign == 0xFF0D || sign == 0x8D1F || sign == 0x8CA0)
+            && d.standaloneSpan?.lowerBound == signAt
         d.negative =
-            (prev == 0x8D1F || (minusSign && unitName == "percent")) && d.reading != nil
-            && (unitName == "percent" || unitName == "")
+            (prev == 0x8D1F || prev == 0x8CA0 || (minusSign && unitName == "percent") || signedLine)
+            && d.reading != nil && (unitName == "percent" || unitName == "")
         let end = d.end
         let leadOrSign = d.leadIncluded || d.negative
         d.isStandalone =
             d.standaloneSpan.map { span in
                 guard span.upperBound == end else { return false }
                 if span.lowerBound == numberStart || (leadOrSign && span.lowerBound == numberStart - 1) { return true }
+                if signedLine && span.lowerBound == signAt { return true }
                 // 约三百, 近4万: a qualifier word and a number make the whole line.
                 return rules.qualifiersBefore.contains {
                     $0.surface.count == numberStart - span.lowerBound && line.matches($0.surface, at: span.lowerBound)
@@ -175,6 +182,13 @@ extension QuantityScanner {
         // 数十所, 几百名: vague counts.
         // 人数五百名, 总数卅二名: 数 closing a noun (人数, 总数, 班数) is no vague count.
         if r.chinese, prev == 0x51E0 || (prev == 0x6570 && !Self.countNounLeads.contains(line.at(numberStart - 2))) {
+            return .stop(nil)
+        }
+        // 教师队伍人数, 中国大陆人口, 收拾起: a financial digit standing alone after a word is that word's
+        // character (伍 陆 拾), not a number; financial numerals write whole sums (伍万元, 陆佰人).
+        if r.chinese, r.length == 1, !d.isStandalone, ScalarClass.isFinancialNumeral(line[numberStart]),
+            ScalarClass.isHan(prev), !ScalarClass.isChineseNumeral(prev)
+        {
             return .stop(nil)
         }
         guard r.chinese, let u = d.unitRule, !d.isStandalone else { return .next }

@@ -94,7 +94,11 @@ struct QuantityScanner {
                 startable =
                     !ScalarClass.isArabicDigit(prev) && prev != 0x2E && prev != 0xFF0E && !isSpacedTail(line, at: i)
             } else if NumeralGrammar.startsNumeral(v) {
-                startable = !ScalarClass.isChineseNumeral(prev)
+                // 五兆六十二亿: the rest of a number with 兆 is no number of its own.
+                startable =
+                    !ScalarClass.isChineseNumeral(prev)
+                    && !(prev == 0x5146 && (ScalarClass.isChineseNumeral(line.at(i - 2))
+                        || ScalarClass.isArabicDigit(line.at(i - 2))))
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
                 startable =
                     !ScalarClass.isASCIILetter(prev) && !ScalarClass.isPlaceholder(prev)
@@ -121,7 +125,13 @@ struct QuantityScanner {
                         while j < n, ScalarClass.isArabicDigit(line[j]) || line[j] == 0x2E { j += 1 }
                     }
                 } else if ScalarClass.isChineseNumeral(v) {
-                    while j < n, ScalarClass.isChineseNumeral(line[j]) { j += 1 }
+                    // 一百五十四点零: the decimal too, or its 零 would be read as a zero of its own.
+                    while j < n, ScalarClass.isChineseNumeral(line[j])
+                        || ((line[j] == NumeralGrammar.dian || line[j] == NumeralGrammar.dianTrad)
+                            && ScalarClass.isChineseNumeral(line.at(j + 1)))
+                    {
+                        j += 1
+                    }
                 }
                 i = j
                 continue
@@ -349,5 +359,52 @@ struct QuantityScanner {
         // x.x or 3x5 style arithmetic is not a placeholder.
         if ScalarClass.isArabicDigit(line.at(j)) { return nil }
         return j
+    }
+
+    /// 三分之一, and a mixed fraction 十一又十四分之一.
+    func readFraction(_ context: LineContext, _ d: Draft) -> Step {
+        let line = context.line
+        guard let r = d.reading, !d.percentWords, line.matches(Self.fractionWords, at: d.j) else { return .next }
+        let numeratorAt = d.j + Self.fractionWords.count
+        guard
+            let numerator = NumeralParser.chinese(line, at: numeratorAt) ?? NumeralParser.arabic(line, at: numeratorAt),
+            r.value > 0, !context.isQuoted(d.start)
+        else { return .stop(nil) }
+        let end = numerator.end
+        let (whole, start) = Self.mixedWhole(line, before: d.start) ?? (0, d.start)  // 十一又十四分之一
+        let mention = QuantityMention(
+            surface: line.text(start..<end), value: whole + (whole < 0 ? -1 : 1) * numerator.value / r.value,
+            unit: "", qualifier: .exact,
+            offset: start, rule: whole != 0 ? "q-fraction-mixed" : "q-fraction")
+        return .stop((mention, end))
+    }
+
+    /// 十一又十四分之一, 3又一千分之23: the whole part of a mixed fraction, written before 又, with its
+    /// start; nil when 又 does not stand right before the fraction after a number that ends there.
+    static func mixedWhole(_ line: ScalarLine, before start: Int) -> (Double, Int)? {
+        guard line.at(start - 1) == 0x53C8 else { return nil }
+        let end = start - 1
+        var k = end
+        while k > 0, ScalarClass.isChineseNumeral(line.at(k - 1)) || ScalarClass.isArabicDigit(line.at(k - 1))
+            || line.at(k - 1) == 0x2E || (line.at(k - 1) == 0x20 && ScalarClass.isChineseNumeral(line.at(k - 2)))
+        {
+            k -= 1
+        }
+        guard k < end else { return nil }
+        let whole = NumeralParser.chinese(line, at: k) ?? NumeralParser.arabic(line, at: k)
+        guard let w = whole, w.end == end, w.value > 0 else { return nil }
+        // 负一又二分之一: a minus sign before the whole part signs the whole number.
+        let sign = line.at(k - 1) == 0x8D1F || line.at(k - 1) == 0x8CA0
+        return sign ? (-w.value, k - 1) : (w.value, k)
+    }
+
+    /// 7万 5千 4百 on a line of its own: the rest of the number after a space, when it has places of
+    /// its own and ends the line (in running text a space after 万 ends the number).
+    func spacedTail(_ line: ScalarLine, _ m: NormalizeRules.MagnitudeRule, _ d: Draft) -> (value: Double, end: Int)? {
+        guard !d.placeholder, let span = d.standaloneSpan, line.at(d.j) == 0x20,
+            let tail = NumeralGrammar.tail(line, at: d.j + 1, below: m.factor), !tail.colloquial,
+            tail.end == span.upperBound
+        else { return nil }
+        return (tail.value, tail.end)
     }
 }

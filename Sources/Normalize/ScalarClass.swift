@@ -38,6 +38,18 @@ enum ScalarClass {
         }
     }
 
+    /// 壹贰叁肆伍陆柒捌玖拾 and their traditional forms: the digits of financial writing, which are
+    /// also ordinary characters of words (队伍, 大陆, 收拾).
+    @inline(__always)
+    static func isFinancialNumeral(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x58F9, 0x5F0C, 0x8D30, 0x8CB3, 0x53C1, 0x53C3, 0x8086, 0x4F0D, 0x9646, 0x9678, 0x67D2, 0x634C, 0x7396,
+            0x62FE:
+            return true
+        default: return false
+        }
+    }
+
     /// Value of a Chinese place-value character below 万: 十拾 (10), 百佰 (100), 千仟 (1000).
     @inline(__always)
     static func chineseSmallUnit(_ v: UInt32) -> Double? {
