@@ -240,7 +240,7 @@ struct YearScanner {
         case 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8:  // 农 正 腊 阴 陰 農 臘
             if let y = lunarDate(line, at: i) { return y }
         default:
-            break
+            if Self.reignStarts.contains(v), let y = reignYear(line, at: i) { return y }
         }
         if ScalarClass.isPlaceholder(v) {
             guard !ScalarClass.isASCIILetter(prev), !ScalarClass.isPlaceholder(prev), !ScalarClass.isArabicDigit(prev)
@@ -249,7 +249,7 @@ struct YearScanner {
         }
         if ScalarClass.isChineseNumeral(v) {
             if !ScalarClass.isChineseNumeral(prev) {
-                if let y = chineseYear(line, at: i) { return y }
+                if let y = chineseYear(line, at: i) ?? cardinalYear(line, at: i) { return y }
                 if let y = twoDigitSchoolYear(line, at: i) { return y }
                 if let y = rocSchoolYear(line, at: i) { return y }
                 if let y = centuryOrDecade(line, at: i) { return y }
