@@ -43,7 +43,9 @@ extension YearScanner {
     /// 两千零四年八月十五, 一千九百九十八年: a year written as a cardinal number (not digit by digit). Only
     /// with a 零 inside, five characters or more, or a month after it: 两千年来 is two thousand years.
     func cardinalYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let r = NumeralParser.chinese(line, at: i), !r.hasDecimal, !r.fuzzy, (1900...2099).contains(r.value),
+        // 一千九百…, 两千…, 二千…: a thousand comes second (a cheap test before parsing every numeral).
+        let thousand = line.at(i + 1)
+        guard thousand == 0x5343 || thousand == 0x4EDF, let r = NumeralParser.chinese(line, at: i), !r.hasDecimal, !r.fuzzy, (1900...2099).contains(r.value),
             line.at(r.end) == Self.nian
         else { return nil }
         let year = Int(r.value)
