@@ -322,8 +322,7 @@ struct NormalizeRules: Sendable {
         for v in UInt32(0)..<0x10000 {
             let numeric =
                 ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
-            if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) || YearScanner.reignStarts.contains(v)
-            {
+            if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) || YearScanner.reignStarts.contains(v) {
                 firstFlags[Int(v)] |= Self.flagYearStart
             }
             let blank = v == 0x28 || v == 0xFF08  // () 个: a blanked figure of a form

@@ -10,7 +10,9 @@ extension NumeralGrammar {
         guard v == 0x20 || v == 0xA0 else { return false }
         let before = line.at(j - 1)
         let after = line.at(j + 1)
-        guard ScalarClass.isChineseNumeral(before) || (arabic && ScalarClass.isArabicDigit(before)) else { return false }
+        guard ScalarClass.isChineseNumeral(before) || (arabic && ScalarClass.isArabicDigit(before)) else {
+            return false
+        }
         return ScalarClass.isChineseNumeral(after) || (arabic && ScalarClass.isArabicDigit(after))
     }
 

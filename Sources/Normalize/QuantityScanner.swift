@@ -97,8 +97,9 @@ struct QuantityScanner {
                 // 五兆六十二亿: the rest of a number with 兆 is no number of its own.
                 startable =
                     !ScalarClass.isChineseNumeral(prev)
-                    && !(prev == 0x5146 && (ScalarClass.isChineseNumeral(line.at(i - 2))
-                        || ScalarClass.isArabicDigit(line.at(i - 2))))
+                    && !(prev == 0x5146
+                        && (ScalarClass.isChineseNumeral(line.at(i - 2))
+                            || ScalarClass.isArabicDigit(line.at(i - 2))))
             } else if ScalarClass.isPlaceholder(v) || v == Self.mou {
                 startable =
                     !ScalarClass.isASCIILetter(prev) && !ScalarClass.isPlaceholder(prev)
@@ -126,9 +127,10 @@ struct QuantityScanner {
                     }
                 } else if ScalarClass.isChineseNumeral(v) {
                     // 一百五十四点零: the decimal too, or its 零 would be read as a zero of its own.
-                    while j < n, ScalarClass.isChineseNumeral(line[j])
-                        || ((line[j] == NumeralGrammar.dian || line[j] == NumeralGrammar.dianTrad)
-                            && ScalarClass.isChineseNumeral(line.at(j + 1)))
+                    while j < n,
+                        ScalarClass.isChineseNumeral(line[j])
+                            || ((line[j] == NumeralGrammar.dian || line[j] == NumeralGrammar.dianTrad)
+                                && ScalarClass.isChineseNumeral(line.at(j + 1)))
                     {
                         j += 1
                     }
@@ -385,8 +387,9 @@ struct QuantityScanner {
         guard line.at(start - 1) == 0x53C8 else { return nil }
         let end = start - 1
         var k = end
-        while k > 0, ScalarClass.isChineseNumeral(line.at(k - 1)) || ScalarClass.isArabicDigit(line.at(k - 1))
-            || line.at(k - 1) == 0x2E || (line.at(k - 1) == 0x20 && ScalarClass.isChineseNumeral(line.at(k - 2)))
+        while k > 0,
+            ScalarClass.isChineseNumeral(line.at(k - 1)) || ScalarClass.isArabicDigit(line.at(k - 1))
+                || line.at(k - 1) == 0x2E || (line.at(k - 1) == 0x20 && ScalarClass.isChineseNumeral(line.at(k - 2)))
         {
             k -= 1
         }

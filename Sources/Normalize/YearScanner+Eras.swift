@@ -45,7 +45,8 @@ extension YearScanner {
     func cardinalYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         // 一千九百…, 两千…, 二千…: a thousand comes second (a cheap test before parsing every numeral).
         let thousand = line.at(i + 1)
-        guard thousand == 0x5343 || thousand == 0x4EDF, let r = NumeralParser.chinese(line, at: i), !r.hasDecimal, !r.fuzzy, (1900...2099).contains(r.value),
+        guard thousand == 0x5343 || thousand == 0x4EDF, let r = NumeralParser.chinese(line, at: i), !r.hasDecimal,
+            !r.fuzzy, (1900...2099).contains(r.value),
             line.at(r.end) == Self.nian
         else { return nil }
         let year = Int(r.value)
