@@ -47,13 +47,20 @@ public struct LineModel: Sendable {
     public var keepSide: Bool
     /// The table's comment lines (how, when and on what it was trained).
     public var notes: [String]
+    /// Whether the model reads the page-level features (`LineFeatures+Page`); a table without
+    /// any `block=` weight was trained without them.
+    public var pageFeatures: Bool
 
-    init(space: LineFeatureSpace, weights: [Double], margin: Double, keepSide: Bool, notes: [String]) {
+    init(
+        space: LineFeatureSpace, weights: [Double], margin: Double, keepSide: Bool, notes: [String],
+        pageFeatures: Bool = true
+    ) {
         self.space = space
         self.weights = weights
         self.margin = margin
         self.keepSide = keepSide
         self.notes = notes
+        self.pageFeatures = pageFeatures
     }
 
     /// Reads a weights table: `feature label weight` rows (`zone=head  N  0.8123`), a row
@@ -65,7 +72,9 @@ public struct LineModel: Sendable {
         var keepSide = false
         var ruleIDs: [String] = []
         var words: [String] = []
+        var pageFeatures = false
         for row in table.rows {
+            if row["feature"].hasPrefix("block=") { pageFeatures = true }
             if row["feature"].hasPrefix("rule=") { ruleIDs.append(String(row["feature"].dropFirst(5))) }
             if row["feature"].hasPrefix("text=") { words.append(String(row["feature"].dropFirst(5))) }
         }
@@ -91,7 +100,8 @@ public struct LineModel: Sendable {
         }
         guard let margin else { throw RuleTableError(file: name, line: 0, reason: "no gate-margin row") }
         let notes = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.map(String.init)
-        self.init(space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes)
+        self.init(
+            space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes, pageFeatures: pageFeatures)
     }
 
     /// The model as a weights table (comments, header, the margin, then every non-zero weight).

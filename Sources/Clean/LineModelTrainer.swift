@@ -113,6 +113,8 @@ public struct LineModelTrainer: Sendable {
     public var wordSites = 5
     /// Whether the gate only moves lines between labels on the same side of keep/drop (T↔B, M↔N).
     public var keepSide = true
+    /// Whether the page-level features (`LineFeatures+Page`) are learned from.
+    public var pageFeatures = true
     /// Whether each page is cleaned without the shipped rules written from its own site alone.
     public var holdOutSiteRules = true
     /// The cleaner whose rules' decisions are learned from (its own line model is not used).
@@ -168,7 +170,7 @@ public struct LineModelTrainer: Sendable {
         let space = LineFeatureSpace(
             ruleIDs: useRuleIDs ? cleaned.flatMap { $0.0.labeled.map(\.rule) }.sorted() : [],
             words: wordSites > 0 ? Self.commonWords(pages, cleaned.map(\.1), minSites: wordSites) : [])
-        let extractor = LineFeatures(space: space, rules: cleaner.rules)
+        let extractor = LineFeatures(space: space, rules: cleaner.rules, pageFeatures: pageFeatures)
         var out: [PageExamples] = []
         for (page, (inside, lines)) in zip(pages, cleaned) {
             let features =
@@ -248,7 +250,9 @@ public struct LineModelTrainer: Sendable {
         let heldOut = crossValidate(data, groupOf: groupOf)
         let margin = chooseMargin(heldOut)
         let weights = train(data.pages, featureCount: data.space.names.count)
-        return LineModel(space: data.space, weights: weights, margin: margin, keepSide: keepSide, notes: notes)
+        return LineModel(
+            space: data.space, weights: weights, margin: margin, keepSide: keepSide, notes: notes,
+            pageFeatures: pageFeatures)
     }
 
     // MARK: - Held-out measurement

@@ -255,6 +255,31 @@ import Testing
     @Test(arguments: cases)
     func noiseLineIsLabelledByItsKind(_ c: Case) throws { try c.check() }
 
+    /// A government page's record of the document laid out without brackets: field names spaced
+    /// out or not, a value, a colon or nothing after them, a bullet or dash in front; any script.
+    @Test(arguments: [
+        "索 引 号 114201000000/2022-00031  分  类 政务公开",
+        "- 索引号11330781MB1234567X/2023-08812",
+        "发布机构 某某县教育局",
+        "發布機構：某某縣政府",
+        "文  号 效力状态 有效",
+        "- 有效性有效",
+        "主題詞",
+        "• 成文日期 2022年5月6日",
+    ])
+    func recordFieldsWithoutBracketsAreMetadata(_ field: String) throws {
+        try Case(head: [field], target: field, label: .metadata, rule: "record-field").check()
+    }
+
+    /// A report sentence that opens with the same words is body.
+    @Test func aSentenceOpeningWithAFieldNameIsBody() {
+        let sentence = "文号管理进一步规范，全年共办理各类公文1200余件，按时办结率100%。"
+        for text in [CleanFixture.text(middle: [sentence]), CleanFixture.text(tail: [sentence])] {
+            let cleaned = Cleaner.standard.clean(CleanFixture.raw(text))
+            #expect(Self.label(sentence, in: cleaned)?.label == .body)
+        }
+    }
+
     /// Report text with commas and repeated words, or a list run over lines, is no keyword
     /// stuffing: it has a sentence end, or its phrases share few words.
     @Test(arguments: [

@@ -97,6 +97,9 @@ extension Eduwh {
         @Flag(name: .customLong("no-rule-ids"), help: "Leave rule ids out of the features (their tables' groups stay).")
         var noRuleIDs = false
 
+        @Flag(help: "Leave the page-level features out (where a line sits against the body block, ...).")
+        var noPageFeatures = false
+
         @Option(help: "SGD learning rate (per line, divided among its active features).")
         var rate = 0.5
 
@@ -121,6 +124,7 @@ extension Eduwh {
             trainer.useRuleIDs = !noRuleIDs
             trainer.keepSide = !anySide
             trainer.holdOutSiteRules = !ownSiteRules
+            trainer.pageFeatures = !noPageFeatures
             let clock = ContinuousClock()
             let start = clock.now
             let data = trainer.examples(pages)
@@ -148,7 +152,7 @@ extension Eduwh {
         }
 
         static func slices(_ list: String) -> Set<String> {
-            Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            Set(list.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) })
         }
 
         /// `seeds` for a seed, else the field file's first two letters (fa01_… → fa).
