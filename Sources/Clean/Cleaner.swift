@@ -113,7 +113,8 @@ public struct Cleaner: Sendable {
         let inside = labelInside(lines)
         var labeled = inside.labeled
         if let lineModel {
-            let extractor = LineFeatures(space: lineModel.space, rules: rules, pageFeatures: lineModel.pageFeatures)
+            let extractor = LineFeatures(
+                space: lineModel.space, rules: rules, pageFeatures: lineModel.pageFeatures, blind: lineModel.blind)
             let features = extractor.features(
                 lines: lines, labeled: labeled, paragraph: inside.paragraph, segments: inside.segments)
             lineModel.revise(&labeled, features: features)

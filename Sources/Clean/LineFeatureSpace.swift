@@ -194,8 +194,28 @@ struct LineFeatureSpace: Sendable {
         values(of: family).map { "\(family.name)=\($0)" }
     }
 
+    /// The families that carry the rules' own decision on a line: its label, its rule's table,
+    /// and every pair with its label (a model blind to the rules leaves them and `rule=ID` out).
+    static let rulesOwnFamilies: Set<Family> = [
+        .label, .group, .labelZone, .labelLength, .labelEnds, .labelFlag, .labelPrev, .labelNext, .labelRepeated,
+        .labelTitle, .labelBlock, .labelNoiseNeighbours, .labelCopy, .labelTemplate,
+    ]
+    /// Per fixed feature index: whether its family is one of `rulesOwnFamilies`.
+    private static let rulesOwnFixed: [Bool] = Family.allCases.flatMap { family in
+        values(of: family).map { _ in rulesOwnFamilies.contains(family) }
+    }
+
+    /// Whether feature `index` says what the rules decided about the line itself (see
+    /// `rulesOwnFamilies`; every `rule=ID`).
+    func isRulesOwn(_ index: Int32) -> Bool {
+        let i = Int(index)
+        return i < Self.rulesOwnFixed.count ? Self.rulesOwnFixed[i] : ruleRange.contains(i)
+    }
+
     /// Every feature's name, by index: the fixed families, then one `rule=ID` per rule id.
     let names: [String]
+    /// The indexes of the `rule=ID` features.
+    let ruleRange: Range<Int>
     /// The index of `rule=ID` for each rule id the space knows.
     let ruleFeature: [String: Int32]
 
@@ -211,6 +231,7 @@ struct LineFeatureSpace: Sendable {
             ruleFeature[id] = Int32(names.count)
             names.append("rule=\(id)")
         }
+        ruleRange = Self.fixedNames.count..<names.count
         var textFeature: [UInt64: Int32] = [:]
         for word in words {
             let scalars = Array(word.unicodeScalars)

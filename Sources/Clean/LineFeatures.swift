@@ -15,6 +15,9 @@ struct LineFeatures {
     let rules: CleanRules
     /// Whether the page-level features (`LineFeatures+Page`) are computed.
     var pageFeatures = true
+    /// Whether the rules' own decision on each line is left out (`LineFeatureSpace.isRulesOwn`):
+    /// the model then judges a line by its shape, place and neighbours alone.
+    var blind = false
     /// Lines longer than this are prose: no title overlap or repeat is measured for them.
     static let shortLine = 80
 
@@ -59,6 +62,7 @@ struct LineFeatures {
                         if let word = space.textFeature[key] { f.append(word) }
                     }
                 }
+                if blind { f.removeAll { space.isRulesOwn($0) } }
                 result.append(f)
             }
         }

@@ -50,11 +50,15 @@ public struct LineModel: Sendable {
     /// Whether the model reads the page-level features (`LineFeatures+Page`); a table without
     /// any `block=` weight was trained without them.
     public var pageFeatures: Bool
+    /// Whether the model was trained blind to the rules' own decision on a line (row
+    /// `gate-blind - 1`; see `LineFeatures.blind`).
+    public var blind: Bool
 
     init(
         space: LineFeatureSpace, weights: [Double], margin: Double, keepSide: Bool, notes: [String],
-        pageFeatures: Bool = true
+        pageFeatures: Bool = true, blind: Bool = false
     ) {
+        self.blind = blind
         self.space = space
         self.weights = weights
         self.margin = margin
@@ -73,6 +77,7 @@ public struct LineModel: Sendable {
         var ruleIDs: [String] = []
         var words: [String] = []
         var pageFeatures = false
+        var blind = false
         for row in table.rows {
             if row["feature"].hasPrefix("block=") { pageFeatures = true }
             if row["feature"].hasPrefix("rule=") { ruleIDs.append(String(row["feature"].dropFirst(5))) }
@@ -93,6 +98,10 @@ public struct LineModel: Sendable {
                 keepSide = value != 0
                 continue
             }
+            if row["feature"] == "gate-blind" {
+                blind = value != 0
+                continue
+            }
             guard let label = LineFeatureSpace.labelNames.firstIndex(of: row["label"]) else {
                 throw RuleTableError(file: name, line: row.line, reason: "label '\(row["label"])' is not T, M, B or N")
             }
@@ -101,13 +110,15 @@ public struct LineModel: Sendable {
         guard let margin else { throw RuleTableError(file: name, line: 0, reason: "no gate-margin row") }
         let notes = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.map(String.init)
         self.init(
-            space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes, pageFeatures: pageFeatures)
+            space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes, pageFeatures: pageFeatures,
+            blind: blind)
     }
 
     /// The model as a weights table (comments, header, the margin, then every non-zero weight).
     public func table() -> String {
         var out = notes.map { $0.hasPrefix("#") ? $0 : "# " + $0 }.joined(separator: "\n")
         out += "\nfeature\tlabel\tweight\ngate-margin\t-\t\(margin)\ngate-keep-side\t-\t\(keepSide ? 1 : 0)\n"
+        if blind { out += "gate-blind\t-\t1\n" }
         for (f, name) in space.names.enumerated() {
             for (l, label) in LineFeatureSpace.labelNames.enumerated() {
                 let w = weights[f * 4 + l]

@@ -100,6 +100,12 @@ extension Eduwh {
         @Flag(help: "Leave the page-level features out (where a line sits against the body block, ...).")
         var noPageFeatures = false
 
+        @Flag(help: "Clean each slice without the rules whose sites all lie in that slice (not only its own site's).")
+        var sliceRules = false
+
+        @Flag(help: "Train blind to the rules' own label and rule of each line (shape, place, neighbours only).")
+        var blind = false
+
         @Option(help: "SGD learning rate (per line, divided among its active features).")
         var rate = 0.5
 
@@ -125,6 +131,8 @@ extension Eduwh {
             trainer.keepSide = !anySide
             trainer.holdOutSiteRules = !ownSiteRules
             trainer.pageFeatures = !noPageFeatures
+            trainer.blind = blind
+            if sliceRules { trainer.ruleHoldOutGroup = { Self.slice(of: $0.name) } }
             let clock = ContinuousClock()
             let start = clock.now
             let data = trainer.examples(pages)
