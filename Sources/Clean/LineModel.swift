@@ -110,8 +110,8 @@ public struct LineModel: Sendable {
         guard let margin else { throw RuleTableError(file: name, line: 0, reason: "no gate-margin row") }
         let notes = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.map(String.init)
         self.init(
-            space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes, pageFeatures: pageFeatures,
-            blind: blind)
+            space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes,
+            pageFeatures: pageFeatures, blind: blind)
     }
 
     /// The model as a weights table (comments, header, the margin, then every non-zero weight).

@@ -135,7 +135,8 @@ import Testing
     }
 
     @Test func noiseNeighboursCountTheTwoLinesOnEachSide() {
-        let page = LineFeatures.Page(labels: [3, 3, 2, 3, 1, 3], groups: [nil], comparable: ["a", "b", "", "a", "", ""])
+        let page = LineFeatures.Page(
+            labels: [3, 3, 2, 3, 1, 3], groups: [nil], comparable: ["a", "b", "", "a", "", ""])
         #expect(page.noiseNeighbours(of: 2, in: 0..<6) == 3)
         #expect(page.noiseNeighbours(of: 2, in: 1..<4) == 2, "only lines of the same report")
         #expect(page.noiseNeighbours(of: 0, in: 0..<6) == 1)
