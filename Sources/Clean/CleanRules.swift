@@ -34,6 +34,12 @@ public struct CleanRules: Sendable {
     /// The shipped rules without those whose `sites` column names only `site` (nil: all of them):
     /// how the rules label a page of a site they were not written from.
     public static func shipped(holdingOut site: String?) -> CleanRules {
+        shipped(holdingOutAll: site.map { [$0] } ?? [])
+    }
+
+    /// The shipped rules without those whose `sites` column names only sites in `sites`: how the
+    /// rules label a group of sites (a slice of the field corpus) they were not written from.
+    public static func shipped(holdingOutAll sites: Set<String>) -> CleanRules {
         let tables = EmbeddedFiles.files.keys.sorted().compactMap { path -> RuleTable? in
             guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), path != LineModel.tablePath,
                 let text = EmbeddedFiles.files[path]
@@ -44,7 +50,7 @@ public struct CleanRules: Sendable {
                 fatalError("shipped rule table is broken: \(error)")
             }
         }
-        do { return try CleanRules(tables: tables, holdingOut: site) } catch {
+        do { return try CleanRules(tables: tables, holdingOutAll: sites) } catch {
             fatalError("shipped rule table is broken: \(error)")
         }
     }
@@ -70,10 +76,15 @@ public struct CleanRules: Sendable {
     /// Builds the rules from tables, in the order given, without the rows whose `sites` column
     /// names only `site`.
     public init(tables: [RuleTable], holdingOut site: String?) throws(RuleTableError) {
+        try self.init(tables: tables, holdingOutAll: site.map { [$0] } ?? [])
+    }
+
+    /// The same without the rows whose `sites` column names only sites in `sites`.
+    public init(tables: [RuleTable], holdingOutAll sites: Set<String>) throws(RuleTableError) {
         lineRules = []
         splitCues = []
         lexicon = [:]
-        for table in tables { try add(table, holdingOut: site) }
+        for table in tables { try add(table, holdingOut: sites) }
         folding = ScriptFolding(pairs: lexicon["traditional"] ?? [])
         ruleGroups = Self.groups(lineRules: lineRules, splitCues: splitCues)
     }
@@ -91,11 +102,11 @@ public struct CleanRules: Sendable {
         return out
     }
 
-    private mutating func add(_ table: RuleTable, holdingOut site: String?) throws(RuleTableError) {
+    private mutating func add(_ table: RuleTable, holdingOut sites: Set<String>) throws(RuleTableError) {
         let headerLine = (table.rows.first?.line ?? 2) - 1
         if table.columns.contains("label") {
             try require(["id", "label", "match", "pattern", "example"], in: table, line: headerLine)
-            for row in table.rows where !Self.isHeldOut(row, of: table, site: site) {
+            for row in table.rows where !Self.isHeldOut(row, of: table, sites: sites) {
                 lineRules.append(try LineRule(row: row, table: table.name))
             }
         } else if table.columns.contains("role") {
@@ -160,10 +171,10 @@ public struct CleanRules: Sendable {
     static let holdoutSite = ProcessInfo.processInfo.environment["EDUWH_HOLDOUT_SITE"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Whether a rule row names only the held-out site in its optional `sites` column.
-    static func isHeldOut(_ row: RuleTable.Row, of table: RuleTable, site: String?) -> Bool {
-        guard let site, table.columns.contains("sites") else { return false }
+    static func isHeldOut(_ row: RuleTable.Row, of table: RuleTable, sites heldOut: Set<String>) -> Bool {
+        guard !heldOut.isEmpty, table.columns.contains("sites") else { return false }
         let sites = row["sites"].split(separator: "|").map(String.init)
-        return !sites.isEmpty && sites.allSatisfy { $0 == site }
+        return !sites.isEmpty && sites.allSatisfy { heldOut.contains($0) }
     }
 
     /// The words of lexicon list `id` (empty when absent).

@@ -113,7 +113,9 @@ public struct Cleaner: Sendable {
         let inside = labelInside(lines)
         var labeled = inside.labeled
         if let lineModel {
-            let features = LineFeatures(space: lineModel.space, rules: rules).features(
+            let extractor = LineFeatures(
+                space: lineModel.space, rules: rules, pageFeatures: lineModel.pageFeatures, blind: lineModel.blind)
+            let features = extractor.features(
                 lines: lines, labeled: labeled, paragraph: inside.paragraph, segments: inside.segments)
             lineModel.revise(&labeled, features: features)
         }

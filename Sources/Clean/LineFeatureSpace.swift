@@ -22,6 +22,9 @@ struct LineFeatureSpace: Sendable {
         case digits, latin, cjk, flag, labelFlag, paragraph, fromStart, fromEnd, relative
         case prevLabel, nextLabel, labelPrev, labelNext, prevGroup, nextGroup, repeated, labelRepeated
         case title, labelTitle, paragraphDistance, segmentSize, glued
+        // Page-level: where the line sits against the rules' body block (`LineFeatures+Page`).
+        case block, labelBlock, noiseNeighbours, labelNoiseNeighbours, copy, labelCopy
+        case template, labelTemplate, pageHas, pageHasBlock
 
         var name: String {
             switch self {
@@ -57,6 +60,16 @@ struct LineFeatureSpace: Sendable {
             case .paragraphDistance: "paragraph-distance"
             case .segmentSize: "segment-lines"
             case .glued: "glued"
+            case .block: "block"
+            case .labelBlock: "label*block"
+            case .noiseNeighbours: "noise-neighbours"
+            case .labelNoiseNeighbours: "label*noise-neighbours"
+            case .copy: "copy"
+            case .labelCopy: "label*copy"
+            case .template: "template-shape"
+            case .labelTemplate: "label*template-shape"
+            case .pageHas: "page-has"
+            case .pageHasBlock: "page-has*block"
             }
         }
     }
@@ -84,6 +97,19 @@ struct LineFeatureSpace: Sendable {
     static let titleNames = ["no-title", "none", "some", "most", "holds-title", "long"]
     static let distanceNames = ["0", "1", "2", "3-5", "6+", "no-paragraph"]
     static let sizeNames = ["1-5", "6-15", "16-40", "41+"]
+    /// Where a line sits against its report's body block (the first to the last line the rules
+    /// kept as body), and how far outside it.
+    static let blockNames = [
+        "inside", "before-1", "before-2", "before-3-5", "before-6+", "after-1", "after-2", "after-3-5", "after-6+",
+        "no-body",
+    ]
+    /// The coarse side of `blockNames` (paired with a page's rule groups).
+    static let blockSideNames = ["inside", "before", "after", "no-body"]
+    /// How many of the two lines before and the two after the rules labelled N.
+    static let noiseNeighbourNames = ["0", "1", "2", "3", "4"]
+    /// Whether the line's text stands elsewhere in the file, and whether this is its first copy,
+    /// or a copy of the report's first title.
+    static let copyNames = ["once", "first-of-copies", "later-copy", "copy-of-title"]
     /// Yes/no shapes of the line (`ShapeFlag`).
     static let flagNames = ShapeFlag.allCases.map(\.name)
 
@@ -143,6 +169,16 @@ struct LineFeatureSpace: Sendable {
         case .labelTitle: return paired(titleNames)
         case .paragraphDistance: return distanceNames
         case .segmentSize: return sizeNames
+        case .block: return blockNames
+        case .labelBlock: return paired(blockNames)
+        case .noiseNeighbours: return noiseNeighbourNames
+        case .labelNoiseNeighbours: return paired(noiseNeighbourNames)
+        case .copy: return copyNames
+        case .labelCopy: return paired(copyNames)
+        case .template: return ["no", "yes"]
+        case .labelTemplate: return paired(["no", "yes"])
+        case .pageHas: return groupNames
+        case .pageHasBlock: return groupNames.flatMap { g in blockSideNames.map { "\(g)*\($0)" } }
         }
     }
 
@@ -158,8 +194,28 @@ struct LineFeatureSpace: Sendable {
         values(of: family).map { "\(family.name)=\($0)" }
     }
 
+    /// The families that carry the rules' own decision on a line: its label, its rule's table,
+    /// and every pair with its label (a model blind to the rules leaves them and `rule=ID` out).
+    static let rulesOwnFamilies: Set<Family> = [
+        .label, .group, .labelZone, .labelLength, .labelEnds, .labelFlag, .labelPrev, .labelNext, .labelRepeated,
+        .labelTitle, .labelBlock, .labelNoiseNeighbours, .labelCopy, .labelTemplate,
+    ]
+    /// Per fixed feature index: whether its family is one of `rulesOwnFamilies`.
+    private static let rulesOwnFixed: [Bool] = Family.allCases.flatMap { family in
+        values(of: family).map { _ in rulesOwnFamilies.contains(family) }
+    }
+
+    /// Whether feature `index` says what the rules decided about the line itself (see
+    /// `rulesOwnFamilies`; every `rule=ID`).
+    func isRulesOwn(_ index: Int32) -> Bool {
+        let i = Int(index)
+        return i < Self.rulesOwnFixed.count ? Self.rulesOwnFixed[i] : ruleRange.contains(i)
+    }
+
     /// Every feature's name, by index: the fixed families, then one `rule=ID` per rule id.
     let names: [String]
+    /// The indexes of the `rule=ID` features.
+    let ruleRange: Range<Int>
     /// The index of `rule=ID` for each rule id the space knows.
     let ruleFeature: [String: Int32]
 
@@ -175,6 +231,7 @@ struct LineFeatureSpace: Sendable {
             ruleFeature[id] = Int32(names.count)
             names.append("rule=\(id)")
         }
+        ruleRange = Self.fixedNames.count..<names.count
         var textFeature: [UInt64: Int32] = [:]
         for word in words {
             let scalars = Array(word.unicodeScalars)

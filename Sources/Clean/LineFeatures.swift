@@ -13,6 +13,11 @@ import EduwhCore
 struct LineFeatures {
     let space: LineFeatureSpace
     let rules: CleanRules
+    /// Whether the page-level features (`LineFeatures+Page`) are computed.
+    var pageFeatures = true
+    /// Whether the rules' own decision on each line is left out (`LineFeatureSpace.isRulesOwn`):
+    /// the model then judges a line by its shape, place and neighbours alone.
+    var blind = false
     /// Lines longer than this are prose: no title overlap or repeat is measured for them.
     static let shortLine = 80
 
@@ -28,10 +33,13 @@ struct LineFeatures {
         for text in comparable where !text.isEmpty { counts[text, default: 0] += 1 }
         var result: [[Int32]] = []
         result.reserveCapacity(lines.count)
+        let page = pageFeatures ? Page(labels: labels, groups: groups, comparable: comparable) : nil
         for segment in segments {
             let first = segment.first { paragraph[$0] }
             let last = segment.last { paragraph[$0] }
-            let title = segment.first { labeled[$0].label == .title }.map { Self.bigrams(comparable[$0]) }
+            let titleLine = segment.first { labeled[$0].label == .title }
+            let title = titleLine.map { Self.bigrams(comparable[$0]) }
+            let body = (segment.first { labels[$0] == 2 }, segment.last { labels[$0] == 2 })
             for i in segment {
                 var f: [Int32] = []
                 f.reserveCapacity(48)
@@ -47,12 +55,14 @@ struct LineFeatures {
                     distance: paragraphDistance(i, paragraph: paragraph, segment: segment, first: first))
                 addStructure(&f, context, i: i, segment: segment, glued: segments.count > 1, paragraph: paragraph[i])
                 addShape(&f, lines[i], label: context.label)
+                if let page { addPage(&f, page, line: lines[i], i: i, segment: segment, body: body, title: titleLine) }
                 if let rule = space.ruleFeature[labeled[i].rule] { f.append(rule) }
                 if !space.textFeature.isEmpty, lines[i].shape.length <= Self.shortLine {
                     for key in LineFeatureSpace.ideographPairs(lines[i].matchText) {
                         if let word = space.textFeature[key] { f.append(word) }
                     }
                 }
+                if blind { f.removeAll { space.isRulesOwn($0) } }
                 result.append(f)
             }
         }

@@ -47,13 +47,24 @@ public struct LineModel: Sendable {
     public var keepSide: Bool
     /// The table's comment lines (how, when and on what it was trained).
     public var notes: [String]
+    /// Whether the model reads the page-level features (`LineFeatures+Page`); a table without
+    /// any `block=` weight was trained without them.
+    public var pageFeatures: Bool
+    /// Whether the model was trained blind to the rules' own decision on a line (row
+    /// `gate-blind - 1`; see `LineFeatures.blind`).
+    public var blind: Bool
 
-    init(space: LineFeatureSpace, weights: [Double], margin: Double, keepSide: Bool, notes: [String]) {
+    init(
+        space: LineFeatureSpace, weights: [Double], margin: Double, keepSide: Bool, notes: [String],
+        pageFeatures: Bool = true, blind: Bool = false
+    ) {
+        self.blind = blind
         self.space = space
         self.weights = weights
         self.margin = margin
         self.keepSide = keepSide
         self.notes = notes
+        self.pageFeatures = pageFeatures
     }
 
     /// Reads a weights table: `feature label weight` rows (`zone=head  N  0.8123`), a row
@@ -65,7 +76,10 @@ public struct LineModel: Sendable {
         var keepSide = false
         var ruleIDs: [String] = []
         var words: [String] = []
+        var pageFeatures = false
+        var blind = false
         for row in table.rows {
+            if row["feature"].hasPrefix("block=") { pageFeatures = true }
             if row["feature"].hasPrefix("rule=") { ruleIDs.append(String(row["feature"].dropFirst(5))) }
             if row["feature"].hasPrefix("text=") { words.append(String(row["feature"].dropFirst(5))) }
         }
@@ -84,6 +98,10 @@ public struct LineModel: Sendable {
                 keepSide = value != 0
                 continue
             }
+            if row["feature"] == "gate-blind" {
+                blind = value != 0
+                continue
+            }
             guard let label = LineFeatureSpace.labelNames.firstIndex(of: row["label"]) else {
                 throw RuleTableError(file: name, line: row.line, reason: "label '\(row["label"])' is not T, M, B or N")
             }
@@ -91,13 +109,16 @@ public struct LineModel: Sendable {
         }
         guard let margin else { throw RuleTableError(file: name, line: 0, reason: "no gate-margin row") }
         let notes = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.map(String.init)
-        self.init(space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes)
+        self.init(
+            space: space, weights: weights, margin: margin, keepSide: keepSide, notes: notes,
+            pageFeatures: pageFeatures, blind: blind)
     }
 
     /// The model as a weights table (comments, header, the margin, then every non-zero weight).
     public func table() -> String {
         var out = notes.map { $0.hasPrefix("#") ? $0 : "# " + $0 }.joined(separator: "\n")
         out += "\nfeature\tlabel\tweight\ngate-margin\t-\t\(margin)\ngate-keep-side\t-\t\(keepSide ? 1 : 0)\n"
+        if blind { out += "gate-blind\t-\t1\n" }
         for (f, name) in space.names.enumerated() {
             for (l, label) in LineFeatureSpace.labelNames.enumerated() {
                 let w = weights[f * 4 + l]

@@ -113,8 +113,15 @@ public struct LineModelTrainer: Sendable {
     public var wordSites = 5
     /// Whether the gate only moves lines between labels on the same side of keep/drop (T↔B, M↔N).
     public var keepSide = true
+    /// Whether the page-level features (`LineFeatures+Page`) are learned from.
+    public var pageFeatures = true
+    /// Whether the model is blind to the rules' own decision on each line (`LineFeatures.blind`).
+    public var blind = false
     /// Whether each page is cleaned without the shipped rules written from its own site alone.
     public var holdOutSiteRules = true
+    /// When set, pages are grouped by it (a slice) and each group is cleaned without the shipped
+    /// rules whose `sites` all lie in the group (instead of `holdOutSiteRules`' own site alone).
+    public var ruleHoldOutGroup: (@Sendable (LineTrainingPage) -> String)?
     /// The cleaner whose rules' decisions are learned from (its own line model is not used).
     public var cleaner: Cleaner
 
@@ -153,7 +160,15 @@ public struct LineModelTrainer: Sendable {
     /// and scored, are those on a site they have not seen.
     public func examples(_ pages: [LineTrainingPage]) -> Dataset {
         var bySite: [String: Cleaner] = [:]
-        if holdOutSiteRules {
+        if let ruleHoldOutGroup {
+            var byGroup: [String: Cleaner] = [:]
+            for (group, members) in Dictionary(grouping: pages, by: ruleHoldOutGroup) {
+                var heldOut = cleaner
+                heldOut.rules = CleanRules.shipped(holdingOutAll: Set(members.map(\.site)))
+                byGroup[group] = heldOut
+            }
+            for page in pages { bySite[page.site] = byGroup[ruleHoldOutGroup(page)] }
+        } else if holdOutSiteRules {
             for site in Set(pages.map(\.site)).intersection(CleanRules.sitesNamedByRules) {
                 var heldOut = cleaner
                 heldOut.rules = CleanRules.shipped(holdingOut: site)
@@ -168,7 +183,7 @@ public struct LineModelTrainer: Sendable {
         let space = LineFeatureSpace(
             ruleIDs: useRuleIDs ? cleaned.flatMap { $0.0.labeled.map(\.rule) }.sorted() : [],
             words: wordSites > 0 ? Self.commonWords(pages, cleaned.map(\.1), minSites: wordSites) : [])
-        let extractor = LineFeatures(space: space, rules: cleaner.rules)
+        let extractor = LineFeatures(space: space, rules: cleaner.rules, pageFeatures: pageFeatures, blind: blind)
         var out: [PageExamples] = []
         for (page, (inside, lines)) in zip(pages, cleaned) {
             let features =
@@ -248,7 +263,9 @@ public struct LineModelTrainer: Sendable {
         let heldOut = crossValidate(data, groupOf: groupOf)
         let margin = chooseMargin(heldOut)
         let weights = train(data.pages, featureCount: data.space.names.count)
-        return LineModel(space: data.space, weights: weights, margin: margin, keepSide: keepSide, notes: notes)
+        return LineModel(
+            space: data.space, weights: weights, margin: margin, keepSide: keepSide, notes: notes,
+            pageFeatures: pageFeatures, blind: blind)
     }
 
     // MARK: - Held-out measurement

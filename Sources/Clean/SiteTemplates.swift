@@ -38,9 +38,13 @@ public struct SiteTemplates: Sendable, Hashable {
     /// - lines of years or dates only (2012年, 2013年5月, 2012-05-12);
     /// - a line over `maxLength` characters, or blank.
     public static func isLearnable(_ text: String) -> Bool {
-        let line = ScannedLine(number: 1, raw: Substring(text))
+        isLearnable(line: ScannedLine(number: 1, raw: Substring(text)))
+    }
+
+    /// The same for a scanned line (the line model reads it as a feature of every short line).
+    static func isLearnable(line: ScannedLine) -> Bool {
         let shape = line.shape
-        guard shape.length > 0, text.unicodeScalars.count <= maxLength else { return false }
+        guard shape.length > 0, line.text.unicodeScalars.count <= maxLength else { return false }
         if shape.endsSentence { return false }
         // Long with clauses: prose even without its full stop (a sentence cut by the page).
         if shape.length >= 25, shape.punctuation >= 2 { return false }

@@ -104,6 +104,51 @@ import Testing
         #expect(name.contains("title=none") || name.contains("title=some"))
     }
 
+    /// Page-level features: where a line sits against the body block the rules found, how many
+    /// neighbours they dropped, whether it is a later copy of the title, whether it has a site
+    /// template line's shape, and which rule tables fired on the page.
+    @Test func wherePageLinesSitAgainstTheBodyBlock() throws {
+        let lines = Self.features(Self.page)
+        let title = try #require(lines.first { $0.text == "关于2021年全县教育工作的总结" })
+        #expect(title.label == .title)
+        #expect(title.names.contains("block=before-2"), "two lines above the first body line")
+        #expect(title.names.contains("copy=first-of-copies"))
+        let copy = try #require(lines.last { $0.text == "关于2021年全县教育工作的总结" })
+        #expect(copy.names.contains("block=after-1"))
+        #expect(copy.names.contains("copy=copy-of-title"))
+        let footer = try #require(lines.last)
+        #expect(footer.names.contains("block=after-2"))
+        let paragraph = try Self.names(of: "全年新建学校3所，改扩建校舍面积12000平方米，新增学位2400个，办学条件明显改善。")
+        #expect(paragraph.contains("block=inside"))
+        #expect(paragraph.contains("template-shape=no"), "a sentence is never a site's template")
+        #expect(paragraph.contains("copy=once"))
+        let date = try Self.names(of: "发布时间：2022-01-06  浏览次数：235")
+        #expect(date.contains("template-shape=yes"))
+        #expect(date.contains("block=before-1"))
+        let rule = try #require(lines.first { $0.text.hasPrefix("发布时间") }).rule
+        let group = LineFeatureSpace.tableName(
+            try #require(Cleaner.standard.rules.lineRules.first { $0.id == rule }).origin)
+        for line in lines { #expect(line.names.contains("page-has=\(group)"), "\(line.text)") }
+        for line in lines where line.names.contains("block=inside") {
+            #expect(line.names.contains("page-has*block=\(group)*inside"))
+        }
+    }
+
+    @Test func noiseNeighboursCountTheTwoLinesOnEachSide() {
+        let page = LineFeatures.Page(
+            labels: [3, 3, 2, 3, 1, 3], groups: [nil], comparable: ["a", "b", "", "a", "", ""])
+        #expect(page.noiseNeighbours(of: 2, in: 0..<6) == 3)
+        #expect(page.noiseNeighbours(of: 2, in: 1..<4) == 2, "only lines of the same report")
+        #expect(page.noiseNeighbours(of: 0, in: 0..<6) == 1)
+        #expect(page.copy(of: 0, title: nil) == 1)
+        #expect(page.copy(of: 3, title: nil) == 2)
+        #expect(page.copy(of: 3, title: 0) == 3)
+        #expect(page.copy(of: 1, title: nil) == 0)
+        #expect(page.block(of: 0, first: 2, last: 3) == 2)
+        #expect(page.block(of: 5, first: 2, last: 3) == 6)
+        #expect(page.block(of: 0, first: nil, last: nil) == 9)
+    }
+
     @Test func pairsOfIdeographsOnly() {
         let pairs = LineFeatureSpace.ideographPairs("下载QQ群：微信123")
         #expect(pairs.count == 2)

@@ -255,6 +255,67 @@ import Testing
     @Test(arguments: cases)
     func noiseLineIsLabelledByItsKind(_ c: Case) throws { try c.check() }
 
+    /// A government page's record of the document laid out without brackets: field names spaced
+    /// out or not, a value, a colon or nothing after them, a bullet or dash in front; any script.
+    @Test(arguments: [
+        "索 引 号 114201000000/2022-00031  分  类 政务公开",
+        "- 索引号11330781MB1234567X/2023-08812",
+        "发布机构 某某县教育局",
+        "發布機構：某某縣政府",
+        "文  号 效力状态 有效",
+        "- 有效性有效",
+        "主題詞",
+        "• 成文日期 2022年5月6日",
+    ])
+    func recordFieldsWithoutBracketsAreMetadata(_ field: String) throws {
+        try Case(head: [field], target: field, label: .metadata, rule: "record-field").check()
+    }
+
+    /// A portal's tool row above or below the report: script and accessibility switches, mobile
+    /// and social links, font-size buttons, spaced out or run together, in either script.
+    @Test(arguments: ["在线办事 繁体 长者模式", "网上展厅 手机 微信", "小字体中字体大字体", "小字體大字體", "关怀模式 简体"])
+    func aPortalToolRowIsNoise(_ row: String) throws {
+        try Case(head: [row], target: row, label: .noise, rule: "site-toolbar").check()
+        try Case(tail: [row], target: row, label: .noise, rule: "site-toolbar").check()
+    }
+
+    /// A report's own short title or heading that names a tool word is no tool row.
+    @Test func aTitleAboutPhonesIsNoToolRow() throws {
+        let title = "关于加强中小学生手机管理工作的报告"
+        let cleaned = Self.clean([title, ""] + CleanFixture.paragraphs)
+        #expect(Self.label(title, in: cleaned)?.label == .title)
+        let heading = "二、手机管理"
+        let text = CleanFixture.text(middle: [heading])
+        #expect(CleanFixture.line(heading, in: Cleaner.standard.clean(CleanFixture.raw(text)))?.label == .body)
+    }
+
+    /// A comment box's policy lines after the report: its disclaimer, a prompt to rate the
+    /// article (a blog's "comments closed" is `blog-footer`'s).
+    @Test(arguments: [
+        "本页面网友评论仅供其表达个人看法，并不表明本网站同意其观点或证实其描述，请文明上网、理性发言",
+        "所有評論僅代表網友個人意見，與本站立場無關",
+        "请为这篇文章评分？",
+        "（以上评论仅代表网友个人观点）",
+    ])
+    func aCommentBoxPolicyLineIsNoise(_ line: String) throws {
+        try Case(tail: [line], target: line, label: .noise, rule: "comment-policy").check()
+    }
+
+    /// A reporter's byline with a stray mark before it or 报道 after it, in either script.
+    @Test(arguments: ["?  某某全媒体记者 张小明 报道", "N本报记者 李华 通讯员 王强", "◎本報記者 陳明 報導"])
+    func aMarkedReporterBylineIsMetadata(_ line: String) throws {
+        try Case(head: [line], target: line, label: .metadata, rule: "reporter-line").check()
+    }
+
+    /// A report sentence that opens with the same words is body.
+    @Test func aSentenceOpeningWithAFieldNameIsBody() {
+        let sentence = "文号管理进一步规范，全年共办理各类公文1200余件，按时办结率100%。"
+        for text in [CleanFixture.text(middle: [sentence]), CleanFixture.text(tail: [sentence])] {
+            let cleaned = Cleaner.standard.clean(CleanFixture.raw(text))
+            #expect(Self.label(sentence, in: cleaned)?.label == .body)
+        }
+    }
+
     /// Report text with commas and repeated words, or a list run over lines, is no keyword
     /// stuffing: it has a sentence end, or its phrases share few words.
     @Test(arguments: [

@@ -97,6 +97,15 @@ extension Eduwh {
         @Flag(name: .customLong("no-rule-ids"), help: "Leave rule ids out of the features (their tables' groups stay).")
         var noRuleIDs = false
 
+        @Flag(help: "Leave the page-level features out (where a line sits against the body block, ...).")
+        var noPageFeatures = false
+
+        @Flag(help: "Clean each slice without the rules whose sites all lie in that slice (not only its own site's).")
+        var sliceRules = false
+
+        @Flag(help: "Train blind to the rules' own label and rule of each line (shape, place, neighbours only).")
+        var blind = false
+
         @Option(help: "SGD learning rate (per line, divided among its active features).")
         var rate = 0.5
 
@@ -121,6 +130,9 @@ extension Eduwh {
             trainer.useRuleIDs = !noRuleIDs
             trainer.keepSide = !anySide
             trainer.holdOutSiteRules = !ownSiteRules
+            trainer.pageFeatures = !noPageFeatures
+            trainer.blind = blind
+            if sliceRules { trainer.ruleHoldOutGroup = { Self.slice(of: $0.name) } }
             let clock = ContinuousClock()
             let start = clock.now
             let data = trainer.examples(pages)
@@ -148,7 +160,7 @@ extension Eduwh {
         }
 
         static func slices(_ list: String) -> Set<String> {
-            Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            Set(list.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) })
         }
 
         /// `seeds` for a seed, else the field file's first two letters (fa01_… → fa).
