@@ -23,14 +23,20 @@ extension FactBuilder {
         if let listed = respectively(quantity, among: quantities, years: sentenceYears, sentence: sentence, in: scalars) {
             return (listed, listed, .clause)
         }
+        if let own, let single = yearBeforeNamedPlan(own, years: sentenceYears, in: scalars), let y = single.from {
+            return (y, y, .sentence)
+        }
         let reference = scope.year?.upperBound ?? [profile.referenceYear, profile.periodFrom].compactMap { $0 }.max()
         if let own {
             if since(own.mention, in: scalars) {
-                // 2014年以来: to the section's or the report's year; unknown when neither is as late.
-                guard let from = own.mention.from, let end = scope.year?.upperBound ?? profile.referenceYear,
-                    end >= from, factYears.contains(end)
-                else { return none }
-                return (year.from, end, year.source)
+                // 2014年以来: to the section's or the report's year when later; to the year itself in a
+                // report of that year; unknown when the text names no end (the since year alone made
+                // itself the latest year named).
+                guard let from = own.mention.from else { return none }
+                if let end = scope.year?.upperBound ?? profile.referenceYear, end > from, factYears.contains(end) {
+                    return (year.from, end, year.source)
+                }
+                return profile.periodTo == from ? (from, from, year.source) : none
             }
             // 2007年前，…: the time before a year already past; a deadline ahead (2025年前，…) stays.
             if isBefore(own.mention, in: scalars), let deadline = own.mention.to, reference.map({ deadline <= $0 }) ?? false
@@ -100,7 +106,8 @@ extension FactBuilder {
         guard offset < upper, offset > sentence.lowerBound,
             let mark = (sentence.lowerBound..<offset).last(where: { starts(respectivelyScalars, at: $0, in: scalars) }),
             let span = years.last(where: { year in
-                year.offset >= sentence.lowerBound && year.offset < mark && (year.kind == .range || year.kind == .year)
+                // 2002-2004年, or 三年 after it (…三年分别为), 近三年.
+                year.offset >= sentence.lowerBound && year.offset < mark && year.kind != .planPeriod
                     && (year.from ?? 0) < (year.to ?? 0)
             }),
             let from = span.from, let to = span.to
@@ -133,4 +140,37 @@ extension FactBuilder {
 
     /// The verbs before 于 that found an institution: 成立于, (始/创/兴)建于, 创办于, 创立于, 组建于.
     static let foundingVerbs: Set<Unicode.Scalar> = ["立", "建", "办"]
+
+    /// Whether a year is what something is compared with: 与2010年相比, 和上年比较, 同2015年相比.
+    static func isComparedWith(_ year: YearMention, in scalars: [Unicode.Scalar]) -> Bool {
+        let start = year.offset
+        let end = start + year.surface.unicodeScalars.count
+        guard start > 0, start <= scalars.count, comparedLeads.contains(scalars[start - 1]) else { return false }
+        var index = end
+        if index < scalars.count, scalars[index] == "的" || scalars[index] == "度" { index += 1 }
+        return starts(comparedScalars, at: index, in: scalars) || starts(comparingScalars, at: index, in: scalars)
+    }
+
+    static let comparedLeads: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
+    static let comparedScalars = Array("相比".unicodeScalars)
+    static let comparingScalars = Array("比较".unicodeScalars)
+
+    /// The sentence's own single year before a plan period that only names a project or fund
+    /// (2022年，中央财政安排“十四五”国家基础教育重大项目计划资金605亿元: 2022), not one that
+    /// bounds the figure (十三五期间累计投入…, 十四五末).
+    static func yearBeforeNamedPlan(
+        _ own: (mention: YearMention, source: ContextSource), years: [YearMention], in scalars: [Unicode.Scalar]
+    ) -> YearMention? {
+        guard own.mention.kind == .planPeriod, own.source == .clause || own.source == .sentence else { return nil }
+        var index = own.mention.offset + own.mention.surface.unicodeScalars.count
+        while index < scalars.count, "”\"’」』".unicodeScalars.contains(scalars[index]) { index += 1 }
+        if planBounds.contains(where: { starts($0, at: index, in: scalars) }) { return nil }
+        return years.last { year in
+            year.kind == .year && year.from != nil && year.from == year.to && year.offset < own.mention.offset
+                && !isDeadline(year, in: scalars) && !isBefore(year, in: scalars)
+        }
+    }
+
+    /// Words after a plan period that make it the figure's span (期间, 时期, 以来, 末, 内).
+    static let planBounds = ["期间", "时期", "以来", "来", "末", "内", "年"].map { Array($0.unicodeScalars) }
 }

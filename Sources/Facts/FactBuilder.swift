@@ -440,6 +440,7 @@ public struct FactBuilder: Sendable {
     /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
     /// 提高, 下降 …) stands between them.
     static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        if isComparedWith(year, in: scalars) { return true }
         guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
             return false
         }

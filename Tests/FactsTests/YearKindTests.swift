@@ -85,10 +85,11 @@ import Testing
             body: [
                 "2016-2018年全市教育经费总投入分别为21.5亿元、23.8亿元、26.1亿元，生均公用经费分别为800元、850元、900元。",
                 "2016-2018年，东城区、西城区和南城区分别新建学校3所、4所、5所。",
+                "全市2016-2018年共招聘教师1500名。新招聘教师三年分别为420名、510名、570名。",
             ])
         let expected: [(String, Int)] = [
             ("21.5亿元", 2016), ("23.8亿元", 2017), ("26.1亿元", 2018), ("800元", 2016), ("850元", 2017),
-            ("900元", 2018),
+            ("900元", 2018), ("420名", 2016), ("510名", 2017), ("570名", 2018),
         ]
         for (surface, year) in expected {
             let figure = try Self.fact(surface, in: built)
@@ -109,5 +110,39 @@ import Testing
             title: ["【第1篇】县实验中学2021年学校工作总结"],
             body: ["一年来，学校新增教学班4个，教师12人。"])
         #expect(try Self.fact("4个", in: piece).yearFrom == 2021)
+    }
+
+    /// A progress notice whose first sentence gives the date its figures stand at (现将截至…情况
+    /// 通报如下) reports that year: its later paragraphs' counts are that year's.
+    @Test func aNoticeAsOfADateReportsThatYear() throws {
+        let built = Self.build(
+            title: [],
+            body: [
+                "现将截至2017年9月底全市校舍改造工程进展情况通报如下：",
+                "（一）开工情况",
+                "全市累计开工学校326所，开工面积18.4万平方米。",
+            ])
+        let figure = try Self.fact("326所", in: built)
+        #expect(figure.yearFrom == 2017 && figure.yearTo == 2017)
+    }
+
+    /// 与2016年相比 is the base of a comparison, not the year of the change; a plan period that only
+    /// names a fund (“十三五”…项目资金) gives way to the sentence's own year, one that bounds the
+    /// figure (十三五期间累计) does not.
+    @Test func comparisonBasesAndNamedPlans() throws {
+        let built = Self.build(
+            title: ["市教育发展情况通报"],
+            body: [
+                "2019年，全市共有幼儿园412所，与2016年相比增加了86所。",
+                "2020年，省财政安排“十三五”学前教育重点项目资金共计3.2亿元，其中奖补资金1.1亿元。",
+                "十三五期间，全市累计投入教育经费98亿元。",
+            ])
+        #expect(try Self.fact("86所", in: built).yearFrom == 2019)
+        for surface in ["3.2亿元", "1.1亿元"] {
+            let figure = try Self.fact(surface, in: built)
+            #expect(figure.yearFrom == 2020 && figure.yearTo == 2020, "\(surface)")
+        }
+        let span = try Self.fact("98亿元", in: built)
+        #expect(span.yearFrom == 2016 && span.yearTo == 2020)
     }
 }
