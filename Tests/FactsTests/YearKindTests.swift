@@ -39,11 +39,13 @@ import Testing
             body: [
                 "2010年前，全乡共有村小14所，学生不足900人。对2012年以前建成的6栋校舍进行了加固。",
                 "2018年前，全乡将再新建寄宿制学校2所。",
+                "2013年前三个月，全乡共转入学生120人。",
             ])
-        for surface in ["14所", "900人", "6栋"] {
+        for surface in ["14所", "不足900人", "6栋"] {
             #expect(try Self.fact(surface, in: built).yearFrom == nil, "\(surface)")
         }
         #expect(try Self.fact("2所", in: built).yearFrom == 2018)
+        #expect(try Self.fact("120人", in: built).yearFrom == 2013)
     }
 
     /// 成立于1998年 / 始建于 1975 年: the founding year does not date what the sentence says of the
