@@ -135,8 +135,15 @@ extension FactBuilder {
         var k = year.offset - 1
         while k >= 0, k < scalars.count, scalars[k] == " " || scalars[k] == "\u{3000}" { k -= 1 }
         guard k >= 1, k < scalars.count, scalars[k] == "于" else { return false }
-        return foundingVerbs.contains(scalars[k - 1])
+        if foundingVerbs.contains(scalars[k - 1]) { return true }
+        // 于1993年建校, 于 1975 年创办: the same founding with the verb after the year.
+        var end = year.offset + year.surface.unicodeScalars.count
+        while end < scalars.count, scalars[end] == " " || scalars[end] == "\u{3000}" { end += 1 }
+        return foundingWords.contains { starts($0, at: end, in: scalars) }
     }
+
+    /// Founding words after 于 and a year (于1993年建校).
+    static let foundingWords = ["建校", "建园", "成立", "创办", "创建", "创立", "始建"].map { Array($0.unicodeScalars) }
 
     /// The verbs before 于 that found an institution: 成立于, (始/创/兴)建于, 创办于, 创立于, 组建于.
     static let foundingVerbs: Set<Unicode.Scalar> = ["立", "建", "办"]
