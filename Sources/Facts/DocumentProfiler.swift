@@ -272,7 +272,8 @@ public struct DocumentProfiler: Sendable {
             // A report whose first sentence gives the date its figures stand at (现将截至2015年8月底…
             // 进展情况通报如下) reports that year.
             let asOf =
-                located.line == firstLine && Self.asOfScalars.contains {
+                located.line == firstLine
+                && Self.asOfScalars.contains {
                     FactBuilder.ends($0, at: located.mention.offset, in: text)
                 }
             guard kind == .year || asOf else { return false }

@@ -20,7 +20,8 @@ extension FactBuilder {
         sentence: Range<Int>, scalars: [Unicode.Scalar], scope: SectionScope.State, profile: DocumentProfile
     ) -> (from: Int?, to: Int?, source: ContextSource) {
         let none: (Int?, Int?, ContextSource) = (nil, nil, .none)
-        if let listed = respectively(quantity, among: quantities, years: sentenceYears, sentence: sentence, in: scalars) {
+        if let listed = respectively(quantity, among: quantities, years: sentenceYears, sentence: sentence, in: scalars)
+        {
             return (listed, listed, .clause)
         }
         if let own, let single = yearBeforeNamedPlan(own, years: sentenceYears, in: scalars), let y = single.from {
@@ -39,7 +40,8 @@ extension FactBuilder {
                 return profile.periodTo == from ? (from, from, year.source) : none
             }
             // 2007年前，…: the time before a year already past; a deadline ahead (2025年前，…) stays.
-            if isBefore(own.mention, in: scalars), let deadline = own.mention.to, reference.map({ deadline <= $0 }) ?? false
+            if isBefore(own.mention, in: scalars), let deadline = own.mention.to,
+                reference.map({ deadline <= $0 }) ?? false
             {
                 return none
             }
@@ -60,7 +62,8 @@ extension FactBuilder {
         // 来 alone only after 自/从 (自2010年来): 2014年来我校 is someone who came.
         let lead: Unicode.Scalar = year.offset > 0 && year.offset <= scalars.count ? scalars[year.offset - 1] : " "
         let opened = lead == "自" || lead == "从"
-        return starts(sinceScalars, at: index, in: scalars) || (opened && index < scalars.count && scalars[index] == "来")
+        return starts(sinceScalars, at: index, in: scalars)
+            || (opened && index < scalars.count && scalars[index] == "来")
     }
 
     /// Whether a year is the bound a state held before: 2007年前，… / 2018年以前 / 2015年底前，
@@ -86,7 +89,8 @@ extension FactBuilder {
     static func namesVaguePeriod(before offset: Int, sentence: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
         let end = min(offset, scalars.count)
         guard sentence.lowerBound < end else { return false }
-        for k in sentence.lowerBound..<end where scalars[k] == "年" || scalars[k] == "近" || scalars[k] == "多"
+        for k in sentence.lowerBound..<end
+        where scalars[k] == "年" || scalars[k] == "近" || scalars[k] == "多"
             || scalars[k] == "几" || scalars[k] == "历" || scalars[k] == "这"
         {
             if vaguePeriods.contains(where: { starts($0, at: k, in: scalars) && k + $0.count <= end }) { return true }
@@ -114,7 +118,9 @@ extension FactBuilder {
         else { return nil }
         // Only when 分别 follows the span or the list before it directly: 甲县、乙县分别投入… lists places, not years.
         let lastBefore = quantities.last { $0.offset > span.offset && $0.offset < mark }
-        let from0 = lastBefore.map { $0.offset + $0.surface.unicodeScalars.count } ?? span.offset + span.surface.unicodeScalars.count
+        let from0 =
+            lastBefore.map { $0.offset + $0.surface.unicodeScalars.count } ?? span.offset
+            + span.surface.unicodeScalars.count
         if (from0..<mark).contains(where: { listJoiners.contains(scalars[$0]) }) { return nil }
         let next = (mark + 2..<upper).first { starts(respectivelyScalars, at: $0, in: scalars) } ?? upper
         let listed = quantities.filter { $0.offset > mark && $0.offset < next }
