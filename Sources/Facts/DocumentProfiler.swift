@@ -264,12 +264,21 @@ public struct DocumentProfiler: Sendable {
         }
         let firstLine = opening.first?.number
         if let year = early.first(where: { located in
-            guard located.mention.kind == .year, located.mention.from != nil, let text = texts[located.line] else {
-                return false
-            }
+            let kind = located.mention.kind
+            guard kind == .year || kind == .date, let from = located.mention.from, located.mention.to == from,
+                let text = texts[located.line]
+            else { return false }
             let end = located.mention.offset + located.mention.surface.unicodeScalars.count
+            // A report whose first sentence gives the date its figures stand at (现将截至2015年8月底…
+            // 进展情况通报如下) reports that year.
+            let asOf =
+                located.line == firstLine
+                && Self.asOfScalars.contains {
+                    FactBuilder.ends($0, at: located.mention.offset, in: text)
+                }
+            guard kind == .year || asOf else { return false }
             let account =
-                located.mention.surface.hasSuffix("年度")
+                asOf || located.mention.surface.hasSuffix("年度")
                 || (end < text.count && text[end - 1] == "年"
                     && Self.accountWords.contains { FactBuilder.starts($0, at: end, in: text) })
             // A report that opens with a year as its topic (2019年，全国…) gives account of that year;
@@ -347,6 +356,9 @@ public struct DocumentProfiler: Sendable {
 
     /// Words after 年 that make a year the period a report gives account of (2021年度, 2017年上半年).
     static let accountWords = ["度", "上半年", "下半年", "全年"].map { Array($0.unicodeScalars) }
+
+    /// Words before a date that make it the date figures stand at (截至2015年8月底).
+    static let asOfScalars = ["截至", "截止", "截止到", "截至到"].map { Array($0.unicodeScalars) }
 
     /// Relative years that count from the year a report speaks in.
     static let currentYearWords = ["今年", "本年", "全年", "年内", "上半年", "下半年"]

@@ -27,7 +27,7 @@ extension FactBuilder {
         years.filter {
             ($0.from == nil
                 || ($0.from.map(factYears.contains) == true && $0.to.map(factYears.contains) != false))
-                && !isProjectLabel($0, in: scalars)
+                && !isProjectLabel($0, in: scalars) && !isFoundingYear($0, in: scalars)
         }
     }
 }

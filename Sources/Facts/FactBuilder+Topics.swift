@@ -154,25 +154,6 @@ extension FactBuilder {
         }
     }
 
-    /// The last year of a span a year opens with 以来 (2014年以来, 自2015年以来, 自2010年来):
-    /// the section's year, else the report's, when it is later; nil otherwise (the text does not
-    /// say how far the span runs, and the year itself stays).
-    static func sinceEnd(
-        _ year: YearMention, in scalars: [Unicode.Scalar], scope: SectionScope.State, profile: DocumentProfile
-    ) -> Int? {
-        guard year.kind == .year, let from = year.from, year.to == from,
-            let end = scope.year?.upperBound ?? profile.referenceYear, end > from, factYears.contains(end)
-        else { return nil }
-        var index = year.offset + year.surface.unicodeScalars.count
-        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{3000}" { index += 1 }
-        // 来 alone only after 自/从 (自2010年来): 2014年来我校 is someone who came.
-        let lead: Unicode.Scalar = year.offset > 0 && year.offset <= scalars.count ? scalars[year.offset - 1] : " "
-        let opened = lead == "自" || lead == "从"
-        guard starts(sinceScalars, at: index, in: scalars) || (opened && index < scalars.count && scalars[index] == "来")
-        else { return nil }
-        return end
-    }
-
     static let sinceScalars = Array("以来".unicodeScalars)
 
     /// Whether a status cue is a word of the figure's own text (共有, 建成) rather than its section's

@@ -258,11 +258,10 @@ public struct FactBuilder: Sendable {
             let (year, topic) = Self.ownYear(
                 candidates, paragraph: usable, of: quantity, clause: clause, sentence: sentence.range, in: scalars,
                 inherited: inherited)
-            var (yearFrom, yearTo, yearSource) = Self.factYear(year, scope: scope, profile: profile)
-            // 2014年以来 runs from that year to the section's or the report's own (自2015年以来，…累计投入).
-            if let own = year, let end = Self.sinceEnd(own.mention, in: scalars, scope: scope, profile: profile) {
-                yearTo = end
-            }
+            // 2014年以来 with no end, 2007年前, 近年来, 分别为 A、B、C (FactBuilder+YearKinds.swift).
+            var (yearFrom, yearTo, yearSource) = Self.refinedYear(
+                Self.factYear(year, scope: scope, profile: profile), own: year, quantity: quantity, among: quantities,
+                sentenceYears: candidates, sentence: sentence.range, scalars: scalars, scope: scope, profile: profile)
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
             // report's year over N years, unless the clause or sentence names a year of its own.
             let durations =
@@ -441,6 +440,7 @@ public struct FactBuilder: Sendable {
     /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
     /// 提高, 下降 …) stands between them.
     static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        if isComparedWith(year, in: scalars) { return true }
         guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
             return false
         }

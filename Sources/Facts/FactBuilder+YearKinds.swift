@@ -1,0 +1,189 @@
+import EduwhCore
+import Normalize
+
+/// Kinds of sentence whose figure's year is not simply the year mention nearest to it:
+/// - a span since a year (2014年以来，…累计投入15.79亿元) runs to the section's or the report's own
+///   year; when the text names neither, its end is unknown and the figure keeps no year;
+/// - a year a state held before (2007年前，两村都有完全小学; 对2018年以前通过认定的2379个县) dates
+///   no figure unless it is a deadline still ahead of the report;
+/// - a figure of an unnamed run of recent years (近年来累计投入近7亿元) is no figure of the year its
+///   paragraph, section or report names;
+/// - figures listed after 分别 under a span of as many years (2002-2004年…分别为A、B、C) take
+///   the span's years one by one.
+/// (A year an institution was founded in, 成立于1957年, is no candidate at all: `isFoundingYear`.)
+extension FactBuilder {
+    /// The fact's years after the kinds above; `year` is what the nearest-mention rules gave,
+    /// `own` the mention it came from, `sentenceYears` the usable year mentions of the sentence.
+    static func refinedYear(
+        _ year: (from: Int?, to: Int?, source: ContextSource), own: (mention: YearMention, source: ContextSource)?,
+        quantity: QuantityMention, among quantities: [QuantityMention], sentenceYears: [YearMention],
+        sentence: Range<Int>, scalars: [Unicode.Scalar], scope: SectionScope.State, profile: DocumentProfile
+    ) -> (from: Int?, to: Int?, source: ContextSource) {
+        let none: (Int?, Int?, ContextSource) = (nil, nil, .none)
+        if let listed = respectively(quantity, among: quantities, years: sentenceYears, sentence: sentence, in: scalars)
+        {
+            return (listed, listed, .clause)
+        }
+        if let own, let single = yearBeforeNamedPlan(own, years: sentenceYears, in: scalars), let y = single.from {
+            return (y, y, .sentence)
+        }
+        let reference = scope.year?.upperBound ?? [profile.referenceYear, profile.periodFrom].compactMap { $0 }.max()
+        if let own {
+            if since(own.mention, in: scalars) {
+                // 2014年以来: to the section's or the report's year when later; to the year itself in a
+                // report of that year; unknown when the text names no end (the since year alone made
+                // itself the latest year named).
+                guard let from = own.mention.from else { return none }
+                if let end = scope.year?.upperBound ?? profile.referenceYear, end > from, factYears.contains(end) {
+                    return (year.from, end, year.source)
+                }
+                return profile.periodTo == from ? (from, from, year.source) : none
+            }
+            // 2007年前，…: the time before a year already past; a deadline ahead (2025年前，…) stays.
+            if isBefore(own.mention, in: scalars), let deadline = own.mention.to,
+                reference.map({ deadline <= $0 }) ?? false
+            {
+                return none
+            }
+        }
+        // 近年来累计投入…: the figure's own span has no year; a year from outside its sentence does not date it.
+        let inSentence = own.map { $0.mention.offset >= sentence.lowerBound } ?? false
+        if !inSentence, year.from != nil, namesVaguePeriod(before: quantity.offset, sentence: sentence, in: scalars) {
+            return none
+        }
+        return year
+    }
+
+    /// Whether a single year opens a span up to now: 2014年以来, 自2015年以来, 自2010年来.
+    static func since(_ year: YearMention, in scalars: [Unicode.Scalar]) -> Bool {
+        guard year.kind == .year, let from = year.from, year.to == from else { return false }
+        var index = year.offset + year.surface.unicodeScalars.count
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{3000}" { index += 1 }
+        // 来 alone only after 自/从 (自2010年来): 2014年来我校 is someone who came.
+        let lead: Unicode.Scalar = year.offset > 0 && year.offset <= scalars.count ? scalars[year.offset - 1] : " "
+        let opened = lead == "自" || lead == "从"
+        return starts(sinceScalars, at: index, in: scalars)
+            || (opened && index < scalars.count && scalars[index] == "来")
+    }
+
+    /// Whether a year is the bound a state held before: 2007年前，… / 2018年以前 / 2015年底前，
+    /// not 2015年前后 (about 2015), 2015年前夕, nor 2015年前三季度 (its first three quarters).
+    static func isBefore(_ year: YearMention, in scalars: [Unicode.Scalar]) -> Bool {
+        guard year.kind == .year || year.kind == .date, year.from != nil else { return false }
+        var index = year.offset + year.surface.unicodeScalars.count
+        if index < scalars.count, scalars[index] == "底" || scalars[index] == "末" { index += 1 }
+        if index + 1 < scalars.count, scalars[index] == "以", scalars[index + 1] == "前" { return true }
+        guard index < scalars.count, scalars[index] == "前" else { return false }
+        let next: Unicode.Scalar = index + 1 < scalars.count ? scalars[index + 1] : "。"
+        return !notBeforeAfter.contains(next) && !("0"..."9").contains(next)
+    }
+
+    /// What after 年前 makes it no bound: 前后 (about), 前夕 (the eve), 前期, 前半年, 前N (the first N).
+    static let notBeforeAfter = Set("后夕期半几两一二三四五六七八九十".unicodeScalars)
+
+    /// Words of an unnamed run of recent years (近年来, 多年来): vague, no years row (FORMAT).
+    static let vaguePeriods = ["近年来", "近几年", "近些年", "多年来", "几年来", "历年来", "这些年"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether the sentence names an unnamed run of recent years before the figure.
+    static func namesVaguePeriod(before offset: Int, sentence: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
+        let end = min(offset, scalars.count)
+        guard sentence.lowerBound < end else { return false }
+        for k in sentence.lowerBound..<end
+        where scalars[k] == "年" || scalars[k] == "近" || scalars[k] == "多"
+            || scalars[k] == "几" || scalars[k] == "历" || scalars[k] == "这"
+        {
+            if vaguePeriods.contains(where: { starts($0, at: k, in: scalars) && k + $0.count <= end }) { return true }
+        }
+        return false
+    }
+
+    /// The year of a figure listed after 分别 under a span of as many years as the list has
+    /// figures (2002-2004年的教育经费支出分别为13595万元、13563万元、16620万元: 2002, 2003, 2004);
+    /// nil otherwise. The list runs from 分别 to the next 分别 or the sentence's end.
+    static func respectively(
+        _ quantity: QuantityMention, among quantities: [QuantityMention], years: [YearMention], sentence: Range<Int>,
+        in scalars: [Unicode.Scalar]
+    ) -> Int? {
+        let upper = min(sentence.upperBound, scalars.count)
+        let offset = quantity.offset
+        guard offset < upper, offset > sentence.lowerBound,
+            let mark = (sentence.lowerBound..<offset).last(where: { starts(respectivelyScalars, at: $0, in: scalars) }),
+            let span = years.last(where: { year in
+                // 2002-2004年, or 三年 after it (…三年分别为), 近三年.
+                year.offset >= sentence.lowerBound && year.offset < mark && year.kind != .planPeriod
+                    && (year.from ?? 0) < (year.to ?? 0)
+            }),
+            let from = span.from, let to = span.to
+        else { return nil }
+        // Only when 分别 follows the span or the list before it directly: 甲县、乙县分别投入… lists places, not years.
+        let lastBefore = quantities.last { $0.offset > span.offset && $0.offset < mark }
+        let from0 =
+            lastBefore.map { $0.offset + $0.surface.unicodeScalars.count } ?? span.offset
+            + span.surface.unicodeScalars.count
+        if (from0..<mark).contains(where: { listJoiners.contains(scalars[$0]) }) { return nil }
+        let next = (mark + 2..<upper).first { starts(respectivelyScalars, at: $0, in: scalars) } ?? upper
+        let listed = quantities.filter { $0.offset > mark && $0.offset < next }
+        guard listed.count == to - from + 1, let index = listed.firstIndex(where: { $0.offset == offset }) else {
+            return nil
+        }
+        return from + index
+    }
+
+    static let respectivelyScalars = Array("分别".unicodeScalars)
+    /// Words that join the subjects of a list (甲县、乙县和丙县).
+    static let listJoiners: Set<Unicode.Scalar> = ["、", "和", "及", "与"]
+
+    /// Whether a year is the one an institution was founded in (成立于1957年, 始建于1982年, 创办于…):
+    /// the figures of its sentence (占地面积5780平方米) describe it now, not that year.
+    static func isFoundingYear(_ year: YearMention, in scalars: [Unicode.Scalar]) -> Bool {
+        guard year.kind == .year || year.kind == .date else { return false }
+        var k = year.offset - 1
+        while k >= 0, k < scalars.count, scalars[k] == " " || scalars[k] == "\u{3000}" { k -= 1 }
+        guard k >= 1, k < scalars.count, scalars[k] == "于" else { return false }
+        if foundingVerbs.contains(scalars[k - 1]) { return true }
+        // 于1993年建校, 于 1975 年创办: the same founding with the verb after the year.
+        var end = year.offset + year.surface.unicodeScalars.count
+        while end < scalars.count, scalars[end] == " " || scalars[end] == "\u{3000}" { end += 1 }
+        return foundingWords.contains { starts($0, at: end, in: scalars) }
+    }
+
+    /// Founding words after 于 and a year (于1993年建校).
+    static let foundingWords = ["建校", "建园", "成立", "创办", "创建", "创立", "始建"].map { Array($0.unicodeScalars) }
+
+    /// The verbs before 于 that found an institution: 成立于, (始/创/兴)建于, 创办于, 创立于, 组建于.
+    static let foundingVerbs: Set<Unicode.Scalar> = ["立", "建", "办"]
+
+    /// Whether a year is what something is compared with: 与2010年相比, 和上年比较, 同2015年相比.
+    static func isComparedWith(_ year: YearMention, in scalars: [Unicode.Scalar]) -> Bool {
+        let start = year.offset
+        let end = start + year.surface.unicodeScalars.count
+        guard start > 0, start <= scalars.count, comparedLeads.contains(scalars[start - 1]) else { return false }
+        var index = end
+        if index < scalars.count, scalars[index] == "的" || scalars[index] == "度" { index += 1 }
+        return starts(comparedScalars, at: index, in: scalars) || starts(comparingScalars, at: index, in: scalars)
+    }
+
+    static let comparedLeads: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
+    static let comparedScalars = Array("相比".unicodeScalars)
+    static let comparingScalars = Array("比较".unicodeScalars)
+
+    /// The sentence's own single year before a plan period that only names a project or fund
+    /// (2022年，中央财政安排“十四五”国家基础教育重大项目计划资金605亿元: 2022), not one that
+    /// bounds the figure (十三五期间累计投入…, 十四五末).
+    static func yearBeforeNamedPlan(
+        _ own: (mention: YearMention, source: ContextSource), years: [YearMention], in scalars: [Unicode.Scalar]
+    ) -> YearMention? {
+        guard own.mention.kind == .planPeriod, own.source == .clause || own.source == .sentence else { return nil }
+        var index = own.mention.offset + own.mention.surface.unicodeScalars.count
+        while index < scalars.count, "”\"’」』".unicodeScalars.contains(scalars[index]) { index += 1 }
+        if planBounds.contains(where: { starts($0, at: index, in: scalars) }) { return nil }
+        return years.last { year in
+            year.kind == .year && year.from != nil && year.from == year.to && year.offset < own.mention.offset
+                && !isDeadline(year, in: scalars) && !isBefore(year, in: scalars)
+        }
+    }
+
+    /// Words after a plan period that make it the figure's span (期间, 时期, 以来, 末, 内).
+    static let planBounds = ["期间", "时期", "以来", "来", "末", "内", "年"].map { Array($0.unicodeScalars) }
+}
