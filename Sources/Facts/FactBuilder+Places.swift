@@ -30,7 +30,7 @@ extension FactBuilder {
             return true
         }
         if isSchoolName(place, end: end, in: scalars) { return true }
-        return (destinationScalars + exceptScalars + issuerScalars).contains { ends($0, at: place.offset, in: scalars) }
+        return precedingScalars.contains { ends($0, at: place.offset, in: scalars) }
     }
 
     /// Whether a place is one item of a list of places (分赴美国、广州、杭州等地, 在海珠、荔湾两区): a
@@ -112,6 +112,9 @@ extension FactBuilder {
     static let organisationScalars = organisationWords.map { Array($0.unicodeScalars) }
     static let destinationScalars = destinationWords.map { Array($0.unicodeScalars) }
     static let exceptScalars = exceptWords.map { Array($0.unicodeScalars) }
+    /// The words that make a place no figure's when they stand right before it, joined once
+    /// (the test runs for every place of every report).
+    static let precedingScalars = destinationScalars + exceptScalars + issuerScalars
 
     /// Words that set a place apart from what is counted (全省中小学(不含厦门市)).
     static let exceptWords = ["不含", "不包括", "除", "除了"]

@@ -139,14 +139,14 @@ public enum IndicatorFeatures {
         }
         mutating func add(_ name: String, text value: some StringProtocol) {
             var hash = IndicatorFeatures.nameHash(name)
-            for scalar in value.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            IndicatorFeatures.mix(&hash, value)
             hashes.append(hash)
         }
         mutating func add(_ name: String, _ first: String, and second: String) {
             var hash = IndicatorFeatures.nameHash(name)
-            for scalar in first.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            IndicatorFeatures.mix(&hash, first)
             hash = (hash ^ UInt64(UInt8(ascii: "&"))) &* 0x100_0000_01b3
-            for scalar in second.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+            IndicatorFeatures.mix(&hash, second)
             hashes.append(hash)
         }
     }
@@ -157,6 +157,37 @@ public enum IndicatorFeatures {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
+    }
+
+    /// Goes on with FNV-1a `hash` over the scalar values of `text`, decoded from its UTF-8 bytes
+    /// in place: iterating `unicodeScalars` cost several times as much, and a load hashes a few
+    /// dozen values (codes, cue words, report kinds) for each figure and each chooser.
+    @inline(__always)
+    static func mix(_ hash: inout UInt64, _ text: some StringProtocol) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                var length: Int
+                if lead < 0x80 {
+                    (value, length) = (lead, 1)
+                } else if lead < 0xE0 {
+                    (value, length) = (lead & 0x1F, 2)
+                } else if lead < 0xF0 {
+                    (value, length) = (lead & 0x0F, 3)
+                } else {
+                    (value, length) = (lead & 0x07, 4)
+                }
+                // A Swift string is valid UTF-8: the continuation bytes are there.
+                for next in 1..<length { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+                hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+                index += length
+            }
+        }
+        if done == nil {
+            for scalar in text.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        }
     }
 
     /// FNV-1a over a feature's scalar values: what the model's weights are looked up by.

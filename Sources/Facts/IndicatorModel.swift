@@ -161,10 +161,24 @@ public struct IndicatorModel: Sendable {
     }
 
     /// Adds the weights of `hashes` to `scores` (one per class), in the order of `hashes`.
+    ///
+    /// In two passes: first every feature's slot, then the weights. The lookups are cache misses
+    /// (a figure reads ~100 features; the tables live in L3 beside the rest of a load), and in a
+    /// loop of their own, with no additions waiting on them, their loads overlap; interleaved
+    /// with the additions they stalled one after another (`score` 4.1% of a load's samples).
     func score(_ hashes: [UInt64], into scores: UnsafeMutableBufferPointer<Double>) {
-        rows.withUnsafeBufferPointer { rows in
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: hashes.count) { found in
+            var count = 0
             for hash in hashes {
-                for index in row(hash) { scores[Int(rows[index].index)] += Double(rows[index].weight) }
+                let range = row(hash)
+                guard !range.isEmpty else { continue }
+                found.initializeElement(at: count, to: range)
+                count += 1
+            }
+            rows.withUnsafeBufferPointer { rows in
+                for range in found[..<count] {
+                    for index in range { scores[Int(rows[index].index)] += Double(rows[index].weight) }
+                }
             }
         }
     }

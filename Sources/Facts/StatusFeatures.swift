@@ -121,9 +121,7 @@ public enum StatusFeatures {
     struct Hashes: Sink {
         var hashes: [UInt64] = []
         static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-        static func mix(_ hash: inout UInt64, _ text: String) {
-            for scalar in text.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
-        }
+        static func mix(_ hash: inout UInt64, _ text: String) { IndicatorFeatures.mix(&hash, text) }
         mutating func add(_ a: String, _ b: String, _ c: String, _ d: String) {
             var hash = Self.seed
             Self.mix(&hash, a)

@@ -55,7 +55,14 @@ public struct FilePipeline: Sendable {
     /// load. Returns one note per removed quantity, with its line and the reason.
     static func dropImplausibleQuantities(_ file: inout ProcessedFile) -> [String] {
         var notes: [String] = []
+        func fits(_ value: Double?) -> Bool { value.map { $0.isFinite && abs($0) <= maxQuantityValue } ?? true }
         for index in file.documents.indices {
+            // Tested in place first: almost no document has such a figure, and `removeAll`'s test
+            // copied every fact's quantity (its strings retained and released).
+            let implausible = file.documents[index].facts.contains {
+                !fits($0.quantity.value) || !fits($0.quantity.upperValue)
+            }
+            guard implausible else { continue }
             file.documents[index].facts.removeAll { fact in
                 let quantity = fact.quantity
                 for value in [quantity.value, quantity.upperValue].compactMap({ $0 }) {
