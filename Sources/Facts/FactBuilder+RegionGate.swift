@@ -2,9 +2,10 @@ import EduwhCore
 import Normalize
 
 extension FactBuilder {
-    /// The facts of a document with the regions the learned region gate (`regionGate`) keeps: a
-    /// region it doubts is left empty with its reason (`regiongate:0.31<0.45`), one it keeps
-    /// shows its probability. The gate's features are kept when `recordsFeatures` (for training).
+    /// The facts of a document with the regions the learned region chooser (`regionGate`) gives:
+    /// the rules' region, the division containing it, or none, with the chooser's reason
+    /// (`regiongate:empty (keep 0.21 parent 0.10 empty 0.74)`). Its features are kept when
+    /// `recordsFeatures` (for training).
     func gatedRegions(
         _ facts: [Fact], document: CleanDocument, places: [Located<PlaceMention>], profile: DocumentProfile
     ) -> [Fact] {
@@ -27,13 +28,17 @@ extension FactBuilder {
                 title: lines[fact.line]?.label == .title, document: context, region: profile.adcode)
             if recordsFeatures { fact.regionFeatures = features }
             guard let regionGate else { return fact }
-            let probability = regionGate.probability(features)
-            let shown = format2(probability)
-            if probability < regionGate.threshold {
-                (fact.adcode, fact.regionSource) = (nil, .none)
-                fact.regionRule = "regiongate:\(shown)<\(regionGate.threshold)"
-            } else {
-                fact.regionRule = "regiongate:\(shown)"
+            let parent = RegionGate.parent(of: adcode)
+            let keep = regionGate.probability(features, model: "keep")
+            let empty = regionGate.probability(features, model: "empty")
+            let up = parent.map { _ in regionGate.probability(features, model: "parent") }
+            let choice = RegionGate.choose(keep: keep, parent: up, empty: empty, margins: regionGate.margins)
+            let shown = "keep \(format2(keep)) parent \(up.map(format2) ?? "-") empty \(format2(empty))"
+            fact.regionRule = "regiongate:\(choice.rawValue) (\(shown))"
+            switch choice {
+            case .keep: break
+            case .parent: fact.adcode = parent
+            case .empty: (fact.adcode, fact.regionSource) = (nil, .none)
             }
             return fact
         }

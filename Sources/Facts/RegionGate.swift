@@ -1,29 +1,66 @@
 import EduwhCore
 import Normalize
 
-/// A learned region gate: a logistic regression that reads where a fact's region came from (the
-/// place of its clause or sentence, the document's region), what that place looks like (its
-/// level, the words around it, how it stands to the document's region) and what the document's
-/// region rests on (named in the title, how often, among how many places, the level the report
-/// speaks as), and says how likely the region is right. A region the gate doubts (below its
-/// threshold) is left empty: a wrong region is worse than none. Weights are data
-/// (`rules/facts/region-gate.tsv`, written by `eduwh train-regions`); the table has the year
-/// gate's shape (`YearGate`: `feature weight` rows and an `@threshold` row).
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A learned region chooser: three logistic regressions over the same features read where a
+/// fact's region came from (the place of its clause or sentence, the document's region), what that
+/// place looks like (its level, the words around it, how it stands to the document's region) and
+/// what the document's region rests on (named in the title, how often, among how many places, the
+/// level the report speaks as). `keep:` says how likely the rules' region is right, `parent:` how
+/// likely the division containing it is (a city's report that names its counties most), `empty:`
+/// how likely the text gives the figure no region. The rules' region stands unless another
+/// choice beats it by its margin (`@parent`, `@empty`): a wrong region is worse than none.
+/// Weights are data (`rules/facts/region-gate.tsv`, written by `eduwh train-regions`) in the year
+/// gate's table shape (`feature weight`; `@threshold` 1 = on, 0 = off).
 ///
 /// ```swift
-/// RegionGate.standard?.threshold  // the cut the site folds chose, when the shipped table is on
+/// RegionGate.standard?.margins  // (parent, empty) the site folds chose, when the shipped table is on
 /// ```
 public struct RegionGate: Sendable {
-    /// The weights and threshold (read and written as the year gate's table).
+    /// The weights (`keep:`, `parent:`, `empty:` features) and margins.
     public var table: YearGate
 
     public init(table: YearGate) { self.table = table }
 
-    public var threshold: Double { table.threshold }
+    /// The models a choice reads, each a prefix of the table's features.
+    public static let models = ["keep", "parent", "empty"]
 
-    public func probability(_ features: [String]) -> Double { table.probability(features) }
+    /// How much a parent or an empty region must beat keeping the rules' region by (above 1: never).
+    public var margins: (parent: Double, empty: Double) {
+        (table.weights["@parent"] ?? 2, table.weights["@empty"] ?? 2)
+    }
 
-    /// The shipped gate, or nil when its table is missing or its threshold is 0 (off).
+    /// The probability model `name` gives a fact with these features.
+    public func probability(_ features: [String], model name: String) -> Double {
+        var score = table.weights[name + ":bias"] ?? 0
+        for feature in features { score += table.weights[name + ":" + feature] ?? 0 }
+        return 1 / (1 + exp(-score))
+    }
+
+    /// What to do with a fact's region, from the three probabilities (`parent` nil when the
+    /// region has no parent) and the margins.
+    public static func choose(
+        keep: Double, parent: Double?, empty: Double, margins: (parent: Double, empty: Double)
+    ) -> Choice {
+        let parentGain = parent.map { $0 - keep - margins.parent } ?? -1
+        let emptyGain = empty - keep - margins.empty
+        if parentGain > 0, parentGain >= emptyGain { return .parent }
+        return emptyGain > 0 ? .empty : .keep
+    }
+
+    public enum Choice: String, Sendable { case keep, parent, empty }
+
+    /// The division containing `adcode` (a county's city, else province; a city's province), nil
+    /// for a province or when the table has no such city.
+    public static func parent(of adcode: String) -> String? {
+        let table = DivisionTable.standard
+        return table.division(adcode: adcode).flatMap(table.parent(of:))?.adcode
+    }
+
+    /// The shipped chooser, or nil when its table is missing or its threshold is 0 (off).
     public static let standard: RegionGate? = {
         guard let text = EmbeddedFiles.files[path], let table = try? YearGate(table: text), table.threshold > 0 else {
             return nil

@@ -49,21 +49,69 @@ import Testing
         #expect(places.compactMap(\.mention.adcode) == ["610000000000", "530581000000"])
     }
 
-    /// A gate that doubts a region taken from the document leaves it empty with its reason; a
-    /// region its own clause names is kept; without a gate the rules' region stands.
+    /// A chooser that doubts a region taken from the document leaves it empty with its reason; a
+    /// region its own clause names is kept; without a chooser the rules' region stands.
     @Test func aDoubtedDocumentRegionIsLeftEmpty() throws {
         let title = ["南海区教育局2023年工作总结"]
-        let body = ["今年全区新建幼儿园3所。", "桂城街道新增学位800个，南海区新增学位1.8万个。"]
-        let gate = RegionGate(table: YearGate(weights: ["bias": 2, "src:document": -6], threshold: 0.5))
+        let body = ["今年全区新建幼儿园3所。", "桂城街道新增学位800个，顺德区新增学位1.8万个。"]
+        let weights = ["keep:bias": 2, "keep:src:document": -6, "@empty": 0, "@parent": 2]
+        let gate = RegionGate(table: YearGate(weights: weights, threshold: 1))
         let gated = FactBuilder(regionGate: gate).build(TrustTests.document(title: title, body: body))
         let doubted = try TrustTests.fact("3所", in: gated)
         #expect(doubted.adcode == nil && doubted.regionSource == .none)
-        #expect(doubted.regionRule.hasPrefix("regiongate:") && doubted.regionRule.contains("<"))
+        #expect(doubted.regionRule.hasPrefix("regiongate:empty"))
         let kept = try TrustTests.fact("1.8万个", in: gated)
-        #expect(kept.adcode == "440605000000" && !kept.regionRule.contains("<"))
+        #expect(kept.adcode == "440606000000" && kept.regionRule.hasPrefix("regiongate:keep"))
         let rules = FactBuilder(regionGate: nil).build(TrustTests.document(title: title, body: body))
         #expect(try TrustTests.fact("3所", in: rules).adcode == "440605000000")
         #expect(try TrustTests.fact("3所", in: rules).regionRule.isEmpty)
+    }
+
+    /// A chooser that trusts the parent more moves a district's region up to its city.
+    @Test func aParentItTrustsMoreTakesTheRegion() throws {
+        let weights = ["keep:bias": -1, "parent:bias": 2, "@empty": 2, "@parent": 0.1]
+        let gate = RegionGate(table: YearGate(weights: weights, threshold: 1))
+        let built = FactBuilder(regionGate: gate)
+            .build(TrustTests.document(title: ["南海区教育局2023年工作总结"], body: ["今年全区新建幼儿园3所。"]))
+        #expect(try TrustTests.fact("3所", in: built).adcode == "440600000000")
+        #expect(RegionGate.parent(of: "440605000000") == "440600000000")
+        #expect(RegionGate.parent(of: "440600000000") == "440000000000")
+        #expect(RegionGate.parent(of: "440000000000") == nil)
+    }
+
+    /// The choice: the rules' region unless another beats it by its margin; no parent, no raise.
+    @Test func aChoiceMustBeatKeepingByItsMargin() {
+        let margins = (parent: 0.2, empty: 0.3)
+        #expect(RegionGate.choose(keep: 0.5, parent: 0.6, empty: 0.7, margins: margins) == .keep)
+        #expect(RegionGate.choose(keep: 0.3, parent: 0.6, empty: 0.4, margins: margins) == .parent)
+        #expect(RegionGate.choose(keep: 0.3, parent: nil, empty: 0.7, margins: margins) == .empty)
+        #expect(RegionGate.choose(keep: 0.3, parent: nil, empty: 0.5, margins: margins) == .keep)
+    }
+
+    /// The trainer's examples relabelled: what one trained chooser scores on them, held out by site.
+    @Test func theTrainerScoresItsChoicesOnHeldOutSites() {
+        var examples: [RegionExample] = []
+        for site in 0..<12 {
+            // On every site a document-sourced district is wrong (the gold is empty); a clause's is right.
+            for _ in 0..<3 {
+                examples.append(
+                    RegionExample(
+                        features: ["src:document", "dl:x"], region: "440605000000", gold: "", site: "s\(site)",
+                        slice: "fa", matched: true, restExact: true))
+                examples.append(
+                    RegionExample(
+                        features: ["src:clause", "dl:x"], region: "440606000000", gold: "440606000000",
+                        site: "s\(site)", slice: "fa", matched: true, restExact: true))
+            }
+        }
+        var trainer = RegionGateTrainer()
+        trainer.models.minCount = 2
+        let held = trainer.heldOut(examples, folds: 4)
+        let margins = trainer.bestMargins(examples, held)
+        let rules = RegionGateTrainer.score(examples, held, margins: (2, 2))
+        let chosen = RegionGateTrainer.score(examples, held, margins: margins)
+        #expect(rules.right == 36 && rules.wrong == 36)
+        #expect(chosen.right == 72 && chosen.wrong == 0 && chosen.lost == 0 && chosen.blanked == 36)
     }
 
     /// The recorded features say where a region came from and what the document's rests on.
