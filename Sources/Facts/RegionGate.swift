@@ -102,7 +102,8 @@ public struct RegionGate: Sendable {
             if label == .title {
                 if adcode == region {
                     titled = "dt:same"
-                } else if titled == "dt:none", FactBuilder.contains(adcode, region) || FactBuilder.contains(region, adcode)
+                } else if titled == "dt:none",
+                    FactBuilder.contains(adcode, region) || FactBuilder.contains(region, adcode)
                 {
                     titled = "dt:kin"
                 }

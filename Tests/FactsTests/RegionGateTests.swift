@@ -54,7 +54,7 @@ import Testing
     @Test func aDoubtedDocumentRegionIsLeftEmpty() throws {
         let title = ["南海区教育局2023年工作总结"]
         let body = ["今年全区新建幼儿园3所。", "桂城街道新增学位800个，顺德区新增学位1.8万个。"]
-        let weights = ["keep:bias": 2, "keep:src:document": -6, "@empty": 0, "@parent": 2]
+        let weights: [String: Double] = ["keep:bias": 2, "keep:src:document": -6, "@empty": 0, "@parent": 2]
         let gate = RegionGate(table: YearGate(weights: weights, threshold: 1))
         let gated = FactBuilder(regionGate: gate).build(TrustTests.document(title: title, body: body))
         let doubted = try TrustTests.fact("3所", in: gated)
@@ -69,7 +69,7 @@ import Testing
 
     /// A chooser that trusts the parent more moves a district's region up to its city.
     @Test func aParentItTrustsMoreTakesTheRegion() throws {
-        let weights = ["keep:bias": -1, "parent:bias": 2, "@empty": 2, "@parent": 0.1]
+        let weights: [String: Double] = ["keep:bias": -1, "parent:bias": 2, "@empty": 2, "@parent": 0.1]
         let gate = RegionGate(table: YearGate(weights: weights, threshold: 1))
         let built = FactBuilder(regionGate: gate)
             .build(TrustTests.document(title: ["南海区教育局2023年工作总结"], body: ["今年全区新建幼儿园3所。"]))
@@ -117,7 +117,7 @@ import Testing
     /// The recorded features say where a region came from and what the document's rests on.
     @Test func theFeaturesNameTheSourceAndTheDocumentsEvidence() throws {
         let title = ["南海区教育局2023年工作总结"]
-        let body = ["今年全区新建幼儿园3所。", "桂城街道新增学位800个，顺德区新增学位6万个。"]
+        let body = ["今年全区新建幼儿园3所，全区教师队伍不断壮大。", "桂城街道新增学位800个，顺德区新增学位6万个。"]
         let built = FactBuilder(recordsFeatures: true, regionGate: nil)
             .build(TrustTests.document(title: title, body: body))
         let own = try TrustTests.fact("3所", in: built).regionFeatures
