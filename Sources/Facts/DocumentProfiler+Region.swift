@@ -189,25 +189,25 @@ extension DocumentProfiler {
         var found: String?
         for line in lines where line.text.utf8.count <= 240 && sourceCues.contains(where: { line.text.includes($0) }) {
             let scalars = line.text.simplifiedScalars
-            guard let cue = sourceCueScalars.lazy.compactMap({ cue in
-                    (0...max(0, scalars.count - cue.count)).first { FactBuilder.starts(cue, at: $0, in: scalars) }
-                        .map { $0 + cue.count }
-                }).first
-            else { continue }
-            let rest = scalars[cue...].drop { sourceSeparators.contains($0) }
+            guard let cue = sourceCueScalars.lazy.compactMap({ position(of: $0, in: scalars) }).first else { continue }
+            let rest = scalars[(cue.lowerBound + cue.count)...].drop { sourceSeparators.contains($0) }
             guard let place = PlaceResolver.standard.places(inText: String(scalars: Array(rest.prefix(24)))).first,
                 place.mention.offset == 0, place.mention.status == .resolved, let adcode = place.mention.adcode
             else { continue }
-            let end = rest.startIndex + place.mention.surface.unicodeScalars.count
-            let tail = Array(scalars[min(end, scalars.count)..<min(end + 8, scalars.count)])
-            guard governmentScalars.contains(where: { word in
-                (0..<tail.count).contains { FactBuilder.starts(word, at: $0, in: tail) }
-            })
-            else { continue }
+            let end = min(rest.startIndex + place.mention.surface.unicodeScalars.count, scalars.count)
+            let tail = Array(scalars[end..<min(end + 8, scalars.count)])
+            guard governmentScalars.contains(where: { position(of: $0, in: tail) != nil }) else { continue }
             if let found, found != adcode { return nil }
             found = adcode
         }
         return found
+    }
+
+    /// Where `word` first stands in `scalars`.
+    static func position(of word: [Unicode.Scalar], in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        guard word.count <= scalars.count else { return nil }
+        return (0...(scalars.count - word.count)).first { FactBuilder.starts(word, at: $0, in: scalars) }
+            .map { $0..<($0 + word.count) }
     }
 
     /// Words that open a page's source or issuer line.

@@ -103,6 +103,7 @@ public struct GoldMatch: Sendable {
         let years = row[4] == (fact.yearFrom.map(String.init) ?? "") && row[5] == (fact.yearTo.map(String.init) ?? "")
         return IndicatorExample.sameNumber(value, fact.quantity.value) && unit == fact.quantity.unit
             && (field == .indicator || row[3] == fact.indicator) && (field == .years || years)
-            && (field == .region || row[6] == (fact.adcode ?? "")) && (field == .status || row[7] == fact.status.rawValue)
+            && (field == .region || row[6] == (fact.adcode ?? ""))
+            && (field == .status || row[7] == fact.status.rawValue)
     }
 }

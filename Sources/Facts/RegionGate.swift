@@ -21,9 +21,25 @@ import Normalize
 /// ```
 public struct RegionGate: Sendable {
     /// The weights (`keep:`, `parent:`, `empty:` features) and margins.
-    public var table: YearGate
+    public var table: YearGate {
+        didSet { byModel = Self.split(table.weights) }
+    }
+    /// The table's weights by model, then feature (read once, so no feature name is built per fact).
+    var byModel: [String: [String: Double]]
 
-    public init(table: YearGate) { self.table = table }
+    public init(table: YearGate) {
+        self.table = table
+        self.byModel = Self.split(table.weights)
+    }
+
+    static func split(_ weights: [String: Double]) -> [String: [String: Double]] {
+        var byModel: [String: [String: Double]] = [:]
+        for (name, weight) in weights {
+            guard let colon = name.firstIndex(of: ":") else { continue }
+            byModel[String(name[..<colon]), default: [:]][String(name[name.index(after: colon)...])] = weight
+        }
+        return byModel
+    }
 
     /// The models a choice reads, each a prefix of the table's features.
     public static let models = ["keep", "parent", "empty"]
@@ -33,11 +49,29 @@ public struct RegionGate: Sendable {
         (table.weights["@parent"] ?? 2, table.weights["@empty"] ?? 2)
     }
 
-    /// The probability model `name` gives a fact with these features.
-    public func probability(_ features: [String], model name: String) -> Double {
-        var score = table.weights[name + ":bias"] ?? 0
-        for feature in features { score += table.weights[name + ":" + feature] ?? 0 }
+    /// The probability model `name` gives a fact with these features, `base` added to its score
+    /// (the document's part, `documentScores`).
+    public func probability(_ features: [String], model name: String, base: Double = 0) -> Double {
+        guard let weights = byModel[name] else { return 0.5 }
+        var score = (weights["bias"] ?? 0) + base
+        for feature in features { score += weights[feature] ?? 0 }
         return 1 / (1 + exp(-score))
+    }
+
+    /// The document's part of each model's score for a fact from each source: its features and
+    /// their crossings with the source (`features(… document:)`), summed once per document.
+    func documentScores(_ document: [String]) -> [String: [String: Double]] {
+        var scores: [String: [String: Double]] = [:]
+        for source in ContextSource.allCases {
+            let src = "|src:" + source.rawValue
+            for model in Self.models {
+                let weights = byModel[model] ?? [:]
+                scores[source.rawValue, default: [:]][model] = document.reduce(0) {
+                    $0 + (weights[$1] ?? 0) + (weights[$1 + src] ?? 0)
+                }
+            }
+        }
+        return scores
     }
 
     /// What to do with a fact's region, from the three probabilities (`parent` nil when the
@@ -144,7 +178,8 @@ public struct RegionGate: Sendable {
             if let region {
                 relation =
                     adcode == region
-                    ? "same" : FactBuilder.contains(region, adcode)
+                    ? "same"
+                    : FactBuilder.contains(region, adcode)
                         ? "inside" : FactBuilder.contains(adcode, region) ? "outer" : "other"
             } else {
                 relation = "noregion"
