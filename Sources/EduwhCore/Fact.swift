@@ -61,6 +61,11 @@ public struct Fact: Sendable, Hashable {
     public var yearFeatures: [String] = []
     /// The features the learned status chooser read (`StatusFeatures`), kept as `features` are.
     public var statusFeatures: [String] = []
+    /// Why the region was left empty or kept by the learned region gate (`regiongate:0.31<0.45`),
+    /// empty when the gate did not look at it.
+    public var regionRule: String = ""
+    /// The features the learned region gate read (`RegionGate`), kept only when recorded.
+    public var regionFeatures: [String] = []
 
     public init(
         line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,

@@ -82,7 +82,8 @@ extension DocumentProfiler {
             if let own = speakers.region, own.count >= Self.minimumSpeakingCount { return own.adcode }
             // A report that speaks as a county (我县) and names one county, once (in a signature, the
             // name of its own rule, 宜川教育): that county is its own.
-            return Self.onlyNamed(Array(own.keys), counts: counts)
+            // Else the bureau the page names as its source or issuer (来源：深圳市教育局).
+            return Self.onlyNamed(Array(own.keys), counts: counts) ?? Self.sourceRegion(lines)
         }
         // A city the title names is the report's when the county it names most is one of the city's
         // (武威2021年新建哪些学校? … 凉州区…古浪县…天祝县…): a city's report lists its counties.
@@ -179,4 +180,41 @@ extension DocumentProfiler {
 
     /// How often a report must speak as a level or a region for it to count.
     static let minimumSpeakingCount = 2
+
+    /// The division of the bureau a page names as its source or issuer on a line of its own
+    /// (来源：深圳市教育局, 發布機構 騰沖市人民政府, 來源／新竹縣政府), whatever that line's label: a
+    /// report that names no place of its own is that bureau's. Nil when no such line names a
+    /// division right after its cue and before a government word, or two lines name different ones.
+    static func sourceRegion(_ lines: [LabeledLine]) -> String? {
+        var found: String?
+        for line in lines where line.text.utf8.count <= 240 && sourceCues.contains(where: { line.text.includes($0) }) {
+            let scalars = line.text.simplifiedScalars
+            guard let cue = sourceCueScalars.lazy.compactMap({ position(of: $0, in: scalars) }).first else { continue }
+            let rest = scalars[(cue.lowerBound + cue.count)...].drop { sourceSeparators.contains($0) }
+            guard let place = PlaceResolver.standard.places(inText: String(scalars: Array(rest.prefix(24)))).first,
+                place.mention.offset == 0, place.mention.status == .resolved, let adcode = place.mention.adcode
+            else { continue }
+            let end = min(rest.startIndex + place.mention.surface.unicodeScalars.count, scalars.count)
+            let tail = Array(scalars[end..<min(end + 8, scalars.count)])
+            guard governmentScalars.contains(where: { position(of: $0, in: tail) != nil }) else { continue }
+            if let found, found != adcode { return nil }
+            found = adcode
+        }
+        return found
+    }
+
+    /// Where `word` first stands in `scalars`.
+    static func position(of word: [Unicode.Scalar], in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        guard word.count <= scalars.count else { return nil }
+        return (0...(scalars.count - word.count)).first { FactBuilder.starts(word, at: $0, in: scalars) }
+            .map { $0..<($0 + word.count) }
+    }
+
+    /// Words that open a page's source or issuer line.
+    static let sourceCues = ["来源", "來源", "发布机构", "發布機構"]
+    static let sourceCueScalars = [Array("来源".unicodeScalars), Array("发布机构".unicodeScalars)]
+    /// What may stand between the cue and the bureau's name.
+    static let sourceSeparators: Set<Unicode.Scalar> = [":", "：", "/", "／", " ", "\u{3000}", "\t"]
+    /// Words that end a bureau's name (教育局, 教育厅, 人民政府, 县政府, 教委).
+    static let governmentScalars = ["局", "厅", "政府", "教委", "委员会"].map { Array($0.unicodeScalars) }
 }

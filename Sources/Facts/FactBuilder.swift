@@ -33,14 +33,17 @@ public struct FactBuilder: Sendable {
     public let yearGate: YearGate?
     /// The learned status chooser and its policy (nil: the status rules alone).
     public let statusModel: StatusModel?
+    /// The learned region gate (nil: the rules' regions stand).
+    public let regionGate: RegionGate?
 
     public init(
         normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
         profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
         model: IndicatorModel? = .standard, recordsFeatures: Bool = false, yearGate: YearGate? = .standard,
-        statusModel: StatusModel? = .standard
+        statusModel: StatusModel? = .standard, regionGate: RegionGate? = .standard
     ) {
         self.model = model
+        self.regionGate = regionGate
         self.yearGate = yearGate
         self.statusModel = statusModel
         self.recordsFeatures = recordsFeatures
@@ -122,6 +125,7 @@ public struct FactBuilder: Sendable {
                     scope: scopes[index], inherited: listTopic)
             }
         }
+        facts = gatedRegions(facts, document: document, places: places, profile: profile)
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
     }
 

@@ -89,7 +89,7 @@ extension IndicatorExample {
 /// A gold fact row (cells of NAME.facts.tsv: line, doc, surface, indicator, from, to, region,
 /// status), its quantities row, and the fact eduwh built for it (nil: none matched).
 public struct GoldMatch: Sendable {
-    public enum Field: Sendable { case indicator, years, status }
+    public enum Field: Sendable { case indicator, years, region, status }
 
     public var row: [String]
     public var quantity: [String]
@@ -103,6 +103,7 @@ public struct GoldMatch: Sendable {
         let years = row[4] == (fact.yearFrom.map(String.init) ?? "") && row[5] == (fact.yearTo.map(String.init) ?? "")
         return IndicatorExample.sameNumber(value, fact.quantity.value) && unit == fact.quantity.unit
             && (field == .indicator || row[3] == fact.indicator) && (field == .years || years)
-            && row[6] == (fact.adcode ?? "") && (field == .status || row[7] == fact.status.rawValue)
+            && (field == .region || row[6] == (fact.adcode ?? ""))
+            && (field == .status || row[7] == fact.status.rawValue)
     }
 }

@@ -22,7 +22,8 @@ extension Eduwh {
                                     year_source region_source; sources are clause, sentence,
                                     section, document or none; the learned year gate adds
                                     its probability, yeargate:0.31<0.45 where it left the
-                                    year empty)
+                                    year empty; the learned region chooser its choice, keep,
+                                    parent or empty, and its three probabilities)
                     Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders
                     (x所, XX万元) have an empty value and qualifier placeholder. A flattened
                     table row (在校学生（人） 48210 50136) gives one quantity per number cell.
@@ -135,7 +136,9 @@ extension Eduwh {
                             row += [
                                 cell(fact.indicatorRule), cell(fact.statusCue),
                                 .text(fact.yearSource.rawValue + (fact.yearRule.isEmpty ? "" : " " + fact.yearRule)),
-                                .text(fact.regionSource.rawValue),
+                                .text(
+                                    fact.regionSource.rawValue + (fact.regionRule.isEmpty ? "" : " ")
+                                        + fact.regionRule),
                             ]
                         }
                         rows.append(row)

@@ -1,0 +1,57 @@
+import EduwhCore
+import Normalize
+
+extension FactBuilder {
+    /// The facts of a document with the regions the learned region chooser (`regionGate`) gives:
+    /// the rules' region, the division containing it, or none, with the chooser's reason
+    /// (`regiongate:empty (keep 0.21 parent 0.10 empty 0.74)`). Its features are kept when
+    /// `recordsFeatures` (for training).
+    func gatedRegions(
+        _ facts: [Fact], document: CleanDocument, places: [Located<PlaceMention>], profile: DocumentProfile
+    ) -> [Fact] {
+        guard regionGate != nil || recordsFeatures, facts.contains(where: { $0.adcode != nil }) else { return facts }
+        let context = RegionGate.documentFeatures(document, places: places, profile: profile)
+        let documentScores = regionGate?.documentScores(context)
+        let lines = Dictionary(document.lines.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
+        var scalarsByLine: [Int: [Unicode.Scalar]] = [:]
+        return facts.map { fact in
+            guard let adcode = fact.adcode else { return fact }
+            var fact = fact
+            // The place the region came from: the nearest mention of that division on the fact's line.
+            let place =
+                fact.regionSource == .document
+                ? nil
+                : (placesByLine[fact.line] ?? []).map(\.mention).filter { $0.adcode == adcode }
+                    .min { abs($0.offset - fact.quantity.offset) < abs($1.offset - fact.quantity.offset) }
+            let scalars =
+                place == nil
+                ? [] : Self.cached(&scalarsByLine, fact.line) { lines[fact.line]?.text.simplifiedScalars ?? [] }
+            // The fact's own features; the document's (the same for every fact) are summed once.
+            let features = RegionGate.features(
+                adcode: adcode, source: fact.regionSource, place: place, quantity: fact.quantity, scalars: scalars,
+                title: lines[fact.line]?.label == .title, document: [], region: profile.adcode)
+            if recordsFeatures {
+                let src = "|src:" + fact.regionSource.rawValue
+                fact.regionFeatures = features + context.flatMap { [$0, $0 + src] }
+            }
+            guard let regionGate, let documentScores else { return fact }
+            let base = documentScores[fact.regionSource.rawValue] ?? [:]
+            func probability(_ model: String) -> Double {
+                regionGate.probability(features, model: model, base: base[model] ?? 0)
+            }
+            let parent = RegionGate.parent(of: adcode)
+            let (keep, empty) = (probability("keep"), probability("empty"))
+            let up = parent.map { _ in probability("parent") }
+            let choice = RegionGate.choose(keep: keep, parent: up, empty: empty, margins: regionGate.margins)
+            let shown = "keep \(format2(keep)) parent \(up.map(format2) ?? "-") empty \(format2(empty))"
+            fact.regionRule = "regiongate:\(choice.rawValue) (\(shown))"
+            switch choice {
+            case .keep: break
+            case .parent: fact.adcode = parent
+            case .empty: (fact.adcode, fact.regionSource) = (nil, .none)
+            }
+            return fact
+        }
+    }
+}
