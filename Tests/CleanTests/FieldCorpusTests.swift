@@ -5,13 +5,12 @@ import Testing
 /// The field corpus (corpus/field: real pages from many sites, labelled by hand) against its
 /// gold, with pinned floors a little under today's scores (scripts/field-eval prints them per
 /// site). A change that loses lines on sites the rules were not written from fails here.
-/// Lowering a floor must be an explicit, reviewed change. On the 209 pages of 2026-12-05:
-/// keep/drop 0.950, labels 0.921, noise F1 0.919, splits 205/209 (the 60 pages fh01–fh30 and
-/// fi01–fi30 were held out while session 10's rules were written, and are harder: keep/drop 0.871,
-/// noise F1 0.792 there; fg01–fg36, tuned on in session 10, reach 0.975 / 0.964).
+/// Lowering a floor must be an explicit, reviewed change. On the 299 pages of 2026-12-05 (session
+/// 13's end, with slice fl, held out during that session: keep/drop 0.882, noise F1 0.793 there):
+/// keep/drop 0.955, noise F1 0.927 pooled.
 @Suite struct FieldCorpusTests {
     static let keepDropFloor = 0.94
-    static let noiseF1Floor = 0.91
+    static let noiseF1Floor = 0.915
     static let splitFloor = 0.97
 
     static var names: [String] {
