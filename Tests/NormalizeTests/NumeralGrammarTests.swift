@@ -84,17 +84,6 @@ enum NumberStyles {
     }
 }
 
-/// Reads `text` as a line of its own (the `--text` mode).
-private func standaloneValue(_ text: String) -> Double? {
-    let found = Normalizer.standard.quantities(in: text, standalone: true)
-    return found.count == 1 ? found[0].value : nil
-}
-
-private func close(_ a: Double?, _ b: Double) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= 1e-9 * max(1, abs(b))
-}
-
 // MARK: - The grammar
 
 @Suite("Numeral grammar: parse trees")
@@ -160,7 +149,7 @@ struct NumeralStyleProperties {
     func lower() async {
         await propertyCheck(count: Self.count, input: Gen.int(in: 0...999_999_999_999)) { n in
             let text = ChineseNumeralRenderer.render(n)
-            #expect(standaloneValue(text) == Double(n), "\(text)")
+            #expect(standalone(text) == Double(n), "\(text)")
         }
     }
 
@@ -168,7 +157,7 @@ struct NumeralStyleProperties {
     func financial() async {
         await propertyCheck(count: Self.count, input: Gen.int(in: 0...999_999_999_999)) { n in
             let text = ChineseNumeralRenderer.render(n, style: .financial)
-            #expect(standaloneValue(text) == Double(n), "\(text)")
+            #expect(standalone(text) == Double(n), "\(text)")
         }
     }
 
@@ -176,7 +165,7 @@ struct NumeralStyleProperties {
     func mixedPlaces() async {
         await propertyCheck(count: Self.count, input: Gen.int(in: 1...999_999_999_999)) { n in
             let text = NumberStyles.places(n)
-            #expect(standaloneValue(text) == Double(n), "\(text)")
+            #expect(standalone(text) == Double(n), "\(text)")
             let money = Normalizer.standard.quantities(in: "共投入\(text)元用于建设").first
             #expect(money?.value == Double(n) && money?.unit == "yuan", "\(text)元 → \(String(describing: money))")
         }
@@ -186,7 +175,7 @@ struct NumeralStyleProperties {
     func mixedSections() async {
         await propertyCheck(count: Self.count, input: Gen.int(in: 1...999_999_999_999)) { n in
             let text = NumberStyles.sections(n)
-            #expect(standaloneValue(text) == Double(n), "\(text)")
+            #expect(standalone(text) == Double(n), "\(text)")
             let people = Normalizer.standard.quantities(in: "全市培训教师\(text)人，").first
             #expect(people?.value == Double(n), "\(text)人 → \(String(describing: people))")
         }
@@ -196,7 +185,7 @@ struct NumeralStyleProperties {
     func colloquial() async {
         await propertyCheck(count: Self.count, input: Gen.int(in: 1...999_999_999_999)) { n in
             let text = NumberStyles.colloquial(n)
-            #expect(standaloneValue(text) == Double(n), "\(text) for \(n)")
+            #expect(standalone(text) == Double(n), "\(text) for \(n)")
         }
     }
 
@@ -204,9 +193,9 @@ struct NumeralStyleProperties {
     func colloquialTails() async {
         await propertyCheck(count: Self.count, input: Gen.int(in: 1...9), Gen.int(in: 1...9)) { a, b in
             let d = NumberStyles.lowerDigits
-            #expect(standaloneValue("\(d[a])万\(d[b])") == Double(a * 10_000 + b * 1000))
-            #expect(standaloneValue("\(d[a])千\(d[b])") == Double(a * 1000 + b * 100))
-            #expect(standaloneValue("\(d[a])百\(d[b])") == Double(a * 100 + b * 10))
+            #expect(standalone("\(d[a])万\(d[b])") == Double(a * 10_000 + b * 1000))
+            #expect(standalone("\(d[a])千\(d[b])") == Double(a * 1000 + b * 100))
+            #expect(standalone("\(d[a])百\(d[b])") == Double(a * 100 + b * 10))
         }
     }
 
@@ -217,7 +206,7 @@ struct NumeralStyleProperties {
             let fraction = String(f).compactMap { $0.wholeNumberValue }
             let text = NumberStyles.lowerDecimal(whole, fraction)
             let expected = Double(whole) + Double(f) / pow(10, Double(fraction.count))
-            #expect(close(standaloneValue(text), expected), "\(text) → \(String(describing: standaloneValue(text)))")
+            #expect(close(standalone(text), expected), "\(text) → \(String(describing: standalone(text)))")
         }
     }
 

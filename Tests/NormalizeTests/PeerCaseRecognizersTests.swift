@@ -9,17 +9,6 @@ import Testing
 // out: 16 cases written in programmers' notation (2^5, 1.2e5, -3/2, .5), which a report does not
 // use; the cases still read wrong are listed under `withKnownIssue` so that fixing one shows up.
 
-/// Reads `text` as a line of its own: its only quantity's value.
-private func standalone(_ text: String) -> Double? {
-    let found = Normalizer.standard.quantities(in: text, standalone: true)
-    return found.count == 1 ? found[0].value : nil
-}
-
-private func close(_ a: Double?, _ b: Double) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= 1e-9 * max(1, abs(b))
-}
-
 @Suite("Peer cases: Recognizers-Text and Duckling numbers")
 struct RecognizersNumberCases {
     /// NumberModel.json: inputs that are one number, with the value the specification resolves.

@@ -7,17 +7,6 @@ import Testing
 // foreign currencies, fuzzy spans) are left out, and the cases we still read wrong are listed
 // under `withKnownIssue` so that fixing one shows up.
 
-/// Reads `text` as a line of its own (`eduwh extract --text`): its only quantity's value.
-private func standalone(_ text: String) -> Double? {
-    let found = Normalizer.standard.quantities(in: text, standalone: true)
-    return found.count == 1 ? found[0].value : nil
-}
-
-private func close(_ a: Double?, _ b: Double) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= 1e-9 * max(1, abs(b))
-}
-
 @Suite("Peer cases: cn2an")
 struct Cn2anCases {
     /// Ailln/cn2an, cn2an/cn2an_test.py: strict_data_dict.
