@@ -115,6 +115,9 @@ public struct DocumentProfile: Sendable, Hashable {
     /// What the document's years rest on (where its reference year came from, whether its body
     /// blanks its years …), read by the learned year gate (`YearGate.documentFeatures`).
     public var yearContext: [String] = []
+    /// The level of division (`DocumentProfiler.specificity`) the document's lines speak as most,
+    /// if any; read by the learned region chooser (`RegionGate.documentFeatures`).
+    public var speakingLevel: Int?
 
     public init(
         kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil,

@@ -19,7 +19,7 @@ extension DocumentProfiler {
     /// document's name does (《乳源县中小学校长管理暂行办法》 is the county's own).
     public func region(
         titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
-        lines: [LabeledLine] = []
+        lines: [LabeledLine] = [], speakingCounts: [Int]? = nil
     ) -> String? {
         let specificity = Self.specificity
         let titleNumbers = Set(titleLines.map(\.number))
@@ -73,7 +73,7 @@ extension DocumentProfiler {
         // county, and whose title names no place of its own, gives national figures: a city it names
         // (新华社南昌3月26日电) is no region of them.
         let speakers = cues.speakers(lines)
-        let counts = Self.speakingCounts(lines)
+        let counts = speakingCounts ?? Self.speakingCounts(lines)
         if speakers.nation >= Self.minimumSpeakingCount, speakers.nation > counts.max() ?? 0, titled.isEmpty {
             return nil
         }

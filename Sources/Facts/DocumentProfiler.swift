@@ -101,13 +101,19 @@ public struct DocumentProfiler: Sendable {
         let period = self.period(
             titleLines: periodTitles, opening: opening, years: years.filter { textNumbers.contains($0.line) },
             referenceYear: referenceYear, frame: frame)
-        return DocumentProfile(
+        // The places each line speaks as, counted once for the region and the region chooser.
+        let counts = Self.speakingCounts(document.lines)
+        var profile = DocumentProfile(
             kind: kind(
                 title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text),
                 body: bodyLines.map(\.text)),
             speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
             referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
-            adcode: region(titleLines: titleLines, opening: opening, places: places, lines: document.lines))
+            adcode: region(
+                titleLines: titleLines, opening: opening, places: places, lines: document.lines,
+                speakingCounts: counts))
+        profile.speakingLevel = Self.speakingLevel(counts)
+        return profile
     }
 
     // MARK: - Kind

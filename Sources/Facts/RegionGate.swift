@@ -150,8 +150,7 @@ public struct RegionGate: Sendable {
         }
         features.append("dd:" + YearGate.bucket(distinct.count, [0, 1, 2, 3, 5, 8]))
         if placeholder { features.append("blank") }
-        let counts = DocumentProfiler.speakingCounts(document.lines)
-        if let speaking = DocumentProfiler.speakingLevel(counts) {
+        if let speaking = profile.speakingLevel {
             let own = region.map(DocumentProfiler.specificity)
             features.append(
                 "sp:" + (own == nil ? "noregion" : speaking == own! ? "eq" : speaking > own! ? "finer" : "coarser"))
