@@ -65,3 +65,30 @@ struct LabelledPage {
         return examples
     }
 }
+
+extension GoldCorpusOptions {
+    /// The slices --test-slices names (',' or ';' between them); empty without the option.
+    var heldSlices: Set<String> {
+        Set((testSlices ?? "").split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init))
+    }
+
+    /// `examples` split into those outside the held-out slices (training) and those in them (test).
+    func splitBySlice<Example>(_ examples: [Example], slice: (Example) -> String) -> (
+        training: [Example], test: [Example]
+    ) {
+        let held = heldSlices
+        return (examples.filter { !held.contains(slice($0)) }, examples.filter { held.contains(slice($0)) })
+    }
+}
+
+/// Ablation (a trainer's --without): removes from every example the features that contain any of
+/// the comma-separated words.
+func dropFeatures<Example>(
+    _ examples: inout [Example], containing without: String?, _ features: WritableKeyPath<Example, [String]>
+) {
+    guard let without else { return }
+    let parts = without.split(separator: ",").map(String.init)
+    for index in examples.indices {
+        examples[index][keyPath: features].removeAll { feature in parts.contains { feature.includes($0) } }
+    }
+}

@@ -55,12 +55,7 @@ extension Eduwh {
             (trainer.models.epochs, trainer.models.l2, trainer.models.minCount) = (epochs, l2, minCount)
             trainer.wrongPenalty = penalty
             var examples = try loadExamples()
-            if let without {
-                let parts = without.split(separator: ",").map(String.init)
-                for index in examples.indices {
-                    examples[index].features.removeAll { feature in parts.contains { feature.includes($0) } }
-                }
-            }
+            dropFeatures(&examples, containing: without, \.features)
             let gated = examples.filter(\.gated).count
             print("examples: \(examples.count) gold facts (\(gated) with a region the chooser may change)")
             if corpus.loso {
@@ -73,9 +68,7 @@ extension Eduwh {
                 if let dump { try write(examples, probabilities, to: dump) }
             }
             if let testSlices = corpus.testSlices {
-                let held = Set(testSlices.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init))
-                let training = examples.filter { !held.contains($0.slice) }
-                let test = examples.filter { held.contains($0.slice) }
+                let (training, test) = corpus.splitBySlice(examples, slice: \.slice)
                 let margins = trainer.bestMargins(training, trainer.heldOut(training, folds: corpus.folds))
                 let gate = trainer.train(training)
                 let probabilities = test.map { RegionGateTrainer.probabilities($0, gate) }

@@ -60,9 +60,7 @@ extension Eduwh {
                 report(examples, predictions, policy: policy)
             }
             if let testSlices = corpus.testSlices {
-                let held = Set(testSlices.split(separator: ",").map(String.init))
-                let training = examples.filter { !held.contains($0.slice) }
-                let test = examples.filter { held.contains($0.slice) }
+                let (training, test) = corpus.splitBySlice(examples, slice: \.slice)
                 let policy = trainer.bestPolicy(training, trainer.heldOut(training, folds: corpus.folds))
                 let model = trainer.train(training)
                 let predictions = test.map { example in
@@ -73,8 +71,7 @@ extension Eduwh {
             }
             if let out {
                 // With --test-slices the model written leaves them out (to score them with scripts/score).
-                let held = Set((corpus.testSlices ?? "").split(separator: ",").map(String.init))
-                let examples = examples.filter { !held.contains($0.slice) }
+                let examples = corpus.splitBySlice(examples, slice: \.slice).training
                 let policy = trainer.bestPolicy(examples, trainer.heldOut(examples, folds: corpus.folds))
                 let model = trainer.train(examples)
                 let stamp = ISO8601DateFormatter().string(from: Date())

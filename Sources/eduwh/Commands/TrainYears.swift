@@ -56,12 +56,7 @@ extension Eduwh {
             (trainer.epochs, trainer.l2, trainer.minCount, trainer.wrongPenalty) = (epochs, l2, minCount, penalty)
             (trainer.siteWeighting, trainer.rate) = (siteWeighting, rate)
             var examples = try loadExamples()
-            if let without {
-                let parts = without.split(separator: ",").map(String.init)
-                for index in examples.indices {
-                    examples[index].features.removeAll { feature in parts.contains { feature.includes($0) } }
-                }
-            }
+            dropFeatures(&examples, containing: without, \.features)
             let gated = examples.filter(\.gated).count
             print("examples: \(examples.count) gold facts (\(gated) with a year the gate may blank)")
             if corpus.loso {
@@ -74,9 +69,7 @@ extension Eduwh {
                 if let dump { try write(examples, probabilities, to: dump) }
             }
             if let testSlices = corpus.testSlices {
-                let held = Set(testSlices.split(separator: ",").map(String.init))
-                let training = examples.filter { !held.contains($0.slice) }
-                let test = examples.filter { held.contains($0.slice) }
+                let (training, test) = corpus.splitBySlice(examples, slice: \.slice)
                 let threshold = trainer.bestThreshold(training, trainer.heldOut(training, folds: corpus.folds))
                 let gate = trainer.train(training)
                 let probabilities = test.map { $0.gated ? gate.probability($0.features) : nil }
