@@ -119,17 +119,9 @@ public struct IndicatorTrainer: Sendable {
     /// Each example's prediction by a model trained without its fold's sites: `folds` 0 leaves
     /// one site out at a time, otherwise sites are dealt into `folds` groups (by name order).
     public func heldOut(_ examples: [IndicatorExample], folds: Int) -> [IndicatorModel.Prediction?] {
-        let sites = Array(Set(examples.map(\.site))).sorted()
-        let count = folds <= 0 ? sites.count : min(folds, sites.count)
-        let foldOf = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0 % count) })
-        var predictions = [IndicatorModel.Prediction?](repeating: nil, count: examples.count)
-        for fold in 0..<count {
-            let model = train(examples.filter { foldOf[$0.site] != fold })
-            for (index, example) in examples.enumerated() where foldOf[example.site] == fold && example.matched {
-                predictions[index] = model.predict(example.features, dictionary: example.dictionary.code)
-            }
+        siteFoldPredictions(examples, folds: folds, site: \.site, train: train) { example, model in
+            example.matched ? model.predict(example.features, dictionary: example.dictionary.code) : nil
         }
-        return predictions
     }
 
     /// Right indicators, wrong ones other than `unknown`, and exact facts, of a policy.

@@ -111,17 +111,9 @@ public struct RegionGateTrainer: Sendable {
     /// Each gated example's probabilities from a chooser trained without its fold's sites
     /// (`folds` 0: one site at a time; else sites dealt into `folds` groups by name order).
     public func heldOut(_ examples: [RegionExample], folds: Int) -> [Probabilities?] {
-        let sites = Array(Set(examples.map(\.site))).sorted()
-        let count = folds <= 0 ? sites.count : min(folds, sites.count)
-        let foldOf = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0 % count) })
-        var probabilities = [Probabilities?](repeating: nil, count: examples.count)
-        for fold in 0..<count {
-            let gate = train(examples.filter { foldOf[$0.site] != fold })
-            for (index, example) in examples.enumerated() where foldOf[example.site] == fold {
-                probabilities[index] = Self.probabilities(example, gate)
-            }
-        }
-        return probabilities
+        siteFoldPredictions(
+            examples, folds: folds, site: \.site, train: { train($0) },
+            predict: { example, gate in Self.probabilities(example, gate) })
     }
 
     /// Right regions, wrong non-empty ones, exact facts, and the changes a chooser made: right

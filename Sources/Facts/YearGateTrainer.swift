@@ -113,17 +113,9 @@ public struct YearGateTrainer: Sendable {
     /// Each gated example's probability from a gate trained without its fold's sites (`folds`
     /// 0: one site at a time; else sites dealt into `folds` groups by name order).
     public func heldOut(_ examples: [YearExample], folds: Int) -> [Double?] {
-        let sites = Array(Set(examples.map(\.site))).sorted()
-        let count = folds <= 0 ? sites.count : min(folds, sites.count)
-        let foldOf = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0 % count) })
-        var probabilities = [Double?](repeating: nil, count: examples.count)
-        for fold in 0..<count {
-            let gate = train(examples.filter { foldOf[$0.site] != fold })
-            for (index, example) in examples.enumerated() where foldOf[example.site] == fold && example.gated {
-                probabilities[index] = gate.probability(example.features)
-            }
+        siteFoldPredictions(examples, folds: folds, site: \.site, train: train) { example, gate in
+            example.gated ? gate.probability(example.features) : nil
         }
-        return probabilities
     }
 
     /// Right years, wrong non-empty years, and exact facts when years under `threshold` are blanked.
