@@ -404,10 +404,36 @@ struct QuantityScanner {
     /// 7万 5千 4百 on a line of its own: the rest of the number after a space, when it has places of
     /// its own and ends the line (in running text a space after 万 ends the number).
     func spacedTail(_ line: ScalarLine, _ m: NormalizeRules.MagnitudeRule, _ d: Draft) -> (value: Double, end: Int)? {
-        guard !d.placeholder, let span = d.standaloneSpan, line.at(d.j) == 0x20,
-            let tail = NumeralGrammar.tail(line, at: d.j + 1, below: m.factor), !tail.colloquial,
-            tail.end == span.upperBound
-        else { return nil }
-        return (tail.value, tail.end)
+        guard !d.placeholder, line.at(d.j) == 0x20 else { return nil }
+        if let span = d.standaloneSpan, let tail = NumeralGrammar.tail(line, at: d.j + 1, below: m.factor),
+            !tail.colloquial, tail.end == span.upperBound
+        {
+            return (tail.value, tail.end)
+        }
+        return typesetTail(line, after: m, at: d.j)
+    }
+
+    /// 1 万 3 千元, 1 千 5 百多元: a number typeset with a space between every digit group and its
+    /// magnitude (PDF extraction, some forms). When the magnitude itself stood after a space, the
+    /// rest reads on as long as each group is ` digits magnitude` with a smaller magnitude than
+    /// the one before and a value below it; a group without its magnitude (1 万 3 所) ends it.
+    func typesetTail(_ line: ScalarLine, after m: NormalizeRules.MagnitudeRule, at j: Int) -> (
+        value: Double, end: Int
+    )? {
+        guard line.at(j - m.surface.count - 1) == 0x20 else { return nil }
+        var factor = m.factor
+        var k = j
+        var value = 0.0
+        while line.at(k) == 0x20, ScalarClass.isArabicDigit(line.at(k + 1)),
+            let o = NumeralParser.arabic(line, at: k + 1), o.end - k - 1 <= 3, line.at(o.end) == 0x20,
+            let m2 = rules.magnitude(in: line, at: o.end + 1), m2.factor >= 10, m2.factor < factor,
+            o.value * m2.factor < factor, o.value == o.value.rounded(),
+            (rules.unit(in: line, at: o.end + 1)?.surface.count ?? 0) <= m2.surface.count
+        {
+            value += o.value * m2.factor
+            factor = m2.factor
+            k = o.end + 1 + m2.surface.count
+        }
+        return value > 0 ? (value, k) : nil
     }
 }

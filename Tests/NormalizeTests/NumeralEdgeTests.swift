@@ -20,6 +20,25 @@ struct NumeralEdgeTests {
         #expect(values(text) == [value], "\(text) → \(values(text))")
     }
 
+    @Test(
+        "Digit groups typeset apart from their magnitudes read as one number",
+        arguments: [
+            ("捐资 1 千 5 百多元购买图书", 1500.0), ("投入 2 万 5 千 3 百元", 25_300),
+            ("补助资金 3 亿 2 千万元", 320_000_000),
+        ])
+    func typesetGroups(_ text: String, _ value: Double) {
+        #expect(values(text) == [value], "\(text) → \(values(text))")
+    }
+
+    @Test("A typeset group without its magnitude ends the number")
+    func typesetGroupEnds() {
+        // 1 万 3 所: the 3 counts schools, it is no thousands of the 1 万 before it.
+        #expect(values("辐射 1 万 3 所学校").contains(3))
+        #expect(!values("辐射 1 万 3 所学校").contains(13_000))
+        // 5 千 8 万: a larger magnitude after a smaller one is a second number.
+        #expect(!values("先后 5 千 8 万元").contains(5_080_000))
+    }
+
     @Test("Numbers side by side that break the grammar are not joined")
     func spacedBreak() {
         // 一百 二百: two numbers, not 120; 三 二: two digits.
