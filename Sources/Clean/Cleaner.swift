@@ -179,12 +179,24 @@ public struct Cleaner: Sendable {
     }
 
     /// Takes every non-blank line as body text of one document, with no cleaning (`--text`).
-    public func uncleaned(_ raw: RawDocument) -> CleanedFile {
-        let labeled = ScannedLine.scan(raw.text).map {
+    public func uncleaned(_ raw: RawDocument, eachLine: Bool = false) -> CleanedFile {
+        var labeled = ScannedLine.scan(raw.text).map {
             LabeledLine(number: $0.number, text: $0.text, label: .body, rule: LabeledLine.asTextRule, document: 1)
         }
-        return CleanedFile(
-            lines: labeled, documents: [CleanDocument(index: 1, title: nil, lines: labeled, metadata: SiteMetadata())])
+        guard eachLine else {
+            return CleanedFile(
+                lines: labeled,
+                documents: [CleanDocument(index: 1, title: nil, lines: labeled, metadata: SiteMetadata())])
+        }
+        // One sentence per line (test cases, lists of examples): every non-blank line is a document
+        // of its own, so no line lends another its year, its ROC era or its section.
+        var documents: [CleanDocument] = []
+        for i in labeled.indices where !labeled[i].text.allSatisfy(\.isWhitespace) {
+            labeled[i].document = documents.count + 1
+            documents.append(
+                CleanDocument(index: documents.count + 1, title: nil, lines: [labeled[i]], metadata: SiteMetadata()))
+        }
+        return CleanedFile(lines: labeled, documents: documents)
     }
 
     // MARK: - Documents

@@ -37,10 +37,13 @@ public struct FilePipeline: Sendable {
         self.siteTemplates = siteTemplates
     }
 
-    /// Cleans the file (or, with `asText`, takes every line as body text), labels its sites'
-    /// template lines noise, and builds each document's facts.
-    public func process(_ raw: RawDocument, asText: Bool = false) -> ProcessedFile {
-        let cleaned = asText ? cleaner.uncleaned(raw) : siteTemplates.apply(to: cleaner.clean(raw))
+    /// Cleans the file (or, with `asText`, takes every line as body text; with `eachLine` too, every
+    /// line as a document of its own), labels its sites' template lines noise, and builds each
+    /// document's facts.
+    public func process(_ raw: RawDocument, asText: Bool = false, eachLine: Bool = false) -> ProcessedFile {
+        let cleaned =
+            asText || eachLine
+            ? cleaner.uncleaned(raw, eachLine: eachLine) : siteTemplates.apply(to: cleaner.clean(raw))
         var file = ProcessedFile(raw: raw, documents: cleaned.documents.map { factBuilder.build($0) })
         file.raw.notes += Self.dropImplausibleQuantities(&file)
         return file

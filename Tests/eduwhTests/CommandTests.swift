@@ -302,4 +302,17 @@ struct LocalReportTests {
         #expect(output.status == 64)
         #expect(output.stderr.contains("bad.sql:2: unknown header key `owner`"))
     }
+
+    @Test("extract --each-line reads every line alone: no line lends another its year or ROC era")
+    func extractEachLine() throws {
+        let folder = try Self.folder(["cases.txt": "民國99年完成校舍改建\n99年9月1日开学\n\n2015年完成建设。\n今年投入5万元。\n"])
+        let path = folder + "/cases.txt"
+        let shared = CommandRunner.run(["extract", "--years", "--text", path, "--no-headers"]).stdout
+        let alone = CommandRunner.run(["extract", "--years", "--each-line", path, "--no-headers"]).stdout
+        // Read together, the 民國 of line 1 makes 99年 of line 2 an ROC year.
+        #expect(shared.contains("2\t1\t99年9月1日\tdate\t2010\t2010"))
+        #expect(alone.contains("2\t2\t99年9月1日\tdate\t1999\t1999"), "\(alone)")
+        #expect(alone.contains("4\t3\t2015年"), "\(alone)")
+        #expect(alone.split(separator: "\n").count == shared.split(separator: "\n").count)
+    }
 }

@@ -33,6 +33,7 @@ extension Eduwh {
                     eduwh extract --places imports/001_771c83aade38c1b7.txt
                     eduwh extract --facts --explain imports/004_c547eb10244c3aeb.txt
                     eduwh extract --years --text sentences.txt
+                    eduwh extract --years --each-line sentences.txt
                     eduwh extract --facts --json imports/004_c547eb10244c3aeb.txt
 
                   Output: TSV unless an output flag (--json, --jsonl, --csv, --table,
@@ -62,6 +63,14 @@ extension Eduwh {
         )
         var text = false
 
+        @Flag(
+            help: ArgumentHelp(
+                "Like --text, and every line is a document of its own (one sentence per line).",
+                discussion:
+                    "No line lends another its reference year, ROC era or section: 99年9月1日 after a line naming 民國 is still 1999."
+            ))
+        var eachLine = false
+
         @Flag(help: "With --facts: add the rule, cue and source that decided each field.")
         var explain = false
 
@@ -78,7 +87,7 @@ extension Eduwh {
 
         private func extract() throws {
             let raw = try Ingestor().read(path: file)
-            let processed = FilePipeline(cleaner: try rules.cleaner()).process(raw, asText: text)
+            let processed = FilePipeline(cleaner: try rules.cleaner()).process(raw, asText: text, eachLine: eachLine)
             // Values as text, exactly as the TSV has always printed them (plain decimals); JSON
             // and the other formats get numbers as numbers.
             func number(_ value: Double?) -> SQLValue {
