@@ -27,8 +27,19 @@ extension YearScanner {
     /// 有 历 的 之 逾 约 共: words around N年 that make it a length of time (已有112年历史, 112年的历史).
     private static let bareDurationMarks: Set<UInt32> = [0x6709, 0x5386, 0x7684, 0x4E4B, 0x903E, 0x7EA6, 0x5171]
 
-    /// Three Arabic digits 100–150 at `i`, not part of a longer number; the value and end.
+    /// Three Arabic digits 100–150 at `i`, not part of a longer number, or three Chinese digits
+    /// written one by one (一○四, 一〇七, 一一二: how Taiwanese texts write ROC years in words);
+    /// the value and end.
     private func rocNumber(_ line: ScalarLine, at i: Int) -> (Int, Int)? {
+        if line.at(i) == 0x4E00, !ScalarClass.isChineseNumeral(line.at(i - 1)) {
+            var n = 1
+            for k in 1..<3 {
+                guard let d = Self.spelledDigit(line.at(i + k)) else { return nil }
+                n = n * 10 + d
+            }
+            guard (100...150).contains(n), !ScalarClass.isChineseNumeral(line.at(i + 3)) else { return nil }
+            return (n, i + 3)
+        }
         guard line.at(i) == 0x31 || line.at(i) == 0xFF11 else { return nil }
         var n = 0
         for k in 0..<3 {
@@ -78,5 +89,22 @@ extension YearScanner {
         }
         if line.at(end) == Self.du { end += 1 }
         return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: Self.taiwanYearRule)
+    }
+
+    /// A digit written as a word, one character per digit (○ 〇 零 一 … 九); places (十 百) are not.
+    static func spelledDigit(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x25CB, 0x3007, 0x96F6: return 0
+        case 0x4E00: return 1
+        case 0x4E8C: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
     }
 }

@@ -258,6 +258,7 @@ struct YearScanner {
                 if let y = chineseYear(line, at: i) ?? cardinalYear(line, at: i) { return y }
                 if let y = twoDigitSchoolYear(line, at: i) { return y }
                 if let y = rocSchoolYear(line, at: i) { return y }
+                if v == 0x4E00, let y = taiwanYear(line, at: i) { return y }  // 一○四年到一○六年
                 if let y = centuryOrDecade(line, at: i) { return y }
                 if let y = chineseTwoDigitYear(line, at: i) { return y }
                 if let y = planPeriod(line, at: i) { return y }

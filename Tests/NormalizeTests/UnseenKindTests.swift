@@ -177,6 +177,20 @@ struct UnseenYearKindTests {
         #expect(Normalizer.standard.quantities(in: "預計自109至111年分年執行").isEmpty)
     }
 
+    @Test("ROC years spelled digit by digit (一○四年到一○六年) read as years, not as counts of years")
+    func spelledTaiwanYears() {
+        let doc = document([
+            "老舊校舍整建計畫出爐",
+            "市府一○四年到一○六年國中小老舊校舍整建計畫,共有十三所校舍列入。",
+            "一一二年度起受理申請,一〇七年底前完成補強。",
+        ])
+        let line2 = resolvedYears(doc, line: 2)
+        #expect(line2.first?.surface == "一○四年到一○六年" && line2.first?.from == 2015 && line2.first?.to == 2017)
+        #expect(resolvedYears(doc, line: 3).map(\.from) == [2023, 2018])
+        // 一百零四年 is a number with its places, not a year spelled digit by digit.
+        #expect(Normalizer.standard.years(in: "已有一百零四年历史", referenceYear: nil).isEmpty)
+    }
+
     @Test("A day alone before a word of saying is a date of the text's year (记者12日从…获悉)")
     func dayDates() {
         for (text, surface) in [
