@@ -47,6 +47,13 @@ struct NumeralEdgeTests {
         #expect(values("一至三 年级共120人").contains(120))
     }
 
+    @Test("An anniversary (建党100周年, 建校六十周年) is an ordinal, no figure; weeks still count")
+    func anniversaries() {
+        #expect(values("庆祝建党100周年,全校举办活动") == [])
+        #expect(values("建校六十周年之际,校友捐资20万元") == [200_000])
+        #expect(values("开展为期两周的培训") == [2])
+    }
+
     @Test("两 never writes a number's last digit")
     func liang() {
         #expect(!values("白银三十两").contains(32))
