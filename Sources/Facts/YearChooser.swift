@@ -233,7 +233,7 @@ extension YearChooser {
         let context = [
             "st:" + fact.status.rawValue, "rsrc:" + fact.rules.source.rawValue,
             fact.section == nil ? "nosect" : "insect",
-            "sy:" + YearGate.bucket(marks.mentions.count, [0, 1, 2, 3]), "kind:" + profile.kind,
+            "sy:" + YearGate.bucket(marks.mentions.count, [0, 1, 2, 3]),
         ]
         return order.map { key in
             let value = byValue[key]!
