@@ -39,10 +39,13 @@ extension FactBuilder {
     /// (a since-year with no end, a year before which, a run of recent years, a comparison's
     /// base), or nothing in its clause, sentence, section or report names one.
     static func emptyYearReason(own: (mention: YearMention, source: ContextSource)?, place: YearPlace) -> String {
-        if let own {
-            return "noyear:\(own.source.rawValue) \(own.mention.surface) dates no figure"
+        // Constant texts: no string is built per figure.
+        switch own?.source {
+        case .clause?: return "noyear:the clause's year dates no figure (since, before, recent years, comparison)"
+        case .sentence?: return "noyear:the sentence's year dates no figure (since, before, recent years, comparison)"
+        case _?: return "noyear:its year dates no figure"
+        case nil: return "noyear:no year in clause, sentence, section or report"
         }
-        return "noyear:no year in clause, sentence, section or report"
     }
 
     /// The rules' year after the running-plan rule and the learned year gate.
