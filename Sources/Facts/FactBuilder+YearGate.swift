@@ -40,6 +40,9 @@ extension FactBuilder {
     /// base), or nothing in its clause, sentence, section or report names one.
     static func emptyYearReason(own: (mention: YearMention, source: ContextSource)?, place: YearPlace) -> String {
         // Constant texts: no string is built per figure.
+        if let own, own.mention.from == nil {
+            return "noyear:its year is hidden or unresolved (20xx年, 今年 with no report year)"
+        }
         switch own?.source {
         case .clause?: return "noyear:the clause's year dates no figure (since, before, recent years, comparison)"
         case .sentence?: return "noyear:the sentence's year dates no figure (since, before, recent years, comparison)"

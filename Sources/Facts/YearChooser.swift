@@ -155,8 +155,8 @@ extension YearChooser {
             if FactBuilder.since(mention, in: scalars) { features.append("m:since") }
             if FactBuilder.isBefore(mention, in: scalars) { features.append("m:before") }
             if FactBuilder.isDeadline(mention, in: scalars) { features.append("m:deadline") }
-            let lead: Unicode.Scalar = mention.offset > 0 && mention.offset <= scalars.count
-                ? scalars[mention.offset - 1] : "。"
+            let inside = mention.offset > 0 && mention.offset <= scalars.count
+            let lead: Unicode.Scalar = inside ? scalars[mention.offset - 1] : "。"
             if FactBuilder.isComparedWith(mention, in: scalars) || lead == "比" || lead == "较" {
                 features.append("m:cmp")
             }

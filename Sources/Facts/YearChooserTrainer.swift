@@ -148,7 +148,13 @@ public struct YearChooserTrainer: Sendable {
             let (before, after) = (example.right(rules), example.right(chosen))
             if chosen != rules {
                 let (from, to) = (example.candidates[rules], example.candidates[chosen])
-                if to.isNone { score.blanked += 1 } else if from.isNone { score.filled += 1 } else { score.changed += 1 }
+                if to.isNone {
+                    score.blanked += 1
+                } else if from.isNone {
+                    score.filled += 1
+                } else {
+                    score.changed += 1
+                }
             }
             if before, !after { score.lost += 1 }
             if !before, after { score.fixed += 1 }
