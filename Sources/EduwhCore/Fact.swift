@@ -59,6 +59,9 @@ public struct Fact: Sendable, Hashable {
     public var yearRule: String = ""
     /// The features the learned year gate read (`YearGate`), kept only when recorded.
     public var yearFeatures: [String] = []
+    /// The years the text offers the figure, with the features the learned year chooser reads
+    /// (`YearChooser`), kept only when recorded.
+    public var yearCandidates: [YearCandidate] = []
     /// The features the learned status chooser read (`StatusFeatures`), kept as `features` are.
     public var statusFeatures: [String] = []
     /// Why the region was left empty or kept by the learned region gate (`regiongate:0.31<0.45`),
@@ -84,6 +87,20 @@ public struct Fact: Sendable, Hashable {
         self.yearSource = yearSource
         self.adcode = adcode
         self.regionSource = regionSource
+    }
+}
+
+/// One year a fact could take (nil years: none), with where the text offers it (`kinds`: rules,
+/// clause, sentence, section, document, title, period, none) and the features the learned year
+/// chooser reads.
+public struct YearCandidate: Sendable, Hashable {
+    public var from: Int?
+    public var to: Int?
+    public var kinds: [String]
+    public var features: [String]
+
+    public init(from: Int?, to: Int?, kinds: [String], features: [String]) {
+        (self.from, self.to, self.kinds, self.features) = (from, to, kinds, features)
     }
 }
 
@@ -118,6 +135,11 @@ public struct DocumentProfile: Sendable, Hashable {
     /// The level of division (`DocumentProfiler.specificity`) the document's lines speak as most,
     /// if any; read by the learned region chooser (`RegionGate.documentFeatures`).
     public var speakingLevel: Int?
+    /// The year the title names, if any; read by the learned year chooser (`YearChooser`).
+    public var titleYear: Int?
+    /// The document's part of the learned year chooser's score for a candidate of each kind ("":
+    /// any candidate), summed once per document (`YearChooser.documentBase`).
+    public var yearChoiceBase: [String: Double] = [:]
 
     public init(
         kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil,

@@ -49,6 +49,8 @@ struct SentenceReadings {
     /// The sentences' cue words as lists (`cueMatches`), for the status chooser.
     var cueMatchLists: [Int: [WordTrie.Match]] = [:]
     var governorWords: [Int: Governors.Words] = [:]
+    /// The sentences' year mentions and cue words, for the learned year chooser.
+    var yearMarks: [Int: YearChooser.SentenceMarks] = [:]
 
     /// The sentence's text (`Sentence.split(_:texts: false)` left it empty).
     mutating func text(of sentence: (index: Int?, sentence: Sentence)) -> String {

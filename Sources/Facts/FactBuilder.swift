@@ -35,14 +35,17 @@ public struct FactBuilder: Sendable {
     public let statusModel: StatusModel?
     /// The learned region gate (nil: the rules' regions stand).
     public let regionGate: RegionGate?
+    /// The learned year chooser (nil: the rules' years stand).
+    public let yearChooser: YearChooser?
 
     public init(
         normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
         profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
         model: IndicatorModel? = .standard, recordsFeatures: Bool = false, yearGate: YearGate? = .standard,
-        statusModel: StatusModel? = .standard, regionGate: RegionGate? = .standard
+        statusModel: StatusModel? = .standard, regionGate: RegionGate? = .standard,
+        yearChooser: YearChooser? = .standard
     ) {
-        self.model = model
+        (self.model, self.yearChooser) = (model, yearChooser)
         self.regionGate = regionGate
         self.yearGate = yearGate
         self.statusModel = statusModel
@@ -70,12 +73,15 @@ public struct FactBuilder: Sendable {
         }
         let places = normalizer.places(in: document.lines)
         var profile = profiler.profile(document, referenceYear: reference, years: years, places: places, frame: frame)
-        if yearGate != nil || recordsFeatures {
+        if yearGate != nil || yearChooser != nil || recordsFeatures {
             profile.yearContext = YearGate.documentFeatures(document, frame: frame, years: years, profile: profile)
+            profile.titleYear = YearChooser.titleYear(document, years: years)
+            profile.yearChoiceBase = yearChooser?.documentBase(profile.yearContext) ?? [:]
         }
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
-        let scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
+        var scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
+        if yearChooser != nil || recordsFeatures { YearChooser.carryPrevious(&scopes, document.lines, yearsByLine) }
         var facts: [Fact] = []
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?
@@ -284,8 +290,9 @@ public struct FactBuilder: Sendable {
                 own: year, topic: topic, readings: &readings, indicator: learned.code, profile: profile, scope: scope)
             // A count the plan starts from is no figure of the plan's years; the year gate may doubt the rest.
             let gated = gatedYear(
-                (from, to, source), own: year, quantity: quantity, scalars: scalars, status: settled.0,
-                sectioned: scope.year != nil, profile: profile)
+                (from, to, source), own: year, quantity: quantity, status: settled.0, profile: profile,
+                readings: &readings,
+                at: .init(usable: usable, clause: clause, sentence: (sentenceIndex, sentence.range), scope: scope))
             (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource) = Self.figureRegion(
@@ -295,6 +302,7 @@ public struct FactBuilder: Sendable {
                 indicator: learned.code, indicatorRule: learned.rule, status: settled.0, statusCue: settled.1,
                 yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
             (fact.features, fact.yearRule, fact.yearFeatures) = (features, gated.rule, gated.features)
+            fact.yearCandidates = gated.candidates
             fact.statusFeatures = statusFeatures
             return fact
         }

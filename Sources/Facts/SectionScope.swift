@@ -36,6 +36,9 @@ public struct SectionScope: Sendable {
         public var status: FactStatus?
         /// The heading word behind `status` ("section:打算").
         public var cue: String?
+        /// The last year or span an earlier kept line named (the topic the text last spoke of),
+        /// read by the learned year chooser; set by `FactBuilder.build`.
+        public var previous: ClosedRange<Int>?
 
         public init(year: ClosedRange<Int>? = nil, status: FactStatus? = nil, cue: String? = nil) {
             self.year = year
