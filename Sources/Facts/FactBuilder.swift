@@ -125,7 +125,7 @@ public struct FactBuilder: Sendable {
                     scope: scopes[index], inherited: listTopic)
             }
         }
-        facts = gatedRegions(facts, document: document, places: places, profile: profile)
+        gateRegions(&facts, document: document, places: places, profile: profile)
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
     }
 
