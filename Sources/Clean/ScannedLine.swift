@@ -110,6 +110,12 @@ struct PairBloom: Sendable {
         return set.words.indices.compactMap { set.words[$0] == 0 ? nil : ($0, set.words[$0]) }
     }
 
+    /// False when the pairs of one entry of a `requirement` certainly do not all occur.
+    @inline(__always)
+    func mayContain(_ entry: (word: Int, bits: UInt64)) -> Bool {
+        words.withUnsafeBufferPointer { $0[entry.word] & entry.bits == entry.bits }
+    }
+
     /// False when some pair of the literal whose `requirement` this is certainly does not occur.
     func mayContain(_ requirement: [(word: Int, bits: UInt64)]) -> Bool {
         words.withUnsafeBufferPointer { w in

@@ -42,10 +42,15 @@ public struct TextPattern: Sendable {
     struct Literal: Sendable {
         let bytes: [UInt8]
         let pairs: [(word: Int, bits: UInt64)]
+        /// The entry of `pairs` with the most bits, kept inline: most lines fail it, and a rule
+        /// table's literals are then tried without reading each one's `pairs` array (that pointer
+        /// chase was most of `matches`, 3.7% of a load's samples).
+        let first: (word: Int, bits: UInt64)
 
         init(_ text: Substring) {
             bytes = Array(text.utf8)
             pairs = PairBloom.requirement(of: bytes)
+            first = pairs.max { $0.bits.nonzeroBitCount < $1.bits.nonzeroBitCount } ?? (0, 0)
         }
     }
 
@@ -107,7 +112,8 @@ public struct TextPattern: Sendable {
 
     /// Whether `needle` occurs in a line, asking its pair filter first.
     static func find(_ needle: Literal, in line: ScannedLine) -> Bool {
-        line.pairBloom.mayContain(needle.pairs) && find(needle.bytes, in: line.bytes)
+        line.pairBloom.mayContain(needle.first) && line.pairBloom.mayContain(needle.pairs)
+            && find(needle.bytes, in: line.bytes)
     }
 
     /// Whether `needle` occurs in `haystack` (UTF-8 bytes): `memchr` finds the needle's last

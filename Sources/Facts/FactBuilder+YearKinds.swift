@@ -186,4 +186,42 @@ extension FactBuilder {
 
     /// Words after a plan period that make it the figure's span (期间, 时期, 以来, 末, 内).
     static let planBounds = ["期间", "时期", "以来", "来", "末", "内", "年"].map { Array($0.unicodeScalars) }
+
+    /// The plan durations of a sentence, in order: where each ends and its N (N年内, 用N年(时间),
+    /// 今后N年, 未来N年, 再用N年; N from 2 to 10, in digits or Chinese). Found once per sentence:
+    /// only a 年 starts the look around it.
+    static func planDurations(in scalars: [Unicode.Scalar], sentence: Range<Int>) -> [(end: Int, years: Int)] {
+        var found: [(end: Int, years: Int)] = []
+        let upper = min(sentence.upperBound, scalars.count)
+        var j = sentence.lowerBound + 1
+        while j < upper {
+            defer { j += 1 }
+            guard scalars[j] == "年", let n = durationNumber(scalars[j - 1]) else { continue }
+            let i = j - 1
+            if i > sentence.lowerBound, ("0"..."9").contains(scalars[i - 1]) { continue }
+            let after = j + 1 < scalars.count ? scalars[j + 1] : " "
+            let before = i > 0 ? scalars[i - 1] : " "
+            let before2: (Unicode.Scalar, Unicode.Scalar) = i > 1 ? (scalars[i - 2], scalars[i - 1]) : (" ", " ")
+            if after == "内" || before == "用" || before2 == ("今", "后") || before2 == ("未", "来") || before2 == ("再", "用")
+            {
+                found.append((j + 1, n))
+            }
+        }
+        return found
+    }
+
+    private static func durationNumber(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "两", "二", "2": 2
+        case "三", "3": 3
+        case "四", "4": 4
+        case "五", "5": 5
+        case "六", "6": 6
+        case "七", "7": 7
+        case "八", "8": 8
+        case "九", "9": 9
+        case "十": 10
+        default: nil
+        }
+    }
 }

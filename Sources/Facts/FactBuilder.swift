@@ -122,16 +122,16 @@ public struct FactBuilder: Sendable {
             if let head = open, line.label == .body, !tableRow {
                 // The line goes on with a sentence the line before it left open (…比上年 / 的xxx元增长):
                 // its figures are read with that sentence's start in front of them.
-                facts += self.facts(
+                self.facts(
                     quantities, continuing: head, line: line, years: lineYears, places: linePlaces,
-                    profile: profile, scope: scopes[index], inherited: head.topic ?? listTopic)
+                    profile: profile, scope: scopes[index], inherited: head.topic ?? listTopic, into: &facts)
             } else {
-                facts += self.facts(
+                self.facts(
                     quantities, line: line, years: lineYears, places: linePlaces, profile: profile,
-                    scope: scopes[index], inherited: listTopic)
+                    scope: scopes[index], inherited: listTopic, into: &facts)
             }
         }
-        facts = gatedRegions(facts, document: document, places: places, profile: profile)
+        gateRegions(&facts, document: document, places: places, profile: profile)
         return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
     }
 
@@ -183,11 +183,12 @@ public struct FactBuilder: Sendable {
 
     /// The facts of a line that goes on with `head`, a sentence the line before it left open: read
     /// as one text (the head's figures only as context: 比上年 / 的1200元 compares with the figure
-    /// before it), the quantities keep their own line's offsets.
+    /// before it), the quantities keep their own line's offsets. Appended to `found`.
     func facts(
         _ quantities: [QuantityMention], continuing head: OpenSentence, line: LabeledLine, years: [YearMention],
-        places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State, inherited: PlanTopic? = nil
-    ) -> [Fact] {
+        places: [PlaceMention], profile: DocumentProfile, scope: SectionScope.State, inherited: PlanTopic? = nil,
+        into found: inout [Fact]
+    ) {
         let shift = head.text.count
         var joined = line
         joined.text = String(scalars: head.text) + line.text
@@ -198,12 +199,13 @@ public struct FactBuilder: Sendable {
                 return m
             }
         }
-        var found = facts(
+        let start = found.count
+        facts(
             head.quantities + shifted(quantities, \.offset), line: joined, years: head.years + shifted(years, \.offset),
-            places: head.places + shifted(places, \.offset), profile: profile, scope: scope, inherited: inherited)
-        found.removeFirst(head.quantities.count)
-        for index in found.indices { found[index].quantity.offset -= shift }
-        return found
+            places: head.places + shifted(places, \.offset), profile: profile, scope: scope, inherited: inherited,
+            into: &found)
+        found.removeSubrange(start..<(start + head.quantities.count))
+        for index in start..<found.count { found[index].quantity.offset -= shift }
     }
 
     /// The facts of one line's quantities, given the line's year and resolved place mentions.
@@ -211,6 +213,19 @@ public struct FactBuilder: Sendable {
         _ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
         profile: DocumentProfile, scope: SectionScope.State = .init(), inherited: PlanTopic? = nil
     ) -> [Fact] {
+        var found: [Fact] = []
+        facts(
+            quantities, line: line, years: years, places: places, profile: profile, scope: scope,
+            inherited: inherited, into: &found)
+        return found
+    }
+
+    /// `facts(_:line:years:places:profile:scope:inherited:)` appended to `found` (a document's
+    /// facts grow in place: a fact is a large value, and appending a line's array copied each one).
+    func facts(
+        _ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
+        profile: DocumentProfile, scope: SectionScope.State, inherited: PlanTopic?, into found: inout [Fact]
+    ) {
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
         var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors, sentences: sentences)
@@ -227,7 +242,7 @@ public struct FactBuilder: Sendable {
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
         var chosen: [(offset: Int, unit: String, choice: IndicatorMapper.Choice)] = []
-        return quantities.map { quantity in
+        for quantity in quantities {
             let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
             let sentence =
                 sentenceIndex.map { sentences[$0] }
@@ -304,7 +319,7 @@ public struct FactBuilder: Sendable {
             (fact.features, fact.yearRule, fact.yearFeatures) = (features, gated.rule, gated.features)
             fact.yearCandidates = gated.candidates
             fact.statusFeatures = statusFeatures
-            return fact
+            found.append(fact)
         }
     }
 
@@ -377,44 +392,6 @@ public struct FactBuilder: Sendable {
 
     /// Report kinds that state plans rather than results (rules/facts/report-kinds.tsv).
     static let planKinds: Set<String> = ["工作要点", "工作计划"]
-
-    /// The plan durations of a sentence, in order: where each ends and its N (N年内, 用N年(时间),
-    /// 今后N年, 未来N年, 再用N年; N from 2 to 10, in digits or Chinese). Found once per sentence:
-    /// only a 年 starts the look around it.
-    static func planDurations(in scalars: [Unicode.Scalar], sentence: Range<Int>) -> [(end: Int, years: Int)] {
-        var found: [(end: Int, years: Int)] = []
-        let upper = min(sentence.upperBound, scalars.count)
-        var j = sentence.lowerBound + 1
-        while j < upper {
-            defer { j += 1 }
-            guard scalars[j] == "年", let n = durationNumber(scalars[j - 1]) else { continue }
-            let i = j - 1
-            if i > sentence.lowerBound, ("0"..."9").contains(scalars[i - 1]) { continue }
-            let after = j + 1 < scalars.count ? scalars[j + 1] : " "
-            let before = i > 0 ? scalars[i - 1] : " "
-            let before2: (Unicode.Scalar, Unicode.Scalar) = i > 1 ? (scalars[i - 2], scalars[i - 1]) : (" ", " ")
-            if after == "内" || before == "用" || before2 == ("今", "后") || before2 == ("未", "来") || before2 == ("再", "用")
-            {
-                found.append((j + 1, n))
-            }
-        }
-        return found
-    }
-
-    private static func durationNumber(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar {
-        case "两", "二", "2": 2
-        case "三", "3": 3
-        case "四", "4": 4
-        case "五", "5": 5
-        case "六", "6": 6
-        case "七", "7": 7
-        case "八", "8": 8
-        case "九", "9": 9
-        case "十": 10
-        default: nil
-        }
-    }
 
     /// Longest run-in label before a paragraph's opening year (学前教育：), in scalars.
     static let runInLabelLimit = 10

@@ -62,14 +62,18 @@ public struct RegionGate: Sendable {
     /// their crossings with the source (`features(… document:)`), summed once per document.
     func documentScores(_ document: [String]) -> [String: [String: Double]] {
         var scores: [String: [String: Double]] = [:]
+        let weights = Self.models.map { byModel[$0] ?? [:] }
         for source in ContextSource.allCases {
             let src = "|src:" + source.rawValue
-            for model in Self.models {
-                let weights = byModel[model] ?? [:]
-                scores[source.rawValue, default: [:]][model] = document.reduce(0) {
-                    $0 + (weights[$1] ?? 0) + (weights[$1 + src] ?? 0)
+            // Each crossed name built once for the three models; each model's sum in the features' order.
+            var sums = [Double](repeating: 0, count: weights.count)
+            for feature in document {
+                let crossed = feature + src
+                for (index, model) in weights.enumerated() {
+                    sums[index] = sums[index] + (model[feature] ?? 0) + (model[crossed] ?? 0)
                 }
             }
+            scores[source.rawValue] = Dictionary(uniqueKeysWithValues: zip(Self.models, sums))
         }
         return scores
     }
@@ -216,13 +220,11 @@ public struct RegionGate: Sendable {
     static func isTraditional(_ lines: [LabeledLine]) -> Bool {
         var han = 0
         var changed = 0
+        // Scalar by scalar (the fold is one for one): no arrays per line (0.6% of a load's samples).
         for line in lines where line.label.isKept {
-            let raw = Array(line.text.unicodeScalars)
-            let folded = line.text.simplifiedScalars
-            guard raw.count == folded.count else { continue }
-            for (a, b) in zip(raw, folded) where a.value >= 0x4E00 && a.value <= 0x9FFF {
+            for a in line.text.unicodeScalars where a.value >= 0x4E00 && a.value <= 0x9FFF {
                 han += 1
-                if a != b { changed += 1 }
+                if String.simplified(a) != a { changed += 1 }
             }
             if han >= 2000 { break }
         }

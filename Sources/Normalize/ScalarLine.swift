@@ -285,6 +285,17 @@ extension String {
     /// The first `limit` scalars of `simplifiedScalars`, without decoding the rest of the text.
     public func simplifiedPrefix(_ limit: Int) -> [Unicode.Scalar] { Self.simplified(scalarPrefix(limit)) }
 
+    /// What `simplifiedScalars` makes of one scalar (itself unless a traditional character).
+    @inline(__always)
+    public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        guard value >= 0x3400, value < 0x10000,
+            TraditionalFold.bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0,
+            let folded = Unicode.Scalar(UInt32(TraditionalFold.table[Int(value)]))
+        else { return scalar }
+        return folded
+    }
+
     static func simplified(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var scalars = scalars
         let bits = TraditionalFold.bits

@@ -64,4 +64,21 @@ import Testing
         #expect(absent > 1_000)
         #expect(Double(filtered) > Double(absent) * 0.9, "the filter turned away \(filtered) of \(absent)")
     }
+
+    /// The entry a literal keeps inline (asked before its whole requirement) is the requirement's
+    /// entry with the most bits, so asking it first turns away only lines the whole would.
+    @Test func theInlineEntryIsTheRequirementsFullestEntry() throws {
+        for word in ["试读结束", "版权所有", "上一篇", "ab", "x", "责任编辑：", "Copyright ©"] {
+            let literal = TextPattern.Literal(Substring(word))
+            let most = literal.pairs.map(\.bits.nonzeroBitCount).max() ?? 0
+            #expect(literal.first.bits.nonzeroBitCount == most, "\(word)")
+            if most > 0 { #expect(literal.pairs.contains { $0 == literal.first }, "\(word)") }
+        }
+        for line in try Self.sampleLines().prefix(200) {
+            for word in ["试读结束", "版权所有", "上一篇", "教育局"] {
+                let literal = TextPattern.Literal(Substring(word))
+                if line.pairBloom.mayContain(literal.pairs) { #expect(line.pairBloom.mayContain(literal.first)) }
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Normalize
 import Testing
 
 @testable import Facts
@@ -69,5 +70,20 @@ import Testing
         let third: Double = 1.0 / 3
         let uniform: [Double] = [third, third, third]
         #expect(model.probabilities(hashes: unseen) == uniform)
+    }
+
+    /// The region chooser's traditional-script feature reads one scalar at a time
+    /// (`String.simplified(_:)`): the same fold as `simplifiedScalars`, and a page is traditional
+    /// when at least 2% of its kept Han characters fold.
+    @Test func traditionalScriptIsReadScalarByScalar() {
+        let traditional = "本學年全縣新建學校三所，教師培訓覆蓋率達到百分之九十五。"
+        let simplified = "本学年全县新建学校三所，教师培训覆盖率达到百分之九十五。"
+        #expect(traditional.unicodeScalars.map(String.simplified) == traditional.simplifiedScalars)
+        #expect(simplified.unicodeScalars.map(String.simplified) == Array(simplified.unicodeScalars))
+        #expect(RegionGate.isTraditional([FactsFixtures.line(traditional)]))
+        #expect(!RegionGate.isTraditional([FactsFixtures.line(simplified)]))
+        // Noise lines do not count: a simplified page with a traditional advertisement.
+        let page = [FactsFixtures.line(simplified), FactsFixtures.line(traditional, number: 2, label: .noise)]
+        #expect(!RegionGate.isTraditional(page))
     }
 }
