@@ -49,6 +49,11 @@ public struct IndicatorTrainer: Sendable {
     public var rate: Float = 0.2
     public var l2: Float = 0.002
     public var minCount = 2
+    /// Fewest sites a feature must be seen on (a word of one site's template says nothing of others).
+    public var minSites = 1
+    /// Whether each example weighs 1/sqrt(facts of its site) (scaled to a mean of 1): a site with
+    /// many figures then teaches less of its own wording.
+    public var weighSites = false
     public var prune: Float = 0.05
     /// What a wrong indicator that is not `unknown` costs, in right ones, when a policy is chosen.
     public var wrongPenalty = 0.25
@@ -59,8 +64,15 @@ public struct IndicatorTrainer: Sendable {
     public func train(_ examples: [IndicatorExample]) -> IndicatorModel {
         let usable = examples.filter(\.matched)
         var counts: [String: Int] = [:]
-        for example in usable { for feature in Set(example.features) { counts[feature, default: 0] += 1 } }
-        let names = counts.filter { $0.value >= minCount }.map(\.key).sorted()
+        var sites: [String: Set<String>] = [:]
+        for example in usable {
+            for feature in Set(example.features) {
+                counts[feature, default: 0] += 1
+                if minSites > 1 { sites[feature, default: []].insert(example.site) }
+            }
+        }
+        let names = counts.filter { $0.value >= minCount && (minSites <= 1 || sites[$0.key]!.count >= minSites) }
+            .map(\.key).sorted()
         let featureIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let classes = Array(Set(usable.map(\.label)).union([IndicatorMapper.unknownCode])).sorted()
         let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
@@ -70,6 +82,11 @@ public struct IndicatorTrainer: Sendable {
         }
         var weights = [Float](repeating: 0, count: names.count * width)
         var squares = [Float](repeating: 1e-6, count: names.count * width)
+        var perSite: [String: Int] = [:]
+        for example in usable { perSite[example.site, default: 0] += 1 }
+        var share = usable.map { weighSites ? 1 / Float(perSite[$0.site]!).squareRoot() : 1 }
+        let mean = share.reduce(0, +) / Float(max(share.count, 1))
+        for index in share.indices { share[index] /= mean }
         var order = Array(rows.indices)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         var scores = [Float](repeating: 0, count: width)
@@ -89,7 +106,7 @@ public struct IndicatorTrainer: Sendable {
                     scores[c] = expf(scores[c] - top)
                     sum += scores[c]
                 }
-                for c in 0..<width { scores[c] = scores[c] / sum - (c == label ? 1 : 0) }
+                for c in 0..<width { scores[c] = share[row] * (scores[c] / sum - (c == label ? 1 : 0)) }
                 for f in features {
                     for c in 0..<width {
                         let k = f * width + c
@@ -130,6 +147,9 @@ public struct IndicatorTrainer: Sendable {
         public var right = 0
         public var wrongKnown = 0
         public var exact = 0
+        /// Gold `unknown` given an indicator, and a gold indicator left `unknown`.
+        public var knownForUnknown = 0
+        public var unknownForKnown = 0
 
         public var accuracy: Double { total == 0 ? 0 : Double(right) / Double(total) }
         public var exactShare: Double { total == 0 ? 0 : Double(exact) / Double(total) }
@@ -157,6 +177,9 @@ public struct IndicatorTrainer: Sendable {
                 if example.restExact { score.exact += 1 }
             } else if code != IndicatorMapper.unknownCode {
                 score.wrongKnown += 1
+                if example.label == IndicatorMapper.unknownCode { score.knownForUnknown += 1 }
+            } else {
+                score.unknownForKnown += 1
             }
         }
         return score

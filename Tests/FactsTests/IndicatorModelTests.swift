@@ -47,7 +47,9 @@ import Testing
         #expect(features.contains("n=小学"))
         #expect(features.contains("v=新建"))
         #expect(features.contains("L1=建"))
-        #expect(features.contains("L2=小学"))
+        // The two scalars touching the number as a pair; the window's other pairs are no features.
+        #expect(features.contains("L0=小学"))
+        #expect(!features.contains { $0.hasPrefix("L2=") || $0.hasPrefix("R2=") })
         // The money after the comma is another clause: its words are no context of 3所.
         #expect(!features.contains { $0.hasPrefix("R1=") })
         #expect(features.contains { $0.hasPrefix("sc<=") })
@@ -129,6 +131,49 @@ import Testing
             #expect(a.code == b.code)
             #expect(abs(a.probability - b.probability) < 0.01)
         }
+    }
+
+    static func example(_ features: [String], _ label: String, site: String) -> IndicatorExample {
+        IndicatorExample(
+            features: features, label: label, site: site, slice: "t",
+            dictionary: .init(code: "unknown", rule: "none"), matched: true, restExact: true)
+    }
+
+    @Test func aFeatureOfTooFewSitesGetsNoWeight() {
+        // 学区 comes from one site's wording (three pages of it), 新建 from three sites.
+        let examples =
+            (0..<3).map { _ in Self.example(["bias", "L1=学", "w=学区"], "schools_count", site: "a") }
+            + ["b", "c", "d"].map { Self.example(["bias", "w=新建"], "schools_built", site: $0) }
+        var trainer = IndicatorTrainer()
+        #expect(trainer.train(examples).weights["w=学区"] != nil)
+        trainer.minSites = 2
+        let model = trainer.train(examples)
+        #expect(model.weights["w=学区"] == nil)
+        #expect(model.weights["L1=学"] == nil)
+        #expect(model.weights["w=新建"] != nil)
+    }
+
+    @Test func weighingSitesLetsManySitesOutvoteOneSitesManyPages() {
+        // One site says 所 means schools_count on four pages; three sites say schools_built once each.
+        let examples =
+            (0..<4).map { _ in Self.example(["bias", "u=所"], "schools_count", site: "big") }
+            + ["b", "c", "d"].map { Self.example(["bias", "u=所"], "schools_built", site: $0) }
+        var trainer = IndicatorTrainer()
+        #expect(trainer.train(examples).predict(["bias", "u=所"], dictionary: "unknown").code == "schools_count")
+        trainer.weighSites = true
+        #expect(trainer.train(examples).predict(["bias", "u=所"], dictionary: "unknown").code == "schools_built")
+    }
+
+    @Test func theScoreCountsBothWaysOfMistakingUnknown() {
+        let examples = [
+            Self.example([], "unknown", site: "a"), Self.example([], "classes", site: "a"),
+            Self.example([], "classes", site: "a"), Self.example([], "unknown", site: "a"),
+        ]
+        let score = IndicatorTrainer.score(examples, ["classes", "unknown", "schools_count", "unknown"])
+        #expect(score.right == 1)
+        #expect(score.wrongKnown == 2)
+        #expect(score.knownForUnknown == 1)
+        #expect(score.unknownForKnown == 1)
     }
 
     @Test func aLoadHashesTheSameFeaturesAndPredictsAsTheProbabilitiesSay() throws {

@@ -29,7 +29,8 @@ extension Eduwh {
                                each group in turn).
                     --drop-features L3=,pd=
                                leaves out the features whose names start so (to
-                               measure what a family of features is worth).
+                               measure what a family of features is worth);
+                               "L3=;pd=" measures without each in turn.
                     --out FILE writes the model trained on everything, with the policy
                                the site folds choose (off when nothing beats the
                                dictionary), as rules/facts/indicator-model.tsv.
@@ -44,7 +45,8 @@ extension Eduwh {
 
         @OptionGroup var corpus: GoldCorpusOptions
         @Flag(help: "With --loso: print a row per site too.") var perSite = false
-        @Option(help: "Feature name prefixes to leave out (comma-separated).") var dropFeatures: String?
+        @Option(help: "Feature name prefixes to leave out (comma-separated; ';' between ablations run in turn).")
+        var dropFeatures: String?
         @Option(help: "Score under this policy instead of the one site folds choose: fill,override,doubt[,kind…].")
         var policy: String?
         @Option(help: "Write the trained model here.") var out: String?
@@ -52,6 +54,8 @@ extension Eduwh {
         @Option(help: "L2 weight decay.") var l2: Float = 0.002
         @Option(help: "AdaGrad step size.") var rate: Float = 0.2
         @Option(help: "Fewest examples a feature must occur in.") var minCount = 2
+        @Option(help: "Fewest sites a feature must be seen on.") var minSites = 1
+        @Flag(help: "Weigh each example 1/sqrt(facts of its site).") var weighSites = false
         @Option(help: "Weights smaller than this are dropped.") var prune: Float = 0.05
         @Option(help: "Cost of a wrong known indicator, in right ones, when the policy is chosen.")
         var penalty = 0.25
@@ -60,6 +64,7 @@ extension Eduwh {
             var trainer = IndicatorTrainer()
             trainer.epochs = epochs
             (trainer.l2, trainer.rate, trainer.minCount, trainer.prune) = (l2, rate, minCount, prune)
+            (trainer.minSites, trainer.weighSites) = (minSites, weighSites)
             trainer.wrongPenalty = penalty
             let cells = policy.map { $0.split(separator: ",").map(String.init) } ?? []
             let fixed =
@@ -68,13 +73,24 @@ extension Eduwh {
                 : IndicatorModel.Policy(
                     fill: Double(cells[0]) ?? 2, override: Double(cells[1]) ?? 2, doubt: Double(cells[2]) ?? 0,
                     keep: Set(cells.dropFirst(3)))
-            var examples = try loadExamples()
-            if let dropFeatures {
-                let prefixes = dropFeatures.split(separator: ",").map(String.init)
-                for index in examples.indices {
-                    examples[index].features.removeAll { feature in prefixes.contains { feature.hasPrefix($0) } }
+            let loaded = try loadExamples()
+            // "a,b;c": the measurements once without a and b, then once without c.
+            let groups = (dropFeatures ?? "").split(separator: ";", omittingEmptySubsequences: false)
+            for group in groups {
+                var examples = loaded
+                let prefixes = group.split(separator: ",").map(String.init)
+                if !prefixes.isEmpty {
+                    print("without features \(group)")
+                    for index in examples.indices {
+                        examples[index].features.removeAll { feature in prefixes.contains { feature.hasPrefix($0) } }
+                    }
                 }
+                try measure(examples, trainer: trainer, fixed: fixed)
             }
+        }
+
+        /// The --loso and --test-slices reports and the --out table, from `examples`.
+        func measure(_ examples: [IndicatorExample], trainer: IndicatorTrainer, fixed: IndicatorModel.Policy?) throws {
             let matched = examples.filter(\.matched).count
             let sites = Set(examples.map(\.site)).count
             print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
@@ -134,12 +150,15 @@ extension Eduwh {
                 let cells = [
                     name, "\(d.total)", f(d.accuracy), f(m.accuracy), f(c.accuracy), f(d.exactShare), f(c.exactShare),
                     "\(d.wrongKnown)", "\(c.wrongKnown)", f(Double(read) / Double(max(subset.count, 1))),
+                    "\(d.knownForUnknown)/\(d.unknownForKnown)", "\(m.knownForUnknown)/\(m.unknownForKnown)",
+                    "\(c.knownForUnknown)/\(c.unknownForKnown)",
                 ]
                 print(cells.joined(separator: "\t"))
             }
             print(
                 "subset\tfacts\tind_dict\tind_model\tind_combined\texact_dict\texact_combined"
-                    + "\twrong_known_dict\twrong_known_combined\tread_share")
+                    + "\twrong_known_dict\twrong_known_combined\tread_share"
+                    + "\tknown_for_unknown/unknown_for_known_dict\t…_model\t…_combined")
             let slices = Dictionary(grouping: examples.indices, by: { examples[$0].slice })
             for slice in slices.keys.sorted() { row(slice, slices[slice]!) }
             row("TOTAL", Array(examples.indices))
