@@ -75,7 +75,8 @@ extension Eduwh.TrainStatus {
         print("errors\tfacts\trules:right\tswap\tmissed\tinvented\tcombined:right\tswap\tmissed\tinvented")
         for key in tallies.keys.sorted() {
             let t = tallies[key]!
-            print(([key, "\(t.count)"] + t.rules.map(String.init) + t.combined.map(String.init)).joined(separator: "\t"))
+            let cells = [key, "\(t.count)"] + t.rules.map(String.init) + t.combined.map(String.init)
+            print(cells.joined(separator: "\t"))
         }
     }
 }
