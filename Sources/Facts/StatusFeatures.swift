@@ -2,8 +2,9 @@ import EduwhCore
 
 /// The features the learned status chooser (`StatusModel`) reads for one figure: what the rules
 /// decided and why, the tense and aspect words around the figure (the status cue words of its
-/// sentence by where they stand, the characters right before and after it, how its clause and
-/// sentence open), its section's and report's kind, and its year against the report's.
+/// sentence by where they stand, the nearest one before it by report kind and section, the
+/// characters right before and after it, how its clause and sentence open and end), its section's
+/// and report's kind, and its year against the report's.
 ///
 /// ```swift
 /// let line = Array("下一步，全县新建幼儿园5所".unicodeScalars)
@@ -169,10 +170,12 @@ public enum StatusFeatures {
         if !c.words.1.isEmpty { out.add("WW=", c.words.1, "", "") }
         if let cue = c.section.cue { out.add("SC=", cue, "", "") }
         let end = c.offset + c.length
+        var nearest: WordTrie.Match?
         for match in c.cues {
             let place: String
             if match.start >= c.clause.lowerBound && match.end <= c.offset {
                 place = "cb="
+                nearest = match
             } else if match.start >= end && match.start < c.clause.upperBound {
                 place = "ca="
             } else if match.end <= c.clause.lowerBound {
@@ -184,6 +187,12 @@ public enum StatusFeatures {
             }
             out.add(place, c.scalars[match.start..<match.end])
         }
+        // The nearest cue word before the figure in its clause, by the report's kind and the section.
+        if let nearest {
+            let word = c.scalars[nearest.start..<nearest.end]
+            out.add("Kcb=" + c.reportKind + "|", word)
+            out.add("Scb=" + section + "|", word)
+        }
         for match in c.previousCues { out.add("cp=", c.scalars[match.start..<match.end]) }
         for match in c.firstCues { out.add("c0=", c.scalars[match.start..<match.end]) }
         years(c, into: &out)
@@ -194,6 +203,9 @@ public enum StatusFeatures {
         pair("co=", c.clause.lowerBound, &out, c.scalars)
         pair("so=", c.sentence.lowerBound, &out, c.scalars)
         pair("a2=", end, &out, c.scalars)
+        // How the clause and the sentence end (…的目标, …以上, …左右, …完成).
+        pair("cf=", c.clause.upperBound - 2, &out, c.scalars)
+        pair("sf=", c.sentence.upperBound - 2, &out, c.scalars)
     }
 
     /// Whether `scalar` is a Han character of the basic block or extension A (a table lookup would

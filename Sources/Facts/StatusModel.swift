@@ -1,4 +1,5 @@
 import EduwhCore
+import Foundation
 
 /// A learned status chooser: a multinomial logistic regression over `StatusFeatures` whose
 /// classes are the statuses (achieved, planned, unknown), with weights as data
@@ -32,9 +33,19 @@ public struct StatusModel: Sendable {
 
     public static let path = "rules/facts/status-model.tsv"
 
-    /// The shipped model, or nil when its table is empty or its policy is off.
+    /// The shipped model, or nil when its table is empty or its policy is off; a table named by
+    /// `EDUWH_STATUS_MODEL` replaces it (to score a model trained without some slices with the
+    /// team's scorer: `eduwh train-status --test-slices fk --out /tmp/s.tsv`, then
+    /// `EDUWH_STATUS_MODEL=/tmp/s.tsv scripts/score …`).
     public static let standard: StatusModel? = {
-        guard let text = EmbeddedFiles.files[path], let model = try? StatusModel(table: text),
+        var text = EmbeddedFiles.files[path]
+        if let override = ProcessInfo.processInfo.environment["EDUWH_STATUS_MODEL"], !override.isEmpty {
+            guard let read = try? String(contentsOfFile: override, encoding: .utf8) else {
+                fatalError("EDUWH_STATUS_MODEL: cannot read \(override)")
+            }
+            text = read
+        }
+        guard let text, let model = try? StatusModel(table: text),
             !model.policy.isOff, !model.model.classes.isEmpty
         else { return nil }
         return model

@@ -50,6 +50,26 @@ import Testing
         #expect(!past.contains { $0.hasPrefix("so=下") })
     }
 
+    /// The nearest tense word before the figure is read by the report's kind and by the section;
+    /// how the figure's clause and sentence end is read too (…以上, …完工), but not a figure's own
+    /// characters.
+    @Test func featuresReadTheNearestCueByKindAndSectionAndTheEndings() {
+        let plan = Self.context(
+            "全县计划新建幼儿园5所以上，力争年底前全部完工。", "5所", rules: (.planned, "计划"), kind: "工作计划",
+            section: .init(status: .planned, cue: "section:打算"))
+        let planned = Set(StatusFeatures.features(plan))
+        for expected in ["Kcb=工作计划|计划", "Scb=planned|计划", "cf=以上", "sf=完工"] {
+            #expect(planned.contains(expected), "\(expected)")
+        }
+        #expect(StatusFeatures.hashes(plan) == planned.map { IndicatorFeatures.hash($0.unicodeScalars) }.sorted())
+        let done = Set(StatusFeatures.features(Self.context("去年全县共新建幼儿园5所。", "5所", rules: (.achieved, "共"))))
+        #expect(done.contains("Kcb=工作总结|共") && done.contains("Scb=-|共"))
+        // The clause and the sentence end with the figure: no ending pair (所 alone is no pair).
+        #expect(!done.contains { $0.hasPrefix("cf=") || $0.hasPrefix("sf=") })
+        let none = Set(StatusFeatures.features(Self.context("全县有幼儿园5所。", "5所", rules: (.unknown, ""))))
+        #expect(!none.contains { $0.hasPrefix("Kcb=") || $0.hasPrefix("Scb=") })
+    }
+
     @Test func thePolicyOverridesFillsAndDoubts() {
         let policy = IndicatorModel.Policy(fill: 0.6, override: 0.9, doubt: 0.1)
         func prediction(_ code: String, _ p: Double, own: Double) -> IndicatorModel.Prediction {

@@ -25,6 +25,11 @@ extension Eduwh {
                     --test-slices fj
                                trains on the other slices (policy chosen by site folds
                                inside them) and scores the named slices.
+                    --without cb=,ca=
+                               drops the features starting with these prefixes.
+                    --ablate "K=,KP=;Y=,yb=,ys="
+                               one row per group: the site folds (and --test-slices)
+                               without that group's features.
                     --out FILE writes the model trained on everything (but --test-slices),
                                with the policy the site folds choose (off when nothing
                                beats the rules).
@@ -44,12 +49,14 @@ extension Eduwh {
         @Option(help: "Fewest examples a feature must occur in.") var minCount = 3
         @Option(help: "Cost of a wrong known status, in right ones, when the policy is chosen.")
         var penalty = 0.5
+        @Option(help: "Drop the features starting with these comma-separated prefixes.") var without: String?
+        @Option(help: "Groups of feature prefixes (';' between groups) to leave out in turn.") var ablate: String?
 
         func run() throws {
             var trainer = StatusTrainer()
             (trainer.regression.epochs, trainer.regression.l2, trainer.regression.minCount) = (epochs, l2, minCount)
             trainer.wrongPenalty = penalty
-            let examples = try loadExamples()
+            let examples = Self.dropping(without ?? "", from: try loadExamples())
             let sites = Set(examples.map(\.site)).count
             let matched = examples.filter(\.matched).count
             print("examples: \(examples.count) gold facts (\(matched) matched) from \(sites) sites")
@@ -59,6 +66,7 @@ extension Eduwh {
                 print("held-out by site (\(corpus.folds) folds); policy chosen on these same predictions: \(policy)")
                 report(examples, predictions, policy: policy)
             }
+            if let ablate { self.ablate(ablate, examples, trainer: trainer) }
             if let testSlices = corpus.testSlices {
                 let (training, test) = corpus.splitBySlice(examples, slice: \.slice)
                 let policy = trainer.bestPolicy(training, trainer.heldOut(training, folds: corpus.folds))
@@ -121,6 +129,7 @@ extension Eduwh {
                 counts["\(example.label) rules:\(rules[index]) combined:\(combined[index])", default: 0] += 1
             }
             for key in counts.keys.sorted() { print("gold \(key)\t\(counts[key]!)") }
+            Self.errorTable(examples, rules: rules, combined: combined)
         }
 
         /// The examples of every labelled page of the field corpus and the seeds.
