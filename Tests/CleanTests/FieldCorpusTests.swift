@@ -5,9 +5,9 @@ import Testing
 /// The field corpus (corpus/field: real pages from many sites, labelled by hand) against its
 /// gold, with pinned floors a little under today's scores (scripts/field-eval prints them per
 /// site). A change that loses lines on sites the rules were not written from fails here.
-/// Lowering a floor must be an explicit, reviewed change. On the 299 pages of 2026-12-05 (session
-/// 13's end, with slice fl, held out during that session: keep/drop 0.882, noise F1 0.793 there):
-/// keep/drop 0.955, noise F1 0.927 pooled.
+/// Lowering a floor must be an explicit, reviewed change. On the 349 pages of 2026-12-06 (session
+/// 14's end, with slices fm and fn, held out during that session: keep/drop 0.919 and 0.903 there):
+/// keep/drop 0.949, noise F1 0.921 pooled.
 @Suite struct FieldCorpusTests {
     static let keepDropFloor = 0.94
     static let noiseF1Floor = 0.915

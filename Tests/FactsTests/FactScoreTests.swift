@@ -18,21 +18,24 @@ import Testing
         func share(_ count: Int) -> Double { Double(count) / Double(max(1, facts)) }
     }
 
-    /// Seeds: indicator 0.969, year 0.976, region 0.997, status 0.993 (issue 24's bar: 0.95 each). The
+    /// Seeds: indicator 0.979, year 0.976, region 0.997, status 0.997 (issue 24's bar: 0.95 each). The
     /// indicator and status choosers are trained on the seeds too, so those two are in-sample (their
     /// honest seed figures, from `eduwh train-indicators --loso` and `train-status --loso`, are ~0.85
     /// and 0.938); their floors guard against a broken model.
     static let seedFloors = (indicator: 0.96, year: 0.97, region: 0.99, status: 0.96)
-    /// Field corpus, pooled over its facts: indicator 0.883, year 0.794, region 0.829, status 0.912 on
-    /// the 299 pages of 2026-12-05, session 13's end (with slice fl, held out during that session;
-    /// scripts/field-eval weighs each site by its lines instead, so its pooled row differs). fg, fh,
-    /// fi, fj, fk and fl were each held out while one session's rules were written, so the year and
+    /// Field corpus, pooled over its facts: indicator 0.885, year 0.775, region 0.824, status 0.913 on
+    /// the 349 pages of 2026-12-06, session 14's end (with slices fm and fn, held out during that
+    /// session; the year and region floors were lowered from 0.78 and 0.82 because those 50 unseen pages
+    /// score lower there, not because a change lost facts: on the 299 older pages the fact year did not
+    /// fall anywhere and the region moved by at most 0.003 per slice).
+    /// scripts/field-eval weighs each site by its lines instead, so its pooled row differs. fg, fh,
+    /// fi, fj, fk, fl, fm and fn were each held out while one session's rules were written, so the year and
     /// region floors include pages no rule was tuned on. The learned indicator, status and region
     /// choosers (rules/facts/indicator-model.tsv, status-model.tsv, region-gate.tsv) are trained on all
     /// these pages and the seeds, so their scores are in-sample and their floors only guard against a
     /// broken model: the honest measures are IndicatorModelTests.heldOutSlicesBeatTheDictionary and the
     /// trainers' `--loso` / `--test-slices`.
-    static let fieldFloors = (indicator: 0.87, year: 0.78, region: 0.82, status: 0.90)
+    static let fieldFloors = (indicator: 0.87, year: 0.76, region: 0.81, status: 0.90)
 
     /// Scores the `.txt` files of `folder` that have a facts gold in `gold`.
     static func score(_ folder: URL, gold: URL) throws -> Scores {
