@@ -26,6 +26,8 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     /// The document counts years of the Republic of China (民國99年, 99學年度): its two-digit
     /// years (99年9月1日) are ROC years too (2010), not 1999.
     public var rocEra = false
+    /// The learned chooser (`ReferenceYearChooser`) overruled the rules' reference year.
+    public var referenceChosen = false
 
     /// What the reference year was read from; it decides whether "两年来" ends with the
     /// reference year (a year-end summary) or the year before it (a speech early in the new year).

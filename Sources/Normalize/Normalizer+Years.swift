@@ -115,7 +115,34 @@ extension Normalizer {
     /// The time frame of a document whose lines were read by `yearScan(of:)`: `scanned` is
     /// parallel to `document.lines`, with a reading for every title and body line.
     public func timeFrame(of document: CleanDocument, scanned: [YearScannedLine?]) -> DocumentTimeFrame {
+        guard let chooser = ReferenceYearChooser.standard else {
+            return readTimeFrame(of: document, scanned: scanned).frame
+        }
+        var (frame, candidates) = readTimeFrame(of: document, scanned: scanned)
+        let chosen = chooser.choose(candidates)
+        if chosen != candidates.rules {
+            frame.referenceYear = candidates.years[chosen]
+            frame.referenceSource = frame.referenceYear == nil ? nil : frame.referenceSource ?? .reviewedOrLatestYear
+            frame.referenceChosen = true
+        }
+        return frame
+    }
+
+    /// The candidates for a document's reference year, with the rules' choice (what the learned
+    /// chooser reads; `eduwh train-reference-years` trains it on them).
+    public func referenceCandidates(of document: CleanDocument) -> ReferenceCandidates {
+        readTimeFrame(
+            of: document, scanned: document.lines.map { $0.label.isKept ? yearScan(of: $0.text) : nil }
+        ).candidates
+    }
+
+    /// The rules' time frame and the evidence of every year the document names.
+    func readTimeFrame(of document: CleanDocument, scanned: [YearScannedLine?]) -> (
+        frame: DocumentTimeFrame, candidates: ReferenceCandidates
+    ) {
         let rules = NormalizeRules.standard
+        var evidence: [Int: ReferenceYearEvidence] = [:]
+        var ordinal = -1
         var dateLineYear: Int? = nil
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []
@@ -132,6 +159,8 @@ extension Normalizer {
         for (index, labeled) in document.lines.enumerated() where labeled.label.isKept {
             let reading = scanned[index] ?? yearScan(of: labeled.text)
             let line = reading.context.line
+            ordinal += 1
+            let isTitle = labeled.label == .title
             // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
             let siteTitle = reading.found.contains { $0.anchor == nil } && Self.isSiteTitle(line)
             if !rocEra, Self.namesTaiwanCurrency(line) { rocEra = true }
@@ -147,18 +176,26 @@ extension Normalizer {
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from,
                     let to = found.to
                 else { continue }
+                func note(_ role: String) { evidence[to, default: .init()].add(role: role, ordinal: ordinal) }
+                if isTitle { note("title") }
+                if found.kind == .date { note("date") }
+                if found.kind == .range { note("rangeEnd") }
                 if found.kind == .date, dateLineYear == nil, isDateLine(line, found) {
                     dateLineYear = from
+                    note("dateLine")
                 }
                 switch cue(for: found, in: line, rules: rules) {
                 case .some((.target, _)):
+                    note("target")
                     continue
                 case .some((.statistic, _)):
-                    break
+                    note("statistic")
                 case .some((.review, let heading)):
+                    note(heading ? "review-heading" : "review")
                     reviewPeriods.append(from...to)
                     if heading { openSection(at: labeled.number, year: to) }
                 case .some((.plan, let heading)):
+                    note(heading ? "plan-heading" : "plan")
                     planYears.append(to)
                     if heading { openSection(at: labeled.number, year: to) }
                 case .none:
@@ -168,32 +205,47 @@ extension Normalizer {
                     // the lines after it list that year's figures.
                     if Self.isNumberedHeading(line, yearAt: found.start) || Self.isLeadIn(line, yearAt: found.start) {
                         openSection(at: labeled.number, year: to)
+                        note("heading")
                     }
                     // A short line with a bare year and no cue (上一篇 2022年11月4日) is more often
                     // site furniture than report text: it does not vote for the latest year.
-                    if line.count < Self.shortLine { continue }
+                    if line.count < Self.shortLine {
+                        note("short")
+                        continue
+                    }
+                    note("plain")
                 }
                 explicitYears.append(to)
             }
         }
-        let review = reviewPeriods.first
-        var frame: DocumentTimeFrame
-        if let year = dateLineYear {
-            frame = DocumentTimeFrame(
-                referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
-        } else if let year = planYears.max() {
-            frame = DocumentTimeFrame(
-                referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
-        } else {
-            let latest = [review?.upperBound, explicitYears.max()].compactMap { $0 }.max()
-            frame = DocumentTimeFrame(
-                referenceYear: latest, reviewPeriod: review, sections: sections,
-                referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
-        }
+        var frame = Self.rulesFrame(
+            dateLine: dateLineYear, plans: planYears, review: reviewPeriods.first, latest: explicitYears.max(),
+            sections: sections)
         // Two ROC years written with a word of time (109年度, 自102年度起) in traditional script: a
         // Taiwanese text that writes no 民國 and no 新臺幣 still counts ROC years.
         frame.rocEra = rocEra || cuedTaiwanYears >= 2
-        return frame
+        let candidates = ReferenceCandidates(
+            evidence: evidence, rules: frame.referenceYear, source: frame.referenceSource, keptLines: ordinal + 1)
+        return (frame, candidates)
+    }
+
+    /// The rules' frame, in their order of trust: a date line's year, a plan heading's, else the
+    /// later of the reviewed period's end and the latest year the text names.
+    static func rulesFrame(
+        dateLine: Int?, plans: [Int], review: ClosedRange<Int>?, latest: Int?, sections: [DocumentTimeFrame.Section]
+    ) -> DocumentTimeFrame {
+        if let year = dateLine {
+            return DocumentTimeFrame(
+                referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+        }
+        if let year = plans.max() {
+            return DocumentTimeFrame(
+                referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
+        }
+        let latest = [review?.upperBound, latest].compactMap { $0 }.max()
+        return DocumentTimeFrame(
+            referenceYear: latest, reviewPeriod: review, sections: sections,
+            referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
     }
 
     private static let taiwanCurrency = "新台币".scalarValues

@@ -31,7 +31,7 @@ struct Eduwh: ParsableCommand {
             CleanFile.self, Templates.self, Extract.self, Check.self, Backup.self, Merge.self, PublishCommand.self,
             Export.self,
             BenchNormalize.self, BenchQuery.self, TrainLines.self, TrainIndicators.self, TrainYears.self,
-            TrainStatus.self, TrainRegions.self, TrainYearChooser.self,
+            TrainStatus.self, TrainRegions.self, TrainYearChooser.self, TrainReferenceYears.self,
         ])
 
     /// Parses and runs the command line; a first word that names no subcommand (`eduwh lod`)

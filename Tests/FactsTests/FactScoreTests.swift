@@ -35,7 +35,11 @@ import Testing
     /// these pages and the seeds, so their scores are in-sample and their floors only guard against a
     /// broken model: the honest measures are IndicatorModelTests.heldOutSlicesBeatTheDictionary and the
     /// trainers' `--loso` / `--test-slices`.
-    static let fieldFloors = (indicator: 0.87, year: 0.76, region: 0.81, status: 0.90)
+    /// Session 15 lowered the status floor 0.90 -> 0.88: the status chooser's override margin was raised
+    /// by hand from the folds' 0.70 to 0.90 (rules/facts/status-model.tsv says why), which keeps a plan's
+    /// past-year figure achieved (FactBuilderTests.aPlansFiguresArePlanned) and gives up in-sample
+    /// agreement (0.913 -> 0.888).
+    static let fieldFloors = (indicator: 0.87, year: 0.76, region: 0.81, status: 0.88)
 
     /// Scores the `.txt` files of `folder` that have a facts gold in `gold`.
     static func score(_ folder: URL, gold: URL) throws -> Scores {
