@@ -41,7 +41,7 @@ extension FactBuilder {
     static func emptyYearReason(own: (mention: YearMention, source: ContextSource)?, place: YearPlace) -> String {
         // Constant texts: no string is built per figure.
         if let own, own.mention.from == nil {
-            return "noyear:its year is hidden or unresolved (20xx年, 今年 with no report year)"
+            return "noyear:its year is hidden or unresolved (20xx年; 今年 where the report's year is unclear or doubted)"
         }
         switch own?.source {
         case .clause?: return "noyear:the clause's year dates no figure (since, before, recent years, comparison)"
