@@ -40,6 +40,8 @@ public struct LineModel: Sendable {
     let space: LineFeatureSpace
     /// `space.names.count × 4` weights, label-major within a feature (T, M, B, N).
     let weights: [Double]
+    /// Boosted trees that replace the weights when present (`LineTrees`).
+    var trees: LineTrees?
     /// How much more probable than the rules' label the model's label must be to replace it.
     public var margin: Double
     /// Whether the model may only move a line between labels on the same side of keep/drop (T↔B,
@@ -130,7 +132,8 @@ public struct LineModel: Sendable {
 
     /// The probabilities of T, M, B, N for a line with `features`.
     func probabilities(_ features: [Int32]) -> SIMD4<Double> {
-        Self.probabilities(features, weights: weights)
+        if let trees { return trees.probabilities(features) }
+        return Self.probabilities(features, weights: weights)
     }
 
     static func probabilities(_ features: [Int32], weights: [Double]) -> SIMD4<Double> {

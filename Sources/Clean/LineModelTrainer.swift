@@ -105,7 +105,7 @@ public struct LineModelTrainer: Sendable {
     /// L2 weight decay applied at each update of an active weight.
     public var l2 = 1e-3
     /// The margins the gate may choose from.
-    public var margins: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, .infinity]
+    public var margins: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, .infinity]
     /// Whether each rule id is a feature of its own (beside its table's group).
     public var useRuleIDs = true
     /// Two-ideograph words of short lines found on at least this many sites become features
@@ -122,6 +122,10 @@ public struct LineModelTrainer: Sendable {
     /// When set, pages are grouped by it (a slice) and each group is cleaned without the shipped
     /// rules whose `sites` all lie in the group (instead of `holdOutSiteRules`' own site alone).
     public var ruleHoldOutGroup: (@Sendable (LineTrainingPage) -> String)?
+    /// When set, the gate relabels only lines on these sides of the rules' body block (`sideNames`).
+    public var gateSides: Set<Int>?
+    /// When set, boosted trees (`LineTrees`) are learned instead of the logistic regression.
+    public var trees: LineTrees.Settings?
     /// The cleaner whose rules' decisions are learned from (its own line model is not used).
     public var cleaner: Cleaner
 
@@ -136,7 +140,12 @@ public struct LineModelTrainer: Sendable {
         var features: [Int32]
         var gold: Int
         var rules: Int
+        /// Where the line sits against the rules' body block: 0 inside, 1 before, 2 after, 3 no body.
+        var side = 0
     }
+
+    /// The names of `Example.side`.
+    public static let sideNames = ["inside", "before", "after", "no-body"]
 
     /// One page's lines as examples, with the gold lines the rules did not label at all.
     public struct PageExamples: Sendable {
@@ -195,15 +204,19 @@ public struct LineModelTrainer: Sendable {
             for (i, line) in inside.labeled.enumerated() { byNumber[line.number] = i }
             var examples: [Example] = []
             var unlabelled: [LineLabel] = []
+            let blockBase = space.index(.block, 0)
+            let blockEnd = blockBase + Int32(LineFeatureSpace.blockNames.count)
             for (number, gold) in page.gold.sorted(by: { $0.key < $1.key }) {
                 guard let i = byNumber[number] else {
                     unlabelled.append(gold)
                     continue
                 }
+                let block = features[i].first { $0 >= blockBase && $0 < blockEnd }.map { Int($0 - blockBase) } ?? 0
                 examples.append(
                     Example(
                         features: features[i], gold: LineFeatures.labelIndex(gold),
-                        rules: LineFeatures.labelIndex(inside.labeled[i].label)))
+                        rules: LineFeatures.labelIndex(inside.labeled[i].label),
+                        side: block == 0 ? 0 : block <= 4 ? 1 : block <= 8 ? 2 : 3))
             }
             out.append(PageExamples(page: page.name, site: page.site, examples: examples, unlabelled: unlabelled))
         }
@@ -227,6 +240,24 @@ public struct LineModelTrainer: Sendable {
     }
 
     // MARK: - Training
+
+    /// What was learned from some pages: weights of the logistic regression, or trees.
+    struct Learned: Sendable {
+        var weights: [Double]
+        var trees: LineTrees?
+
+        func probabilities(_ features: [Int32]) -> SIMD4<Double> {
+            if let trees { return trees.probabilities(features) }
+            return LineModel.probabilities(features, weights: weights)
+        }
+    }
+
+    /// The trainer's learner fitted on `pages`' examples.
+    func learn(_ pages: [PageExamples], featureCount: Int) -> Learned {
+        guard let trees else { return Learned(weights: train(pages, featureCount: featureCount), trees: nil) }
+        let data = pages.flatMap(\.examples).map { (features: $0.features, gold: $0.gold) }
+        return Learned(weights: [], trees: LineTrees.train(data, featureCount: featureCount, settings: trees))
+    }
 
     /// Weights learned from `pages`' examples.
     func train(_ pages: [PageExamples], featureCount: Int) -> [Double] {
@@ -262,10 +293,12 @@ public struct LineModelTrainer: Sendable {
     public func fit(_ data: Dataset, notes: [String], groupOf: (PageExamples) -> String = \.site) -> LineModel {
         let heldOut = crossValidate(data, groupOf: groupOf)
         let margin = chooseMargin(heldOut)
-        let weights = train(data.pages, featureCount: data.space.names.count)
-        return LineModel(
-            space: data.space, weights: weights, margin: margin, keepSide: keepSide, notes: notes,
+        let learned = learn(data.pages, featureCount: data.space.names.count)
+        var model = LineModel(
+            space: data.space, weights: learned.weights, margin: margin, keepSide: keepSide, notes: notes,
             pageFeatures: pageFeatures, blind: blind)
+        model.trees = learned.trees
+        return model
     }
 
     // MARK: - Held-out measurement
@@ -281,18 +314,22 @@ public struct LineModelTrainer: Sendable {
 
         /// The page's score with the rules alone (nil `margin`), or with the model behind a gate
         /// of `margin` (`keepSide`: see `LineModel.keepSide`).
-        public func score(margin: Double?, keepSide: Bool = false) -> LineScore {
+        public func score(
+            margin: Double?, keepSide: Bool = false, sides: Set<Int>? = nil, only side: Int? = nil
+        ) -> LineScore {
             var s = LineScore()
-            for (example, p) in zip(examples, probabilities) {
+            for (example, p) in zip(examples, probabilities) where side == nil || side == example.side {
                 var label = example.rules
-                if let margin,
+                if let margin, sides?.contains(example.side) ?? true,
                     let gated = LineModel.gated(p, rules: example.rules, margin: margin, keepSide: keepSide)
                 {
                     label = gated
                 }
                 s.add(gold: LineFeatureSpace.labels[example.gold], predicted: LineFeatureSpace.labels[label])
             }
-            for gold in unlabelled { s.add(gold: gold, predicted: nil) }
+            if side == nil || side == 3 {
+                for gold in unlabelled { s.add(gold: gold, predicted: nil) }
+            }
             return s
         }
     }
@@ -303,11 +340,11 @@ public struct LineModelTrainer: Sendable {
         var out: [HeldOutPage] = []
         for key in groups.keys.sorted() {
             let held = Set(groups[key]!)
-            let weights = train(
+            let learned = learn(
                 data.pages.indices.filter { !held.contains($0) }.map { data.pages[$0] },
                 featureCount: data.space.names.count)
             for i in held.sorted() {
-                out.append(Self.heldOut(data.pages[i], weights: weights))
+                out.append(Self.heldOut(data.pages[i], learned: learned))
             }
         }
         return out.sorted { $0.page < $1.page }
@@ -315,13 +352,13 @@ public struct LineModelTrainer: Sendable {
 
     /// `pages` labelled by `model` (trained without them).
     public func apply(_ model: LineModel, to pages: [PageExamples]) -> [HeldOutPage] {
-        pages.map { Self.heldOut($0, weights: model.weights) }
+        pages.map { Self.heldOut($0, learned: Learned(weights: model.weights, trees: model.trees)) }
     }
 
-    static func heldOut(_ page: PageExamples, weights: [Double]) -> HeldOutPage {
+    static func heldOut(_ page: PageExamples, learned: Learned) -> HeldOutPage {
         HeldOutPage(
             page: page.page, site: page.site, examples: page.examples,
-            probabilities: page.examples.map { LineModel.probabilities($0.features, weights: weights) },
+            probabilities: page.examples.map { learned.probabilities($0.features) },
             unlabelled: page.unlabelled)
     }
 
@@ -331,7 +368,7 @@ public struct LineModelTrainer: Sendable {
         var best = Double.infinity
         var bestValue = -1.0
         for margin in margins.sorted(by: >) {
-            let s = Self.pooled(pages, margin: margin, keepSide: keepSide)
+            let s = Self.pooled(pages, margin: margin, keepSide: keepSide, sides: gateSides)
             let value = s.keepDrop + s.labelAccuracy
             if value > bestValue + 1e-9 {
                 best = margin
@@ -342,7 +379,9 @@ public struct LineModelTrainer: Sendable {
     }
 
     /// All pages' scores pooled (nil margin: the rules alone).
-    public static func pooled(_ pages: [HeldOutPage], margin: Double?, keepSide: Bool = false) -> LineScore {
-        pages.reduce(LineScore()) { $0 + $1.score(margin: margin, keepSide: keepSide) }
+    public static func pooled(
+        _ pages: [HeldOutPage], margin: Double?, keepSide: Bool = false, sides: Set<Int>? = nil, only side: Int? = nil
+    ) -> LineScore {
+        pages.reduce(LineScore()) { $0 + $1.score(margin: margin, keepSide: keepSide, sides: sides, only: side) }
     }
 }

@@ -31,6 +31,12 @@ extension Eduwh {
                     EDUWH_LINE_MODEL names; ship it only when the held-out scores beat the
                     rules alone.
 
+                    --slices reads only the named slices (keep a held-out slice out of
+                    --loso). --trees learns boosted decision trees (LineTrees) instead of the
+                    logistic regression, to measure (not written as a table). --gate-sides
+                    lets the gate relabel only lines inside, before or after the rules' body
+                    block; --loso then also prints the scores on each side.
+
                     The full measurement is --loso with the default --folds site (seconds
                     on a release build), and --train-slices seeds,fa,fb,fc,fd,fe,ff,fg
                     --test-slices fh,fi for an unseen pair of slices (corpus/README.md).
@@ -76,6 +82,9 @@ extension Eduwh {
         @Option(help: "Comma-separated slices to score with the model trained on --train-slices.")
         var testSlices: String?
 
+        @Option(help: "Comma-separated slices to read at all (e.g. seeds,fa,fb; default: every labelled page).")
+        var slices: String?
+
         @Option(help: "Write the model trained on every page to this weights table.")
         var out: String?
 
@@ -106,6 +115,27 @@ extension Eduwh {
         @Flag(help: "Train blind to the rules' own label and rule of each line (shape, place, neighbours only).")
         var blind = false
 
+        @Flag(help: "With --test-slices: also print the test sites the model changes (never for a held-out slice).")
+        var perSite = false
+
+        @Flag(help: "Learn boosted decision trees instead of the logistic regression.")
+        var trees = false
+
+        @Option(help: "Trees: boosting rounds.")
+        var rounds = 150
+
+        @Option(help: "Trees: depth.")
+        var depth = 3
+
+        @Option(help: "Trees: shrinkage (learning rate) per tree.")
+        var shrinkage = 0.1
+
+        @Option(help: "Trees: lines each side of a split must hold at least.")
+        var minLines = 8
+
+        @Option(help: "Let the gate relabel only lines on these sides of the rules' body block (before,after,...).")
+        var gateSides: String?
+
         @Option(help: "SGD learning rate (per line, divided among its active features).")
         var rate = 0.5
 
@@ -116,11 +146,18 @@ extension Eduwh {
             guard (trainSlices == nil) == (testSlices == nil) else {
                 throw ValidationError("--train-slices and --test-slices go together")
             }
+            guard !(trees && out != nil) else {
+                throw ValidationError("--trees is for measuring: trees cannot be written as a weights table yet")
+            }
             guard epochs > 0, l2 >= 0 else { throw ValidationError("--epochs must be positive and --l2 not negative") }
         }
 
         func run() throws {
-            let pages = try readPages()
+            var pages = try readPages()
+            if let slices {
+                let keep = Self.slices(slices)
+                pages.removeAll { !keep.contains(Self.slice(of: $0.name)) }
+            }
             guard !pages.isEmpty else { throw ValidationError("no labelled pages found in \(corpus) and \(seeds)") }
             var trainer = LineModelTrainer()
             trainer.epochs = epochs
@@ -132,6 +169,18 @@ extension Eduwh {
             trainer.holdOutSiteRules = !ownSiteRules
             trainer.pageFeatures = !noPageFeatures
             trainer.blind = blind
+            if trees {
+                var settings = LineTrees.Settings()
+                settings.rounds = rounds
+                settings.depth = depth
+                settings.shrinkage = shrinkage
+                settings.minLines = minLines
+                trainer.trees = settings
+            }
+            if let gateSides {
+                trainer.gateSides = Set(
+                    Self.slices(gateSides).compactMap { LineModelTrainer.sideNames.firstIndex(of: $0) })
+            }
             if sliceRules { trainer.ruleHoldOutGroup = { Self.slice(of: $0.name) } }
             let clock = ContinuousClock()
             let start = clock.now
@@ -177,6 +226,7 @@ extension Eduwh {
             let model = trainer.fit(trainData, notes: [], groupOf: groupOf)
             let scored = trainer.apply(model, to: testPages)
             let keepSide = trainer.keepSide
+            let sides = trainer.gateSides
             print(
                 "\nleave-slice-out: trained on \(trainData.pages.count) pages of "
                     + "\(train.sorted().joined(separator: ",")),"
@@ -187,11 +237,20 @@ extension Eduwh {
                 let pages = scored.filter { Self.slice(of: $0.page) == slice }
                 printRow(
                     slice, rules: LineModelTrainer.pooled(pages, margin: nil),
-                    model: LineModelTrainer.pooled(pages, margin: model.margin, keepSide: keepSide))
+                    model: LineModelTrainer.pooled(pages, margin: model.margin, keepSide: keepSide, sides: sides))
+            }
+            if perSite {
+                for (site, pages) in Dictionary(grouping: scored, by: \.site).sorted(by: { $0.key < $1.key }) {
+                    let rules = LineModelTrainer.pooled(pages, margin: nil)
+                    let model = LineModelTrainer.pooled(pages, margin: model.margin, keepSide: keepSide, sides: sides)
+                    if rules.labelOK != model.labelOK || rules.keepOK != model.keepOK {
+                        printRow("  " + site, rules: rules, model: model)
+                    }
+                }
             }
             printRow(
                 "together", rules: LineModelTrainer.pooled(scored, margin: nil),
-                model: LineModelTrainer.pooled(scored, margin: model.margin, keepSide: keepSide))
+                model: LineModelTrainer.pooled(scored, margin: model.margin, keepSide: keepSide, sides: sides))
         }
 
         private func report(_ heldOut: [LineModelTrainer.HeldOutPage], trainer: LineModelTrainer) {
@@ -199,13 +258,23 @@ extension Eduwh {
             print("\nleave-one-\(folds.rawValue)-out, pooled, by gate margin (rules alone first):")
             print(Self.header)
             printRow("rules", rules: nil, model: LineModelTrainer.pooled(heldOut, margin: nil))
+            let sides = trainer.gateSides
             for m in trainer.margins {
-                printRow("any side, margin \(m)", rules: nil, model: LineModelTrainer.pooled(heldOut, margin: m))
+                printRow(
+                    "any side, margin \(m)", rules: nil,
+                    model: LineModelTrainer.pooled(heldOut, margin: m, sides: sides))
             }
             for m in trainer.margins {
                 printRow(
                     "keep side, margin \(m)", rules: nil,
-                    model: LineModelTrainer.pooled(heldOut, margin: m, keepSide: true))
+                    model: LineModelTrainer.pooled(heldOut, margin: m, keepSide: true, sides: sides))
+            }
+            print("\nby where the line sits against the rules' body block (rules → the gate, margin \(margin)):")
+            for (k, name) in LineModelTrainer.sideNames.enumerated() {
+                printRow(
+                    name, rules: LineModelTrainer.pooled(heldOut, margin: nil, only: k),
+                    model: LineModelTrainer.pooled(
+                        heldOut, margin: margin, keepSide: trainer.keepSide, sides: sides, only: k))
             }
             let keepSide = trainer.keepSide
             print(
@@ -216,14 +285,14 @@ extension Eduwh {
             for site in bySite.keys.sorted() {
                 let pages = bySite[site]!
                 let rules = LineModelTrainer.pooled(pages, margin: nil)
-                let model = LineModelTrainer.pooled(pages, margin: margin, keepSide: keepSide)
+                let model = LineModelTrainer.pooled(pages, margin: margin, keepSide: keepSide, sides: trainer.gateSides)
                 if rules.labelOK != model.labelOK || rules.keepOK != model.keepOK {
                     printRow(site, rules: rules, model: model)
                 }
             }
             printRow(
                 "LOSO TOTAL", rules: LineModelTrainer.pooled(heldOut, margin: nil),
-                model: LineModelTrainer.pooled(heldOut, margin: margin, keepSide: keepSide))
+                model: LineModelTrainer.pooled(heldOut, margin: margin, keepSide: keepSide, sides: trainer.gateSides))
         }
 
         static let header =
