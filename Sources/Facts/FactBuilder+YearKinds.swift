@@ -28,6 +28,12 @@ extension FactBuilder {
             return (y, y, .sentence)
         }
         let reference = scope.year?.upperBound ?? [profile.referenceYear, profile.periodFrom].compactMap { $0 }.max()
+        // 从2014年开始，经过五年努力，…: the start year and the duration name the figure's span.
+        if let own, own.source == .clause || own.source == .sentence,
+            let span = YearChooser.derivedSpan(own.mention, in: scalars, sentenceEnd: sentence.upperBound, latest: nil)
+        {
+            return (span.years.lowerBound, span.years.upperBound, own.source)
+        }
         if let own {
             if since(own.mention, in: scalars) {
                 // 2014年以来: to the section's or the report's year when later; to the year itself in a
