@@ -132,7 +132,8 @@ extension YearChooser {
             back += 1
             let mentions = (years[line.number] ?? []).map(\.mention)
             let text = line.text
-            if let opened = topic(of: mentions, line: line.number, scalars: { text.simplifiedScalars }, latest: latest) {
+            if let opened = topic(of: mentions, line: line.number, scalars: { text.simplifiedScalars }, latest: latest)
+            {
                 (carried, back, headed) = (opened, 0, false)
             } else if sections.heading(in: line.text) != nil {
                 headed = true

@@ -220,7 +220,9 @@ extension YearChooser {
         }
         if let section = fact.section { entries.append((section.lowerBound, section.upperBound, "section", [])) }
         if let previous = fact.previous { entries.append((previous.lowerBound, previous.upperBound, "previous", [])) }
-        if let topic = fact.topic { entries.append((topic.years.lowerBound, topic.years.upperBound, "topic", topic.features)) }
+        if let topic = fact.topic {
+            entries.append((topic.years.lowerBound, topic.years.upperBound, "topic", topic.features))
+        }
         if let year = profile.titleYear { entries.append((year, year, "title", [])) }
         if let from = profile.periodFrom, let to = profile.periodTo, from <= to {
             entries.append((from, to, "period", []))

@@ -2,9 +2,10 @@ import EduwhCore
 import Facts
 import Testing
 
-/// Spans of years no mention writes out (issue 24, session 15): a start year with a duration
-/// (从2014年开始，经过五年努力), a since-year running to the report's year, and the year or span
-/// a paragraph opens with, carried to the lines after it. Sentences are our own.
+/// Years of figures the nearest mention does not give (issue 24, session 15): a start year with a
+/// duration (从2014年开始，经过五年努力), a since-year running to the report's year, the year or span
+/// a paragraph opens with, carried to the lines after it, a report heading Clean kept as body, and
+/// a comparison's base year, which is not the report's. Sentences are our own.
 @Suite struct YearSpanTests {
     static func build(title: [String], body: [String]) -> DocumentFacts {
         FactBuilder.standard.build(TrustTests.document(title: title, body: body))
@@ -55,5 +56,30 @@ import Testing
         let next = try Self.candidates(
             "3所", title: ["某县教育工作汇报"], body: ["2016年以来，全县教育发展迅速。", "2019年，全县投入1亿元。", "新建学校3所。"])
         #expect(next.contains { $0.kinds.contains("topic") && $0.from == 2019 && $0.to == 2019 })
+    }
+
+    /// A year named only as a comparison's base (比1950年增加) is not the year the report speaks
+    /// from: the figures keep no year.
+    @Test func aComparisonsBaseIsNotTheReportsYear() throws {
+        let built = Self.build(
+            title: ["某县教育事业发展概况"],
+            body: ["我县现有小学教师3881人，比1950年增加了43.8%，中学教师357人，比1950年增加了15.2倍。"])
+        for surface in ["3881人", "357人"] {
+            #expect(try TrustTests.fact(surface, in: built).yearFrom == nil, "\(surface)")
+        }
+    }
+
+    /// An opening line that reads as the report's heading (year first, short, ending in 报告/总结)
+    /// dates the figures as a title does, though it is kept as body; a sentence that happens to end
+    /// in 报告 does not.
+    @Test func aReportHeadingKeptAsBodyDatesTheFigures() throws {
+        let heading = Self.build(title: [], body: ["2017年某某中学质量年度报告", "学校占地8万平方米，在校生1200人。"])
+        let figure = try TrustTests.fact("1200人", in: heading)
+        #expect(figure.yearFrom == 2017 && figure.yearTo == 2017)
+        let dated = Self.build(title: [], body: ["学校于2017年秋季学期末召开了教职工大会听取工作报告", "在校生1200人。"])
+        #expect(try TrustTests.fact("1200人", in: dated).yearFrom == nil)
+        let sentence = Self.build(
+            title: [], body: ["学校于2017年秋季组织教师学习，并认真撰写了学习报告", "在校生1200人。"])
+        #expect(try TrustTests.fact("1200人", in: sentence).yearFrom == nil)
     }
 }

@@ -124,7 +124,8 @@ extension Eduwh {
                     return (index == example.rules ? "*" : "") + years + ":" + candidate.kinds.joined(separator: "+")
                         + ":" + p
                 }
-                return ([example.slice, example.site, example.line, example.surface, gold] + cells).joined(separator: "\t")
+                return ([example.slice, example.site, example.line, example.surface, gold] + cells).joined(
+                    separator: "\t")
             }
             try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
