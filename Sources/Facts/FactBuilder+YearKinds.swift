@@ -9,7 +9,9 @@ import Normalize
 /// - a figure of an unnamed run of recent years (近年来累计投入近7亿元) is no figure of the year its
 ///   paragraph, section or report names;
 /// - figures listed after 分别 under a span of as many years (2002-2004年…分别为A、B、C) take
-///   the span's years one by one.
+///   the span's years one by one;
+/// - a start year with a duration (从2014年开始，经过五年努力，… / 2019年起用三年时间) names the
+///   span 2014–2018 / 2019–2021 (`YearChooser.derivedSpan`).
 /// (A year an institution was founded in, 成立于1957年, is no candidate at all: `isFoundingYear`.)
 extension FactBuilder {
     /// The fact's years after the kinds above; `year` is what the nearest-mention rules gave,
