@@ -262,6 +262,8 @@ public struct DocumentProfiler: Sendable {
             // The title's year beats a span the opening names in passing (2021年是“十四五”开局之年).
             return (year.mention.from!, year.mention.to ?? year.mention.from!)
         }
+        if let heading = openingHeadingYear(opening, years: years, texts: texts) { return heading }
+        if let span = openingSpan(early, texts: texts) { return span }
         // Not a span inside a document's name (《加快推进教育现代化实施方案(2018—2022年)》).
         if let span = early.first(where: {
             isSpan($0) && !Self.isInsideName($0.mention.offset, in: texts[$0.line] ?? [])
@@ -309,6 +311,60 @@ public struct DocumentProfiler: Sendable {
         let named = years.filter { ($0.mention.kind == .year || $0.mention.kind == .date) && $0.mention.from != nil }
         if named.count >= 2, named.allSatisfy({ $0.mention.from == reference && $0.mention.to == reference }) {
             return (reference, reference)
+        }
+        return nil
+    }
+
+    /// The year of an opening line that reads as the report's own heading though Clean kept it as
+    /// body (2017年…学校质量年度报告, 某县2019年教育工作总结: short, no sentence stop, ending in a word
+    /// of a report's kind, no comma): dated as a title is. Not a site's page label (范文, 精选 …), a
+    /// year inside a document's name, nor a time the line's words happened in (于2017年…).
+    func openingHeadingYear(
+        _ opening: [LabeledLine], years: [Located<YearMention>], texts: [Int: [Unicode.Scalar]]
+    ) -> (from: Int, to: Int)? {
+        for line in opening where line.text.unicodeScalars.count <= Self.headingLimit {
+            var trimmed = Substring(line.text)
+            while trimmed.last?.isWhitespace == true { trimmed = trimmed.dropLast() }
+            let text = String(trimmed)
+            guard Self.reportWords.contains(where: text.hasSuffix), !cues.isSiteTitle(text),
+                !text.unicodeScalars.contains(where: Self.clauseStops.contains),
+                let year = years.first(where: { located in
+                    let scalars = texts[line.number] ?? []
+                    let offset = located.mention.offset
+                    let lead: Unicode.Scalar = offset > 0 && offset <= scalars.count ? scalars[offset - 1] : " "
+                    return located.line == line.number && located.mention.kind == .year
+                        && located.mention.from != nil && !Self.isInsideName(offset, in: scalars)
+                        && !["于", "在", "从", "自"].contains(lead)
+                }),
+                let from = year.mention.from
+            else { continue }
+            return (from, year.mention.to ?? from)
+        }
+        return nil
+    }
+
+    /// Marks of a sentence's clauses: a heading has none.
+    static let clauseStops: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "！", "？"]
+    /// Longest opening line read as a heading, in scalars.
+    static let headingLimit = 40
+    /// Words a report's heading ends with.
+    static let reportWords = ["报告", "總結", "总结", "汇报", "匯報", "報告", "工作计划", "工作要点", "述职报告"]
+
+    /// The span a report's title or opening opens with a start year and a duration (从2014年开始，
+    /// 经过五年努力，使… → 2014–2018; 2019年起，用三年时间… → 2019–2021): the period its figures
+    /// cover. The year must open its line or sentence (not 《2014年…方案》, nor 2006年起实施… deep in
+    /// a list of events). A since-year alone (2012年以来，…) is not one: a report dated 2019 that opens
+    /// with it gives its present figures as of 2019, not 2012–2019.
+    func openingSpan(_ early: [Located<YearMention>], texts: [Int: [Unicode.Scalar]]) -> (from: Int, to: Int)? {
+        for located in early {
+            let mention = located.mention
+            guard mention.kind == .year, let text = texts[located.line], mention.offset <= text.count else { continue }
+            let lead = (0..<mention.offset).last { !["从", "自", " ", "\u{3000}"].contains(text[$0]) }
+            guard lead.map({ ["。", "；", "：", ":"].contains(text[$0]) }) ?? true,
+                !Self.isInsideName(mention.offset, in: text),
+                let span = YearChooser.derivedSpan(mention, in: text, sentenceEnd: text.count, latest: nil)
+            else { continue }
+            return (span.years.lowerBound, span.years.upperBound)
         }
         return nil
     }

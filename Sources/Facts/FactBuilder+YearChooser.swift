@@ -11,15 +11,21 @@ extension FactBuilder {
         profile: DocumentProfile, readings: inout SentenceReadings, at place: YearPlace
     ) -> (from: Int?, to: Int?, source: ContextSource, rule: String, candidates: [YearCandidate]) {
         let scalars = readings.scalars
+        let latest = place.scope.year?.upperBound ?? profile.referenceYear
         let marks = Self.cached(&readings.yearMarks, place.sentence.index ?? -1) {
             let range = place.sentence.range
             let mentions = place.usable.filter { range.contains($0.offset) }
-            return YearChooser.marks(mentions, sentence: range, scalars: scalars)
+            return YearChooser.marks(mentions, sentence: range, scalars: scalars, latest: latest)
         }
         let earlier = place.usable.filter { $0.offset < place.sentence.range.lowerBound }
         let previous = earlier.compactMap(YearChooser.names).last ?? place.scope.previous
+        // The line's own opening year is the topic of its later sentences (2021年以来，…。…新建…).
+        var topic =
+            YearChooser.topic(of: earlier, line: 0, scalars: { scalars }, latest: latest)
+            ?? place.scope.topic
+        if topic?.line == 0 { topic?.features.append("t:back0+") }
         let context = YearChooser.FactContext(
-            rules: year, status: status, section: place.scope.year, previous: previous)
+            rules: year, status: status, section: place.scope.year, previous: previous, topic: topic)
         let candidates = YearChooser.candidates(
             marks, quantity: quantity, clause: place.clause, fact: context, profile: profile,
             document: recordsFeatures ? profile.yearContext : nil)
@@ -62,7 +68,8 @@ extension FactBuilder {
     static func source(of candidate: YearCandidate) -> ContextSource {
         let kinds = candidate.kinds
         if kinds.contains("clause") { return .clause }
-        if kinds.contains("sentence") { return .sentence }
+        if kinds.contains("sentence") || kinds.contains("since") { return .sentence }
+        if kinds.contains("topic") { return .section }
         if kinds.contains("section") { return .section }
         if kinds.contains("none") { return .none }
         return .document

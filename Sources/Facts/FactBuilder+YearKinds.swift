@@ -9,7 +9,9 @@ import Normalize
 /// - a figure of an unnamed run of recent years (近年来累计投入近7亿元) is no figure of the year its
 ///   paragraph, section or report names;
 /// - figures listed after 分别 under a span of as many years (2002-2004年…分别为A、B、C) take
-///   the span's years one by one.
+///   the span's years one by one;
+/// - a start year with a duration (从2014年开始，经过五年努力，… / 2019年起用三年时间) names the
+///   span 2014–2018 / 2019–2021 (`YearChooser.derivedSpan`).
 /// (A year an institution was founded in, 成立于1957年, is no candidate at all: `isFoundingYear`.)
 extension FactBuilder {
     /// The fact's years after the kinds above; `year` is what the nearest-mention rules gave,
@@ -28,6 +30,12 @@ extension FactBuilder {
             return (y, y, .sentence)
         }
         let reference = scope.year?.upperBound ?? [profile.referenceYear, profile.periodFrom].compactMap { $0 }.max()
+        // 从2014年开始，经过五年努力，…: the start year and the duration name the figure's span.
+        if let own, own.source == .clause || own.source == .sentence,
+            let span = YearChooser.derivedSpan(own.mention, in: scalars, sentenceEnd: sentence.upperBound, latest: nil)
+        {
+            return (span.years.lowerBound, span.years.upperBound, own.source)
+        }
         if let own {
             if since(own.mention, in: scalars) {
                 // 2014年以来: to the section's or the report's year when later; to the year itself in a

@@ -81,7 +81,10 @@ public struct FactBuilder: Sendable {
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         var scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
-        if yearChooser != nil || recordsFeatures { YearChooser.carryPrevious(&scopes, document.lines, yearsByLine) }
+        if yearChooser != nil || recordsFeatures {
+            YearChooser.carryPrevious(&scopes, document.lines, yearsByLine)
+            YearChooser.carryTopics(&scopes, document.lines, yearsByLine, sections: sections, latest: reference)
+        }
         var facts: [Fact] = []
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?

@@ -39,6 +39,8 @@ public struct SectionScope: Sendable {
         /// The last year or span an earlier kept line named (the topic the text last spoke of),
         /// read by the learned year chooser; set by `FactBuilder.build`.
         public var previous: ClosedRange<Int>?
+        /// The year or span the last earlier body line opened with (`YearChooser.carryTopics`).
+        public var topic: YearTopic?
 
         public init(year: ClosedRange<Int>? = nil, status: FactStatus? = nil, cue: String? = nil) {
             self.year = year

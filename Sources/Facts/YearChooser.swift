@@ -34,7 +34,7 @@ public struct YearChooser: Sendable {
 
     /// The kinds a candidate may come from, in the order its explanation names them.
     public static let kinds = [
-        "clause", "sentence", "previous", "section", "title", "period", "document", "none", "rules",
+        "clause", "sentence", "since", "previous", "topic", "section", "title", "period", "document", "none", "rules",
     ]
 
     /// The probability that a candidate with these features is the figure's year, `base` added
@@ -122,6 +122,8 @@ extension YearChooser {
     /// all the figures of the sentence.
     struct SentenceMarks {
         var mentions: [(mention: YearMention, features: [String])] = []
+        /// The spans mentions open (`derivedSpan`), with the index of their mention.
+        var spans: [(mention: Int, years: ClosedRange<Int>, feature: String)] = []
         var cues: [(offset: Int, kind: String)] = []
     }
 
@@ -138,7 +140,9 @@ extension YearChooser {
     static let cueFirsts = Set(cueWords.map { $0.word[0] })
 
     /// The marks of one sentence (`mentions`: its usable year mentions).
-    static func marks(_ mentions: [YearMention], sentence: Range<Int>, scalars: [Unicode.Scalar]) -> SentenceMarks {
+    static func marks(
+        _ mentions: [YearMention], sentence: Range<Int>, scalars: [Unicode.Scalar], latest: Int? = nil
+    ) -> SentenceMarks {
         var marks = SentenceMarks()
         let upper = min(sentence.upperBound, scalars.count)
         var k = max(0, sentence.lowerBound)
@@ -164,6 +168,9 @@ extension YearChooser {
             let end = mention.offset + mention.surface.unicodeScalars.count
             features.append("pre1:" + YearGate.word(scalars, max(0, mention.offset - 1)..<mention.offset))
             features.append("post1:" + YearGate.word(scalars, end..<min(scalars.count, end + 1)))
+            if let span = derivedSpan(mention, in: scalars, sentenceEnd: upper, latest: latest) {
+                marks.spans.append((marks.mentions.count, span.years, span.feature))
+            }
             marks.mentions.append((mention, features))
         }
         return marks
@@ -176,6 +183,8 @@ extension YearChooser {
         var section: ClosedRange<Int>?
         /// The last year or span named before the figure's sentence (its line, else earlier lines).
         var previous: ClosedRange<Int>?
+        /// The year or span the figure's paragraph, or the last paragraph that opened with one, opened with.
+        var topic: YearTopic? = nil
     }
 
     /// The years the text offers a figure, merged by value, with their features (the document's
@@ -188,6 +197,12 @@ extension YearChooser {
             (fact.rules.from, fact.rules.to, "rules", [])
         ]
         let qEnd = quantity.offset + quantity.surface.unicodeScalars.count
+        // A span a since-year or a start with a duration opens (2021年以来 → 2021-2023).
+        for span in marks.spans {
+            let (mention, features) = marks.mentions[span.mention]
+            let before = mention.offset < quantity.offset ? "before" : "after"
+            entries.append((span.years.lowerBound, span.years.upperBound, "since", features + [span.feature, before]))
+        }
         // Nearest first, so a value named twice keeps its nearest mention's features.
         let mentions = marks.mentions.sorted {
             abs($0.mention.offset - quantity.offset) < abs($1.mention.offset - quantity.offset)
@@ -205,6 +220,9 @@ extension YearChooser {
         }
         if let section = fact.section { entries.append((section.lowerBound, section.upperBound, "section", [])) }
         if let previous = fact.previous { entries.append((previous.lowerBound, previous.upperBound, "previous", [])) }
+        if let topic = fact.topic {
+            entries.append((topic.years.lowerBound, topic.years.upperBound, "topic", topic.features))
+        }
         if let year = profile.titleYear { entries.append((year, year, "title", [])) }
         if let from = profile.periodFrom, let to = profile.periodTo, from <= to {
             entries.append((from, to, "period", []))

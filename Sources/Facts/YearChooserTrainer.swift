@@ -25,6 +25,9 @@ public struct YearChoiceExample: Sendable {
     public var slice: String
     /// Value, unit, indicator, region and status all equal the gold.
     public var restExact: Bool
+    /// The gold row's line and surface (for reading a dump).
+    public var line = ""
+    public var surface = ""
 
     public init(
         candidates: [Candidate], rules: Int?, gold: (from: String, to: String), site: String, slice: String,
@@ -48,17 +51,21 @@ public struct YearChoiceExample: Sendable {
             .map { match in
                 let gold = (match.row[4], match.row[5])
                 guard let fact = match.fact else {
-                    return YearChoiceExample(
+                    var example = YearChoiceExample(
                         candidates: [], rules: nil, gold: gold, site: site, slice: slice, restExact: false)
+                    (example.line, example.surface) = (match.row[0], match.row[2])
+                    return example
                 }
                 let candidates = fact.yearCandidates.map { candidate in
                     Candidate(
                         year: (candidate.from.map(String.init) ?? "", candidate.to.map(String.init) ?? ""),
                         kinds: candidate.kinds, features: candidate.features)
                 }
-                return YearChoiceExample(
+                var example = YearChoiceExample(
                     candidates: candidates, rules: candidates.firstIndex { $0.kinds.contains("rules") }, gold: gold,
                     site: site, slice: slice, restExact: match.restExact(excluding: .years))
+                (example.line, example.surface) = (match.row[0], match.row[2])
+                return example
             }
     }
 }

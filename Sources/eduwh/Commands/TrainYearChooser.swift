@@ -112,7 +112,7 @@ extension Eduwh {
             print("wrote \(out): \(chooser.table.weights.count) weights, \(chosen)")
         }
 
-        /// Writes each example: slice, site, gold years, then each candidate (years, kinds, held-out
+        /// Writes each example: slice, site, gold line and surface, gold years, then each candidate (years, kinds, held-out
         /// probability; `*` marks the rules').
         func write(_ examples: [YearChoiceExample], _ probabilities: [[Double]?], to path: String) throws {
             let rows = zip(examples, probabilities).map { example, probability in
@@ -124,7 +124,8 @@ extension Eduwh {
                     return (index == example.rules ? "*" : "") + years + ":" + candidate.kinds.joined(separator: "+")
                         + ":" + p
                 }
-                return ([example.slice, example.site, gold] + cells).joined(separator: "\t")
+                return ([example.slice, example.site, example.line, example.surface, gold] + cells).joined(
+                    separator: "\t")
             }
             try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
