@@ -48,6 +48,13 @@ public enum StatusFeatures {
         public var yearSource: ContextSource
         public var reference: Int?
         public var indicator: String
+        /// The page's features (`documentFeatures`) and the year it was published, if known.
+        public var document: [String] = []
+        public var published: Int?
+        /// The period the report covers, and how many of the line's sentences hold a word of intent
+        /// and of the past (`StatusCues.leaning`).
+        public var period: ClosedRange<Int>?
+        public var line: (sentences: Int, planned: Int, achieved: Int)?
 
         public init(
             scalars: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>, offset: Int, length: Int,
@@ -195,6 +202,16 @@ public enum StatusFeatures {
         }
         for match in c.previousCues { out.add("cp=", c.scalars[match.start..<match.end]) }
         for match in c.firstCues { out.add("c0=", c.scalars[match.start..<match.end]) }
+        for feature in c.document {
+            out.add(feature, "", "", "")
+            out.add("R|", feature, "|", rules)
+        }
+        context(c, rules: rules, into: &out)
+        if let published = c.published {
+            let relation = c.year.map { $0 < published ? "earlier" : $0 == published ? "same" : "later" } ?? "none"
+            out.add("YP=", relation, "", "")
+            out.add("R|YP=", rules, "|", relation)
+        }
         years(c, into: &out)
         let lower = max(c.clause.lowerBound, c.offset - reach)
         if c.offset - lower >= 2 {
@@ -236,6 +253,9 @@ public enum StatusFeatures {
             let inClause = index >= c.clause.lowerBound && index < c.offset
             out.add(inClause ? "yb=" : "ys=", relation, "", "")
             if index > 0, deadlineMarks.contains(c.scalars[index - 1]) { out.add("dl=", relation, "", "") }
+            if let published = c.published {
+                out.add("yp=", year < published ? "earlier" : year == published ? "same" : "later", "", "")
+            }
         }
     }
 
