@@ -1,0 +1,104 @@
+import EduwhCore
+import Facts
+import Normalize
+import Testing
+
+/// The status chooser's view of the whole page and of the figure's line: how the page's sentences
+/// lean in time, what its title ends with, when it was published, how the line leans, how the
+/// sentence opens after a list mark and where the figure's year stands to the report's period.
+/// Pages and sentences are our own.
+@Suite struct StatusDocumentTests {
+    static func document(
+        title: [String], body: [String], published: String? = nil
+    ) -> CleanDocument {
+        var document = TrustTests.document(title: title, body: body)
+        document.metadata.publishedAt = published
+        return document
+    }
+
+    /// A plan's sentences speak of intent (将, 力争, 计划), a summary's of the past (已, 累计, 共):
+    /// 完成 and 达到 say nothing of when, and a plan noun (按计划) is no intent.
+    @Test func sentencesLeanToIntentOrThePast() {
+        let cues = StatusCues.standard
+        let plan = cues.leaning(of: ["全县将新建幼儿园3所。力争入园率达到90%。", "计划投入资金500万元。"])
+        #expect(plan.sentences == 3 && plan.planned == 3 && plan.achieved == 0)
+        let summary = cues.leaning(of: ["全县已建成幼儿园3所。累计投入资金500万元。", "入园率达到90%。按计划完成校舍改造。"])
+        #expect(summary.sentences == 4 && summary.planned == 0 && summary.achieved == 2)
+    }
+
+    /// A work plan's page: most of its timed sentences hold an intent, its title ends in 要点, it
+    /// was published before the year it plans for.
+    @Test func aPlanPageReadsAsOne() {
+        let page = Self.document(
+            title: ["县教育局2017年工作要点"],
+            body: ["全县将新建幼儿园3所。", "力争学前三年毛入园率达到90%。", "计划投入资金500万元。", "去年共投入资金400万元。"],
+            published: "2016-12-28 09:00:00")
+        let features = Set(StatusFeatures.documentFeatures(page, cues: .standard, referenceYear: 2017))
+        for expected in ["DF=3", "DP=7", "DA=2", "DN=0+", "DE=要点", "DPY=earlier"] {
+            #expect(features.contains(expected), "\(expected) in \(features.sorted())")
+        }
+    }
+
+    /// A summary's page leans to the past; a page with no title, no date and no timed word says so.
+    @Test func aSummaryPageAndAnUntimedPage() {
+        let summary = Self.document(
+            title: ["镇中心校2015年工作总结"],
+            body: ["全镇已建成标准化学校5所。", "累计投入资金800万元。", "一年来共培训教师300人次。"],
+            published: "2016-01-10")
+        let read = Set(StatusFeatures.documentFeatures(summary, cues: .standard, referenceYear: 2015))
+        for expected in ["DF=0", "DP=0", "DA=9", "DE=总结", "DPY=later"] {
+            #expect(read.contains(expected), "\(expected) in \(read.sorted())")
+        }
+        let bare = Set(
+            StatusFeatures.documentFeatures(
+                Self.document(title: [], body: ["全镇有学校5所。"]), cues: .standard, referenceYear: nil))
+        #expect(bare.contains("DF=none") && bare.contains("DPY=none") && !bare.contains { $0.hasPrefix("DE=") })
+    }
+
+    @Test(
+        arguments: [
+            ("2016-03-02 08:05:00", 2016), ("2016年3月2日", 2016), ("发布于2016", nil), ("1900-01-01", nil),
+        ] as [(String, Int?)])
+    func aPublicationDateGivesItsYear(date: String, year: Int?) {
+        #expect(StatusFeatures.publishedYear(date) == year)
+    }
+
+    /// The figure's line, its sentence's opening after a list mark, its year against the period
+    /// the report covers and against the year the page was published.
+    @Test func theLineTheOpeningAndThePeriodAreRead() {
+        var context = StatusModelTests.context(
+            "一、目标任务：2018年全县新建幼儿园5所。", "5所", rules: (.achieved, "kind:工作总结"), year: 2018,
+            reference: 2017)
+        context.period = 2017...2017
+        context.published = 2017
+        context.line = (sentences: 4, planned: 3, achieved: 0)
+        context.document = ["DF=4", "DE=要点"]
+        let features = Set(StatusFeatures.features(context))
+        for expected in [
+            "sh=目标", "YR=after", "R|YR=achieved|after", "YP=later", "yp=later", "LP=most", "LA=none",
+            "R|LP=achieved|most", "DF=4", "R|DF=4|achieved", "DE=要点",
+        ] {
+            #expect(features.contains(expected), "\(expected)")
+        }
+        #expect(StatusFeatures.hashes(context) == features.map { IndicatorFeatures.hash($0.unicodeScalars) }.sorted())
+        context.year = 2016
+        context.line = (sentences: 3, planned: 1, achieved: 0)
+        let earlier = Set(StatusFeatures.features(context))
+        #expect(earlier.contains("YR=before") && earlier.contains("YP=earlier") && earlier.contains("LP=some"))
+    }
+
+    /// The fact builder reads the page once and gives its features to every figure it trains on.
+    @Test func theFactBuilderGivesThePageToEachFigure() throws {
+        let page = Self.document(
+            title: ["县教育局2017年工作要点"], body: ["全县将新建幼儿园3所。", "力争新增学位1200个。"],
+            published: "2017-02-01")
+        let built = FactBuilder(recordsFeatures: true, statusModel: nil).build(page)
+        #expect(built.profile.publishedYear == 2017 && built.profile.statusContext.contains("DE=要点"))
+        let fact = try #require(built.facts.first { $0.quantity.surface == "1200个" })
+        #expect(fact.statusFeatures.contains("DF=4") && fact.statusFeatures.contains("DE=要点"))
+        #expect(fact.statusFeatures.contains("LP=most"))
+        // Without a model nor training, nothing is read.
+        let plain = FactBuilder(recordsFeatures: false, statusModel: nil).build(page)
+        #expect(plain.profile.statusContext.isEmpty)
+    }
+}
