@@ -31,10 +31,13 @@ import Testing
     @Test func aPlanPageReadsAsOne() {
         let page = Self.document(
             title: ["县教育局2017年工作要点"],
-            body: ["全县将新建幼儿园3所。", "力争学前三年毛入园率达到90%。", "计划投入资金500万元。", "去年共投入资金400万元。"],
+            body: [
+                "全县将新建幼儿园3所。", "力争学前三年毛入园率达到90%。", "计划投入资金500万元。", "年内完成校舍改造2所。",
+                "去年共投入资金400万元。",
+            ],
             published: "2016-12-28 09:00:00")
         let features = Set(StatusFeatures.documentFeatures(page, cues: .standard, referenceYear: 2017))
-        for expected in ["DF=3", "DP=7", "DA=2", "DN=0+", "DE=要点", "DPY=earlier"] {
+        for expected in ["DF=plan", "DP=hi", "DA=mid", "DN=0+", "DE=要点", "DPY=earlier"] {
             #expect(features.contains(expected), "\(expected) in \(features.sorted())")
         }
     }
@@ -43,16 +46,21 @@ import Testing
     @Test func aSummaryPageAndAnUntimedPage() {
         let summary = Self.document(
             title: ["镇中心校2015年工作总结"],
-            body: ["全镇已建成标准化学校5所。", "累计投入资金800万元。", "一年来共培训教师300人次。"],
+            body: [
+                "全镇已建成标准化学校5所。", "累计投入资金800万元。", "一年来共培训教师300人次。", "去年新增学位200个。",
+                "入园率达到95%。",
+            ],
             published: "2016-01-10")
         let read = Set(StatusFeatures.documentFeatures(summary, cues: .standard, referenceYear: 2015))
-        for expected in ["DF=0", "DP=0", "DA=9", "DE=总结", "DPY=later"] {
+        for expected in ["DF=past", "DP=0", "DA=hi", "DE=总结", "DPY=later"] {
             #expect(read.contains(expected), "\(expected) in \(read.sorted())")
         }
         let bare = Set(
             StatusFeatures.documentFeatures(
                 Self.document(title: [], body: ["全镇有学校5所。"]), cues: .standard, referenceYear: nil))
-        #expect(bare.contains("DF=none") && bare.contains("DPY=none") && !bare.contains { $0.hasPrefix("DE=") })
+        // A share of so few sentences says nothing.
+        #expect(bare.contains("DF=few") && bare.contains("DP=few") && bare.contains("DPY=none"))
+        #expect(!bare.contains { $0.hasPrefix("DE=") })
     }
 
     @Test(
@@ -72,11 +80,11 @@ import Testing
         context.period = 2017...2017
         context.published = 2017
         context.line = (sentences: 4, planned: 3, achieved: 0)
-        context.document = ["DF=4", "DE=要点"]
+        context.document = ["DF=plan", "DE=要点"]
         let features = Set(StatusFeatures.features(context))
         for expected in [
             "sh=目标", "YR=after", "R|YR=achieved|after", "YP=later", "yp=later", "LP=most", "LA=none",
-            "R|LP=achieved|most", "DF=4", "R|DF=4|achieved", "DE=要点",
+            "R|LP=achieved|most", "DF=plan", "R|DF=plan|achieved", "DE=要点",
         ] {
             #expect(features.contains(expected), "\(expected)")
         }
@@ -95,10 +103,71 @@ import Testing
         let built = FactBuilder(recordsFeatures: true, statusModel: nil).build(page)
         #expect(built.profile.publishedYear == 2017 && built.profile.statusContext.contains("DE=要点"))
         let fact = try #require(built.facts.first { $0.quantity.surface == "1200个" })
-        #expect(fact.statusFeatures.contains("DF=4") && fact.statusFeatures.contains("DE=要点"))
+        #expect(fact.statusFeatures.contains("DF=few") && fact.statusFeatures.contains("DE=要点"))
         #expect(fact.statusFeatures.contains("LP=most"))
         // Without a model nor training, nothing is read.
         let plain = FactBuilder(recordsFeatures: false, statusModel: nil).build(page)
         #expect(plain.profile.statusContext.isEmpty)
+    }
+
+    // MARK: - Status on made-up pages (the shipped table)
+
+    static func status(_ surface: String, in built: DocumentFacts) throws -> FactStatus {
+        try #require(built.facts.first { $0.quantity.surface == surface }, "\(surface) not found").status
+    }
+
+    /// A news item on a meeting: the figures after a sentence of intent, with no word of their own,
+    /// go on with the plan (新增 says nothing of when); last year's figures stay achieved.
+    @Test func aNewsItemsPlansAreNotStoredAsAchieved() throws {
+        let built = FactBuilder.standard.build(
+            Self.document(
+                title: ["全市教育工作会议召开"],
+                body: [
+                    "本报讯 昨日，全市教育工作会议召开。会议透露，今年全市将投入教育经费3亿元，用于改善办学条件。"
+                        + "新建校舍2万平方米，新增学位5000个。此外，全市还将招聘教师300名。",
+                    "去年全市共投入教育经费2.5亿元，新建幼儿园12所。",
+                ]))
+        for surface in ["3亿元", "2万平方米", "5000个", "300名"] {
+            #expect(try Self.status(surface, in: built) == .planned, "\(surface)")
+        }
+        for surface in ["2.5亿元", "12所"] { #expect(try Self.status(surface, in: built) == .achieved, "\(surface)") }
+    }
+
+    /// A year's summary: its narrated figures are achieved, the next year's plan at its end is planned.
+    @Test func aSummaryQuotingNextYearsPlan() throws {
+        let built = FactBuilder.standard.build(
+            Self.document(
+                title: ["县教育局2016年工作总结"],
+                body: [
+                    "一年来，全县教育工作取得了新的成绩。全年投入教育经费1.2亿元，新建校舍3万平方米，新增学位2000个。"
+                        + "全县已建成标准化学校20所，累计培训教师1500人次。",
+                    "2017年，我们将新建幼儿园5所，力争学前三年毛入园率达到90%。",
+                ]))
+        for surface in ["1.2亿元", "3万平方米", "2000个", "20所", "1500人次"] {
+            #expect(try Self.status(surface, in: built) == .achieved, "\(surface)")
+        }
+        for surface in ["5所", "90%"] { #expect(try Self.status(surface, in: built) == .planned, "\(surface)") }
+    }
+
+    /// A work plan's items carry no word of intent: they are planned; the past year's stock is not.
+    @Test func aWorkPlansItemsWithoutAHeading() throws {
+        let built = FactBuilder.standard.build(
+            Self.document(
+                title: ["县教育局2017年工作要点"],
+                body: [
+                    "2017年全县教育工作的总体要求是：以提高质量为核心，推进教育均衡发展。",
+                    "全县新建幼儿园5所，新增学位1800个。改造薄弱学校10所，投入资金3000万元。招聘教师200名，培训教师2000人次。",
+                    "2016年全县共有幼儿园45所。",
+                ]))
+        for surface in ["5所", "1800个", "10所", "200名"] {
+            #expect(try Self.status(surface, in: built) == .planned, "\(surface)")
+        }
+        #expect(try Self.status("45所", in: built) == .achieved)
+        // Known miss: the table has seen few work plans (73 facts of 3955); it reads 投入资金 and
+        // 培训 as a summary's and overrules the plan's kind.
+        for surface in ["3000万元", "2000人次"] {
+            let status = try Self.status(surface, in: built)
+            withKnownIssue { #expect(status == .planned, "\(surface)") }
+        }
     }
 }
