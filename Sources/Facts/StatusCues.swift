@@ -122,7 +122,7 @@ public struct StatusCues: Sendable {
     }
 
     /// How a text leans in time: of its sentences, how many hold a word of intent (计划, 力争, 将 …,
-    /// not a plan noun: 按计划) and how many a word of the past (已, 累计, 共 …; not 完成, 达到, which
+    /// not a plan noun: 按计划, nor 将 marking an object: 将X纳入) and how many a word of the past (已, 累计, 共 …; not 完成, 达到, which
     /// say nothing of when). Read for the whole body of a page (`StatusFeatures.documentFeatures`).
     public func leaning(of lines: [String]) -> (sentences: Int, planned: Int, achieved: Int) {
         var counts = (sentences: 0, planned: 0, achieved: 0)
@@ -140,8 +140,10 @@ public struct StatusCues: Sendable {
 
     /// Whether a sentence's cue words (`words(in:sentence:)`) hold a word of intent and a word of the past.
     public func leaning(of matches: [WordTrie.Match], in scalars: [Unicode.Scalar]) -> (planned: Bool, achieved: Bool) {
+        // 将 marks an object when an object verb follows it (将15所村小改为教学点), as `status(of:)` reads it.
+        let objectVerbs = matches.filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
         let planned = matches.contains { match in
-            match.payload.first == Kind.plannedWeak.rawValue
+            match.payload.first == Kind.plannedWeak.rawValue && !objectVerbs.contains { $0 >= match.end }
                 || match.payload.first == Kind.planned.rawValue && !Self.isPlanNoun(match, in: scalars)
         }
         return (planned, matches.contains { $0.payload.first == Kind.achieved.rawValue })

@@ -27,12 +27,14 @@ public enum StatusFeatures {
         public var firstCues: [WordTrie.Match] = []
         /// The status the rules gave the line's previous figure.
         public var previous: FactStatus?
-        /// Whether the rules call the figure achieved by a word of the past in its own clause
-        /// before it (已, 累计, 共有 …): the model does not overrule such a word (`StatusModel`).
+        /// Whether the rules call the figure achieved and a word of the past stands before it in its
+        /// sentence (已, 累计, 共有 …; 去年共投入…，新建幼儿园12所): the model does not overrule such a
+        /// word (`StatusModel`; the whole sentence, not only the figure's clause: site folds 343 → 346
+        /// wrong, slices trained without them 375 → 364).
         public var pastWord: Bool {
             rules.0 == .achieved
                 && cues.contains { match in
-                    match.start >= clause.lowerBound && match.end <= offset
+                    match.start >= sentence.lowerBound && match.end <= offset
                         && FactBuilder.pastCues.contains(String(scalars: scalars[match.start..<match.end]))
                 }
         }

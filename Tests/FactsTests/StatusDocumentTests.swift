@@ -24,6 +24,9 @@ import Testing
         #expect(plan.sentences == 3 && plan.planned == 3 && plan.achieved == 0)
         let summary = cues.leaning(of: ["全县已建成幼儿园3所。累计投入资金500万元。", "入园率达到90%。按计划完成校舍改造。"])
         #expect(summary.sentences == 4 && summary.planned == 0 && summary.achieved == 2)
+        // 将 marking an object (将X改为, 将X纳入) is no intent; 将 before a verb of its own is.
+        let object = cues.leaning(of: ["将15所村小改为教学点。并将3所学校纳入名校集团。", "明年将新建学校3所。"])
+        #expect(object.sentences == 3 && object.planned == 1)
     }
 
     /// A work plan's page: most of its timed sentences hold an intent, its title ends in 要点, it
@@ -95,6 +98,17 @@ import Testing
         #expect(earlier.contains("YR=before") && earlier.contains("YP=earlier") && earlier.contains("LP=some"))
     }
 
+    /// A word of the past earlier in the sentence, which the rules' status rests on, keeps the
+    /// model from overruling it, as one in the figure's own clause does.
+    @Test func aPastWordEarlierInTheSentenceGuardsTheRules() {
+        let text = "去年全市共投入教育经费2.5亿元，新建幼儿园12所。"
+        let guarded = StatusModelTests.context(text, "12所", rules: (.achieved, "共"))
+        #expect(guarded.pastWord && StatusFeatures.features(guarded).contains(StatusFeatures.pastGuard))
+        // Not when the rules said otherwise, nor for a word after the figure.
+        #expect(!StatusModelTests.context(text, "12所", rules: (.planned, "kind:工作计划")).pastWord)
+        #expect(!StatusModelTests.context("新建幼儿园12所，已全部投入使用。", "12所", rules: (.achieved, "已")).pastWord)
+    }
+
     /// The fact builder reads the page once and gives its features to every figure it trains on.
     @Test func theFactBuilderGivesThePageToEachFigure() throws {
         let page = Self.document(
@@ -164,10 +178,11 @@ import Testing
         }
         #expect(try Self.status("45所", in: built) == .achieved)
         // Known miss: the table has seen few work plans (73 facts of 3955); it reads 投入资金 and
-        // 培训 as a summary's and overrules the plan's kind.
+        // 培训 as a summary's and overrules the plan's kind (a table trained on every page misses
+        // one of the two, hence intermittent).
         for surface in ["3000万元", "2000人次"] {
             let status = try Self.status(surface, in: built)
-            withKnownIssue { #expect(status == .planned, "\(surface)") }
+            withKnownIssue(isIntermittent: true) { #expect(status == .planned, "\(surface)") }
         }
     }
 }
