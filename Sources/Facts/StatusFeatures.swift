@@ -35,7 +35,7 @@ public enum StatusFeatures {
             rules.0 == .achieved
                 && cues.contains { match in
                     match.start >= sentence.lowerBound && match.end <= offset
-                        && FactBuilder.pastCues.contains(String(scalars: scalars[match.start..<match.end]))
+                        && StatusFeatures.guardWords.contains(String(scalars: scalars[match.start..<match.end]))
                 }
         }
         /// The status the cue words alone gave (`StatusCues.status`) and its cue.
@@ -81,6 +81,10 @@ public enum StatusFeatures {
             self.indicator = indicator
         }
     }
+
+    /// The words of the past that keep the rules' achieved from the model (`Context.pastWord`): the
+    /// fact builder's, and 共, 共计 (共接受捐赠电脑105台) as the status cues read them.
+    public static let guardWords = FactBuilder.pastCues.union(["共", "共计"])
 
     /// The feature of a figure whose rules' status stands on a word of the past (`Context.pastWord`).
     public static let pastGuard = "G=past"

@@ -104,6 +104,9 @@ import Testing
         let text = "去年全市共投入教育经费2.5亿元，新建幼儿园12所。"
         let guarded = StatusModelTests.context(text, "12所", rules: (.achieved, "共"))
         #expect(guarded.pastWord && StatusFeatures.features(guarded).contains(StatusFeatures.pastGuard))
+        // 共 is such a word too, whatever an earlier clause intended (各校积极争取…).
+        let given = StatusModelTests.context("各校积极争取社会力量支持，共接受捐赠电脑105台。", "105台", rules: (.achieved, "共"))
+        #expect(given.pastWord)
         // Not when the rules said otherwise, nor for a word after the figure.
         #expect(!StatusModelTests.context(text, "12所", rules: (.planned, "kind:工作计划")).pastWord)
         #expect(!StatusModelTests.context("新建幼儿园12所，已全部投入使用。", "12所", rules: (.achieved, "已")).pastWord)
