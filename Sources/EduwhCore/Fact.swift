@@ -140,6 +140,10 @@ public struct DocumentProfile: Sendable, Hashable {
     /// The document's part of the learned year chooser's score for a candidate of each kind ("":
     /// any candidate), summed once per document (`YearChooser.documentBase`).
     public var yearChoiceBase: [String: Double] = [:]
+    /// What kind of page the document is and how its text leans in time, and its publication
+    /// year; read by the learned status chooser (`StatusFeatures.documentFeatures`).
+    public var statusContext: [String] = []
+    public var publishedYear: Int?
 
     public init(
         kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil,

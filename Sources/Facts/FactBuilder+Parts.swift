@@ -48,6 +48,8 @@ struct SentenceReadings {
     var cueWords: [Int: WordTrie.Occurrences] = [:]
     /// The sentences' cue words as lists (`cueMatches`), for the status chooser.
     var cueMatchLists: [Int: [WordTrie.Match]] = [:]
+    /// How many of the line's sentences hold a word of intent and of the past (`lineLeaning`).
+    var leaning: (sentences: Int, planned: Int, achieved: Int)?
     var governorWords: [Int: Governors.Words] = [:]
     /// The sentences' year mentions and cue words, for the learned year chooser.
     var yearMarks: [Int: YearChooser.SentenceMarks] = [:]

@@ -54,6 +54,10 @@ extension FactBuilder {
             if index > 1 { context.firstCues = readings.cueMatches(in: (0, readings.sentences[0])) }
         }
         context.previous = previous
+        context.document = profile.statusContext
+        context.published = profile.publishedYear
+        if let from = profile.periodFrom, let to = profile.periodTo { context.period = from...max(from, to) }
+        context.line = readings.lineLeaning()
         let features = recordsFeatures ? StatusFeatures.features(context) : []
         if useModel, let statusModel { status = statusModel.status(context) }
         return features
@@ -61,6 +65,20 @@ extension FactBuilder {
 }
 
 extension SentenceReadings {
+    /// How many of the line's sentences hold a word of intent and of the past (`StatusCues.leaning`),
+    /// counted once per line.
+    mutating func lineLeaning() -> (sentences: Int, planned: Int, achieved: Int) {
+        if let leaning { return leaning }
+        var counts = (sentences: sentences.count, planned: 0, achieved: 0)
+        for (index, sentence) in sentences.enumerated() {
+            let lean = cues.leaning(of: cueMatches(in: (index, sentence)), in: scalars)
+            if lean.planned { counts.planned += 1 }
+            if lean.achieved { counts.achieved += 1 }
+        }
+        leaning = counts
+        return counts
+    }
+
     /// The sentence's status cue words (`StatusCues.words`), left to right, found once per sentence.
     mutating func cueMatches(in sentence: (index: Int?, sentence: Sentence)) -> [WordTrie.Match] {
         let key = sentence.index ?? -1

@@ -78,6 +78,10 @@ public struct FactBuilder: Sendable {
             profile.titleYear = YearChooser.titleYear(document, years: years)
             profile.yearChoiceBase = yearChooser?.documentBase(profile.yearContext) ?? [:]
         }
+        if statusModel != nil || recordsFeatures {
+            profile.statusContext = StatusFeatures.documentFeatures(document, cues: cues, referenceYear: reference)
+            profile.publishedYear = StatusFeatures.publishedYear(document.metadata.publishedAt)
+        }
         let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         var scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })

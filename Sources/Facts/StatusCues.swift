@@ -121,6 +121,34 @@ public struct StatusCues: Sendable {
         return (.unknown, "")
     }
 
+    /// How a text leans in time: of its sentences, how many hold a word of intent (计划, 力争, 将 …,
+    /// not a plan noun: 按计划, nor 将 marking an object: 将X纳入) and how many a word of the past (已, 累计, 共 …; not 完成, 达到, which
+    /// say nothing of when). Read for the whole body of a page (`StatusFeatures.documentFeatures`).
+    public func leaning(of lines: [String]) -> (sentences: Int, planned: Int, achieved: Int) {
+        var counts = (sentences: 0, planned: 0, achieved: 0)
+        for line in lines {
+            let scalars = line.simplifiedScalars
+            for sentence in Sentence.split(scalars) where !sentence.range.isEmpty {
+                let lean = leaning(of: trie.matches(in: scalars, range: sentence.range), in: scalars)
+                counts.sentences += 1
+                if lean.planned { counts.planned += 1 }
+                if lean.achieved { counts.achieved += 1 }
+            }
+        }
+        return counts
+    }
+
+    /// Whether a sentence's cue words (`words(in:sentence:)`) hold a word of intent and a word of the past.
+    public func leaning(of matches: [WordTrie.Match], in scalars: [Unicode.Scalar]) -> (planned: Bool, achieved: Bool) {
+        // 将 marks an object when an object verb follows it (将15所村小改为教学点), as `status(of:)` reads it.
+        let objectVerbs = matches.filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
+        let planned = matches.contains { match in
+            match.payload.first == Kind.plannedWeak.rawValue && !objectVerbs.contains { $0 >= match.end }
+                || match.payload.first == Kind.planned.rawValue && !Self.isPlanNoun(match, in: scalars)
+        }
+        return (planned, matches.contains { $0.payload.first == Kind.achieved.rawValue })
+    }
+
     /// Whether a plan word (计划, 规划) names the plan a result is measured against, not an intent:
     /// the share of it (占规划量的89%, 占年度投资计划的32%), what was done to it (完成计划的36%,
     /// 完成年度计划的28%, 超额完成), or the manner (按计划, 按照规划, 比原计划).

@@ -27,13 +27,15 @@ public enum StatusFeatures {
         public var firstCues: [WordTrie.Match] = []
         /// The status the rules gave the line's previous figure.
         public var previous: FactStatus?
-        /// Whether the rules call the figure achieved by a word of the past in its own clause
-        /// before it (已, 累计, 共有 …): the model does not overrule such a word (`StatusModel`).
+        /// Whether the rules call the figure achieved and a word of the past stands before it in its
+        /// sentence (已, 累计, 共有 …; 去年共投入…，新建幼儿园12所): the model does not overrule such a
+        /// word (`StatusModel`; the whole sentence, not only the figure's clause: site folds 343 → 346
+        /// wrong, slices trained without them 375 → 364).
         public var pastWord: Bool {
             rules.0 == .achieved
                 && cues.contains { match in
-                    match.start >= clause.lowerBound && match.end <= offset
-                        && FactBuilder.pastCues.contains(String(scalars: scalars[match.start..<match.end]))
+                    match.start >= sentence.lowerBound && match.end <= offset
+                        && StatusFeatures.guardWords.contains(String(scalars: scalars[match.start..<match.end]))
                 }
         }
         /// The status the cue words alone gave (`StatusCues.status`) and its cue.
@@ -48,6 +50,13 @@ public enum StatusFeatures {
         public var yearSource: ContextSource
         public var reference: Int?
         public var indicator: String
+        /// The page's features (`documentFeatures`) and the year it was published, if known.
+        public var document: [String] = []
+        public var published: Int?
+        /// The period the report covers, and how many of the line's sentences hold a word of intent
+        /// and of the past (`StatusCues.leaning`).
+        public var period: ClosedRange<Int>?
+        public var line: (sentences: Int, planned: Int, achieved: Int)?
 
         public init(
             scalars: [Unicode.Scalar], sentence: Range<Int>, clause: Range<Int>, offset: Int, length: Int,
@@ -72,6 +81,10 @@ public enum StatusFeatures {
             self.indicator = indicator
         }
     }
+
+    /// The words of the past that keep the rules' achieved from the model (`Context.pastWord`): the
+    /// fact builder's, and 共, 共计 (共接受捐赠电脑105台) as the status cues read them.
+    public static let guardWords = FactBuilder.pastCues.union(["共", "共计"])
 
     /// The feature of a figure whose rules' status stands on a word of the past (`Context.pastWord`).
     public static let pastGuard = "G=past"
@@ -195,6 +208,16 @@ public enum StatusFeatures {
         }
         for match in c.previousCues { out.add("cp=", c.scalars[match.start..<match.end]) }
         for match in c.firstCues { out.add("c0=", c.scalars[match.start..<match.end]) }
+        for feature in c.document {
+            out.add(feature, "", "", "")
+            out.add("R|", feature, "|", rules)
+        }
+        context(c, rules: rules, into: &out)
+        if let published = c.published {
+            let relation = c.year.map { $0 < published ? "earlier" : $0 == published ? "same" : "later" } ?? "none"
+            out.add("YP=", relation, "", "")
+            out.add("R|YP=", rules, "|", relation)
+        }
         years(c, into: &out)
         let lower = max(c.clause.lowerBound, c.offset - reach)
         if c.offset - lower >= 2 {
@@ -236,6 +259,9 @@ public enum StatusFeatures {
             let inClause = index >= c.clause.lowerBound && index < c.offset
             out.add(inClause ? "yb=" : "ys=", relation, "", "")
             if index > 0, deadlineMarks.contains(c.scalars[index - 1]) { out.add("dl=", relation, "", "") }
+            if let published = c.published {
+                out.add("yp=", year < published ? "earlier" : year == published ? "same" : "later", "", "")
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import Foundation
 /// - `doubt`: a known status the model gives less than this becomes `unknown` (a wrong status is
 ///   worse than none).
 ///
-/// A figure the rules call achieved by a word of the past in its own clause (已建成, 累计投入) keeps
+/// A figure the rules call achieved by a word of the past before it in its sentence (已建成, 累计投入) keeps
 /// its status whatever the model says.
 ///
 /// ```swift

@@ -86,7 +86,8 @@ extension Eduwh {
                 let comment = [
                     "Learned status chooser (Sources/Facts/StatusModel.swift): multinomial logistic regression over",
                     "StatusFeatures. Written by `eduwh train-status --out` at \(stamp), trained on",
-                    "\(examples.filter(\.matched).count) matched gold facts of \(sites) sites (corpus/field + seeds),",
+                    "\(examples.filter(\.matched).count) matched gold facts of \(Set(examples.map(\.site)).count) sites"
+                        + " (corpus/field + seeds\(corpus.testSlices.map { " but " + $0 } ?? "")),",
                     "\(epochs) epochs, L2 \(l2). Policy (@fill @override @doubt, see StatusModel) chosen on",
                     "\(corpus.folds) site folds: \(policy). Column `indicator` holds the status.",
                     "Regenerate after changing the features, the status rules or the gold; do not edit by hand.",
