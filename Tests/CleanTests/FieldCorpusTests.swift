@@ -5,12 +5,13 @@ import Testing
 /// The field corpus (corpus/field: real pages from many sites, labelled by hand) against its
 /// gold, with pinned floors a little under today's scores (scripts/field-eval prints them per
 /// site). A change that loses lines on sites the rules were not written from fails here.
-/// Lowering a floor must be an explicit, reviewed change. On the 349 pages of 2026-12-06 (session
-/// 14's end, with slices fm and fn, held out during that session: keep/drop 0.919 and 0.903 there):
-/// keep/drop 0.949, noise F1 0.921 pooled.
+/// Lowering a floor must be an explicit, reviewed change. On the 409 pages of 2026-12-06 (session
+/// 15's end): keep/drop 0.930, noise F1 0.898 pooled. Session 15 lowered the floors from 0.94 and
+/// 0.915 because its 60 new held-out pages (slices fo, fp: keep/drop 0.786 and 0.906 there) score
+/// lower, not because Clean changed: its output on the 349 older pages is what it was (0.949, 0.921).
 @Suite struct FieldCorpusTests {
-    static let keepDropFloor = 0.94
-    static let noiseF1Floor = 0.915
+    static let keepDropFloor = 0.92
+    static let noiseF1Floor = 0.89
     static let splitFloor = 0.97
 
     static var names: [String] {
