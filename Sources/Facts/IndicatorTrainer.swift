@@ -92,10 +92,7 @@ public struct IndicatorTrainer: Sendable {
         var scores = [Float](repeating: 0, count: width)
         for _ in 0..<epochs {
             // A fixed shuffle per epoch (LCG): the same data trains the same model.
-            for index in order.indices.reversed() where index > 0 {
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                order.swapAt(index, Int(seed >> 33) % (index + 1))
-            }
+            WeightTable.shuffle(&order, seed: &seed)
             for row in order {
                 let (features, label) = rows[row]
                 for c in 0..<width { scores[c] = 0 }

@@ -45,24 +45,8 @@ public struct YearGate: Sendable {
 
     /// Reads the table: a header `feature weight`, then rows; `@threshold` sets the cut.
     public init(table text: String) throws(RuleTableError) {
-        var weights: [String: Double] = [:]
-        var threshold = 0.0
-        var header = false
-        for (number, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if row.isEmpty || row.first == "#" { continue }
-            let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cells.count == 2 else {
-                throw RuleTableError(file: Self.path, line: number + 1, reason: "expected 2 cells: feature weight")
-            }
-            if !header {
-                header = true
-                continue
-            }
-            guard let weight = Double(cells[1]) else {
-                throw RuleTableError(file: Self.path, line: number + 1, reason: "weight is no number")
-            }
-            if cells[0] == "@threshold" { threshold = weight } else { weights[String(cells[0])] = weight }
-        }
+        var weights = try WeightTable.weights(text, path: Self.path)
+        let threshold = weights.removeValue(forKey: "@threshold") ?? 0
         self.init(weights: weights, threshold: threshold)
     }
 

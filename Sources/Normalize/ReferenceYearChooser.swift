@@ -137,23 +137,7 @@ public struct ReferenceYearChooser: Sendable {
 
     /// Reads the table: a header `feature weight`, then rows (`@on`, `@change`, `@empty` among them).
     public init(table text: String) throws(RuleTableError) {
-        var weights: [String: Double] = [:]
-        var header = false
-        for (number, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if row.isEmpty || row.first == "#" { continue }
-            let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cells.count == 2 else {
-                throw RuleTableError(file: Self.path, line: number + 1, reason: "expected 2 cells: feature weight")
-            }
-            if !header {
-                header = true
-                continue
-            }
-            guard let weight = Double(cells[1]) else {
-                throw RuleTableError(file: Self.path, line: number + 1, reason: "weight is no number")
-            }
-            weights[String(cells[0])] = weight
-        }
+        let weights = try WeightTable.weights(text, path: Self.path)
         self.init(weights: weights.filter { $0.key != "@on" }, on: (weights["@on"] ?? 0) > 0)
     }
 

@@ -94,10 +94,7 @@ public struct ReferenceYearTrainer: Sendable {
         var order = Array(rows.indices)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<epochs {
-            for position in order.indices.reversed() where position > 0 {
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                order.swapAt(position, Int(seed >> 33) % (position + 1))
-            }
+            WeightTable.shuffle(&order, seed: &seed)
             for row in order {
                 let (candidates, gold) = rows[row]
                 let scores = candidates.map { $0.reduce(0.0) { $0 + weights[$1] } }
