@@ -121,17 +121,9 @@ public struct ReferenceYearTrainer: Sendable {
     /// Each example's candidate probabilities from a chooser trained without its fold's sites
     /// (`folds` 0: one site at a time; else sites dealt into `folds` groups by name order).
     public func heldOut(_ examples: [ReferenceExample], folds: Int) -> [[Double]] {
-        let sites = Array(Set(examples.map(\.site))).sorted()
-        let count = folds <= 0 ? sites.count : min(folds, sites.count)
-        let foldOf = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0 % count) })
-        var predictions = [[Double]](repeating: [], count: examples.count)
-        for fold in 0..<count {
-            let chooser = train(examples.filter { foldOf[$0.site] != fold })
-            for (i, example) in examples.enumerated() where foldOf[example.site] == fold {
-                predictions[i] = chooser.probabilities(example.candidates)
-            }
-        }
-        return predictions
+        siteFoldPredictions(examples, folds: folds, site: \.site, train: train) { example, chooser in
+            chooser.probabilities(example.candidates)
+        }.map { $0 ?? [] }
     }
 
     /// How a set of choices fares: documents and gold rows right, wrong (a year the gold does not

@@ -7,7 +7,7 @@
 ///     example.gated ? model.probability(example.features) : nil
 /// }
 /// ```
-func siteFoldPredictions<Example, Model, Prediction>(
+public func siteFoldPredictions<Example, Model, Prediction>(
     _ examples: [Example], folds: Int, site: (Example) -> String, train: ([Example]) -> Model,
     predict: (Example, Model) -> Prediction?
 ) -> [Prediction?] {
