@@ -33,7 +33,8 @@ extension SegmentLabeler {
     /// extraction breaks sentences (the line above, kept, stops mid-sentence):
     /// - a bare figure whose unit opens the next line (`学校占地面积` / `15600` / `㎡,生均面积`);
     /// - a piece of an enumeration (`电脑室` / `1个、多媒体教` / `室1个、理化生仪器室…`);
-    /// - a template's blanked figure (`全县共有` / `xx` / `所学校`), or a percentage (`为` / `xx%` / `;`).
+    /// - a template's blanked figure (`全县共有` / `xx` / `所学校`), or a percentage (`为` / `xx%` / `;`),
+    ///   also where a page-number or menu rule took the figure for a page's furniture.
     /// A keyword injected into a sentence has no figure of its own and no 、 list: not a piece.
     func isSentencePiece(_ i: Int, decision: (LineLabel, String), after previous: LabeledLine?) -> Bool {
         guard decision.0 == .noise, Self.pieceRules.contains(decision.1),
@@ -43,7 +44,9 @@ extension SegmentLabeler {
         else { return false }
         let line = lines[i]
         if line.isBlankedFigure { return true }
-        guard decision.1 == "letter-soup" || decision.1 == "tail-residue" else { return false }
+        guard decision.1 == "letter-soup" || decision.1 == "tail-residue" || decision.1 == "page-number" else {
+            return false
+        }
         if line.cellKind == .number, let last = line.text.unicodeScalars.last, last == "%" || last == "％" {
             return true
         }
@@ -58,7 +61,10 @@ extension SegmentLabeler {
     }
 
     /// Shape rules that take a piece of a broken sentence for noise.
-    private static let pieceRules: Set<String> = ["letter-soup", "tail-residue", "watermark-latin"]
+    /// A bare number (`25` between `共清理` and `项，…`) is a page number only by its shape.
+    private static let pieceRules: Set<String> = [
+        "letter-soup", "tail-residue", "watermark-latin", "page-number", "nav-item-run",
+    ]
 
     private static func endsInColon(_ line: ScannedLine) -> Bool {
         guard let last = line.text.unicodeScalars.last else { return false }

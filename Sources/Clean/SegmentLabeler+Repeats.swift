@@ -79,13 +79,14 @@ extension SegmentLabeler {
 
     /// The report's first paragraph when it is a teaser of the body: a document site's summary
     /// or a news page's lead that a paragraph a few lines below repeats from its start (the same
-    /// first 24 characters, spaces and punctuation aside). The later copy is the report's text.
+    /// first 24 characters, spaces and punctuation aside). The later copy is the report's text,
+    /// unless it holds exactly the same words: then the page prints its item twice (`laterCopies`).
     func repeatedOpening(firstParagraph: Int?) -> Int? {
         guard let first = firstParagraph else { return nil }
         let key = Self.opening(of: lines[first])
         guard key.count == Self.openingLength else { return nil }
         for j in (first + 1)..<min(segment.upperBound, first + 6) where paragraph[j] {
-            if Self.opening(of: lines[j]) == key { return first }
+            if Self.opening(of: lines[j]) == key { return isExactCopy(j, of: first) ? nil : first }
         }
         return nil
     }

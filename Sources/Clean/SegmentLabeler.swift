@@ -11,6 +11,7 @@ import EduwhCore
 /// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
 /// | `unrelated-headline` | N | a title-shaped head line sharing no words with the opening, above the title (another story) |
 /// | `repeated-opening` | N | a first paragraph that a paragraph just below repeats from its start (a teaser) |
+/// | `printed-twice` | N | a later copy of a block the page prints twice (its paragraphs word for word, with the lines around them) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `enclosed-title` | T | a body line naming the document a notice sends out (现将《X》印发给你们 … X) |
 /// | `title-repeat` | N | a copy of a title the report already has |
@@ -92,15 +93,18 @@ struct SegmentLabeler {
         let tableCells = flattenedTableCells()
         let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
         let enclosed = enclosedTitleLines()
+        let copies = laterCopies()
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var recordSeen: [String] = []
         var result: [LabeledLine] = []
         for i in segment {
             let z = zone(i)
-            // 1. Greetings, closing words and signatures are decided before the line rules.
+            // 1. A later copy of a block the page prints twice is noise, whatever it holds.
+            // Greetings, closing words and signatures are decided before the line rules.
             // A table flattened one cell per line is the report's, wherever it stands.
-            var decision: (LineLabel, String)? = tableCells.contains(i) ? (.body, "table-cell") : nil
+            var decision: (LineLabel, String)? =
+                copies.contains(i) ? (.noise, "printed-twice") : (tableCells.contains(i) ? (.body, "table-cell") : nil)
             if decision == nil {
                 decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
             }
