@@ -118,6 +118,47 @@ extension ScannedLine {
         return shape.length >= 16 && shape.punctuation >= 1
     }
 
+    /// An item of a web page's list (a sidebar's headline, a menu's entry, a button): a short line
+    /// led by the bullets pages draw, • or a hyphen and a space (• 相关推荐, - 目录, - 2021-04-17 发布,
+    /// • 3月居民存款为7244亿元), or one with no ideograph at all after the bullet (markup left in the
+    /// text). Reports print their own lists with ■ ● ◆ or numbers, in sentences.
+    var isWebListItem: Bool {
+        let scalars = Array(text.unicodeScalars.prefix(2))
+        guard let first = scalars.first else { return false }
+        let bullet = first == "•" || (first == "-" && scalars.count == 2 && LineShape.isSpace(scalars[1]))
+        return bullet && (shape.length <= 24 || shape.cjk == 0)
+    }
+
+    /// A page's counter in place of a title: a label and a count, or several (查看: 2228|回复: 0,
+    /// 文章推荐指数: 80 %, 投票人数:10人, 2153次). A label needs a colon unless a unit of count or a
+    /// percent sign follows the number; a title's piece number (工作总结1) has neither.
+    var isCounter: Bool {
+        guard shape.length <= 40, shape.digits > 0 else { return false }
+        let items = text.split(whereSeparator: { $0 == "|" || $0 == "｜" })
+        return !items.isEmpty && items.allSatisfy { Self.isCounterItem(Array($0.unicodeScalars)) }
+    }
+
+    private static let counterUnits: [String] = ["人次", "%", "％", "人", "次", "条", "篇", "W", "w", "万"]
+
+    private static func isCounterItem(_ item: [Unicode.Scalar]) -> Bool {
+        var rest = item.filter { !LineShape.isSpace($0) && !"()（）".unicodeScalars.contains($0) }[...]
+        var label = 0
+        while let c = rest.first, c.properties.isIdeographic || (c.isASCII && c.properties.isAlphabetic) {
+            label += 1
+            rest = rest.dropFirst()
+        }
+        var colon = false
+        if let c = rest.first, c == ":" || c == "：" {
+            colon = true
+            rest = rest.dropFirst()
+        }
+        guard label <= 8, let d = rest.first, ("0"..."9").contains(d) else { return false }
+        while let c = rest.first, ("0"..."9").contains(c) || c == "." || c == "," { rest = rest.dropFirst() }
+        let unit = String(String.UnicodeScalarView(rest))
+        guard unit.isEmpty || counterUnits.contains(unit) else { return false }
+        return (colon && label > 0) || !unit.isEmpty
+    }
+
     /// Starts with a bullet (■ ● ◆ ▲ ► • ·): an item of a list, not a title.
     var startsWithBullet: Bool {
         guard let first = text.unicodeScalars.first else { return false }

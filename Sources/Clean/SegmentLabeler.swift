@@ -32,6 +32,8 @@ import EduwhCore
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
 /// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
 /// | `head-slogan` | N | a short exclamation above every title (轻松学习从此开始!) |
+/// | `head-list-item` | N | a web list's item in the head, led by • or `- ` (• 相关推荐, - 目录) |
+/// | `head-counter` | N | a page's counter in the head (查看: 2228｜回复: 0, 投票人数:10人) |
 /// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
@@ -276,6 +278,10 @@ struct SegmentLabeler {
         // Above the title, a short `label: value` line is the page's record of the document
         // (发布部门: 贵港市政府, 文号：…), not its title.
         if line.isFieldAndValue, state.titleCount == 0 || line.shape.digits >= 6 { return (.metadata, "head-field") }
+        // A web page's list item or counter in the head is its furniture, not the report's title
+        // or text (• 相关推荐, - 目录, 查看: 2228|回复: 0).
+        if line.isWebListItem { return (.noise, "head-list-item") }
+        if line.isCounter { return (.noise, "head-counter") }
         let bodyRule: String?
         if line.isDateOnly {
             bodyRule = "speaker-date"
