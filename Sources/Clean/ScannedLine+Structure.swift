@@ -159,6 +159,15 @@ extension ScannedLine {
         return (colon && label > 0) || !unit.isEmpty
     }
 
+    /// A speaker's greeting to the room: a few words ending in 好 and an exclamation or stop
+    /// (大家好！, 各位老师下午好!), not a site's slogan.
+    var isGreeting: Bool {
+        let words = comparable
+        guard words.hasSuffix("好"), words.unicodeScalars.count <= 10, shape.punctuation <= 1 else { return false }
+        guard let last = text.unicodeScalars.last else { return false }
+        return "!！。".unicodeScalars.contains(last)
+    }
+
     /// Starts with a bullet (■ ● ◆ ▲ ► • ·): an item of a list, not a title.
     var startsWithBullet: Bool {
         guard let first = text.unicodeScalars.first else { return false }

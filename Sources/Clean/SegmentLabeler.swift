@@ -308,10 +308,10 @@ struct SegmentLabeler {
             state.titleCount += 1
             return (.title, line.startsWithDash ? "title-subtitle" : "title-heading")
         } else if state.titleCount == 0, line.shape.length < settings.paragraphMinLength, line.shape.punctuation <= 1,
-            line.text.unicodeScalars.contains(where: { $0 == "!" || $0 == "！" })
+            line.text.unicodeScalars.contains(where: { $0 == "!" || $0 == "！" }), !line.isGreeting
         {
             // Above every title, a short exclamation (轻松学习从此开始!) is a site's slogan, and the
-            // report's title may still follow.
+            // report's title may still follow. A greeting (大家好！) opens a speech.
             return (.noise, "head-slogan")
         } else {
             bodyRule = "head-body"

@@ -40,11 +40,20 @@ import Testing
         #expect(CleanFixture.line(item, in: cleaned)?.label == .body)
     }
 
-    @Test(arguments: ["查看: 3512|回复: 2", "文章推荐指数: 90 %", "投票人数:12人", "2153次"])
+    @Test(arguments: ["参与人数: 35|热度: 12", "文章推荐指数: 90 %", "投票人数:12人", "2153次"])
     func aCounterInTheHeadIsNoise(counter: String) {
         let cleaned = Self.clean([CleanFixture.title, counter, Self.paragraphs[0], Self.paragraphs[1]])
         let line = CleanFixture.line(counter, in: cleaned)
         #expect(line?.label == .noise && line?.rule == "head-counter", "\(String(describing: line))")
+    }
+
+    @Test(arguments: ["大家好！", "各位老师下午好!"])
+    func aGreetingAboveEveryTitleOpensTheSpeech(greeting: String) {
+        // A speech re-posted without its title starts with the greeting, not a site's slogan.
+        let cleaned = Self.clean([greeting, Self.paragraphs[0], Self.paragraphs[1]])
+        #expect(CleanFixture.line(greeting, in: cleaned)?.label == .body)
+        let slogan = Self.clean(["轻松学习从此开始!", CleanFixture.title, Self.paragraphs[0], Self.paragraphs[1]])
+        #expect(CleanFixture.line("轻松学习从此开始!", in: slogan)?.rule == "head-slogan")
     }
 
     @Test(arguments: ["幼儿园工作总结1", "镇教育办2021年工作汇报"])
