@@ -427,10 +427,15 @@ import Warehouse
     @Test func fileWithMoreThan256GluedReportsLoads() throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/drop", withIntermediateDirectories: true)
-        // The seed with four glued reports, 80 times over: 320 reports in one file.
-        try folder.write(
-            "drop/glued.txt",
-            text: Array(repeating: Self.seed("002_f1a6d74b7d48969e.txt"), count: 80).joined(separator: "\n"))
+        // The seed with four glued reports, 80 times over: 320 reports in one file. Each copy's
+        // paragraphs carry its number: a word-for-word copy of a paragraph above is the page
+        // printing it twice (Clean's `printed-twice`), not another report.
+        let seed = try Self.seed("002_f1a6d74b7d48969e.txt")
+        let copies = (1...80).map { k in
+            seed.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.count >= 30 ? "\($0)（第\(k)份）" : String($0) }.joined(separator: "\n")
+        }
+        try folder.write("drop/glued.txt", text: copies.joined(separator: "\n"))
         let db = folder.path + "/w.sqlite"
         let load = try Self.eduwh(["load", folder.path + "/drop", "--db", db, "--quiet"])
         #expect(load.status == 0, "\(load.stderr.suffix(500))")
