@@ -41,15 +41,19 @@ extension IndicatorExample {
     ) -> [IndicatorExample] {
         matches(goldFacts: goldFacts, goldQuantities: goldQuantities, facts: facts, rawLines: rawLines).map { match in
             guard let fact = match.fact else {
-                return IndicatorExample(
+                var example = IndicatorExample(
                     features: [], label: match.row[3], site: site, slice: slice,
                     dictionary: .init(code: IndicatorMapper.unknownCode, rule: "none"), matched: false,
                     restExact: false)
+                example.surface = match.row[2]
+                return example
             }
-            return IndicatorExample(
+            var example = IndicatorExample(
                 features: fact.features, label: match.row[3], site: site, slice: slice,
                 dictionary: .init(code: fact.indicator, rule: fact.indicatorRule), matched: true,
                 restExact: match.restExact(excluding: .indicator))
+            (example.surface, example.sentence) = (match.row[2], fact.sentence)
+            return example
         }
     }
 

@@ -21,6 +21,9 @@ public struct IndicatorExample: Sendable {
     public var matched: Bool
     /// Whether every other field of the fact (value, unit, years, region, status) equals the gold.
     public var restExact: Bool
+    /// The gold surface and its sentence (for reading misses: `train-indicators --dump`).
+    public var surface = ""
+    public var sentence = ""
 
     public init(
         features: [String], label: String, site: String, slice: String, dictionary: IndicatorMapper.Choice,

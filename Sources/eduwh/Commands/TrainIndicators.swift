@@ -31,6 +31,13 @@ extension Eduwh {
                                leaves out the features whose names start so (to
                                measure what a family of features is worth);
                                "L3=;pd=" measures without each in turn.
+                    --exclude-slices fo,fp
+                               leaves the named slices out of everything (site folds
+                               on the slices one reads, with a held-out check apart).
+                    --dump FILE
+                               with --loso: each gold fact's held-out choice as TSV
+                               (gold, dictionary and its rule, model, combined choice,
+                               surface, sentence, features), for reading misses.
                     --out FILE writes the model trained on everything, with the policy
                                the site folds choose (off when nothing beats the
                                dictionary), as rules/facts/indicator-model.tsv.
@@ -50,6 +57,10 @@ extension Eduwh {
         @Option(help: "Score under this policy instead of the one site folds choose: fill,override,doubt[,kind…].")
         var policy: String?
         @Option(help: "Write the trained model here.") var out: String?
+        @Option(help: "Slices to leave out of everything (comma-separated, e.g. fo,fp: a held-out check).")
+        var excludeSlices: String?
+        @Option(help: "With --loso: write each gold fact's held-out choice as TSV here (for reading misses).")
+        var dump: String?
         @Option(help: "Training epochs.") var epochs = 15
         @Option(help: "L2 weight decay.") var l2: Float = 0.002
         @Option(help: "AdaGrad step size.") var rate: Float = 0.2
@@ -73,7 +84,8 @@ extension Eduwh {
                 : IndicatorModel.Policy(
                     fill: Double(cells[0]) ?? 2, override: Double(cells[1]) ?? 2, doubt: Double(cells[2]) ?? 0,
                     keep: Set(cells.dropFirst(3)))
-            let loaded = try loadExamples()
+            let excluded = Set((excludeSlices ?? "").split(separator: ",").map(String.init))
+            let loaded = try loadExamples().filter { !excluded.contains($0.slice) }
             // "a,b;c": the measurements once without a and b, then once without c.
             let groups = (dropFeatures ?? "").split(separator: ";", omittingEmptySubsequences: false)
             for group in groups {
@@ -100,6 +112,7 @@ extension Eduwh {
                 let how = corpus.folds <= 0 ? "one site at a time" : "\(corpus.folds) site folds"
                 print("held-out by site (\(how)); policy chosen on these same predictions: \(policy)")
                 report(examples, predictions, policy: policy, perSite: perSite)
+                if let dump { try write(examples, predictions, policy: policy, to: dump) }
             }
             for group in (corpus.testSlices ?? "").split(separator: ";") {
                 let held = Set(group.split(separator: ",").map(String.init))
@@ -171,6 +184,28 @@ extension Eduwh {
                 let sites = Dictionary(grouping: examples.indices, by: { examples[$0].site })
                 for site in sites.keys.sorted() { row(site, sites[site]!) }
             }
+        }
+
+        /// Each gold fact with its held-out choice, one TSV row: slice, site, gold, dictionary, its
+        /// rule, the model's code and probability, the combined choice, surface, sentence, features.
+        func write(
+            _ examples: [IndicatorExample], _ predictions: [IndicatorModel.Prediction?], policy: IndicatorModel.Policy,
+            to path: String
+        ) throws {
+            let chosen = IndicatorTrainer.chosen(examples, predictions, policy: policy)
+            var lines = ["slice\tsite\tgold\tdict\trule\tmodel\tp\tchosen\tsurface\tsentence\tfeatures"]
+            for (index, example) in examples.enumerated() {
+                let prediction = predictions[index]
+                let cells = [
+                    example.slice, example.site, example.label, example.matched ? example.dictionary.code : "-",
+                    example.dictionary.rule, prediction?.code ?? "-",
+                    prediction.map { String(format: "%.2f", $0.probability) } ?? "-",
+                    example.matched ? chosen[index] : "-", example.surface, example.sentence,
+                    example.features.joined(separator: " "),
+                ]
+                lines.append(cells.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t"))
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
 
         /// The examples of every labelled page of the field corpus and the seeds.
