@@ -54,15 +54,16 @@ struct SchoolYearAndGluedYearTests {
     @Test("A school-year range keeps its 学年度 across a space (PDF text)")
     func spacedSchoolYearRange() {
         let y = mentions("2018-2019 学年度,我校共开设社团12个")
-        #expect(y.count == 1 && y.first?.surface == "2018-2019 学年度", describe(y))
-        #expect(y.first?.kind == .range && y.first?.from == 2018 && y.first?.to == 2019, describe(y))
-        #expect(mentions("2018年-2019 学生人数").first?.surface == "2018年-2019", describe(mentions("2018年-2019 学生人数")))
+        #expect(y.count == 1 && y.first?.surface == "2018-2019 学年度", "\(describe(y))")
+        #expect(y.first?.kind == .range && y.first?.from == 2018 && y.first?.to == 2019, "\(describe(y))")
+        let students = mentions("2018年-2019 学生人数")
+        #expect(students.first?.surface == "2018年-2019", "\(describe(students))")
     }
 
     @Test("当年 is the year being spoken of; N年间 stays a duration (the gold splits on it)")
     func sameYear() {
         let same = mentions("新开工项目3个,当年计划投资800万元")
-        #expect(same.first?.surface == "当年" && same.first?.from == 2020, describe(same))
+        #expect(same.first?.surface == "当年" && same.first?.from == 2020, "\(describe(same))")
         #expect(!mentions("他相当年轻").contains { $0.surface == "当年" })
         #expect(mentions("5年间新增学位1.2万个").isEmpty)
     }
