@@ -64,13 +64,15 @@ public struct FactBuilder: Sendable {
         let scanned = document.lines.map { $0.label != .noise ? normalizer.yearScan(of: $0.text) : nil }
         let frame = normalizer.timeFrame(of: document, scanned: scanned)
         let reference = frame.referenceYear
-        var years: [Located<YearMention>] = []
+        var mentions: [Located<YearMention>] = []
         for (line, reading) in zip(document.lines, scanned) {
             guard let reading else { continue }
             for year in normalizer.years(in: reading, frame: frame, lineNumber: line.number) {
-                years.append(Located(line: line.number, mention: year))
+                mentions.append(Located(line: line.number, mention: year))
             }
         }
+        // Every mention is stored; the facts are dated only by those that date (Normalizer.undatingYearRules).
+        let years = mentions.filter { !Normalizer.undatingYearRules.contains($0.mention.rule) }
         let places = normalizer.places(in: document.lines)
         var profile = profiler.profile(document, referenceYear: reference, years: years, places: places, frame: frame)
         if yearGate != nil || yearChooser != nil || recordsFeatures {
@@ -139,7 +141,7 @@ public struct FactBuilder: Sendable {
             }
         }
         gateRegions(&facts, document: document, places: places, profile: profile)
-        return DocumentFacts(document: document, profile: profile, facts: facts, years: years, places: places)
+        return DocumentFacts(document: document, profile: profile, facts: facts, years: mentions, places: places)
     }
 
     /// The unfinished last sentence of a body line, with its year and place mentions (offsets

@@ -54,7 +54,8 @@ extension Normalizer {
         // 105年底 without 民國 is a ROC year only where the document counts ROC years.
         let kept = frame.rocEra ? found : found.filter { !$0.rule.hasPrefix(YearScanner.taiwanYearRule) }
         return kept.map { year in
-            if year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
+            let dates = !Self.undatingYearRules.contains(year.rule)
+            if dates, year.anchor == nil, year.kind == .year, let y = year.from, year.to == y,
                 YearMention.opensParagraph(start: year.start, end: year.end, scalarAt: line.at)
             {
                 topicYear = y
@@ -64,7 +65,7 @@ extension Normalizer {
             }
             var sentenceYear = topicYear
             if year.anchor == .section, !year.needsYear, let y = clauseYear, !isSiteTitle() { sentenceYear = y }
-            if year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
+            if dates, year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
                 !Self.deadlineLeads.contains(line.at(year.start - 1))
             {
                 clauseYear = y
@@ -76,6 +77,10 @@ extension Normalizer {
                 offset: line.rawOffset(year.start), rule: year.rule)
         }
     }
+
+    /// Rules of year mentions that date nothing: the time frame, the sentence's year and Facts pass them
+    /// by (a year glued to a word without 年 is most often a site's label: 2022副区长在…发言).
+    public static let undatingYearRules: Set<String> = [YearScanner.gluedYearRule]
 
     /// Words that make a line a site's page title (context-words.tsv, site-title), and their first scalars.
     private static let siteTitleWords = NormalizeRules.standard.words("site-title")
@@ -171,6 +176,7 @@ extension Normalizer {
                 if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
                 if siteTitle || found.rule == "y-bare-year" || found.rule == "y-bracketed-span" { continue }
+                if Self.undatingYearRules.contains(found.rule) { continue }
                 // 上世纪80年代, 20世纪: a decade or century is history the report looks back on.
                 if found.rule == "y-decade" || found.rule == "y-century" { continue }
                 guard found.kind == .year || found.kind == .range || found.kind == .date, let from = found.from,

@@ -275,9 +275,10 @@ extension YearScanner {
     }
 
     /// A year without 年: 2018 as a whole line, 《2022 opening a document's name. A unit, a magnitude, a
-    /// digit or a decimal point after it makes it a number. A year glued before a title (2022副区长在…发言,
-    /// 2024校长年度工作总结报告500字优选) is left alone: it is most often a site's label, and a title's year
-    /// becomes the document's period downstream.
+    /// digit or a decimal point after it makes it a number. A year glued before a word (2022副区长在…发言,
+    /// 2019 学校总务工作总结, 一、2022 主要工作, …总结及2022工作计划), closing a name (《…现代化2035》) or
+    /// before 以来 (2020以来) is a mention too, under rule `y-bare-glued`: it is most often a site's label,
+    /// so neither the time frame nor Facts date anything by it (`Normalizer.undatingYearRules`).
     func bareYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year) else { return nil }
         let next = line.at(i + 4)
@@ -290,9 +291,41 @@ extension YearScanner {
         while tail < line.count, ScalarClass.isSpace(line[tail]) { tail += 1 }
         let wholeLine = lead == 0 && tail >= line.count
         let opensName = line.at(i - 1) == 0x300A  // 《
-        guard wholeLine || opensName || beforeDashAndWord(line, at: i) else { return nil }
-        return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
+        if wholeLine || opensName || beforeDashAndWord(line, at: i) {
+            return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-bare-year")
+        }
+        guard gluedToWord(line, at: i, lead: lead, tail: tail) else { return nil }
+        return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: Self.gluedYearRule)
     }
+
+    /// The rule of a year written without 年 and glued to a word (`bareYear`).
+    static let gluedYearRule = "y-bare-glued"
+
+    /// Whether the four digits at `i` (`lead` and `tail`: the first non-space before and after them) are a
+    /// year glued to a word: opening the line or following a list mark or 及/和/与, then a word (at most
+    /// one space between, and not a unit: 2023名 is a count); closing a name (现代化2035》); or before 以来.
+    func gluedToWord(_ line: ScalarLine, at i: Int, lead: Int, tail: Int) -> Bool {
+        let prev = line.at(lead - 1)
+        if line.at(i + 4) == 0x300B, ScalarClass.isHan(line.at(i - 1)) { return true }  // 》
+        if line.matches("以来".scalarValues, at: i + 4) { return true }
+        let opens =
+            lead == 0 || prev == Self.dun || prev == 0x3001 || prev == 0x3011 || prev == 0xFF1A || prev == 0x3A
+            || Self.joinsYears(prev)
+        guard opens, tail - (i + 4) <= 1, ScalarClass.isHan(line.at(tail)),
+            !ScalarClass.isChineseNumeral(line.at(tail)), rules.unit(in: line, at: tail) == nil,
+            !Self.notAWordAfterYear.contains(line.at(tail))
+        else { return false }
+        return true
+    }
+
+    /// 年 月 级 届, and the qualifiers 余 多 左(右) 以(上) 个: after four digits they make a date, a cohort
+    /// or a count (2000余人), not a year glued to a word.
+    static let notAWordAfterYear: Set<UInt32> = [
+        0x5E74, 0x6708, 0x7EA7, 0x5C4A, 0x4F59, 0x591A, 0x5DE6, 0x4EE5, 0x4E2A,
+    ]
+
+    /// 和 与 及: words that join two years.
+    static func joinsYears(_ v: UInt32) -> Bool { v == 0x548C || v == 0x4E0E || v == 0x53CA }
 
     /// A year written without 年 before an em or en dash and a word (回眸2021—城乡教育均衡发展):
     /// a title's year set off by a dash. A dash before digits is a range (read elsewhere).

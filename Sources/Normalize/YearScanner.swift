@@ -402,16 +402,7 @@ struct YearScanner {
                 }
             }
             if let y2 = second, y2 > year, y2 - year <= 30 {
-                var end = skipSpace(line, secondEnd) { $0 == Self.nian }
-                if line.at(end) == Self.nian {
-                    end += 1
-                } else if line.matches("学年".scalarValues, at: end) {
-                    end += 2
-                } else if !hasNian {
-                    end = -1
-                }
-                if end > 0 {
-                    if line.at(end) == Self.du { end += 1 }
+                if let end = rangeEnd(line, after: secondEnd, firstHasNian: hasNian) {
                     return FoundYear(start: i, end: end, kind: .range, from: year, to: y2, rule: "y-range")
                 }
             }
@@ -427,6 +418,23 @@ struct YearScanner {
             return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-school-year")
         }
         return nil
+    }
+
+    /// Where a range's second year ends (`after`: its last digit + 1): after its 年, 学年 or 学年度 (one space
+    /// allowed before them, as PDF text has: 2024-2025 学年度); nil when neither follows and the first year
+    /// had no 年 either (2007-2008 alone is no range).
+    private func rangeEnd(_ line: ScalarLine, after secondEnd: Int, firstHasNian: Bool) -> Int? {
+        var end = skipSpace(line, secondEnd) { $0 == Self.nian || $0 == Self.xue }
+        if line.at(end) == Self.nian {
+            end += 1
+        } else if line.matches("学年".scalarValues, at: end) {
+            end += 2
+        } else {
+            guard firstHasNian else { return nil }
+            end = secondEnd  // 2024年-2025 学生: no 学年 after the space
+        }
+        if line.at(end) == Self.du { end += 1 }
+        return end
     }
 
     /// A year written with 年 at `nian`, then its month and day if they follow (2009年5月13日,
