@@ -162,31 +162,8 @@ public struct RegionGate: Sendable {
             features.append("sp:none")
         }
         if isTraditional(document.lines) { features.append("trad") }
-        // A school's own report (我校, 本园) that never speaks as a division: the places it names are
-        // where it stands, seldom what its figures count.
-        if profile.speakingLevel == nil, speaksAsSchool(document.lines) { features.append("self:school") }
         return features
     }
-
-    /// Whether a document's kept lines speak as a school or kindergarten (我校, 本校, 全校, 我园,
-    /// 全園 …) at least twice.
-    static func speaksAsSchool(_ lines: [LabeledLine]) -> Bool {
-        var count = 0
-        for line in lines where line.label.isKept {
-            var previous: Unicode.Scalar = " "
-            for scalar in line.text.unicodeScalars {
-                if schoolWords.contains(scalar), speakerMarks.contains(previous) {
-                    count += 1
-                    if count >= 2 { return true }
-                }
-                previous = scalar
-            }
-        }
-        return false
-    }
-
-    static let speakerMarks: Set<Unicode.Scalar> = ["我", "本", "全"]
-    static let schoolWords: Set<Unicode.Scalar> = ["校", "园", "園"]
 
     /// The features of one fact's region: where it came from, and for a place of its own clause
     /// or sentence, that place's level, whether it is written with its division suffix, the
