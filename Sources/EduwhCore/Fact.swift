@@ -129,6 +129,8 @@ public struct DocumentProfile: Sendable, Hashable {
     public var periodTo: Int?
     /// 12-digit adcode of the region the report is about, when resolved.
     public var adcode: String?
+    /// The id of the rule that chose the report's region or left it empty (`RegionRule`), for `--explain`.
+    public var regionRule = ""
     /// What the document's years rest on (where its reference year came from, whether its body
     /// blanks its years …), read by the learned year gate (`YearGate.documentFeatures`).
     public var yearContext: [String] = []

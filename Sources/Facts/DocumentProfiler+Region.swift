@@ -21,6 +21,17 @@ extension DocumentProfiler {
         titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
         lines: [LabeledLine] = [], speakingCounts: [Int]? = nil
     ) -> String? {
+        regionChoice(
+            titleLines: titleLines, opening: opening, places: places, lines: lines, speakingCounts: speakingCounts
+        ).adcode
+    }
+
+    /// The report's region (`region(titleLines:opening:places:lines:speakingCounts:)`) with the id
+    /// of the rule that chose it or left it empty (`RegionRule`), for `--explain`.
+    public func regionChoice(
+        titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
+        lines: [LabeledLine] = [], speakingCounts: [Int]? = nil
+    ) -> (adcode: String?, rule: String) {
         let specificity = Self.specificity
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
@@ -75,45 +86,83 @@ extension DocumentProfiler {
         let speakers = cues.speakers(lines)
         let counts = speakingCounts ?? Self.speakingCounts(lines)
         if speakers.nation >= Self.minimumSpeakingCount, speakers.nation > counts.max() ?? 0, titled.isEmpty {
-            return nil
+            return (nil, RegionRule.national)
         }
         guard let best, best.score >= Self.minimumRegionScore else {
             // A report that names no division but speaks from a region by its short name (全港, 本澳).
-            if let own = speakers.region, own.count >= Self.minimumSpeakingCount { return own.adcode }
+            if let own = speakers.region, own.count >= Self.minimumSpeakingCount {
+                return (own.adcode, RegionRule.shortName)
+            }
             // A report that speaks as a county (我县) and names one county, once (in a signature, the
             // name of its own rule, 宜川教育): that county is its own.
+            if let only = Self.onlyNamed(Array(own.keys), counts: counts) { return (only, RegionRule.onlyNamed) }
             // Else the bureau the page names as its source or issuer (来源：深圳市教育局).
-            return Self.onlyNamed(Array(own.keys), counts: counts) ?? Self.sourceRegion(lines)
+            if let source = Self.sourceRegion(lines) { return (source, RegionRule.sourceLine) }
+            return (nil, best.map { RegionRule.weak + " (best \($0.adcode) score \($0.score))" } ?? RegionRule.unnamed)
         }
         // A city the title names is the report's when the county it names most is one of the city's
         // (武威2021年新建哪些学校? … 凉州区…古浪县…天祝县…): a city's report lists its counties.
         var chosen = best.adcode
+        var rule = RegionRule.named
         if specificity(chosen) == 2, !titled.contains(where: { $0.mention.adcode == chosen }),
             let city = titled.compactMap(\.mention.adcode).first(where: {
                 specificity($0) == 1 && FactBuilder.contains($0, chosen)
             })
         {
-            chosen = city
+            (chosen, rule) = (city, RegionRule.titleCity)
         }
+        // A division the title names is the report's own, whatever level it speaks as (宁德…全省第二).
+        let isTitled = titled.contains { $0.mention.adcode == chosen }
+        return Self.levelled((chosen, rule), scores: scores, counts: counts, places: places, titled: isTitled)
+    }
+
+    /// The region `chosen` moved to the level the report speaks as (`counts`), if it speaks as one:
+    /// the division of a finer level it names most or only, none when it names none; the division
+    /// containing `chosen` at a coarser level (`coarser`) unless the title names `chosen` (`titled`).
+    static func levelled(
+        _ chosen: (adcode: String, rule: String), scores: [(adcode: String, score: Int, first: Int)], counts: [Int],
+        places: [Located<PlaceMention>], titled: Bool
+    ) -> (adcode: String?, rule: String) {
+        let (chosen, rule) = chosen
         // A report that speaks as a county (我县, 全县) whose county is not named (blanked: **县) is
         // not its province's: its figures would be filed under the province.
-        if let level = Self.speakingLevel(counts), level > specificity(chosen),
-            !(level == 2 && Self.autonomousRegions.contains(String(chosen.prefix(2)))
+        if let level = speakingLevel(counts), level > specificity(chosen),
+            !(level == 2 && autonomousRegions.contains(String(chosen.prefix(2)))
                 && specificity(chosen) == 0)
         {
             // The division of that level the report names most, if it names one often enough.
-            let own = scores.filter { specificity($0.adcode) == level && $0.score >= Self.minimumRegionScore }
+            let own = scores.filter { specificity($0.adcode) == level && $0.score >= minimumRegionScore }
             if let top = own.max(by: { $0.score != $1.score ? $0.score < $1.score : $0.first > $1.first }) {
-                return top.adcode
+                return (top.adcode, RegionRule.speakingLevel)
             }
             // Else the one of that level it names, when it lies in the region chosen (乳源 once in a
             // report that names 广东 and says 我县).
-            guard let only = Self.onlyNamed(scores.map(\.adcode), counts: counts),
+            guard let only = onlyNamed(scores.map(\.adcode), counts: counts),
                 only == chosen || FactBuilder.contains(chosen, only)
-            else { return nil }
-            return only
+            else { return (nil, RegionRule.unnamedLevel) }
+            return (only, RegionRule.speakingLevel)
         }
-        return chosen
+        // A report that speaks as a city (我市, 全市) but names one of its counties most (兴隆县 more
+        // than 承德市): a city's report on its parts. Its figures are the city's, named or not.
+        if !titled, let level = speakingLevel(counts), let coarser = coarser(chosen, level: level, places: places) {
+            return (coarser, RegionRule.speakingCoarser)
+        }
+        return (chosen, rule)
+    }
+
+    /// The city containing county `adcode` when a report speaking as a city (`level` 1) names
+    /// `adcode` most: nil for any other level (a city's report that says 全省 ranks itself in its
+    /// province, or a spun page wrote 全省 for 全市), for a county-level city (兴宁市, or 增城区
+    /// written 增城市: 我市 is its own) and in the four municipalities.
+    static func coarser(_ adcode: String, level: Int, places: [Located<PlaceMention>]) -> String? {
+        let province = String(adcode.prefix(2))
+        guard level == 1, specificity(adcode) == 2, !municipalities.contains(province) else { return nil }
+        let table = DivisionTable.standard
+        if table.division(adcode: adcode)?.name.hasSuffix("市") == true { return nil }
+        let surfaces = places.filter { $0.mention.adcode == adcode }.map(\.mention.surface)
+        if surfaces.contains(where: { $0.hasSuffix("市") }) { return nil }
+        let city = String(adcode.prefix(4)) + "00000000"
+        return table.division(adcode: city) == nil ? nil : city
     }
 
     /// 0 for a province, 1 for a city, 2 for a county or district.
@@ -134,6 +183,9 @@ extension DocumentProfiler {
         }
         return only
     }
+
+    /// Provinces that are cities (北京, 天津, 上海, 重庆): their 全市 may be the province's or the city's code.
+    static let municipalities: Set<String> = ["11", "12", "31", "50"]
 
     /// Provinces that are autonomous regions: their own 全区 is the province.
     static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]

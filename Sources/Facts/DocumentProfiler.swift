@@ -103,15 +103,16 @@ public struct DocumentProfiler: Sendable {
             referenceYear: referenceYear, frame: frame)
         // The places each line speaks as, counted once for the region and the region chooser.
         let counts = Self.speakingCounts(document.lines)
+        let region = regionChoice(
+            titleLines: titleLines, opening: opening, places: places, lines: document.lines, speakingCounts: counts)
         var profile = DocumentProfile(
             kind: kind(
                 title: titleLines.map(\.text) + [document.title ?? ""], opening: opening.map(\.text),
                 body: bodyLines.map(\.text)),
             speaker: speaker(titleLines: titleLines, opening: opening, title: document.title),
             referenceYear: referenceYear, periodFrom: period?.from, periodTo: period?.to,
-            adcode: region(
-                titleLines: titleLines, opening: opening, places: places, lines: document.lines,
-                speakingCounts: counts))
+            adcode: region.adcode)
+        profile.regionRule = region.rule
         profile.speakingLevel = Self.speakingLevel(counts)
         return profile
     }

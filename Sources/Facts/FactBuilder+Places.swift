@@ -49,18 +49,31 @@ extension FactBuilder {
     /// The region of a figure: the place nearest to it in its clause (one before it preferred), else
     /// its sentence, else the report's `region`. A clause naming several places before the figure
     /// gives it the report's region when that holds them all, else none.
+    /// `figureRegion(_:of:clause:sentence:region:why:)` with the report's region and its rule.
     static func figureRegion(
         _ places: [PlaceMention], of quantity: QuantityMention, clause: Range<Int>, sentence: Range<Int>,
-        region: String?
-    ) -> (adcode: String?, source: ContextSource) {
+        profile: DocumentProfile
+    ) -> (adcode: String?, source: ContextSource, rule: String) {
+        figureRegion(
+            places, of: quantity, clause: clause, sentence: sentence, region: profile.adcode, why: profile.regionRule)
+    }
+
+    /// With an empty region, `rule` says why: the clause names several places
+    /// (`RegionRule.severalPlaces`), else the rule that left the report's region empty (`why`).
+    static func figureRegion(
+        _ places: [PlaceMention], of quantity: QuantityMention, clause: Range<Int>, sentence: Range<Int>,
+        region: String?, why: String = ""
+    ) -> (adcode: String?, source: ContextSource, rule: String) {
         let place = nearest(places, to: quantity.offset, clause: clause, sentence: sentence, offset: \.offset)
         if place?.source == .clause, let several = severalPlaces(places, before: quantity.offset, clause: clause) {
             // 凉州区…小学、古浪县…小学、天祝县…幼儿园6所学校: a count over several places is no one place's.
-            guard let region, several.allSatisfy({ contains(region, $0) }) else { return (nil, .none) }
-            return (region, .document)
+            guard let region, several.allSatisfy({ contains(region, $0) }) else {
+                return (nil, .none, RegionRule.severalPlaces)
+            }
+            return (region, .document, "")
         }
-        if let place { return (place.mention.adcode, place.source) }
-        return region.map { ($0, .document) } ?? (nil, .none)
+        if let place { return (place.mention.adcode, place.source, "") }
+        return region.map { ($0, .document, "") } ?? (nil, .none, why)
     }
 
     /// The divisions a figure's clause names before it when there are several and none holds

@@ -319,14 +319,14 @@ public struct FactBuilder: Sendable {
                 at: .init(usable: usable, clause: clause, sentence: (sentenceIndex, sentence.range), scope: scope))
             (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
-            let (adcode, regionSource) = Self.figureRegion(
-                nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, region: profile.adcode)
+            let (adcode, regionSource, regionRule) = Self.figureRegion(
+                nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, profile: profile)
             var fact = Fact(
                 line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
                 indicator: learned.code, indicatorRule: learned.rule, status: settled.0, statusCue: settled.1,
                 yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
             (fact.features, fact.yearRule, fact.yearFeatures) = (features, gated.rule, gated.features)
-            fact.yearCandidates = gated.candidates
+            (fact.yearCandidates, fact.regionRule) = (gated.candidates, regionRule)
             fact.statusFeatures = statusFeatures
             found.append(fact)
         }

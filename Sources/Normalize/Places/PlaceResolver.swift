@@ -97,9 +97,17 @@ public struct PlaceResolver: Sendable {
     // MARK: - Scan
 
     func scan(_ text: String, line: Int) -> [Found] {
-        // Names are matched on the text folded to simplified script (花蓮縣 reads as 花莲县); surfaces stay raw.
-        let raw = text.scalarArray
+        // Names are matched on the text folded to simplified script (花蓮縣 reads as 花莲县) with its
+        // pinyin glosses taken out (濟(jì)寧市 reads as 济宁市); offsets and surfaces stay the raw line's.
+        let full = text.scalarArray
+        let kept = Self.unglossed(full)
+        let raw = kept.map { $0.map { full[$0] } } ?? full
         let scalars = Self.folded(raw)
+        func rawOffset(_ index: Int) -> Int { kept.map { index < $0.count ? $0[index] : full.count } ?? index }
+        func rawSurface(_ range: Range<Int>) -> String {
+            guard let kept, !range.isEmpty else { return String(scalars: raw[range]) }
+            return String(scalars: full[kept[range.lowerBound]...kept[range.upperBound - 1]])
+        }
         let vocabulary = gazetteer.vocabulary
         var found: [Found] = []
         var index = 0
@@ -107,7 +115,7 @@ public struct PlaceResolver: Sendable {
             if let placeholder = placeholder(in: scalars, at: index) {
                 found.append(
                     Found(
-                        line: line, offset: index, surface: String(scalars: raw[index..<index + placeholder]),
+                        line: line, offset: rawOffset(index), surface: rawSurface(index..<index + placeholder),
                         candidates: [], form: .full, rule: "p-placeholder", isPlaceholder: true))
                 index += placeholder
                 continue
@@ -117,7 +125,7 @@ public struct PlaceResolver: Sendable {
                 continue
             }
             let surface = String(scalars: scalars[index..<index + match.length])
-            let rawSurface = String(scalars: raw[index..<index + match.length])
+            let surfaceRaw = rawSurface(index..<index + match.length)
             let form = match.candidates.first?.form ?? .stem
             var candidates = match.candidates.map(\.division)
             var required = 0
@@ -167,11 +175,26 @@ public struct PlaceResolver: Sendable {
             }
             found.append(
                 Found(
-                    line: line, offset: index, surface: rawSurface, candidates: reduceToAncestor(candidates),
+                    line: line, offset: rawOffset(index), surface: surfaceRaw, candidates: reduceToAncestor(candidates),
                     form: form, rule: rule, requiredSupport: required, ownName: ownName))
             index += match.length
         }
         return mergeCityCounty(found)
+    }
+
+    /// The raw index of each scalar left when a line's pinyin glosses (濟(jì)寧市) are taken out
+    /// (`ScalarLine.glosses`); nil when it has none.
+    static func unglossed(_ raw: [Unicode.Scalar]) -> [Int]? {
+        guard raw.contains("("), let glosses = ScalarLine.glosses(in: raw.map(\.value)) else { return nil }
+        var kept: [Int] = []
+        kept.reserveCapacity(raw.count)
+        var next = 0
+        for gloss in glosses {
+            kept += next..<gloss.lowerBound
+            next = gloss.upperBound
+        }
+        kept += next..<raw.count
+        return kept
     }
 
     /// Whether a report speaks as a county or district: 我县, 全县, 本县, 我区, 全区, 本区 in its kept lines.

@@ -1,0 +1,32 @@
+/// The ids of the rules that choose a report's region or leave it empty (`DocumentProfiler.regionChoice`),
+/// shown by `eduwh extract --facts --explain` where a figure's region is empty or was the report's.
+///
+/// ```swift
+/// RegionRule.national  // "docregion-national": 全国有2717个县… speaks as the country
+/// ```
+public enum RegionRule {
+    /// The division the report names most (title 3, opening 2, body 1): 乳源县教育局工作总结.
+    public static let named = "docregion-named"
+    /// The city the title names when the county named most is one of its (武威2021年新建哪些学校? … 凉州区).
+    public static let titleCity = "docregion-title-city"
+    /// The division of the level the report speaks as (我县 in a report naming 广东省 most → its county).
+    public static let speakingLevel = "docregion-speaking-level"
+    /// The city a report speaks as (全市) when it names one of its counties most (兴隆县 → 承德市).
+    public static let speakingCoarser = "docregion-speaking-coarser"
+    /// The region whose short name the report speaks from (全港, 本澳).
+    public static let shortName = "docregion-short-name"
+    /// The one county named in a report that speaks as a county (我县 … 岳西县 once).
+    public static let onlyNamed = "docregion-only-named"
+    /// The bureau of the page's source or issuer line (来源：深圳市教育局).
+    public static let sourceLine = "docregion-source-line"
+    /// Empty: the report speaks as the country (全国) and its title names no place.
+    public static let national = "docregion-national"
+    /// Empty: the report names no division.
+    public static let unnamed = "docregion-unnamed"
+    /// Empty: no division is named often enough (once in the body, in passing); the best one follows.
+    public static let weak = "docregion-weak"
+    /// Empty: the report speaks as a county (我县) but does not say which (**县, or several named once).
+    public static let unnamedLevel = "docregion-unnamed-level"
+    /// Empty: the figure's clause names several divisions before it (凉州区…、古浪县…6所学校).
+    public static let severalPlaces = "region-several-places"
+}
