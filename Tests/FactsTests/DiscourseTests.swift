@@ -127,10 +127,15 @@ import Testing
             mentions, line: FactsFixtures.line(text), years: [], places: places, profile: profile)
     }
 
-    @Test func jiangAsObjectMarkerIsNotFuture() {
-        #expect(facts("将15所村小改为教学点。", [("15所", "所")]).first?.status == .achieved)
-        #expect(facts("并将评估结果公示，将3所学校纳入名校集团。", [("3所", "所")]).first?.status == .achieved)
-        #expect(facts("明年将新建学校3所。", [("3所", "所")]).first?.status == .planned)
+    /// 将 marking an object (将X改为, 将X纳入) is no intent in a summary's page; 将 before a verb is.
+    @Test func jiangAsObjectMarkerIsNotFuture() throws {
+        let built = FactBuilder.standard.build(
+            TrustTests.document(
+                title: ["县教育局2015年工作总结"],
+                body: ["将15所村小改为教学点。", "并将评估结果公示，将3所学校纳入名校集团。", "明年将新建学校5所。"]))
+        #expect(try TrustTests.fact("15所", in: built).status == .achieved)
+        #expect(try TrustTests.fact("3所", in: built).status == .achieved)
+        #expect(try TrustTests.fact("5所", in: built).status == .planned)
     }
 
     @Test func aPlanWordInsideAMeasuresNameIsNoPlan() {

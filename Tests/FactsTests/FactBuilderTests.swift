@@ -61,18 +61,22 @@ import Testing
     }
 
     /// A plan's figures for its own year are planned whatever verb they carry; a figure of an
-    /// earlier year in it keeps the status its words give.
-    @Test func aPlansFiguresArePlanned() {
-        let plan = DocumentProfile(kind: "工作要点", referenceYear: 2024)
-        let target = facts("新增学位2700个，毛入园率达到95%以上。", [("2700个", "个"), ("95%以上", "percent")], profile: plan)
+    /// earlier year in it keeps the status its words give. Read as the product reads them: a page
+    /// whose title names the plan, so the chooser sees the page as it does in training.
+    @Test func aPlansFiguresArePlanned() throws {
+        let plan = Self.builder.build(
+            TrustTests.document(
+                title: ["县教育局2024年工作要点"], body: ["新增学位2700个，毛入园率达到95%以上。", "2023年完成新建学校5所。"]))
+        #expect(plan.profile.kind == "工作要点" && plan.profile.referenceYear == 2024)
+        let target = try ["2700个", "95%以上"].map { try TrustTests.fact($0, in: plan) }
         #expect(target.map(\.status) == [.planned, .planned])
         #expect(target.map(\.statusCue) == ["工作要点", "工作要点"])
-        let past = "2023年完成新建学校5所。"
-        let review = facts(past, [("5所", "所")], years: [FactsFixtures.year("2023年", 2023, in: past)], profile: plan)
-        #expect(review.first?.status == .achieved && review.first?.yearFrom == 2023)
+        let review = try TrustTests.fact("5所", in: plan)
+        #expect(review.status == .achieved && review.yearFrom == 2023)
         // The same words in a summary are results.
-        let summary = facts("新增学位2700个。", [("2700个", "个")], profile: DocumentProfile(kind: "工作总结", referenceYear: 2024))
-        #expect(summary.first?.status != .planned)
+        let summary = Self.builder.build(
+            TrustTests.document(title: ["县教育局2024年工作总结"], body: ["新增学位2700个。"]))
+        #expect(try TrustTests.fact("2700个", in: summary).status != .planned)
     }
 
     @Test func yearFromSentenceWhenClauseHasNone() {

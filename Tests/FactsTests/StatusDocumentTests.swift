@@ -188,4 +188,21 @@ import Testing
             withKnownIssue(isIntermittent: true) { #expect(status == .planned, "\(surface)") }
         }
     }
+
+    /// What a project will give once built (建成后可新增, 投入使用后可容纳) and an estimate (预估) are
+    /// plans in a news item that also tells what was done last year; schools built (已建成) stay achieved.
+    @Test func aProjectsYieldOnceBuiltIsPlanned() throws {
+        let built = FactBuilder.standard.build(
+            Self.document(
+                title: ["市区一批学校建设项目集中开工"],
+                body: [
+                    "本报讯 昨日，市区一批学校建设项目集中开工。项目全部建成后可新增学位6000个。",
+                    "其中实验小学迁建项目投入使用后，可容纳学生2400名。预估总投资达到8亿元。",
+                    "去年全市已建成幼儿园15所，新增学位4500个。",
+                ]))
+        for surface in ["6000个", "2400名", "8亿元"] {
+            #expect(try Self.status(surface, in: built) == .planned, "\(surface)")
+        }
+        for surface in ["15所", "4500个"] { #expect(try Self.status(surface, in: built) == .achieved, "\(surface)") }
+    }
 }

@@ -164,12 +164,10 @@ extension TrustTests {
         ("自正式启动教育三年攻坚以来,区委区政府投资3亿元,新建5所中小学", "5所", .achieved),
         ("全县共有学校30所,下一步计划新建幼儿园,再建4所", "4所", .planned),
     ])
-    func theNearestCueInTheSentenceDecides(_ text: String, _ surface: String, _ status: FactStatus) {
-        let mentions = [FactsFixtures.quantity(surface, unit: "", in: text, value: 1)]
-        let found = FactBuilder.standard.facts(
-            mentions, line: FactsFixtures.line(text), years: [], places: [],
-            profile: DocumentProfile(kind: "其他"))
-        #expect(found[0].status == status)
+    func theNearestCueInTheSentenceDecides(_ text: String, _ surface: String, _ status: FactStatus) throws {
+        // On a page of its own with a plain title, as the product reads it.
+        let built = FactBuilder.standard.build(Self.document(title: ["县教育工作情况"], body: [text]))
+        #expect(try Self.fact(surface, in: built).status == status)
     }
 
     /// A report that speaks as a county whose name is blanked is not its province's.

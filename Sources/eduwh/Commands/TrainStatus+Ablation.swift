@@ -1,6 +1,16 @@
+import ArgumentParser
 import Facts
+import Foundation
 
 extension Eduwh.TrainStatus {
+    /// The policy `--policy fill,override,doubt` names (a value above 1 is off), if any.
+    func fixedPolicy() throws -> IndicatorModel.Policy? {
+        guard let policy else { return nil }
+        let values = policy.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 3 else { throw ValidationError("--policy wants fill,override,doubt: \(policy)") }
+        return IndicatorModel.Policy(fill: values[0], override: values[1], doubt: values[2])
+    }
+
     /// `examples` without the features that start with any of the comma-separated `prefixes`.
     static func dropping(_ prefixes: String, from examples: [IndicatorExample]) -> [IndicatorExample] {
         let parts = prefixes.split(separator: ",").map(String.init)

@@ -30,6 +30,9 @@ extension Eduwh {
                     --ablate "K=,KP=;Y=,yb=,ys="
                                one row per group: the site folds (and --test-slices)
                                without that group's features.
+                    --policy 0.4,0.9,0
+                               also reports this policy (fill,override,doubt)
+                               beside the chosen one (--loso, --test-slices).
                     --out FILE writes the model trained on everything (but --test-slices),
                                with the policy the site folds choose (off when nothing
                                beats the rules).
@@ -51,6 +54,7 @@ extension Eduwh {
         var penalty = 0.5
         @Option(help: "Drop the features starting with these comma-separated prefixes.") var without: String?
         @Option(help: "Groups of feature prefixes (';' between groups) to leave out in turn.") var ablate: String?
+        @Option(help: "Also report this policy (fill,override,doubt) beside the chosen one.") var policy: String?
 
         func run() throws {
             var trainer = StatusTrainer()
@@ -65,6 +69,10 @@ extension Eduwh {
                 let policy = trainer.bestPolicy(examples, predictions)
                 print("held-out by site (\(corpus.folds) folds); policy chosen on these same predictions: \(policy)")
                 report(examples, predictions, policy: policy)
+                if let fixed = try fixedPolicy() {
+                    print("the same predictions at the given policy \(fixed)")
+                    report(examples, predictions, policy: fixed)
+                }
             }
             if let ablate { self.ablate(ablate, examples, trainer: trainer) }
             if let testSlices = corpus.testSlices {
@@ -76,6 +84,10 @@ extension Eduwh {
                 }
                 print("trained on \(training.count) facts outside \(testSlices); policy from its site folds: \(policy)")
                 report(test, predictions, policy: policy)
+                if let fixed = try fixedPolicy() {
+                    print("the same model at the given policy \(fixed)")
+                    report(test, predictions, policy: fixed)
+                }
             }
             if let out {
                 // With --test-slices the model written leaves them out (to score them with scripts/score).
