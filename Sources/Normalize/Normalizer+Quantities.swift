@@ -26,6 +26,8 @@ extension Normalizer {
         // A flattened table row (在校学生（人） 48210 50136): its number cells, unit from the label.
         if let cells = TableRow.quantities(in: scanned.text, rules: rules) { return cells }
         if let cell = TableRow.loneCell(in: scanned.text) { return cell }
+        // A table printed one cell to a line (the `--text` mode reads such a line as a number already).
+        if !standalone, let cell = TableRow.loneNumber(in: scanned.text) { return cell }
         // The years and document numbers are claimed: numbers in them are no quantities.
         var context = scanned.context
         context.markFixedPhrases(rules: rules)

@@ -393,12 +393,14 @@ extension QuantityScanner {
             d.qualifier = .over
             d.end += 1
         }
-        // After-unit qualifiers: 70%以上, 1000人左右, 不超过 … (before).
-        if d.unitRule != nil || d.percentWords || d.sawMagnitude,
-            let q = rules.qualifiersAfterUnit.first(where: { line.matches($0.surface, at: d.end) })
-        {
-            d.qualifier = q.qualifier
-            d.end += q.surface.count
+        // After-unit qualifiers: 70%以上, 1000人左右, 不超过 … (before); one space may stand
+        // before the word (升学率达到 90% 以上).
+        if d.unitRule != nil || d.percentWords || d.sawMagnitude {
+            let at = ScalarClass.isSpace(line.at(d.end)) && ScalarClass.isHan(line.at(d.end + 1)) ? d.end + 1 : d.end
+            if let q = rules.qualifiersAfterUnit.first(where: { line.matches($0.surface, at: at) }) {
+                d.qualifier = q.qualifier
+                d.end = at + q.surface.count
+            }
         }
     }
 
@@ -469,7 +471,8 @@ extension QuantityScanner {
         let unitFactor = d.unitRule?.factor ?? 1
         number = (number * d.factor + (number < 0 ? -d.addend : d.addend) + d.half) * unitFactor + d.cents
         if let up = upper { upper = up * d.factor * unitFactor }
-        if d.unitRule?.kind == .group { number = Double(r.loneDigit ?? 0) }
+        // 三大 is 3; 7大 (Arabic digits) is its value.
+        if d.unitRule?.kind == .group { number = r.chinese ? Double(r.loneDigit ?? 0) : r.value }
         let id = d.unitRule.map { "\(d.rule):\($0.id)" } ?? (d.percentWords ? d.rule : "\(d.rule):bare")
         // 2-4所, 25至35人: a range says "at most" its upper end; the lower end is kept beside it.
         var lower: Double? = nil

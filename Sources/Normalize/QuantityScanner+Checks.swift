@@ -115,7 +115,10 @@ extension QuantityScanner {
                 return .stop((mention, d.j))
             }
             // _分以上考生: a blanked score is a threshold, not a figure.
-            guard let u = d.unitRule, u.kind != .group, u.kind != .score, u.unit != "年" else { return .stop(nil) }
+            // xx镇, **乡, XX校: a blanked name of a town or school (FORMAT: x区, x小学), not a blanked count.
+            guard let u = d.unitRule, u.kind != .group, u.kind != .score, u.unit != "年",
+                !Self.placeNameUnits.contains(u.unit)
+            else { return .stop(nil) }
             if ScalarClass.isASCIILetter(line.at(d.j)) { return .stop(nil) }
             let mention = QuantityMention(
                 surface: line.text(numberStart..<d.end), value: nil, unit: u.unit, qualifier: .placeholder,
@@ -206,7 +209,11 @@ extension QuantityScanner {
                 let duration =
                     u.kind == .duration && durationCues.contains(where: { line.matches($0, endingAt: numberStart) })
                 // 新建一个配餐中心, 进行了一次演习: a verb of making or doing counts (新建了一批 stays vague).
-                let counted = u.kind == .count && !vagueMeasures.contains(u.surface) && isCountLead(line, numberStart)
+                let counted =
+                    u.kind == .count && !vagueMeasures.contains(u.surface)
+                    && (isCountLead(line, numberStart)
+                        || (!Self.abstractMeasures.contains(u.surface)
+                            && isListedCount(line, numberStart, after: d.afterNumber)))
                 guard duration || counted else { return .stop(nil) }
             }
             // 最大的一所, 没有一所: "a" or "not a single".
@@ -238,6 +245,9 @@ extension QuantityScanner {
         if context.isQuotedName(line.s[numberStart..<probeEnd]) && probeEnd - d.afterNumber == 2 { return .stop(nil) }
         return .next
     }
+
+    /// 校 镇 乡: after a placeholder they end a blanked name (xx镇中心小学), not a count.
+    static let placeNameUnits: Set<String> = ["校", "镇", "乡"]
 
     /// 和 与 及: words that join two figures of a list.
     static func isListAnd(_ v: UInt32) -> Bool { v == 0x548C || v == 0x4E0E || v == 0x53CA }
@@ -290,6 +300,23 @@ extension QuantityScanner {
         let verbEnd = line.at(numberStart - 1) == 0x4E86 ? numberStart - 1 : numberStart  // 了
         return countVerbs.contains { line.matches($0, endingAt: verbEnd) }
     }
+
+    /// 运动场一个, 实验室各一个、: 一+measure word right after the thing it counts (or after 各,
+    /// each), closing its clause, is an inventory's count, not an article (是一个。 and 的一个 are not).
+    func isListedCount(_ line: ScalarLine, _ numberStart: Int, after end: Int) -> Bool {
+        let prev = line.at(numberStart - 1)
+        guard ScalarClass.isHan(prev), !ScalarClass.isChineseNumeral(prev), !Self.copulaLeads.contains(prev) else {
+            return false
+        }
+        let next = Self.glossEnd(line, at: end) ?? end
+        return next >= line.count || ScalarClass.isClauseBreak(line[next]) || line[next] == 0xFF08 || line[next] == 0x28
+    }
+
+    /// 方面 项 点: measures of ideas; 一方面, and 取暖费一项, (that item alone) count no things.
+    static let abstractMeasures: Set<[UInt32]> = ["方面".scalarValues, "项".scalarValues, "点".scalarValues]
+
+    /// 的 是 为 成 有 这 那 其: before 一个 they make it an article or a pronoun (是一个, 其中的一个).
+    static let copulaLeads: Set<UInt32> = [0x7684, 0x662F, 0x4E3A, 0x6210, 0x6709, 0x8FD9, 0x90A3, 0x5176]
 
     /// (51.97), 升入职业高中(中专)(38.81): a figure in brackets after a word, closing its clause,
     /// as forms print filled-in blanks (ten or more, or a decimal: (1) is a list marker).

@@ -85,6 +85,11 @@ struct QuantityScanner {
                     i = end
                     continue
                 }
+                if v == 0x33A1 || v == 0x5E73, let (blank, end) = areaBlank(context, at: i) {
+                    out.append(blank)
+                    i = end
+                    continue
+                }
                 i += 1
                 continue
             }
@@ -163,6 +168,25 @@ struct QuantityScanner {
             rule: "q-blank-space:\(u.id)")
         return (mention, end)
     }
+
+    /// 占地面积㎡,生均…, 校舍建筑面积平方米。: a form's area whose figure was left out, the unit right
+    /// after 面积 (or 面积为/约/达) and closing its clause. A placeholder with no value.
+    func areaBlank(_ context: LineContext, at i: Int) -> (QuantityMention, Int)? {
+        let line = context.line
+        guard let u = rules.unit(in: line, at: i), u.kind == .area, !context.claimed[i] else { return nil }
+        let lead = line.at(i - 1) == 0x4E3A || line.at(i - 1) == 0x7EA6 || line.at(i - 1) == 0x8FBE ? i - 1 : i
+        guard line.matches(Self.areaWord, endingAt: lead) else { return nil }
+        let end = i + u.surface.count
+        // 面积㎡ alone at a line's end is a table's header cell, not a blank of a sentence.
+        guard end < line.count, ScalarClass.isClauseBreak(line[end]), !context.isQuoted(i) else { return nil }
+        let mention = QuantityMention(
+            surface: line.text(i..<end), value: nil, unit: u.unit, qualifier: .placeholder, offset: i,
+            rule: "q-blank-area:\(u.id)")
+        return (mention, end)
+    }
+
+    /// 面积
+    static let areaWord = "面积".scalarValues
 
     /// The pieces of a line that is only numbers separated by 、，,；; (two or more), or nil.
     static func numberListPieces(_ line: ScalarLine, _ span: Range<Int>) -> [Range<Int>]? {

@@ -59,6 +59,53 @@ enum TableRow {
         ]
     }
 
+    /// A table printed one cell to a line with no cell mark (`95,831`, `14.3`, `12.5%` alone on
+    /// their lines under a header line): a line that is only a number is a figure of its column,
+    /// without a unit. A leading zero (`01`, a list number) and a bare 1900–2100 (a year) are not.
+    ///
+    /// ```swift
+    /// TableRow.loneNumber(in: " 222,425 ")?.first?.value // 222425
+    /// TableRow.loneNumber(in: "2019") // nil
+    /// ```
+    static func loneNumber(in line: String) -> [QuantityMention]? {
+        guard let first = line.unicodeScalars.first(where: { !isBlank($0) }), ("0"..."9").contains(first),
+            let last = line.unicodeScalars.last(where: { !isBlank($0) }),
+            ("0"..."9").contains(last) || last == "%" || last == "％"
+        else { return nil }
+        let scalars = line.scalarArray
+        var start = 0
+        var end = scalars.count
+        while start < end, isBlank(scalars[start]) { start += 1 }
+        while end > start, isBlank(scalars[end - 1]) { end -= 1 }
+        let percent = scalars[end - 1] == "%" || scalars[end - 1] == "％"
+        let digits = scalars[start..<(percent ? end - 1 : end)]
+        guard isGroupedNumber(digits), let value = Double(String(scalars: digits.filter { $0 != "," })) else {
+            return nil
+        }
+        // 01, 007: list or code numbers; 0.5 is a figure.
+        if digits.first == "0", digits.count > 1, digits[digits.startIndex + 1] != "." { return nil }
+        if !percent, !digits.contains("."), (1900...2100).contains(Int(value)) { return nil }
+        return [
+            QuantityMention(
+                surface: String(scalars: scalars[start..<end]), value: value,
+                unit: percent ? "percent" : "", qualifier: .exact, offset: start, rule: rule)
+        ]
+    }
+
+    private static func isBlank(_ v: Unicode.Scalar) -> Bool { v == " " || v == "\t" || v == "\u{3000}" }
+
+    /// Digits with an optional decimal part, thousands grouped by commas in threes (1,250.5) or not.
+    private static func isGroupedNumber(_ digits: ArraySlice<Unicode.Scalar>) -> Bool {
+        let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
+        guard let first = digits.first, isDigit(first), let last = digits.last, isDigit(last) else { return false }
+        let point = digits.firstIndex(of: ".")
+        let whole = digits[digits.startIndex..<(point ?? digits.endIndex)]
+        if let p = point, !digits[(p + 1)...].allSatisfy(isDigit) { return false }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return false }
+        return groups.count == 1 || (groups.first!.count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 })
+    }
+
     /// The column years of a table's header row (`项目 2020年 2021年`, `年份 2019 2020 2021`,
     /// `指标 2020年度 2021年度`): a label cell, then two or more cells that are each one year.
     static func headerYears(in line: String) -> [Int]? {

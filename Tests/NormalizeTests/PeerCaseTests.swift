@@ -143,10 +143,11 @@ struct JioNLPMoneyCases {
         #expect(close(q?.value, high) && q?.qualifier == .under, "\(text) → \(String(describing: q))")
     }
 
-    /// Foreign currencies keep their own unit: 港元 is no yuan.
-    @Test("A foreign currency is its own unit")
+    /// Foreign currencies keep their own unit; Hong Kong and Macau dollars are `yuan`, as the field
+    /// gold labels them (FORMAT.md: `yuan` for money; 七亿港元 and 億澳門幣 rows on two sites).
+    @Test("A foreign currency is its own unit; 港元 and 澳门元 are yuan")
     func foreignCurrency() {
-        #expect(Normalizer.standard.quantities(in: "投入两到三万港元").first?.unit == "港元")
+        #expect(Normalizer.standard.quantities(in: "投入两到三万港元").first?.unit == "yuan")
         #expect(Normalizer.standard.quantities(in: "投入十八至三十万日元").first?.unit == "日元")
     }
 }
