@@ -283,7 +283,7 @@ extension YearScanner {
         guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year) else { return nil }
         let next = line.at(i + 4)
         guard !ScalarClass.isArabicDigit(next), next != 0x2E, next != 0xFF0E, next != 0x25, next != 0xFF05,
-            rules.unit(in: line, at: i + 4) == nil, rules.magnitude(in: line, at: i + 4) == nil
+            !countsAfter(line, at: i + 4), rules.magnitude(in: line, at: i + 4) == nil
         else { return nil }
         var lead = i
         while lead > 0, ScalarClass.isSpace(line[lead - 1]) { lead -= 1 }
@@ -312,10 +312,17 @@ extension YearScanner {
             lead == 0 || prev == Self.dun || prev == 0x3001 || prev == 0x3011 || prev == 0xFF1A || prev == 0x3A
             || Self.joinsYears(prev)
         guard opens, tail - (i + 4) <= 1, ScalarClass.isHan(line.at(tail)),
-            !ScalarClass.isChineseNumeral(line.at(tail)), rules.unit(in: line, at: tail) == nil,
+            !ScalarClass.isChineseNumeral(line.at(tail)), !countsAfter(line, at: tail),
             !Self.notAWordAfterYear.contains(line.at(tail))
         else { return false }
         return true
+    }
+
+    /// Whether a unit that makes the digits before it a count stands at `i` (2023名); a blocking word
+    /// (校长 in 2024校长工作总结, `units.tsv` kind block) makes no count of them.
+    func countsAfter(_ line: ScalarLine, at i: Int) -> Bool {
+        guard let unit = rules.unit(in: line, at: i) else { return false }
+        return unit.kind != .block
     }
 
     /// 年 月 级 届, and the qualifiers 余 多 左(右) 以(上) 个: after four digits they make a date, a cohort

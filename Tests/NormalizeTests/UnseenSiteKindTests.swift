@@ -110,4 +110,12 @@ struct UnseenSiteQuantityKindTests {
         #expect(
             q?.surface == surface && q?.value == value && q?.unit == unit, "\(text) → \(describe(quantities(text)))")
     }
+
+    /// 校 counts schools (七校), but a year glued to 校长 or 校园 in a title is a year, not 2024 schools.
+    @Test(arguments: ["2024校长年度工作总结", "2023校园安全工作总结"])
+    func aYearGluedToASchoolWordIsNoCount(_ title: String) {
+        #expect(quantities(title).isEmpty, "\(title) → \(describe(quantities(title)))")
+        let years = Normalizer.standard.years(in: title, referenceYear: nil)
+        #expect(years.map(\.rule) == ["y-bare-glued"], "\(title)")
+    }
 }
