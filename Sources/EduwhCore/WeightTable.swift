@@ -37,3 +37,35 @@ public enum WeightTable {
         }
     }
 }
+
+/// Feature weights learned by AdaGrad over a fixed shuffled order of the training rows: the learned
+/// tables' trainers (YearGateTrainer, ReferenceYearTrainer) share it so the same data gives the
+/// same table on every run.
+public struct AdaGradWeights {
+    public private(set) var weights: [Double]
+    private var squares: [Double]
+    private let rate: Double
+
+    public init(count: Int, rate: Double) {
+        weights = [Double](repeating: 0, count: count)
+        squares = [Double](repeating: 1e-6, count: count)
+        self.rate = rate
+    }
+
+    /// One AdaGrad step on feature `f` with its `gradient` (regularisation included by the caller).
+    public mutating func update(_ f: Int, gradient: Double) {
+        squares[f] += gradient * gradient
+        weights[f] -= rate * gradient / squares[f].squareRoot()
+    }
+
+    /// Calls `body` with each of `rows` row indices once per epoch, in the order of
+    /// `WeightTable.shuffle` from a fixed seed.
+    public static func passes(rows: Int, epochs: Int, _ body: (Int) -> Void) {
+        var order = Array(0..<rows)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<epochs {
+            WeightTable.shuffle(&order, seed: &seed)
+            for row in order { body(row) }
+        }
+    }
+}

@@ -85,23 +85,14 @@ public struct YearGateTrainer: Sendable {
                 siteWeighting ? 1 / Double(perSite[example.site]!).squareRoot() : 1
             )
         }
-        var weights = [Double](repeating: 0, count: names.count)
-        var squares = [Double](repeating: 1e-6, count: names.count)
-        var order = Array(rows.indices)
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<epochs {
-            WeightTable.shuffle(&order, seed: &seed)
-            for row in order {
-                let (features, label, weight) = rows[row]
-                let score = features.reduce(0.0) { $0 + weights[$1] }
-                let error = (1 / (1 + exp(-score)) - label) * weight
-                for f in features {
-                    let gradient = error + (f == 0 ? 0 : l2 * weights[f])
-                    squares[f] += gradient * gradient
-                    weights[f] -= rate * gradient / squares[f].squareRoot()
-                }
-            }
+        var model = AdaGradWeights(count: names.count, rate: rate)
+        AdaGradWeights.passes(rows: rows.count, epochs: epochs) { row in
+            let (features, label, weight) = rows[row]
+            let score = features.reduce(0.0) { $0 + model.weights[$1] }
+            let error = (1 / (1 + exp(-score)) - label) * weight
+            for f in features { model.update(f, gradient: error + (f == 0 ? 0 : l2 * model.weights[f])) }
         }
+        let weights = model.weights
         var table: [String: Double] = [:]
         for (f, name) in names.enumerated() where abs(weights[f]) >= 0.01 || f == 0 { table[name] = weights[f] }
         return YearGate(weights: table, threshold: 0)

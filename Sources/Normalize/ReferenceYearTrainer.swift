@@ -89,30 +89,21 @@ public struct ReferenceYearTrainer: Sendable {
         let rows = usable.map { example in
             (example.candidates.features.map { Array(Set($0.compactMap { index[$0] })) }, example.goldIndex!)
         }
-        var weights = [Double](repeating: 0, count: names.count)
-        var squares = [Double](repeating: 1e-6, count: names.count)
-        var order = Array(rows.indices)
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<epochs {
-            WeightTable.shuffle(&order, seed: &seed)
-            for row in order {
-                let (candidates, gold) = rows[row]
-                let scores = candidates.map { $0.reduce(0.0) { $0 + weights[$1] } }
-                let top = scores.max() ?? 0
-                let exps = scores.map { exp($0 - top) }
-                let total = exps.reduce(0, +)
-                var gradient: [Int: Double] = [:]
-                for (c, features) in candidates.enumerated() {
-                    let error = exps[c] / total - (c == gold ? 1 : 0)
-                    for f in features { gradient[f, default: 0] += error }
-                }
-                for (f, g) in gradient {
-                    let step = g + l2 * weights[f]
-                    squares[f] += step * step
-                    weights[f] -= rate * step / squares[f].squareRoot()
-                }
+        var model = AdaGradWeights(count: names.count, rate: rate)
+        AdaGradWeights.passes(rows: rows.count, epochs: epochs) { row in
+            let (candidates, gold) = rows[row]
+            let scores = candidates.map { $0.reduce(0.0) { $0 + model.weights[$1] } }
+            let top = scores.max() ?? 0
+            let exps = scores.map { exp($0 - top) }
+            let total = exps.reduce(0, +)
+            var gradient: [Int: Double] = [:]
+            for (c, features) in candidates.enumerated() {
+                let error = exps[c] / total - (c == gold ? 1 : 0)
+                for f in features { gradient[f, default: 0] += error }
             }
+            for (f, g) in gradient { model.update(f, gradient: g + l2 * model.weights[f]) }
         }
+        let weights = model.weights
         var table: [String: Double] = [:]
         for (f, name) in names.enumerated() where abs(weights[f]) >= 0.01 { table[name] = weights[f] }
         return ReferenceYearChooser(weights: table, on: false)
