@@ -13,6 +13,8 @@ public struct ReferenceExample: Sendable {
     public var rows: Int
     public var site: String
     public var slice: String
+    /// The page and document it comes from (`fa01_host#1`), for reading a dump.
+    public var page = ""
 
     public init(candidates: ReferenceCandidates, gold: Int?, rows: Int, site: String, slice: String) {
         (self.candidates, self.gold, self.rows, self.site, self.slice) = (candidates, gold, rows, site, slice)

@@ -48,6 +48,8 @@ extension Eduwh {
         @Option(help: "Write each document's gold and candidates (with their features) here, for reading.")
         var dump: String?
         @Option(help: "Ablation: drop features containing any of these (comma-separated).") var without: String?
+        @Option(help: "Use only these slices (comma-separated: seed,fa,fb …); --loso then reads no other.")
+        var slices: String?
 
         func run() throws {
             var trainer = ReferenceYearTrainer()
@@ -64,17 +66,7 @@ extension Eduwh {
             let reachable = examples.filter { $0.goldIndex != nil }.count
             print(
                 "examples: \(examples.count) documents with 今年-like gold rows (\(reachable) with the gold a candidate)")
-            if let dump {
-                let lines = examples.map { e in
-                    let cells = e.candidates.years.indices.map { c in
-                        (c == e.candidates.rules ? "*" : "") + (e.candidates.years[c].map(String.init) ?? "none") + ":"
-                            + e.candidates.features[c].filter { !$0.contains("|") }.joined(separator: ",")
-                    }
-                    return ([e.slice, e.site, e.gold.map(String.init) ?? "none", "\(e.rows)"] + cells).joined(
-                        separator: "\t")
-                }
-                try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
-            }
+            var heldOut: [[Double]]? = nil
             if corpus.loso {
                 let probabilities = trainer.heldOut(examples, folds: corpus.folds)
                 let margins = ReferenceYearTrainer.chooseMargins(examples, probabilities: probabilities)
@@ -82,7 +74,9 @@ extension Eduwh {
                     "site folds \(corpus.folds); margins chosen on them: change \(margins.change) empty \(margins.empty)"
                 )
                 report(examples, probabilities, margins)
+                heldOut = probabilities
             }
+            if let dump { try write(examples, heldOut: heldOut, to: dump) }
             if let testSlices = corpus.testSlices {
                 let (training, test) = corpus.splitBySlice(examples, slice: \.slice)
                 let margins = ReferenceYearTrainer.chooseMargins(
@@ -112,6 +106,26 @@ extension Eduwh {
                 try chooser.table(comment: comment).write(toFile: out, atomically: true, encoding: .utf8)
                 print("wrote \(out): \(chooser.weights.count) weights, on \(chooser.on)")
             }
+        }
+
+        /// One line per document: slice, site, page, gold year, gold rows, the rules' year, the year a
+        /// chooser trained without its fold puts first (with --loso), then each candidate (`*` the
+        /// rules') with its features.
+        func write(_ examples: [ReferenceExample], heldOut: [[Double]]?, to path: String) throws {
+            let lines = examples.enumerated().map { i, e in
+                let cells = e.candidates.years.indices.map { c in
+                    (c == e.candidates.rules ? "*" : "") + (e.candidates.years[c].map(String.init) ?? "none") + ":"
+                        + e.candidates.features[c].filter { !$0.contains("|") }.joined(separator: ",")
+                }
+                let rules = e.candidates.years[e.candidates.rules].map(String.init) ?? "none"
+                var top = "-"
+                if let p = heldOut?[i], let best = p.indices.max(by: { p[$0] < p[$1] }) {
+                    top = e.candidates.years[best].map(String.init) ?? "none"
+                }
+                let gold = e.gold.map(String.init) ?? "none"
+                return ([e.slice, e.site, e.page, gold, "\(e.rows)", rules, top] + cells).joined(separator: "\t")
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
 
         func report(
@@ -144,22 +158,25 @@ extension Eduwh {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: gold)) ?? []
                 for name in names.sorted() where name.hasSuffix(".years.tsv") {
                     let stem = String(name.dropLast(".years.tsv".count))
+                    let slice = isSeed ? "seed" : String(stem.prefix(2))
+                    if let slices, !slices.split(separator: ",").contains(Substring(slice)) { continue }
                     let rows = try String(contentsOfFile: gold + "/" + name, encoding: .utf8)
                         .split(separator: "\n").dropFirst().map {
                             $0.split(separator: "\t", omittingEmptySubsequences: false)
                         }
                     let raw = try Ingestor().read(path: folder + "/" + stem + ".txt")
                     let site = isSeed ? "seed:" + stem : hosts[stem] ?? String(stem.drop { $0 != "_" }.dropFirst())
-                    for document in Cleaner.standard.clean(raw).documents {
+                    for (d, document) in Cleaner.standard.clean(raw).documents.enumerated() {
                         let numbers = document.lines.map(\.number)
                         guard let first = numbers.min(), let last = numbers.max() else { continue }
                         let inside = rows.filter { Int($0.first ?? "").map { (first...last).contains($0) } ?? false }
                         let references = ReferenceExample.goldReferences(rows: inside)
                         guard let label = ReferenceExample.label(references) else { continue }
-                        examples.append(
-                            ReferenceExample(
-                                candidates: Normalizer.standard.referenceCandidates(of: document), gold: label,
-                                rows: references.count, site: site, slice: isSeed ? "seed" : String(stem.prefix(2))))
+                        var example = ReferenceExample(
+                            candidates: Normalizer.standard.referenceCandidates(of: document), gold: label,
+                            rows: references.count, site: site, slice: slice)
+                        example.page = stem + "#\(d + 1)"
+                        examples.append(example)
                     }
                 }
             }
