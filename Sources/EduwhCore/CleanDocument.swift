@@ -56,6 +56,18 @@ public struct SiteMetadata: Sendable, Hashable, Codable {
         self.breadcrumb = breadcrumb
     }
 
+    /// The year of the publication date (2016-03-02 08:05 → 2016), if it is one of `YearSpan.known`.
+    ///
+    /// ```swift
+    /// SiteMetadata(publishedAt: "2016-03-02 08:05").publishedYear  // 2016
+    /// ```
+    public var publishedYear: Int? {
+        guard let date = publishedAt else { return nil }
+        let digits = date.prefix { ("0"..."9").contains($0) }
+        guard digits.count == 4, let year = Int(digits), YearSpan.known.contains(year) else { return nil }
+        return year
+    }
+
     /// The site the report was scraped from, as `dim_site` names it: the source site, or else
     /// the breadcrumb's root; nil when the page names neither (or names an empty source).
     public var siteName: String? {

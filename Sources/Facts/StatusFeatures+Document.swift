@@ -107,11 +107,6 @@ extension StatusFeatures {
 
     /// The year of a page's publication date (2016-03-02 08:05, 2016年3月2日), if it is one of `YearSpan.known`.
     public static func publishedYear(_ date: String?) -> Int? {
-        guard let date else { return nil }
-        let digits = date.unicodeScalars.prefix { ("0"..."9").contains($0) }
-        guard digits.count == 4, let year = Int(String(scalars: digits)),
-            YearSpan.known.contains(year)
-        else { return nil }
-        return year
+        SiteMetadata(publishedAt: date).publishedYear
     }
 }

@@ -183,6 +183,9 @@ extension Normalizer {
                     let to = found.to
                 else { continue }
                 func note(_ role: String) { evidence[to, default: .init()].add(role: role, ordinal: ordinal) }
+                if let place = Self.sentencePlace(line, yearAt: found.start) {
+                    evidence[to, default: .init()].mark(role: place)
+                }
                 if isTitle { note("title") }
                 if found.kind == .date { note("date") }
                 if found.kind == .range { note("rangeEnd") }
@@ -231,7 +234,8 @@ extension Normalizer {
         // Taiwanese text that writes no 民國 and no 新臺幣 still counts ROC years.
         frame.rocEra = rocEra || cuedTaiwanYears >= 2
         let candidates = ReferenceCandidates(
-            evidence: evidence, rules: frame.referenceYear, source: frame.referenceSource, keptLines: ordinal + 1)
+            evidence: evidence, rules: frame.referenceYear, source: frame.referenceSource, keptLines: ordinal + 1,
+            published: document.metadata.publishedYear)
         return (frame, candidates)
     }
 
@@ -263,6 +267,20 @@ extension Normalizer {
         guard line.raw != nil else { return false }
         for k in 0..<line.count where line[k] == 0x65B0 && line.matches(taiwanCurrency, at: k) { return true }
         return false
+    }
+
+    /// Where a year stands in its sentence, a role the reference-year chooser reads: `from` after
+    /// 自/从/由/在, where it starts or bases a span (自2011年始, 在2006年基础上); `opens` at the start
+    /// of a line, sentence or clause, where it is the sentence's topic (2014年，全市…); else nil.
+    static func sentencePlace(_ line: ScalarLine, yearAt start: Int) -> String? {
+        var k = start - 1
+        while k >= 0, ScalarClass.isSpace(line[k]) { k -= 1 }
+        guard k >= 0 else { return "opens" }
+        switch line[k] {
+        case 0x81EA, 0x4ECE, 0x5F9E, 0x7531, 0x5728: return "from"
+        case 0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x3001, 0xFF01, 0xFF1F: return "opens"
+        default: return nil
+        }
     }
 
     /// True when the year opens the line (after spaces) and the line ends with a colon: the line

@@ -18,6 +18,9 @@ public struct ReferenceYearEvidence: Sendable, Hashable {
 
     public init() {}
 
+    /// Notes a role without counting a mention (`from`, `opens`: where a year stands in its sentence).
+    mutating func mark(role: String) { roles.insert(role) }
+
     mutating func add(role: String, ordinal: Int) {
         count += 1
         roles.insert(role)
@@ -40,14 +43,20 @@ public struct ReferenceCandidates: Sendable {
     public var locked = false
 
     /// Builds the candidates from the evidence of every year (`evidence`), the rules' choice and
-    /// its source, and how many kept lines the document has.
+    /// its source, how many kept lines the document has and the year of the page's publication
+    /// date (`published`, site metadata: a re-post's date is often years late, so it is a feature
+    /// weighed by its gap to the latest year the text names, never the rules' year).
     init(
         evidence: [Int: ReferenceYearEvidence], rules: Int?, source: DocumentTimeFrame.ReferenceSource?,
-        keptLines: Int
+        keptLines: Int, published: Int? = nil
     ) {
         let latest = evidence.keys.max()
         let named = evidence.count
-        let context = ["n:" + (named >= 3 ? "3+" : String(named)), "src:" + (source?.rawValue ?? "none")]
+        var context = ["n:" + (named >= 3 ? "3+" : String(named)), "src:" + (source?.rawValue ?? "none")]
+        if let published {
+            let gap = latest.map { published - $0 }
+            context.append("pubgap:" + (gap.map { $0 < 0 ? "before" : $0 >= 2 ? "2+" : String($0) } ?? "only"))
+        }
         var all = evidence.keys.sorted()
         if let latest { all.append(latest + 1) }
         for year in all {
@@ -61,12 +70,16 @@ public struct ReferenceCandidates: Sendable {
                     f += closing.roles.map { "next|latest:" + $0 }
                 }
             }
+            if let published, year == published || year == published - 1 {
+                f.append(year == published ? "pub:same" : "pub:prev")
+            }
             if let e = evidence[year] {
                 f += e.roles.map { "role:" + $0 }
                 f.append("count:" + (e.count >= 4 ? "4+" : String(e.count)))
                 if e.first < 3 { f.append("pos:head") }
                 if e.last >= keptLines - 3 { f.append("pos:tail") }
                 if e.roles.subtracting(["short", "title"]).isEmpty { f.append("only:short-or-title") }
+                if e.roles.subtracting(["plain", "short", "from"]).isEmpty { f.append("only:plain") }
             }
             years.append(year)
             features.append(f)
@@ -75,6 +88,11 @@ public struct ReferenceCandidates: Sendable {
         if rules == nil { none.append("none|rules-none") }
         if let latest, let e = evidence[latest], e.roles.subtracting(["short", "title"]).isEmpty {
             none.append("none|latest-only-short-or-title")
+        }
+        if let latest, let e = evidence[latest] {
+            if e.roles.contains("from") { none.append("none|latest-from") }
+            if !e.roles.contains("opens") { none.append("none|latest-not-opening") }
+            if e.count == 1 { none.append("none|latest-once") }
         }
         years.append(nil)
         features.append(none)
