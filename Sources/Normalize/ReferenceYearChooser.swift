@@ -142,8 +142,14 @@ public struct ReferenceYearChooser: Sendable {
 
     /// The index of the chosen candidate: the rules' unless another beats it by its margin.
     public func choose(_ candidates: ReferenceCandidates, margins: (change: Double, empty: Double)? = nil) -> Int {
-        if candidates.locked { return candidates.rules }
-        let p = probabilities(candidates)
+        choose(candidates, probabilities: probabilities(candidates), margins: margins)
+    }
+
+    /// The index of the chosen candidate given its probabilities `p` (from this or another chooser).
+    public func choose(
+        _ candidates: ReferenceCandidates, probabilities p: [Double], margins: (change: Double, empty: Double)? = nil
+    ) -> Int {
+        if candidates.locked || p.count != candidates.years.count { return candidates.rules }
         let (change, empty) = margins ?? self.margins
         var best = (index: candidates.rules, gain: 0.0)
         for index in p.indices where index != candidates.rules {

@@ -155,13 +155,9 @@ public struct ReferenceYearTrainer: Sendable {
         for (i, example) in examples.enumerated() {
             let candidates = example.candidates
             var chosen = candidates.rules
-            if let p = probabilities?[i], p.count == candidates.years.count, !candidates.locked {
-                var best = 0.0
-                for c in p.indices where c != candidates.rules {
-                    let gain =
-                        p[c] - p[candidates.rules] - (candidates.years[c] == nil ? margins.empty : margins.change)
-                    if gain > best { (chosen, best) = (c, gain) }
-                }
+            if let p = probabilities?[i] {
+                chosen = ReferenceYearChooser(weights: [:], on: true).choose(
+                    candidates, probabilities: p, margins: margins)
             }
             score.add(candidates.years[chosen], example)
         }

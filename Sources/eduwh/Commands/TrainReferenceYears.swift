@@ -66,7 +66,7 @@ extension Eduwh {
             let reachable = examples.filter { $0.goldIndex != nil }.count
             print(
                 "examples: \(examples.count) documents with 今年-like gold rows (\(reachable) with the gold a candidate)")
-            var heldOut: [[Double]]? = nil
+            var heldOut: (probabilities: [[Double]], margins: (change: Double, empty: Double))? = nil
             if corpus.loso {
                 let probabilities = trainer.heldOut(examples, folds: corpus.folds)
                 let margins = ReferenceYearTrainer.chooseMargins(examples, probabilities: probabilities)
@@ -74,7 +74,7 @@ extension Eduwh {
                     "site folds \(corpus.folds); margins chosen on them: change \(margins.change) empty \(margins.empty)"
                 )
                 report(examples, probabilities, margins)
-                heldOut = probabilities
+                heldOut = (probabilities, margins)
             }
             if let dump { try write(examples, heldOut: heldOut, to: dump) }
             if let testSlices = corpus.testSlices {
@@ -109,9 +109,13 @@ extension Eduwh {
         }
 
         /// One line per document: slice, site, page, gold year, gold rows, the rules' year, the year a
-        /// chooser trained without its fold puts first (with --loso), then each candidate (`*` the
-        /// rules') with its features.
-        func write(_ examples: [ReferenceExample], heldOut: [[Double]]?, to path: String) throws {
+        /// chooser trained without its fold chooses at the folds' margins (with --loso), then each
+        /// candidate (`*` the rules') with its features.
+        func write(
+            _ examples: [ReferenceExample],
+            heldOut: (probabilities: [[Double]], margins: (change: Double, empty: Double))?,
+            to path: String
+        ) throws {
             let lines = examples.enumerated().map { i, e in
                 let cells = e.candidates.years.indices.map { c in
                     (c == e.candidates.rules ? "*" : "") + (e.candidates.years[c].map(String.init) ?? "none") + ":"
@@ -119,8 +123,10 @@ extension Eduwh {
                 }
                 let rules = e.candidates.years[e.candidates.rules].map(String.init) ?? "none"
                 var top = "-"
-                if let p = heldOut?[i], let best = p.indices.max(by: { p[$0] < p[$1] }) {
-                    top = e.candidates.years[best].map(String.init) ?? "none"
+                if let (probabilities, margins) = heldOut {
+                    let chooser = ReferenceYearChooser(weights: [:], on: true)
+                    let chosen = chooser.choose(e.candidates, probabilities: probabilities[i], margins: margins)
+                    top = e.candidates.years[chosen].map(String.init) ?? "none"
                 }
                 let gold = e.gold.map(String.init) ?? "none"
                 return ([e.slice, e.site, e.page, gold, "\(e.rows)", rules, top] + cells).joined(separator: "\t")
