@@ -30,6 +30,8 @@ import EduwhCore
 /// | `collection-intro` | N | a paragraph above the first piece of a collection page (…报告 篇1): the site's blurb |
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
+/// | `headline-above-dateline` | T | a news page's headline right above its stamp (…竣工投用 / 作者:… 时间:2013-10-09) |
+/// | `above-headline` | N | a head line above that headline the head took for text (您好!欢迎来到我们的网站!) |
 /// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
 /// | `head-slogan` | N | a short exclamation above every title (轻松学习从此开始!) |
 /// | `head-list-item` | N | a web list's item in the head, led by • or `- ` (• 相关推荐, - 目录) |
@@ -96,6 +98,7 @@ struct SegmentLabeler {
         let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
         let enclosed = enclosedTitleLines()
         let copies = laterCopies()
+        let headline = headlineAboveDateline(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var recordSeen: [String] = []
@@ -152,7 +155,17 @@ struct SegmentLabeler {
             // 3. Structure, by zone.
             if decision == nil {
                 switch z {
-                case .head: decision = headDecision(i, &state, lastHeadMarker: lastHeadMarker)
+                case .head:
+                    decision = headDecision(i, &state, lastHeadMarker: lastHeadMarker)
+                    if let h = headline, i <= h, decision!.0 == .body, Self.placeOnlyHeadRules.contains(decision!.1) {
+                        // A news page's headline sits right above its dateline; what the head
+                        // took for text above it is the page's furniture.
+                        if i == h {
+                            titles.append(lines[i].comparable)
+                            state.titleCount += 1
+                        }
+                        decision = i == h ? (.title, "headline-above-dateline") : (.noise, "above-headline")
+                    }
                 case .body: decision = bodyDecision(i)
                 case .tail: decision = tailDecision(i)
                 }
