@@ -22,6 +22,7 @@ import EduwhCore
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `table-cell` | B | a line of a table flattened one cell per line (经费性质 | / 全额拨款 | / 16 |) |
+/// | `table-bar-row` | B | a row of a table flattened to `|`-separated cells (学校占地面积 (亩) | 校舍建筑 面积 (M2)) |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
 /// | `breadcrumb-nav` | N | a breadcrumb from a bare home link, naming no site (首页 > 新闻) |
@@ -95,6 +96,7 @@ struct SegmentLabeler {
         let captions = collectionCaptions(headEnd: headEnd)
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
         let tableCells = flattenedTableCells()
+        let barRows = barTableRows()
         let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
         let enclosed = enclosedTitleLines()
         let copies = laterCopies()
@@ -110,6 +112,7 @@ struct SegmentLabeler {
             // A table flattened one cell per line is the report's, wherever it stands.
             var decision: (LineLabel, String)? =
                 copies.contains(i) ? (.noise, "printed-twice") : (tableCells.contains(i) ? (.body, "table-cell") : nil)
+            if decision == nil, barRows.contains(i) { decision = (.body, "table-bar-row") }
             if decision == nil {
                 decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
             }
