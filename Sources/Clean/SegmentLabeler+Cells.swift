@@ -124,9 +124,12 @@ extension SegmentLabeler {
             let rows = (i..<j).filter { !Self.barCells(lines[$0].text)!.isEmpty }
             let multi = rows.filter { Self.barCells(lines[$0].text)!.count >= 2 }
             let figured = rows.filter { k in
-                let numbers = Self.barCells(lines[k].text)!.filter { ScannedLine.isNumberCell(Array($0.unicodeScalars)) }
+                let numbers = Self.barCells(lines[k].text)!.filter {
+                    ScannedLine.isNumberCell(Array($0.unicodeScalars))
+                }
                 let values = numbers.map { Int($0) }
-                let counting = numbers.count >= 2 && !values.contains(nil)
+                let counting =
+                    numbers.count >= 2 && !values.contains(nil)
                     && zip(values, values.dropFirst()).allSatisfy { $1! == $0! + 1 }
                 return !numbers.isEmpty && !counting
             }
