@@ -41,6 +41,7 @@ import EduwhCore
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
 /// | `sentence-piece` | B | a figure or a list's piece of a sentence broken over lines (15600 / ㎡,生均面积) |
+/// | `broken-piece` | B | on a page broken at every figure, a short piece under a line stopped mid-sentence (督委字〔 / 2022) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
@@ -178,6 +179,7 @@ struct SegmentLabeler {
             result.append(
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
+        keepBrokenPieces(&result)
         return result
     }
 
