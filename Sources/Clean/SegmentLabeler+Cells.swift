@@ -6,10 +6,11 @@ import Foundation
 extension ScannedLine {
     /// What a line is as the cell of a table flattened one cell per line (HTML tables copied
     /// out of a page often come out so, each cell closed by a `|`).
-    enum CellKind { case number, text }
+    enum CellKind { case number, text, empty }
 
-    /// The line as a table cell: a number (`16`, `95,831`, `86.5%`, `2020年`, with a `|` or `｜`
-    /// around it) or a short label without sentence punctuation (`全额拨款 |`, `经费性质`);
+    /// The line as a table cell: a number (`16`, `95,831`, `86.5%`, `2020年`, `-3.2`, `48人`, with a
+    /// `|` or `｜` around it), a short label without sentence punctuation (`全额拨款 |`, `经费性质`)
+    /// or an empty cell's mark (`-`, `/`);
     /// nil for anything longer or punctuated.
     var cellKind: CellKind? {
         // Most lines are prose, far longer than a cell: let go before their scalars are copied.
@@ -23,6 +24,8 @@ extension ScannedLine {
         guard !cell.isEmpty, cell.count <= 24, !cell.contains(where: { $0 == "|" || $0 == "｜" }) else { return nil }
         // A figure's thousands separators (95,831) are no sentence punctuation.
         if Self.isNumberCell(cell) { return .number }
+        // A table's empty cell, marked by a dash or a slash (-, —, /), continues its run.
+        if cell.count <= 2, cell.allSatisfy({ "-－—–/／".unicodeScalars.contains($0) }) { return .empty }
         guard shape.punctuation == 0, !shape.endsSentence else { return nil }
         let hasWord = cell.contains { $0.properties.isIdeographic || ($0.isASCII && $0.properties.isAlphabetic) }
         return hasWord ? .text : nil
@@ -74,7 +77,8 @@ extension SegmentLabeler {
         guard run.count >= 6 else { return false }
         let numbers = run.filter { lines[$0].cellKind == .number }
         let texts = run.filter { lines[$0].cellKind == .text }
-        guard numbers.count >= 3, texts.count >= 2, numbers.count * 4 >= run.count,
+        let filled = run.count - run.filter { lines[$0].cellKind == .empty }.count
+        guard numbers.count >= 3, texts.count >= 2, numbers.count * 4 >= filled,
             let firstNumber = numbers.first, let lastNumber = numbers.last,
             texts.contains(where: { $0 > firstNumber && $0 < lastNumber })
         else { return false }

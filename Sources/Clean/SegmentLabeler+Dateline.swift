@@ -5,7 +5,8 @@ import EduwhCore
 extension SegmentLabeler {
     /// The head line right above the page's dateline, when it reads as the report's headline: a
     /// news or notice page prints its headline, then the line stamping it (2021-07-13 来源:闽南日报,
-    /// 作者:… 时间:…), then the article. The line must be title-shaped (no sentence end, no
+    /// 作者:… 时间:…), then the article. The line must be title-shaped (half again as long as a
+    /// head title may be, as a mirror's pinyin glosses lengthen it; no sentence end, no
     /// `label: value`, no list item, counter or date) and share two or more words (pairs of
     /// adjacent ideographs) with the opening's first three paragraphs, so that a button above a
     /// forum post's stamp (跳转到指定楼层) is none. A breadcrumb or a government record's fields
@@ -29,7 +30,7 @@ extension SegmentLabeler {
             let line = lines[h]
             guard evaluator.firstRule(at: h, zone: .head, within: segment, zoneOf: zone) == nil,
                 evaluator.cue(.marker, at: h) == nil, evaluator.cue(.salutation, at: h) == nil,
-                line.shape.length >= 6, line.shape.length <= cleaner.settings.maxTitleLength,
+                line.shape.length >= 6, line.shape.length <= cleaner.settings.maxTitleLength * 3 / 2,
                 !line.shape.endsSentence, !line.isDateOnly, !line.isFieldAndValue, !line.isWebListItem,
                 !line.isCounter, !line.isListHeading, !line.startsWithDash
             else { continue }

@@ -70,8 +70,9 @@ extension SegmentLabeler {
         for k in labeled.indices.dropFirst() {
             let i = segment.lowerBound + k
             let previous = labeled[k - 1]
-            guard labeled[k].label == .noise, Self.pieceRules.contains(labeled[k].rule) || labeled[k].rule == "related-list"
-                || labeled[k].rule == "symbols-only",
+            guard labeled[k].label == .noise,
+                Self.pieceRules.contains(labeled[k].rule) || labeled[k].rule == "related-list"
+                    || labeled[k].rule == "symbols-only",
                 lines[i].shape.length <= 12, previous.label.isKept, lines[i].number - previous.number <= 2,
                 !lines[i - 1].shape.endsSentence, !Self.endsInColon(lines[i - 1])
             else { continue }

@@ -160,16 +160,8 @@ struct SegmentLabeler {
             if decision == nil {
                 switch z {
                 case .head:
-                    decision = headDecision(i, &state, lastHeadMarker: lastHeadMarker)
-                    if let h = headline, i <= h, decision!.0 == .body, Self.placeOnlyHeadRules.contains(decision!.1) {
-                        // A news page's headline sits right above its dateline; what the head
-                        // took for text above it is the page's furniture.
-                        if i == h {
-                            titles.append(lines[i].comparable)
-                            state.titleCount += 1
-                        }
-                        decision = i == h ? (.title, "headline-above-dateline") : (.noise, "above-headline")
-                    }
+                    decision = underHeadline(
+                        i, headDecision(i, &state, lastHeadMarker: lastHeadMarker), &state, headline)
                 case .body: decision = bodyDecision(i)
                 case .tail: decision = tailDecision(i)
                 }
@@ -336,6 +328,20 @@ struct SegmentLabeler {
         }
         state.headBodyBegun = true
         return (.body, bodyRule!)
+    }
+
+    /// A news page's headline sits right above its dateline (`headlineAboveDateline`); what the
+    /// head took for text above it by place alone is the page's furniture.
+    private mutating func underHeadline(
+        _ i: Int, _ decision: (LineLabel, String), _ state: inout WalkState, _ headline: Int?
+    ) -> (LineLabel, String) {
+        guard let h = headline, i <= h, decision.0 == .body, Self.placeOnlyHeadRules.contains(decision.1) else {
+            return decision
+        }
+        guard i == h else { return (.noise, "above-headline") }
+        titles.append(lines[i].comparable)
+        state.titleCount += 1
+        return (.title, "headline-above-dateline")
     }
 
     /// Body lines are body, except copies of the title (a page header repeated per page).
