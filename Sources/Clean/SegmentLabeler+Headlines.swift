@@ -93,6 +93,7 @@ extension SegmentLabeler {
     /// - a short Latin line a shape rule took for a watermark (`of`, `June 2012`) right under a
     ///   kept Latin line continues it (an English title page or abstract): `latin-continuation`;
     /// - a kept line that `isInjected` is noise: `injected-keyword`;
+    /// - a body line in brackets right under an image placeholder is the image's caption: `image-caption`;
     /// - a figure or a list's piece of a sentence broken over lines (`isSentencePiece`) is body:
     ///   `sentence-piece`;
     /// - the file's last line, a leftover under kept text, is the report's cut end: `cut-end`.
@@ -112,6 +113,10 @@ extension SegmentLabeler {
             recordSeen.append(line.comparable)
         }
         if decision.0.isKept, isInjected(i) { return (.noise, "injected-keyword") }
+        // A line in brackets right under an image's placeholder is its caption ((副市长视察…新校址)).
+        if decision.0 == .body, previous?.rule == "image-placeholder", line.isBracketed, line.shape.length <= 60 {
+            return (.noise, "image-caption")
+        }
         if isSentencePiece(i, decision: decision, after: previous) { return (.body, "sentence-piece") }
         // The file's last line, unpunctuated, right under the report's kept text: the page was cut
         // off in the middle of a sentence (…13项核心指标中:13项指标全), and the line is the report's.

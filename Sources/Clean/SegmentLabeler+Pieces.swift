@@ -60,6 +60,27 @@ extension SegmentLabeler {
             && (line.shape.digits > 0 || line.shape.length >= 10)
     }
 
+    /// On a page PDF extraction broke at every figure (three or more `sentence-piece` lines in the
+    /// report), a short line (12 characters or fewer) a shape rule took for noise right under a kept
+    /// line that stops mid-sentence is a piece of that sentence too (`督委字〔` / `2022` / `〕`, a
+    /// list's `1.`, `人补助公用经费` after a blanked figure): `broken-piece`. Pieces chain: a line
+    /// kept so lets the next one be judged. Applied to the report's labels once its walk is done.
+    func keepBrokenPieces(_ labeled: inout [LabeledLine]) {
+        guard labeled.count(where: { $0.rule == "sentence-piece" }) >= 3 else { return }
+        for k in labeled.indices.dropFirst() {
+            let i = segment.lowerBound + k
+            let previous = labeled[k - 1]
+            guard labeled[k].label == .noise,
+                Self.pieceRules.contains(labeled[k].rule) || labeled[k].rule == "related-list"
+                    || labeled[k].rule == "symbols-only",
+                lines[i].shape.length <= 12, previous.label.isKept, lines[i].number - previous.number <= 2,
+                !lines[i - 1].shape.endsSentence, !Self.endsInColon(lines[i - 1])
+            else { continue }
+            labeled[k].label = .body
+            labeled[k].rule = "broken-piece"
+        }
+    }
+
     /// Shape rules that take a piece of a broken sentence for noise.
     /// A bare number (`25` between `共清理` and `项，…`) is a page number only by its shape.
     private static let pieceRules: Set<String> = [

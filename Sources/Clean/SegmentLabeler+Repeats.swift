@@ -7,7 +7,9 @@ extension SegmentLabeler {
     /// the body that come again, as the body's own headings, after it. A run is the contents list
     /// when two of its headings recur later, or when it has three or more and its first recurs
     /// (a page cut off after its first section); the line right above it goes with it when it
-    /// names it (目录, 提纲, or a short label ending in ：or …).
+    /// names it (目录, 提纲, or a short label ending in ：or …). A run of five or more is also the
+    /// contents when its first heading stands in the opening of the first paragraph below it: a
+    /// document site's outline over the text it glued into one paragraph.
     func contentsEntries(headEnd: Int) -> Set<Int> {
         guard headEnd < segment.upperBound else { return [] }
         let maxLength = cleaner.settings.maxTitleLength
@@ -30,10 +32,20 @@ extension SegmentLabeler {
             let own = self.lines[i].comparable
             return own.count >= 4 && later.contains { $0 == own || ($0.hasPrefix(own) && own.count >= 8) }
         }
+        // A document site's preview prints the document's outline, then its text glued into one
+        // paragraph that opens with the outline's headings (10.4行动呼吁一、背景与意义1.1政策背景:国家…).
+        let glued =
+            paragraph[headEnd]
+            ? String(String.UnicodeScalarView(lines[headEnd].comparable.unicodeScalars.prefix(80))) : ""
+        let inGluedText = { (i: Int) -> Bool in
+            let own = self.lines[i].comparable
+            return own.count >= 4 && glued.includes(own)
+        }
         var entries = Set<Int>()
         for run in runs {
             let recurring = run.filter(recurs).count
-            guard recurring >= 2 || (run.count >= 3 && recurs(run.lowerBound)) else { continue }
+            let outline = run.count >= 5 && inGluedText(run.lowerBound)
+            guard recurring >= 2 || (run.count >= 3 && recurs(run.lowerBound)) || outline else { continue }
             entries.formUnion(run)
             if run.lowerBound - 1 >= segment.lowerBound, namesContents(lines[run.lowerBound - 1]) {
                 entries.insert(run.lowerBound - 1)

@@ -22,6 +22,7 @@ import EduwhCore
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `table-cell` | B | a line of a table flattened one cell per line (经费性质 | / 全额拨款 | / 16 |) |
+/// | `table-bar-row` | B | a row of a table flattened to `|`-separated cells (学校占地面积 (亩) | 校舍建筑 面积 (M2)) |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
 /// | `breadcrumb-nav` | N | a breadcrumb from a bare home link, naming no site (首页 > 新闻) |
@@ -30,6 +31,8 @@ import EduwhCore
 /// | `collection-intro` | N | a paragraph above the first piece of a collection page (…报告 篇1): the site's blurb |
 /// | `banner-paragraph` | N | a lone paragraph above a page's chrome, before the report's own paragraphs |
 /// | `category-crumb` | N | a shorter line under the title ending in its kind of document (部门工作总结) |
+/// | `headline-above-dateline` | T | a news page's headline right above its stamp (…竣工投用 / 作者:… 时间:2013-10-09) |
+/// | `above-headline` | N | a head line above that headline the head took for text (您好!欢迎来到我们的网站!) |
 /// | `doc-number`, `addressee` | B | 瓯教〔2013〕16 号 / 各县、市、区人民政府: in the head |
 /// | `head-slogan` | N | a short exclamation above every title (轻松学习从此开始!) |
 /// | `head-list-item` | N | a web list's item in the head, led by • or `- ` (• 相关推荐, - 目录) |
@@ -38,6 +41,7 @@ import EduwhCore
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
 /// | `sentence-piece` | B | a figure or a list's piece of a sentence broken over lines (15600 / ㎡,生均面积) |
+/// | `broken-piece` | B | on a page broken at every figure, a short piece under a line stopped mid-sentence (督委字〔 / 2022) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
@@ -93,9 +97,11 @@ struct SegmentLabeler {
         let captions = collectionCaptions(headEnd: headEnd)
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
         let tableCells = flattenedTableCells()
+        let barRows = barTableRows()
         let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
         let enclosed = enclosedTitleLines()
         let copies = laterCopies()
+        let headline = headlineAboveDateline(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var recordSeen: [String] = []
@@ -107,6 +113,7 @@ struct SegmentLabeler {
             // A table flattened one cell per line is the report's, wherever it stands.
             var decision: (LineLabel, String)? =
                 copies.contains(i) ? (.noise, "printed-twice") : (tableCells.contains(i) ? (.body, "table-cell") : nil)
+            if decision == nil, barRows.contains(i) { decision = (.body, "table-bar-row") }
             if decision == nil {
                 decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
             }
@@ -152,7 +159,9 @@ struct SegmentLabeler {
             // 3. Structure, by zone.
             if decision == nil {
                 switch z {
-                case .head: decision = headDecision(i, &state, lastHeadMarker: lastHeadMarker)
+                case .head:
+                    decision = underHeadline(
+                        i, headDecision(i, &state, lastHeadMarker: lastHeadMarker), &state, headline)
                 case .body: decision = bodyDecision(i)
                 case .tail: decision = tailDecision(i)
                 }
@@ -162,6 +171,7 @@ struct SegmentLabeler {
             result.append(
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
+        keepBrokenPieces(&result)
         return result
     }
 
@@ -318,6 +328,20 @@ struct SegmentLabeler {
         }
         state.headBodyBegun = true
         return (.body, bodyRule!)
+    }
+
+    /// A news page's headline sits right above its dateline (`headlineAboveDateline`); what the
+    /// head took for text above it by place alone is the page's furniture.
+    private mutating func underHeadline(
+        _ i: Int, _ decision: (LineLabel, String), _ state: inout WalkState, _ headline: Int?
+    ) -> (LineLabel, String) {
+        guard let h = headline, i <= h, decision.0 == .body, Self.placeOnlyHeadRules.contains(decision.1) else {
+            return decision
+        }
+        guard i == h else { return (.noise, "above-headline") }
+        titles.append(lines[i].comparable)
+        state.titleCount += 1
+        return (.title, "headline-above-dateline")
     }
 
     /// Body lines are body, except copies of the title (a page header repeated per page).

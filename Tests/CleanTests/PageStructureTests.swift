@@ -98,8 +98,8 @@ import Testing
         Self.expect(cleaned, "关于印发某镇2012年工作总结的通知", .title, "title-heading")
         Self.expect(cleaned, "各县、市、区人民政府，市直各部门、各直属机构：", .body, "addressee")
 
-        let fields = Self.clean(["主办单位: 某市教育局", "某市义务教育均衡发展规划", Self.paragraphs[0], Self.paragraphs[1]])
-        Self.expect(fields, "主办单位: 某市教育局", .metadata, "head-field")
+        let fields = Self.clean(["牵头部门: 某市教育局", "某市义务教育均衡发展规划", Self.paragraphs[0], Self.paragraphs[1]])
+        Self.expect(fields, "牵头部门: 某市教育局", .metadata, "head-field")
         Self.expect(fields, "某市义务教育均衡发展规划", .title, "title-heading")
 
         let crumb = Self.clean(["镇教育2011年工作总结", "部门工作总结", Self.paragraphs[0], Self.paragraphs[1]])
