@@ -126,9 +126,12 @@ extension DocumentProfiler {
         let (chosen, rule) = chosen
         // A report that speaks as a county (我县, 全县) whose county is not named (blanked: **县) is
         // not its province's: its figures would be filed under the province.
+        // An autonomous region's 全区 and a municipality's 全市 (天津市…全市) are the province itself.
+        let province = String(chosen.prefix(2))
         if let level = speakingLevel(counts), level > specificity(chosen),
-            !(level == 2 && autonomousRegions.contains(String(chosen.prefix(2)))
-                && specificity(chosen) == 0)
+            !(specificity(chosen) == 0
+                && ((level == 2 && autonomousRegions.contains(province))
+                    || (level == 1 && municipalities.contains(province))))
         {
             // The division of that level the report names most, if it names one often enough.
             let own = scores.filter { specificity($0.adcode) == level && $0.score >= minimumRegionScore }

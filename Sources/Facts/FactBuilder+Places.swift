@@ -132,7 +132,11 @@ extension FactBuilder {
     /// Words that set a place apart from what is counted (全省中小学(不含厦门市)).
     static let exceptWords = ["不含", "不包括", "除", "除了"]
 
-    static let organisationWords = ["商会", "同乡会", "公司", "集团", "银行", "企业", "大学", "学院", "协会", "基金会", "日报", "电视台"]
+    /// Words after a place that make it an organisation's name; 报讯 ends a newspaper's dateline (西江都市报讯
+    /// reads 江都市 where the paper's name runs on).
+    static let organisationWords = [
+        "商会", "同乡会", "公司", "集团", "银行", "企业", "大学", "学院", "协会", "基金会", "日报", "电视台", "报讯",
+    ]
     static let destinationWords = ["赴", "前往", "远赴", "奔赴", "到访"]
 
     /// Scalar ranges inside 《…》 (document and plan names).
