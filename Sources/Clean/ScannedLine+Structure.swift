@@ -256,10 +256,35 @@ extension ScannedLine {
     /// The text without spaces and punctuation, for comparing title copies.
     var comparable: String { Self.comparable(text) }
 
-    static func comparable(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where isComparable(scalar) { out.append(scalar) }
-        return String(out)
+    static func comparable(_ text: String) -> String { comparableCounted(text).text }
+
+    /// `comparable(text)` and its length in scalars, from one pass over the UTF-8: the bytes of
+    /// each kept scalar are copied as they stand (appending scalar by scalar to a
+    /// `String.UnicodeScalarView` and counting the result again cost several times more).
+    static func comparableCounted(_ text: String) -> (text: String, count: Int) {
+        var count = 0
+        var text = text
+        let out = text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var i = 0
+                var n = 0
+                while i < bytes.count {
+                    // A String's UTF-8 is valid: the lead byte gives the length.
+                    let b0 = UInt32(bytes[i])
+                    let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                    var value = length == 1 ? b0 : b0 & (0x7F >> length)
+                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), isComparable(scalar) {
+                        for k in 0..<length { buffer[n + k] = bytes[i + k] }
+                        n += length
+                        count += 1
+                    }
+                    i += length
+                }
+                return n
+            }
+        }
+        return (out, count)
     }
 
     /// The first `limit` scalars of `comparable(text)`, without reading the rest of the text.

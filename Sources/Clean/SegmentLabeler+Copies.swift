@@ -18,13 +18,14 @@ extension SegmentLabeler {
         var firstSeen: [String: Int] = [:]
         var copies = Set<Int>()
         for j in 0..<min(lines.count, segment.upperBound) {
-            guard paragraph[j] else { continue }
-            let own = lines[j].comparable
-            guard own.unicodeScalars.count >= Self.copyAnchorLength else { continue }
-            guard let i = firstSeen[own] else {
-                firstSeen[own] = j
-                continue
-            }
+            // Fewer bytes than the anchor length: fewer scalars, so no anchor (without building
+            // the comparable text).
+            guard paragraph[j], lines[j].text.utf8.count >= Self.copyAnchorLength else { continue }
+            let (own, length) = ScannedLine.comparableCounted(lines[j].text)
+            guard length >= Self.copyAnchorLength else { continue }
+            // One hash per paragraph: most are new; a copy puts its first line number back.
+            guard let i = firstSeen.updateValue(j, forKey: own) else { continue }
+            firstSeen[own] = i
             guard segment.contains(j) else { continue }
             copies.insert(j)
             var k = 1

@@ -18,6 +18,9 @@ struct LineContext {
     /// Longest quotation (in scalars) still read as a name or slogan; longer ones are citations.
     static let maxSloganLength = 24
 
+    /// http HTTP www. WWW.: where a web address starts.
+    static let urlStarts = ["http", "HTTP", "www.", "WWW."].map(\.scalarValues)
+
     init(_ text: String) {
         line = ScalarLine(text)
         claimed = [Bool](repeating: false, count: line.count)
@@ -63,9 +66,7 @@ struct LineContext {
             }
             // http://…, https://…, www.…
             if v == 0x68 || v == 0x77 || v == 0x48 || v == 0x57 {
-                let isURL =
-                    line.matches("http".scalarValues, at: i) || line.matches("HTTP".scalarValues, at: i)
-                    || line.matches("www.".scalarValues, at: i) || line.matches("WWW.".scalarValues, at: i)
+                let isURL = Self.urlStarts.contains { line.matches($0, at: i) }
                 if isURL {
                     var j = i
                     while j < n, s[j] > 0x20, s[j] < 0x7F { j += 1 }

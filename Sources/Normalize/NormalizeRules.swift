@@ -107,6 +107,9 @@ struct NormalizeRules: Sendable {
     var relativeNumberFirst: [RelativeRule] = []
     var planPeriods: [UInt32: [PlanPeriodRule]] = [:]
     var nameContextsBefore: [NameContextRule] = []
+    /// The last scalars of `nameContextsBefore`'s words: a number after none of them has no name
+    /// context before it (most numbers), and the rules need not be tried one by one.
+    private(set) var nameContextBeforeEnds = ScalarSet([])
     var nameContextsAfter: [NameContextRule] = []
     var yearCues: [YearCueRule] = []
     /// Word lists from `context-words.tsv`, by role (duration-cue, label-lead, contact …).
@@ -283,8 +286,12 @@ struct NormalizeRules: Sendable {
             let units = row["units"] == "*" ? Set<String>() : Set(row["units"].split(separator: "|").map(String.init))
             let rule = NameContextRule(
                 id: row["id"], before: row["side"] == "before", word: row["word"].scalarValues, units: units)
+            guard !rule.word.isEmpty else {
+                throw RuleTableError(file: contextTable.name, line: row.line, reason: "a name context needs a word")
+            }
             if rule.before { nameContextsBefore.append(rule) } else { nameContextsAfter.append(rule) }
         }
+        nameContextBeforeEnds = ScalarSet(nameContextsBefore.compactMap { $0.word.last.flatMap(Unicode.Scalar.init) })
 
         let cueTable = try table("year-cues.tsv", ["id", "role", "side", "word"])
         for row in cueTable.rows {
@@ -322,7 +329,7 @@ struct NormalizeRules: Sendable {
         for v in UInt32(0)..<0x10000 {
             let numeric =
                 ScalarClass.isArabicDigit(v) || ScalarClass.isChineseNumeral(v) || ScalarClass.isPlaceholder(v)
-            if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) || YearScanner.reignStarts.contains(v) {
+            if numeric || v == 0x5E74 || YearScanner.extraStarts.contains(v) || YearScanner.isReignStart(v) {
                 firstFlags[Int(v)] |= Self.flagYearStart
             }
             let blank = v == 0x28 || v == 0xFF08  // () 个: a blanked figure of a form

@@ -42,9 +42,11 @@ extension QuantityScanner {
         // Name contexts before the number: 第一名, 前百名, 学前三年.
         // 第 2 期: one space may stand between the word and the number.
         let contextEnd = ScalarClass.isSpace(prev) ? numberStart - 1 : numberStart
-        for name in rules.nameContextsBefore
-        where line.matches(name.word, endingAt: numberStart) || line.matches(name.word, endingAt: contextEnd) {
-            if name.units.isEmpty || name.units.contains(unitName) { return .stop(nil) }
+        if endsNameContext(line.at(numberStart - 1)) || endsNameContext(line.at(contextEnd - 1)) {
+            for name in rules.nameContextsBefore
+            where line.matches(name.word, endingAt: numberStart) || line.matches(name.word, endingAt: contextEnd) {
+                if name.units.isEmpty || name.units.contains(unitName) { return .stop(nil) }
+            }
         }
         if let u = d.unitRule {
             for name in rules.nameContextsAfter where line.matches(name.word, at: d.afterNumber) {
@@ -70,6 +72,12 @@ extension QuantityScanner {
             }
         }
         return .next
+    }
+
+    /// Whether some name-context word before a number ends in `v` (0, outside the line, ends none).
+    @inline(__always)
+    private func endsNameContext(_ v: UInt32) -> Bool {
+        v != 0 && Unicode.Scalar(v).map(rules.nameContextBeforeEnds.contains) ?? false
     }
 
     /// Years the year scanner left, blanked figures, age ranges, leading zeros.

@@ -207,18 +207,46 @@ struct ScalarLine {
 
     /// The raw text of scalars `range`.
     func text(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
         if let glossed {
             // A glossed line: cut the raw text, glosses inside the range included.
             guard !range.isEmpty else { return "" }
-            for k in glossed.origin[range.lowerBound]...glossed.origin[range.upperBound - 1] {
-                if let u = Unicode.Scalar(glossed.full[k]) { view.append(u) }
-            }
-            return String(view)
+            return Self.string(glossed.full[glossed.origin[range.lowerBound]...glossed.origin[range.upperBound - 1]])
         }
-        let source = raw ?? s
-        for k in range { if let u = Unicode.Scalar(source[k]) { view.append(u) } }
-        return String(view)
+        return Self.string((raw ?? s)[range])
+    }
+
+    /// The text of scalar values, encoded to UTF-8 in one buffer (appending to a
+    /// `String.UnicodeScalarView` one scalar at a time cost more than the scan that found the
+    /// surface). A value that is no scalar (a surrogate, past U+10FFFF) is left out, as before.
+    static func string(_ values: ArraySlice<UInt32>) -> String {
+        String(unsafeUninitializedCapacity: values.count * 4) { buffer in
+            var n = 0
+            for v in values {
+                switch v {
+                case 0..<0x80:
+                    buffer[n] = UInt8(v)
+                    n += 1
+                case 0x80..<0x800:
+                    buffer[n] = UInt8(0xC0 | v >> 6)
+                    buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+                    n += 2
+                case 0x800..<0xD800, 0xE000..<0x10000:
+                    buffer[n] = UInt8(0xE0 | v >> 12)
+                    buffer[n + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+                    n += 3
+                case 0x10000...0x10FFFF:
+                    buffer[n] = UInt8(0xF0 | v >> 18)
+                    buffer[n + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+                    n += 4
+                default:
+                    continue
+                }
+            }
+            return n
+        }
     }
 }
 

@@ -393,8 +393,6 @@ extension YearScanner {
     /// 自年6月 (a month after a preposition and a lone 年).
     func blankedYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
         let prev = line.at(i - 1)
-        // 了 对 、 ， , space 在 于
-        let leads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]
         let next = line.at(i + 1)
         // 。年是全面实施…的关键一年: a sentence cannot open with 年是.
         if i == 0 || prev == 0x3002 || prev == 0xFF1B, next == 0x662F {
@@ -406,11 +404,14 @@ extension YearScanner {
         {
             return FoundYear(start: i, end: monthEnd + 1, kind: .placeholder, rule: "y-blanked-year")
         }
-        guard i == 0 || leads.contains(prev) else { return nil }
+        guard i == 0 || Self.blankedYearLeads.contains(prev) else { return nil }
         let work = line.matches(Self.gongzuo, at: i + 1) || line.matches(Self.jiaoyuGongzuo, at: i + 1)
         guard work || ((next == 0xFF0C || next == 0x2C) && (i == 0 || ScalarClass.isSpace(prev))) else { return nil }
         return FoundYear(start: i, end: i + 1, kind: .placeholder, rule: "y-blanked-year")
     }
+
+    /// 了 对 、 ， , space 在 于: before a lone 年 that a site blanked (made once, not per 年).
+    static let blankedYearLeads: Set<UInt32> = [0x4E86, 0x5BF9, 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000, 0x5728, 0x4E8E]
 
     /// 自 从 于 在 至 到: before a lone 年 and a month (自年6月), the year was blanked.
     static let blankedMonthLeads: Set<UInt32> = [0x81EA, 0x4ECE, 0x4E8E, 0x5728, 0x81F3, 0x5230]

@@ -12,8 +12,12 @@ extension YearScanner {
         ("宣統", 1909),
     ].map { ($0.0.scalarValues, $0.1) }
 
-    /// The first characters of the reign names, to try `reignYear` only there.
-    static let reignStarts: Set<UInt32> = Set(reigns.map { $0.name[0] })
+    /// The first characters of the reign names, to try `reignYear` only there (a bitmap: asked at
+    /// most characters that may start a relative year).
+    static let reignStarts = ScalarSet(reigns.compactMap { Unicode.Scalar($0.name[0]) })
+
+    @inline(__always)
+    static func isReignStart(_ v: UInt32) -> Bool { Unicode.Scalar(v).map(reignStarts.contains) ?? false }
 
     /// 光绪三十一年, 康熙20年9月, 宣统元年: a reign, its year (Chinese or Arabic, or 元) and 年.
     func reignYear(_ line: ScalarLine, at i: Int) -> FoundYear? {

@@ -240,7 +240,7 @@ struct YearScanner {
         case 0x519C, 0x6B63, 0x814A, 0x9634, 0x9670, 0x8FB2, 0x81D8:  // 农 正 腊 阴 陰 農 臘
             if let y = lunarDate(line, at: i) { return y }
         default:
-            if Self.reignStarts.contains(v) {
+            if Self.isReignStart(v) {
                 if let y = reignYear(line, at: i) { return y }
                 // 同 光 道 …: common characters flagged only for the reigns stop here.
                 if rules.firstFlags[Int(v)] & (NormalizeRules.flagRelative | NormalizeRules.flagPlanPeriod) == 0 {

@@ -6,10 +6,11 @@ import Testing
 @testable import Clean
 
 /// The title-comparison helpers of `ScannedLine` against their plain definitions: `comparable`
-/// drops spaces and punctuation-like scalars (by general category), `comparablePrefix` is its
+/// drops spaces and punctuation-like scalars (by general category; `comparableCounted` reads the
+/// UTF-8 bytes, so the alphabet has scalars of every UTF-8 length), `comparablePrefix` is its
 /// first scalars, `footnoteMark` is where `\[[0-9]{1,2}\]$` matches.
 @Suite struct ComparableTextTests {
-    static let alphabet = Array("校长述职报告２０篇一（）()[]【】《》、，。：—…·+=<>| 　\t12aZé0\u{2028}")
+    static let alphabet = Array("校长述职报告２０篇一（）()[]【】《》、，。：—…·+=<>| 　\t12aZé0\u{2028}𠀀😀ß\u{0301}")
 
     static func randomText(_ random: inout SeededGenerator, maxLength: Int = 24) -> String {
         String((0..<Int.random(in: 0...maxLength, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
@@ -25,6 +26,10 @@ import Testing
                         !LineShape.isSpace($0) && !$0.properties.generalCategory.isPunctuationLike
                     }))
             #expect(ScannedLine.comparable(text) == expected, "\(text)")
+            // Built from the UTF-8 bytes: the same bytes, and the count of its scalars.
+            let counted = ScannedLine.comparableCounted(text)
+            #expect(Array(counted.text.utf8) == Array(expected.utf8), "\(text)")
+            #expect(counted.count == expected.unicodeScalars.count, "\(text)")
             let limit = Int.random(in: 0...30, using: &random)
             #expect(
                 ScannedLine.comparablePrefix(text, limit) == Array(expected.unicodeScalars.prefix(limit)),
