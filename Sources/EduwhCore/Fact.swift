@@ -146,6 +146,8 @@ public struct DocumentProfile: Sendable, Hashable {
     /// year; read by the learned status chooser (`StatusFeatures.documentFeatures`).
     public var statusContext: [String] = []
     public var publishedYear: Int?
+    /// The year's budget or final accounts the page presents, if it is such a page (`BudgetPages`).
+    public var budget: BudgetPage?
 
     public init(
         kind: String, speaker: String? = nil, referenceYear: Int? = nil, periodFrom: Int? = nil, periodTo: Int? = nil,
@@ -157,6 +159,22 @@ public struct DocumentProfile: Sendable, Hashable {
         self.periodFrom = periodFrom
         self.periodTo = periodTo
         self.adcode = adcode
+    }
+}
+
+/// A page that presents a year's budget (部门预算, 三公经费预算) or final accounts (部门决算): its
+/// budget-year money figures are planned, an earlier year's and a final account's achieved.
+public struct BudgetPage: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case budget, final }
+    public var kind: Kind
+    /// The year the budget or accounts are for (2024年部门预算 → 2024), if known.
+    public var year: Int?
+    /// The rule id (`rules/facts/budget-pages.tsv`) and the word that found it, as lineage.
+    public var rule: String
+    public var word: String
+
+    public init(kind: Kind, year: Int?, rule: String, word: String) {
+        (self.kind, self.year, self.rule, self.word) = (kind, year, rule, word)
     }
 }
 

@@ -5,7 +5,8 @@ extension FactBuilder {
     typealias FactYears = (from: Int?, to: Int?, source: ContextSource)
 
     /// A figure's status and cue, and its years once a plan horizon is heard (`scoped`): the cue
-    /// words' status (`StatusCues`), settled by the report's kind and section (`settledStatus`),
+    /// words' status (`StatusCues`), settled by the report's kind and section (`settledStatus`), by
+    /// a budget page's year and columns (`budgeted`),
     /// by deadlines and plan periods (`scoped`), then by the learned chooser (`modelledStatus`);
     /// with the features the chooser read (kept only when `recordsFeatures`).
     func status(
@@ -17,6 +18,11 @@ extension FactBuilder {
         let words = readings.status(of: quantity, in: sentence)
         var settled = Self.settledStatus(
             words, of: quantity, clause: clause, scalars: scalars, year: years.from, profile: profile, scope: scope)
+        let before = clause.lowerBound..<max(clause.lowerBound, min(quantity.offset, scalars.count))
+        let sentenceStart = min(sentence.sentence.range.lowerBound, before.lowerBound)
+        settled = Self.budgeted(
+            settled, words: words, of: quantity, year: years.from, before: (scalars, before, sentenceStart),
+            budget: profile.budget, pages: budgets)
         var years = years
         (years, settled) = Self.scoped(
             year: years, status: settled, own: own, topic: topic, quantity: quantity, clause: clause, scalars: scalars,

@@ -25,6 +25,8 @@ public struct FactBuilder: Sendable {
     public let profiler: DocumentProfiler
     public let sections: SectionScope
     public let governors: Governors
+    /// Finds the pages that present a budget or final accounts.
+    public let budgets: BudgetPages
     /// The learned indicator chooser and its policy (nil: the dictionary and grammar alone).
     public let model: IndicatorModel?
     /// Whether each fact keeps the features the model reads (for training it).
@@ -43,7 +45,7 @@ public struct FactBuilder: Sendable {
         profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
         model: IndicatorModel? = .standard, recordsFeatures: Bool = false, yearGate: YearGate? = .standard,
         statusModel: StatusModel? = .standard, regionGate: RegionGate? = .standard,
-        yearChooser: YearChooser? = .standard
+        yearChooser: YearChooser? = .standard, budgets: BudgetPages = .standard
     ) {
         (self.model, self.yearChooser) = (model, yearChooser)
         self.regionGate = regionGate
@@ -56,6 +58,7 @@ public struct FactBuilder: Sendable {
         self.profiler = profiler
         self.sections = sections
         self.governors = governors
+        self.budgets = budgets
     }
 
     /// Builds the profile, facts, year and place mentions of one clean document.
@@ -75,18 +78,21 @@ public struct FactBuilder: Sendable {
         let years = mentions.filter { !Normalizer.undatingYearRules.contains($0.mention.rule) }
         let places = normalizer.places(in: document.lines)
         var profile = profiler.profile(document, referenceYear: reference, years: years, places: places, frame: frame)
+        let yearsByLine = Dictionary(grouping: years, by: \.line)
+        let lineYears = yearsByLine.mapValues { $0.map(\.mention) }
+        profile.budget = budgets.page(document, years: lineYears, referenceYear: reference)
         if yearGate != nil || yearChooser != nil || recordsFeatures {
             profile.yearContext = YearGate.documentFeatures(document, frame: frame, years: years, profile: profile)
             profile.titleYear = YearChooser.titleYear(document, years: years)
             profile.yearChoiceBase = yearChooser?.documentBase(profile.yearContext) ?? [:]
         }
         if statusModel != nil || recordsFeatures {
-            profile.statusContext = StatusFeatures.documentFeatures(document, cues: cues, referenceYear: reference)
+            profile.statusContext = StatusFeatures.documentFeatures(
+                document, cues: cues, referenceYear: reference, budget: profile.budget)
             profile.publishedYear = StatusFeatures.publishedYear(document.metadata.publishedAt)
         }
-        let yearsByLine = Dictionary(grouping: years, by: \.line)
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
-        var scopes = sections.states(document.lines, years: yearsByLine.mapValues { $0.map(\.mention) })
+        var scopes = sections.states(document.lines, years: lineYears)
         if yearChooser != nil || recordsFeatures {
             YearChooser.carryPrevious(&scopes, document.lines, yearsByLine)
             YearChooser.carryTopics(&scopes, document.lines, yearsByLine, sections: sections, latest: reference)

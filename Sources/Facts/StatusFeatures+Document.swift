@@ -10,14 +10,15 @@ extension StatusFeatures {
     ///   (under a tenth), mid (under 3 in 10), high (`few`: fewer than `minimumSentences`);
     ///   `DN=` how many sentences it has (a news item is short);
     /// - `DE=` the last two Chinese characters of its title (…总结, …要点, …方案, …汇报);
-    /// - `DPY=` the year it was published against the year it speaks from.
+    /// - `DPY=` the year it was published against the year it speaks from;
+    /// - `DB=` whether it presents a budget or final accounts (`BudgetPages`: budget, final, none).
     ///
     /// ```swift
     /// // a page titled 县教育局2016年工作要点 whose sentences mostly say 将, 力争:
-    /// // ["DF=plan", "DP=hi", "DA=lo", "DN=8+", "DE=要点", "DPY=none"]
+    /// // ["DF=plan", "DP=hi", "DA=lo", "DN=8+", "DE=要点", "DPY=none", "DB=none"]
     /// ```
     public static func documentFeatures(
-        _ document: CleanDocument, cues: StatusCues, referenceYear: Int?
+        _ document: CleanDocument, cues: StatusCues, referenceYear: Int?, budget: BudgetPage? = nil
     ) -> [String] {
         let lean = cues.leaning(of: document.bodyLines.map(\.text))
         var features: [String] = []
@@ -47,6 +48,7 @@ extension StatusFeatures {
             relation = published < referenceYear ? "earlier" : published == referenceYear ? "same" : "later"
         }
         features.append("DPY=" + relation)
+        features.append("DB=" + (budget?.kind.rawValue ?? "none"))
         return features
     }
 

@@ -281,6 +281,8 @@ public enum StatusFeatures {
         // Only the sources' names start with a Latin letter: the prefixes are compared only for them.
         if first < 0x80 {
             for prefix in ["kind:", "section", "deadline:", "next-year:"] where cue.hasPrefix(prefix) { return prefix }
+            // A budget page's reading (budget-page:, budget-base:, budget-column:, final-page:, final-column:).
+            if cue.hasPrefix("budget-") || cue.hasPrefix("final-") { return "budget" }
         } else if FactBuilder.planKinds.contains(cue) {
             return "plan-kind"
         }

@@ -12,6 +12,9 @@ import Foundation
 /// - `doubt`: a known status the model gives less than this becomes `unknown` (a wrong status is
 ///   worse than none).
 ///
+/// `keep` names cue classes (`StatusFeatures.cueClass`: word, kind:, section, plan-kind, budget …)
+/// whose status the model may not change.
+///
 /// A figure the rules call achieved by a word of the past before it in its sentence (已建成, 累计投入) keeps
 /// its status whatever the model says.
 ///
@@ -56,6 +59,8 @@ public struct StatusModel: Sendable {
     public static func decide(
         _ rules: (FactStatus, String), _ prediction: IndicatorModel.Prediction, policy: IndicatorModel.Policy
     ) -> (FactStatus, String) {
+        // A cue class the policy keeps (`StatusFeatures.cueClass`) is the rules' to decide.
+        if !policy.keep.isEmpty, policy.keep.contains(StatusFeatures.cueClass(rules.1)) { return rules }
         let p = prediction.probability
         let own = rules.0.rawValue
         if prediction.code != own, let status = FactStatus(rawValue: prediction.code),
@@ -74,9 +79,14 @@ public struct StatusModel: Sendable {
         policy.override <= 1 || (policy.doubt > 0 && status != .unknown) || (policy.fill <= 1 && status == .unknown)
     }
 
+    /// Whether the policy keeps the class of the rules' `cue` from the model.
+    public func keeps(_ cue: String) -> Bool {
+        !policy.keep.isEmpty && policy.keep.contains(StatusFeatures.cueClass(cue))
+    }
+
     /// The status the model and policy settle on for a figure whose features are `context`.
     public func status(_ context: StatusFeatures.Context) -> (FactStatus, String) {
-        guard mayChange(context.rules.0), !context.pastWord else { return context.rules }
+        guard mayChange(context.rules.0), !context.pastWord, !keeps(context.rules.1) else { return context.rules }
         let prediction = model.predict(hashes: StatusFeatures.hashes(context), dictionary: context.rules.0.rawValue)
         return Self.decide(context.rules, prediction, policy: policy)
     }

@@ -79,13 +79,19 @@ public struct StatusTrainer: Sendable {
         return score
     }
 
+    /// The cue classes a policy may keep from the model (`StatusFeatures.cueClass`), none first (a
+    /// tie goes to the policy that keeps less): a budget page's reading, a plan's kind, a cue word.
+    static let keeps: [Set<String>] = [[], ["budget"], ["budget", "plan-kind"], ["budget", "word"]]
+
     /// The policies tried when one is chosen.
     public static let policyGrid: [IndicatorModel.Policy] = {
         var grid: [IndicatorModel.Policy] = []
         for fill in [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 2] {
             for override in [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 2] {
                 for doubt in [0, 0.05, 0.1, 0.2] {
-                    grid.append(IndicatorModel.Policy(fill: fill, override: override, doubt: doubt))
+                    for keep in keeps {
+                        grid.append(IndicatorModel.Policy(fill: fill, override: override, doubt: doubt, keep: keep))
+                    }
                 }
             }
         }

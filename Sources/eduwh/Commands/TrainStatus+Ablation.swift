@@ -6,9 +6,14 @@ extension Eduwh.TrainStatus {
     /// The policy `--policy fill,override,doubt` names (a value above 1 is off), if any.
     func fixedPolicy() throws -> IndicatorModel.Policy? {
         guard let policy else { return nil }
-        let values = policy.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == 3 else { throw ValidationError("--policy wants fill,override,doubt: \(policy)") }
-        return IndicatorModel.Policy(fill: values[0], override: values[1], doubt: values[2])
+        // fill,override,doubt[,keep+keep…]: the cue classes the model may not overrule (`StatusFeatures.cueClass`).
+        let parts = policy.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = parts.prefix(3).compactMap(Double.init)
+        guard values.count == 3, parts.count <= 4 else {
+            throw ValidationError("--policy wants fill,override,doubt[,keep+keep]: \(policy)")
+        }
+        let keep = parts.count == 4 ? Set(parts[3].split(separator: "+").map(String.init)) : []
+        return IndicatorModel.Policy(fill: values[0], override: values[1], doubt: values[2], keep: keep)
     }
 
     /// `examples` without the features that start with any of the comma-separated `prefixes`.

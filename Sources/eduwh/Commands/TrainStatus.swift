@@ -54,7 +54,8 @@ extension Eduwh {
         var penalty = 0.5
         @Option(help: "Drop the features starting with these comma-separated prefixes.") var without: String?
         @Option(help: "Groups of feature prefixes (';' between groups) to leave out in turn.") var ablate: String?
-        @Option(help: "Also report this policy (fill,override,doubt) beside the chosen one.") var policy: String?
+        @Option(help: "Also report this policy (fill,override,doubt[,keep+keep]) beside the chosen one.")
+        var policy: String?
 
         func run() throws {
             var trainer = StatusTrainer()
