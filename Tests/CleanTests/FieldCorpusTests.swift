@@ -10,10 +10,11 @@ import Testing
 /// 0.915 because its 60 new held-out pages (slices fo, fp: keep/drop 0.786 and 0.906 there) score
 /// lower, not because Clean changed: its output on the 349 older pages is what it was (0.949, 0.921).
 /// On the 469 pages of session 16's end (with fq, fr, held out during it: 0.803 and 0.922 there):
-/// keep/drop 0.927, noise F1 0.891; the floors stand.
+/// keep/drop 0.927, noise F1 0.891; the floors stand. On the 506 pages of session 17's end (fs held out during
+/// it: 0.918 and 0.897 there): keep/drop 0.945, noise F1 0.920 after clean10; the floors rise to 0.94 and 0.915.
 @Suite struct FieldCorpusTests {
-    static let keepDropFloor = 0.92
-    static let noiseF1Floor = 0.89
+    static let keepDropFloor = 0.94
+    static let noiseF1Floor = 0.915
     static let splitFloor = 0.97
 
     static var names: [String] {

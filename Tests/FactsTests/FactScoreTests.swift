@@ -43,7 +43,9 @@ import Testing
     /// held out): region 0.796, so its floor went 0.81 -> 0.79 (on the 349 older pages it did not fall).
     /// Session 16's end (469 pages with fq and fr): indicator 0.883, year 0.766, region 0.802, status
     /// 0.900; the floors stand.
-    static let fieldFloors = (indicator: 0.87, year: 0.76, region: 0.79, status: 0.88)
+    /// Session 17's end (506 pages with fs): indicator 0.888, year 0.766, region 0.817, status 0.892; region's
+    /// floor rises to 0.81 (region10's rules), the others stand.
+    static let fieldFloors = (indicator: 0.87, year: 0.76, region: 0.81, status: 0.88)
 
     /// Scores the `.txt` files of `folder` that have a facts gold in `gold`.
     static func score(_ folder: URL, gold: URL) throws -> Scores {
