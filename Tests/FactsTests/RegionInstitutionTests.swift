@@ -7,8 +7,9 @@ import Testing
 /// government and schools use (财政预算案, 港元, 文凭试, 公营学校; 澳门元, 教青局): their figures are
 /// that region's (issue 24). Sentences are our own; the rules are judged without the learned chooser.
 @Suite struct RegionInstitutionTests {
+    /// The rules alone, as RegionKindTests builds its pages.
     static func build(title: [String], body: [String]) -> DocumentFacts {
-        FactBuilder(regionGate: nil).build(TrustTests.document(title: title, body: body))
+        RegionKindTests.build(title: title, body: body)
     }
 
     /// A budget page in traditional script that names no place: Hong Kong's budget words make it Hong Kong's.
