@@ -235,8 +235,9 @@ extension ScannedLine {
     var hasCountedFigure: Bool {
         let scalars = Array(matchText.unicodeScalars)
         for (n, s) in scalars.enumerated() where n > 0 && ("0"..."9").contains(scalars[n - 1]) {
-            if "万亿%％所人名个元座间亩".unicodeScalars.contains(s) || (s == "平" && n + 2 < scalars.count
-                && scalars[n + 1] == "方" && scalars[n + 2] == "米")
+            if "万亿%％所人名个元座间亩".unicodeScalars.contains(s)
+                || (s == "平" && n + 2 < scalars.count
+                    && scalars[n + 1] == "方" && scalars[n + 2] == "米")
             {
                 // A percent escape in a link (%E5%A5) is followed by a hex letter.
                 if s == "%", n + 1 < scalars.count, scalars[n + 1].isASCII, scalars[n + 1].properties.isAlphabetic {
