@@ -42,6 +42,7 @@ public struct CleanRules: Sendable {
     public static func shipped(holdingOutAll sites: Set<String>) -> CleanRules {
         let tables = EmbeddedFiles.files.keys.sorted().compactMap { path -> RuleTable? in
             guard path.hasPrefix("rules/clean/"), path.hasSuffix(".tsv"), path != LineModel.tablePath,
+                path != TitleScores.tablePath,
                 let text = EmbeddedFiles.files[path]
             else {
                 return nil
@@ -59,7 +60,8 @@ public struct CleanRules: Sendable {
     public static let sitesNamedByRules: Set<String> = {
         var sites = Set<String>()
         for (path, text) in EmbeddedFiles.files where path.hasPrefix("rules/clean/") && path.hasSuffix(".tsv") {
-            guard path != LineModel.tablePath, let table = try? RuleTable(name: path, text: text),
+            guard path != LineModel.tablePath, path != TitleScores.tablePath,
+                let table = try? RuleTable(name: path, text: text),
                 table.columns.contains("sites")
             else { continue }
             for row in table.rows { sites.formUnion(row["sites"].split(separator: "|").map(String.init)) }

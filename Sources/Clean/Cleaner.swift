@@ -36,6 +36,8 @@ public struct Cleaner: Sendable {
     /// The learned model that may relabel a line the rules decided, where it is sure
     /// (`LineModel`); nil: the rules alone.
     public var lineModel: LineModel?
+    /// The title chooser's weights (`rules/clean/title-scores.tsv`).
+    public var titleScores: TitleScores = .standard
 
     /// A cleaner with the given rules, thresholds and line model (by default the shipped one,
     /// `rules/clean/line-model.tsv`, when there is one).

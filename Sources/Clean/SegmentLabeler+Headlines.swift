@@ -117,7 +117,9 @@ extension SegmentLabeler {
         if decision.0 == .body, previous?.rule == "image-placeholder", line.isBracketed, line.shape.length <= 60 {
             return (.noise, "image-caption")
         }
-        if isSentencePiece(i, decision: decision, after: previous) { return (.body, "sentence-piece") }
+        // A counted figure after the body (`tail-figure`) may be a piece of a broken sentence: that names it better.
+        let asPiece = decision.1 == "tail-figure" ? (LineLabel.noise, "tail-residue") : decision
+        if isSentencePiece(i, decision: asPiece, after: previous) { return (.body, "sentence-piece") }
         // The file's last line, unpunctuated, right under the report's kept text: the page was cut
         // off in the middle of a sentence (…13项核心指标中:13项指标全), and the line is the report's.
         // A line closed in brackets ((建议使用…浏览器)) is whole, not cut; the start of a line above

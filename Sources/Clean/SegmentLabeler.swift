@@ -38,10 +38,12 @@ import EduwhCore
 /// | `head-list-item` | N | a web list's item in the head, led by • or `- ` (• 相关推荐, - 目录) |
 /// | `head-counter` | N | a page's counter in the head (查看: 2228｜回复: 0, 投票人数:10人) |
 /// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
+/// | `title-outscored` | N | a head title line the title chooser scores far below the report's title (会议报道) |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
 /// | `sentence-piece` | B | a figure or a list's piece of a sentence broken over lines (15600 / ㎡,生均面积) |
 /// | `broken-piece` | B | on a page broken at every figure, a short piece under a line stopped mid-sentence (督委字〔 / 2022) |
+/// | `tail-figure` | B | a short line with a counted figure after the last paragraph (- 招生350.7万人) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
 struct SegmentLabeler {
@@ -172,6 +174,7 @@ struct SegmentLabeler {
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
         keepBrokenPieces(&result)
+        demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
         return result
     }
 
@@ -358,6 +361,8 @@ struct SegmentLabeler {
         // A page cut off right after a heading (二、建设目标, 一是弘扬) ends in that heading: it is
         // the report's, not a leftover of the site.
         if line.isListHeading, line.shape.length <= settings.maxTitleLength { return (.body, "tail-heading") }
+        // A short line with a counted figure (- 在校生1.54万人, 学校21.26万所) lists the report's facts.
+        if line.hasCountedFigure, line.shape.cjk >= 2 { return (.body, "tail-figure") }
         return (.noise, "tail-residue")
     }
 
