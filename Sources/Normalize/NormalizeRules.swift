@@ -12,7 +12,7 @@ import EduwhCore
 struct NormalizeRules: Sendable {
     /// What kind of thing a unit measures.
     enum UnitKind: String, Sendable {
-        case money, area, percent, count, duration, group, tier, multiple, block, score
+        case money, area, percent, count, duration, group, tier, multiple, block, score, division
     }
 
     struct UnitRule: Sendable {

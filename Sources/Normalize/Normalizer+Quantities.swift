@@ -33,6 +33,8 @@ extension Normalizer {
         context.markFixedPhrases(rules: rules)
         context.markQuotes()
         var found = QuantityScanner.standard.scan(context, standalone: standalone)
+        found = QuantityScanner.standard.joinRangePairs(found, context)
+        QuantityScanner.standard.carryMoneyUnit(&found, context)
         // A line with pinyin glosses was read without them: offsets go back to the raw text.
         if context.line.origin != nil {
             for k in found.indices { found[k].offset = context.line.rawOffset(found[k].offset) }

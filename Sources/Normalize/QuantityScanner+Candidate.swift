@@ -286,11 +286,12 @@ extension QuantityScanner {
                 q.surface != [0x51E0]
             {
                 if q.surface == [0x591A] || q.surface == [0x4F59] {
-                    // 多/余 only counts as "over" when a magnitude or unit follows, or at the end.
+                    // 多/余 only counts as "over" when a magnitude or unit follows, or at the end (or
+                    // before 及/和 after a magnitude: 9亿多及4亿多).
                     let after = d.j + 1
                     if rules.unit(in: line, at: after) == nil && rules.magnitude(in: line, at: after) == nil
                         && !(d.standaloneSpan?.upperBound == after) && !ScalarClass.isClauseBreak(line.at(after))
-                        && after < line.count
+                        && after < line.count && !(d.sawMagnitude && Self.isListAnd(line.at(after)))
                     {
                         break
                     }
@@ -384,6 +385,12 @@ extension QuantityScanner {
             d.unitOverride = "yuan"
         } else if let u = d.unitRule, u.unit == "yuan", line.at(d.afterNumber) == 0x6574 {
             d.afterNumber += 1  // 伍仟圆整
+        } else if line.at(d.afterNumber) == 0x6B21, let u = d.unitRule, u.kind == .count, u.surface.count == 1,
+            u.surface[0] != 0x6B21, line.at(d.afterNumber + 1) != 0x6027, u.surface[0] != 0x540D
+        {  // not 次次, 一次性, 名次 (a rank)
+            // 2,510校次, 27所次, 80余篇次: a measure word and 次 count visits or times (as 人次 does).
+            d.unitOverride = u.unit + "次"
+            d.afterNumber += 1
         }
         readHalf(line, &d)
         d.end = d.unitRule != nil ? d.afterNumber : j

@@ -124,7 +124,7 @@ extension QuantityScanner {
             }
             // _分以上考生: a blanked score is a threshold, not a figure.
             // xx镇, **乡, XX校: a blanked name of a town or school (FORMAT: x区, x小学), not a blanked count.
-            guard let u = d.unitRule, u.kind != .group, u.kind != .score, u.unit != "年",
+            guard let u = d.unitRule, u.kind != .group, u.kind != .score, u.kind != .division, u.unit != "年",
                 !Self.placeNameUnits.contains(u.unit)
             else { return .stop(nil) }
             if ScalarClass.isASCIILetter(line.at(d.j)) { return .stop(nil) }
@@ -189,7 +189,8 @@ extension QuantityScanner {
         let line = context.line
         let numberStart = d.start
         let prev = d.prev
-        if r.chinese, d.unitRule?.kind == .score { return .stop(nil) }
+        // 十分 (very), 三区三州 / 六十镇 (a policy's or a place's name): only Arabic digits count these.
+        if r.chinese, d.unitRule?.kind == .score || d.unitRule?.kind == .division { return .stop(nil) }
         // 数十所, 几百名: vague counts.
         // 人数五百名, 总数卅二名: 数 closing a noun (人数, 总数, 班数) is no vague count.
         if r.chinese, prev == 0x51E0 || (prev == 0x6570 && !Self.countNounLeads.contains(line.at(numberStart - 2))) {

@@ -29,7 +29,7 @@ public enum UnitKinds {
         case .money: "money"
         case .area: "area"
         case .percent: "percent"
-        case .count: "count"
+        case .count, .division: "count"
         case .duration: "time"
         case .group, .tier, .multiple, .score, .block: "other"
         }

@@ -283,7 +283,7 @@ extension YearScanner {
         guard let year = fourDigitYear(line, at: i), (1950...2049).contains(year) else { return nil }
         let next = line.at(i + 4)
         guard !ScalarClass.isArabicDigit(next), next != 0x2E, next != 0xFF0E, next != 0x25, next != 0xFF05,
-            !countsAfter(line, at: i + 4), rules.magnitude(in: line, at: i + 4) == nil
+            !countsAfter(line, at: i + 4) || Self.endsYear(line, at: i + 4), rules.magnitude(in: line, at: i + 4) == nil
         else { return nil }
         var lead = i
         while lead > 0, ScalarClass.isSpace(line[lead - 1]) { lead -= 1 }
@@ -308,21 +308,42 @@ extension YearScanner {
         let prev = line.at(lead - 1)
         if line.at(i + 4) == 0x300B, ScalarClass.isHan(line.at(i - 1)) { return true }  // 》
         if line.matches("以来".scalarValues, at: i + 4) { return true }
+        // 数说2023牡丹教育, 截至2019岁尾, 方案》,2016“全面改薄”: after a word or a clause break too, as
+        // long as no unit, magnitude or date word follows (2000余人, 1943套 stay counts).
         let opens =
             lead == 0 || prev == Self.dun || prev == 0x3001 || prev == 0x3011 || prev == 0xFF1A || prev == 0x3A
-            || Self.joinsYears(prev)
-        guard opens, tail - (i + 4) <= 1, ScalarClass.isHan(line.at(tail)),
-            !ScalarClass.isChineseNumeral(line.at(tail)), !countsAfter(line, at: tail),
-            !Self.notAWordAfterYear.contains(line.at(tail))
+            || Self.joinsYears(prev) || ScalarClass.isClauseBreak(prev)
+            || (ScalarClass.isHan(prev) && !ScalarClass.isChineseNumeral(prev) && !Self.notAYearBefore.contains(prev))
+        var word = tail
+        if tail == i + 4, Self.opensQuote(line.at(tail)) { word += 1 }  // 2016“全面改薄”
+        guard opens, tail - (i + 4) <= 1, ScalarClass.isHan(line.at(word)),
+            !ScalarClass.isChineseNumeral(line.at(word)), !countsAfter(line, at: word) || Self.endsYear(line, at: word),
+            !Self.notAWordAfterYear.contains(line.at(word)), !Self.notAWordAfterYear.contains(line.at(tail))
         else { return false }
         return true
     }
+
+    /// 第 每 约 近 达 共 计 为 号 等 超 逾: before four digits they make an ordinal, a count or a number, not a
+    /// year; 至 到 make the end of a range written without 年 (2025至2026油尖旺杯), left to the range rules.
+    static let notAYearBefore: Set<UInt32> = [
+        0x7B2C, 0x6BCF, 0x7EA6, 0x8FD1, 0x8FBE, 0x5171, 0x8BA1, 0x4E3A, 0x53F7, 0x7B49, 0x8D85, 0x903E, 0x81F3, 0x5230,
+    ]
+
+    /// 岁末 岁尾 (歲末 歲尾): the end of the year, not ages (截至2019岁末).
+    static func endsYear(_ line: ScalarLine, at k: Int) -> Bool {
+        let v = line.at(k)
+        let w = line.at(k + 1)
+        return (v == 0x5C81 || v == 0x6B72) && (w == 0x672B || w == 0x5C3E)
+    }
+
+    /// “ 「 ‘ ": an opening quote between a year and the name it dates.
+    static func opensQuote(_ v: UInt32) -> Bool { v == 0x201C || v == 0x300C || v == 0x2018 || v == 0x22 }
 
     /// Whether a unit that makes the digits before it a count stands at `i` (2023名); a blocking word
     /// (校长 in 2024校长工作总结, `units.tsv` kind block) makes no count of them.
     func countsAfter(_ line: ScalarLine, at i: Int) -> Bool {
         guard let unit = rules.unit(in: line, at: i) else { return false }
-        return unit.kind != .block
+        return unit.kind != .block && unit.kind != .division  // 2013市教育局: no one counts 2013 cities
     }
 
     /// 年 月 级 届, and the qualifiers 余 多 左(右) 以(上) 个: after four digits they make a date, a cohort

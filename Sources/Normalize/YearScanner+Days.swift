@@ -14,6 +14,39 @@ extension YearScanner {
         0x7B2C, 0x6BCF, 0x6570, 0x51E0, 0x591A, 0x8FD1, 0x524D, 0x540E, 0x5171, 0x7B49, 0x7EA6,
     ]
 
+    /// 20063月, 200612月, 20169月—20178月: a date whose 年 the site dropped, so that the month's one
+    /// or two digits run on from the year's four (a two-digit month is 10–12). 月 must follow at once;
+    /// a day after it (20063月5日) is part of the date.
+    func gluedYearMonth(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        // Cheap test first: 月 right after five or six digits.
+        let five = line.at(i + 5) == Self.yue
+        guard five || line.at(i + 6) == Self.yue, let m0 = ScalarClass.arabicDigit(line.at(i + 4)) else { return nil }
+        var month = m0
+        if !five {
+            guard let m1 = ScalarClass.arabicDigit(line.at(i + 5)) else { return nil }
+            month = m0 * 10 + m1
+        }
+        guard let year = fourDigitYearAhead(line, at: i), (1950...2049).contains(year),
+            five ? month >= 1 : (10...12).contains(month)
+        else { return nil }
+        let k = five ? i + 5 : i + 6
+        var end = k + 1
+        if let (_, dayEnd) = smallNumber(line, at: end, in: 1...31), line.at(dayEnd) == Self.ri {
+            end = dayEnd + 1
+        }
+        return FoundYear(start: i, end: end, kind: .date, from: year, to: year, rule: "y-glued-year-month")
+    }
+
+    /// The four digits at `i` as a number, whatever follows them; nil unless all four are digits.
+    private func fourDigitYearAhead(_ line: ScalarLine, at i: Int) -> Int? {
+        var year = 0
+        for k in 0..<4 {
+            guard let d = ScalarClass.arabicDigit(line.at(i + k)) else { return nil }
+            year = year * 10 + d
+        }
+        return year
+    }
+
     /// 26日, 十七日: a day of the month alone, when a word of saying or doing follows it (记者26日从
     /// 市教育局获悉, 行政院17日表示, 台北17日电). The year and month are those of the text around it.
     func dayDate(_ line: ScalarLine, at i: Int) -> FoundYear? {

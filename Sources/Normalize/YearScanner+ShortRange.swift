@@ -34,10 +34,28 @@ extension YearScanner {
             // (2007/08): a bracketed period after a title is a school or financial year, not a month.
             let open = line.at(i - 1)
             let close = line.at(end)
-            guard sep == 0x2F, open == 0x28 || open == 0xFF08, close == 0x29 || close == 0xFF09 else { return nil }
-            return FoundYear(start: i, end: end, kind: .range, from: year, to: year + 1, rule: "y-range-short")
+            if sep == 0x2F, open == 0x28 || open == 0xFF08, close == 0x29 || close == 0xFF09 {
+                return FoundYear(start: i, end: end, kind: .range, from: year, to: year + 1, rule: "y-range-short")
+            }
+            guard bareShortRangeEnds(line, at: end, slash: sep == 0x2F, secondDigits: yy) else { return nil }
+            return FoundYear(start: i, end: end, kind: .range, from: year, to: year + 1, rule: "y-range-short-bare")
         }
         return FoundYear(start: i, end: wordEnd, kind: .range, from: year, to: year + 1, rule: "y-range-short")
+    }
+
+    /// 2019/20津貼, 2025/26起, 2019/20至2024/25, 2018-19課稅年度: a school or financial year with no
+    /// year word right after it. After a slash the two digits that are no month (2019/20) close it
+    /// before anything but a digit or a date's separator; a month's digits (2010/11) and a dash
+    /// (2008-09 is also September 2008) only before a word (2010/11学校, 2018-19課稅年度) or 至/到.
+    func bareShortRangeEnds(_ line: ScalarLine, at end: Int, slash: Bool, secondDigits yy: Int) -> Bool {
+        let next = line.at(end)
+        if ScalarClass.isArabicDigit(next) || next == 0x2F || next == 0x2E || ScalarClass.isRangeDash(next)
+            || next == Self.yue || next == Self.ri || next == Self.hao || next == 0x865F
+        {
+            return false
+        }
+        if slash, !(1...12).contains(yy) { return true }
+        return ScalarClass.isHan(next) && !ScalarClass.isChineseNumeral(next) && rules.unit(in: line, at: end) == nil
     }
 
     /// 二零二五至二六年度, 二○二五至二六財政年度: a year in Chinese digits, 至/到/dash, the next year's

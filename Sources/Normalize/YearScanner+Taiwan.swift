@@ -80,9 +80,11 @@ extension YearScanner {
         let rangeAfter = after == Self.zhi || after == Self.dao || ScalarClass.isRangeDash(after)
         var end = k + 1
         guard Self.taiwanCues.contains(after) || Self.taiwanLeads.contains(line.at(i - 1)) || rangeAfter else {
-            // 115年教育預算: N年 before a noun, kept only where the document counts ROC years.
+            // 115年教育預算: N年 before a noun, kept only where the document counts ROC years; 104年:補助…
+            // heads a year's figures in a list.
             let lead = line.at(i - 1)
-            guard ScalarClass.isHan(after), !durationFollowers.contains(after), !durationLeads.contains(lead),
+            guard ScalarClass.isHan(after) || after == 0xFF1A || after == 0x3A, !durationFollowers.contains(after),
+                !durationLeads.contains(lead),
                 !Self.bareDurationMarks.contains(after), !Self.bareDurationMarks.contains(lead)
             else { return nil }
             return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: Self.taiwanBareRule)

@@ -86,7 +86,7 @@ struct YearScanner {
     }
 
     /// Two mentions joined by a range word or dash (2010年——2015年, 二零一一年至二零一三年,
-    /// 2009.09-2012.07, 2017年8月至11月) are one mention: a range when the years differ.
+    /// 2009.09-2012.07, 2017年8月至11月, 2019/20至2024/25) are one mention: a range when the years differ.
     private func mergeRanges(_ found: [FoundYear], _ context: inout LineContext) -> [FoundYear] {
         let line = context.line
         var out: [FoundYear] = []
@@ -94,6 +94,7 @@ struct YearScanner {
             guard let last = out.last, last.anchor == nil || last.yearOfCentury != nil,
                 last.kind == .year || last.kind == .date || last.kind == .range,
                 year.kind == .year || year.kind == .date
+                    || (year.kind == .range && year.from != nil && last.from != nil)  // 2019/20至2024/25
             else {
                 out.append(year)
                 continue
@@ -232,6 +233,7 @@ struct YearScanner {
             if let y = englishMonthYear(line, at: i) { return y }
             if let y = seasonYear(line, at: i) { return y }
             if let y = bracketedSpan(line, at: i) { return y }
+            if let y = gluedYearMonth(line, at: i) { return y }
             return bareYear(line, at: i)
         }
         switch v {
@@ -365,16 +367,10 @@ struct YearScanner {
             }
         }
         let rangeSep = line.at(k)
-        // 2011和2012年, 2011 和2012 年: two consecutive years joined by 和/与/及 and closed by one 年.
-        if !hasNian, Self.isAnd(rangeSep) {
-            var m = k + 1
-            while ScalarClass.isSpace(line.at(m)) && m - k < 3 { m += 1 }
-            if let y2 = fourDigitYear(line, at: m), y2 == year + 1 {
-                let end = skipSpace(line, m + 4) { $0 == Self.nian }
-                if line.at(end) == Self.nian {
-                    return FoundYear(start: i, end: end + 1, kind: .range, from: year, to: y2, rule: "y-range")
-                }
-            }
+        // 2011和2012年, 2004、2005年: a list of full years closed by one 年 names each year (two rows, as
+        // the field labels decided), not a range; the next year is read on its own.
+        if !hasNian, Self.isAnd(rangeSep) || rangeSep == Self.dun, listedYearFollows(line, after: k) {
+            return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: "y-year-list")
         }
         // 2011/2012学年: a slash joins two consecutive years.
         if rangeSep == 0x2F, !hasNian, let y2 = fourDigitYear(line, at: k + 1), y2 == year + 1 {
@@ -418,6 +414,17 @@ struct YearScanner {
             return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-school-year")
         }
         return nil
+    }
+
+    /// Whether a full year of a list stands after the 和/与/及/、 at `k` (spaces allowed), itself
+    /// closed by 年 or followed by another 、 of the list: 2011和2012年, 2002、2003、2004年.
+    private func listedYearFollows(_ line: ScalarLine, after k: Int) -> Bool {
+        var m = k + 1
+        while ScalarClass.isSpace(line.at(m)) && m - k < 3 { m += 1 }
+        guard fourDigitYear(line, at: m) != nil else { return false }
+        let end = skipSpace(line, m + 4) { $0 == Self.nian }
+        let next = line.at(end)
+        return next == Self.nian || ((next == Self.dun || Self.isAnd(next)) && listedYearFollows(line, after: end))
     }
 
     /// Where a range's second year ends (`after`: its last digit + 1): after its 年, 学年 or 学年度 (one space

@@ -130,8 +130,11 @@ struct FieldFormTests {
         Self.expectYear("去年9月,全县启动", "去年9月", .date, 2011, 2011)
         Self.expectYear("今年元月起执行", "今年元月", .date, 2012, 2012)
         Self.expectYear("在04、05、06年连续三年", "04、05、06年", .range, 2004, 2006)
-        Self.expectYear("2015和2016年,全县新建", "2015和2016年", .range, 2015, 2016)
-        Self.expectYear("2009 与2010 年招生", "2009 与2010 年", .range, 2009, 2010)
+        // A list of full years closed by one 年 is two years (the field labels' convention since fo/fp).
+        Self.expectYear("2015和2016年,全县新建", "2015", .year, 2015, 2015)
+        Self.expectYear("2015和2016年,全县新建", "2016年", .year, 2016, 2016)
+        Self.expectYear("2009 与2010 年招生", "2009", .year, 2009, 2009)
+        Self.expectYear("2009 与2010 年招生", "2010 年", .year, 2010, 2010)
         Self.expectYear("二0一三年元月十日", "二0一三年元月十日", .date, 2013, 2013)
         Self.expectYear("二00九年工作总结", "二00九年", .year, 2009, 2009)
         Self.expectYear("2021年-2021年工作计划", "2021年-2021年", .range, 2021, 2021)
