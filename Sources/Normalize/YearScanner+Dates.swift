@@ -313,7 +313,8 @@ extension YearScanner {
         let opens =
             lead == 0 || prev == Self.dun || prev == 0x3001 || prev == 0x3011 || prev == 0xFF1A || prev == 0x3A
             || Self.joinsYears(prev) || ScalarClass.isClauseBreak(prev)
-            || (ScalarClass.isHan(prev) && !ScalarClass.isChineseNumeral(prev) && !Self.notAYearBefore.contains(prev))
+            || (ScalarClass.isHan(prev) && !ScalarClass.isChineseNumeral(prev)
+                && (!Self.notAYearBefore.contains(prev) || (prev == 0x81F3 && line.at(lead - 2) == 0x622A)))  // 截至
         var word = tail
         if tail == i + 4, Self.opensQuote(line.at(tail)) { word += 1 }  // 2016“全面改薄”
         guard opens, tail - (i + 4) <= 1, ScalarClass.isHan(line.at(word)),

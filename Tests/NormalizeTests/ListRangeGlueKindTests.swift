@@ -202,6 +202,7 @@ struct GluedYearKindTests {
         "A year without 年 glued after a word or a clause break and before a word is a year",
         arguments: [
             ("数说2021城区教育亮点", "2021", 2021), ("截止2020岁末,全县", "2020", 2020),
+            ("截至2019岁尾,全县", "2019", 2019),
             ("实施方案》,2019“全面改薄”项目", "2019", 2019),
         ])
     func gluedBareYears(_ text: String, _ surface: String, _ year: Int) {
