@@ -40,6 +40,9 @@ struct LineContext {
         let n = s.count
         var i = 0
         while i < n {
+            // Han characters and most punctuation (U+3017–U+FF07) open neither a bracket nor an address.
+            i = line.firstIndex(from: i) { $0 <= 0x3016 || $0 >= 0xFF08 }
+            guard i < n else { break }
             let v = s[i]
             // [2011]3号, 〔2011〕, 【2011】, (2011)
             if v == 0x5B || v == 0x3014 || v == 0x3010 || v == 0xFF3B || v == 0x28 || v == 0xFF08 || v == 0x3016 {
@@ -84,6 +87,8 @@ struct LineContext {
         let n = line.count
         var i = 0
         while i < n {
+            i = line.nextFlagged(from: i, in: rules.firstFlags, mask: NormalizeRules.flagFixedPhrase)
+            guard i < n else { break }
             if rules.starts(line[i], NormalizeRules.flagFixedPhrase), let candidates = rules.fixedPhrases[line[i]] {
                 var matched = 0
                 for entry in candidates where line.matches(entry.phrase, at: i) {
@@ -108,7 +113,9 @@ struct LineContext {
         var open: Int? = nil
         var openMark: UInt32 = 0
         var bookOpen: Int? = nil
-        for i in 0..<n {
+        // Every quotation mark is at most U+300F: the characters past it (most) are passed in one loop.
+        var i = line.firstIndex(from: 0) { $0 <= 0x300F }
+        while i < n {
             let v = s[i]
             switch v {
             case 0x201C, 0x300C, 0x300E, 0x2018:  // “ 「 『 ‘
@@ -145,6 +152,7 @@ struct LineContext {
             default:
                 break
             }
+            i = line.firstIndex(from: i + 1) { $0 <= 0x300F }
         }
     }
 

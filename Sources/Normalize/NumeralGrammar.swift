@@ -171,24 +171,32 @@ enum NumeralGrammar {
         // 一百 五 十 二, 三千 八百 九十六 万: a numeral spaced out (as PDF extraction and some forms write
         // it) reads across single spaces, but only when the whole of it parses: a break after a space
         // (一百 二百, 三 二) gives back everything from the first space on.
-        var beforeSpace: (ParseState, TreeBuilder.Snapshot?)? = nil
+        // The state before the first such space (`spaced`): kept in place, not as an optional that
+        // the loop would copy (136 bytes) at every character.
+        var beforeSpace = state
+        var snapshot: TreeBuilder.Snapshot? = nil
+        var spaced = false
         reading: while state.j < line.count {
             switch state.read(line) {
             case .consumed: continue
             case .stop:
                 if isNumeralSpace(line, at: state.j, arabic: arabic), state.tokens > 0 {
-                    if beforeSpace == nil { beforeSpace = (state, builder?.snapshot) }
+                    if !spaced {
+                        spaced = true
+                        beforeSpace = state
+                        snapshot = builder?.snapshot
+                    }
                     state.j += 1
                     continue
                 }
-                if let (saved, snapshot) = beforeSpace, isNumeralBreak(line, at: state.j, arabic: arabic) {
-                    state = saved
+                if spaced, isNumeralBreak(line, at: state.j, arabic: arabic) {
+                    state = beforeSpace
                     builder?.restore(snapshot)
                 }
                 break reading
             case .fail:
-                guard let (saved, snapshot) = beforeSpace else { return nil }
-                state = saved
+                guard spaced else { return nil }
+                state = beforeSpace
                 builder?.restore(snapshot)
                 break reading
             }

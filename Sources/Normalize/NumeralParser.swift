@@ -98,10 +98,24 @@ enum NumeralParser {
                 || ScalarClass.chineseSmallUnit(first) != nil
                 || ScalarClass.chineseBigUnit(first) != nil
         else { return nil }
+        if let d = NumeralGrammar.digit(first), endsLoneDigit(line.at(i + 1)) {
+            // 一些, 第一, 统一: one digit and nothing that continues a numeral, the most common reading.
+            return Reading(
+                value: Double(d), end: i + 1, chinese: true, length: 1, hasDecimal: false, loneDigit: d, fuzzy: false)
+        }
         guard let p = NumeralGrammar.parse(line, at: i, bareStart: allowBareMagnitude) else { return nil }
         return Reading(
             value: p.value, end: p.end, chinese: true, length: p.tokens, hasDecimal: p.hasDecimal,
             loneDigit: p.loneDigit, fuzzy: p.fuzzy)
+    }
+
+    /// A character after one Chinese digit that the grammar cannot read on with (see `NumeralGrammar`):
+    /// no numeral character, 俩, ○, 兆, 几, a space it reads across, or 点 of a decimal. The digit
+    /// is then the whole numeral, read without starting the grammar.
+    @inline(__always)
+    static func endsLoneDigit(_ v: UInt32) -> Bool {
+        !ScalarClass.isChineseNumeral(v) && !NumeralGrammar.isLiang(v) && v != NumeralGrammar.circleZero && v != 0x5146
+            && v != 0x51E0 && v != 0x20 && v != 0xA0 && v != NumeralGrammar.dian && v != NumeralGrammar.dianTrad
     }
 
     /// Chinese digits read one by one (二〇〇八 → 2008) over `range`, or nil when another

@@ -438,7 +438,9 @@ extension QuantityScanner {
         var start = numberStart
         // 近 50億元: one space may stand between the word and the number.
         let spaced = ScalarClass.isSpace(d.prev) ? 1 : 0
-        if let q = rules.qualifiersBefore.first(where: { line.matches($0.surface, endingAt: numberStart - spaced) }) {
+        if qualifierBeforeEnds.mayEnd(line.at(numberStart - spaced - 1)),
+            let q = rules.qualifiersBefore.first(where: { line.matches($0.surface, endingAt: numberStart - spaced) })
+        {
             let before = line.at(numberStart - spaced - q.surface.count - 1)
             var blocked = false
             if q.surface == [0x8FD1] && jinBlockers.contains(before) { blocked = true }

@@ -48,7 +48,7 @@ extension QuantityScanner {
                 if name.units.isEmpty || name.units.contains(unitName) { return .stop(nil) }
             }
         }
-        if let u = d.unitRule {
+        if let u = d.unitRule, startsNameContextAfter(line.at(d.afterNumber)) {
             for name in rules.nameContextsAfter where line.matches(name.word, at: d.afterNumber) {
                 if name.units.contains(u.unit) { return .stop(nil) }
             }
@@ -65,9 +65,12 @@ extension QuantityScanner {
             {
                 return .stop(nil)
             }
-            if contactWords.contains(where: { word in
-                (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) }
-            }) {
+            // A contact word ends one to four characters before the number: look for its last character first.
+            if (1...4).contains(where: { contactWordEnds.mayEnd(line.at(numberStart - $0)) }),
+                contactWords.contains(where: { word in
+                    (1...4).contains { line.matches(word, endingAt: numberStart - $0 + 1) }
+                })
+            {
                 return .stop(nil)
             }
         }
@@ -78,6 +81,13 @@ extension QuantityScanner {
     @inline(__always)
     private func endsNameContext(_ v: UInt32) -> Bool {
         v != 0 && Unicode.Scalar(v).map(rules.nameContextBeforeEnds.contains) ?? false
+    }
+
+    /// Whether some name-context word after a unit starts with `v` (0, outside the line, starts none;
+    /// the table refuses an empty word).
+    @inline(__always)
+    private func startsNameContextAfter(_ v: UInt32) -> Bool {
+        v != 0 && Unicode.Scalar(v).map(nameContextAfterStarts.contains) ?? false
     }
 
     /// Years the year scanner left, blanked figures, age ranges, leading zeros.

@@ -30,6 +30,10 @@ struct QuantityScanner {
     let bareMagnitudeLeads: Set<UInt32>
     let labelLeads: Set<UInt32>
     let contactWords: [[UInt32]]
+    /// The first scalars of the name contexts after a unit (`rules.nameContextsAfter`).
+    let nameContextAfterStarts: ScalarSet
+    /// The last scalars of `contactWords`: a number after none of them needs no word compared.
+    let contactWordEnds: WordEnds
     let jinBlockers: Set<UInt32>
     let yueBlockers: Set<UInt32>
     let yueFollowBlockers: Set<UInt32>
@@ -38,6 +42,11 @@ struct QuantityScanner {
     let pointNouns: [[UInt32]]
     let blankLeads: [[UInt32]]
     let vagueMeasures: Set<[UInt32]>
+    /// The last scalars of the qualifiers before a number (近, 约, 不超过 …).
+    let qualifierBeforeEnds: WordEnds
+    /// 1 at the scalars `scan` stops at: those that can start a quantity, and the spaces, ㎡ and 平
+    /// where a blank figure is looked for; `scan` passes every other character in one tight loop.
+    let scanStops: [UInt8]
     /// Words before a unit-less 万/亿 figure that make it money (context-words.tsv, money-lead), and
     /// words that make an age a figure (age-measure: 平均年龄42岁). Static, read once from the shipped
     /// tables: the scanner's own fields are kept few, as it is passed by value on the hot path.
@@ -50,6 +59,9 @@ struct QuantityScanner {
         bareMagnitudeLeads = rules.chars("bare-magnitude-lead")
         labelLeads = rules.chars("label-lead")
         contactWords = rules.words("contact")
+        contactWordEnds = WordEnds(contactWords)
+        nameContextAfterStarts = ScalarSet(
+            rules.nameContextsAfter.compactMap { $0.word.first.flatMap(Unicode.Scalar.init) })
         jinBlockers = rules.chars("jin-blocker")
         yueBlockers = rules.chars("yue-blocker")
         yueFollowBlockers = rules.chars("yue-follower")
@@ -58,6 +70,10 @@ struct QuantityScanner {
         pointNouns = rules.words("point-noun")
         blankLeads = rules.words("blank-lead")
         vagueMeasures = Set(rules.words("vague-measure"))
+        qualifierBeforeEnds = WordEnds(rules.qualifiersBefore.map(\.surface))
+        var stops = rules.firstFlags.map { $0 & NormalizeRules.flagQuantityStart == 0 ? UInt8(0) : 1 }
+        for v in [0x20, 0x3000, 0x33A1, 0x5E73] { stops[v] = 1 }
+        scanStops = stops
     }
 
     /// Reads every quantity of the line. With `standalone`, a line that is only a number
@@ -78,6 +94,8 @@ struct QuantityScanner {
         let pieces = standalone ? Self.numberListPieces(line, lineStart..<lineEnd) : nil
         var i = 0
         while i < n {
+            i = line.nextFlagged(from: i, in: scanStops, mask: 1)
+            guard i < n else { break }
             let v = line[i]
             if v >= 0x10000 || rules.firstFlags[Int(v)] & NormalizeRules.flagQuantityStart == 0 || context.claimed[i] {
                 if v == 0x20 || v == 0x3000, let (blank, end) = spaceBlank(context, at: i) {

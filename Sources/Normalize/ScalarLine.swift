@@ -55,60 +55,11 @@ struct ScalarLine {
         let fold = TraditionalFold.table
         let bits = TraditionalFold.bits
         let decoded = text.withUTF8 { bytes in
-            [UInt32](unsafeUninitializedCapacity: bytes.count) { values, initialized in
-                var i = 0
-                var j = 0
-                let n = bytes.count
-                while i < n {
-                    let b0 = UInt32(bytes[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0
-                        i += 1
-                        switch v {
-                        case 0x28:
-                            features |= Self.hasBracket
-                            // 個(gè): a bracket after a Han character opening Latin letters may be a gloss.
-                            if j > 0, values[j - 1] >= 0x3400, i < n,
-                                (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || (bytes[i] >= 0xC3 && bytes[i] <= 0xC9)
-                            {
-                                features |= Self.hasGloss
-                            }
-                        case 0x5B: features |= Self.hasBracket
-                        case 0x68, 0x77, 0x48, 0x57: features |= Self.hasLatinURLStart
-                        case 0x22: features |= Self.hasQuote
-                        default: break
-                        }
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
-                        if v >= 0x4E00 && v < 0xA000 {
-                            if bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
-                                v = UInt32(fold[Int(v)])
-                                folded = true
-                            }
-                        } else {
-                            switch v {
-                            case 0x3014, 0x3010, 0xFF3B, 0xFF08, 0x3016: features |= Self.hasBracket
-                            case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x300A, 0x300B, 0x3008,
-                                0x3009:
-                                features |= Self.hasQuote
-                            default: break
-                            }
-                        }
-                    } else {
-                        v =
-                            (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                            | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    values[j] = v
-                    j += 1
+            bits.withUnsafeBufferPointer { bits in
+                [UInt32](unsafeUninitializedCapacity: bytes.count) { values, initialized in
+                    initialized = Self.decode(
+                        bytes, into: values, bits: bits, fold: fold, features: &features, folded: &folded)
                 }
-                initialized = j
             }
         }
         let rawScalars = folded ? text.scalarValues : nil
@@ -135,6 +86,70 @@ struct ScalarLine {
             raw = rawScalars
             glossed = nil
         }
+    }
+
+    /// Decodes UTF-8 `bytes` into `values` (room for one scalar a byte), folding the traditional
+    /// characters `bits` marks (U+4E00–U+9FFF) through `fold`, and notes the marks `features`
+    /// tracks; returns the number of scalars. The hot path of every line: a Han character costs a
+    /// range test and one bitmap word (no overflow or bounds checks: `bytes` is valid UTF-8).
+    @inline(__always)
+    private static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt32>,
+        bits: UnsafeBufferPointer<UInt64>, fold: [UInt16], features: inout UInt8, folded: inout Bool
+    ) -> Int {
+        guard let base = bytes.baseAddress, let out = values.baseAddress, let words = bits.baseAddress else { return 0 }
+        var i = 0
+        var j = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = UInt32(base[i])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0
+                i &+= 1
+                switch v {
+                case 0x28:
+                    features |= hasBracket
+                    // 個(gè): a bracket after a Han character opening Latin letters may be a gloss.
+                    if j > 0, out[j &- 1] >= 0x3400, i < n,
+                        (base[i] >= 0x61 && base[i] <= 0x7A) || (base[i] >= 0xC3 && base[i] <= 0xC9)
+                    {
+                        features |= hasGloss
+                    }
+                case 0x5B: features |= hasBracket
+                case 0x68, 0x77, 0x48, 0x57: features |= hasLatinURLStart
+                case 0x22: features |= hasQuote
+                default: break
+                }
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(base[i &+ 1] & 0x3F)
+                i &+= 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(base[i &+ 1] & 0x3F) << 6 | UInt32(base[i &+ 2] & 0x3F)
+                i &+= 3
+                if v &- 0x4E00 < 0x5200 {
+                    if words[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+                        v = UInt32(fold[Int(v)])
+                        folded = true
+                    }
+                } else {
+                    switch v {
+                    case 0x3014, 0x3010, 0xFF3B, 0xFF08, 0x3016: features |= hasBracket
+                    case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x300A, 0x300B, 0x3008, 0x3009:
+                        features |= hasQuote
+                    default: break
+                    }
+                }
+            } else {
+                v =
+                    (b0 & 0x07) << 18 | UInt32(base[i &+ 1] & 0x3F) << 12 | UInt32(base[i &+ 2] & 0x3F) << 6
+                    | UInt32(base[i &+ 3] & 0x3F)
+                i &+= 4
+            }
+            out[j] = v
+            j &+= 1
+        }
+        return j
     }
 
     /// Pinyin glosses a site put after characters, 個(gè) 學(xué) 的(de): a bracket right after a Han
@@ -186,6 +201,35 @@ struct ScalarLine {
     /// The scalar at `i`, or 0 outside the line.
     @inline(__always)
     func at(_ i: Int) -> UInt32 { i >= 0 && i < s.count ? s[i] : 0 }
+
+    /// The first index from `i` on whose scalar is in the BMP and has a bit of `mask` in `flags`
+    /// (a table indexed by scalar, 0x10000 entries), or `count`. Scanners pass the characters that
+    /// start nothing (most Han characters) in this tight loop instead of one full step each.
+    @inline(__always)
+    func nextFlagged(from i: Int, in flags: [UInt8], mask: UInt8) -> Int {
+        s.withUnsafeBufferPointer { scalars in
+            flags.withUnsafeBufferPointer { flags in
+                var k = i
+                while k < scalars.count {
+                    let v = scalars[k]
+                    if v < 0x10000, flags[Int(v)] & mask != 0 { return k }
+                    k &+= 1
+                }
+                return k
+            }
+        }
+    }
+
+    /// The first index from `i` on whose scalar `stops` accepts, or `count`: a pass looking for a few
+    /// marks (quotation marks, brackets) runs over the other characters in this tight loop.
+    @inline(__always)
+    func firstIndex(from i: Int, where stops: (UInt32) -> Bool) -> Int {
+        s.withUnsafeBufferPointer { scalars in
+            var k = i
+            while k < scalars.count, !stops(scalars[k]) { k &+= 1 }
+            return k
+        }
+    }
 
     /// True when `word` stands at `i`.
     @inline(__always)

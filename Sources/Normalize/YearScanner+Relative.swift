@@ -41,6 +41,15 @@ extension YearScanner {
         return nil
     }
 
+    /// False when `pattern`'s second element is a literal that is not the scalar after `i`.
+    @inline(__always)
+    private static func secondLiteralFits(_ pattern: [NormalizeRules.PatternElement], _ line: ScalarLine, at i: Int)
+        -> Bool
+    {
+        guard pattern.count > 1, case .literal(let v) = pattern[1] else { return true }
+        return line.at(i + 1) == v
+    }
+
     private func matchPattern(
         _ rule: NormalizeRules.RelativeRule, _ line: ScalarLine, at i: Int, number: (Int, Int)? = nil
     ) -> (end: Int, n: Int)? {
@@ -99,7 +108,11 @@ extension YearScanner {
         guard rules.starts(line[i], NormalizeRules.flagRelative),
             let candidates = rules.relativeRules(startingWith: line[i])
         else { return nil }
-        for rule in candidates {
+        for k in candidates.indices {
+            // Most candidates differ from the line at their second literal: compare it before copying
+            // the rule and matching its whole pattern (this runs at every 年, 今, 上 … of a line).
+            guard Self.secondLiteralFits(candidates[k].pattern, line, at: i) else { continue }
+            let rule = candidates[k]
             guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
             var found = relativeFound(rule, i, end, n)

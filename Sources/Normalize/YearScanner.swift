@@ -194,6 +194,8 @@ struct YearScanner {
         var i = 0
         let triggers = NormalizeRules.flagYearStart | NormalizeRules.flagRelative | NormalizeRules.flagPlanPeriod
         while i < n {
+            i = line.nextFlagged(from: i, in: rules.firstFlags, mask: triggers)
+            guard i < n else { break }
             let v = line[i]
             if v >= 0x10000 || rules.firstFlags[Int(v)] & triggers == 0 || context.claimed[i] {
                 i += 1
