@@ -69,6 +69,9 @@ public struct Fact: Sendable, Hashable {
     public var regionRule: String = ""
     /// The features the learned region gate read (`RegionGate`), kept only when recorded.
     public var regionFeatures: [String] = []
+    /// The column header and row label a table cell was read with (`table-header:编制人数
+    /// table-row:第二实验小学`, `-` for a part the table does not show), empty for a figure in prose.
+    public var tableCell: String = ""
 
     public init(
         line: Int, sentence: String, quantity: QuantityMention, indicator: String, indicatorRule: String,

@@ -83,3 +83,46 @@ struct SentenceReadings {
         return governors.governed(code, at: offset, in: scalars, sentence: sentence.sentence.range, words: &words)
     }
 }
+
+extension FactBuilder {
+    /// Whether `year` is the base of a comparison (比上年, 较2018年, 同…): for a figure before it
+    /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
+    /// 提高, 下降 …) stands between them.
+    static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        if isComparedWith(year, in: scalars) { return true }
+        guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
+            return false
+        }
+        if year.offset > offset { return true }
+        let end = year.offset + year.surface.unicodeScalars.count
+        guard end < offset, offset <= scalars.count else { return false }
+        let between = String(scalars: scalars[end..<offset])
+        return changeWords.contains { between.includes($0) }
+    }
+
+    /// Whether the words right before `offset` make the figure a comparison with the figure before
+    /// it: 比上年的, 较去年, 比2010年增加, 同比增长 (at most a few words back, within the sentence).
+    static func isComparison(before offset: Int, in scalars: [Unicode.Scalar], after start: Int) -> Bool {
+        let from = max(start, offset - 12)
+        guard from < offset, offset <= scalars.count else { return false }
+        guard let mark = (from..<offset).last(where: { scalars[$0] == "比" || scalars[$0] == "较" }) else { return false }
+        // Nothing but a year, 上年/去年/同期, 的 and a word of change between the mark and the figure.
+        return offset - mark - 1 <= 10 && !scalars[(mark + 1)..<offset].contains { $0 == "，" || $0 == "," || $0 == "、" }
+    }
+
+    static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
+
+    /// The choice of a figure compared with the one before it in its sentence (生均公用经费1200元，
+    /// 比上年的1100元增加100元): the base and the change measure what that figure does (`@compared`).
+    static func compared(
+        _ quantity: QuantityMention, _ choice: IndicatorMapper.Choice,
+        after previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?,
+        in sentence: (index: Int?, range: Range<Int>), _ scalars: [Unicode.Scalar]
+    ) -> IndicatorMapper.Choice {
+        guard let before = previous, before.sentence == sentence.index, before.unit == quantity.unit,
+            !quantity.unit.isEmpty, before.choice.code != IndicatorMapper.unknownCode, quantity.unit != "percent",
+            isComparison(before: quantity.offset, in: scalars, after: sentence.range.lowerBound)
+        else { return choice }
+        return IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
+    }
+}

@@ -39,15 +39,17 @@ public struct FactBuilder: Sendable {
     public let regionGate: RegionGate?
     /// The learned year chooser (nil: the rules' years stand).
     public let yearChooser: YearChooser?
+    /// Whether a table's cells are read with their column header and row label (`TableScope`).
+    public let tableScope: Bool
 
     public init(
         normalizer: Normalizer = .standard, mapper: IndicatorMapper = .standard, cues: StatusCues = .standard,
         profiler: DocumentProfiler = .standard, sections: SectionScope = .standard, governors: Governors = .standard,
         model: IndicatorModel? = .standard, recordsFeatures: Bool = false, yearGate: YearGate? = .standard,
         statusModel: StatusModel? = .standard, regionGate: RegionGate? = .standard,
-        yearChooser: YearChooser? = .standard, budgets: BudgetPages = .standard
+        yearChooser: YearChooser? = .standard, budgets: BudgetPages = .standard, tableScope: Bool = true
     ) {
-        (self.model, self.yearChooser) = (model, yearChooser)
+        (self.model, self.yearChooser, self.tableScope) = (model, yearChooser, tableScope)
         self.regionGate = regionGate
         self.yearGate = yearGate
         self.statusModel = statusModel
@@ -98,6 +100,10 @@ public struct FactBuilder: Sendable {
             YearChooser.carryTopics(&scopes, document.lines, yearsByLine, sections: sections, latest: reference)
         }
         var facts: [Fact] = []
+        // Each table cell's column header and row label (kept lines only: a table's rows are body).
+        let tables =
+            tableScope
+            ? TableScope.cells(document.lines.filter { $0.label.isKept }.map { ($0.number, $0.text) }) : [:]
         // The column years of the table being read (from its header row), for its number cells.
         var columnYears: [Int]?
         // The start of a sentence the previous body line left open (no 。！？； at its end).
@@ -105,7 +111,7 @@ public struct FactBuilder: Sendable {
         // A deadline or named plan that a line ending in a colon opened for the list items under it.
         var listTopic: PlanTopic?
         for (index, (line, reading)) in zip(document.lines, scanned).enumerated() where line.label.isKept {
-            let quantities =
+            var quantities =
                 reading.map { normalizer.quantities(in: $0, standalone: line.rule == LabeledLine.asTextRule) } ?? []
             var lineYears = (yearsByLine[line.number] ?? []).map(\.mention)
             if let header = normalizer.tableColumnYears(in: line.text) {
@@ -134,6 +140,12 @@ public struct FactBuilder: Sendable {
                 listTopic = Self.listTopic(after: line, years: lineYears, carried: listTopic)
             }
             guard !quantities.isEmpty else { continue }
+            if let cells = tables[line.number] {
+                quantities = cellFacts(
+                    quantities, cells: cells, line: line, years: lineYears, frame: frame, profile: profile,
+                    scope: scopes[index], into: &facts)
+                if quantities.isEmpty { continue }
+            }
             if let head = open, line.label == .body, !tableRow {
                 // The line goes on with a sentence the line before it left open (…比上年 / 的xxx元增长):
                 // its figures are read with that sentence's start in front of them.
@@ -263,25 +275,16 @@ public struct FactBuilder: Sendable {
                 sentenceIndex.map { sentences[$0] }
                 ?? Sentence(text: line.text, range: 0..<scalars.count, clauses: [0..<scalars.count])
             let clause = sentence.clauses[sentence.clauseIndex(containing: quantity.offset)]
-            let signals =
-                signalsBySentence[sentenceIndex ?? -1] ?? mapper.signalMatches(in: scalars, sentence: sentence)
-            signalsBySentence[sentenceIndex ?? -1] = signals
-            let words = wordsBySentence[sentenceIndex ?? -1] ?? mapper.grammarMatches(in: scalars, sentence: sentence)
-            wordsBySentence[sentenceIndex ?? -1] = words
+            let key = sentenceIndex ?? -1
+            let signals = Self.cached(&signalsBySentence, key) { mapper.signalMatches(in: scalars, sentence: sentence) }
+            let words = Self.cached(&wordsBySentence, key) { mapper.grammarMatches(in: scalars, sentence: sentence) }
             let mapped = mapper.indicatorAndReading(
                 for: quantity, scalars: scalars, sentence: sentence, signals: signals, words: words)
             var choice = mapped.choice
             if !choice.isGrammar {
                 choice = readings.governed(choice.code, at: quantity.offset, in: (sentenceIndex, sentence)) ?? choice
             }
-            if let before = previous, before.sentence == sentenceIndex, before.unit == quantity.unit,
-                !quantity.unit.isEmpty,
-                before.choice.code != IndicatorMapper.unknownCode, quantity.unit != "percent",
-                Self.isComparison(before: quantity.offset, in: scalars, after: sentence.range.lowerBound)
-            {
-                // 生均公用经费1200元，比上年的1100元增加100元: the base and the change measure what the figure does.
-                choice = IndicatorMapper.Choice(code: before.choice.code, rule: before.choice.rule + "@compared")
-            }
+            choice = Self.compared(quantity, choice, after: previous, in: (sentenceIndex, sentence.range), scalars)
             choice =
                 Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) ?? choice
             previous = (sentenceIndex, quantity.unit, choice)
@@ -304,9 +307,9 @@ public struct FactBuilder: Sendable {
                 sentenceYears: candidates, sentence: sentence.range, scalars: scalars, scope: scope, profile: profile)
             // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
             // report's year over N years, unless the clause or sentence names a year of its own.
-            let durations =
-                durationsBySentence[sentenceIndex ?? -1] ?? Self.planDurations(in: scalars, sentence: sentence.range)
-            durationsBySentence[sentenceIndex ?? -1] = durations
+            let durations = Self.cached(&durationsBySentence, key) {
+                Self.planDurations(in: scalars, sentence: sentence.range)
+            }
             let quantityEnd = quantity.offset + quantity.surface.unicodeScalars.count
             if yearSource != .clause, yearSource != .sentence,
                 let years = durations.last(where: { $0.end <= quantityEnd })?.years,
@@ -439,33 +442,6 @@ public struct FactBuilder: Sendable {
                 && scalars[end] != "前"
         }
     }
-
-    /// Whether `year` is the base of a comparison (比上年, 较2018年, 同…): for a figure before it
-    /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
-    /// 提高, 下降 …) stands between them.
-    static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        if isComparedWith(year, in: scalars) { return true }
-        guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
-            return false
-        }
-        if year.offset > offset { return true }
-        let end = year.offset + year.surface.unicodeScalars.count
-        guard end < offset, offset <= scalars.count else { return false }
-        let between = String(scalars: scalars[end..<offset])
-        return changeWords.contains { between.includes($0) }
-    }
-
-    /// Whether the words right before `offset` make the figure a comparison with the figure before
-    /// it: 比上年的, 较去年, 比2010年增加, 同比增长 (at most a few words back, within the sentence).
-    static func isComparison(before offset: Int, in scalars: [Unicode.Scalar], after start: Int) -> Bool {
-        let from = max(start, offset - 12)
-        guard from < offset, offset <= scalars.count else { return false }
-        guard let mark = (from..<offset).last(where: { scalars[$0] == "比" || scalars[$0] == "较" }) else { return false }
-        // Nothing but a year, 上年/去年/同期, 的 and a word of change between the mark and the figure.
-        return offset - mark - 1 <= 10 && !scalars[(mark + 1)..<offset].contains { $0 == "，" || $0 == "," || $0 == "、" }
-    }
-
-    static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
 
     /// The mention nearest to `offset` in the clause (one before it preferred), else in the sentence.
     static func nearest<Mention>(

@@ -46,6 +46,8 @@ extension IndicatorExample {
                     dictionary: .init(code: IndicatorMapper.unknownCode, rule: "none"), matched: false,
                     restExact: false)
                 example.surface = match.row[2]
+                let line = Int(match.row[0]) ?? 0
+                example.lineText = line >= 1 && line <= rawLines.count ? rawLines[line - 1] : ""
                 return example
             }
             var example = IndicatorExample(
@@ -53,6 +55,9 @@ extension IndicatorExample {
                 dictionary: .init(code: fact.indicator, rule: fact.indicatorRule), matched: true,
                 restExact: match.restExact(excluding: .indicator))
             (example.surface, example.sentence) = (match.row[2], fact.sentence)
+            let line = Int(match.row[0]) ?? 0
+            example.lineText = line >= 1 && line <= rawLines.count ? rawLines[line - 1] : ""
+            example.tableCell = fact.tableCell
             return example
         }
     }

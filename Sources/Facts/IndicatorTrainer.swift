@@ -24,6 +24,9 @@ public struct IndicatorExample: Sendable {
     /// The gold surface and its sentence (for reading misses: `train-indicators --dump`).
     public var surface = ""
     public var sentence = ""
+    /// The raw line the gold fact stands on, and the table cell lineage of its fact (for reading misses).
+    public var lineText = ""
+    public var tableCell = ""
 
     public init(
         features: [String], label: String, site: String, slice: String, dictionary: IndicatorMapper.Choice,

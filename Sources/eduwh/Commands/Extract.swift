@@ -143,7 +143,8 @@ extension Eduwh {
                         ]
                         if explain {
                             row += [
-                                cell(fact.indicatorRule), cell(fact.statusCue),
+                                cell(fact.indicatorRule + (fact.tableCell.isEmpty ? "" : " " + fact.tableCell)),
+                                cell(fact.statusCue),
                                 .text(fact.yearSource.rawValue + (fact.yearRule.isEmpty ? "" : " " + fact.yearRule)),
                                 .text(
                                     fact.regionSource.rawValue + (fact.regionRule.isEmpty ? "" : " ")

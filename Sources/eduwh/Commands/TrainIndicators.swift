@@ -51,6 +51,8 @@ extension Eduwh {
             shouldDisplay: false)
 
         @OptionGroup var corpus: GoldCorpusOptions
+        @Flag(help: "Read table cells without their column header and row label (measures TableScope).")
+        var withoutTables = false
         @Flag(help: "With --loso: print a row per site too.") var perSite = false
         @Option(help: "Feature name prefixes to leave out (comma-separated; ';' between ablations run in turn).")
         var dropFeatures: String?
@@ -193,7 +195,7 @@ extension Eduwh {
             to path: String
         ) throws {
             let chosen = IndicatorTrainer.chosen(examples, predictions, policy: policy)
-            var lines = ["slice\tsite\tgold\tdict\trule\tmodel\tp\tchosen\tsurface\tsentence\tfeatures"]
+            var lines = ["slice\tsite\tgold\tdict\trule\tmodel\tp\tchosen\tsurface\tsentence\tfeatures\tline\ttable"]
             for (index, example) in examples.enumerated() {
                 let prediction = predictions[index]
                 let cells = [
@@ -201,7 +203,7 @@ extension Eduwh {
                     example.dictionary.rule, prediction?.code ?? "-",
                     prediction.map { String(format: "%.2f", $0.probability) } ?? "-",
                     example.matched ? chosen[index] : "-", example.surface, example.sentence,
-                    example.features.joined(separator: " "),
+                    example.features.joined(separator: " "), example.lineText, example.tableCell,
                 ]
                 lines.append(cells.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t"))
             }
@@ -212,7 +214,7 @@ extension Eduwh {
         func loadExamples() throws -> [IndicatorExample] {
             try LabelledPage.examples(
                 field: corpus.field, seeds: corpus.seeds, seedsGold: corpus.seedsGold,
-                factBuilder: FactBuilder(model: nil, recordsFeatures: true)
+                factBuilder: FactBuilder(model: nil, recordsFeatures: true, tableScope: !withoutTables)
             ) { page in
                 IndicatorExample.examples(
                     goldFacts: page.goldFacts, goldQuantities: page.goldQuantities, facts: page.facts,

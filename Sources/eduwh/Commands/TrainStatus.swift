@@ -46,6 +46,8 @@ extension Eduwh {
             shouldDisplay: false)
 
         @OptionGroup var corpus: GoldCorpusOptions
+        @Flag(help: "Read table cells without their column header and row label (measures TableScope).")
+        var withoutTables = false
         @Option(help: "Write the trained model here.") var out: String?
         @Option(help: "Training epochs.") var epochs = 15
         @Option(help: "L2 weight decay.") var l2: Float = 0.002
@@ -150,7 +152,7 @@ extension Eduwh {
         func loadExamples() throws -> [IndicatorExample] {
             try LabelledPage.examples(
                 field: corpus.field, seeds: corpus.seeds, seedsGold: corpus.seedsGold,
-                factBuilder: FactBuilder(recordsFeatures: true, statusModel: nil)
+                factBuilder: FactBuilder(recordsFeatures: true, statusModel: nil, tableScope: !withoutTables)
             ) { page in
                 StatusTrainer.examples(
                     goldFacts: page.goldFacts, goldQuantities: page.goldQuantities, facts: page.facts,

@@ -1,0 +1,71 @@
+import EduwhCore
+import Normalize
+
+extension FactBuilder {
+    /// The facts of a line's table cells (`TableScope`): each cell that has a column header or a
+    /// row label is read as if they were written before it (厦门市第二实验小学 编制人数 `124`,
+    /// 教育支出 本年预算数 `1,250`), so the dictionary, the grammar, the status cues and the
+    /// budget columns see what the cell counts and when; the years of the header (2015年, 本年)
+    /// date it. Returns the quantities left for the line's own reading (no cell, or a cell with
+    /// neither header nor label). The fact keeps its own line and offset; `tableCell` says what
+    /// it was read with (`table-header:编制人数 table-row:第二实验小学`).
+    func cellFacts(
+        _ quantities: [QuantityMention], cells: [TableScope.Cell], line: LabeledLine, years: [YearMention],
+        frame: DocumentTimeFrame, profile: DocumentProfile, scope: SectionScope.State, into found: inout [Fact]
+    ) -> [QuantityMention] {
+        var rest: [QuantityMention] = []
+        for quantity in quantities {
+            guard tableScope,
+                let cell = cells.first(where: {
+                    $0.range.contains(quantity.offset) || $0.range.lowerBound == quantity.offset
+                }),
+                cell.header != nil || cell.label != nil
+            else {
+                rest.append(quantity)
+                continue
+            }
+            let label = Self.clipped(cell.label ?? "")
+            let header = Self.clipped(cell.header ?? "")
+            let prefix = label + (label.isEmpty || header.isEmpty ? "" : " ") + header
+            let lineScalars = line.text.unicodeScalars.map { $0 }
+            let cellText = String(
+                String.UnicodeScalarView(
+                    lineScalars[cell.range.lowerBound..<min(cell.range.upperBound, lineScalars.count)]))
+            let shift = prefix.unicodeScalars.count - cell.range.lowerBound
+            var reading = line
+            reading.text = prefix + cellText
+            var moved = quantity
+            moved.offset += shift
+            // The header's own years (2015年, 本年), then the line's within the cell (a column year
+            // the header row gave, `table-column`, stands just before the cell).
+            var cellYears = normalizer.years(in: normalizer.yearScan(of: prefix), frame: frame, lineNumber: line.number)
+                .filter { !Normalizer.undatingYearRules.contains($0.rule) }
+            for year in years where year.offset >= cell.range.lowerBound - 1 && year.offset < cell.range.upperBound {
+                var shifted = year
+                shifted.offset = max(0, year.offset + shift)
+                cellYears.append(shifted)
+            }
+            let start = found.count
+            facts(
+                [moved], line: reading, years: cellYears, places: [], profile: profile, scope: scope, inherited: nil,
+                into: &found)
+            for index in start..<found.count {
+                found[index].quantity.offset = quantity.offset
+                found[index].tableCell = Self.tableLineage(cell)
+            }
+        }
+        return rest
+    }
+
+    /// `table-header:编制人数 table-row:第二实验小学` (`-` for a part the table does not show).
+    static func tableLineage(_ cell: TableScope.Cell) -> String {
+        "table-header:\(cell.header.map(clipped) ?? "-") table-row:\(cell.label.map(clipped) ?? "-")"
+    }
+
+    /// A header or label cut to its last `TableScope.contextLimit` scalars (the words nearest the
+    /// figure), tabs made spaces.
+    static func clipped(_ text: String) -> String {
+        let scalars = text.unicodeScalars.map { $0 == "\t" ? " " : $0 }
+        return String(String.UnicodeScalarView(scalars.suffix(TableScope.contextLimit)))
+    }
+}
