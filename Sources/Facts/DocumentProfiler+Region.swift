@@ -236,13 +236,17 @@ extension DocumentProfiler {
     /// How often a report must speak as a level or a region for it to count.
     static let minimumSpeakingCount = 2
 
-    /// The division of the bureau a page names as its source or issuer on a line of its own
-    /// (来源：深圳市教育局, 發布機構 騰沖市人民政府, 來源／新竹縣政府), whatever that line's label: a
-    /// report that names no place of its own is that bureau's. Nil when no such line names a
-    /// division right after its cue and before a government word, or two lines name different ones.
+    /// The division of the bureau the report's own text names as its source or issuer on a line of
+    /// its own (资料来源：深圳市教育局, 來源／新竹縣政府 kept as body or title): a report that names no
+    /// place of its own is that bureau's. A site's metadata or chrome line (a 来源/发布机构 M line, a
+    /// breadcrumb) is no source of a region (corpus/README: region from the text only). Nil when no
+    /// such line names a division right after its cue and before a government word, or two lines
+    /// name different ones.
     static func sourceRegion(_ lines: [LabeledLine]) -> String? {
         var found: String?
-        for line in lines where line.text.utf8.count <= 240 && sourceCues.contains(where: { line.text.includes($0) }) {
+        for line in lines
+        where line.label.isKept && line.text.utf8.count <= 240 && sourceCues.contains(where: { line.text.includes($0) })
+        {
             let scalars = line.text.simplifiedScalars
             guard let cue = sourceCueScalars.lazy.compactMap({ position(of: $0, in: scalars) }).first else { continue }
             let rest = scalars[(cue.lowerBound + cue.count)...].drop { sourceSeparators.contains($0) }

@@ -20,7 +20,8 @@ extension FactBuilder {
     }
 
     /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
-    /// 前往上海考察) or a place left out (不含厦门市) rather than the region a figure is about.
+    /// 前往上海考察), a quoted title (“遵义市文明单位”, 凤冈县“平安校园”: `isQuotedName`) or a place left
+    /// out (不含厦门市) rather than the region a figure is about.
     static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         let end = place.offset + place.surface.unicodeScalars.count
         // The organisation word may follow a second place (四平河南商会).
@@ -29,7 +30,11 @@ extension FactBuilder {
         }) {
             return true
         }
-        if isSchoolName(place, end: end, in: scalars) { return true }
+        if isSchoolName(place, end: end, in: scalars) || isQuotedName(place, end: end, in: scalars)
+            || isCompanyName(place, end: end, in: scalars)
+        {
+            return true
+        }
         return precedingScalars.contains { ends($0, at: place.offset, in: scalars) }
     }
 
@@ -102,6 +107,25 @@ extension FactBuilder {
         guard let last = place.surface.simplifiedScalars.last, !divisionSuffixes.contains(last) else { return false }
         return schoolNameScalars.contains { starts($0, at: end, in: scalars) }
     }
+
+    /// Whether a place written without its division suffix opens a company's or an organisation's
+    /// longer name (兰州第五建筑公司, 上海兆顺投资有限公司): an organisation word within a few characters,
+    /// no punctuation between. A name with its suffix (兰州市教育局和…公司) is left to `organisationWords`.
+    static func isCompanyName(_ place: PlaceMention, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        // 州 ends bare city names too (兰州, 杭州): only a full division name's suffix keeps the place.
+        guard let last = place.surface.simplifiedScalars.last, last == "州" || !divisionSuffixes.contains(last) else {
+            return false
+        }
+        var index = end
+        while index < min(scalars.count, end + companyReach), scalars[index].properties.isIdeographic {
+            if organisationScalars.contains(where: { starts($0, at: index, in: scalars) }) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// How far after a bare place an organisation word may end its name.
+    static let companyReach = 8
 
     /// The last character of a division's full name.
     static let divisionSuffixes: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "旗", "盟", "镇", "乡"]

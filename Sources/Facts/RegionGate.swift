@@ -121,6 +121,8 @@ public struct RegionGate: Sendable {
         let region = profile.adcode
         let level = region.map(levelName) ?? "none"
         var features = ["dl:" + level, "kind:" + profile.kind]
+        // The rule that chose the report's region (named, speaking level, only named, source line…).
+        if let rule = profile.regionRule.split(separator: " ").first, !rule.isEmpty { features.append("dr:" + rule) }
         let labels = Dictionary(document.lines.map { ($0.number, $0.label) }, uniquingKeysWith: { a, _ in a })
         var named = 0
         var total = 0
@@ -199,6 +201,7 @@ public struct RegionGate: Sendable {
                 let distance = quantity.offset >= end ? quantity.offset - end : start - quantity.offset
                 features.append(
                     (quantity.offset >= end ? "after:" : "before:") + YearGate.bucket(distance, [0, 3, 8, 20, 50]))
+                features += RegionCues.kinds(place: start..<end, figure: quantity.offset, in: scalars)
             }
         }
         for context in document {

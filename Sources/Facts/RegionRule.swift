@@ -17,7 +17,7 @@ public enum RegionRule {
     public static let shortName = "docregion-short-name"
     /// The one county named in a report that speaks as a county (我县 … 岳西县 once).
     public static let onlyNamed = "docregion-only-named"
-    /// The bureau of the page's source or issuer line (来源：深圳市教育局).
+    /// The bureau of a source or issuer line the report's text keeps (资料来源：深圳市教育局), never a metadata line.
     public static let sourceLine = "docregion-source-line"
     /// Empty: the report speaks as the country (全国) and its title names no place.
     public static let national = "docregion-national"

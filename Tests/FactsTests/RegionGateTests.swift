@@ -7,24 +7,36 @@ import Testing
 /// (`RegionGate`), with sentences of our own: the bureau a page names as its source, division
 /// names in variant traditional glyphs, and a doubted region left empty with its reason.
 @Suite struct RegionGateTests {
-    /// A page whose text names no place, with a source line (labelled metadata) after its title.
-    static func sourced(_ source: String, body: [String]) -> CleanDocument {
+    /// A page whose text names no place, with a source line (labelled metadata, or kept as the
+    /// report's own text) after its title.
+    static func sourced(_ source: String, label: LineLabel = .metadata, body: [String]) -> CleanDocument {
         var lines = [FactsFixtures.line("2023年义务教育学位建设情况", number: 1, label: .title)]
-        lines.append(FactsFixtures.line(source, number: 2, label: .metadata))
+        lines.append(FactsFixtures.line(source, number: 2, label: label))
         for (index, text) in body.enumerated() { lines.append(FactsFixtures.line(text, number: index + 3)) }
         return CleanDocument(index: 1, title: "2023年义务教育学位建设情况", lines: lines, metadata: SiteMetadata())
     }
 
     static let body = ["2023年，全市新建、改扩建中小学12所，新增学位1.8万个。"]
 
-    /// The bureau on the source line is the report's region when the text names none.
-    @Test func theSourceBureauIsTheRegionOfAReportNamingNoPlace() throws {
-        let built = FactBuilder.standard.build(Self.sourced("发布时间：2023-12-30  来源：佛山市教育局", body: Self.body))
+    /// A source line the report's text keeps (资料来源 under a table) names its region when the
+    /// text names none.
+    @Test func aKeptSourceBureauIsTheRegionOfAReportNamingNoPlace() throws {
+        let built = FactBuilder.standard.build(Self.sourced("资料来源：佛山市教育局", label: .body, body: Self.body))
         #expect(built.profile.adcode == "440600000000")
         #expect(try TrustTests.fact("12所", in: built).adcode == "440600000000")
         // Traditional script and a slash: 來源／新竹縣政府.
-        let taiwan = FactBuilder.standard.build(Self.sourced("來源／新竹縣政府", body: Self.body))
+        let taiwan = FactBuilder.standard.build(Self.sourced("來源／新竹縣政府", label: .body, body: Self.body))
         #expect(taiwan.profile.adcode == "719004000000")
+    }
+
+    /// A site's metadata line (来源, 发布机构) is chrome, not the report's text: a report that says
+    /// 全市 without naming the city gets no region from it (corpus/README, session 18 region audit).
+    @Test func aMetadataSourceLineGivesNoRegion() throws {
+        for source in ["发布时间：2023-12-30  来源：佛山市教育局", "发布机构：青田县教育局", "來源／新竹縣政府"] {
+            let built = FactBuilder.standard.build(Self.sourced(source, body: Self.body))
+            #expect(built.profile.adcode == nil, "\(source)")
+            #expect(try TrustTests.fact("12所", in: built).adcode == nil, "\(source)")
+        }
     }
 
     /// A source that is no bureau (a newspaper, a bare 县教体局) or a place not followed by a
