@@ -58,13 +58,14 @@ public enum TableScope {
         var body = Substring(text).trimmingBlanks()
         if let last = body.last, last == "|" || last == "｜" { body = body.dropLast().trimmingBlanks() }
         let count = body.unicodeScalars.count
+        // A line longer than a cell is never one (nor a figure): most lines are prose, so say so first.
+        if count > cellLimit { return (.other, "") }
         if count == 0 || ["/", "-", "—", "－", "／", "--"].contains(body) { return (.number, String(body)) }
         // A bare 1900–2100 is a column's year (a header cell), not a figure (as `TableRow.loneNumber`).
         if isFigure(body), !(body.count == 4 && Int(body).map { (1900...2100).contains($0) } == true) {
             return (.number, String(body))
         }
-        let ends: Set<Character> = ["。", "；", "！", "？", ";"]
-        if count > cellLimit || body.contains(where: ends.contains) || body.contains("|") || body.contains("｜") {
+        if body.unicodeScalars.contains(where: { "。；！？;|｜".unicodeScalars.contains($0) }) {
             return (.other, String(body))
         }
         return (.text, String(body))
@@ -251,15 +252,34 @@ public enum TableScope {
                 if header != nil { header!.at = index }
                 continue
             }
-            let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
-            if words.count >= 2, words.count <= 12, words.allSatisfy({ $0.count <= 12 && isHeaderWord($0) }),
-                !line.text.contains("。"), !line.text.contains("，")
-            {
-                header = (words.map(String.init), index)
+            if let words = headerWords(line.text) {
+                header = (words, index)
             } else if let current = header, index - current.at > headerReach {
                 header = nil
             }
         }
+    }
+}
+
+extension TableScope {
+    /// A header row's cells: 2 to 12 words of at most 12 characters split by blanks, each one that can title
+    /// a column (`isHeaderWord`), and no 。 or ，; nil for any other line (most lines are prose, refused by
+    /// their punctuation before they are split).
+    static func headerWords(_ text: String) -> [String]? {
+        var blank = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\t", "\u{3000}": blank = true
+            case "。", "，": return nil
+            default: continue
+            }
+        }
+        guard blank else { return nil }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+        guard words.count >= 2, words.count <= 12, words.allSatisfy({ $0.count <= 12 && isHeaderWord($0) }) else {
+            return nil
+        }
+        return words.map(String.init)
     }
 }
 
