@@ -16,6 +16,11 @@ extension FactBuilder {
         let placesByLine = Dictionary(grouping: places.filter { $0.mention.status == .resolved }, by: \.line)
         var scalarsByLine: [Int: [Unicode.Scalar]] = [:]
         var parents: [String: String?] = [:]
+        // The finer division each city or province region may be lowered to (read once per document).
+        let lowers =
+            recordsFeatures || regionGate?.byModel["lower"] != nil
+            ? RegionGate.lowerCandidates(
+                for: Set(facts.compactMap(\.adcode)), document: document, places: places, profile: profile) : [:]
         func gate(_ fact: inout Fact, adcode: String) {
             // The place the region came from: the nearest mention of that division on the fact's line.
             let place =
@@ -27,12 +32,17 @@ extension FactBuilder {
                 place == nil
                 ? [] : Self.cached(&scalarsByLine, fact.line) { lines[fact.line]?.text.simplifiedScalars ?? [] }
             // The fact's own features; the document's (the same for every fact) are summed once.
-            let features = RegionGate.features(
-                adcode: adcode, source: fact.regionSource, place: place, quantity: fact.quantity, scalars: scalars,
-                title: lines[fact.line]?.label == .title, document: [], region: profile.adcode)
+            let lower = lowers[adcode]
+            let src = "|src:" + fact.regionSource.rawValue
+            let features =
+                RegionGate.features(
+                    adcode: adcode, source: fact.regionSource, place: place, quantity: fact.quantity, scalars: scalars,
+                    title: lines[fact.line]?.label == .title, document: [], region: profile.adcode)
+                + (lower?.features.flatMap { [$0, $0 + src] } ?? [])
             if recordsFeatures {
-                let src = "|src:" + fact.regionSource.rawValue
-                fact.regionFeatures = features + context.flatMap { [$0, $0 + src] }
+                fact.regionFeatures =
+                    features + context.flatMap { [$0, $0 + src] }
+                    + (lower.map { [RegionGate.lowerMark + $0.adcode] } ?? [])
             }
             guard let regionGate, let documentScores else { return }
             let base = documentScores[fact.regionSource.rawValue] ?? [:]
@@ -42,11 +52,16 @@ extension FactBuilder {
             let parent = parents[adcode] ?? Self.cachedParent(adcode, &parents)
             let (keep, empty) = (probability("keep"), probability("empty"))
             let up = parent.map { _ in probability("parent") }
-            let choice = RegionGate.choose(keep: keep, parent: up, empty: empty, margins: regionGate.margins)
-            let shown = "keep \(format2(keep)) parent \(up.map(format2) ?? "-") empty \(format2(empty))"
+            let down = lower.map { _ in probability("lower") }
+            let choice = RegionGate.choose(
+                keep: keep, parent: up, empty: empty, lower: down, margins: regionGate.margins,
+                lowerMargin: regionGate.lowerMargin)
+            var shown = "keep \(format2(keep)) parent \(up.map(format2) ?? "-") empty \(format2(empty))"
+            if let lower, let down { shown += " lower \(lower.adcode) \(format2(down))" }
             fact.regionRule = "regiongate:\(choice.rawValue) (\(shown))"
             switch choice {
             case .keep: break
+            case .lower: fact.adcode = lower?.adcode
             case .parent: fact.adcode = parent
             case .empty: (fact.adcode, fact.regionSource) = (nil, .none)
             }

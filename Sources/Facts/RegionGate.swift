@@ -41,13 +41,18 @@ public struct RegionGate: Sendable {
         return byModel
     }
 
-    /// The models a choice reads, each a prefix of the table's features.
-    public static let models = ["keep", "parent", "empty"]
+    /// The models a choice reads, each a prefix of the table's features (`lower:` judges a finer
+    /// division the text names, `RegionGate+Lower.swift`).
+    public static let models = ["keep", "parent", "empty", "lower"]
 
     /// How much a parent or an empty region must beat keeping the rules' region by (above 1: never).
     public var margins: (parent: Double, empty: Double) {
         (table.weights["@parent"] ?? 2, table.weights["@empty"] ?? 2)
     }
+
+    /// How much lowering a region to the finer division the text names must beat keeping it by
+    /// (2, never, when the table has no `@lower`: a table trained before it never lowers).
+    public var lowerMargin: Double { table.weights["@lower"] ?? 2 }
 
     /// The probability model `name` gives a fact with these features, `base` added to its score
     /// (the document's part, `documentScores`).
@@ -83,13 +88,24 @@ public struct RegionGate: Sendable {
     public static func choose(
         keep: Double, parent: Double?, empty: Double, margins: (parent: Double, empty: Double)
     ) -> Choice {
+        choose(keep: keep, parent: parent, empty: empty, lower: nil, margins: margins, lowerMargin: 2)
+    }
+
+    /// With `lower`, the probability that the finer division the text names is right (nil when
+    /// there is none): the choice whose gain over keeping beats its margin most.
+    public static func choose(
+        keep: Double, parent: Double?, empty: Double, lower: Double?, margins: (parent: Double, empty: Double),
+        lowerMargin: Double
+    ) -> Choice {
         let parentGain = parent.map { $0 - keep - margins.parent } ?? -1
         let emptyGain = empty - keep - margins.empty
+        let lowerGain = lower.map { $0 - keep - lowerMargin } ?? -1
+        if lowerGain > 0, lowerGain >= parentGain, lowerGain >= emptyGain { return .lower }
         if parentGain > 0, parentGain >= emptyGain { return .parent }
         return emptyGain > 0 ? .empty : .keep
     }
 
-    public enum Choice: String, Sendable { case keep, parent, empty }
+    public enum Choice: String, Sendable { case keep, parent, empty, lower }
 
     /// The division containing `adcode` (a county's city, else province; a city's province), nil
     /// for a province or when the table has no such city.

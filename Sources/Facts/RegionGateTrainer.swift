@@ -13,13 +13,20 @@ public struct RegionExample: Sendable {
     public var matched: Bool
     /// Value, unit, indicator, years and status all equal the gold.
     public var restExact: Bool
+    /// The finer division the text names that the region may be lowered to ("" for none).
+    public var lower: String
 
+    /// `features` may carry the lower candidate (`RegionGate.lowerMark`): it is taken out of them.
     public init(
         features: [String], region: String, gold: String, site: String, slice: String, matched: Bool,
         restExact: Bool
     ) {
-        (self.features, self.region, self.gold, self.site) = (features, region, gold, site)
-        (self.slice, self.matched, self.restExact) = (slice, matched, restExact)
+        let mark = RegionGate.lowerMark
+        let lower = features.first { $0.hasPrefix(mark) }.map { String($0.dropFirst(mark.count)) } ?? ""
+        (self.features, self.region, self.gold, self.site) = (
+            features.filter { !$0.hasPrefix(mark) }, region, gold, site
+        )
+        (self.slice, self.matched, self.restExact, self.lower) = (slice, matched, restExact, lower)
     }
 
     /// Whether the chooser may change this region.
@@ -31,6 +38,7 @@ public struct RegionExample: Sendable {
         case .keep: return region
         case .parent: return RegionGate.parent(of: region) ?? region
         case .empty: return ""
+        case .lower: return lower.isEmpty ? region : lower
         }
     }
 
@@ -64,8 +72,9 @@ public struct RegionGateTrainer: Sendable {
 
     public init() {}
 
-    /// The three probabilities of a gated example (`parent` nil when its region has none).
-    public typealias Probabilities = (keep: Double, parent: Double?, empty: Double)
+    /// The probabilities of a gated example (`parent` nil when its region has none, `lower` when
+    /// the text names no finer division inside it).
+    public typealias Probabilities = (keep: Double, parent: Double?, empty: Double, lower: Double?)
 
     /// The examples as one model learns them: its choice's region stands as a year example's year.
     static func relabelled(_ examples: [RegionExample], model: String) -> [YearExample] {
@@ -77,6 +86,7 @@ public struct RegionGateTrainer: Sendable {
             case "empty":
                 year = example.region.isEmpty ? "" : "-"
                 gold = gold.isEmpty ? "-" : gold
+            case "lower": year = example.region.isEmpty ? "" : example.lower
             default: break
             }
             return YearExample(
@@ -86,8 +96,10 @@ public struct RegionGateTrainer: Sendable {
     }
 
     /// A chooser trained on `examples`, with these margins (on: threshold 1).
-    public func train(_ examples: [RegionExample], margins: (parent: Double, empty: Double) = (2, 2)) -> RegionGate {
-        var weights: [String: Double] = ["@parent": margins.parent, "@empty": margins.empty]
+    public func train(
+        _ examples: [RegionExample], margins: (parent: Double, empty: Double) = (2, 2), lowerMargin: Double = 2
+    ) -> RegionGate {
+        var weights: [String: Double] = ["@parent": margins.parent, "@empty": margins.empty, "@lower": lowerMargin]
         for model in RegionGate.models {
             for (feature, weight) in models.train(Self.relabelled(examples, model: model)).weights {
                 weights[model + ":" + feature] = weight
@@ -102,9 +114,10 @@ public struct RegionGateTrainer: Sendable {
         let parent = RegionGate.parent(of: example.region).map { _ in
             gate.probability(example.features, model: "parent")
         }
+        let lower = example.lower.isEmpty ? nil : gate.probability(example.features, model: "lower")
         return (
             gate.probability(example.features, model: "keep"), parent,
-            gate.probability(example.features, model: "empty")
+            gate.probability(example.features, model: "empty"), lower
         )
     }
 
@@ -127,13 +140,15 @@ public struct RegionGateTrainer: Sendable {
         public var fixed = 0
         public var raised = 0
         public var blanked = 0
+        public var lowered = 0
 
         public var accuracy: Double { total == 0 ? 0 : Double(right) / Double(total) }
         public var exactShare: Double { total == 0 ? 0 : Double(exact) / Double(total) }
     }
 
     public static func score(
-        _ examples: [RegionExample], _ probabilities: [Probabilities?], margins: (parent: Double, empty: Double)
+        _ examples: [RegionExample], _ probabilities: [Probabilities?], margins: (parent: Double, empty: Double),
+        lowerMargin: Double = 2
     ) -> Score {
         var score = Score()
         for (example, probability) in zip(examples, probabilities) {
@@ -141,9 +156,12 @@ public struct RegionGateTrainer: Sendable {
             guard example.matched else { continue }
             var choice = RegionGate.Choice.keep
             if let p = probability {
-                choice = RegionGate.choose(keep: p.keep, parent: p.parent, empty: p.empty, margins: margins)
+                choice = RegionGate.choose(
+                    keep: p.keep, parent: p.parent, empty: p.empty, lower: p.lower, margins: margins,
+                    lowerMargin: lowerMargin)
             }
             if choice == .parent { score.raised += 1 }
+            if choice == .lower { score.lowered += 1 }
             if choice == .empty { score.blanked += 1 }
             let region = example.region(after: choice)
             let before = example.region == example.gold
@@ -179,5 +197,19 @@ public struct RegionGateTrainer: Sendable {
             }
         }
         return best.margins
+    }
+
+    /// The margin for lowering a region that scores best on held-out probabilities with the
+    /// other margins fixed (2, never, when none beats them).
+    public func bestLowerMargin(
+        _ examples: [RegionExample], _ probabilities: [Probabilities?], margins: (parent: Double, empty: Double)
+    ) -> Double {
+        func utility(_ lower: Double) -> Double {
+            let score = Self.score(examples, probabilities, margins: margins, lowerMargin: lower)
+            return Double(score.right) - wrongPenalty * Double(score.wrong)
+        }
+        var best = (margin: 2.0, utility: utility(2))
+        for lower in Self.marginGrid where utility(lower) > best.utility + 1e-9 { best = (lower, utility(lower)) }
+        return best.margin
     }
 }
