@@ -32,14 +32,14 @@ import Testing
     @Test func aTieBetweenDistrictsGivesNoCandidate() throws {
         let built = Self.build(
             title: ["宁波市2023年教育工作总结"],
-            body: ["全市新建学校12所，其中江北区3所、海曙区3所。", "全市新增学位1.2万个。"])
+            body: ["全市新建学校12所，其中鄞州区3所、海曙区3所。", "全市新增学位1.2万个。"])
         let features = try TrustTests.fact("1.2万个", in: built).regionFeatures
         #expect(!features.contains { $0.hasPrefix(RegionGate.lowerMark) }, "\(features)")
     }
 
     /// Where the text names the place as its own: after 隶属/位于, before its bureau; not a bare mention.
     @Test(arguments: [
-        ("东林小学隶属于合肥市包河区", "包河区", true), ("学校位于定兴县城东", "定兴县", true),
+        ("东林小学隶属于合肥市包河区", "合肥市包河区", true), ("学校位于定兴县城东", "定兴县", true),
         ("包河区教育局召开会议", "包河区", true), ("我校与定兴县三所学校结对", "定兴县", false),
     ])
     func ownPlaceCues(text: String, place: String, own: Bool) throws {
