@@ -249,10 +249,19 @@ public struct FactBuilder: Sendable {
 
     /// `facts(_:line:years:places:profile:scope:inherited:)` appended to `found` (a document's
     /// facts grow in place: a fact is a large value, and appending a line's array copied each one).
+    /// A glossed line is read without its glosses (`unglossedFacts`) unless `glossFree` says it is.
     func facts(
         _ quantities: [QuantityMention], line: LabeledLine, years: [YearMention], places: [PlaceMention],
-        profile: DocumentProfile, scope: SectionScope.State, inherited: PlanTopic?, into found: inout [Fact]
+        profile: DocumentProfile, scope: SectionScope.State, inherited: PlanTopic?, glossFree: Bool = false,
+        into found: inout [Fact]
     ) {
+        if !glossFree,
+            unglossedFacts(
+                quantities, line: line, years: years, places: places, profile: profile, scope: scope,
+                inherited: inherited, into: &found)
+        {
+            return
+        }
         let scalars = line.text.simplifiedScalars
         let sentences = Sentence.split(scalars, texts: false)  // texts only where figures stand (`readings`)
         var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors, sentences: sentences)

@@ -149,6 +149,19 @@ public struct StatusCues: Sendable {
         return (planned, matches.contains { $0.payload.first == Kind.achieved.rawValue })
     }
 
+    /// The word of intent of a sentence that holds one and no word of the past (`leaning(of:in:)`):
+    /// the last such word of its cue words `matches`; nil otherwise.
+    public func intent(of matches: [WordTrie.Match], in scalars: [Unicode.Scalar]) -> String? {
+        let lean = leaning(of: matches, in: scalars)
+        guard lean.planned, !lean.achieved else { return nil }
+        let objectVerbs = matches.filter { $0.payload.first == Kind.objectVerb.rawValue }.map(\.start)
+        let last = matches.last { match in
+            match.payload.first == Kind.plannedWeak.rawValue && !objectVerbs.contains { $0 >= match.end }
+                || match.payload.first == Kind.planned.rawValue && !Self.isPlanNoun(match, in: scalars)
+        }
+        return last.map { String(scalars: scalars[$0.start..<$0.end]) }
+    }
+
     /// Whether a plan word (计划, 规划) names the plan a result is measured against, not an intent:
     /// the share of it (占规划量的89%, 占年度投资计划的32%), what was done to it (完成计划的36%,
     /// 完成年度计划的28%, 超额完成), or the manner (按计划, 按照规划, 比原计划).
