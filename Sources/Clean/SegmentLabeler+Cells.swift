@@ -6,11 +6,12 @@ import Foundation
 extension ScannedLine {
     /// What a line is as the cell of a table flattened one cell per line (HTML tables copied
     /// out of a page often come out so, each cell closed by a `|`).
-    enum CellKind { case number, text, empty }
+    enum CellKind { case number, text, empty, separator }
 
     /// The line as a table cell: a number (`16`, `95,831`, `86.5%`, `2020年`, `-3.2`, `48人`, with a
-    /// `|` or `｜` around it), a short label without sentence punctuation (`全额拨款 |`, `经费性质`)
-    /// or an empty cell's mark (`-`, `/`);
+    /// `|` or `｜` around it), a short label without sentence punctuation (`全额拨款 |`, `经费性质`),
+    /// an empty cell's mark (`-`, `/`) or a bare separator between cells (`|`);
+    /// a list of items apart by 、 (up to 60 characters) counts as a label too;
     /// nil for anything longer or punctuated.
     var cellKind: CellKind? {
         // Most lines are prose, far longer than a cell: let go before their scalars are copied.
@@ -21,7 +22,11 @@ extension ScannedLine {
         while let first = scalars.first, edge(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, edge(last) { scalars = scalars.dropLast() }
         let cell = Array(scalars)
-        guard !cell.isEmpty, cell.count <= 24, !cell.contains(where: { $0 == "|" || $0 == "｜" }) else { return nil }
+        // A bare `|` line between cells closes one cell and opens the next (`指 标` / `|` / `2014年`).
+        if cell.isEmpty { return text.unicodeScalars.contains { $0 == "|" || $0 == "｜" } ? .separator : nil }
+        // A longer cell lists items (詩歌朗誦、全國讀書心得寫作比賽、國語文競賽: a table's description column).
+        let listing = cell.count <= 60 && cell.filter { $0 == "、" }.count >= 2
+        guard cell.count <= 24 || listing, !cell.contains(where: { $0 == "|" || $0 == "｜" }) else { return nil }
         // A figure's thousands separators (95,831) are no sentence punctuation.
         if Self.isNumberCell(cell) { return .number }
         // A table's empty cell, marked by a dash or a slash (-, —, /), continues its run.
@@ -52,11 +57,13 @@ extension ScannedLine {
 }
 
 extension SegmentLabeler {
-    /// Lines of a table flattened one cell per line: a run of six or more cell lines (`cellKind`)
-    /// in which number cells (a quarter or more, three or more) come between text cells, as a
-    /// table's rows do. It is report content wherever it stands. Not a table: page numbers
-    /// counting up (1 2 3 4), a counter bar whose words a rule knows as buttons (收藏 12 点赞 5),
-    /// or a list of other documents' titles with their view counts.
+    /// Lines of a table flattened one cell per line: a run of six or more cell lines (`cellKind`,
+    /// bare `|` separators and empty cells included) in which number cells (a quarter or more, three
+    /// or more) come between text cells, as a table's rows do. It is report content wherever it
+    /// stands. A run under a table's head (`tableHead`: 计量单位：所, or a first cell 指标/项目/类别)
+    /// needs only two figures and an eighth of its cells. Not a table: page numbers counting up
+    /// (1 2 3 4), a counter bar whose words a rule knows as buttons (收藏 12 点赞 5), or a list of
+    /// other documents' titles with their view counts. The unit lines above a table are in the set.
     func flattenedTableCells() -> Set<Int> {
         var result = Set<Int>()
         var i = segment.lowerBound
@@ -67,18 +74,74 @@ extension SegmentLabeler {
             }
             var j = i
             while j < segment.upperBound, lines[j].cellKind != nil { j += 1 }
-            if isTable(i..<j) { result.formUnion(i..<j) }
+            let run = barredCells(i..<j)
+            let head = tableHead(above: run.lowerBound)
+            if isTable(run, headed: head.headed) { result.formUnion(head.units.union(run)) }
             i = j
         }
         return result
     }
 
-    private func isTable(_ run: Range<Int>) -> Bool {
-        guard run.count >= 6 else { return false }
+    /// A run whose cells a `|` closes or separates loses the lines at its start that carry no bar
+    /// and touch no separator line: a page's title or a caption standing over the table. (Lines
+    /// at its end stay: a note under the table, 备注:, is the table's.)
+    func barredCells(_ run: Range<Int>) -> Range<Int> {
+        let barred = { (k: Int) -> Bool in lines[k].text.unicodeScalars.contains { $0 == "|" || $0 == "｜" } }
+        guard run.contains(where: barred) else { return run }
+        let touching = { (k: Int) -> Bool in
+            barred(k) || (k + 1 < run.upperBound && lines[k + 1].cellKind == .separator)
+                || (k > run.lowerBound && lines[k - 1].cellKind == .separator)
+        }
+        var start = run.lowerBound
+        while start < run.upperBound, !touching(start) { start += 1 }
+        return start..<run.upperBound
+    }
+
+    /// A table's unit line: 计量单位：所, 单位:万元, 金额单位：万元.
+    static func isUnitLine(_ text: String) -> Bool {
+        text.count <= 30 && text.range(of: #"^\s*(计量|金额|数量)?单位\s*[:：]"#, options: .regularExpression) != nil
+    }
+
+    /// A cell run's head: the lines right above it (at most two) that give the table's unit
+    /// (计量单位：所, 单位:万元), kept as body; and whether the run is headed at all, by such a
+    /// unit line, a 表N caption above it, or a first text cell naming the label column (指 标, 项目).
+    func tableHead(above start: Int) -> (units: Set<Int>, headed: Bool) {
+        var units = Set<Int>()
+        var headed = false
+        for k in stride(from: start - 1, through: max(segment.lowerBound, start - 2), by: -1) {
+            let text = lines[k].matchText.trimmingCharacters(in: .whitespaces)
+            guard text.count <= 30 else { break }
+            if Self.isUnitLine(text) {
+                units.insert(k)
+                headed = true
+            } else if text.range(of: #"^表\s*([0-9]+|[一二三四五六七八九十]+)([-.－][0-9]+)?\s"#, options: .regularExpression)
+                != nil
+            {
+                headed = true
+            } else {
+                break
+            }
+        }
+        let opening = (start..<min(start + 4, segment.upperBound)).filter { lines[$0].cellKind == .text }
+        if let first = opening.first,
+            Self.labelColumnWords.contains(lines[first].cellText.filter { !$0.isWhitespace })
+                || opening.contains(where: { Self.isUnitLine(lines[$0].matchText) })
+        {
+            headed = true
+        }
+        return (units, headed)
+    }
+
+    /// First cells that name a table's label column (指 标 / 项 目 with the spaces taken out).
+    static let labelColumnWords: Set<String> = ["指标", "项目", "类别", "项目名称", "指标名称", "年份", "年度", "类型"]
+
+    private func isTable(_ run: Range<Int>, headed: Bool) -> Bool {
         let numbers = run.filter { lines[$0].cellKind == .number }
         let texts = run.filter { lines[$0].cellKind == .text }
-        let filled = run.count - run.filter { lines[$0].cellKind == .empty }.count
-        guard numbers.count >= 3, texts.count >= 2, numbers.count * 4 >= filled,
+        let filled = numbers.count + texts.count
+        let cells = run.count - run.filter { lines[$0].cellKind == .separator }.count
+        guard cells >= 6, numbers.count >= (headed ? 2 : 3), texts.count >= 2,
+            numbers.count * (headed ? 8 : 4) >= filled,
             let firstNumber = numbers.first, let lastNumber = numbers.last,
             texts.contains(where: { $0 > firstNumber && $0 < lastNumber })
         else { return false }
@@ -95,6 +158,17 @@ extension SegmentLabeler {
         let words = cleaner.rules.words("document-kind")
         let titled = texts.filter { i in words.contains { lines[i].matchText.includes($0) } }
         return titled.count * 3 <= texts.count
+    }
+}
+
+extension SegmentLabeler {
+    /// How a line of a flattened table is labelled: a cell B, a bare separator N, a unit line B.
+    func tableDecision(_ i: Int) -> (LineLabel, String) {
+        switch lines[i].cellKind {
+        case .separator: (.noise, "table-separator")
+        case nil: (.body, "table-head")
+        default: Self.isUnitLine(lines[i].matchText) ? (.body, "table-head") : (.body, "table-cell")
+        }
     }
 }
 
@@ -155,5 +229,52 @@ extension SegmentLabeler {
         return text.split(whereSeparator: { $0 == "|" || $0 == "｜" })
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
+    }
+}
+
+// MARK: - A table flattened to space-aligned rows
+
+extension SegmentLabeler {
+    /// Lines of a table flattened to rows whose cells spaces align (a yearbook's HTML table copied
+    /// out as text: `2.普通中学 54 20102 19218` under `学校数 招生数 毕业生数`): three or more rows in a
+    /// row that `TableCells` reads with two or more figures each, and the header lines right above
+    /// them (at most three: three or more short cells apart, no sentence punctuation, no prose).
+    /// It is report content wherever it stands; a metadata rule's line keeps its own decision.
+    func spaceTableRows() -> Set<Int> {
+        var result = Set<Int>()
+        var i = segment.lowerBound
+        while i < segment.upperBound {
+            guard Self.isFigureRow(lines[i].text) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < segment.upperBound, Self.isFigureRow(lines[j].text) { j += 1 }
+            if j - i >= 3 {
+                var head = i
+                while head > segment.lowerBound, head > i - 3, Self.isHeaderRow(lines[head - 1]) { head -= 1 }
+                result.formUnion(
+                    (head..<j).filter { k in
+                        evaluator.firstRule(at: k, zone: nil, within: k..<k + 1, zoneOf: { _ in .body })?.label
+                            != .metadata
+                    })
+            }
+            i = j
+        }
+        return result
+    }
+
+    /// A row `TableCells` reads with two or more figures that are not all years.
+    static func isFigureRow(_ text: String) -> Bool {
+        guard let row = TableCells(text) else { return false }
+        return row.cells.filter { $0.number != nil && $0.year == nil }.count >= 2
+    }
+
+    /// A table's header line: three or more cells apart, each short (学校数 招生数 毕业生数, (所) (人)),
+    /// with no sentence punctuation and no long run of words.
+    static func isHeaderRow(_ line: ScannedLine) -> Bool {
+        guard line.shape.punctuation == 0, !line.shape.endsSentence, line.text.utf8.count <= 160 else { return false }
+        let cells = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+        return cells.count >= 3 && cells.allSatisfy { $0.count <= 6 }
     }
 }

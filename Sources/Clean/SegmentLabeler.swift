@@ -22,7 +22,10 @@ import EduwhCore
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
 /// | `tail-sentence` | B | a short sentence after the last paragraph |
 /// | `table-cell` | B | a line of a table flattened one cell per line (经费性质 | / 全额拨款 | / 16 |) |
+/// | `table-separator` | N | a bare `|` line between the cells of such a table |
+/// | `table-head` | B | the unit line above such a table (计量单位：所) |
 /// | `table-bar-row` | B | a row of a table flattened to `|`-separated cells (学校占地面积 (亩) | 校舍建筑 面积 (M2)) |
+/// | `table-space-row` | B | a row or header line of a table flattened to space-aligned rows (2.普通中学 54 20102) |
 /// | `table-row` | B | a flattened table row after the last paragraph (在校学生（人） 48210 50136) |
 /// | `tail-heading` | B | a numbered heading the page was cut after (二、建设目标) |
 /// | `breadcrumb-nav` | N | a breadcrumb from a bare home link, naming no site (首页 > 新闻) |
@@ -100,6 +103,7 @@ struct SegmentLabeler {
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
         let tableCells = flattenedTableCells()
         let barRows = barTableRows()
+        let spaceRows = spaceTableRows()
         let headlines = unrelatedHeadlines(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
         let enclosed = enclosedTitleLines()
         let copies = laterCopies()
@@ -114,8 +118,9 @@ struct SegmentLabeler {
             // Greetings, closing words and signatures are decided before the line rules.
             // A table flattened one cell per line is the report's, wherever it stands.
             var decision: (LineLabel, String)? =
-                copies.contains(i) ? (.noise, "printed-twice") : (tableCells.contains(i) ? (.body, "table-cell") : nil)
+                copies.contains(i) ? (.noise, "printed-twice") : (tableCells.contains(i) ? tableDecision(i) : nil)
             if decision == nil, barRows.contains(i) { decision = (.body, "table-bar-row") }
+            if decision == nil, spaceRows.contains(i) { decision = (.body, "table-space-row") }
             if decision == nil {
                 decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
             }

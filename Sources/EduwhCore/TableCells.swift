@@ -1,5 +1,5 @@
-/// The cells of a flattened table row: a label cell with Chinese in it (and no digits), then two
-/// or more cells that are each a number (48210, 1,250.5, 86.5%) or a year (2020年, 2021年度).
+/// The cells of a flattened table row: a label with Chinese in it (and no digits but a leading list
+/// number, 1.高等学校; spaced out over up to four cells, 小    学), then two or more cells that are each a number (48210, 1,250.5, 86.5%) or a year (2020年, 2021年度).
 /// HTML tables reach the pipeline one row per line with their cells separated by spaces, and
 /// plain-text pages copy them the same way. Clean keeps such rows as report content; Normalize
 /// reads their number cells as quantities and a header row's years as column years.
@@ -48,23 +48,40 @@ public struct TableCells: Sendable {
         }
         if let s = start { ranges.append(s..<scalars.count) }
         guard ranges.count >= 3 else { return nil }
-        let label = scalars[ranges[0]]
+        // The label may be spaced out over several cells (小    学, 幼 儿 园) and may open with the
+        // row's list number (1.高等学校): every cell up to the first figure is the label's.
+        var labelCount = 0
+        while labelCount < min(4, ranges.count), Self.cell(scalars[ranges[labelCount]], at: ranges[labelCount]) == nil {
+            labelCount += 1
+        }
+        guard labelCount >= 1, ranges.count - labelCount >= 2 else { return nil }
+        let labelRange = ranges[0].lowerBound..<ranges[labelCount - 1].upperBound
+        var label = scalars[labelRange]
+        if let marker = Self.listNumberLength(label) { label = label.dropFirst(marker) }
         guard label.contains(where: { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }),
             !label.contains(where: { ("0"..."9").contains($0) })
         else { return nil }
         var cells: [Cell] = []
-        for range in ranges.dropFirst() {
+        for range in ranges.dropFirst(labelCount) {
             guard let cell = Self.cell(scalars[range], at: range) else { return nil }
             cells.append(cell)
         }
         self.scalars = scalars
-        self.label = ranges[0]
+        self.label = labelRange
         self.cells = cells
     }
 
     /// The text of a code-point range of the line.
     public func text(_ range: Range<Int>) -> String {
         String(scalars: scalars[range])
+    }
+
+    /// The length of a row's list number before its label (`1.`, `12、`, `3．`), if it has one.
+    private static func listNumberLength(_ label: ArraySlice<Unicode.Scalar>) -> Int? {
+        let digits = label.prefix { ("0"..."9").contains($0) }.count
+        guard (1...2).contains(digits), label.count > digits + 1 else { return nil }
+        let mark = label[label.startIndex + digits]
+        return mark == "." || mark == "、" || mark == "．" ? digits + 1 : nil
     }
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {

@@ -104,26 +104,27 @@ public enum TableScope {
                     header[column] = kinds[at].1
                 }
             }
-            for row in 0..<rows {
-                let start = first + row * n
-                let label = (start..<(start + k)).map { kinds[$0].1 }.filter { !$0.isEmpty }.joined(separator: " ")
-                for column in k..<n where kinds[start + column].0 == .number {
-                    let line = lines[start + column]
-                    let range = cellRange(line.text)
+            for row in rows {
+                let label = (row.start..<(row.start + row.labels)).map { kinds[$0].1 }.filter { !$0.isEmpty }
+                    .joined(separator: " ")
+                for column in 0..<m where kinds[row.start + row.labels + column].0 == .number {
+                    let line = lines[row.start + row.labels + column]
                     found[line.number] = [
                         Cell(
-                            header: header[column], label: label.isEmpty ? nil : label, range: range,
+                            header: header[k + column], label: label.isEmpty ? nil : label, range: cellRange(line.text),
                             shape: "one-per-line")
                     ]
                 }
             }
-            index = first + rows * n
+            index = rows.last.map { $0.start + $0.labels + m } ?? index + 1
         }
     }
 
     /// The table whose first number line is `start`: k label lines and m number lines a row, and
-    /// how many rows repeat that pattern (two at least), or nil.
-    static func rows(_ kinds: [(Kind, String)], from start: Int) -> (k: Int, m: Int, rows: Int)? {
+    /// where each row starts with how many label lines it has (two rows at least), or nil. A row
+    /// may lack its labels (a yearbook's row label was an image): exactly m figures right after a row's.
+    static func rows(_ kinds: [(Kind, String)], from start: Int) -> (k: Int, m: Int, rows: [(start: Int, labels: Int)])?
+    {
         func run(_ kind: Kind, at index: Int) -> Int {
             var end = index
             while end < kinds.count, kinds[end].0 == kind { end += 1 }
@@ -134,16 +135,21 @@ public enum TableScope {
         var before = 0
         while before < k, start - before - 1 >= 0, kinds[start - before - 1].0 == .text { before += 1 }
         guard k >= 1, before >= k, k + m >= 2 else { return nil }
-        var rows = 1
-        var at = start + m + k
-        while run(.number, at: at) >= m, m > 0 {
-            rows += 1
-            at += m
+        var rows = [(start: start - k, labels: k)]
+        var at = start + m
+        while m > 0 {
             let labels = run(.text, at: at)
-            guard labels == k else { break }
-            at += k
+            if labels == k, run(.number, at: at + k) >= m {
+                rows.append((at, k))
+                at += k + m
+            } else if labels == 0, run(.number, at: at) == m, rows.count >= 2 {
+                rows.append((at, 0))
+                at += m
+            } else {
+                break
+            }
         }
-        return rows >= 2 ? (k, m, rows) : nil
+        return rows.count >= 2 ? (k, m, rows) : nil
     }
 
     /// The code-point range of a lone cell's figure in its line (blanks and the cell mark left out).

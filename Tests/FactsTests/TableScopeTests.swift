@@ -22,6 +22,19 @@ import Testing
         #expect(cells[3] == nil && cells[5] == nil)
     }
 
+    /// A yearbook's row whose label was an image (its figures follow the last row's at once) still
+    /// takes its columns' headers, without a label.
+    @Test func aRowWithoutItsLabelKeepsItsColumns() {
+        let lines = [
+            "指 标", "2020年", "2019年", "普通中学", "1470", "1253", "小学", "856", "901", "860", "812", "职业高中", "21", "22",
+        ]
+        let cells = TableScope.cells(Self.numbered(lines))
+        #expect(cells[5]?.first?.header == "2020年" && cells[5]?.first?.label == "普通中学")
+        #expect(cells[10]?.first?.header == "2020年" && cells[10]?.first?.label == nil)
+        #expect(cells[11]?.first?.header == "2019年")
+        #expect(cells[14]?.first?.header == "2019年" && cells[14]?.first?.label == "职业高中")
+    }
+
     /// A header longer than the rows (a grouped column title over its years) is lined up from the
     /// right: the figures' columns take the last header lines.
     @Test func aHeaderLinesUpFromTheRight() {
@@ -93,6 +106,18 @@ import Testing
         let built = Self.build(["全县学校情况如下。", "城区 12 3400", "乡镇 30 5100"])
         let cell = try TrustTests.fact("5100", in: built)
         #expect(cell.tableCell == "table-header:- table-row:乡镇")
+    }
+
+    /// A table one cell a line under its unit line (its `|` separators dropped by Clean): each figure
+    /// is a bare value dated by its column's year, also in a row whose label is missing.
+    @Test func aYearbookCellTakesItsColumnYear() throws {
+        let built = Self.build(
+            ["计量单位：所", "指 标", "2020年", "2019年", "普通中学", "1470", "1253", "小学", "856", "901", "860", "812"],
+            title: ["某市统计年鉴"])
+        let school = try TrustTests.fact("1253", in: built)
+        #expect(school.yearFrom == 2019 && school.quantity.unit.isEmpty && school.quantity.value == 1253)
+        #expect(try TrustTests.fact("860", in: built).yearFrom == 2020)
+        #expect(try TrustTests.fact("812", in: built).tableCell == "table-header:2019年 table-row:-")
     }
 
     /// Off (`tableScope: false`), the cells are read as before: no lineage.
