@@ -18,11 +18,27 @@ extension FactBuilder {
             quantity: quantity, scalars: scalars, sentence: sentence, choice: choice, reading: reading,
             reportKind: profile.kind, section: scope.status)
         context.signals = signals
+        context.heading = scope.heading
         let features = recordsFeatures ? IndicatorFeatures.features(context) : []
         guard useModel, let model else { return (choice, features) }
         // A load reads hashes of the features, never their strings.
         let prediction = model.predict(hashes: IndicatorFeatures.hashes(context), dictionary: choice.code)
-        return (IndicatorModel.decide(choice, prediction, policy: model.policy), features)
+        let decided = IndicatorModel.decide(choice, prediction, policy: model.policy)
+        guard decided.code != choice.code else { return (decided, features) }
+        return (Self.namingCounted(decided, quantity: quantity, scalars: scalars, sentence: sentence), features)
+    }
+
+    /// `choice` (the model's) with what the number counts named in its rule, for `--explain`:
+    /// `model:0.83<rule` becomes `model:0.83[school/build]<rule` (`CountedThing`: the counted
+    /// noun's class and the verb's; `-` for none).
+    static func namingCounted(
+        _ choice: IndicatorMapper.Choice, quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>
+    ) -> IndicatorMapper.Choice {
+        guard let mark = choice.rule.firstIndex(of: "<") else { return choice }
+        let reading = CountedThing.standard.read(quantity, scalars: scalars, sentence: sentence)
+        let what = "[\(reading.nounClass ?? "-")/\(reading.verbClass ?? reading.verbAfter ?? "-")]"
+        let rule = String(choice.rule[..<mark]) + what + String(choice.rule[mark...])
+        return IndicatorMapper.Choice(code: choice.code, rule: rule)
     }
 
     /// The sentence's signal words (`IndicatorMapper.signalMatches`) with the indicator codes each names.

@@ -28,6 +28,8 @@ public enum IndicatorFeatures {
         public var reading: QuantityGrammar.Reading?
         public var reportKind: String
         public var section: FactStatus?
+        /// The text of the section heading in force, if any (its topic: `CountedThing.topics`).
+        public var heading: String?
         /// The dictionary's signal words found in the sentence (`IndicatorMapper.signalMatches`)
         /// and the indicator codes each names.
         public var signals: [(range: Range<Int>, codes: [String])] = []
@@ -251,14 +253,21 @@ public enum IndicatorFeatures {
         }
         let start = quantity.offset
         let end = start + quantity.surface.unicodeScalars.count
-        let before = phraseScalars(before: start, in: context.scalars, from: context.sentence.lowerBound)
-        let after = phraseScalars(after: end, in: context.scalars, to: context.sentence.upperBound)
+        // The phrases are read without pinyin glosses (学(xué)校 is 学校), as `CountedThing` reads.
+        let first = min(max(start, context.sentence.lowerBound), context.sentence.upperBound)
+        let (text, textStart, textEnd) = CountedThing.unglossed(
+            context.scalars, sentence: context.sentence, start: first, end: min(end, context.sentence.upperBound))
+        let before = phraseScalars(before: textStart, in: text, from: 0)
+        let after = phraseScalars(after: textEnd, in: text, to: text.count)
         grams(before, "L", into: &sink)
         grams(after, "R", into: &sink)
         // The scalars touching the number: what stands right before it and right after its unit.
         sink.add("L0=", before.suffix(2))
         sink.add("R0=", after.prefix(2))
         signalFeatures(context, start: start, end: end, unitKind: kind, into: &sink)
+        countedFeatures(
+            context, CountedThing.standard.read(quantity, text: text, start: textStart, end: textEnd), unitKind: kind,
+            into: &sink)
         if before.isEmpty { add("L=empty", "") }
         if after.isEmpty { add("R=empty", "") }
     }
@@ -308,5 +317,32 @@ public enum IndicatorFeatures {
     static func grams(_ scalars: [Unicode.Scalar], _ side: String, into sink: inout some Sink) {
         let one = side + "1="
         for index in scalars.indices { sink.add(one, scalars[index...index]) }
+    }
+
+    /// What the number counts, backed off to classes (`CountedThing`): the class of the counted
+    /// phrase's head (`hc=`, with the unit kind, the measure word's class and the verb's), the
+    /// word itself (`hw=`), the measure word's class (`mc=`), the nearest verb's before (`vk=`) and
+    /// after it (`va=`), the
+    /// sentence subject's (`sj=`) and the classes the section heading names (`ht=`).
+    static func countedFeatures(
+        _ context: Context, _ reading: CountedThing.Reading, unitKind: String, into sink: inout some Sink
+    ) {
+        let noun = reading.nounClass ?? "-"
+        let measure = reading.measureClass ?? "-"
+        let verb = reading.verbClass ?? "-"
+        sink.add("hc=", text: noun)
+        sink.add("hc&uk=", noun, and: unitKind)
+        sink.add("hc&mc=", noun, and: measure)
+        sink.add("hc&vk=", noun, and: verb)
+        if let word = reading.noun { sink.add("hw=", text: word) }
+        sink.add("mc=", text: measure)
+        sink.add("vk=", text: verb)
+        sink.add("va=", text: reading.verbAfter ?? "-")
+        sink.add("va&uk=", reading.verbAfter ?? "-", and: unitKind)
+        sink.add("vk&uk=", verb, and: unitKind)
+        sink.add("sj=", text: reading.subjectClass ?? "-")
+        if let heading = context.heading {
+            for topic in CountedThing.standard.topics(Array(heading.unicodeScalars)) { sink.add("ht=", text: topic) }
+        }
     }
 }

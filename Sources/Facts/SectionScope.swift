@@ -41,6 +41,9 @@ public struct SectionScope: Sendable {
         public var previous: ClosedRange<Int>?
         /// The year or span the last earlier body line opened with (`YearChooser.carryTopics`).
         public var topic: YearTopic?
+        /// The text of the heading in force (the nearest, of either level), read by the learned
+        /// indicator chooser as the section's topic (`CountedThing.topics`).
+        public var heading: String?
 
         public init(year: ClosedRange<Int>? = nil, status: FactStatus? = nil, cue: String? = nil) {
             self.year = year
@@ -175,7 +178,8 @@ public struct SectionScope: Sendable {
                         && (mention.kind == .year || mention.kind == .range || mention.kind == .planPeriod)
                 }
                 let range = year.flatMap { y in y.from.flatMap { from in y.to.map { from...max(from, $0) } } }
-                let state = State(year: range, status: heading.status, cue: heading.cue.map { "section:" + $0 })
+                var state = State(year: range, status: heading.status, cue: heading.cue.map { "section:" + $0 })
+                state.heading = heading.text
                 if heading.level == 1 {
                     top = state
                     sub = nil
@@ -183,8 +187,11 @@ public struct SectionScope: Sendable {
                     sub = State(
                         year: range ?? top.year, status: heading.rule != nil ? heading.status : top.status,
                         cue: heading.rule != nil ? state.cue : top.cue)
+                    sub?.heading = heading.text
                 } else {
-                    sub = nil
+                    // A heading of no year or cue changes the topic only.
+                    sub = top
+                    sub?.heading = heading.text
                 }
             }
             result.append(sub ?? top)

@@ -1,0 +1,106 @@
+import EduwhCore
+import Facts
+import Testing
+
+/// What a number counts, read without a lexicon of whole nouns (`CountedThing`): the counted
+/// phrase's class from the word it ends with, the measure word's, the verbs' and the subject's
+/// classes, and the heading's topic. Sentences are written for these tests; each case is one kind.
+@Suite struct CountedThingTests {
+    static func read(_ line: String, _ surface: String, unit: String) -> CountedThing.Reading {
+        let scalars = line.simplifiedScalars
+        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
+        let sentence = Sentence.split(scalars).first { $0.range.contains(quantity.offset) }!
+        return CountedThing.standard.read(quantity, scalars: scalars, sentence: sentence.range)
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var kind: String
+        var line: String
+        var surface: String
+        var unit: String
+        /// Expected noun class, measure class, verb class before and after, subject class ("-": none).
+        var noun: String
+        var measure: String
+        var verb: String
+        var after = "-"
+        var subject = "-"
+        var testDescription: String { "\(kind): \(surface) → \(noun)" }
+    }
+
+    @Test(arguments: [
+        // The noun after the measure word; a compound never listed still ends with its class.
+        Case(
+            kind: "after the measure word", line: "今年新建教学综合楼2栋", surface: "2栋", unit: "栋", noun: "building",
+            measure: "building", verb: "build"),
+        // The noun before the number (示范学校3所), over fillers (在校生共12000人).
+        Case(
+            kind: "before the number", line: "创建省级示范学校3所", surface: "3所", unit: "所", noun: "school",
+            measure: "institution", verb: "build"),
+        Case(
+            kind: "over fillers", line: "全县在校生共12000人", surface: "12000人", unit: "人", noun: "pupil",
+            measure: "person", verb: "enrol", subject: "region"),
+        // Across a 、-list the clause's verb governs every item.
+        Case(
+            kind: "a list", line: "招聘特岗教师、幼儿园保育员共85名", surface: "85名", unit: "名", noun: "staff",
+            measure: "person", verb: "recruit"),
+        // A table cell's bare number counts what its row label ends with, over the header's year.
+        Case(
+            kind: "table cell", line: "初等教育在校生 2009 10282", surface: "10282", unit: "", noun: "pupil",
+            measure: "-", verb: "enrol"),
+        // Traditional script reads as simplified.
+        Case(
+            kind: "traditional", line: "培訓鄉村教師3000人次", surface: "3000人次", unit: "人次", noun: "teacher",
+            measure: "person_time", verb: "train"),
+        // Pinyin glosses of a mirrored page are read through.
+        Case(
+            kind: "pinyin glosses", line: "新建寄宿制学(xué)校(xiào)4所", surface: "4所", unit: "所", noun: "school",
+            measure: "institution", verb: "build"),
+        // An amount: the verb after it says what it buys; its source is the subject.
+        Case(
+            kind: "amount and purpose", line: "中央投入4000元添置广播系统", surface: "4000元", unit: "yuan", noun: "-",
+            measure: "-", verb: "invest", after: "buy", subject: "higher"),
+        // A figure about something that is not education: the hospital's patients.
+        Case(
+            kind: "not education", line: "县医院收治患者1200人", surface: "1200人", unit: "人", noun: "health",
+            measure: "person", verb: "-", subject: "health"),
+        // Taking part is no enrolment: 280 pupils took part in a contest.
+        Case(
+            kind: "participants", line: "本次大赛共有280名学生参加", surface: "280名", unit: "名", noun: "pupil",
+            measure: "person", verb: "have", after: "hold", subject: "event"),
+    ])
+    func readsWhatTheNumberCounts(_ example: Case) {
+        let reading = Self.read(example.line, example.surface, unit: example.unit)
+        #expect(reading.nounClass ?? "-" == example.noun)
+        #expect(reading.measureClass ?? "-" == example.measure)
+        #expect(reading.verbClass ?? "-" == example.verb)
+        #expect(reading.verbAfter ?? "-" == example.after)
+        #expect(reading.subjectClass ?? "-" == example.subject)
+    }
+
+    @Test func headingTopicsAndFeatures() {
+        #expect(CountedThing.standard.topics(Array("三、加强教师队伍建设".unicodeScalars)) == ["teacher"])
+        var context = IndicatorModelTests.context(
+            "今年新建教学综合楼2栋", "2栋", unit: "栋",
+            choice: IndicatorMapper.Choice(code: "unknown", rule: "none"))
+        context.heading = "二、加快学校建设"
+        let features = Set(IndicatorFeatures.features(context))
+        #expect(features.isSuperset(of: ["hc=building", "mc=building", "vk=build", "hc&uk=building&count", "hw=楼"]))
+        #expect(features.contains("ht=school"))
+    }
+
+    /// A mirrored page's pinyin glosses are no context: the phrases read as the plain sentence's.
+    @Test func glossesAreReadThrough() {
+        let choice = IndicatorMapper.Choice(code: "unknown", rule: "none")
+        let glossed = Set(
+            IndicatorFeatures.features(
+                IndicatorModelTests.context("新建学(xué)校(xiào)4所", "4所", unit: "所", choice: choice)))
+        let plain = Set(
+            IndicatorFeatures.features(IndicatorModelTests.context("新建学校4所", "4所", unit: "所", choice: choice)))
+        #expect(glossed.contains("L0=学校") && glossed.contains("hc=school"))
+        #expect(!glossed.contains { $0.hasPrefix("L1=") && $0.unicodeScalars.last!.isASCII })
+        func read(_ features: Set<String>) -> Set<String> {
+            features.filter { $0.hasPrefix("L") || $0.hasPrefix("h") }
+        }
+        #expect(read(glossed) == read(plain))
+    }
+}
