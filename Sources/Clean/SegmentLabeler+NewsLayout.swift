@@ -99,10 +99,10 @@ extension SegmentLabeler {
 // MARK: - A lone paragraph in another script
 
 extension SegmentLabeler {
-    /// A paragraph of at least this many characters can be a translated abstract.
+    /// A line of at least this many characters can be a translated abstract.
     static let foreignParagraphMinLength = 60
 
-    /// The one Latin-script paragraph of a Chinese report (a periodical site's machine-translated
+    /// The one Latin-script paragraph (a line of `foreignParagraphMinLength` or more) of a Chinese report (a periodical site's machine-translated
     /// abstract under the Chinese text): no ideograph, half or more Latin letters, and no other
     /// Latin line of 20 characters or more in the report (an English cover page or a bilingual
     /// report has several). It is `foreign-abstract` (N).
@@ -111,7 +111,7 @@ extension SegmentLabeler {
             let shape = lines[i].shape
             return shape.length >= 20 && shape.cjk == 0 && shape.latin * 2 >= shape.length
         }
-        guard latin.count == 1, let i = latin.first, paragraph[i],
+        guard latin.count == 1, let i = latin.first,
             lines[i].shape.length >= Self.foreignParagraphMinLength,
             segment.contains(where: { lines[$0].shape.cjk >= 20 })
         else { return nil }

@@ -100,4 +100,19 @@ import Testing
             #expect(CleanFixture.line(text, in: cleaned)?.label.isKept == true)
         }
     }
+
+    // MARK: - A photo's caption with its photographer
+
+    @Test(arguments: ["新建的教学楼投入使用。(王明 摄)", "学生在新食堂就餐。本报记者 李华 摄", "校园新貌 (张强 刘伟 摄) |"])
+    func aCaptionEndingInItsPhotographerIsNoise(caption: String) {
+        let cleaned = Self.clean(middle: [caption])
+        let line = CleanFixture.line(caption, in: cleaned)
+        #expect(line?.label == .noise, "\(String(describing: line))")
+    }
+
+    @Test func aSentenceAboutFilmingStaysBody() {
+        let text = "学校组织学生参加微电影拍摄"
+        let cleaned = Self.clean(middle: [text])
+        #expect(CleanFixture.line(text, in: cleaned)?.label.isKept == true)
+    }
 }
