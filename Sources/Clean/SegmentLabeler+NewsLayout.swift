@@ -86,7 +86,11 @@ extension SegmentLabeler {
     /// than `maxLength` ideographs are long enough to be a sentence's start either way.
     func isWidgetLabel(_ i: Int, maxLength: Int = 5) -> Bool {
         let line = lines[i]
-        guard line.shape.cjk <= maxLength else { return false }
+        // A blanked name (**县教) hides the wording there is to compare: the cut text keeps it.
+        let blanks = "*＊×".unicodeScalars
+        guard line.shape.cjk <= maxLength, !line.text.unicodeScalars.contains(where: { blanks.contains($0) }) else {
+            return false
+        }
         let own = Self.ideographPairs(line.matchText)
         for j in segment where j != i && paragraph[j] {
             let text = lines[j].matchText
