@@ -96,7 +96,10 @@ extension SegmentLabeler {
     /// - a body line in brackets right under an image placeholder is the image's caption: `image-caption`;
     /// - a figure or a list's piece of a sentence broken over lines (`isSentencePiece`) is body:
     ///   `sentence-piece`;
-    /// - the file's last line, a leftover under kept text, is the report's cut end: `cut-end`.
+    /// - the file's last line, a leftover under kept text, is the report's cut end: `cut-end`
+    ///   (not a short label sharing no words with the paragraphs: a widget's, `isWidgetLabel`);
+    /// - an item of a list numbered in step, or its caption, that a list rule dropped is body:
+    ///   `numbered-item`, `list-caption`.
     func revised(
         _ decision: (LineLabel, String), at i: Int, after previous: LabeledLine?, recordSeen: inout [String]
     ) -> (LineLabel, String) {
@@ -113,6 +116,9 @@ extension SegmentLabeler {
             recordSeen.append(line.comparable)
         }
         if decision.0.isKept, isInjected(i) { return (.noise, "injected-keyword") }
+        // A list numbered in step (1、甘肃省…第二中学 / 2、…) is the report's, not a list of links.
+        if decision.1 == "related-list", isNumberedItem(i) { return (.body, "numbered-item") }
+        if decision.1 == "related-list", isNumberedListCaption(i) { return (.body, "list-caption") }
         // A line in brackets right under an image's placeholder is its caption ((副市长视察…新校址)).
         if decision.0 == .body, previous?.rule == "image-placeholder", line.isBracketed, line.shape.length <= 60 {
             return (.noise, "image-caption")
@@ -127,7 +133,7 @@ extension SegmentLabeler {
         // (**市教) counts as its characters.
         if decision.1 == "tail-residue", i == lines.count - 1, previous?.label.isKept == true,
             line.shape.cjk + line.text.unicodeScalars.filter({ "*＊×".unicodeScalars.contains($0) }).count >= 4,
-            !line.isBracketed, !repeatsAStartAbove(i)
+            !line.isBracketed, !repeatsAStartAbove(i), !isWidgetLabel(i)
         {
             return (.body, "cut-end")
         }

@@ -44,6 +44,10 @@ import EduwhCore
 /// | `title-outscored` | N | a head title line the title chooser scores far below the report's title (会议报道) |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
+/// | `body-credit` | M | a page record or credit line among the body's lines (编辑：赵建, 新闻来源：华视新闻) |
+/// | `foreign-abstract` | N | a Chinese report's one Latin-script paragraph (a translated abstract) |
+/// | `numbered-item` | B | an item of a list numbered in step (1、… 2、…) that a list rule took for links |
+/// | `list-caption` | B | a short caption ending in a colon above such a list's first item (中学：) |
 /// | `sentence-piece` | B | a figure or a list's piece of a sentence broken over lines (15600 / ㎡,生均面积) |
 /// | `broken-piece` | B | on a page broken at every figure, a short piece under a line stopped mid-sentence (督委字〔 / 2022) |
 /// | `tail-figure` | B | a short line with a counted figure after the last paragraph (- 招生350.7万人) |
@@ -108,15 +112,15 @@ struct SegmentLabeler {
         let enclosed = enclosedTitleLines()
         let copies = laterCopies()
         let headline = headlineAboveDateline(headEnd: headEnd, firstParagraph: firstParagraph, zoneOf: zone)
+        let layout = layoutDecisions(zoneOf: zone)
 
         var state = WalkState(signatureAnchor: lastParagraph ?? Int.min)
         var recordSeen: [String] = []
         var result: [LabeledLine] = []
         for i in segment {
             let z = zone(i)
-            // 1. A later copy of a block the page prints twice is noise, whatever it holds.
-            // Greetings, closing words and signatures are decided before the line rules.
-            // A table flattened one cell per line is the report's, wherever it stands.
+            // 1. A later copy of a block the page prints twice is noise, whatever it holds; greetings, closing
+            // words and signatures come before the line rules; a table one cell a line is the report's.
             var decision: (LineLabel, String)? =
                 copies.contains(i) ? (.noise, "printed-twice") : (tableCells.contains(i) ? tableDecision(i) : nil)
             if decision == nil, barRows.contains(i) { decision = (.body, "table-bar-row") }
@@ -162,6 +166,8 @@ struct SegmentLabeler {
                 decision = (.noise, "banner-paragraph")
             } else if decision == nil, i == teaser {
                 decision = (.noise, "repeated-opening")
+            } else if decision == nil, let placed = layout[i] {
+                decision = placed
             }
             // 3. Structure, by zone.
             if decision == nil {
