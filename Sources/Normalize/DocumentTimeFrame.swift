@@ -28,6 +28,10 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     public var rocEra = false
     /// The learned chooser (`ReferenceYearChooser`) overruled the rules' reference year.
     public var referenceChosen = false
+    /// The rule that gave the reference year, for lineage and `--explain`: `ref-dateline`,
+    /// `ref-plan-heading`, `ref-review-period`, `ref-latest-year`, `ref-range-start` (the latest year
+    /// named is a range's start: 2013至2014学年…今年 → 2013), `ref-chooser`; nil with no reference year.
+    public var referenceRule: String?
 
     /// What the reference year was read from; it decides whether "两年来" ends with the
     /// reference year (a year-end summary) or the year before it (a speech early in the new year).
