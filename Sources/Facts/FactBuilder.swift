@@ -159,14 +159,17 @@ public struct FactBuilder: Sendable {
             }
         }
         gateRegions(&facts, document: document, places: places, profile: profile)
-        // A figure dated by the report's own year says which rule gave that year (ref-dateline, ref-range-start…).
-        if let rule = frame.referenceRule, let year = reference {
-            for i in facts.indices
-            where facts[i].yearSource == .document && facts[i].yearRule.isEmpty && facts[i].yearTo == year {
-                facts[i].yearRule = rule
-            }
-        }
+        Self.nameReferenceRule(&facts, frame: frame)
         return DocumentFacts(document: document, profile: profile, facts: facts, years: mentions, places: places)
+    }
+
+    /// A figure dated by the report's own year says which rule gave that year (ref-dateline, ref-range-start…).
+    static func nameReferenceRule(_ facts: inout [Fact], frame: DocumentTimeFrame) {
+        guard let rule = frame.referenceRule, let year = frame.referenceYear else { return }
+        for i in facts.indices
+        where facts[i].yearSource == .document && facts[i].yearRule.isEmpty && facts[i].yearTo == year {
+            facts[i].yearRule = rule
+        }
     }
 
     /// The unfinished last sentence of a body line, with its year and place mentions (offsets

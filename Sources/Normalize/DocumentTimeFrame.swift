@@ -5,7 +5,9 @@ import EduwhCore
 ///
 /// The reference year comes, in order of trust, from a date line under the title or at the end
 /// ((2009年5月13日)), from a plan heading (2012年工作打算), or from the latest explicit year the
-/// text mentions that is not a deadline (在2015年前). The reviewed period comes from review cues
+/// text mentions that is not a deadline (在2015年前); a school or fiscal year (2013至2014学年) votes
+/// with its first year, and a year that opens a span since it (自2011年始) does not vote
+/// (`referenceRule` names the rule). The reviewed period comes from review cues
 /// (2011年工作回顾, 2007-2008年…述职报告, 现将本人2007至2008年…). Site metadata (a scraper's
 /// repost date) is never used.
 ///

@@ -152,10 +152,7 @@ extension Normalizer {
         var dateLineYear: Int? = nil
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []
-        var explicitYears: [Int] = []
-        // Years that voted as a range's start, and years that voted as a plain year of their own.
-        var rangeStarts: Set<Int> = []
-        var plainYears: Set<Int> = []
+        var votes = LatestYearVotes()
         var sections: [DocumentTimeFrame.Section] = []
         var rocEra = false
         var cuedTaiwanYears = 0
@@ -227,30 +224,16 @@ extension Normalizer {
                         continue
                     }
                     note("plain")
-                    // 自2011年始, 从1985年设立教师节到今天: the start of a span up to a present the
-                    // text does not name; it is no vote for that present (`ref-since-start`).
-                    if found.kind == .year, Self.opensSince(line, yearAt: found.start) { continue }
-                    // 2013至2014学年…今年: a text speaks in the first year of the school or fiscal year
-                    // it names, not its last (`ref-range-start`); a longer span (2012年-2021年, a
-                    // decade reviewed) still votes with its end.
-                    if found.kind == .range, to == from + 1 {
-                        explicitYears.append(from)
-                        rangeStarts.insert(from)
-                        continue
-                    }
+                    votes.addUncued(found, from: from, to: to, in: line)
+                    continue
                 }
-                plainYears.insert(to)
-                explicitYears.append(to)
+                votes.add(to)
             }
         }
         var frame = Self.rulesFrame(
-            dateLine: dateLineYear, plans: planYears, review: reviewPeriods.first, latest: explicitYears.max(),
+            dateLine: dateLineYear, plans: planYears, review: reviewPeriods.first, latest: votes.latest,
             sections: sections)
-        if frame.referenceRule == "ref-latest-year", let year = frame.referenceYear, rangeStarts.contains(year),
-            !plainYears.contains(year), frame.reviewPeriod?.upperBound != year
-        {
-            frame.referenceRule = "ref-range-start"
-        }
+        frame.referenceRule = votes.rule(for: frame)
         // Two ROC years written with a word of time (109年度, 自102年度起) in traditional script: a
         // Taiwanese text that writes no 民國 and no 新臺幣 still counts ROC years.
         frame.rocEra = rocEra || cuedTaiwanYears >= 2
