@@ -89,7 +89,7 @@ extension FactBuilder {
     /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
     /// 提高, 下降 …) stands between them.
     static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        if isComparedWith(year, in: scalars) { return true }
+        if isComparedWith(year, in: scalars) || isMultipleBase(year, in: scalars) { return true }
         guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
             return false
         }
@@ -111,6 +111,21 @@ extension FactBuilder {
     }
 
     static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
+
+    /// Whether `year` is the base a multiple is taken of: 是2007年的3.7倍, 为2010年的两倍 (the figures
+    /// around it are of the later year the sentence compares with it, not of 2007).
+    static func isMultipleBase(_ year: YearMention, in scalars: [Unicode.Scalar]) -> Bool {
+        guard year.kind == .year, year.offset >= 0 else { return false }
+        var k = year.offset + year.surface.unicodeScalars.count
+        guard k < scalars.count, scalars[k] == "的" else { return false }
+        k += 1
+        let start = k
+        while k < scalars.count, k - start <= 8, multipleDigits.contains(scalars[k]) { k += 1 }
+        return k > start && k < scalars.count && scalars[k] == "倍"
+    }
+
+    /// Digits, a decimal point and Chinese numerals of a multiple (3.7倍, 两倍, 一点五倍).
+    static let multipleDigits = Set("0123456789.点一二两三四五六七八九十百".unicodeScalars)
 
     /// The choice of a figure compared with the one before it in its sentence (生均公用经费1200元，
     /// 比上年的1100元增加100元): the base and the change measure what that figure does (`@compared`).

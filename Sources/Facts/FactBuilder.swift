@@ -159,7 +159,17 @@ public struct FactBuilder: Sendable {
             }
         }
         gateRegions(&facts, document: document, places: places, profile: profile)
+        Self.nameReferenceRule(&facts, frame: frame)
         return DocumentFacts(document: document, profile: profile, facts: facts, years: mentions, places: places)
+    }
+
+    /// A figure dated by the report's own year says which rule gave that year (ref-dateline, ref-range-start…).
+    static func nameReferenceRule(_ facts: inout [Fact], frame: DocumentTimeFrame) {
+        guard let rule = frame.referenceRule, let year = frame.referenceYear else { return }
+        for i in facts.indices
+        where facts[i].yearSource == .document && facts[i].yearRule.isEmpty && facts[i].yearTo == year {
+            facts[i].yearRule = rule
+        }
     }
 
     /// The unfinished last sentence of a body line, with its year and place mentions (offsets
@@ -372,9 +382,10 @@ public struct FactBuilder: Sendable {
     }
 
     /// Whether the report's period is a span of years it has not reached the end of (a plan's
-    /// 2021–2025 in a report whose own year, if it says one, is before 2025).
+    /// 2021–2025 in a report whose own year, if it says one, is before 2025). A school or fiscal
+    /// year (2024-2025年, two calendar years) is no plan.
     static func isRunningPlan(_ profile: DocumentProfile) -> Bool {
-        guard let from = profile.periodFrom, let to = profile.periodTo, from < to else { return false }
+        guard let from = profile.periodFrom, let to = profile.periodTo, to - from >= 2 else { return false }
         return (profile.referenceYear ?? from) < to
     }
 

@@ -5,7 +5,9 @@ import EduwhCore
 ///
 /// The reference year comes, in order of trust, from a date line under the title or at the end
 /// ((2009年5月13日)), from a plan heading (2012年工作打算), or from the latest explicit year the
-/// text mentions that is not a deadline (在2015年前). The reviewed period comes from review cues
+/// text mentions that is not a deadline (在2015年前); a school or fiscal year (2013至2014学年) votes
+/// with its first year, and a year that opens a span since it (自2011年始) does not vote
+/// (`referenceRule` names the rule). The reviewed period comes from review cues
 /// (2011年工作回顾, 2007-2008年…述职报告, 现将本人2007至2008年…). Site metadata (a scraper's
 /// repost date) is never used.
 ///
@@ -28,6 +30,10 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     public var rocEra = false
     /// The learned chooser (`ReferenceYearChooser`) overruled the rules' reference year.
     public var referenceChosen = false
+    /// The rule that gave the reference year, for lineage and `--explain`: `ref-dateline`,
+    /// `ref-plan-heading`, `ref-review-period`, `ref-latest-year`, `ref-range-start` (the latest year
+    /// named is a range's start: 2013至2014学年…今年 → 2013), `ref-chooser`; nil with no reference year.
+    public var referenceRule: String?
 
     /// What the reference year was read from; it decides whether "两年来" ends with the
     /// reference year (a year-end summary) or the year before it (a speech early in the new year).

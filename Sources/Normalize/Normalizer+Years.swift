@@ -129,6 +129,7 @@ extension Normalizer {
             frame.referenceYear = candidates.years[chosen]
             frame.referenceSource = frame.referenceYear == nil ? nil : frame.referenceSource ?? .reviewedOrLatestYear
             frame.referenceChosen = true
+            frame.referenceRule = frame.referenceYear == nil ? nil : "ref-chooser"
         }
         return frame
     }
@@ -151,7 +152,7 @@ extension Normalizer {
         var dateLineYear: Int? = nil
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []
-        var explicitYears: [Int] = []
+        var votes = LatestYearVotes()
         var sections: [DocumentTimeFrame.Section] = []
         var rocEra = false
         var cuedTaiwanYears = 0
@@ -223,13 +224,16 @@ extension Normalizer {
                         continue
                     }
                     note("plain")
+                    votes.addUncued(found, from: from, to: to, in: line)
+                    continue
                 }
-                explicitYears.append(to)
+                votes.add(to)
             }
         }
         var frame = Self.rulesFrame(
-            dateLine: dateLineYear, plans: planYears, review: reviewPeriods.first, latest: explicitYears.max(),
+            dateLine: dateLineYear, plans: planYears, review: reviewPeriods.first, latest: votes.latest,
             sections: sections)
+        frame.referenceRule = votes.rule(for: frame)
         // Two ROC years written with a word of time (109年度, 自102年度起) in traditional script: a
         // Taiwanese text that writes no 民國 and no 新臺幣 still counts ROC years.
         frame.rocEra = rocEra || cuedTaiwanYears >= 2
@@ -245,17 +249,31 @@ extension Normalizer {
         dateLine: Int?, plans: [Int], review: ClosedRange<Int>?, latest: Int?, sections: [DocumentTimeFrame.Section]
     ) -> DocumentTimeFrame {
         if let year = dateLine {
-            return DocumentTimeFrame(
+            var frame = DocumentTimeFrame(
                 referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .dateLine)
+            frame.referenceRule = "ref-dateline"
+            return frame
         }
         if let year = plans.max() {
-            return DocumentTimeFrame(
+            var frame = DocumentTimeFrame(
                 referenceYear: year, reviewPeriod: review, sections: sections, referenceSource: .planHeading)
+            frame.referenceRule = "ref-plan-heading"
+            return frame
         }
-        let latest = [review?.upperBound, latest].compactMap { $0 }.max()
-        return DocumentTimeFrame(
-            referenceYear: latest, reviewPeriod: review, sections: sections,
-            referenceSource: latest == nil ? nil : .reviewedOrLatestYear)
+        let year = [review?.upperBound, latest].compactMap { $0 }.max()
+        var frame = DocumentTimeFrame(
+            referenceYear: year, reviewPeriod: review, sections: sections,
+            referenceSource: year == nil ? nil : .reviewedOrLatestYear)
+        if let year { frame.referenceRule = year == review?.upperBound ? "ref-review-period" : "ref-latest-year" }
+        return frame
+    }
+
+    /// True when a year opens a span after 自, 从, 從, 由 or 自从 (自2011年始, 从1985年设立教师节到今天).
+    static func opensSince(_ line: ScalarLine, yearAt start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, ScalarClass.isSpace(line[k]) { k -= 1 }
+        guard k >= 0 else { return false }
+        return line[k] == 0x81EA || line[k] == 0x4ECE || line[k] == 0x5F9E || line[k] == 0x7531
     }
 
     private static let taiwanCurrency = "新台币".scalarValues

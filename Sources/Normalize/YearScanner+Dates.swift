@@ -6,34 +6,6 @@ import EduwhCore
 extension YearScanner {
     // MARK: - Dates without a year
 
-    /// 3月8日, 8月20, 4月中旬, 10月末, 4月.
-    func monthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let (_, digitsEnd) = smallNumber(line, at: i, in: 1...12) else { return nil }
-        let monthEnd = skipSpace(line, digitsEnd) { $0 == Self.yue }  // 9 月底
-        guard line.at(monthEnd) == Self.yue else { return nil }
-        var end = monthEnd + 1
-        if let (day, dayEnd) = smallNumber(line, at: end, in: 1...31) {
-            end = dayEnd
-            if line.at(end) == Self.ri || line.at(end) == Self.hao {
-                end += 1
-                // 11月21日至26日: a span of days in one month is one date.
-                let sep = line.at(end)
-                if sep == Self.zhi || sep == Self.dao || ScalarClass.isRangeDash(sep),
-                    let (last, lastEnd) = smallNumber(line, at: end + 1, in: 1...31), last > day,
-                    line.at(lastEnd) == Self.ri || line.at(lastEnd) == Self.hao
-                {
-                    end = lastEnd + 1
-                }
-            }
-        } else {
-            for suffix in Self.monthSuffixes where line.matches(suffix, at: end) {
-                end += suffix.count
-                break
-            }
-        }
-        return FoundYear(start: i, end: end, kind: .date, rule: "y-month-date", anchor: .section, needsYear: true)
-    }
-
     /// 五月份, 十二月初, 三月八日 (Chinese numerals need a day or suffix: 一月一汇总 is not a date).
     func chineseMonthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let month = NumeralParser.chinese(line, at: i), month.value >= 1, month.value <= 12, !month.fuzzy,
