@@ -122,9 +122,7 @@ struct SegmentLabeler {
             // 1. A later copy of a block the page prints twice is noise, whatever it holds; greetings, closing
             // words and signatures come before the line rules; a table one cell a line is the report's.
             var decision: (LineLabel, String)? =
-                copies.contains(i) ? (.noise, "printed-twice") : (tableCells.contains(i) ? tableDecision(i) : nil)
-            if decision == nil, barRows.contains(i) { decision = (.body, "table-bar-row") }
-            if decision == nil, spaceRows.contains(i) { decision = (.body, "table-space-row") }
+                copies.contains(i) ? (.noise, "printed-twice") : tableLayout(i, tableCells, barRows, spaceRows)
             if decision == nil {
                 decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
             }
@@ -187,6 +185,15 @@ struct SegmentLabeler {
         keepBrokenPieces(&result)
         demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
         return result
+    }
+
+    /// A line of a table the page lays out one cell a line, as `|` rows or as space-aligned rows is the report's.
+    private func tableLayout(_ i: Int, _ cells: Set<Int>, _ barRows: Set<Int>, _ spaceRows: Set<Int>) -> (
+        LineLabel, String
+    )? {
+        if cells.contains(i) { return tableDecision(i) }
+        if barRows.contains(i) { return (.body, "table-bar-row") }
+        return spaceRows.contains(i) ? (.body, "table-space-row") : nil
     }
 
     /// A related-articles or sidebar heading in the head (热门文章, 最新更新: flattened HTML often
