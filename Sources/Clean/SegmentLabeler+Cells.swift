@@ -75,6 +75,11 @@ extension SegmentLabeler {
             var j = i
             while j < segment.upperBound, lines[j].cellKind != nil { j += 1 }
             let run = barredCells(i..<j)
+            // A table has two figures at least (`isTable`): look for its head only then.
+            guard run.count(where: { lines[$0].cellKind == .number }) >= 2 else {
+                i = j
+                continue
+            }
             let head = tableHead(above: run.lowerBound)
             if isTable(run, headed: head.headed) { result.formUnion(head.units.union(run)) }
             i = j
@@ -99,7 +104,8 @@ extension SegmentLabeler {
 
     /// A table's unit line: 计量单位：所, 单位:万元, 金额单位：万元.
     static func isUnitLine(_ text: String) -> Bool {
-        text.count <= 30 && text.range(of: #"^\s*(计量|金额|数量)?单位\s*[:：]"#, options: .regularExpression) != nil
+        text.count <= 30 && text.contains("单位")
+            && text.range(of: #"^\s*(计量|金额|数量)?单位\s*[:：]"#, options: .regularExpression) != nil
     }
 
     /// A cell run's head: the lines right above it (at most two) that give the table's unit
@@ -114,9 +120,7 @@ extension SegmentLabeler {
             if Self.isUnitLine(text) {
                 units.insert(k)
                 headed = true
-            } else if text.range(of: #"^表\s*([0-9]+|[一二三四五六七八九十]+)([-.－][0-9]+)?\s"#, options: .regularExpression)
-                != nil
-            {
+            } else if text.hasPrefix("表"), text.range(of: Self.captionPattern, options: .regularExpression) != nil {
                 headed = true
             } else {
                 break
@@ -131,6 +135,9 @@ extension SegmentLabeler {
         }
         return (units, headed)
     }
+
+    /// A table's caption: 表3, 表13—11 (with a space after its number).
+    static let captionPattern = #"^表\s*([0-9]+|[一二三四五六七八九十]+)([-.－][0-9]+)?\s"#
 
     /// First cells that name a table's label column (指 标 / 项 目 with the spaces taken out).
     static let labelColumnWords: Set<String> = ["指标", "项目", "类别", "项目名称", "指标名称", "年份", "年度", "类型"]
