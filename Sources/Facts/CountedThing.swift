@@ -78,25 +78,31 @@ public struct CountedThing: Sendable {
         self.measures = measures
     }
 
-    /// The longest word of `trie` that `scalars[range]` ends with: (its start, class).
-    func ending(_ trie: WordTrie, _ scalars: [Unicode.Scalar], _ range: Range<Int>) -> (Int, String)? {
+    /// The longest word of `trie` that `text[range]` ends with: (its start, class). The tries hold
+    /// the words reversed, so this is the longest match at `range`'s end in `text.reversed`.
+    func ending(_ trie: WordTrie, _ text: Text, _ range: Range<Int>) -> (Int, String)? {
         guard !range.isEmpty else { return nil }
-        let reversed = Array(scalars[range].reversed())
-        guard let match = trie.longest(in: reversed, at: 0) else { return nil }
+        let count = text.reversed.count
+        guard let match = trie.longest(in: text.reversed, at: count - range.upperBound, end: count - range.lowerBound)
+        else { return nil }
         return (range.upperBound - match.length, classes[match.payload[0]])
     }
 
     /// The counted thing, measure, verb and subject of `quantity` standing in `sentence` of `scalars`.
     public func read(_ quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>) -> Reading {
-        let first = min(max(quantity.offset, sentence.lowerBound), sentence.upperBound)
-        let (text, start, end) = Self.unglossed(
-            scalars, sentence: sentence, start: first,
-            end: min(first + quantity.surface.unicodeScalars.count, sentence.upperBound))
-        return read(quantity, text: text, start: start, end: end)
+        read(quantity, in: Text(scalars, sentence: sentence), line: sentence)
     }
 
-    /// `read` on a sentence already `unglossed` (`text`), the quantity at `start..<end` of it.
-    func read(_ quantity: QuantityMention, text scalars: [Unicode.Scalar], start: Int, end: Int) -> Reading {
+    /// `read` on a sentence's `Text` (made once for all its figures), `sentence` its range in the line.
+    func read(_ quantity: QuantityMention, in text: Text, line sentence: Range<Int>) -> Reading {
+        let first = min(max(quantity.offset, sentence.lowerBound), sentence.upperBound)
+        let end = min(first + quantity.surface.unicodeScalars.count, sentence.upperBound)
+        return read(quantity, text: text, start: text.position(of: first), end: text.position(of: end))
+    }
+
+    /// `read` on a sentence's `Text`, the quantity at `start..<end` of its scalars.
+    func read(_ quantity: QuantityMention, text: Text, start: Int, end: Int) -> Reading {
+        let scalars = text.scalars
         var reading = Reading()
         let sentence = 0..<scalars.count
         let unit = IndicatorMapper.unitKey(quantity)
@@ -116,7 +122,7 @@ public struct CountedThing: Sendable {
                 stop += 1
             }
             for last in stride(from: stop, to: end, by: -1) {
-                if let (wordStart, nounClass) = ending(nouns, scalars, end..<last) {
+                if let (wordStart, nounClass) = ending(nouns, text, end..<last) {
                     reading.noun = String(scalars: scalars[wordStart..<last])
                     (reading.nounClass, reading.side) = (nounClass, "a")
                     break
@@ -138,7 +144,7 @@ public struct CountedThing: Sendable {
                     last -= 1
                 }
             }
-            if let (wordStart, nounClass) = ending(nouns, scalars, max(clauseStart, last - Self.window)..<last) {
+            if let (wordStart, nounClass) = ending(nouns, text, max(clauseStart, last - Self.window)..<last) {
                 reading.noun = String(scalars: scalars[wordStart..<last])
                 (reading.nounClass, reading.side) = (nounClass, "b")
                 phraseStart = wordStart
@@ -147,7 +153,7 @@ public struct CountedThing: Sendable {
         // The nearest verb before the counted phrase (or the number) in its clause.
         var position = phraseStart
         while position > clauseStart, reading.verbClass == nil {
-            reading.verbClass = ending(verbs, scalars, max(clauseStart, position - 4)..<position)?.1
+            reading.verbClass = ending(verbs, text, max(clauseStart, position - 4)..<position)?.1
             position -= 1
         }
         // The nearest verb after the number in its clause (投资4千多元添置…, 280名学生参加…).
@@ -155,68 +161,42 @@ public struct CountedThing: Sendable {
         while next <= min(sentence.upperBound, end + Self.window), reading.verbAfter == nil,
             !QuantityGrammar.clauseEnds.contains(scalars[next - 1])
         {
-            reading.verbAfter = ending(verbs, scalars, end..<next)?.1
+            reading.verbAfter = ending(verbs, text, end..<next)?.1
             next += 1
         }
-        reading.subjectClass = subject(scalars, sentence: sentence, before: start)
+        reading.subjectClass = subject(text, before: start)
         return reading
     }
 
     /// The class of the sentence's subject: the last word of a class in its opening phrase (up to
     /// the first verb or stop), when that phrase ends before the number.
-    func subject(_ scalars: [Unicode.Scalar], sentence: Range<Int>, before limit: Int) -> String? {
+    func subject(_ text: Text, before limit: Int) -> String? {
+        let (scalars, sentence) = (text.scalars, 0..<text.scalars.count)
         let upper = min(limit, sentence.lowerBound + Self.window)
         var stop = sentence.lowerBound
         while stop < upper, !Self.stops.contains(scalars[stop]) {
-            if let (verbStart, _) = ending(verbs, scalars, sentence.lowerBound..<(stop + 1)) {
+            if let (verbStart, _) = ending(verbs, text, sentence.lowerBound..<(stop + 1)) {
                 stop = verbStart
                 break
             }
             stop += 1
         }
         for last in stride(from: stop, to: sentence.lowerBound, by: -1) {
-            if let (_, nounClass) = ending(nouns, scalars, sentence.lowerBound..<last) { return nounClass }
+            if let (_, nounClass) = ending(nouns, text, sentence.lowerBound..<last) { return nounClass }
         }
         return nil
     }
 
     /// The classes of the words a section heading names (its topic), in order, without repeats.
     public func topics(_ heading: [Unicode.Scalar]) -> [String] {
+        let text = Text(heading, sentence: heading.indices, glosses: false)
         var found: [String] = []
         for last in stride(from: heading.count, to: 0, by: -1) {
-            if let (_, nounClass) = ending(nouns, heading, max(0, last - 4)..<last), !found.contains(nounClass) {
+            if let (_, nounClass) = ending(nouns, text, max(0, last - 4)..<last), !found.contains(nounClass) {
                 found.append(nounClass)
             }
         }
         return found
-    }
-
-    /// `sentence` of `scalars` without pinyin glosses (学(xué)校 → 学校: mirrored pages gloss every
-    /// character), and where `start` and `end` fall in it.
-    static func unglossed(_ scalars: [Unicode.Scalar], sentence: Range<Int>, start: Int, end: Int) -> (
-        [Unicode.Scalar], Int, Int
-    ) {
-        var text: [Unicode.Scalar] = []
-        text.reserveCapacity(sentence.count)
-        var (newStart, newEnd) = (-1, -1)
-        var index = sentence.lowerBound
-        while index < sentence.upperBound {
-            var next = index + 1
-            if scalars[index] == "(" || scalars[index] == "（", index > sentence.lowerBound,
-                scalars[index - 1].value >= 0x3400
-            {
-                var close = index + 1
-                while close < min(sentence.upperBound, index + 9), isPinyin(scalars[close]) { close += 1 }
-                if close > index + 1, close < sentence.upperBound, scalars[close] == ")" || scalars[close] == "）" {
-                    next = close + 1
-                }
-            }
-            if newStart < 0, start < next { newStart = text.count }
-            if newEnd < 0, end < next { newEnd = text.count }
-            if next == index + 1 { text.append(scalars[index]) }
-            index = next
-        }
-        return (text, newStart < 0 ? text.count : newStart, newEnd < 0 ? text.count : newEnd)
     }
 
     /// A letter of pinyin: ASCII lower case or a Latin letter with a tone mark.

@@ -53,6 +53,27 @@ struct SentenceReadings {
     var governorWords: [Int: Governors.Words] = [:]
     /// The sentences' year mentions and cue words, for the learned year chooser.
     var yearMarks: [Int: YearChooser.SentenceMarks] = [:]
+    /// The sentences as `CountedThing` reads them, and the classes the line's section heading names.
+    var countedTexts: [Int: CountedThing.Text] = [:]
+    var headingTopics: (heading: String, topics: [String])?
+
+    /// The sentence as `CountedThing` reads it (`CountedThing.Text`), made once for all its figures.
+    mutating func countedText(of sentence: (index: Int?, range: Range<Int>)) -> CountedThing.Text {
+        let key = sentence.index ?? -1
+        if let text = countedTexts[key] { return text }
+        let text = CountedThing.Text(scalars, sentence: sentence.range)
+        countedTexts[key] = text
+        return text
+    }
+
+    /// `CountedThing.topics` of `heading`, found once per line.
+    mutating func topics(of heading: String?) -> [String]? {
+        guard let heading else { return nil }
+        if let found = headingTopics, found.heading == heading { return found.topics }
+        let topics = CountedThing.standard.topics(Array(heading.unicodeScalars))
+        headingTopics = (heading, topics)
+        return topics
+    }
 
     /// The sentence's text (`Sentence.split(_:texts: false)` left it empty).
     mutating func text(of sentence: (index: Int?, sentence: Sentence)) -> String {

@@ -310,8 +310,8 @@ public struct FactBuilder: Sendable {
             chosen.append((quantity.offset, quantity.unit, choice))
             let named = Self.cached(&namedSignalsBySentence, sentenceIndex ?? -1) { namedSignals(signals) }
             let (learned, features) = modelled(
-                choice, for: quantity, scalars: scalars, sentence: sentence.range, reading: mapped.reading,
-                signals: named, profile: profile, scope: scope)
+                choice, for: quantity, scalars: scalars, sentence: (sentenceIndex, sentence.range),
+                reading: mapped.reading, signals: named, profile: profile, scope: scope, readings: &readings)
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).

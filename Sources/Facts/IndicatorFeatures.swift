@@ -33,6 +33,10 @@ public enum IndicatorFeatures {
         /// The dictionary's signal words found in the sentence (`IndicatorMapper.signalMatches`)
         /// and the indicator codes each names.
         public var signals: [(range: Range<Int>, codes: [String])] = []
+        /// The sentence as `CountedThing` reads it, if made already (once per sentence); else made here.
+        public var text: CountedThing.Text?
+        /// The classes the heading names (`CountedThing.topics`), if found already (once per line).
+        public var topics: [String]?
 
         public init(
             quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>,
@@ -255,10 +259,11 @@ public enum IndicatorFeatures {
         let end = start + quantity.surface.unicodeScalars.count
         // The phrases are read without pinyin glosses (学(xué)校 is 学校), as `CountedThing` reads.
         let first = min(max(start, context.sentence.lowerBound), context.sentence.upperBound)
-        let (text, textStart, textEnd) = CountedThing.unglossed(
-            context.scalars, sentence: context.sentence, start: first, end: min(end, context.sentence.upperBound))
-        let before = phraseScalars(before: textStart, in: text, from: 0)
-        let after = phraseScalars(after: textEnd, in: text, to: text.count)
+        let text = context.text ?? CountedThing.Text(context.scalars, sentence: context.sentence)
+        let textStart = text.position(of: first)
+        let textEnd = text.position(of: min(end, context.sentence.upperBound))
+        let before = phraseScalars(before: textStart, in: text.scalars, from: 0)
+        let after = phraseScalars(after: textEnd, in: text.scalars, to: text.scalars.count)
         grams(before, "L", into: &sink)
         grams(after, "R", into: &sink)
         // The scalars touching the number: what stands right before it and right after its unit.
@@ -342,7 +347,9 @@ public enum IndicatorFeatures {
         sink.add("vk&uk=", verb, and: unitKind)
         sink.add("sj=", text: reading.subjectClass ?? "-")
         if let heading = context.heading {
-            for topic in CountedThing.standard.topics(Array(heading.unicodeScalars)) { sink.add("ht=", text: topic) }
+            for topic in context.topics ?? CountedThing.standard.topics(Array(heading.unicodeScalars)) {
+                sink.add("ht=", text: topic)
+            }
         }
     }
 }

@@ -103,4 +103,23 @@ import Testing
         }
         #expect(read(glossed) == read(plain))
     }
+
+    /// The sentence text every figure of a sentence reads (`CountedThing.Text`, made once): glosses
+    /// out, line offsets mapped past them (inside a gloss: where it stood), and the same features
+    /// whether a figure is given it or makes its own.
+    @Test func sentenceTextMapsOffsetsPastGlosses() {
+        let line = Array("好。新建学(xué)校3所，实(shí)验室2间".unicodeScalars)
+        let text = CountedThing.Text(line, sentence: 2..<line.count)
+        #expect(String(String.UnicodeScalarView(text.scalars)) == "新建学校3所，实验室2间")
+        #expect(text.position(of: 0) == 0 && text.position(of: 2) == 0)
+        #expect(text.position(of: 5) == 3 && text.position(of: 7) == 3 && text.position(of: 11) == 4)
+        #expect(text.position(of: 20) == 8 && text.position(of: line.count) == text.scalars.count)
+        let heading = CountedThing.Text(line, sentence: 0..<line.count, glosses: false)
+        #expect(heading.scalars == line)
+        let choice = IndicatorMapper.Choice(code: "unknown", rule: "none")
+        var context = IndicatorModelTests.context("新建学(xué)校3所，实(shí)验室2间", "2间", unit: "间", choice: choice)
+        let own = IndicatorFeatures.features(context)
+        context.text = CountedThing.Text(context.scalars, sentence: context.sentence)
+        #expect(IndicatorFeatures.features(context) == own)
+    }
 }
