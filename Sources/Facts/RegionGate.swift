@@ -5,7 +5,7 @@ import Normalize
     import Glibc
 #endif
 
-/// A learned region chooser: three logistic regressions over the same features read where a
+/// A learned region chooser: four logistic regressions over the same features read where a
 /// fact's region came from (the place of its clause or sentence, the document's region), what that
 /// place looks like (its level, the words around it, how it stands to the document's region) and
 /// what the document's region rests on (named in the title, how often, among how many places, the
@@ -83,7 +83,7 @@ public struct RegionGate: Sendable {
         return scores
     }
 
-    /// What to do with a fact's region, from the three probabilities (`parent` nil when the
+    /// What to do with a fact's region, from the keep, parent and empty probabilities (`parent` nil when the
     /// region has no parent) and the margins.
     public static func choose(
         keep: Double, parent: Double?, empty: Double, margins: (parent: Double, empty: Double)
