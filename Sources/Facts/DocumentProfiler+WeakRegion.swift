@@ -2,11 +2,11 @@ import EduwhCore
 import Normalize
 
 /// The region of a report that names no division the resolver trusts, from a school's name that
-/// opens with a county's bare stem or two-character name the document confirms nowhere else
-/// in its title or opening (徐汇中学, 泾县中学2021年…预算, 吴江桃源中心幼儿园简介): corpus/README, a school takes the
-/// division of its own name. Bare stems are ordinary words often enough (资源, 新建, 同仁) that
-/// only a name opening its line (after a year at most) and reaching a school word within a few characters counts; the learned region chooser judges the
-/// region by its rule (`dr:docregion-weak-stem`).
+/// opens with a county's bare stem or two-character name the document confirms nowhere else in its
+/// title or opening (徐汇中学, 泾县中学2021年…预算, 吴江桃源中心幼儿园简介): corpus/README, a school takes the division
+/// of its own name. Bare stems are ordinary words often enough (资源, 新建, 同仁) that only a name
+/// opening its line (after a year at most) and reaching a school word within a few characters
+/// counts; the learned region chooser judges the region by its rule (`dr:docregion-weak-stem`).
 extension DocumentProfiler {
     /// A resolver that needs no support for bare stems and two-character names (ordinary words
     /// like 朝阳 still need it).
@@ -41,9 +41,10 @@ extension DocumentProfiler {
         return finest.count == 1 ? finest.first : nil
     }
 
-    /// Whether `place` begins a school's name that opens its line (no Han character before it
-    /// but a year's 年: a heading, not a school named in passing) and a school word after at most `weakNameReach` name characters,
-    /// none of them a town's, village's or street's (双溪桥镇中心小学 is the town's school).
+    /// Whether `place` begins a school's name that opens its line (no Han character before it but a
+    /// year's 年: a heading, not a school named in passing) and a school word after at most
+    /// `weakNameReach` name characters, none of them a town's, village's or street's (双溪桥镇中心小学 is
+    /// the town's school).
     static func opensSchoolName(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         // The name opens its line: before it at most a year (2009年徐汇中学…), numbering or spaces.
         guard place.offset <= scalars.count,
