@@ -98,6 +98,12 @@ extension DocumentProfiler {
             if let only = Self.onlyNamed(Array(own.keys), counts: counts) { return (only, RegionRule.onlyNamed) }
             // Else the bureau the page names as its source or issuer (来源：深圳市教育局).
             if let source = Self.sourceRegion(lines) { return (source, RegionRule.sourceLine) }
+            // Else the one division its bare stems name (黎川一中, 徐汇中学), when nothing else names one.
+            if own.isEmpty,
+                let weak = Self.weakStemRegion(lines, heads: titleNumbers.union(openingNumbers))
+            {
+                return (weak, RegionRule.weakStem)
+            }
             return (nil, best.map { RegionRule.weak + " (best \($0.adcode) score \($0.score))" } ?? RegionRule.unnamed)
         }
         // A city the title names is the report's when the county it names most is one of the city's

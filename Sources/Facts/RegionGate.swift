@@ -5,7 +5,7 @@ import Normalize
     import Glibc
 #endif
 
-/// A learned region chooser: three logistic regressions over the same features read where a
+/// A learned region chooser: four logistic regressions over the same features read where a
 /// fact's region came from (the place of its clause or sentence, the document's region), what that
 /// place looks like (its level, the words around it, how it stands to the document's region) and
 /// what the document's region rests on (named in the title, how often, among how many places, the
@@ -24,7 +24,8 @@ public struct RegionGate: Sendable {
     public var table: YearGate {
         didSet { byModel = Self.split(table.weights) }
     }
-    /// The table's weights by model, then feature (read once, so no feature name is built per fact).
+    /// The table's weights by model, then feature (read once, so no feature name is built per
+    /// fact).
     var byModel: [String: [String: Double]]
 
     public init(table: YearGate) {
@@ -45,7 +46,8 @@ public struct RegionGate: Sendable {
     /// division the text names, `RegionGate+Lower.swift`).
     public static let models = ["keep", "parent", "empty", "lower"]
 
-    /// How much a parent or an empty region must beat keeping the rules' region by (above 1: never).
+    /// How much a parent or an empty region must beat keeping the rules' region by (above 1:
+    /// never).
     public var margins: (parent: Double, empty: Double) {
         (table.weights["@parent"] ?? 2, table.weights["@empty"] ?? 2)
     }
@@ -83,8 +85,8 @@ public struct RegionGate: Sendable {
         return scores
     }
 
-    /// What to do with a fact's region, from the three probabilities (`parent` nil when the
-    /// region has no parent) and the margins.
+    /// What to do with a fact's region, from the keep, parent and empty probabilities (`parent` nil
+    /// when the region has no parent) and the margins.
     public static func choose(
         keep: Double, parent: Double?, empty: Double, margins: (parent: Double, empty: Double)
     ) -> Choice {

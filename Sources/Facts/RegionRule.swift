@@ -19,6 +19,9 @@ public enum RegionRule {
     public static let onlyNamed = "docregion-only-named"
     /// The bureau of a source or issuer line the report's text keeps (资料来源：深圳市教育局), never a metadata line.
     public static let sourceLine = "docregion-source-line"
+    /// The one division a report that names none otherwise calls by its bare stem or short name, in a
+    /// school's name or twice (黎川一中, 泾县中学; 高县…高县): weak, left to the region chooser.
+    public static let weakStem = "docregion-weak-stem"
     /// Empty: the report speaks as the country (全国) and its title names no place.
     public static let national = "docregion-national"
     /// Empty: the report names no division.

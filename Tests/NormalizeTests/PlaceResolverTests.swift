@@ -130,3 +130,36 @@ extension PlaceResolverTests {
         #expect(split.suffix == suffix)
     }
 }
+
+/// No place name starts inside a common word (issue 24: 其中江北区 read as the stem 中江).
+extension PlaceResolverTests {
+    @Test(arguments: [
+        // 中江 (a county of 德阳) would start inside 其中; the district after it is read instead.
+        ("全市新建学校8所,其中江北区3所\n重庆市教育委员会", "江北区", "500105000000"),
+        // 中山 would start inside 初中; 山西省 after it stands.
+        ("全省共有初中山西省考生12万人", "山西省", "140000000000"),
+    ])
+    func placeAfterACommonWord(_ text: String, _ surface: String, _ adcode: String) throws {
+        let found = Self.mentions(text)
+        #expect(!found.contains { $0.surface.hasPrefix("中") }, "\(found.map(\.surface))")
+        let place = try #require(found.first { $0.surface == surface }, "\(found.map(\.surface))")
+        #expect(place.adcode == adcode)
+    }
+
+    @Test(arguments: [
+        "学校新建德育基地一处,扩建水冲式厕所两座",  // 建德, 建水 inside 新建, 扩建
+        "完善校园安全南北两侧的护栏",  // 全南 inside 安全
+        "全县高中江苏籍教师12人",  // 中江 inside 高中 (江苏 is then a province stem standing alone)
+    ])
+    func noStemInsideACommonWord(_ text: String) {
+        let found = Self.mentions(text)
+        #expect(!found.contains { ["建德", "建水", "全南", "中江"].contains($0.surface) }, "\(found.map(\.surface))")
+    }
+
+    @Test func vocabularyReadsWordEnds() {
+        let scalars = Array("其中江北区".unicodeScalars)
+        #expect(PlaceVocabulary.standard.endsWord(scalars, at: 1))
+        #expect(!PlaceVocabulary.standard.endsWord(scalars, at: 2))
+        #expect(!PlaceVocabulary.standard.endsWord(scalars, at: 0))
+    }
+}

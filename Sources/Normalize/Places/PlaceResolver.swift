@@ -27,6 +27,8 @@ public struct PlaceResolver: Sendable {
         public var institutionSupport = 4
         /// Support a `needs-context` name needs.
         public var contextSupport = 3
+        /// Support a two-character official name (兴县 in 科教兴县) needs.
+        public var shortNameSupport = 3
 
         public init() {}
     }
@@ -120,7 +122,9 @@ public struct PlaceResolver: Sendable {
                 index += placeholder
                 continue
             }
-            guard let match = gazetteer.longestMatch(in: scalars, at: index) else {
+            // No place starts inside a common word (其中江北区: 江北区, not 中江).
+            guard !vocabulary.endsWord(scalars, at: index), let match = gazetteer.longestMatch(in: scalars, at: index)
+            else {
                 index += 1
                 continue
             }
@@ -141,9 +145,12 @@ public struct PlaceResolver: Sendable {
                 // A two-character county named with its government is that county: 成县县委 always,
                 // —南县校安办 when no character before it could make a word with its first (形成县委).
                 required = 0
-            } else if vocabulary.needsContext(surface) || (form == .full && surface.unicodeScalars.count <= 2) {
-                // Ordinary words (朝阳) and two-character names (兴县 in 科教兴县) need support.
+            } else if vocabulary.needsContext(surface) {
+                // Ordinary words (朝阳) need support.
                 required = settings.contextSupport
+            } else if form == .full && surface.unicodeScalars.count <= 2 {
+                // So do two-character names (兴县 in 科教兴县).
+                required = settings.shortNameSupport
             } else if form == .stem {
                 let rest = String(
                     scalars: scalars[(index + match.length)..<min(scalars.count, index + match.length + 4)])

@@ -28,6 +28,9 @@ public struct PlaceVocabulary: Sendable {
     /// Words after a county's bare stem that make it the report's own county speaking of itself
     /// (宜川教育, 镇安人民): a place when the report speaks as a county (我县, 全县).
     public let ownWords: [String]
+    /// Common two-character words whose second character may open a place name (其中, 初中, 安全):
+    /// no place starts inside one (其中江北区 is 江北区, not 中江; 安全南路 is no 全南).
+    public let wordEnds: Set<String>
     /// Scalars written instead of a name (x, X, *, 某).
     public let placeholderMarks: ScalarSet
     /// Suffixes a placeholder mark must stand before.
@@ -47,7 +50,7 @@ public struct PlaceVocabulary: Sendable {
         var byKind: [String: [String]] = [:]
         let kinds: Set<String> = [
             "suffix", "short-suffix", "swap-suffix", "ethnic", "generic", "needs-context",
-            "institution", "person", "own-name", "placeholder-mark", "placeholder-suffix",
+            "institution", "person", "own-name", "word-end", "placeholder-mark", "placeholder-suffix",
         ]
         for row in table.rows {
             guard kinds.contains(row["kind"]) else {
@@ -73,6 +76,7 @@ public struct PlaceVocabulary: Sendable {
         institutionWords = byKind["institution"] ?? []
         personWords = byKind["person"] ?? []
         ownWords = byKind["own-name"] ?? []
+        wordEnds = Set((byKind["word-end"] ?? []).filter { $0.unicodeScalars.count == 2 })
         placeholderMarks = ScalarSet(
             (byKind["placeholder-mark"] ?? []).compactMap {
                 $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil
@@ -85,6 +89,16 @@ public struct PlaceVocabulary: Sendable {
 
     /// Whether `word` is never a place (全区, 城区).
     public func isGeneric(_ word: String) -> Bool { genericWords.contains(word) }
+
+    /// Whether the scalar at `index` ends a common word with the one before it (其中, 初中): no
+    /// place name starts there.
+    public func endsWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index > 0, index < scalars.count, !wordEnds.isEmpty else { return false }
+        var word = String.UnicodeScalarView()
+        word.append(scalars[index - 1])
+        word.append(scalars[index])
+        return wordEnds.contains(String(word))
+    }
 
     /// Whether `word` is a place only when the document supports it (朝阳, 新城区).
     public func needsContext(_ word: String) -> Bool { contextWords.contains(word) }

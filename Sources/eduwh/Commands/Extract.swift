@@ -23,7 +23,8 @@ extension Eduwh {
                                     section, document or none; the learned year gate adds
                                     its probability, yeargate:0.31<0.45 where it left the
                                     year empty; the learned region chooser its choice, keep,
-                                    parent or empty, and its three probabilities)
+                                    parent, empty or lower, and its probabilities:
+                                    keep, parent, empty and the finer division with its own)
                     Values are in the base unit (3.48亿元 → 348000000, unit yuan); placeholders
                     (x所, XX万元) have an empty value and qualifier placeholder. A flattened
                     table row (在校学生（人） 48210 50136) gives one quantity per number cell.
