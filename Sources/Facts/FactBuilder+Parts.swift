@@ -111,6 +111,7 @@ extension FactBuilder {
     /// 提高, 下降 …) stands between them.
     static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
         if isComparedWith(year, in: scalars) || isMultipleBase(year, in: scalars) { return true }
+        if isChangeStart(year, quantity: offset, in: scalars) { return true }
         guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
             return false
         }

@@ -98,7 +98,12 @@ extension FactBuilder {
         _ candidates: [YearMention], paragraph: [YearMention], of quantity: QuantityMention, clause: Range<Int>,
         sentence: Range<Int>, in scalars: [Unicode.Scalar], inherited: PlanTopic?
     ) -> (year: (mention: YearMention, source: ContextSource)?, topic: PlanTopic?) {
-        if let year = nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence, offset: \.offset) {
+        // A year after the figure in another clause of its sentence dates that clause's event, not the
+        // figure (…达94.8%，比2015年提高1.8个百分点(2016年开始统计); 现有学生580人，…说明2018年…):
+        // scope rule `scope:no-later-clause`; the figure looks to its paragraph, section and report.
+        if let year = nearest(candidates, to: quantity.offset, clause: clause, sentence: sentence, offset: \.offset),
+            year.source != .sentence || year.mention.offset < quantity.offset
+        {
             return (year, nil)
         }
         if let opening = paragraphYear(paragraph, before: sentence.lowerBound, in: scalars) {

@@ -25,6 +25,10 @@ extension FactBuilder {
             year, own: own, quantity: quantity, scalars: readings.scalars, status: status,
             sectioned: place.scope.year != nil, profile: profile)
         if gated.from == nil, gated.rule.isEmpty { gated.rule = Self.emptyYearReason(own: own, place: place) }
+        if gated.from != nil, gated.rule.isEmpty {
+            gated.rule = Self.scopeRule(
+                own: own, from: gated.from, source: gated.source, quantity: quantity, sentence: place.sentence.range)
+        }
         guard yearChooser != nil || recordsFeatures else {
             return (gated.from, gated.to, gated.source, gated.rule, gated.features, [])
         }
@@ -47,7 +51,8 @@ extension FactBuilder {
         case .clause?: return "noyear:the clause's year dates no figure (since, before, recent years, comparison)"
         case .sentence?: return "noyear:the sentence's year dates no figure (since, before, recent years, comparison)"
         case _?: return "noyear:its year dates no figure"
-        case nil: return "noyear:no year in clause, sentence, section or report"
+        case nil:
+            return "noyear:no year in clause, sentence (before it: scope:no-later-clause), section or report"
         }
     }
 

@@ -169,12 +169,31 @@ extension FactBuilder {
         guard start > 0, start <= scalars.count, comparedLeads.contains(scalars[start - 1]) else { return false }
         var index = end
         if index < scalars.count, scalars[index] == "的" || scalars[index] == "度" { index += 1 }
-        return starts(comparedScalars, at: index, in: scalars) || starts(comparingScalars, at: index, in: scalars)
+        if starts(comparedScalars, at: index, in: scalars) || starts(comparingScalars, at: index, in: scalars) {
+            return true
+        }
+        // 与上年持平, 和2015年相等, 同上年基本持平: the base of an unchanged figure.
+        if starts(basicallyScalars, at: index, in: scalars) { index += basicallyScalars.count }
+        return sameAsWords.contains { starts($0, at: index, in: scalars) }
     }
 
     static let comparedLeads: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
     static let comparedScalars = Array("相比".unicodeScalars)
     static let comparingScalars = Array("比较".unicodeScalars)
+    static let basicallyScalars = Array("基本".unicodeScalars)
+    /// What follows a compared year when the figure did not change: 持平, 相等, 相当, 一致.
+    static let sameAsWords = ["持平", "相等", "相当", "一致"].map { Array($0.unicodeScalars) }
+
+    /// Whether a year is the starting point of a change (由2000年的26%上升至50.64%, 从2015年的
+    /// 25.15%提升至…): the base of every figure of its sentence but the one right after it.
+    static func isChangeStart(_ year: YearMention, quantity offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        let start = year.offset
+        let end = start + year.surface.unicodeScalars.count
+        guard year.kind == .year, start > 0, end < scalars.count, scalars[end] == "的",
+            scalars[start - 1] == "由" || scalars[start - 1] == "从"
+        else { return false }
+        return offset < start || offset > end + 1
+    }
 
     /// The sentence's own single year before a plan period that only names a project or fund
     /// (2022年，中央财政安排“十四五”国家基础教育重大项目计划资金605亿元: 2022), not one that
@@ -230,6 +249,31 @@ extension FactBuilder {
         case "九", "9": 9
         case "十": 10
         default: nil
+        }
+    }
+}
+
+extension FactBuilder {
+    /// Which scope gave a figure its year, for `--explain` and the lineage: the year mention of its
+    /// own clause before or after it (`scope:clause-before`, `scope:clause-after`), of an earlier clause
+    /// of its sentence (`scope:sentence-before`; a later clause's year dates none: `scope:no-later-clause`
+    /// in `ownYear`), a year that opened an earlier sentence of the paragraph (`scope:paragraph`), a year
+    /// the kinds of sentence derived (a list after 分别, a start year with a duration, a since-year's end: `scope:derived`), or the section
+    /// heading's (`scope:section`). A year from the report itself keeps the reference-year rule's id.
+    static func scopeRule(
+        own: (mention: YearMention, source: ContextSource)?, from: Int?, source: ContextSource,
+        quantity: QuantityMention, sentence: Range<Int>
+    ) -> String {
+        switch source {
+        case .section: return "scope:section"
+        case .clause, .sentence:
+            guard let own, own.mention.from == from, own.source == source else { return "scope:derived" }
+            let side = own.mention.offset < quantity.offset ? "before" : "after"
+            if own.source == .sentence, own.mention.offset < sentence.lowerBound {
+                return "scope:paragraph"
+            }
+            return "scope:\(source.rawValue)-\(side)"
+        case .document, .none: return ""
         }
     }
 }

@@ -4,8 +4,8 @@ import Normalize
 /// Maps a document's quantities to indicators, years and regions: the Facts stage.
 ///
 /// For every quantity in a title or body line: its indicator (`IndicatorMapper`), whether it is
-/// planned or achieved (`StatusCues`), its year (a year in the same clause, else the same
-/// sentence, else the document's period or reference year; none when the nearest year is blanked
+/// planned or achieved (`StatusCues`), its year (a year in the same clause, else an earlier clause of
+/// the same sentence, else the document's period or reference year; none when the nearest year is blanked
 /// or unresolved, 20xx年) and its region (a resolved place in
 /// the same clause, else the sentence, else the document's region; places that merely contain the
 /// document's region, such as its province, and places inside 《》 names do not count).
