@@ -55,7 +55,7 @@ extension Eduwh {
         @Option(help: "Training epochs.") var epochs = 15
         @Option(help: "L2 weight decay.") var l2: Float = 0.002
         @Option(help: "Fewest examples a feature must occur in.") var minCount = 3
-        @Option(help: "Fewest sites a feature must be seen on.") var minSites = 1
+        @Option(help: "Fewest sites a feature must be seen on.") var minSites = 3
         @Option(help: "Cost of a wrong known status, in right ones, when the policy is chosen.")
         var penalty = 0.5
         @Option(help: "Drop the features starting with these comma-separated prefixes.") var without: String?
