@@ -17,9 +17,6 @@ public struct StatusTrainer: Sendable {
         regression.epochs = 15
         regression.l2 = 0.002
         regression.minCount = 3
-        // Features seen on fewer than 3 sites dropped: 10 site folds 0.859 -> 0.863 (wrong known 803 -> 788);
-        // trained without ft 0.842 -> 0.861, without ft,fu 0.817 -> 0.825, without fu 0.784 both (2026-12-06).
-        regression.minSites = 3
     }
 
     /// The examples of one labelled page: its gold facts matched to eduwh's facts as
