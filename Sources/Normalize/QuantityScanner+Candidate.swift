@@ -67,6 +67,7 @@ extension QuantityScanner {
         readRange(line, &d)
         readMagnitudes(context, &d)
         readUnit(line, &d)
+        guard unitFits(line, d) else { return nil }
         if case .stop(let answer) = vetContext(context, &d) { return answer }
         if case .stop(let answer) = vetForm(line, d) { return answer }
         guard let r = d.reading, d.value != nil else { return nil }

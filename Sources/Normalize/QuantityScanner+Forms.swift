@@ -2,8 +2,40 @@ import EduwhCore
 
 /// Forms of a number that carry their own unit or qualifier outside the measure-word table: a ratio
 /// to one (生师比16.97:1), a dollar sign before the figure ($160,154), 余 after a 万/亿 figure before
-/// the noun it counts (10万余教师).
+/// the noun it counts (10万余教师), measure words that count only in some places (层, M, 兆).
 extension QuantityScanner {
+    /// Words in the clause of a figure with M, Mbps or 兆 that make it a bandwidth (context-words.tsv,
+    /// bandwidth-cue: 光纤, 带宽).
+    static let bandwidthCues = NormalizeRules.standard.words("bandwidth-cue")
+
+    /// Whether the unit just read counts here. 层 counts a building's floors when it closes a clause or
+    /// 的 or a number follows (共四层。 一幢两层的建筑, 四层20个教室), not before a noun (两层楼, 4层高,
+    /// 主体二层正在施工). M, Mbps and 兆 are a bandwidth only with a network word in the clause (租用100M
+    /// 光纤, 带宽10M以上); 100MB, 3M公司 and 1兆元 are not read so.
+    func unitFits(_ line: ScalarLine, _ d: Draft) -> Bool {
+        guard let u = d.unitRule else { return true }
+        let next = line.at(d.afterNumber)
+        if u.id == "ceng" {
+            let closes =
+                d.afterNumber >= line.count || ScalarClass.isClauseBreak(next) || next == 0x7684
+                || ScalarClass.isArabicDigit(next) || ScalarClass.isChineseNumeral(next)
+            return closes && d.prev != 0x7B2C  // 第三层 is a floor, not a count
+        }
+        guard u.id.hasPrefix("bw-") else { return true }
+        if ScalarClass.isASCIILetter(next) { return false }
+        var k = d.start - 1
+        while k >= 0, d.start - k <= 12, !ScalarClass.isClauseBreak(line[k]) {
+            if Self.bandwidthCues.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
+            k -= 1
+        }
+        var j = d.afterNumber
+        while j < line.count, j - d.afterNumber < 8, !ScalarClass.isClauseBreak(line[j]) {
+            if Self.bandwidthCues.contains(where: { line.matches($0, at: j) }) { return true }
+            j += 1
+        }
+        return false
+    }
+
     /// The 元 row of units.tsv: a dollar figure's unit.
     static let yuanRule = NormalizeRules.standard.unit(in: ScalarLine("元"), at: 0)
 
