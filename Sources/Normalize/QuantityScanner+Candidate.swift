@@ -419,23 +419,6 @@ extension QuantityScanner {
         }
     }
 
-    /// 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half.
-    private func readHalf(_ line: ScalarLine, _ d: inout Draft) {
-        guard let u = d.unitRule, !d.placeholder, d.unitOverride == nil, line.at(d.afterNumber) == 0x534A,
-            u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money
-        else { return }
-        if u.id == "ge", let next = rules.unit(in: line, at: d.afterNumber + 1), next.kind == .duration {
-            d.unitRule = next  // 一个半小时 = 1.5 小时
-            d.afterNumber += 1 + next.surface.count
-            d.half = 0.5
-        } else if !ScalarClass.isHan(line.at(d.afterNumber + 1))
-            || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil)
-        {
-            d.afterNumber += 1
-            d.half = 0.5
-        }
-    }
-
     // MARK: - The mention
 
     /// Qualifiers before the number (近4万平方米, 不超过24个, 约1.8亿元) or earlier in the clause, the

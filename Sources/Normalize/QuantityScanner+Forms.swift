@@ -87,4 +87,21 @@ extension QuantityScanner {
 
     /// 额 下 款 生 数 地: after 余 they make a word (余额, 余下, 余款, 余生, 余数, 余地).
     static let yuWordRests: Set<UInt32> = [0x989D, 0x4E0B, 0x6B3E, 0x751F, 0x6570, 0x5730]
+
+    /// 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half.
+    func readHalf(_ line: ScalarLine, _ d: inout Draft) {
+        guard let u = d.unitRule, !d.placeholder, d.unitOverride == nil, line.at(d.afterNumber) == 0x534A,
+            u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money
+        else { return }
+        if u.id == "ge", let next = rules.unit(in: line, at: d.afterNumber + 1), next.kind == .duration {
+            d.unitRule = next  // 一个半小时 = 1.5 小时
+            d.afterNumber += 1 + next.surface.count
+            d.half = 0.5
+        } else if !ScalarClass.isHan(line.at(d.afterNumber + 1))
+            || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil)
+        {
+            d.afterNumber += 1
+            d.half = 0.5
+        }
+    }
 }

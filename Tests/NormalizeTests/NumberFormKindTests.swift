@@ -65,4 +65,34 @@ struct NumberFormKindTests {
         #expect(readings("全市第一成功入选").isEmpty)
         #expect(readings("统一成立领导小组").isEmpty)
     }
+
+    @Test("层 counts floors when it closes a clause or 的 or a number follows; before a noun it does not")
+    func floors() {
+        #expect(readings("新建的实验楼共五层,可容纳学生") == ["五层=5 层 exact"])
+        #expect(readings("是一幢三层的建筑") == ["三层=3 层 exact"])
+        #expect(readings("宿舍楼主体六层正在封顶").isEmpty)
+        #expect(readings("新建两层楼一座").allSatisfy { $0.hasPrefix("两层") == false })
+        #expect(readings("一栋5层高的综合楼").allSatisfy { !$0.contains("层") })
+    }
+
+    @Test("M and 兆 are a bandwidth only with a network word in the clause")
+    func bandwidth() {
+        #expect(readings("全县学校开通200M光纤") == ["200M=200 M exact"])
+        #expect(readings("校园网出口带宽提升到50兆") == ["50兆=50 兆 exact"])
+        #expect(readings("上传的课件不超过20MB").isEmpty)
+        #expect(readings("合作企业3M提供设备").isEmpty)
+    }
+
+    @Test("省 and 省份 after Arabic digits are divisions counted; 六省 stays a name")
+    func provinces() {
+        #expect(readings("抽查了8省32县") == ["8省=8 省 exact", "32县=32 县 exact"])
+        #expect(readings("有5省份提交了材料") == ["5省份=5 省 exact"])
+    }
+
+    @Test("Qualifier words: 超过了, ≥, ≤ before the number, 或以上 and 或以下 after the unit")
+    func qualifierWords() {
+        #expect(readings("升学率超过了90%") == ["超过了90%=90 percent over"])
+        #expect(readings("优良率≥85%,班额≤45人") == ["≥85%=85 percent over", "≤45人=45 人 under"])
+        #expect(readings("开设6班或以上的学校") == ["6班或以上=6 班 over"])
+    }
 }
