@@ -46,6 +46,8 @@ extension QuantityScanner {
         var unitName = ""
         var negative = false
         var isStandalone = false
+        /// $160,154, $ 18,690: where the dollar sign before the number stands.
+        var dollarAt: Int? = nil
 
         init(start: Int, prev: UInt32, standaloneSpan: Range<Int>?) {
             self.start = start
@@ -59,10 +61,13 @@ extension QuantityScanner {
         var d = Draft(start: i, prev: line.at(i - 1), standaloneSpan: standaloneSpan)
         if case .stop(let answer) = readNumber(context, &d) { return answer }
         d.numberEnd = d.j
+        if let answer = ratio(context, &d) { return answer }
+        d.dollarAt = dollarSign(line, d)
         if case .stop(let answer) = readFraction(context, d) { return answer }
         readRange(line, &d)
         readMagnitudes(context, &d)
         readUnit(line, &d)
+        guard unitFits(line, d) else { return nil }
         if case .stop(let answer) = vetContext(context, &d) { return answer }
         if case .stop(let answer) = vetForm(line, d) { return answer }
         guard let r = d.reading, d.value != nil else { return nil }
@@ -292,6 +297,7 @@ extension QuantityScanner {
                     if rules.unit(in: line, at: after) == nil && rules.magnitude(in: line, at: after) == nil
                         && !(d.standaloneSpan?.upperBound == after) && !ScalarClass.isClauseBreak(line.at(after))
                         && after < line.count && !(d.sawMagnitude && Self.isListAnd(line.at(after)))
+                        && !(q.surface == [0x4F59] && isBigRoughCount(line, d, after: after))
                     {
                         break
                     }
@@ -369,7 +375,9 @@ extension QuantityScanner {
             var k = j
             while ScalarClass.isSpace(line.at(k)) && k - j < 2 { k += 1 }
             if let g = Self.glossEnd(line, at: k), rules.unit(in: line, at: g) != nil { k = g }
-            if var u = rules.unit(in: line, at: k) {
+            if d.dollarAt != nil, rules.unit(in: line, at: k)?.kind != .money {
+                d.unitRule = Self.yuanRule  // $160,154班本額: the sign is the unit, 班 starts the next label
+            } else if var u = rules.unit(in: line, at: k) {
                 // 8个班级, 三个班子, 5个班主任: 班 opens a longer noun, the measure word is 个.
                 if u.id == "ge-ban", Self.banNounRests.contains(line.at(k + 2)), let ge = Self.geRule { u = ge }
                 d.unitRule = u
@@ -411,33 +419,16 @@ extension QuantityScanner {
         }
     }
 
-    /// 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half.
-    private func readHalf(_ line: ScalarLine, _ d: inout Draft) {
-        guard let u = d.unitRule, !d.placeholder, d.unitOverride == nil, line.at(d.afterNumber) == 0x534A,
-            u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money
-        else { return }
-        if u.id == "ge", let next = rules.unit(in: line, at: d.afterNumber + 1), next.kind == .duration {
-            d.unitRule = next  // 一个半小时 = 1.5 小时
-            d.afterNumber += 1 + next.surface.count
-            d.half = 0.5
-        } else if !ScalarClass.isHan(line.at(d.afterNumber + 1))
-            || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil)
-        {
-            d.afterNumber += 1
-            d.half = 0.5
-        }
-    }
-
     // MARK: - The mention
 
     /// Qualifiers before the number (近4万平方米, 不超过24个, 约1.8亿元) or earlier in the clause, the
     /// sign, and the value in the unit's base unit.
-    private func finish(_ line: ScalarLine, _ r: NumeralParser.Reading, _ d: inout Draft) -> (QuantityMention, Int)? {
+    func finish(_ line: ScalarLine, _ r: NumeralParser.Reading, _ d: inout Draft) -> (QuantityMention, Int)? {
         guard var number = d.value else { return nil }
-        let numberStart = d.start
+        let numberStart = d.dollarAt ?? d.start
         var start = numberStart
         // 近 50億元: one space may stand between the word and the number.
-        let spaced = ScalarClass.isSpace(d.prev) ? 1 : 0
+        let spaced = ScalarClass.isSpace(line.at(numberStart - 1)) ? 1 : 0
         if qualifierBeforeEnds.mayEnd(line.at(numberStart - spaced - 1)),
             let q = rules.qualifiersBefore.first(where: { line.matches($0.surface, endingAt: numberStart - spaced) })
         {

@@ -233,7 +233,9 @@ extension QuantityScanner {
                     && (isCountLead(line, numberStart)
                         || (!Self.abstractMeasures.contains(u.surface)
                             && isListedCount(line, numberStart, after: d.afterNumber)))
-                guard duration || counted else { return .stop(nil) }
+                // 削减一成, 增加了一成, 约一成: a change or a share makes 一成 a tenth (一成不变 stays an idiom).
+                let tenth = u.id == "tenths" && isTenthsLead(line, numberStart)
+                guard duration || counted || tenth else { return .stop(nil) }
             }
             // 最大的一所, 没有一所: "a" or "not a single".
             if articleLeads.contains(where: { line.matches($0, endingAt: numberStart) }) { return .stop(nil) }
@@ -318,6 +320,12 @@ extension QuantityScanner {
         if line.at(numberStart - 2) == Self.mei { return true }
         let verbEnd = line.at(numberStart - 1) == 0x4E86 ? numberStart - 1 : numberStart  // 了
         return countVerbs.contains { line.matches($0, endingAt: verbEnd) }
+    }
+
+    /// A change or share word (context-words.tsv, tenths-lead) right before 一成, 了 allowed between.
+    func isTenthsLead(_ line: ScalarLine, _ numberStart: Int) -> Bool {
+        let verbEnd = line.at(numberStart - 1) == 0x4E86 ? numberStart - 1 : numberStart  // 了
+        return Self.tenthsLeads.contains { line.matches($0, endingAt: verbEnd) }
     }
 
     /// 运动场一个, 实验室各一个、: 一+measure word right after the thing it counts (or after 各,

@@ -52,6 +52,8 @@ struct QuantityScanner {
     /// tables: the scanner's own fields are kept few, as it is passed by value on the hot path.
     static let moneyLeads = NormalizeRules.standard.words("money-lead")
     static let ageMeasures = NormalizeRules.standard.words("age-measure")
+    /// Words right before 一成 that make it a tenth (context-words.tsv, tenths-lead: 削减一成).
+    static let tenthsLeads = NormalizeRules.standard.words("tenths-lead")
 
     init(rules: NormalizeRules) {
         self.rules = rules

@@ -1,0 +1,107 @@
+import EduwhCore
+
+/// Forms of a number that carry their own unit or qualifier outside the measure-word table: a ratio
+/// to one (生师比16.97:1), a dollar sign before the figure ($160,154), 余 after a 万/亿 figure before
+/// the noun it counts (10万余教师), measure words that count only in some places (层, M, 兆).
+extension QuantityScanner {
+    /// Words in the clause of a figure with M, Mbps or 兆 that make it a bandwidth (context-words.tsv,
+    /// bandwidth-cue: 光纤, 带宽).
+    static let bandwidthCues = NormalizeRules.standard.words("bandwidth-cue")
+
+    /// Whether the unit just read counts here. 层 counts a building's floors when it closes a clause or
+    /// 的 or a number follows (共四层。 一幢两层的建筑, 四层20个教室), not before a noun (两层楼, 4层高,
+    /// 主体二层正在施工). M, Mbps and 兆 are a bandwidth only with a network word in the clause (租用100M
+    /// 光纤, 带宽10M以上); 100MB, 3M公司 and 1兆元 are not read so.
+    func unitFits(_ line: ScalarLine, _ d: Draft) -> Bool {
+        guard let u = d.unitRule else { return true }
+        let next = line.at(d.afterNumber)
+        if u.id == "ceng" {
+            let closes =
+                d.afterNumber >= line.count || ScalarClass.isClauseBreak(next) || next == 0x7684
+                || ScalarClass.isArabicDigit(next) || ScalarClass.isChineseNumeral(next)
+            return closes && d.prev != 0x7B2C  // 第三层 is a floor, not a count
+        }
+        guard u.id.hasPrefix("bw-") else { return true }
+        if ScalarClass.isASCIILetter(next) { return false }
+        var k = d.start - 1
+        while k >= 0, d.start - k <= 12, !ScalarClass.isClauseBreak(line[k]) {
+            if Self.bandwidthCues.contains(where: { line.matches($0, endingAt: k + 1) }) { return true }
+            k -= 1
+        }
+        var j = d.afterNumber
+        while j < line.count, j - d.afterNumber < 8, !ScalarClass.isClauseBreak(line[j]) {
+            if Self.bandwidthCues.contains(where: { line.matches($0, at: j) }) { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// The 元 row of units.tsv: a dollar figure's unit.
+    static let yuanRule = NormalizeRules.standard.unit(in: ScalarLine("元"), at: 0)
+
+    /// 生师比16.97:1, 人机比为44∶1: a ratio of N to one is a quantity N with no unit (rule q-ratio).
+    /// Only N:1 with N above one; 1:N, 3:2, clock times (8:30) and longer chains (1:1:2) are not read.
+    func ratio(_ context: LineContext, _ d: inout Draft) -> (QuantityMention, Int)? {
+        let line = context.line
+        guard let r = d.reading, !r.chinese, !d.placeholder, let value = d.value, value > 1,
+            Self.isRatioColon(line.at(d.j)), line.at(d.j + 1) == 0x31
+        else { return nil }
+        let after = line.at(d.j + 2)
+        guard !ScalarClass.isArabicDigit(after), after != 0x2E, !Self.isRatioColon(after),
+            !ScalarClass.isArabicDigit(d.prev), !Self.isRatioColon(d.prev), d.prev != 0x2E,
+            !(d.start..<(d.j + 2)).contains(where: { context.claimed[$0] })
+        else { return nil }
+        d.rule = "q-ratio"
+        d.end = d.j + 2
+        d.afterNumber = d.end
+        d.unitName = ""
+        guard var (mention, end) = finish(line, r, &d) else { return nil }
+        mention.rule = "q-ratio"
+        end = d.end
+        return (mention, end)
+    }
+
+    /// : ： ∶ between the two terms of a ratio.
+    static func isRatioColon(_ v: UInt32) -> Bool { v == 0x3A || v == 0xFF1A || v == 0x2236 }
+
+    /// $160,154, 調升至$ 18,690: a dollar sign (one space may follow it) right before Arabic digits
+    /// makes the figure money; US$ stays out (its unit is 美元, which the text does not write).
+    func dollarSign(_ line: ScalarLine, _ d: Draft) -> Int? {
+        guard let r = d.reading, !r.chinese, !d.placeholder else { return nil }
+        let at = ScalarClass.isSpace(d.prev) ? d.start - 2 : d.start - 1
+        guard line.at(at) == 0x24 || line.at(at) == 0xFF04 else { return nil }
+        if line.at(at - 1) == 0x53, line.at(at - 2) == 0x55 { return nil }  // US$
+        return at
+    }
+
+    /// 10万余教师, 十四万余学童: 余 after a 万/亿 figure, before the noun it counts, is "more than"
+    /// (余额, 余下, 余款 after it are words of their own).
+    func isBigRoughCount(_ line: ScalarLine, _ d: Draft, after: Int) -> Bool {
+        let big =
+            (d.sawMagnitude && d.factor >= 10_000)
+            || (d.reading?.chinese == true && ScalarClass.chineseBigUnit(line.at(d.j - 1)) ?? 0 >= 10_000)
+        let next = line.at(after)
+        return big && ScalarClass.isHan(next) && !ScalarClass.isChineseNumeral(next)
+            && !Self.yuWordRests.contains(next)
+    }
+
+    /// 额 下 款 生 数 地: after 余 they make a word (余额, 余下, 余款, 余生, 余数, 余地).
+    static let yuWordRests: Set<UInt32> = [0x989D, 0x4E0B, 0x6B3E, 0x751F, 0x6570, 0x5730]
+
+    /// 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half.
+    func readHalf(_ line: ScalarLine, _ d: inout Draft) {
+        guard let u = d.unitRule, !d.placeholder, d.unitOverride == nil, line.at(d.afterNumber) == 0x534A,
+            u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money
+        else { return }
+        if u.id == "ge", let next = rules.unit(in: line, at: d.afterNumber + 1), next.kind == .duration {
+            d.unitRule = next  // 一个半小时 = 1.5 小时
+            d.afterNumber += 1 + next.surface.count
+            d.half = 0.5
+        } else if !ScalarClass.isHan(line.at(d.afterNumber + 1))
+            || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil)
+        {
+            d.afterNumber += 1
+            d.half = 0.5
+        }
+    }
+}
