@@ -39,15 +39,23 @@ extension ScannedLine {
     /// Units a table's figure cell may end in (a budget's 1,234.56万元, a count's 48人).
     static let cellUnits: [String] = ["万元", "亿元", "元", "万", "人", "所", "个", "%", "％", "年"]
 
-    /// A figure: digits with separators, a sign in front (a change, -12.5), a unit behind.
+    /// A figure: digits with separators, a sign in front (a change, -12.5), a unit behind (one of
+    /// `cellUnits`, or any word of up to three characters: 95.5分, 12个班).
     static func isNumberCell(_ cell: [Unicode.Scalar]) -> Bool {
         var body = ArraySlice(cell)
         if let first = body.first, "-−－+".unicodeScalars.contains(first), body.count > 1 { body = body.dropFirst() }
+        var matched = false
         for unit in cellUnits where body.count > unit.unicodeScalars.count {
             if body.suffix(unit.unicodeScalars.count).elementsEqual(unit.unicodeScalars) {
                 body = body.dropLast(unit.unicodeScalars.count)
+                matched = true
                 break
             }
+        }
+        // Any other measure word of up to three characters (95.5分, 12个班, 3200平方米).
+        if !matched {
+            let word = body.reversed().prefix { $0.properties.isIdeographic }.count
+            if (1...3).contains(word), body.count > word { body = body.dropLast(word) }
         }
         while let last = body.last, LineShape.isSpace(last) { body = body.dropLast() }
         guard let first = body.first, ("0"..."9").contains(first), let last = body.last, ("0"..."9").contains(last)
@@ -74,7 +82,7 @@ extension SegmentLabeler {
             }
             var j = i
             while j < segment.upperBound, lines[j].cellKind != nil { j += 1 }
-            let run = barredCells(i..<j)
+            let run = unclaimedEnd(barredCells(i..<j))
             // A table has two figures at least (`isTable`): look for its head only then.
             guard run.count(where: { lines[$0].cellKind == .number }) >= 2 else {
                 i = j
@@ -85,6 +93,18 @@ extension SegmentLabeler {
             i = j
         }
         return result
+    }
+
+    /// A run loses the text cells at its end from a heading that ends the report's text (a `rest`
+    /// rule: the page's 相关文章 or a paywall right under a table is not a cell of it; a note,
+    /// 备注:, stays).
+    func unclaimedEnd(_ run: Range<Int>) -> Range<Int> {
+        var end = run.upperBound
+        for k in run.reversed() where lines[k].cellKind == .text {
+            let rule = evaluator.firstRule(at: k, zone: nil, within: k..<k + 1, zoneOf: { _ in .body })
+            if rule?.scope == .rest { end = k }
+        }
+        return run.lowerBound..<end
     }
 
     /// A run whose cells a `|` closes or separates loses the lines at its start that carry no bar
@@ -246,22 +266,29 @@ extension SegmentLabeler {
     /// out as text: `2.普通中学 54 20102 19218` under `学校数 招生数 毕业生数`): three or more rows in a
     /// row that `TableCells` reads with two or more figures each, and the header lines right above
     /// them (at most three: three or more short cells apart, no sentence punctuation, no prose).
+    /// Rows that lost their label column (`1820 1903 1988`, a run of figures alone) count too when
+    /// they agree in their number of figures and the run stands under a table's head (column names,
+    /// a year row, a 单位 line, a 表N caption) or among two or more labelled rows (`isBareRun`).
     /// It is report content wherever it stands; a metadata rule's line keeps its own decision.
     func spaceTableRows() -> Set<Int> {
         var result = Set<Int>()
         var i = segment.lowerBound
         while i < segment.upperBound {
-            guard Self.isFigureRow(lines[i].text) else {
+            guard Self.figureCount(lines[i].text) != nil else {
                 i += 1
                 continue
             }
             var j = i
-            while j < segment.upperBound, Self.isFigureRow(lines[j].text) { j += 1 }
-            if j - i >= 3 {
-                var head = i
-                while head > segment.lowerBound, head > i - 3, Self.isHeaderRow(lines[head - 1]) { head -= 1 }
+            while j < segment.upperBound, Self.figureCount(lines[j].text) != nil { j += 1 }
+            var head = i
+            while head > segment.lowerBound, head > i - 3, Self.isHeaderRow(lines[head - 1]) { head -= 1 }
+            let labelled = (i..<j).filter { Self.isFigureRow(lines[$0].text) }
+            let table = labelled.count == j - i ? j - i >= 3 : isBareRun(i..<j, labelled: labelled.count, head: head)
+            // Not a table with its bare rows: its labelled stretches of three or more still are.
+            let kept = table ? [captionLines(above: head).lowerBound..<j] : labelledStretches(i..<j)
+            for range in kept {
                 result.formUnion(
-                    (head..<j).filter { k in
+                    range.filter { k in
                         evaluator.firstRule(at: k, zone: nil, within: k..<k + 1, zoneOf: { _ in .body })?.label
                             != .metadata
                     })
@@ -269,6 +296,71 @@ extension SegmentLabeler {
             i = j
         }
         return result
+    }
+
+    /// Stretches of three or more labelled figure rows in a run, each with the header lines above it.
+    private func labelledStretches(_ run: Range<Int>) -> [Range<Int>] {
+        var stretches: [Range<Int>] = []
+        var k = run.lowerBound
+        while k < run.upperBound {
+            guard Self.isFigureRow(lines[k].text) else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < run.upperBound, Self.isFigureRow(lines[end].text) { end += 1 }
+            if end - k >= 3 {
+                var head = k
+                while head > segment.lowerBound, head > k - 3, Self.isHeaderRow(lines[head - 1]) { head -= 1 }
+                stretches.append(head..<end)
+            }
+            k = end
+        }
+        return stretches
+    }
+
+    /// A run with rows that lost their label (figures alone) is a table's when its bare rows all
+    /// hold as many figures (no more than a labelled row's), no bare row counts up by one (page
+    /// numbers 1 2 3 4), and it has two rows or more under a head (`head` < `run`'s start, or a
+    /// unit line or caption right above) or three or more with two labelled ones among them.
+    private func isBareRun(_ run: Range<Int>, labelled: Int, head: Int) -> Bool {
+        let counts = run.map { Self.figureCount(lines[$0].text)! }
+        let bare = run.filter { !Self.isFigureRow(lines[$0].text) }
+        let bareCounts = Set(bare.map { Self.figureCount(lines[$0].text)! })
+        guard bareCounts.count == 1, let width = bareCounts.first, width <= counts.max()!,
+            !bare.contains(where: { Self.countsUp(lines[$0].text) })
+        else { return false }
+        let headed = head < run.lowerBound || captionLines(above: head).lowerBound < head
+        return run.count >= 2 && (headed || (labelled >= 2 && run.count >= 3))
+    }
+
+    /// The unit lines and 表N captions right above a table's first line (at most two).
+    private func captionLines(above start: Int) -> Range<Int> {
+        var top = start
+        while top > segment.lowerBound, top > start - 2 {
+            let text = lines[top - 1].matchText.trimmingCharacters(in: .whitespaces)
+            guard text.count <= 30,
+                Self.isUnitLine(text)
+                    || (text.hasPrefix("表") && text.range(of: Self.captionPattern, options: .regularExpression) != nil)
+            else { break }
+            top -= 1
+        }
+        return top..<start
+    }
+
+    /// The figures of a row `TableCells` reads, labelled or not (`1820 1903 1988`); nil for a row
+    /// with fewer than two figures that are not years.
+    static func figureCount(_ text: String) -> Int? {
+        guard let row = TableCells(text, bare: true) else { return nil }
+        let figures = row.cells.filter { $0.number != nil && $0.year == nil }.count
+        return figures >= 2 ? figures : nil
+    }
+
+    /// Whether a row's cells are whole numbers counting up by one (1 2 3 4: page numbers).
+    static func countsUp(_ text: String) -> Bool {
+        guard let row = TableCells(text, bare: true) else { return false }
+        let values = row.cells.map { cell in cell.number.flatMap { $0 == $0.rounded() ? Int($0) : nil } }
+        return !values.contains(nil) && zip(values, values.dropFirst()).allSatisfy { $1! == $0! + 1 }
     }
 
     /// A row `TableCells` reads with two or more figures that are not all years.

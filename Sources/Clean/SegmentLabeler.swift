@@ -53,6 +53,7 @@ import EduwhCore
 /// | `tail-figure` | B | a short line with a counted figure after the last paragraph (- 招生350.7万人) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
+/// | `notice-list-item` | N | a numbered item going on in step from a notice a rule took for noise (2. 2、如文档侵犯…) |
 struct SegmentLabeler {
     let cleaner: Cleaner
     let evaluator: LineEvaluator
@@ -183,6 +184,7 @@ struct SegmentLabeler {
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
         keepBrokenPieces(&result)
+        extendNoticeLists(&result)
         demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
         return result
     }

@@ -8,6 +8,7 @@
 /// TableCells("在校学生（人） 48210 50136")?.cells.map(\.number) // [48210, 50136]
 /// TableCells("项目 2020年 2021年")?.cells.map(\.year)           // [2020, 2021]
 /// TableCells("共新建学校 12所 15所")                              // nil
+/// TableCells("48210 50136 51022", bare: true)?.cells.count      // 3: a row that lost its label
 /// ```
 public struct TableCells: Sendable {
     public struct Cell: Sendable, Hashable {
@@ -28,7 +29,9 @@ public struct TableCells: Sendable {
     public let label: Range<Int>
     public let cells: [Cell]
 
-    public init?(_ line: String) {
+    /// A row's cells; with `bare`, a row of three or more figure cells and no label (a table
+    /// row that lost its label column: `48210 50136 51022`) is one too, its label empty.
+    public init?(_ line: String, bare: Bool = false) {
         // Cheap test first: this runs on every line, and prose ends in punctuation or words.
         guard let last = line.unicodeScalars.last,
             ("0"..."9").contains(last) || last == "%" || last == "％" || last == "年" || last == "度"
@@ -54,12 +57,16 @@ public struct TableCells: Sendable {
         while labelCount < min(4, ranges.count), Self.cell(scalars[ranges[labelCount]], at: ranges[labelCount]) == nil {
             labelCount += 1
         }
-        guard labelCount >= 1, ranges.count - labelCount >= 2 else { return nil }
-        let labelRange = ranges[0].lowerBound..<ranges[labelCount - 1].upperBound
+        guard labelCount >= 1 || (bare && ranges.count >= 3), ranges.count - labelCount >= 2 else { return nil }
+        let labelRange = labelCount == 0 ? 0..<0 : ranges[0].lowerBound..<ranges[labelCount - 1].upperBound
         var label = scalars[labelRange]
         if let marker = Self.listNumberLength(label) { label = label.dropFirst(marker) }
-        guard label.contains(where: { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }),
-            !label.contains(where: { ("0"..."9").contains($0) })
+        guard
+            labelCount == 0
+                || (label.contains(where: {
+                    (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value)
+                })
+                    && !label.contains(where: { ("0"..."9").contains($0) }))
         else { return nil }
         var cells: [Cell] = []
         for range in ranges.dropFirst(labelCount) {

@@ -26,7 +26,9 @@ extension FactBuilder {
             }
             let label = Self.clipped(cell.label ?? "")
             let header = Self.clipped(cell.header ?? "")
-            let prefix = label + (label.isEmpty || header.isEmpty ? "" : " ") + header
+            // A row that lost its label (1820 1903 1988) is read after a blank: its column year stands before it.
+            let joined = label + (label.isEmpty || header.isEmpty ? "" : " ") + header
+            let prefix = joined.isEmpty ? " " : joined
             let lineScalars = line.text.unicodeScalars.map { $0 }
             let cellText = String(
                 String.UnicodeScalarView(
@@ -42,7 +44,7 @@ extension FactBuilder {
                 .filter { !Normalizer.undatingYearRules.contains($0.rule) }
             for year in years where year.offset >= cell.range.lowerBound - 1 && year.offset < cell.range.upperBound {
                 var shifted = year
-                shifted.offset = max(0, year.offset + shift)
+                shifted.offset = max(0, min(year.offset + shift, moved.offset - 1))
                 cellYears.append(shifted)
             }
             let start = found.count

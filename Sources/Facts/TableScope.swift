@@ -241,7 +241,7 @@ public enum TableScope {
     static func spaceRows(_ lines: [(number: Int, text: String)], into found: inout [Int: [Cell]]) {
         var header: (cells: [String], at: Int)?
         for (index, line) in lines.enumerated() {
-            if let row = TableCells(line.text) {
+            if let row = TableCells(line.text, bare: true) {
                 guard found[line.number] == nil, !row.cells.allSatisfy({ $0.year != nil }) else { continue }
                 var titles: [String?] = Array(repeating: nil, count: row.cells.count)
                 if let header, index - header.at <= headerReach, header.cells.count >= row.cells.count,

@@ -16,7 +16,7 @@ enum TableRow {
 
     /// The row's number cells as quantities, or nil when the line is not a table row.
     static func quantities(in line: String, rules: NormalizeRules) -> [QuantityMention]? {
-        guard let row = TableCells(line), row.cells.allSatisfy({ $0.number != nil }),
+        guard let row = TableCells(line, bare: true), row.cells.allSatisfy({ $0.number != nil }),
             // A row of years is a header (年份 2019 2020 2021), not figures.
             !row.cells.allSatisfy({ $0.year != nil })
         else { return nil }
@@ -109,7 +109,7 @@ enum TableRow {
     /// The column years of a table's header row (`项目 2020年 2021年`, `年份 2019 2020 2021`,
     /// `指标 2020年度 2021年度`): a label cell, then two or more cells that are each one year.
     static func headerYears(in line: String) -> [Int]? {
-        guard let row = TableCells(line) else { return nil }
+        guard let row = TableCells(line, bare: true) else { return nil }
         let years = row.cells.compactMap(\.year)
         return years.count == row.cells.count ? years : nil
     }

@@ -134,6 +134,25 @@ import Testing
         #expect(built.facts.first { $0.line == 5 }?.yearFrom == 2021)
     }
 
+    /// Rows that lost their label column (figures alone) under a header of years still take their
+    /// columns' years, the first column's included.
+    @Test func labelLessRowsTakeTheirColumnsYear() throws {
+        let lines = [
+            FactsFixtures.line("2022年全区教育事业统计公报", number: 1, label: .title),
+            FactsFixtures.line("指标 2020年 2021年 2022年", number: 2),
+            FactsFixtures.line("幼儿园 45 47 50", number: 3),
+            FactsFixtures.line("1820 1913 1988", number: 4),
+            FactsFixtures.line("21040 21566 22010", number: 5),
+        ]
+        let built = Self.builder.build(
+            CleanDocument(index: 1, title: lines[0].text, lines: lines, metadata: SiteMetadata()))
+        for number in 3...5 {
+            let cells = built.facts.filter { $0.line == number }
+            #expect(cells.count == 3, "line \(number)")
+            #expect(cells.map(\.yearFrom) == [2020, 2021, 2022], "line \(number)")
+        }
+    }
+
     @Test func buildsProfileAndFactsOfADocument() throws {
         let lines = [
             FactsFixtures.line("推进教育均衡发展 办人民满意的教育", number: 1, label: .title),

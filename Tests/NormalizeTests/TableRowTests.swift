@@ -53,6 +53,23 @@ struct TableRowTests {
         #expect(Normalizer.standard.quantities(in: "全额拨款 |", standalone: false).isEmpty)
     }
 
+    @Test("a row that lost its label column: three or more figures alone are its cells")
+    func labelLessRows() {
+        let found = Normalizer.standard.quantities(in: "12680 13,020 98.5%", standalone: false)
+        #expect(found.map(\.surface) == ["12680", "13,020", "98.5%"])
+        #expect(found.map(\.value) == [12680, 13020, 98.5])
+        #expect(found.allSatisfy(Normalizer.isTableCell))
+        // Two figures alone, or figures with words among them, are no such row.
+        #expect(
+            Normalizer.standard.quantities(in: "12680 13020", standalone: false).allSatisfy {
+                !Normalizer.isTableCell($0)
+            })
+        #expect(
+            Normalizer.standard.quantities(in: "12680 所 13020", standalone: false).allSatisfy {
+                !Normalizer.isTableCell($0)
+            })
+    }
+
     @Test("a percent cell is a percentage whatever the label says")
     func percentCells() {
         let found = Normalizer.standard.quantities(in: "入学率 99.5% 99.8%", standalone: false)
@@ -81,6 +98,8 @@ struct TableRowTests {
             ("指标 2020年度 2021年度", [2020, 2021]),
             ("在校学生（人） 48210 50136", nil),
             ("项目 2020年 合计", nil),
+            ("2020年 2021年 2022年", [2020, 2021, 2022]),  // a header row without its label cell
+            ("2020年 2021年", nil),  // two cells alone: a range of years in prose, not a header
         ])
     func headerYears(line: String, years: [Int]?) {
         #expect(Normalizer.standard.tableColumnYears(in: line) == years)

@@ -1,0 +1,59 @@
+import EduwhCore
+import Foundation
+
+// MARK: - A site's numbered notices
+
+extension SegmentLabeler {
+    /// A document site's numbered notices (1. 1、下载文档前请自行甄别… 2. 2、"仅部分预览"的文档… 3. 3、如文档侵犯…):
+    /// when a line rule takes item 1 of a numbered list for noise, the items right after it that go
+    /// on in step in the same numbering form (n+1, n+2, the same marks) are the same list, and
+    /// noise too (`notice-list-item`), whatever words they use, when the list is noise from its
+    /// item 1 on. A list the report numbers (1.发放… 2.落实…) keeps its items even where a rule
+    /// takes one of them for noise further down; a line of another numbering form ends the list.
+    func extendNoticeLists(_ labeled: inout [LabeledLine]) {
+        // The last item of a notice list that is noise from its first item (numbered 1) on.
+        var previous: (number: Int, form: String)?
+        for k in labeled.indices {
+            let i = segment.lowerBound + k
+            guard let item = Self.listNumber(lines[i].text) else {
+                previous = nil
+                continue
+            }
+            let inStep =
+                previous.map { item.form == $0.form && item.number == $0.number + 1 } == true && k > 0
+                && lines[i].number - labeled[k - 1].number <= 2
+            if inStep, labeled[k].label == .body {
+                labeled[k].label = .noise
+                labeled[k].rule = Self.noticeRule
+            }
+            // Only a line rule's noise starts a list: a structural guess about an item is no evidence.
+            let starts =
+                item.number == 1 && labeled[k].label == .noise
+                && evaluator.firstRule(at: i, zone: nil, within: i..<(i + 1), zoneOf: { _ in .body })?.label == .noise
+            previous = (inStep && labeled[k].label == .noise) || starts ? item : nil
+        }
+    }
+
+    static let noticeRule = "notice-list-item"
+
+    /// A line's list number and its form with the digits taken out (`3. 3、如…` → 3, `#.#、`;
+    /// `2、…` → 2, `#、`); nil for a line that does not open with one.
+    static func listNumber(_ text: String) -> (number: Int, form: String)? {
+        guard
+            let match = text.range(
+                of: #"^\s*([0-9]{1,2})\s*[.、．)）]\s*(([0-9]{1,2})\s*[.、．)）])?"#, options: .regularExpression)
+        else { return nil }
+        let prefix = text[match]
+        guard let number = Int(prefix.drop { !("0"..."9").contains($0) }.prefix { ("0"..."9").contains($0) })
+        else { return nil }
+        var form = ""
+        var inDigits = false
+        for character in prefix where !character.isWhitespace {
+            let isDigit = ("0"..."9").contains(character)
+            if isDigit, !inDigits { form.append("#") }
+            if !isDigit { form.append(character) }
+            inDigits = isDigit
+        }
+        return (number, form)
+    }
+}

@@ -1,0 +1,49 @@
+import EduwhCore
+import Testing
+
+@testable import Clean
+
+/// A document site's numbered notices around a report (session 20): once a rule takes one item
+/// for noise (a download prompt), the items numbered in step after it in the same form are the
+/// same notice list, whatever they say; the report's own numbered lists stay body. Made-up pages.
+@Suite struct NoticeListTests {
+    static func clean(_ lines: [String]) -> CleanedFile {
+        Cleaner.standard.clean(CleanFixture.raw(lines.joined(separator: "\n") + "\n"))
+    }
+
+    static let notices = [
+        "1. 1、下载本资料前请先阅读预览页，确认内容是否完整。", "2. 2、部分资料只能预览一部分，其余部分请以实际文件为准。",
+        "3. 3、若资料涉及您的合法权益，请与平台客服联系处理。",
+    ]
+
+    @Test func itemsInStepAfterANoiseItemAreNoise() {
+        let cleaned = Self.clean([CleanFixture.title] + Self.notices + CleanFixture.paragraphs)
+        for item in Self.notices {
+            let line = CleanFixture.line(item, in: cleaned)
+            #expect(line?.label == .noise, "\(item): \(String(describing: line))")
+        }
+        #expect(CleanFixture.line(Self.notices[1], in: cleaned)?.rule == "notice-list-item")
+    }
+
+    @Test func theReportsOwnNumberedListStaysBody() {
+        let list = [
+            "1. 1、全年新建校舍两栋，改造运动场一处，办学条件明显改善。", "2. 2、全年培训教师三百人次，教师队伍素质稳步提高。",
+            "3. 3、全年资助困难学生五百余人，资助政策全面落实。",
+        ]
+        let cleaned = Self.clean(
+            [CleanFixture.title, CleanFixture.paragraphs[0]] + list + CleanFixture.paragraphs.dropFirst())
+        for item in list { #expect(CleanFixture.line(item, in: cleaned)?.label == .body, "\(item)") }
+        // Another numbering form after a notice starts no list of it.
+        let mixed = Self.clean(
+            [CleanFixture.title, Self.notices[0], "2、学校全年新建校舍两栋，改造运动场一处。"] + CleanFixture.paragraphs)
+        #expect(CleanFixture.line("2、学校全年新建校舍两栋，改造运动场一处。", in: mixed)?.label == .body)
+    }
+
+    @Test(
+        arguments: [("3. 3、如", 3, "#.#、"), ("12、全年", 12, "#、"), ("(1)全年", nil, nil), ("2023年", nil, nil)]
+            as [(String, Int?, String?)])
+    func listNumbers(text: String, number: Int?, form: String?) {
+        let found = SegmentLabeler.listNumber(text)
+        #expect(found?.number == number && found?.form == form)
+    }
+}
