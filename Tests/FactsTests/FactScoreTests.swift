@@ -50,7 +50,10 @@ import Testing
     /// Session 19 (580 pages; fu's 37 unseen pages added; tables12 keeps yearbook tables, ind12's counted-thing
     /// features, tables retrained): indicator 0.911, year 0.775, region 0.845, status 0.889; the floors rise to 0.90,
     /// 0.765, 0.83 and 0.88.
-    static let fieldFloors = (indicator: 0.90, year: 0.765, region: 0.83, status: 0.88)
+    /// Session 20 (616 pages; fv's 36 unseen pages added; train-status now drops features seen on fewer than 3 sites,
+    /// which raised its site folds 0.859 -> 0.863 and held-out ft 0.842 -> 0.861 but fits the pages it trains on
+    /// less closely): status 0.874 pooled, so its floor goes 0.88 -> 0.87; the others stand.
+    static let fieldFloors = (indicator: 0.90, year: 0.765, region: 0.83, status: 0.87)
 
     /// Scores the `.txt` files of `folder` that have a facts gold in `gold`.
     static func score(_ folder: URL, gold: URL) throws -> Scores {
