@@ -277,13 +277,29 @@ struct QuantityScanner {
             k += 4
             groups += 1
         }
-        guard groups > 0, line.at(k) != 0x2E || !ScalarClass.isArabicDigit(line.at(k + 1)),
-            closesSpacedNumber(line, at: k)
-        else { return nil }
+        guard groups > 0 else { return nil }
         var joined = r
+        joined.length = r.length + 3 * groups
+        // 20 691.34 万元, 1 810 538.85 平方米: thousands set off by spaces (the GB/T 15835 layout) with a
+        // decimal part; read whole, never as the fragment after the last space (691.34万元).
+        if line.at(k) == 0x2E, ScalarClass.isArabicDigit(line.at(k + 1)) {
+            var m = k + 1
+            var fraction = 0.0
+            var scale = 1.0
+            while let d = ScalarClass.arabicDigit(line.at(m)) {
+                fraction = fraction * 10 + Double(d)
+                scale *= 10
+                m += 1
+            }
+            guard line.at(m) != 0x2E, closesSpacedNumber(line, at: m) else { return nil }
+            joined.value = value + fraction / scale
+            joined.end = m
+            joined.hasDecimal = true
+            return joined
+        }
+        guard closesSpacedNumber(line, at: k) else { return nil }
         joined.value = value
         joined.end = k
-        joined.length = r.length + 3 * groups
         return joined
     }
 

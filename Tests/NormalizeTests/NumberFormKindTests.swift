@@ -95,4 +95,13 @@ struct NumberFormKindTests {
         #expect(readings("优良率≥85%,班额≤45人") == ["≥85%=85 percent over", "≤45人=45 人 under"])
         #expect(readings("开设6班或以上的学校") == ["6班或以上=6 班 over"])
     }
+
+    @Test("Thousands set off by spaces keep their decimal part; no fragment after the last space is read")
+    func spacedThousandsWithDecimals() {
+        #expect(readings("全年教育经费投入20 691.34万元") == ["20 691.34万元=206913400 yuan exact"])
+        #expect(readings("校舍面积1 810 538.85 平方米") == ["1 810 538.85 平方米=1810538.85 m2 exact"])
+        #expect(readings("在校生2 056人") == ["2 056人=2056 人 exact"])
+        // Without a unit or magnitude after it, a spaced run is no one number: nothing is joined.
+        #expect(!readings("指标 12 345.6 其他").contains { $0.hasPrefix("12 345.6=") })
+    }
 }
