@@ -31,6 +31,9 @@ public struct PlaceVocabulary: Sendable {
     /// Common two-character words whose second character may open a place name (其中, 初中, 安全):
     /// no place starts inside one (其中江北区 is 江北区, not 中江; 安全南路 is no 全南).
     public let wordEnds: Set<String>
+    /// `wordEnds` as packed scalar pairs (first << 32 | second), so the per-character check in the
+    /// resolver's scan builds no string.
+    private let wordEndPairs: Set<UInt64>
     /// Scalars written instead of a name (x, X, *, 某).
     public let placeholderMarks: ScalarSet
     /// Suffixes a placeholder mark must stand before.
@@ -77,6 +80,11 @@ public struct PlaceVocabulary: Sendable {
         personWords = byKind["person"] ?? []
         ownWords = byKind["own-name"] ?? []
         wordEnds = Set((byKind["word-end"] ?? []).filter { $0.unicodeScalars.count == 2 })
+        wordEndPairs = Set(
+            wordEnds.map { word in
+                let s = Array(word.unicodeScalars)
+                return UInt64(s[0].value) << 32 | UInt64(s[1].value)
+            })
         placeholderMarks = ScalarSet(
             (byKind["placeholder-mark"] ?? []).compactMap {
                 $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil
@@ -93,11 +101,8 @@ public struct PlaceVocabulary: Sendable {
     /// Whether the scalar at `index` ends a common word with the one before it (其中, 初中): no
     /// place name starts there.
     public func endsWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index > 0, index < scalars.count, !wordEnds.isEmpty else { return false }
-        var word = String.UnicodeScalarView()
-        word.append(scalars[index - 1])
-        word.append(scalars[index])
-        return wordEnds.contains(String(word))
+        guard index > 0, index < scalars.count, !wordEndPairs.isEmpty else { return false }
+        return wordEndPairs.contains(UInt64(scalars[index - 1].value) << 32 | UInt64(scalars[index].value))
     }
 
     /// Whether `word` is a place only when the document supports it (朝阳, 新城区).
