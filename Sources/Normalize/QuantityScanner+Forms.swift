@@ -105,3 +105,28 @@ extension QuantityScanner {
         }
     }
 }
+
+extension QuantityScanner {
+    /// A magnitude or a unit of money, area, percent or score closes a number whose point is typed as 。
+    /// (87。8分, 4。2%, 1。24万): a count (87。8个) is no fraction, so there the 。 ends a sentence.
+    func closesTypedPoint(_ line: ScalarLine, at k: Int) -> Bool {
+        var m = k
+        if Self.isPDFSpace(line.at(m)) { m += 1 }
+        if rules.magnitude(in: line, at: m) != nil { return true }
+        guard let u = rules.unit(in: line, at: m) else { return false }
+        return u.kind == .money || u.kind == .area || u.kind == .percent || u.kind == .score
+    }
+
+    /// The digits from `k` read as a decimal fraction (38 → 0.38) and the index after them.
+    static func fraction(_ line: ScalarLine, at k: Int) -> (value: Double, end: Int) {
+        var m = k
+        var digits = 0.0
+        var scale = 1.0
+        while let d = ScalarClass.arabicDigit(line.at(m)) {
+            digits = digits * 10 + Double(d)
+            scale *= 10
+            m += 1
+        }
+        return (digits / scale, m)
+    }
+}

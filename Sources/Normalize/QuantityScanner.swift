@@ -248,19 +248,16 @@ struct QuantityScanner {
     func spacedNumber(_ line: ScalarLine, _ r: NumeralParser.Reading, at i: Int) -> NumeralParser.Reading? {
         guard !r.hasDecimal, r.end - i == r.length else { return nil }
         let e = r.end
-        if line.at(e) == 0x2E, Self.isPDFSpace(line.at(e + 1)), ScalarClass.isArabicDigit(line.at(e + 2)), r.length <= 6
-        {
-            var k = e + 2
-            var fraction = 0.0
-            var scale = 1.0
-            while let d = ScalarClass.arabicDigit(line.at(k)) {
-                fraction = fraction * 10 + Double(d)
-                scale *= 10
-                k += 1
-            }
-            guard line.at(k) != 0x2E, closesSpacedNumber(line, at: k) else { return nil }
+        // 14. 38亿元 (a PDF space after the point), or 87。8分 / 4。2% (。 typed for the point: closesTypedPoint).
+        let typedPoint = line.at(e) == 0x3002 && ScalarClass.isArabicDigit(line.at(e + 1))
+        let spacedPoint =
+            line.at(e) == 0x2E && Self.isPDFSpace(line.at(e + 1)) && ScalarClass.isArabicDigit(line.at(e + 2))
+        if spacedPoint || typedPoint, r.length <= 6 {
+            let (fraction, k) = Self.fraction(line, at: typedPoint ? e + 1 : e + 2)
+            let closed = typedPoint ? closesTypedPoint(line, at: k) : closesSpacedNumber(line, at: k)
+            guard line.at(k) != 0x2E, closed else { return nil }
             var joined = r
-            joined.value = (r.value * scale + fraction) / scale
+            joined.value = r.value + fraction
             joined.end = k
             joined.hasDecimal = true
             return joined
@@ -280,19 +277,11 @@ struct QuantityScanner {
         guard groups > 0 else { return nil }
         var joined = r
         joined.length = r.length + 3 * groups
-        // 20 691.34 万元, 1 810 538.85 平方米: thousands set off by spaces (the GB/T 15835 layout) with a
-        // decimal part; read whole, never as the fragment after the last space (691.34万元).
+        // 20 691.34 万元 (GB/T 15835 thousands spacing) is one number, not the fragment 691.34万元.
         if line.at(k) == 0x2E, ScalarClass.isArabicDigit(line.at(k + 1)) {
-            var m = k + 1
-            var fraction = 0.0
-            var scale = 1.0
-            while let d = ScalarClass.arabicDigit(line.at(m)) {
-                fraction = fraction * 10 + Double(d)
-                scale *= 10
-                m += 1
-            }
+            let (fraction, m) = Self.fraction(line, at: k + 1)
             guard line.at(m) != 0x2E, closesSpacedNumber(line, at: m) else { return nil }
-            joined.value = value + fraction / scale
+            joined.value = value + fraction
             joined.end = m
             joined.hasDecimal = true
             return joined
@@ -317,7 +306,7 @@ struct QuantityScanner {
     }
 
     @inline(__always)
-    private static func isPDFSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 }
+    static func isPDFSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 }
 
     /// A unit, a magnitude or 余/多 (after at most one space) closes a number read across a space.
     private func closesSpacedNumber(_ line: ScalarLine, at k: Int) -> Bool {

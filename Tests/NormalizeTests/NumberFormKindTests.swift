@@ -104,4 +104,13 @@ struct NumberFormKindTests {
         // Without a unit or magnitude after it, a spaced run is no one number: nothing is joined.
         #expect(!readings("指标 12 345.6 其他").contains { $0.hasPrefix("12 345.6=") })
     }
+
+    @Test("A full stop typed for the point is read before score, percent, money, area and 万; not before a count")
+    func fullStopAsDecimalPoint() {
+        #expect(readings("全班平均分87。8分") == ["87。8分=87.8 分 exact"])
+        #expect(readings("优秀率达到12。5%") == ["12。5%=12.5 percent exact"])
+        #expect(readings("改造校舍1。24万平方米") == ["1。24万平方米=12400 m2 exact"])
+        // A sentence that ends in a bare number before one that opens with a count stays two figures.
+        #expect(!readings("参考学生共计87。8个班级参加").contains { $0.hasPrefix("87。8") })
+    }
 }
