@@ -29,10 +29,8 @@ public struct PlaceVocabulary: Sendable {
     /// (宜川教育, 镇安人民): a place when the report speaks as a county (我县, 全县).
     public let ownWords: [String]
     /// Common two-character words whose second character may open a place name (其中, 初中, 安全):
-    /// no place starts inside one (其中江北区 is 江北区, not 中江; 安全南路 is no 全南).
-    public let wordEnds: Set<String>
-    /// `wordEnds` as packed scalar pairs (first << 32 | second), so the per-character check in the
-    /// resolver's scan builds no string.
+    /// no place starts inside one (其中江北区 is 江北区, not 中江; 安全南路 is no 全南). Kept as packed
+    /// scalar pairs (first << 32 | second), so the per-character check in the resolver's scan builds no string.
     private let wordEndPairs: Set<UInt64>
     /// Scalars written instead of a name (x, X, *, 某).
     public let placeholderMarks: ScalarSet
@@ -79,9 +77,8 @@ public struct PlaceVocabulary: Sendable {
         institutionWords = byKind["institution"] ?? []
         personWords = byKind["person"] ?? []
         ownWords = byKind["own-name"] ?? []
-        wordEnds = Set((byKind["word-end"] ?? []).filter { $0.unicodeScalars.count == 2 })
         wordEndPairs = Set(
-            wordEnds.map { word in
+            (byKind["word-end"] ?? []).filter { $0.unicodeScalars.count == 2 }.map { word in
                 let s = Array(word.unicodeScalars)
                 return UInt64(s[0].value) << 32 | UInt64(s[1].value)
             })
