@@ -84,6 +84,22 @@ import Testing
         Case(
             head: ["下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！"], target: "下面是小编为大家整理的乡镇教育工作汇报，欢迎阅读！", label: .noise,
             rule: "editor-blurb"),
+        // A blurb pointing the reader to what follows (这里给大家带来的是…), however long.
+        Case(
+            head: ["又到年底，该写总结了。这里给大家带来的是学校教务处年度工作总结，有需要的小伙伴可以看看。"],
+            target: "又到年底，该写总结了。这里给大家带来的是学校教务处年度工作总结，有需要的小伙伴可以看看。", label: .noise,
+            rule: "blurb-pointer"),
+        // The site speaking of itself: whose views it holds, what it allows, its privacy terms.
+        Case(tail: ["本栏目文章仅代表作者个人观点，不代表本网立场。"], target: "本栏目文章仅代表作者个人观点，不代表本网立场。", label: .noise, rule: "site-statement"),
+        Case(tail: ["請同意本站的隱私權政策，才能繼續瀏覽。"], target: "請同意本站的隱私權政策，才能繼續瀏覽。", label: .noise, rule: "site-statement"),
+        // A page's source code shown as text: a server directive or a comment.
+        Case(
+            head: ["<%@ page language=\"java\" pageEncoding=\"UTF-8\"%>"],
+            target: "<%@ page language=\"java\" pageEncoding=\"UTF-8\"%>", label: .noise, rule: "markup-directive"),
+        Case(middle: ["<!-- 正文区域 -->"], target: "<!-- 正文区域 -->", label: .noise, rule: "markup-directive"),
+        // A collection's title by its count of pieces, in any wording (实用12篇, 优秀6篇, 多篇).
+        Case(head: ["村小学校长述职报告优秀6篇"], target: "村小学校长述职报告优秀6篇", label: .noise, rule: "collection-title-count"),
+        Case(head: ["学校安全工作总结多篇"], target: "学校安全工作总结多篇", label: .noise, rule: "collection-title-count"),
         // contact ads
         Case(tail: ["资料代查请加微信：jiaoyu2021"], target: "资料代查请加微信：jiaoyu2021", label: .noise, rule: "contact-number"),
         Case(tail: ["扫一扫二维码关注我们"], target: "扫一扫二维码关注我们", label: .noise, rule: "contact-ad"),

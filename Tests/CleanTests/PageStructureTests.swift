@@ -70,6 +70,9 @@ import Testing
         let withPiece = Self.clean(["幼儿园工作总结(精选15篇)", "幼儿园工作总结1", Self.paragraphs[0], Self.paragraphs[1]])
         Self.expect(withPiece, "幼儿园工作总结(精选15篇)", .noise, "collection-title")
         Self.expect(withPiece, "幼儿园工作总结1", .title, "title-heading")
+        // Any short word before the count (实用, 优质) marks the collection.
+        let anyWord = Self.clean(["学校安全工作总结(实用12篇)", "学校安全工作总结1", Self.paragraphs[0], Self.paragraphs[1]])
+        Self.expect(anyWord, "学校安全工作总结(实用12篇)", .noise, "collection-title")
     }
 
     @Test func aBannerParagraphAboveThePageChromeIsNoise() {
