@@ -90,13 +90,21 @@ import Testing
             target: "又到年底，该写总结了。这里给大家带来的是学校教务处年度工作总结，有需要的小伙伴可以看看。", label: .noise,
             rule: "blurb-pointer"),
         // The site speaking of itself: whose views it holds, what it allows, its privacy terms.
-        Case(tail: ["本栏目文章仅代表作者个人观点，不代表本网立场。"], target: "本栏目文章仅代表作者个人观点，不代表本网立场。", label: .noise, rule: "site-statement"),
-        Case(tail: ["請同意本站的隱私權政策，才能繼續瀏覽。"], target: "請同意本站的隱私權政策，才能繼續瀏覽。", label: .noise, rule: "site-statement"),
+        Case(
+            tail: ["本栏目文章仅代表作者个人观点，不代表本网立场。"], target: "本栏目文章仅代表作者个人观点，不代表本网立场。", label: .noise,
+            rule: "site-statement"),
+        Case(
+            tail: ["請同意本站的隱私權政策，才能繼續瀏覽。"], target: "請同意本站的隱私權政策，才能繼續瀏覽。", label: .noise,
+            rule: "site-statement"),
         // A page's source code shown as text: a server directive or a comment.
         Case(
             head: ["<%@ page language=\"java\" pageEncoding=\"UTF-8\"%>"],
             target: "<%@ page language=\"java\" pageEncoding=\"UTF-8\"%>", label: .noise, rule: "markup-directive"),
         Case(middle: ["<!-- 正文区域 -->"], target: "<!-- 正文区域 -->", label: .noise, rule: "markup-directive"),
+        // A list of other pages, each a date and time glued to its title.
+        Case(
+            tail: ["2023-08-02 11:41:45小学食堂自查报告", "2023-08-03 09:12:30幼儿园安全工作总结"],
+            target: "2023-08-03 09:12:30幼儿园安全工作总结", label: .noise, rule: "dated-link-run"),
         // A collection's title by its count of pieces, in any wording (实用12篇, 优秀6篇, 多篇).
         Case(head: ["村小学校长述职报告优秀6篇"], target: "村小学校长述职报告优秀6篇", label: .noise, rule: "collection-title-count"),
         Case(head: ["学校安全工作总结多篇"], target: "学校安全工作总结多篇", label: .noise, rule: "collection-title-count"),
