@@ -15,7 +15,7 @@ extension SegmentLabeler {
     /// the lines around the first copy (the title, a date line, headings, a photo caption), up to
     /// where the two copies meet.
     func laterCopies() -> Set<Int> {
-        var firstSeen: [String: Int] = [:]
+        var firstSeen = FirstSeen(capacity: min(lines.count, segment.upperBound))
         var copies = Set<Int>()
         for j in 0..<min(lines.count, segment.upperBound) {
             // Fewer bytes than the anchor length: fewer scalars, so no anchor (without building
@@ -23,9 +23,7 @@ extension SegmentLabeler {
             guard paragraph[j], lines[j].text.utf8.count >= Self.copyAnchorLength else { continue }
             let (own, length) = ScannedLine.comparableCounted(lines[j].text)
             guard length >= Self.copyAnchorLength else { continue }
-            // One hash per paragraph: most are new; a copy puts its first line number back.
-            guard let i = firstSeen.updateValue(j, forKey: own) else { continue }
-            firstSeen[own] = i
+            guard let i = firstSeen.first(own, else: j) else { continue }
             guard segment.contains(j) else { continue }
             copies.insert(j)
             var k = 1
@@ -51,5 +49,60 @@ extension SegmentLabeler {
     /// aside): then the page prints the item twice, and `first` is no teaser of it.
     func isExactCopy(_ j: Int, of first: Int) -> Bool {
         lines[j].comparable.unicodeScalars.count >= Self.copyAnchorLength && sameLine(first, j)
+    }
+}
+
+/// The first line of each paragraph text seen (`laterCopies`), texts compared as Swift compares
+/// `String`s (canonical equivalence). A text of ASCII, CJK ideographs and full-width forms only is in
+/// normal form C, so two such texts are equivalent exactly when their bytes are equal: those are
+/// keyed by their bytes (a `String` key hashed every Chinese paragraph through Unicode normalization,
+/// ~2.6% of a load's instructions). Other texts keep `String` keys; a text of one kind is compared
+/// one by one with the texts of the other kind, so no equivalence across the two is missed.
+struct FirstSeen {
+    private var plain: [PlainText: Int] = [:]
+    private var other: [String: Int] = [:]
+
+    init(capacity: Int) {
+        plain.reserveCapacity(capacity)
+    }
+
+    /// The first line of a text equivalent to `text`, or nil after recording `line` as its first.
+    mutating func first(_ text: String, else line: Int) -> Int? {
+        if PlainText.isPlain(text) {
+            let key = PlainText(text: text)
+            if let first = plain[key] { return first }
+            if !other.isEmpty, let first = other.first(where: { $0.key == text })?.value { return first }
+            plain[key] = line
+        } else {
+            if let first = other[text] { return first }
+            if !plain.isEmpty, let first = plain.first(where: { $0.key.text == text })?.value { return first }
+            other[text] = line
+        }
+        return nil
+    }
+}
+
+/// A text whose scalars are all ASCII, CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF) or full-width
+/// forms (U+FF01–U+FF5E): none decomposes, combines or reorders, so it is its own normal form and
+/// its bytes are its identity.
+struct PlainText: Hashable {
+    var text: String
+
+    static func isPlain(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+            default: return false
+            }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: PlainText, b: PlainText) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
     }
 }

@@ -119,8 +119,11 @@ extension RegionGate {
         var count = 0
         for line in lines where line.label.isKept && (line.text.includes("校") || line.text.includes("园")) {
             let scalars = line.text.simplifiedScalars
-            for word in schoolSpeakerScalars {
-                count += (0..<max(0, scalars.count - 1)).filter { FactBuilder.starts(word, at: $0, in: scalars) }.count
+            // Every pair of a speaker (我 本 全) and a school (校 园) is one of `schoolSpeakerScalars`:
+            // one pass over the line's pairs (a pass per word, each building an array, cost 1.7% of a load).
+            for index in scalars.indices.dropLast()
+            where schoolSpeakerFirsts.contains(scalars[index]) && schoolSpeakerSeconds.contains(scalars[index + 1]) {
+                count += 1
             }
             if count >= 2 { return true }
         }
@@ -130,6 +133,8 @@ extension RegionGate {
     static let schoolReach = 8
     static let schoolScalars = ["小学", "中学", "幼儿园", "学校", "一中", "二中", "实验"].map { Array($0.unicodeScalars) }
     static let schoolSpeakerScalars = ["我校", "本校", "全校", "我园", "本园", "全园"].map { Array($0.unicodeScalars) }
+    static let schoolSpeakerFirsts: [Unicode.Scalar] = ["我", "本", "全"]
+    static let schoolSpeakerSeconds: [Unicode.Scalar] = ["校", "园"]
 
     /// How far before a place its 隶属/位于 cue may stand.
     static let ownReach = 6

@@ -53,4 +53,29 @@ import Testing
         let line = "2012年全县教育事业统计公报[1]"
         #expect(ScannedLine.footnoteMark(in: line).map { String(line[..<$0.lowerBound]) } == "2012年全县教育事业统计公报")
     }
+
+    /// `FirstSeen` answers as a `[String: Int]` recording each text's first line does, with texts
+    /// that are canonically equivalent across its two kinds: é typed as one scalar or as e and a
+    /// combining accent, 豈 as the CJK compatibility ideograph U+F900 or the unified U+8C48.
+    @Test func firstSeenAnswersAsAStringDictionary() {
+        let words = ["校长", "述职", "2012", "caf\u{E9}", "cafe\u{301}", "\u{8C48}", "\u{F900}", "ｎ", "学"]
+        var random = SeededGenerator(seed: 47)
+        for _ in 0..<300 {
+            var reference: [String: Int] = [:]
+            var seen = FirstSeen(capacity: 4)
+            for line in 0..<12 {
+                let text = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                    words.randomElement(using: &random)!
+                }.joined()
+                let expected = reference[text]
+                if expected == nil { reference[text] = line }
+                #expect(seen.first(text, else: line) == expected, "\(text)")
+            }
+        }
+        var seen = FirstSeen(capacity: 2)
+        #expect(seen.first("豈学校", else: 0) == nil)
+        #expect(seen.first("\u{F900}学校", else: 1) == 0)
+        #expect(seen.first("cafe\u{301}", else: 2) == nil)
+        #expect(seen.first("caf\u{E9}", else: 3) == 2)
+    }
 }

@@ -40,10 +40,24 @@ import Testing
     }
 
     @Test(
-        arguments: [("3. 3、如", 3, "#.#、"), ("12、全年", 12, "#、"), ("(1)全年", nil, nil), ("2023年", nil, nil)]
-            as [(String, Int?, String?)])
+        arguments: [
+            ("3. 3、如", 3, "#.#、"), ("12、全年", 12, "#、"), ("(1)全年", nil, nil), ("2023年", nil, nil),
+            ("\u{3000}\u{3000}2、下载前请甄别", 2, "#、"), ("\t 4．如有疑问", 4, "#．"), ("一、总体情况", nil, nil),
+            ("", nil, nil), ("   ", nil, nil),
+        ] as [(String, Int?, String?)])
     func listNumbers(text: String, number: Int?, form: String?) {
         let found = SegmentLabeler.listNumber(text)
         #expect(found?.number == number && found?.form == form)
+    }
+
+    /// The check before the list pattern: a digit after any leading white space (ideographic
+    /// spaces, tabs) may open a list; a line opening with anything else never does.
+    @Test(
+        arguments: [
+            ("1.", true), ("\u{3000}2、", true), ("\t\u{00A0}7)", true), ("２、", false), ("一、", false),
+            ("第1条", false), ("", false),
+        ] as [(String, Bool)])
+    func opensWithDigit(text: String, opens: Bool) {
+        #expect(SegmentLabeler.opensWithDigit(text) == opens)
     }
 }
