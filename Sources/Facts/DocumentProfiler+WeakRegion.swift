@@ -7,6 +7,8 @@ import Normalize
 /// of its own name. Bare stems are ordinary words often enough (资源, 新建, 同仁) that only a name
 /// opening its line (after a year at most) and reaching a school word within a few characters
 /// counts; the learned region chooser judges the region by its rule (`dr:docregion-weak-stem`).
+/// A two-character county name (高县, 新县) the text names twice as a county, not inside a word or a
+/// slogan, counts too: a county's news re-post often calls it so and names no other division.
 extension DocumentProfiler {
     /// A resolver that needs no support for bare stems and two-character names (ordinary words
     /// like 朝阳 still need it).
@@ -20,26 +22,61 @@ extension DocumentProfiler {
     /// title and opening lines, `heads`: the school is the report's subject, not one it names in
     /// passing), nil when none does or several do (a division and one containing it count as
     /// one: the finer stands).
+    /// A two-character county name (高县, 新縣) the kept lines name at least `repeatedCountyCount`
+    /// times as a county, not inside a word (代县长, 新县城, 提高县域) or a slogan (科教兴县战略), counts
+    /// too: a county's news or summary calls itself so all along.
     static func weakStemRegion(_ lines: [LabeledLine], heads: Set<Int>) -> String? {
-        let kept = lines.filter { $0.label.isKept && heads.contains($0.number) }
+        // Head lines for a school's name; other kept lines only where they may hold a county's 县.
+        let kept = lines.filter {
+            $0.label.isKept && (heads.contains($0.number) || $0.text.contains("县") || $0.text.contains("縣"))
+        }
         guard !kept.isEmpty else { return nil }
         let texts = Dictionary(kept.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
         var named: Set<String> = []
+        var counties: [String: Int] = [:]
         var scalarsByLine: [Int: [Unicode.Scalar]] = [:]
         for located in weakResolver.places(in: kept) {
             let mention = located.mention
             // Only the names the strict resolver leaves unsupported: bare stems, two-character names.
+            let twoCharacter = mention.rule.hasPrefix("p-full") && mention.surface.count == 2
             guard mention.status == .resolved, let adcode = mention.adcode,
-                mention.rule.hasPrefix("p-stem") || (mention.rule.hasPrefix("p-full") && mention.surface.count == 2)
+                mention.rule.hasPrefix("p-stem") || twoCharacter
             else { continue }
             let scalars = FactBuilder.cached(&scalarsByLine, located.line) {
                 texts[located.line]?.simplifiedScalars ?? []
             }
-            if opensSchoolName(mention, in: scalars) { named.insert(adcode) }
+            if heads.contains(located.line), opensSchoolName(mention, in: scalars) {
+                named.insert(adcode)
+            } else if twoCharacter, standsAsCounty(mention, in: scalars) {
+                counties[adcode, default: 0] += 1
+            }
         }
+        named.formUnion(counties.filter { $0.value >= repeatedCountyCount }.keys)
         let finest = named.filter { adcode in !named.contains { FactBuilder.contains(adcode, $0) } }
         return finest.count == 1 ? finest.first : nil
     }
+
+    /// How often a two-character county name must stand as a county for a report that names no
+    /// other division to be that county's.
+    static let repeatedCountyCount = 2
+
+    /// Whether a two-character name ending in 县 stands as the county (高县从2011年起, 新县投资…), not
+    /// as the end of a word (代县长 an acting county head, 新县城 a new county town, 提高县域) or of a
+    /// slogan (“科教兴县”, 科教兴县战略, “开放兴县、特色兴县”).
+    static func standsAsCounty(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        let end = place.offset + place.surface.unicodeScalars.count
+        guard end <= scalars.count, end >= 1, scalars[end - 1] == "县" else { return false }
+        if end < scalars.count, countyWordEnds.contains(scalars[end]) { return false }
+        if FactBuilder.starts(strategyScalars, at: end, in: scalars) { return false }
+        // Inside quotes it is a slogan's end (“开放兴县、特色兴县”).
+        let before = scalars[..<place.offset]
+        guard let open = before.lastIndex(of: "“") else { return true }
+        return before[open...].contains("”")
+    }
+
+    /// Characters that make 县 the first half of a word (县长, 县城, 县域, 县级, 县情) or close a slogan.
+    static let countyWordEnds: Set<Unicode.Scalar> = ["长", "城", "域", "级", "情", "”", "\""]
+    static let strategyScalars = Array("战略".unicodeScalars)
 
     /// Whether `place` begins a school's name that opens its line (no Han character before it but a
     /// year's 年: a heading, not a school named in passing) and a school word after at most

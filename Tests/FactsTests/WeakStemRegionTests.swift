@@ -41,6 +41,28 @@ import Testing
         #expect(built.profile.adcode == nil)
     }
 
+    /// A two-character county the text names twice as a county gives it; once, or only inside a
+    /// word or a slogan (代县长, 新县城, 科教兴县战略), gives none.
+    @Test func aTwoCharacterCountyNamedTwiceGivesIt() {
+        let built = Self.build(
+            title: ["农村学校实现“班班通”全覆盖"],
+            body: ["日前，记者走访了城南小学。", "高县从2019年起筹集资金800万元。", "目前高县已建成教室320间。"])
+        #expect(built.profile.adcode == "511525000000")
+        #expect(built.profile.regionRule == RegionRule.weakStem)
+    }
+
+    @Test(arguments: [
+        ["高县从2019年起筹集资金800万元。", "目前已建成教室320间。"],
+        ["会上，代县长作了讲话。", "代县长要求全年新建学校5所。"],
+        ["实施科教兴县战略，新建学校5所。", "坚持“科教兴县”，投入资金800万元。"],
+        ["大力实施“开放兴县、特色兴县、科教兴县”三大战略。", "新建学校5所，投入资金800万元。"],
+        ["新县城学校建成投用，新增学位900个。", "新县城幼儿园招生300人。"],
+    ])
+    func aTwoCharacterCountyInPassingGivesNone(_ body: [String]) {
+        let built = Self.build(title: ["工作总结"], body: body)
+        #expect(built.profile.adcode == nil)
+    }
+
     /// A report that names its county in full keeps it (the weak reading is only a fallback).
     @Test func aNamedCountyStands() {
         let built = Self.build(
