@@ -99,6 +99,9 @@ extension Normalizer {
         v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B || v == 0x21 || v == 0x3F || v == 0x3B
     }
 
+    /// A plan's span in brackets (规划(2016-2020), 计划(20232025)) names the plan, not the report's year.
+    static let spanRules: Set<String> = ["y-bracketed-span", "y-squashed-span"]
+
     /// 到 至 前 (到2015年): a year after these is a deadline, not the year a sentence speaks of.
     static let deadlineLeads: Set<UInt32> = [0x5230, 0x81F3, 0x524D, 0x4E89, 0x4E8E]
 
@@ -176,7 +179,7 @@ extension Normalizer {
                 if YearScanner.isCuedTaiwanYear(found), line.raw != nil { cuedTaiwanYears += 1 }
                 if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
-                if siteTitle || found.rule == "y-bare-year" || found.rule == "y-bracketed-span" { continue }
+                if siteTitle || found.rule == "y-bare-year" || Self.spanRules.contains(found.rule) { continue }
                 if Self.undatingYearRules.contains(found.rule) { continue }
                 // 上世纪80年代, 20世纪: a decade or century is history the report looks back on.
                 if found.rule == "y-decade" || found.rule == "y-century" { continue }

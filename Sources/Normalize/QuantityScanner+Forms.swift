@@ -129,4 +129,43 @@ extension QuantityScanner {
         }
         return (digits / scale, m)
     }
+
+    /// ? or ？: what a page shows where a character was lost in re-encoding.
+    @inline(__always)
+    static func isQuestionMark(_ v: UInt32) -> Bool { v == 0x3F || v == 0xFF1F }
+
+    /// A point lost as ? (21?5%, 19?85%) is read only with one or two fraction digits and % right
+    /// after them: before a count (1?個) the ? may stand for a lost digit, so the number stays unread.
+    func lostPointCloses(_ line: ScalarLine, from start: Int, at k: Int) -> Bool {
+        guard k - start <= 2 else { return false }
+        return rules.unit(in: line, at: k)?.kind == .percent
+    }
+
+    /// 92.六亿元: the digits after the point typed as Chinese digits, read as one number when a
+    /// magnitude follows them (a count, 3.五个, stays unread). Returns the joined reading, or nil.
+    func chineseDigitDecimal(_ line: ScalarLine, _ r: NumeralParser.Reading) -> NumeralParser.Reading? {
+        guard line.at(r.end) == 0x2E, let (fraction, k) = Self.chineseFraction(line, at: r.end + 1),
+            rules.magnitude(in: line, at: k) != nil
+        else { return nil }
+        var joined = r
+        joined.value = r.value + fraction
+        joined.end = k
+        joined.hasDecimal = true
+        return joined
+    }
+
+    /// Chinese digits (六, 二五) after a point, read as a decimal fraction (二五 → 0.25), with the
+    /// index after them; nil when none stands at `k` or a unit word (十 百 千) is among them.
+    static func chineseFraction(_ line: ScalarLine, at k: Int) -> (value: Double, end: Int)? {
+        var m = k
+        var digits = 0.0
+        var scale = 1.0
+        while m - k < 4, let d = ScalarClass.chineseDigit(line.at(m)) {
+            digits = digits * 10 + Double(d)
+            scale *= 10
+            m += 1
+        }
+        guard m > k, ScalarClass.chineseSmallUnit(line.at(m)) == nil else { return nil }
+        return (digits / scale, m)
+    }
 }

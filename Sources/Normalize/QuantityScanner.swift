@@ -252,9 +252,14 @@ struct QuantityScanner {
         let typedPoint = line.at(e) == 0x3002 && ScalarClass.isArabicDigit(line.at(e + 1))
         let spacedPoint =
             line.at(e) == 0x2E && Self.isPDFSpace(line.at(e + 1)) && ScalarClass.isArabicDigit(line.at(e + 2))
-        if spacedPoint || typedPoint, r.length <= 6 {
-            let (fraction, k) = Self.fraction(line, at: typedPoint ? e + 1 : e + 2)
-            let closed = typedPoint ? closesTypedPoint(line, at: k) : closesSpacedNumber(line, at: k)
+        // 21?5%: a point lost in re-encoding (? for .), read as one only when % follows (lostPointCloses).
+        let lostPoint = Self.isQuestionMark(line.at(e)) && ScalarClass.isArabicDigit(line.at(e + 1))
+        if spacedPoint || typedPoint || lostPoint, r.length <= 6 {
+            let (fraction, k) = Self.fraction(line, at: spacedPoint ? e + 2 : e + 1)
+            let closed =
+                spacedPoint
+                ? closesSpacedNumber(line, at: k)
+                : typedPoint ? closesTypedPoint(line, at: k) : lostPointCloses(line, from: e + 1, at: k)
             guard line.at(k) != 0x2E, closed else { return nil }
             var joined = r
             joined.value = r.value + fraction
@@ -262,6 +267,7 @@ struct QuantityScanner {
             joined.hasDecimal = true
             return joined
         }
+        if let joined = chineseDigitDecimal(line, r) { return joined }  // 92.六亿元
         guard r.length <= 3 else { return nil }
         var k = e
         var value = r.value

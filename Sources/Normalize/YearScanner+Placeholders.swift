@@ -118,24 +118,43 @@ extension YearScanner {
     /// name (计划 规划 纲要 方案) or inside a document's 《name》: the span the plan covers.
     func bracketedSpan(_ line: ScalarLine, at i: Int) -> FoundYear? {
         let open = line.at(i - 1)
-        guard open == 0x28 || open == 0xFF08, let y1 = fourDigitYear(line, at: i) else { return nil }
+        guard open == 0x28 || open == 0xFF08 else { return nil }
+        // (20232025): a page that lost the dash between the years still names the plan's span.
+        if line.at(i + 8) == 0x29 || line.at(i + 8) == 0xFF09 { return squashedSpan(line, at: i) }
+        guard let y1 = fourDigitYear(line, at: i) else { return nil }
         var k = i + 4
         while ScalarClass.isRangeDash(line.at(k)) || line.at(k) == Self.zhi, k - (i + 4) < 2 { k += 1 }
         guard k > i + 4, let y2 = fourDigitYear(line, at: k), y2 > y1, y2 - y1 <= 30,
             line.at(k + 4) == 0x29 || line.at(k + 4) == 0xFF09
         else { return nil }
         let planNamed = Self.planNames.contains { line.matches($0, endingAt: i - 1) }
-        var insideName = false
+        guard planNamed || insideName(line, before: i) else { return nil }
+        return FoundYear(start: i, end: k + 4, kind: .range, from: y1, to: y2, rule: "y-bracketed-span")
+    }
+
+    /// 三年行动计划(20232025): eight digits in brackets after a plan's name, two years whose dash
+    /// was lost; read as the span only when the second year follows the first by 1 to 30 years.
+    private func squashedSpan(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        var y1 = 0
+        var y2 = 0
+        for k in 0..<8 {
+            guard let d = ScalarClass.arabicDigit(line.at(i + k)) else { return nil }
+            if k < 4 { y1 = y1 * 10 + d } else { y2 = y2 * 10 + d }
+        }
+        guard (1900...2099).contains(y1), y2 > y1, y2 - y1 <= 30,
+            Self.planNames.contains(where: { line.matches($0, endingAt: i - 1) })
+        else { return nil }
+        return FoundYear(start: i, end: i + 8, kind: .range, from: y1, to: y2, rule: "y-squashed-span")
+    }
+
+    /// True when an open 《 stands before `i` with no 》 between: the position is inside a document's name.
+    private func insideName(_ line: ScalarLine, before i: Int) -> Bool {
         var b = i - 2
         while b >= 0, line[b] != 0x300B {
-            if line[b] == 0x300A {
-                insideName = true
-                break
-            }
+            if line[b] == 0x300A { return true }
             b -= 1
         }
-        guard planNamed || insideName else { return nil }
-        return FoundYear(start: i, end: k + 4, kind: .range, from: y1, to: y2, rule: "y-bracketed-span")
+        return false
     }
 
     static let planNames: [[UInt32]] = ["计划", "规划", "纲要", "方案"].map(\.scalarValues)

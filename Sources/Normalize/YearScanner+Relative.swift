@@ -16,8 +16,9 @@ extension YearScanner {
             if line.matches("普法".scalarValues, at: end) { continue }
             if rule.needsQuoteOrCue {
                 let prev = line.at(i - 1)
-                let quoted = prev == 0x201C || prev == 0x22 || prev == 0x2018 || prev == 0x300C
-                let cued = planCues.contains { line.matches($0, at: end) } || next == 0x201D
+                // “十五” "十五" ‘十五’ 「十五」 『十五』: quotes of either script.
+                let quoted = prev == 0x201C || prev == 0x22 || prev == 0x2018 || prev == 0x300C || prev == 0x300E
+                let cued = planCues.contains { line.matches($0, at: end) } || next == 0x201D || next == 0x300F
                 if !(quoted || cued) { continue }
                 // 十五所, 十五人: a number with a unit is not a plan period.
                 if rules.unit(in: line, at: end) != nil { continue }
@@ -115,6 +116,8 @@ extension YearScanner {
             let rule = candidates[k]
             guard let (end, n) = matchPattern(rule, line, at: i) else { continue }
             guard relativeAllowed(line, start: i, end: end) else { continue }
+            // 每天4元、全年800元, 全年按200天计算: 全年 before its figure or 按 states a rate per year, no year.
+            if rule.id == Self.wholeYearRule, isAnnualRate(line, at: end) { continue }
             var found = relativeFound(rule, i, end, n)
             // 今年3月1日, 去年8月: one year with its month is one date, resolved like the year.
             if rule.anchor == .reference, rule.from == rule.to, line.at(end - 1) == Self.nian,
@@ -127,6 +130,15 @@ extension YearScanner {
             return found
         }
         return nil
+    }
+
+    static let wholeYearRule = "ry-quannian"
+
+    /// True when a figure (after at most one space) or 按 follows at `k`: 全年 there is the length of
+    /// a rate (全年 600元, 全年按200天计算), not the year a sentence speaks of.
+    private func isAnnualRate(_ line: ScalarLine, at k: Int) -> Bool {
+        let m = ScalarClass.isSpace(line.at(k)) ? k + 1 : k
+        return ScalarClass.isArabicDigit(line.at(m)) || line.at(m) == 0x6309  // 按
     }
 
     func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {

@@ -97,3 +97,18 @@ extension YearScanner {
             toOffset: b0 * 10 + b1, twoDigit: true)
     }
 }
+
+extension YearScanner {
+    /// 2012——2013下学年, 2023-2024上学期, 2024-2025学年: the end of a school year's word (学年, 学期, either
+    /// after 上 or 下, its first or second half) at `k`, or nil.
+    func schoolTermEnd(_ line: ScalarLine, at k: Int) -> Int? {
+        let start = Self.isHalf(line.at(k)) ? k + 1 : k
+        guard line.at(start) == Self.xue, line.at(start + 1) == Self.nian || line.at(start + 1) == 0x671F else {
+            return nil
+        }  // 学年 学期
+        return start + 2
+    }
+
+    /// 上 or 下: the first or second half of a school year or term.
+    static func isHalf(_ v: UInt32) -> Bool { v == 0x4E0A || v == 0x4E0B }
+}

@@ -433,11 +433,11 @@ struct YearScanner {
     /// allowed before them, as PDF text has: 2024-2025 学年度); nil when neither follows and the first year
     /// had no 年 either (2007-2008 alone is no range).
     private func rangeEnd(_ line: ScalarLine, after secondEnd: Int, firstHasNian: Bool) -> Int? {
-        var end = skipSpace(line, secondEnd) { $0 == Self.nian || $0 == Self.xue }
+        var end = skipSpace(line, secondEnd) { $0 == Self.nian || $0 == Self.xue || Self.isHalf($0) }
         if line.at(end) == Self.nian {
             end += 1
-        } else if line.matches("学年".scalarValues, at: end) {
-            end += 2
+        } else if let termEnd = schoolTermEnd(line, at: end) {
+            end = termEnd
         } else {
             guard firstHasNian else { return nil }
             end = secondEnd  // 2024年-2025 学生: no 学年 after the space

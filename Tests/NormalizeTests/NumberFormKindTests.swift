@@ -113,4 +113,19 @@ struct NumberFormKindTests {
         // A sentence that ends in a bare number before one that opens with a count stays two figures.
         #expect(!readings("参考学生共计87。8个班级参加").contains { $0.hasPrefix("87。8") })
     }
+
+    @Test("A point lost as ? is read only before %; before a count the ? may be a lost digit")
+    func questionMarkAsDecimalPoint() {
+        #expect(readings("升学率由31?5%提高到") == ["31?5%=31.5 percent exact"])
+        #expect(readings("占比分别为18?36%和") == ["18?36%=18.36 percent exact"])
+        #expect(!readings("教学班1?2个,学生100人").contains { $0.hasPrefix("1?2") })
+        #expect(!readings("比例为7?125%").contains { $0.hasPrefix("7?125%") })
+    }
+
+    @Test("A fraction typed as Chinese digits after the point is read before 万 or 亿")
+    func chineseDigitsAfterPoint() {
+        #expect(readings("累计投入资金35.六亿元") == ["35.六亿元=3560000000 yuan exact"])
+        #expect(readings("新建校舍4.二五万平方米") == ["4.二五万平方米=42500 m2 exact"])
+        #expect(!readings("共3.五个班").contains { $0.hasPrefix("3.五") })
+    }
 }
