@@ -33,7 +33,7 @@ import Testing
         #expect(CleanFixture.line(outline[1], in: cleaned)?.label == .noise)
     }
 
-    @Test(arguments: ["县人民政府：", "李明代表：", "全乡父老乡亲："])
+    @Test(arguments: ["县人民政府：", "李明代表：", "市教育委员会："])
     func whomTheReportAddressesIsItsText(addressee: String) {
         let cleaned = Self.clean(["关于全县学前教育发展情况的报告", addressee] + Self.paragraphs)
         let line = CleanFixture.line(addressee, in: cleaned)
