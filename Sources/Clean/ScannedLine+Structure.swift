@@ -235,7 +235,7 @@ extension ScannedLine {
     var hasCountedFigure: Bool {
         let scalars = Array(matchText.unicodeScalars)
         for (n, s) in scalars.enumerated() where n > 0 && ("0"..."9").contains(scalars[n - 1]) {
-            if "万亿%％所人名个元座间亩".unicodeScalars.contains(s)
+            if "万萬亿億%％所人名个個元座间間亩畝".unicodeScalars.contains(s)
                 || (s == "平" && n + 2 < scalars.count
                     && scalars[n + 1] == "方" && scalars[n + 2] == "米")
             {

@@ -54,6 +54,29 @@ extension SegmentLabeler {
         return entries
     }
 
+    /// The document's own table of contents in the head: a line that is the word 目录 alone (目 录,
+    /// 目次; no colon, ellipsis or 提纲, which a site's outline widget adds) right above a list
+    /// heading, with the run of list headings under it. The corpus convention labels a document's
+    /// own 目录 as its text (B) and a site's outline as noise; the entries are the report's own
+    /// section headings, so they are kept whether or not the body repeats them.
+    func ownContents(headEnd: Int) -> Range<Int>? {
+        let maxLength = cleaner.settings.maxTitleLength
+        let isHeading = { (i: Int) in self.lines[i].isListHeading && self.lines[i].shape.length <= maxLength }
+        for i in segment.lowerBound..<headEnd where i + 1 < headEnd && Self.isBareContentsWord(lines[i].text) {
+            guard isHeading(i + 1) else { continue }
+            var j = i + 1
+            while j < headEnd, isHeading(j) { j += 1 }
+            return i..<j
+        }
+        return nil
+    }
+
+    /// Whether a line is the word for contents and nothing else (目录, 目 录, 目錄, 目次).
+    static func isBareContentsWord(_ text: String) -> Bool {
+        let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !LineShape.isSpace($0) }))
+        return compact == "目录" || compact == "目錄" || compact == "目次"
+    }
+
     /// A short label over a table of contents: 目录, 提纲, or a few words ending in ：or an ellipsis.
     private func namesContents(_ line: ScannedLine) -> Bool {
         guard line.shape.length <= 16, line.shape.punctuation == 0, !line.isListHeading else { return false }

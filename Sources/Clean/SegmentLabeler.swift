@@ -7,6 +7,8 @@ import EduwhCore
 /// | id | label | line |
 /// |---|---|---|
 /// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
+/// | `contents-heading`, `contents-entry` | B | a bare 目录 line in the head and the list headings under it (the document's own contents) |
+/// | `addressee-line` | B | a short `label：` line under the title right above the first paragraph (县政府：) |
 /// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line, or head headings the body repeats (a table of contents) and the line naming them |
 /// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
 /// | `unrelated-headline` | N | a title-shaped head line sharing no words with the opening, above the title (another story) |
@@ -104,6 +106,7 @@ struct SegmentLabeler {
         let sidebarItems = sidebarListItems(headEnd: headEnd, zoneOf: zone)
         let chrome = headChrome(headEnd: headEnd, zoneOf: zone)
         let contents = contentsEntries(headEnd: headEnd)
+        let ownContents = ownContents(headEnd: headEnd)
         let captions = collectionCaptions(headEnd: headEnd)
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
         let tableCells = flattenedTableCells()
@@ -127,8 +130,11 @@ struct SegmentLabeler {
             if decision == nil {
                 decision = z == .tail ? tailProtection(i, &state) : (z == .head ? headProtection(i, &state) : nil)
             }
-            // 2. Line rules; after a `rest` rule, everything is noise.
-            if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
+            // 2. Line rules; after a `rest` rule, everything is noise. The document's own 目录 and
+            // its entries are its text.
+            if decision == nil, let own = ownContents, own.contains(i) {
+                decision = (.body, i == own.lowerBound ? "contents-heading" : "contents-entry")
+            } else if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
                 // The headings listed under a 目录 line in the head are its table of contents.
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
@@ -143,6 +149,13 @@ struct SegmentLabeler {
                     titles.append(lines[i].comparable)
                     state.titleCount += 1
                     decision = (.title, "collection-title-only")
+                }
+                if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound,
+                    paragraph[i + 1], namesAddressee(lines[i])
+                {
+                    // Under the title, an office or a role with a colon right above the first
+                    // paragraph is whom the report addresses (县政府：, 王某代表：), not a form's field.
+                    decision = (.body, "addressee-line")
                 }
                 if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
             } else if decision == nil, state.cut {
@@ -180,6 +193,12 @@ struct SegmentLabeler {
             }
             let (label, rule) = revised(decision!, at: i, after: result.last, recordSeen: &recordSeen)
             state.inContents = rule == "toc-heading" || (state.inContents && rule == "toc-entry")
+            // A sentence after the last paragraph goes on with the text: a date or signature under it signs it.
+            if z == .tail, rule == "tail-sentence", let last = lines[i].text.unicodeScalars.last,
+                "。！？；!?;".unicodeScalars.contains(last)
+            {
+                state.signatureAnchor = i
+            }
             result.append(
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
@@ -384,6 +403,15 @@ struct SegmentLabeler {
         // A short line with a counted figure (- 在校生1.54万人, 学校21.26万所) lists the report's facts.
         if line.hasCountedFigure, line.shape.cjk >= 2 { return (.body, "tail-figure") }
         return (.noise, "tail-residue")
+    }
+
+    /// Whether a `label：` line names whom a report is addressed to: its label ends in an office
+    /// (`org-suffix`: 县政府, 教育委员会) or a role (`role-title`: 代表, 主任).
+    private func namesAddressee(_ line: ScannedLine) -> Bool {
+        var scalars = Substring(line.matchText).unicodeScalars
+        while let last = scalars.last, last == ":" || last == "：" || LineShape.isSpace(last) { scalars.removeLast() }
+        let label = String(scalars)
+        return (rules.words("org-suffix") + rules.words("role-title")).contains { label.hasSuffix($0) }
     }
 
     /// A site's category under the report's title: shorter than the title, with no figure, and
