@@ -138,26 +138,9 @@ struct SegmentLabeler {
                 // The headings listed under a 目录 line in the head are its table of contents.
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
-                // After a related-articles heading or a paywall, a dated line is another story's
-                // stamp (- 某某新闻2026-02-11), not this page's metadata.
-                decision = state.cut && rule.label == .metadata ? (.noise, "after-end-marker") : (rule.label, rule.id)
-                if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarItems.isEmpty,
-                    !collectionHasPiece(i, headEnd: headEnd)
-                {
-                    // A collection's title with no piece of it below is the only title the page
-                    // has (not in a sidebar's list of other reports).
-                    titles.append(lines[i].comparable)
-                    state.titleCount += 1
-                    decision = (.title, "collection-title-only")
-                }
-                if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound,
-                    paragraph[i + 1], namesAddressee(lines[i])
-                {
-                    // Under the title, an office or a role with a colon right above the first
-                    // paragraph is whom the report addresses (县政府：, 王某代表：), not a form's field.
-                    decision = (.body, "addressee-line")
-                }
-                if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
+                decision = ruleDecision(
+                    rule, at: i, zone: z, &state, headEnd: headEnd, sidebarEmpty: sidebarItems.isEmpty,
+                    firstParagraph: firstParagraph)
             } else if decision == nil, state.cut {
                 decision = (.noise, "after-end-marker")
             } else if decision == nil, sidebarItems.contains(i) {
@@ -193,12 +176,7 @@ struct SegmentLabeler {
             }
             let (label, rule) = revised(decision!, at: i, after: result.last, recordSeen: &recordSeen)
             state.inContents = rule == "toc-heading" || (state.inContents && rule == "toc-entry")
-            // A sentence after the last paragraph goes on with the text: a date or signature under it signs it.
-            if z == .tail, rule == "tail-sentence", let last = lines[i].text.unicodeScalars.last,
-                "。！？；!?;".unicodeScalars.contains(last)
-            {
-                state.signatureAnchor = i
-            }
+            if z == .tail, rule == "tail-sentence", endsSentence(lines[i].text) { state.signatureAnchor = i }
             result.append(
                 LabeledLine(number: lines[i].number, text: lines[i].text, label: label, rule: rule, document: document))
         }
@@ -206,6 +184,39 @@ struct SegmentLabeler {
         extendNoticeLists(&result)
         demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
         return result
+    }
+
+    /// A line rule's decision. After a related-articles heading or a paywall, a dated line is another story's
+    /// stamp (- 某某新闻2026-02-11), not this page's metadata. In the head, a collection's title with no piece of
+    /// it below is the only title the page has (not in a sidebar's list of other reports), and under the title an
+    /// office or a role with a colon right above the first paragraph is whom the report addresses (县政府：,
+    /// 王某代表：), not a form's field. A `rest` rule after the first paragraph cuts the page.
+    private mutating func ruleDecision(
+        _ rule: LineRule, at i: Int, zone z: LineZone, _ state: inout WalkState, headEnd: Int, sidebarEmpty: Bool,
+        firstParagraph: Int?
+    ) -> (LineLabel, String) {
+        var decision = (rule.label, rule.id)
+        if state.cut && rule.label == .metadata { decision = (.noise, "after-end-marker") }
+        if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarEmpty,
+            !collectionHasPiece(i, headEnd: headEnd)
+        {
+            titles.append(lines[i].comparable)
+            state.titleCount += 1
+            decision = (.title, "collection-title-only")
+        }
+        if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound, paragraph[i + 1],
+            namesAddressee(lines[i])
+        {
+            decision = (.body, "addressee-line")
+        }
+        if rule.scope == .rest, let first = firstParagraph, i > first { state.cut = true }
+        return decision
+    }
+
+    /// A sentence after the last paragraph goes on with the text: a date or signature under it signs it.
+    private func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return "。！？；!?;".unicodeScalars.contains(last)
     }
 
     /// A line of a table the page lays out one cell a line, as `|` rows or as space-aligned rows is the report's.

@@ -134,11 +134,19 @@ extension YearScanner {
 
     static let wholeYearRule = "ry-quannian"
 
-    /// True when a figure (after at most one space) or 按 follows at `k`: 全年 there is the length of
-    /// a rate (全年 600元, 全年按200天计算), not the year a sentence speaks of.
+    /// True when a figure (after at most one space) follows at `k`, or 按 and a count of days within a short
+    /// phrase: 全年 there is the length of a rate (全年 600元, 全年按200天计算, 全年按照在校时间200天计), not the year
+    /// a sentence speaks of. 全年按照…标准拨付 (the whole year, by a standard) is still the year.
     private func isAnnualRate(_ line: ScalarLine, at k: Int) -> Bool {
         let m = ScalarClass.isSpace(line.at(k)) ? k + 1 : k
-        return ScalarClass.isArabicDigit(line.at(m)) || line.at(m) == 0x6309  // 按
+        guard line.at(m) == 0x6309 else { return ScalarClass.isArabicDigit(line.at(m)) }  // 按
+        var j = m + 1
+        while j < min(line.count, m + 16) {
+            if ScalarClass.isArabicDigit(line.at(j - 1)), line.at(j) == 0x5929 { return true }  // N天
+            if "，,。；;".unicodeScalars.contains(where: { $0.value == line.at(j) }) { return false }
+            j += 1
+        }
+        return false
     }
 
     func relativeNumberFirst(_ line: ScalarLine, at i: Int) -> FoundYear? {

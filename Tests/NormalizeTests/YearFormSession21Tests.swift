@@ -73,7 +73,7 @@ struct YearFormSession21Tests {
 
     @Test(
         "全年 before its figure or 按 is the length of a rate, not a year mention",
-        arguments: ["每生每天补助5元,全年1000元", "每天4元、全年 800元", "全年按250天计算"])
+        arguments: ["每生每天补助5元,全年1000元", "每天4元、全年 800元", "全年按250天计算", "全年按照学生在校时间200天计"])
     func annualRates(_ text: String) {
         let y = mentions(text)
         #expect(!y.contains { $0.surface.hasPrefix("全年") }, "\(text) → \(describe(y))")
@@ -81,6 +81,9 @@ struct YearFormSession21Tests {
 
     @Test("全年 that opens what a year did stays a relative year of the section")
     func wholeYearStays() {
+        for text in ["全年按照每生每年500元的标准拨付资金", "全年按计划完成"] {
+            #expect(mentions(text).contains { $0.surface == "全年" }, "\(text) → \(describe(mentions(text)))")
+        }
         let y = mentions("全年培训教师5000余人次").filter { $0.surface == "全年" }
         #expect(y.count == 1 && y.first?.kind == .relative, "\(describe(mentions("全年培训教师5000余人次")))")
     }
