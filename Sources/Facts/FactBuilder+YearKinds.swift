@@ -72,7 +72,27 @@ extension FactBuilder {
         let opened = lead == "自" || lead == "从"
         return starts(sinceScalars, at: index, in: scalars)
             || (opened && index < scalars.count && scalars[index] == "来")
+            || closesWithSince(from: index, in: scalars)
     }
+
+    /// Whether the clause a year opens ends in 以来 (2008年我县启动实施校舍安全工程以来，…): the year starts a span
+    /// up to now as 2008年以来 does. Only a short clause with no other digit counts.
+    static func closesWithSince(from start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var index = start
+        while index < min(scalars.count, start + 30) {
+            let c = scalars[index]
+            if clauseBreaks.contains(c) { return false }
+            if ("0"..."9").contains(c) || c == "年" { return false }
+            if starts(sinceScalars, at: index, in: scalars) {
+                let next: Unicode.Scalar = index + 2 < scalars.count ? scalars[index + 2] : "。"
+                return clauseBreaks.contains(next)
+            }
+            index += 1
+        }
+        return false
+    }
+
+    static let clauseBreaks = Set("，,。；;：:！？!?".unicodeScalars)
 
     /// Whether a year is the bound a state held before: 2007年前，… / 2018年以前 / 2015年底前，
     /// not 2015年前后 (about 2015), 2015年前夕, nor 2015年前三季度 (its first three quarters).

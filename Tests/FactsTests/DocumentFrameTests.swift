@@ -50,7 +50,8 @@ import Testing
         #expect(grant.yearFrom == 2016 && grant.yearTo == 2018)
     }
 
-    /// 2016年以来 runs from that year to the report's; a year on its own stays that year.
+    /// 2016年以来 (or 2016年…以来 closing the clause) runs from that year to the report's; a year on its own stays
+    /// that year.
     @Test func aSpanSinceAYearRunsToTheReportsYear() throws {
         let title = ["某县2020年教育工作总结"]
         let since = Self.build(title: title, body: ["2016年以来，全县累计投入资金3.2亿元，新建学校12所。"])
@@ -58,6 +59,10 @@ import Testing
         #expect(money.yearFrom == 2016 && money.yearTo == 2020)
         let from = Self.build(title: title, body: ["自2017年来，全县新建学校12所。"])
         #expect(try Self.fact("12所", in: from).yearTo == 2020)
+        // The clause the year opens may end in 以来 after its subject and event (2016年我县启动…以来，…).
+        let clause = Self.build(title: title, body: ["2016年我县启动校舍改造工程以来，累计投入资金3.2亿元。"])
+        let spent = try Self.fact("3.2亿元", in: clause)
+        #expect(spent.yearFrom == 2016 && spent.yearTo == 2020)
         let plain = Self.build(title: title, body: ["2016年，全县投入资金3.2亿元，新建学校12所。"])
         let single = try Self.fact("3.2亿元", in: plain)
         #expect(single.yearFrom == 2016 && single.yearTo == 2016)
