@@ -74,7 +74,7 @@ struct NormalizeRules: Sendable {
         var id: String
         var before: Bool
         var word: [UInt32]
-        /// Units it applies to; empty = any.
+        /// Units it applies to; empty = any; [""] = a bare number with no unit.
         var units: Set<String>
     }
 
@@ -283,7 +283,13 @@ struct NormalizeRules: Sendable {
 
         let contextTable = try table("name-contexts.tsv", ["id", "side", "word", "units"])
         for row in contextTable.rows {
-            let units = row["units"] == "*" ? Set<String>() : Set(row["units"].split(separator: "|").map(String.init))
+            // * = any unit; none = a bare number with no unit (之一 ranks, 之10億元 is a sum).
+            let units: Set<String> =
+                switch row["units"] {
+                case "*": []
+                case "none": [""]
+                default: Set(row["units"].split(separator: "|").map(String.init))
+                }
             let rule = NameContextRule(
                 id: row["id"], before: row["side"] == "before", word: row["word"].scalarValues, units: units)
             guard !rule.word.isEmpty else {

@@ -41,6 +41,7 @@ struct IssueFormTests {
             QuantityCase("投入一百二十到一百五十万元", "一百二十到一百五十万元", 1_500_000, "yuan", .under),
             QuantityCase("全县共有学校3 所", "3 所", 3, "所"),
             QuantityCase("合格率95 %", "95 %", 95, "percent"),
+            QuantityCase("較上年度之8億3,050萬6千元增加", "8億3,050萬6千元", 830_506_000, "yuan"),
         ])
     func quantities(_ c: QuantityCase) { expectQuantity(c) }
 

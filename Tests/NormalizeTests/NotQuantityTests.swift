@@ -51,6 +51,7 @@ struct NotQuantityTests {
             NotQuantityCase("篇1:基础教育工作的述职报告", "1"),
             NotQuantityCase("具体安排详见附件1。", "1"),
             NotQuantityCase("开展5人制足球联赛", "5人"),
+            NotQuantityCase("本校为全省首批示范学校之一", "一"),
         ])
     func notQuantities(_ c: NotQuantityCase) {
         let found = Normalizer.standard.quantities(in: c.sentence)
