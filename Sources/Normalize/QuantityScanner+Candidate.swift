@@ -230,6 +230,8 @@ extension QuantityScanner {
         }
         // 数 几 上 多 余
         if prev == 0x6570 || prev == 0x51E0 || prev == 0x4E0A || prev == 0x591A || prev == 0x4F59 { return .stop(nil) }
+        // 第1万元, 附件1万元: a number stands right before, refused as a name; no number is missing.
+        if ScalarClass.isArabicDigit(prev) || ScalarClass.isChineseNumeral(prev) { return .stop(nil) }
         guard !context.isQuoted(i) else { return .stop(nil) }
         let end = unitAt + unit.surface.count
         let mention = QuantityMention(

@@ -52,6 +52,7 @@ struct NotQuantityTests {
             NotQuantityCase("具体安排详见附件1。", "1"),
             NotQuantityCase("开展5人制足球联赛", "5人"),
             NotQuantityCase("本校为全省首批示范学校之一", "一"),
+            NotQuantityCase("详见附件1万元以下零星采购清单", "万元"),
         ])
     func notQuantities(_ c: NotQuantityCase) {
         let found = Normalizer.standard.quantities(in: c.sentence)
