@@ -50,6 +50,38 @@ extension FactBuilder {
         return nil
     }
 
+    /// A figure's years from its own mention (`own`) through the kinds of sentence: `factYear`, then
+    /// `refinedYear` (since, before, recent years, 分别), then `sentenceKindYear` (a change's start, the
+    /// present, a plan's end), then a plan for the next N years (三年内, 用五年时间, 今后五年: `durations`),
+    /// which runs from the section's or the report's year unless the clause or sentence names one. The
+    /// rule is the kind's id, if one decided.
+    static func kindYear(
+        _ own: (mention: YearMention, source: ContextSource)?, quantity: QuantityMention,
+        among quantities: [QuantityMention], years: (sentence: [YearMention], candidates: [YearMention]),
+        durations: [(end: Int, years: Int)], clause: Range<Int>, sentence: Range<Int>, scalars: [Unicode.Scalar],
+        scope: SectionScope.State, profile: DocumentProfile
+    ) -> (from: Int?, to: Int?, source: ContextSource, rule: String) {
+        var year = refinedYear(
+            factYear(own, scope: scope, profile: profile), own: own, quantity: quantity, among: quantities,
+            sentenceYears: years.candidates, sentence: sentence, scalars: scalars, scope: scope, profile: profile)
+        var rule = ""
+        if let kind = sentenceKindYear(
+            year, own: own, quantity: quantity, sentenceYears: years.sentence, clause: clause, sentence: sentence,
+            scalars: scalars, scope: scope, profile: profile)
+        {
+            (year, rule) = ((kind.from, kind.to, kind.source), kind.rule)
+        }
+        let quantityEnd = quantity.offset + quantity.surface.unicodeScalars.count
+        if year.source != .clause, year.source != .sentence,
+            let span = durations.last(where: { $0.end <= quantityEnd })?.years,
+            let base = scope.year.map({ $0.count == 1 ? $0.lowerBound : $0.upperBound }) ?? profile.referenceYear,
+            factYears.contains(base + span - 1)
+        {
+            return (base, base + span - 1, scope.year != nil ? .section : .document, "")
+        }
+        return (year.from, year.to, year.source, rule)
+    }
+
     // MARK: - The figure a change starts from
 
     /// The offset of the 由 or 从 that opens a change the figure starts (覆盖率由25%提高到86%, 师资从74人
@@ -166,7 +198,9 @@ extension FactBuilder {
     static func isBaseValue(_ year: YearMention, at offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
         var index = year.offset + year.surface.unicodeScalars.count
         while index < offset, index < scalars.count, baseValueBetween.contains(scalars[index]) { index += 1 }
-        guard index < offset, index < scalars.count, scalars[index] == "的" || scalars[index] == "之" else { return false }
+        guard index < offset, index < scalars.count, scalars[index] == "的" || scalars[index] == "之" else {
+            return false
+        }
         index += 1
         // Spaces, or the head of a number read as two (10亿|6,466万元, xxxxx.|xx 元).
         while index < offset, index < scalars.count, baseValueHead.contains(scalars[index]) { index += 1 }

@@ -172,7 +172,9 @@ extension FactBuilder {
             spanYears = (span, Array(from...to))
         }
         // 2018年、2019年、2020年: single years, each joined to the next by one joiner.
-        guard let last = before.last, last.kind == .year, let year = last.from, last.to == year else { return spanYears }
+        guard let last = before.last, last.kind == .year, let year = last.from, last.to == year else {
+            return spanYears
+        }
         var run = [last]
         for mention in before.dropLast().reversed() {
             guard mention.kind == .year, let y = mention.from, mention.to == y else { break }

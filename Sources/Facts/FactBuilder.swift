@@ -277,8 +277,7 @@ public struct FactBuilder: Sendable {
         var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors, sentences: sentences)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         let usable = Self.usableYears(years, in: scalars)
-        // A year of an institution's history opens no paragraph's time (1999年因…搬迁到现址。…).
-        let paragraphYears = usable.filter { !Self.isEventYear($0, in: scalars) }
+        let paragraphYears = usable.filter { !Self.isEventYear($0, in: scalars) }  // 1999年因…搬迁: no paragraph's time
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
         let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
@@ -322,28 +321,14 @@ public struct FactBuilder: Sendable {
             let (year, topic) = Self.ownYear(
                 candidates, paragraph: paragraphYears, of: quantity, clause: clause, sentence: sentence.range,
                 in: scalars, inherited: inherited)
-            // 2014年以来 with no end, 2007年前, 近年来, 分别为 A、B、C (FactBuilder+YearKinds.swift).
-            var (yearFrom, yearTo, yearSource) = Self.refinedYear(
-                Self.factYear(year, scope: scope, profile: profile), own: year, quantity: quantity, among: quantities,
-                sentenceYears: candidates, sentence: sentence.range, scalars: scalars, scope: scope, profile: profile)
-            // 由25%提高到86%, 目前…, “十三五”末 (FactBuilder+SentenceKinds.swift).
-            let kind = Self.sentenceKindYear(
-                (yearFrom, yearTo, yearSource), own: year, quantity: quantity, sentenceYears: sentenceYears,
-                clause: clause, sentence: sentence.range, scalars: scalars, scope: scope, profile: profile)
-            if let kind { (yearFrom, yearTo, yearSource) = (kind.from, kind.to, kind.source) }
-            // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
-            // report's year over N years, unless the clause or sentence names a year of its own.
+            // 2014年以来, 2007年前, 近年来, 分别为 A、B、C, 由25%提高到86%, 目前…, “十三五”末, 三年内 (kindYear).
             let durations = Self.cached(&durationsBySentence, key) {
                 Self.planDurations(in: scalars, sentence: sentence.range)
             }
-            let quantityEnd = quantity.offset + quantity.surface.unicodeScalars.count
-            if yearSource != .clause, yearSource != .sentence,
-                let years = durations.last(where: { $0.end <= quantityEnd })?.years,
-                let base = scope.year.map({ $0.count == 1 ? $0.lowerBound : $0.upperBound }) ?? profile.referenceYear,
-                Self.factYears.contains(base + years - 1)
-            {
-                (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
-            }
+            let kind = Self.kindYear(
+                year, quantity: quantity, among: quantities, years: (sentenceYears, candidates), durations: durations,
+                clause: clause, sentence: sentence.range, scalars: scalars, scope: scope, profile: profile)
+            var (yearFrom, yearTo, yearSource) = (kind.from, kind.to, kind.source)
             let ((from, to, source), settled, statusFeatures) = status(
                 of: quantity, in: (sentenceIndex, sentence), clause: clause, years: (yearFrom, yearTo, yearSource),
                 own: year, topic: topic, readings: &readings, indicator: learned.code, profile: profile, scope: scope)
@@ -353,7 +338,7 @@ public struct FactBuilder: Sendable {
                 readings: &readings,
                 at: .init(
                     usable: usable, clause: clause, sentence: (sentenceIndex, sentence.range), scope: scope,
-                    rule: kind?.rule ?? ""))
+                    rule: kind.rule))
             (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource, regionRule) = Self.figureRegion(
