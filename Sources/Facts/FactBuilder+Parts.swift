@@ -106,20 +106,21 @@ struct SentenceReadings {
 }
 
 extension FactBuilder {
-    /// Whether `year` is the base of a comparison (比上年, 较2018年, 同…): for a figure before it
-    /// (上线率达到68.7%，较上年提高…) always, for one after it when a word of change (增长, 增加,
-    /// 提高, 下降 …) stands between them.
+    /// Whether `year` is the base of a comparison (比上年, 较2018年, 较“十五”末的2004年, 同…): for a
+    /// figure before it (上线率达到68.7%，较上年提高…) always, for one after it unless that figure is the
+    /// base's own (比2010年的16021.6万元).
     static func isComparisonBase(_ year: YearMention, before offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
         if isComparedWith(year, in: scalars) || isMultipleBase(year, in: scalars) { return true }
         if isChangeStart(year, quantity: offset, in: scalars) { return true }
-        guard year.offset > 0, year.offset <= scalars.count, ["比", "较", "同"].contains(scalars[year.offset - 1]) else {
-            return false
-        }
+        guard year.offset > 0, year.offset <= scalars.count,
+            scalars[year.offset - 1] == "同" || leadsComparison(year, in: scalars)
+        else { return false }
         if year.offset > offset { return true }
         let end = year.offset + year.surface.unicodeScalars.count
         guard end < offset, offset <= scalars.count else { return false }
-        let between = String(scalars: scalars[end..<offset])
-        return changeWords.contains { between.includes($0) }
+        // 比2010年的16021.6万元: the base's own figure stays the base year's; any later figure is the
+        // change or the current state (较上年无变化，共安排团组0个), not the base year's.
+        return !isBaseValue(year, at: offset, in: scalars)
     }
 
     /// Whether the words right before `offset` make the figure a comparison with the figure before
@@ -131,8 +132,6 @@ extension FactBuilder {
         // Nothing but a year, 上年/去年/同期, 的 and a word of change between the mark and the figure.
         return offset - mark - 1 <= 10 && !scalars[(mark + 1)..<offset].contains { $0 == "，" || $0 == "," || $0 == "、" }
     }
-
-    static let changeWords = ["增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "增幅", "多", "少"]
 
     /// Whether `year` is the base a multiple is taken of: 是2007年的3.7倍, 为2010年的两倍 (the figures
     /// around it are of the later year the sentence compares with it, not of 2007).

@@ -9,6 +9,8 @@ extension FactBuilder {
         var clause: Range<Int>
         var sentence: (index: Int?, range: Range<Int>)
         var scope: SectionScope.State
+        /// The rule a kind of sentence gave the year (`sentenceKindYear`), if any.
+        var rule = ""
     }
 
     /// The year a fact keeps, given the one the rules gave it: none for a count the plan starts
@@ -24,6 +26,7 @@ extension FactBuilder {
         var gated = rulesYear(
             year, own: own, quantity: quantity, scalars: readings.scalars, status: status,
             sectioned: place.scope.year != nil, profile: profile)
+        if gated.rule.isEmpty, !place.rule.isEmpty { gated.rule = place.rule }
         if gated.from == nil, gated.rule.isEmpty { gated.rule = Self.emptyYearReason(own: own, place: place) }
         if gated.from != nil, gated.rule.isEmpty {
             gated.rule = Self.scopeRule(

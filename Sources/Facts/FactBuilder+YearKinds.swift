@@ -70,7 +70,8 @@ extension FactBuilder {
         // 来 alone only after 自/从 (自2010年来): 2014年来我校 is someone who came.
         let lead: Unicode.Scalar = year.offset > 0 && year.offset <= scalars.count ? scalars[year.offset - 1] : " "
         let opened = lead == "自" || lead == "从"
-        return starts(sinceScalars, at: index, in: scalars)
+        // 从2011年至今: a span up to now as 以来 is.
+        return starts(sinceScalars, at: index, in: scalars) || starts(untilNowScalars, at: index, in: scalars)
             || (opened && index < scalars.count && scalars[index] == "来")
             || closesWithSince(from: index, in: scalars)
     }
@@ -91,6 +92,8 @@ extension FactBuilder {
         }
         return false
     }
+
+    static let untilNowScalars = Array("至今".unicodeScalars)
 
     static let clauseBreaks = Set("，,。；;：:！？!?".unicodeScalars)
 
@@ -137,12 +140,7 @@ extension FactBuilder {
         let offset = quantity.offset
         guard offset < upper, offset > sentence.lowerBound,
             let mark = (sentence.lowerBound..<offset).last(where: { starts(respectivelyScalars, at: $0, in: scalars) }),
-            let span = years.last(where: { year in
-                // 2002-2004年, or 三年 after it (…三年分别为), 近三年.
-                year.offset >= sentence.lowerBound && year.offset < mark && year.kind != .planPeriod
-                    && (year.from ?? 0) < (year.to ?? 0)
-            }),
-            let from = span.from, let to = span.to
+            let (span, listYears) = listedYears(years, before: mark, sentence: sentence, in: scalars)
         else { return nil }
         // Only when 分别 follows the span or the list before it directly: 甲县、乙县分别投入… lists places, not years.
         let lastBefore = quantities.last { $0.offset > span.offset && $0.offset < mark }
@@ -151,11 +149,42 @@ extension FactBuilder {
             + span.surface.unicodeScalars.count
         if (from0..<mark).contains(where: { listJoiners.contains(scalars[$0]) }) { return nil }
         let next = (mark + 2..<upper).first { starts(respectivelyScalars, at: $0, in: scalars) } ?? upper
-        let listed = quantities.filter { $0.offset > mark && $0.offset < next }
-        guard listed.count == to - from + 1, let index = listed.firstIndex(where: { $0.offset == offset }) else {
+        var listed = quantities.filter { $0.offset > mark && $0.offset < next }
+        if listed.count != listYears.count, let first = listed.first {
+            // The list ends with its clause (分别为A、B和C，2013年…比2011年增加了46%).
+            let end = (first.offset..<next).first { clauseBreaks.contains(scalars[$0]) } ?? next
+            listed = listed.filter { $0.offset < end }
+        }
+        guard listed.count == listYears.count, let index = listed.firstIndex(where: { $0.offset == offset }) else {
             return nil
         }
-        return from + index
+        return listYears[index]
+    }
+
+    /// The years a list after 分别 (at `mark`) runs over: a span (2002-2004年, 近三年) or single years
+    /// joined by 、/和/及 (2018年、2019年、2020年), with the mention that ends them.
+    static func listedYears(
+        _ years: [YearMention], before mark: Int, sentence: Range<Int>, in scalars: [Unicode.Scalar]
+    ) -> (YearMention, [Int])? {
+        let before = years.filter { $0.offset >= sentence.lowerBound && $0.offset < mark && $0.kind != .planPeriod }
+        var spanYears: (YearMention, [Int])?
+        if let span = before.last(where: { ($0.from ?? 0) < ($0.to ?? 0) }), let from = span.from, let to = span.to {
+            spanYears = (span, Array(from...to))
+        }
+        // 2018年、2019年、2020年: single years, each joined to the next by one joiner.
+        guard let last = before.last, last.kind == .year, let year = last.from, last.to == year else {
+            return spanYears
+        }
+        var run = [last]
+        for mention in before.dropLast().reversed() {
+            guard mention.kind == .year, let y = mention.from, mention.to == y else { break }
+            let gap = mention.offset + mention.surface.unicodeScalars.count
+            guard gap < run[0].offset, run[0].offset - gap <= 2,
+                scalars[gap..<run[0].offset].allSatisfy({ listJoiners.contains($0) || $0 == " " })
+            else { break }
+            run.insert(mention, at: 0)
+        }
+        return run.count >= 2 ? (last, run.compactMap(\.from)) : spanYears
     }
 
     static let respectivelyScalars = Array("分别".unicodeScalars)

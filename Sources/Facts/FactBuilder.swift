@@ -277,6 +277,7 @@ public struct FactBuilder: Sendable {
         var readings = SentenceReadings(scalars: scalars, cues: cues, governors: governors, sentences: sentences)
         let regionPlaces = Self.figurePlaces(places, in: scalars, region: profile.adcode)
         let usable = Self.usableYears(years, in: scalars)
+        let paragraphYears = usable.filter { !Self.isEventYear($0, in: scalars) }  // 1999年因…搬迁: no paragraph's time
         // Mentions grouped by sentence, so each quantity looks only at its own sentence's.
         let yearsBySentence = Dictionary(grouping: usable) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
         let placesBySentence = Dictionary(grouping: regionPlaces) { Sentence.index(of: $0.offset, in: sentences) ?? -1 }
@@ -315,28 +316,19 @@ public struct FactBuilder: Sendable {
             // The base of a comparison is not the year of the change that follows it: in
             // 比上年增长12.6% or 比2010年的16021.6万元增长21.29% the growth is the current year's
             // (16021.6万元 itself, right after 2010年的, stays 2010's).
-            let candidates = (sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? []))
-                .filter { !Self.isComparisonBase($0, before: quantity.offset, in: scalars) }
+            let sentenceYears = sentenceIndex == nil ? usable : (yearsBySentence[sentenceIndex!] ?? [])
+            let candidates = Self.candidateYears(sentenceYears, for: quantity, clause: clause, in: scalars)
             let (year, topic) = Self.ownYear(
-                candidates, paragraph: usable, of: quantity, clause: clause, sentence: sentence.range, in: scalars,
-                inherited: inherited)
-            // 2014年以来 with no end, 2007年前, 近年来, 分别为 A、B、C (FactBuilder+YearKinds.swift).
-            var (yearFrom, yearTo, yearSource) = Self.refinedYear(
-                Self.factYear(year, scope: scope, profile: profile), own: year, quantity: quantity, among: quantities,
-                sentenceYears: candidates, sentence: sentence.range, scalars: scalars, scope: scope, profile: profile)
-            // A plan for the next N years (三年内, 用五年时间, 今后五年) runs from the section's or the
-            // report's year over N years, unless the clause or sentence names a year of its own.
+                candidates, paragraph: paragraphYears, of: quantity, clause: clause, sentence: sentence.range,
+                in: scalars, inherited: inherited)
+            // 2014年以来, 2007年前, 近年来, 分别为 A、B、C, 由25%提高到86%, 目前…, “十三五”末, 三年内 (kindYear).
             let durations = Self.cached(&durationsBySentence, key) {
                 Self.planDurations(in: scalars, sentence: sentence.range)
             }
-            let quantityEnd = quantity.offset + quantity.surface.unicodeScalars.count
-            if yearSource != .clause, yearSource != .sentence,
-                let years = durations.last(where: { $0.end <= quantityEnd })?.years,
-                let base = scope.year.map({ $0.count == 1 ? $0.lowerBound : $0.upperBound }) ?? profile.referenceYear,
-                Self.factYears.contains(base + years - 1)
-            {
-                (yearFrom, yearTo, yearSource) = (base, base + years - 1, scope.year != nil ? .section : .document)
-            }
+            let kind = Self.kindYear(
+                year, quantity: quantity, among: quantities, years: (sentenceYears, candidates), durations: durations,
+                clause: clause, sentence: sentence.range, scalars: scalars, scope: scope, profile: profile)
+            var (yearFrom, yearTo, yearSource) = (kind.from, kind.to, kind.source)
             let ((from, to, source), settled, statusFeatures) = status(
                 of: quantity, in: (sentenceIndex, sentence), clause: clause, years: (yearFrom, yearTo, yearSource),
                 own: year, topic: topic, readings: &readings, indicator: learned.code, profile: profile, scope: scope)
@@ -344,7 +336,9 @@ public struct FactBuilder: Sendable {
             let gated = gatedYear(
                 (from, to, source), own: year, quantity: quantity, status: settled.0, profile: profile,
                 readings: &readings,
-                at: .init(usable: usable, clause: clause, sentence: (sentenceIndex, sentence.range), scope: scope))
+                at: .init(
+                    usable: usable, clause: clause, sentence: (sentenceIndex, sentence.range), scope: scope,
+                    rule: kind.rule))
             (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource, regionRule) = Self.figureRegion(
