@@ -278,11 +278,13 @@ extension ScannedLine {
 
     static func comparable(_ text: String) -> String { comparableCounted(text).text }
 
-    /// `comparable(text)` and its length in scalars, from one pass over the UTF-8: the bytes of
-    /// each kept scalar are copied as they stand (appending scalar by scalar to a
-    /// `String.UnicodeScalarView` and counting the result again cost several times more).
-    static func comparableCounted(_ text: String) -> (text: String, count: Int) {
+    /// `comparable(text)`, its length in scalars and whether it is plain (`PlainText.isPlain`), from
+    /// one pass over the UTF-8: the bytes of each kept scalar are copied as they stand (appending
+    /// scalar by scalar to a `String.UnicodeScalarView` and counting the result again cost several
+    /// times more).
+    static func comparableCounted(_ text: String) -> (text: String, count: Int, plain: Bool) {
         var count = 0
+        var plain = true
         var text = text
         let out = text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
@@ -295,6 +297,7 @@ extension ScannedLine {
                     var value = length == 1 ? b0 : b0 & (0x7F >> length)
                     for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
                     if let scalar = Unicode.Scalar(value), isComparable(scalar) {
+                        if plain, !PlainText.isPlain(scalar) { plain = false }
                         for k in 0..<length { buffer[n + k] = bytes[i + k] }
                         n += length
                         count += 1
@@ -304,7 +307,7 @@ extension ScannedLine {
                 return n
             }
         }
-        return (out, count)
+        return (out, count, plain)
     }
 
     /// The first `limit` scalars of `comparable(text)`, without reading the rest of the text.

@@ -21,9 +21,9 @@ extension SegmentLabeler {
             // Fewer bytes than the anchor length: fewer scalars, so no anchor (without building
             // the comparable text).
             guard paragraph[j], lines[j].text.utf8.count >= Self.copyAnchorLength else { continue }
-            let (own, length) = ScannedLine.comparableCounted(lines[j].text)
+            let (own, length, plain) = ScannedLine.comparableCounted(lines[j].text)
             guard length >= Self.copyAnchorLength else { continue }
-            guard let i = firstSeen.first(own, else: j) else { continue }
+            guard let i = firstSeen.first(own, plain: plain, else: j) else { continue }
             guard segment.contains(j) else { continue }
             copies.insert(j)
             var k = 1
@@ -66,9 +66,10 @@ struct FirstSeen {
         plain.reserveCapacity(capacity)
     }
 
-    /// The first line of a text equivalent to `text`, or nil after recording `line` as its first.
-    mutating func first(_ text: String, else line: Int) -> Int? {
-        if PlainText.isPlain(text) {
+    /// The first line of a text equivalent to `text`, or nil after recording `line` as its first;
+    /// `isPlain` is `PlainText.isPlain(text)` when the caller knows it already.
+    mutating func first(_ text: String, plain isPlain: Bool? = nil, else line: Int) -> Int? {
+        if isPlain ?? PlainText.isPlain(text) {
             let key = PlainText(text: text)
             if let first = plain[key] { return first }
             if !other.isEmpty, let first = other.first(where: { $0.key == text })?.value { return first }
@@ -89,11 +90,14 @@ struct PlainText: Hashable {
     var text: String
 
     static func isPlain(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
-            default: return false
-            }
+        text.unicodeScalars.allSatisfy(isPlain)
+    }
+
+    @inline(__always)
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
         }
     }
 

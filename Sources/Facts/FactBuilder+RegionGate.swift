@@ -45,14 +45,12 @@ extension FactBuilder {
                     + (lower.map { [RegionGate.lowerMark + $0.adcode] } ?? [])
             }
             guard let regionGate, let documentScores else { return }
-            let base = documentScores[fact.regionSource.rawValue] ?? [:]
-            func probability(_ model: String) -> Double {
-                regionGate.probability(features, model: model, base: base[model] ?? 0)
-            }
+            // keep, parent, empty, lower (`RegionGate.models`), each feature looked up once.
+            let p = regionGate.probabilities(features, base: documentScores[fact.regionSource] ?? .zero)
             let parent = parents[adcode] ?? Self.cachedParent(adcode, &parents)
-            let (keep, empty) = (probability("keep"), probability("empty"))
-            let up = parent.map { _ in probability("parent") }
-            let down = lower.map { _ in probability("lower") }
+            let (keep, empty) = (p[0], p[2])
+            let up = parent.map { _ in p[1] }
+            let down = lower.map { _ in p[3] }
             let choice = RegionGate.choose(
                 keep: keep, parent: up, empty: empty, lower: down, margins: regionGate.margins,
                 lowerMargin: regionGate.lowerMargin)

@@ -118,12 +118,16 @@ extension RegionGate {
     static func speaksAsSchool(_ lines: [LabeledLine]) -> Bool {
         var count = 0
         for line in lines where line.label.isKept && (line.text.includes("校") || line.text.includes("园")) {
-            let scalars = line.text.simplifiedScalars
             // Every pair of a speaker (我 本 全) and a school (校 园) is one of `schoolSpeakerScalars`:
-            // one pass over the line's pairs (a pass per word, each building an array, cost 1.7% of a load).
-            for index in scalars.indices.dropLast()
-            where schoolSpeakerFirsts.contains(scalars[index]) && schoolSpeakerSeconds.contains(scalars[index + 1]) {
-                count += 1
+            // one pass over the line's pairs (a pass per word, each building an array, cost 1.7% of a load),
+            // each scalar folded to simplified script as `simplifiedScalars` folds it, no array built.
+            var previous: Unicode.Scalar?
+            for scalar in line.text.unicodeScalars {
+                let folded = String.simplified(scalar)
+                if let previous, schoolSpeakerFirsts.contains(previous), schoolSpeakerSeconds.contains(folded) {
+                    count += 1
+                }
+                previous = folded
             }
             if count >= 2 { return true }
         }

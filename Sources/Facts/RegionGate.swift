@@ -22,15 +22,30 @@ import Normalize
 public struct RegionGate: Sendable {
     /// The weights (`keep:`, `parent:`, `empty:` features) and margins.
     public var table: YearGate {
-        didSet { byModel = Self.split(table.weights) }
+        didSet {
+            byModel = Self.split(table.weights)
+            byFeature = Self.merged(byModel)
+        }
     }
     /// The table's weights by model, then feature (read once, so no feature name is built per
     /// fact).
     var byModel: [String: [String: Double]]
+    /// Each feature's weights in the four `models` (0 where a model has none): a fact's features
+    /// are looked up once for all four models, not once per model (`probabilities`).
+    var byFeature: [String: SIMD4<Double>]
 
     public init(table: YearGate) {
         self.table = table
         self.byModel = Self.split(table.weights)
+        self.byFeature = Self.merged(byModel)
+    }
+
+    static func merged(_ byModel: [String: [String: Double]]) -> [String: SIMD4<Double>] {
+        var byFeature: [String: SIMD4<Double>] = [:]
+        for (index, model) in models.enumerated() {
+            for (feature, weight) in byModel[model] ?? [:] { byFeature[feature, default: .zero][index] = weight }
+        }
+        return byFeature
     }
 
     static func split(_ weights: [String: Double]) -> [String: [String: Double]] {
@@ -65,22 +80,31 @@ public struct RegionGate: Sendable {
         return 1 / (1 + exp(-score))
     }
 
-    /// The document's part of each model's score for a fact from each source: its features and
-    /// their crossings with the source (`features(… document:)`), summed once per document.
-    func documentScores(_ document: [String]) -> [String: [String: Double]] {
-        var scores: [String: [String: Double]] = [:]
-        let weights = Self.models.map { byModel[$0] ?? [:] }
+    /// `probability(features, model:, base:)` of the four `models` at once (`base` in their order):
+    /// each feature looked up once, each model's sum the same additions in the same order.
+    func probabilities(_ features: [String], base: SIMD4<Double>) -> SIMD4<Double> {
+        var score = (byFeature["bias"] ?? .zero) + base
+        for feature in features { score += byFeature[feature] ?? .zero }
+        var probabilities = SIMD4<Double>(repeating: 0.5)
+        for (index, model) in Self.models.enumerated() where byModel[model] != nil {
+            probabilities[index] = 1 / (1 + exp(-score[index]))
+        }
+        return probabilities
+    }
+
+    /// The document's part of each model's score (in `models` order) for a fact from each source:
+    /// its features and their crossings with the source (`features(… document:)`), summed once per
+    /// document.
+    func documentScores(_ document: [String]) -> [ContextSource: SIMD4<Double>] {
+        var scores: [ContextSource: SIMD4<Double>] = [:]
         for source in ContextSource.allCases {
             let src = "|src:" + source.rawValue
-            // Each crossed name built once for the three models; each model's sum in the features' order.
-            var sums = [Double](repeating: 0, count: weights.count)
+            // Each name looked up once for the four models; each model's sum in the features' order.
+            var sums = SIMD4<Double>.zero
             for feature in document {
-                let crossed = feature + src
-                for (index, model) in weights.enumerated() {
-                    sums[index] = sums[index] + (model[feature] ?? 0) + (model[crossed] ?? 0)
-                }
+                sums = sums + (byFeature[feature] ?? .zero) + (byFeature[feature + src] ?? .zero)
             }
-            scores[source.rawValue] = Dictionary(uniqueKeysWithValues: zip(Self.models, sums))
+            scores[source] = sums
         }
         return scores
     }

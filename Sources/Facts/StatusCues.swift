@@ -128,7 +128,8 @@ public struct StatusCues: Sendable {
         var counts = (sentences: 0, planned: 0, achieved: 0)
         for line in lines {
             let scalars = line.simplifiedScalars
-            for sentence in Sentence.split(scalars) where !sentence.range.isEmpty {
+            // Ranges only: no sentence's text is built (they were, a String per sentence of every body line).
+            for sentence in Sentence.split(scalars, texts: false) where !sentence.range.isEmpty {
                 let lean = leaning(of: trie.matches(in: scalars, range: sentence.range), in: scalars)
                 counts.sentences += 1
                 if lean.planned { counts.planned += 1 }

@@ -35,7 +35,7 @@ public enum StatusFeatures {
             rules.0 == .achieved
                 && cues.contains { match in
                     match.start >= sentence.lowerBound && match.end <= offset
-                        && StatusFeatures.guardWords.contains(String(scalars: scalars[match.start..<match.end]))
+                        && StatusFeatures.isGuardWord(scalars[match.start..<match.end])
                 }
         }
         /// The status the cue words alone gave (`StatusCues.status`) and its cue.
@@ -85,6 +85,26 @@ public enum StatusFeatures {
     /// The words of the past that keep the rules' achieved from the model (`Context.pastWord`): the
     /// fact builder's, and 共, 共计 (共接受捐赠电脑105台) as the status cues read them.
     public static let guardWords = FactBuilder.pastCues.union(["共", "共计"])
+
+    /// Whether `word` is one of `guardWords`. A word of ASCII and CJK ideographs only (what the cue
+    /// words are) is in NFC, so it equals a String exactly when it equals it scalar by scalar: it is
+    /// looked up as scalars (no String built and hashed per cue word and figure); any other is
+    /// compared as a String.
+    static func isGuardWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        if let guardScalars, word.allSatisfy(isPlain) { return guardScalars.contains(Array(word)) }
+        return guardWords.contains(String(scalars: word))
+    }
+
+    /// `guardWords` as scalars, when every one is plain (`isPlain`); else nil (compared as Strings).
+    static let guardScalars: Set<[Unicode.Scalar]>? =
+        guardWords.allSatisfy { $0.unicodeScalars.allSatisfy(isPlain) }
+        ? Set(guardWords.map { Array($0.unicodeScalars) }) : nil
+
+    /// ASCII or a CJK ideograph of the basic block or extension A: scalars no canonical
+    /// decomposition or composition touches.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 || (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
 
     /// The feature of a figure whose rules' status stands on a word of the past (`Context.pastWord`).
     public static let pastGuard = "G=past"

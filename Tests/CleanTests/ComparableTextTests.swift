@@ -30,6 +30,7 @@ import Testing
             let counted = ScannedLine.comparableCounted(text)
             #expect(Array(counted.text.utf8) == Array(expected.utf8), "\(text)")
             #expect(counted.count == expected.unicodeScalars.count, "\(text)")
+            #expect(counted.plain == PlainText.isPlain(expected), "\(text)")
             let limit = Int.random(in: 0...30, using: &random)
             #expect(
                 ScannedLine.comparablePrefix(text, limit) == Array(expected.unicodeScalars.prefix(limit)),

@@ -1,7 +1,8 @@
 import EduwhCore
-import Facts
 import Normalize
 import Testing
+
+@testable import Facts
 
 /// The region of a report that names no place in its text (issue 24) and the learned region gate
 /// (`RegionGate`), with sentences of our own: the bureau a page names as its source, division
@@ -89,6 +90,35 @@ import Testing
         #expect(RegionGate.parent(of: "440605000000") == "440600000000")
         #expect(RegionGate.parent(of: "440600000000") == "440000000000")
         #expect(RegionGate.parent(of: "440000000000") == nil)
+    }
+
+    /// The four models scored in one pass (`probabilities`, `documentScores`) give each model's own
+    /// `probability` exactly: a model the table lacks answers 0.5, a feature one model lacks adds
+    /// nothing to it, the document's part is the same sums in the same order.
+    @Test func oneLookupPerFeatureScoresAsEachModelAlone() {
+        let weights: [String: Double] = [
+            "keep:bias": 0.3, "keep:dl:x": -0.7, "keep:dl:x|src:clause": 0.11, "keep:rel:same": 1.3,
+            "empty:bias": -1.1, "empty:rel:same": 0.4, "empty:dl:x|src:document": 0.9, "empty:pre:在": 0.05,
+            "lower:lc:cx": 2.5, "@empty": 0.1,
+        ]
+        let gate = RegionGate(table: YearGate(weights: weights, threshold: 1))
+        let document = ["dl:x", "kind:工作总结"]
+        let scores = gate.documentScores(document)
+        for source in ContextSource.allCases {
+            let base = scores[source] ?? .zero
+            for features in [["rel:same", "pre:在", "lc:cx"], [], ["unknown", "rel:same", "rel:same"]] {
+                let together = gate.probabilities(features, base: base)
+                for (index, model) in RegionGate.models.enumerated() {
+                    let crossed = document.reduce(0.0) { sum, feature in
+                        sum + (weights[model + ":" + feature] ?? 0)
+                            + (weights[model + ":" + feature + "|src:" + source.rawValue] ?? 0)
+                    }
+                    #expect(base[index] == crossed)
+                    #expect(together[index] == gate.probability(features, model: model, base: crossed))
+                }
+            }
+        }
+        #expect(gate.probabilities(["rel:same"], base: .zero)[1] == 0.5)
     }
 
     /// The choice: the rules' region unless another beats it by its margin; no parent, no raise.

@@ -88,4 +88,17 @@ import Testing
         let neither = Self.build(title: ["学校津贴调整"], body: ["全市学校膳食补助调升至3,600元。"])
         #expect(neither.profile.adcode == nil)
     }
+
+    /// A report speaks as a school when its kept lines say 我校, 本校, 全校, 我园, 本园 or 全园 at
+    /// least twice, in either script (我園 is 我园, on a line that writes 校 or 园 somewhere), and only as
+    /// adjacent pairs (我们学校 is none).
+    @Test func aSchoolSpeaksOfItselfTwice() {
+        func lines(_ texts: [String], label: LineLabel = .body) -> [LabeledLine] {
+            texts.enumerated().map { FactsFixtures.line($1, number: $0 + 1, label: label) }
+        }
+        #expect(RegionGate.speaksAsSchool(lines(["我校新建教学楼一幢。", "全校师生参加植树。"])))
+        #expect(RegionGate.speaksAsSchool(lines(["本園今年招生120人，我園教師32人，與鄰校交流。"])))
+        #expect(!RegionGate.speaksAsSchool(lines(["我校新建教学楼一幢。", "我们学校有教师32人。"])))
+        #expect(!RegionGate.speaksAsSchool(lines(["我校新建教学楼一幢。", "全校师生参加植树。"], label: .noise)))
+    }
 }

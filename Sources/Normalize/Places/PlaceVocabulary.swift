@@ -32,6 +32,9 @@ public struct PlaceVocabulary: Sendable {
     /// no place starts inside one (其中江北区 is 江北区, not 中江; 安全南路 is no 全南). Kept as packed
     /// scalar pairs (first << 32 | second), so the per-character check in the resolver's scan builds no string.
     private let wordEndPairs: Set<UInt64>
+    /// The second characters of `wordEndPairs` (中, 全, 建 …): a scalar none of them ends no common
+    /// word, answered without hashing a pair (the check runs at every character a scan reads).
+    private let wordEndSeconds: ScalarSet
     /// Scalars written instead of a name (x, X, *, 某).
     public let placeholderMarks: ScalarSet
     /// Suffixes a placeholder mark must stand before.
@@ -77,11 +80,11 @@ public struct PlaceVocabulary: Sendable {
         institutionWords = byKind["institution"] ?? []
         personWords = byKind["person"] ?? []
         ownWords = byKind["own-name"] ?? []
-        wordEndPairs = Set(
-            (byKind["word-end"] ?? []).filter { $0.unicodeScalars.count == 2 }.map { word in
-                let s = Array(word.unicodeScalars)
-                return UInt64(s[0].value) << 32 | UInt64(s[1].value)
-            })
+        let wordEnds = (byKind["word-end"] ?? []).filter { $0.unicodeScalars.count == 2 }.map {
+            Array($0.unicodeScalars)
+        }
+        wordEndPairs = Set(wordEnds.map { UInt64($0[0].value) << 32 | UInt64($0[1].value) })
+        wordEndSeconds = ScalarSet(wordEnds.map { $0[1] })
         placeholderMarks = ScalarSet(
             (byKind["placeholder-mark"] ?? []).compactMap {
                 $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil
@@ -98,7 +101,7 @@ public struct PlaceVocabulary: Sendable {
     /// Whether the scalar at `index` ends a common word with the one before it (其中, 初中): no
     /// place name starts there.
     public func endsWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index > 0, index < scalars.count, !wordEndPairs.isEmpty else { return false }
+        guard index > 0, index < scalars.count, wordEndSeconds.contains(scalars[index]) else { return false }
         return wordEndPairs.contains(UInt64(scalars[index - 1].value) << 32 | UInt64(scalars[index].value))
     }
 
