@@ -41,18 +41,22 @@ extension DocumentProfiler {
         var texts: [Int: [Unicode.Scalar]] = [:]
         let placeLines = Set(places.map(\.line))
         for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
-        // Nor does one item of a list (海珠、荔湾两区, 丘北、广南2个县): a figure over several is none's.
         let lineMentions = Dictionary(grouping: places, by: \.line).mapValues { $0.map(\.mention) }
-        let places = places.filter { located in
+        let named = places.filter { located in
             guard let scalars = texts[located.line] else { return true }
             return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
                 && !Self.isHonour(located.mention, in: scalars)
-                && !FactBuilder.isListed(located.mention, among: lineMentions[located.line] ?? [], in: scalars)
+        }
+        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none,
+        // nor one item of a shorter list (排除丘北县、广南县: every place of the line, left out or not, counts
+        // across a 、) or an example (比如，…通川区).
+        let byLine = Dictionary(grouping: named, by: \.line)
+        let listLines = Set(byLine.filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
+        let places = named.filter { located in
+            guard let scalars = texts[located.line] else { return true }
+            return !FactBuilder.isListed(located.mention, among: lineMentions[located.line] ?? [], in: scalars)
                 && !FactBuilder.isExample(located.mention, in: scalars)
         }
-        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
-        let listLines = Set(
-            Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
         for (index, located) in places.enumerated()
         where located.mention.status == .resolved && !listLines.contains(located.line) {
             guard let adcode = located.mention.adcode else { continue }

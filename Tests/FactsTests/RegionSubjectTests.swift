@@ -46,6 +46,14 @@ import Testing
         #expect(FactBuilder.isDatelineOrVenue(mention, in: text.simplifiedScalars) == expected)
     }
 
+    /// A line naming its neighbours (东接…，西邻…，南抵甲市、乙市) still lists three or more places and
+    /// votes for none, also when its 、-joined items are left out first.
+    @Test func aLineOfNeighboursVotesForNone() throws {
+        let built = Self.build(
+            title: ["学校基本情况"], body: ["本地东接饶阳县，西邻深泽县，南抵深州市、辛集市，总面积493平方公里。", "全镇有小学6所。"])
+        #expect(built.profile.adcode == nil)
+    }
+
     /// A donor city (某市国税局对口支援) and a national report's example (比如，某县…) do not make a
     /// report theirs: a report that names no other place has no region.
     @Test func donorsAndExamplesDoNotVote() throws {
