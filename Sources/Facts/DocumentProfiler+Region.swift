@@ -47,9 +47,8 @@ extension DocumentProfiler {
             return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
                 && !Self.isHonour(located.mention, in: scalars)
         }
-        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none,
-        // nor one item of a shorter list (排除丘北县、广南县: every place of the line, left out or not, counts
-        // across a 、) or an example (比如，…通川区).
+        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份) and votes for none, nor
+        // does an item of a shorter list (排除丘北县、广南县: any place across a 、) or an example (比如，…通川区).
         let byLine = Dictionary(grouping: named, by: \.line)
         let listLines = Set(byLine.filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
         let places = named.filter { located in
