@@ -14,9 +14,11 @@ extension DocumentProfiler {
     /// The score a place needs to be the report's region (one mention in the opening, or two in the body).
     static let minimumRegionScore = 2
 
-    /// With `lines`, a place that names an organisation, a destination, an honour's giver or a
-    /// place left out (四平河南商会, 赴杭州学习, 被评为湖北省…先进单位, 不含厦门市) does not vote; a
-    /// document's name does (《乳源县中小学校长管理暂行办法》 is the county's own).
+    /// With `lines`, a place that names an organisation, a destination, an honour's giver, a news
+    /// dateline, a venue, a donor, a place left out, one item of a list or an example (四平河南商会,
+    /// 赴杭州学习, 被评为湖北省…先进单位, 本报昆明2月24日电, 在拉萨举行, 深圳市国税局对口支援, 不含厦门市,
+    /// 丘北、广南2个县, 比如，四川达州市通川区…) does not vote; a document's name does
+    /// (《乳源县中小学校长管理暂行办法》 is the county's own).
     public func region(
         titleLines: [LabeledLine], opening: [LabeledLine], places: [Located<PlaceMention>],
         lines: [LabeledLine] = [], speakingCounts: [Int]? = nil
@@ -39,14 +41,21 @@ extension DocumentProfiler {
         var texts: [Int: [Unicode.Scalar]] = [:]
         let placeLines = Set(places.map(\.line))
         for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
-        let places = places.filter { located in
+        let lineMentions = Dictionary(grouping: places, by: \.line).mapValues { $0.map(\.mention) }
+        let named = places.filter { located in
             guard let scalars = texts[located.line] else { return true }
             return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
                 && !Self.isHonour(located.mention, in: scalars)
         }
-        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份): a list votes for none.
-        let listLines = Set(
-            Dictionary(grouping: places, by: \.line).filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
+        // A line naming three or more places lists them (海南、辽宁、陕西…共7个省份) and votes for none, nor
+        // does an item of a shorter list (排除丘北县、广南县: any place across a 、) or an example (比如，…通川区).
+        let byLine = Dictionary(grouping: named, by: \.line)
+        let listLines = Set(byLine.filter { Set($0.value.map(\.mention.surface)).count >= 3 }.keys)
+        let places = named.filter { located in
+            guard let scalars = texts[located.line] else { return true }
+            return !FactBuilder.isListed(located.mention, among: lineMentions[located.line] ?? [], in: scalars)
+                && !FactBuilder.isExample(located.mention, in: scalars)
+        }
         for (index, located) in places.enumerated()
         where located.mention.status == .resolved && !listLines.contains(located.line) {
             guard let adcode = located.mention.adcode else { continue }

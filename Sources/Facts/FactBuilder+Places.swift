@@ -20,8 +20,10 @@ extension FactBuilder {
     }
 
     /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
-    /// 前往上海考察), a quoted title (“遵义市文明单位”, 凤冈县“平安校园”: `isQuotedName`) or a place left
-    /// out (不含厦门市) rather than the region a figure is about.
+    /// 前往上海考察), a quoted title (“遵义市文明单位”, 凤冈县“平安校园”: `isQuotedName`), a news dateline
+    /// or a venue (本报昆明2月24日电, 在拉萨举行: `isDatelineOrVenue`), a donor (深圳市国税局对口支援:
+    /// `isDonor`) or a place left out (不含厦门市)
+    /// rather than the region a figure is about.
     static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         let end = place.offset + place.surface.unicodeScalars.count
         // The organisation word may follow a second place (四平河南商会).
@@ -31,7 +33,8 @@ extension FactBuilder {
             return true
         }
         if isSchoolName(place, end: end, in: scalars) || isQuotedName(place, end: end, in: scalars)
-            || isCompanyName(place, end: end, in: scalars)
+            || isCompanyName(place, end: end, in: scalars) || isDatelineOrVenue(place, in: scalars)
+            || isDonor(place, in: scalars)
         {
             return true
         }
@@ -63,8 +66,9 @@ extension FactBuilder {
             places, of: quantity, clause: clause, sentence: sentence, region: profile.adcode, why: profile.regionRule)
     }
 
-    /// With an empty region, `rule` says why: the clause names several places
-    /// (`RegionRule.severalPlaces`), else the rule that left the report's region empty (`why`).
+    /// `rule` says why: with an empty region, the clause names several places
+    /// (`RegionRule.severalPlaces`), else the rule that left the report's region empty (`why`); with
+    /// the report's region, the rule that chose it (`why`, docregion-named…); empty for a nearby place.
     static func figureRegion(
         _ places: [PlaceMention], of quantity: QuantityMention, clause: Range<Int>, sentence: Range<Int>,
         region: String?, why: String = ""
@@ -75,10 +79,10 @@ extension FactBuilder {
             guard let region, several.allSatisfy({ contains(region, $0) }) else {
                 return (nil, .none, RegionRule.severalPlaces)
             }
-            return (region, .document, "")
+            return (region, .document, RegionRule.severalHeld)
         }
         if let place { return (place.mention.adcode, place.source, "") }
-        return region.map { ($0, .document, "") } ?? (nil, .none, why)
+        return region.map { ($0, .document, why) } ?? (nil, .none, why)
     }
 
     /// The divisions a figure's clause names before it when there are several and none holds
@@ -100,8 +104,8 @@ extension FactBuilder {
     static let issuerWords = ["符合", "按照", "根据", "依据", "依照", "对照", "达到"]
     static let issuerScalars = issuerWords.map { Array($0.unicodeScalars) }
 
-    /// Whether a place written without its division suffix opens a school's or a street's name
-    /// (大安国小, 西湖国中, 象山中学, 中山路): the school stands there, the figure is not the
+    /// Whether a place written without its division suffix opens a school's, a street's or a street
+    /// office's name (大安国小, 西湖国中, 象山中学, 中山路, 桃园办事处): the school stands there, the figure is not the
     /// division's. A name with its suffix (文山区, 象山县) is left alone: 象山县中小学 are the county's.
     static func isSchoolName(_ place: PlaceMention, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
         guard let last = place.surface.simplifiedScalars.last, !divisionSuffixes.contains(last) else { return false }
@@ -132,7 +136,7 @@ extension FactBuilder {
     /// Words that end a school's or a street's name right after a place's bare name.
     static let schoolNameWords = [
         "小学", "中学", "国小", "国中", "高中", "初中", "完小", "中心校", "中心学校", "幼儿园", "学校", "实验", "一中", "二中",
-        "三中", "路", "大道", "街",
+        "三中", "路", "大道", "街", "办事处", "社区",
     ]
     static let schoolNameScalars = schoolNameWords.map { Array($0.unicodeScalars) }
 

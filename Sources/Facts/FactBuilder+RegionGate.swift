@@ -32,7 +32,8 @@ extension FactBuilder {
                 place == nil
                 ? [] : Self.cached(&scalarsByLine, fact.line) { lines[fact.line]?.text.simplifiedScalars ?? [] }
             // The fact's own features; the document's (the same for every fact) are summed once.
-            let lower = lowers[adcode]
+            // A figure over several of the region's parts or its whole (全市新建学校9所) is no part's.
+            let lower = RegionGate.isOverParts(fact) ? nil : lowers[adcode]
             let src = "|src:" + fact.regionSource.rawValue
             let features =
                 RegionGate.features(
@@ -56,7 +57,9 @@ extension FactBuilder {
                 lowerMargin: regionGate.lowerMargin)
             var shown = "keep \(format2(keep)) parent \(up.map(format2) ?? "-") empty \(format2(empty))"
             if let lower, let down { shown += " lower \(lower.adcode) \(format2(down))" }
-            fact.regionRule = "regiongate:\(choice.rawValue) (\(shown))"
+            // The report's rule that gave a document region follows the chooser's (… docregion-named).
+            let report = fact.regionSource == .document && !fact.regionRule.isEmpty ? " " + fact.regionRule : ""
+            fact.regionRule = "regiongate:\(choice.rawValue) (\(shown))" + report
             switch choice {
             case .keep: break
             case .lower: fact.adcode = lower?.adcode

@@ -90,6 +90,27 @@ extension RegionGate {
         return candidates
     }
 
+    /// Whether a fact's figure is about several places its region holds or about the whole region,
+    /// so that no finer division may take it: its clause names several of them before it
+    /// (`RegionRule.severalHeld`), or its sentence speaks as a whole or over the parts
+    /// (全市新建学校9所, 各县区投入资金3亿元, 我省共有…).
+    static func isOverParts(_ fact: Fact) -> Bool {
+        if fact.regionRule == RegionRule.severalHeld { return true }
+        let scalars = fact.sentence.simplifiedScalars
+        guard scalars.count >= 2 else { return false }
+        return (0..<(scalars.count - 1)).contains { index in
+            wholeFirsts.contains(scalars[index])
+                && wholeWords.contains { FactBuilder.starts($0, at: index, in: scalars) }
+        }
+    }
+
+    /// Words that speak as a city or province as a whole or over its parts; 全区 and 全县 speak as a
+    /// district or county, the finer division itself, and are not here.
+    static let wholeWords = [
+        "全省", "我省", "本省", "全市", "我市", "本市", "全州", "我州", "本州", "全盟", "各地", "各市", "各州", "各县", "各区",
+    ].map { Array($0.unicodeScalars) }
+    static let wholeFirsts: Set<Unicode.Scalar> = ["全", "我", "本", "各"]
+
     /// Whether the text names a place as its own: right after 隶属/位于/地处/坐落/属于 (a school's
     /// parent or address), or before its bureau or government (包河区教育局, 定兴县委).
     static func isOwnPlace(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {

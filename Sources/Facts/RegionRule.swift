@@ -32,4 +32,7 @@ public enum RegionRule {
     public static let unnamedLevel = "docregion-unnamed-level"
     /// Empty: the figure's clause names several divisions before it (凉州区…、古浪县…6所学校).
     public static let severalPlaces = "region-several-places"
+    /// The report's region: the figure's clause names several of its divisions before it
+    /// (夷陵区实验小学、远安县城关小学等2所学校 in 宜昌市's report); never lowered to one of them.
+    public static let severalHeld = "region-several-held"
 }

@@ -77,7 +77,7 @@ import Testing
         #expect(kept.adcode == "440606000000" && kept.regionRule.hasPrefix("regiongate:keep"))
         let rules = FactBuilder(regionGate: nil).build(TrustTests.document(title: title, body: body))
         #expect(try TrustTests.fact("3所", in: rules).adcode == "440605000000")
-        #expect(try TrustTests.fact("3所", in: rules).regionRule.isEmpty)
+        #expect(try TrustTests.fact("3所", in: rules).regionRule == RegionRule.named)
     }
 
     /// A chooser that trusts the parent more moves a district's region up to its city.
