@@ -130,8 +130,10 @@ extension SegmentLabeler {
 
     /// Labels a news or document site puts before its own summary of the page (摘要, 导读, 内容提要,
     /// 核心提示, 导语), compared spaces and punctuation aside, in simplified and traditional script.
-    static let summaryLabels: [[Unicode.Scalar]] = ["摘要", "内容提要", "內容提要", "提要", "导读", "導讀", "导语", "導語",
-        "核心提示"].map { Array($0.unicodeScalars) }
+    static let summaryLabels: [[Unicode.Scalar]] = [
+        "摘要", "内容提要", "內容提要", "提要", "导读", "導讀", "导语", "導語",
+        "核心提示",
+    ].map { Array($0.unicodeScalars) }
 
     /// Paragraphs that are a site's summary of the report: a paragraph led by a summary label ([摘要] …,
     /// 导读：…) whose words after the label a paragraph a few lines below repeats from its start (the
@@ -142,10 +144,13 @@ extension SegmentLabeler {
         for i in segment where paragraph[i] {
             let head = ScannedLine.comparablePrefix(lines[i].text, Self.openingLength + 4)
             guard let label = Self.summaryLabels.first(where: { head.starts(with: $0) }) else { continue }
-            let key = Array(ScannedLine.comparablePrefix(lines[i].text, Self.openingLength + label.count)
-                .dropFirst(label.count))
+            let key = Array(
+                ScannedLine.comparablePrefix(lines[i].text, Self.openingLength + label.count)
+                    .dropFirst(label.count))
             guard key.count == Self.openingLength else { continue }
-            if (i + 1..<min(segment.upperBound, i + 6)).contains(where: { paragraph[$0] && Self.opening(of: lines[$0]) == key }) {
+            if (i + 1..<min(segment.upperBound, i + 6)).contains(where: {
+                paragraph[$0] && Self.opening(of: lines[$0]) == key
+            }) {
                 teasers.insert(i)
             }
         }

@@ -11,18 +11,18 @@ import Testing
 
     static let cases: [Case] = [
         Case(
-            head: ["【编者说】镇教育办工作汇报为本站会员投稿推荐，但愿对你的学习工作带来帮助。"],
-            target: "【编者说】镇教育办工作汇报为本站会员投稿推荐，但愿对你的学习工作带来帮助。", label: .noise, rule: "site-blurb"),
+            head: ["【编者说】镇教育办工作汇报为会员投稿推荐，但愿对你的学习工作带来帮助。"],
+            target: "【编者说】镇教育办工作汇报为会员投稿推荐，但愿对你的学习工作带来帮助。", label: .noise, rule: "site-blurb"),
         Case(
             head: ["开篇：某某网以专业的文秘视角，为您筛选了一篇乡镇教育工作汇报范文，如需更多素材，请咨询客服。"],
             target: "开篇：某某网以专业的文秘视角，为您筛选了一篇乡镇教育工作汇报范文，如需更多素材，请咨询客服。", label: .noise,
             rule: "site-blurb"),
         Case(
-            tail: ["说明：文章内容仅供预览，部分内容可能不全，需要完整文档请下载word后使用。"],
-            target: "说明：文章内容仅供预览，部分内容可能不全，需要完整文档请下载word后使用。", label: .noise, rule: "site-blurb"),
+            tail: ["说明：文章内容仅供预览，部分内容可能不全，需要完整文档请联系客服。"],
+            target: "说明：文章内容仅供预览，部分内容可能不全，需要完整文档请联系客服。", label: .noise, rule: "site-blurb"),
         Case(tail: ["非会员，请先注册"], target: "非会员，请先注册", label: .noise, rule: "site-blurb"),
         Case(
-            tail: ["浏览本站主页，建议将电脑显示器的分辨率调为1280*800"], target: "浏览本站主页，建议将电脑显示器的分辨率调为1280*800",
+            tail: ["浏览主页时，建议将电脑显示器的分辨率调为1280*800"], target: "浏览主页时，建议将电脑显示器的分辨率调为1280*800",
             label: .noise, rule: "site-blurb"),
         Case(
             middle: ["新建的教学楼已投入使用，学生在宽敞明亮的教室里上课。(图/取自某县政府网站)"],
@@ -40,6 +40,10 @@ import Testing
         Case(head: ["跳到主要內容區塊"], target: "跳到主要內容區塊", label: .noise, rule: "skip-link"),  // traditional script
         Case(head: ["我来回答"], target: "我来回答", label: .noise, rule: "qa-widget"),
         Case(head: ["共找到3条词条名为某某小学的结果"], target: "共找到3条词条名为某某小学的结果", label: .noise, rule: "search-result-count"),
+        Case(head: ["某某省人事考试信息网"], target: "某某省人事考试信息网", label: .noise, rule: "site-logo"),
+        Case(
+            tail: ["《某某教育报》2021年05月12日 第3版"], target: "《某某教育报》2021年05月12日 第3版", label: .metadata, rule: "press-source"),
+        Case(tail: ["【我要纠错】责任编辑：李华"], target: "【我要纠错】责任编辑：李华", label: .metadata, rule: "meta-fields"),
         Case(head: ["作者："], target: "作者：", label: .metadata, rule: "meta-field-empty"),
         Case(head: ["來源:"], target: "來源:", label: .metadata, rule: "meta-field-empty"),
     ]
