@@ -69,6 +69,13 @@ import Testing
         #expect(CleanFixture.line(subtitle, in: cleaned)?.label == .title)
     }
 
+    /// A page's date stamp glued to a caption is the page's record, not a photo credit to drop.
+    @Test func aDateStampedCaptionIsNoPhotoCredit() {
+        let stamped = "date 2025-12-15 縣長重視教育，明年教育預算創新高。（圖片來源／某縣政府）"
+        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: [stamped])))
+        #expect(CleanFixture.line(stamped, in: cleaned)?.rule != "photo-credit-paren")
+    }
+
     /// The title printed again with the site's decoration (【精选推荐】, [此文共6545字]) is a copy of it.
     @Test(arguments: ["镇教育办2022年工作汇报【精选推荐】", "镇教育办2022年工作汇报[此文共3260字]"])
     func aDecoratedTitleCopyIsNoise(_ copy: String) {
