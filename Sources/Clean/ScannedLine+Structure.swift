@@ -342,6 +342,19 @@ extension ScannedLine {
     }
 
     static let footnoteMarkPattern = try! NSRegularExpression(pattern: #"\[[0-9]{1,2}\]$"#)
+
+    /// Where a site's decoration ends a title: a bracket naming the collection or the file, not the
+    /// report (【精选推荐】, [此文共6545字], (通用10篇), 【完整版】).
+    static func siteDecoration(in text: String) -> Range<String.Index>? {
+        guard let last = text.unicodeScalars.last, "】]）)".unicodeScalars.contains(last) else { return nil }
+        return siteDecorationPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)).flatMap {
+            Range($0.range, in: text)
+        }
+    }
+
+    static let siteDecorationPattern = try! NSRegularExpression(
+        pattern: #"\s*[【\[(（][^】\])）]{0,12}(精[选選]|推[荐薦]|通用|[范範]文|篇|字|大全|合集|模板|[范範]本|最新|完整版|[实實]用|[优優]质|[汇匯]总)"#
+            + #"[^】\])）]{0,12}[】\])）]$"#)
 }
 
 extension Unicode.GeneralCategory {

@@ -128,6 +128,35 @@ extension SegmentLabeler {
 
     static let openingLength = 24
 
+    /// Labels a news or document site puts before its own summary of the page (摘要, 导读, 内容提要,
+    /// 核心提示, 导语), compared spaces and punctuation aside, in simplified and traditional script.
+    static let summaryLabels: [[Unicode.Scalar]] = [
+        "摘要", "内容提要", "內容提要", "提要", "导读", "導讀", "导语", "導語",
+        "核心提示",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Paragraphs that are a site's summary of the report: a paragraph led by a summary label ([摘要] …,
+    /// 导读：…) whose words after the label a paragraph a few lines below repeats from its start (the
+    /// same first 24 characters). The later paragraph is the report's text; the summary is the site's.
+    /// A journal's own abstract (摘 要：受各种条件制约…) is not repeated below, so it stays.
+    func summaryTeasers() -> Set<Int> {
+        var teasers = Set<Int>()
+        for i in segment where paragraph[i] {
+            let head = ScannedLine.comparablePrefix(lines[i].text, Self.openingLength + 4)
+            guard let label = Self.summaryLabels.first(where: { head.starts(with: $0) }) else { continue }
+            let key = Array(
+                ScannedLine.comparablePrefix(lines[i].text, Self.openingLength + label.count)
+                    .dropFirst(label.count))
+            guard key.count == Self.openingLength else { continue }
+            if (i + 1..<min(segment.upperBound, i + 6)).contains(where: {
+                paragraph[$0] && Self.opening(of: lines[$0]) == key
+            }) {
+                teasers.insert(i)
+            }
+        }
+        return teasers
+    }
+
     private static func opening(of line: ScannedLine) -> [Unicode.Scalar] {
         ScannedLine.comparablePrefix(line.text, openingLength)
     }

@@ -13,6 +13,7 @@ import EduwhCore
 /// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
 /// | `unrelated-headline` | N | a title-shaped head line sharing no words with the opening, above the title (another story) |
 /// | `repeated-opening` | N | a first paragraph that a paragraph just below repeats from its start (a teaser) |
+/// | `summary-teaser` | N | a paragraph led by 摘要/导读 whose words a paragraph just below repeats (the site's summary) |
 /// | `printed-twice` | N | a later copy of a block the page prints twice (its paragraphs word for word, with the lines around them) |
 /// | `title-heading`, `title-subtitle` | T | the report's title lines in its head (——副标题) |
 /// | `enclosed-title` | T | a body line naming the document a notice sends out (现将《X》印发给你们 … X) |
@@ -109,6 +110,7 @@ struct SegmentLabeler {
         let ownContents = ownContents(headEnd: headEnd)
         let captions = collectionCaptions(headEnd: headEnd)
         let teaser = repeatedOpening(firstParagraph: firstParagraph)
+        let summaries = summaryTeasers()
         let tableCells = flattenedTableCells()
         let barRows = barTableRows()
         let spaceRows = spaceTableRows()
@@ -161,6 +163,8 @@ struct SegmentLabeler {
                 decision = (.noise, "banner-paragraph")
             } else if decision == nil, i == teaser {
                 decision = (.noise, "repeated-opening")
+            } else if decision == nil, summaries.contains(i) {
+                decision = (.noise, "summary-teaser")
             } else if decision == nil, let placed = layout[i] {
                 decision = placed
             }
@@ -457,9 +461,13 @@ struct SegmentLabeler {
                 ScannedLine.comparable(String(line.text[..<$0.lowerBound]))
             } ?? line.comparable
         guard !text.isEmpty else { return false }
+        // Nor is a site's decoration after an exact copy (…工作总结[此文共6545字], …【精选推荐】).
+        let undecorated = ScannedLine.siteDecoration(in: line.text).map {
+            ScannedLine.comparable(String(line.text[..<$0.lowerBound]))
+        }
         // In the head only this report's own titles count: glued reports may share a title.
         for title in (loose ? titles + fileTitles : titles) where !title.isEmpty {
-            if text == title { return true }
+            if text == title || undecorated == title { return true }
             // The title less the document number or years its line ends with (…的通知(某政办发〔2018〕64号)).
             if text.count >= 10, title.count > text.count, title.count <= text.count + 20, title.begins(with: text),
                 line.text.unicodeScalars.last.map({ $0 != ")" && $0 != "）" }) ?? true,
