@@ -42,7 +42,7 @@ import Testing
     @Test func theOwnWordsYearDatesTheFiguresAndNamesItsRule() throws {
         let built = Self.build(
             title: "学校工作简报",
-            body: ["2016年是学校发展的关键一年。", "全校现有教学班24个。"])
+            body: ["2016年是学校发展的关键一年。", "全校现有教学班24个。", "今年学校还将新建教学楼一幢。"])
         let classes = try TrustTests.fact("24个", in: built)
         #expect(classes.yearFrom == 2016 && classes.yearSource == .document)
         #expect(classes.yearRule == "ref-own-words")
