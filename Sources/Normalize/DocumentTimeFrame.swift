@@ -26,7 +26,8 @@ public struct DocumentTimeFrame: Sendable, Hashable {
     /// Where the reference year came from.
     public var referenceSource: ReferenceSource?
     /// The document counts years of the Republic of China (民國99年, 99學年度): its two-digit
-    /// years (99年9月1日) are ROC years too (2010), not 1999.
+    /// years (99年9月1日) are ROC years too (2010), not 1999. Two ROC years written with a word of time
+    /// (109年度, 自102年度起) in traditional script count too: a Taiwanese text that writes no 民國 and no 新臺幣.
     public var rocEra = false
     /// The learned chooser (`ReferenceYearChooser`) overruled the rules' reference year.
     public var referenceChosen = false
@@ -103,52 +104,63 @@ public struct DocumentTimeFrame: Sendable, Hashable {
         return year
     }
 
-    /// Resolves a found mention to its years. `sentenceYear` is the year a sentence before it in
-    /// its paragraph opens with (2022年，全市…。…较上年提高): a section-anchored word (上年,
-    /// 全年) or a date without a year after it counts from it.
-    func resolve(_ found: FoundYear, line: Int?, sentenceYear: Int? = nil) -> (Int?, Int?) {
+    /// Resolves a found mention to its years and names what it counted from (its basis, for lineage and
+    /// `extract --years --explain`): `sentence` (a year earlier in its sentence or paragraph), `section`
+    /// (the year heading it stands under), `review` (the reviewed period), the reference year's rule
+    /// (`ref-dateline`, `ref-title`, …), or `no-ref` when the text does not say its own year (left empty).
+    /// `sentenceYear` is the year a sentence before it in its paragraph opens with (2022年，全市…。…较上年
+    /// 提高): a section-anchored word (上年, 全年) or a date without a year after it counts from it.
+    func resolve(_ found: FoundYear, line: Int?, sentenceYear: Int? = nil) -> (from: Int?, to: Int?, basis: String?) {
         if let yy = found.yearOfCentury {
             let from = century(of: yy)
             let to = found.toYearOfCentury.map { century(of: $0, notBefore: from) } ?? from
-            return (from, to)
+            return (from, to, nil)
         }
-        guard let anchor = found.anchor else { return (found.from, found.to) }
+        guard let anchor = found.anchor else { return (found.from, found.to, nil) }
+        let reference = referenceRule ?? Self.noReference
         if found.needsYear {
-            let year = sentenceYear ?? sectionYear(atLine: line) ?? referenceYear
-            return (year, year)
+            if let year = sentenceYear { return (year, year, "sentence") }
+            if let year = sectionYear(atLine: line) { return (year, year, "section") }
+            return (referenceYear, referenceYear, reference)
         }
         switch anchor {
         case .reference:
-            guard let r = referenceYear else { return (nil, nil) }
-            return (r + found.fromOffset, r + found.toOffset)
+            guard let r = referenceYear else { return (nil, nil, reference) }
+            return (r + found.fromOffset, r + found.toOffset, reference)
         case .review:
-            guard let y = reviewYear else { return (nil, nil) }
-            return (y + found.fromOffset, y + found.toOffset)
-        case .section:
-            guard
-                let y = sentenceYear ?? sectionYear(atLine: line)
-                    ?? (reviewPeriod.flatMap { $0.count == 1 ? $0.lowerBound : nil }) ?? referenceYear
-            else {
-                return (nil, nil)
+            if let period = reviewPeriod, period.lowerBound == period.upperBound {
+                return (period.lowerBound + found.fromOffset, period.lowerBound + found.toOffset, "review")
             }
-            return (y + found.fromOffset, y + found.toOffset)
+            guard let y = reviewYear else { return (nil, nil, reference) }
+            return (y + found.fromOffset, y + found.toOffset, reference)
+        case .section:
+            if let y = sentenceYear { return (y + found.fromOffset, y + found.toOffset, "sentence") }
+            if let y = sectionYear(atLine: line) { return (y + found.fromOffset, y + found.toOffset, "section") }
+            if let y = reviewPeriod.flatMap({ $0.count == 1 ? $0.lowerBound : nil }) {
+                return (y + found.fromOffset, y + found.toOffset, "review")
+            }
+            guard let y = referenceYear else { return (nil, nil, reference) }
+            return (y + found.fromOffset, y + found.toOffset, reference)
         case .back:
             let n = max(found.span, 1)
-            if let period = reviewPeriod, period.count == n { return (period.lowerBound, period.upperBound) }
-            guard let r = referenceYear else { return (nil, nil) }
+            if let period = reviewPeriod, period.count == n { return (period.lowerBound, period.upperBound, "review") }
+            guard let r = referenceYear else { return (nil, nil, reference) }
             // A summary written in its own year counts that year in; a speech early in the next
             // year (dated, or planning the new year) counts the years before it.
-            if referenceSource == .reviewedOrLatestYear { return (r - n + 1, r) }
-            return (r - n, r - 1)
+            if referenceSource == .reviewedOrLatestYear { return (r - n + 1, r, reference) }
+            return (r - n, r - 1, reference)
         case .ago:
             // 三年前: N years before the reference year.
-            guard let r = referenceYear else { return (nil, nil) }
+            guard let r = referenceYear else { return (nil, nil, reference) }
             let n = max(found.span, 1)
-            return (r - n, r - n)
+            return (r - n, r - n, reference)
         case .forward:
             let n = max(found.span, 1)
-            guard let r = referenceYear else { return (nil, nil) }
-            return (r, r + n - 1)
+            guard let r = referenceYear else { return (nil, nil, reference) }
+            return (r, r + n - 1, reference)
         }
     }
+
+    /// The basis of a relative mention left empty: the text never says its own year.
+    public static let noReference = "no-ref"
 }

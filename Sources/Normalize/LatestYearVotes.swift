@@ -32,6 +32,18 @@ struct LatestYearVotes {
         rangeStarts.insert(from)
     }
 
+    /// The latest year voted for when it is the text's dominant year: named at least twice and no other year
+    /// more often (全县共有学校486所… under 2022年, its only year, three times). A report that names its year
+    /// that often speaks in it; a latest year named once among others (a completion date, a history's end)
+    /// is only mentioned.
+    var dominant: Int? {
+        guard let latest else { return nil }
+        var counts: [Int: Int] = [:]
+        for year in years { counts[year, default: 0] += 1 }
+        let own = counts[latest] ?? 0
+        return own >= 2 && counts.values.allSatisfy { $0 <= own } ? latest : nil
+    }
+
     /// The rule that names a latest-year reference: `ref-range-start` when only a range's start voted for it.
     func rule(for frame: DocumentTimeFrame) -> String? {
         guard frame.referenceRule == "ref-latest-year", let year = frame.referenceYear, rangeStarts.contains(year),

@@ -71,10 +71,11 @@ extension Normalizer {
                 clauseYear = y
                 clauseYearEnd = year.end
             }
-            let (from, to) = frame.resolve(year, line: lineNumber, sentenceYear: sentenceYear)
+            let (from, to, basis) = frame.resolve(year, line: lineNumber, sentenceYear: sentenceYear)
+            // A relative year or a date without one names what it counted from: ry-this-year@ref-title.
             return YearMention(
                 surface: line.text(year.start..<year.end), kind: year.kind, from: from, to: to,
-                offset: line.rawOffset(year.start), rule: year.rule)
+                offset: line.rawOffset(year.start), rule: basis.map { year.rule + "@" + $0 } ?? year.rule)
         }
     }
 
@@ -156,6 +157,7 @@ extension Normalizer {
         var planYears: [Int] = []
         var reviewPeriods: [ClosedRange<Int>] = []
         var votes = LatestYearVotes()
+        var stated = StatedYears()
         var sections: [DocumentTimeFrame.Section] = []
         var rocEra = false
         var cuedTaiwanYears = 0
@@ -197,7 +199,9 @@ extension Normalizer {
                     dateLineYear = from
                     note("dateLine")
                 }
-                switch cue(for: found, in: line, rules: rules) {
+                let role = cue(for: found, in: line, rules: rules)
+                noteStated(found, role: role?.0, span: from...to, in: line, isTitle: isTitle, stated: &stated)
+                switch role {
                 case .some((.target, _)):
                     note("target")
                     continue
@@ -236,9 +240,7 @@ extension Normalizer {
         var frame = Self.rulesFrame(
             dateLine: dateLineYear, plans: planYears, review: reviewPeriods.first, latest: votes.latest,
             sections: sections)
-        frame.referenceRule = votes.rule(for: frame)
-        // Two ROC years written with a word of time (109年度, 自102年度起) in traditional script: a
-        // Taiwanese text that writes no 民國 and no 新臺幣 still counts ROC years.
+        frame = Self.statedFrame(frame, votes: votes, stated: stated, review: reviewPeriods.first)
         frame.rocEra = rocEra || cuedTaiwanYears >= 2
         let candidates = ReferenceCandidates(
             evidence: evidence, rules: frame.referenceYear, source: frame.referenceSource, keptLines: ordinal + 1,

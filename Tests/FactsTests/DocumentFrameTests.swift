@@ -45,7 +45,7 @@ import Testing
         #expect(try Self.fact("80万元", in: deep).yearFrom == nil)
         let opening = Self.build(
             title: ["市教育局调整学校津贴标准"],
-            body: ["2016—2018年，全市教育投入增长了两倍。" + filler, "每所学校可获津贴80万元。"])
+            body: ["2016—2018年，全市教育投入增长了两倍。2018年新建学校5所。" + filler, "每所学校可获津贴80万元。"])
         let grant = try Self.fact("80万元", in: opening)
         #expect(grant.yearFrom == 2016 && grant.yearTo == 2018)
     }

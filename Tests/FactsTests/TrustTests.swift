@@ -37,12 +37,16 @@ import Testing
         #expect(built.profile.periodFrom == nil, "dim_document gets no period either")
     }
 
-    /// The latest year named is the report's own when the report speaks of 今年 (it counts from it).
+    /// The latest year named is the report's own when the report speaks of 今年 (it counts from it) and
+    /// dwells on that year (names it twice, no other more often); named once, it is only mentioned (session 22).
     @Test func theLatestYearCountsWhenTheReportSpeaksOfThisYear() throws {
         let body = ["2012年我校投入经费120万元改善办学条件。", "全校现有教学班22个。"]
         let without = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: body))
         #expect(try Self.fact("22个", in: without).yearFrom == nil)
-        let with = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: body + ["今年我们将继续加大投入。"]))
+        let once = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: body + ["今年我们将继续加大投入。"]))
+        #expect(try Self.fact("22个", in: once).yearFrom == nil, "2012 named once is only mentioned")
+        let twice = ["2012年秋季，新教学楼全部完工。"] + body + ["今年我们将继续加大投入。"]
+        let with = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: twice))
         let classes = try Self.fact("22个", in: with)
         #expect(classes.yearFrom == 2012 && classes.yearTo == 2012 && classes.yearSource == .document)
     }

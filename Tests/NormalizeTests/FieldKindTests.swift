@@ -143,7 +143,7 @@ struct FieldYearKindTests {
         #expect(Normalizer.standard.timeFrame(of: template).referenceYear == nil)
         let plan = document([
             "福建省为民办实事项目",
-            "2014年继续实施中小学扩容改造,新增学位7万个。",
+            "2014年继续实施中小学扩容改造,2014年新增学位7万个。",
             "组织实施新一轮学前教育三年行动计划(2014年—2016年),计划三年内建设300所公办幼儿园。",
         ])
         #expect(Normalizer.standard.timeFrame(of: plan).referenceYear == 2014)

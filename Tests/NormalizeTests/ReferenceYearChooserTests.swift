@@ -61,7 +61,7 @@ struct ReferenceYearChooserTests {
     func trainerLearnsAKind() {
         // Made-up documents: a review of a closed year (2013年…全年) spoken from the next year.
         func example(_ site: Int, year: Int) -> ReferenceExample {
-            let doc = document(["教育工作会议上的讲话", "\(year)年全县新建学校\(site + 2)所，全年投入资金\(site + 1)亿元，今年要再接再厉。"])
+            let doc = document(["教育工作会议上的讲话", "\(year)年全县新建学校\(site + 2)所，\(year)年全年投入资金\(site + 1)亿元，今年要再接再厉。"])
             return ReferenceExample(
                 candidates: Normalizer.standard.referenceCandidates(of: doc), gold: year + 1, rows: 1,
                 site: "site\(site)", slice: "made-up")

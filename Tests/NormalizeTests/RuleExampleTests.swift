@@ -59,7 +59,8 @@ struct RuleExampleTests {
     @Test("Relative years: the example yields a mention from that row", arguments: rows("relative-years.tsv"))
     func relativeYear(_ row: RuleTable.Row) {
         let found = Normalizer.standard.years(in: row["example"], referenceYear: 2012)
-        #expect(found.contains { $0.rule == row["id"] }, "\(row["id"]): \(found.map(\.rule))")
+        // A relative year's rule names the basis it counted from after an @ (ry-jinnian@no-ref).
+        #expect(found.contains { $0.rule.split(separator: "@").first == Substring(row["id"]) }, "\(found.map(\.rule))")
     }
 
     @Test("Plan periods: the example yields that period", arguments: rows("plan-periods.tsv"))

@@ -172,7 +172,9 @@ struct TimeFrameTests {
 
     @Test("A cut-off date of figures (截至2013年底) votes for the latest year; a deadline does not")
     func cutOff() {
-        let doc = document(["教育工作情况汇报", "2012年新建学校3所。截至2013年底,全县共有学校126所。到2020年,入园率达到90%以上。"])
+        let doc = document([
+            "教育工作情况汇报", "2013年新建学校3所。截至2013年底,全县共有学校126所。到2020年,入园率达到90%以上。",
+        ])
         #expect(Normalizer.standard.referenceYear(of: doc) == 2013)
     }
 

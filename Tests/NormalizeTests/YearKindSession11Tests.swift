@@ -75,7 +75,7 @@ struct YearKindSession11Tests {
     func bracketedSpanIsNoReference() {
         let doc = document([
             "教育工作汇报",
-            "2019年全区新建学校3所,并印发了《全区中小学布局调整(2020-2022)》。今年还将新建幼儿园2所。",
+            "2019年全区新建学校3所,2019年秋季投入使用,并印发了《全区中小学布局调整(2020-2022)》。今年还将新建幼儿园2所。",
         ])
         #expect(Normalizer.standard.timeFrame(of: doc).referenceYear == 2019)
     }
@@ -126,7 +126,7 @@ struct YearKindSession11Tests {
     func targetCueWithPreposition() {
         let doc = document([
             "区教育局工作情况汇报",
-            "2018年全区投入教育经费3.2亿元。新建的第二实验小学计划于2021年9月建成,力争在2022年完成全部改造。今年还将新建幼儿园2所。",
+            "2018年全区投入教育经费3.2亿元,2018年新建学校2所。新建的第二实验小学计划于2021年9月建成,力争在2022年完成全部改造。今年还将新建幼儿园2所。",
         ])
         let frame = Normalizer.standard.timeFrame(of: doc)
         #expect(frame.referenceYear == 2018)

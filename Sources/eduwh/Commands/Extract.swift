@@ -13,7 +13,10 @@ extension Eduwh {
                       --quantities  line doc surface value unit qualifier (the default;
                                     title and body lines)
                       --years       line doc surface kind from to (title, metadata and
-                                    body lines)
+                                    body lines); with --explain also the rule that read each
+                                    one; a relative year or a date without one adds what it
+                                    counted from (ry-jinnian@ref-title; @no-ref: the text
+                                    never says its own year, so it stays empty)
                       --places      line doc surface adcode name status (title and body)
                       --facts       line doc surface value unit qualifier indicator from to
                                     region status: one row per quantity, exactly what a load
@@ -72,7 +75,7 @@ extension Eduwh {
             ))
         var eachLine = false
 
-        @Flag(help: "With --facts: add the rule, cue and source that decided each field.")
+        @Flag(help: "With --facts or --years: add the rule, cue and source that decided each field.")
         var explain = false
 
         @Argument(help: "A .txt or .html file.")
@@ -117,14 +120,15 @@ extension Eduwh {
                     }
                 }
             case .years:
-                columns = ["line", "doc", "surface", "kind", "from", "to"]
+                columns = ["line", "doc", "surface", "kind", "from", "to"] + (explain ? ["rule"] : [])
                 for doc in processed.documents {
                     for located in doc.years {
                         let y = located.mention
-                        rows.append([
-                            .integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(y.surface),
-                            .text(y.kind.rawValue), year(y.from), year(y.to),
-                        ])
+                        rows.append(
+                            [
+                                .integer(Int64(located.line)), .integer(Int64(doc.document.index)), cell(y.surface),
+                                .text(y.kind.rawValue), year(y.from), year(y.to),
+                            ] + (explain ? [cell(y.rule)] : []))
                     }
                 }
             case .facts:
