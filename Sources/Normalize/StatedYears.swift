@@ -1,9 +1,5 @@
 import EduwhCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The years a text states as its own, kept apart from the years it only mentions: what 今年, 全年,
 /// 去年 and a date without a year (5月20日) resolve against when no date line or plan heading gives the
 /// year. A year is stated by the report's title (2015年工作总结, 2015-2016学年…: a two-year school year
@@ -40,14 +36,6 @@ struct StatedYears {
     var latest: (year: Int, rule: String)? {
         rules.max { $0.key < $1.key }.map { (year: $0.key, rule: $0.value) }
     }
-
-    /// How the rules' reference year is chosen when no date line or plan heading gives it
-    /// (`EDUWH_REFERENCE`: `stated`, the default, `fallback` keeps the latest year named when the text
-    /// states none, `latest` is the rule of session 21 and before): for measuring the change.
-    static let mode: String = {
-        guard let value = getenv("EDUWH_REFERENCE") else { return "stated" }
-        return String(cString: value)
-    }()
 
     /// Words right before a year that state it as the text's own (过去的, 召开).
     static let leads = NormalizeRules.standard.words("own-year-lead")
@@ -89,17 +77,17 @@ extension Normalizer {
     ) -> DocumentTimeFrame {
         var frame = frame
         frame.referenceRule = votes.rule(for: frame)
-        guard StatedYears.mode != "latest", frame.referenceSource == .reviewedOrLatestYear else { return frame }
+        guard frame.referenceSource == .reviewedOrLatestYear else { return frame }
         var stated = stated
         if let review { stated.note(review.upperBound, rule: "ref-review-period") }
         var chosen = frame
         if let own = stated.latest {
             chosen.referenceYear = own.year
             chosen.referenceRule = own.rule
-        } else if let dominant = votes.dominant, StatedYears.mode != "nodominant" {
+        } else if let dominant = votes.dominant {
             chosen.referenceYear = dominant
             chosen.referenceRule = StatedYears.dominantRule
-        } else if StatedYears.mode != "fallback" {
+        } else {
             chosen.referenceYear = nil
             chosen.referenceSource = nil
             chosen.referenceRule = nil
