@@ -21,6 +21,12 @@ enum CleanFixture {
             path: "fixture.txt", byteCount: text.utf8.count, sha256: "", encoding: .utf8, format: .text, text: text)
     }
 
+    /// `sentence` cleaned between the fixture's first two paragraphs: its labelled line (the last one
+    /// with its text, so a title copy above does not answer).
+    static func middleLine(_ sentence: String) -> LabeledLine? {
+        Cleaner.standard.clean(raw(text(middle: [sentence]))).lines.last { $0.text == sentence }
+    }
+
     /// The labelled line whose text is `text` (the first one).
     static func line(_ text: String, in cleaned: CleanedFile) -> LabeledLine? {
         cleaned.lines.first { $0.text == text }

@@ -31,8 +31,6 @@ import Testing
         "完善午夜时段校园安防值守制度,全年巡查360次",
     ])
     func reportLinesStayBody(_ sentence: String) {
-        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [sentence])))
-        let line = cleaned.lines.last { $0.text == sentence }
-        #expect(line?.label == .body)
+        #expect(CleanFixture.middleLine(sentence)?.label == .body)
     }
 }

@@ -58,8 +58,7 @@ import Testing
         "教研室为大家搭建了交流平台，全年组织教师集体备课86次。",
     ])
     func reportSentencesStayBody(_ sentence: String) {
-        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [sentence])))
-        #expect(cleaned.lines.last { $0.text == sentence }?.label == .body)
+        #expect(CleanFixture.middleLine(sentence)?.label == .body)
     }
 
     /// A speech's own subtitle stays a title line.

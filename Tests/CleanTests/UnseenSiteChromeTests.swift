@@ -52,8 +52,6 @@ import Testing
         "教师登录后可以查看本校学生成绩，全县已有3200名教师开通账号，平台运行良好。",
     ])
     func reportSentencesStayBody(_ sentence: String) {
-        let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [sentence])))
-        let line = cleaned.lines.last { $0.text == sentence }
-        #expect(line?.label == .body)
+        #expect(CleanFixture.middleLine(sentence)?.label == .body)
     }
 }
