@@ -81,7 +81,9 @@ extension Normalizer {
 
     /// Rules of year mentions that date nothing: the time frame, the sentence's year and Facts pass them
     /// by (a year glued to a word without 年 is most often a site's label: 2022副区长在…发言).
-    public static let undatingYearRules: Set<String> = [YearScanner.gluedYearRule]
+    public static let undatingYearRules: Set<String> = [
+        YearScanner.gluedYearRule, YearScanner.chineseBareYearRule,
+    ]
 
     /// Words that make a line a site's page title (context-words.tsv, site-title), and their first scalars.
     private static let siteTitleWords = NormalizeRules.standard.words("site-title")

@@ -9,11 +9,23 @@ extension YearScanner {
     /// 五月份, 十二月初, 三月八日 (Chinese numerals need a day or suffix: 一月一汇总 is not a date).
     func chineseMonthDate(_ line: ScalarLine, at i: Int) -> FoundYear? {
         guard let month = NumeralParser.chinese(line, at: i), month.value >= 1, month.value <= 12, !month.fuzzy,
-            line.at(month.end) == Self.yue, let end = monthDay(line, at: i), end > month.end + 1
+            line.at(month.end) == Self.yue, let end = monthDay(line, at: i)
         else { return nil }
+        // A month alone (三月园务, 十月起, 六月至八月) is a date like 3月; a season's poetic month
+        // (金秋九月, 阳春三月) is not.
+        // 两月 (two months) and 一月一次, 一月一汇总 (once a month) count months, they name none.
+        if end == month.end + 1,
+            Self.seasonChars.contains(line.at(i - 1)) || line[i] == 0x4E24
+                || ScalarClass.isChineseNumeral(line.at(end))
+        {
+            return nil
+        }
         return FoundYear(
             start: i, end: end, kind: .date, rule: "y-chinese-month-date", anchor: .section, needsYear: true)
     }
+
+    /// 春 夏 秋 冬: before a Chinese month alone they make it a season's figure of speech (金秋九月).
+    private static let seasonChars: Set<UInt32> = [0x6625, 0x590F, 0x79CB, 0x51AC]
 
     // MARK: - Months and days
 

@@ -479,17 +479,4 @@ struct YearScanner {
     /// 和 与 及: words that join two years.
     @inline(__always)
     private static func isAnd(_ v: UInt32) -> Bool { v == 0x548C || v == 0x4E0E || v == 0x53CA }
-
-    /// 二〇一一年, 二〇一一年五月, 二〇二〇年9月1日 (the month and day in either kind of digits).
-    private func chineseYear(_ line: ScalarLine, at i: Int) -> FoundYear? {
-        guard let year = NumeralParser.chineseDigitYear(line, at: i) else { return nil }
-        if let short = chineseShortRange(line, at: i, year: year) { return short }
-        guard line.at(i + 4) == Self.nian else { return nil }
-        var end = i + 5
-        if let dateEnd = monthDay(line, at: end) {
-            return FoundYear(start: i, end: dateEnd, kind: .date, from: year, to: year, rule: "y-chinese-date")
-        }
-        if line.at(end) == Self.du { end += 1 }  // 二〇二一年度, like 2021年度
-        return FoundYear(start: i, end: end, kind: .year, from: year, to: year, rule: "y-chinese-year")
-    }
 }
