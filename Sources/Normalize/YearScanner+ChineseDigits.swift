@@ -23,13 +23,16 @@ extension YearScanner {
 
     /// 二〇三五远景目标, 《中国教育现代化二〇三五》: four digits read one by one are a year without 年 too
     /// (no count is written so). Only before a word, a closing mark or the line's end: before / - 至 、
-    /// or 学 it opens a span, a list or a school year that other forms read.
+    /// or 学 it opens a span, a list or a school year that other forms read; a line of only the four
+    /// digits stays a number.
     private func chineseBareYear(_ line: ScalarLine, at i: Int, year: Int) -> FoundYear? {
         let next = line.at(i + 4)
         let closes =
             next == 0 || next == 0x300B || next == 0x201D || next == 0x300D || next == 0x29 || next == 0xFF09
         guard closes || (ScalarClass.isHan(next) && next != Self.zhi && next != Self.dao && next != Self.xue),
-            !ScalarClass.isArabicDigit(line.at(i - 1))
+            !ScalarClass.isArabicDigit(line.at(i - 1)),
+            // Alone on its line it is the number the `--text` mode reads (二〇〇八 = 2008).
+            i > 0 || next != 0
         else { return nil }
         return FoundYear(start: i, end: i + 4, kind: .year, from: year, to: year, rule: Self.chineseBareYearRule)
     }
