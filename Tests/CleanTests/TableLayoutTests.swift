@@ -62,6 +62,18 @@ import Testing
         }
     }
 
+    /// A statistics table whose figure rows lost their row labels (figures alone, one of three digits or
+    /// more) is the report's data, wherever it sits; a pager's run of small numbers is no such row.
+    @Test func aRowOfFiguresAloneIsBodyAndAPagerIsNot() {
+        let rows = ["212 1580 40211 4102 2380 75 1204", "96 733 20418 2871 1633 8 214"]
+        let cleaned = Self.clean([CleanFixture.title] + rows + CleanFixture.paragraphs + ["1 2 3 4 5 6"])
+        for row in rows {
+            let line = Self.line(row, in: cleaned).first
+            #expect(line?.label == .body && line?.rule == "numeric-table-row", "\(row): \(String(describing: line))")
+        }
+        #expect(Self.line("1 2 3 4 5 6", in: cleaned).first?.rule != "numeric-table-row")
+    }
+
     // MARK: - Negatives: the same layouts without a table
 
     @Test func aNavigationRunBetweenBarsStaysNoise() {
