@@ -45,6 +45,7 @@ import EduwhCore
 /// | `head-counter` | N | a page's counter in the head (查看: 2228｜回复: 0, 投票人数:10人) |
 /// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `title-outscored` | N | a head title line the title chooser scores far below the report's title (会议报道) |
+/// | `title-outscored-date` | M | such a line that states a full date: the page's date (2015年2月6日星期五) |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
 /// | `body-credit` | M | a page record or credit line among the body's lines (编辑：赵建, 新闻来源：华视新闻) |

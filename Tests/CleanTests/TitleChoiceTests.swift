@@ -25,6 +25,15 @@ import Testing
         #expect(CleanFixture.line(Self.title, in: cleaned)?.label == .title)
     }
 
+    /// A weak line above the title that states a full date is the page's date line: metadata.
+    @Test(arguments: ["2023年3月6日星期一", "新闻稿 2023年3月6日"])
+    func aDateLineAboveAStrongTitleIsMetadata(date: String) {
+        let cleaned = Self.clean([date, Self.title] + Self.paragraphs)
+        let line = CleanFixture.line(date, in: cleaned)
+        #expect(line?.label == .metadata, "\(String(describing: line))")
+        #expect(CleanFixture.line(Self.title, in: cleaned)?.label == .title)
+    }
+
     @Test func aButtonBetweenTheTitleAndTheBodyIsNoise() {
         let cleaned = Self.clean([Self.title, "返回频道首页"] + Self.paragraphs)
         let line = CleanFixture.line("返回频道首页", in: cleaned)
