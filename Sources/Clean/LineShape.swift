@@ -32,6 +32,10 @@ public struct LineShape: Sendable, Hashable {
     /// (的 了 是 我 和) or a title in 《》. Keyword stuffing repeats its words from
     /// phrase to phrase (久久国产一区二区_国产精品一区二区三区_…); a sentence hardly does.
     public var repeats = 0
+    /// Counted quantities: figures followed by a measure word or unit (17所, 47478人, 3.2亿元,
+    /// 87.18%, 66.3万平方米). A report's sentences state them; keyword stuffing, menus and a
+    /// site's notices hardly do (页 and 篇, the counts of a document site's widgets, are no measure).
+    public var counts = 0
 
     /// Measures `text` (already trimmed or not: whitespace is not counted).
     public init(_ text: String) {
@@ -94,6 +98,7 @@ public struct LineShape: Sendable, Hashable {
         }
         if last == "?", questionMarks > 0 { punctuation += 1 }
         if phraseBreaks >= 3, sentenceEnds == 0 { repeats = Self.repeatedWords(text) }
+        if digits > 0 { counts = Self.countedQuantities(text) }
         if Self.isSentenceEnd(last) {
             endsSentence = true
         } else if "”’」』\"')）".unicodeScalars.contains(last), Self.isSentenceEnd(beforeLast) {
@@ -137,6 +142,45 @@ public struct LineShape: Sendable, Hashable {
         return seen.values.filter { $0 >= 2 }.count
     }
 
+    /// Measure words and units that make a figure before them a counted quantity (`counts`).
+    static let measureWords: Set<Unicode.Scalar> = Set(
+        "所人名个個位项項间間台套册冊件平亩畝吨噸%％‰㎡班家座栋棟幢辆輛元张張条條处處类類门門次户戶岁歲倍块塊米"
+            .unicodeScalars)
+
+    /// `counts` of a line: digit runs (with a decimal point or thousands commas inside) followed,
+    /// after at most two of 余 多 万 亿 千 百, by a measure word; a figure in 万 or 亿 counts alone.
+    static func countedQuantities(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        var count = 0
+        var k = 0
+        while k < scalars.count {
+            guard isDigit(scalars[k]) else {
+                k += 1
+                continue
+            }
+            while k < scalars.count,
+                isDigit(scalars[k])
+                    || (k + 1 < scalars.count && ".,".unicodeScalars.contains(scalars[k])
+                        && isDigit(scalars[k + 1]))
+            {
+                k += 1
+            }
+            var magnitude = false
+            var skipped = 0
+            while k < scalars.count, skipped < 2, "余多万萬亿億千百".unicodeScalars.contains(scalars[k]) {
+                if "万萬亿億".unicodeScalars.contains(scalars[k]) { magnitude = true }
+                k += 1
+                skipped += 1
+            }
+            if magnitude || (k < scalars.count && measureWords.contains(scalars[k])) { count += 1 }
+        }
+        return count
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
     /// The value a rule condition compares, for `feature`.
     public func value(of feature: LineFeature) -> Double {
         switch feature {
@@ -150,6 +194,7 @@ public struct LineShape: Sendable, Hashable {
         case .maxtoken: Double(longestToken)
         case .pipes: Double(pipes)
         case .repeats: Double(repeats)
+        case .counts: Double(counts)
         }
     }
 
@@ -191,4 +236,6 @@ public enum LineFeature: String, Sendable, Hashable, CaseIterable {
     case pipes
     /// Two-ideograph words repeated across the line's phrases (a count, see `LineShape.repeats`).
     case repeats
+    /// Counted quantities, figures with a measure word or unit (a count, see `LineShape.counts`).
+    case counts
 }

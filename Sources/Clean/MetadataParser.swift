@@ -85,21 +85,23 @@ public struct MetadataParser: Sendable {
 
     /// Whether a breadcrumb line names the site (`当前位置：某某网 > 工作总结`, kept as metadata)
     /// rather than starting from a bare home link (`首页 > 新闻`, navigation): two or more crumbs
-    /// (split at > » › → and at /), the first not a home word once a lead (当前位置：) and bullets
-    /// are cut off.
+    /// (split at > » › → and at /), the first not a home word (首页, spaced out as 首 页 or
+    /// not, 本站首页) once a lead (当前位置：) and bullets are cut off; or a single crumb that is a
+    /// site's name (当前位置:某某范文网 >, ending in 网 or 文库).
     public func breadcrumbNamesSite(_ line: String) -> Bool {
         var crumbs = breadcrumb(folding.fold(line))
         if crumbs.count < 2 {
             crumbs = crumbs.flatMap { $0.split(whereSeparator: { $0 == "/" || $0 == "／" }) }
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        guard crumbs.count >= 2 else { return false }
-        var first = Substring(crumbs[0])
+        guard let rootCrumb = crumbs.first else { return false }
+        var first = Substring(rootCrumb)
         if let colon = first.lastIndex(where: { $0 == ":" || $0 == "：" }) {
             first = first[first.index(after: colon)...]
         }
-        let root = first.trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}•·"))
-        return !root.isEmpty && !crumbHomes.contains(root)
+        let root = String(first.unicodeScalars.filter { !LineShape.isSpace($0) && $0 != "•" && $0 != "·" })
+        guard !root.isEmpty, !crumbHomes.contains(root) else { return false }
+        return crumbs.count >= 2 || (crumbs.count == 1 && (root.hasSuffix("网") || root.hasSuffix("文库")))
     }
 
     /// Breadcrumb elements of a line (`当前位置: A > B > C` → [A, B, C]).

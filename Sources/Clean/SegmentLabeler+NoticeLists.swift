@@ -9,7 +9,9 @@ extension SegmentLabeler {
     /// on in step in the same numbering form (n+1, n+2, the same marks) are the same list, and
     /// noise too (`notice-list-item`), whatever words they use, when the list is noise from its
     /// item 1 on. A list the report numbers (1.发放… 2.落实…) keeps its items even where a rule
-    /// takes one of them for noise further down; a line of another numbering form ends the list.
+    /// takes one of them for noise further down; a line of another numbering form ends the list, and so
+    /// does an item that states counted quantities (2.学校情况:现有各级各类学校111所…): a site's notices
+    /// never count schools or pupils, so one dubious rule on item 1 cannot take a numbered body down with it.
     func extendNoticeLists(_ labeled: inout [LabeledLine]) {
         // The last item of a notice list that is noise from its first item (numbered 1) on.
         var previous: (number: Int, form: String)?
@@ -21,7 +23,7 @@ extension SegmentLabeler {
             }
             let inStep =
                 previous.map { item.form == $0.form && item.number == $0.number + 1 } == true && k > 0
-                && lines[i].number - labeled[k - 1].number <= 2
+                && lines[i].number - labeled[k - 1].number <= 2 && lines[i].shape.counts == 0
             if inStep, labeled[k].label == .body {
                 labeled[k].label = .noise
                 labeled[k].rule = Self.noticeRule

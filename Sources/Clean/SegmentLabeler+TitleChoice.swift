@@ -1,4 +1,5 @@
 import EduwhCore
+import Foundation
 
 // MARK: - The title chooser: a scored decision over the head's title-shaped lines
 
@@ -25,9 +26,10 @@ extension SegmentLabeler {
     /// a link bar's separator, a collection's mark, shortness; all matched on the traditional fold.
     /// The best-scoring line is the report's title. A title line above it that scores at most
     /// `demoteAbove`, shares at most one pair with the opening and names no kind of report is the
-    /// site's chrome (学校名称, 会议报道, 2015年2月6日星期五 above the report's own title); one between it
+    /// site's chrome (学校名称, 会议报道 above the report's own title); one between it
     /// and the body that scores at most `demoteBelow` and shares no pair is the page's furniture
-    /// (跳转到指定楼层, 该用户从未签到). Both become N: `title-outscored`.
+    /// (跳转到指定楼层, 该用户从未签到). Both become N: `title-outscored`; an outscored line that states a
+    /// full date (2015年2月6日星期五) is the page's date line, metadata: `title-outscored-date`.
     ///
     /// Lines that read as a title whatever their words stay: a ——subtitle or the line over one, a
     /// line with quotes or book-title marks (一场县域教育的“供给侧改革”), one ending in a colon (an
@@ -68,10 +70,22 @@ extension SegmentLabeler {
             guard outscored, !joined, !candidate.reportKind,
                 !readsAsTitle(segment.lowerBound + candidate.offset, above: above)
             else { continue }
-            labeled[candidate.offset].label = .noise
-            labeled[candidate.offset].rule = "title-outscored"
+            // A line that states a full date (2015年2月6日星期五, 新聞稿 2014年2月27日) is the page's date: metadata.
+            let dated = Self.statesFullDate(lines[segment.lowerBound + candidate.offset].text)
+            labeled[candidate.offset].label = dated ? .metadata : .noise
+            labeled[candidate.offset].rule = dated ? "title-outscored-date" : "title-outscored"
         }
     }
+
+    /// Whether `text` holds a calendar date with year, month and day in figures (2014年2月27日, 2019-05-12).
+    static func statesFullDate(_ text: String) -> Bool {
+        guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return false }
+        return fullDatePattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    private static let fullDatePattern = try! NSRegularExpression(
+        pattern: #"(19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]"#
+            + #"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"#)
 
     /// The best line when the walk took it for text by its place alone (`head-body`): with a
     /// report-kind word, no punctuation, no list number and a score of `promoteAt` or more, it is

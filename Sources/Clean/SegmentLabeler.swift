@@ -45,6 +45,8 @@ import EduwhCore
 /// | `head-counter` | N | a page's counter in the head (查看: 2228｜回复: 0, 投票人数:10人) |
 /// | `collection-title-only` | T | a collection's title (…(精选11篇)) with no piece of it below: the page's only title |
 /// | `title-outscored` | N | a head title line the title chooser scores far below the report's title (会议报道) |
+/// | `page-caption-title` | T | a document site's page caption on the report's first line (某某总结.doc_第1页) |
+/// | `title-outscored-date` | M | such a line that states a full date: the page's date (2015年2月6日星期五) |
 /// | `head-chrome` | N | a title-shaped head line with no title word above the real title (VIP专免) |
 /// | `cut-end` | B | the file's last line under the report's kept text, cut off mid-sentence (推进高校) |
 /// | `body-credit` | M | a page record or credit line among the body's lines (编辑：赵建, 新闻来源：华视新闻) |
@@ -194,7 +196,8 @@ struct SegmentLabeler {
     /// stamp (- 某某新闻2026-02-11), not this page's metadata. In the head, a collection's title with no piece of
     /// it below is the only title the page has (not in a sidebar's list of other reports), and under the title an
     /// office or a role with a colon right above the first paragraph is whom the report addresses (县政府：,
-    /// 王某代表：), not a form's field. A `rest` rule after the first paragraph cuts the page.
+    /// 王某代表：), not a form's field. A page caption on the report's first line is its title (`page-caption-title`).
+    /// A `rest` rule after the first paragraph cuts the page.
     private mutating func ruleDecision(
         _ rule: LineRule, at i: Int, zone z: LineZone, _ state: inout WalkState, headEnd: Int, sidebarEmpty: Bool,
         firstParagraph: Int?
@@ -207,6 +210,13 @@ struct SegmentLabeler {
             titles.append(lines[i].comparable)
             state.titleCount += 1
             decision = (.title, "collection-title-only")
+        }
+        // A document site's page caption (某某工作总结.doc_第1页) on the report's first line, with no title
+        // above it, is the only place the page names the report: its title. Later captions stay noise.
+        if rule.id == "page-caption", z == .head, state.titleCount == 0, i == segment.lowerBound {
+            titles.append(lines[i].comparable)
+            state.titleCount += 1
+            decision = (.title, "page-caption-title")
         }
         if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound, paragraph[i + 1],
             namesAddressee(lines[i])

@@ -27,6 +27,11 @@ import Testing
             rule: "breadcrumb-nav"),
         Case(head: ["• 当前位置:首頁 > 新聞 > 正文"], target: "• 当前位置:首頁 > 新聞 > 正文", label: .noise, rule: "breadcrumb-nav"),
         Case(head: ["首页 » 范文 » 工作汇报"], target: "首页 » 范文 » 工作汇报", label: .noise, rule: "breadcrumb-nav"),
+        // A breadcrumb from a home link that ends in the article's long title is navigation too.
+        Case(
+            head: ["首页 > 教育 > 某市教育局累计发放310万元秋季生活补助、国家助学金"],
+            target: "首页 > 教育 > 某市教育局累计发放310万元秋季生活补助、国家助学金", label: .noise, rule: "breadcrumb-home"),
+        Case(head: ["欢迎您登陆某某县第一中学"], target: "欢迎您登陆某某县第一中学", label: .noise, rule: "site-welcome"),
         Case(
             tail: ["上一篇：镇中心小学德育工作总结", "下一篇：幼儿园安全工作汇报"], target: "下一篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),
         Case(tail: ["前一篇：镇中心小学德育工作总结", "上篇：幼儿园安全工作汇报"], target: "上篇：幼儿园安全工作汇报", label: .noise, rule: "prev-next-link"),

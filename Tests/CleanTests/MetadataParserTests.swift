@@ -41,6 +41,17 @@ import Testing
         #expect(home.sourceSite == nil)
     }
 
+    /// A breadcrumb names the site when its root is a name, also alone (某某范文网 >); a home root,
+    /// spaced out (首 页) or the site's own (本站首页), names none.
+    @Test(
+        arguments: [
+            ("当前位置:某某范文网 >", true), ("当前位置: 某某教育网 > 工作总结 > 正文", true), ("当前位置: 首 页 >> 乡镇动态 >> 正文", false),
+            ("当前位置: 本站首页>>数据中心>>正文", false), ("您的位置:教育 >", false), ("当前位置: 首页", false),
+        ] as [(String, Bool)])
+    func breadcrumbNamesTheSite(line: String, names: Bool) {
+        #expect(Self.parser.breadcrumbNamesSite(line) == names, "\(line)")
+    }
+
     @Test func documentCarriesItsMetadata() throws {
         let text = CleanFixture.text(head: ["当前位置：学习资料站 > 工作汇报 > 正文", "时间：2020-06-01 09:00 作者：张老师"])
         let document = try #require(Cleaner.standard.clean(CleanFixture.raw(text)).documents.first)

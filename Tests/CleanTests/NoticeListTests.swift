@@ -39,6 +39,21 @@ import Testing
         #expect(CleanFixture.line("2、学校全年新建校舍两栋，改造运动场一处。", in: mixed)?.label == .body)
     }
 
+    /// An item in step that states counted quantities is the report's (a county's basic figures
+    /// numbered 1. 2. 3. under a dubious item 1): it stays body and ends the list.
+    @Test func anItemThatStatesCountsEndsTheList() {
+        let items = [
+            "2. 2、全镇现有小学12所，在校学生4520人，办学条件明显改善。", "3. 3、全镇现有专任教师312名，其中骨干教师36名。",
+        ]
+        let cleaned = Self.clean([CleanFixture.title, Self.notices[0]] + items + CleanFixture.paragraphs)
+        #expect(CleanFixture.line(Self.notices[0], in: cleaned)?.label == .noise)
+        for item in items {
+            let line = CleanFixture.line(item, in: cleaned)
+            #expect(
+                line?.label == .body && line?.rule != SegmentLabeler.noticeRule, "\(item): \(String(describing: line))")
+        }
+    }
+
     @Test(
         arguments: [
             ("3. 3、如", 3, "#.#、"), ("12、全年", 12, "#、"), ("(1)全年", nil, nil), ("2023年", nil, nil),

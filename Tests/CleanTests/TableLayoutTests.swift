@@ -62,6 +62,34 @@ import Testing
         }
     }
 
+    /// A statistics table whose figure rows lost their row labels (figures alone, one of three digits or
+    /// more) is the report's data, wherever it sits; a pager's run of small numbers is no such row.
+    @Test func aRowOfFiguresAloneIsBodyAndAPagerIsNot() {
+        let rows = ["212 1580 40211 4102 2380 75 1204", "96 733 20418 2871 1633 8 214"]
+        let cleaned = Self.clean([CleanFixture.title] + rows + CleanFixture.paragraphs + ["1 2 3 4 5 6"])
+        for row in rows {
+            let line = Self.line(row, in: cleaned).first
+            #expect(line?.label == .body && line?.rule == "numeric-table-row", "\(row): \(String(describing: line))")
+        }
+        #expect(Self.line("1 2 3 4 5 6", in: cleaned).first?.rule != "numeric-table-row")
+    }
+
+    /// A table drawn with box characters: its rows with a figure or a word between the │ are body; a
+    /// rule of bars alone is not.
+    @Test func aBoxDrawnTablesRowsAreBody() {
+        let rows = [
+            "│  │ 1│  │一般经费      │        12,528│        11,278│         1,250│", "│  │  │  │  3301760100  │      │",
+        ]
+        let cleaned = Self.clean(
+            [CleanFixture.title, CleanFixture.paragraphs[0]] + rows + ["│  │  │  │"]
+                + CleanFixture.paragraphs.dropFirst())
+        for row in rows {
+            let line = Self.line(row, in: cleaned).first
+            #expect(line?.label == .body && line?.rule == "box-table-row", "\(row): \(String(describing: line))")
+        }
+        #expect(Self.line("│  │  │  │", in: cleaned).first?.rule != "box-table-row")
+    }
+
     // MARK: - Negatives: the same layouts without a table
 
     @Test func aNavigationRunBetweenBarsStaysNoise() {

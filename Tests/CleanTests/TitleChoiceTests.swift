@@ -25,6 +25,27 @@ import Testing
         #expect(CleanFixture.line(Self.title, in: cleaned)?.label == .title)
     }
 
+    /// A weak line above the title that states a full date is the page's date line: metadata.
+    @Test(arguments: ["2023年3月6日星期一", "新闻稿 2023年3月6日"])
+    func aDateLineAboveAStrongTitleIsMetadata(date: String) {
+        let cleaned = Self.clean([date, Self.title] + Self.paragraphs)
+        let line = CleanFixture.line(date, in: cleaned)
+        #expect(line?.label == .metadata, "\(String(describing: line))")
+        #expect(CleanFixture.line(Self.title, in: cleaned)?.label == .title)
+    }
+
+    /// A document site's page captions: the one on the page's first line, with no title above it, is
+    /// the report's title; the later ones are the preview's furniture.
+    @Test func aPageCaptionOnTheFirstLineIsTheTitle() {
+        let captions = ["青山县教育局2023年教育工作总结.doc_第1页", "青山县教育局2023年教育工作总结.doc_第2页"]
+        let cleaned = Self.clean([captions[0], Self.paragraphs[0], captions[1], Self.paragraphs[1]])
+        let first = CleanFixture.line(captions[0], in: cleaned)
+        #expect(first?.label == .title && first?.rule == "page-caption-title", "\(String(describing: first))")
+        #expect(CleanFixture.line(captions[1], in: cleaned)?.label == .noise)
+        let titled = Self.clean([Self.title, captions[0], Self.paragraphs[0]])
+        #expect(CleanFixture.line(captions[0], in: titled)?.label == .noise)
+    }
+
     @Test func aButtonBetweenTheTitleAndTheBodyIsNoise() {
         let cleaned = Self.clean([Self.title, "返回频道首页"] + Self.paragraphs)
         let line = CleanFixture.line("返回频道首页", in: cleaned)

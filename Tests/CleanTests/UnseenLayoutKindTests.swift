@@ -323,6 +323,9 @@ import Testing
         "全镇共有小学12所、初中3所、幼儿园9所、教学点4个，在校学生8120人。",
         "加强德育工作,加强教学管理,加强队伍建设,加强安全工作。",
         "全市幼儿园毛入园率为93.5%,小学入学率为100%,初中入学率为99.8%,高中阶段毛入学率为95.2%,残疾",
+        // Counts over enumerated school names repeat the names' words from phrase to phrase, yet state counts.
+        "1.机构情况:全镇辖9所中心学校、4所镇直学校(镇第一中学、镇第二中学、镇第一小学、镇第二小学、镇中心幼儿园),"
+            + "镇直教育单位2个(镇教育中心、镇电教中心、镇体育中心)",
     ])
     func reportTextIsNoKeywordStuffing(_ sentence: String) {
         let cleaned = Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(middle: [sentence])))

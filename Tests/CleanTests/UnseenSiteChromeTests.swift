@@ -29,6 +29,22 @@ import Testing
             target: "Turn your PDF publications into a flip-book with our e-Paper software", label: .noise,
             rule: "epaper-chrome"),
         Case(tail: ["看某某日報PDF版面"], target: "看某某日報PDF版面", label: .noise, rule: "epaper-chrome"),
+        // An e-paper's page controls and page labels above the article, in either script.
+        Case(head: ["展开通版"], target: "展开通版", label: .noise, rule: "epaper-controls"),
+        Case(head: ["版面概覽"], target: "版面概覽", label: .noise, rule: "epaper-controls"),
+        Case(head: ["当前版:03版"], target: "当前版:03版", label: .noise, rule: "epaper-controls"),
+        Case(head: ["第B05版:教育"], target: "第B05版:教育", label: .noise, rule: "newspaper-page"),
+        // An e-paper CMS's template residue, a Markdown image, a site's takedown promise.
+        Case(
+            head: ["2024-03-01 1 1 某某日报 content_163042.html 1 某某新闻标题 /enpproperty-->"],
+            target: "2024-03-01 1 1 某某日报 content_163042.html 1 某某新闻标题 /enpproperty-->", label: .noise,
+            rule: "cms-template-residue"),
+        Case(
+            middle: ["![](https://img.example.com/mmbiz_jpg/4bF7lD6k1Fib/640)"],
+            target: "![](https://img.example.com/mmbiz_jpg/4bF7lD6k1Fib/640)", label: .noise, rule: "markdown-image"),
+        Case(
+            tail: ["請您聯繫客服,本網站將在收到信息核實后24小時內刪除相關內容。"],
+            target: "請您聯繫客服,本網站將在收到信息核實后24小時內刪除相關內容。", label: .noise, rule: "copyright-inline"),
         Case(head: ["Share \"某县义务教育均衡发展研究\""], target: "Share \"某县义务教育均衡发展研究\"", label: .noise, rule: "share-quoted"),
         Case(head: ["• 没有找到结果。"], target: "• 没有找到结果。", label: .noise, rule: "search-no-result"),
         Case(middle: ["（资料图）"], target: "（资料图）", label: .noise, rule: "photo-placeholder"),
