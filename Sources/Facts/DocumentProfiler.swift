@@ -214,8 +214,9 @@ public struct DocumentProfiler: Sendable {
 
     /// The period the report covers: a range or plan period in the title or opening lines, else a
     /// year in the title (not one inside a document's name, 根据《2022年…方案》), else a year of
-    /// account in the opening (就2021年度履行教育职责情况…自查), else the reviewed period, else the
-    /// reference year when a date line or plan heading states it. None when the only year is the
+    /// account in the opening (就2021年度履行教育职责情况…自查) or a first sentence dating the event it
+    /// reports (`datesReportedEvent`), else the reviewed period, else the reference year when a date line,
+    /// plan heading or the text's own words state it (`referencePeriod`). None when the only year is the
     /// latest one the text happens to mention: a guess is worse than no year.
     func period(
         titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?,
@@ -306,29 +307,7 @@ public struct DocumentProfiler: Sendable {
                 && texts[year.line].map { Self.datesReportedEvent(year.mention, in: $0) } ?? false
             return (year.mention.from!, year.mention.to ?? year.mention.from!, event ? Self.eventDateRule : "")
         }
-        guard let frame else { return referenceYear.map { ($0, $0, "") } }
-        if let review = frame.reviewPeriod { return (review.lowerBound, review.upperBound, "") }
-        guard let reference = referenceYear else { return nil }
-        if frame.referenceSource == .dateLine || frame.referenceSource == .planHeading {
-            return (reference, reference, "")
-        }
-        // A year the text states as its own (its title, a year heading, its own words: 2015年是…) dates the
-        // figures it gives no nearer year, as a date line does.
-        if let rule = frame.referenceRule, Self.statedReferenceRules.contains(rule) {
-            return (reference, reference, "")
-        }
-        // Only the latest year named: the report's own when it speaks of 今年/全年 (words that count
-        // from the year it speaks in), or names no other year, at least twice.
-        if years.contains(where: {
-            $0.mention.kind == .relative && Self.currentYearWords.contains(where: $0.mention.surface.contains)
-        }) {
-            return (reference, reference, "")
-        }
-        let named = years.filter { ($0.mention.kind == .year || $0.mention.kind == .date) && $0.mention.from != nil }
-        if named.count >= 2, named.allSatisfy({ $0.mention.from == reference && $0.mention.to == reference }) {
-            return (reference, reference, "")
-        }
-        return nil
+        return referencePeriod(referenceYear, years: years, frame: frame)
     }
 
     /// The year of an opening line that reads as the report's own heading though Clean kept it as

@@ -12,6 +12,38 @@ extension DocumentProfiler {
     /// dominant year (`ref-dominant-year`): a year the text only names most often.
     static let statedReferenceRules: Set<String> = ["ref-title", "ref-heading", "ref-own-words", "ref-review-period"]
 
+    /// The period a report's reference year gives when no title, opening or span does: the reviewed period,
+    /// else the reference year when a date line, a plan heading or a year the text states as its own gave it,
+    /// or when it is only the latest year named but the text speaks of 今年/全年 or names no other year
+    /// at least twice. None otherwise: a guess is worse than no year.
+    func referencePeriod(
+        _ referenceYear: Int?, years: [Located<YearMention>], frame: DocumentTimeFrame?
+    ) -> (from: Int, to: Int, rule: String)? {
+        guard let frame else { return referenceYear.map { ($0, $0, "") } }
+        if let review = frame.reviewPeriod { return (review.lowerBound, review.upperBound, "") }
+        guard let reference = referenceYear else { return nil }
+        if frame.referenceSource == .dateLine || frame.referenceSource == .planHeading {
+            return (reference, reference, "")
+        }
+        // A year the text states as its own (its title, a year heading, its own words: 2015年是…) dates the
+        // figures it gives no nearer year, as a date line does.
+        if let rule = frame.referenceRule, Self.statedReferenceRules.contains(rule) {
+            return (reference, reference, "")
+        }
+        // Only the latest year named: the report's own when it speaks of 今年/全年 (words that count
+        // from the year it speaks in), or names no other year, at least twice.
+        if years.contains(where: {
+            $0.mention.kind == .relative && Self.currentYearWords.contains(where: $0.mention.surface.contains)
+        }) {
+            return (reference, reference, "")
+        }
+        let named = years.filter { ($0.mention.kind == .year || $0.mention.kind == .date) && $0.mention.from != nil }
+        if named.count >= 2, named.allSatisfy({ $0.mention.from == reference && $0.mention.to == reference }) {
+            return (reference, reference, "")
+        }
+        return nil
+    }
+
     /// The period rule of a report whose first sentence dates the event it gives account of.
     static let eventDateRule = "period-event-date"
 
