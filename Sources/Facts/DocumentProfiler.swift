@@ -214,13 +214,14 @@ public struct DocumentProfiler: Sendable {
 
     /// The period the report covers: a range or plan period in the title or opening lines, else a
     /// year in the title (not one inside a document's name, 根据《2022年…方案》), else a year of
-    /// account in the opening (就2021年度履行教育职责情况…自查), else the reviewed period, else the
-    /// reference year when a date line or plan heading states it. None when the only year is the
+    /// account in the opening (就2021年度履行教育职责情况…自查) or a first sentence dating the event it
+    /// reports (`datesReportedEvent`), else the reviewed period, else the reference year when a date line,
+    /// plan heading or the text's own words state it (`referencePeriod`). None when the only year is the
     /// latest one the text happens to mention: a guess is worse than no year.
     func period(
         titleLines: [LabeledLine], opening: [LabeledLine], years: [Located<YearMention>], referenceYear: Int?,
         frame: DocumentTimeFrame? = nil
-    ) -> (from: Int, to: Int)? {
+    ) -> (from: Int, to: Int, rule: String)? {
         let titleNumbers = Set(titleLines.map(\.number))
         // The opening's first characters, line by line: a span named deep in a long first paragraph
         // (…从2002年至2012年10年间…) is a comparison, not the report's period.
@@ -241,7 +242,7 @@ public struct DocumentProfiler: Sendable {
         }
         // A span the title names (“十三五”期间…汇报) is the report's.
         if let span = early.first(where: { titleNumbers.contains($0.line) && isSpan($0) }) {
-            return (span.mention.from!, span.mention.to!)
+            return (span.mention.from!, span.mention.to!, "")
         }
         let texts = Dictionary(
             (titleLines + opening).map { ($0.number, $0.text.simplifiedScalars) }, uniquingKeysWith: { a, _ in a })
@@ -261,15 +262,17 @@ public struct DocumentProfiler: Sendable {
                 return nil
             }
             // The title's year beats a span the opening names in passing (2021年是“十四五”开局之年).
-            return (year.mention.from!, year.mention.to ?? year.mention.from!)
+            return (year.mention.from!, year.mention.to ?? year.mention.from!, "")
         }
-        if let heading = openingHeadingYear(opening, years: years, texts: texts) { return heading }
-        if let span = openingSpan(early, texts: texts) { return span }
+        if let heading = openingHeadingYear(opening, years: years, texts: texts) {
+            return (heading.from, heading.to, "")
+        }
+        if let span = openingSpan(early, texts: texts) { return (span.from, span.to, "") }
         // Not a span inside a document's name (《加快推进教育现代化实施方案(2018—2022年)》).
         if let span = early.first(where: {
             isSpan($0) && !Self.isInsideName($0.mention.offset, in: texts[$0.line] ?? [])
         }) {
-            return (span.mention.from!, span.mention.to!)
+            return (span.mention.from!, span.mention.to!, "")
         }
         let firstLine = opening.first?.number
         if let year = early.first(where: { located in
@@ -285,9 +288,12 @@ public struct DocumentProfiler: Sendable {
                 && Self.asOfScalars.contains {
                     FactBuilder.ends($0, at: located.mention.offset, in: text)
                 }
-            guard kind == .year || asOf else { return false }
+            // A report whose first sentence dates the event it gives account of (督导组于2006年4月12日至17日
+            // 对…进行专项督查; 对2017年2月底…进行了汇总。现将有关情况通报如下) reports that year.
+            let event = located.line == firstLine && Self.datesReportedEvent(located.mention, in: text)
+            guard kind == .year || asOf || event else { return false }
             let account =
-                asOf || located.mention.surface.hasSuffix("年度")
+                asOf || event || located.mention.surface.hasSuffix("年度")
                 || (end < text.count && text[end - 1] == "年"
                     && Self.accountWords.contains { FactBuilder.starts($0, at: end, in: text) })
             // A report that opens with a year as its topic (2019年，全国…) gives account of that year;
@@ -296,24 +302,12 @@ public struct DocumentProfiler: Sendable {
                 located.line == firstLine && located.mention.offset == 0 && Self.isTopic(end: end, in: text)
             return (account || opens) && !Self.isInsideName(located.mention.offset, in: text)
         }) {
-            return (year.mention.from!, year.mention.to ?? year.mention.from!)
+            let event =
+                year.line == firstLine
+                && texts[year.line].map { Self.datesReportedEvent(year.mention, in: $0) } ?? false
+            return (year.mention.from!, year.mention.to ?? year.mention.from!, event ? Self.eventDateRule : "")
         }
-        guard let frame else { return referenceYear.map { ($0, $0) } }
-        if let review = frame.reviewPeriod { return (review.lowerBound, review.upperBound) }
-        guard let reference = referenceYear else { return nil }
-        if frame.referenceSource == .dateLine || frame.referenceSource == .planHeading { return (reference, reference) }
-        // Only the latest year named: the report's own when it speaks of 今年/全年 (words that count
-        // from the year it speaks in), or names no other year, at least twice.
-        if years.contains(where: {
-            $0.mention.kind == .relative && Self.currentYearWords.contains(where: $0.mention.surface.contains)
-        }) {
-            return (reference, reference)
-        }
-        let named = years.filter { ($0.mention.kind == .year || $0.mention.kind == .date) && $0.mention.from != nil }
-        if named.count >= 2, named.allSatisfy({ $0.mention.from == reference && $0.mention.to == reference }) {
-            return (reference, reference)
-        }
-        return nil
+        return referencePeriod(referenceYear, years: years, frame: frame)
     }
 
     /// The year of an opening line that reads as the report's own heading though Clean kept it as

@@ -160,6 +160,7 @@ public struct FactBuilder: Sendable {
         }
         gateRegions(&facts, document: document, places: places, profile: profile)
         Self.nameReferenceRule(&facts, frame: frame)
+        namePeriodRule(&facts, document: document, years: years, frame: frame, profile: profile)
         return DocumentFacts(document: document, profile: profile, facts: facts, years: mentions, places: places)
     }
 
