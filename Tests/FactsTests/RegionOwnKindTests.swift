@@ -22,7 +22,7 @@ import Testing
     @Test func aProvinceBulletinsCityTableIsTheProvinces() throws {
         let built = Self.build(
             title: ["“全面改薄”工作简报(第12期)"],
-            body: ["根据山东省改薄信息平台数据，全省校舍竣工面积1865万平方米。"] + Self.cityRows)
+            body: ["截至2月底，山东省校舍竣工面积1865万平方米。"] + Self.cityRows)
         #expect(built.profile.adcode == "370000000000")
         #expect(built.profile.regionRule == RegionRule.tiedParent)
         #expect(try TrustTests.fact("1865万平方米", in: built).adcode == "370000000000")
