@@ -38,11 +38,19 @@ extension DocumentProfiler {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
-        var texts: [Int: [Unicode.Scalar]] = [:]
+        // On a glossed line (國(guó)稅局) the words around a place are read with the glosses out.
+        var unglossed: [Int: (scalars: [Unicode.Scalar], kept: [Int]?)] = [:]
         let placeLines = Set(places.map(\.line))
-        for line in lines where placeLines.contains(line.number) { texts[line.number] = line.text.simplifiedScalars }
-        let lineMentions = Dictionary(grouping: places, by: \.line).mapValues { $0.map(\.mention) }
-        let named = places.filter { located in
+        for line in lines where placeLines.contains(line.number) {
+            unglossed[line.number] = PlaceResolver.unglossedLine(line.text)
+        }
+        let texts = unglossed.mapValues(\.scalars)
+        let moved = places.map { located in
+            guard let line = unglossed[located.line] else { return located }
+            return Located(line: located.line, mention: PlaceResolver.moved(located.mention, onto: line))
+        }
+        let lineMentions = Dictionary(grouping: moved, by: \.line).mapValues { $0.map(\.mention) }
+        let named = moved.filter { located in
             guard let scalars = texts[located.line] else { return true }
             return !FactBuilder.isNameOrDestination(located.mention, in: scalars)
                 && !Self.isHonour(located.mention, in: scalars)
@@ -98,23 +106,11 @@ extension DocumentProfiler {
             return (nil, RegionRule.national)
         }
         guard let best, best.score >= Self.minimumRegionScore else {
-            // A report that names no division but speaks from a region by its short name (全港, 本澳).
-            if let own = speakers.region, own.count >= Self.minimumSpeakingCount {
-                return (own.adcode, RegionRule.shortName)
-            }
-            // A report that speaks as a county (我县) and names one county, once (in a signature, the
-            // name of its own rule, 宜川教育): that county is its own.
-            if let only = Self.onlyNamed(Array(own.keys), counts: counts) { return (only, RegionRule.onlyNamed) }
-            // Else the bureau the page names as its source or issuer (来源：深圳市教育局).
-            if let source = Self.sourceRegion(lines) { return (source, RegionRule.sourceLine) }
-            // Else the one division its bare stems name (黎川一中, 徐汇中学), when nothing else names one.
-            if own.isEmpty,
-                let weak = Self.weakStemRegion(lines, heads: titleNumbers.union(openingNumbers))
-            {
-                return (weak, RegionRule.weakStem)
-            }
-            return (nil, best.map { RegionRule.weak + " (best \($0.adcode) score \($0.score))" } ?? RegionRule.unnamed)
+            return Self.fallbackRegion(
+                named: Array(own.keys), best: best, shortName: speakers.region, counts: counts, lines: lines,
+                heads: titleNumbers.union(openingNumbers))
         }
+        if let tie = Self.tiedRegion(best, scores: scores, titled: titled, named: Set(own.keys)) { return tie }
         // A city the title names is the report's when the county it names most is one of the city's
         // (武威2021年新建哪些学校? … 凉州区…古浪县…天祝县…): a city's report lists its counties.
         var chosen = best.adcode
@@ -129,6 +125,54 @@ extension DocumentProfiler {
         // A division the title names is the report's own, whatever level it speaks as (宁德…全省第二).
         let isTitled = titled.contains { $0.mention.adcode == chosen }
         return Self.levelled((chosen, rule), scores: scores, counts: counts, places: places, titled: isTitled)
+    }
+
+    /// The region of a report that names no division often enough (`best` scores under
+    /// `minimumRegionScore`; `named` are the divisions it names at all; `shortName` the region whose
+    /// short name it speaks from, and how often), with the rule's id.
+    static func fallbackRegion(
+        named: [String], best: (adcode: String, score: Int, first: Int)?, shortName: (adcode: String, count: Int)?,
+        counts: [Int], lines: [LabeledLine], heads: Set<Int>
+    ) -> (adcode: String?, rule: String) {
+        // A report that names no division but speaks from a region by its short name (全港, 本澳).
+        if let own = shortName, own.count >= Self.minimumSpeakingCount {
+            return (own.adcode, RegionRule.shortName)
+        }
+        // A report that speaks as a county (我县) and names one county, once (in a signature, the
+        // name of its own rule, 宜川教育): that county is its own.
+        if let only = Self.onlyNamed(named, counts: counts) { return (only, RegionRule.onlyNamed) }
+        // Else the bureau the page names as its source or issuer (来源：深圳市教育局).
+        if let source = Self.sourceRegion(lines) { return (source, RegionRule.sourceLine) }
+        // Else the one division its bare stems name (黎川一中, 徐汇中学), when nothing else names one;
+        // a report speaking as a county that names no county may call its own by its bare stem.
+        let speaksAsCounty = Self.speakingLevel(counts) == 2 && named.allSatisfy { Self.specificity($0) < 2 }
+        if named.isEmpty || speaksAsCounty,
+            let weak = Self.weakStemRegion(lines, heads: heads, speaksAsCounty: speaksAsCounty)
+        {
+            return (weak, RegionRule.weakStem)
+        }
+        return (nil, best.map { RegionRule.weak + " (best \($0.adcode) score \($0.score))" } ?? RegionRule.unnamed)
+    }
+
+    /// The region of a report whose best division (`best`, its title names it not) shares its score
+    /// with another that neither contains nor lies in it (a province's bulletin whose table names its
+    /// cities twice each, 德州市…莱芜市): the division containing them all when the report names it
+    /// (`named`), else none; nil when no other ties (the best stands).
+    static func tiedRegion(
+        _ best: (adcode: String, score: Int, first: Int), scores: [(adcode: String, score: Int, first: Int)],
+        titled: [Located<PlaceMention>], named: Set<String>
+    ) -> (adcode: String?, rule: String)? {
+        guard !titled.contains(where: { $0.mention.adcode == best.adcode }) else { return nil }
+        let tied = scores.filter {
+            $0.score == best.score && $0.adcode != best.adcode && !FactBuilder.contains($0.adcode, best.adcode)
+                && !FactBuilder.contains(best.adcode, $0.adcode)
+        }
+        guard !tied.isEmpty else { return nil }
+        let all = [best.adcode] + tied.map(\.adcode)
+        let containing = [String(best.adcode.prefix(4)) + "00000000", String(best.adcode.prefix(2)) + "0000000000"]
+        let parent = containing.first { parent in all.allSatisfy { $0 == parent || FactBuilder.contains(parent, $0) } }
+        if let parent, named.contains(parent) { return (parent, RegionRule.tiedParent) }
+        return (nil, RegionRule.tied)
     }
 
     /// The region `chosen` moved to the level the report speaks as (`counts`), if it speaks as one:
@@ -146,7 +190,9 @@ extension DocumentProfiler {
         if let level = speakingLevel(counts), level > specificity(chosen),
             !(specificity(chosen) == 0
                 && ((level == 2 && autonomousRegions.contains(province))
-                    || (level == 1 && municipalities.contains(province))))
+                    || (level == 1 && municipalities.contains(province)))),
+            // A Taiwan city that was a county (桃園縣 → 桃园市) still calls itself 本縣 in older text.
+            !(level == 2 && specificity(chosen) == 1 && province == taiwan)
         {
             // The division of that level the report names most, if it names one often enough.
             let own = scores.filter { specificity($0.adcode) == level && $0.score >= minimumRegionScore }
@@ -205,6 +251,9 @@ extension DocumentProfiler {
     /// Provinces that are cities (北京, 天津, 上海, 重庆): their 全市 may be the province's or the city's code.
     static let municipalities: Set<String> = ["11", "12", "31", "50"]
 
+    /// Taiwan's province code: its cities (桃园市) are counties' heirs and its counties (澎湖县) city-level.
+    static let taiwan = "71"
+
     /// Provinces that are autonomous regions: their own 全区 is the province.
     static let autonomousRegions: Set<String> = ["15", "45", "54", "64", "65"]
 
@@ -217,7 +266,7 @@ extension DocumentProfiler {
         return level
     }
 
-    /// How often a report uses 我/全/本 + 省, 市 and 县/区 (indexed by level).
+    /// How often a report uses 我/全/本 + 省, 市 and 县/区 (縣/區 in traditional script) (indexed by level).
     ///
     /// Read from the lines' UTF-8 bytes: all seven characters are three bytes long, and a lead
     /// byte never stands inside another character, so six bytes spell the pair exactly where the
@@ -235,11 +284,11 @@ extension DocumentProfiler {
                         (a == 0xE6 && b == 0x88 && c == 0x91) || (a == 0xE5 && b == 0x85 && c == 0xA8)
                             || (a == 0xE6 && b == 0x9C && c == 0xAC)
                     else { continue }
-                    // 省 E7 9C 81, 市 E5 B8 82, 县 E5 8E BF, 区 E5 8C BA
+                    // 省 E7 9C 81, 市 E5 B8 82, 县 E5 8E BF, 区 E5 8C BA; traditional 縣 E7 B8 A3, 區 E5 8D 80
                     switch (bytes[i + 3], bytes[i + 4], bytes[i + 5]) {
                     case (0xE7, 0x9C, 0x81): counts[0] += 1
                     case (0xE5, 0xB8, 0x82): counts[1] += 1
-                    case (0xE5, 0x8E, 0xBF), (0xE5, 0x8C, 0xBA): counts[2] += 1
+                    case (0xE5, 0x8E, 0xBF), (0xE5, 0x8C, 0xBA), (0xE7, 0xB8, 0xA3), (0xE5, 0x8D, 0x80): counts[2] += 1
                     default: break
                     }
                 }

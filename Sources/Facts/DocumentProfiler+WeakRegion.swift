@@ -25,15 +25,24 @@ extension DocumentProfiler {
     /// A two-character county name (高县, 新縣) the kept lines name at least `repeatedCountyCount`
     /// times as a county, not inside a word (代县长, 新县城, 提高县域) or a slogan (科教兴县战略), counts
     /// too: a county's news or summary calls itself so all along.
-    static func weakStemRegion(_ lines: [LabeledLine], heads: Set<Int>) -> String? {
-        // Head lines for a school's name; other kept lines only where they may hold a county's 县.
+    /// With `speaksAsCounty` (我县, 全县 at least twice), a county's bare stem the kept lines name at
+    /// least `repeatedStemCount` times as its own (黎川一中…黎川二中, 宁化教育…宁化籍: `standsAsOwnName`)
+    /// counts too: a county's own report calls itself by its stem.
+    /// A title opening with the county's stem and a document word (凤庆年鉴2017, 宁化教育2020年工作总结)
+    /// names it too.
+    static func weakStemRegion(_ lines: [LabeledLine], heads: Set<Int>, speaksAsCounty: Bool = false) -> String? {
+        let titleNumbers = Set(lines.filter { $0.label == .title }.map(\.number))
+        // Head lines for a school's name; other kept lines only where they may hold a county's 县
+        // (all kept lines when the report speaks as a county: its stem may stand anywhere).
         let kept = lines.filter {
-            $0.label.isKept && (heads.contains($0.number) || $0.text.contains("县") || $0.text.contains("縣"))
+            $0.label.isKept
+                && (speaksAsCounty || heads.contains($0.number) || $0.text.contains("县") || $0.text.contains("縣"))
         }
         guard !kept.isEmpty else { return nil }
         let texts = Dictionary(kept.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
         var named: Set<String> = []
         var counties: [String: Int] = [:]
+        var stems: [String: Int] = [:]
         var scalarsByLine: [Int: [Unicode.Scalar]] = [:]
         for located in weakResolver.places(in: kept) {
             let mention = located.mention
@@ -49,9 +58,18 @@ extension DocumentProfiler {
                 named.insert(adcode)
             } else if twoCharacter, standsAsCounty(mention, in: scalars) {
                 counties[adcode, default: 0] += 1
+            } else if speaksAsCounty, mention.rule.hasPrefix("p-stem"), mention.candidates.count == 1,
+                specificity(adcode) == 2
+            {
+                if titleNumbers.contains(located.line), opensTitle(mention, in: scalars) {
+                    named.insert(adcode)
+                } else if standsAsOwnName(mention, in: scalars) {
+                    stems[adcode, default: 0] += 1
+                }
             }
         }
         named.formUnion(counties.filter { $0.value >= repeatedCountyCount }.keys)
+        named.formUnion(stems.filter { $0.value >= repeatedStemCount }.keys)
         let finest = named.filter { adcode in !named.contains { FactBuilder.contains(adcode, $0) } }
         return finest.count == 1 ? finest.first : nil
     }
@@ -59,6 +77,8 @@ extension DocumentProfiler {
     /// How often a two-character county name must stand as a county for a report that names no
     /// other division to be that county's.
     static let repeatedCountyCount = 2
+    /// How often a report speaking as a county must call a county by its bare stem for it to be that county's.
+    static let repeatedStemCount = 2
 
     /// Whether a two-character name ending in 县 stands as the county (高县从2011年起, 新县投资…), not
     /// as the end of a word (代县长 an acting county head, 新县城 a new county town, 提高县域) or of a
@@ -98,6 +118,38 @@ extension DocumentProfiler {
         }
         return false
     }
+
+    /// Whether a county's bare stem stands as the county's own name: a school's name (黎川一中, 黎川县城
+    /// 小学 within `weakNameReach`) or an own-name word right after it (宁化教育, 凤台籍, 乳源人民), not an
+    /// ordinary word's first half (资源配置, 顺利通过) nor a site's name (庆云新闻网).
+    static func standsAsOwnName(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        let end = place.offset + place.surface.unicodeScalars.count
+        if ownNameScalars.contains(where: { FactBuilder.starts($0, at: end, in: scalars) }) { return true }
+        var index = end
+        while index <= min(scalars.count - 1, end + weakNameReach) {
+            if RegionGate.schoolScalars.contains(where: { FactBuilder.starts($0, at: index, in: scalars) }) {
+                return true
+            }
+            guard scalars[index].properties.isIdeographic, !localScalars.contains(scalars[index]) else { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether a title opens with the stem (after a year at most) and a document word follows it
+    /// (凤庆年鉴2017, 宁化教育工作总结): the county's own book or report.
+    static func opensTitle(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        guard place.offset <= scalars.count,
+            !scalars[..<place.offset].contains(where: { $0.properties.isIdeographic && $0 != "年" })
+        else { return false }
+        let end = place.offset + place.surface.unicodeScalars.count
+        return titleWordScalars.contains { FactBuilder.starts($0, at: end, in: scalars) }
+    }
+
+    /// Words after a county's stem that make it the county's own (its education, people, natives).
+    static let ownNameScalars = ["教育", "人民", "籍", "孩子", "学子", "全县"].map { Array($0.unicodeScalars) }
+    /// Words after a title's opening stem that make the title the county's own book or report.
+    static let titleWordScalars = ["年鉴", "教育", "县"].map { Array($0.unicodeScalars) }
 
     /// How many name characters may stand between the stem and the school word (桃源中心).
     static let weakNameReach = 4

@@ -20,8 +20,14 @@ public enum RegionRule {
     /// The bureau of a source or issuer line the report's text keeps (资料来源：深圳市教育局), never a metadata line.
     public static let sourceLine = "docregion-source-line"
     /// The one division a report that names none otherwise calls by its bare stem or short name, in a
-    /// school's name or twice (黎川一中, 泾县中学; 高县…高县): weak, left to the region chooser.
+    /// school's name or twice (黎川一中, 泾县中学; 高县…高县), or, in a report speaking as a county, by its
+    /// bare stem twice anywhere (寧化堅持…精彩寧化): weak, left to the region chooser.
     public static let weakStem = "docregion-weak-stem"
+    /// The division containing the several divisions a report names equally often, none in its title
+    /// (a province's bulletin naming its cities twice each in a table), when the report names it too.
+    public static let tiedParent = "docregion-tied-parent"
+    /// Empty: the report names several divisions equally often and not the one containing them all.
+    public static let tied = "docregion-tied"
     /// Empty: the report speaks as the country (全国) and its title names no place.
     public static let national = "docregion-national"
     /// Empty: the report names no division.

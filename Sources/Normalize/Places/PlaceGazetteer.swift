@@ -60,6 +60,13 @@ public struct PlaceGazetteer: Sendable {
             }
             add(stem, index, .stem)
         }
+        // A former name (蓟县, 襄樊) stands for the division bearing its current name, written as it
+        // was: with a suffix it is a full name, bare a stem (a former city's stem stands alone).
+        let byName = Dictionary(grouping: table.divisions.indices, by: { table.divisions[$0].name })
+        for (former, current) in vocabulary.formerNames {
+            guard let found = byName[current], found.count == 1, let index = found.first else { continue }
+            add(former, index, vocabulary.stem(of: former) == nil ? .stem : .full)
+        }
         var entries: [[Candidate]] = []
         var words: [String: [Int]] = [:]
         for (key, candidates) in variants {

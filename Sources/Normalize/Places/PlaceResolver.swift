@@ -204,6 +204,33 @@ public struct PlaceResolver: Sendable {
         return kept
     }
 
+    /// A line's scalars folded to simplified script with its pinyin glosses taken out (國(guó)稅局對(duì)口支援
+    /// reads as 国税局对口支援), and the raw index of each (nil when the line has no glosses): with
+    /// `moved(_:onto:)`, the words around a place are read as the scan read the place.
+    ///
+    /// ```swift
+    /// let line = PlaceResolver.unglossedLine("其中深圳市國(guó)稅局對(duì)口支援")  // 其中深圳市国税局对口支援
+    /// ```
+    public static func unglossedLine(_ text: String) -> (scalars: [Unicode.Scalar], kept: [Int]?) {
+        let full = text.scalarArray
+        guard let kept = unglossed(full) else { return (folded(full), nil) }
+        return (folded(kept.map { full[$0] }), kept)
+    }
+
+    /// A place found on a raw line moved onto the line's unglossed scalars (`unglossedLine`).
+    public static func moved(
+        _ mention: PlaceMention, onto line: (scalars: [Unicode.Scalar], kept: [Int]?)
+    ) -> PlaceMention {
+        guard let kept = line.kept else { return mention }
+        let rawEnd = mention.offset + mention.surface.unicodeScalars.count
+        let start = kept.firstIndex { $0 >= mention.offset } ?? line.scalars.count
+        let end = max(start, kept.firstIndex { $0 >= rawEnd } ?? line.scalars.count)
+        var moved = mention
+        moved.offset = start
+        moved.surface = String(scalars: line.scalars[start..<end])
+        return moved
+    }
+
     /// Whether a report speaks as a county or district: 我县, 全县, 本县, 我区, 全区, 本区 in its kept lines.
     static func speaksAsCounty(_ lines: [LabeledLine]) -> Bool {
         lines.contains { line in
@@ -223,9 +250,11 @@ public struct PlaceResolver: Sendable {
 
     /// Whether an institution word follows `end` (增城中学, 河南商会), or a school word within a few
     /// name characters (黄山保障房小学), with no punctuation, digit or space between.
+    /// A place speaking of itself as a whole (莆田全市中小学, 襄阳各中小学) opens no school's name.
     static func opensName(_ scalars: [Unicode.Scalar], after end: Int, words: [String]) -> Bool {
         let next = String(scalars: scalars[min(end, scalars.count)..<min(scalars.count, end + 4)])
         if words.contains(where: { next.begins(with: $0) }) { return true }
+        if wholeWords.contains(where: { next.begins(with: $0) }) { return false }
         var start = end
         while start < min(scalars.count, end + Self.nameWindow) {
             let rest = String(scalars: scalars[start..<min(scalars.count, start + 4)])
@@ -235,6 +264,9 @@ public struct PlaceResolver: Sendable {
         }
         return false
     }
+
+    /// Words after a place's name that speak of the whole place (全市, 各) rather than name a school in it.
+    static let wholeWords = ["全市", "全县", "全区", "全省", "全州", "全旗", "各", "城乡", "市区", "城区"]
 
     /// The words that end a school's name, however many name characters stand before them.
     static let schoolWords = ["小学", "中学", "学校", "幼儿园", "初中", "高中", "职中", "中专"]

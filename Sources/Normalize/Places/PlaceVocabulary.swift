@@ -28,6 +28,10 @@ public struct PlaceVocabulary: Sendable {
     /// Words after a county's bare stem that make it the report's own county speaking of itself
     /// (宜川教育, 镇安人民): a place when the report speaks as a county (我县, 全县).
     public let ownWords: [String]
+    /// Names a division bore before it was renamed, merged or upgraded (蓟县 → 蓟州区, 桃园县 → 桃园市,
+    /// 崇文区 → 东城区), each with the official name it is filed under today: an older report's figures
+    /// are that division's, and no stem or suffix swap reaches them (蓟县 is no 蓟州, 桃园县 no 桃园区).
+    public let formerNames: [(former: String, current: String)]
     /// Common two-character words whose second character may open a place name (其中, 初中, 安全):
     /// no place starts inside one (其中江北区 is 江北区, not 中江; 安全南路 is no 全南). Kept as packed
     /// scalar pairs (first << 32 | second), so the per-character check in the resolver's scan builds no string.
@@ -54,7 +58,7 @@ public struct PlaceVocabulary: Sendable {
         var byKind: [String: [String]] = [:]
         let kinds: Set<String> = [
             "suffix", "short-suffix", "swap-suffix", "ethnic", "generic", "needs-context",
-            "institution", "person", "own-name", "word-end", "placeholder-mark", "placeholder-suffix",
+            "institution", "person", "own-name", "word-end", "placeholder-mark", "placeholder-suffix", "former",
         ]
         for row in table.rows {
             guard kinds.contains(row["kind"]) else {
@@ -72,6 +76,10 @@ public struct PlaceVocabulary: Sendable {
         }
         shortSuffixes = shorts
         swapSuffixes = byKind["swap-suffix"] ?? []
+        formerNames = (byKind["former"] ?? []).compactMap { pair in
+            let parts = pair.split(separator: ">").map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
         ethnicNames = (byKind["ethnic"] ?? []).sorted { $0.count > $1.count }
         suffixScalars = suffixes.map { Array($0.unicodeScalars) }
         ethnicScalars = ethnicNames.map { Array($0.unicodeScalars) }
