@@ -1,10 +1,6 @@
 import EduwhCore
 import Normalize
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The features a learned indicator chooser reads for one quantity (`IndicatorModel`), computed
 /// from what the Facts stage already found for it: its unit, unit kind and qualifier, the
 /// dictionary's choice and the kind of cue behind it, the grammar's counted noun and governing
@@ -89,28 +85,6 @@ public enum IndicatorFeatures {
         let start = bytes.index(after: colon)
         let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") } ?? bytes.endIndex
         return start == end ? nil : rule[start..<end]
-    }
-
-    /// How large a figure is, coarsely, whatever site it stands on: the power of ten of a count,
-    /// an amount or an area (`4` for 12,000 people, `8` for 3.48亿元), a percent's band (`lt10`,
-    /// `lt50`, `lt90`, `lt100`, `100`, `gt100`), `ph` for a placeholder (x所, XX万元) and `-`
-    /// without a value. A budget runs to hundreds of millions, a school's staff to tens, a
-    /// county's pupils to tens of thousands, a rate reached (入园率达到98%) sits near 100.
-    public static func magnitude(_ quantity: QuantityMention) -> String {
-        if quantity.qualifier == .placeholder { return "ph" }
-        guard let value = quantity.value, value.isFinite, value >= 0 else { return "-" }
-        if quantity.unit == "percent" {
-            switch value {
-            case ..<10: return "lt10"
-            case ..<50: return "lt50"
-            case ..<90: return "lt90"
-            case ..<100: return "lt100"
-            case 100: return "100"
-            default: return "gt100"
-            }
-        }
-        guard value >= 1 else { return "0" }
-        return String(min(Int(log10(value)), 12))
     }
 
     /// The phrase right before `offset` (back to the nearest punctuation, at most `window`
@@ -264,9 +238,6 @@ public enum IndicatorFeatures {
         add("u=", unit)
         add("uk=", kind)
         add("q=", quantity.qualifier.rawValue)
-        let size = magnitude(quantity)
-        sink.add("mg=", unit, and: size)
-        sink.add("mgk=", kind, and: size)
         add("d=", code)
         add("dk=", cue)
         sink.add("d&dk=", code, and: cue)

@@ -275,27 +275,3 @@ import Testing
         #expect(combined.wrongKnown < dictionary.wrongKnown)
     }
 }
-
-extension IndicatorModelTests {
-    /// A figure's size is a feature of its unit, coarse enough to hold on any site: a power of ten,
-    /// a percent's band, a placeholder.
-    @Test(arguments: [
-        ("全县共有在校学生32000人", "32000人", "人", 32000.0 as Double?, "4"),
-        ("投入资金3.48亿元", "3.48亿元", "yuan", 348_000_000, "8"),
-        ("学前三年毛入园率达到98.5%", "98.5%", "percent", 98.5, "lt100"),
-        ("义务教育巩固率达到100%", "100%", "percent", 100, "100"),
-        ("比上年增长12%", "12%", "percent", 12, "lt50"),
-        ("新建学校x所", "x所", "所", nil, "ph"),
-    ])
-    func aFiguresSizeIsABandOfItsUnit(
-        _ line: String, _ surface: String, _ unit: String, _ value: Double?, _ band: String
-    ) {
-        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: value)
-        #expect(IndicatorFeatures.magnitude(quantity) == band)
-        let choice = IndicatorMapper.Choice(code: "unknown", rule: "none")
-        var context = Self.context(line, surface, unit: unit, choice: choice)
-        context.quantity = quantity
-        let features = IndicatorFeatures.features(context)
-        #expect(features.contains("mg=\(unit)&\(band)"))
-    }
-}
