@@ -163,7 +163,10 @@ public struct IndicatorMapper: Sendable {
             accepted[index * unitIDs.count + unitID] && !(rates[index] && percentAbove100)
         }
         let isPercent = unit == "percent" || unit == "百分点"
-        for match in found ?? signalMatches(in: scalars, sentence: sentence) {
+        let words = Self.outside(
+            start..<end, found ?? signalMatches(in: scalars, sentence: sentence), sentence: sentence.range
+        ) { signals.matches(in: scalars, range: $0) }
+        for match in words {
             guard match.end <= start || match.start >= end else { continue }
             // 多 right after a number or its measure word is "more than" (3成多, 30多人), no word of change.
             if match.end == match.start + 1, scalars[match.start] == "多",
@@ -225,6 +228,25 @@ public struct IndicatorMapper: Sendable {
             return choice(best.indicator, best.word, "@sentence")
         }
         return fallbackChoice(for: quantity)
+    }
+
+    /// The signal words of a sentence that stand outside the figure at `figure`: `matches` as
+    /// they are, unless a word runs across one of the figure's ends. The sentence's longest-match
+    /// scan can read the figure's measure word into a word (3000名教师 as 名教师, 5名校长 as 名校长,
+    /// 24个班级 as 个班): then the words before and after the figure are read again, each side on its
+    /// own (教师, 校长, 班级), so that what a number counts is never hidden by its own measure word.
+    static func outside(
+        _ figure: Range<Int>, _ matches: [WordTrie.Match], sentence: Range<Int>,
+        rescan: (Range<Int>) -> [WordTrie.Match]
+    ) -> [WordTrie.Match] {
+        let straddles = matches.contains { match in
+            (match.start < figure.lowerBound && match.end > figure.lowerBound)
+                || (match.start < figure.upperBound && match.end > figure.upperBound)
+        }
+        guard straddles else { return matches }
+        let before = sentence.lowerBound..<max(sentence.lowerBound, min(figure.lowerBound, sentence.upperBound))
+        let after = min(max(figure.upperBound, sentence.lowerBound), sentence.upperBound)..<sentence.upperBound
+        return (before.isEmpty ? [] : rescan(before)) + (after.isEmpty ? [] : rescan(after))
     }
 
     /// Scalars a number or its measure word may end with (3成多, 六十多, 30多人).

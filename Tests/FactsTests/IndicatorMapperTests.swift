@@ -151,3 +151,19 @@ extension IndicatorMapperTests {
         #expect(IndicatorMapper.standard.indicator(for: quantity, inLine: line).code == "growth_rate")
     }
 }
+
+extension IndicatorMapperTests {
+    /// A signal word that would begin with the figure's own measure word (名教师, 名校长, 个班) never
+    /// hides the noun the figure counts: the words on each side of the figure are read on their own.
+    @Test(arguments: [
+        ("全镇有2600名教师参加了岗位竞聘", "2600名", "名", "teachers_count"),
+        ("这学期学校有18个班级参加了合唱比赛", "18个", "个", "classes"),
+        // 名师 (master teachers) is not read out of 120名师生.
+        ("学校组织120名师生参加了消防演练", "120名", "名", "unknown"),
+    ])
+    func aMeasureWordIsNoPartOfTheCountedNoun(_ line: String, _ surface: String, _ unit: String, _ indicator: String) {
+        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
+        let choice = IndicatorMapper.standard.indicator(for: quantity, inLine: line)
+        #expect(choice.code == indicator, "rule \(choice.rule)")
+    }
+}

@@ -165,3 +165,19 @@ import Testing
         }
     }
 }
+
+extension QuantityGrammarTests {
+    /// A rank of the teachers' title system (高级教师, 一级教师, 小学高级教师, 中级职称) counts the
+    /// teachers who hold it: `teacher_titles`, not the staff count its sentence opens with.
+    @Test(arguments: [
+        ("全校现有专任教师86人,其中高级教师12人,一级教师40人", "12人", "人", "高级教师"),
+        ("全校现有专任教师86人,其中高级教师12人,一级教师40人", "40人", "人", "一级教师"),
+        ("教师队伍中有9位小学高级教师", "9位", "位", "小学高级教师"),
+    ])
+    func aTeacherRankCountsTitleHolders(_ line: String, _ surface: String, _ unit: String, _ noun: String) {
+        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
+        let choice = IndicatorMapper.standard.indicator(for: quantity, inLine: line)
+        #expect(choice.code == "teacher_titles", "rule \(choice.rule)")
+        #expect(choice.rule.hasPrefix("g-teacher-titled:\(noun)/"), "rule \(choice.rule)")
+    }
+}
