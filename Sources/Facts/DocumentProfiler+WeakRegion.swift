@@ -108,15 +108,7 @@ extension DocumentProfiler {
             !scalars[..<place.offset].contains(where: { $0.properties.isIdeographic && $0 != "年" })
         else { return false }
         let end = place.offset + place.surface.unicodeScalars.count
-        var index = end
-        while index <= min(scalars.count - 1, end + weakNameReach) {
-            if RegionGate.schoolScalars.contains(where: { FactBuilder.starts($0, at: index, in: scalars) }) {
-                return true
-            }
-            guard scalars[index].properties.isIdeographic, !localScalars.contains(scalars[index]) else { return false }
-            index += 1
-        }
-        return false
+        return schoolWordFollows(end, in: scalars)
     }
 
     /// Whether a county's bare stem stands as the county's own name: a school's name (黎川一中, 黎川县城
@@ -125,6 +117,12 @@ extension DocumentProfiler {
     static func standsAsOwnName(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         let end = place.offset + place.surface.unicodeScalars.count
         if ownNameScalars.contains(where: { FactBuilder.starts($0, at: end, in: scalars) }) { return true }
+        return schoolWordFollows(end, in: scalars)
+    }
+
+    /// Whether a school word (中学, 小学, 一中…) starts within `weakNameReach` name characters after `end`,
+    /// none of them a town's, village's or street's: the name before it is the school's.
+    static func schoolWordFollows(_ end: Int, in scalars: [Unicode.Scalar]) -> Bool {
         var index = end
         while index <= min(scalars.count - 1, end + weakNameReach) {
             if RegionGate.schoolScalars.contains(where: { FactBuilder.starts($0, at: index, in: scalars) }) {
