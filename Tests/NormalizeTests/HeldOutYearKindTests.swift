@@ -10,11 +10,6 @@ private func mentions(_ text: String, reference: Int? = 2018) -> [YearMention] {
     Normalizer.standard.years(in: text, referenceYear: reference)
 }
 
-private func describe(_ y: [YearMention]) -> String {
-    y.map { "\($0.surface)=\($0.kind) \(String(describing: $0.from))-\(String(describing: $0.to))" }
-        .joined(separator: ", ")
-}
-
 @Suite("Held-out kinds: years (fh, fi)")
 struct FhFiYearKindTests {
     @Test(
@@ -29,9 +24,9 @@ struct FhFiYearKindTests {
         ])
     func schoolYears(_ text: String, _ surface: String, _ from: Int, _ to: Int) {
         let y = mentions(text)
-        #expect(y.count == 1, "\(text) → \(describe(y))")
-        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describe(y))")
-        #expect(y.first?.from == from && y.first?.to == to, "\(text) → \(describe(y))")
+        #expect(y.count == 1, "\(text) → \(describeYears(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == from && y.first?.to == to, "\(text) → \(describeYears(y))")
     }
 
     @Test("Two two-digit numbers that are not consecutive, or close with a bare 年, are no school year")
@@ -51,8 +46,8 @@ struct FhFiYearKindTests {
         ])
     func placeholderDates(_ text: String, _ surface: String) {
         let y = mentions(text)
-        #expect(y.count == 1, "\(text) → \(describe(y))")
-        #expect(y.first?.surface == surface && y.first?.kind == .placeholder, "\(text) → \(describe(y))")
-        #expect(y.first?.from == nil && y.first?.to == nil, "\(text) → \(describe(y))")
+        #expect(y.count == 1, "\(text) → \(describeYears(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == .placeholder, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == nil && y.first?.to == nil, "\(text) → \(describeYears(y))")
     }
 }

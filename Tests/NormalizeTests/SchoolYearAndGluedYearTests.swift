@@ -10,11 +10,6 @@ private func mentions(_ text: String, reference: Int? = 2020) -> [YearMention] {
     Normalizer.standard.years(in: text, referenceYear: reference)
 }
 
-private func describe(_ y: [YearMention]) -> String {
-    y.map { "\($0.surface)=\($0.kind) \(String(describing: $0.from))-\(String(describing: $0.to)) \($0.rule)" }
-        .joined(separator: ", ")
-}
-
 @Suite("Years glued to a word, school years and spans (session 16)")
 struct SchoolYearAndGluedYearTests {
     @Test(
@@ -29,9 +24,9 @@ struct SchoolYearAndGluedYearTests {
         ])
     func gluedYears(_ text: String, _ surface: String) {
         let y = mentions(text).filter { $0.surface == surface }
-        #expect(y.count == 1, "\(text) → \(describe(mentions(text)))")
-        #expect(y.first?.kind == .year && y.first?.from == Int(surface), "\(text) → \(describe(y))")
-        #expect(y.first.map { Normalizer.undatingYearRules.contains($0.rule) } == true, "\(text) → \(describe(y))")
+        #expect(y.count == 1, "\(text) → \(describeYears(mentions(text)))")
+        #expect(y.first?.kind == .year && y.first?.from == Int(surface), "\(text) → \(describeYears(y))")
+        #expect(y.first.map { Normalizer.undatingYearRules.contains($0.rule) } == true, "\(text) → \(describeYears(y))")
     }
 
     @Test(
@@ -39,7 +34,7 @@ struct SchoolYearAndGluedYearTests {
         arguments: ["2000余人参加培训", "2019级新生报到", "2010多名教师", "2015名学生", "1998、2000、2002"])
     func notGluedYears(_ text: String) {
         let y = mentions(text)
-        #expect(!y.contains { $0.rule == "y-bare-glued" }, "\(text) → \(describe(y))")
+        #expect(!y.contains { $0.rule == "y-bare-glued" }, "\(text) → \(describeYears(y))")
     }
 
     @Test(
@@ -47,17 +42,17 @@ struct SchoolYearAndGluedYearTests {
         arguments: ["认真总结上学年的工作", "较上一学年提高3个百分点", "表彰上一学年度先进集体", "过去的一学年,全校师生共同努力"])
     func lastSchoolYear(_ text: String) {
         let y = mentions(text)
-        #expect(y.count == 1 && y.first?.kind == .relative, "\(text) → \(describe(y))")
-        #expect(y.first?.from == 2019 && y.first?.to == 2020, "\(text) → \(describe(y))")
+        #expect(y.count == 1 && y.first?.kind == .relative, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == 2019 && y.first?.to == 2020, "\(text) → \(describeYears(y))")
     }
 
     @Test("A school-year range keeps its 学年度 across a space (PDF text)")
     func spacedSchoolYearRange() {
         let y = mentions("2018-2019 学年度,我校共开设社团12个")
-        #expect(y.count == 1 && y.first?.surface == "2018-2019 学年度", "\(describe(y))")
-        #expect(y.first?.kind == .range && y.first?.from == 2018 && y.first?.to == 2019, "\(describe(y))")
+        #expect(y.count == 1 && y.first?.surface == "2018-2019 学年度", "\(describeYears(y))")
+        #expect(y.first?.kind == .range && y.first?.from == 2018 && y.first?.to == 2019, "\(describeYears(y))")
         let students = mentions("2018年-2019 学生人数")
-        #expect(students.first?.surface == "2018年-2019", "\(describe(students))")
+        #expect(students.first?.surface == "2018年-2019", "\(describeYears(students))")
     }
 
     // Session 23: N年间 is a relative row (corpus README: 这五年间 relative only, no quantity; the gold now
@@ -65,7 +60,7 @@ struct SchoolYearAndGluedYearTests {
     @Test("当年 is the year being spoken of; N年间 is a relative period, not a duration")
     func sameYear() {
         let same = mentions("新开工项目3个,当年计划投资800万元")
-        #expect(same.first?.surface == "当年" && same.first?.from == 2020, "\(describe(same))")
+        #expect(same.first?.surface == "当年" && same.first?.from == 2020, "\(describeYears(same))")
         #expect(!mentions("他相当年轻").contains { $0.surface == "当年" })
         #expect(mentions("5年间新增学位1.2万个").first?.kind == .relative)
     }

@@ -10,11 +10,6 @@ private func mentions(_ text: String, reference: Int? = 2020) -> [YearMention] {
     Normalizer.standard.years(in: text, referenceYear: reference)
 }
 
-private func describe(_ y: [YearMention]) -> String {
-    y.map { "\($0.surface)=\($0.kind) \(String(describing: $0.from))-\(String(describing: $0.to)) \($0.rule)" }
-        .joined(separator: ", ")
-}
-
 @Suite("School-year ranges with a term, squashed plan spans, corner-quoted plan periods (session 21)")
 struct YearFormSession21Tests {
     @Test(
@@ -28,15 +23,15 @@ struct YearFormSession21Tests {
         ])
     func schoolTermRanges(_ text: String, _ surface: String, _ from: Int, _ to: Int) {
         let y = mentions(text)
-        #expect(y.count == 1, "\(text) → \(describe(y))")
-        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describe(y))")
-        #expect(y.first?.from == from && y.first?.to == to, "\(text) → \(describe(y))")
+        #expect(y.count == 1, "\(text) → \(describeYears(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == from && y.first?.to == to, "\(text) → \(describeYears(y))")
     }
 
     @Test("Two years without 年 and a half word that is no school word stay no range")
     func halfWithoutSchoolWord() {
         let y = mentions("2015-2016上级拨付资金")
-        #expect(!y.contains { $0.kind == .range }, "\(describe(y))")
+        #expect(!y.contains { $0.kind == .range }, "\(describeYears(y))")
     }
 
     @Test(
@@ -48,8 +43,8 @@ struct YearFormSession21Tests {
         ])
     func squashedSpans(_ text: String, _ from: Int, _ to: Int) {
         let y = mentions(text)
-        #expect(y.count == 1 && y.first?.kind == .range, "\(text) → \(describe(y))")
-        #expect(y.first?.from == from && y.first?.to == to && y.first?.rule == "y-squashed-span", "\(describe(y))")
+        #expect(y.count == 1 && y.first?.kind == .range, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == from && y.first?.to == to && y.first?.rule == "y-squashed-span", "\(describeYears(y))")
     }
 
     @Test(
@@ -57,7 +52,7 @@ struct YearFormSession21Tests {
         arguments: ["联系电话(20222024)", "行动计划(20242022)", "发展规划(20102050)", "工作方案(12345678)"])
     func notSquashedSpans(_ text: String) {
         let y = mentions(text)
-        #expect(!y.contains { $0.rule == "y-squashed-span" }, "\(text) → \(describe(y))")
+        #expect(!y.contains { $0.rule == "y-squashed-span" }, "\(text) → \(describeYears(y))")
     }
 
     @Test(
@@ -68,7 +63,8 @@ struct YearFormSession21Tests {
         ])
     func cornerQuotedPlanPeriods(_ text: String, _ from: Int, _ to: Int) {
         let y = mentions(text).filter { $0.kind == .planPeriod }
-        #expect(y.count == 1 && y.first?.from == from && y.first?.to == to, "\(text) → \(describe(mentions(text)))")
+        #expect(
+            y.count == 1 && y.first?.from == from && y.first?.to == to, "\(text) → \(describeYears(mentions(text)))")
     }
 
     @Test(
@@ -76,15 +72,15 @@ struct YearFormSession21Tests {
         arguments: ["每生每天补助5元,全年1000元", "每天4元、全年 800元", "全年按250天计算", "全年按照学生在校时间200天计"])
     func annualRates(_ text: String) {
         let y = mentions(text)
-        #expect(!y.contains { $0.surface.hasPrefix("全年") }, "\(text) → \(describe(y))")
+        #expect(!y.contains { $0.surface.hasPrefix("全年") }, "\(text) → \(describeYears(y))")
     }
 
     @Test("全年 that opens what a year did stays a relative year of the section")
     func wholeYearStays() {
         for text in ["全年按照每生每年500元的标准拨付资金", "全年按计划完成"] {
-            #expect(mentions(text).contains { $0.surface == "全年" }, "\(text) → \(describe(mentions(text)))")
+            #expect(mentions(text).contains { $0.surface == "全年" }, "\(text) → \(describeYears(mentions(text)))")
         }
         let y = mentions("全年培训教师5000余人次").filter { $0.surface == "全年" }
-        #expect(y.count == 1 && y.first?.kind == .relative, "\(describe(mentions("全年培训教师5000余人次")))")
+        #expect(y.count == 1 && y.first?.kind == .relative, "\(describeYears(mentions("全年培训教师5000余人次")))")
     }
 }

@@ -11,11 +11,6 @@ private func mentions(_ text: String, reference: Int? = 2020) -> [YearMention] {
     Normalizer.standard.years(in: text, referenceYear: reference)
 }
 
-private func describe(_ y: [YearMention]) -> String {
-    y.map { "\($0.surface)=\($0.kind) \(String(describing: $0.from))-\(String(describing: $0.to)) \($0.rule)" }
-        .joined(separator: ", ")
-}
-
 @Suite("Chinese months alone, bare Chinese-digit years, seasons and school years of the own year (session 23)")
 struct YearFormSession23Tests {
     @Test(
@@ -28,8 +23,8 @@ struct YearFormSession23Tests {
         ])
     func chineseMonthAlone(_ text: String, _ prefix: String) {
         let y = mentions(text)
-        #expect(y.first?.surface.hasPrefix(prefix) == true && y.first?.kind == .date, "\(text) → \(describe(y))")
-        #expect(y.first?.from == 2020, "\(text) → \(describe(y))")
+        #expect(y.first?.surface.hasPrefix(prefix) == true && y.first?.kind == .date, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == 2020, "\(text) → \(describeYears(y))")
     }
 
     @Test(
@@ -40,7 +35,7 @@ struct YearFormSession23Tests {
         ])
     func notChineseMonths(_ text: String) {
         let y = mentions(text)
-        #expect(!y.contains { $0.kind == .date }, "\(text) → \(describe(y))")
+        #expect(!y.contains { $0.kind == .date }, "\(text) → \(describeYears(y))")
     }
 
     @Test(
@@ -52,8 +47,8 @@ struct YearFormSession23Tests {
         ])
     func bareChineseYears(_ text: String, _ surface: String, _ year: Int) {
         let y = mentions(text)
-        #expect(y.count == 1 && y.first?.surface == surface && y.first?.from == year, "\(text) → \(describe(y))")
-        #expect(y.first.map { Normalizer.undatingYearRules.contains($0.rule) } == true, "\(describe(y))")
+        #expect(y.count == 1 && y.first?.surface == surface && y.first?.from == year, "\(text) → \(describeYears(y))")
+        #expect(y.first.map { Normalizer.undatingYearRules.contains($0.rule) } == true, "\(describeYears(y))")
     }
 
     @Test(
@@ -64,7 +59,7 @@ struct YearFormSession23Tests {
         ])
     func chineseDigitSpans(_ text: String, _ surface: String) {
         let y = mentions(text)
-        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describe(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describeYears(y))")
     }
 
     @Test(
@@ -78,17 +73,17 @@ struct YearFormSession23Tests {
         ])
     func ownSeasonsAndSchoolYears(_ text: String, _ surface: String) {
         let y = mentions(text)
-        #expect(y.first?.surface == surface && y.first?.kind == .relative, "\(text) → \(describe(y))")
-        #expect(y.first?.from == 2020 && y.first?.to == 2020, "\(text) → \(describe(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == .relative, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == 2020 && y.first?.to == 2020, "\(text) → \(describeYears(y))")
         let open = mentions(text, reference: nil)
-        #expect(open.first?.surface == surface && open.first?.from == nil, "no reference: \(describe(open))")
+        #expect(open.first?.surface == surface && open.first?.from == nil, "no reference: \(describeYears(open))")
     }
 
     @Test("N years counted back (N年间) are a relative row, not a duration quantity")
     func yearsBack() {
         let text = "5年间全县新增学位3200个"
         let y = mentions(text)
-        #expect(y.first?.surface == "5年间" && y.first?.kind == .relative, "\(describe(y))")
+        #expect(y.first?.surface == "5年间" && y.first?.kind == .relative, "\(describeYears(y))")
         let q = Normalizer.standard.quantities(in: text).map(\.surface)
         #expect(!q.contains("5年") && q.contains("3200个"), "\(q)")
     }

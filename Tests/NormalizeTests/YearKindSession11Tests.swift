@@ -10,11 +10,6 @@ private func mentions(_ text: String, reference: Int? = 2018) -> [YearMention] {
     Normalizer.standard.years(in: text, referenceYear: reference)
 }
 
-private func describe(_ y: [YearMention]) -> String {
-    y.map { "\($0.surface)=\($0.kind) \(String(describing: $0.from))-\(String(describing: $0.to))" }
-        .joined(separator: ", ")
-}
-
 @Suite("Session 11 kinds: years")
 struct YearKindSession11Tests {
     @Test(
@@ -29,8 +24,8 @@ struct YearKindSession11Tests {
         ])
     func seasons(_ text: String, _ surface: String, _ kind: YearKind, _ year: Int?) {
         let y = mentions(text)
-        #expect(y.first?.surface == surface && y.first?.kind == kind, "\(text) → \(describe(y))")
-        #expect(y.first?.from == year && y.first?.to == year, "\(text) → \(describe(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == kind, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == year && y.first?.to == year, "\(text) → \(describeYears(y))")
     }
 
     @Test("A count before 春 or 秋 that is no year stays a count")
@@ -43,7 +38,7 @@ struct YearKindSession11Tests {
     @Test("A school year with a space before 学年 (PDF text) is one year mention")
     func spacedSchoolYear() {
         let y = mentions("在 2016 学年度,全县新增教师40名")
-        #expect(y.map(\.surface) == ["2016 学年度"], "\(describe(y))")
+        #expect(y.map(\.surface) == ["2016 学年度"], "\(describeYears(y))")
         #expect(y.first?.from == 2016 && y.first?.kind == .year)
         // …and its number is no duration of 2016 school years.
         #expect(!Normalizer.standard.quantities(in: "在 2016 学年度,全县新增教师40名").contains { $0.value == 2016 })
@@ -58,9 +53,9 @@ struct YearKindSession11Tests {
         ])
     func bracketedPlanSpans(_ text: String, _ surface: String, _ from: Int, _ to: Int) {
         let y = mentions(text)
-        #expect(y.count == 1, "\(text) → \(describe(y))")
-        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describe(y))")
-        #expect(y.first?.from == from && y.first?.to == to, "\(text) → \(describe(y))")
+        #expect(y.count == 1, "\(text) → \(describeYears(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == .range, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == from && y.first?.to == to, "\(text) → \(describeYears(y))")
     }
 
     @Test("Bracketed numbers that name no plan, or are no years, are no span")
@@ -83,7 +78,7 @@ struct YearKindSession11Tests {
     @Test("A title's year set off by a dash (回顾2020—…) is a year; a dash before digits is no such year")
     func yearBeforeDash() {
         let y = mentions("回顾2020—农村学校办学条件改善纪实")
-        #expect(y.map(\.surface) == ["2020"], "\(describe(y))")
+        #expect(y.map(\.surface) == ["2020"], "\(describeYears(y))")
         #expect(y.first?.from == 2020)
         #expect(!mentions("编号2020—3号文件").contains { $0.surface == "2020" && $0.kind == .year })
     }
@@ -97,15 +92,15 @@ struct YearKindSession11Tests {
         ])
     func blankedYears(_ text: String, _ surface: String) {
         let y = mentions(text)
-        #expect(y.count == 1, "\(text) → \(describe(y))")
-        #expect(y.first?.surface == surface && y.first?.kind == .placeholder, "\(text) → \(describe(y))")
-        #expect(y.first?.from == nil, "\(text) → \(describe(y))")
+        #expect(y.count == 1, "\(text) → \(describeYears(y))")
+        #expect(y.first?.surface == surface && y.first?.kind == .placeholder, "\(text) → \(describeYears(y))")
+        #expect(y.first?.from == nil, "\(text) → \(describeYears(y))")
     }
 
     @Test("A blanked year with spaces before its month (PDF text) is one placeholder mention")
     func spacedPlaceholderDate() {
         let y = mentions("我于 20xx 年 3 月调任教育局局长")
-        #expect(y.map(\.surface) == ["20xx 年 3 月"], "\(describe(y))")
+        #expect(y.map(\.surface) == ["20xx 年 3 月"], "\(describeYears(y))")
         #expect(y.first?.kind == .placeholder)
     }
 
@@ -119,7 +114,7 @@ struct YearKindSession11Tests {
     func yearWithin() {
         let doc = document(["2016年学校工作总结", "一年里,全校教师共外出培训120人次。"])
         let years = resolvedYears(doc, line: 2)
-        #expect(years.first?.surface == "一年里" && years.first?.from == 2016, "\(describe(years))")
+        #expect(years.first?.surface == "一年里" && years.first?.from == 2016, "\(describeYears(years))")
     }
 
     @Test("A target cue with 于 or 在 before the year (计划于2021年, 力争在2020年) is a deadline, not the present")
