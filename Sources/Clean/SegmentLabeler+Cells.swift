@@ -29,8 +29,8 @@ extension ScannedLine {
         guard cell.count <= 24 || listing, !cell.contains(where: { $0 == "|" || $0 == "｜" }) else { return nil }
         // A figure's thousands separators (95,831) are no sentence punctuation.
         if Self.isNumberCell(cell) { return .number }
-        // A table's empty cell, marked by a dash or a slash (-, —, /), continues its run.
-        if cell.count <= 2, cell.allSatisfy({ "-－—–/／".unicodeScalars.contains($0) }) { return .empty }
+        // A table's empty cell, marked by a dash or a slash either way (-, —, /, \), continues its run.
+        if cell.count <= 2, cell.allSatisfy({ "-－—–/／\\＼".unicodeScalars.contains($0) }) { return .empty }
         guard shape.punctuation == 0, !shape.endsSentence else { return nil }
         let hasWord = cell.contains { $0.properties.isIdeographic || ($0.isASCII && $0.properties.isAlphabetic) }
         return hasWord ? .text : nil
@@ -39,10 +39,19 @@ extension ScannedLine {
     /// Units a table's figure cell may end in (a budget's 1,234.56万元, a count's 48人).
     static let cellUnits: [String] = ["万元", "亿元", "元", "万", "人", "所", "个", "%", "％", "年"]
 
-    /// A figure: digits with separators, a sign in front (a change, -12.5), a unit behind (one of
-    /// `cellUnits`, or any word of up to three characters: 95.5分, 12个班).
+    /// Currency marks a money cell may open with ($23,037, NT$ 1,200, ￥3.5).
+    static let cellCurrencies: [String] = ["NT$", "HK$", "US$", "MOP$", "$", "＄", "¥", "￥"]
+
+    /// A figure: digits with separators, a currency mark or a sign in front ($23,037; a change, -12.5),
+    /// a unit behind (one of `cellUnits`, or any word of up to three characters: 95.5分, 12个班).
     static func isNumberCell(_ cell: [Unicode.Scalar]) -> Bool {
         var body = ArraySlice(cell)
+        if let mark = cellCurrencies.first(where: { body.starts(with: $0.unicodeScalars) }),
+            body.count > mark.unicodeScalars.count
+        {
+            body = body.dropFirst(mark.unicodeScalars.count)
+            while let first = body.first, LineShape.isSpace(first) { body = body.dropFirst() }
+        }
         if let first = body.first, "-−－+".unicodeScalars.contains(first), body.count > 1 { body = body.dropFirst() }
         var matched = false
         for unit in cellUnits where body.count > unit.unicodeScalars.count {
@@ -181,10 +190,22 @@ extension SegmentLabeler {
             return label == .noise || label == .metadata
         }
         if claimed.count * 3 > texts.count { return false }
-        // Text cells that name documents (…工作总结, …述职报告) are a list of other reports.
+        // Text cells that name documents (…工作总结, …述职报告(精选5篇)) are a list of other reports; a
+        // column's name or a figure's note that holds such a word (“国培计划” 培训人数, 13640(计划)) is none.
         let words = cleaner.rules.words("document-kind")
-        let titled = texts.filter { i in words.contains { lines[i].matchText.includes($0) } }
+        let titled = texts.filter { i in
+            let name = Self.withoutNotes(lines[i].matchText)
+            return words.contains { name.includes($0) }
+        }
         return titled.count * 3 <= texts.count
+    }
+
+    /// A cell's text without its quoted names (“国培计划” 培训人数 → 培训人数) and a bracketed note
+    /// after a figure (13640(计划) → 13640).
+    static func withoutNotes(_ text: String) -> String {
+        var name = text.replacingOccurrences(of: #"“[^”]*”|"[^"]*""#, with: "", options: .regularExpression)
+        name = name.replacingOccurrences(of: #"([0-9])\s*[(（][^)）]*[)）]"#, with: "$1", options: .regularExpression)
+        return name
     }
 }
 
