@@ -123,10 +123,14 @@ extension ScannedLine {
     /// • 3月居民存款为7244亿元), or one with no ideograph at all after the bullet (markup left in the
     /// text). Reports print their own lists with ■ ● ◆ or numbers, in sentences.
     var isWebListItem: Bool {
+        opensWithWebBullet && (shape.length <= 24 || shape.cjk == 0)
+    }
+
+    /// Whether the line opens with a web list's bullet (• or a hyphen and a space), whatever its length.
+    var opensWithWebBullet: Bool {
         let scalars = Array(text.unicodeScalars.prefix(2))
         guard let first = scalars.first else { return false }
-        let bullet = first == "•" || (first == "-" && scalars.count == 2 && LineShape.isSpace(scalars[1]))
-        return bullet && (shape.length <= 24 || shape.cjk == 0)
+        return first == "•" || (first == "-" && scalars.count == 2 && LineShape.isSpace(scalars[1]))
     }
 
     /// A page's counter in place of a title: a label and a count, or several (查看: 2228|回复: 0,

@@ -80,3 +80,34 @@ extension SegmentLabeler {
         return false
     }
 }
+
+// MARK: - A list of other stories after the text
+
+extension SegmentLabeler {
+    /// A news page's list of other stories after the report's text, each headline cut to the same
+    /// width (刚刚,全国第七个扶贫日主题宣传活动暨第 / 9000万元!“全闽乐购·畅享宁德”全闽乐): a headline that
+    /// holds a comma or a ！ is no `related-list` line by its punctuation, and the tail walk keeps it
+    /// as a short sentence or a figure. Such a line in the tail that ends no sentence, with two or
+    /// more of its four nearest lines (two above, two below) taken as the list or its residue, one
+    /// of them the list itself (a `related-list` line or an item this found above), and no longer than
+    /// the list's lines (40 characters), is the list's (`tail-list-item`). A sentence that ends
+    /// (…复学。) or a signature stays the report's, and so do short lines among headings alone (the
+    /// residue rule takes a statistics page's 義務教育總體情況 too).
+    func extendTailLists(_ labeled: inout [LabeledLine], lastParagraph: Int?) {
+        guard let last = lastParagraph else { return }
+        let list = Set(["related-list", Self.tailListRule])
+        for k in labeled.indices where segment.lowerBound + k > last {
+            guard labeled[k].rule == "tail-sentence" || labeled[k].rule == "tail-figure" else { continue }
+            let line = lines[segment.lowerBound + k]
+            guard !line.shape.endsSentence, line.shape.length <= 40 else { continue }
+            let near = [k - 2, k - 1, k + 1, k + 2].filter { labeled.indices.contains($0) }.map { labeled[$0].rule }
+            guard near.count(where: { list.contains($0) || $0 == "tail-residue" }) >= 2,
+                near.contains(where: list.contains)
+            else { continue }
+            labeled[k].label = .noise
+            labeled[k].rule = Self.tailListRule
+        }
+    }
+
+    static let tailListRule = "tail-list-item"
+}

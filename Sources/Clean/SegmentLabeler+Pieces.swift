@@ -92,3 +92,13 @@ extension SegmentLabeler {
         return last == ":" || last == "："
     }
 }
+
+extension SegmentLabeler {
+    /// Whether the line right above or below line `i` in the report also opens with a web list's
+    /// bullet: a run of `- ` items (- 影院创城工作总结汇报(39篇)工作总结报告) is a list of other pages,
+    /// however long each item.
+    func bulletNeighbour(_ i: Int) -> Bool {
+        (i > segment.lowerBound && lines[i - 1].opensWithWebBullet)
+            || (i + 1 < segment.upperBound && lines[i + 1].opensWithWebBullet)
+    }
+}

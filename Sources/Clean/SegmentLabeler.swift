@@ -58,6 +58,7 @@ import EduwhCore
 /// | `tail-figure` | B | a short line with a counted figure after the last paragraph (- 招生350.7万人) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
+/// | `tail-list-item` | N | a cut headline among a list of other stories after the text (刚刚,全国第七个扶贫日…暨第) |
 /// | `notice-list-item` | N | a numbered item going on in step from a notice a rule took for noise (2. 2、如文档侵犯…) |
 struct SegmentLabeler {
     let cleaner: Cleaner
@@ -188,6 +189,7 @@ struct SegmentLabeler {
         }
         keepBrokenPieces(&result)
         extendNoticeLists(&result)
+        extendTailLists(&result, lastParagraph: lastParagraph)
         demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
         return result
     }
@@ -356,8 +358,8 @@ struct SegmentLabeler {
         // (发布部门: 贵港市政府, 文号：…), not its title.
         if line.isFieldAndValue, state.titleCount == 0 || line.shape.digits >= 6 { return (.metadata, "head-field") }
         // A web page's list item or counter in the head is its furniture, not the report's title
-        // or text (• 相关推荐, - 目录, 查看: 2228|回复: 0).
-        if line.isWebListItem { return (.noise, "head-list-item") }
+        // or text (• 相关推荐, - 目录, 查看: 2228|回复: 0); a long item too, beside another item.
+        if line.isWebListItem || (line.opensWithWebBullet && bulletNeighbour(i)) { return (.noise, "head-list-item") }
         if line.isCounter { return (.noise, "head-counter") }
         let bodyRule: String?
         if line.isDateOnly {
