@@ -148,3 +148,29 @@ extension SegmentLabeler {
         return scalars.indices.dropFirst().contains { scalars[$0] == "篇" && ("0"..."9").contains(scalars[$0 - 1]) }
     }
 }
+
+// MARK: - A site's masthead
+
+extension SegmentLabeler {
+    /// A government or school site's masthead: the page's first kept line naming an organisation
+    /// (嵊州市人民政府, 宁国市教体局, 发展规划部) right above the site's navigation (a breadcrumb, a menu of
+    /// links) is the site's name, not the report's title, when the report has a title further down
+    /// (`site-masthead`). An office's letterhead over a notice has no navigation under it and stays.
+    func demoteMasthead(_ labeled: inout [LabeledLine]) {
+        guard let k = labeled.firstIndex(where: { $0.label.isKept }), labeled[k].rule == "title-heading",
+            k + 1 < labeled.count, labeled[(k + 1)...].contains(where: { $0.label == .title })
+        else { return }
+        let line = lines[segment.lowerBound + k]
+        let named =
+            line.isOrganisation(suffixes: cleaner.rules.words("org-suffix"))
+            || line.isOrganisation(suffixes: Self.departmentSuffixes)
+        let next = labeled[k + 1]
+        let navigation = next.rule.hasPrefix("breadcrumb") || next.rule.hasPrefix("nav-") || next.rule == "link-bar"
+        guard named, navigation, next.label == .noise || next.label == .metadata else { return }
+        labeled[k].label = .noise
+        labeled[k].rule = "site-masthead"
+    }
+
+    /// Ends of a department's name beside `org-suffix` (a university's 发展规划部, a bureau's 基教处).
+    static let departmentSuffixes = ["部", "处", "處"]
+}

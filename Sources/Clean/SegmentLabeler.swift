@@ -58,6 +58,7 @@ import EduwhCore
 /// | `tail-figure` | B | a short line with a counted figure after the last paragraph (- 招生350.7万人) |
 /// | `tail-residue` | N | an unpunctuated leftover after the last paragraph |
 /// | `after-end-marker` | N | anything after a paywall or related-articles heading |
+/// | `site-masthead` | N | an organisation's name atop the page right above the site's navigation (嵊州市人民政府) |
 /// | `tail-list-item` | N | a cut headline among a list of other stories after the text (刚刚,全国第七个扶贫日…暨第) |
 /// | `notice-list-item` | N | a numbered item going on in step from a notice a rule took for noise (2. 2、如文档侵犯…) |
 struct SegmentLabeler {
@@ -190,6 +191,7 @@ struct SegmentLabeler {
         keepBrokenPieces(&result)
         extendNoticeLists(&result)
         extendTailLists(&result, lastParagraph: lastParagraph)
+        demoteMasthead(&result)
         demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
         return result
     }
