@@ -109,13 +109,23 @@ extension QuantityScanner {
 extension QuantityScanner {
     /// A magnitude or a unit of money, area, percent or score closes a number whose point is typed as 。
     /// (87。8分, 4。2%, 1。24万): a count (87。8个) is no fraction, so there the 。 ends a sentence.
-    func closesTypedPoint(_ line: ScalarLine, at k: Int) -> Bool {
+    /// A length or weight (90。1公里) takes a fraction too; so does a bare figure of one or two
+    /// fraction digits closed by a comma or semicolon (及格率全校为88。2，超过…: a sentence does not
+    /// open with a lone number and a comma), fv40, fu11.
+    func closesTypedPoint(_ line: ScalarLine, at k: Int, from start: Int) -> Bool {
         var m = k
         if Self.isPDFSpace(line.at(m)) { m += 1 }
         if rules.magnitude(in: line, at: m) != nil { return true }
-        guard let u = rules.unit(in: line, at: m) else { return false }
+        guard let u = rules.unit(in: line, at: m) else {
+            let v = line.at(k)
+            return k - start <= 2 && (v == 0xFF0C || v == 0x2C || v == 0xFF1B || v == 0x3B)
+        }
         return u.kind == .money || u.kind == .area || u.kind == .percent || u.kind == .score
+            || Self.fractionalMeasures.contains(u.unit)
     }
+
+    /// Measures of length and weight, which a decimal fraction can divide (unlike 个, 所, 人).
+    static let fractionalMeasures: Set<String> = ["米", "公里", "千米", "吨", "克", "公斤", "千克"]
 
     /// The digits from `k` read as a decimal fraction (38 → 0.38) and the index after them.
     static func fraction(_ line: ScalarLine, at k: Int) -> (value: Double, end: Int) {
