@@ -61,6 +61,32 @@ extension QuantityScanner {
         return (mention, end)
     }
 
+    /// 超过1/3的县, 有近1/4的学生: a share written as a fraction, before 的 and after a qualifier or
+    /// a verb of having (有, 占, 达), is a percent rounded to two places (33.33), as the field gold
+    /// converts it (fo18, fu35); 1/15的標準 after a noun (a norm, fm01) and 1/3 paging stay out.
+    func share(_ context: LineContext, _ d: inout Draft) -> (QuantityMention, Int)? {
+        let line = context.line
+        guard let r = d.reading, !r.chinese, !d.placeholder, !r.hasDecimal, !r.grouped, r.value >= 1,
+            line.at(d.j) == 0x2F, let den = NumeralParser.arabic(line, at: d.j + 1), !den.hasDecimal,
+            den.value > r.value, den.value <= 100, line.at(den.end) == 0x7684,
+            !ScalarClass.isArabicDigit(d.prev), d.prev != 0x2F,
+            Self.shareLeads.contains(d.prev)
+                || rules.qualifiersBefore.contains(where: { line.matches($0.surface, endingAt: d.start) }),
+            !(d.start..<den.end).contains(where: { context.claimed[$0] })
+        else { return nil }
+        d.value = (r.value / den.value * 10_000).rounded() / 100
+        d.rule = "q-share"
+        d.end = den.end
+        d.afterNumber = d.end
+        d.unitName = "percent"
+        guard var (mention, _) = finish(line, r, &d) else { return nil }
+        mention.rule = "q-share"
+        return (mention, d.end)
+    }
+
+    /// 有, 占, 达 (達): verbs that take a share right after them.
+    static let shareLeads: Set<UInt32> = [0x6709, 0x5360, 0x8FBE, 0x9054]
+
     /// : ： ∶ between the two terms of a ratio.
     static func isRatioColon(_ v: UInt32) -> Bool { v == 0x3A || v == 0xFF1A || v == 0x2236 }
 
