@@ -20,6 +20,8 @@ enum NumeralParser {
         var loneDigit: Int?
         /// 十几: the numeral ends with 几 (value is the round part, qualifier over).
         var fuzzy: Bool
+        /// Arabic digits grouped by thousands separators (28,096; 1,960,540.92).
+        var grouped = false
     }
 
     /// Arabic digits at `i`: `3.48`, `19432.9`, `1,234`, `１２`.
@@ -69,7 +71,8 @@ enum NumeralParser {
             if j + 1 < line.count, line[j] == 0x2E, ScalarClass.isArabicDigit(line[j + 1]) { return nil }
         }
         return Reading(
-            value: value, end: j, chinese: false, length: digits, hasDecimal: hasDecimal, loneDigit: nil, fuzzy: false)
+            value: value, end: j, chinese: false, length: digits, hasDecimal: hasDecimal, loneDigit: nil, fuzzy: false,
+            grouped: separators > 0)
     }
 
     /// 4。2%: a full stop typed for the decimal point, between digits and closed by a percent sign

@@ -62,6 +62,7 @@ extension QuantityScanner {
         if case .stop(let answer) = readNumber(context, &d) { return answer }
         d.numberEnd = d.j
         if let answer = ratio(context, &d) { return answer }
+        if let answer = share(context, &d) { return answer }
         d.dollarAt = dollarSign(line, d)
         if case .stop(let answer) = readFraction(context, d) { return answer }
         readRange(line, &d)

@@ -160,6 +160,8 @@ extension QuantityScanner {
             if d.unitName.isEmpty, hasMoneyLead(line, before: d.start) { d.unitName = "yuan" }
             // 分别新增学位4.68万和7000个: the figure shares the unit of the one it is joined to.
             if d.unitName.isEmpty, let shared = sharedUnit(line, after: j) { d.unitName = shared }
+        } else if !r.chinese && isGroupedCell(line, r, d) {
+            // 中一至中三 28,096 中四至中五, │ 258,659│: a figure grouped by thousands is a count.
         } else if !r.chinese {
             // A bare figure closing a clause: 万人本28.8。
             let next = line.at(j)
@@ -191,6 +193,17 @@ extension QuantityScanner {
         }
         d.end = j
         return .next
+    }
+
+    /// A figure with thousands separators and no unit (28,096 between table labels, 1,960,540.92 on a
+    /// line of its own, -57,090│ in a box-drawn table): no year, list marker or phone number is written
+    /// so, so it stands as a bare count wherever no letter or word is glued to it (fh23, fq11, fq17,
+    /// fr29, fy08: every such figure on a kept field line is a gold quantity).
+    func isGroupedCell(_ line: ScalarLine, _ r: NumeralParser.Reading, _ d: Draft) -> Bool {
+        guard r.grouped, d.upper == nil else { return false }
+        let next = line.at(d.j)
+        return !ScalarClass.isHan(next) && !ScalarClass.isASCIILetter(next)
+            && !ScalarClass.isASCIILetter(d.prev) && !ScalarClass.isArabicDigit(next)
     }
 
     /// Chinese numerals: scores, vague counts (数十所), 一 as an article or a pattern, ordinals (二期),

@@ -61,6 +61,32 @@ extension QuantityScanner {
         return (mention, end)
     }
 
+    /// 超过1/3的县, 有近1/4的学生: a share written as a fraction, before 的 and after a qualifier or
+    /// a verb of having (有, 占, 达), is a percent rounded to two places (33.33), as the field gold
+    /// converts it (fo18, fu35); 1/15的標準 after a noun (a norm, fm01) and 1/3 paging stay out.
+    func share(_ context: LineContext, _ d: inout Draft) -> (QuantityMention, Int)? {
+        let line = context.line
+        guard let r = d.reading, !r.chinese, !d.placeholder, !r.hasDecimal, !r.grouped, r.value >= 1,
+            line.at(d.j) == 0x2F, let den = NumeralParser.arabic(line, at: d.j + 1), !den.hasDecimal,
+            den.value > r.value, den.value <= 100, line.at(den.end) == 0x7684,
+            !ScalarClass.isArabicDigit(d.prev), d.prev != 0x2F,
+            Self.shareLeads.contains(d.prev)
+                || rules.qualifiersBefore.contains(where: { line.matches($0.surface, endingAt: d.start) }),
+            !(d.start..<den.end).contains(where: { context.claimed[$0] })
+        else { return nil }
+        d.value = (r.value / den.value * 10_000).rounded() / 100
+        d.rule = "q-share"
+        d.end = den.end
+        d.afterNumber = d.end
+        d.unitName = "percent"
+        guard var (mention, _) = finish(line, r, &d) else { return nil }
+        mention.rule = "q-share"
+        return (mention, d.end)
+    }
+
+    /// 有, 占, 达 (達): verbs that take a share right after them.
+    static let shareLeads: Set<UInt32> = [0x6709, 0x5360, 0x8FBE, 0x9054]
+
     /// : ： ∶ between the two terms of a ratio.
     static func isRatioColon(_ v: UInt32) -> Bool { v == 0x3A || v == 0xFF1A || v == 0x2236 }
 
@@ -109,13 +135,23 @@ extension QuantityScanner {
 extension QuantityScanner {
     /// A magnitude or a unit of money, area, percent or score closes a number whose point is typed as 。
     /// (87。8分, 4。2%, 1。24万): a count (87。8个) is no fraction, so there the 。 ends a sentence.
-    func closesTypedPoint(_ line: ScalarLine, at k: Int) -> Bool {
+    /// A length or weight (90。1公里) takes a fraction too; so does a bare figure of one or two
+    /// fraction digits closed by a comma or semicolon (及格率全校为88。2，超过…: a sentence does not
+    /// open with a lone number and a comma), fv40, fu11.
+    func closesTypedPoint(_ line: ScalarLine, at k: Int, from start: Int) -> Bool {
         var m = k
         if Self.isPDFSpace(line.at(m)) { m += 1 }
         if rules.magnitude(in: line, at: m) != nil { return true }
-        guard let u = rules.unit(in: line, at: m) else { return false }
+        guard let u = rules.unit(in: line, at: m) else {
+            let v = line.at(k)
+            return k - start <= 2 && (v == 0xFF0C || v == 0x2C || v == 0xFF1B || v == 0x3B)
+        }
         return u.kind == .money || u.kind == .area || u.kind == .percent || u.kind == .score
+            || Self.fractionalMeasures.contains(u.unit)
     }
+
+    /// Measures of length and weight, which a decimal fraction can divide (unlike 个, 所, 人).
+    static let fractionalMeasures: Set<String> = ["米", "公里", "千米", "吨", "克", "公斤", "千克"]
 
     /// The digits from `k` read as a decimal fraction (38 → 0.38) and the index after them.
     static func fraction(_ line: ScalarLine, at k: Int) -> (value: Double, end: Int) {

@@ -259,7 +259,7 @@ struct QuantityScanner {
             let closed =
                 spacedPoint
                 ? closesSpacedNumber(line, at: k)
-                : typedPoint ? closesTypedPoint(line, at: k) : lostPointCloses(line, from: e + 1, at: k)
+                : typedPoint ? closesTypedPoint(line, at: k, from: e + 1) : lostPointCloses(line, from: e + 1, at: k)
             guard line.at(k) != 0x2E, closed else { return nil }
             var joined = r
             joined.value = r.value + fraction
