@@ -167,3 +167,25 @@ extension IndicatorMapperTests {
         #expect(choice.code == indicator, "rule \(choice.rule)")
     }
 }
+
+extension IndicatorMapperTests {
+    /// Kinds the dictionary missed on several field sites (session 24): a higher level's money,
+    /// a budget's categories, the share of 普惠 kindergartens, graded kindergartens. Lines from
+    /// dali8.net, hhml.gov.cn, 117.141.250.58, yunlongpla.cn, yingzhe-holdings and zjwy.gov.cn.
+    @Test(arguments: [
+        ("规划投资934万元,其中中央投入517万元,省级投入282万元,州级投入40万元", "517万元", "yuan", "funding_transfer"),
+        ("规划投资934万元,其中中央投入517万元,省级投入282万元,州级投入40万元", "282万元", "yuan", "funding_transfer"),
+        ("中央财政累计安排资金1591亿元,用于实施营养改善计划", "1591亿元", "yuan", "funding_transfer"),
+        ("同时通过积极争取,获得扶持资金800万元", "800万元", "yuan", "funding_transfer"),
+        ("(一)教育支出类科目 5,806,105.16 元,占支出总预算", "5,806,105.16 元", "yuan", "funding_budget"),
+        ("支出包括:教育支出 5,806,105.16 元、社会保障和就业支出 557,718.56 元", "5,806,105.16 元", "yuan", "funding_budget"),
+        ("公办幼儿园和普惠性幼儿园占比分别为53.19%和92.21%", "92.21%", "percent", "preschool_public_share"),
+        ("普惠性幼儿园覆盖面达85%以上,等级幼儿园覆盖面达97%以上", "97%", "percent", "schools_standard_share"),
+        ("实现了乡镇中心幼儿园等级率100%", "100%", "percent", "schools_standard_share"),
+    ])
+    func kindsMissedOnFieldSites(_ line: String, _ surface: String, _ unit: String, _ indicator: String) {
+        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
+        let choice = IndicatorMapper.standard.indicator(for: quantity, inLine: line)
+        #expect(choice.code == indicator, "rule \(choice.rule)")
+    }
+}
