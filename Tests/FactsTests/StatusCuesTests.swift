@@ -49,7 +49,7 @@ import Testing
         Case(
             line: "农村义务教育学生营养改善计划惠及学生3.2万人,共计发放补助1200万元", surface: "1200万元",
             status: .achieved, cue: "共计"),
-        Case(line: "今年已按计划完成新建学校5所", surface: "5所", status: .achieved, cue: "已"),
+        Case(line: "今年已按计划完成新建学校5所", surface: "5所", status: .achieved, cue: "完成"),
     ])
     func decidesStatus(_ example: Case) {
         let quantity = FactsFixtures.quantity(example.surface, unit: "", in: example.line, value: 1)
