@@ -50,6 +50,9 @@ import Testing
             line: "农村义务教育学生营养改善计划惠及学生3.2万人,共计发放补助1200万元", surface: "1200万元",
             status: .achieved, cue: "共计"),
         Case(line: "今年已按计划完成新建学校5所", surface: "5所", status: .achieved, cue: "完成"),
+        // 将X由A提高到B is a measure taken (将 marks the object); 将由 (will be done by) is intent.
+        Case(line: "从7月1日起,将特岗教师补助标准由年人均2.8万元提高到3.16万元", surface: "2.8万元", status: .unknown, cue: ""),
+        Case(line: "新校舍将由县政府投资1200万元建设", surface: "1200万元", status: .planned, cue: "将由"),
     ])
     func decidesStatus(_ example: Case) {
         let quantity = FactsFixtures.quantity(example.surface, unit: "", in: example.line, value: 1)
