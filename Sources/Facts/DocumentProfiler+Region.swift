@@ -110,7 +110,7 @@ extension DocumentProfiler {
                 named: Array(own.keys), best: best, shortName: speakers.region, counts: counts, lines: lines,
                 heads: titleNumbers.union(openingNumbers))
         }
-        if let tie = Self.tiedRegion(best, scores: scores, titled: titled, named: Set(own.keys)) { return tie }
+        if let tie = Self.tiedChoice(best, scores: scores, own: own, titled: titled, places: moved) { return tie }
         // A city the title names is the report's when the county it names most is one of the city's
         // (武威2021年新建哪些学校? … 凉州区…古浪县…天祝县…): a city's report lists its counties.
         var chosen = best.adcode
@@ -173,6 +173,48 @@ extension DocumentProfiler {
         let parent = containing.first { parent in all.allSatisfy { $0 == parent || FactBuilder.contains(parent, $0) } }
         if let parent, named.contains(parent) { return (parent, RegionRule.tiedParent) }
         return (nil, RegionRule.tied)
+    }
+
+    /// The region of a report whose best division ties with others (`tiedRegion`), or leads them only
+    /// by a peer containing it (`rawTiedRegion`); nil when it stands. The division containing the tied
+    /// peers may be named anywhere in the text (`places`), also in a name that does not vote
+    /// (山东省“全面改薄”信息管理平台 is the province's own platform, fx21).
+    static func tiedChoice(
+        _ best: (adcode: String, score: Int, first: Int), scores: [(adcode: String, score: Int, first: Int)],
+        own: [String: (score: Int, first: Int)], titled: [Located<PlaceMention>], places: [Located<PlaceMention>]
+    ) -> (adcode: String?, rule: String)? {
+        let mentioned = Set(own.keys).union(
+            places.compactMap { $0.mention.status == .resolved ? $0.mention.adcode : nil })
+        return tiedRegion(best, scores: scores, titled: titled, named: mentioned)
+            ?? rawTiedRegion(best, own: own, titled: titled, named: mentioned)
+    }
+
+    /// The region of a report whose best division (`best`) leads only by the score of a division
+    /// containing it, while naming itself no more often than two or more others that neither contain
+    /// nor lie in it (`own`: the scores before containing divisions add theirs): a province's table
+    /// of its cities where one row's old name resolves to a district of another row's city (莱芜市 →
+    /// 济南市's 莱芜区, fx21) is still a table of peers, read as `tiedRegion` reads equal scores. The
+    /// division lifting it must be one of the peers itself (named as often, at their level); `named`
+    /// are the divisions the text names anywhere (the containing one is the report's when named).
+    static func rawTiedRegion(
+        _ best: (adcode: String, score: Int, first: Int), own: [String: (score: Int, first: Int)],
+        titled: [Located<PlaceMention>], named: Set<String>
+    ) -> (adcode: String?, rule: String)? {
+        guard let raw = own[best.adcode]?.score, raw < best.score else { return nil }
+        let scores = own.map { (adcode: $0.key, score: $0.value.score, first: $0.value.first) }
+        let peers = scores.filter {
+            $0.score == raw && $0.adcode != best.adcode && !FactBuilder.contains($0.adcode, best.adcode)
+                && !FactBuilder.contains(best.adcode, $0.adcode)
+        }
+        // The division lifting it is one of the peers (a row of the same table, named as often), not
+        // a county report's city named in passing.
+        let lifted = own.contains { adcode, value in
+            adcode != best.adcode && FactBuilder.contains(adcode, best.adcode) && value.score >= raw
+                && peers.contains { specificity($0.adcode) == specificity(adcode) }
+        }
+        guard peers.count >= 2, lifted else { return nil }
+        return tiedRegion(
+            (best.adcode, raw, best.first), scores: scores, titled: titled, named: named)
     }
 
     /// The region `chosen` moved to the level the report speaks as (`counts`), if it speaks as one:

@@ -30,6 +30,25 @@ import Testing
         #expect(try TrustTests.fact("92.1%", in: built).adcode == "371400000000")
     }
 
+    /// A row whose old city name resolves to a district of another row's city (莱芜市 → 济南市's
+    /// 莱芜区, as fx21's table) gains that city's score but is still one row of the table.
+    @Test func aRowLiftedByAnotherRowsCityIsStillARow() {
+        let rows = Self.cityRows + ["济南市", "完成率86.2%，济南市进度靠前。", "莱芜市", "完成率85.6%，莱芜市进度靠前。"]
+        let built = Self.build(
+            title: ["“全面改薄”工作简报(第22期)"], body: ["截至2月底，山东省校舍竣工面积1865万平方米。"] + rows)
+        #expect(built.profile.adcode == "370000000000")
+        #expect(built.profile.regionRule == RegionRule.tiedParent)
+    }
+
+    /// The province named only in the name of its own platform (根据山东省“全面改薄”信息管理平台数据, as
+    /// fx21) still contains the table's cities: the bulletin is the province's.
+    @Test func aProvinceNamedInItsPlatformsNameContainsTheTable() {
+        let built = Self.build(
+            title: ["“全面改薄”工作简报(第22期)"],
+            body: ["根据山东省“全面改薄”信息管理平台数据，全省竣工面积1865万平方米。"] + Self.cityRows)
+        #expect(built.profile.adcode == "370000000000")
+    }
+
     /// The same table with no name for the province: nobody's report, empty (not the first city's).
     @Test func aCityTableWithoutItsProvinceIsNobodys() throws {
         let built = Self.build(

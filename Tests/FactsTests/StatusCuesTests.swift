@@ -41,6 +41,18 @@ import Testing
         Case(line: "一季度完成年度投资计划的28%", surface: "28%", status: .achieved, cue: "完成"),
         Case(line: "当前完成校舍加固面积1.5万平方米", surface: "1.5万平方米", status: .achieved, cue: "完成"),
         Case(line: "新校区主体工程9月底前完成,总投资6000万元", surface: "6000万元", status: .planned, cue: "前完成"),
+        // What a school can receive under a scheme is a rate to come, not a payment made (获 is past).
+        Case(line: "根據批示,每班可獲75.5萬元津貼", surface: "75.5萬元", status: .planned, cue: "可获"),
+        Case(line: "每所幼稚园会获发3万元一次性津贴", surface: "3万元", status: .planned, cue: "会获发"),
+        Case(line: "该校去年获市级奖励资金20万元", surface: "20万元", status: .achieved, cue: "获"),
+        // A programme's name is no plan: the figure is what it paid out.
+        Case(
+            line: "农村义务教育学生营养改善计划惠及学生3.2万人,共计发放补助1200万元", surface: "1200万元",
+            status: .achieved, cue: "共计"),
+        Case(line: "今年已按计划完成新建学校5所", surface: "5所", status: .achieved, cue: "完成"),
+        // 将X由A提高到B is a measure taken (将 marks the object); 将由 (will be done by) is intent.
+        Case(line: "从7月1日起,将特岗教师补助标准由年人均2.8万元提高到3.16万元", surface: "2.8万元", status: .unknown, cue: ""),
+        Case(line: "新校舍将由县政府投资1200万元建设", surface: "1200万元", status: .planned, cue: "将由"),
     ])
     func decidesStatus(_ example: Case) {
         let quantity = FactsFixtures.quantity(example.surface, unit: "", in: example.line, value: 1)
