@@ -472,8 +472,9 @@ extension QuantityScanner {
             upper = upper.map { -$0 }
         }
         let unitFactor = d.unitRule?.factor ?? 1
-        number = (number * d.factor + (number < 0 ? -d.addend : d.addend) + d.half) * unitFactor + d.cents
-        if let up = upper { upper = up * d.factor * unitFactor }
+        number = decimalRounded(
+            (number * d.factor + (number < 0 ? -d.addend : d.addend) + d.half) * unitFactor + d.cents)
+        if let up = upper { upper = decimalRounded(up * d.factor * unitFactor) }
         // 三大 is 3; 7大 (Arabic digits) is its value.
         if d.unitRule?.kind == .group { number = r.chinese ? Double(r.loneDigit ?? 0) : r.value }
         let id = d.unitRule.map { "\(d.rule):\($0.id)" } ?? (d.percentWords ? d.rule : "\(d.rule):bare")
