@@ -154,7 +154,7 @@ extension Normalizer {
     private static let sinceWord = "以来".scalarValues
 
     /// Whether a single year says when the text acts (`StatedYears.sole(named:)`): it opens its sentence or
-    /// clause as the topic (2021年，全县…; 据悉，2012年全市…). Not a year before 以来, 前, 以前, nor a date: a
+    /// clause as the topic (2021年，全县…; 据悉，2012年全市…). Not a year before 以来, 前, 以前, 的, nor a date: a
     /// date with its month is more often a history's (始建于1986年6月, 2018年6月开始动工) or a page's.
     static func statesWhen(_ found: FoundYear, in line: ScalarLine) -> Bool {
         guard found.kind == .year, found.from != nil, found.from == found.to, !closesSince(line, yearEnd: found.end),
@@ -162,7 +162,10 @@ extension Normalizer {
         else { return false }
         var k = found.end
         while k < line.count, ScalarClass.isSpace(line[k]) { k += 1 }
-        if line.at(k) == 0x524D || (line.at(k) == 0x4EE5 && line.at(k + 1) == 0x524D) { return false }  // 前, 以前
+        // 前, 以前: a bound; 的: a closed year's figures the text names (2013年的基金共资助…; 今年 is not 2013).
+        if line.at(k) == 0x524D || line.at(k) == 0x7684 || (line.at(k) == 0x4EE5 && line.at(k + 1) == 0x524D) {
+            return false
+        }
         // 2008年我县启动实施校舍安全工程以来，…: the clause it opens runs since it.
         while k < line.count, !ScalarClass.isClauseBreak(line[k]) {
             if line.matches(sinceWord, at: k) { return false }

@@ -24,12 +24,13 @@ struct SoleYearTests {
     }
 
     @Test(
-        "No sole year: a text with no word of its present, a second year, a since-clause, a base",
+        "No sole year: a text with no word of its present, a second year, a since-clause, a base, a year's 的",
         arguments: [
             "据了解，2019年，全县新建幼儿园5所，改造校舍2万平方米。",
             "2019年，全县新建幼儿园5所，比2018年增加2所，今年还将改造校舍2万平方米。",
             "2008年我县启动实施校舍安全工程以来，累计改造校舍12所，今年又新建学校2所。",
             "全县在校生比2010年增加800人，今年新增教师50名。",
+            "据悉，2013年的助学基金共资助学生450名，今年将继续推行。",
         ])
     func noSoleYear(_ text: String) {
         let doc = document(["县教育工作简报", text])
