@@ -10,7 +10,9 @@ import Normalize
 extension DocumentProfiler {
     /// Reference-year rules that state the year as the text's own (`StatedYears` in Normalize). Not the
     /// dominant year (`ref-dominant-year`): a year the text only names most often.
-    static let statedReferenceRules: Set<String> = ["ref-title", "ref-heading", "ref-own-words", "ref-review-period"]
+    static let statedReferenceRules: Set<String> = [
+        "ref-title", "ref-heading", "ref-own-words", "ref-review-period", "ref-sole-year",
+    ]
 
     /// The period a report's reference year gives when no title, opening or span does: the reviewed period,
     /// else the reference year when a date line, a plan heading or a year the text states as its own gave it,

@@ -177,6 +177,7 @@ extension Normalizer {
             // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
             let siteTitle = reading.found.contains { $0.anchor == nil } && Self.isSiteTitle(line)
             if !rocEra, Self.namesTaiwanCurrency(line) { rocEra = true }
+            if reading.found.contains(where: Self.namesPresentYear) { stated.speaksOfPresent = true }
             for found in reading.found where found.anchor == nil {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
                 // 102年度, 自105至107年: ROC years with a word of time, in traditional script.
@@ -239,10 +240,9 @@ extension Normalizer {
                 votes.add(to)
             }
         }
-        var frame = Self.rulesFrame(
-            dateLine: dateLineYear, plans: planYears, review: reviewPeriods.first, latest: votes.latest,
-            sections: sections)
-        frame = Self.statedFrame(frame, votes: votes, stated: stated, review: reviewPeriods.first)
+        var frame = Self.chosenFrame(
+            dateLine: dateLineYear, plans: planYears, reviews: reviewPeriods, votes: votes, stated: stated,
+            named: evidence.count, sections: sections)
         frame.rocEra = rocEra || cuedTaiwanYears >= 2
         let candidates = ReferenceCandidates(
             evidence: evidence, rules: frame.referenceYear, source: frame.referenceSource, keptLines: ordinal + 1,

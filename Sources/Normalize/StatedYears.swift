@@ -17,6 +17,10 @@ import EduwhCore
 struct StatedYears {
     /// The rule that first stated each year.
     private(set) var rules: [Int: String] = [:]
+    /// Years that open a sentence or clause as its topic (2017年，县政协组织…: `Normalizer.statesWhen`).
+    var opening: Set<Int> = []
+    /// The text speaks of its present year (今年, 本年度, 年内, 全年, 年底: `Normalizer.namesPresentYear`).
+    var speaksOfPresent = false
 
     /// The title names the year (2015年工作总结).
     static let titleRule = "ref-title"
@@ -26,10 +30,23 @@ struct StatedYears {
     static let ownWordsRule = "ref-own-words"
     /// No year is stated, but the latest year named is the text's dominant one (`LatestYearVotes.dominant`).
     static let dominantRule = "ref-dominant-year"
+    /// No year is stated, but the text names one year only, as a sentence's topic, and speaks of its present
+    /// (`sole(named:)`).
+    static let soleRule = "ref-sole-year"
 
     /// Notes that `rule` states `year` (the first rule to state a year names it).
     mutating func note(_ year: Int, rule: String) {
         if rules[year] == nil { rules[year] = rule }
+    }
+
+    /// The year the text works in when it names no other (`ref-sole-year`): the text speaks of its present year
+    /// (今年, 年内), it names `named` years in all (deadlines and bases included) and that one year opens a
+    /// sentence or clause as its topic (2021年，全县教育事业…; 获悉，2023年东昌府区将…). A sole year named only as a
+    /// base, a since-year, a founding or a deadline (比1949年, 自2010年, 成立于1957年, 到2020年) is no year the
+    /// text works in; nor is one a text names without a word of its present (a history, a profile).
+    func sole(named: Int) -> Int? {
+        guard speaksOfPresent, named == 1, opening.count == 1 else { return nil }
+        return opening.first
     }
 
     /// The latest stated year and the rule that stated it.
@@ -67,13 +84,25 @@ struct StatedYears {
 }
 
 extension Normalizer {
+    /// The rules' frame (`rulesFrame`: a date line, a plan heading, the latest year named) with its reference year
+    /// then taken from the years the text states (`statedFrame`); `named` counts the years the text names.
+    static func chosenFrame(
+        dateLine: Int?, plans: [Int], reviews: [ClosedRange<Int>], votes: LatestYearVotes, stated: StatedYears,
+        named: Int, sections: [DocumentTimeFrame.Section]
+    ) -> DocumentTimeFrame {
+        let frame = rulesFrame(
+            dateLine: dateLine, plans: plans, review: reviews.first, latest: votes.latest, sections: sections)
+        return statedFrame(frame, votes: votes, stated: stated, review: reviews.first, named: named)
+    }
+
     /// The rules' frame with its reference year taken from the years the text states (`StatedYears`):
     /// when the rules fell back on the latest year named (`ref-latest-year`, `ref-range-start`) or the
     /// reviewed period, the latest stated year (the reviewed period's end among them) is the reference
     /// year; with none stated, the latest year named when it dominates the text (`ref-dominant-year`), else the
     /// reference year is empty (its relative years and facts say `no-ref`).
     static func statedFrame(
-        _ frame: DocumentTimeFrame, votes: LatestYearVotes, stated: StatedYears, review: ClosedRange<Int>?
+        _ frame: DocumentTimeFrame, votes: LatestYearVotes, stated: StatedYears, review: ClosedRange<Int>?,
+        named: Int = 0
     ) -> DocumentTimeFrame {
         var frame = frame
         frame.referenceRule = votes.rule(for: frame)
@@ -87,6 +116,9 @@ extension Normalizer {
         } else if let dominant = votes.dominant {
             chosen.referenceYear = dominant
             chosen.referenceRule = StatedYears.dominantRule
+        } else if let sole = stated.sole(named: named) {
+            chosen.referenceYear = sole
+            chosen.referenceRule = StatedYears.soleRule
         } else {
             chosen.referenceYear = nil
             chosen.referenceSource = nil
@@ -105,6 +137,7 @@ extension Normalizer {
         isTitle: Bool, stated: inout StatedYears
     ) {
         let (from, to) = (span.lowerBound, span.upperBound)
+        if role != .target, Self.statesWhen(found, in: line) { stated.opening.insert(to) }
         guard role != .target, found.kind == .year || (found.kind == .range && to == from + 1),
             !Self.opensSince(line, yearAt: found.start), !Self.closesSince(line, yearEnd: found.end)
         else { return }
@@ -119,6 +152,34 @@ extension Normalizer {
     }
 
     private static let sinceWord = "以来".scalarValues
+
+    /// Whether a single year says when the text acts (`StatedYears.sole(named:)`): it opens its sentence or
+    /// clause as the topic (2021年，全县…; 据悉，2012年全市…). Not a year before 以来, 前, 以前, 的, nor a date: a
+    /// date with its month is more often a history's (始建于1986年6月, 2018年6月开始动工) or a page's.
+    static func statesWhen(_ found: FoundYear, in line: ScalarLine) -> Bool {
+        guard found.kind == .year, found.from != nil, found.from == found.to, !closesSince(line, yearEnd: found.end),
+            sentencePlace(line, yearAt: found.start) == "opens"
+        else { return false }
+        var k = found.end
+        while k < line.count, ScalarClass.isSpace(line[k]) { k += 1 }
+        // 前, 以前: a bound; 的: a closed year's figures the text names (2013年的基金共资助…; 今年 is not 2013).
+        if line.at(k) == 0x524D || line.at(k) == 0x7684 || (line.at(k) == 0x4EE5 && line.at(k + 1) == 0x524D) {
+            return false
+        }
+        // 2008年我县启动实施校舍安全工程以来，…: the clause it opens runs since it.
+        while k < line.count, !ScalarClass.isClauseBreak(line[k]) {
+            if line.matches(sinceWord, at: k) { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether a relative mention names the year the text speaks in itself (今年, 本年度, 年内, 全年, 年底), not
+    /// one counted from it (去年, 明年): `StatedYears.sole(named:)` asks for one.
+    static func namesPresentYear(_ found: FoundYear) -> Bool {
+        (found.anchor == .reference || found.anchor == .section) && found.fromOffset == 0 && found.toOffset == 0
+            && found.kind == .relative
+    }
 
     /// True when 以来 follows the year (2008年以来): a span up to now, not the year the text speaks in.
     static func closesSince(_ line: ScalarLine, yearEnd end: Int) -> Bool {

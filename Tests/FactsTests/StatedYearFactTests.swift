@@ -47,4 +47,20 @@ import Testing
         #expect(classes.yearFrom == 2016 && classes.yearSource == .document)
         #expect(classes.yearRule == "ref-own-words")
     }
+
+    @Test func theSoleYearATextWorksInDatesItsFiguresAndNamesItsRule() throws {
+        let built = Self.build(
+            title: "县教育工作简报",
+            body: ["据了解，2019年，全县新建幼儿园5所。", "全县现有教学班240个，今年还将新建学校2所。"])
+        let classes = try TrustTests.fact("240个", in: built)
+        #expect(classes.yearFrom == 2019 && classes.yearTo == 2019 && classes.yearSource == .document)
+        #expect(classes.yearRule == "ref-sole-year")
+    }
+
+    @Test func aSoleYearWithNoWordOfThePresentDatesNothingOutsideItsSentence() throws {
+        let built = Self.build(
+            title: "县教育工作简报", body: ["据了解，2019年，全县新建幼儿园5所。", "全县现有教学班240个。"])
+        let classes = try TrustTests.fact("240个", in: built)
+        #expect(classes.yearFrom == nil, "the text never speaks of its present: 2019 is only mentioned")
+    }
 }
