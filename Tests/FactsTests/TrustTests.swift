@@ -38,13 +38,17 @@ import Testing
     }
 
     /// The latest year named is the report's own when the report speaks of 今年 (it counts from it) and
-    /// dwells on that year (names it twice, no other more often); named once, it is only mentioned (session 22).
+    /// dwells on that year (names it twice, no other more often); named once, it is only mentioned (session 22),
+    /// unless it opens a sentence as its topic, the text's only year (`ref-sole-year`, session 24).
     @Test func theLatestYearCountsWhenTheReportSpeaksOfThisYear() throws {
-        let body = ["2012年我校投入经费120万元改善办学条件。", "全校现有教学班22个。"]
+        let body = ["在2012年，我校投入经费120万元改善办学条件。", "全校现有教学班22个。"]
         let without = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: body))
         #expect(try Self.fact("22个", in: without).yearFrom == nil)
         let once = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: body + ["今年我们将继续加大投入。"]))
-        #expect(try Self.fact("22个", in: once).yearFrom == nil, "2012 named once is only mentioned")
+        #expect(try Self.fact("22个", in: once).yearFrom == nil, "2012 named once, after 在, is only mentioned")
+        let topic = ["2012年我校投入经费120万元改善办学条件。", "全校现有教学班22个。", "今年我们将继续加大投入。"]
+        let sole = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: topic))
+        #expect(try Self.fact("22个", in: sole).yearFrom == 2012, "the sole year opening a sentence is the report's")
         let twice = ["2012年秋季，新教学楼全部完工。"] + body + ["今年我们将继续加大投入。"]
         let with = FactBuilder.standard.build(Self.document(title: ["学校工作汇报"], body: twice))
         let classes = try Self.fact("22个", in: with)
