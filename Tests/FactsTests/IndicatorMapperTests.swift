@@ -153,6 +153,16 @@ extension IndicatorMapperTests {
 }
 
 extension IndicatorMapperTests {
+    /// Expects the dictionary to file the figure `surface` (value 1) of `line` under `indicator`.
+    static func expectIndicator(
+        _ line: String, _ surface: String, _ unit: String, _ indicator: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
+        let choice = IndicatorMapper.standard.indicator(for: quantity, inLine: line)
+        #expect(choice.code == indicator, "rule \(choice.rule)", sourceLocation: sourceLocation)
+    }
+
     /// A signal word that would begin with the figure's own measure word (名教师, 名校长, 个班) never
     /// hides the noun the figure counts: the words on each side of the figure are read on their own.
     @Test(arguments: [
@@ -162,9 +172,7 @@ extension IndicatorMapperTests {
         ("学校组织120名师生参加了消防演练", "120名", "名", "unknown"),
     ])
     func aMeasureWordIsNoPartOfTheCountedNoun(_ line: String, _ surface: String, _ unit: String, _ indicator: String) {
-        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
-        let choice = IndicatorMapper.standard.indicator(for: quantity, inLine: line)
-        #expect(choice.code == indicator, "rule \(choice.rule)")
+        Self.expectIndicator(line, surface, unit, indicator)
     }
 }
 
@@ -184,8 +192,6 @@ extension IndicatorMapperTests {
         ("实现了乡镇中心幼儿园等级率100%", "100%", "percent", "schools_standard_share"),
     ])
     func kindsMissedOnFieldSites(_ line: String, _ surface: String, _ unit: String, _ indicator: String) {
-        let quantity = FactsFixtures.quantity(surface, unit: unit, in: line, value: 1)
-        let choice = IndicatorMapper.standard.indicator(for: quantity, inLine: line)
-        #expect(choice.code == indicator, "rule \(choice.rule)")
+        Self.expectIndicator(line, surface, unit, indicator)
     }
 }
