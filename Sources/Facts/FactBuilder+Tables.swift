@@ -40,8 +40,13 @@ extension FactBuilder {
             moved.offset += shift
             // The header's own years (2015年, 本年), then the line's within the cell (a column year
             // the header row gave, `table-column`, stands just before the cell).
-            var cellYears = normalizer.years(in: normalizer.yearScan(of: prefix), frame: frame, lineNumber: line.number)
-                .filter { !Normalizer.undatingYearRules.contains($0.rule) }
+            // A column titled by a bare year (年份 | 1949 | 1980, a yearbook's row of years) dates its
+            // cells as 1980年 would: the year is read with 年 after it (the header ends the prefix).
+            let yearText = cell.header.map(TableScope.isBareYear) == true ? prefix + "年" : prefix
+            var cellYears = normalizer.years(
+                in: normalizer.yearScan(of: yearText), frame: frame, lineNumber: line.number
+            )
+            .filter { !Normalizer.undatingYearRules.contains($0.rule) }
             for year in years where year.offset >= cell.range.lowerBound - 1 && year.offset < cell.range.upperBound {
                 var shifted = year
                 shifted.offset = max(0, min(year.offset + shift, moved.offset - 1))

@@ -71,6 +71,12 @@ public enum TableScope {
         return (.text, String(body))
     }
 
+    /// Whether a cell is a bare year, four digits from 1900 to 2100 (a yearbook's column title 1980).
+    static func isBareYear(_ text: String) -> Bool {
+        let body = Substring(text).trimmingBlanks()
+        return body.count == 4 && body.allSatisfy(\.isASCII) && Int(body).map { (1900...2100).contains($0) } == true
+    }
+
     /// Digits with commas and a point, a sign or a percent: one figure and nothing else.
     static func isFigure(_ body: Substring) -> Bool {
         var scalars = Array(body.unicodeScalars)
@@ -100,14 +106,15 @@ public enum TableScope {
             var header: [String?] = Array(repeating: nil, count: n)
             for column in 0..<n {
                 let at = first - n + column
-                if at >= 0, kinds[at].0 != .other, (at..<first).allSatisfy({ kinds[$0].0 != .other }) {
+                // A figure above the first row is the end of a table before, never a column's title.
+                if at >= 0, kinds[at].0 == .text, (at..<first).allSatisfy({ kinds[$0].0 != .other }) {
                     header[column] = kinds[at].1
                 }
             }
             for row in rows {
                 let label = (row.start..<(row.start + row.labels)).map { kinds[$0].1 }.filter { !$0.isEmpty }
                     .joined(separator: " ")
-                for column in 0..<m where kinds[row.start + row.labels + column].0 == .number {
+                for column in 0..<row.figures where kinds[row.start + row.labels + column].0 == .number {
                     let line = lines[row.start + row.labels + column]
                     found[line.number] = [
                         Cell(
@@ -116,15 +123,18 @@ public enum TableScope {
                     ]
                 }
             }
-            index = rows.last.map { $0.start + $0.labels + m } ?? index + 1
+            index = rows.last.map { $0.start + $0.labels + $0.figures } ?? index + 1
         }
     }
 
     /// The table whose first number line is `start`: k label lines and m number lines a row, and
     /// where each row starts with how many label lines it has (two rows at least), or nil. A row
     /// may lack its labels (a yearbook's row label was an image): exactly m figures right after a row's.
-    static func rows(_ kinds: [(Kind, String)], from start: Int) -> (k: Int, m: Int, rows: [(start: Int, labels: Int)])?
-    {
+    /// A row short of cells (普通高中 with five figures where the others have six: the page left a
+    /// blank cell out) between two full rows is read from the left, `figures` its count.
+    static func rows(
+        _ kinds: [(Kind, String)], from start: Int
+    ) -> (k: Int, m: Int, rows: [(start: Int, labels: Int, figures: Int)])? {
         func run(_ kind: Kind, at index: Int) -> Int {
             var end = index
             while end < kinds.count, kinds[end].0 == kind { end += 1 }
@@ -135,15 +145,21 @@ public enum TableScope {
         var before = 0
         while before < k, start - before - 1 >= 0, kinds[start - before - 1].0 == .text { before += 1 }
         guard k >= 1, before >= k, k + m >= 2 else { return nil }
-        var rows = [(start: start - k, labels: k)]
+        var rows = [(start: start - k, labels: k, figures: m)]
         var at = start + m
         while m > 0 {
             let labels = run(.text, at: at)
-            if labels == k, run(.number, at: at + k) >= m {
-                rows.append((at, k))
+            let figures = run(.number, at: at + labels)
+            if labels == k, figures >= m {
+                rows.append((at, k, m))
                 at += k + m
-            } else if labels == 0, run(.number, at: at) == m, rows.count >= 2 {
-                rows.append((at, 0))
+            } else if labels == k, figures >= 2, 2 * figures >= m, run(.text, at: at + k + figures) == k,
+                run(.number, at: at + 2 * k + figures) >= m
+            {
+                rows.append((at, k, figures))
+                at += k + figures
+            } else if labels == 0, figures == m, rows.count >= 2 {
+                rows.append((at, 0, m))
                 at += m
             } else {
                 break
@@ -240,13 +256,20 @@ public enum TableScope {
 
     static func spaceRows(_ lines: [(number: Int, text: String)], into found: inout [Int: [Cell]]) {
         var header: (cells: [String], at: Int)?
+        // Header lines stacked one under another (学校数 招生数 … / (所) (人) … / (人) 教师): a title
+        // row, then its units and the titles' broken-off ends. The topmost that lines up with the
+        // first row below them is the header.
+        var stack: [(cells: [String], at: Int)] = []
         for (index, line) in lines.enumerated() {
             if let row = TableCells(line.text, bare: true) {
                 guard found[line.number] == nil, !row.cells.allSatisfy({ $0.year != nil }) else { continue }
+                let fits: ([String]) -> Bool = {
+                    $0.count >= row.cells.count && $0.count <= row.cells.count + 1
+                }
+                if let top = stack.first(where: { fits($0.cells) }) { header = (top.cells, stack.last!.at) }
+                stack = []
                 var titles: [String?] = Array(repeating: nil, count: row.cells.count)
-                if let header, index - header.at <= headerReach, header.cells.count >= row.cells.count,
-                    header.cells.count <= row.cells.count + 1
-                {
+                if let header, index - header.at <= headerReach, fits(header.cells) {
                     // Lined up from the right: a first header cell more than the figures names the labels.
                     let shift = header.cells.count - row.cells.count
                     for column in row.cells.indices { titles[column] = header.cells[column + shift] }
@@ -259,6 +282,8 @@ public enum TableScope {
                 continue
             }
             if let words = headerWords(line.text) {
+                if let last = stack.last, last.at != index - 1 { stack = [] }
+                stack.append((words, index))
                 header = (words, index)
             } else if let current = header, index - current.at > headerReach {
                 header = nil

@@ -71,6 +71,34 @@ import Testing
         #expect(cells[3]?.first?.label == "其中：基本支出")
     }
 
+    /// A row short of a cell between two full rows (fs22, a city's 基础教育情况表: 普通高中 has five
+    /// figures where the others have six) is read from the left, and the table goes on after it: the
+    /// rows below keep their headers instead of taking the figures above them as a header.
+    @Test func aShortRowIsReadFromTheLeft() {
+        let lines = [
+            "类别 |", "学校数 |", "班级数 |", "在校学生数 |", "教职工数 |", "专任教师数 |", "学生与专任教师比 |",
+            "初中 |", "147 |", "3672 |", "171369 |", "24895 |", "11775 |", "14.55 |",
+            "普通高中 |", "56 |", "1853 |", "89750 |", "6996 |", "12.83 |",
+            "特殊教育 |", "8 |", "122 |", "1282 |", "374 |", "360 |", "3.56 |",
+        ]
+        let cells = TableScope.cells(Self.numbered(lines))
+        #expect(cells[16]?.first?.header == "学校数" && cells[16]?.first?.label == "普通高中")
+        #expect(cells[18]?.first?.header == "在校学生数")
+        #expect(cells[22]?.first?.header == "学校数" && cells[22]?.first?.label == "特殊教育")
+        #expect(cells[26]?.first?.header == "专任教师数")
+    }
+
+    /// Header lines stacked over space-split rows (fq19, a yearbook's 市区教育事业基本情况: titles,
+    /// then their units and broken-off ends): the topmost line that lines up with the row is the header.
+    @Test func stackedHeaderLinesGiveTheTopmostThatFits() {
+        let lines = [
+            "  学校数 招生数 毕业生数 在校生数 教职工数 专任教师", "(所) (人) (人) (人) (人) (人) (人)", "      (人) (人)   教师",
+            "  1.高等学校 3 6968 4574 21096 1658 1102",
+        ]
+        let cells = TableScope.cells(Self.numbered(lines))
+        #expect(cells[4]?.map(\.header) == ["学校数", "招生数", "毕业生数", "在校生数", "教职工数", "专任教师"])
+    }
+
     // MARK: - Facts of the cells
 
     static func build(_ body: [String], title: [String] = ["某县教育局2024年工作总结"]) -> DocumentFacts {
@@ -118,6 +146,19 @@ import Testing
         #expect(school.yearFrom == 2019 && school.quantity.unit.isEmpty && school.quantity.value == 1253)
         #expect(try TrustTests.fact("860", in: built).yearFrom == 2020)
         #expect(try TrustTests.fact("812", in: built).tableCell == "table-header:2019年 table-row:-")
+    }
+
+    /// A column titled by a bare year (fo28's 年份 | 1949 | 1980 …, one cell a line) dates its cells.
+    @Test func aBareYearHeaderDatesItsColumn() throws {
+        let built = Self.build(
+            [
+                "单位:万人", "年份", "1949", "1980", "2000", "高等教育在校生", "11.72", "271.93", "939.85", "高中阶段在校生",
+                "43.88", "1720.61", "2447.1",
+            ], title: ["新中国60年:教育历经风雨-跨越发展"])
+        let cell = try TrustTests.fact("1720.61", in: built)
+        #expect(cell.yearFrom == 1980 && cell.yearTo == 1980)
+        #expect(cell.tableCell == "table-header:1980 table-row:高中阶段在校生")
+        #expect(try TrustTests.fact("939.85", in: built).yearFrom == 2000)
     }
 
     /// Off (`tableScope: false`), the cells are read as before: no lineage.
