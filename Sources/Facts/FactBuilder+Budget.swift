@@ -44,6 +44,18 @@ extension FactBuilder {
         }
     }
 
+    /// The year of a money, percent or bare figure (a table's cell) that its text leaves without
+    /// one, on a budget or accounts page whose own year the text gives (its title's, its notes' or its
+    /// table caption's: 111年度經費來源及支出對照表 dates the cells under it) and the report's year does
+    /// not (that one the year chooser has already offered, and a gate may have doubted): the page's
+    /// year, with `budget-year:` and the page's rule id as its lineage.
+    static func budgetYear(of quantity: QuantityMention, profile: DocumentProfile) -> (year: Int, rule: String)? {
+        guard profile.referenceYear == nil, let budget = profile.budget, let year = budget.year,
+            budgetUnits.contains(quantity.unit)
+        else { return nil }
+        return (year, "budget-year:" + budget.rule)
+    }
+
     /// Units of a budget's figures: money, shares and changes, and a table's bare cells (单位：万元).
     static let budgetUnits: Set<String> = ["yuan", "percent", ""]
 
