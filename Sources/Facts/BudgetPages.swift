@@ -27,6 +27,7 @@ public struct BudgetPages: Sendable {
     private let pageTrie: WordTrie
     private let columnTrie: WordTrie
     private let structureTrie: WordTrie
+    private let carryTrie: WordTrie
     /// Each word's kind (nil for a `none` or `either` word) and rule id, indexed by the tries' payloads.
     private let entries: [(kind: BudgetPage.Kind?, rule: String)]
     /// The structure words that lean neither way (`either`: 收入总计 heads a budget and an account alike).
@@ -51,6 +52,7 @@ public struct BudgetPages: Sendable {
         var pages: [String: [Int]] = [:]
         var columns: [String: [Int]] = [:]
         var structures: [String: [Int]] = [:]
+        var carries: [String: [Int]] = [:]
         var entries: [(BudgetPage.Kind?, String)] = []
         var either: Set<Int> = []
         var structureRules: [BudgetPage.Kind: String] = [:]
@@ -75,9 +77,10 @@ public struct BudgetPages: Sendable {
                 case "page": pages[String(word)] = [entries.count - 1]
                 case "column": columns[String(word)] = [entries.count - 1]
                 case "structure": structures[String(word)] = [entries.count - 1]
+                case "carry": carries[String(word)] = [entries.count - 1]
                 default:
                     throw RuleTableError(
-                        file: table.name, line: row.line, reason: "scope must be page, column or structure")
+                        file: table.name, line: row.line, reason: "scope must be page, column, structure or carry")
                 }
             }
         }
@@ -87,6 +90,7 @@ public struct BudgetPages: Sendable {
         pageTrie = WordTrie(pages)
         columnTrie = WordTrie(columns)
         structureTrie = WordTrie(structures)
+        carryTrie = WordTrie(carries)
     }
 
     /// The budget page `document` is, if any; `years` are its year mentions by line number.
@@ -171,6 +175,16 @@ public struct BudgetPages: Sendable {
     static let captionLength = 40
     /// What a flattened table's cell ends in besides its text (` |`).
     static let cellEnds: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "|"]
+
+    /// The carry-over word in `scalars[range]` (a figure's clause), with its rule id: last year's
+    /// balance carried into the budget (上年结转结余 23,067.24 元) is a line of the budget year's
+    /// income, not last year's figure.
+    public func carryOver(in scalars: [Unicode.Scalar], range: Range<Int>) -> (rule: String, word: String)? {
+        guard range.lowerBound < range.upperBound, range.upperBound <= scalars.count,
+            let found = carryTrie.matches(in: scalars, range: range).first
+        else { return nil }
+        return (entries[found.payload[0]].rule, String(scalars: scalars[found.start..<found.end]))
+    }
 
     /// The column a figure at `end` stands in: the last column word in `scalars[start..<end]` (the
     /// figure's clause before it), with its rule id and the word. A word after a comparison mark

@@ -343,7 +343,9 @@ public struct FactBuilder: Sendable {
             (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
             var yearRule = gated.rule
             if yearFrom == nil, let budgetYear = Self.budgetYear(of: quantity, profile: profile) {
-                (yearFrom, yearTo, yearSource, yearRule) = (budgetYear.year, budgetYear.year, .document, budgetYear.rule)
+                (yearFrom, yearTo, yearSource, yearRule) = (
+                    budgetYear.year, budgetYear.year, .document, budgetYear.rule
+                )
             }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource, regionRule) = Self.figureRegion(
