@@ -11,6 +11,11 @@ import Normalize
 /// line holding a `budget` or `final` page word decides. The budget year is the last year mention on
 /// that line before the word (2024年县教育局部门预算 → 2024), else the page's reference year.
 ///
+/// When no title or opening line names one, the page's structure may: the budget's or the accounts'
+/// table headers and notes words (`structure` rows: 预算数, 一般公共预算拨款, 收入总计, 功能分类科目,
+/// 三公经费, a 单位：万元 line) anywhere in its first `screenLines` kept lines, at least
+/// `structureMinimum` different ones (`structuralPage`).
+///
 /// ```swift
 /// let pages = BudgetPages.standard
 /// pages.page(in: "县教育局部门预算说明", years: [], referenceYear: 2024)?.year  // 2024
@@ -21,8 +26,19 @@ public struct BudgetPages: Sendable {
     /// The page words and the column words, each word's payload indexing `entries`.
     private let pageTrie: WordTrie
     private let columnTrie: WordTrie
-    /// Each word's kind (nil for a `none` word) and rule id, indexed by the tries' payloads.
+    private let structureTrie: WordTrie
+    private let carryTrie: WordTrie
+    /// Each word's kind (nil for a `none` or `either` word) and rule id, indexed by the tries' payloads.
     private let entries: [(kind: BudgetPage.Kind?, rule: String)]
+    /// The structure words that lean neither way (`either`: 收入总计 heads a budget and an account alike).
+    private let eitherEntries: Set<Int>
+    /// The id of the first `structure` row of each kind: the lineage of a page its structure found.
+    private let structureRules: [BudgetPage.Kind: String]
+    /// How many kept lines from the top the structure words are looked for in (a table printed one
+    /// cell a line spends a line on each header).
+    public static let screenLines = 60
+    /// How many different structure words make a page a budget's or an account's.
+    public static let structureMinimum = 3
     /// How many body lines from the top are read when the title says nothing.
     public static let openingLines = 6
     /// Longest opening body line read without 如下 in it: a heading, not a paragraph that mentions a budget.
@@ -35,31 +51,46 @@ public struct BudgetPages: Sendable {
     public init(table: RuleTable) throws(RuleTableError) {
         var pages: [String: [Int]] = [:]
         var columns: [String: [Int]] = [:]
+        var structures: [String: [Int]] = [:]
+        var carries: [String: [Int]] = [:]
         var entries: [(BudgetPage.Kind?, String)] = []
+        var either: Set<Int> = []
+        var structureRules: [BudgetPage.Kind: String] = [:]
         for row in table.rows {
             let kind: BudgetPage.Kind?
-            switch row["kind"] {
-            case "budget": kind = .budget
-            case "final": kind = .final
-            case "none": kind = nil
+            switch (row["kind"], row["scope"]) {
+            case ("budget", _): kind = .budget
+            case ("final", _): kind = .final
+            case ("none", _): kind = nil
+            case ("either", "structure"):
+                kind = nil
+                either.insert(entries.count)
             default:
-                throw RuleTableError(file: table.name, line: row.line, reason: "kind must be budget, final or none")
+                throw RuleTableError(
+                    file: table.name, line: row.line,
+                    reason: "kind must be budget, final or none (or either, for a structure word)")
             }
-            guard row["scope"] == "page" || row["scope"] == "column" else {
-                throw RuleTableError(file: table.name, line: row.line, reason: "scope must be page or column")
-            }
+            if row["scope"] == "structure", let kind, structureRules[kind] == nil { structureRules[kind] = row["id"] }
             entries.append((kind, row["id"]))
             for word in row["words"].split(separator: "|") {
-                if row["scope"] == "page" {
-                    pages[String(word)] = [entries.count - 1]
-                } else {
-                    columns[String(word)] = [entries.count - 1]
+                switch row["scope"] {
+                case "page": pages[String(word)] = [entries.count - 1]
+                case "column": columns[String(word)] = [entries.count - 1]
+                case "structure": structures[String(word)] = [entries.count - 1]
+                case "carry": carries[String(word)] = [entries.count - 1]
+                default:
+                    throw RuleTableError(
+                        file: table.name, line: row.line, reason: "scope must be page, column, structure or carry")
                 }
             }
         }
         self.entries = entries
+        eitherEntries = either
+        self.structureRules = structureRules
         pageTrie = WordTrie(pages)
         columnTrie = WordTrie(columns)
+        structureTrie = WordTrie(structures)
+        carryTrie = WordTrie(carries)
     }
 
     /// The budget page `document` is, if any; `years` are its year mentions by line number.
@@ -76,7 +107,7 @@ public struct BudgetPages: Sendable {
                 return page
             }
         }
-        return nil
+        return structuralPage(document, years: years, referenceYear: referenceYear)
     }
 
     /// The budget page one line announces, dated by `years` (the line's mentions) or `referenceYear`.
@@ -91,6 +122,68 @@ public struct BudgetPages: Sendable {
                 word: String(scalars: scalars[match.start..<match.end]))
         }
         return nil
+    }
+
+    /// The budget or accounts page `document`'s structure shows, if any: at least `structureMinimum`
+    /// different `structure` words in its first `screenLines` kept lines (title, headings, body, a
+    /// table's cells), an account's when more of them lean to the accounts (决算数) than to the budget.
+    /// Its year is the first single year written on a line before such a word or a page word
+    /// (2023年财政拨款收支总预算, 中华民国八十六年度 单位:新台币千元) or in a table's caption
+    /// (111年度經費來源及支出對照表), else `referenceYear`.
+    func structuralPage(_ document: CleanDocument, years: [Int: [YearMention]], referenceYear: Int?) -> BudgetPage? {
+        var found: [String] = []
+        var kinds: [BudgetPage.Kind] = []
+        var year: Int?
+        for line in document.lines.filter({ $0.label.isKept }).prefix(Self.screenLines) {
+            let scalars = line.text.simplifiedScalars
+            let marks = structureTrie.matches(in: scalars).filter {
+                entries[$0.payload[0]].kind != nil || eitherEntries.contains($0.payload[0])
+            }
+            for mark in marks {
+                let word = String(scalars: scalars[mark.start..<mark.end])
+                guard !found.contains(word) else { continue }
+                found.append(word)
+                if let kind = entries[mark.payload[0]].kind { kinds.append(kind) }
+            }
+            if year == nil {
+                year = Self.captionYear(
+                    scalars, marks: marks + pageTrie.matches(in: scalars), years: years[line.number] ?? [])
+            }
+        }
+        guard found.count >= Self.structureMinimum else { return nil }
+        let finals = kinds.filter { $0 == .final }.count
+        let kind: BudgetPage.Kind = finals * 2 > kinds.count ? .final : .budget
+        guard let rule = structureRules[kind] else { return nil }
+        return BudgetPage(
+            kind: kind, year: year ?? referenceYear, rule: rule, word: found.prefix(3).joined(separator: "+"))
+    }
+
+    /// The year a line gives a budget's table or notes: the last single year before the first of
+    /// `marks` (the line's structure and page words), or the last one of a table's caption (a short
+    /// line ending in 表).
+    static func captionYear(_ scalars: [Unicode.Scalar], marks: [WordTrie.Match], years: [YearMention]) -> Int? {
+        let single = years.filter { $0.from != nil && $0.from == $0.to }
+        if let first = marks.map(\.start).min(), let year = single.last(where: { $0.offset < first }) {
+            return year.from
+        }
+        let end = (scalars.lastIndex { !Self.cellEnds.contains($0) } ?? -1) + 1
+        guard end > 0, end <= Self.captionLength, scalars[end - 1] == "表" else { return nil }
+        return single.last?.from
+    }
+
+    /// Longest line read as a table's caption.
+    static let captionLength = 40
+    /// What a flattened table's cell ends in besides its text (` |`).
+    static let cellEnds: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "|"]
+
+    /// The carry-over word in `scalars[range]` (a figure's clause), with its rule id: last year's
+    /// balance carried into the budget (上年结转结余 23,067.24 元) is a line of the budget year's
+    /// income, not last year's figure.
+    public func carryOver(in scalars: [Unicode.Scalar], range: Range<Int>) -> (rule: String, word: String)? {
+        guard range.lowerBound < range.upperBound, range.upperBound <= scalars.count,
+            let found = carryTrie.matches(in: scalars, range: range).first
+        else { return nil }
+        return (entries[found.payload[0]].rule, String(scalars: scalars[found.start..<found.end]))
     }
 
     /// The column a figure at `end` stands in: the last column word in `scalars[start..<end]` (the

@@ -6,7 +6,7 @@ extension FactBuilder {
 
     /// A figure's status and cue, and its years once a plan horizon is heard (`scoped`): the cue
     /// words' status (`StatusCues`), settled by the report's kind and section (`settledStatus`), by
-    /// a budget page's year and columns (`budgeted`),
+    /// a budget page's year, columns and carry-over (`budgeted`, `carriedOver`),
     /// by deadlines and plan periods (`scoped`), then by the learned chooser (`modelledStatus`);
     /// with the features the chooser read (kept only when `recordsFeatures`).
     func status(
@@ -15,6 +15,9 @@ extension FactBuilder {
         readings: inout SentenceReadings, indicator: String, profile: DocumentProfile, scope: SectionScope.State
     ) -> (FactYears, (FactStatus, String), [String]) {
         let scalars = readings.scalars
+        let carried = carriedOver(
+            (years.from, years.to), of: quantity, clause: clause, scalars: scalars, budget: profile.budget)
+        var years: FactYears = (carried.from, carried.to, years.source)
         let words = Self.carriedIntent(
             readings.status(of: quantity, in: sentence), in: sentence, readings: &readings, year: years.from,
             profile: profile, scope: scope)
@@ -25,7 +28,6 @@ extension FactBuilder {
         settled = Self.budgeted(
             settled, words: words, of: quantity, year: years.from, before: (scalars, before, sentenceStart),
             budget: profile.budget, pages: budgets)
-        var years = years
         (years, settled) = Self.scoped(
             year: years, status: settled, own: own, topic: topic, quantity: quantity, clause: clause, scalars: scalars,
             profile: profile, scope: scope)

@@ -341,6 +341,12 @@ public struct FactBuilder: Sendable {
                     usable: usable, clause: clause, sentence: (sentenceIndex, sentence.range), scope: scope,
                     rule: kind.rule))
             (yearFrom, yearTo, yearSource) = (gated.from, gated.to, gated.source)
+            var yearRule = gated.rule
+            if yearFrom == nil, let budgetYear = Self.budgetYear(of: quantity, profile: profile) {
+                (yearFrom, yearTo, yearSource, yearRule) = (
+                    budgetYear.year, budgetYear.year, .document, budgetYear.rule
+                )
+            }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource, regionRule) = Self.figureRegion(
                 nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, profile: profile)
@@ -348,7 +354,7 @@ public struct FactBuilder: Sendable {
                 line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
                 indicator: learned.code, indicatorRule: learned.rule, status: settled.0, statusCue: settled.1,
                 yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
-            (fact.features, fact.yearRule, fact.yearFeatures) = (features, gated.rule, gated.features)
+            (fact.features, fact.yearRule, fact.yearFeatures) = (features, yearRule, gated.features)
             (fact.yearCandidates, fact.regionRule) = (gated.candidates, regionRule)
             fact.statusFeatures = statusFeatures
             found.append(fact)

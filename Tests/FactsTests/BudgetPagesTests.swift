@@ -107,4 +107,53 @@ import Testing
         #expect(built.profile.budget == nil)
         #expect(try Self.status("3.2亿元", in: built).status == .achieved)
     }
+
+    /// A budget note printed from a PDF, without a title and with its first page cut (fq11, a school's
+    /// 2023 部门预算 on a disclosure platform): its structure words (支出总预算, 收支总预算,
+    /// 一般公共预算拨款, 上年结转, 基本支出) make it a budget page, dated by the year before them,
+    /// and its sums, shares and changes are the budget's, planned, as is last year's balance carried
+    /// into it (上年结转结余: the budget year's income, not last year's figure).
+    @Test func aBudgetNotesStructureMakesItABudgetPage() throws {
+        let built = Self.build(
+            title: [],
+            body: [
+                "5",
+                "(一)教育支出类科目 5,806,105.16 元,占支出总预算",
+                "82.27%,同比增加 3,520,772.45 元,增长 154.06%。",
+                "2023 年财政拨款收支总预算 7,057,486.18 元。收入包",
+                "括:一般公共预算拨款 7,034,418.94 元、上年结转结余",
+                "23,067.24 元;支出包括:教育支出 5,806,105.16 元。",
+                "其中:基本支出 7,034,418.94 元,项目支出 0元。",
+            ])
+        let page = try #require(built.profile.budget)
+        #expect(page.kind == .budget && page.year == 2023 && page.rule == "budget-structure")
+        for surface in ["5,806,105.16 元", "3,520,772.45 元", "154.06%", "7,057,486.18 元", "23,067.24 元"] {
+            let fact = try Self.status(surface, in: built)
+            #expect(fact.status == .planned && fact.yearFrom == 2023, "\(surface): \(fact.statusCue)")
+        }
+    }
+
+    /// A final-accounts table printed one cell a line, its caption cut away: its headers and totals
+    /// (收入总计, 一般公共预算财政拨款, 单位：万元) head a budget and an account alike, and the
+    /// columns it names (执行数, 决算数) lean to the accounts, so its cells are achieved.
+    @Test func anAccountsTablesStructureMakesItAFinalPage() throws {
+        let built = Self.build(
+            title: [],
+            body: [
+                "单位：万元 |", "项目 |", "金额 |", "一般公共预算财政拨款 |", "1200.50 |", "收入总计 |", "1300.20 |",
+                "支出总计 |", "1250.00 |", "执行数 |", "决算数 |",
+            ])
+        let page = try #require(built.profile.budget)
+        #expect(page.kind == .final && page.rule == "final-structure")
+        #expect(try Self.status("1300.20", in: built).status == .achieved)
+    }
+
+    /// Two budget words in a work summary's sentence are no budget table: fewer than
+    /// `structureMinimum` different structure words leave the page as it was.
+    @Test func aFewBudgetWordsInASummaryMakeNoBudgetPage() {
+        let built = Self.build(
+            title: ["县教育局2023年工作总结"],
+            body: ["严格控制三公经费，压减一般性支出，全年基本支出控制在500万元以内。", "全年投入资金1500万元。"])
+        #expect(built.profile.budget == nil)
+    }
 }
