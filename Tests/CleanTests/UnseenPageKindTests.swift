@@ -102,6 +102,13 @@ import Testing
         #expect(CleanFixture.middleLine(sentence)?.label == .body)
     }
 
+    /// ga07 (mattsalter.com), fp22 (0542nq.cn): the page's address glued to its publish time and source.
+    @Test func anAddressGluedToThePublishTimeIsMetadata() {
+        let stamp = "http://m.mattsalter.com2019年01月14日 09:42教育裝備網(wǎng)"
+        Self.expect(
+            stamp, in: Self.clean([CleanFixture.title, stamp] + CleanFixture.paragraphs), .metadata, "url-stamp")
+    }
+
     /// fj03, ga03, ga02: the report's own heading under the page's title decorated with the site's tag
     /// (【完整版】, (范文推荐), .docx) is a copy of it.
     @Test(arguments: [
