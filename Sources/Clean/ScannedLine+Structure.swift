@@ -111,11 +111,12 @@ extension ScannedLine {
     }
 
     /// A sentence leading into what follows it: 16 or more characters with a clause break, ending
-    /// in a colon (根据…的通知，现将我单位2015年度部门决算说明如下：). A title does not end so; a
-    /// short label (温馨提示：) or a greeting (尊敬的各位领导：) is a matter for its own rule.
+    /// in a colon (根据…的通知，现将我单位2015年度部门决算说明如下：), or any ending in 如下 and a colon
+    /// (现将县教育局20xx年度工作向县人大常委会报告如下:). A title does not end so; a short label
+    /// (温馨提示：) or a greeting (尊敬的各位领导：) is a matter for its own rule.
     var isLeadIn: Bool {
         guard let last = text.unicodeScalars.last, last == ":" || last == "：" else { return false }
-        return shape.length >= 16 && shape.punctuation >= 1
+        return (shape.length >= 16 && shape.punctuation >= 1) || text.dropLast().hasSuffix("如下")
     }
 
     /// An item of a web page's list (a sidebar's headline, a menu's entry, a button): a short line
@@ -204,12 +205,15 @@ extension ScannedLine {
     static let documentNumber = try! NSRegularExpression(
         pattern: #"^[\p{Han}]{1,10}\s*[〔\[【(（]\s*(19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号$"#)
 
-    /// A notice's addressees: 各县、市、区人民政府，市直各单位： (各 … and a colon at the end).
+    /// A notice's addressees: 各县、市、区人民政府，市直各单位： (各 … and a colon at the end), or a
+    /// list of two or more short names apart by 、 and closed by a colon (主任、副主任、各位委员:,
+    /// 甌海區澤雅中學、甌海區澤雅鎮第一小學:), whom a report or a request is addressed to.
     var isAddressee: Bool {
-        guard shape.length <= 80, !shape.endsSentence, text.hasPrefix("各"),
-            let last = text.unicodeScalars.last
+        guard shape.length <= 80, !shape.endsSentence, let last = text.unicodeScalars.last, last == ":" || last == "："
         else { return false }
-        return last == ":" || last == "："
+        if text.hasPrefix("各") { return true }
+        let names = text.dropLast().split(separator: "、")
+        return shape.punctuation == 0 && names.count >= 2 && names.allSatisfy { (2...12).contains($0.count) }
     }
 
     /// Whether a 《 or “ is left open at the line's end (a 》 or ” closing one from the line
@@ -359,6 +363,13 @@ extension ScannedLine {
     static let siteDecorationPattern = try! NSRegularExpression(
         pattern: #"\s*[【\[(（][^】\])）]{0,12}(精[选選]|推[荐薦]|通用|[范範]文|篇|字|大全|合集|模板|[范範]本|最新|完整版|[实實]用|[优優]质|[汇匯]总)"#
             + #"[^】\])）]{0,12}[】\])）]$"#)
+
+    /// What is left of a title with a site's decoration once the report's own words are taken off
+    /// it, spaces and brackets gone (`isComparable`): a collection's or a file's tag (完整版, 范文推荐,
+    /// 精选, 新闻) or a file's extension (docx, pdf).
+    static let decorationTailPattern =
+        #"^(\p{Han}{0,4}(精[选選]|推[荐薦]|通用|[范範]文|大全|合集|模板|[范範]本|最新|完整版|[实實]用|[优優]质|[汇匯]总|新[闻聞])"#
+        + #"\p{Han}{0,2}|[Dd][Oo][Cc][Xx]?|[Pp][Dd][Ff]|[Ww][Pp][Ss]|[Pp][Pp][Tt][Xx]?|[Tt][Xx][Tt])$"#
 }
 
 extension Unicode.GeneralCategory {

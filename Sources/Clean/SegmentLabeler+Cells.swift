@@ -98,8 +98,30 @@ extension SegmentLabeler {
                 continue
             }
             let head = tableHead(above: run.lowerBound)
-            if isTable(run, headed: head.headed) { result.formUnion(head.units.union(run)) }
+            if isTable(run, headed: head.headed) {
+                result.formUnion(head.units.union(run))
+            } else {
+                result.formUnion(tablesUnderHeadings(run))
+            }
             i = j
+        }
+        return result
+    }
+
+    /// A run that is no table as a whole may be a form's sections, each a table under its numbered
+    /// heading (`4.補助情況:` over the grant table's cells, `第二部份:…` over the rubric's): the
+    /// stretches between its text cells that are list headings (`isListHeading`) are tried one by one.
+    /// The headings themselves are left to their own decisions.
+    func tablesUnderHeadings(_ run: Range<Int>) -> Set<Int> {
+        let cuts = run.filter { lines[$0].cellKind == .text && lines[$0].isListHeading }
+        guard !cuts.isEmpty else { return [] }
+        var result = Set<Int>()
+        var start = run.lowerBound
+        for end in cuts + [run.upperBound] {
+            let piece = start..<end
+            start = end + 1
+            guard piece.count >= 6, piece.count(where: { lines[$0].cellKind == .number }) >= 2 else { continue }
+            if isTable(piece, headed: tableHead(above: piece.lowerBound).headed) { result.formUnion(piece) }
         }
         return result
     }
@@ -236,7 +258,7 @@ extension SegmentLabeler {
     /// more with a figure cell (`isNumberCell`; page numbers counting up are none). Its header
     /// rows, all words, are the table's, not a menu. Lines of bars alone (empty rows) and lines a
     /// metadata rule claims (a government record's `| [ 发布日期 ] | 2021-04-12 |`) are left to
-    /// their own decisions.
+    /// their own decisions, and so are a Markdown table's rule lines (`---|---|---|`).
     func barTableRows() -> Set<Int> {
         var result = Set<Int>()
         var i = segment.lowerBound
@@ -260,10 +282,17 @@ extension SegmentLabeler {
                 return !numbers.isEmpty && !counting
             }
             if multi.count >= 4, figured.count >= 2 {
+                // A Markdown table's rule under its header (---|---|---) holds no cell: it is left out.
+                let rule = { (k: Int) in
+                    Self.barCells(lines[k].text)!.allSatisfy {
+                        $0.unicodeScalars.allSatisfy { "-—－:：".unicodeScalars.contains($0) }
+                    }
+                }
                 result.formUnion(
                     rows.filter { k in
-                        evaluator.firstRule(at: k, zone: nil, within: k..<k + 1, zoneOf: { _ in .body })?.label
-                            != .metadata
+                        !rule(k)
+                            && evaluator.firstRule(at: k, zone: nil, within: k..<k + 1, zoneOf: { _ in .body })?.label
+                                != .metadata
                     })
             }
             i = j

@@ -110,3 +110,27 @@ struct PlainText: Hashable {
         a.text.utf8.elementsEqual(b.text.utf8)
     }
 }
+
+// MARK: - A title's copy
+
+extension SegmentLabeler {
+    /// Whether the line after `line` holds the rest of `title` (a title wrapped over lines:
+    /// …第十三个五年规划 / (2016—2020年)), which makes `line` the title's first line, not a copy.
+    /// A document number (岑政办发〔2018〕64号) below is the notice's own line, no part of a title.
+    func continuesOnNextLine(_ line: ScannedLine, title: String, shown: String) -> Bool {
+        guard let i = lines.firstIndex(where: { $0 === line }), i + 1 < segment.upperBound else { return false }
+        // A notice's number under the copy (岑政办发〔2018〕64号) is the notice's own line.
+        let next = lines[i + 1].comparable
+        return !next.isEmpty && !lines[i + 1].isDocumentNumber && String(title.dropFirst(shown.count)).hasPrefix(next)
+    }
+
+    /// Whether `text` (comparable) is a title's copy without the site's decoration the earlier
+    /// title line carries after it: the page's title `…汇报材料【完整版】`, `…自查报告.docx`,
+    /// `…项目建设-【新闻】`, `…工作情况汇报(范文推荐)` above the report's own heading `…汇报材料`.
+    /// A document kind or a name after the heading (…工作总结汇报, 述职报告——某科室 某某) is no decoration.
+    func isUndecoratedCopy(_ text: String, of title: String) -> Bool {
+        guard text.unicodeScalars.count >= 6, title.count > text.count, title.begins(with: text) else { return false }
+        let rest = String(title.unicodeScalars.dropFirst(text.unicodeScalars.count))
+        return rest.range(of: ScannedLine.decorationTailPattern, options: .regularExpression) != nil
+    }
+}

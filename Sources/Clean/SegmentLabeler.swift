@@ -456,16 +456,6 @@ struct SegmentLabeler {
         return shared >= 4 && shared < own.count
     }
 
-    /// Whether the line after `line` holds the rest of `title` (a title wrapped over lines:
-    /// …第十三个五年规划 / (2016—2020年)), which makes `line` the title's first line, not a copy.
-    /// A document number (岑政办发〔2018〕64号) below is the notice's own line, no part of a title.
-    private func continuesOnNextLine(_ line: ScannedLine, title: String, shown: String) -> Bool {
-        guard let i = lines.firstIndex(where: { $0 === line }), i + 1 < segment.upperBound else { return false }
-        // A notice's number under the copy (岑政办发〔2018〕64号) is the notice's own line.
-        let next = lines[i + 1].comparable
-        return !next.isEmpty && !lines[i + 1].isDocumentNumber && String(title.dropFirst(shown.count)).hasPrefix(next)
-    }
-
     /// Whether a line repeats a title this report (or an earlier one) already has: equal (a
     /// footnote mark like [1] aside), or, when `loose`, containing it with little else.
     private func isTitleCopy(_ line: ScannedLine, loose: Bool) -> Bool {
@@ -490,6 +480,7 @@ struct SegmentLabeler {
             {
                 return true
             }
+            if isUndecoratedCopy(text, of: title) { return true }
             if loose, title.count >= 6, text.count <= title.count + settings.titleRepeatSlack, text.includes(title) {
                 return true
             }
