@@ -185,6 +185,11 @@ extension Normalizer {
                 if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
                 if siteTitle || found.rule == "y-bare-year" || Self.spanRules.contains(found.rule) { continue }
+                // 今年是“十二五”收官之年: the present year is the plan's last (`planYearStated`).
+                if let year = Self.planYearStated(found, in: line) {
+                    stated.note(year, rule: StatedYears.planYearRule)
+                    continue
+                }
                 if Self.undatingYearRules.contains(found.rule) { continue }
                 // 上世纪80年代, 20世纪: a decade or century is history the report looks back on.
                 if found.rule == "y-decade" || found.rule == "y-century" { continue }
