@@ -177,7 +177,7 @@ extension Normalizer {
             // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
             let siteTitle = reading.found.contains { $0.anchor == nil } && Self.isSiteTitle(line)
             if !rocEra, Self.namesTaiwanCurrency(line) { rocEra = true }
-            if reading.found.contains(where: Self.namesPresentYear) { stated.speaksOfPresent = true }
+            Self.notePresent(reading.found, in: line, siteTitle: siteTitle, stated: &stated)
             for found in reading.found where found.anchor == nil {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
                 // 102年度, 自105至107年: ROC years with a word of time, in traditional script.
@@ -185,11 +185,6 @@ extension Normalizer {
                 if found.rule.hasPrefix(YearScanner.taiwanYearRule) { continue }
                 // 2022副区长在…发言: a year glued before a title is a site's label too.
                 if siteTitle || found.rule == "y-bare-year" || Self.spanRules.contains(found.rule) { continue }
-                // 今年是“十二五”收官之年: the present year is the plan's last (`planYearStated`).
-                if let year = Self.planYearStated(found, in: line) {
-                    stated.note(year, rule: StatedYears.planYearRule)
-                    continue
-                }
                 if Self.undatingYearRules.contains(found.rule) { continue }
                 // 上世纪80年代, 20世纪: a decade or century is history the report looks back on.
                 if found.rule == "y-decade" || found.rule == "y-century" { continue }

@@ -192,6 +192,16 @@ extension Normalizer {
         return nil
     }
 
+    /// Notes what a line says of the present year: whether it speaks of it (今年, 年内: `namesPresentYear`), and
+    /// the year it names as a plan period's last or first (`planYearStated`, `ref-plan-year`; not in a site's title).
+    static func notePresent(_ found: [FoundYear], in line: ScalarLine, siteTitle: Bool, stated: inout StatedYears) {
+        if found.contains(where: namesPresentYear) { stated.speaksOfPresent = true }
+        guard !siteTitle else { return }
+        for mention in found where mention.kind == .planPeriod {
+            if let year = planYearStated(mention, in: line) { stated.note(year, rule: StatedYears.planYearRule) }
+        }
+    }
+
     /// How far from a plan period its subject and its last- or first-year word may stand, in scalars.
     static let planYearReach = 16
 
