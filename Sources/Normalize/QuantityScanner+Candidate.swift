@@ -335,7 +335,7 @@ extension QuantityScanner {
             if !d.placeholder, readMagnitudeRange(line, m, &d) { continue }
             if !d.placeholder, let tail = NumeralGrammar.tail(line, at: d.j, below: m.factor),
                 !(d.j..<tail.end).contains(where: { context.claimed[$0] }),
-                tailEnds(line, at: tail.end, standaloneSpan: d.standaloneSpan),
+                tailEnds(line, at: tail.end, standaloneSpan: d.standaloneSpan) || Self.endsOnMagnitude(line, tail.end),
                 !tail.colloquial || colloquialTailEnds(line, at: tail.end)
             {
                 d.addend = tail.value
@@ -345,6 +345,13 @@ extension QuantityScanner {
                 d.j = tail.end
             }
         }
+    }
+
+    /// 1亿9千万推行, 3万5千投入: a tail that closes on a magnitude of its own (千 万 百 and their financial and
+    /// traditional forms) is a whole number whatever word follows it (session 25: ga29 动用1亿9千万推行).
+    static func endsOnMagnitude(_ line: ScalarLine, _ end: Int) -> Bool {
+        let last = line.at(end - 1)
+        return last == 0x4E07 || last == 0x842C || last == 0x5343 || last == 0x4EDF || last == 0x767E || last == 0x4F70
     }
 
     /// 1万-5万元, 3千～5千元: a range whose ends both carry the magnitude just read (Arabic digits;

@@ -160,6 +160,10 @@ extension QuantityScanner {
             if d.unitName.isEmpty, hasMoneyLead(line, before: d.start) { d.unitName = "yuan" }
             // 分别新增学位4.68万和7000个: the figure shares the unit of the one it is joined to.
             if d.unitName.isEmpty, let shared = sharedUnit(line, after: j) { d.unitName = shared }
+            if d.unitName.isEmpty, isBareYiMoney(line, d) {
+                d.unitName = "yuan"
+                d.rule += "-yi-money"
+            }
         } else if !r.chinese && isGroupedCell(line, r, d) {
             // 中一至中三 28,096 中四至中五, │ 258,659│: a figure grouped by thousands is a count.
         } else if !r.chinese {
@@ -304,6 +308,16 @@ extension QuantityScanner {
     /// before `start` in the same clause: 编列1.4亿进行整建, 累计投入近5000万建设.
     func hasMoneyLead(_ line: ScalarLine, before start: Int) -> Bool {
         hasWord(of: Self.moneyLeads, in: line, before: start, within: 8)
+    }
+
+    /// 尚有34亿未启用, 中央1591亿改善农村学生营养, 我市去年完成1.15亿教育民生项目建设: a figure of 亿 with no
+    /// unit is money (session 25: 28 of the 29 such figures in the field gold are yuan, on ga29, fy30, fg32,
+    /// ft42, fu35 and others); not one after a noun of people (在校生1.54億, fq26), which counts them.
+    func isBareYiMoney(_ line: ScalarLine, _ d: Draft) -> Bool {
+        guard (d.start..<d.j).contains(where: { line[$0] == 0x4EBF || line[$0] == 0x5104 }) else { return false }
+        var lead = d.start - 1
+        while lead > 0, Self.figureLeads.contains(line[lead]) || ScalarClass.isSpace(line[lead]) { lead -= 1 }
+        return !Self.peopleNounEnds.contains(line.at(lead))
     }
 
     /// A word that measures ages (context-words.tsv, age-measure: 年龄, 寿命) earlier in the clause.

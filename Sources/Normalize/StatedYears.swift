@@ -28,6 +28,8 @@ struct StatedYears {
     static let headingRule = "ref-heading"
     /// The text's own words name it as its present (2015年是…, 在过去的2015年里, 召开2019年…会议).
     static let ownWordsRule = "ref-own-words"
+    /// The text calls its present year a plan period's last or first (今年是“十二五”收官之年 → 2015).
+    static let planYearRule = "ref-plan-year"
     /// No year is stated, but the latest year named is the text's dominant one (`LatestYearVotes.dominant`).
     static let dominantRule = "ref-dominant-year"
     /// No year is stated, but the text names one year only, as a sentence's topic, and speaks of its present
@@ -81,6 +83,13 @@ struct StatedYears {
     static let meetings = NormalizeRules.standard.words("own-year-clause")
     /// How far after a year a meeting word may stand, in scalars.
     static let meetingReach = 24
+
+    /// Words before a plan period that make the present year the subject (今年是, `plan-year-subject`).
+    static let planSubjects = NormalizeRules.standard.words("plan-year-subject")
+    /// Words after a plan period that name its last year (收官之年, `plan-last-year`).
+    static let planLastWords = NormalizeRules.standard.words("plan-last-year")
+    /// Words after a plan period that name its first year (开局之年, `plan-first-year`).
+    static let planFirstWords = NormalizeRules.standard.words("plan-first-year")
 }
 
 extension Normalizer {
@@ -106,13 +115,16 @@ extension Normalizer {
     ) -> DocumentTimeFrame {
         var frame = frame
         frame.referenceRule = votes.rule(for: frame)
-        guard frame.referenceSource == .reviewedOrLatestYear else { return frame }
+        // 今年是“十二五”收官之年 in a text that names no year of its own (fm26) states one all the same.
+        let planYearOnly = frame.referenceYear == nil && stated.rules.values.contains(StatedYears.planYearRule)
+        guard frame.referenceSource == .reviewedOrLatestYear || planYearOnly else { return frame }
         var stated = stated
         if let review { stated.note(review.upperBound, rule: "ref-review-period") }
         var chosen = frame
         if let own = stated.latest {
             chosen.referenceYear = own.year
             chosen.referenceRule = own.rule
+            chosen.referenceSource = .reviewedOrLatestYear
         } else if let dominant = votes.dominant {
             chosen.referenceYear = dominant
             chosen.referenceRule = StatedYears.dominantRule
@@ -152,6 +164,46 @@ extension Normalizer {
     }
 
     private static let sinceWord = "以来".scalarValues
+
+    /// 今年是“十二五”收官之年 (fm26, fy22), 今年是“十四五”规划的开局之年: the text names its present year as the
+    /// last or first year of a plan period, in one clause (session 25). The year the plan's last or first year
+    /// is; nil when the clause does not say so (“十二五”期间, 2015年是…: the year itself is read by `ownWords`).
+    static func planYearStated(_ found: FoundYear, in line: ScalarLine) -> Int? {
+        guard found.kind == .planPeriod, let from = found.from, let to = found.to else { return nil }
+        var year: Int? = nil
+        var k = found.end
+        while k < line.count, k - found.end <= planYearReach, !ScalarClass.isClauseBreak(line[k]) {
+            if StatedYears.planLastWords.contains(where: { line.matches($0, at: k) }) {
+                year = to
+                break
+            }
+            if StatedYears.planFirstWords.contains(where: { line.matches($0, at: k) }) {
+                year = from
+                break
+            }
+            k += 1
+        }
+        guard let year else { return nil }
+        var b = found.start
+        while b > 0, found.start - b <= planYearReach, !ScalarClass.isClauseBreak(line[b - 1]) {
+            if StatedYears.planSubjects.contains(where: { line.matches($0, endingAt: b) }) { return year }
+            b -= 1
+        }
+        return nil
+    }
+
+    /// Notes what a line says of the present year: whether it speaks of it (今年, 年内: `namesPresentYear`), and
+    /// the year it names as a plan period's last or first (`planYearStated`, `ref-plan-year`; not in a site's title).
+    static func notePresent(_ found: [FoundYear], in line: ScalarLine, siteTitle: Bool, stated: inout StatedYears) {
+        if found.contains(where: namesPresentYear) { stated.speaksOfPresent = true }
+        guard !siteTitle else { return }
+        for mention in found where mention.kind == .planPeriod {
+            if let year = planYearStated(mention, in: line) { stated.note(year, rule: StatedYears.planYearRule) }
+        }
+    }
+
+    /// How far from a plan period its subject and its last- or first-year word may stand, in scalars.
+    static let planYearReach = 16
 
     /// Whether a single year says when the text acts (`StatedYears.sole(named:)`): it opens its sentence or
     /// clause as the topic (2021年，全县…; 据悉，2012年全市…). Not a year before 以来, 前, 以前, 的, nor a date: a

@@ -104,9 +104,11 @@ struct QuantityFormTests {
             QuantityCase("投入100余万元", "100余万元", 1_000_000, "yuan", .over),
             QuantityCase("入学率达到百分之九十五", "百分之九十五", 95, "percent"),
             QuantityCase("中央资金占五成以上", "五成以上", 50, "percent", .over),
-            // 投入 makes a unit-less 亿 money (context-words.tsv, money-lead).
+            // 投入 makes a unit-less 亿 money (context-words.tsv, money-lead); so does 亿 itself when no noun of
+            // people stands before it (session 25: 28 of 29 such field gold figures are yuan).
             QuantityCase("投入1个亿建设新校区", "1个亿", 100_000_000, "yuan"),
-            QuantityCase("另筹资2.8个亿", "2.8个亿", 280_000_000, ""),
+            QuantityCase("另筹资2.8个亿", "2.8个亿", 280_000_000, "yuan"),
+            QuantityCase("在校生2.8个亿", "2.8个亿", 280_000_000, ""),
             QuantityCase("约八成学生参加", "约八成", 80, "percent", .approx),
             QuantityCase("三分之一的学校", "三分之一", 1.0 / 3.0, ""),
             // A range is "at most" its upper end (the lower end is kept as lowerValue).
