@@ -11,7 +11,7 @@ extension DocumentProfiler {
     /// Reference-year rules that state the year as the text's own (`StatedYears` in Normalize). Not the
     /// dominant year (`ref-dominant-year`): a year the text only names most often.
     static let statedReferenceRules: Set<String> = [
-        "ref-title", "ref-heading", "ref-own-words", "ref-review-period", "ref-sole-year",
+        "ref-title", "ref-heading", "ref-own-words", "ref-review-period", "ref-sole-year", "ref-plan-stage",
     ]
 
     /// The period a report's reference year gives when no title, opening or span does: the reviewed period,

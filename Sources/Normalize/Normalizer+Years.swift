@@ -177,7 +177,7 @@ extension Normalizer {
             // 2022年教育局年度工作总结范本: a site's page title names a year of its own, not the report's.
             let siteTitle = reading.found.contains { $0.anchor == nil } && Self.isSiteTitle(line)
             if !rocEra, Self.namesTaiwanCurrency(line) { rocEra = true }
-            if reading.found.contains(where: Self.namesPresentYear) { stated.speaksOfPresent = true }
+            Self.notePresent(reading.found, in: line, stated: &stated)
             for found in reading.found where found.anchor == nil {
                 if found.rule.hasPrefix("y-roc") { rocEra = true }
                 // 102年度, 自105至107年: ROC years with a word of time, in traditional script.

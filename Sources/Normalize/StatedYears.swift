@@ -33,6 +33,8 @@ struct StatedYears {
     /// No year is stated, but the text names one year only, as a sentence's topic, and speaks of its present
     /// (`sole(named:)`).
     static let soleRule = "ref-sole-year"
+    /// The text names its present as a plan period's last or first year (今年是“十二五”收官之年 → 2015).
+    static let planStageRule = "ref-plan-stage"
 
     /// Notes that `rule` states `year` (the first rule to state a year names it).
     mutating func note(_ year: Int, rule: String) {
@@ -106,6 +108,13 @@ extension Normalizer {
     ) -> DocumentTimeFrame {
         var frame = frame
         frame.referenceRule = votes.rule(for: frame)
+        // 今年是“十二五”收官之年 in a text that writes no year: the plan's stage alone names the present.
+        if frame.referenceSource == nil, let own = stated.latest, own.rule == StatedYears.planStageRule {
+            frame.referenceYear = own.year
+            frame.referenceSource = .reviewedOrLatestYear
+            frame.referenceRule = own.rule
+            return frame
+        }
         guard frame.referenceSource == .reviewedOrLatestYear else { return frame }
         var stated = stated
         if let review { stated.note(review.upperBound, rule: "ref-review-period") }
@@ -152,6 +161,41 @@ extension Normalizer {
     }
 
     private static let sinceWord = "以来".scalarValues
+
+    /// Notes what a line says of the text's present: that it speaks of it (今年, 年内) and the year a plan's
+    /// stage names it (今年是“十二五”收官之年, `ref-plan-stage`).
+    static func notePresent(_ found: [FoundYear], in line: ScalarLine, stated: inout StatedYears) {
+        if found.contains(where: namesPresentYear) { stated.speaksOfPresent = true }
+        if let year = planStageYear(found, in: line) { stated.note(year, rule: StatedYears.planStageRule) }
+    }
+
+    /// Words after 今年是 and a plan period that make the present the plan's last year (收官, 最后一年).
+    static let planStageEnds = NormalizeRules.standard.words("plan-stage-end")
+    /// Words that make it the plan's first year (开局, 第一年).
+    static let planStageStarts = NormalizeRules.standard.words("plan-stage-start")
+    /// How far after the plan period a stage word may stand (“十二五”发展规划的收官之年), in scalars.
+    static let planStageReach = 10
+
+    /// The year the text's present is when it names it as a stage of a plan period (`ref-plan-stage`):
+    /// 今年是“十二五”收官之年 → 2015, 今年是“十四五”开局之年 → 2021. `found` are the line's mentions in order.
+    static func planStageYear(_ found: [FoundYear], in line: ScalarLine) -> Int? {
+        for (i, present) in found.enumerated() where namesPresentYear(present) && i + 1 < found.count {
+            var k = present.end
+            while k < line.count, ScalarClass.isSpace(line[k]) { k += 1 }
+            guard line.at(k) == 0x662F else { continue }  // 是
+            let plan = found[i + 1]
+            guard plan.kind == .planPeriod, plan.start > k, plan.start - k <= 3, let first = plan.from,
+                let last = plan.to
+            else { continue }
+            var j = plan.end
+            while j < line.count, j - plan.end <= planStageReach, !ScalarClass.isClauseBreak(line[j]) {
+                if planStageEnds.contains(where: { line.matches($0, at: j) }) { return last }
+                if planStageStarts.contains(where: { line.matches($0, at: j) }) { return first }
+                j += 1
+            }
+        }
+        return nil
+    }
 
     /// Whether a single year says when the text acts (`StatedYears.sole(named:)`): it opens its sentence or
     /// clause as the topic (2021年，全县…; 据悉，2012年全市…). Not a year before 以来, 前, 以前, 的, nor a date: a
