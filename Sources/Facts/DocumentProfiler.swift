@@ -231,8 +231,15 @@ public struct DocumentProfiler: Sendable {
             openingReach[line.number] = Self.openingCharacters - consumed
             consumed += line.text.unicodeScalars.count
         }
+        // 今年是“十二五”收官之年 (`ref-plan-year`): the plan period names the present's stage, not the report's span.
+        let stage = frame?.referenceRule == "ref-plan-year" ? frame?.referenceYear : nil
         let early = years.filter { located in
-            titleNumbers.contains(located.line)
+            if let stage, located.mention.kind == .planPeriod,
+                located.mention.from == stage || located.mention.to == stage
+            {
+                return false
+            }
+            return titleNumbers.contains(located.line)
                 || (openingReach[located.line].map { located.mention.offset < $0 } ?? false)
         }
         // A decade (上世纪90年代, 八十年代初) names history the report looks back on, never its own period.

@@ -40,9 +40,11 @@ extension FactBuilder {
             if since(own.mention, in: scalars) {
                 // 2014年以来: to the section's or the report's year when later; to the year itself in a
                 // report of that year; unknown when the text names no end (the since year alone made
-                // itself the latest year named).
+                // itself the latest year named). The report's year only when its text says it (the
+                // report's period: a date line, title or own words), not a year it merely names most
+                // (`since-stated-end`: 2011年以來 in a Q&A naming 2017 elsewhere, fm11; 2019年以来 ft26).
                 guard let from = own.mention.from else { return none }
-                if let end = scope.year?.upperBound ?? profile.referenceYear, end > from, factYears.contains(end) {
+                if let end = scope.year?.upperBound ?? profile.periodTo, end > from, factYears.contains(end) {
                     return (year.from, end, year.source)
                 }
                 return profile.periodTo == from ? (from, from, year.source) : none

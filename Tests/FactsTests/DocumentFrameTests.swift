@@ -68,6 +68,20 @@ import Testing
         #expect(single.yearFrom == 2016 && single.yearTo == 2016)
     }
 
+    /// A since-year runs to the report's year only when the text states it (title, date line, own words): a
+    /// later year it merely names (a Q&A's 2017年…; fm11 2011年以來 stays year-less in gold) is no end, so the
+    /// figure since the year keeps none rather than a guessed span (session 25).
+    @Test func aSinceYearRunsOnlyToAStatedYear() throws {
+        let body = ["答：2011年以来，主城区已完成5所小学新建工程。", "2017年，主城区新建幼儿园8所。"]
+        let named = Self.build(title: ["市教育局答网友问"], body: body)
+        let since = try Self.fact("5所", in: named)
+        #expect(since.yearFrom == nil && since.yearTo == nil)
+        #expect(try Self.fact("8所", in: named).yearFrom == 2017)
+        let stated = Self.build(title: ["市教育局2017年工作总结"], body: body)
+        let run = try Self.fact("5所", in: stated)
+        #expect(run.yearFrom == 2011 && run.yearTo == 2017)
+    }
+
     /// A news item that speaks as the whole country (全国…) files its figures under no region, even
     /// when a city names where it was filed (新华社长沙…电); a report whose title names its county
     /// keeps the county although it mentions 全国 too.
