@@ -156,6 +156,17 @@ extension PlaceResolverTests {
         #expect(!found.contains { ["建德", "建水", "全南", "中江"].contains($0.surface) }, "\(found.map(\.surface))")
     }
 
+    /// A hijacked host's gambling brand opens with 澳门 (gb21's publisher, fk04's spliced village name): no place
+    /// is read in it, while Macau named as a place still is.
+    @Test func aGamblingBrandNamesNoPlace() throws {
+        let brands = Self.mentions("来源:澳门皇冠体育_中国竞彩网$【官网娱乐平台】:教育体育局 发布时间:2020-05-11")
+        #expect(brands.isEmpty, "\(brands.map(\.surface))")
+        let spliced = Self.mentions("天祝县华藏寺镇华藏澳门新葡京寺村幼儿园6所")
+        #expect(!spliced.contains { $0.adcode == "820000000000" }, "\(spliced.map(\.surface))")
+        let macau = try #require(Self.mentions("澳门特别行政区教育基金资助学校20所").first)
+        #expect(macau.adcode == "820000000000")
+    }
+
     @Test func vocabularyReadsWordEnds() {
         let scalars = Array("其中江北区".unicodeScalars)
         #expect(PlaceVocabulary.standard.endsWord(scalars, at: 1))

@@ -128,6 +128,11 @@ public struct PlaceResolver: Sendable {
                 index += 1
                 continue
             }
+            // 澳门皇冠体育 as a hijacked page's publisher names a casino, not Macau.
+            if vocabulary.opensBrand(scalars, at: index) {
+                index += match.length
+                continue
+            }
             let surface = String(scalars: scalars[index..<index + match.length])
             let surfaceRaw = rawSurface(index..<index + match.length)
             let form = match.candidates.first?.form ?? .stem

@@ -25,6 +25,9 @@ public struct PlaceVocabulary: Sendable {
     public let institutionWords: [String]
     /// Words after a bare stem that make it part of a person's name (长春同志).
     public let personWords: [String]
+    /// Gambling brands a hijacked host writes into a page (澳门皇冠体育 as the publisher, 澳门新葡京 inside a
+    /// town's name): they open with a place's name, but no place is read in them. Folded scalars.
+    private let brandScalars: [[Unicode.Scalar]]
     /// Words after a county's bare stem that make it the report's own county speaking of itself
     /// (宜川教育, 镇安人民): a place when the report speaks as a county (我县, 全县).
     public let ownWords: [String]
@@ -59,6 +62,7 @@ public struct PlaceVocabulary: Sendable {
         let kinds: Set<String> = [
             "suffix", "short-suffix", "swap-suffix", "ethnic", "generic", "needs-context",
             "institution", "person", "own-name", "word-end", "placeholder-mark", "placeholder-suffix", "former",
+            "brand",
         ]
         for row in table.rows {
             guard kinds.contains(row["kind"]) else {
@@ -76,6 +80,7 @@ public struct PlaceVocabulary: Sendable {
         }
         shortSuffixes = shorts
         swapSuffixes = byKind["swap-suffix"] ?? []
+        brandScalars = (byKind["brand"] ?? []).map { Array($0.unicodeScalars) }
         formerNames = (byKind["former"] ?? []).compactMap { pair in
             let parts = pair.split(separator: ">").map(String.init)
             return parts.count == 2 ? (parts[0], parts[1]) : nil
@@ -144,5 +149,14 @@ public struct PlaceVocabulary: Sendable {
             if scalars[i] != word[k] { return false }
         }
         return true
+    }
+}
+
+extension PlaceVocabulary {
+    /// Whether a gambling brand (`brand` rows: 澳门皇冠, 澳门新葡京) starts at `index` of folded scalars.
+    func opensBrand(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        brandScalars.contains { brand in
+            index + brand.count <= scalars.count && scalars[index..<index + brand.count].elementsEqual(brand)
+        }
     }
 }
