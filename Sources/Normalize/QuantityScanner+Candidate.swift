@@ -347,11 +347,12 @@ extension QuantityScanner {
         }
     }
 
-    /// 1亿9千万推行, 3万5千投入: a tail that closes on a magnitude of its own (千 万 百 and their financial and
-    /// traditional forms) is a whole number whatever word follows it (session 25: ga29 动用1亿9千万推行).
+    /// 1亿9千万推行, 3万5千投入: a tail that closes on a magnitude of its own (百 千 万 and their financial and
+    /// traditional forms, as `ScalarClass` reads them) is a whole number whatever word follows it (session 25:
+    /// ga29 动用1亿9千万推行).
     static func endsOnMagnitude(_ line: ScalarLine, _ end: Int) -> Bool {
         let last = line.at(end - 1)
-        return last == 0x4E07 || last == 0x842C || last == 0x5343 || last == 0x4EDF || last == 0x767E || last == 0x4F70
+        return (ScalarClass.chineseSmallUnit(last) ?? 0) >= 100 || ScalarClass.chineseBigUnit(last) == 10_000
     }
 
     /// 1万-5万元, 3千～5千元: a range whose ends both carry the magnitude just read (Arabic digits;
