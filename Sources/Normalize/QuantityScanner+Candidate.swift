@@ -347,9 +347,8 @@ extension QuantityScanner {
         }
     }
 
-    /// 1亿9千万推行, 3万5千投入: a tail that closes on a magnitude of its own (百 千 万 and their financial and
-    /// traditional forms, as `ScalarClass` reads them) is a whole number whatever word follows it (session 25:
-    /// ga29 动用1亿9千万推行).
+    /// 1亿9千万推行, 3万5千投入: a tail that closes on a magnitude of its own (百 千 万, any script: `ScalarClass`)
+    /// is a whole number whatever word follows it (session 25: ga29 动用1亿9千万推行).
     static func endsOnMagnitude(_ line: ScalarLine, _ end: Int) -> Bool {
         let last = line.at(end - 1)
         return (ScalarClass.chineseSmallUnit(last) ?? 0) >= 100 || ScalarClass.chineseBigUnit(last) == 10_000
