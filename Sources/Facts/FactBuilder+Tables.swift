@@ -14,6 +14,7 @@ extension FactBuilder {
         frame: DocumentTimeFrame, profile: DocumentProfile, scope: SectionScope.State, into found: inout [Fact]
     ) -> [QuantityMention] {
         var rest: [QuantityMention] = []
+        var rowPlaces: [String: [PlaceMention]] = [:]
         for quantity in quantities {
             guard tableScope,
                 let cell = cells.first(where: {
@@ -54,14 +55,27 @@ extension FactBuilder {
             }
             let start = found.count
             facts(
-                [moved], line: reading, years: cellYears, places: [], profile: profile, scope: scope, inherited: nil,
-                into: &found)
+                [moved], line: reading, years: cellYears, places: Self.rowPlaces(label, cache: &rowPlaces),
+                profile: profile, scope: scope, inherited: nil, into: &found)
             for index in start..<found.count {
                 found[index].quantity.offset = quantity.offset
                 found[index].tableCell = Self.tableLineage(cell)
             }
         }
         return rest
+    }
+
+    /// The divisions a table row's label names (济南市 in a province's table of its cities, 厦门市第二实验小学
+    /// in a city's table of its schools), resolved on the label alone: the row's cells are that
+    /// division's figures, as a figure its clause places (fx21's 17 city rows gave the province's
+    /// region). The label stands first in the cell's reading, so its offsets hold. An ambiguous or
+    /// unsupported name (a bare stem, 朝阳) names none. Read once per label (`cache`).
+    static func rowPlaces(_ label: String, cache: inout [String: [PlaceMention]]) -> [PlaceMention] {
+        guard !label.isEmpty else { return [] }
+        if let known = cache[label] { return known }
+        let places = PlaceResolver.standard.places(inText: label).map(\.mention).filter { $0.status == .resolved }
+        cache[label] = places
+        return places
     }
 
     /// `table-header:编制人数 table-row:第二实验小学` (`-` for a part the table does not show).
