@@ -64,28 +64,33 @@ extension FactBuilder {
         return year
     }
 
-    /// Whether a single year opens a span up to now: 2014年以来, 自2015年以来, 自2010年来.
+    /// Whether a single year opens a span up to now: 2014年以来, 自2015年以来, 自2010年来; after 自 or 从 also a
+    /// month (自2012年8月启动以来) and a clause that names other figures before its 以来 (自2011年教育部会同财政部等15个
+    /// 部门启动实施了…计划以来: fu35, ga08; the kind on six hosts: fa12, fg16, fo25, fu35, fw13, ga08).
     static func since(_ year: YearMention, in scalars: [Unicode.Scalar]) -> Bool {
-        guard year.kind == .year, let from = year.from, year.to == from else { return false }
+        let lead: Unicode.Scalar = year.offset > 0 && year.offset <= scalars.count ? scalars[year.offset - 1] : " "
+        let opened = lead == "自" || lead == "从" || lead == "從"
+        guard year.kind == .year || (opened && year.kind == .date), let from = year.from, year.to == from else {
+            return false
+        }
         var index = year.offset + year.surface.unicodeScalars.count
         while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{3000}" { index += 1 }
         // 来 alone only after 自/从 (自2010年来): 2014年来我校 is someone who came.
-        let lead: Unicode.Scalar = year.offset > 0 && year.offset <= scalars.count ? scalars[year.offset - 1] : " "
-        let opened = lead == "自" || lead == "从"
         // 从2011年至今: a span up to now as 以来 is.
         return starts(sinceScalars, at: index, in: scalars) || starts(untilNowScalars, at: index, in: scalars)
             || (opened && index < scalars.count && scalars[index] == "来")
-            || closesWithSince(from: index, in: scalars)
+            || closesWithSince(from: index, in: scalars, opened: opened)
     }
 
     /// Whether the clause a year opens ends in 以来 (2008年我县启动实施校舍安全工程以来，…): the year starts a span
-    /// up to now as 2008年以来 does. Only a short clause with no other digit counts.
-    static func closesWithSince(from start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    /// up to now as 2008年以来 does. Only a short clause with no other digit counts, unless 自 or 从 opened the span
+    /// (`opened`): then the clause may be longer and name other figures.
+    static func closesWithSince(from start: Int, in scalars: [Unicode.Scalar], opened: Bool = false) -> Bool {
         var index = start
-        while index < min(scalars.count, start + 30) {
+        while index < min(scalars.count, start + (opened ? openedSinceReach : 30)) {
             let c = scalars[index]
             if clauseBreaks.contains(c) { return false }
-            if ("0"..."9").contains(c) || c == "年" { return false }
+            if !opened, ("0"..."9").contains(c) || c == "年" { return false }
             if starts(sinceScalars, at: index, in: scalars) {
                 let next: Unicode.Scalar = index + 2 < scalars.count ? scalars[index + 2] : "。"
                 return clauseBreaks.contains(next)
@@ -96,6 +101,9 @@ extension FactBuilder {
     }
 
     static let untilNowScalars = Array("至今".unicodeScalars)
+
+    /// How far after a year opened by 自 or 从 its clause's 以来 may stand, in scalars.
+    static let openedSinceReach = 60
 
     static let clauseBreaks = Set("，,。；;：:！？!?".unicodeScalars)
 

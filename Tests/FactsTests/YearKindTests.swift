@@ -31,6 +31,24 @@ import Testing
         #expect(figure.yearFrom == 2016 && figure.yearTo == 2019)
     }
 
+    /// 自2012年8月启动以来 (ga08) and 自2011年…等15个部门启动实施了…以来 (fu35): after 自 a month or a clause that
+    /// names other figures still opens a span up to now, so with no end in the text its figures keep no year,
+    /// not the start year alone; a report of 2019 runs them to 2019.
+    @Test func aSpanSinceAMonthOrALongClauseNeedsAnEnd() throws {
+        let body = [
+            "该计划自2012年8月启动以来，全市已审批项目236个，计划总投资209亿元。",
+            "自2011年教育部会同财政部等15个部门启动实施了营养改善计划以来，全国有13.7万所学校实施了该计划。",
+        ]
+        let open = Self.build(title: ["中小学建设三年行动计划进展"], body: body)
+        for surface in ["236个", "209亿元", "13.7万所"] {
+            let figure = try Self.fact(surface, in: open)
+            #expect(figure.yearFrom == nil && figure.yearTo == nil, "\(surface)")
+        }
+        let closed = Self.build(title: ["市教育局2019年工作总结"], body: body)
+        let figure = try Self.fact("236个", in: closed)
+        #expect(figure.yearFrom == 2012 && figure.yearTo == 2019)
+    }
+
     /// 2010年前 / 2012年以前 before the report's year: the state before it, no year; a bound still
     /// ahead of the report is a deadline and keeps its year; 2013年前三个月 is no bound.
     @Test func aBoundAlreadyPastDatesNothing() throws {
