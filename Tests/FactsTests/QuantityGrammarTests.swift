@@ -102,6 +102,17 @@ import Testing
         Case(
             kind: "grades are no schools", line: "将村小的五、六两个年级并入中心小学", surface: "两个", unit: "个",
             indicator: "unknown", noun: "年级", verb: "-"),
+        // Stages of building (开工, 结顶, 投入使用) govern a school count as built (ga01, fq, gb31, fm26).
+        Case(
+            kind: "schools whose building started", line: "20所城乡幼儿园开工19所,累计完成投资838万元", surface: "19所",
+            unit: "所", indicator: "schools_built", noun: "幼儿园", verb: "开工"),
+        Case(
+            kind: "schools put into use", line: "截至秋季开学,已新增并投入使用14所学校,其中中小学5所、幼儿园9所",
+            surface: "9所", unit: "所", indicator: "schools_built", noun: "幼儿园", verb: "投入使用"),
+        // Teachers praised at a Teachers' Day ceremony (表扬, 颁奖: Taiwan county news, gb29).
+        Case(
+            kind: "teachers praised", line: "杨文科表扬573位教师 感谢为教育贡献心力", surface: "573位",
+            unit: "位", indicator: "teachers_honoured", noun: "教师", verb: "表扬"),
         Case(
             kind: "a region's land in square kilometres", line: "全县总面积1870平方公里,辖12个乡镇",
             surface: "1870平方公里", unit: "m2", indicator: "unknown", noun: "面积", verb: "-"),

@@ -53,6 +53,11 @@ import Testing
         // 将X由A提高到B is a measure taken (将 marks the object); 将由 (will be done by) is intent.
         Case(line: "从7月1日起,将特岗教师补助标准由年人均2.8万元提高到3.16万元", surface: "2.8万元", status: .unknown, cue: ""),
         Case(line: "新校舍将由县政府投资1200万元建设", surface: "1200万元", status: .planned, cue: "将由"),
+        // A figure hoped or expected for, or what a budget will come to, is a plan (fk11, fi22).
+        Case(line: "普惠性幼儿园招生覆盖面可望达到72%", surface: "72%", status: .planned, cue: "可望"),
+        Case(line: "而在二○一七/一八年度,则会增至57,500元,这是小学的单位成本", surface: "57,500元", status: .planned, cue: "则会"),
+        // A Hope Project school's name is no hope.
+        Case(line: "企业捐建希望小学2所", surface: "2所", status: .unknown, cue: ""),
     ])
     func decidesStatus(_ example: Case) {
         let quantity = FactsFixtures.quantity(example.surface, unit: "", in: example.line, value: 1)
