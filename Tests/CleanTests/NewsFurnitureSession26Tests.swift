@@ -87,4 +87,22 @@ import Testing
         let cleaned = Self.clean(head: ["发布时间：2022-12-01 来源：镇教育办", heading])
         #expect(cleaned.lines.last { $0.text == heading }?.rule != "title-repeat")
     }
+
+    // MARK: - A list of other stories grows upward through its residue
+
+    /// fi29 (exmoo.com): the headlines under a Macau story; 批准後可獲發3,300元 sits two lines above an
+    /// item the list took, with residue around it.
+    @Test func aHeadlineAboveAListItemAmongResidueIsTheLists() {
+        let tail = [
+            "明起接受申請 6月16日截止", "可於教青局網頁或致電查詢結果", "批准後可獲發3,300元", "續按家屬意願提供協助", "供5,060個單位 月租最低860元",
+            "觀眾:好正!好震撼!好值得睇!", "發揮澳門作為中國與葡語國家「精準聯繫人」作用", "我不是天才 求自媒體放過", "創歷史新高", "致力提升治理能力和水平",
+            "園方研延長展館開放時間",
+        ]
+        let cleaned = Self.clean(tail: tail)
+        let line = CleanFixture.line("批准後可獲發3,300元", in: cleaned)
+        #expect(line?.label == .noise, "\(String(describing: line))")
+        for paragraph in CleanFixture.paragraphs {
+            #expect(CleanFixture.line(paragraph, in: cleaned)?.label == .body)
+        }
+    }
 }
