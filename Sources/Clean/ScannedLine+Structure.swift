@@ -34,6 +34,13 @@ extension ScannedLine {
         return separators == 2 && shape.digits >= 6 && shape.length <= 12 ? .numeric : nil
     }
 
+    /// A full date with a four-digit year and nothing else, not in brackets (2024年03月01日): a news
+    /// page's time stamp. A speech's own date is bracketed under its title ((2012年8月29日)).
+    var isBareCalendarDate: Bool {
+        guard dateOnlyForm == .chinese else { return false }
+        return matchText.wholeMatch(of: /(19|20)[0-9]{2} *年 *[0-9]{1,2} *月 *[0-9]{1,2} *日/) != nil
+    }
+
     /// A speaker's name alone: 2–3 ideographs led by a common surname (4 with a two-character one).
     /// A leading bullet (○杨晓丽) is allowed.
     func isPersonName(surnames: [String]) -> Bool {
@@ -352,7 +359,8 @@ extension ScannedLine {
     static let footnoteMarkPattern = try! NSRegularExpression(pattern: #"\[[0-9]{1,2}\]$"#)
 
     /// Where a site's decoration ends a title: a bracket naming the collection or the file, not the
-    /// report (【精选推荐】, [此文共6545字], (通用10篇), 【完整版】).
+    /// report (【精选推荐】, [此文共6545字], (通用10篇), 【完整版】), or a news site's photo mark
+    /// ((图1), (组图)).
     static func siteDecoration(in text: String) -> Range<String.Index>? {
         guard let last = text.unicodeScalars.last, "】]）)".unicodeScalars.contains(last) else { return nil }
         return siteDecorationPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)).flatMap {
@@ -361,7 +369,8 @@ extension ScannedLine {
     }
 
     static let siteDecorationPattern = try! NSRegularExpression(
-        pattern: #"\s*[【\[(（][^】\])）]{0,12}(精[选選]|推[荐薦]|通用|[范範]文|篇|字|大全|合集|模板|[范範]本|最新|完整版|[实實]用|[优優]质|[汇匯]总)"#
+        pattern:
+            #"\s*[【\[(（][^】\])）]{0,12}(精[选選]|推[荐薦]|通用|[范範]文|篇|字|大全|合集|模板|[范範]本|最新|完整版|[实實]用|[优優]质|[汇匯][总總]|[组組]?[图圖]\s*[0-9]{0,2}(?=[】\])）]$))"#
             + #"[^】\])）]{0,12}[】\])）]$"#)
 
     /// What is left of a title with a site's decoration once the report's own words are taken off

@@ -96,16 +96,23 @@ extension SegmentLabeler {
     func extendTailLists(_ labeled: inout [LabeledLine], lastParagraph: Int?) {
         guard let last = lastParagraph else { return }
         let list = Set(["related-list", Self.tailListRule])
-        for k in labeled.indices where segment.lowerBound + k > last {
-            guard labeled[k].rule == "tail-sentence" || labeled[k].rule == "tail-figure" else { continue }
-            let line = lines[segment.lowerBound + k]
-            guard !line.shape.endsSentence, line.shape.length <= 40 else { continue }
-            let near = [k - 2, k - 1, k + 1, k + 2].filter { labeled.indices.contains($0) }.map { labeled[$0].rule }
-            guard near.count(where: { list.contains($0) || $0 == "tail-residue" }) >= 2,
-                near.contains(where: list.contains)
-            else { continue }
-            labeled[k].label = .noise
-            labeled[k].rule = Self.tailListRule
+        // An item found below counts for the lines above it too (the list grows upward through its
+        // residue), so walk again until no line changes.
+        var grew = true
+        while grew {
+            grew = false
+            for k in labeled.indices where segment.lowerBound + k > last {
+                guard labeled[k].rule == "tail-sentence" || labeled[k].rule == "tail-figure" else { continue }
+                let line = lines[segment.lowerBound + k]
+                guard !line.shape.endsSentence, line.shape.length <= 40 else { continue }
+                let near = [k - 2, k - 1, k + 1, k + 2].filter { labeled.indices.contains($0) }.map { labeled[$0].rule }
+                guard near.count(where: { list.contains($0) || $0 == "tail-residue" }) >= 2,
+                    near.contains(where: list.contains)
+                else { continue }
+                labeled[k].label = .noise
+                labeled[k].rule = Self.tailListRule
+                grew = true
+            }
         }
     }
 

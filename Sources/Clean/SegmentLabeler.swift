@@ -20,6 +20,7 @@ import EduwhCore
 /// | `title-repeat` | N | a copy of a title the report already has |
 /// | a `salutation` cue's id | B | 尊敬的各位领导： |
 /// | `speaker-name`, `speaker-office`, `speaker-date` | B | 刘建华 / ××县人民政府 / (2009年5月13日) under the title |
+/// | `page-date` | M | 2024年03月01日 alone in the head, not bracketed: the page's time stamp |
 /// | `section-heading`, `head-body` | B | other head lines once the titles are over |
 /// | `body-paragraph`, `body-line` | B | lines between the first and last paragraph |
 /// | a `closing` cue's id, `signature` | B | 谢谢大家！ / 述职人：张华 / 二〇一二年一月 after the body |
@@ -364,7 +365,11 @@ struct SegmentLabeler {
         if line.isWebListItem || (line.opensWithWebBullet && bulletNeighbour(i)) { return (.noise, "head-list-item") }
         if line.isCounter { return (.noise, "head-counter") }
         let bodyRule: String?
-        if line.isDateOnly {
+        if line.isBareCalendarDate {
+            // Under a headline the time stamp ends the titles; above every title, one may follow.
+            if state.titleCount > 0 { state.headBodyBegun = true }
+            return (.metadata, "page-date")
+        } else if line.isDateOnly {
             bodyRule = "speaker-date"
         } else if line.isPersonName(surnames: rules.words("surname"))
             || line.isOfficeAndName(surnames: rules.words("surname"), titles: rules.words("role-title"))
