@@ -38,6 +38,15 @@ public enum StatusFeatures {
                         && StatusFeatures.isGuardWord(scalars[match.start..<match.end])
                 }
         }
+        /// Whether a plan calls the figure achieved by its words and the figure's own clause or sentence
+        /// dates it before the plan's year (2023年完成新建学校5所 in a 2024 工作要点: last year's result
+        /// under review): the model does not overrule it either. Not a feature: the tables need no retraining.
+        public var pastYearInPlan: Bool {
+            guard rules.0 == .achieved, isPlanKind, yearSource == .clause || yearSource == .sentence,
+                let year, let reference
+            else { return false }
+            return year < reference
+        }
         /// The status the cue words alone gave (`StatusCues.status`) and its cue.
         public var words: (FactStatus, String)
         /// The status the rules settled on (words, section, report kind, deadlines) and its cue.

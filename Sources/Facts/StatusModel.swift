@@ -15,8 +15,8 @@ import Foundation
 /// `keep` names cue classes (`StatusFeatures.cueClass`: word, kind:, section, plan-kind, budget …)
 /// whose status the model may not change.
 ///
-/// A figure the rules call achieved by a word of the past before it in its sentence (已建成, 累计投入) keeps
-/// its status whatever the model says.
+/// A figure the rules call achieved by a word of the past before it in its sentence (已建成, 累计投入), or
+/// by its words in a plan that dates it before the plan's year, keeps its status whatever the model says.
 ///
 /// ```swift
 /// StatusModel.standard  // nil while the shipped table's policy is off
@@ -86,7 +86,9 @@ public struct StatusModel: Sendable {
 
     /// The status the model and policy settle on for a figure whose features are `context`.
     public func status(_ context: StatusFeatures.Context) -> (FactStatus, String) {
-        guard mayChange(context.rules.0), !context.pastWord, !keeps(context.rules.1) else { return context.rules }
+        guard mayChange(context.rules.0), !context.pastWord, !context.pastYearInPlan, !keeps(context.rules.1) else {
+            return context.rules
+        }
         let prediction = model.predict(hashes: StatusFeatures.hashes(context), dictionary: context.rules.0.rawValue)
         return Self.decide(context.rules, prediction, policy: policy)
     }
