@@ -26,6 +26,8 @@ public struct CountedThing: Sendable {
         public var verbClass: String?
         /// The class of the nearest verb after the number in its clause.
         public var verbAfter: String?
+        /// The class of the verb opening the next clause of the sentence (投资8.74亿元,购置图书: buy).
+        public var verbNext: String?
         public var subjectClass: String?
     }
 
@@ -37,6 +39,8 @@ public struct CountedThing: Sendable {
     let measures: [String: String]
     /// How far the counted phrase and the subject are read, in scalars.
     public static let window = 8
+    /// How far into the next clause its opening verb is looked for, in scalars.
+    public static let nextWindow = 6
     /// Scalars that end a phrase.
     static let stops = ScalarSet("，,、。；;：:！!？?（）()【】[]《》“”\"「」 　\t0123456789".unicodeScalars)
 
@@ -164,8 +168,24 @@ public struct CountedThing: Sendable {
             reading.verbAfter = ending(verbs, text, end..<next)?.1
             next += 1
         }
+        reading.verbNext = verbOpening(text, after: end)
         reading.subjectClass = subject(text, before: start)
         return reading
+    }
+
+    /// The class of the first verb that ends within `nextWindow` scalars of the start of the clause
+    /// after the one holding `end` (投资8.74亿元,购置图书 → buy; 投入40万元,用于购置设备 → buy), if
+    /// the sentence goes on.
+    func verbOpening(_ text: Text, after end: Int) -> String? {
+        let scalars = text.scalars
+        var close = end
+        while close < scalars.count, !QuantityGrammar.clauseEnds.contains(scalars[close]) { close += 1 }
+        let start = close + 1
+        guard start < scalars.count else { return nil }
+        for stop in (start + 1)...min(start + Self.nextWindow, scalars.count) {
+            if let (_, verbClass) = ending(verbs, text, start..<stop) { return verbClass }
+        }
+        return nil
     }
 
     /// The class of the sentence's subject: the last word of a class in its opening phrase (up to

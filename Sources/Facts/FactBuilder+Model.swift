@@ -22,6 +22,7 @@ extension FactBuilder {
         context.heading = scope.heading
         context.text = readings.countedText(of: sentence)
         context.topics = readings.topics(of: scope.heading)
+        context.budgetPage = profile.budget?.kind.rawValue
         let features = recordsFeatures ? IndicatorFeatures.features(context) : []
         guard useModel, let model else { return (choice, features) }
         // A load reads hashes of the features, never their strings.

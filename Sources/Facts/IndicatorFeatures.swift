@@ -37,6 +37,8 @@ public enum IndicatorFeatures {
         public var text: CountedThing.Text?
         /// The classes the heading names (`CountedThing.topics`), if found already (once per line).
         public var topics: [String]?
+        /// What the page presents, when it is a budget or final accounts (`BudgetPages`: `budget`, `final`).
+        public var budgetPage: String?
 
         public init(
             quantity: QuantityMention, scalars: [Unicode.Scalar], sentence: Range<Int>,
@@ -244,6 +246,10 @@ public enum IndicatorFeatures {
         sink.add("d&u=", code, and: unit)
         add("rk=", context.reportKind)
         add("sec=", context.section?.rawValue ?? "-")
+        // A budget's or accounts' page (部门预算, 三公经费, 部门决算): its money is the budget's.
+        let page = context.budgetPage ?? "-"
+        add("bp=", page)
+        sink.add("bp&uk=", page, and: kind)
         if cue != "grammar", let word = cueWord(context.choice.rule) { sink.add("dw=", text: word) }
         if let reading = context.reading {
             if let noun = reading.noun { add("n=", noun) }
@@ -327,7 +333,7 @@ public enum IndicatorFeatures {
     /// What the number counts, backed off to classes (`CountedThing`): the class of the counted
     /// phrase's head (`hc=`, with the unit kind, the measure word's class and the verb's), the
     /// word itself (`hw=`), the measure word's class (`mc=`), the nearest verb's before (`vk=`) and
-    /// after it (`va=`), the
+    /// after it (`va=`), the verb opening the next clause (`vn=`: 投资8.74亿元,购置图书…), the
     /// sentence subject's (`sj=`) and the classes the section heading names (`ht=`).
     static func countedFeatures(
         _ context: Context, _ reading: CountedThing.Reading, unitKind: String, into sink: inout some Sink
@@ -343,8 +349,10 @@ public enum IndicatorFeatures {
         sink.add("mc=", text: measure)
         sink.add("vk=", text: verb)
         sink.add("va=", text: reading.verbAfter ?? "-")
+        sink.add("vn=", text: reading.verbNext ?? "-")
         sink.add("va&uk=", reading.verbAfter ?? "-", and: unitKind)
         sink.add("vk&uk=", verb, and: unitKind)
+        sink.add("vn&uk=", reading.verbNext ?? "-", and: unitKind)
         sink.add("sj=", text: reading.subjectClass ?? "-")
         if let heading = context.heading {
             for topic in context.topics ?? CountedThing.standard.topics(Array(heading.unicodeScalars)) {
