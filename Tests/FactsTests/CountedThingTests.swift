@@ -24,6 +24,8 @@ import Testing
         var verb: String
         var after = "-"
         var subject = "-"
+        /// Expected class of the verb opening the next clause.
+        var next = "-"
         var testDescription: String { "\(kind): \(surface) → \(noun)" }
     }
 
@@ -67,6 +69,14 @@ import Testing
         Case(
             kind: "participants", line: "本次大赛共有280名学生参加", surface: "280名", unit: "名", noun: "pupil",
             measure: "person", verb: "have", after: "hold", subject: "event"),
+        // An amount whose purpose opens the next clause (fx edu.shandong.gov.cn): books bought with it.
+        Case(
+            kind: "purpose in the next clause", line: "投资8.74亿元,购置图书6278.54万册", surface: "8.74亿元", unit: "yuan",
+            noun: "-", measure: "-", verb: "invest", next: "buy"),
+        // Buildings (fa tourokudaikou.jp): the money went into building, not buying.
+        Case(
+            kind: "construction in the next clause", line: "投资140余万元,新建了围墙、校门、食堂、运动场", surface: "140余万元",
+            unit: "yuan", noun: "-", measure: "-", verb: "invest", next: "build"),
     ])
     func readsWhatTheNumberCounts(_ example: Case) {
         let reading = Self.read(example.line, example.surface, unit: example.unit)
@@ -75,6 +85,7 @@ import Testing
         #expect(reading.verbClass ?? "-" == example.verb)
         #expect(reading.verbAfter ?? "-" == example.after)
         #expect(reading.subjectClass ?? "-" == example.subject)
+        #expect(reading.verbNext ?? "-" == example.next)
     }
 
     @Test func headingTopicsAndFeatures() {
@@ -86,6 +97,20 @@ import Testing
         let features = Set(IndicatorFeatures.features(context))
         #expect(features.isSuperset(of: ["hc=building", "mc=building", "vk=build", "hc&uk=building&count", "hw=楼"]))
         #expect(features.contains("ht=school"))
+    }
+
+    /// A figure on a budget's page (`BudgetPages`: 部门预算, 三公经费) says so, with its unit kind; the
+    /// verb opening the next clause is a feature of its own and with the unit kind.
+    @Test func budgetPageAndNextVerbFeatures() {
+        let choice = IndicatorMapper.Choice(code: "funding_investment", rule: "funding_investment:支出")
+        var context = IndicatorModelTests.context(
+            "其中:因公出国(境)费支出预算为0万元,公务接待费支出预算为11.77万元", "11.77万元", unit: "yuan", choice: choice)
+        #expect(IndicatorFeatures.features(context).contains("bp=-"))
+        context.budgetPage = BudgetPage.Kind.budget.rawValue
+        let features = Set(IndicatorFeatures.features(context))
+        #expect(features.isSuperset(of: ["bp=budget", "bp&uk=budget&money", "vn=-"]))
+        let bought = IndicatorModelTests.context("投资8.74亿元,购置图书6278.54万册", "8.74亿元", unit: "yuan", choice: choice)
+        #expect(Set(IndicatorFeatures.features(bought)).isSuperset(of: ["vn=buy", "vn&uk=buy&money"]))
     }
 
     /// A mirrored page's pinyin glosses are no context: the phrases read as the plain sentence's.
