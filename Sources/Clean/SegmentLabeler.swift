@@ -198,6 +198,7 @@ struct SegmentLabeler {
         extendTailLists(&result, lastParagraph: lastParagraph)
         demoteMasthead(&result)
         demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
+        demoteMasthead(&result)
         return result
     }
 
