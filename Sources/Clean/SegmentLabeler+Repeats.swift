@@ -87,6 +87,17 @@ extension SegmentLabeler {
         return nil
     }
 
+    /// A line of the document's own contents (`ownContents`) is its text: `contents-heading` for its
+    /// 目录 line (and a spaced 目 录 alone, whatever its entries became in the page's text),
+    /// `contents-entry` for the headings under it.
+    func ownContentsDecision(_ i: Int, _ own: Range<Int>?) -> (LineLabel, String)? {
+        if let own, own.contains(i) {
+            let heading = i == own.lowerBound && !Self.isPartHeading(lines[i].text)
+            return (.body, heading ? "contents-heading" : "contents-entry")
+        }
+        return Self.isSpacedContentsWord(lines[i].text) ? (.body, "contents-heading") : nil
+    }
+
     /// A document's part heading: 第一部分 部门概况, 第四部分:名词解释, (第二部分)….
     static func isPartHeading(_ text: String) -> Bool {
         var scalars = Substring(text).unicodeScalars.drop { LineShape.isSpace($0) || $0 == "(" || $0 == "（" }

@@ -139,13 +139,8 @@ struct SegmentLabeler {
             }
             // 2. Line rules; after a `rest` rule, everything is noise. The document's own 目录 and
             // its entries are its text.
-            if decision == nil, let own = ownContents, own.contains(i) {
-                let heading = i == own.lowerBound && !Self.isPartHeading(lines[i].text)
-                decision = (.body, heading ? "contents-heading" : "contents-entry")
-            } else if decision == nil, Self.isSpacedContentsWord(lines[i].text) {
-                // A document's own 目 录 heading, whatever its entries became in the page's text.
-                decision = (.body, "contents-heading")
-            } else if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
+            if decision == nil { decision = ownContentsDecision(i, ownContents) }
+            if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
                 // The headings listed under a 目录 line in the head are its table of contents.
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {

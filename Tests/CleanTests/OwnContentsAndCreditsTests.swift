@@ -1,6 +1,7 @@
-@testable import Clean
 import EduwhCore
 import Testing
+
+@testable import Clean
 
 /// Kinds read on unseen hosts in session 27: a budget disclosure's own contents (with or without
 /// its 目录 line), an office addressed under the title, an enclosed draft's heading, and the
