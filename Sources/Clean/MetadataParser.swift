@@ -102,13 +102,23 @@ public struct MetadataParser: Sendable {
         let root = String(first.unicodeScalars.filter { !LineShape.isSpace($0) && $0 != "•" && $0 != "·" })
         guard !root.isEmpty, !crumbHomes.contains(root) else { return false }
         return crumbs.count >= 2 || (crumbs.count == 1 && (root.hasSuffix("网") || root.hasSuffix("文库")))
+            || (crumbs.count == 1 && Self.opensWithSiteName(root))
+    }
+
+    /// A breadcrumb whose separators the page's text lost opens with the site's name, glued to
+    /// the sections after it (当前位置:得优网知识大全范文计划总结…, 三人行学习网文档中心范文…): a name of
+    /// two to eight characters ending in 网, and more after it.
+    static func opensWithSiteName(_ root: String) -> Bool {
+        let scalars = Array(root.unicodeScalars.prefix(10))
+        guard let net = scalars.firstIndex(of: "网"), net >= 2, root.unicodeScalars.count > net + 2 else { return false }
+        return scalars[..<net].allSatisfy { $0.properties.isIdeographic }
     }
 
     /// Breadcrumb elements of a line (`当前位置: A > B > C` → [A, B, C]).
     func breadcrumb(_ line: String) -> [String] {
         var body = Substring(line)
         for lead in Self.crumbLeads where body.hasPrefix(lead) {
-            body = body.dropFirst(lead.count).drop { $0 == " " || $0 == ":" || $0 == "：" || $0 == "　" }
+            body = body.dropFirst(lead.count).drop { $0 == " " || $0 == ":" || $0 == "：" || $0 == "　" || $0 == "是" }
             break
         }
         return body.split(whereSeparator: { Self.crumbSeparators.contains($0) })

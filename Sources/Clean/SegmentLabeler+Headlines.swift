@@ -174,13 +174,17 @@ extension SegmentLabeler {
     }
 
     /// Lines in the report's body that title the document a notice sends out: the words inside
-    /// 《》 of a line that 印发/转发/发布 it (现将《某县教育事业发展规划》印发给你们), standing alone as a
+    /// 《》 of a line that 印发/转发/发布 it or asks for comments on it (现将《某县教育事业发展规划》印发给你们,
+    /// 草拟了《…规划(征求意见稿)》,现向社会各界公开征求意见), standing alone as a
     /// line of their own below (the enclosed document's heading), or split over two lines.
     func enclosedTitleLines() -> Set<Int> {
         var quoted = Set<String>()
         for i in segment where lines[i].text.includes("《") {
             let text = lines[i].matchText
-            guard text.includes("印发") || text.includes("转发") || text.includes("发布") else { continue }
+            guard
+                text.includes("印发") || text.includes("转发") || text.includes("发布")
+                    || text.includes("征求意见")
+            else { continue }
             for part in text.split(separator: "《", omittingEmptySubsequences: false).dropFirst() {
                 guard let close = part.firstIndex(of: "》") else { continue }
                 let title = ScannedLine.comparable(String(part[..<close]))

@@ -54,21 +54,70 @@ extension SegmentLabeler {
         return entries
     }
 
-    /// The document's own table of contents in the head: a line that is the word 目录 alone (目 录,
-    /// 目次; no colon, ellipsis or 提纲, which a site's outline widget adds) right above a list
-    /// heading, with the run of list headings under it. The corpus convention labels a document's
-    /// own 目录 as its text (B) and a site's outline as noise; the entries are the report's own
-    /// section headings, so they are kept whether or not the body repeats them.
+    /// The document's own table of contents: a line that is the word 目录 alone (目 录, 目次; no
+    /// colon, ellipsis or 提纲, which a site's outline widget adds) right above a list heading, with
+    /// the run of list headings under it, in the head or below a notice's first paragraph; or, in
+    /// the head with no such line, a run of list headings holding two or more of the document's
+    /// parts (第一部分 部门概况 … 第四部分 名词解释: the fixed contents of a 部门预算/决算 disclosure).
+    /// The corpus convention labels a document's own 目录 as its text (B) and a site's outline as
+    /// noise; the entries are the report's own section headings, so they are kept whether or not
+    /// the body repeats them.
     func ownContents(headEnd: Int) -> Range<Int>? {
         let maxLength = cleaner.settings.maxTitleLength
         let isHeading = { (i: Int) in self.lines[i].isListHeading && self.lines[i].shape.length <= maxLength }
-        for i in segment.lowerBound..<headEnd where i + 1 < headEnd && Self.isBareContentsWord(lines[i].text) {
+        let runEnd = { (start: Int, end: Int) -> Int in
+            var j = start
+            while j < end, isHeading(j) { j += 1 }
+            return j
+        }
+        for i in segment where i + 1 < segment.upperBound && Self.isBareContentsWord(lines[i].text) {
             guard isHeading(i + 1) else { continue }
-            var j = i + 1
-            while j < headEnd, isHeading(j) { j += 1 }
-            return i..<j
+            return i..<runEnd(i + 1, i < headEnd ? headEnd : segment.upperBound)
+        }
+        var i = segment.lowerBound
+        while i < headEnd {
+            guard isHeading(i) else {
+                i += 1
+                continue
+            }
+            let j = runEnd(i, headEnd)
+            if (i..<j).filter({ Self.isPartHeading(lines[$0].text) }).count >= 2 { return i..<j }
+            i = j
         }
         return nil
+    }
+
+    /// A line of the document's own contents (`ownContents`) is its text: `contents-heading` for its
+    /// 目录 line (and a spaced 目 录 alone, whatever its entries became in the page's text),
+    /// `contents-entry` for the headings under it.
+    func ownContentsDecision(_ i: Int, _ own: Range<Int>?) -> (LineLabel, String)? {
+        if let own, own.contains(i) {
+            let heading = i == own.lowerBound && !Self.isPartHeading(lines[i].text)
+            return (.body, heading ? "contents-heading" : "contents-entry")
+        }
+        return Self.isSpacedContentsWord(lines[i].text) ? (.body, "contents-heading") : nil
+    }
+
+    /// A document's part heading: 第一部分 部门概况, 第四部分:名词解释, (第二部分)….
+    static func isPartHeading(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars.drop { LineShape.isSpace($0) || $0 == "(" || $0 == "（" }
+        guard scalars.first == "第" else { return false }
+        scalars = scalars.dropFirst()
+        let numerals = "一二三四五六七八九十0123456789０１２３４５６７８９".unicodeScalars
+        let count = scalars.prefix { numerals.contains($0) }.count
+        guard (1...3).contains(count) else { return false }
+        return String(String.UnicodeScalarView(scalars.dropFirst(count).prefix(2))) == "部分"
+    }
+
+    /// The word for contents spaced out as a document sets its own heading (目 录, 目  錄): a
+    /// site's outline button prints it unspaced.
+    static func isSpacedContentsWord(_ text: String) -> Bool {
+        guard isBareContentsWord(text) else { return false }
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !LineShape.isSpace($0) }),
+            let last = scalars.lastIndex(where: { !LineShape.isSpace($0) })
+        else { return false }
+        return last - first > 1
     }
 
     /// Whether a line is the word for contents and nothing else (目录, 目 录, 目錄, 目次).

@@ -156,8 +156,11 @@ extension SegmentLabeler {
     /// (嵊州市人民政府, 宁国市教体局, 发展规划部) right above the site's navigation (a breadcrumb, a menu of
     /// links) is the site's name, not the report's title, when the report has a title further down
     /// (`site-masthead`). An office's letterhead over a notice has no navigation under it and stays.
+    /// The head may have read it as a speaker's office under a line the title chooser demotes
+    /// afterwards (网站支持IPv6 / 田林县人民政府 / 当前位置:首页 > …), so it is asked again then.
     func demoteMasthead(_ labeled: inout [LabeledLine]) {
-        guard let k = labeled.firstIndex(where: { $0.label.isKept }), labeled[k].rule == "title-heading",
+        guard let k = labeled.firstIndex(where: { $0.label.isKept }),
+            labeled[k].rule == "title-heading" || labeled[k].rule == "speaker-office",
             k + 1 < labeled.count, labeled[(k + 1)...].contains(where: { $0.label == .title })
         else { return }
         let line = lines[segment.lowerBound + k]

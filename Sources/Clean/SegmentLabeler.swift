@@ -7,8 +7,8 @@ import EduwhCore
 /// | id | label | line |
 /// |---|---|---|
 /// | a `marker` cue's id | T | 篇1：…述职报告 (a piece marker heads a report) |
-/// | `contents-heading`, `contents-entry` | B | a bare 目录 line in the head and the list headings under it (the document's own contents) |
-/// | `addressee-line` | B | a short `label：` line under the title right above the first paragraph (县政府：) |
+/// | `contents-heading`, `contents-entry` | B | a bare 目录 line and the list headings under it, a spaced 目 录 alone, or head headings holding two parts 第一部分… (the document's own contents) |
+/// | `addressee-line` | B | a `label：` line naming an office under the title right above a paragraph (县政府：, 区教育工作督导评估领导组办公室:) |
 /// | `toc-entry` | N | 第二篇：… listed in the head before the report's own marker, or the headings under a 目录 line, or head headings the body repeats (a table of contents) and the line naming them |
 /// | `collection-caption` | N | a head line naming a collection whose piece follows (年终工作总结 above 年终工作总结1) |
 /// | `unrelated-headline` | N | a title-shaped head line sharing no words with the opening, above the title (another story) |
@@ -139,9 +139,8 @@ struct SegmentLabeler {
             }
             // 2. Line rules; after a `rest` rule, everything is noise. The document's own 目录 and
             // its entries are its text.
-            if decision == nil, let own = ownContents, own.contains(i) {
-                decision = (.body, i == own.lowerBound ? "contents-heading" : "contents-entry")
-            } else if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
+            if decision == nil { decision = ownContentsDecision(i, ownContents) }
+            if decision == nil, state.inContents, z == .head, lines[i].isListHeading {
                 // The headings listed under a 目录 line in the head are its table of contents.
                 decision = (.noise, "toc-entry")
             } else if decision == nil, let rule = evaluator.firstRule(at: i, zone: z, within: segment, zoneOf: zone) {
@@ -194,6 +193,7 @@ struct SegmentLabeler {
         extendTailLists(&result, lastParagraph: lastParagraph)
         demoteMasthead(&result)
         demoteOutscoredTitles(&result, firstParagraph: firstParagraph)
+        demoteMasthead(&result)
         return result
     }
 
@@ -384,6 +384,10 @@ struct SegmentLabeler {
             return (.body, "doc-number")
         } else if line.isAddressee {
             bodyRule = "addressee"
+        } else if state.titleCount > 0, isNamedAddressee(i) {
+            // Under the title, one office closed by a colon right above the first paragraph is whom
+            // the report is sent to (区教育工作督导评估领导组办公室:, 庐江县教育局:), not a second title.
+            bodyRule = "addressee-line"
         } else if !state.headBodyBegun, state.titleCount < settings.maxTitleLines,
             line.shape.length <= settings.maxTitleLength, !line.shape.endsSentence, !line.isLeadIn,
             !line.startsWithBullet,
@@ -437,28 +441,6 @@ struct SegmentLabeler {
         // A short line with a counted figure (- 在校生1.54万人, 学校21.26万所) lists the report's facts.
         if line.hasCountedFigure, line.shape.cjk >= 2 { return (.body, "tail-figure") }
         return (.noise, "tail-residue")
-    }
-
-    /// Whether a `label：` line names whom a report is addressed to: its label ends in an office
-    /// (`org-suffix`: 县政府, 教育委员会) or a role (`role-title`: 代表, 主任).
-    private func namesAddressee(_ line: ScannedLine) -> Bool {
-        var scalars = Substring(line.matchText).unicodeScalars
-        while let last = scalars.last, last == ":" || last == "：" || LineShape.isSpace(last) { scalars.removeLast() }
-        let label = String(scalars)
-        return (rules.words("org-suffix") + rules.words("role-title")).contains { label.hasSuffix($0) }
-    }
-
-    /// A site's category under the report's title: shorter than the title, with no figure, and
-    /// ending in the title's last four or more characters, its kind of document (部门工作总结 under
-    /// 镇教育2011年工作总结).
-    private func isCategoryCrumb(_ line: ScannedLine) -> Bool {
-        guard let title = titles.first, !line.startsWithDash, line.shape.digits == 0 else { return false }
-        let own = Array(line.comparable.unicodeScalars)
-        let theirs = Array(title.unicodeScalars)
-        guard own.count >= 4, own.count < theirs.count else { return false }
-        var shared = 0
-        while shared < own.count, own[own.count - 1 - shared] == theirs[theirs.count - 1 - shared] { shared += 1 }
-        return shared >= 4 && shared < own.count
     }
 
     /// Whether a line repeats a title this report (or an earlier one) already has: equal (a
