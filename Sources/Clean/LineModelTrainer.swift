@@ -73,7 +73,7 @@ public struct LineScore: Sendable {
         if !goldKept && kept { noiseFN += 1 }
     }
 
-    static func + (a: LineScore, b: LineScore) -> LineScore {
+    public static func + (a: LineScore, b: LineScore) -> LineScore {
         var c = a
         c.lines += b.lines
         c.labelOK += b.labelOK

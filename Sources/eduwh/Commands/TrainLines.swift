@@ -85,6 +85,15 @@ extension Eduwh {
         @Option(help: "Comma-separated slices to read at all (e.g. seeds,fa,fb; default: every labelled page).")
         var slices: String?
 
+        @Flag(
+            help:
+                "Nested leave-one-slice-out: each slice scored by a model trained on the others, its margin chosen among them."
+        )
+        var nested = false
+
+        @Option(help: "With --nested: the outer folds, groups of slices split by '/' (default: each slice).")
+        var outerFolds: String?
+
         @Option(help: "Write the model trained on every page to this weights table.")
         var out: String?
 
@@ -140,8 +149,8 @@ extension Eduwh {
         var rate = 0.5
 
         func validate() throws {
-            guard loso || out != nil || trainSlices != nil else {
-                throw ValidationError("give --loso, --out FILE, or --train-slices with --test-slices")
+            guard loso || nested || out != nil || trainSlices != nil else {
+                throw ValidationError("give --loso, --nested, --out FILE, or --train-slices with --test-slices")
             }
             guard (trainSlices == nil) == (testSlices == nil) else {
                 throw ValidationError("--train-slices and --test-slices go together")
@@ -192,6 +201,7 @@ extension Eduwh {
             if let trainSlices, let testSlices {
                 leaveSlicesOut(data, trainer: trainer, train: Self.slices(trainSlices), test: Self.slices(testSlices))
             }
+            if nested { nestedFolds(data, trainer: trainer) }
             if let out {
                 let model = trainer.fit(data, notes: notes(pages), groupOf: groupOf)
                 do { try model.table().write(toFile: out, atomically: true, encoding: .utf8) } catch {
@@ -253,6 +263,33 @@ extension Eduwh {
                 model: LineModelTrainer.pooled(scored, margin: model.margin, keepSide: keepSide, sides: sides))
         }
 
+        /// Each outer fold (a slice, or a group of `--outer-folds`) scored by a model trained on the
+        /// other slices, its gate margin chosen by leave-one-`folds`-out among them only.
+        private func nestedFolds(_ data: LineModelTrainer.Dataset, trainer: LineModelTrainer) {
+            let present = Set(data.pages.map { Self.slice(of: $0.page) })
+            let outer: [Set<String>] =
+                outerFolds.map { $0.split(separator: "/").map { Self.slices(String($0)) } }
+                ?? present.sorted().map { [$0] }
+            print("\nnested: \(outer.count) outer folds, margin chosen by leave-one-\(folds.rawValue)-out inside each")
+            print(Self.header)
+            var rules = LineScore()
+            var total = LineScore()
+            for fold in outer {
+                var trainData = data
+                trainData.pages = data.pages.filter { !fold.contains(Self.slice(of: $0.page)) }
+                let testPages = data.pages.filter { fold.contains(Self.slice(of: $0.page)) }
+                guard !testPages.isEmpty else { continue }
+                let model = trainer.fit(trainData, notes: [], groupOf: groupOf)
+                let pages = trainer.apply(model, to: testPages)
+                let before = LineModelTrainer.pooled(pages, margin: nil)
+                let after = LineModelTrainer.pooled(
+                    pages, margin: model.margin, keepSide: trainer.keepSide, sides: trainer.gateSides)
+                rules = rules + before
+                total = total + after
+                printRow(fold.sorted().joined(separator: ",") + " @\(model.margin)", rules: before, model: after)
+            }
+            printRow("NESTED TOTAL", rules: rules, model: total)
+        }
         private func report(_ heldOut: [LineModelTrainer.HeldOutPage], trainer: LineModelTrainer) {
             let margin = trainer.chooseMargin(heldOut)
             print("\nleave-one-\(folds.rawValue)-out, pooled, by gate margin (rules alone first):")
