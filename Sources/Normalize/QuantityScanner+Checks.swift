@@ -216,8 +216,12 @@ extension QuantityScanner {
         let line = context.line
         let numberStart = d.start
         let prev = d.prev
-        // 十分 (very), 三区三州 / 六十镇 (a policy's or a place's name): only Arabic digits count these.
-        if r.chinese, d.unitRule?.kind == .score || d.unitRule?.kind == .division { return .stop(nil) }
+        // 十分 (very): only Arabic digits make a score.
+        if r.chinese, d.unitRule?.kind == .score { return .stop(nil) }
+        // 三县五区, 两县, 六省: a division counted by a Chinese numeral (numeral-division); 三区三州, 六十镇 are names.
+        if r.chinese, let u = d.unitRule, u.kind == .division, !isNumeralDivisionCount(context, r, d, u) {
+            return .stop(nil)
+        }
         // 数十所, 几百名: vague counts.
         // 人数五百名, 总数卅二名: 数 closing a noun (人数, 总数, 班数) is no vague count.
         if r.chinese, prev == 0x51E0 || (prev == 0x6570 && !Self.countNounLeads.contains(line.at(numberStart - 2))) {
@@ -283,6 +287,27 @@ extension QuantityScanner {
         if context.isQuotedName(line.s[numberStart..<probeEnd]) && probeEnd - d.afterNumber == 2 { return .stop(nil) }
         return .next
     }
+
+    /// 覆盖三县五区, 威宁、赫章两县, 市内五区: a Chinese numeral of two or more counts a division noun of
+    /// the `numeral-division` list (镇 and 乡 are not in it: 潁上縣六十鎮 is a town's name). Not inside
+    /// quotes (“三区三州”, “两区一地”: names of policies), not after 日 (吾日三省, an idiom), and a village
+    /// only with 两 (桃花一村, 新华三村 are villages' names).
+    func isNumeralDivisionCount(
+        _ context: LineContext, _ r: NumeralParser.Reading, _ d: Draft, _ u: NormalizeRules.UnitRule
+    ) -> Bool {
+        guard r.value >= 2, !r.hasDecimal, Self.numeralDivisions.contains(u.surface), !context.isQuoted(d.start),
+            d.prev != 0x65E5
+        else { return false }
+        let first = context.line.at(d.start)
+        return u.surface != Self.village || first == 0x4E24 || first == 0x5169  // 两 兩
+    }
+
+    /// Division nouns a Chinese numeral counts too (context-words.tsv, numeral-division: 三县五区, 两县).
+    /// Static, read once from the shipped rules, like `ageMeasures`.
+    static let numeralDivisions = Set(NormalizeRules.standard.words("numeral-division"))
+
+    /// 村
+    static let village: [UInt32] = [0x6751]
 
     /// 校 镇 乡: after a placeholder they end a blanked name (xx镇中心小学), not a count.
     static let placeNameUnits: Set<String> = ["校", "镇", "乡"]

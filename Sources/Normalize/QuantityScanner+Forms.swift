@@ -114,7 +114,9 @@ extension QuantityScanner {
     /// 额 下 款 生 数 地: after 余 they make a word (余额, 余下, 余款, 余生, 余数, 余地).
     static let yuWordRests: Set<UInt32> = [0x989D, 0x4E0B, 0x6B3E, 0x751F, 0x6570, 0x5730]
 
-    /// 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half.
+    /// 两吨半, 五斤半, 三年半, 一个半小时: 半 after the measure word adds a half. Before a word, only after
+    /// a duration, money, area or a weight or length (三年半时间, 两亩半地): a count of people or things has
+    /// no half, so there 半 opens the word (一名全日制学生作两名半日制学生计算, gc24).
     func readHalf(_ line: ScalarLine, _ d: inout Draft) {
         guard let u = d.unitRule, !d.placeholder, d.unitOverride == nil, line.at(d.afterNumber) == 0x534A,
             u.kind == .count || u.kind == .duration || u.kind == .area || u.kind == .money
@@ -124,7 +126,8 @@ extension QuantityScanner {
             d.afterNumber += 1 + next.surface.count
             d.half = 0.5
         } else if !ScalarClass.isHan(line.at(d.afterNumber + 1))
-            || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil)
+            || (u.id != "ge" && rules.unit(in: line, at: d.afterNumber + 1) == nil
+                && (u.kind != .count || Self.fractionalMeasures.contains(u.unit)))
         {
             d.afterNumber += 1
             d.half = 0.5
@@ -148,6 +151,28 @@ extension QuantityScanner {
         }
         return u.kind == .money || u.kind == .area || u.kind == .percent || u.kind == .score
             || Self.fractionalMeasures.contains(u.unit)
+    }
+
+    /// · ・ ‧ ∙ ⋅ ･: a middle dot, which some pages type for the decimal point (gc09's bulletin: 34·16萬所,
+    /// 99·27%, 0·25個百分點, 19·17∶1) and others put between a date's month and day (5·12地震, 9·11).
+    @inline(__always)
+    static func isMiddleDot(_ v: UInt32) -> Bool {
+        v == 0xB7 || v == 0x30FB || v == 0x2027 || v == 0x2219 || v == 0x22C5 || v == 0xFF65
+    }
+
+    /// 34·16萬所, 5·12地震: digits after a middle dot after digits are a fraction or a date's day, never a
+    /// number of their own.
+    static func followsDottedDigits(_ line: ScalarLine, at i: Int) -> Bool {
+        isMiddleDot(line.at(i - 1)) && ScalarClass.isArabicDigit(line.at(i - 2))
+    }
+
+    /// A middle dot is a point only before a magnitude, a unit of money, area or percent (个百分点
+    /// too) or a ratio's :1; a date's day (5·12地震, 7·19特大暴雨) has none after it.
+    func dotPointCloses(_ line: ScalarLine, at k: Int) -> Bool {
+        if rules.magnitude(in: line, at: k) != nil { return true }
+        if Self.isRatioColon(line.at(k)) { return line.at(k + 1) == 0x31 && !ScalarClass.isArabicDigit(line.at(k + 2)) }
+        guard let u = rules.unit(in: line, at: k) else { return false }
+        return u.kind == .money || u.kind == .area || u.kind == .percent
     }
 
     /// Measures of length and weight, which a decimal fraction can divide (unlike 个, 所, 人).

@@ -66,9 +66,38 @@ extension YearScanner {
         }
         guard line.at(end) == Self.ri else { return nil }
         end += 1
-        guard Self.dayFollowers.contains(where: { line.matches($0, at: end) }) else { return nil }
+        guard
+            Self.dayFollowers.contains(where: { line.matches($0, at: end) }) || opensSentence(line, i, end)
+                || isTodayNote(line, i, end)
+        else { return nil }
         return FoundYear(start: i, end: end, kind: .date, rule: "y-day-date", anchor: .section, needsYear: true)
     }
+
+    /// 。”9日,在第32个教师节来临前 / 報道,9日,香港教育局發布 / 中新網3月23日電 23日,…: a day that opens a
+    /// sentence or the text, a comma right after it, is the day of the news (fp05, fr20, fv36, fx13, gc26);
+    /// after 至, 到, a dash, 、 or another day (9日至 16日, 5日、6日) it belongs to a date before it.
+    private func opensSentence(_ line: ScalarLine, _ i: Int, _ end: Int) -> Bool {
+        let after = line.at(end)
+        guard after == 0xFF0C || after == 0x2C else { return false }
+        var k = i - 1
+        while k >= 0, ScalarClass.isSpace(line[k]) { k -= 1 }
+        guard k >= 0 else { return true }
+        let v = line[k]
+        if v == Self.zhi || v == Self.dao || ScalarClass.isRangeDash(v) || v == 0x3001 || v == Self.ri { return false }
+        return k < i - 1 || ScalarClass.isClauseBreak(v) || v == 0x201D || v == 0x300D
+    }
+
+    /// 政府今（25日）發表, 林郑月娥今日(10日)在出席: the day named in brackets after 今 or 今日 (fr23, ga29).
+    private func isTodayNote(_ line: ScalarLine, _ i: Int, _ end: Int) -> Bool {
+        let open = line.at(i - 1)
+        let close = line.at(end)
+        guard open == 0x28 || open == 0xFF08, close == 0x29 || close == 0xFF09 else { return false }
+        let before = line.at(i - 2)
+        return before == Self.jinToday || (before == Self.ri && line.at(i - 3) == Self.jinToday)
+    }
+
+    /// 今
+    private static let jinToday: UInt32 = 0x4ECA
 
     /// The end of two blank marks after a century (20--, 20nn, 20○○) at `k`, or nil.
     private func blankMarks(_ line: ScalarLine, at k: Int) -> Int? {
