@@ -33,7 +33,10 @@ extension FactBuilder {
                 ? [] : Self.cached(&scalarsByLine, fact.line) { lines[fact.line]?.text.simplifiedScalars ?? [] }
             // The fact's own features; the document's (the same for every fact) are summed once.
             // A figure over several of the region's parts or its whole (全市新建学校9所) is no part's.
-            let lower = RegionGate.isOverParts(fact) ? nil : lowers[adcode]
+            let lineScalars =
+                lowers[adcode] == nil
+                ? [] : Self.cached(&scalarsByLine, fact.line) { lines[fact.line]?.text.simplifiedScalars ?? [] }
+            let lower = RegionGate.isOverParts(fact, lineScalars: lineScalars) ? nil : lowers[adcode]
             let src = "|src:" + fact.regionSource.rawValue
             let features =
                 RegionGate.features(

@@ -93,16 +93,30 @@ extension RegionGate {
     /// Whether a fact's figure is about several places its region holds or about the whole region,
     /// so that no finer division may take it: its clause names several of them before it
     /// (`RegionRule.severalHeld`), or its sentence speaks as a whole or over the parts
-    /// (全市新建学校9所, 各县区投入资金3亿元, 我省共有…).
-    static func isOverParts(_ fact: Fact) -> Bool {
+    /// (全市新建学校9所, 各县区投入资金3亿元, 我省共有…). A whole word opening a list whose items
+    /// ；divides (全州现有幼儿园455所,…;特殊教育学校3所,…) covers every item up to the next full stop:
+    /// `lineScalars` (the fact's line, simplified) lets the search run back to the last 。！？ before
+    /// the figure.
+    static func isOverParts(_ fact: Fact, lineScalars: [Unicode.Scalar] = []) -> Bool {
         if fact.regionRule == RegionRule.severalHeld { return true }
-        let scalars = fact.sentence.simplifiedScalars
+        if speaksAsWhole(fact.sentence.simplifiedScalars) { return true }
+        let end = min(fact.quantity.offset, lineScalars.count)
+        guard end > 0 else { return false }
+        var start = end
+        while start > 0, !fullStops.contains(lineScalars[start - 1]) { start -= 1 }
+        return speaksAsWhole(Array(lineScalars[start..<end]))
+    }
+
+    static func speaksAsWhole(_ scalars: [Unicode.Scalar]) -> Bool {
         guard scalars.count >= 2 else { return false }
         return (0..<(scalars.count - 1)).contains { index in
             wholeFirsts.contains(scalars[index])
                 && wholeWords.contains { FactBuilder.starts($0, at: index, in: scalars) }
         }
     }
+
+    /// The marks that end a sentence for `isOverParts`' look back (；does not: it divides a list).
+    static let fullStops: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?"]
 
     /// Words that speak as a city or province as a whole or over its parts; 全区 and 全县 speak as a
     /// district or county, the finer division itself, and are not here.

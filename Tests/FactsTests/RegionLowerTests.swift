@@ -37,6 +37,25 @@ import Testing
         #expect(!features.contains { $0.hasPrefix(RegionGate.lowerMark) }, "\(features)")
     }
 
+    /// A whole word opening a list whose items ；divides (全州现有幼儿园455所,…;特殊教育学校3所) speaks
+    /// for every item up to the full stop: none of them may go to a finer division; a figure of a
+    /// later sentence without one still may.
+    @Test func aWholeWordCoversTheItemsOfItsList() throws {
+        let built = Self.build(
+            title: ["延边朝鲜族自治州教育概况"],
+            body: [
+                "延边朝鲜族自治州教育局、延吉市教育局联合发布。",
+                "全州现有幼儿园455所，在园幼儿34972名；特殊教育学校3所，在校生483名；小学407所。",
+                "延吉市新建学校2所。", "新增学位1200个。",
+            ])
+        for surface in ["455所", "3所", "407所"] {
+            let features = try TrustTests.fact(surface, in: built).regionFeatures
+            #expect(!features.contains { $0.hasPrefix(RegionGate.lowerMark) }, "\(surface): \(features)")
+        }
+        let later = try TrustTests.fact("1200个", in: built).regionFeatures
+        #expect(later.contains { $0.hasPrefix(RegionGate.lowerMark) }, "\(later)")
+    }
+
     /// Where the text names the place as its own: after 隶属/位于, before its bureau; not a bare mention.
     @Test(arguments: [
         ("东林小学隶属于合肥市包河区", "合肥市包河区", true), ("学校位于定兴县城东", "定兴县", true),
