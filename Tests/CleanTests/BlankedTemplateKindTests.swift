@@ -8,7 +8,7 @@ import Testing
 /// in the shape of its kind.
 @Suite struct BlankedTemplateKindTests {
     private static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
-        Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+        CleanFixture.clean(head: head, middle: middle, tail: tail)
     }
 
     // MARK: - A template's blanked figures, one per line

@@ -9,7 +9,7 @@ import Testing
 /// Every line here is made up in the shape of its kind.
 @Suite struct BrokenLineKindTests {
     private static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
-        Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+        CleanFixture.clean(head: head, middle: middle, tail: tail)
     }
 
     private static func clean(lines: [String]) -> CleanedFile {

@@ -21,10 +21,16 @@ enum CleanFixture {
             path: "fixture.txt", byteCount: text.utf8.count, sha256: "", encoding: .utf8, format: .text, text: text)
     }
 
+    /// The fixture report with `head`, `middle` and `tail` placed as `text(head:middle:tail:)` places
+    /// them, cleaned by the standard rules.
+    static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
+        Cleaner.standard.clean(raw(text(head: head, middle: middle, tail: tail)))
+    }
+
     /// `sentence` cleaned between the fixture's first two paragraphs: its labelled line (the last one
     /// with its text, so a title copy above does not answer).
     static func middleLine(_ sentence: String) -> LabeledLine? {
-        Cleaner.standard.clean(raw(text(middle: [sentence]))).lines.last { $0.text == sentence }
+        clean(middle: [sentence]).lines.last { $0.text == sentence }
     }
 
     /// The labelled line whose text is `text` (the first one).

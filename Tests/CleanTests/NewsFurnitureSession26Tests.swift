@@ -6,7 +6,7 @@ import Testing
 /// headline, an empty comment box's prompt, an empty tag label.
 @Suite struct NewsFurnitureSession26Tests {
     static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
-        Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+        CleanFixture.clean(head: head, middle: middle, tail: tail)
     }
 
     // MARK: - A bare date under the headline
@@ -49,14 +49,14 @@ import Testing
 
     @Test(arguments: ["關鍵詞:", "標籤: tags:", "标签："])
     func anEmptyTagLabelAmongTheParagraphsIsNoise(label: String) {
-        let line = CleanFixture.line(label, in: Self.clean(middle: [label]))
+        let line = CleanFixture.middleLine(label)
         #expect(line?.label == .noise, "\(String(describing: line))")
     }
 
     @Test func aKeywordLineWithTheReportsOwnWordsIsNotTakenForAnEmptyTag() {
         // fi18: a report's section opens 關鍵詞:教育優先 暖心惠民
         let text = "關鍵詞:教育優先 暖心惠民"
-        let line = CleanFixture.line(text, in: Self.clean(middle: [text]))
+        let line = CleanFixture.middleLine(text)
         #expect(line?.rule != "tag-line-empty")
     }
     // MARK: - A photo's caption credited with a slash
@@ -66,7 +66,7 @@ import Testing
         "新建成的学校教学楼。(记者王明/摄)",
     ])
     func aCaptionCreditedWithASlashIsNoise(caption: String) {
-        let line = CleanFixture.line(caption, in: Self.clean(middle: [caption]))
+        let line = CleanFixture.middleLine(caption)
         #expect(line?.label == .noise, "\(String(describing: line))")
     }
 

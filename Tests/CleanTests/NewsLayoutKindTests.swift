@@ -6,7 +6,7 @@ import Testing
 /// their shape and place on the page, not by a site's words. Every page here is made up.
 @Suite struct NewsLayoutKindTests {
     static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
-        Cleaner.standard.clean(CleanFixture.raw(CleanFixture.text(head: head, middle: middle, tail: tail)))
+        CleanFixture.clean(head: head, middle: middle, tail: tail)
     }
 
     // MARK: - Credit and record lines among the paragraphs

@@ -10,7 +10,7 @@ import Testing
     static func clean(_ text: String) -> CleanedFile { Cleaner.standard.clean(CleanFixture.raw(text)) }
 
     static func clean(head: [String] = [], middle: [String] = [], tail: [String] = []) -> CleanedFile {
-        clean(CleanFixture.text(head: head, middle: middle, tail: tail))
+        CleanFixture.clean(head: head, middle: middle, tail: tail)
     }
 
     // MARK: - A budget disclosure's own contents
@@ -119,14 +119,14 @@ import Testing
         "数据来源:教育部,华经产业研究院整理",
     ])
     func aChartsCompiledSourceIsNoise(credit: String) {
-        let line = CleanFixture.line(credit, in: Self.clean(middle: [credit]))
+        let line = CleanFixture.middleLine(credit)
         #expect(line?.label == .noise, "\(String(describing: line))")
     }
 
     @Test func aSourceNamingOnlyADocumentStaysText() {
         // fe24: 資料來源:2018/19年度財政預算案 (gold B)
         let source = "資料來源:2018/19年度財政預算案"
-        let line = CleanFixture.line(source, in: Self.clean(middle: [source]))
+        let line = CleanFixture.middleLine(source)
         #expect(line?.rule != "chart-credit-compiled", "\(String(describing: line))")
     }
 
@@ -134,7 +134,7 @@ import Testing
         "链接地址:https://www.bgzsck.com//index/article/detail/detail_id/60159.html", "版权声明",
     ])
     func aPagesAddressAndCopyrightHeadingAmongTheParagraphsAreNoise(text: String) {
-        let line = CleanFixture.line(text, in: Self.clean(middle: [text]))
+        let line = CleanFixture.middleLine(text)
         #expect(line?.label == .noise, "\(String(describing: line))")
     }
 
