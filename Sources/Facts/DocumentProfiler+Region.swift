@@ -7,12 +7,17 @@ extension DocumentProfiler {
     // MARK: - Region
 
     /// The most salient resolved place: title mentions count 3, opening lines 2, others 1, and a
-    /// division scoring at least 2 also gains the score of the divisions containing it (乳源县 named
-    /// twice in a report that names 广东省 five times is still a report about 乳源县; a city named
-    /// once in passing is not); ties go to the more specific division, then the earlier mention.
+    /// division named at least twice (a title mention counts twice) also gains the score of the
+    /// divisions containing it (乳源县 named twice in a report that names 广东省 five times is still a
+    /// report about 乳源县; a city named once in passing is not, nor a county named once in the
+    /// opening: 海南藏族自治州共和县青海湖民族寄宿制学校校长 in a 青海 feature, gd84; 绥阳县 once in a
+    /// 贵州 news piece, fw10); ties go to the more specific division, then the earlier mention.
     /// None when the best scores under `minimumRegionScore`.
     /// The score a place needs to be the report's region (one mention in the opening, or two in the body).
     static let minimumRegionScore = 2
+    /// How often a division must be named (a title mention counts twice) to gain the scores of the
+    /// divisions containing it.
+    static let minimumLiftMentions = 2
 
     /// With `lines`, a place that names an organisation, a destination, an honour's giver, a news
     /// dateline, a venue, a donor, a place left out, one item of a list or an example (四平河南商会,
@@ -38,6 +43,7 @@ extension DocumentProfiler {
         let titleNumbers = Set(titleLines.map(\.number))
         let openingNumbers = Set(opening.map(\.number))
         var own: [String: (score: Int, first: Int)] = [:]
+        var mentions: [String: Int] = [:]  // a title mention counts twice (`minimumLiftMentions`)
         // On a glossed line (國(guó)稅局) the words around a place are read with the glosses out.
         var unglossed: [Int: (scalars: [Unicode.Scalar], kept: [Int]?)] = [:]
         let placeLines = Set(places.map(\.line))
@@ -70,6 +76,7 @@ extension DocumentProfiler {
             let weight = titleNumbers.contains(located.line) ? 3 : openingNumbers.contains(located.line) ? 2 : 1
             let previous = own[adcode] ?? (0, index)
             own[adcode] = (previous.score + weight, previous.first)
+            mentions[adcode, default: 0] += weight == 3 ? 2 : 1
         }
         func ancestors(_ adcode: String) -> [String] {
             switch specificity(adcode) {
@@ -82,7 +89,8 @@ extension DocumentProfiler {
             (
                 adcode: adcode,
                 score: value.score
-                    + (value.score >= 2 ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0),
+                    + ((mentions[adcode] ?? 0) >= Self.minimumLiftMentions
+                        ? ancestors(adcode).compactMap { own[$0]?.score }.reduce(0, +) : 0),
                 first: value.first
             )
         }

@@ -3,8 +3,39 @@ import EduwhCore
 /// Places a text names in passing, not as what its figures are about: a news dateline's city
 /// (本报昆明2月24日电, 央广网贵阳8月13日消息: where the reporter files from), a venue (发布会9日在拉萨举行:
 /// where a province's press conference was held), a donor (深圳市国税局对口支援…90万: who gave, not
-/// who received) and an example (比如，四川达州市通川区在1所学校…: one case a national report cites).
+/// who received), an example (比如，四川达州市通川区在1所学校…: one case a national report cites) and a
+/// neighbour (东邻洛江区马甲镇, 与朝鲜接壤: a geography sentence names what lies around the report's place).
 extension FactBuilder {
+    /// Whether `place` is a neighbour a geography sentence names: a direction and a bordering verb
+    /// right before it (东邻, 西接, 南临, 北连, 南抵; 毗邻, 紧邻) or a bordering word after it within
+    /// `neighbourReach` characters (东与南安市交界, 与洛江区马甲镇接壤). 与 alone is no bordering verb:
+    /// 广东与广西 joins two subjects. A town's or county's 基本情况 opens
+    /// so (gd02, ff14, fg14, fi06, gd66): the places around it are not its figures' region.
+    static func isNeighbour(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
+        let start = place.offset
+        guard start <= scalars.count else { return false }
+        if start >= 2, borderVerbs.contains(scalars[start - 1]), directions.contains(scalars[start - 2]) {
+            return true
+        }
+        if neighbourBeforeScalars.contains(where: { ends($0, at: start, in: scalars) }) { return true }
+        var index = start + place.surface.unicodeScalars.count
+        let limit = min(scalars.count, index + neighbourReach)
+        while index < limit, scalars[index].properties.isIdeographic || scalars[index] == "、" {
+            if neighbourAfterScalars.contains(where: { starts($0, at: index, in: scalars) }) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// How far after a place its bordering word may stand (与洛江区马甲镇接壤: a town's name between).
+    static let neighbourReach = 8
+    static let directions: Set<Unicode.Scalar> = ["东", "西", "南", "北", "東"]
+    static let borderVerbs: Set<Unicode.Scalar> = ["邻", "鄰", "接", "临", "臨", "连", "連", "靠", "抵", "界", "濒", "瀕"]
+    static let neighbourBeforeScalars = ["毗邻", "毗鄰", "紧邻", "緊鄰", "比邻", "比鄰"].map { Array($0.unicodeScalars) }
+    static let neighbourAfterScalars = ["接壤", "交界", "毗邻", "毗鄰", "相邻", "相鄰", "为邻", "為鄰", "隔江相望"].map {
+        Array($0.unicodeScalars)
+    }
+
     /// Whether `place` opens a news dateline (a date, then 电, 消息 or 讯, right after it) or is the
     /// venue of a meeting (在…举行, 在…召开, 在…举办): the report's figures are not that place's.
     static func isDatelineOrVenue(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {

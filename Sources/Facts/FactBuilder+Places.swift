@@ -22,7 +22,7 @@ extension FactBuilder {
     /// Whether a place names an organisation (四平河南商会, 河南大学), a destination (赴杭州学习,
     /// 前往上海考察), a quoted title (“遵义市文明单位”, 凤冈县“平安校园”: `isQuotedName`), a news dateline
     /// or a venue (本报昆明2月24日电, 在拉萨举行: `isDatelineOrVenue`), a donor (深圳市国税局对口支援:
-    /// `isDonor`) or a place left out (不含厦门市)
+    /// `isDonor`), a neighbour (东邻洛江区马甲镇: `isNeighbour`) or a place left out (不含厦门市)
     /// rather than the region a figure is about.
     static func isNameOrDestination(_ place: PlaceMention, in scalars: [Unicode.Scalar]) -> Bool {
         let end = place.offset + place.surface.unicodeScalars.count
@@ -34,7 +34,7 @@ extension FactBuilder {
         }
         if isSchoolName(place, end: end, in: scalars) || isQuotedName(place, end: end, in: scalars)
             || isCompanyName(place, end: end, in: scalars) || isDatelineOrVenue(place, in: scalars)
-            || isDonor(place, in: scalars)
+            || isDonor(place, in: scalars) || isNeighbour(place, in: scalars)
         {
             return true
         }
@@ -56,14 +56,17 @@ extension FactBuilder {
 
     /// The region of a figure: the place nearest to it in its clause (one before it preferred), else
     /// its sentence, else the report's `region`. A clause naming several places before the figure
-    /// gives it the report's region when that holds them all, else none.
-    /// `figureRegion(_:of:clause:sentence:region:why:)` with the report's region and its rule.
+    /// gives it the report's region when that holds them all, else none, unless the figure is its
+    /// place's own item of a breakdown list (`isListItem`: 其中赤坎区3505个、霞山区3705个, `scalars`
+    /// the line's text).
+    /// `figureRegion(_:of:clause:sentence:region:why:scalars:)` with the report's region and its rule.
     static func figureRegion(
         _ places: [PlaceMention], of quantity: QuantityMention, clause: Range<Int>, sentence: Range<Int>,
-        profile: DocumentProfile
+        profile: DocumentProfile, scalars: [Unicode.Scalar] = []
     ) -> (adcode: String?, source: ContextSource, rule: String) {
         figureRegion(
-            places, of: quantity, clause: clause, sentence: sentence, region: profile.adcode, why: profile.regionRule)
+            places, of: quantity, clause: clause, sentence: sentence, region: profile.adcode, why: profile.regionRule,
+            scalars: scalars)
     }
 
     /// `rule` says why: with an empty region, the clause names several places
@@ -71,10 +74,13 @@ extension FactBuilder {
     /// the report's region, the rule that chose it (`why`, docregion-named…); empty for a nearby place.
     static func figureRegion(
         _ places: [PlaceMention], of quantity: QuantityMention, clause: Range<Int>, sentence: Range<Int>,
-        region: String?, why: String = ""
+        region: String?, why: String = "", scalars: [Unicode.Scalar] = []
     ) -> (adcode: String?, source: ContextSource, rule: String) {
         let place = nearest(places, to: quantity.offset, clause: clause, sentence: sentence, offset: \.offset)
-        if place?.source == .clause, let several = severalPlaces(places, before: quantity.offset, clause: clause) {
+        if let place, place.source == .clause,
+            let several = severalPlaces(places, before: quantity.offset, clause: clause),
+            !isListItem(place.mention, of: quantity, among: places, in: scalars)
+        {
             // 凉州区…小学、古浪县…小学、天祝县…幼儿园6所学校: a count over several places is no one place's.
             guard let region, several.allSatisfy({ contains(region, $0) }) else {
                 return (nil, .none, RegionRule.severalPlaces)
@@ -98,6 +104,29 @@ extension FactBuilder {
         let independent = named.filter { adcode in !named.contains { contains($0, adcode) } }
         return independent.count >= 2 ? named : nil
     }
+
+    /// Whether `place` and the figure after it are one item of a breakdown list, each place with its
+    /// own figure (其中赤坎区3505个、霞山区3705个…; 古田縣(104.9%)、蕉城區(103.5%)…; 新城區項目13個、回民區項目8個):
+    /// the figure follows the place within `listItemReach` characters with no separator between, and
+    /// a digit stands between the place before it and this one (the item before had its own figure).
+    /// A count after a list of named places (凉州区…小学、古浪县…小学、天祝县…幼儿园6所学校) is no item's:
+    /// no figure stands between its places.
+    static func isListItem(
+        _ place: PlaceMention, of quantity: QuantityMention, among places: [PlaceMention], in scalars: [Unicode.Scalar]
+    ) -> Bool {
+        let end = place.offset + place.surface.unicodeScalars.count
+        guard end <= quantity.offset, quantity.offset - end <= listItemReach, quantity.offset <= scalars.count,
+            !scalars[end..<quantity.offset].contains(where: listItemBreaks.contains)
+        else { return false }
+        let previous = places.map { $0.offset + $0.surface.unicodeScalars.count }.filter { $0 <= place.offset }.max()
+        guard let previous else { return false }
+        return scalars[previous..<place.offset].contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
+    }
+
+    /// How far a list item's figure may stand after its place (新城區項目13個: a short noun between).
+    static let listItemReach = 4
+    /// What ends a list item before its figure.
+    static let listItemBreaks: Set<Unicode.Scalar> = ["、", "，", ",", "；", ";", "。", "：", ":"]
 
     /// Words before a place that make it the issuer of a rule the text follows (符合广东省…要求,
     /// 按照省…规定), not the region a figure is about.

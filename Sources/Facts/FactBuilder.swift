@@ -349,7 +349,8 @@ public struct FactBuilder: Sendable {
             }
             let nearbyPlaces = sentenceIndex == nil ? regionPlaces : (placesBySentence[sentenceIndex!] ?? [])
             let (adcode, regionSource, regionRule) = Self.figureRegion(
-                nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, profile: profile)
+                nearbyPlaces, of: quantity, clause: clause, sentence: sentence.range, profile: profile, scalars: scalars
+            )
             var fact = Fact(
                 line: line.number, sentence: readings.text(of: (sentenceIndex, sentence)), quantity: quantity,
                 indicator: learned.code, indicatorRule: learned.rule, status: settled.0, statusCue: settled.1,

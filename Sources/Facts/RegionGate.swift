@@ -1,4 +1,5 @@
 import EduwhCore
+import Foundation
 import Normalize
 
 #if canImport(Glibc)
@@ -140,11 +141,19 @@ public struct RegionGate: Sendable {
         return table.division(adcode: adcode).flatMap(table.parent(of:))?.adcode
     }
 
-    /// The shipped chooser, or nil when its table is missing or its threshold is 0 (off).
+    /// The shipped chooser, or nil when its table is missing or its threshold is 0 (off); a table
+    /// named by `EDUWH_REGION_GATE` replaces it (to score a chooser trained without some slices with
+    /// the team's scorer: `eduwh train-regions --field /tmp/field-without-gd --out /tmp/r.tsv`, then
+    /// `EDUWH_REGION_GATE=/tmp/r.tsv scripts/score …`).
     public static let standard: RegionGate? = {
-        guard let text = EmbeddedFiles.files[path], let table = try? YearGate(table: text), table.threshold > 0 else {
-            return nil
+        var text = EmbeddedFiles.files[path]
+        if let override = ProcessInfo.processInfo.environment["EDUWH_REGION_GATE"], !override.isEmpty {
+            guard let read = try? String(contentsOfFile: override, encoding: .utf8) else {
+                fatalError("EDUWH_REGION_GATE: cannot read \(override)")
+            }
+            text = read
         }
+        guard let text, let table = try? YearGate(table: text), table.threshold > 0 else { return nil }
         return RegionGate(table: table)
     }()
 
