@@ -1,25 +1,66 @@
 import EduwhCore
 
 extension FactBuilder {
+    /// A figure before the one being read in its line: where it stands, its unit, its indicator and,
+    /// once settled, the rules' status (before the learned chooser), for the parts of a total.
+    typealias EarlierFigure = (
+        offset: Int, unit: String, choice: IndicatorMapper.Choice, status: (FactStatus, String)?
+    )
+
     /// The indicator a part of a total takes: after 其中 (新建学校9所，其中：A区4所，B县4所) a
     /// figure in the total's unit whose own clause names nothing it counts (its indicator came from
     /// another clause, its unit alone, or nothing) counts what the total counts.
     static func partOf(
         _ quantity: QuantityMention, choice: IndicatorMapper.Choice, sentence: Range<Int>, in scalars: [Unicode.Scalar],
-        after chosen: [(offset: Int, unit: String, choice: IndicatorMapper.Choice)]
+        after chosen: [EarlierFigure]
     ) -> IndicatorMapper.Choice? {
         let weak = choice.rule.hasSuffix("@sentence") || choice.rule.hasPrefix("unit:") || choice.rule == "none"
-        guard weak, !quantity.unit.isEmpty, quantity.offset <= scalars.count else { return nil }
+        guard weak,
+            let index = totalIndex(
+                of: quantity, sentence: sentence, in: scalars, among: chosen.map { ($0.offset, $0.unit) })
+        else { return nil }
+        let total = chosen[index]
+        guard total.choice.code != IndicatorMapper.unknownCode else { return nil }
+        return IndicatorMapper.Choice(code: total.choice.code, rule: total.choice.rule + "@part")
+    }
+
+    /// The total a figure is a part of: the last figure in its unit before the 其中 that stands
+    /// before it in its sentence (建成后将新增3.2万个学位，其中赤坎区3505个、霞山区3705个 → 3.2万个),
+    /// as an index into `earlier` (the sentence's and line's figures before it, in order); nil when
+    /// the figure follows no 其中 or no figure of its unit stands before the 其中.
+    static func totalIndex(
+        of quantity: QuantityMention, sentence: Range<Int>, in scalars: [Unicode.Scalar],
+        among earlier: [(offset: Int, unit: String)]
+    ) -> Int? {
+        guard !quantity.unit.isEmpty, quantity.offset <= scalars.count else { return nil }
         let from = max(0, sentence.lowerBound)
         guard
             let mark = (from..<max(from, quantity.offset - 1)).last(where: {
                 scalars[$0] == "其" && scalars[$0 + 1] == "中"
-            }),
-            let total = chosen.last(where: { $0.offset < mark && $0.unit == quantity.unit }),
-            total.choice.code != IndicatorMapper.unknownCode
+            })
         else { return nil }
-        return IndicatorMapper.Choice(code: total.choice.code, rule: total.choice.rule + "@part")
+        return earlier.lastIndex { $0.offset < mark && $0.unit == quantity.unit }
     }
+
+    /// The status a part of a total takes (rule `part-of:`): a figure after 其中 whose own words say
+    /// nothing of when, or only 新增, 达到, 完成 (`weakAttainment`), takes the status its total's own
+    /// words gave (建成后将新增3.2万个学位，其中赤坎区3505个… → planned, cue `part-of:将`). Only a
+    /// total's word counts (a word, or its own total's): a status from the report's kind or a section
+    /// reaches the part by the same road.
+    static func partStatus(
+        _ settled: (FactStatus, String), words: (FactStatus, String), total: (FactStatus, String)?
+    ) -> (FactStatus, String) {
+        guard let total, total.0 != .unknown, total.0 != settled.0,
+            words.0 == .unknown || words.0 == .achieved && weakAttainment.contains(words.1)
+        else { return settled }
+        let cueClass = StatusFeatures.cueClass(total.1)
+        guard cueClass == "word" || cueClass == "weak-word" || cueClass == partPrefix else { return settled }
+        let cue = total.1.hasPrefix(partPrefix) ? total.1 : partPrefix + total.1
+        return (total.0, cue)
+    }
+
+    /// The prefix of the cue `partStatus` gives (and its cue class, `StatusFeatures.cueClass`).
+    static let partPrefix = "part-of:"
 
     /// The year mentions a fact may take: the nearest decides, and one whose year the text hides
     /// or leaves open (20xx年, 今年 with no reference year) leaves the fact without a year.

@@ -7,12 +7,15 @@ extension FactBuilder {
     /// A figure's status and cue, and its years once a plan horizon is heard (`scoped`): the cue
     /// words' status (`StatusCues`), settled by the report's kind and section (`settledStatus`), by
     /// a budget page's year, columns and carry-over (`budgeted`, `carriedOver`),
-    /// by deadlines and plan periods (`scoped`), then by the learned chooser (`modelledStatus`);
-    /// with the features the chooser read (kept only when `recordsFeatures`).
+    /// by deadlines and plan periods (`scoped`), by the total it is a part of (`partStatus`, the
+    /// total among the line's `figures` before it, the last of which is this one: its rules' status
+    /// is set there), then by the learned chooser (`modelledStatus`); with the features the chooser
+    /// read (kept only when `recordsFeatures`).
     func status(
         of quantity: QuantityMention, in sentence: (index: Int?, sentence: Sentence), clause: Range<Int>,
         years: FactYears, own: (mention: YearMention, source: ContextSource)?, topic: PlanTopic?,
-        readings: inout SentenceReadings, indicator: String, profile: DocumentProfile, scope: SectionScope.State
+        readings: inout SentenceReadings, indicator: String, profile: DocumentProfile, scope: SectionScope.State,
+        figures: inout [EarlierFigure]
     ) -> (FactYears, (FactStatus, String), [String]) {
         let scalars = readings.scalars
         let carried = carriedOver(
@@ -31,6 +34,10 @@ extension FactBuilder {
         (years, settled) = Self.scoped(
             year: years, status: settled, own: own, topic: topic, quantity: quantity, clause: clause, scalars: scalars,
             profile: profile, scope: scope)
+        let earlier = figures.dropLast().map { ($0.offset, $0.unit) }
+        let total = Self.totalIndex(of: quantity, sentence: sentence.sentence.range, in: scalars, among: earlier)
+        settled = Self.partStatus(settled, words: words, total: total.flatMap { figures[$0].status })
+        if !figures.isEmpty { figures[figures.count - 1].status = settled }
         let features = modelledStatus(
             &settled, words: words, of: quantity, in: sentence, clause: clause, readings: &readings,
             year: (years.from, years.source), indicator: indicator, profile: profile, scope: scope)

@@ -289,7 +289,7 @@ public struct FactBuilder: Sendable {
         var durationsBySentence: [Int: [(end: Int, years: Int)]] = [:]
         // The figure before each one in its sentence, for comparisons (比上年的 X 元, 比上年增加 X 元).
         var previous: (sentence: Int?, unit: String, choice: IndicatorMapper.Choice)?
-        var chosen: [(offset: Int, unit: String, choice: IndicatorMapper.Choice)] = []
+        var chosen: [EarlierFigure] = []
         for quantity in quantities {
             let sentenceIndex = Sentence.index(of: quantity.offset, in: sentences)
             let sentence =
@@ -309,7 +309,7 @@ public struct FactBuilder: Sendable {
             choice =
                 Self.partOf(quantity, choice: choice, sentence: sentence.range, in: scalars, after: chosen) ?? choice
             previous = (sentenceIndex, quantity.unit, choice)
-            chosen.append((quantity.offset, quantity.unit, choice))
+            chosen.append((quantity.offset, quantity.unit, choice, nil))
             let named = Self.cached(&namedSignalsBySentence, sentenceIndex ?? -1) { namedSignals(signals) }
             let (learned, features) = modelled(
                 choice, for: quantity, scalars: scalars, sentence: (sentenceIndex, sentence.range),
@@ -332,7 +332,8 @@ public struct FactBuilder: Sendable {
             var (yearFrom, yearTo, yearSource) = (kind.from, kind.to, kind.source)
             let ((from, to, source), settled, statusFeatures) = status(
                 of: quantity, in: (sentenceIndex, sentence), clause: clause, years: (yearFrom, yearTo, yearSource),
-                own: year, topic: topic, readings: &readings, indicator: learned.code, profile: profile, scope: scope)
+                own: year, topic: topic, readings: &readings, indicator: learned.code, profile: profile, scope: scope,
+                figures: &chosen)
             // A count the plan starts from is no figure of the plan's years; the year gate may doubt the rest.
             let gated = gatedYear(
                 (from, to, source), own: year, quantity: quantity, status: settled.0, profile: profile,

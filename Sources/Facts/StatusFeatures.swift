@@ -309,7 +309,8 @@ public enum StatusFeatures {
         guard let first = cue.utf8.first else { return "none" }
         // Only the sources' names start with a Latin letter: the prefixes are compared only for them.
         if first < 0x80 {
-            for prefix in ["kind:", "section", "deadline:", "next-year:"] where cue.hasPrefix(prefix) { return prefix }
+            for prefix in ["kind:", "section", "deadline:", "next-year:", FactBuilder.partPrefix]
+            where cue.hasPrefix(prefix) { return prefix }
             // A budget page's reading (budget-page:, budget-base:, budget-column:, final-page:, final-column:).
             if cue.hasPrefix("budget-") || cue.hasPrefix("final-") { return "budget" }
         } else if FactBuilder.planKinds.contains(cue) {
