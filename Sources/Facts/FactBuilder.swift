@@ -357,8 +357,7 @@ public struct FactBuilder: Sendable {
                 indicator: learned.code, indicatorRule: learned.rule, status: settled.0, statusCue: settled.1,
                 yearFrom: yearFrom, yearTo: yearTo, yearSource: yearSource, adcode: adcode, regionSource: regionSource)
             (fact.features, fact.yearRule, fact.yearFeatures) = (features, yearRule, gated.features)
-            (fact.yearCandidates, fact.regionRule) = (gated.candidates, regionRule)
-            fact.statusFeatures = statusFeatures
+            (fact.yearCandidates, fact.regionRule, fact.statusFeatures) = (gated.candidates, regionRule, statusFeatures)
             found.append(fact)
         }
     }
