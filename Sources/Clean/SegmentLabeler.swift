@@ -209,8 +209,19 @@ struct SegmentLabeler {
     ) -> (LineLabel, String) {
         var decision = (rule.label, rule.id)
         if state.cut && rule.label == .metadata { decision = (.noise, "after-end-marker") }
+        // A piece's own marked title (篇一：…范文, 第1篇 …范文) is that piece's title, unless a later marker
+        // in the head makes it an entry of the page's contents.
+        if rule.id == "collection-title", z == .head, let id = evaluator.cue(.marker, at: i)?.id,
+            Cleaner.titleText(lines[i].text) != nil,
+            !((i + 1)..<headEnd).contains(where: { evaluator.cue(.marker, at: $0) != nil })
+        {
+            titles.append(ScannedLine.comparable(Cleaner.titleText(lines[i].text) ?? lines[i].text))
+            state.titleCount += 1
+            return (.title, id)
+        }
+        // A web list's item (• …范文) is the site's list of other pages, not the page's only title.
         if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarEmpty,
-            !collectionHasPiece(i, headEnd: headEnd)
+            !lines[i].opensWithWebBullet, !collectionHasPiece(i, headEnd: headEnd)
         {
             titles.append(lines[i].comparable)
             state.titleCount += 1
