@@ -246,7 +246,8 @@ extension SegmentLabeler {
     /// collection (随着社会不断进步，报告…以下是为大家整理的…; 《幼儿园全园工作计划》是引领幼儿园发展的航标…), not a
     /// report's text.
     func collectionIntro() -> Set<Int> {
-        let window = segment.lowerBound..<min(segment.upperBound, segment.lowerBound + cleaner.settings.collectionIntroWindow)
+        let window =
+            segment.lowerBound..<min(segment.upperBound, segment.lowerBound + cleaner.settings.collectionIntroWindow)
         let isPiece = { (i: Int) -> Bool in
             !self.paragraph[i]
                 && (self.lines[i].endsWithPieceMarker
