@@ -200,8 +200,8 @@ struct SegmentLabeler {
     /// A line rule's decision. After a related-articles heading or a paywall, a dated line is another story's
     /// stamp (- 某某新闻2026-02-11), not this page's metadata. In the head, a collection's title with no piece of
     /// it below is the only title the page has (not in a sidebar's list of other reports), and under the title an
-    /// office or a role with a colon right above the first paragraph is whom the report addresses (县政府：,
-    /// 王某代表：), not a form's field. A page caption on the report's first line is its title (`page-caption-title`).
+    /// office or a role with a colon right above the first paragraph, or above a lead-in (…现答复如下:), is whom the
+    /// report addresses (县政府：, 王某代表：), not a form's field. A page caption on the report's first line is its title (`page-caption-title`).
     /// A `rest` rule after the first paragraph cuts the page.
     private mutating func ruleDecision(
         _ rule: LineRule, at i: Int, zone z: LineZone, _ state: inout WalkState, headEnd: Int, sidebarEmpty: Bool,
@@ -234,8 +234,8 @@ struct SegmentLabeler {
             state.titleCount += 1
             decision = (.title, "page-caption-title")
         }
-        if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound, paragraph[i + 1],
-            namesAddressee(lines[i])
+        if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound,
+            paragraph[i + 1] || lines[i + 1].isLeadIn, namesAddressee(lines[i])
         {
             decision = (.body, "addressee-line")
         }

@@ -61,7 +61,7 @@ import Testing
 
     @Test(arguments: [
         "• 当前位置:卡耐基范文网 > 优质范文 > 县教育局关于2021年工作总结及工作思路的报告范文",
-        "• 您的位置：首页 > 工作总结 > 述职报告 > 正文",
+        "• 当前位置: 博通范文网 > 读观后感 > 正文",
         "• 美章網 資料文庫 教育事業發展統計范文",
     ])
     func aBreadcrumbBehindAWebBulletIsThePagesMetadata(crumb: String) {
