@@ -80,4 +80,38 @@ import Testing
         let own = cleaned.lines.filter { $0.text == title }
         #expect(own.map(\.label) == [.title, .noise], "\(own)")
     }
+
+    // MARK: - A date stripped of 年月日, an addressee above a lead-in
+
+    @Test(arguments: ["201912", "2024327", "2019222"])
+    func aDateStrippedOfItsCharactersUnderTheSignatureIsTheReports(date: String) {
+        // fn04 (hengdong.gov.cn), fq01 (wuhu.gov.cn), gc02: 衡东县教育局 / 201912
+        let line = CleanFixture.line(date, in: CleanFixture.clean(tail: ["衡东县教育局", date]))
+        #expect(line?.label == .body, "\(String(describing: line))")
+        #expect(line?.rule == "stripped-date")
+    }
+
+    @Test func aZeroPaddedStampAmongTheParagraphsStaysLetterSoup() {
+        // fm24 (hkptu.org): 20140227 between a press release's paragraphs
+        let line = CleanFixture.middleLine("20140227")
+        #expect(line?.label == .noise, "\(String(describing: line))")
+    }
+
+    @Test func aDeputyAddressedAboveTheReplysLeadInIsTheLettersAddressee() {
+        // fu09 (oksbdl.cn): a bureau's reply to a deputy's proposal
+        let page =
+            [
+                "对市五届人大五次会议第B36号建议的复函", "王艳代表:",
+                "您提出的《关于扩大临渭区普惠性学前教育资源的建议》(第B36号)收悉。现答复如下:",
+            ] + CleanFixture.paragraphs
+        let line = CleanFixture.line("王艳代表:", in: Self.cleaned(page))
+        #expect(line?.label == .body, "\(String(describing: line))")
+        #expect(line?.rule == "addressee-line")
+    }
+
+    @Test func aSharingButtonAboveALeadInStaysNoise() {
+        let page = [CleanFixture.title, "分享:", "现将我镇2022年教育工作情况汇报如下:"] + CleanFixture.paragraphs
+        let line = CleanFixture.line("分享:", in: Self.cleaned(page))
+        #expect(line?.label == .noise, "\(String(describing: line))")
+    }
 }
