@@ -81,21 +81,7 @@ import Testing
         #expect(own.map(\.label) == [.title, .noise], "\(own)")
     }
 
-    // MARK: - A date stripped of 年月日, an addressee above a lead-in
-
-    @Test(arguments: ["201912", "2024327", "2019222"])
-    func aDateStrippedOfItsCharactersUnderTheSignatureIsTheReports(date: String) {
-        // fn04 (hengdong.gov.cn), fq01 (wuhu.gov.cn), gc02: 衡东县教育局 / 201912
-        let line = CleanFixture.line(date, in: CleanFixture.clean(tail: ["衡东县教育局", date]))
-        #expect(line?.label == .body, "\(String(describing: line))")
-        #expect(line?.rule == "stripped-date")
-    }
-
-    @Test func aZeroPaddedStampAmongTheParagraphsStaysLetterSoup() {
-        // fm24 (hkptu.org): 20140227 between a press release's paragraphs
-        let line = CleanFixture.middleLine("20140227")
-        #expect(line?.label == .noise, "\(String(describing: line))")
-    }
+    // MARK: - An addressee above a lead-in
 
     @Test func aDeputyAddressedAboveTheReplysLeadInIsTheLettersAddressee() {
         // fu09 (oksbdl.cn): a bureau's reply to a deputy's proposal
