@@ -32,6 +32,9 @@ public struct CleanSettings: Sendable, Hashable {
     /// Outside the head, a line that contains a title and is at most this many characters
     /// longer is a repeated title. Default 12.
     public var titleRepeatSlack = 12
+    /// On a collection page, one or two paragraphs within this many lines of the top above the
+    /// first piece (篇一：…, …总结 篇1) are the site's intro to the collection. Default 16 lines.
+    public var collectionIntroWindow = 16
 
     /// The defaults above.
     public init() {}

@@ -23,11 +23,17 @@ struct DocumentSplitter: Sendable {
         var bodyLines = 0
         var lastParagraph: Int?
         var sawParagraph = false
+        var markerSeen = false
+        var paragraphsSeen = 0
         for i in lines.indices {
             if evaluator.points(.marker, at: i) > 0 {
                 // A marker starts a new report once the current one has a paragraph; before
-                // that (a page title over 【篇一】) it heads the first report.
-                if sawParagraph, i > starts.last! {
+                // that (a page title over 【篇一】) it heads the first report. So does the page's
+                // first marker near its top under one or two paragraphs: those are the collection's
+                // intro (《幼儿园全园工作计划》是引领幼儿园发展的航标… above 篇一：《幼儿园全园工作计划》).
+                let underIntro = !markerSeen && i < settings.collectionIntroWindow && paragraphsSeen <= 2
+                markerSeen = true
+                if sawParagraph, i > starts.last!, !underIntro {
                     starts.append(i)
                     sawParagraph = false
                 }
@@ -56,6 +62,7 @@ struct DocumentSplitter: Sendable {
             if paragraph[i] {
                 lastParagraph = i
                 sawParagraph = true
+                paragraphsSeen += 1
             }
         }
         return starts

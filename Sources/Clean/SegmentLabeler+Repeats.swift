@@ -241,12 +241,19 @@ extension SegmentLabeler {
         return result
     }
 
-    /// On a page collecting pieces marked at their ends (…述职报告 篇1), the one or two paragraphs
-    /// above the first piece, within its first 16 lines: the site's blurb about the collection
-    /// (随着社会不断进步，报告…以下是为大家整理的…), not a report's text.
+    /// On a page collecting pieces marked at their ends (…述职报告 篇1) or at their starts (篇一：《…》), the
+    /// one or two paragraphs above the first piece, within its first 16 lines: the site's blurb about the
+    /// collection (随着社会不断进步，报告…以下是为大家整理的…; 《幼儿园全园工作计划》是引领幼儿园发展的航标…), not a
+    /// report's text.
     func collectionIntro() -> Set<Int> {
-        let window = segment.lowerBound..<min(segment.upperBound, segment.lowerBound + 16)
-        guard let piece = window.first(where: { lines[$0].endsWithPieceMarker && !paragraph[$0] }) else { return [] }
+        let window =
+            segment.lowerBound..<min(segment.upperBound, segment.lowerBound + cleaner.settings.collectionIntroWindow)
+        let isPiece = { (i: Int) -> Bool in
+            !self.paragraph[i]
+                && (self.lines[i].endsWithPieceMarker
+                    || (self.evaluator.cue(.marker, at: i) != nil && Cleaner.titleText(self.lines[i].text) != nil))
+        }
+        guard let piece = window.first(where: isPiece) else { return [] }
         let above = (segment.lowerBound..<piece).filter { paragraph[$0] }
         return above.count <= 2 ? Set(above) : []
     }

@@ -200,8 +200,8 @@ struct SegmentLabeler {
     /// A line rule's decision. After a related-articles heading or a paywall, a dated line is another story's
     /// stamp (- 某某新闻2026-02-11), not this page's metadata. In the head, a collection's title with no piece of
     /// it below is the only title the page has (not in a sidebar's list of other reports), and under the title an
-    /// office or a role with a colon right above the first paragraph is whom the report addresses (县政府：,
-    /// 王某代表：), not a form's field. A page caption on the report's first line is its title (`page-caption-title`).
+    /// office or a role with a colon right above the first paragraph, or above a lead-in (…现答复如下:), is whom the
+    /// report addresses (县政府：, 王某代表：), not a form's field. A page caption on the report's first line is its title (`page-caption-title`).
     /// A `rest` rule after the first paragraph cuts the page.
     private mutating func ruleDecision(
         _ rule: LineRule, at i: Int, zone z: LineZone, _ state: inout WalkState, headEnd: Int, sidebarEmpty: Bool,
@@ -209,8 +209,19 @@ struct SegmentLabeler {
     ) -> (LineLabel, String) {
         var decision = (rule.label, rule.id)
         if state.cut && rule.label == .metadata { decision = (.noise, "after-end-marker") }
+        // A piece's own marked title (篇一：…范文, 第1篇 …范文) is that piece's title, unless a later marker
+        // in the head makes it an entry of the page's contents.
+        if rule.id == "collection-title", z == .head, let id = evaluator.cue(.marker, at: i)?.id,
+            Cleaner.titleText(lines[i].text) != nil,
+            !((i + 1)..<headEnd).contains(where: { evaluator.cue(.marker, at: $0) != nil })
+        {
+            titles.append(ScannedLine.comparable(Cleaner.titleText(lines[i].text) ?? lines[i].text))
+            state.titleCount += 1
+            return (.title, id)
+        }
+        // A web list's item (• …范文) is the site's list of other pages, not the page's only title.
         if rule.id == "collection-title", z == .head, state.titleCount == 0, sidebarEmpty,
-            !collectionHasPiece(i, headEnd: headEnd)
+            !lines[i].opensWithWebBullet, !collectionHasPiece(i, headEnd: headEnd)
         {
             titles.append(lines[i].comparable)
             state.titleCount += 1
@@ -223,8 +234,8 @@ struct SegmentLabeler {
             state.titleCount += 1
             decision = (.title, "page-caption-title")
         }
-        if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound, paragraph[i + 1],
-            namesAddressee(lines[i])
+        if rule.id == "form-label", z == .head, state.titleCount > 0, i + 1 < segment.upperBound,
+            paragraph[i + 1] || lines[i + 1].isLeadIn, namesAddressee(lines[i])
         {
             decision = (.body, "addressee-line")
         }
