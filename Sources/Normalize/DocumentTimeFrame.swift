@@ -131,6 +131,11 @@ public struct DocumentTimeFrame: Sendable, Hashable {
             if let period = reviewPeriod, period.lowerBound == period.upperBound {
                 return (period.lowerBound + found.fromOffset, period.lowerBound + found.toOffset, "review")
             }
+            // A text whose dominant year is its only stated one reviews that year: its 一年来 is the year
+            // it names most (fh19, fi12, fx10), not the year before it.
+            if referenceRule == StatedYears.dominantRule, let r = referenceYear {
+                return (r + found.fromOffset, r + found.toOffset, reference)
+            }
             guard let y = reviewYear else { return (nil, nil, reference) }
             return (y + found.fromOffset, y + found.toOffset, reference)
         case .section:
@@ -143,6 +148,7 @@ public struct DocumentTimeFrame: Sendable, Hashable {
             return (y + found.fromOffset, y + found.toOffset, reference)
         case .back:
             let n = max(found.span, 1)
+            if let y = sentenceYear { return (y - n + 1, y, "sentence") }
             if let period = reviewPeriod, period.count == n { return (period.lowerBound, period.upperBound, "review") }
             guard let r = referenceYear else { return (nil, nil, reference) }
             // A summary written in its own year counts that year in; a speech early in the next

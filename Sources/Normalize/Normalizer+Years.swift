@@ -43,6 +43,9 @@ extension Normalizer {
         // and 全年 count from; a deadline (到2015年) is not.
         var clauseYear: Int? = nil
         var clauseYearEnd = 0
+        // The clause year opens or closes a span since it (自2007年…, 2012年以来): a run of years
+        // (连续四年, 过去6年) after it does not end there.
+        var clauseYearSince = false
         // 2022年教育局年度工作总结范本_年,…按照年初: a site's page title gives no year to the sentence.
         var siteTitle: Bool? = nil
         func isSiteTitle() -> Bool {
@@ -65,11 +68,16 @@ extension Normalizer {
             }
             var sentenceYear = topicYear
             if year.anchor == .section, !year.needsYear, let y = clauseYear, !isSiteTitle() { sentenceYear = y }
+            // 2018年本科生2516人，…连续三年: a run of years tied to its sentence's year ends in that year.
+            if year.anchor == .back {
+                sentenceYear = !clauseYearSince && !isSiteTitle() ? clauseYear : nil
+            }
             if dates, year.anchor == nil, year.kind == .year || year.kind == .date, let y = year.from, year.to == y,
                 !Self.deadlineLeads.contains(line.at(year.start - 1))
             {
                 clauseYear = y
                 clauseYearEnd = year.end
+                clauseYearSince = Self.opensSince(line, yearAt: year.start) || Self.closesSince(line, yearEnd: year.end)
             }
             let (from, to, basis) = frame.resolve(year, line: lineNumber, sentenceYear: sentenceYear)
             // A relative year or a date without one names what it counted from: ry-this-year@ref-title.

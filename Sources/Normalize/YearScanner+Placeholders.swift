@@ -95,6 +95,34 @@ extension YearScanner {
             rule: "y-placeholder")
     }
 
+    /// x月x日, x月份, *月, x月、x月和x月: a blanked month (and day) without a year before it is one placeholder
+    /// mention, as 20xx年6月 is (session 28: gb43, gd62, gd67; the gold's placeholder rows). Only marks, no
+    /// digits (1x月 is no month), and a month word right after them; not after 年 (今年x月 is one row).
+    func placeholderMonth(_ line: ScalarLine, at i: Int) -> FoundYear? {
+        func blankedMonth(at k: Int) -> Int? {
+            var j = k
+            while j < line.count, j - k < 3, ScalarClass.isPlaceholder(line[j]) { j += 1 }
+            guard j > k, line.at(j) == Self.yue else { return nil }
+            var end = j + 1
+            if line.at(end) == Self.fen { end += 1 }  // 份
+            var d = end
+            while d < line.count, d - end < 3, ScalarClass.isPlaceholder(line[d]) { d += 1 }
+            if d > end, line.at(d) == Self.ri || line.at(d) == Self.hao { end = d + 1 }
+            return end
+        }
+        // 今年x月, 去年x月6日: the month belongs to the year word before it, which is the one row.
+        guard line.at(i - 1) != Self.nian, var end = blankedMonth(at: i) else { return nil }
+        // x月、x月和x月, x月至x月: months written together are one mention.
+        while true {
+            let sep = line.at(end)
+            guard sep == Self.dun || sep == Self.he || sep == Self.zhi || ScalarClass.isRangeDash(sep),
+                let next = blankedMonth(at: end + 1)
+            else { break }
+            end = next
+        }
+        return FoundYear(start: i, end: end, kind: .placeholder, rule: "y-placeholder-month")
+    }
+
     /// 2019秋季, 2020春, 20xx暑期: a year written without 年 before a season or a school holiday
     /// (a term of the school year), as school reports date their terms.
     func seasonYear(_ line: ScalarLine, at i: Int) -> FoundYear? {

@@ -99,8 +99,8 @@ extension YearScanner {
             }  // 学 年 当 周 半 本
         }
         if first == 0x4E0A, prev == 0x4EE5 { return false }  // 以上年…
-        // 2012年上半年: part of the year before it
-        if first == 0x4E0A || first == 0x4E0B, prev == Self.nian { return false }
+        // 2012年上半年, 2017年第四季度: part of the year before it
+        if first == 0x4E0A || first == 0x4E0B || first == 0x7B2C, prev == Self.nian { return false }
         if ScalarClass.isChineseNumeral(first), ScalarClass.isChineseNumeral(prev) { return false }
         return true
     }

@@ -52,6 +52,8 @@ struct YearScanner {
     static let dun: UInt32 = 0x3001  // 、
     static let ji: UInt32 = 0x7EA7  // 级
     static let zhiSystem: UInt32 = 0x5236  // 制
+    static let fen: UInt32 = 0x4EFD  // 份
+    static let he: UInt32 = 0x548C  // 和
 
     /// Characters besides numerals that can start a year mention: 民 (民国十年), 农 (农历), 正 (正月),
     /// 腊 (腊月), 阴 陰 (阴历), 某 (某年某月).
@@ -255,7 +257,7 @@ struct YearScanner {
         if ScalarClass.isPlaceholder(v) {
             guard !ScalarClass.isASCIILetter(prev), !ScalarClass.isPlaceholder(prev), !ScalarClass.isArabicDigit(prev)
             else { return nil }
-            return placeholderYear(line, at: i)
+            return placeholderYear(line, at: i) ?? placeholderMonth(line, at: i)
         }
         if ScalarClass.isChineseNumeral(v) {
             if !ScalarClass.isChineseNumeral(prev) {
