@@ -1,5 +1,4 @@
 import EduwhCore
-import Foundation
 import Normalize
 
 #if canImport(Glibc)
@@ -146,14 +145,9 @@ public struct RegionGate: Sendable {
     /// the team's scorer: `eduwh train-regions --field /tmp/field-without-gd --out /tmp/r.tsv`, then
     /// `EDUWH_REGION_GATE=/tmp/r.tsv scripts/score …`).
     public static let standard: RegionGate? = {
-        var text = EmbeddedFiles.files[path]
-        if let override = ProcessInfo.processInfo.environment["EDUWH_REGION_GATE"], !override.isEmpty {
-            guard let read = try? String(contentsOfFile: override, encoding: .utf8) else {
-                fatalError("EDUWH_REGION_GATE: cannot read \(override)")
-            }
-            text = read
-        }
-        guard let text, let table = try? YearGate(table: text), table.threshold > 0 else { return nil }
+        guard let text = learnedTableText(path, overriddenBy: "EDUWH_REGION_GATE"),
+            let table = try? YearGate(table: text), table.threshold > 0
+        else { return nil }
         return RegionGate(table: table)
     }()
 

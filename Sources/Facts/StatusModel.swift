@@ -41,14 +41,8 @@ public struct StatusModel: Sendable {
     /// team's scorer: `eduwh train-status --test-slices fk --out /tmp/s.tsv`, then
     /// `EDUWH_STATUS_MODEL=/tmp/s.tsv scripts/score …`).
     public static let standard: StatusModel? = {
-        var text = EmbeddedFiles.files[path]
-        if let override = ProcessInfo.processInfo.environment["EDUWH_STATUS_MODEL"], !override.isEmpty {
-            guard let read = try? String(contentsOfFile: override, encoding: .utf8) else {
-                fatalError("EDUWH_STATUS_MODEL: cannot read \(override)")
-            }
-            text = read
-        }
-        guard let text, let model = try? StatusModel(table: text),
+        guard let text = learnedTableText(path, overriddenBy: "EDUWH_STATUS_MODEL"),
+            let model = try? StatusModel(table: text),
             !model.policy.isOff, !model.model.classes.isEmpty
         else { return nil }
         return model
